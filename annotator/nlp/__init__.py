@@ -1,0 +1,1 @@
+"""The only place that imports spaCy: pipelines, pre-annotation, quotes and speakers."""

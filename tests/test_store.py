@@ -1,0 +1,127 @@
+import sqlite3
+import threading
+
+import pytest
+
+from annotator.domain import Document, Mention, Quote, Span
+from annotator.store import Store, StoreError
+
+
+def test_schema_is_migrated_and_wal_is_on(tmp_path):
+    s = Store(tmp_path / "a.db")
+    assert s.schema_version() == ["m001_initial", "m002_edit_log"]
+    assert s.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    s.close()
+    again = Store(tmp_path / "a.db")  # reopening applies nothing twice
+    assert again.schema_version() == ["m001_initial", "m002_edit_log"]
+
+
+def test_same_text_is_stored_once(store):
+    first, created = store.add_document(Document("Same text.", {"source": "a.txt"}))
+    second, created_again = store.add_document(Document("Same text.", {"source": "b.txt"}))
+    assert created and not created_again and first == second
+    assert store.count_documents() == 1
+
+
+def test_document_round_trip_keeps_unicode_exactly(store):
+    text = "Zoe\u0308 👍🏽 مرحبا\u2028line"
+    doc_id, _ = store.add_document(Document(text, {"source": "u.txt", "lang": "mixed"}))
+    doc = store.document(doc_id)
+    assert doc.text == text and doc.meta["lang"] == "mixed" and doc.status == "new"
+
+
+def test_spans_and_quotes_survive_reopening(tmp_path):
+    path = tmp_path / "b.db"
+    s = Store(path)
+    doc_id, _ = s.add_document(Document("Ana Rusu said “no”.", {"source": "x"}))
+    s.insert_span(Span(0, 8, "PERSON", doc_id=doc_id))
+    s.insert_quote(Quote(15, 17, speaker=Mention(0, 8), cue=Mention(9, 13), doc_id=doc_id))
+    s.close()
+    s = Store(path)
+    [span] = s.spans(doc_id)
+    [quote] = s.quotes(doc_id)
+    assert (span.start, span.end, span.label) == (0, 8, "PERSON")
+    assert quote.speaker == Mention(0, 8) and quote.cue == Mention(9, 13) and quote.speaker_mention is None
+
+
+def test_offsets_outside_the_text_are_refused_and_nothing_is_written(store):
+    doc_id, _ = store.add_document(Document("short", {"source": "x"}))
+    with pytest.raises(ValueError):
+        store.insert_span(Span(3, 99, "PERSON", doc_id=doc_id))
+    with pytest.raises(ValueError):
+        store.insert_quote(Quote(0, 2, speaker=Mention(4, 9), doc_id=doc_id))
+    assert store.spans(doc_id) == [] and store.quotes(doc_id) == []
+
+
+def test_preannotation_replaces_machine_spans_but_keeps_the_analysts(store):
+    doc_id, _ = store.add_document(Document("Ana Rusu met Ion Popa in Minsk.", {"source": "x"}))
+    store.insert_span(Span(0, 8, "ORG", origin="human", doc_id=doc_id))
+    store.replace_machine_annotations(doc_id, [Span(0, 8, "PERSON", "model:m"), Span(13, 21, "PERSON", "model:m")], [])
+    store.replace_machine_annotations(doc_id, [Span(0, 8, "PERSON", "model:m"), Span(25, 30, "GPE", "model:m")], [])
+    got = [(s.start, s.end, s.label, s.origin) for s in store.spans(doc_id)]
+    assert got == [(0, 8, "ORG", "human"), (25, 30, "GPE", "model:m")]
+
+
+def test_a_failed_action_rolls_back_everything_in_it(store):
+    doc_id, _ = store.add_document(Document("Ana Rusu met Ion Popa.", {"source": "x"}))
+    with pytest.raises(RuntimeError):
+        with store.action(doc_id, "two_spans"):
+            store.insert_span(Span(0, 8, "PERSON", doc_id=doc_id))
+            raise RuntimeError("crash in the middle")
+    assert store.spans(doc_id) == []
+    assert [r["action"] for r in store.log(doc_id)] == []
+
+
+def test_corrupt_file_gives_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not an annotator database or corrupt"):
+        Store(bad)
+    assert bad.read_bytes().startswith(b"this is not sqlite")  # the file is left as it was
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('annotator', 'm999_future', 'x')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer annotator"):
+        Store(path)
+
+
+def test_locked_database_gives_a_clear_error(tmp_path, monkeypatch):
+    import annotator.store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
+    path = tmp_path / "locked.db"
+    s = Store(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        s.db.conn.execute("PRAGMA busy_timeout=200")
+        with pytest.raises(StoreError, match="locked by another program"):
+            s.add_document(Document("text", {"source": "x"}))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    doc_id, created = s.add_document(Document("text", {"source": "x"}))  # works once the lock is gone
+    assert created
+
+
+def test_writes_from_two_stores_on_one_file_are_all_kept(tmp_path):
+    path = tmp_path / "two.db"
+    a, b = Store(path), Store(path)
+    doc_id, _ = a.add_document(Document("Ana Rusu met Ion Popa.", {"source": "x"}))
+
+    def add(s, start, end):
+        s = s or Store(path)  # a connection belongs to the thread that opened it
+        for _ in range(20):
+            s.insert_span(Span(start, end, "PERSON", doc_id=doc_id))
+
+    t = threading.Thread(target=add, args=(None, 13, 21))
+    t.start()
+    add(b, 0, 8)
+    t.join()
+    assert len(a.spans(doc_id)) == 40
