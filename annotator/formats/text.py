@@ -30,9 +30,11 @@ def read_text_file(path: Path, source: str) -> Document:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                raise UnicodeDecodeError("utf-16", data, 0, 1, "no byte order mark")
             text = data.decode("utf-16")
-        else:
+        except UnicodeDecodeError:
             raise FormatError(
                 f"{source}: not UTF-8 (bad byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                 "convert it with: iconv -f LATIN1 -t UTF-8"

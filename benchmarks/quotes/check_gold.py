@@ -52,7 +52,7 @@ def check_format(text):
         errors.append('expected headline, blank line, body')
     if '\n\n\n' in body:
         errors.append('more than one blank line between paragraphs')
-    if any(l != l.strip() for l in lines):
+    if any(line != line.strip() for line in lines):
         errors.append('leading/trailing whitespace on a line')
     return errors, has_crlf
 

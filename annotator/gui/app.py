@@ -1,0 +1,294 @@
+"""The QApplication and the main window: document list, article view, legend, quotes, actions and shortcuts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from annotator.codebook import Codebook, CodebookError, load_codebook
+from annotator.commands import Change, DeleteQuote, SetStatus
+from annotator.domain import Annotations, Quote
+from annotator.gui.panels.documents import DocumentList, DocumentListModel
+from annotator.gui.panels.legend import LegendModel, LegendView
+from annotator.gui.panels.quotes import QuoteList, QuoteListModel
+from annotator.gui.session import Session
+from annotator.gui.textview import ArticleView
+from annotator.gui.workers import DEFAULT_MODEL, ModelWorker, ReplaceMachineAnnotations
+from annotator.store import Store, StoreError
+
+UI_POINT_SIZE = 10
+ERROR_STYLE = "color: #b00020;"
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 0)
+    layout.setSpacing(2)
+    label = QLabel(f"<b>{title}</b>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    return box
+
+
+def hints(codebook: Codebook, shown: int = 3) -> str:
+    """The key reminder in the status bar."""
+    labels = [f"{e.key} {e.label}" for e in codebook.entities[:shown]]
+    more = " …" if len(codebook.entities) > shown else ""
+    return " · ".join(labels) + more + " · q quote · s speaker · r resize · Del delete · Ctrl+Z undo"
+
+
+class MainWindow(QMainWindow):
+    """Documents on the left, the article in the centre, legend and quotes on the right.
+
+    ``model_name``: a spaCy pipeline to load in the background ("" for the default); None loads nothing.
+    """
+
+    def __init__(self, store: Store, codebook: Codebook, model_name: str | None = None) -> None:
+        super().__init__()
+        self.store, self.codebook = store, codebook
+        self.setWindowTitle(f"annotator — {Path(store.path).name}")
+        font = QFont(self.font())
+        font.setPointSize(UI_POINT_SIZE)
+        self.setFont(font)
+        self.session = Session(store, self)
+        self.current_id: int | None = None
+
+        self.docs_model = DocumentListModel(store, self)
+        self.doc_list = DocumentList(self.docs_model)
+        self.view = ArticleView(self.session, codebook)
+        self.legend = LegendView(LegendModel(codebook, self))
+        self.quotes_model = QuoteListModel(self)
+        self.quote_list = QuoteList(self.quotes_model)
+        self._layout()
+        self._status_bar()
+        self._actions()
+
+        self.worker = ModelWorker(self)
+        self.worker.loading.connect(lambda name: self._model_state(f"loading model {name} …"))
+        self.worker.ready.connect(self._model_ready)
+        self.worker.load_failed.connect(self._model_failed)
+        self.worker.annotated.connect(self._annotated)
+        self.worker.annotate_failed.connect(self._annotate_failed)
+
+        self.session.changed.connect(self._on_change)
+        self.session.history_moved.connect(self._follow_history)
+        self.session.error.connect(self.show_error)
+        self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.doc_list.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.doc_list.activated.connect(lambda _index: self.view.setFocus())  # Enter or double-click: annotate
+        self.quote_list.chosen.connect(self.go_to_quote)
+        self.quote_list.delete_requested.connect(self._delete_quote)
+
+        if self.docs_model.rowCount():
+            self.open_document(self.docs_model.doc_id(0))  # type: ignore[arg-type]
+        if model_name is None:
+            self._model_state("no model (pre-annotation off)")
+        else:
+            self._model_state(f"loading model {model_name or 'default'} …")
+            QTimer.singleShot(100, lambda: self.worker.load(model_name))  # after the window is painted
+        self._update_actions()
+
+    # -- building --------------------------------------------------------------------------
+    def _layout(self) -> None:
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(_titled("Labels", self.legend))
+        right.addWidget(_titled("Quotes (speaker → quote)", self.quote_list))
+        rows = self.legend.model().rowCount()
+        legend_height = self.legend.header().sizeHint().height() + rows * max(18, self.legend.sizeHintForRow(0)) + 34
+        right.setSizes([legend_height, 800 - legend_height])
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(_titled("Documents", self.doc_list))
+        main.addWidget(self.view)
+        main.addWidget(right)
+        main.setStretchFactor(1, 1)
+        main.setSizes([340, 680, 340])
+        self.setCentralWidget(main)
+        self.resize(1360, 860)
+        self.view.setFocus()
+
+    def _status_bar(self) -> None:
+        self.hint_label = QLabel(hints(self.codebook))
+        self.model_label = QLabel()
+        self.statusBar().addWidget(self.hint_label, 1)
+        self.statusBar().addPermanentWidget(self.model_label)
+
+    def _action(self, menu, text: str, keys: list[str], slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        bar = self.menuBar()
+        file_menu, edit, docs, help_menu = (bar.addMenu(t) for t in ("&File", "&Edit", "&Document", "&Help"))
+        self.quit_action = self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
+        stack = self.session.undo_stack
+        self.undo_action = self._action(edit, "&Undo", ["Ctrl+Z"], self.session.undo)
+        self.redo_action = self._action(edit, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.session.redo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".rstrip()))
+        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".rstrip()))
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.next_action = self._action(docs, "&Next document", ["Ctrl+PgDown", "Alt+Down"], lambda: self.step(1))
+        self.prev_action = self._action(docs, "&Previous document", ["Ctrl+PgUp", "Alt+Up"], lambda: self.step(-1))
+        self.done_action = self._action(
+            docs, "Mark &done and go to next", ["Ctrl+Return", "Ctrl+Enter"], self.mark_done
+        )
+        docs.addSeparator()
+        self.preannotate_action = self._action(
+            docs, "&Pre-annotate (replaces machine annotations)", ["Ctrl+R"], self.preannotate
+        )
+        self._action(help_menu, "&Keys", ["F1"], self.show_keys)
+
+    # -- documents -------------------------------------------------------------------------
+    def open_document(self, doc_id: int, focus: bool = False) -> None:
+        try:
+            doc = self.store.document(doc_id)
+            spans, quotes = self.store.spans(doc_id), self.store.quotes(doc_id)
+        except (KeyError, StoreError) as exc:
+            self.show_error(f"cannot open document {doc_id}: {exc}")
+            return
+        self.current_id = doc_id
+        self.view.set_document(doc, spans, quotes)
+        self.quotes_model.set_quotes(doc.text, quotes)
+        row = self.docs_model.row_of(doc_id)
+        if row != self.doc_list.currentIndex().row():
+            self.doc_list.setCurrentIndex(self.docs_model.index(row, 0))
+        if focus:
+            self.view.setFocus()
+        self._update_actions()
+
+    def _row_chosen(self, current, _previous) -> None:
+        doc_id = self.docs_model.doc_id(current.row())
+        if doc_id is not None and doc_id != self.current_id:
+            self.open_document(doc_id)
+
+    def step(self, delta: int) -> bool:
+        """Open the next (+1) or previous (-1) document in the list; False at either end."""
+        row = self.docs_model.row_of(self.current_id) if self.current_id is not None else -1
+        target = self.docs_model.doc_id(row + delta)
+        if target is None:
+            self.statusBar().showMessage("no more documents" if delta > 0 else "this is the first document", 5000)
+            return False
+        self.open_document(target, focus=True)
+        return True
+
+    def mark_done(self) -> None:
+        if self.current_id is not None and self.session.run(SetStatus(self.current_id, "done")):
+            if self.step(1):
+                self.statusBar().showMessage("marked done", 4000)
+
+    # -- changes ---------------------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        self.docs_model.refresh(change)
+        if self.current_id in change.doc_ids and "quotes" in change.kinds:
+            self.quotes_model.set_quotes(self.view.text, self.store.quotes(self.current_id))
+
+    def _follow_history(self, change: Change) -> None:
+        """An undo or redo in another document brings that document up, so the analyst sees it."""
+        if change.doc_ids and self.current_id not in change.doc_ids:
+            self.open_document(min(change.doc_ids), focus=True)
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage("⚠ " + message, 12000)
+
+    # -- quotes panel ----------------------------------------------------------------------
+    def go_to_quote(self, quote: Quote) -> None:
+        self.view.select_cp(quote.start, quote.end)
+        self.view.setFocus()
+
+    def _delete_quote(self, quote: Quote) -> None:
+        self.session.run(DeleteQuote(quote.id))  # type: ignore[arg-type]
+
+    # -- model -----------------------------------------------------------------------------
+    def _model_state(self, text: str, error: bool = False, detail: str = "") -> None:
+        self.model_label.setText(text)
+        self.model_label.setStyleSheet(ERROR_STYLE if error else "")
+        self.model_label.setToolTip(detail or text)
+        self._update_actions()
+
+    def _model_failed(self, message: str) -> None:
+        """Short in the corner (the whole message as its tooltip), in full in the status line for a while."""
+        self._model_state(f"model not loaded: {self.worker.name or 'default'}", error=True, detail=message)
+        self.statusBar().showMessage(f"⚠ {message}; the rest of the window works, pre-annotation is off", 20000)
+
+    def _model_ready(self, name: str) -> None:
+        self._model_state(f"model ready: {name}")
+
+    def _update_actions(self) -> None:
+        ready = hasattr(self, "worker") and self.worker.is_ready and not self.worker.busy
+        self.preannotate_action.setEnabled(ready and self.current_id is not None)
+
+    def preannotate(self) -> None:
+        if self.current_id is None or not self.worker.is_ready:
+            return
+        text = self.view.text
+        if self.worker.annotate(self.current_id, text):
+            self._model_state(f"pre-annotating with {self.worker.name} …")
+
+    def _annotated(self, doc_id: int, result: Annotations) -> None:
+        self._model_state(f"model ready: {self.worker.name}")
+        if self.session.run(ReplaceMachineAnnotations(doc_id, list(result.spans), list(result.quotes))):
+            self.statusBar().showMessage(
+                f"pre-annotated: {len(result.spans)} spans, {len(result.quotes)} quotes (Ctrl+Z undoes)", 8000
+            )
+
+    def _annotate_failed(self, doc_id: int, message: str) -> None:
+        self._model_state(f"model ready: {self.worker.name}")
+        self.show_error(f"pre-annotation failed: {message}")
+
+    # -- misc ------------------------------------------------------------------------------
+    def show_keys(self) -> None:
+        labels = "\n".join(f"  {e.key}   {e.label}" for e in self.codebook.entities)
+        QMessageBox.information(
+            self,
+            "Keys",
+            (
+                "In the article (select text with the mouse or Shift+arrows):\n"
+                f"{labels}\n"
+                "  label key with a selection: add a span; in a span without one: relabel it\n"
+                "  q   add a quote from the selection\n"
+                "  s   in a quote: click its speaker (or select it and press Enter)\n"
+                "  Shift+S   in a quote: pick the speaker from a list\n"
+                "  r / Shift+R   resize the span / quote the selection overlaps\n"
+                "  Del, Backspace, x   delete the span (else the quote) at the cursor\n"
+                "  Esc   cancel\n\n"
+                "Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+PgDown/PgUp next/previous document\n"
+                "Ctrl+Enter mark done and go to next · Ctrl+R pre-annotate"
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.view.keys.cancel_pick(quiet=True)
+        self.worker.shutdown()
+        super().closeEvent(event)
+
+
+def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = None) -> int:
+    """Open the window on ``db_path``; ``model`` None loads the default pipeline in the background."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    try:
+        codebook = load_codebook(codebook_path)
+        store = Store(db_path)
+    except (CodebookError, StoreError) as exc:
+        QMessageBox.critical(None, "annotator", str(exc))
+        return 1
+    window = MainWindow(store, codebook, model if model is not None else DEFAULT_MODEL)
+    try:
+        window.show()
+        return int(app.exec())
+    finally:
+        window.worker.shutdown()
+        store.close()

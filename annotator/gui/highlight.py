@@ -1,0 +1,176 @@
+"""Span and quote highlighting: a per-block index of styled segments read by a QSyntaxHighlighter.
+
+Changing one span recomputes and re-highlights only the blocks it touches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from annotator.codebook import Codebook
+from annotator.domain import Quote, Span
+
+QUOTE_BG = "#e3ebf6"
+QUOTE_FG = "#1d3557"
+SPAN_FG = "#111111"
+SPEAKER_LINE = "#0b2545"
+CUE_LINE = "#6c757d"
+
+
+@dataclass(frozen=True)
+class Style:
+    """What covers a stretch of text: an entity label, a quote, a speaker, a cue (any combination)."""
+
+    label: str | None = None
+    quote: bool = False
+    speaker: bool = False
+    cue: bool = False
+
+
+Segment = tuple[int, int, Style]  # start in the block (UTF-16), length, style
+Index = dict[int, tuple[Segment, ...]]  # block number -> segments
+Layer = tuple[int, int, str, str | None]  # code point start, end, kind, label
+
+
+def _layers(item: Span | Quote) -> list[Layer]:
+    if isinstance(item, Span):
+        return [(item.start, item.end, "label", item.label)]
+    layers: list[Layer] = [(item.start, item.end, "quote", None)]
+    if item.speaker is not None:
+        layers.append((item.speaker.start, item.speaker.end, "speaker", None))
+    if item.cue is not None:
+        layers.append((item.cue.start, item.cue.end, "cue", None))
+    return layers
+
+
+def _merge(active: list[tuple[str, str | None]]) -> Style:
+    label = next((v for k, v in reversed(active) if k == "label"), None)
+    kinds = {k for k, _ in active}
+    return Style(label, "quote" in kinds, "speaker" in kinds, "cue" in kinds)
+
+
+def _segments(pieces: list[tuple[int, int, str, str | None, object]]) -> tuple[Segment, ...]:
+    points = sorted({p for s, e, *_ in pieces for p in (s, e)})
+    out: list[Segment] = []
+    for a, b in zip(points, points[1:], strict=False):
+        active = [(k, v) for s, e, k, v, _ in pieces if s <= a and e >= b]
+        if not active:
+            continue
+        style = _merge(active)
+        if out and out[-1][2] == style and out[-1][0] + out[-1][1] == a:
+            out[-1] = (out[-1][0], out[-1][1] + b - a, style)
+        else:
+            out.append((a, b - a, style))
+    return tuple(out)
+
+
+class AnnotationIndex:
+    """Spans and quotes cut into per-block pieces (Qt positions), merged into styled segments per block.
+
+    ``update`` touches only the blocks of the annotations that were added or removed.
+    """
+
+    def __init__(self, document: QTextDocument, to_qt: Callable[[int], int]) -> None:
+        self.document, self.to_qt = document, to_qt
+        self.items: set[Span | Quote] = set()
+        self.pieces: dict[int, list[tuple[int, int, str, str | None, object]]] = {}
+        self.segments: Index = {}
+
+    def _blocks_of(self, item: Span | Quote, add: bool) -> set[int]:
+        touched = set()
+        for start, end, kind, value in _layers(item):
+            qs, qe = self.to_qt(start), self.to_qt(end)
+            block = self.document.findBlock(qs)
+            while block.isValid() and block.position() < qe:
+                n, bpos = block.blockNumber(), block.position()
+                a, b = max(qs, bpos) - bpos, min(qe, bpos + block.length() - 1) - bpos
+                if a < b:
+                    touched.add(n)
+                    if add:
+                        self.pieces.setdefault(n, []).append((a, b, kind, value, item))
+                block = block.next()
+        return touched
+
+    def rebuild(self, spans: Sequence[Span], quotes: Sequence[Quote]) -> None:
+        self.items, self.pieces = set(), {}
+        for item in (*spans, *quotes):
+            self.items.add(item)
+            self._blocks_of(item, add=True)
+        self.segments = {n: _segments(p) for n, p in self.pieces.items()}
+
+    def update(self, spans: Sequence[Span], quotes: Sequence[Quote]) -> set[int]:
+        """Bring the index up to date; return the numbers of the blocks whose segments changed."""
+        new = set(spans) | set(quotes)
+        removed, added = self.items - new, new - self.items
+        touched: set[int] = set()
+        for item in removed:
+            for n in self._blocks_of(item, add=False):
+                touched.add(n)
+                self.pieces[n] = [p for p in self.pieces.get(n, []) if p[4] != item]
+        for item in added:
+            touched |= self._blocks_of(item, add=True)
+        self.items = new
+        changed = set()
+        for n in touched:
+            segments = _segments(self.pieces.get(n, []))
+            if not segments:
+                self.pieces.pop(n, None)
+            if segments != self.segments.get(n, ()):
+                changed.add(n)
+                if segments:
+                    self.segments[n] = segments
+                else:
+                    self.segments.pop(n, None)
+        return changed
+
+
+class AnnotationHighlighter(QSyntaxHighlighter):
+    """Formats each block from the index: label colours, shaded quotes, underlined speakers and cues."""
+
+    def __init__(self, document: QTextDocument, codebook: Codebook) -> None:
+        super().__init__(document)
+        self.codebook = codebook
+        self.index: Index = {}  # the segments of an AnnotationIndex
+        self._formats: dict[Style, QTextCharFormat] = {}
+
+    def format_for(self, style: Style) -> QTextCharFormat:
+        fmt = self._formats.get(style)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            if style.quote:
+                fmt.setBackground(QColor(QUOTE_BG))
+                fmt.setForeground(QColor(QUOTE_FG))
+                fmt.setFontItalic(True)
+            if style.label is not None:
+                fmt.setBackground(QColor(self.codebook.color(style.label)))
+                fmt.setForeground(QColor(SPAN_FG))
+            if style.speaker:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(SPEAKER_LINE))
+                fmt.setFontWeight(QFont.Weight.Bold)
+            elif style.cue:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor(CUE_LINE))
+            self._formats[style] = fmt
+        return fmt
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        for start, length, style in self.index.get(self.currentBlock().blockNumber(), ()):
+            self.setFormat(start, length, self.format_for(style))
+
+    def refresh(self, index: Index, blocks: set[int] | None = None) -> None:
+        """Use ``index``; re-highlight the given blocks, or all of them when ``blocks`` is None."""
+        self.index = index
+        document = self.document()
+        if document is None:
+            return
+        if blocks is None or len(blocks) > document.blockCount() // 2:
+            self.rehighlight()
+            return
+        for n in sorted(blocks):
+            block = document.findBlockByNumber(n)
+            if block.isValid():
+                self.rehighlightBlock(block)

@@ -1,0 +1,207 @@
+"""What the article view's keys and speaker clicks do: turn the cursor and selection into core commands.
+
+Every edit goes through ``session.run``, so it is saved at once and can be undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+
+from annotator.commands import AddQuote, AddSpan, DeleteQuote, DeleteSpan, UpdateQuote, UpdateSpan
+from annotator.domain import Mention, Quote
+from annotator.gui import editing as ed
+from annotator.gui.speaker_picker import SpeakerPicker
+
+if TYPE_CHECKING:
+    from annotator.gui.textview import ArticleView
+
+
+class ArticleKeys:
+    """Codebook keys add or relabel spans; q quote; s/S speaker; r/R resize; Del, Backspace, x delete; Esc."""
+
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self.picking: int | None = None  # id of the quote whose speaker the next click sets
+        self.picker: SpeakerPicker | None = None
+        self.actions: dict[str, Callable[[], None]] = {
+            "q": self.add_quote,
+            "s": self.start_pick,
+            "S": self.open_picker,
+            "r": self.resize_span,
+            "R": self.resize_quote,
+            "x": self.delete_at_cursor,
+        }
+
+    def _say(self, text: str) -> None:
+        self.view.message.emit(text)
+
+    def handle(self, event: QKeyEvent) -> bool:
+        """True if the key was an annotation key (handled); False leaves it to the text view."""
+        key = event.key()
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if mods != Qt.KeyboardModifier.NoModifier:
+            return False  # Ctrl/Alt combinations belong to the window's shortcuts and to copy/select-all
+        if key == Qt.Key.Key_Escape:
+            if not self.cancel_pick():
+                cursor = self.view.textCursor()
+                cursor.clearSelection()
+                self.view.setTextCursor(cursor)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.picking is not None:
+                self._speaker_from_selection()
+            return True
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_at_cursor()
+            return True
+        typed = event.text()
+        if typed in self.actions:
+            self.actions[typed]()
+            return True
+        if len(typed) == 1 and typed.isalnum():
+            entity = self.view.codebook.by_key(typed)
+            if entity is None:
+                self._say(f"“{typed}” is not a label key; see the legend")
+            else:
+                self.label_key(entity.label)
+            return True
+        return False
+
+    # -- spans -----------------------------------------------------------------------------
+    def label_key(self, label: str) -> None:
+        """With a selection: add a span; without one, inside a span: relabel it."""
+        view = self.view
+        assert view.doc is not None and view.doc.id is not None
+        start, end = view.selection_cp()
+        if start != end:
+            start, end = ed.strip_range(view.text, start, end)
+            if start == end:
+                self._say("the selection is only white space")
+            elif view.session.run(AddSpan(view.doc.id, start, end, label)):
+                view.select_cp(end)
+            return
+        span = ed.span_at(view.spans, view.cursor_cp())
+        if span is None:
+            self._say(f"select some text, then press the key for {label}")
+        elif span.label == label:
+            self._say(f"already {label}")
+        else:
+            view.session.run(UpdateSpan(span.id, label=label))  # type: ignore[arg-type]
+
+    def delete_at_cursor(self) -> None:
+        """Delete the span at the cursor (or the spans in the selection), else the quote there."""
+        view = self.view
+        start, end = view.selection_cp()
+        if start != end:
+            spans = ed.overlapping(view.spans, start, end)
+            quotes = [] if spans else ed.overlapping(view.quotes, start, end)
+        else:
+            cp = view.cursor_cp()
+            span = ed.span_at(view.spans, cp)
+            quote = None if span else ed.quote_at(view.quotes, cp)
+            spans, quotes = ([span] if span else []), ([quote] if quote else [])
+        commands = [DeleteSpan(s.id) for s in spans] + [DeleteQuote(q.id) for q in quotes]  # type: ignore[arg-type]
+        if not commands:
+            self._say("nothing to delete at the cursor")
+            return
+        what = "span" if spans else "quote"
+        view.session.run(*commands, text=f"Delete {len(commands)} {what}s" if len(commands) > 1 else f"Delete {what}")
+
+    def resize_span(self) -> None:
+        self._resize(self.view.spans, "span", "", lambda s, a, b: UpdateSpan(s.id, start=a, end=b))
+
+    def resize_quote(self) -> None:
+        self._resize(self.view.quotes, "quote", ed.QUOTE_MARKS, lambda q, a, b: UpdateQuote(q.id, start=a, end=b))
+
+    def _resize(self, items: list, what: str, marks: str, make: Callable) -> None:
+        view = self.view
+        start, end = ed.strip_range(view.text, *view.selection_cp(), marks)
+        hits = ed.overlapping(items, start, end) if start < end else []
+        if len(hits) != 1:
+            self._say(f"select text overlapping exactly one {what} to resize it to the selection")
+        elif (hits[0].start, hits[0].end) == (start, end):
+            self._say(f"the {what} already has that size")
+        elif view.session.run(make(hits[0], start, end)):
+            view.select_cp(end)
+
+    # -- quotes and speakers ---------------------------------------------------------------
+    def add_quote(self) -> None:
+        view = self.view
+        assert view.doc is not None and view.doc.id is not None
+        start, end = ed.strip_range(view.text, *view.selection_cp(), ed.QUOTE_MARKS)
+        if start == end:
+            self._say("select the quoted words, then press q")
+        elif ed.overlapping(view.quotes, start, end):
+            self._say("that overlaps a quote: select it and press Shift+R to resize, or delete it")
+        elif view.session.run(AddQuote(view.doc.id, start, end)):
+            view.select_cp(start)
+            self._say("quote added: press s and click its speaker, or Shift+S to pick from a list")
+
+    def _quote_here(self) -> Quote | None:
+        quote = ed.quote_at(self.view.quotes, self.view.cursor_cp())
+        if quote is None:
+            self._say("put the cursor in a quote first")
+        return quote
+
+    def start_pick(self) -> None:
+        """``s``: the next click (or selection + Enter) sets the speaker of the quote at the cursor."""
+        quote = self._quote_here()
+        if quote is None:
+            return
+        self.picking = quote.id
+        self.view.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self.view.refresh_cursor_feedback()
+        self._say("pick the speaker: click a name, or select it and press Enter; Esc cancels")
+
+    def cancel_pick(self, quiet: bool = False) -> bool:
+        """Leave speaker picking (and close the list); True if there was something to cancel."""
+        was = self.picking is not None or (self.picker is not None and self.picker.isVisible())
+        self.picking = None
+        self.view.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        if self.picker is not None:
+            self.picker.close()
+        if was and not quiet:
+            self._say("speaker picking cancelled")
+        return was
+
+    def open_picker(self) -> None:
+        """``Shift+S``: choose the speaker of the quote at the cursor from the document's PERSON/ORG names."""
+        view = self.view
+        quote = self._quote_here()
+        if quote is None:
+            return
+        choices = ed.speaker_choices(view.text, view.spans, quote)
+        if not choices:
+            self._say("no PERSON or ORG spans in this document: press s and click the speaker instead")
+            return
+        if self.picker is not None:
+            self.picker.deleteLater()
+        self.picker = SpeakerPicker(view, choices)
+        self.picker.picked.connect(lambda mention, qid=quote.id: self.set_speaker(qid, mention))
+        self.picker.move(view.viewport().mapToGlobal(view.cursorRect().bottomLeft() + QPoint(0, 4)))
+        self.picker.show()
+        self.picker.filter.setFocus()
+
+    def click(self, cp: int) -> None:
+        """A click at code point ``cp`` while picking: the entity span there, else the word, is the speaker."""
+        mention = ed.speaker_at(self.view.text, self.view.spans, cp)
+        if mention is None:
+            self._say("no word there: click a name, or Esc to cancel")
+        else:
+            self.set_speaker(self.picking, mention)  # type: ignore[arg-type]
+
+    def set_speaker(self, quote_id: int, mention: Mention) -> None:
+        self.cancel_pick(quiet=True)
+        if self.view.session.run(UpdateQuote(quote_id, speaker=mention)):
+            self._say(f"speaker: {ed.mention_text(self.view.text, mention)}")
+
+    def _speaker_from_selection(self) -> None:
+        start, end = ed.strip_range(self.view.text, *self.view.selection_cp(), ed.QUOTE_MARKS)
+        if start == end:
+            self._say("select the speaker's name first, or click it")
+        else:
+            self.set_speaker(self.picking, Mention(start, end))  # type: ignore[arg-type]

@@ -1,0 +1,106 @@
+"""The document list: a table model over ``store.summaries()`` that refreshes only the rows a Change names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from annotator.commands import Change
+from annotator.store import DocumentSummary, Store
+
+COLUMNS = ("Title", "Status", "Spans", "Quotes")
+STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "✓ done", "skipped": "skipped"}
+STATUS_COLOR = {"done": "#2a7d46", "skipped": "#8a8a8a", "in_progress": "#b26a00"}
+ROW_KINDS = frozenset({"status", "spans", "quotes"})
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractTableModel):
+    """One row per document: title, status, span and quote counts."""
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[DocumentSummary] = store.summaries()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.title, STATUS_TEXT.get(row.status, row.status), row.spans, row.quotes)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.title}\n{row.source}\n{row.words} words · {row.spans} spans · {row.quotes} quotes"
+        if role == Qt.ItemDataRole.ForegroundRole and col == 1 and row.status in STATUS_COLOR:
+            return QColor(STATUS_COLOR[row.status])
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def row_of(self, doc_id: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == doc_id), -1)
+
+    def doc_id(self, row: int) -> int | None:
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.store.summaries()
+        self.endResetModel()
+
+    def refresh(self, change: Change) -> None:
+        """Update the rows of the documents ``change`` names; reset only when documents came or went."""
+        known = {r.id for r in self.rows}
+        if "documents" in change.kinds or not change.doc_ids <= known:
+            self.reload()
+            return
+        if not change.kinds & ROW_KINDS:
+            return
+        fresh = {s.id: s for s in self.store.summaries() if s.id in change.doc_ids}
+        for doc_id in change.doc_ids:
+            row = self.row_of(doc_id)
+            if row < 0:
+                continue
+            if doc_id not in fresh:  # deleted elsewhere
+                self.reload()
+                return
+            self.rows[row] = fresh[doc_id]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+
+class DocumentList(QTreeView):
+    """The list of documents on the left."""
+
+    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

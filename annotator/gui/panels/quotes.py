@@ -1,0 +1,99 @@
+"""The quotes of the open document, speaker → quote; click or Enter jumps to one, Delete deletes it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from annotator.domain import Quote
+from annotator.gui.editing import mention_text, shorten
+
+COLUMNS = ("Speaker", "Quote")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class QuoteListModel(QAbstractTableModel):
+    """Rows of (speaker, quote text) for one document, in text order."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.quotes: list[Quote] = []
+
+    def set_quotes(self, text: str, quotes: list[Quote]) -> None:
+        self.beginResetModel()
+        self.text = text
+        self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.quotes)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def quote(self, row: int) -> Quote | None:
+        return self.quotes[row] if 0 <= row < len(self.quotes) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        quote = self.quote(index.row()) if index.isValid() else None
+        if quote is None:
+            return None
+        speaker = mention_text(self.text, quote.speaker)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (speaker or "—") if index.column() == 0 else "“" + shorten(quote.text_in(self.text), 80) + "”"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{speaker or 'no speaker'}: “{quote.text_in(self.text)}”\n{quote.origin}, {quote.confidence:.2f}"
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and not speaker:
+            return QColor("#9a9a9a")
+        if role == Qt.ItemDataRole.UserRole:
+            return quote.id
+        return None
+
+
+class QuoteList(QTreeView):
+    """Emits ``chosen(Quote)`` on click or Enter and ``delete_requested(Quote)`` on Delete."""
+
+    chosen = Signal(object)
+    delete_requested = Signal(object)
+
+    def __init__(self, model: QuoteListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(True)
+        self.clicked.connect(self._choose)
+        self.activated.connect(self._choose)
+
+    def _choose(self, index: QModelIndex) -> None:
+        quote = self.model().quote(index.row())
+        if quote is not None:
+            self.chosen.emit(quote)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        quote = self.model().quote(self.currentIndex().row())
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and quote is not None:
+            self.delete_requested.emit(quote)
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and quote is not None:
+            self.chosen.emit(quote)
+            event.accept()
+            return
+        super().keyPressEvent(event)

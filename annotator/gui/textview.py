@@ -1,0 +1,263 @@
+"""The article view (plain text, highlights, cursor feedback, tooltips) and THE code point <-> Qt mapping.
+
+Qt counts UTF-16 code units (an emoji is 2) and turns each line break into one block separator; the store
+counts code points. ``cp_to_qt`` and ``qt_to_cp`` are the only conversion between the two.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from annotator.codebook import Codebook
+from annotator.commands import Change
+from annotator.domain import Document, Quote, Span
+from annotator.gui import editing as ed
+from annotator.gui.highlight import AnnotationHighlighter, AnnotationIndex
+from annotator.gui.keys import ArticleKeys
+from annotator.gui.session import Session
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+SPEAKER_BG, SPEAKER_FG = "#264653", "#ffffff"
+LINKED_QUOTE_BG = "#b8cce8"
+ARTICLE_POINT_SIZE = 11.5
+
+
+class OffsetMap:
+    """Prefix table of one text's characters outside the BMP; O(1) for BMP-only text, else O(log n)."""
+
+    __slots__ = ("length", "qt_length", "_astral", "_qt_start")
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+        self._qt_start = [cp + i for i, cp in enumerate(self._astral)]  # Qt position of each astral char
+        self.qt_length = self.length + len(self._astral)
+
+    def to_qt(self, cp: int) -> int:
+        cp = max(0, min(cp, self.length))
+        return cp + bisect_left(self._astral, cp) if self._astral else cp
+
+    def to_cp(self, pos: int) -> int:
+        """A position inside a surrogate pair maps to the start of that character."""
+        pos = max(0, min(pos, self.qt_length))
+        if not self._astral:
+            return pos
+        before = bisect_right(self._qt_start, pos - 2)  # astral characters wholly before pos
+        if before < len(self._qt_start) and self._qt_start[before] == pos - 1:
+            return self._astral[before]
+        return pos - before
+
+
+@lru_cache(maxsize=16)
+def offset_map(text: str) -> OffsetMap:
+    """The (cached) table for ``text``."""
+    return OffsetMap(text)
+
+
+def cp_to_qt(text: str, cp: int) -> int:
+    """Code point offset into ``text`` -> Qt (UTF-16) position in a document showing ``text``."""
+    return offset_map(text).to_qt(cp)
+
+
+def qt_to_cp(text: str, pos: int) -> int:
+    """Qt (UTF-16) position -> code point offset into ``text``."""
+    return offset_map(text).to_cp(pos)
+
+
+def _extra(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    sel = QTextEdit.ExtraSelection()
+    sel.cursor = cursor
+    sel.format = fmt
+    return sel
+
+
+def _speaker_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(SPEAKER_BG))
+    fmt.setForeground(QColor(SPEAKER_FG))
+    return fmt
+
+
+def _linked_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(LINKED_QUOTE_BG))
+    return fmt
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only article text with a keyboard cursor; its annotation keys live in ``self.keys``."""
+
+    message = Signal(str)  # hints and refusals for the status bar
+
+    def __init__(self, session: Session, codebook: Codebook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.codebook = session, codebook
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFont(self.font())
+        font.setPointSizeF(ARTICLE_POINT_SIZE)
+        self.setFont(font)
+        self.document().setDocumentMargin(14)
+        self.highlighter = AnnotationHighlighter(self.document(), codebook)
+        self.index = AnnotationIndex(self.document(), lambda cp: self.map.to_qt(cp))
+        self.doc: Document | None = None
+        self.text = ""
+        self.map = OffsetMap("")
+        self.spans: list[Span] = []
+        self.quotes: list[Quote] = []
+        self.keys = ArticleKeys(self)
+        self._hint = ""
+        self.cursorPositionChanged.connect(self.refresh_cursor_feedback)
+        session.changed.connect(self._on_change)
+
+    # -- showing ---------------------------------------------------------------------------
+    def set_document(self, doc: Document | None, spans: list[Span], quotes: list[Quote]) -> None:
+        """Show ``doc`` (None: nothing) with its annotations; highlights are built once for the whole text."""
+        self.keys.cancel_pick(quiet=True)
+        self.doc, self.text = doc, doc.text if doc else ""
+        self.map = offset_map(self.text)
+        self.highlighter.index = {}
+        self.setPlainText(self.text)
+        self._install(spans, quotes, full=True)
+
+    def set_annotations(self, spans: list[Span], quotes: list[Quote]) -> int:
+        """Replace the annotations shown; re-highlight only the blocks that changed (returns how many)."""
+        return self._install(spans, quotes, full=False)
+
+    def _install(self, spans: list[Span], quotes: list[Quote], full: bool) -> int:
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+        if self.keys.picking is not None and all(q.id != self.keys.picking for q in self.quotes):
+            self.keys.cancel_pick(quiet=True)
+        if full:
+            self.index.rebuild(self.spans, self.quotes)
+            self.highlighter.refresh(self.index.segments)
+            redone = self.document().blockCount()
+        else:
+            blocks = self.index.update(self.spans, self.quotes)
+            self.highlighter.refresh(self.index.segments, blocks)
+            redone = len(blocks)
+        self.refresh_cursor_feedback()
+        return redone
+
+    def _on_change(self, change: Change) -> None:
+        if self.doc is None or self.doc.id not in change.doc_ids or not change.kinds & {"spans", "quotes"}:
+            return
+        store = self.session.store
+        spans = store.spans(self.doc.id) if "spans" in change.kinds else self.spans
+        quotes = store.quotes(self.doc.id) if "quotes" in change.kinds else self.quotes
+        self.set_annotations(spans, quotes)
+
+    # -- offsets at the cursor -------------------------------------------------------------
+    def cursor_cp(self) -> int:
+        return self.map.to_cp(self.textCursor().position())
+
+    def selection_cp(self) -> tuple[int, int]:
+        cursor = self.textCursor()
+        return self.map.to_cp(cursor.selectionStart()), self.map.to_cp(cursor.selectionEnd())
+
+    def select_cp(self, start: int, end: int | None = None) -> None:
+        """Put the cursor at ``start`` (selecting up to ``end`` if given) and scroll to it."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.map.to_qt(start))
+        if end is not None:
+            cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _qt_cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.map.to_qt(start))
+        cursor.setPosition(self.map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    # -- input -----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self.doc is None or self.keys.handle(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self.keys.picking is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.keys.click(self.map.to_cp(self.cursorForPosition(event.position().toPoint()).position()))
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    # -- cursor feedback -------------------------------------------------------------------
+    def refresh_cursor_feedback(self) -> None:
+        """Cursor in a quote: its speaker stands out; cursor on a speaker: their quotes do. Says so below."""
+        if self.doc is None:
+            self.setExtraSelections([])
+            return
+        cp = self.cursor_cp()
+        selections: list[QTextEdit.ExtraSelection] = []
+        hint = ""
+        picking = self.keys.picking
+        quote = next((q for q in self.quotes if q.id == picking), None) or ed.quote_at(self.quotes, cp)
+        if quote is not None:
+            speaker = ed.mention_text(self.text, quote.speaker)
+            if quote.speaker is not None:
+                selections.append(_extra(self._qt_cursor(quote.speaker.start, quote.speaker.end), _speaker_format()))
+            hint = f"“{ed.shorten(quote.text_in(self.text))}” — {speaker or 'no speaker yet (s or Shift+S)'}"
+        spoken = ed.quotes_by_speaker(self.quotes, cp)
+        for q in spoken:
+            for start, end in self._gaps(q.start, q.end):
+                selections.append(_extra(self._qt_cursor(start, end), _linked_format()))
+            if q.speaker is not None and quote is None:
+                selections.append(_extra(self._qt_cursor(q.speaker.start, q.speaker.end), _speaker_format()))
+        if spoken and quote is None:
+            hint = f"{ed.mention_text(self.text, spoken[0].speaker)}: speaker of {len(spoken)} quote(s)"
+        self.setExtraSelections(selections)
+        if hint and hint != self._hint:
+            self.message.emit(hint)
+        self._hint = hint
+
+    def _gaps(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Parts of ``[start, end)`` not covered by entity spans (so label colours stay visible)."""
+        out, pos = [], start
+        for s in ed.overlapping(self.spans, start, end):
+            if s.start > pos:
+                out.append((pos, s.start))
+            pos = max(pos, s.end)
+        if pos < end:
+            out.append((pos, end))
+        return out
+
+    # -- tooltips --------------------------------------------------------------------------
+    def tooltip_at(self, cp: int) -> str:
+        """What the hover tooltip says at code point ``cp``: the label and/or who the quote is by."""
+        lines = []
+        span = ed.span_at(self.spans, cp)
+        if span is not None:
+            entity = next((e for e in self.codebook.entities if e.label == span.label), None)
+            origin = "" if span.origin == "human" else f" ({span.origin})"
+            lines.append(span.label + origin + (f" — {entity.description}" if entity and entity.description else ""))
+        quote = ed.quote_at(self.quotes, cp)
+        if quote is not None:
+            who = ed.mention_text(self.text, quote.speaker) or "unknown speaker"
+            lines.append(f"quote by {who} ({quote.origin}, {quote.confidence:.2f})")
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and self.doc is not None:
+            cp = self.map.to_cp(self.cursorForPosition(event.pos()).position())
+            tip = self.tooltip_at(cp)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)

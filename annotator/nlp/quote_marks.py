@@ -1,0 +1,237 @@
+"""Pair quotation marks in plain text: one linear scan per paragraph, apostrophes told apart.
+
+No spaCy here: this works on characters only and returns the outermost quoted stretches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Families: a closer only closes an opener of its own family.
+DOUBLE, SINGLE, CJK_CORNER, CJK_WHITE = "double", "single", "cjk1", "cjk2"
+
+_FAMILY = {
+    '"': DOUBLE, "\u201c": DOUBLE, "\u201d": DOUBLE, "\u201e": DOUBLE, "\u201f": DOUBLE,
+    "\u00ab": DOUBLE, "\u00bb": DOUBLE, "\uff02": DOUBLE, "\u301d": DOUBLE, "\u301e": DOUBLE,
+    "'": SINGLE, "\u2018": SINGLE, "\u2019": SINGLE, "\u201a": SINGLE, "\u201b": SINGLE,
+    "\u2039": SINGLE, "\u203a": SINGLE,
+    "\u300c": CJK_CORNER, "\u300d": CJK_CORNER, "\u300e": CJK_WHITE, "\u300f": CJK_WHITE,
+}  # fmt: skip
+_MARKS_RE = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
+_CURLY_OPENERS = "\u201c\u201e\u00ab"
+_PARA_RE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_LINE_RE = re.compile(r"\n\s*")
+
+# Words that start with an elided letter: 'em, 'n', 'til, 'cause ... (apostrophes, not quotes).
+_ELISIONS = frozenset({"em", "n", "til", "cause", "cos", "tis", "twas", "bout", "nuff", "s"})
+
+
+@dataclass(frozen=True)
+class MarkedQuote:
+    """An outer quoted stretch: ``[start, end)`` are the characters between the marks.
+
+    ``open_at``/``close_at`` are the positions of the marks (``close_at`` is None when the
+    quote runs to the end of its paragraph unclosed). ``para`` is the paragraph's index,
+    ``continues`` says an unclosed piece goes on in the next paragraph's first quote, and
+    ``group`` is shared by the pieces of one multi-paragraph quote.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    para: int
+    para_start: int
+    para_end: int
+    continues: bool = False
+    continued: bool = False
+    group: int = 0
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph (blank-line separated; line separated if there are no blank lines)."""
+    sep = _PARA_RE if _PARA_RE.search(text) else _LINE_RE
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in sep.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _word(ch: str) -> bool:
+    """Letters, digits and combining marks: what makes a mark sit *inside* a word."""
+    return unicodedata.category(ch)[0] in "LNM"
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+class _Mark:
+    __slots__ = ("pos", "ch", "family", "can_open", "can_close", "weak")
+
+    def __init__(self, pos: int, ch: str, family: str, can_open: bool, can_close: bool, weak: bool) -> None:
+        self.pos, self.ch, self.family = pos, ch, family
+        self.can_open, self.can_close, self.weak = can_open, can_close, weak
+
+
+def _classify(text: str, pos: int, a: int, b: int) -> _Mark | None:
+    """Flanking of one mark inside paragraph ``[a, b)``; None for an apostrophe."""
+    ch = text[pos]
+    family = _FAMILY[ch]
+    prev = text[pos - 1] if pos > a else " "
+    nxt = text[pos + 1] if pos + 1 < b else " "
+    space_before, space_after = prev.isspace(), nxt.isspace()
+    can_open = not space_after and not _word(prev)
+    can_close = not space_before and not _word(nxt)
+    weak = False
+    if family == SINGLE:
+        if _word(prev) and _word(nxt):
+            return None  # don't, O'Neill, Greenland's
+        if can_open and _word(nxt):
+            m = re.match(r"[^\W_]+", text[pos + 1 : min(b, pos + 12)])
+            word = m.group(0) if m else ""
+            after = text[pos + 1 + len(word)] if pos + 1 + len(word) < b else " "
+            if word.lower() in _ELISIONS and not _word(after):
+                return None  # 'em, rock 'n' roll, 'til
+            if word[:1].isdigit() and (re.fullmatch(r"\d\ds", word) or (re.fullmatch(r"\d\d", word) and ch != "\u2018")):
+                return None  # '90s, ’05
+        if can_close and not can_open and prev in "sSzZxX" and space_after:
+            rest = text[pos + 1 : min(b, pos + 3)].lstrip()
+            weak = bool(rest) and _word(rest[0])  # the Smiths' house: maybe an apostrophe
+        if ch == "\u2019" and prev in "nN" and pos >= a + 2 and text[pos - 2] in "'\u2019\u2018":
+            return None  # the second mark of ’n’
+    return _Mark(pos, ch, family, can_open, can_close, weak)
+
+
+def _role(m: _Mark, stack: list[_Mark]) -> str:
+    """'open', 'close' or '' (ignore) for a mark given the openers waiting on the stack."""
+    ch, fam = m.ch, m.family
+    waiting = [o for o in stack if o.family == fam]
+    top = waiting[-1] if waiting else None
+    if fam in (CJK_CORNER, CJK_WHITE):
+        return "open" if ch in "\u300c\u300e" else ("close" if top else "")
+    if ch == "\u201e" or ch == "\u201a":
+        return "open"
+    if ch in "\u00ab\u2039":  # «: closes a German »…« quote, else opens
+        return "close" if top is not None and top.ch in "\u00bb\u203a" else "open"
+    if ch in "\u00bb\u203a":
+        return "close" if top is not None and top.ch in "\u00ab\u2039" else "open"
+    if ch in "\u201c\u2018\u201f\u201b\u301d":  # left marks: open, or close a „…“ / ‚…‘ quote
+        if top is not None and m.can_close and (top.ch in "\u201e\u201a" or not m.can_open):
+            return "close"
+        return "open" if m.can_open or not m.can_close else ""
+    if ch in "\u201d\u2019\u301e":  # right marks: close, or open a Swedish ”…” quote
+        if m.can_close:
+            return "close" if top is not None else ""
+        if m.can_open and top is None:
+            return "open"
+        return "close" if top is not None and fam == DOUBLE else ""
+    # straight marks " ' and the fullwidth "
+    if m.can_open and not m.can_close:
+        return "open"
+    if m.can_close and not m.can_open:
+        return "close" if top is not None else ""
+    if fam == SINGLE:
+        return "close" if top is not None and m.can_close else ""
+    return "close" if top is not None else "open"
+
+
+def find_marked_quotes(text: str) -> list[MarkedQuote]:
+    """Outermost quotations in ``text``, in order, one piece per paragraph.
+
+    Inner quotes are dropped; an unclosed double quote ends at its paragraph's end (and goes on in
+    the next paragraph when that one opens with a mark); an unclosed single mark is taken for an
+    apostrophe unless the next paragraph opens with a single mark too. Never raises; linear time.
+    """
+    paras = paragraphs(text)
+    marks = [m.start() for m in _MARKS_RE.finditer(text)]
+    out: list[MarkedQuote] = []
+    mi = 0
+    prev_unclosed: MarkedQuote | None = None
+    group = 0
+    for pi, (a, b) in enumerate(paras):
+        while mi < len(marks) and marks[mi] < a:
+            mi += 1
+        events: list[_Mark] = []
+        while mi < len(marks) and marks[mi] < b:
+            m = _classify(text, marks[mi], a, b)
+            if m is not None:
+                events.append(m)
+            mi += 1
+        pieces, unclosed = _pair(text, events, a, b)
+        next_opens = pi + 1 < len(paras) and _opens_with_mark(text, paras[pi + 1][0])
+        if unclosed is not None:
+            keep = unclosed.family != SINGLE or (next_opens and _FAMILY[text[paras[pi + 1][0]]] == SINGLE)
+            end = _strip_end(text, unclosed.pos + 1, b)
+            if keep and end > unclosed.pos + 1:
+                pieces = [p for p in pieces if p[0] < unclosed.pos] + [(unclosed.pos + 1, end, unclosed.pos, None)]
+        for i, (s, e, o, c) in enumerate(pieces):
+            continued = i == 0 and prev_unclosed is not None and o == a
+            if not continued:
+                group += 1
+            last_open = c is None and i == len(pieces) - 1
+            q = MarkedQuote(s, e, o, c, pi, a, b, continues=bool(last_open and next_opens), continued=continued, group=group)
+            out.append(q)
+        prev_unclosed = out[-1] if out and out[-1].para == pi and out[-1].continues else None
+    return out
+
+
+def _opens_with_mark(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos] in _FAMILY and text[pos] not in "\u201d\u300d\u300f"
+
+
+def _pair(text: str, events: list[_Mark], a: int, b: int) -> tuple[list[tuple[int, int, int, int | None]], _Mark | None]:
+    """Pair one paragraph's marks; returns outer closed pieces and the outermost unclosed opener."""
+    # Is there a strong (non-weak) single closer after index i? (a weak one then stays an apostrophe)
+    strong_after = [False] * (len(events) + 1)
+    for i in range(len(events) - 1, -1, -1):
+        e = events[i]
+        strong_after[i] = strong_after[i + 1] or (e.family == SINGLE and e.can_close and not e.weak)
+    stack: list[_Mark] = []
+    pairs: list[tuple[int, int]] = []  # (open pos, close pos) of every closed pair, inner ones too
+    reopened: list[tuple[int, int, int, int | None]] = []
+    for i, m in enumerate(events):
+        role = _role(m, stack)
+        if role == "open" and stack and stack[0].ch == m.ch and m.ch in _CURLY_OPENERS and not m.can_close:
+            # a second “ while one is open: the first was never closed (a typo); it ends here
+            o = stack[0]
+            end = _strip_end(text, o.pos + 1, m.pos)
+            if end > o.pos + 1:
+                reopened.append((o.pos + 1, end, o.pos, None))
+            stack.clear()
+        if role == "open":
+            stack.append(m)
+        elif role == "close":
+            if m.weak and strong_after[i + 1]:
+                continue
+            j = len(stack) - 1
+            while j >= 0 and stack[j].family != m.family:
+                j -= 1
+            if j < 0:
+                continue
+            pairs.append((stack[j].pos, m.pos))
+            del stack[j:]
+    # Unclosed openers: a double one runs to the paragraph end; single ones are apostrophes.
+    unclosed = next((o for o in stack if o.family != SINGLE), None)
+    if unclosed is None and stack:
+        unclosed = stack[0]
+    pieces: list[tuple[int, int, int, int | None]] = []
+    last_close = -1
+    for o, c in sorted(pairs + [(p[2], p[1]) for p in reopened]):
+        if o < last_close:
+            continue  # inside an outer pair
+        last_close = c
+        if any(p[2] == o for p in reopened):
+            pieces.append(next(p for p in reopened if p[2] == o))
+        elif c - o > 1 and text[o + 1 : c].strip():
+            pieces.append((o + 1, c, o, c))
+    return pieces, unclosed

@@ -1,0 +1,55 @@
+"""The item models pass QAbstractItemModelTester, before and while they change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.commands import Change
+from annotator.domain import Document
+from annotator.gui.panels.documents import DocumentListModel
+from annotator.gui.panels.legend import LegendModel
+from annotator.gui.panels.quotes import QuoteListModel
+
+from .conftest import UNICODE_TEXT
+
+
+def test_document_model(model_tester, seeded):
+    model = DocumentListModel(seeded.store)
+    model_tester(model)
+    assert model.rowCount() == 2 and model.columnCount() == 4
+    assert model.data(model.index(0, 0)) == "Unicode test"
+    assert model.data(model.index(0, 2)) == 5 and model.data(model.index(0, 3)) == 1
+
+    seen = []
+    model.dataChanged.connect(lambda a, b, roles: seen.append((a.row(), b.row())))
+    seeded.store.set_status(seeded.plain, "done")
+    model.refresh(Change(frozenset({seeded.plain}), frozenset({"status"})))
+    assert seen == [(1, 1)] and model.data(model.index(1, 1)) == "✓ done"
+    model.refresh(Change(frozenset({seeded.plain}), frozenset({"claims"})))  # a kind the list does not show
+    assert seen == [(1, 1)]
+
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    new_id, _ = seeded.store.add_document(Document("A third text.", {"source": "c.txt"}))
+    model.refresh(Change(frozenset({new_id}), frozenset({"documents"})))
+    assert resets and model.rowCount() == 3 and model.doc_id(2) == new_id
+    assert model.data(model.index(2, 0), Qt.ItemDataRole.UserRole) == new_id
+
+
+def test_legend_model(model_tester, codebook):
+    model = LegendModel(codebook)
+    model_tester(model)
+    assert model.rowCount() == len(codebook.entities)
+    assert model.data(model.index(0, 0)) == "p" and model.data(model.index(0, 1)) == "PERSON"
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole).name() == codebook.color("PERSON")
+
+
+def test_quote_model(model_tester, seeded):
+    model = QuoteListModel()
+    model_tester(model)
+    model.set_quotes(UNICODE_TEXT, seeded.store.quotes(seeded.uni))
+    assert model.data(model.index(0, 0)) == "Zoe\u0301 Smith"
+    assert model.data(model.index(0, 1)) == "“we are ready 🙂 for talks”"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == seeded.store.quotes(seeded.uni)[0].id
+    model.set_quotes("", [])
+    assert model.rowCount() == 0

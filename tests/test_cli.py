@@ -1,0 +1,131 @@
+"""The command line end to end: import (with pre-annotation), export, stats, and its errors."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+
+from .conftest import SEEDS, assert_offsets
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args):
+    return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+def export(runner, db):
+    result = run(runner, "export", "--db", str(db), "--format", "jsonl", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_import_seeds_preannotate_and_export_round_trip(runner, tmp_path, ruler_model_dir):
+    db = tmp_path / "news.db"
+    result = run(runner, "import", str(SEEDS), "--db", str(db), "--model", str(ruler_model_dir))
+    assert result.exit_code == 0, result.stderr
+    n_seeds = len(list(SEEDS.glob("*.txt")))
+    assert f"imported {n_seeds} new document(s)" in result.stderr
+    records = export(runner, db)
+    assert len(records) == n_seeds
+    for record in records:
+        assert_offsets(record)
+        assert set(record) >= {"id", "text", "meta", "status", "spans", "quotes", "claims"}
+        assert record["status"] == "new" and record["claims"] == []
+    seed = next(r for r in records if r["meta"]["source"] == "000_0872e2bf904f09c5.txt")
+    assert {"PERSON", "GPE"} <= {s["label"] for s in seed["spans"]}
+    assert all(s["origin"].startswith("model:") for s in seed["spans"])
+    assert any(q["text"] == "escalating" for q in seed["quotes"])
+    assert any(q["speaker"] and "Lukashenko" in q["speaker"]["text"] for q in seed["quotes"])
+
+
+def test_importing_twice_does_not_duplicate(runner, tmp_path):
+    db = tmp_path / "news.db"
+    assert run(runner, "import", str(SEEDS), "--db", str(db), "--no-preannotate").exit_code == 0
+    again = run(runner, "import", str(SEEDS), "--db", str(db), "--no-preannotate")
+    assert again.exit_code == 0 and "imported 0 new document(s)" in again.stderr
+    assert len(export(runner, db)) == len(list(SEEDS.glob("*.txt")))
+
+
+def test_bad_files_are_named_the_rest_imported_and_exit_code_says_so(runner, tmp_path):
+    (tmp_path / "good.txt").write_text("A good article with “a quote”, said Ana Rusu.", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa not utf8 \x00\x01")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    db = tmp_path / "x.db"
+    result = run(runner, "import", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt"), str(tmp_path / "empty.txt"),
+                 str(tmp_path / "gone.txt"), "--db", str(db), "--no-preannotate")
+    assert result.exit_code == 1
+    err = result.stderr
+    assert "bad.txt" in err and "empty.txt: empty file" in err and "gone.txt: file not found" in err
+    assert "Traceback" not in err
+    assert "imported 1 new document(s)" in err and "3 failed" in err
+    assert [r["meta"]["source"] for r in export(runner, db)] == ["good.txt"]
+
+
+def test_crlf_emoji_jsonl_export_is_exact(runner, tmp_path, ruler_model_dir):
+    feed = tmp_path / "feed.jsonl"
+    texts = ["Putin 👋🏽 said “hello 🌍 world”,\r\nand Lukashenko said: “Zoe\u0308 ok”.", "مرحبا Putin “שלום” Belarus"]
+    feed.write_text("\n".join(json.dumps({"text": t, "meta": {"n": i}}) for i, t in enumerate(texts)), encoding="utf-8")
+    db = tmp_path / "f.db"
+    assert run(runner, "import", str(feed), "--db", str(db), "--model", str(ruler_model_dir)).exit_code == 0
+    records = export(runner, db)
+    assert [r["meta"]["n"] for r in records] == [0, 1]
+    assert "\r" not in records[0]["text"]
+    for r in records:
+        assert_offsets(r)
+    assert any(q["text"] == "hello 🌍 world" for q in records[0]["quotes"])
+    assert any(s["text"] == "Lukashenko" for s in records[0]["spans"])
+
+
+def test_export_to_file_and_status_filter(runner, tmp_path):
+    db = tmp_path / "n.db"
+    run(runner, "import", str(SEEDS), "--db", str(db), "--no-preannotate")
+    out = tmp_path / "out.jsonl"
+    result = run(runner, "export", "--db", str(db), "-o", str(out))
+    assert result.exit_code == 0 and out.exists() and not (tmp_path / "out.jsonl.partial").exists()
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(list(SEEDS.glob("*.txt")))
+    result = run(runner, "export", "--db", str(db), "--status", "done", "-o", str(out))
+    assert out.read_text(encoding="utf-8") == ""
+
+
+def test_corrupt_database_is_one_clear_line(runner, tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 1000)
+    result = runner.invoke(cli, ["export", "--db", str(bad)])
+    assert result.exit_code == 2
+    assert "not an annotator database or corrupt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_model_is_one_clear_line(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(tmp_path / "a.txt"), "--db", str(tmp_path / "m.db"), "--model", "no_such_pipeline"])
+    assert result.exit_code == 2 and "no_such_pipeline" in result.stderr and "not installed" in result.stderr
+
+
+def test_stats_counts(runner, tmp_path, ruler_model_dir):
+    db = tmp_path / "s.db"
+    run(runner, "import", str(SEEDS), "--db", str(db), "--model", str(ruler_model_dir))
+    result = run(runner, "stats", "--db", str(db))
+    assert result.exit_code == 0
+    assert f"{len(list(SEEDS.glob('*.txt')))} documents" in result.stdout and "PERSON" in result.stdout
+
+
+def test_python_dash_m_and_help_list_the_commands():
+    out = subprocess.run([sys.executable, "-m", "annotator", "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("import", "export", "gui", "stats", "preannotate"):
+        assert command in out
+
+
+def test_db_from_environment(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "env.db"))
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    assert run(runner, "import", str(tmp_path / "a.txt"), "--no-preannotate").exit_code == 0
+    assert (tmp_path / "env.db").exists()
