@@ -217,3 +217,25 @@ class SetStatus:
         assert self.previous is not None
         store.set_status(self.doc_id, self.previous)
         return _change(self.doc_id, "status")
+
+
+@dataclass
+class ReplaceMachineAnnotations:
+    """Swap a document's machine spans and quotes for new ones (the analyst's stay); undo restores the old."""
+
+    doc_id: int
+    spans: list[Span]
+    quotes: list[Quote]
+    text: str = "Pre-annotate"
+    old_spans: list[Span] = field(default_factory=list, init=False)
+    old_quotes: list[Quote] = field(default_factory=list, init=False)
+
+    def apply(self, store: Store) -> Change:
+        self.old_spans = [s for s in store.spans(self.doc_id) if s.origin != "human"]
+        self.old_quotes = [q for q in store.quotes(self.doc_id) if q.origin != "human"]
+        store.replace_machine_annotations(self.doc_id, self.spans, self.quotes)
+        return _change(self.doc_id, "spans", "quotes")
+
+    def revert(self, store: Store) -> Change:
+        store.replace_machine_annotations(self.doc_id, self.old_spans, self.old_quotes)
+        return _change(self.doc_id, "spans", "quotes")

@@ -10,14 +10,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.codebook import Codebook, CodebookError, load_codebook
-from annotator.commands import Change, DeleteQuote, SetStatus
+from annotator.commands import Change, DeleteQuote, ReplaceMachineAnnotations, SetStatus
 from annotator.domain import Annotations, Quote
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
 from annotator.gui.panels.legend import LegendModel, LegendView
 from annotator.gui.panels.quotes import QuoteList, QuoteListModel
 from annotator.gui.session import Session
 from annotator.gui.textview import ArticleView
-from annotator.gui.workers import DEFAULT_MODEL, ModelWorker, ReplaceMachineAnnotations
+from annotator.gui.workers import DEFAULT_MODEL, ModelWorker
 from annotator.store import Store, StoreError
 
 UI_POINT_SIZE = 10

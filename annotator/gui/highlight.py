@@ -53,13 +53,21 @@ def _merge(active: list[tuple[str, str | None]]) -> Style:
 
 
 def _segments(pieces: list[tuple[int, int, str, str | None, object]]) -> tuple[Segment, ...]:
+    """Cut overlapping pieces into styled segments with one sweep (O(n log n), not O(n^2))."""
     points = sorted({p for s, e, *_ in pieces for p in (s, e)})
+    by_start: dict[int, list[int]] = {}
+    by_end: dict[int, list[int]] = {}
+    for i, (s, e, *_rest) in enumerate(pieces):
+        by_start.setdefault(s, []).append(i)
+        by_end.setdefault(e, []).append(i)
+    active: set[int] = set()
     out: list[Segment] = []
     for a, b in zip(points, points[1:], strict=False):
-        active = [(k, v) for s, e, k, v, _ in pieces if s <= a and e >= b]
+        active.difference_update(by_end.get(a, ()))
+        active.update(by_start.get(a, ()))
         if not active:
             continue
-        style = _merge(active)
+        style = _merge([(pieces[i][2], pieces[i][3]) for i in sorted(active)])
         if out and out[-1][2] == style and out[-1][0] + out[-1][1] == a:
             out[-1] = (out[-1][0], out[-1][1] + b - a, style)
         else:

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from annotator.commands import Change
-from annotator.domain import Annotations, Quote, Span
-from annotator.store import Store
+from annotator.domain import Annotations
 
 DEFAULT_MODEL = ""  # load_pipeline("") loads the pipeline's default model
 
@@ -124,25 +121,3 @@ class ModelWorker(QObject):
         """Drop queued jobs and wait for the running one (call before the window goes away)."""
         self.pool.clear()
         self.pool.waitForDone()
-
-
-@dataclass
-class ReplaceMachineAnnotations:
-    """Swap a document's machine spans and quotes for new ones (human ones stay); undo puts the old ones back."""
-
-    doc_id: int
-    spans: list[Span]
-    quotes: list[Quote]
-    text: str = "Pre-annotate"
-    old_spans: list[Span] = field(default_factory=list, init=False)
-    old_quotes: list[Quote] = field(default_factory=list, init=False)
-
-    def apply(self, store: Store) -> Change:
-        self.old_spans = [s for s in store.spans(self.doc_id) if s.origin != "human"]
-        self.old_quotes = [q for q in store.quotes(self.doc_id) if q.origin != "human"]
-        store.replace_machine_annotations(self.doc_id, self.spans, self.quotes)
-        return Change(frozenset({self.doc_id}), frozenset({"spans", "quotes"}))
-
-    def revert(self, store: Store) -> Change:
-        store.replace_machine_annotations(self.doc_id, self.old_spans, self.old_quotes)
-        return Change(frozenset({self.doc_id}), frozenset({"spans", "quotes"}))

@@ -1,11 +1,12 @@
-"""A long article (15k words, 2,400 spans) opens fast, and one edit re-highlights only its own block."""
+"""A long article (15k words, 2,400 spans) opens whole, and one edit re-highlights only its own block.
+
+Timings live in benchmarks/view.py, not here.
+"""
 
 from __future__ import annotations
 
 import random
 import re
-import time
-
 import pytest
 
 from annotator.commands import UpdateSpan
@@ -38,22 +39,12 @@ def long_doc(seeded):
     return doc_id
 
 
-def best_of(n, fn) -> float:
-    times = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
 def test_open_and_single_change(qtbot, seeded, codebook, long_doc):
     win = MainWindow(seeded.store, codebook, None)
     qtbot.addWidget(win)
     win.show()
-    opening = best_of(3, lambda: win.open_document(long_doc))
+    win.open_document(long_doc)
     assert len(win.view.spans) == 2_400
-    assert opening < 0.100, f"opening took {opening * 1000:.0f} ms"
 
     span = win.view.spans[1_200]
     redone = []
@@ -67,12 +58,23 @@ def test_open_and_single_change(qtbot, seeded, codebook, long_doc):
 
     original = win.view.set_annotations
     win.view.set_annotations = lambda s, q: redone.append(original(s, q)) or redone[-1]
-    change = best_of(3, relabel)
-    assert redone and max(redone) == 1  # only the block holding the span was re-highlighted
-    assert change < 0.050, f"one change took {change * 1000:.0f} ms (store round trip included)"
-
-    view = win.view
-    start = time.perf_counter()
-    view.highlighter.rehighlightBlock(view.document().findBlock(view.map.to_qt(span.start)))
-    assert time.perf_counter() - start < 0.005
+    for _ in range(3):
+        relabel()
+    assert redone == [1, 1, 1]  # only the block holding the span was re-highlighted each time
+    assert seeded.reopen().span(span.id).label == win.view.spans[1_200].label
     win.close()
+
+
+def test_overlapping_pieces_cut_into_segments_in_order():
+    from annotator.gui.highlight import _segments
+
+    pieces = [(0, 10, "quote", None, 1), (2, 5, "label", "PERSON", 2), (4, 8, "label", "GPE", 3), (6, 7, "speaker", None, 4)]
+    got = [(a, n, st.label, st.quote, st.speaker) for a, n, st in _segments(pieces)]
+    assert got == [
+        (0, 2, None, True, False),
+        (2, 2, "PERSON", True, False),
+        (4, 2, "GPE", True, False),
+        (6, 1, "GPE", True, True),
+        (7, 1, "GPE", True, False),
+        (8, 2, None, True, False),
+    ]
