@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+
 import pytest
 
 from annotator.commands import UpdateSpan
