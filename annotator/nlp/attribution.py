@@ -5,6 +5,7 @@ when there is none), titles kept out of names, and the named mentions pronouns r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -29,8 +30,12 @@ _NOUNISH = frozenset(
     """call note report post claim comment charge promise pledge vow demand answer point term brand label
     text email tweet counter joke estimate praise blast slam dub quip rule""".split()
 )
-# Verbs whose direct object is the listener, never the speaker (so "told Rusu" is not inversion).
-_LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "reassure", "urge", "warn", "remind", "accuse"})
+# Verbs whose direct object is the listener or the thing described, never the speaker (so "told
+# Rusu" and "called the strike" are no inversion).
+_LISTENER_VERBS = frozenset(
+    """tell ask inform assure reassure urge warn remind accuse call describe dub label term brand dismiss
+    praise condemn blast slam hail criticise criticize""".split()
+)
 _IRREGULAR = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),
@@ -85,6 +90,14 @@ MALE_HONORIFICS = frozenset("mr sir lord king prince father brother monsieur her
 FEMALE_HONORIFICS = frozenset("mrs ms miss madam madame dame lady queen princess sister mme frau senora señora".split())
 MALE_WORDS = frozenset({"he", "his", "him", "himself"})
 FEMALE_WORDS = frozenset({"she", "her", "hers", "herself"})
+MALE_NOUNS = frozenset(
+    """husband son father brother man boy grandfather uncle nephew boyfriend widower king prince chairman
+    spokesman congressman businessman policeman fireman mr sir lord""".split()
+)
+FEMALE_NOUNS = frozenset(
+    """wife daughter mother sister woman girl grandmother aunt niece girlfriend widow queen princess
+    chairwoman spokeswoman congresswoman businesswoman policewoman actress mrs ms miss lady dame""".split()
+)
 PRONOUN_KIND = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "pl", "it": "org"}
 _SKIP_BEFORE_CUE = frozenset(
     """also later then again previously recently earlier once has had have was is were would will
@@ -94,7 +107,8 @@ _SKIP_BEFORE_CUE = frozenset(
 _STOP_CAPS = frozenset(
     """the a an this that these those it its he she they we i you but and or so yet if when while
     as in on at by for with from of to after before during since until though although however
-    meanwhile earlier later asked speaking""".split()
+    meanwhile earlier later asked speaking monday tuesday wednesday thursday friday saturday sunday
+    january february march june july august september october november december last next""".split()
 )
 ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
 SPEAKER_LABELS = ("PERSON",) + ORG_LABELS
@@ -190,7 +204,16 @@ class Found:
 
 def is_cap(tok: Token) -> bool:
     t = tok.text
-    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t) and tok.lower_ not in _STOP_CAPS
+    return (
+        bool(t)
+        and t[0].isupper()
+        and sum(c.isalpha() for c in t) > 1 - t.endswith(".")
+        and tok.lower_ not in _STOP_CAPS
+    )
+
+
+def is_title(tok: Token) -> bool:
+    return tok.lower_.rstrip(".") in TITLE_HEADS
 
 
 def strip_title(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -228,8 +251,9 @@ def _ent_span(doc: Doc, tok: Token) -> tuple[int, int, str] | None:
 def named(doc: Doc, s: int, e: int, label: str) -> Found:
     """A name span tidied: titles off a person, "the" kept before an organisation, no trailing 's."""
     if label in ("PERSON", NAME, ""):
-        while e < len(doc) and e - s < 6 and all(t.lower_.rstrip(".") in TITLE_HEADS for t in doc[s:e]) \
-                and is_cap(doc[e]):
+        while (
+            e < len(doc) and e - s < 6 and all(t.lower_.rstrip(".") in TITLE_HEADS for t in doc[s:e]) and is_cap(doc[e])
+        ):
             e += 1  # "Mr O'Neill" when the tagger split the name from its honorific
         s, e = strip_title(doc, s, e)
     elif s > 0 and doc[s - 1].lower_ == "the" and doc[s].lower_ != "the":
@@ -245,8 +269,10 @@ def _propn_span(doc: Doc, head: Token) -> tuple[int, int]:
     while s > 0:
         t = doc[s - 1]
         if t.head.i == head.i or t.head.i == s or t.text == "-":
-            if t.pos_ == "PROPN" or (t.text == "-" and s - 2 >= 0 and doc[s - 2].pos_ == "PROPN") or (
-                t.lower_ in _NAME_PARTICLES and s - 2 >= 0 and doc[s - 2].pos_ == "PROPN"
+            if (
+                t.pos_ == "PROPN"
+                or (t.text == "-" and s - 2 >= 0 and doc[s - 2].pos_ == "PROPN")
+                or (t.lower_ in _NAME_PARTICLES and s - 2 >= 0 and doc[s - 2].pos_ == "PROPN")
             ):
                 s -= 1
                 continue
@@ -272,8 +298,10 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
     # an appositive name: "the foreign minister, Ana Rusu, said" / "its president, Urs Brunner"
     if common or ent is None:
         for child in head.children:
-            if child.dep_ in ("appos", "compound", "flat") and child.i > head.i - 6 and (
-                child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and child.dep_ == "appos"
+            if (
+                child.dep_ in ("appos", "compound", "flat")
+                and child.i > head.i - 6
+                and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and child.dep_ == "appos")
             ):
                 cent = _ent_span(doc, child)
                 if cent is None or cent[2] != "PERSON" and common:
@@ -284,6 +312,8 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
         return named(doc, *ent)
     if head.pos_ == "PROPN" or (not head.pos_ and is_cap(head)):
         s, e = _propn_span(doc, head)
+        if is_title(head):  # "Minister quits", "the Health Secretary": a description, not a name
+            return Found(*noun_phrase(doc, head), False, "")
         return named(doc, s, e, label_of_name(doc, s, e))
     # a common noun: "a spokesman for the ministry", "the ministry's statement" -> the organisation
     inner = []
@@ -292,6 +322,9 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
             if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != head.i and head.is_ancestor(a)):
                 inner.append(_ent_span(doc, t))
     inner = [x for x in inner if x is not None]
+    apposed = [x for x in inner if x[2] == "PERSON" and x[0] > 0 and doc[x[0] - 1].text == ","]
+    if apposed:  # "An analyst at Morgan Stanley, James Whitfield, wrote"
+        return named(doc, *min(apposed, key=lambda x: abs(x[0] - head.i)))
     if proxy:
         if inner:
             inner.sort(key=lambda x: (x[2] != "PERSON", abs(x[0] - head.i)))
@@ -309,8 +342,10 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     """``the Foreign Ministry``, ``the government of Bergland``: det "the", modifiers, an "of" phrase."""
     s = head.i
     for child in sorted(head.lefts, key=lambda c: -c.i):
-        if child.i == s - 1 and (child.dep_ in ("compound", "amod", "nmod", "poss") or child.lower_ in ("the", "its", "their")):
-            s = child.left_edge.i if child.dep_ == "poss" else child.i
+        if child.right_edge.i == s - 1 and (
+            child.dep_ in ("compound", "amod", "nmod", "poss") or child.lower_ in ("the", "its", "their")
+        ):
+            s = child.left_edge.i
     e = head.i + 1
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
     if of is not None:
@@ -351,14 +386,23 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
                 if root.i != v.i:
                     v = root  # ", saying ..." after a comma belongs to the main clause
                     continue
-        if v.head.i == v.i:
+        if v.head.i == v.i or not lo <= v.head.i < hi:
+            # the top of the sentence (the parse may have hung it off the line before): a noun
+            # left of it with no place in the sentence is its subject ("The Secretary, X, resigned")
+            if v.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                orphan = next((t for t in doc[lo : v.i] if t.pos_ in ("NOUN", "PROPN")
+                               and not lo <= t.head.i < hi and t.dep_ != "compound"), None)  # fmt: skip
+                if orphan is not None:
+                    out.append(orphan)
             break
         v = v.head
     if lemma_of(verb) not in _LISTENER_VERBS:
         for c in verb.rights:  # inversion the parser labelled otherwise: "said Foreign Minister Ana Rusu"
-            if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep", "nsubj") and (
-                c.ent_type_ in SPEAKER_LABELS or c.pos_ == "PROPN" or c.lower_ in PRONOUN_KIND
-            ) and c not in out:
+            if (
+                c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep", "nsubj")
+                and (c.ent_type_ in SPEAKER_LABELS or c.pos_ == "PROPN" or c.lower_ in PRONOUN_KIND)
+                and c not in out
+            ):
                 out.append(c)
     return out
 
@@ -398,7 +442,12 @@ def governing_verb(doc: Doc, lo: int, hi: int) -> Token | None:
                 break
             h, n = h.head, n + 1
         break
-    while verb is not None and verb.dep_ in ("ccomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+    while (
+        verb is not None
+        and verb.dep_ in ("ccomp", "conj")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.i != verb.i
+    ):
         verb = verb.head
     return verb
 
@@ -418,15 +467,19 @@ def governing_cue(doc: Doc, lo: int, hi: int, cue_starts: set[int]) -> int | Non
     return None
 
 
-def speaker_by_pattern(doc: Doc, cue: Cue, lo: int, hi: int) -> Found | None:
-    """No parse (or no subject): the name, entity or pronoun right next to the cue, within [lo, hi)."""
+def speaker_by_pattern(doc: Doc, cue: Cue, lo: int, hi: int, after_quote: bool = False) -> Found | None:
+    """No parse (or no subject): the name, entity or pronoun next to the cue, within tokens [lo, hi).
+
+    ``after_quote`` says the cue follows the closing mark directly (“...,” warned X), where even a
+    verb that takes a listener ("told", "warned") is followed by its speaker.
+    """
     right = _right_of(doc, cue.end, hi)
     if cue.kind == "according":
         return right
     left = _left_of(doc, cue.start, lo)
     if cue.kind == "noun":
         return left or right
-    if lemma_of(doc[cue.start]) in _LISTENER_VERBS:
+    if lemma_of(doc[cue.start]) in _LISTENER_VERBS and not after_quote:
         return left
     return left or right
 
@@ -437,14 +490,26 @@ def _left_of(doc: Doc, i: int, lo: int) -> Found | None:
                        or doc[j].pos_ == "ADV" and not is_cap(doc[j])):  # fmt: skip
         j -= 1
     if j >= lo and doc[j].text in (",", "—", "–"):
-        # skip an appositive or clause: "Rusu, the foreign minister, said"
+        # an appositive or clause between commas: "Rusu, the foreign minister, said" (the name
+        # before it) or "Its director, Sunniva Berg, wrote" (the name in it)
         k = j - 1
         while k >= lo and k > j - 16 and doc[k].text not in (",", "—", "–", ".", ":", ";") and not doc[k].is_quote:
             k -= 1
         if k - 1 >= lo and doc[k].text == doc[j].text:
+            inner = name_ending_at(doc, j - 1, k + 1)
+            if inner is not None and inner.label and inner.start == k + 1 + _title_prefix(doc, k + 1, j):
+                return inner
             return name_ending_at(doc, k - 1, lo)
         return None
     return name_ending_at(doc, j, lo) if j >= lo else None
+
+
+def _title_prefix(doc: Doc, s: int, e: int) -> int:
+    """How many tokens of [s, e) are a leading title ("Councillor", "farmer", "Dr.")."""
+    n = 0
+    while s + n < e and (is_title(doc[s + n]) or doc[s + n].text == "."):
+        n += 1
+    return n
 
 
 def name_ending_at(doc: Doc, j: int, lo: int) -> Found | None:
@@ -459,11 +524,13 @@ def name_ending_at(doc: Doc, j: int, lo: int) -> Found | None:
         return Found(j, j + 1, True)
     if is_cap(tok):
         s = j
-        while s - 1 >= lo and (is_cap(doc[s - 1]) or doc[s - 1].lower_ in _NAME_PARTICLES
-                               or doc[s - 1].text == "-" and s - 2 >= lo and is_cap(doc[s - 2])):  # fmt: skip
+        while s - 1 >= lo and (is_cap(doc[s - 1]) or (doc[s - 1].lower_ in _NAME_PARTICLES or doc[s - 1].text == "-"
+                                                      or doc[s - 1].lower_ == "of") and s - 2 >= lo and is_cap(doc[s - 2])):  # fmt: skip
             s -= 1
         if s - 1 >= lo and doc[s - 1].lower_ == "the":
             return named(doc, s - 1, j + 1, ORG_NAME)
+        if all(is_title(t) for t in doc[s : j + 1]):
+            return Found(s, j + 1, False, "")  # "the Minister said": a description
         return named(doc, s, j + 1, label_of_name(doc, s, j + 1))
     if tok.lower_ in PROXY_NOUNS or tok.lower_ in ORG_NOUNS:  # "a Defence Ministry spokesman said"
         s = j
@@ -474,12 +541,23 @@ def name_ending_at(doc: Doc, j: int, lo: int) -> Found | None:
     for k in range(j - 1, max(lo - 1, j - 4), -1):  # "the ministry said"
         if doc[k].lower_ in ("the", "its", "their"):
             words = doc[k + 1 : j + 1]
-            if all(t.is_alpha and t.lower_ not in CUE_FORMS for t in words):
+            if all(t.is_alpha and t.lower_ not in CUE_FORMS and t.lower_ not in _FUNCTION_WORDS for t in words):
                 return Found(k, j + 1, False, "")
             break
         if not doc[k].is_alpha:
             break
     return None
+
+
+# What may follow an inverted speaker: "..., said Rusu." / "said Rusu on Monday" / "said Rusu, who".
+_AFTER_SPEAKER = frozenset(
+    """in on at of from for after during before who whose as to late earlier last this adding when while
+    yesterday today tonight""".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """is was were be been are am has had have would will could should can may might must did does do
+    and or but that which who not no""".split()
+)
 
 
 def _right_of(doc: Doc, i: int, hi: int) -> Found | None:
@@ -490,32 +568,69 @@ def _right_of(doc: Doc, i: int, hi: int) -> Found | None:
         return None
     tok = doc[j]
     if tok.lower_ in PRONOUN_KIND and tok.lower_ not in ("him", "her", "it"):
-        return Found(j, j + 1, True)
+        return Found(j, j + 1, True) if _ends_speaker(doc, j + 1, hi) else None
+    # "said its president, Urs Brunner" / "said Isles Opinion's research director, Niamh Doherty"
+    k = j
+    while (
+        k < hi
+        and k < j + 8
+        and (doc[k].is_alpha or doc[k].lower_ in ("'s", "’s", "-"))
+        and doc[k].lower_ not in CUE_FORMS
+    ):
+        k += 1
+    if k + 1 < hi and k > j and doc[k].text == ",":
+        name = _name_starting_at(doc, k + 1, hi)
+        if name is not None and name.label:
+            return name
     start = j + 1 if tok.lower_ in ("the", "a", "an", "its", "their") else j
-    while start < hi and not is_cap(doc[start]) and doc[start].is_alpha and start < j + 3 and not _ent_span(doc, doc[start]):
+    while (
+        start < hi and start < j + 3 and doc[start].is_lower and doc[start].is_alpha and not _ent_span(doc, doc[start])
+    ):
         start += 1  # "said farmer Elena Dragan"
-    if start < hi:
-        ent = _ent_span(doc, doc[start])
-        if ent and ent[0] == start:
-            return named(doc, ent[0], min(ent[1], hi), ent[2])
-    e = start
-    while e < hi and (is_cap(doc[e]) or e > start and (doc[e].lower_ in _NAME_PARTICLES or doc[e].text == "-")):
-        e += 1
-    if e > start:
-        for k in range(start, e):  # "said Foreign Minister Ana Rusu": the entity after the title
-            ent = _ent_span(doc, doc[k])
-            if ent and ent[2] == "PERSON":
-                return named(doc, ent[0], min(ent[1], hi), "PERSON")
-        if tok.lower_ == "the":
-            return named(doc, j, e, ORG_NAME)
-        return named(doc, start, e, label_of_name(doc, start, e))
-    if tok.lower_ == "the":
+    name = _name_starting_at(doc, start, hi)
+    if name is not None:
+        if tok.lower_ == "the" and name.label != "PERSON" and start == j + 1:
+            name = Found(j, name.end, False, ORG_NAME)
+        return name
+    if tok.lower_ == "the":  # "said the ministry."
         e = j + 1
-        while e < hi and e < j + 4 and doc[e].is_alpha and doc[e].lower_ not in CUE_FORMS:
+        while (
+            e < hi
+            and e < j + 4
+            and doc[e].is_alpha
+            and doc[e].lower_ not in CUE_FORMS
+            and doc[e].lower_ not in _FUNCTION_WORDS
+        ):
             e += 1
-        if e > j + 1:
+        if e > j + 1 and _ends_speaker(doc, e, hi):
             return Found(j, e, False, "")
     return None
+
+
+def _ends_speaker(doc: Doc, e: int, hi: int) -> bool:
+    return e >= hi or doc[e].is_punct or doc[e].lower_ in _AFTER_SPEAKER
+
+
+def _name_starting_at(doc: Doc, start: int, hi: int) -> Found | None:
+    """An entity or capitalised name starting at ``start`` and ending where a speaker may end."""
+    if start >= hi:
+        return None
+    ent = _ent_span(doc, doc[start])
+    if ent and ent[0] == start and _ends_speaker(doc, min(ent[1], hi), hi):
+        return named(doc, ent[0], min(ent[1], hi), ent[2])
+    e = start
+    while e < hi and (is_cap(doc[e]) or e > start and (doc[e].lower_ in _NAME_PARTICLES or doc[e].text in ("-", "."))
+                      and e + 1 < hi and is_cap(doc[e + 1])):  # fmt: skip
+        e += 1
+    if e == start or not _ends_speaker(doc, e, hi):
+        return None
+    for k in range(start, e):  # "said Foreign Minister Ana Rusu": the entity after the title
+        ent = _ent_span(doc, doc[k])
+        if ent and ent[2] == "PERSON":
+            return named(doc, ent[0], min(ent[1], hi), "PERSON")
+    if all(is_title(t) or t.text == "." for t in doc[start:e]):
+        return None
+    return named(doc, start, e, label_of_name(doc, start, e))
 
 
 # --- mentions and what they refer to ----------------------------------------------------------
@@ -533,7 +648,7 @@ class NamedMention:
     sent: int
     para: int
     titles: frozenset[str] = field(default_factory=frozenset)
-    speaker: bool = False
+    speaker: bool = False  # an earlier quote's speaker, or the subject of a reporting verb
 
     @property
     def personal(self) -> bool:
@@ -562,6 +677,9 @@ class Mentions:
         self.parsed = has_parse(doc)
         self.items: list[NamedMention] = []
         self.person_keys: set[str] = set()
+        self._people_sents: set[int] = set()
+        self.starts: list[int] = []
+        self.by_key: dict[str, list[NamedMention]] = {}
         self.history: list[NamedMention] = []  # speakers of earlier quotes, at those quotes
         self.votes: dict[str, list[float]] = {}
         self._collect()
@@ -579,11 +697,14 @@ class Mentions:
         for ent in doc.ents:
             if ent.label_ not in SPEAKER_LABELS or not self.outside(ent.start, ent.end):
                 continue
+            start = max([t.i + 1 for t in ent if "\n" in t.text_with_ws] + [ent.start])  # NER ran over a line break
+            if start >= ent.end or is_title(doc[ent.end - 1]):
+                continue
             label = ent.label_
-            if label != "PERSON" and self._titled(ent.start, ent.root):
+            if label != "PERSON" and self._titled(start, ent.root):
                 label = "PERSON"  # "its president, Urs Brunner" tagged ORG
-            f = named(doc, ent.start, ent.end, label)
-            self.items.append(self._with_role(f.start, f.end, label, ent.root))
+            f = named(doc, start, ent.end, label)
+            self.items.append(self._with_role(f.start, f.end, label, doc[ent.end - 1]))
             taken.update(range(ent.start, ent.end))
         if self.parsed:
             for t in doc:
@@ -591,18 +712,60 @@ class Mentions:
                     continue
                 if t.ent_type_ or not is_cap(t) or not self.outside(t.i, t.i + 1):
                     continue
+                if is_title(t) and not (t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].i not in taken):
+                    continue  # a title alone ("the Prime Minister") is no name; "Mr O'Neill" is
                 s, e = _propn_span(doc, t)
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
                 self.items.append(self._with_role(f.start, f.end, label, t))
+        elif not has_tags(doc):
+            self._collect_capitalised(taken)
         self.items.sort(key=lambda m: m.start)
-        # one name, one kind: "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
+        # one name, one kind: a name the NER missed once takes the label it gave it elsewhere
+        seen: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ in SPEAKER_LABELS:
+                seen.setdefault(ent.text.lower(), ent.label_)
+        for m in self.items:
+            if m.label in (NAME, ORG_NAME) and doc[m.start : m.end].text.lower() in seen:
+                m.label = seen[doc[m.start : m.end].text.lower()]
+                m.key = name_key(doc, m.start, m.end, m.label)
+        # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
         for m in self.items:
             if m.label != "PERSON" and m.end - m.start <= 3 and is_cap(doc[m.end - 1]):
                 key = name_key(doc, m.start, m.end, "PERSON")
                 if key in people:
                     m.label, m.key = "PERSON", key
+        self.starts = [m.start for m in self.items]
+        self.by_key: dict[str, list[NamedMention]] = {}
+        for m in self.items:
+            self.by_key.setdefault(m.key, []).append(m)
+
+    def _collect_capitalised(self, taken: set[int]) -> None:
+        """No tagger: runs of capitalised words (not a lone sentence-initial one) are names."""
+        doc = self.doc
+        i, n = 0, len(doc)
+        while i < n:
+            t = doc[i]
+            if not is_cap(t) or i in taken or not self.outside(i, i + 1):
+                i += 1
+                continue
+            e = i + 1
+            while e < n and e not in taken and (is_cap(doc[e]) or (
+                doc[e].lower_ in _NAME_PARTICLES or doc[e].text == "-" or doc[e].lower_ == "of"
+            ) and e + 1 < n and is_cap(doc[e + 1])):  # fmt: skip
+                e += 1
+            s = i
+            i = e
+            sentence_start = s == 0 or self.sent_of(doc[s].idx) != self.sent_of(doc[s - 1].idx)
+            if (e - s == 1 and sentence_start) or all(is_title(x) for x in doc[s:e]):
+                continue
+            f = named(doc, s, e, NAME)
+            label = ORG_NAME if doc[e - 1].lower_ in ORG_NOUNS or (s > 0 and doc[s - 1].lower_ == "the") else NAME
+            m = self._with_role(f.start, f.end, label, doc[e - 1])
+            m.titles = frozenset(x.lower_.rstrip(".") for x in doc[s : f.start] if is_title(x))
+            self.items.append(m)
 
     def _titled(self, start: int, root: Token) -> bool:
         if start > 0 and self.doc[start - 1].lower_.rstrip(".") in TITLE_HEADS:
@@ -611,17 +774,26 @@ class Mentions:
 
     def _with_role(self, s: int, e: int, label: str, root: Token) -> NamedMention:
         m = self.make(s, e, label)
-        first = next((x for x in self.items if x.sent == m.sent and x.personal), None) is None
+        first = m.sent not in self._people_sents
+        if label in ("PERSON", NAME):
+            self._people_sents.add(m.sent)
         if self.parsed:
             r = root
-            while r.dep_ in ("compound", "appos", "flat", "conj") and r.head.i != r.i:
+            while r.dep_ in ("compound", "appos", "flat", "conj") and r.head.i != r.i and self._same_sent(r.head, m):
                 r = r.head
             objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
-            m.subject = r.dep_ in ("nsubj", "nsubjpass") or (first and r.dep_ not in objects and self._early(m))
+            orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
+            m.subject = r.dep_ in ("nsubj", "nsubjpass") or (
+                first and (orphan or r.dep_ not in objects) and self._early(m)
+            )
+            m.speaker = r.dep_ == "nsubj" and lemma_of(r.head) in REPORTING_VERBS
             m.titles = self._title_words(s, root)
         else:
             m.subject = first
         return m
+
+    def _same_sent(self, tok: Token, m: NamedMention) -> bool:
+        return self.sent_of(tok.idx) == m.sent
 
     def _early(self, m: NamedMention) -> bool:
         """Near the start of its sentence (the parse may have run two sentences together)."""
@@ -644,11 +816,17 @@ class Mentions:
             for c in h.lefts:
                 toks += [t for t in c.subtree if t.i < start or h is not root]
             if h is not root:
-                toks += [t for c in h.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for t in c.subtree]
+                toks += [t for c in h.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for t in c.subtree
+                         if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if c.is_ancestor(a))]  # fmt: skip
             words.update(t.lower_ for t in toks if t.is_alpha and t.lower_ not in ("the", "a", "an"))
-        for t in self.doc[max(0, start - 4) : start]:
-            if t.lower_.rstrip(".") in TITLE_HEADS:
-                words.add(t.lower_.rstrip("."))
+        j = start - 1
+        if j >= 0 and self.doc[j].text == ",":  # "Their lawyer, Tomas O'Neill" (however it was parsed)
+            j -= 1
+        while j >= 0 and start - j <= 5 and not self.doc[j].is_punct and (is_cap(self.doc[j]) or is_title(self.doc[j])
+                                                                          or self.doc[j].is_lower):  # fmt: skip
+            if is_title(self.doc[j]):  # "Interior Minister" right before the name
+                words.add(self.doc[j].lower_.rstrip("."))
+            j -= 1
         return frozenset(words)
 
     def _learn_genders(self) -> None:
@@ -682,6 +860,12 @@ class Mentions:
                     if first[(sent, k)] < t.i:
                         self.vote(k, "m" if t.lower_ in MALE_WORDS else "f", 1)
 
+        for m in self.items:  # "her husband, Dmytro", "the chairwoman, X"
+            if m.personal:
+                male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)
+                if male != female:
+                    self.vote(m.key, "m" if male > female else "f", 2)
+
     def vote(self, key: str, gender: str, weight: float) -> None:
         v = self.votes.setdefault(key, [0.0, 0.0])
         v[0 if gender == "m" else 1] += weight
@@ -713,14 +897,16 @@ class Mentions:
             return m.personal and self.gender(m.key) in (None, kind)
         if m.label == NAME:  # a proper name the NER missed: an organisation unless known as a person
             return not m.titles and self.gender(m.key) is None and m.key not in self.person_keys
+        if m.label == ORG_NAME and not self.parsed and kind == "pl":
+            return True
         return m.organisational or (m.label == "" and m.speaker)
 
     def _nearest(self, before: int, kind: str, window: int = 3) -> NamedMention | None:
         pos = self.doc[before].idx
         sent, para = self.sent_of(pos), self.para_of(pos)
         best, best_score = None, float("-inf")
-        for m in self._earlier(before):
-            if para - m.para > window or not self._compatible(m, kind):
+        for m in self._earlier(before, para - window):
+            if not self._compatible(m, kind):
                 continue
             score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
             if kind in ("m", "f") and self.gender(m.key) == kind:
@@ -728,19 +914,34 @@ class Mentions:
             if score > best_score or score == best_score and best is not None and m.start > best.start:
                 best, best_score = m, score
         if best is None:  # nothing near: the nearest compatible name anywhere before
-            older = [m for m in self._earlier(before) if self._compatible(m, kind)]
-            best = max(older, key=lambda m: m.start, default=None)
+            j = bisect_left(self.starts, before) - 1
+            while j >= 0 and best is None:
+                if self._compatible(self.items[j], kind):
+                    best = self.items[j]
+                j -= 1
         return best
 
-    def _earlier(self, before: int) -> list[NamedMention]:
-        return [m for m in self.items if m.start < before] + [m for m in self.history if m.start < before]
+    def _earlier(self, before: int, from_para: int = -1) -> list[NamedMention]:
+        """Mentions (and earlier speakers) starting before token ``before``, from paragraph ``from_para`` on."""
+        j = bisect_left(self.starts, before)
+        out = []
+        while j > 0 and self.items[j - 1].para >= from_para:
+            j -= 1
+            out.append(self.items[j])
+        out += [m for m in self.history[-200:] if m.start < before and m.para >= from_para]
+        return out
 
     def best_name(self, m: NamedMention, before: int) -> NamedMention:
         """The fullest earlier mention of the same person (``Ana Rusu`` over ``Rusu``)."""
         if not m.personal:
             return m
-        same = [x for x in self._earlier(before) if x.key == m.key and x.personal]
+        same = [x for x in self.by_key.get(m.key, []) if x.start < before and x.personal]
+        same += [x for x in self.history[-200:] if x.key == m.key and x.start < before]
         return max(same, key=lambda x: (x.end - x.start, x.start), default=m)
+
+    def between(self, lo: int, hi: int) -> list[NamedMention]:
+        """Mentions starting in tokens [lo, hi)."""
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
     def resolve_phrase(self, found: Found, at: int) -> NamedMention | None:
         """A common noun phrase speaker that stands for a name: "the foreign minister" -> the
@@ -753,6 +954,11 @@ class Mentions:
         head = toks[-1]
         hw = head.lower_
         words = {t.lower_ for t in toks if t.is_alpha} - {"the", "a", "an", "its", "their", "his", "her", hw}
+        dets = {toks[0].lower_} | {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
+        if found.start > 0:
+            dets.add(doc[found.start - 1].lower_)
+        if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
+            return None  # "a spokesman said": someone not named before
         if hw in TITLE_HEADS:
             return self._titled_person(hw, words, at)
         if hw in DOCUMENT_NOUNS:
@@ -764,7 +970,7 @@ class Mentions:
         bare = all(t.lower_ in ("the", "its", "their") for t in toks[:-1])
         if not bare:
             return None
-        orgs = [m for m in self.items + self.history if m.organisational or (m.label == "" and m.speaker)]
+        orgs = [m for m in self.items + self.history[-200:] if m.organisational or (m.label == "" and m.speaker)]
         same = [m for m in orgs if m.key.split()[-1:] == [hw] and m.end - m.start > 1]
         if same:
             before = [m for m in same if m.start < at]

@@ -102,7 +102,9 @@ def _classify(text: str, pos: int, a: int, b: int) -> _Mark | None:
             after = text[pos + 1 + len(word)] if pos + 1 + len(word) < b else " "
             if word.lower() in _ELISIONS and not _word(after):
                 return None  # 'em, rock 'n' roll, 'til
-            if word[:1].isdigit() and (re.fullmatch(r"\d\ds", word) or (re.fullmatch(r"\d\d", word) and ch != "\u2018")):
+            if word[:1].isdigit() and (
+                re.fullmatch(r"\d\ds", word) or (re.fullmatch(r"\d\d", word) and ch != "\u2018")
+            ):
                 return None  # '90s, ’05
         if can_close and not can_open and prev in "sSzZxX" and space_after:
             rest = text[pos + 1 : min(b, pos + 3)].lstrip()
@@ -179,7 +181,9 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             if not continued:
                 group += 1
             last_open = c is None and i == len(pieces) - 1
-            q = MarkedQuote(s, e, o, c, pi, a, b, continues=bool(last_open and next_opens), continued=continued, group=group)
+            q = MarkedQuote(
+                s, e, o, c, pi, a, b, continues=bool(last_open and next_opens), continued=continued, group=group
+            )
             out.append(q)
         prev_unclosed = out[-1] if out and out[-1].para == pi and out[-1].continues else None
     return out
@@ -189,7 +193,9 @@ def _opens_with_mark(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos] in _FAMILY and text[pos] not in "\u201d\u300d\u300f"
 
 
-def _pair(text: str, events: list[_Mark], a: int, b: int) -> tuple[list[tuple[int, int, int, int | None]], _Mark | None]:
+def _pair(
+    text: str, events: list[_Mark], a: int, b: int
+) -> tuple[list[tuple[int, int, int, int | None]], _Mark | None]:
     """Pair one paragraph's marks; returns outer closed pieces and the outermost unclosed opener."""
     # Is there a strong (non-weak) single closer after index i? (a weak one then stays an apostrophe)
     strong_after = [False] * (len(events) + 1)

