@@ -82,8 +82,20 @@ def _progress() -> Progress:
     )
 
 
-def _preannotate(store, nlp, items: list[tuple[int, str]], label: str) -> tuple[int, int]:
-    """Pre-annotate (doc_id, text) pairs with a progress bar; return (spans, quotes) written."""
+def _codebook(path: str | None):
+    from annotator.codebook import CodebookError, load_codebook
+
+    try:
+        return load_codebook(path)
+    except CodebookError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _preannotate(store, nlp, items: list[tuple[int, str]], label: str, codebook=None) -> tuple[int, int]:
+    """Pre-annotate (doc_id, text) pairs with a progress bar; return (spans, quotes) written.
+
+    With a codebook, only entities whose label it lists are kept.
+    """
     from annotator.nlp.pipeline import annotate_many
 
     n_spans = n_quotes = words = 0
@@ -92,8 +104,9 @@ def _preannotate(store, nlp, items: list[tuple[int, str]], label: str) -> tuple[
         task = progress.add_task(label, total=len(items), rate="")
         results = annotate_many(nlp, (text for _, text in items))
         for (doc_id, text), ann in zip(items, results, strict=True):
-            store.replace_machine_annotations(doc_id, ann.spans, ann.quotes)
-            n_spans += len(ann.spans)
+            spans = codebook.keep_known(ann.spans) if codebook is not None else ann.spans
+            store.replace_machine_annotations(doc_id, spans, ann.quotes)
+            n_spans += len(spans)
             n_quotes += len(ann.quotes)
             words += len(text.split())
             elapsed = max(time.perf_counter() - started, 1e-6)
@@ -125,7 +138,10 @@ def cli(ctx: click.Context) -> None:
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
 @click.option("--model", help=MODEL_HELP)
 @click.option("--no-preannotate", is_flag=True, help="Store the texts only; pre-annotate later with `annotator preannotate`.")
-def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preannotate: bool) -> None:
+@click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
+@click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
+def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preannotate: bool, all_labels: bool,
+            codebook: str | None) -> None:
     """Import .txt files, folders of them (recursively) and .jsonl files ({"text", "meta"} per line).
 
     Line ends are normalised to \\n on import; the same text is never imported twice.
@@ -136,6 +152,7 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
     """
     from annotator.importer import read_all
 
+    labels = None if all_labels else _codebook(codebook)
     failures = 0
     docs: list[Document] = []
     for item in read_all(paths):
@@ -156,7 +173,7 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
         n_spans = n_quotes = 0
         if created and not no_preannotate:
             nlp = _load_model(model)
-            n_spans, n_quotes = _preannotate(store, nlp, created, "pre-annotating")
+            n_spans, n_quotes = _preannotate(store, nlp, created, "pre-annotating", labels)
         err.print(
             f"imported {len(created)} new document(s), {duplicates} already present, {failures} failed"
             + ("" if no_preannotate else f"; {n_spans} entities, {n_quotes} quotes")
@@ -170,13 +187,16 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
 @click.option("--model", help=MODEL_HELP)
 @click.option("--all", "all_docs", is_flag=True, help="Redo every document, not only those with no annotations.")
-def preannotate(db: str | None, model: str | None, all_docs: bool) -> None:
+@click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
+@click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
+def preannotate(db: str | None, model: str | None, all_docs: bool, all_labels: bool, codebook: str | None) -> None:
     """Run spaCy NER and the quote finder; machine annotations are replaced, the analyst's kept.
 
     \b
     Example:
       annotator preannotate --db news.db --model en_core_web_trf
     """
+    labels = None if all_labels else _codebook(codebook)
     with open_store(db) as store:
         todo = [
             (s.id, store.document(s.id).text)
@@ -187,7 +207,7 @@ def preannotate(db: str | None, model: str | None, all_docs: bool) -> None:
             err.print("nothing to pre-annotate (use --all to redo every document)")
             return
         nlp = _load_model(model)
-        n_spans, n_quotes = _preannotate(store, nlp, todo, "pre-annotating")
+        n_spans, n_quotes = _preannotate(store, nlp, todo, "pre-annotating", labels)
         err.print(f"pre-annotated {len(todo)} document(s): {n_spans} entities, {n_quotes} quotes")
 
 
@@ -277,12 +297,7 @@ def gui(db: str | None, model: str | None, codebook: str | None) -> None:
     Example:
       annotator gui --db news.db
     """
-    from annotator.codebook import CodebookError, load_codebook
-
-    try:
-        load_codebook(codebook)
-    except CodebookError as exc:
-        raise UserError(str(exc)) from None
+    _codebook(codebook)
     from annotator.gui.app import run_gui
 
     sys.exit(run_gui(str(_db_path(db)), model=model, codebook_path=codebook))

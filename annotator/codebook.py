@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from annotator.domain import Span
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "resources" / "codebook.toml"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -49,6 +52,11 @@ class Codebook:
 
     def __contains__(self, label: object) -> bool:
         return any(e.label == label for e in self.entities)
+
+    def keep_known(self, spans: Iterable[Span]) -> list[Span]:
+        """The spans whose label is in the codebook (pre-annotation drops CARDINAL, ORDINAL, … noise)."""
+        known = set(self.labels)
+        return [s for s in spans if s.label in known]
 
 
 def _line_of(text: str, needle: str) -> int:

@@ -129,3 +129,30 @@ def test_db_from_environment(runner, tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
     assert run(runner, "import", str(tmp_path / "a.txt"), "--no-preannotate").exit_code == 0
     assert (tmp_path / "env.db").exists()
+
+
+def test_preannotation_keeps_only_codebook_labels_unless_asked(runner, tmp_path):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [{"label": "PERSON", "pattern": "Ana Rusu"}, {"label": "CARDINAL", "pattern": "three"}]
+    )
+    model = tmp_path / "m"
+    nlp.to_disk(model)
+    (tmp_path / "a.txt").write_text("Ana Rusu met three envoys.", encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert run(runner, "import", str(tmp_path / "a.txt"), "--db", str(db), "--model", str(model)).exit_code == 0
+    assert [s["label"] for s in export(runner, db)[0]["spans"]] == ["PERSON"]
+    assert run(runner, "preannotate", "--db", str(db), "--model", str(model), "--all", "--all-labels").exit_code == 0
+    assert [s["label"] for s in export(runner, db)[0]["spans"]] == ["PERSON", "CARDINAL"]
+
+
+def test_bad_codebook_is_one_clear_line(runner, tmp_path):
+    bad = tmp_path / "cb.toml"
+    bad.write_text('[[entity]]\nlabel = "PERSON"\nkey = "p"\ncolor = "orange"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.db"), "--codebook", str(bad)])
+    assert result.exit_code == 2
+    assert "cb.toml, line 2: entity PERSON: color 'orange' must look like #a1b2c3" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -239,9 +239,10 @@ class MainWindow(QMainWindow):
 
     def _annotated(self, doc_id: int, result: Annotations) -> None:
         self._model_state(f"model ready: {self.worker.name}")
-        if self.session.run(ReplaceMachineAnnotations(doc_id, list(result.spans), list(result.quotes))):
+        spans = self.codebook.keep_known(result.spans)
+        if self.session.run(ReplaceMachineAnnotations(doc_id, spans, list(result.quotes))):
             self.statusBar().showMessage(
-                f"pre-annotated: {len(result.spans)} spans, {len(result.quotes)} quotes (Ctrl+Z undoes)", 8000
+                f"pre-annotated: {len(spans)} spans, {len(result.quotes)} quotes (Ctrl+Z undoes)", 8000
             )
 
     def _annotate_failed(self, doc_id: int, message: str) -> None:
