@@ -4,42 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from annotator.codebook import Codebook
+from annotator.gui.panels.base import Index, RowsModel
 
 COLUMNS = ("Key", "Label")
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class LegendModel(QAbstractTableModel):
+class LegendModel(RowsModel):
     """Rows of (key, label), the label cell painted in its colour."""
+
+    columns = COLUMNS
 
     def __init__(self, codebook: Codebook, parent: Any = None) -> None:
         super().__init__(parent)
-        self.entities = list(codebook.entities)
+        self.rows = list(codebook.entities)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.entities)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entities):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        entity, col = self.entities[index.row()], index.column()
+        entity, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return entity.key if col == 0 else entity.label
         if role == Qt.ItemDataRole.BackgroundRole and col == 1:

@@ -4,50 +4,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from annotator.domain import Quote
 from annotator.gui.editing import mention_text, shorten
+from annotator.gui.panels.base import Index, RowsModel
 
 COLUMNS = ("Speaker", "Quote")
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class QuoteListModel(QAbstractTableModel):
+class QuoteListModel(RowsModel):
     """Rows of (speaker, quote text) for one document, in text order."""
+
+    columns = COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.text = ""
-        self.quotes: list[Quote] = []
+        self.rows: list[Quote] = []
 
     def set_quotes(self, text: str, quotes: list[Quote]) -> None:
         self.beginResetModel()
         self.text = text
-        self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+        self.rows = sorted(quotes, key=lambda q: (q.start, q.end))
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.quotes)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
     def quote(self, row: int) -> Quote | None:
-        return self.quotes[row] if 0 <= row < len(self.quotes) else None
+        return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         quote = self.quote(index.row()) if index.isValid() else None
         if quote is None:
             return None
