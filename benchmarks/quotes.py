@@ -6,7 +6,7 @@ Each article is ``NN_slug.txt`` with ``NN_slug.gold.json`` = {"quotes": [{"quote
 quotes in text order. A gold quote is matched (one to one) by a prediction covering at least half of
 its characters; predictions inside a matched gold quote (nested quotes) are not counted as false
 positives. Speaker accuracy is over matched gold quotes with a speaker: names match when one's words
-are a subset of the other's (case-insensitive, a leading "the " dropped).
+are a subset of the other's (case-insensitive, a leading "the " dropped), or one is the other's acronym.
 """
 
 from __future__ import annotations
@@ -82,11 +82,23 @@ def _words(name: str) -> set[str]:
     return {w for w in re.findall(r"[^\W_]+(?:[’'\-][^\W_]+)*", name)}
 
 
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words: the Northern Liberation Front -> nlf."""
+    return "".join(w[0] for w in re.findall(r"[^\W_]+", name) if w[0].isupper() and w.lower() != "the").lower()
+
+
 def same_speaker(gold: str, pred: str | None) -> bool:
+    """Word subset either way, or one is the acronym of the other (NLF for the Northern Liberation Front)."""
     if not pred:
         return False
     a, b = _words(gold), _words(pred)
-    return bool(a and b) and (a <= b or b <= a)
+    if bool(a and b) and (a <= b or b <= a):
+        return True
+    for short, long in ((pred, gold), (gold, pred)):
+        s = short.strip()
+        if 2 <= len(s) <= 6 and s.isupper() and s.isalpha() and s.lower() == _initials(long):
+            return True
+    return False
 
 
 def score_article(name: str, text: str, golds: list[Gold], preds: list[Pred], score: Score) -> None:

@@ -415,3 +415,122 @@ def test_headline_echo_takes_the_later_speaker(blank):
     assert texts(t, quotes) == ["constructive", "constructive, but hard"]
     assert [speaker(t, q) for q in quotes] == ["Ana Rusu", "Ana Rusu"]
     assert quotes[0].origin.endswith("speaker:echo")
+
+
+# --- speakers that must be able to speak (categories seen on held-out wire copy) ------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        # a non-speaking inner subject ("the port", "negotiations") is no speaker: climb to the cue's
+        (
+            "A statement from the Harbour Authority said the port would stay open “for as long as it is safe.”",
+            "for as long as it is safe.",
+            "Harbour Authority",
+        ),
+        (
+            "Officials said negotiations would resume “in the coming days.”",
+            "in the coming days.",
+            "Officials",
+        ),
+        # "... said X was Y and described Z as “...”": the describing is the statement's
+        (
+            "A statement from the Tavrian foreign ministry said the dispute was closed and described the protest "
+            "as “a publicity stunt.”",
+            "a publicity stunt.",
+            "foreign ministry",
+        ),
+    ],
+)
+def test_model_generic_nouns_are_no_speakers(model, text, quote, expected):
+    t, quotes = run(model, text)
+    q = next(q for q in quotes if t[q.start : q.end] == quote)
+    assert expected in speaker(t, q)
+
+
+@pytest.mark.model
+def test_model_role_noun_with_organisation_speaks_for_it(model):
+    t, quotes = run(model, "Analysts at Brannock Securities described the merger as “a costly gamble.”")
+    assert speaker(t, quotes[0]) == "Brannock Securities"
+
+
+@pytest.mark.model
+def test_model_misattached_conjunct_subject(model):
+    text = (
+        "The founders still own a fifth of the company, and a spokesperson for the Orvell Family Trust "
+        "said it “strongly backs” the sale."
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[0]) == "the Orvell Family Trust"
+
+
+@pytest.mark.model
+def test_model_adding_belongs_to_the_nearest_reporting_clause(model):
+    text = (
+        "The trade commissioner, Piet Janssen, insisted the bloc had “moved a long way,” while the Canadian "
+        "envoy, Laura Tremblay, said she remained “hopeful,” adding that “nobody leaves a negotiation happy.”"
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[-1]) == "Laura Tremblay"
+
+
+@pytest.mark.model
+def test_model_quoted_as_saying(model):
+    text = (
+        "President Ana Rusu spoke on Monday.\n\n"
+        "The state news agency Agerpres later quoted the president as saying troops were on “full alert.”"
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[0]).endswith("Rusu")
+
+
+# --- pronouns: subjects over objects, gender as a hint ------------------------------------------
+
+
+@pytest.mark.model
+def test_model_possessor_title_is_not_the_speakers_gender(model):
+    text = (
+        "Mr Novak's partner, Irene Castell, said she had waited “three years for an answer.”\n\n"
+        "“It was never about money,” she told reporters."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Irene Castell", "Irene Castell"]
+
+
+@pytest.mark.model
+def test_model_subject_beats_a_gender_hint_from_a_nearby_pronoun(model):
+    text = (
+        "Judge Helen Marsh jailed the landlord, Peter Dunne, for six years.\n\n"
+        "Sentencing Dunne on Friday, Judge Marsh said he had put “profit before people.”\n\n"
+        "“You were warned again and again,” she said."
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[-1]).endswith("Marsh")
+
+
+@pytest.mark.model
+def test_model_company_name_tagged_person_is_no_pronoun_antecedent(model):
+    text = (
+        "Kestral Dynamics will build a plant in Lakeport, chief executive Dana Whitby-Ames said.\n\n"
+        "Whitby-Ames said Kestral had looked at fourteen sites before choosing the city.\n\n"
+        "“It came down to people,” she said."
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[0]).endswith("Whitby-Ames")
+
+
+# --- name boundaries --------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_model_sentence_initial_verb_is_not_part_of_the_name(model):
+    text = (
+        "Derek Halloran, 58, was jailed on Friday.\n\n"
+        "Sentencing Halloran on Friday, the judge said the case was “shameful.”\n\n"
+        "Halloran had told the jury he trusted his builder. “I paid a contractor,” he said."
+    )
+    t, quotes = run(model, text)
+    assert "Sentencing" not in speaker(t, quotes[-1])
+    assert speaker(t, quotes[-1]).endswith("Halloran")

@@ -1,6 +1,7 @@
 """Direct quotes in a spaCy Doc with their speakers: ``find_quotes(doc) -> list[Quote]``.
 
-Walks the article in order: marks from ``quote_marks``, cues and speakers from ``attribution``.
+Walks the article in order: marks from ``quote_marks``, cues from ``cues``, speakers from
+``speakers`` (parse) or ``speaker_patterns`` (none), pronouns and descriptions from ``coref``.
 """
 
 from __future__ import annotations
@@ -12,8 +13,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from annotator.domain import Mention, Quote
-from annotator.nlp import attribution as at
+from annotator.nlp.coref import Mentions
+from annotator.nlp.cues import Cue, find_cues, has_parse
+from annotator.nlp.lexicon import PRONOUN_KIND
+from annotator.nlp.names import Found, is_cap
 from annotator.nlp.quote_marks import MarkedQuote, find_marked_quotes, paragraphs
+from annotator.nlp.speaker_patterns import name_ending_at, speaker_by_pattern
+from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
 __all__ = ["find_quotes"]
 
@@ -84,9 +90,9 @@ class _Finder:
     def __init__(self, doc: Doc, marked: list[MarkedQuote]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.parsed = at.has_parse(doc)
+        self.parsed = has_parse(doc)
         self.tok_starts = [t.idx for t in doc]
-        cues = at.find_cues(doc)
+        cues = find_cues(doc)
         self.marked = [self._trim_unclosed(q, cues) if q.close_at is None else q for q in marked]
         # quote interiors with their marks, to ask "is this outside every quote?"
         self.q_lo = [q.open_at for q in self.marked]
@@ -99,7 +105,7 @@ class _Finder:
         self.cue_chars = [doc[c.start].idx for c in self.cues]
         self.cue_by_start = {c.start: c for c in self.cues if c.kind == "verb"}
         self.cue_starts = set(self.cue_by_start)
-        self.mentions = at.Mentions(doc, self._sent_of, self._para_of, self._outside)
+        self.mentions = Mentions(doc, self._sent_of, self._para_of, self._outside)
         self.results: list[_Attr | None] = [None] * len(self.marked)
 
     # --- text geometry ----------------------------------------------------------------------
@@ -157,7 +163,7 @@ class _Finder:
             out.append((pos, b))
         return out
 
-    def _trim_unclosed(self, q: MarkedQuote, cues: list[at.Cue]) -> MarkedQuote:
+    def _trim_unclosed(self, q: MarkedQuote, cues: list[Cue]) -> MarkedQuote:
         """An unclosed quote that runs into its own attribution (“It's too tall, said Kenny, who
         ...) ends at the comma before it."""
         lo, hi = self._tokens(q.start, q.end)
@@ -170,10 +176,7 @@ class _Finder:
                 continue
             k = c.start - 1
             while (
-                k > lo
-                and c.start - k <= 4
-                and doc[k].text != ","
-                and (at.is_cap(doc[k]) or doc[k].lower_ in at.PRONOUN_KIND)
+                k > lo and c.start - k <= 4 and doc[k].text != "," and (is_cap(doc[k]) or doc[k].lower_ in PRONOUN_KIND)
             ):
                 k -= 1
             if k > lo and doc[k].text == ",":
@@ -273,7 +276,7 @@ class _Finder:
         before, after = self._regions(i)
         if self.parsed:
             lo, hi = self._tokens(q.start, q.end)
-            j = at.governing_cue(self.doc, lo, hi, self.cue_starts)
+            j = governing_cue(self.doc, lo, hi, self.cue_starts)
             own = (self.sents[self._sent_of(q.open_at)][0], self.sents[self._sent_of(self.q_hi[i] - 1)][1])
             if j is not None and own[0] <= self.doc[j].idx < own[1]:
                 cue = self.cue_by_start[j]
@@ -361,7 +364,7 @@ class _Finder:
         lo, hi = self._tokens(before[0], before[0] + len(text) - 1)
         if hi <= lo:
             return None
-        found = at.name_ending_at(self.doc, hi - 1, lo)
+        found = name_ending_at(self.doc, hi - 1, lo)
         if found is None or found.pronoun or not found.label or not self._outside(found.start, found.end):
             return None
         if not all(t.is_alpha or t.text in ("-", ".", "'", "\u2019") for t in self.doc[found.start : found.end]):
@@ -379,11 +382,11 @@ class _Finder:
         lo, hi = self._tokens(q.start, q.end)
         if hi <= lo:
             return None
-        verb = at.governing_verb(self.doc, lo, hi)
+        verb = governing_verb(self.doc, lo, hi)
         if verb is None or not self._outside(verb.i, verb.i + 1):
             return None
-        for subj in at.subject_candidates(self.doc, verb, self._sent_tokens(verb.i)):
-            found = at.speaker_from_head(self.doc, subj)
+        for subj in subject_candidates(self.doc, verb, self._sent_tokens(verb.i)):
+            found = speaker_from_head(self.doc, subj)
             if found is not None and self._outside(found.start, found.end):
                 return self._attr("governing-verb", found, None, verb.i)  # no reporting cue: no cue
         return None
@@ -409,7 +412,7 @@ class _Finder:
             first = first or attr
         return first
 
-    def _governs(self, cue: at.Cue, q: MarkedQuote) -> bool:
+    def _governs(self, cue: Cue, q: MarkedQuote) -> bool:
         if not self.parsed:
             return False
         lo, hi = self._tokens(q.start, q.end)
@@ -425,23 +428,23 @@ class _Finder:
                 h, n = h.head, n + 1
         return False
 
-    def _speaker_for(self, cue: at.Cue, lo: int, hi: int, rule: str) -> _Attr:
+    def _speaker_for(self, cue: Cue, lo: int, hi: int, rule: str) -> _Attr:
         doc = self.doc
         cue_span = (cue.start, cue.end)
-        found: at.Found | None = None
+        found: Found | None = None
         kind = ""
         if self.parsed:
             heads = []
             if cue.kind == "verb":
-                heads = at.subject_candidates(doc, doc[cue.start], self._sent_tokens(cue.start))
+                heads = subject_candidates(doc, doc[cue.start], self._sent_tokens(cue.start))
             elif cue.kind == "according":
                 heads = [c for c in doc[cue.start + 1].children if c.dep_ == "pobj"]
             else:
                 head = doc[cue.start].head
                 sent = self._sent_tokens(head.i)
-                heads = at.subject_candidates(doc, head, sent) if head.pos_ in ("VERB", "AUX") else []
+                heads = subject_candidates(doc, head, sent) if head.pos_ in ("VERB", "AUX") else []
             for h in heads:
-                f = at.speaker_from_head(doc, h)
+                f = speaker_from_head(doc, h)
                 if f is not None and self._outside(f.start, f.end):
                     found = f
                     kind = "inverted" if cue.kind == "verb" and h.i > cue.start else "subject-of-cue"
@@ -452,7 +455,7 @@ class _Finder:
             tlo, thi = self._tokens(lo, hi)
             gap = self.text[lo : doc[cue.start].idx]
             after_quote = lo > 0 and self._in_quote(lo - 1) and not gap.strip(" \t\n,.;:!?\u2014\u2013-")
-            found = at.speaker_by_pattern(doc, cue, tlo, thi, after_quote)
+            found = speaker_by_pattern(doc, cue, tlo, thi, after_quote)
             if found is not None and not self._outside(found.start, found.end):
                 found = None
             kind = {"according": "according-to", "noun": "statement"}.get(cue.kind, "pattern")
@@ -460,7 +463,7 @@ class _Finder:
             return _Attr(rule or kind, None, None, cue_span)
         return self._attr(rule or kind, found, cue_span, cue.start)
 
-    def _attr(self, rule: str, found: at.Found, cue: tuple[int, int] | None, at_tok: int) -> _Attr:
+    def _attr(self, rule: str, found: Found, cue: tuple[int, int] | None, at_tok: int) -> _Attr:
         """Turn a found speaker into an attribution, resolving pronouns and descriptions."""
         span = (found.start, found.end)
         if found.pronoun:

@@ -1,0 +1,403 @@
+"""Named mentions outside quotes and what pronouns (he/she/they/it), titles ("the foreign
+minister") and anaphoric nouns ("the company", "the statement") refer to."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp.cues import has_parse, has_tags, lemma_of
+from annotator.nlp.lexicon import (
+    DOCUMENT_NOUNS,
+    FEMALE_HONORIFICS,
+    FEMALE_NOUNS,
+    FEMALE_WORDS,
+    MALE_HONORIFICS,
+    MALE_NOUNS,
+    MALE_WORDS,
+    NAME,
+    NAME_PARTICLES,
+    ORG_LABELS,
+    ORG_NAME,
+    ORG_NOUNS,
+    PRONOUN_KIND,
+    REPORTING_VERBS,
+    SPEAKER_LABELS,
+    TITLE_HEADS,
+)
+from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named, propn_span
+
+
+@dataclass
+class NamedMention:
+    """A name in the text (token span) with what is known of it."""
+
+    start: int
+    end: int
+    label: str  # PERSON, ORG, ..., NAME? or ORG? (a proper name the NER missed)
+    key: str  # surname for people, lower-cased name without "the" for organisations
+    subject: bool  # the subject of its clause (or a quote's speaker)
+    sent: int
+    para: int
+    titles: frozenset[str] = field(default_factory=frozenset)
+    speaker: bool = False  # an earlier quote's speaker, or the subject of a reporting verb
+
+    @property
+    def personal(self) -> bool:
+        return self.label in ("PERSON", NAME)
+
+    @property
+    def organisational(self) -> bool:
+        return self.label in ORG_LABELS or self.label == ORG_NAME
+
+
+def name_key(doc: Doc, s: int, e: int, label: str) -> str:
+    if label in ("PERSON", NAME):
+        words = [t.lower_ for t in doc[s:e] if not t.is_punct]
+        return words[-1] if words else doc[s:e].text.lower()
+    return re.sub(r"^(the|its|their)\s+", "", doc[s:e].text.lower())
+
+
+class Mentions:
+    """Named mentions outside quotes, genders learnt from the text, and resolution of pronouns,
+    titles ("the foreign minister") and anaphoric nouns ("the company", "the statement")."""
+
+    def __init__(self, doc: Doc, sent_of: Callable[[int], int], para_of: Callable[[int], int],
+                 outside: Callable[[int, int], bool]) -> None:  # fmt: skip
+        self.doc = doc
+        self.sent_of, self.para_of, self.outside = sent_of, para_of, outside
+        self.parsed = has_parse(doc)
+        self.items: list[NamedMention] = []
+        self.person_keys: set[str] = set()
+        self._people_sents: set[int] = set()
+        self.starts: list[int] = []
+        self.by_key: dict[str, list[NamedMention]] = {}
+        self.history: list[NamedMention] = []  # speakers of earlier quotes, at those quotes
+        self.votes: dict[str, list[float]] = {}
+        self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
+        self._collect()
+        self._learn_genders()
+
+    # building
+
+    def make(self, s: int, e: int, label: str, subject: bool = False, at: int | None = None) -> NamedMention:
+        pos = self.doc[s if at is None else at].idx
+        return NamedMention(s, e, label, name_key(self.doc, s, e, label), subject, self.sent_of(pos), self.para_of(pos))
+
+    def _collect(self) -> None:
+        doc = self.doc
+        taken = set()
+        for ent in doc.ents:
+            if ent.label_ not in SPEAKER_LABELS or not self.outside(ent.start, ent.end):
+                continue
+            start = max([t.i + 1 for t in ent if "\n" in t.text_with_ws] + [ent.start])  # NER ran over a line break
+            if start >= ent.end or is_title(doc[ent.end - 1]):
+                continue
+            label = ent.label_
+            if label != "PERSON" and self._titled(start, ent.root):
+                label = "PERSON"  # "its president, Urs Brunner" tagged ORG
+            f = named(doc, start, ent.end, label)
+            self.items.append(self._with_role(f.start, f.end, label, doc[ent.end - 1]))
+            taken.update(range(ent.start, ent.end))
+        if self.parsed:
+            surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
+            for t in doc:
+                if t.pos_ != "PROPN" or t.i in taken or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
+                    continue
+                if not is_cap(t) or not self.outside(t.i, t.i + 1):
+                    continue
+                if is_title(t) and not (t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].i not in taken):
+                    continue  # a title alone ("the Prime Minister") is no name; "Mr O'Neill" is
+                s, e = propn_span(doc, t)
+                f = named(doc, s, e, NAME)
+                label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
+                if t.ent_type_ and not (label == ORG_NAME or t.lower_ in surnames):
+                    continue  # a place, date or work; but "Popescu" tagged LOC is the Popescu named before
+                self.items.append(self._with_role(f.start, f.end, label, t))
+        elif not has_tags(doc):
+            self._collect_capitalised(taken)
+        self.items.sort(key=lambda m: m.start)
+        # one name, one kind: a name the NER missed once takes the label it gave it elsewhere
+        seen: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ in SPEAKER_LABELS:
+                seen.setdefault(ent.text.lower(), ent.label_)
+        for m in self.items:
+            if m.label in (NAME, ORG_NAME) and doc[m.start : m.end].text.lower() in seen:
+                m.label = seen[doc[m.start : m.end].text.lower()]
+                m.key = name_key(doc, m.start, m.end, m.label)
+        # "Kestrel" tagged PERSON where "Kestrel Robotics" is an organisation and no person has that name
+        orgs = {doc[m.start].lower_ for m in self.items if m.organisational and m.end - m.start > 1}
+        full = {m.key for m in self.items if m.label == "PERSON" and m.end - m.start > 1}
+        for m in self.items:
+            if m.label == "PERSON" and m.end - m.start == 1 and m.key in orgs and m.key not in full:
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
+        people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+        for m in self.items:
+            if m.label != "PERSON" and m.end - m.start <= 3 and is_cap(doc[m.end - 1]):
+                key = name_key(doc, m.start, m.end, "PERSON")
+                if key in people:
+                    m.label, m.key = "PERSON", key
+        self.starts = [m.start for m in self.items]
+        self.by_key: dict[str, list[NamedMention]] = {}
+        for m in self.items:
+            self.by_key.setdefault(m.key, []).append(m)
+
+    def _collect_capitalised(self, taken: set[int]) -> None:
+        """No tagger: runs of capitalised words (not a lone sentence-initial one) are names."""
+        doc = self.doc
+        i, n = 0, len(doc)
+        while i < n:
+            t = doc[i]
+            if not is_cap(t) or i in taken or not self.outside(i, i + 1):
+                i += 1
+                continue
+            e = i + 1
+            while e < n and e not in taken and (is_cap(doc[e]) or (
+                doc[e].lower_ in NAME_PARTICLES or doc[e].text == "-" or doc[e].lower_ == "of"
+            ) and e + 1 < n and is_cap(doc[e + 1])):  # fmt: skip
+                e += 1
+            s = i
+            i = e
+            sentence_start = s == 0 or self.sent_of(doc[s].idx) != self.sent_of(doc[s - 1].idx)
+            if (e - s == 1 and sentence_start) or all(is_title(x) for x in doc[s:e]):
+                continue
+            f = named(doc, s, e, NAME)
+            label = ORG_NAME if doc[e - 1].lower_ in ORG_NOUNS or (s > 0 and doc[s - 1].lower_ == "the") else NAME
+            m = self._with_role(f.start, f.end, label, doc[e - 1])
+            m.titles = frozenset(x.lower_.rstrip(".") for x in doc[s : f.start] if is_title(x))
+            self.items.append(m)
+
+    def _titled(self, start: int, root: Token) -> bool:
+        if start > 0 and self.doc[start - 1].lower_.rstrip(".") in TITLE_HEADS:
+            return True
+        return self.parsed and root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS
+
+    def _with_role(self, s: int, e: int, label: str, root: Token) -> NamedMention:
+        m = self.make(s, e, label)
+        first = m.sent not in self._people_sents
+        if label in ("PERSON", NAME):
+            self._people_sents.add(m.sent)
+        if self.parsed:
+            r = root
+            while r.dep_ in ("compound", "appos", "flat", "conj") and r.head.i != r.i and self._same_sent(r.head, m):
+                r = r.head
+            objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
+            orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
+            m.subject = r.dep_ in ("nsubj", "nsubjpass") or (
+                first and (orphan or r.dep_ not in objects) and self._early(m)
+            )
+            m.speaker = r.dep_ == "nsubj" and lemma_of(r.head) in REPORTING_VERBS
+            m.titles = self._title_words(s, root)
+        else:
+            m.subject = first
+        return m
+
+    def _same_sent(self, tok: Token, m: NamedMention) -> bool:
+        return self.sent_of(tok.idx) == m.sent
+
+    def _early(self, m: NamedMention) -> bool:
+        """Near the start of its sentence (the parse may have run two sentences together)."""
+        start = self.doc[m.start].idx
+        words = 0
+        for t in self.doc[max(0, m.start - 8) : m.start]:
+            if self.sent_of(t.idx) == m.sent and t.is_alpha:
+                words += 1
+        return words <= 4 and self.sent_of(start) == m.sent
+
+    def _title_words(self, start: int, root: Token) -> frozenset[str]:
+        """Words of the titles given to a name: "Valdoria's Foreign Minister", "the transport minister, X"."""
+        words: set[str] = set()
+        heads = [root]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        for h in heads:
+            toks = [h] if h is not root else []
+            for c in h.lefts:
+                if c.dep_ == "poss" and h is not root:
+                    continue  # "Mr Wierzbicki's partner": Mr is the possessor's title, not hers
+                toks += [t for t in c.subtree if t.i < start or h is not root]
+            if h is not root:
+                toks += [t for c in h.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for t in c.subtree
+                         if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if c.is_ancestor(a))]  # fmt: skip
+            words.update(t.lower_ for t in toks if t.is_alpha and t.lower_ not in ("the", "a", "an"))
+        j = start - 1
+        if j >= 0 and self.doc[j].text == ",":  # "Their lawyer, Tomas O'Neill" (however it was parsed)
+            j -= 1
+        while j >= 0 and start - j <= 5 and not self.doc[j].is_punct and self.doc[j].lower_ not in ("'s", "’s") and (is_cap(self.doc[j]) or is_title(self.doc[j])
+                                                                          or self.doc[j].is_lower):  # fmt: skip
+            if is_title(self.doc[j]):  # "Interior Minister" right before the name
+                words.add(self.doc[j].lower_.rstrip("."))
+            j -= 1
+        return frozenset(words)
+
+    def _learn_genders(self) -> None:
+        doc = self.doc
+        people = [m for m in self.items if m.personal and m.subject]
+        by_sent: dict[int, set[str]] = {}
+        first: dict[tuple[int, str], int] = {}
+        for m in people:
+            by_sent.setdefault(m.sent, set()).add(m.key)
+            first.setdefault((m.sent, m.key), m.start)
+        keys = {m.key for m in self.items if m.personal}
+        for t in doc:  # honorifics, inside quotes too: "Mrs Peeters has been saying..."
+            w = t.lower_.rstrip(".")
+            if (w in MALE_HONORIFICS or w in FEMALE_HONORIFICS) and t.i + 1 < len(doc):
+                nxt = doc[t.i + 1] if doc[t.i + 1].text != "." else (doc[t.i + 2] if t.i + 2 < len(doc) else None)
+                k = None
+                if nxt is not None:
+                    j = nxt.i
+                    while j + 1 < len(doc) and is_cap(doc[j + 1]):
+                        j += 1
+                    k = doc[j].lower_
+                if k in keys:
+                    self.vote(k, "m" if w in MALE_HONORIFICS else "f", 3)
+            elif t.lower_ in MALE_WORDS or t.lower_ in FEMALE_WORDS:
+                if not self.outside(t.i, t.i + 1):
+                    continue
+                sent = self.sent_of(t.idx)
+                ks = by_sent.get(sent)
+                if ks and len(ks) == 1:
+                    k = next(iter(ks))
+                    if first[(sent, k)] < t.i:
+                        self.vote(k, "m" if t.lower_ in MALE_WORDS else "f", 1)
+
+        for m in self.items:  # "her husband, Dmytro", "the chairwoman, X"
+            if m.personal:
+                male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)
+                if male != female:
+                    self.vote(m.key, "m" if male > female else "f", 2)
+
+    def vote(self, key: str, gender: str, weight: float) -> None:
+        """Weights of 2 and more are evidence (Mrs, her husband); less is a hint (a he nearby)."""
+        for votes in (self.votes, self.strong) if weight >= 2 else (self.votes,):
+            v = votes.setdefault(key, [0.0, 0.0])
+            v[0 if gender == "m" else 1] += weight
+
+    def gender(self, key: str, strong: bool = False) -> str | None:
+        m, f = (self.strong if strong else self.votes).get(key, (0.0, 0.0))
+        return "m" if m > f else ("f" if f > m else None)
+
+    def add_speaker(self, s: int, e: int, label: str, quote_tok: int) -> None:
+        m = self.make(s, e, label or (NAME if all(is_cap(t) for t in self.doc[s:e]) else ""), True, at=quote_tok)
+        m.start, m.end, m.speaker = s, e, True
+        self.history.append(m)
+
+    # resolving
+
+    def resolve_pronoun(self, pron: Token) -> NamedMention | None:
+        """The named mention a he/she/they/it refers to: the best-scored compatible earlier mention
+        (subjects and earlier speakers preferred, nearer preferred, known gender agreeing)."""
+        kind = PRONOUN_KIND.get(pron.lower_)
+        if kind is None:
+            return None
+        best = self._nearest(pron.i, kind)
+        if best is not None and kind in ("m", "f") and best.personal:
+            self.vote(best.key, kind, 0.5)
+        return self.best_name(best, pron.i) if best else None
+
+    def _compatible(self, m: NamedMention, kind: str) -> bool:
+        if kind in ("m", "f"):
+            return m.personal and self.gender(m.key, strong=True) in (None, kind)
+        if m.label == NAME:  # a proper name the NER missed: an organisation unless known as a person
+            return not m.titles and self.gender(m.key) is None and m.key not in self.person_keys
+        if m.label == ORG_NAME and not self.parsed and kind == "pl":
+            return True
+        return m.organisational or (m.label == "" and m.speaker)
+
+    def _nearest(self, before: int, kind: str, window: int = 3) -> NamedMention | None:
+        pos = self.doc[before].idx
+        sent, para = self.sent_of(pos), self.para_of(pos)
+        best, best_score = None, float("-inf")
+        for m in self._earlier(before, para - window):
+            if not self._compatible(m, kind):
+                continue
+            score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
+            if kind in ("m", "f") and self.gender(m.key) is not None:  # a hint only: names and nearby pronouns mislead
+                score += 0.5 if self.gender(m.key) == kind else -0.5
+            if score > best_score or score == best_score and best is not None and m.start > best.start:
+                best, best_score = m, score
+        if best is None:  # nothing near: the nearest compatible name anywhere before
+            j = bisect_left(self.starts, before) - 1
+            while j >= 0 and best is None:
+                if self._compatible(self.items[j], kind):
+                    best = self.items[j]
+                j -= 1
+        return best
+
+    def _earlier(self, before: int, from_para: int = -1) -> list[NamedMention]:
+        """Mentions (and earlier speakers) starting before token ``before``, from paragraph ``from_para`` on."""
+        j = bisect_left(self.starts, before)
+        out = []
+        while j > 0 and self.items[j - 1].para >= from_para:
+            j -= 1
+            out.append(self.items[j])
+        out += [m for m in self.history[-200:] if m.start < before and m.para >= from_para]
+        return out
+
+    def best_name(self, m: NamedMention, before: int) -> NamedMention:
+        """The fullest earlier mention of the same person (``Ana Rusu`` over ``Rusu``)."""
+        if not m.personal:
+            return m
+        same = [x for x in self.by_key.get(m.key, []) if x.start < before and x.personal]
+        same += [x for x in self.history[-200:] if x.key == m.key and x.start < before]
+        return max(same, key=lambda x: (x.end - x.start, x.start), default=m)
+
+    def between(self, lo: int, hi: int) -> list[NamedMention]:
+        """Mentions starting in tokens [lo, hi)."""
+        return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def resolve_phrase(self, found: Found, at: int) -> NamedMention | None:
+        """A common noun phrase speaker that stands for a name: "the foreign minister" -> the
+        person so titled; "the company"/"their union" -> the organisation; "the statement" -> who
+        issued the last one. None when it names no one else."""
+        doc = self.doc
+        toks = [t for t in doc[found.start : found.end]]
+        if any(t.lower_ == "of" for t in toks):
+            return None  # "the government of Bergland" names itself
+        head = toks[-1]
+        hw = head.lower_
+        words = {t.lower_ for t in toks if t.is_alpha} - {"the", "a", "an", "its", "their", "his", "her", hw}
+        dets = {toks[0].lower_} | {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
+        if found.start > 0:
+            dets.add(doc[found.start - 1].lower_)
+        if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
+            return None  # "a spokesman said": someone not named before
+        if hw in TITLE_HEADS:
+            return self._titled_person(hw, words, at)
+        if hw in DOCUMENT_NOUNS:
+            prev = [m for m in self.history if m.start < at and not m.personal]
+            prev = [m for m in prev if self.para_of(doc[at].idx) - m.para <= 3]
+            if prev:
+                return prev[-1]
+            return self._nearest(at, "org")
+        bare = all(t.lower_ in ("the", "its", "their") for t in toks[:-1])
+        if not bare:
+            return None
+        orgs = [m for m in self.items + self.history[-200:] if m.organisational or (m.label == "" and m.speaker)]
+        same = [m for m in orgs if m.key.split()[-1:] == [hw] and m.end - m.start > 1]
+        if same:
+            before = [m for m in same if m.start < at]
+            return max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)
+        if hw in ORG_NOUNS:
+            return self._nearest(at, "org")
+        return None
+
+    def _titled_person(self, head: str, words: set[str], at: int) -> NamedMention | None:
+        cands = [m for m in self.items if m.personal and head in m.titles]
+        if not cands:
+            return None
+
+        def score(m: NamedMention) -> tuple[int, int, int]:
+            return (len(words & m.titles), 1 if m.start < at else 0, -abs(m.start - at))
+
+        best = max(cands, key=score)
+        if words and not words & best.titles and len({m.key for m in cands}) > 1:
+            return None
+        return self.best_name(best, at) if best.start < at else replace(best)

@@ -1,0 +1,135 @@
+"""Name spans: what a speaker span is (Found), capitalised words, titles kept out of names,
+entity and proper-noun runs, and the noun phrase of a description."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp.lexicon import (
+    NAME,
+    NAME_PARTICLES,
+    ORG_LABELS,
+    ORG_NAME,
+    ORG_NOUNS,
+    SPEAKER_LABELS,
+    STOP_CAPS,
+    TITLE_HEADS,
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A speaker found for a cue: tokens ``[start, end)``. ``label`` is an entity label, NAME? or
+    ORG? for a proper name without one, or "" for a common noun phrase; ``pronoun`` for he/she/..."""
+
+    start: int
+    end: int
+    pronoun: bool = False
+    label: str = ""
+
+
+def is_cap(tok: Token) -> bool:
+    t = tok.text
+    return (
+        bool(t) and t[0].isupper() and sum(c.isalpha() for c in t) > 1 - t.endswith(".") and tok.lower_ not in STOP_CAPS
+    )
+
+
+def is_title(tok: Token) -> bool:
+    return tok.lower_.rstrip(".") in TITLE_HEADS
+
+
+def strip_title(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading title (Foreign Minister, President, Mr) from a name span, if a name follows."""
+    cut = start
+    for i in range(start, end - 1):
+        if doc[i].lower_.rstrip(".") in TITLE_HEADS or doc[i].lower_ in ("'s", "’s"):
+            cut = i + 1
+    if cut > start:
+        while cut < end - 1 and (doc[cut].is_punct or doc[cut].lower_ in ("of", "the", "for")):
+            cut += 1
+        for i in range(end - 1, cut - 1, -1):  # "Secretary of State Ana Rusu": the name after "of State"
+            if doc[i].lower_ in ("of", "for"):
+                cut = i + 2 if i + 2 < end else cut
+                break
+        if not any(is_cap(t) for t in doc[cut:end]):
+            return start, end
+    while cut < end - 1 and doc[cut].lower_ in NAME_PARTICLES and doc[cut].text.islower():
+        cut += 1
+    return cut, end
+
+
+def ent_span(doc: Doc, tok: Token) -> tuple[int, int, str] | None:
+    if tok.ent_type_ in SPEAKER_LABELS:
+        s = tok.i
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        e = tok.i + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+        return s, e, tok.ent_type_
+    return None
+
+
+def named(doc: Doc, s: int, e: int, label: str) -> Found:
+    """A name span tidied: titles off a person, "the" kept before an organisation, no trailing 's."""
+    if label in ("PERSON", NAME, ""):
+        while (
+            e < len(doc) and e - s < 6 and all(t.lower_.rstrip(".") in TITLE_HEADS for t in doc[s:e]) and is_cap(doc[e])
+        ):
+            e += 1  # "Mr O'Neill" when the tagger split the name from its honorific
+        s, e = strip_title(doc, s, e)
+        while e - s > 1 and (
+            doc[s].pos_ in ("VERB", "AUX", "ADV", "ADP")
+            or doc[s].tag_ in ("VBG", "VBN")
+            or doc[s].dep_ in ("advcl", "acl", "xcomp", "pcomp", "csubj")
+            or doc[s].is_sent_start
+            and doc[s].lower_.endswith("ing")
+        ):
+            s += 1  # "Sentencing Halloran on Friday, ...": a sentence-initial verb the NER took in
+    elif s > 0 and doc[s - 1].lower_ == "the" and doc[s].lower_ != "the":
+        s -= 1
+    while e > s + 1 and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct and doc[e - 1].text != "."):
+        e -= 1
+    return Found(s, e, False, label)
+
+
+def propn_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """The proper-name run ending at ``head``: compounds, hyphens and name particles to its left."""
+    s = head.i
+    while s > 0:
+        t = doc[s - 1]
+        if t.head.i == head.i or t.head.i == s or t.text == "-":
+            if (
+                t.pos_ == "PROPN"
+                or (t.text == "-" and s - 2 >= 0 and doc[s - 2].pos_ == "PROPN")
+                or (t.lower_ in NAME_PARTICLES and s - 2 >= 0 and doc[s - 2].pos_ == "PROPN")
+            ):
+                s -= 1
+                continue
+        break
+    return s, head.i + 1
+
+
+def label_of_name(doc: Doc, s: int, e: int) -> str:
+    last = doc[e - 1].lower_
+    return ORG_NAME if last in ORG_NOUNS or any(t.ent_type_ in ORG_LABELS for t in doc[s:e]) else NAME
+
+
+def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    """``the Foreign Ministry``, ``the government of Bergland``: det "the", modifiers, an "of" phrase."""
+    s = head.i
+    for child in sorted(head.lefts, key=lambda c: -c.i):
+        if child.right_edge.i == s - 1 and (
+            child.dep_ in ("compound", "amod", "nmod", "poss") or child.lower_ in ("the", "its", "their")
+        ):
+            s = child.left_edge.i
+    e = head.i + 1
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
+            e = pobj.i + 1
+    return s, e

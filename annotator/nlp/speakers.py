@@ -1,0 +1,285 @@
+"""The speaker a reporting verb names in the parse: its subject (climbing clauses, relative
+clauses, inversion), a person in apposition, the organisation a spokesperson speaks for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp.cues import lemma_of
+from annotator.nlp.lexicon import (
+    AGENT_SUFFIXES,
+    LISTENER_VERBS,
+    NOT_AGENTS,
+    PRONOUN_KIND,
+    PROXY_NOUNS,
+    REPORTING_VERBS,
+    SPEAKER_LABELS,
+    SPEAKING_NOUNS,
+    TITLE_HEADS,
+)
+from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named, noun_phrase, propn_span
+
+
+def speaker_from_head(doc: Doc, head: Token) -> Found | None:
+    """The speaker named by a subject: a person named in apposition, its entity, a proper name,
+    the organisation a spokesperson speaks for, or the noun phrase itself."""
+    if head.lower_ in PRONOUN_KIND and head.pos_ in ("PRON", ""):
+        return Found(head.i, head.i + 1, True)
+    if head.is_punct or head.like_num:
+        return None
+    ent = ent_span(doc, head)
+    proxy = head.lower_ in PROXY_NOUNS or head.lemma_.lower() in PROXY_NOUNS
+    common = head.pos_ not in ("PROPN", "")
+    # an appositive name: "the foreign minister, Ana Rusu, said" / "its president, Urs Brunner"
+    if common or ent is None:
+        for child in head.children:
+            if (
+                child.dep_ in ("appos", "compound", "flat")
+                and child.i > head.i - 6
+                and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN" and child.dep_ == "appos")
+            ):
+                cent = ent_span(doc, child)
+                if cent is None or cent[2] != "PERSON" and common:
+                    s, e = propn_span(doc, child)
+                    return named(doc, s, e, "PERSON" if head.lower_ in TITLE_HEADS else label_of_name(doc, s, e))
+                return named(doc, *cent)
+    if ent is not None:
+        return named(doc, *ent)
+    if head.pos_ == "PROPN" or (not head.pos_ and is_cap(head)):
+        s, e = propn_span(doc, head)
+        if is_title(head):  # "Minister quits", "the Health Secretary": a description, not a name
+            return Found(*noun_phrase(doc, head), False, "")
+        return named(doc, s, e, label_of_name(doc, s, e))
+    # a common noun: "a spokesman for the ministry", "the ministry's statement" -> the organisation
+    inner = []
+    for t in head.subtree:
+        if t.i != head.i and t.ent_type_ in SPEAKER_LABELS and t.ent_iob_ == "B":
+            if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != head.i and head.is_ancestor(a)):
+                inner.append(ent_span(doc, t))
+    inner = [x for x in inner if x is not None]
+    apposed = [x for x in inner if x[2] == "PERSON" and x[0] > 0 and doc[x[0] - 1].text == ","]
+    if apposed:  # "An analyst at Morgan Stanley, James Whitfield, wrote"
+        return named(doc, *min(apposed, key=lambda x: abs(x[0] - head.i)))
+    if proxy:
+        for prep in head.rights:  # "a statement from the Tavrian foreign ministry" -> the ministry
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "for", "of", "by", "at"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if (
+                    obj is not None
+                    and (obj.pos_ == "NOUN" or obj.is_lower)
+                    and obj.lower_ not in PROXY_NOUNS
+                    and speaking_noun(obj)
+                ):
+                    return speaker_from_head(doc, obj)
+        if inner:
+            inner.sort(key=lambda x: (x[2] != "PERSON", abs(x[0] - head.i)))
+            return named(doc, *inner[0])
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if poss is not None:
+            s, e = propn_span(doc, poss)
+            return named(doc, s, e, label_of_name(doc, s, e))
+        for prep in head.rights:  # "a statement from the summit presidency" -> the presidency
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "for", "of", "by", "at"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.lower_ not in PROXY_NOUNS and speaking_noun(obj):
+                    return speaker_from_head(doc, obj)
+    if not head.is_alpha or not speaking_noun(head):
+        return None
+    return Found(*noun_phrase(doc, head), False, "")
+
+
+def speaking_noun(tok: Token) -> bool:
+    """A word that can head a speaker: a name, a pronoun, or a noun for people, roles,
+    organisations and documents (not "the country", "talks", "facilities")."""
+    if tok.pos_ in ("PROPN", "") or tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in PRONOUN_KIND:
+        return True
+    word, lemma = tok.lower_, tok.lemma_.lower()
+    if word in SPEAKING_NOUNS or lemma in SPEAKING_NOUNS:
+        return True
+    if any(c.dep_ in ("appos", "compound", "flat") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+           and c.i > tok.i for c in tok.children):  # fmt: skip
+        return True  # "her running mate, Walt Hendricks"
+    return lemma not in NOT_AGENTS and len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
+
+
+def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = None) -> list[Token]:
+    """Who a reporting verb's subject is: its nsubj, else climbing to the clause it hangs from
+    ("went on to say", "..., saying", "a promise to finish"), a relative clause's antecedent,
+    or the name after the verb (inversion). ``sent`` bounds the sentence (token indices)."""
+    out: list[Token] = []
+    lo, hi = sent if sent is not None else (verb.sent.start, verb.sent.end)
+    v = verb
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return [quoted]
+    for _ in range(8):
+        if v.pos_ in ("VERB", "AUX"):
+            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+            found = len(out)
+            for s in subj:
+                if s.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
+                    out.append(v.head)
+                elif (s.dep_ == "nsubj" or lemma_of(v) in ("quote", "cite")) and speaking_noun(s):
+                    out.append(s)
+            if len(out) > found:
+                break
+            if not subj and v.dep_ == "conj":
+                left = _left_conjunct_subject(doc, v, lo)
+                if left is not None:  # "..., and a spokesperson for the trust said": a misattached subject
+                    out.append(left)
+                    break
+            if v.dep_ in ("acl", "relcl") and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("PROPN", "NOUN"):
+                out.append(v.head)  # "its founder, Declan O'Neill, blaming ..."
+                break
+            if v.dep_ == "ccomp" and not subj:
+                break  # a complement clause with no subject of its own
+            if v.tag_ == "VBG" and _after_comma(doc, v.i):
+                absolute = _with_subject(doc, v.i - 2)
+                if absolute is not None:  # "with its founder, Declan O'Neill, blaming ..."
+                    out.append(absolute)
+                    break
+                root = _reporting_verb_before(doc, v, lo) or _subject_verb_above(v, lo, hi)
+                if root.i != v.i:
+                    v = root  # ", saying ..." after a comma belongs to the main clause
+                    continue
+        if v.head.i == v.i or not lo <= v.head.i < hi:
+            # the top of the sentence (the parse may have hung it off the line before): a noun
+            # left of it with no place in the sentence is its subject ("The Secretary, X, resigned")
+            if v.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+                orphan = next((t for t in doc[lo : v.i] if t.pos_ in ("NOUN", "PROPN")
+                               and not lo <= t.head.i < hi and t.dep_ != "compound"), None)  # fmt: skip
+                if orphan is not None:
+                    out.append(orphan)
+            break
+        v = v.head
+    if lemma_of(verb) not in LISTENER_VERBS:
+        for c in verb.rights:  # inversion the parser labelled otherwise: "said Foreign Minister Ana Rusu"
+            if (
+                c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep", "nsubj")
+                and (c.ent_type_ in SPEAKER_LABELS or c.pos_ == "PROPN" or c.lower_ in PRONOUN_KIND)
+                and c not in out
+            ):
+                out.append(c)
+    return out
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """The object of "quoted X as saying" / "cited X as saying": X is the speaker."""
+    prep = verb.head
+    if verb.tag_ != "VBG" or prep.lower_ != "as" or verb.dep_ not in ("pcomp", "pobj"):
+        return None
+    quote = prep.head
+    if lemma_of(quote) not in ("quote", "cite"):
+        return None
+    return next((c for c in quote.children if c.dep_ == "dobj"), None)
+
+
+def _left_conjunct_subject(doc: Doc, verb: Token, lo: int) -> Token | None:
+    """A speaking noun phrase right before a subjectless verb and opening its conjunct (after
+    "and" or a comma), which the parse hung elsewhere: the verb's real subject."""
+    j = verb.i - 1
+    while j >= lo and doc[j].pos_ == "ADV":
+        j -= 1
+    if j < lo or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    t = doc[j]
+    while t.head.i != t.i and t.head.i < verb.i and t.dep_ in ("pobj", "compound", "flat", "prep", "appos"):
+        t = t.head
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.i == verb.head.i:
+        return None
+    start = t.left_edge.i
+    if start <= lo or doc[start - 1].lower_ not in ("and", "but", ",", ";"):
+        return None
+    return t if speaking_noun(t) and t.pos_ != "PRON" else None
+
+
+def _after_comma(doc: Doc, i: int) -> bool:
+    """Token i follows a comma, or a closing quote mark after one ("optimistic,” adding")."""
+    j = i - 1
+    if j > 0 and doc[j].is_quote:
+        j -= 1
+    return j >= 0 and doc[j].text == ","
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _reporting_verb_before(doc: Doc, v: Token, lo: int) -> Token | None:
+    """The nearest reporting verb before ", adding ..." in its sentence: the clause a participle
+    continues, however the parse attached it."""
+    for t in reversed(doc[lo : v.i]):
+        if t.pos_ == "VERB" and lemma_of(t) in REPORTING_VERBS:
+            return t
+    return None
+
+
+def _subject_verb_above(tok: Token, lo: int, hi: int) -> Token:
+    """The nearest clause verb above ``tok`` in the sentence [lo, hi) with a subject (not one
+    inside a noun's clause: "accusations that his office leaked"), else the top."""
+    n = 0
+    while lo <= tok.head.i < hi and tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl") and _has_subject(tok):
+            return tok
+    return tok
+
+
+def _clause_root(tok: Token, lo: int, hi: int) -> Token:
+    """The topmost ancestor of ``tok`` inside the sentence [lo, hi)."""
+    n = 0
+    while lo <= tok.head.i < hi and tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return tok
+
+
+def _with_subject(doc: Doc, j: int) -> Token | None:
+    """The noun ending at token j when it is the object of "with" (an absolute clause)."""
+    if j < 0:
+        return None
+    t = doc[j]
+    while t.dep_ in ("appos", "compound", "flat", "advmod", "npadvmod") and t.head.i != t.i and t.head.i < t.i:
+        t = t.head  # up from the apposed name ("its founder, Declan O'Neill,") to the noun
+    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.pos_ in ("NOUN", "PROPN"):
+        return t
+    return None
+
+
+def governing_verb(doc: Doc, lo: int, hi: int) -> Token | None:
+    """The verb outside tokens [lo, hi) that a quoted fragment hangs from, raised through the
+    clauses it is reported in ("ruled that the utility had acted “...”" -> ruled)."""
+    verb = None
+    for t in doc[lo:hi]:
+        if lo <= t.head.i < hi or t.is_punct:
+            continue
+        h, n = t.head, 0
+        while n < 6 and verb is None:
+            if h.pos_ in ("VERB", "AUX") and not lo <= h.i < hi:
+                verb = h
+            elif h.head.i == h.i:
+                break
+            h, n = h.head, n + 1
+        break
+    while (
+        verb is not None
+        and verb.dep_ in ("ccomp", "conj")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.i != verb.i
+    ):
+        verb = verb.head
+    return verb
+
+
+def governing_cue(doc: Doc, lo: int, hi: int, cue_starts: set[int]) -> int | None:
+    """A reporting cue among the ancestors of the quote's tokens [lo, hi) (the verb it reports)."""
+    for t in doc[lo:hi]:
+        if lo <= t.head.i < hi:
+            continue
+        h, n = t.head, 0
+        while n < 8:
+            if h.i in cue_starts and not lo <= h.i < hi:
+                return h.i
+            if h.head.i == h.i:
+                break
+            h, n = h.head, n + 1
+    return None
