@@ -534,3 +534,102 @@ def test_model_sentence_initial_verb_is_not_part_of_the_name(model):
     t, quotes = run(model, text)
     assert "Sentencing" not in speaker(t, quotes[-1])
     assert speaker(t, quotes[-1]).endswith("Halloran")
+
+
+# --- role descriptions, party appositives, line breaks (held-out wire copy) ------------------------
+
+
+def test_speaker_span_never_crosses_a_paragraph_break(blank):
+    from annotator.nlp.names import Found, clip_to_line
+
+    doc = blank("Secret talks\n\nResidents of the islands said so.")
+    whole = Found(0, 7, False, "")  # "Secret talks \n\n Residents of the islands"
+    assert "\n" in doc[whole.start : whole.end].text
+    after = clip_to_line(doc, whole, 7)
+    assert doc[after.start : after.end].text == "Residents of the islands"
+    before = clip_to_line(doc, Found(1, 7, False, ""), 0)
+    assert doc[before.start : before.end].text == "talks"
+
+
+@pytest.mark.model
+def test_model_party_and_state_descriptions_resolve_to_the_senator(model):
+    text = (
+        "The bill, led by Sens. Margaret Thorne (R-Mont.) and Dev Raman (D-N.J.), was filed on Monday.\n\n"
+        "“We are done waiting,” the Montana Republican said.\n\n"
+        "“Article I exists for a reason,” the New Jersey Democrat said."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Margaret Thorne", "Dev Raman"]
+    assert quotes[0].speaker_mention.text_in(t) == "the Montana Republican"
+
+
+@pytest.mark.model
+def test_model_role_resolves_to_the_person_given_that_role(model):
+    text = (
+        "Declan Byrne, a diplomat, died on Saturday. His daughter, Niamh Byrne, said the cause was pneumonia.\n\n"
+        "Mr. Byrne asked for a brief funeral.\n\n"
+        "“If it runs over an hour, he is getting up and leaving,” his daughter said."
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[-1]) == "Niamh Byrne"
+    assert quotes[-1].speaker_mention.text_in(t) == "his daughter"
+
+
+@pytest.mark.model
+def test_model_headline_and_lede_roles_resolve_forward(model):
+    text = (
+        "Halvenia’s president vows 'not one rock' will be surrendered\n\n"
+        "Halvenian President Teodor Marek said on Sunday that the islands would stay Halvenian."
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[0]) == "Teodor Marek"
+    text = (
+        "Former mayor jailed\n\n"
+        "A federal judge on Monday sentenced Victor Salgado to seven years, telling him that he had "
+        "“sold the city.”\n\n"
+        "U.S. District Judge Eleanor Vance also ordered Salgado to forfeit $612,000."
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[0]) == "Eleanor Vance"
+
+
+@pytest.mark.model
+def test_model_name_apposed_to_a_role_is_a_person(model):
+    text = (
+        "Caleb Morrow, a White House spokesperson, said talks went on.\n\n"
+        "Natalia Ferenc, the country’s ambassador in Washington, wrote on X that the bill was a gift to hardliners.\n\n"
+        "“Sanctions have never changed a single decision in Valsk,” she wrote."
+    )
+    t, quotes = run(model, text)
+    assert speaker(t, quotes[-1]) == "Natalia Ferenc"
+
+
+@pytest.mark.model
+def test_model_org_description_and_statement_issuer(model):
+    text = (
+        "Ana Petrescu, a researcher, said the police were brutal.\n\n"
+        "The European Union has called on both sides to show restraint. In a statement, the bloc said the "
+        "right to peaceful assembly “must be respected”, while urging calm.\n\n"
+        "Ruth O'Connor, a former principal, said in a statement that she was “humbled.”\n\n"
+        "“This district has been through a lot,” the statement said."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["The European Union", "Ruth O'Connor", "Ruth O'Connor"]
+    assert quotes[0].speaker_mention.text_in(t) == "the bloc"
+
+
+def test_headline_quote_echoes_a_longer_body_quote(blank):
+    text = (
+        "Fury as bin strike leaves streets 'like a war zone'\n\n"
+        "Maria Ionescu said: “It’s like a war zone out there. My kids can’t play outside.”"
+    )
+    t, quotes = run(blank, text)
+    assert [speaker(t, q) for q in quotes] == ["Maria Ionescu", "Maria Ionescu"]
+    assert quotes[0].origin.endswith("speaker:echo")
+
+
+@pytest.mark.parametrize("verb", ["shot back", "hit back", "fired back", "retorted", "quipped", "conceded"])
+def test_blank_news_reporting_verbs(blank, verb):
+    t, quotes = run(blank, f"“That is simply false,” Ana Rusu {verb}.")
+    assert [speaker(t, q) for q in quotes] == ["Ana Rusu"]
+    assert quotes[0].cue.text_in(t) == verb.split()[0]

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.cues import has_parse, has_tags, lemma_of
+from annotator.nlp.issuers import issuer
 from annotator.nlp.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
@@ -30,6 +31,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
 )
 from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named, propn_span
+from annotator.nlp.roles import is_role, party_titles, person_noun, resolve_role
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Mentions:
     def __init__(self, doc: Doc, sent_of: Callable[[int], int], para_of: Callable[[int], int],
                  outside: Callable[[int, int], bool]) -> None:  # fmt: skip
         self.doc = doc
+        self.text = doc.text
         self.sent_of, self.para_of, self.outside = sent_of, para_of, outside
         self.parsed = has_parse(doc)
         self.items: list[NamedMention] = []
@@ -106,7 +109,8 @@ class Mentions:
         if self.parsed:
             surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
             for t in doc:
-                if t.pos_ != "PROPN" or t.i in taken or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
+                known = t.pos_ == "NOUN" and t.lower_ in surnames  # "Thorne brushed off": a name tagged NOUN
+                if t.pos_ != "PROPN" and not known or t.i in taken or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
                     continue
                 if not is_cap(t) or not self.outside(t.i, t.i + 1):
                     continue
@@ -136,6 +140,12 @@ class Mentions:
         for m in self.items:
             if m.label == "PERSON" and m.end - m.start == 1 and m.key in orgs and m.key not in full:
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        # "Veloria" tagged PERSON where "the Velorians" are a people: a place
+        demonyms = {e.text.lower().removeprefix("the ") for e in doc.ents if e.label_ == "NORP"}
+        for m in self.items:
+            if m.label == "PERSON" and m.end - m.start == 1 and len(m.key) >= 4:
+                if any(d.startswith(m.key) and d != m.key for d in demonyms):
+                    m.label, m.key = "GPE", name_key(doc, m.start, m.end, "GPE")
         # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
         for m in self.items:
@@ -176,9 +186,19 @@ class Mentions:
     def _titled(self, start: int, root: Token) -> bool:
         if start > 0 and self.doc[start - 1].lower_.rstrip(".") in TITLE_HEADS:
             return True
-        return self.parsed and root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS
+        if not self.parsed:
+            return False
+        if root.dep_ == "appos" and (root.head.lower_ in TITLE_HEADS or person_noun(root.head)):
+            return True  # "the country's ambassador, Natalia Ferenc"
+        return any(c.dep_ == "appos" and c.i > root.i and person_noun(c) for c in root.children)
 
     def _with_role(self, s: int, e: int, label: str, root: Token) -> NamedMention:
+        m = self._make_role(s, e, label, root)
+        last = self.doc[e - 1]
+        m.titles |= party_titles(self.text, last.idx + len(last.text))
+        return m
+
+    def _make_role(self, s: int, e: int, label: str, root: Token) -> NamedMention:
         m = self.make(s, e, label)
         first = m.sent not in self._people_sents
         if label in ("PERSON", NAME):
@@ -232,7 +252,7 @@ class Mentions:
             j -= 1
         while j >= 0 and start - j <= 5 and not self.doc[j].is_punct and self.doc[j].lower_ not in ("'s", "’s") and (is_cap(self.doc[j]) or is_title(self.doc[j])
                                                                           or self.doc[j].is_lower):  # fmt: skip
-            if is_title(self.doc[j]):  # "Interior Minister" right before the name
+            if is_title(self.doc[j]) or is_role(self.doc[j].text):  # "Interior Minister", "his daughter, X"
                 words.add(self.doc[j].lower_.rstrip("."))
             j -= 1
         return frozenset(words)
@@ -309,13 +329,14 @@ class Mentions:
             return not m.titles and self.gender(m.key) is None and m.key not in self.person_keys
         if m.label == ORG_NAME and not self.parsed and kind == "pl":
             return True
-        return m.organisational or (m.label == "" and m.speaker)
+        plural = self.doc[m.end - 1].tag_ in ("NNS", "NNPS")  # "Residents of X" are no "it"
+        return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural))
 
     def _nearest(self, before: int, kind: str, window: int = 3) -> NamedMention | None:
         pos = self.doc[before].idx
         sent, para = self.sent_of(pos), self.para_of(pos)
         best, best_score = None, float("-inf")
-        for m in self._earlier(before, para - window):
+        for m in self.earlier(before, para - window):
             if not self._compatible(m, kind):
                 continue
             score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
@@ -331,7 +352,7 @@ class Mentions:
                 j -= 1
         return best
 
-    def _earlier(self, before: int, from_para: int = -1) -> list[NamedMention]:
+    def earlier(self, before: int, from_para: int = -1) -> list[NamedMention]:
         """Mentions (and earlier speakers) starting before token ``before``, from paragraph ``from_para`` on."""
         j = bisect_left(self.starts, before)
         out = []
@@ -363,15 +384,17 @@ class Mentions:
             return None  # "the government of Bergland" names itself
         head = toks[-1]
         hw = head.lower_
-        words = {t.lower_ for t in toks if t.is_alpha} - {"the", "a", "an", "its", "their", "his", "her", hw}
         dets = {toks[0].lower_} | {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
         if found.start > 0:
             dets.add(doc[found.start - 1].lower_)
+        if is_role(hw) and hw not in ORG_NOUNS:
+            return resolve_role(self, found, at)
         if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
             return None  # "a spokesman said": someone not named before
-        if hw in TITLE_HEADS:
-            return self._titled_person(hw, words, at)
         if hw in DOCUMENT_NOUNS:
+            issued = issuer(self, hw, at)
+            if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
+                return issued
             prev = [m for m in self.history if m.start < at and not m.personal]
             prev = [m for m in prev if self.para_of(doc[at].idx) - m.para <= 3]
             if prev:
@@ -388,16 +411,3 @@ class Mentions:
         if hw in ORG_NOUNS:
             return self._nearest(at, "org")
         return None
-
-    def _titled_person(self, head: str, words: set[str], at: int) -> NamedMention | None:
-        cands = [m for m in self.items if m.personal and head in m.titles]
-        if not cands:
-            return None
-
-        def score(m: NamedMention) -> tuple[int, int, int]:
-            return (len(words & m.titles), 1 if m.start < at else 0, -abs(m.start - at))
-
-        best = max(cands, key=score)
-        if words and not words & best.titles and len({m.key for m in cands}) > 1:
-            return None
-        return self.best_name(best, at) if best.start < at else replace(best)

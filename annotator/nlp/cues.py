@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.lexicon import CUE_FORMS, NOUN_CUES, REPORTING_VERBS, UNTAGGED_CUE_FORMS
+from annotator.nlp.lexicon import CUE_FORMS, NOUN_CUES, PHRASAL_CUES, REPORTING_VERBS, UNTAGGED_CUE_FORMS
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,14 @@ def find_cues(doc: Doc) -> list[Cue]:
                                "TAG": {"NOT_IN": ["NN", "NNS", "NNP", "NNPS", "JJ"]}}]])  # fmt: skip
     else:
         matcher.add("verb", [[{"LOWER": {"IN": sorted(UNTAGGED_CUE_FORMS)}}]])
+    # phrasal reporting verbs: "shot back", "hit back", "fired back", "as the daily put it"
+    matcher.add("verb", [[{"LOWER": {"IN": sorted(PHRASAL_CUES)}}, {"LOWER": "back"}],
+                         [{"LOWER": {"IN": ["put", "puts"]}}, {"LOWER": "it"}]])  # fmt: skip
     seen: dict[int, Cue] = {}
     for match_id, start, end in matcher(doc):
         kind = doc.vocab.strings[match_id]
+        if kind == "verb":
+            end = start + 1
         if kind == "noun":
             start = next((i for i in range(end - 1, max(start, end - 5) - 1, -1) if doc[i].lower_ == "in"), start)
         if start in seen and seen[start].end - seen[start].start >= end - start:

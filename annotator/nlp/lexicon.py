@@ -37,6 +37,8 @@ _IRREGULAR = {
     "label": ("labels", "labelled", "labeled", "labelling", "labeling"),
     "dub": ("dubs", "dubbed", "dubbing"),
 }
+# Verbs that report only with "back": "shot back", "hit back", "fired back".
+PHRASAL_CUES = frozenset("shot shoots hit hits fired fires snapped snaps pushed pushes".split())
 NOUN_CUES = frozenset(
     """statement interview tweet post briefing letter speech address communique communiqué email message
     remarks comments video op-ed column declaration release conference testimony podcast broadcast""".split()
@@ -59,13 +61,13 @@ ORG_NOUNS = frozenset(
     charity campaign regulator insurer lender exchange institute university hospital school court
     police force federation alliance coalition movement network station channel magazine office
     administration cabinet parliament assembly embassy consulate fund foundation trust society league
-    team corporation consortium presidency robotics technologies systems industries holdings inc corp
+    team corporation consortium presidency bloc robotics technologies systems industries holdings inc corp
     ltd plc llc partners securities capital motors airlines airways energy pharmaceuticals labs""".split()
 )
 # Words that end a title before a name: Foreign *Minister* Ana Rusu, Commission *President* X.
 TITLE_HEADS = frozenset(
     """minister president premier chancellor secretary senator sen rep representative congressman
-    congresswoman governor gov mayor mr mrs ms miss mx dr prof professor judge justice chief chairman
+    congresswoman governor gov mayor sens reps mr mrs ms miss mx dr prof professor judge justice chief chairman
     chairwoman chair spokesman spokeswoman spokesperson ambassador envoy commissioner director head
     leader king queen prince princess pope bishop archbishop rev reverend father sister brother colonel
     col general gen lt lieutenant captain capt major maj sergeant sgt admiral commander cmdr officer
@@ -140,6 +142,12 @@ _PEOPLE_NOUNS = frozenset(
     user users customer customers patient patients mother father son daughter wife husband sister brother
     partner child children player players manager managers coach source sources insider insiders judge
     jury court panel spokesperson mp mps councillors crew""".split()
+)
+PEOPLE_NOUNS = _PEOPLE_NOUNS
+# Party and political-camp nouns that describe one person ("the Montana Republican").
+PARTY_WORDS = frozenset(
+    """republican democrat conservative liberal independent socialist communist labour tory libertarian
+    green nationalist centrist progressive""".split()
 )
 SPEAKING_NOUNS = _PEOPLE_NOUNS | TITLE_HEADS | ORG_NOUNS | PROXY_NOUNS | DOCUMENT_NOUNS | NOUN_CUES
 # Endings of nouns for people by what they do (electrician, firefighter, chemist, spokesman),

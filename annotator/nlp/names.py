@@ -133,3 +133,19 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
         if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
             e = pobj.i + 1
     return s, e
+
+
+def clip_to_line(doc: Doc, found: Found, near: int) -> Found:
+    """A speaker span never crosses a line break: keep the piece on the side of token ``near``."""
+    cuts = [t.i + 1 for t in doc[found.start : found.end - 1] if "\n" in t.text_with_ws or t.is_space]
+    if not cuts:
+        return found
+    if near < found.start:
+        end = cuts[0]
+        while end > found.start + 1 and doc[end - 1].is_space:
+            end -= 1
+        return Found(found.start, end, found.pronoun, found.label)
+    start = cuts[-1]
+    while start < found.end - 1 and doc[start].is_space:
+        start += 1
+    return Found(start, found.end, found.pronoun, found.label)

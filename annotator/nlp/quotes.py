@@ -16,8 +16,9 @@ from annotator.domain import Mention, Quote
 from annotator.nlp.coref import Mentions
 from annotator.nlp.cues import Cue, find_cues, has_parse
 from annotator.nlp.lexicon import PRONOUN_KIND
-from annotator.nlp.names import Found, is_cap
+from annotator.nlp.names import Found, clip_to_line, is_cap
 from annotator.nlp.quote_marks import MarkedQuote, find_marked_quotes, paragraphs
+from annotator.nlp.roles import party_description
 from annotator.nlp.speaker_patterns import name_ending_at, speaker_by_pattern
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
@@ -222,7 +223,8 @@ class _Finder:
             for j, b in enumerate(self.results):
                 if j == i or b is None or b.speaker is None or not b.label or b.rule in weak:
                     continue
-                if norm[j] == norm[i] or norm[j].startswith(norm[i] + " "):
+                inside = len(norm[i].split()) >= 3 and f" {norm[i]} " in f" {norm[j]} "  # 'like a war zone'
+                if norm[j] == norm[i] or norm[j].startswith(norm[i] + " ") or inside:
                     self.results[i] = b.carried("echo")
                     break
 
@@ -465,12 +467,16 @@ class _Finder:
 
     def _attr(self, rule: str, found: Found, cue: tuple[int, int] | None, at_tok: int) -> _Attr:
         """Turn a found speaker into an attribution, resolving pronouns and descriptions."""
+        found = clip_to_line(self.doc, found, at_tok)
         span = (found.start, found.end)
         if found.pronoun:
             m = self.mentions.resolve_pronoun(self.doc[found.start])
             if m is None:
                 return _Attr(rule, None, span, cue)
             return _Attr(rule, (m.start, m.end), span, cue, m.label)
+        described = party_description(self.doc, found) if found.label in ("", "NORP") else None
+        if described is not None:  # "the New Jersey Democrat said"
+            found, span = described, (described.start, described.end)
         if not found.label:
             m = self.mentions.resolve_phrase(found, min(found.start, at_tok))
             if m is not None:

@@ -29,7 +29,7 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
         return None
     ent = ent_span(doc, head)
     proxy = head.lower_ in PROXY_NOUNS or head.lemma_.lower() in PROXY_NOUNS
-    common = head.pos_ not in ("PROPN", "")
+    common = head.pos_ not in ("PROPN", "") or head.is_lower  # "the bloc" tagged PROPN is no name
     # an appositive name: "the foreign minister, Ana Rusu, said" / "its president, Urs Brunner"
     if common or ent is None:
         for child in head.children:
@@ -45,7 +45,7 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
                 return named(doc, *cent)
     if ent is not None:
         return named(doc, *ent)
-    if head.pos_ == "PROPN" or (not head.pos_ and is_cap(head)):
+    if head.pos_ == "PROPN" and not head.is_lower or (not head.pos_ and is_cap(head)):
         s, e = propn_span(doc, head)
         if is_title(head):  # "Minister quits", "the Health Secretary": a description, not a name
             return Found(*noun_phrase(doc, head), False, "")
