@@ -282,3 +282,27 @@ def test_cursor_on_speaker_highlights_their_quotes(qtbot, window):
     ]
     assert covered == [(cp_to_qt(UNICODE_TEXT, quote_start), cp_to_qt(UNICODE_TEXT, quote_end))]
     assert "speaker of 1 quote" in window.statusBar().currentMessage()
+
+
+def test_a_locked_database_refuses_the_edit_with_a_message_then_works_again(qtbot, window, seeded):
+    import sqlite3
+
+    view = window.view
+    seeded.store.db.conn.execute("PRAGMA busy_timeout=100")  # do not wait the usual 5 s for the lock
+    other = sqlite3.connect(seeded.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    start, end = find(UNICODE_TEXT, "meeting")
+    try:
+        select_with_keys(qtbot, view, start, end)
+        key(qtbot, view, "p")
+        assert "locked by another program" in window.statusBar().currentMessage()
+        assert window.session.undo_stack.count() == 0
+        assert not [s for s in seeded.store.spans(seeded.uni) if s.start == start]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    select_with_keys(qtbot, view, start, end)  # the analyst tries again once the lock is gone
+    key(qtbot, view, "p")
+    reopened = seeded.reopen()
+    assert [(s.start, s.end, s.label) for s in reopened.spans(seeded.uni) if s.start == start] == [(start, end, "PERSON")]
+    reopened.close()
