@@ -1,6 +1,6 @@
-"""Score the quote finder (and textacy's direct_quotations, side by side) on the quotes dev set.
+"""Score the quote finder (and textacy's direct_quotations, side by side) on the dev set and the independent sets.
 
-    python benchmarks/quotes.py [--model NAME] [--dir benchmarks/quotes] [--verbose]
+    python benchmarks/quotes.py [--model NAME] [--dir FOLDER ...] [--verbose]
 
 Each article is ``NN_slug.txt`` with ``NN_slug.gold.json`` = {"quotes": [{"quote", "speaker"}]}, the
 quotes in text order. A gold quote is matched (one to one) by a prediction covering at least half of
@@ -169,30 +169,20 @@ def print_table(rows: list[list[str]]) -> None:
         print(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--model", default=None, help="spaCy pipeline to load, or blank:en (default: the project default)")
-    ap.add_argument("--dir", default=str(ROOT / "benchmarks" / "quotes"), help="folder of NN_slug.txt + .gold.json")
-    ap.add_argument("--verbose", "-v", action="store_true", help="list missed quotes, false positives, wrong speakers")
-    args = ap.parse_args(argv)
+def pairs(folder: Path) -> list[Path]:
+    files = sorted(folder.glob("*.txt"))
+    return [f for f in files if f.with_name(f.name[: -len(".txt")] + ".gold.json").exists()]
 
-    from annotator.nlp import pipeline
 
-    model = args.model or pipeline.DEFAULT_MODEL
-    nlp = pipeline.load_pipeline(model)
-    files = sorted(Path(args.dir).glob("*.txt"))
-    files = [f for f in files if f.with_name(f.name[: -len(".txt")] + ".gold.json").exists()]
-    if not files:
-        print(f"no article pairs in {args.dir}")
-        return 1
-    try:
-        from textacy.extract.triples import direct_quotations
-    except ImportError:
-        direct_quotations = None
-        print("textacy is not installed: skipping its direct_quotations (pip install textacy)")
+def default_sets() -> list[Path]:
+    """The development set, then each independent set under it (written by other hands, not tuned on first)."""
+    base = ROOT / "benchmarks" / "quotes"
+    return [base, *sorted(p for p in (base / "independent").glob("*") if p.is_dir())]
 
+
+def run_set(nlp, folder: Path, direct_quotations) -> tuple[Score, Score]:
     mine, theirs = Score(), Score()
-    for f in files:
+    for f in pairs(folder):
         text, golds = load_gold(f)
         doc = nlp(text)
         t0 = time.perf_counter()
@@ -208,18 +198,47 @@ def main(argv: list[str] | None = None) -> int:
                 tpreds = []
             theirs.seconds += time.perf_counter() - t0
             score_article(f.stem, text, golds, tpreds, theirs)
+    return mine, theirs
 
-    print(f"{len(files)} articles from {args.dir}, model {model}\n")
-    rows = [mine.row("annotator (rules)")]
-    if direct_quotations is not None:
-        rows.append(theirs.row("textacy direct_quotations"))
-    print_table(rows)
-    if args.verbose:
-        print("\nannotator failures:")
-        print("\n".join(mine.notes) or "  none")
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--model", default=None, help="spaCy pipeline to load, or blank:en (default: the project default)")
+    ap.add_argument("--dir", action="append", help="folder of NN_slug.txt + .gold.json (repeatable; default: every set)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list missed quotes, false positives, wrong speakers")
+    args = ap.parse_args(argv)
+
+    from annotator.nlp import pipeline
+
+    model = args.model or pipeline.DEFAULT_MODEL
+    nlp = pipeline.load_pipeline(model)
+    folders = [Path(d) for d in args.dir] if args.dir else default_sets()
+    missing = [str(d) for d in folders if not pairs(d)]
+    if missing:
+        print(f"no article pairs in {', '.join(missing)}")
+        return 1
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        direct_quotations = None
+        print("textacy is not installed: skipping its direct_quotations (pip install textacy)")
+
+    print(f"model {model}\n")
+    rows = []
+    for folder in folders:
+        mine, theirs = run_set(nlp, folder, direct_quotations)
+        name = folder.name if folder != ROOT / "benchmarks" / "quotes" else "dev"
+        rows.append(mine.row(f"annotator  {name} ({len(pairs(folder))})"))
         if direct_quotations is not None:
-            print("\ntextacy failures:")
-            print("\n".join(theirs.notes) or "  none")
+            rows.append(theirs.row(f"textacy    {name}"))
+        if args.verbose:
+            print(f"{folder}: annotator failures:")
+            print("\n".join(mine.notes) or "  none")
+            if direct_quotations is not None:
+                print(f"{folder}: textacy failures:")
+                print("\n".join(theirs.notes) or "  none")
+            print()
+    print_table(rows)
     return 0
 
 
