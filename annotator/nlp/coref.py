@@ -1,5 +1,5 @@
-"""Named mentions outside quotes and what pronouns (he/she/they/it), titles ("the foreign
-minister") and anaphoric nouns ("the company", "the statement") refer to."""
+"""Named mentions outside quotes (entities, proper-noun or capitalised runs) with their labels,
+subject role and titles, and the lookups that ``pronouns`` and ``descriptions`` resolve against."""
 
 from __future__ import annotations
 
@@ -11,27 +11,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.cues import has_parse, has_tags, lemma_of
-from annotator.nlp.issuers import issuer
+from annotator.nlp.genders import learn_genders
 from annotator.nlp.lexicon import (
-    DOCUMENT_NOUNS,
-    FEMALE_HONORIFICS,
-    FEMALE_NOUNS,
-    FEMALE_WORDS,
-    MALE_HONORIFICS,
-    MALE_NOUNS,
-    MALE_WORDS,
     NAME,
     NAME_PARTICLES,
     ORG_LABELS,
     ORG_NAME,
     ORG_NOUNS,
-    PRONOUN_KIND,
     REPORTING_VERBS,
     SPEAKER_LABELS,
     TITLE_HEADS,
 )
-from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named, propn_span
-from annotator.nlp.roles import is_role, party_titles, person_noun, resolve_role
+from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
+from annotator.nlp.roles import is_role, party_titles, person_noun
 
 
 @dataclass
@@ -65,8 +57,7 @@ def name_key(doc: Doc, s: int, e: int, label: str) -> str:
 
 
 class Mentions:
-    """Named mentions outside quotes, genders learnt from the text, and resolution of pronouns,
-    titles ("the foreign minister") and anaphoric nouns ("the company", "the statement")."""
+    """Named mentions outside quotes, earlier quotes' speakers, and genders learnt from the text."""
 
     def __init__(self, doc: Doc, sent_of: Callable[[int], int], para_of: Callable[[int], int],
                  outside: Callable[[int, int], bool]) -> None:  # fmt: skip
@@ -83,7 +74,7 @@ class Mentions:
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
         self._collect()
-        self._learn_genders()
+        learn_genders(self)
 
     # building
 
@@ -257,43 +248,6 @@ class Mentions:
             j -= 1
         return frozenset(words)
 
-    def _learn_genders(self) -> None:
-        doc = self.doc
-        people = [m for m in self.items if m.personal and m.subject]
-        by_sent: dict[int, set[str]] = {}
-        first: dict[tuple[int, str], int] = {}
-        for m in people:
-            by_sent.setdefault(m.sent, set()).add(m.key)
-            first.setdefault((m.sent, m.key), m.start)
-        keys = {m.key for m in self.items if m.personal}
-        for t in doc:  # honorifics, inside quotes too: "Mrs Peeters has been saying..."
-            w = t.lower_.rstrip(".")
-            if (w in MALE_HONORIFICS or w in FEMALE_HONORIFICS) and t.i + 1 < len(doc):
-                nxt = doc[t.i + 1] if doc[t.i + 1].text != "." else (doc[t.i + 2] if t.i + 2 < len(doc) else None)
-                k = None
-                if nxt is not None:
-                    j = nxt.i
-                    while j + 1 < len(doc) and is_cap(doc[j + 1]):
-                        j += 1
-                    k = doc[j].lower_
-                if k in keys:
-                    self.vote(k, "m" if w in MALE_HONORIFICS else "f", 3)
-            elif t.lower_ in MALE_WORDS or t.lower_ in FEMALE_WORDS:
-                if not self.outside(t.i, t.i + 1):
-                    continue
-                sent = self.sent_of(t.idx)
-                ks = by_sent.get(sent)
-                if ks and len(ks) == 1:
-                    k = next(iter(ks))
-                    if first[(sent, k)] < t.i:
-                        self.vote(k, "m" if t.lower_ in MALE_WORDS else "f", 1)
-
-        for m in self.items:  # "her husband, Dmytro", "the chairwoman, X"
-            if m.personal:
-                male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)
-                if male != female:
-                    self.vote(m.key, "m" if male > female else "f", 2)
-
     def vote(self, key: str, gender: str, weight: float) -> None:
         """Weights of 2 and more are evidence (Mrs, her husband); less is a hint (a he nearby)."""
         for votes in (self.votes, self.strong) if weight >= 2 else (self.votes,):
@@ -309,48 +263,7 @@ class Mentions:
         m.start, m.end, m.speaker = s, e, True
         self.history.append(m)
 
-    # resolving
-
-    def resolve_pronoun(self, pron: Token) -> NamedMention | None:
-        """The named mention a he/she/they/it refers to: the best-scored compatible earlier mention
-        (subjects and earlier speakers preferred, nearer preferred, known gender agreeing)."""
-        kind = PRONOUN_KIND.get(pron.lower_)
-        if kind is None:
-            return None
-        best = self._nearest(pron.i, kind)
-        if best is not None and kind in ("m", "f") and best.personal:
-            self.vote(best.key, kind, 0.5)
-        return self.best_name(best, pron.i) if best else None
-
-    def _compatible(self, m: NamedMention, kind: str) -> bool:
-        if kind in ("m", "f"):
-            return m.personal and self.gender(m.key, strong=True) in (None, kind)
-        if m.label == NAME:  # a proper name the NER missed: an organisation unless known as a person
-            return not m.titles and self.gender(m.key) is None and m.key not in self.person_keys
-        if m.label == ORG_NAME and not self.parsed and kind == "pl":
-            return True
-        plural = self.doc[m.end - 1].tag_ in ("NNS", "NNPS")  # "Residents of X" are no "it"
-        return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural))
-
-    def _nearest(self, before: int, kind: str, window: int = 3) -> NamedMention | None:
-        pos = self.doc[before].idx
-        sent, para = self.sent_of(pos), self.para_of(pos)
-        best, best_score = None, float("-inf")
-        for m in self.earlier(before, para - window):
-            if not self._compatible(m, kind):
-                continue
-            score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
-            if kind in ("m", "f") and self.gender(m.key) is not None:  # a hint only: names and nearby pronouns mislead
-                score += 0.5 if self.gender(m.key) == kind else -0.5
-            if score > best_score or score == best_score and best is not None and m.start > best.start:
-                best, best_score = m, score
-        if best is None:  # nothing near: the nearest compatible name anywhere before
-            j = bisect_left(self.starts, before) - 1
-            while j >= 0 and best is None:
-                if self._compatible(self.items[j], kind):
-                    best = self.items[j]
-                j -= 1
-        return best
+    # looking up
 
     def earlier(self, before: int, from_para: int = -1) -> list[NamedMention]:
         """Mentions (and earlier speakers) starting before token ``before``, from paragraph ``from_para`` on."""
@@ -373,41 +286,3 @@ class Mentions:
     def between(self, lo: int, hi: int) -> list[NamedMention]:
         """Mentions starting in tokens [lo, hi)."""
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
-
-    def resolve_phrase(self, found: Found, at: int) -> NamedMention | None:
-        """A common noun phrase speaker that stands for a name: "the foreign minister" -> the
-        person so titled; "the company"/"their union" -> the organisation; "the statement" -> who
-        issued the last one. None when it names no one else."""
-        doc = self.doc
-        toks = [t for t in doc[found.start : found.end]]
-        if any(t.lower_ == "of" for t in toks):
-            return None  # "the government of Bergland" names itself
-        head = toks[-1]
-        hw = head.lower_
-        dets = {toks[0].lower_} | {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
-        if found.start > 0:
-            dets.add(doc[found.start - 1].lower_)
-        if is_role(hw) and hw not in ORG_NOUNS:
-            return resolve_role(self, found, at)
-        if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
-            return None  # "a spokesman said": someone not named before
-        if hw in DOCUMENT_NOUNS:
-            issued = issuer(self, hw, at)
-            if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
-                return issued
-            prev = [m for m in self.history if m.start < at and not m.personal]
-            prev = [m for m in prev if self.para_of(doc[at].idx) - m.para <= 3]
-            if prev:
-                return prev[-1]
-            return self._nearest(at, "org")
-        bare = all(t.lower_ in ("the", "its", "their") for t in toks[:-1])
-        if not bare:
-            return None
-        orgs = [m for m in self.items + self.history[-200:] if m.organisational or (m.label == "" and m.speaker)]
-        same = [m for m in orgs if m.key.split()[-1:] == [hw] and m.end - m.start > 1]
-        if same:
-            before = [m for m in same if m.start < at]
-            return max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)
-        if hw in ORG_NOUNS:
-            return self._nearest(at, "org")
-        return None

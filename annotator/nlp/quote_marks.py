@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from annotator.nlp.sentences import paragraphs
+
 # Families: a closer only closes an opener of its own family.
 DOUBLE, SINGLE, CJK_CORNER, CJK_WHITE = "double", "single", "cjk1", "cjk2"
 
@@ -21,8 +23,6 @@ _FAMILY = {
 }  # fmt: skip
 _MARKS_RE = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
 _CURLY_OPENERS = "\u201c\u201e\u00ab"
-_PARA_RE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
-_LINE_RE = re.compile(r"\n\s*")
 
 # Words that start with an elided letter: 'em, 'n', 'til, 'cause ... (apostrophes, not quotes).
 _ELISIONS = frozenset({"em", "n", "til", "cause", "cos", "tis", "twas", "bout", "nuff", "s"})
@@ -48,20 +48,6 @@ class MarkedQuote:
     continues: bool = False
     continued: bool = False
     group: int = 0
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each paragraph (blank-line separated; line separated if there are no blank lines)."""
-    sep = _PARA_RE if _PARA_RE.search(text) else _LINE_RE
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for m in sep.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def _word(ch: str) -> bool:

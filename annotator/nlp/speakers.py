@@ -3,6 +3,8 @@ clauses, inversion), a person in apposition, the organisation a spokesperson spe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.cues import lemma_of
@@ -225,14 +227,6 @@ def _subject_verb_above(tok: Token, lo: int, hi: int) -> Token:
     return tok
 
 
-def _clause_root(tok: Token, lo: int, hi: int) -> Token:
-    """The topmost ancestor of ``tok`` inside the sentence [lo, hi)."""
-    n = 0
-    while lo <= tok.head.i < hi and tok.head.i != tok.i and n < 50:
-        tok, n = tok.head, n + 1
-    return tok
-
-
 def _with_subject(doc: Doc, j: int) -> Token | None:
     """The noun ending at token j when it is the object of "with" (an absolute clause)."""
     if j < 0:
@@ -272,14 +266,17 @@ def governing_verb(doc: Doc, lo: int, hi: int) -> Token | None:
 
 def governing_cue(doc: Doc, lo: int, hi: int, cue_starts: set[int]) -> int | None:
     """A reporting cue among the ancestors of the quote's tokens [lo, hi) (the verb it reports)."""
+    return next((h.i for h in quote_ancestors(doc, lo, hi, 8) if h.i in cue_starts and not lo <= h.i < hi), None)
+
+
+def quote_ancestors(doc: Doc, lo: int, hi: int, depth: int) -> Iterator[Token]:
+    """The ancestors (up to ``depth`` steps up) of each token in [lo, hi) whose head lies outside it, in order."""
     for t in doc[lo:hi]:
         if lo <= t.head.i < hi:
             continue
         h, n = t.head, 0
-        while n < 8:
-            if h.i in cue_starts and not lo <= h.i < hi:
-                return h.i
+        while n < depth:
+            yield h
             if h.head.i == h.i:
                 break
             h, n = h.head, n + 1
-    return None

@@ -1,0 +1,79 @@
+"""An attribution of a quote (named speaker, mention used and cue, as token spans) with how sure it
+is, and a found speaker turned into one by resolving pronouns and descriptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from annotator.nlp.descriptions import resolve_phrase
+from annotator.nlp.names import Found, clip_to_line
+from annotator.nlp.pronouns import resolve_pronoun
+from annotator.nlp.roles import party_description
+
+if TYPE_CHECKING:
+    from annotator.nlp.coref import Mentions
+
+# How sure each way of attributing is; a quote with no speaker gets NO_SPEAKER.
+CONFIDENCE = {
+    "subject-of-cue": 0.9,
+    "inverted": 0.85,
+    "according-to": 0.85,
+    "statement": 0.75,
+    "pattern": 0.75,
+    "colon-name": 0.8,
+    "colon-intro": 0.8,
+    "next-sentence": 0.7,
+    "same-quote": 0.75,
+    "split-sentence": 0.7,
+    "governing-verb": 0.6,
+    "previous-sentence": 0.6,
+    "previous-paragraph": 0.55,
+    "previous-subject": 0.5,
+    "inherited": 0.55,
+    "echo": 0.5,
+}
+NO_SPEAKER = 0.5
+UNCLOSED_FACTOR = 0.8
+RESOLVED_FACTOR = 0.9  # the speaker was a pronoun or a description resolved to a name
+
+
+@dataclass
+class Attr:
+    """One attribution, as token spans: the named speaker, the mention used (pronoun or
+    description) when it differs, and the cue."""
+
+    rule: str
+    speaker: tuple[int, int] | None = None
+    mention: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    label: str = ""
+
+    @property
+    def confidence(self) -> float:
+        c = CONFIDENCE.get(self.rule, NO_SPEAKER)
+        return c * RESOLVED_FACTOR if self.mention else c
+
+    def carried(self, rule: str) -> Attr:
+        return Attr(rule, self.speaker, None, None, self.label)
+
+
+def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[int, int] | None, at_tok: int) -> Attr:
+    """Turn a found speaker into an attribution, resolving pronouns and descriptions."""
+    found = clip_to_line(doc, found, at_tok)
+    span = (found.start, found.end)
+    if found.pronoun:
+        m = resolve_pronoun(mentions, doc[found.start])
+        if m is None:
+            return Attr(rule, None, span, cue)
+        return Attr(rule, (m.start, m.end), span, cue, m.label)
+    described = party_description(doc, found) if found.label in ("", "NORP") else None
+    if described is not None:  # "the New Jersey Democrat said"
+        found, span = described, (described.start, described.end)
+    if not found.label:
+        m = resolve_phrase(mentions, found, min(found.start, at_tok))
+        if m is not None:
+            return Attr(rule, (m.start, m.end), span, cue, m.label)
+    return Attr(rule, span, None, cue, found.label)

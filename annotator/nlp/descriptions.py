@@ -1,0 +1,54 @@
+"""What a common noun phrase speaker stands for: a role ("the foreign minister") -> the person so
+titled, "the company"/"their union" -> the organisation, "the statement" -> who issued it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.nlp.issuers import issuer
+from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS
+from annotator.nlp.names import Found
+from annotator.nlp.pronouns import nearest
+from annotator.nlp.roles import is_role, resolve_role
+
+if TYPE_CHECKING:
+    from annotator.nlp.coref import Mentions, NamedMention
+
+
+def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
+    """A common noun phrase speaker that stands for a name: "the foreign minister" -> the
+    person so titled; "the company"/"their union" -> the organisation; "the statement" -> who
+    issued the last one. None when it names no one else."""
+    doc = mentions.doc
+    toks = [t for t in doc[found.start : found.end]]
+    if any(t.lower_ == "of" for t in toks):
+        return None  # "the government of Bergland" names itself
+    head = toks[-1]
+    hw = head.lower_
+    dets = {toks[0].lower_} | {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
+    if found.start > 0:
+        dets.add(doc[found.start - 1].lower_)
+    if is_role(hw) and hw not in ORG_NOUNS:
+        return resolve_role(mentions, found, at)
+    if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
+        return None  # "a spokesman said": someone not named before
+    if hw in DOCUMENT_NOUNS:
+        issued = issuer(mentions, hw, at)
+        if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
+            return issued
+        prev = [m for m in mentions.history if m.start < at and not m.personal]
+        prev = [m for m in prev if mentions.para_of(doc[at].idx) - m.para <= 3]
+        if prev:
+            return prev[-1]
+        return nearest(mentions, at, "org")
+    bare = all(t.lower_ in ("the", "its", "their") for t in toks[:-1])
+    if not bare:
+        return None
+    orgs = [m for m in mentions.items + mentions.history[-200:] if m.organisational or (m.label == "" and m.speaker)]
+    same = [m for m in orgs if m.key.split()[-1:] == [hw] and m.end - m.start > 1]
+    if same:
+        before = [m for m in same if m.start < at]
+        return max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)
+    if hw in ORG_NOUNS:
+        return nearest(mentions, at, "org")
+    return None

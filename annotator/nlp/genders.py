@@ -1,0 +1,52 @@
+"""Genders of the people named in an article, learnt from the text: honorifics, gendered words
+near a lone subject, gendered titles. Votes go to ``Mentions.vote``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.nlp.lexicon import FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_WORDS, MALE_HONORIFICS, MALE_NOUNS, MALE_WORDS
+from annotator.nlp.names import is_cap
+
+if TYPE_CHECKING:
+    from annotator.nlp.coref import Mentions
+
+
+def learn_genders(mentions: Mentions) -> None:
+    """Vote genders for named people: honorifics (Mrs Peeters), gendered words near a lone subject,
+    gendered titles (her husband, the chairwoman)."""
+    doc = mentions.doc
+    people = [m for m in mentions.items if m.personal and m.subject]
+    by_sent: dict[int, set[str]] = {}
+    first: dict[tuple[int, str], int] = {}
+    for m in people:
+        by_sent.setdefault(m.sent, set()).add(m.key)
+        first.setdefault((m.sent, m.key), m.start)
+    keys = {m.key for m in mentions.items if m.personal}
+    for t in doc:  # honorifics, inside quotes too: "Mrs Peeters has been saying..."
+        w = t.lower_.rstrip(".")
+        if (w in MALE_HONORIFICS or w in FEMALE_HONORIFICS) and t.i + 1 < len(doc):
+            nxt = doc[t.i + 1] if doc[t.i + 1].text != "." else (doc[t.i + 2] if t.i + 2 < len(doc) else None)
+            k = None
+            if nxt is not None:
+                j = nxt.i
+                while j + 1 < len(doc) and is_cap(doc[j + 1]):
+                    j += 1
+                k = doc[j].lower_
+            if k in keys:
+                mentions.vote(k, "m" if w in MALE_HONORIFICS else "f", 3)
+        elif t.lower_ in MALE_WORDS or t.lower_ in FEMALE_WORDS:
+            if not mentions.outside(t.i, t.i + 1):
+                continue
+            sent = mentions.sent_of(t.idx)
+            ks = by_sent.get(sent)
+            if ks and len(ks) == 1:
+                k = next(iter(ks))
+                if first[(sent, k)] < t.i:
+                    mentions.vote(k, "m" if t.lower_ in MALE_WORDS else "f", 1)
+
+    for m in mentions.items:  # "her husband, Dmytro", "the chairwoman, X"
+        if m.personal:
+            male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)
+            if male != female:
+                mentions.vote(m.key, "m" if male > female else "f", 2)

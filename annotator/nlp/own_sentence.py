@@ -1,0 +1,96 @@
+"""Attributing a quote from its own sentence: a cue there, a "Name:" or colon intro, a short
+sentence right after ("… ?" Rusu asked.), or the subject of the verb a quoted fragment hangs from."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from annotator.nlp.attribution import Attr, attribute
+from annotator.nlp.cue_speaker import from_regions, speaker_for
+from annotator.nlp.speaker_patterns import name_ending_at
+from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
+
+if TYPE_CHECKING:
+    from annotator.nlp.article import Article
+
+
+def own_sentence(art: Article, i: int) -> Attr | None:
+    """A cue in the quote's own sentence, a "Name:" intro, a colon intro, a short sentence
+    right after, or (for a fragment) the subject of the verb governing it."""
+    q = art.marked[i]
+    before, after = art.regions(i)
+    if art.parsed:
+        lo, hi = art.tokens(q.start, q.end)
+        j = governing_cue(art.doc, lo, hi, art.cue_starts)
+        own = (art.sents[art.sent_of(q.open_at)][0], art.sents[art.sent_of(art.q_hi[i] - 1)][1])
+        if j is not None and own[0] <= art.doc[j].idx < own[1]:
+            cue = art.cue_by_start[j]
+            s = art.sents[art.sent_of(art.doc[j].idx)]
+            attr = speaker_for(art, cue, s[0], s[1], "")
+            if attr.speaker is not None:
+                return attr
+    attr = from_regions(art, i, [before, after])
+    if attr is not None and attr.speaker is not None:
+        return attr
+    colon = _colon_name(art, before)
+    if colon is not None:
+        return colon
+    k = before[1] - 1
+    while k >= 0 and art.text[k].isspace():
+        k -= 1
+    if k >= 0 and art.text[k] == ":" and before[0] > k:  # "Rusu told reporters:" ending the last one
+        s = art.sents[art.sent_of(k)]
+        prev = from_regions(art, i, [(s[0], k + 1)], rule="colon-intro")
+        if prev is not None and prev.speaker is not None:
+            return prev
+    if not art.text[after[0] : after[1]].strip(" \t\n.,;:!?\u2014\u2013-"):  # “…?” Rusu asked.
+        si = art.sent_of(min(after[0], len(art.text) - 1))
+        if si + 1 < len(art.sents) and after[1] >= art.sents[si][1]:
+            s = art.sents[si + 1]
+            if art.para_of(s[0]) == q.para and not art.has_quote(s[0], s[1]):
+                lo, hi = art.tokens(s[0], s[1])
+                if hi - lo <= 10:
+                    nxt = from_regions(art, i, [s], rule="next-sentence")
+                    if nxt is not None and nxt.speaker is not None:
+                        return nxt
+    gov = _governing(art, i, before, after)
+    if gov is not None:
+        return gov
+    return attr
+
+
+def _colon_name(art: Article, before: tuple[int, int]) -> Attr | None:
+    text = art.text[before[0] : before[1]].rstrip()
+    if not text.endswith(":"):
+        return None
+    lo, hi = art.tokens(before[0], before[0] + len(text) - 1)
+    if hi <= lo:
+        return None
+    found = name_ending_at(art.doc, hi - 1, lo)
+    if found is None or found.pronoun or not found.label or not art.outside(found.start, found.end):
+        return None
+    if not all(t.is_alpha or t.text in ("-", ".", "'", "\u2019") for t in art.doc[found.start : found.end]):
+        return None  # "Q&A:" is no speaker
+    return Attr("colon-name", (found.start, found.end), None, None, found.label)
+
+
+def _governing(art: Article, i: int, before: tuple[int, int], after: tuple[int, int]) -> Attr | None:
+    """A quoted fragment inside a sentence: the subject of the verb it hangs from."""
+    if not art.parsed:
+        return None
+    q = art.marked[i]
+    words_before = re.search(r"\w", art.text[before[0] : before[1]])
+    if not words_before:
+        return None
+    lo, hi = art.tokens(q.start, q.end)
+    if hi <= lo:
+        return None
+    verb = governing_verb(art.doc, lo, hi)
+    if verb is None or not art.outside(verb.i, verb.i + 1):
+        return None
+    for subj in subject_candidates(art.doc, verb, art.sent_tokens(verb.i)):
+        found = speaker_from_head(art.doc, subj)
+        if found is not None and art.outside(found.start, found.end):
+            return attribute(art.doc, art.mentions, "governing-verb", found, None, verb.i)  # no reporting cue: no cue
+    return None

@@ -1,0 +1,60 @@
+"""Paragraphs and quote-aware sentences of an article, as character ranges ``(start, end)``.
+
+No spaCy here: a full stop inside a quote or after an abbreviation ends no sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_PARA_RE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_LINE_RE = re.compile(r"\n\s*")
+_SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u201c)\]]*(?=\s)")
+_ABBREV = frozenset(
+    """mr mrs ms dr st gen sen rep gov lt col capt prof jr sr no vs u.s u.k u.n e.g i.e inc corp co ltd
+    jan feb mar apr aug sep sept oct nov dec mt ft approx est dept univ rev sgt maj adm cmdr fig al""".split()
+)
+_OPENERS = "\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u300c\u300e([{"
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph (blank-line separated; line separated if there are no blank lines)."""
+    sep = _PARA_RE if _PARA_RE.search(text) else _LINE_RE
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in sep.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def sentences(text: str, paras: list[tuple[int, int]], in_quote: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Quote-aware sentences: never split inside a quote (``in_quote(char)``); a paragraph always ends one."""
+    out: list[tuple[int, int]] = []
+    for a, b in paras:
+        pos = a
+        for m in _SENT_END.finditer(text, a, b):
+            end = m.end()
+            if in_quote(end):
+                continue  # a full stop inside a quote
+            k = end
+            while k < b and text[k].isspace():
+                k += 1
+            if k >= b:
+                continue
+            nxt = text[k + 1] if text[k] in _OPENERS and k + 1 < b else text[k]
+            if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+                continue
+            if m.group(0) == ".":
+                w = re.search(r"([\w.]+)$", text[max(a, m.start() - 12) : m.start()])
+                word = w.group(1).lower() if w else ""
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                    continue
+            out.append((pos, k))
+            pos = k
+        out.append((pos, b))
+    return out
