@@ -633,3 +633,24 @@ def test_blank_news_reporting_verbs(blank, verb):
     t, quotes = run(blank, f"“That is simply false,” Ana Rusu {verb}.")
     assert [speaker(t, q) for q in quotes] == ["Ana Rusu"]
     assert quotes[0].cue.text_in(t) == verb.split()[0]
+
+
+def test_unparsed_doc_with_a_broken_tokenizer_tree_does_not_crash(tmp_path):
+    """spaCy's tokenizer leaves undefined tree edges after "(R-Mont.)": reading them used to segfault."""
+    import subprocess
+    import sys
+
+    script = (
+        "import spacy\n"
+        "from annotator.nlp.quotes import find_quotes\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('entity_ruler').add_patterns([{'label': 'PERSON', 'pattern': 'Margaret Thorne'}])\n"
+        "text = ('Sen. Margaret Thorne (R-Mont.) said the senator was “ready”.\\n\\n'\n"
+        "        '“Read the bill,” the senator said of the plan (D-N.J.) and the bloc.\\n')\n"
+        "doc = nlp(text)\n"
+        "quotes = find_quotes(doc)\n"
+        "print([text[q.start:q.end] for q in quotes])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "'ready'" in done.stdout and "'Read the bill,'" in done.stdout

@@ -6,6 +6,7 @@ from before (``carried``); quotes of one multi-paragraph group share a speaker; 
 
 from __future__ import annotations
 
+from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 from annotator.domain import Mention, Quote
@@ -27,9 +28,27 @@ def find_quotes(doc: Doc) -> list[Quote]:
     marked = find_marked_quotes(doc.text)
     if not marked or len(doc) == 0:
         return []
-    art = Article(doc, marked)
+    art = Article(with_sound_tree(doc), marked)
     _attribute_all(art)
     return [_quote(art, i) for i in range(len(art.marked))]
+
+
+_KEPT = [TAG, POS, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+def with_sound_tree(doc: Doc) -> Doc:
+    """``doc`` itself when parsed; else a copy whose (trivial) tree is well formed.
+
+    spaCy 3.8's tokenizer leaves the tree edges of some tokens undefined in an unparsed Doc
+    (e.g. after "(R-Mont.)"), and reading ``token.children`` there can crash the interpreter.
+    The copy is rebuilt from the words (same text, same character offsets) and keeps tags,
+    lemmas, entities and sentence starts.
+    """
+    if doc.has_annotation("DEP"):
+        return doc
+    safe = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    safe.from_array(_KEPT, doc.to_array(_KEPT))
+    return safe
 
 
 def _attribute_all(art: Article) -> None:
