@@ -654,3 +654,136 @@ def test_unparsed_doc_with_a_broken_tokenizer_tree_does_not_crash(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "'ready'" in done.stdout and "'Read the bill,'" in done.stdout
+
+
+@pytest.mark.model
+def test_model_generic_leader_resolves_to_the_president_of_that_nation(model):
+    text = (
+        "Belarusian President Alexander Lukashenko met Russian President Vladimir Putin on Monday.\n\n"
+        "The Belarusian leader refuted the “whispering” in his country that “Russians are running the country.”"
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Alexander Lukashenko", "Alexander Lukashenko"]
+
+
+@pytest.mark.model
+def test_model_participle_after_dummy_it_takes_the_main_subject(model):
+    text = (
+        "In the meeting on Friday, Lukashenko defended his frequent meetings with Putin and Russian leaders, "
+        "saying it was critical to coordinate and respond to “tactical issues” such as sanctions."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Lukashenko"]
+
+
+@pytest.mark.model
+def test_model_dateline_agency_is_never_the_speaker(model):
+    text = (
+        "Valdoria says island talks with Kestrania over after sea stand-off\n\n"
+        "PORT ALDREN (AFP) – Valdoria’s foreign minister on Tuesday declared talks with neighbouring Kestrania "
+        "“dead in the water”, a day after coastguard ships from the two countries faced off near the reef.\n\n"
+        "Foreign Minister Inés Calderón-Ruiz said Kestrania had “chosen confrontation over dialogue”."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Inés Calderón-Ruiz", "Inés Calderón-Ruiz"]
+
+
+def test_dateline_found_only_in_capitals_at_an_early_paragraph_start():
+    from annotator.nlp.sentences import dateline, paragraphs
+
+    for text, expected in [
+        ("LONDON, March 4 (Reuters) - " + "x" * 80, "LONDON, March 4 (Reuters) - "),
+        ("PINE HOLLOW, Wis. (AP) — " + "x" * 80, "PINE HOLLOW, Wis. (AP) — "),
+        ("London - " + "x" * 80, None),
+        ("US - China talks", None),
+    ]:
+        d = dateline(text, paragraphs(text))
+        assert (text[d[0] : d[1]] if d else None) == expected
+
+
+@pytest.mark.model
+def test_model_pronoun_refers_back_to_an_unnamed_speaker(model):
+    text = (
+        "Ukrainian troops repelled an assault near the village, according to the General Staff.\n\n"
+        "“They came at dawn. We lost nobody,” a company commander with the 118th Brigade told reporters by phone.\n\n"
+        "“The problem is the drones above us,” he said."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["company commander", "company commander"]
+
+
+@pytest.mark.model
+def test_model_definite_description_refers_back_to_an_unnamed_source(model):
+    text = (
+        "One top-20 shareholder, who asked not to be named, said several large investors had told the board "
+        "they would not accept less.\n\n"
+        "‘Rachel has earned the right to finish the job,’ the investor said."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["One top-20 shareholder"]
+    assert quotes[0].speaker_mention.text_in(t) == "the investor"
+
+
+def test_headline_echo_takes_an_unnamed_description_speaker(blank):
+    text = (
+        "Judges rap state for 'colourable exercise of power'\n\n"
+        "“What we have before us is a colourable exercise of power,” the bench observed in its judgment."
+    )
+    t, quotes = run(blank, text)
+    assert [speaker(t, q) for q in quotes] == ["the bench", "the bench"]
+
+
+@pytest.mark.model
+def test_model_the_company_is_the_firm_the_text_is_about(model):
+    text = (
+        "Harcourt Foods has rejected a £2.1bn approach from Albury Capital, saying the offer ‘undervalues’ it.\n\n"
+        "The company said on Monday that its board had ‘unanimously rejected’ the unsolicited proposal."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Harcourt Foods", "Harcourt Foods"]
+
+
+@pytest.mark.model
+def test_model_a_document_speaks_for_the_company_that_owns_it(model):
+    text = (
+        "The acquisition for Sahyadri Infra Logistics Pvt Ltd had been challenged by 212 farmers.\n\n"
+        "Senior advocate Shirish Gokhale had argued that the project was \"a private warehouse\". He pointed out "
+        "to the court that the company's own investor presentation described the site as \"land secured cheaply\"."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Shirish Gokhale", "Sahyadri Infra Logistics Pvt Ltd"]
+
+
+@pytest.mark.model
+def test_model_titled_head_takes_the_apposed_name_not_a_title_word(model):
+    text = (
+        "The march was peaceful.\n\n"
+        "Lusan’s Interior Minister, Rafael Montero, said the government would “enforce the Constitution in full”."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Rafael Montero"]
+
+
+@pytest.mark.model
+def test_model_a_tribunal_that_finds_is_the_speaker_of_its_quoted_words(model):
+    text = (
+        "In a unanimous award, the five-member tribunal of the Council of Maritime States found that a 1903 map "
+        "was “of uncertain origin and limited evidential value,” and that it gave Valdoria the stronger title."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["the five-member tribunal of the Council of Maritime States"]
+
+
+def test_bare_surname_shared_by_two_people_is_the_first_introduced():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [{"label": "PERSON", "pattern": p} for p in ["Rosalía Quintero", "Clara Quintero", "Quintero"]]
+    )
+    text = (
+        "Rosalía Quintero knows every bend of the road.\n\n"
+        "Her daughter, Clara Quintero, a lawyer, says the job has taken a toll on her mother.\n\n"
+        "At the checkpoint, Quintero rolls down her window.\n\n"
+        "“Then we are neighbours,” she tells him."
+    )
+    t, quotes = run(nlp, text)
+    assert [speaker(t, q) for q in quotes] == ["Rosalía Quintero"]

@@ -14,7 +14,7 @@ from annotator.nlp.cues import Cue, find_cues, has_parse
 from annotator.nlp.lexicon import PRONOUN_KIND
 from annotator.nlp.names import is_cap
 from annotator.nlp.quote_marks import MarkedQuote
-from annotator.nlp.sentences import paragraphs, sentences
+from annotator.nlp.sentences import dateline, paragraphs, sentences
 
 if TYPE_CHECKING:
     from annotator.nlp.attribution import Attr
@@ -36,6 +36,7 @@ class Article:
         self.q_hi = [q.close_at + 1 if q.close_at is not None else q.end for q in self.marked]
         self.paras = paragraphs(self.text)
         self.para_starts = [a for a, _ in self.paras]
+        self.dateline = dateline(self.text, self.paras) or (0, 0)
         self.sents = sentences(self.text, self.paras, self.in_quote)
         self.sent_starts = [s for s, _ in self.sents]
         self.cues = [c for c in cues if self.outside(c.start, c.end)]
@@ -50,8 +51,10 @@ class Article:
         return i >= 0 and char < self.q_hi[i]
 
     def outside(self, s: int, e: int) -> bool:
-        """Tokens [s, e) touch no quote (marks included)."""
+        """Tokens [s, e) touch no quote (marks included) and no dateline ("PORT ALDREN (AFP) –")."""
         a, b = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+        if a < self.dateline[1] and b > self.dateline[0]:
+            return False
         i = bisect_right(self.q_lo, b - 1) - 1
         return not (i >= 0 and self.q_hi[i] > a)
 

@@ -76,4 +76,4 @@ def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[
         m = resolve_phrase(mentions, found, min(found.start, at_tok))
         if m is not None:
             return Attr(rule, (m.start, m.end), span, cue, m.label)
-    return Attr(rule, span, None, cue, found.label)
+    return Attr(rule, span, None, cue, mentions.label_of(*span, found.label) if found.label else "")

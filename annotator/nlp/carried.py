@@ -57,7 +57,7 @@ def echoes(art: Article) -> None:
         if not norm[i] or len(norm[i].split()) > 6:
             continue
         for j, b in enumerate(art.results):
-            if j == i or b is None or b.speaker is None or not b.label or b.rule in weak:
+            if j == i or b is None or b.speaker is None or b.rule in weak:
                 continue
             inside = len(norm[i].split()) >= 3 and f" {norm[i]} " in f" {norm[j]} "  # 'like a war zone'
             if norm[j] == norm[i] or norm[j].startswith(norm[i] + " ") or inside:

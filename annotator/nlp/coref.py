@@ -276,12 +276,20 @@ class Mentions:
         return out
 
     def best_name(self, m: NamedMention, before: int) -> NamedMention:
-        """The fullest earlier mention of the same person (``Ana Rusu`` over ``Rusu``)."""
+        """The fullest earlier mention of the same person (``Ana Rusu`` over ``Rusu``); of two full
+        names with one surname, the first introduced (a bare "Quintero" is the article's Quintero)."""
         if not m.personal:
             return m
         same = [x for x in self.by_key.get(m.key, []) if x.start < before and x.personal]
         same += [x for x in self.history[-200:] if x.key == m.key and x.start < before]
-        return max(same, key=lambda x: (x.end - x.start, x.start), default=m)
+        if m.end - m.start > 1:
+            same = [x for x in same if self.doc[x.start : x.end].text == self.doc[m.start : m.end].text] or same
+        return max(same, key=lambda x: (x.end - x.start, -x.start), default=m)
+
+    def label_of(self, s: int, e: int, label: str) -> str:
+        """The label the collected mention of tokens [s, e) has (corrected: "advocate X" tagged ORG is a PERSON)."""
+        same = [m.label for m in self.between(s, s + 1) if m.end == e]
+        return same[0] if same else label
 
     def between(self, lo: int, hi: int) -> list[NamedMention]:
         """Mentions starting in tokens [lo, hi)."""

@@ -10,9 +10,17 @@ from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
 from annotator.nlp.roles import is_role, resolve_role
+from annotator.nlp.unnamed import earlier_unnamed
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
+
+
+_BUSINESS = frozenset("company firm group business developer operator manufacturer retailer lender insurer".split())
+_FIRM_ENDS = frozenset(
+    """ltd limited inc corp corporation plc llc ag sa gmbh nv bv co group holdings industries technologies
+    systems logistics foods motors airlines energy pharmaceuticals labs partners capital bank""".split()
+)
 
 
 def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
@@ -29,7 +37,7 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if found.start > 0:
         dets.add(doc[found.start - 1].lower_)
     if is_role(hw) and hw not in ORG_NOUNS:
-        return resolve_role(mentions, found, at)
+        return resolve_role(mentions, found, at) or earlier_unnamed(mentions, found, at)
     if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
         return None  # "a spokesman said": someone not named before
     if hw in DOCUMENT_NOUNS:
@@ -49,6 +57,12 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if same:
         before = [m for m in same if m.start < at]
         return max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)
+    if hw in _BUSINESS:  # "the company" is the last name that reads as a company ("... Pvt Ltd")
+        para = mentions.para_of(doc[at].idx)
+        recent = [m for m in orgs if m.start < at and para - m.para <= 3]
+        firms = [m for m in recent if doc[m.end - 1].lower_.rstrip(".") in _FIRM_ENDS]
+        if firms:  # the company the last sentences are about (their subject) over one they mention
+            return max(firms, key=lambda m: (m.subject or m.speaker, m.start))
     if hw in ORG_NOUNS:
         return nearest(mentions, at, "org")
-    return None
+    return earlier_unnamed(mentions, found, at)

@@ -47,11 +47,12 @@ NOUN_CUES = frozenset(
 PROXY_NOUNS = frozenset(
     """statement spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative
     official officials source sources aide aides report post tweet letter release communique communiqué
-    message office account analysts economists strategists researchers""".split()
+    message office account analysts economists strategists researchers presentation filing prospectus""".split()
 )
 # Documents that "said"/"added": they speak for whoever last issued a statement.
 DOCUMENT_NOUNS = frozenset(
-    "statement release letter report communique communiqué post tweet message email declaration notice".split()
+    """statement release letter report communique communiqué post tweet message email declaration notice
+    presentation filing prospectus""".split()
 )
 # Nouns that name an organisation anaphorically: "the company said" -> the company named before.
 ORG_NOUNS = frozenset(
@@ -59,7 +60,7 @@ ORG_NOUNS = frozenset(
     organisation organization association newspaper paper site website club bank department board
     committee commission army military airline carrier manufacturer developer retailer broadcaster
     charity campaign regulator insurer lender exchange institute university hospital school court
-    police force federation alliance coalition movement network station channel magazine office
+    police force federation alliance coalition tribunal movement network station channel magazine office
     administration cabinet parliament assembly embassy consulate fund foundation trust society league
     team corporation consortium presidency bloc robotics technologies systems industries holdings inc corp
     ltd plc llc partners securities capital motors airlines airways energy pharmaceuticals labs""".split()
@@ -73,7 +74,7 @@ TITLE_HEADS = frozenset(
     col general gen lt lieutenant captain capt major maj sergeant sgt admiral commander cmdr officer
     deputy vice ceo cfo coo founder chairperson speaker lawmaker mp mep councillor councilor sheikh
     emir sultan sir dame lord lady madam detective inspector constable superintendent coach manager
-    attorney counsel adviser advisor analyst economist author correspondent editor editor-in-chief
+    attorney counsel advocate barrister solicitor adviser advisor analyst economist author correspondent editor editor-in-chief
     researcher scientist activist candidate lawyer principal executive farmer skipper pensioner student
     singer innkeeper meteorologist nurse doctor teacher worker resident owner neighbour neighbor""".split()
 )

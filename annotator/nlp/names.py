@@ -132,6 +132,9 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_):
             e = pobj.i + 1
+            tail = doc[e : pobj.right_edge.i + 1]  # "of the Council of Maritime States"
+            if len(tail) <= 5 and all(t.pos_ in ("PROPN", "ADP", "DET") and not t.is_punct for t in tail):
+                e = pobj.right_edge.i + 1
     return s, e
 
 

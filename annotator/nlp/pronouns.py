@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import NAME, ORG_NAME, PRONOUN_KIND
+from annotator.nlp.lexicon import FEMALE_NOUNS, MALE_NOUNS, NAME, ORG_NAME, PRONOUN_KIND
+from annotator.nlp.roles import person_noun
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -27,6 +28,10 @@ def resolve_pronoun(mentions: Mentions, pron: Token) -> NamedMention | None:
 
 def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
     if kind in ("m", "f"):
+        if m.label == "" and m.speaker:  # an unnamed speaker: "a company commander ... told", then "he said"
+            head = mentions.doc[m.end - 1]
+            other = FEMALE_NOUNS if kind == "m" else MALE_NOUNS
+            return person_noun(head) and head.lower_ not in other
         return m.personal and mentions.gender(m.key, strong=True) in (None, kind)
     if m.label == NAME:  # a proper name the NER missed: an organisation unless known as a person
         return not m.titles and mentions.gender(m.key) is None and m.key not in mentions.person_keys

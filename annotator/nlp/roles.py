@@ -38,6 +38,10 @@ _PARTY_TAG = re.compile(r"\s*\(([RDI])\s*[-–]\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-
 _PARTY = {"r": "republican", "d": "democrat", "i": "independent"}
 _DETS = frozenset("the a an his her their its our".split())
 _INDEFINITE = frozenset("a an one another some".split())
+# Generic roles and the titles they cover: "the Belarusian leader" is its president or prime minister.
+GENERIC_ROLES = {
+    "leader": frozenset("president premier chancellor prime king queen emir sultan leader head chairman chairwoman".split()),
+}
 
 
 def canon(word: str) -> str:
@@ -80,6 +84,12 @@ def party_description(doc: Doc, found: Found) -> Found | None:
     return Found(min(s, found.start), max(e, found.end), False, "")
 
 
+def has_role(role: str, titles: frozenset[str]) -> bool:
+    """A person with these title words holds ``role`` (a generic "leader" covers a president)."""
+    held = {canon(t) for t in titles}
+    return role in held or bool(held & GENERIC_ROLES.get(role, frozenset()))
+
+
 def _matches(words: set[str], titles: frozenset[str]) -> int:
     """How many description words a person's titles share (Halvenia ~ Halvenian)."""
     n = 0
@@ -110,7 +120,7 @@ def resolve_role(mentions: Mentions, found: Found, at: int) -> NamedMention | No
     lede = para <= 1
     if indefinite and not lede:
         return None  # "a spokesman said": someone not named
-    cands = [m for m in mentions.items if m.personal and role in {canon(t) for t in m.titles}]
+    cands = [m for m in mentions.items if m.personal and has_role(role, m.titles)]
     if indefinite:
         cands = [m for m in cands if m.start > at and m.para - para <= 2]
     if cands:

@@ -58,3 +58,21 @@ def sentences(text: str, paras: list[tuple[int, int]], in_quote: Callable[[int],
             pos = k
         out.append((pos, b))
     return out
+
+
+_DATELINE = re.compile(
+    r"([^\n,()\u2013\u2014-]{2,40})((?:,[^\n()\u2013\u2014]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?)\s*(?:--|[-\u2013\u2014])\s"
+)
+
+
+def dateline(text: str, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The dateline opening an early paragraph ("PORT ALDREN (AFP) –", "LONDON, March 4 (Reuters) -"):
+    a place in capitals and its agency, who are never the speaker."""
+    for a, b in paras[:4]:
+        m = _DATELINE.match(text, a, b)
+        if m is None or b - m.end() < 60:
+            continue
+        city = m.group(1).strip()
+        if city == city.upper() and sum(c.isalpha() for c in city) >= 3:
+            return a, m.end()
+    return None

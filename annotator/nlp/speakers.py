@@ -12,6 +12,7 @@ from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
     LISTENER_VERBS,
     NOT_AGENTS,
+    ORG_NOUNS,
     PRONOUN_KIND,
     PROXY_NOUNS,
     REPORTING_VERBS,
@@ -34,7 +35,10 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
     common = head.pos_ not in ("PROPN", "") or head.is_lower  # "the bloc" tagged PROPN is no name
     # an appositive name: "the foreign minister, Ana Rusu, said" / "its president, Urs Brunner"
     if common or ent is None:
+        title = is_title(head)  # "Lusan's Interior Minister, Rafael Montero": the name after, not "Interior"
         for child in head.children:
+            if title and child.i < head.i:
+                continue
             if (
                 child.dep_ in ("appos", "compound", "flat")
                 and child.i > head.i - 6
@@ -80,6 +84,9 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
         if poss is not None:
             s, e = propn_span(doc, poss)
             return named(doc, s, e, label_of_name(doc, s, e))
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ORG_NOUNS), None)
+        if poss is not None:  # "the company's own investor presentation" -> the company
+            return speaker_from_head(doc, poss)
         for prep in head.rights:  # "a statement from the summit presidency" -> the presidency
             if prep.dep_ == "prep" and prep.lower_ in ("from", "for", "of", "by", "at"):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -116,7 +123,8 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
         return [quoted]
     for _ in range(8):
         if v.pos_ in ("VERB", "AUX"):
-            subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+            subj_all = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+            subj = [c for c in subj_all if not _expletive(c)]  # "saying it was critical to ...": climb on
             found = len(out)
             for s in subj:
                 if s.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
@@ -133,7 +141,7 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
             if v.dep_ in ("acl", "relcl") and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("PROPN", "NOUN"):
                 out.append(v.head)  # "its founder, Declan O'Neill, blaming ..."
                 break
-            if v.dep_ == "ccomp" and not subj:
+            if v.dep_ == "ccomp" and not subj_all:
                 break  # a complement clause with no subject of its own
             if v.tag_ == "VBG" and _after_comma(doc, v.i):
                 absolute = _with_subject(doc, v.i - 2)
@@ -203,6 +211,14 @@ def _after_comma(doc: Doc, i: int) -> bool:
     return j >= 0 and doc[j].text == ","
 
 
+def _expletive(subj: Token) -> bool:
+    """A dummy "it" ("it was critical to ...", "it is clear that ..."): no one who speaks."""
+    if subj.lower_ != "it" or subj.head.lemma_ not in ("be", "seem", "appear", "remain", "become"):
+        return False
+    preds = [c for c in subj.head.children if c.dep_ in ("acomp", "attr")]
+    return any(c.dep_ in ("xcomp", "ccomp", "csubj") for p in [subj.head, *preds] for c in p.children if c.i > subj.i)
+
+
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
@@ -234,7 +250,8 @@ def _with_subject(doc: Doc, j: int) -> Token | None:
     t = doc[j]
     while t.dep_ in ("appos", "compound", "flat", "advmod", "npadvmod") and t.head.i != t.i and t.head.i < t.i:
         t = t.head  # up from the apposed name ("its founder, Declan O'Neill,") to the noun
-    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.pos_ in ("NOUN", "PROPN"):
+    clausal = t.head.head.pos_ in ("VERB", "AUX")  # not "meetings with Putin and Russian leaders, saying"
+    if t.dep_ == "pobj" and t.head.lower_ == "with" and clausal and t.pos_ in ("NOUN", "PROPN"):
         return t
     return None
 

@@ -1,0 +1,51 @@
+"""Unnamed sources mentioned again: "the investor said" is the "one top-20 shareholder" who spoke
+before, "the judges" the "division bench" (same noun, or one of a few synonyms)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from annotator.nlp.names import Found, noun_phrase
+
+if TYPE_CHECKING:
+    from annotator.nlp.coref import Mentions, NamedMention
+
+# Nouns that name the same unnamed source in news copy.
+_SAME_SOURCE = [
+    frozenset("investor shareholder stakeholder backer fund".split()),
+    frozenset("judge justice bench court panel".split()),
+    frozenset("commander officer soldier serviceman".split()),
+    frozenset("doctor physician surgeon medic".split()),
+    frozenset("resident villager local neighbour neighbor".split()),
+    frozenset("source insider person".split()),
+    frozenset("official officer administrator".split()),
+]
+
+
+def _kin(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in _SAME_SOURCE)
+
+
+def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -> NamedMention | None:
+    """The nearest earlier unnamed subject of the same kind as the definite description ``found``
+    ("the investor" -> "One top-20 shareholder, who asked not to be named, said"), within ``paras``."""
+    doc = mentions.doc
+    if not mentions.parsed or found.start >= found.end or doc[found.start].lower_ not in ("the", "this", "that"):
+        return None
+    head = doc[found.end - 1]
+    lemma = head.lemma_.lower()
+    para = mentions.para_of(doc[at].idx)
+    for t in reversed(doc[: found.start]):
+        if para - mentions.para_of(t.idx) > paras:
+            break
+        if t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass") or not mentions.outside(t.i, t.i + 1):
+            continue
+        if head.tag_ == "NN" and t.tag_ == "NNS":
+            continue  # "the investor" is one of them, not "several large investors"
+        if _kin(t.lemma_.lower(), lemma):
+            s, e = noun_phrase(doc, t)
+            left = t.left_edge.i
+            if t.i - left <= 4 and not any(x.is_punct and x.text != "-" for x in doc[left : t.i]):
+                s = min(s, left)  # "One top-20 shareholder"
+            return mentions.make(s, e, "", True)
+    return None
