@@ -787,3 +787,16 @@ def test_bare_surname_shared_by_two_people_is_the_first_introduced():
     )
     t, quotes = run(nlp, text)
     assert [speaker(t, q) for q in quotes] == ["Rosalía Quintero"]
+
+
+@pytest.mark.model
+def test_a_nationality_role_finds_the_leader_introduced_beside_his_country(model):
+    text = (
+        "Officials in Velikoria said President Ivan Sorokin would attend the summit.\n\n"
+        "In neighbouring Belovia, the capital's closest ally, President Anatoly Rudenko said his country "
+        "would hold joint exercises in the spring.\n\n"
+        "“We are not threatening anyone,” the Belovian leader told military commanders.\n"
+    )
+    doc = model(text)
+    [quote] = [q for q in find_quotes(doc) if text[q.start : q.end].startswith("We are not")]
+    assert quote.speaker is not None and "Rudenko" in text[quote.speaker.start : quote.speaker.end]

@@ -99,6 +99,18 @@ def _matches(words: set[str], titles: frozenset[str]) -> int:
     return n
 
 
+def _context(doc: Doc, m: NamedMention, window: int = 25) -> frozenset[str]:
+    """Capitalised words just before a person's mention in the same paragraph ("In neighbouring
+    Belovia, … President Anatoly Rudenko"), so "the Belovian leader" can find him."""
+    words = []
+    for t in reversed(doc[max(0, m.start - window) : m.start]):
+        if "\n" in t.text:
+            break
+        if t.is_alpha and t.text[:1].isupper():
+            words.append(canon(t.text))
+    return frozenset(words)
+
+
 def role_words(doc: Doc, found: Found) -> tuple[str, set[str], bool]:
     """The canonical role of a description, its other content words, and whether it is indefinite."""
     toks = [t for t in doc[found.start : found.end] if t.is_alpha]
@@ -125,12 +137,14 @@ def resolve_role(mentions: Mentions, found: Found, at: int) -> NamedMention | No
         cands = [m for m in cands if m.start > at and m.para - para <= 2]
     if cands:
 
-        def score(m: NamedMention) -> tuple[int, int, int]:
+        def score(m: NamedMention) -> tuple[int, int, int, int]:
             last = max((x.start for x in mentions.by_key.get(m.key, []) if x.start < at), default=m.start)
-            return (_matches(words, m.titles), 1 if m.start < at else 0, -abs(last - at))
+            near = _matches(words, _context(doc, m)) if words else 0
+            return (_matches(words, m.titles), near, 1 if m.start < at else 0, -abs(last - at))
 
         best = max(cands, key=score)
-        if words and not _matches(words, best.titles) and len({m.key for m in cands}) > 1:
+        fits = _matches(words, best.titles) or _matches(words, _context(doc, best))
+        if words and not fits and len({m.key for m in cands}) > 1:
             return None
         return mentions.best_name(best, at) if best.start < at else best
     if canon(role) in PARTY_WORDS and not indefinite:
