@@ -106,3 +106,20 @@ def test_every_action_is_saved_at_once(tmp_path):
     AddSpan(doc_id, 17, 25, "PERSON").apply(writer)
     reader = Store(path)  # another connection sees it without any save step or close
     assert spans(reader, doc_id) == [(17, 25, "PERSON")]
+
+
+def test_replacing_machine_annotations_keeps_the_analysts_and_undo_restores_the_old(store, doc):
+    from annotator.commands import ReplaceMachineAnnotations
+    from annotator.domain import Quote
+
+    store.insert_span(Span(17, 25, "PERSON", "human", doc_id=doc))
+    store.insert_span(Span(54, 60, "ORG", "model:old", doc_id=doc))
+    cmd = ReplaceMachineAnnotations(doc, [Span(54, 60, "GPE", "model:new"), Span(17, 20, "ORG", "model:new")],
+                                    [Quote(32, 49, origin="rule:quotes")])
+    change = cmd.apply(store)
+    assert change.kinds == {"spans", "quotes"}
+    assert spans(store, doc) == [(17, 25, "PERSON"), (54, 60, "GPE")]  # the overlap with the analyst's span is dropped
+    assert [(q.start, q.end) for q in store.quotes(doc)] == [(32, 49)]
+    cmd.revert(store)
+    assert spans(store, doc) == [(17, 25, "PERSON"), (54, 60, "ORG")]
+    assert store.quotes(doc) == []

@@ -125,3 +125,12 @@ def test_writes_from_two_stores_on_one_file_are_all_kept(tmp_path):
     add(b, 0, 8)
     t.join()
     assert len(a.spans(doc_id)) == 40
+
+
+def test_summaries_of_named_documents_only(store):
+    a, _ = store.add_document(Document("Ana Rusu spoke.", {"source": "a"}))
+    b, _ = store.add_document(Document("Ion Popa spoke.", {"source": "b"}))
+    store.insert_span(Span(0, 8, "PERSON", doc_id=b))
+    assert [(s.id, s.spans) for s in store.summaries([b])] == [(b, 1)]
+    assert [s.id for s in store.summaries()] == [a, b]
+    assert store.summaries([]) == []

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         self.docs_model.refresh(change)
         if self.current_id in change.doc_ids and "quotes" in change.kinds:
-            self.quotes_model.set_quotes(self.view.text, self.store.quotes(self.current_id))
+            self.quotes_model.set_quotes(self.view.text, self.view.quotes)  # the view reloaded them first
 
     def _follow_history(self, change: Change) -> None:
         """An undo or redo in another document brings that document up, so the analyst sees it."""

@@ -63,7 +63,7 @@ class DocumentListModel(RowsModel):
             return
         if not change.kinds & ROW_KINDS:
             return
-        fresh = {s.id: s for s in self.store.summaries() if s.id in change.doc_ids}
+        fresh = {s.id: s for s in self.store.summaries(change.doc_ids)}  # only the rows named
         for doc_id in change.doc_ids:
             row = self.row_of(doc_id)
             if row < 0:
