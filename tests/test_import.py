@@ -90,3 +90,14 @@ def test_jsonl_not_utf8_or_empty(tmp_path):
     _, errors = split(list(read_all([bad, empty])))
     assert any("bad.jsonl: not UTF-8" in e for e in errors)
     assert any("empty.jsonl: no documents" in e for e in errors)
+
+
+def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
+    import annotator.formats.text as text_format
+
+    monkeypatch.setattr(text_format, "MAX_BYTES", 1024 * 1024)
+    big = tmp_path / "huge.txt"
+    big.write_bytes(b"word " * 300_000)  # 1.5 MB
+    docs, errors = split(list(read_all([big])))
+    assert docs == [] and len(errors) == 1
+    assert errors[0].startswith("huge.txt: 1.4 MB is larger than the 1 MB limit")

@@ -15,7 +15,7 @@ def read_text_file(path: Path, source: str) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise FormatError(f"{source}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit")
+            raise FormatError(f"{source}: {size / 2**20:.1f} MB is larger than the {MAX_BYTES / 2**20:.0f} MB limit")
         data = path.read_bytes()
     except FileNotFoundError:
         raise FormatError(f"{source}: file not found") from None
