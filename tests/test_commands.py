@@ -1,7 +1,18 @@
+"""Commands inside one action: review states, overlaps kept, undo and redo from the journal."""
+
 import pytest
 
-from annotator.commands import AddQuote, AddSpan, DeleteQuote, DeleteSpan, SetStatus, UpdateQuote, UpdateSpan
-from annotator.domain import Document, Mention, Span
+from annotator.commands import (
+    AcceptSpans,
+    AddQuote,
+    AddSpan,
+    DeleteQuotes,
+    DeleteSpans,
+    SetStatus,
+    UpdateQuote,
+    UpdateSpan,
+)
+from annotator.domain import ChangeKind, Document, Mention, Span
 from annotator.store import Store
 
 TEXT = "Foreign Minister Ana Rusu said “we will not yield” in Valdor."
@@ -13,113 +24,148 @@ def doc(store):
     return doc_id
 
 
-def spans(store, doc_id):
-    return [(s.start, s.end, s.label) for s in store.spans(doc_id)]
+def spans(store, doc_id, include_rejected=False):
+    return [(s.start, s.end, s.label) for s in store.spans(doc_id, include_rejected)]
+
+
+def run(store, *commands, label="test"):
+    with store.action("test", label=label) as act:
+        results = [c.apply(store) for c in commands]
+    return act.change(), results
 
 
 def test_add_span_then_undo_then_redo(store, doc):
-    cmd = AddSpan(doc, 17, 25, "PERSON")
-    change = cmd.apply(store)
-    assert change.doc_ids == {doc} and change.kinds == {"spans"}
-    assert spans(store, doc) == [(17, 25, "PERSON")]
-    cmd.revert(store)
+    change, [span] = run(store, AddSpan(doc, 17, 25, "PERSON"))
+    assert change.doc_ids == {doc} and change.kinds == {ChangeKind.SPANS} and change.span_ids == {span.id}
+    assert spans(store, doc) == [(17, 25, "PERSON")] and span.state == "added" and span.analyst == store.analyst
+    entry, undone = store.undo(doc)
+    assert entry.label == "test" and undone.span_ids == {span.id}
     assert spans(store, doc) == []
-    cmd.apply(store)
+    store.redo(doc)
+    assert spans(store, doc) == [(17, 25, "PERSON")] and store.span(span.id).id == span.id
+
+
+def test_a_partial_overlap_adds_beside_and_deletes_nothing(store, doc):
+    whole = store.insert_span(Span(17, 25, "PERSON", "model:m", doc_id=doc))
+    run(store, AddSpan(doc, 21, 25, "EVENT"))
+    assert spans(store, doc) == [(17, 25, "PERSON"), (21, 25, "EVENT")]
+    assert store.span(whole.id).state == "suggested"  # untouched
+
+
+def test_the_exact_extent_relabels_the_span_and_its_own_label_accepts_it(store, doc):
+    s = store.insert_span(Span(17, 25, "ORG", "model:m", doc_id=doc))
+    run(store, AddSpan(doc, 17, 25, "PERSON"))
     assert spans(store, doc) == [(17, 25, "PERSON")]
-    assert [r["action"] for r in store.log(doc)][-3:] == ["add_span", "undo_add_span", "add_span"]
+    assert store.span(s.id).state == "edited" and store.span(s.id).origin == "model:m"
+    t = store.insert_span(Span(54, 60, "GPE", "model:m", doc_id=doc))
+    run(store, AddSpan(doc, 54, 60, "GPE"))
+    assert store.span(t.id).state == "accepted" and len(store.spans(doc)) == 2
 
 
-def test_adding_over_overlapping_spans_replaces_them_and_undo_brings_them_back(store, doc):
-    store.insert_span(Span(17, 20, "ORG", "model:m", doc_id=doc))
-    store.insert_span(Span(21, 25, "GPE", "model:m", doc_id=doc))
-    store.insert_span(Span(54, 60, "GPE", "model:m", doc_id=doc))
-    cmd = AddSpan(doc, 17, 25, "PERSON")
-    cmd.apply(store)
+def test_deleting_a_proposal_rejects_it_and_deleting_ones_own_span_removes_it(store, doc):
+    machine = store.insert_span(Span(17, 25, "PERSON", "model:m", doc_id=doc))
+    mine = store.insert_span(Span(54, 60, "GPE", doc_id=doc))
+    change, _ = run(store, DeleteSpans([machine.id, mine.id]))
+    assert change.span_ids == {machine.id, mine.id}
+    assert spans(store, doc) == []
+    assert spans(store, doc, include_rejected=True) == [(17, 25, "PERSON")]
+    assert store.span(machine.id).state == "rejected"
+    with pytest.raises(KeyError):
+        store.span(mine.id)
+    store.undo(doc)
     assert spans(store, doc) == [(17, 25, "PERSON"), (54, 60, "GPE")]
-    cmd.revert(store)
-    assert spans(store, doc) == [(17, 20, "ORG"), (21, 25, "GPE"), (54, 60, "GPE")]
+    assert store.span(machine.id).state == "suggested"
 
 
-def test_delete_and_relabel_and_resize_revert_exactly(store, doc):
+def test_adding_by_hand_where_a_proposal_was_rejected_revives_it_without_a_duplicate(store, doc):
+    machine = store.insert_span(Span(17, 25, "PERSON", "model:m", doc_id=doc))
+    run(store, DeleteSpans([machine.id]))
+    _, [back] = run(store, AddSpan(doc, 17, 25, "PERSON"))
+    assert back.id == machine.id and back.state == "accepted"
+    assert len(store.spans(doc, include_rejected=True)) == 1
+
+
+def test_relabel_resize_and_accept(store, doc):
     span = store.insert_span(Span(17, 25, "ORG", "model:m", doc_id=doc))
-    relabel = UpdateSpan(span.id, label="PERSON")
-    relabel.apply(store)
-    assert store.span(span.id).label == "PERSON" and store.span(span.id).origin == "human"
-    relabel.revert(store)
-    assert store.span(span.id).label == "ORG" and store.span(span.id).origin == "model:m"
-    resize = UpdateSpan(span.id, start=0, end=25)
-    resize.apply(store)
-    assert spans(store, doc) == [(0, 25, "ORG")]
-    resize.revert(store)
-    delete = DeleteSpan(span.id)
-    delete.apply(store)
-    assert spans(store, doc) == []
-    delete.revert(store)
-    assert spans(store, doc) == [(17, 25, "ORG")] and store.span(span.id).id == span.id
+    run(store, AcceptSpans([span.id]))
+    assert store.span(span.id).state == "accepted"
+    run(store, UpdateSpan(span.id, label="PERSON"))
+    assert store.span(span.id).label == "PERSON" and store.span(span.id).state == "edited"
+    run(store, UpdateSpan(span.id, start=0, end=25))
+    assert spans(store, doc) == [(0, 25, "PERSON")]
+    store.undo(doc)
+    store.undo(doc)
+    assert spans(store, doc) == [(17, 25, "ORG")] and store.span(span.id).state == "accepted"
 
 
 def test_resize_beyond_the_text_fails_and_changes_nothing(store, doc):
     span = store.insert_span(Span(17, 25, "PERSON", doc_id=doc))
+    entries = len(store.log())
     with pytest.raises(ValueError):
-        UpdateSpan(span.id, end=len(TEXT) + 5).apply(store)
-    assert spans(store, doc) == [(17, 25, "PERSON")]
+        run(store, UpdateSpan(span.id, end=len(TEXT) + 5))
+    assert spans(store, doc) == [(17, 25, "PERSON")] and len(store.log()) == entries
+
+
+def test_a_failing_command_rolls_back_the_whole_action(store, doc):
+    a = store.insert_span(Span(17, 25, "PERSON", doc_id=doc))
+    entries = len(store.log())
+    with pytest.raises(KeyError):
+        run(store, DeleteSpans([a.id]), UpdateSpan(999999, label="ORG"))
+    assert spans(store, doc) == [(17, 25, "PERSON")] and len(store.log()) == entries
 
 
 def test_quote_add_set_speaker_resize_delete(store, doc):
-    add = AddQuote(doc, 32, 49)
-    add.apply(store)
-    [q] = store.quotes(doc)
-    assert TEXT[q.start : q.end] == "we will not yield" and q.speaker is None
-    speaker = UpdateQuote(q.id, speaker=Mention(17, 25))
-    speaker.apply(store)
+    _, [q] = run(store, AddQuote(doc, 32, 49))
+    assert TEXT[q.start : q.end] == "we will not yield" and q.speaker is None and q.state == "added"
+    run(store, UpdateQuote(q.id, speaker=Mention(17, 25)))
     assert store.quote(q.id).speaker == Mention(17, 25)
-    speaker.revert(store)
+    store.undo(doc)
     assert store.quote(q.id).speaker is None
-    resize = UpdateQuote(q.id, start=35)
-    resize.apply(store)
+    run(store, UpdateQuote(q.id, start=35))
     assert TEXT[store.quote(q.id).start : store.quote(q.id).end] == "will not yield"
-    delete = DeleteQuote(q.id)
-    delete.apply(store)
-    assert store.quotes(doc) == []
-    delete.revert(store)
+    run(store, DeleteQuotes([q.id]))
+    assert store.quotes(doc) == [] and store.quotes(doc, include_rejected=True) == []  # the analyst's own: gone
+    store.undo(doc)
     assert store.quote(q.id).start == 35
-    add_again = AddQuote(doc, 0, 7)
-    add_again.apply(store)
-    add_again.revert(store)
-    assert len(store.quotes(doc)) == 1
 
 
 def test_status_and_bad_status(store, doc):
-    cmd = SetStatus(doc, "done")
-    cmd.apply(store)
+    change, [previous] = run(store, SetStatus(doc, "done"))
+    assert previous == "new" and change.kinds == {ChangeKind.STATUS}
     assert store.document(doc).status == "done"
-    cmd.revert(store)
+    store.undo(doc)
     assert store.document(doc).status == "new"
     with pytest.raises(ValueError, match="status must be one of"):
-        SetStatus(doc, "finished").apply(store)
+        run(store, SetStatus(doc, "finished"))
 
 
 def test_every_action_is_saved_at_once(tmp_path):
     path = tmp_path / "live.db"
     writer = Store(path)
     doc_id, _ = writer.add_document(Document(TEXT, {"source": "t.txt"}))
-    AddSpan(doc_id, 17, 25, "PERSON").apply(writer)
+    run(writer, AddSpan(doc_id, 17, 25, "PERSON"))
     reader = Store(path)  # another connection sees it without any save step or close
     assert spans(reader, doc_id) == [(17, 25, "PERSON")]
 
 
-def test_replacing_machine_annotations_keeps_the_analysts_and_undo_restores_the_old(store, doc):
-    from annotator.commands import ReplaceMachineAnnotations
-    from annotator.domain import Quote
+def test_a_new_action_ends_the_redo_history(store, doc):
+    run(store, AddSpan(doc, 17, 25, "PERSON"))
+    store.undo(doc)
+    assert store.next_redo(doc) is not None
+    run(store, AddSpan(doc, 54, 60, "GPE"))
+    assert store.next_redo(doc) is None and store.redo(doc) is None
+    assert spans(store, doc) == [(54, 60, "GPE")]
 
-    store.insert_span(Span(17, 25, "PERSON", "human", doc_id=doc))
-    store.insert_span(Span(54, 60, "ORG", "model:old", doc_id=doc))
-    cmd = ReplaceMachineAnnotations(doc, [Span(54, 60, "GPE", "model:new"), Span(17, 20, "ORG", "model:new")],
-                                    [Quote(32, 49, origin="rule:quotes")])
-    change = cmd.apply(store)
-    assert change.kinds == {"spans", "quotes"}
-    assert spans(store, doc) == [(17, 25, "PERSON"), (54, 60, "GPE")]  # the overlap with the analyst's span is dropped
-    assert [(q.start, q.end) for q in store.quotes(doc)] == [(32, 49)]
-    cmd.revert(store)
-    assert spans(store, doc) == [(17, 25, "PERSON"), (54, 60, "ORG")]
-    assert store.quotes(doc) == []
+
+def test_undo_refuses_when_the_rows_changed_since_and_stays_undoable(store, doc):
+    _, [span] = run(store, AddSpan(doc, 17, 25, "PERSON"))
+    run(store, UpdateSpan(span.id, label="ORG"), label="relabel")
+    other = Store(store.path)  # another program deletes the span behind our back
+    with other.action("outside"):
+        other.db.execute("UPDATE spans SET label = 'GPE' WHERE id = ?", [span.id])
+    from annotator.store import UndoConflict
+
+    with pytest.raises(UndoConflict, match="cannot undo 'relabel'"):
+        store.undo(doc)
+    assert store.span(span.id).label == "GPE"
+    assert store.next_undo(doc).label == "relabel"  # still there, not silently dropped

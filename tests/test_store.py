@@ -9,11 +9,11 @@ from annotator.store import Store, StoreError
 
 def test_schema_is_migrated_and_wal_is_on(tmp_path):
     s = Store(tmp_path / "a.db")
-    assert s.schema_version() == ["m001_initial", "m002_edit_log"]
+    assert s.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance"]
     assert s.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     s.close()
     again = Store(tmp_path / "a.db")  # reopening applies nothing twice
-    assert again.schema_version() == ["m001_initial", "m002_edit_log"]
+    assert again.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance"]
 
 
 def test_same_text_is_stored_once(store):
@@ -53,19 +53,46 @@ def test_offsets_outside_the_text_are_refused_and_nothing_is_written(store):
     assert store.spans(doc_id) == [] and store.quotes(doc_id) == []
 
 
-def test_preannotation_replaces_machine_spans_but_keeps_the_analysts(store):
-    doc_id, _ = store.add_document(Document("Ana Rusu met Ion Popa in Minsk.", {"source": "x"}))
-    store.insert_span(Span(0, 8, "ORG", origin="human", doc_id=doc_id))
-    store.replace_machine_annotations(doc_id, [Span(0, 8, "PERSON", "model:m"), Span(13, 21, "PERSON", "model:m")], [])
-    store.replace_machine_annotations(doc_id, [Span(0, 8, "PERSON", "model:m"), Span(25, 30, "GPE", "model:m")], [])
-    got = [(s.start, s.end, s.label, s.origin) for s in store.spans(doc_id)]
-    assert got == [(0, 8, "ORG", "human"), (25, 30, "GPE", "model:m")]
+def test_ids_are_never_reused_after_a_delete(store):
+    doc_id, _ = store.add_document(Document("Ana Rusu met Ion Popa.", {"source": "x"}))
+    a = store.insert_span(Span(0, 8, "PERSON", doc_id=doc_id))
+    store.delete_span(a.id)
+    b = store.insert_span(Span(0, 8, "PERSON", doc_id=doc_id))
+    assert b.id > a.id
+
+
+def test_a_database_of_the_first_schema_is_migrated_keeping_everything(tmp_path):
+    from sqlite_utils import Database
+
+    from annotator.store.migrations import m001_initial, m002_edit_log
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    m001_initial(db)
+    m002_edit_log(db)
+    db["_sqlite_migrations"].insert_all(
+        [{"migration_set": "annotator", "name": n, "applied_at": "2026-01-01"} for n in ("m001_initial", "m002_edit_log")]
+    )
+    db["documents"].insert({"id": 1, "hash": "h", "text": "Ana Rusu met Ion Popa.", "status": "done", "meta": "{}"})
+    db["spans"].insert_all([
+        {"id": 5, "doc_id": 1, "start": 0, "end": 8, "label": "PERSON", "origin": "human"},
+        {"id": 6, "doc_id": 1, "start": 13, "end": 21, "label": "PERSON", "origin": "model:m"},
+    ])
+    db.conn.commit()
+    db.close()
+    s = Store(path)
+    assert [(x.id, x.state) for x in s.spans(1)] == [(5, "added"), (6, "suggested")]
+    assert s.document(1).status == "done" and s.pending_preannotation() == []  # it had machine spans
+    new = s.insert_span(Span(0, 3, "PERSON", doc_id=1))
+    assert new.id == 7
+    assert s.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert s.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_a_failed_action_rolls_back_everything_in_it(store):
     doc_id, _ = store.add_document(Document("Ana Rusu met Ion Popa.", {"source": "x"}))
     with pytest.raises(RuntimeError):
-        with store.action(doc_id, "two_spans"):
+        with store.action("two_spans", doc_id):
             store.insert_span(Span(0, 8, "PERSON", doc_id=doc_id))
             raise RuntimeError("crash in the middle")
     assert store.spans(doc_id) == []

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.codebook import Codebook, CodebookError, load_codebook
-from annotator.commands import Change, DeleteQuote, ReplaceMachineAnnotations, SetStatus
-from annotator.domain import Annotations, Quote
+from annotator.commands import ApplyProposals, DeleteQuotes, SetStatus
+from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quote
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
 from annotator.gui.panels.legend import LegendModel, LegendView
 from annotator.gui.panels.quotes import QuoteList, QuoteListModel
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.worker.annotate_failed.connect(self._annotate_failed)
 
         self.session.changed.connect(self._on_change)
-        self.session.history_moved.connect(self._follow_history)
+        self.session.history_changed.connect(self._update_history)
         self.session.error.connect(self.show_error)
         self.view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.doc_list.selectionModel().currentRowChanged.connect(self._row_chosen)
@@ -131,13 +131,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu, edit, docs, help_menu = (bar.addMenu(t) for t in ("&File", "&Edit", "&Document", "&Help"))
         self.quit_action = self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
-        stack = self.session.undo_stack
-        self.undo_action = self._action(edit, "&Undo", ["Ctrl+Z"], self.session.undo)
-        self.redo_action = self._action(edit, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.session.redo)
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".rstrip()))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".rstrip()))
+        self.undo_action = self._action(edit, "&Undo", ["Ctrl+Z"], self.undo)
+        self.redo_action = self._action(edit, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.next_action = self._action(docs, "&Next document", ["Ctrl+PgDown", "Alt+Down"], lambda: self.step(1))
@@ -147,7 +142,10 @@ class MainWindow(QMainWindow):
         )
         docs.addSeparator()
         self.preannotate_action = self._action(
-            docs, "&Pre-annotate (replaces machine annotations)", ["Ctrl+R"], self.preannotate
+            docs, "&Pre-annotate (your decisions are kept)", ["Ctrl+R"], self.preannotate
+        )
+        self.preannotate_done_action = self._action(
+            docs, "Pre-annotate, &even if done", ["Ctrl+Shift+R"], lambda: self.preannotate(include_done=True)
         )
         self._action(help_menu, "&Keys", ["F1"], self.show_keys)
 
@@ -168,6 +166,7 @@ class MainWindow(QMainWindow):
         if focus:
             self.view.setFocus()
         self._update_actions()
+        self._update_history()
 
     def _row_chosen(self, current, _previous) -> None:
         doc_id = self.docs_model.doc_id(current.row())
@@ -192,13 +191,32 @@ class MainWindow(QMainWindow):
     # -- changes ---------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         self.docs_model.refresh(change)
-        if self.current_id in change.doc_ids and "quotes" in change.kinds:
+        if change.touches(self.current_id, ChangeKind.QUOTES):
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)  # the view reloaded them first
 
-    def _follow_history(self, change: Change) -> None:
-        """An undo or redo in another document brings that document up, so the analyst sees it."""
-        if change.doc_ids and self.current_id not in change.doc_ids:
-            self.open_document(min(change.doc_ids), focus=True)
+    # -- undo history (the core's, per document, kept in the database) ---------------------
+    def undo(self) -> None:
+        target = self.session.undo_target(self.current_id)
+        if self.session.undo(target) is not None:
+            if target != self.current_id and target is not None:
+                self.open_document(target, focus=True)  # the analyst sees what was undone
+            self.statusBar().showMessage("undone", 3000)
+
+    def redo(self) -> None:
+        if self.session.redo(self.current_id) is not None:
+            self.statusBar().showMessage("redone", 3000)
+
+    def _update_history(self) -> None:
+        try:
+            target = self.session.undo_target(self.current_id)
+            undo, redo = self.session.next_undo(target), self.session.next_redo(self.current_id)
+        except StoreError as exc:
+            self.show_error(str(exc))
+            return
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setEnabled(redo is not None)
+        self.undo_action.setText(f"&Undo {undo.label}" if undo else "&Undo")
+        self.redo_action.setText(f"&Redo {redo.label}" if redo else "&Redo")
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage("⚠ " + message, 12000)
@@ -209,7 +227,7 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def _delete_quote(self, quote: Quote) -> None:
-        self.session.run(DeleteQuote(quote.id))  # type: ignore[arg-type]
+        self.session.run(DeleteQuotes([quote.id]))  # type: ignore[list-item]
 
     # -- model -----------------------------------------------------------------------------
     def _model_state(self, text: str, error: bool = False, detail: str = "") -> None:
@@ -229,20 +247,34 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         ready = hasattr(self, "worker") and self.worker.is_ready and not self.worker.busy
         self.preannotate_action.setEnabled(ready and self.current_id is not None)
+        self.preannotate_done_action.setEnabled(ready and self.current_id is not None)
 
-    def preannotate(self) -> None:
+    def preannotate(self, include_done: bool = False) -> None:
         if self.current_id is None or not self.worker.is_ready:
             return
+        self._include_done = include_done
         text = self.view.text
         if self.worker.annotate(self.current_id, text):
             self._model_state(f"pre-annotating with {self.worker.name} …")
 
     def _annotated(self, doc_id: int, result: Annotations) -> None:
+        """Merge the proposals (one action): the analyst's decisions are never touched."""
         self._model_state(f"model ready: {self.worker.name}")
         spans = self.codebook.keep_known(result.spans)
-        if self.session.run(ReplaceMachineAnnotations(doc_id, spans, list(result.quotes))):
+        info = self.worker.info or PipelineInfo(self.worker.name or "unknown", "0", "quotes")
+        command = ApplyProposals(doc_id, spans, list(result.quotes), info, getattr(self, "_include_done", False))
+        results = self.session.apply(command)
+        if results is None:
+            return
+        report = results[0]
+        if report.skipped_done:
+            self.statusBar().showMessage("this document is marked done: Ctrl+Shift+R pre-annotates it anyway", 8000)
+        else:
             self.statusBar().showMessage(
-                f"pre-annotated: {len(spans)} spans, {len(result.quotes)} quotes (Ctrl+Z undoes)", 8000
+                f"pre-annotated: {report.added_spans} entities and {report.added_quotes} quotes added, "
+                f"{report.kept} kept, {report.withdrawn} withdrawn, {report.skipped} left to your decisions "
+                "(Ctrl+Z undoes)",
+                10000,
             )
 
     def _annotate_failed(self, doc_id: int, message: str) -> None:

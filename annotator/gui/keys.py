@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 
-from annotator.commands import AddQuote, AddSpan, DeleteQuote, DeleteSpan, UpdateQuote, UpdateSpan
+from annotator.commands import AcceptSpans, AddQuote, AddSpan, DeleteQuotes, DeleteSpans, UpdateQuote, UpdateSpan
 from annotator.domain import Mention, Quote
 from annotator.gui import editing as ed
 from annotator.gui.speaker_picker import SpeakerPicker
@@ -88,7 +88,11 @@ class ArticleKeys:
         if span is None:
             self._say(f"select some text, then press the key for {label}")
         elif span.label == label:
-            self._say(f"already {label}")
+            if span.state == "suggested":
+                if view.session.run(AcceptSpans([span.id])):  # type: ignore[list-item]
+                    self._say(f"accepted {label}")
+            else:
+                self._say(f"already {label}")
         else:
             view.session.run(UpdateSpan(span.id, label=label))  # type: ignore[arg-type]
 
@@ -104,12 +108,12 @@ class ArticleKeys:
             span = ed.span_at(view.spans, cp)
             quote = None if span else ed.quote_at(view.quotes, cp)
             spans, quotes = ([span] if span else []), ([quote] if quote else [])
-        commands = [DeleteSpan(s.id) for s in spans] + [DeleteQuote(q.id) for q in quotes]  # type: ignore[arg-type]
-        if not commands:
+        if spans:
+            view.session.run(DeleteSpans([s.id for s in spans]))  # type: ignore[misc]
+        elif quotes:
+            view.session.run(DeleteQuotes([q.id for q in quotes]))  # type: ignore[misc]
+        else:
             self._say("nothing to delete at the cursor")
-            return
-        what = "span" if spans else "quote"
-        view.session.run(*commands, text=f"Delete {len(commands)} {what}s" if len(commands) > 1 else f"Delete {what}")
 
     def resize_span(self) -> None:
         self._resize(self.view.spans, "span", "", lambda s, a, b: UpdateSpan(s.id, start=a, end=b))

@@ -1,22 +1,23 @@
-"""The window's hold on the core: the Store, a QUndoStack of wrapped core commands, and a `changed` signal.
+"""The window's hold on the core: a Project (store + journal), and ``changed`` / ``error`` signals.
 
-A command is applied before it is pushed, so one that fails leaves the store and the stack as they were.
+Every edit is one ``Project.run``: one transaction and one journal entry. Undo and redo are the core's
+per-document history (``store.undo``), kept in the database, so Ctrl+Z works after a restart and a failed
+undo stays where it was (Anki keeps its undo in the collection the same way; the Qt side only mirrors it).
 """
 
 from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.commands import Change, Command
-from annotator.domain import OffsetError
-from annotator.store import Store, StoreError
+from annotator.api import Project
+from annotator.commands import Command
+from annotator.domain import Change, OffsetError
+from annotator.store import HistoryEntry, Store, StoreError, UndoConflict
 
-EXPECTED = (ValueError, KeyError, StoreError, OffsetError)
+EXPECTED = (ValueError, KeyError, StoreError, OffsetError, UndoConflict)
 
 
 def describe(exc: BaseException) -> str:
@@ -25,91 +26,77 @@ def describe(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
-class _Wrapped(QUndoCommand):
-    """A QUndoCommand over core commands; its first redo is skipped because Session.run applied them."""
-
-    def __init__(self, session: Session, commands: Sequence[Command], text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        self.commands = list(commands)
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.session._replay(self, lambda store: _apply_all(self.commands, store), "redo")
-
-    def undo(self) -> None:
-        self.session._replay(self, lambda store: _revert_all(self.commands, store), "undo")
-
-
-def _apply_all(commands: Sequence[Command], store: Store) -> Change:
-    """Apply in order; if one fails, revert the ones already applied and re-raise."""
-    change, done = Change(), []
-    try:
-        for command in commands:
-            change |= command.apply(store)
-            done.append(command)
-    except BaseException:
-        for command in reversed(done):
-            try:
-                command.revert(store)
-            except Exception:  # the original error is the one to report
-                traceback.print_exc()
-        raise
-    return change
-
-
-def _revert_all(commands: Sequence[Command], store: Store) -> Change:
-    change = Change()
-    for command in reversed(commands):
-        change |= command.revert(store)
-    return change
-
-
 class Session(QObject):
-    """Owns the store and the undo stack; every edit goes through ``run``."""
+    """Owns the project; every edit goes through ``run``, every undo through ``undo(doc_id)``."""
 
-    changed = Signal(object)  # annotator.commands.Change
+    changed = Signal(object)  # annotator.domain.Change
     error = Signal(str)
-    history_moved = Signal(object)  # the Change an undo or redo made
+    history_changed = Signal()  # the undo / redo texts may differ now
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store | Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(1000)
+        self.project = store if isinstance(store, Project) else Project(store)
+        self.store = self.project.store
+        self.last_doc: int | None = None  # the document of this window's latest action
 
     def run(self, *commands: Command, text: str | None = None) -> Change | None:
-        """Apply the commands as one undoable step; on failure report it, push nothing and return None."""
+        """Apply the commands as one action; on failure report it, write nothing and return None."""
+        return None if self.apply(*commands, text=text) is None else self.project.last_change
+
+    def apply(self, *commands: Command, text: str | None = None) -> list | None:
+        """As ``run``, but return the commands' results (None on failure)."""
         if not commands:
             return None
         try:
-            change = _apply_all(commands, self.store)
+            results = self.project.run(*commands, label=text)
         except Exception as exc:
             self._report(exc)
             return None
-        label = text or "; ".join(str(getattr(c, "text", type(c).__name__)) for c in commands)
-        self.undo_stack.push(_Wrapped(self, commands, label))
+        change = self.project.last_change
+        if len(change.doc_ids) == 1:
+            self.last_doc = next(iter(change.doc_ids))
+        self.history_changed.emit()
+        if change:
+            self.changed.emit(change)
+        return results
+
+    def undo_target(self, doc_id: int | None) -> int | None:
+        """The document Ctrl+Z should act on: ``doc_id``, unless this window's latest action was on another
+        document and is newer than anything to undo here (mark done and move on, then Ctrl+Z)."""
+        other = self.last_doc
+        if other is None or other == doc_id:
+            return doc_id
+        theirs = self.store.next_undo(other)
+        mine = self.store.next_undo(doc_id) if doc_id is not None else None
+        return other if theirs is not None and (mine is None or theirs.id > mine.id) else doc_id
+
+    def undo(self, doc_id: int | None) -> Change | None:
+        return self._replay(doc_id, undo=True)
+
+    def redo(self, doc_id: int | None) -> Change | None:
+        return self._replay(doc_id, undo=False)
+
+    def next_undo(self, doc_id: int | None) -> HistoryEntry | None:
+        return None if doc_id is None else self.store.next_undo(doc_id)
+
+    def next_redo(self, doc_id: int | None) -> HistoryEntry | None:
+        return None if doc_id is None else self.store.next_redo(doc_id)
+
+    def _replay(self, doc_id: int | None, undo: bool) -> Change | None:
+        verb = "undo" if undo else "redo"
+        if doc_id is None:
+            return None
+        try:
+            change = self.project.undo(doc_id) if undo else self.project.redo(doc_id)
+        except Exception as exc:  # the entry stays in the history: the next Ctrl+Z tries the same one
+            self._report(exc, prefix="" if isinstance(exc, UndoConflict) else f"cannot {verb}: ")
+            return None
+        if change is None:
+            self.error.emit(f"nothing to {verb} in this document")
+            return None
+        self.history_changed.emit()
         self.changed.emit(change)
         return change
-
-    def undo(self) -> None:
-        self.undo_stack.undo()
-
-    def redo(self) -> None:
-        self.undo_stack.redo()
-
-    def _replay(self, wrapper: _Wrapped, step: Callable[[Store], Change], verb: str) -> None:
-        try:
-            change = step(self.store)
-        except Exception as exc:
-            wrapper.setObsolete(True)  # the stack drops it instead of pretending it happened
-            self._report(exc, prefix=f"cannot {verb} {wrapper.text()!r}: ")
-            return
-        self.changed.emit(change)
-        self.history_moved.emit(change)
 
     def _report(self, exc: Exception, prefix: str = "") -> None:
         if not isinstance(exc, EXPECTED):

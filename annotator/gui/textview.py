@@ -15,8 +15,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.codebook import Codebook
-from annotator.commands import Change
-from annotator.domain import Document, Quote, Span
+from annotator.domain import Change, ChangeKind, Document, Quote, Span
 from annotator.gui import editing as ed
 from annotator.gui.highlight import AnnotationHighlighter, AnnotationIndex
 from annotator.gui.keys import ArticleKeys
@@ -151,11 +150,11 @@ class ArticleView(QPlainTextEdit):
         return redone
 
     def _on_change(self, change: Change) -> None:
-        if self.doc is None or self.doc.id not in change.doc_ids or not change.kinds & {"spans", "quotes"}:
+        if self.doc is None or not change.touches(self.doc.id, ChangeKind.SPANS, ChangeKind.QUOTES):
             return
         store = self.session.store
-        spans = store.spans(self.doc.id) if "spans" in change.kinds else self.spans
-        quotes = store.quotes(self.doc.id) if "quotes" in change.kinds else self.quotes
+        spans = store.spans(self.doc.id) if ChangeKind.SPANS in change.kinds else self.spans
+        quotes = store.quotes(self.doc.id) if ChangeKind.QUOTES in change.kinds else self.quotes
         self.set_annotations(spans, quotes)
 
     # -- offsets at the cursor -------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Model loading and pre-annotation on a worker thread; results come back as signals to the GUI thread.
 
 Workers never touch the Store (its sqlite connection belongs to the GUI thread): pre-annotation returns
-Annotations, and the window writes them with the ``ReplaceMachineAnnotations`` command.
+Annotations, and the window merges them with the ``ApplyProposals`` command.
 """
 
 from __future__ import annotations
@@ -12,17 +12,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from annotator.domain import Annotations
+from annotator.domain import Annotations, PipelineInfo
 
 DEFAULT_MODEL = ""  # load_pipeline("") loads the pipeline's default model
 
 
-def load_model(name: str) -> tuple[Any, str]:
-    """(pipeline, display name); spaCy is imported here, on the worker thread, and nowhere else in gui."""
+def load_model(name: str) -> tuple[Any, str, PipelineInfo]:
+    """(pipeline, display name, provenance); spaCy is imported here, on the worker thread, nowhere else in gui."""
     from annotator.nlp import pipeline
+    from annotator.nlp.provenance import pipeline_info
 
     nlp = pipeline.load_pipeline(name or None)
-    return nlp, name or pipeline.DEFAULT_MODEL
+    return nlp, name or pipeline.DEFAULT_MODEL, pipeline_info(nlp)
 
 
 def annotate_text(nlp: Any, text: str) -> Annotations:
@@ -73,6 +74,7 @@ class ModelWorker(QObject):
         self.relay.failed.connect(self._failed)
         self.nlp: Any = None
         self.name = ""
+        self.info: PipelineInfo | None = None
         self.busy = False
         self._tasks: set[_Task] = set()
 
@@ -101,8 +103,8 @@ class ModelWorker(QObject):
         self.loading.emit(name or "default model")
         self._start(lambda: load_model(name), self._loaded, self.load_failed.emit)
 
-    def _loaded(self, result: tuple[Any, str]) -> None:
-        self.nlp, self.name = result
+    def _loaded(self, result: tuple[Any, str, PipelineInfo]) -> None:
+        self.nlp, self.name, self.info = result
         self.ready.emit(self.name)
 
     def annotate(self, doc_id: int, text: str) -> bool:

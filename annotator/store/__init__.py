@@ -1,9 +1,14 @@
-"""The only place with SQL: one sqlite-utils Database, WAL, one writer, one transaction per action."""
+"""The only place with SQL: one sqlite-utils Database, WAL, one writer, one transaction per action.
+
+Every write happens inside :meth:`Store.action` (a write called outside one gets an action of its own): one
+``BEGIN IMMEDIATE … COMMIT`` and one ``edit_log`` entry holding the row images, which undo and redo replay.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import getpass
 import json
 import os
 import sqlite3
@@ -14,7 +19,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.domain import STATUSES, Document, Mention, Quote, Span, check_offsets
+from annotator.domain import (
+    STATES,
+    STATUSES,
+    Change,
+    Document,
+    Mention,
+    PipelineInfo,
+    Quote,
+    Span,
+    check_offsets,
+)
+from annotator.store.journal import APPLIED, DISCARDED, UNDONE, Action, Op, UndoConflict, matches
 from annotator.store.migrations import KNOWN, migrations
 
 BUSY_TIMEOUT_S = 5.0
@@ -22,6 +38,9 @@ BUSY_TIMEOUT_S = 5.0
 
 class StoreError(RuntimeError):
     """The database cannot be used (corrupt, locked, newer than this program); the message says why."""
+
+
+__all__ = ["DocumentSummary", "HistoryEntry", "Store", "StoreError", "UndoConflict", "default_db_path"]
 
 
 @dataclass(frozen=True)
@@ -35,8 +54,28 @@ class DocumentSummary:
     quotes: int
 
 
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One undoable action in a document's history."""
+
+    id: int
+    doc_id: int | None
+    label: str
+    analyst: str
+    at: str
+    state: str  # applied | undone
+
+
 def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
+
+
+def default_analyst() -> str:
+    """The OS user's name (the analyst when no setting or option names one)."""
+    try:
+        return getpass.getuser() or "unknown"
+    except Exception:  # no user database entry (containers)
+        return os.environ.get("USER") or "unknown"
 
 
 def _mention(start: Any, end: Any) -> Mention | None:
@@ -45,65 +84,74 @@ def _mention(start: Any, end: Any) -> Mention | None:
     return Mention(int(start), int(end))
 
 
+def _parts(m: Mention | None) -> tuple[int | None, int | None]:
+    return (m.start, m.end) if m else (None, None)
+
+
+SPAN_COLUMNS = ("id", "doc_id", "start", "end", "label", "origin", "state", "analyst", "created_at", "modified_at")
+QUOTE_COLUMNS = (
+    "id", "doc_id", "start", "end", "kind", "speaker_start", "speaker_end", "mention_start", "mention_end",
+    "cue_start", "cue_end", "source_start", "source_end", "confidence", "origin", "state", "analyst",
+    "created_at", "modified_at",
+)  # fmt: skip
+_SPAN_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in SPAN_COLUMNS) + " FROM spans"
+_QUOTE_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in QUOTE_COLUMNS) + " FROM quotes"
+
+
 def _span_row(span: Span) -> dict[str, Any]:
-    row = {
-        "doc_id": span.doc_id,
-        "start": span.start,
-        "end": span.end,
-        "label": span.label,
-        "origin": span.origin,
-        "created_at": _now(),
-    }
-    if span.id is not None:
-        row["id"] = span.id
-    return row
+    return {
+        "doc_id": span.doc_id, "start": span.start, "end": span.end, "label": span.label, "origin": span.origin,
+        "state": span.state, "analyst": span.analyst, "created_at": span.created_at, "modified_at": span.modified_at,
+    }  # fmt: skip
 
 
 def _quote_row(quote: Quote) -> dict[str, Any]:
-    def parts(m: Mention | None) -> tuple[int | None, int | None]:
-        return (m.start, m.end) if m else (None, None)
-
-    sp, mn, cue = parts(quote.speaker), parts(quote.speaker_mention), parts(quote.cue)
-    row = {
-        "doc_id": quote.doc_id,
-        "start": quote.start,
-        "end": quote.end,
-        "speaker_start": sp[0],
-        "speaker_end": sp[1],
-        "mention_start": mn[0],
-        "mention_end": mn[1],
-        "cue_start": cue[0],
-        "cue_end": cue[1],
-        "confidence": quote.confidence,
-        "origin": quote.origin,
-        "created_at": _now(),
-    }
-    if quote.id is not None:
-        row["id"] = quote.id
-    return row
-
-
-# Spans are read as plain tuples, not sqlite-utils' dict rows: 40k spans reload in ~30 ms, not 165.
-_SPAN_SELECT = 'SELECT start, "end", label, origin, id, doc_id FROM spans'
+    sp, mn, cue, src = _parts(quote.speaker), _parts(quote.speaker_mention), _parts(quote.cue), _parts(quote.source_of)
+    return {
+        "doc_id": quote.doc_id, "start": quote.start, "end": quote.end, "kind": quote.kind,
+        "speaker_start": sp[0], "speaker_end": sp[1], "mention_start": mn[0], "mention_end": mn[1],
+        "cue_start": cue[0], "cue_end": cue[1], "source_start": src[0], "source_end": src[1],
+        "confidence": quote.confidence, "origin": quote.origin, "state": quote.state, "analyst": quote.analyst,
+        "created_at": quote.created_at, "modified_at": quote.modified_at,
+    }  # fmt: skip
 
 
 def _tuple_span(row: tuple) -> Span:
-    start, end, label, origin, id_, doc_id = row
-    return Span(start, end, label, origin or "human", id_, doc_id)
+    id_, doc_id, start, end, label, origin, state, analyst, created, modified = row
+    return Span(start, end, label, origin or "human", id_, doc_id, state or "", analyst, created, modified)
 
 
-def _row_quote(row: dict[str, Any]) -> Quote:
+def _tuple_quote(row: tuple) -> Quote:
+    r = dict(zip(QUOTE_COLUMNS, row, strict=True))
     return Quote(
-        start=row["start"],
-        end=row["end"],
-        speaker=_mention(row["speaker_start"], row["speaker_end"]),
-        speaker_mention=_mention(row["mention_start"], row["mention_end"]),
-        cue=_mention(row["cue_start"], row["cue_end"]),
-        confidence=row["confidence"] if row["confidence"] is not None else 1.0,
-        origin=row["origin"] or "human",
-        id=row["id"],
-        doc_id=row["doc_id"],
+        start=r["start"],
+        end=r["end"],
+        speaker=_mention(r["speaker_start"], r["speaker_end"]),
+        speaker_mention=_mention(r["mention_start"], r["mention_end"]),
+        cue=_mention(r["cue_start"], r["cue_end"]),
+        confidence=r["confidence"] if r["confidence"] is not None else 1.0,
+        kind=r["kind"] or "quote",
+        source_of=_mention(r["source_start"], r["source_end"]),
+        origin=r["origin"] or "human",
+        id=r["id"],
+        doc_id=r["doc_id"],
+        state=r["state"] or "",
+        analyst=r["analyst"],
+        created_at=r["created_at"],
+        modified_at=r["modified_at"],
     )
+
+
+def _quote_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Quote attributes (speaker=Mention, …) -> quote columns."""
+    out = {}
+    for key, value in fields.items():
+        if key in ("speaker", "speaker_mention", "cue", "source_of"):
+            prefix = {"speaker": "speaker", "speaker_mention": "mention", "cue": "cue", "source_of": "source"}[key]
+            out[f"{prefix}_start"], out[f"{prefix}_end"] = _parts(value)
+        else:
+            out[key] = value
+    return out
 
 
 def default_db_path() -> Path:
@@ -119,12 +167,14 @@ def default_db_path() -> Path:
 class Store:
     """Documents and annotations in one SQLite file.
 
-    Every public write runs in its own ``BEGIN IMMEDIATE`` transaction unless it is called
-    inside :meth:`action`, which groups several writes into one.
+    Writes run inside :meth:`action` (one transaction, one journal entry); a write called outside one gets
+    an action of its own. ``analyst`` is recorded on every annotation and journal entry written.
     """
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(self, path: str | Path = ":memory:", analyst: str | None = None) -> None:
         self.path = str(path)
+        self.analyst = analyst or default_analyst()
+        self._action: Action | None = None
         try:
             if self.path != ":memory:":
                 parent = Path(self.path).expanduser().resolve().parent
@@ -179,8 +229,16 @@ class Store:
                 f"(schema steps {', '.join(sorted(unknown))}); upgrade annotator to open it"
             )
         if migrations.pending(self.db):
-            with self._immediate():
-                migrations.apply(self.db)
+            # Tables are rebuilt (SQLite's 12-step ALTER): foreign keys off around the transaction, checked in it.
+            self.db.conn.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with self._immediate():
+                    migrations.apply(self.db)
+                    broken = self.db.conn.execute("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreError(f"{self.path}: upgrading the schema would break {len(broken)} references")
+            finally:
+                self.db.conn.execute("PRAGMA foreign_keys=ON")
 
     def close(self) -> None:
         self.db.close()
@@ -214,17 +272,189 @@ class Store:
                 raise StoreError(self._explain(exc)) from None
 
     @contextlib.contextmanager
-    def action(self, doc_id: int | None = None, name: str = "", detail: Any = None) -> Iterator[Store]:
-        """One user action = one transaction, journalled in ``edit_log``."""
+    def action(
+        self,
+        name: str,
+        doc_id: int | None = None,
+        *,
+        label: str = "",
+        detail: Any = None,
+        analyst: str | None = None,
+        undoable: bool = True,
+    ) -> Iterator[Action]:
+        """One user action: one ``BEGIN IMMEDIATE … COMMIT`` and one journal entry, however many rows it writes.
+
+        Inside an action already open, joins it (so a command can call another). On any error nothing is
+        written. ``undoable=False`` keeps no row images (imports, undo and redo themselves).
+        """
+        if self._action is not None:
+            yield self._action
+            return
+        act = Action(name, label or name, doc_id, analyst or self.analyst, undoable, detail)
+        self._action = act
         try:
             with self._immediate():
-                yield self
-                if name:
-                    self.db["edit_log"].insert(
-                        {"doc_id": doc_id, "action": name, "detail": json.dumps(detail, default=str), "at": _now()}
-                    )
+                yield act
+                self._finish(act)
         except sqlite3.Error as exc:
             raise StoreError(self._explain(exc)) from None
+        finally:
+            self._action = None
+
+    @contextlib.contextmanager
+    def _writing(self, name: str) -> Iterator[Action]:
+        """The open action, or a one-write action of its own."""
+        if self._action is not None:
+            yield self._action
+        else:
+            with self.action(name) as act:
+                yield act
+
+    def _finish(self, act: Action) -> None:
+        now = _now()
+        if act.docs:
+            ids = sorted(act.docs)
+            self.db.execute(
+                f"UPDATE documents SET updated_at = ? WHERE id IN ({', '.join('?' * len(ids))})", [now, *ids]
+            )
+        if not act.ops:
+            return  # an action that wrote nothing leaves no entry
+        undoable = act.undoable
+        doc = act.journal_doc()
+        if undoable:  # a new action ends the redo history of the documents it touches
+            for d in sorted(act.docs) or [doc]:
+                self.db.execute(
+                    "UPDATE edit_log SET state = ? WHERE state = ? AND doc_id IS ?", [DISCARDED, UNDONE, d]
+                )
+        self.db["edit_log"].insert(
+            {
+                "doc_id": doc,
+                "action": act.name,
+                "label": act.label,
+                "detail": json.dumps(act.detail, default=str, ensure_ascii=False),
+                "at": now,
+                "analyst": act.analyst,
+                "ops": json.dumps([op.to_json() for op in act.ops], ensure_ascii=False) if undoable else None,
+                "state": APPLIED if undoable else None,
+            }
+        )
+
+    @staticmethod
+    def _record(act: Action, op: Op) -> None:
+        act.record(op, keep_images=act.undoable)  # imports and replays keep what a Change needs, not the images
+
+    # -- rows (every write goes through these three) ---------------------------------------
+    def _row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        cursor = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
+
+    def _insert(self, table: str, row: dict[str, Any], doc: int | None, name: str) -> int:
+        with self._writing(name) as act:
+            cols = [k for k in row if not (k == "id" and row[k] is None)]
+            sql = f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+            new_id = int(self.db.execute(sql, [row[c] for c in cols]).lastrowid)
+            self._record(act, Op(table, new_id, doc, None, {**row, "id": new_id}))
+        return new_id
+
+    def _update(self, table: str, row_id: int, fields: dict[str, Any], doc: int | None, name: str) -> None:
+        with self._writing(name) as act:
+            old = self._row(table, row_id)
+            if old is None:
+                raise KeyError(f"no {table[:-1]} {row_id}")
+            fields = {k: v for k, v in fields.items() if old.get(k) != v}
+            if not fields:
+                return
+            sets = ", ".join(f"[{c}] = ?" for c in fields)
+            self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fields.values(), row_id])
+            self._record(act, Op(table, row_id, doc, {k: old[k] for k in fields}, dict(fields)))
+
+    def _delete(self, table: str, row_id: int, doc: int | None, name: str) -> None:
+        with self._writing(name) as act:
+            old = self._row(table, row_id)
+            if old is None:
+                raise KeyError(f"no {table[:-1]} {row_id}")
+            self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            self._record(act, Op(table, row_id, doc, old, None))
+
+    def _apply_image(self, op: Op) -> None:
+        """Make the row look like ``op.after``, if it still looks like ``op.before`` (undo/redo)."""
+        current = self._row(op.table, op.id)
+        if not matches(current, op.before):
+            what = op.table[:-1] if op.table != "documents" else "document"
+            raise UndoConflict(f"the {what} {op.id} was changed since (by another window or command)")
+        act = self._action
+        assert act is not None
+        if op.after is None:
+            self.db.execute(f"DELETE FROM {op.table} WHERE id = ?", [op.id])
+        elif op.before is None:
+            cols = list(op.after)
+            sql = f"INSERT INTO {op.table} ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+            self.db.execute(sql, [op.after[c] for c in cols])
+        else:
+            sets = ", ".join(f"[{c}] = ?" for c in op.after)
+            self.db.execute(f"UPDATE {op.table} SET {sets} WHERE id = ?", [*op.after.values(), op.id])
+        self._record(act, op)
+
+    # -- undo history ----------------------------------------------------------------------
+    def _entry(self, doc_id: int | None, state: str, newest: bool) -> dict[str, Any] | None:
+        order = "DESC" if newest else "ASC"
+        where = "state = ?" + ("" if doc_id is None else " AND doc_id = ?")
+        params = [state] if doc_id is None else [state, doc_id]
+        rows = list(self.db.query(f"SELECT * FROM edit_log WHERE {where} ORDER BY id {order} LIMIT 1", params))
+        return rows[0] if rows else None
+
+    def next_undo(self, doc_id: int | None = None) -> HistoryEntry | None:
+        """The action Ctrl+Z would undo in ``doc_id`` (None: in any document), kept across restarts."""
+        return self._history_entry(self._entry(doc_id, APPLIED, newest=True))
+
+    def next_redo(self, doc_id: int | None = None) -> HistoryEntry | None:
+        return self._history_entry(self._entry(doc_id, UNDONE, newest=False))
+
+    @staticmethod
+    def _history_entry(row: dict[str, Any] | None) -> HistoryEntry | None:
+        if row is None:
+            return None
+        return HistoryEntry(row["id"], row["doc_id"], row["label"] or row["action"], row["analyst"] or "", row["at"], row["state"])
+
+    def history(self, doc_id: int) -> list[HistoryEntry]:
+        """The undoable actions of a document, oldest first (applied ones, then any that were undone)."""
+        rows = self.db.query(
+            "SELECT * FROM edit_log WHERE doc_id = ? AND state IN (?, ?) ORDER BY id", [doc_id, APPLIED, UNDONE]
+        )
+        return [e for e in (self._history_entry(r) for r in rows) if e is not None]
+
+    def undo(self, doc_id: int | None = None, analyst: str | None = None) -> tuple[HistoryEntry, Change] | None:
+        """Undo the newest applied action of ``doc_id`` in one transaction; None if there is none.
+
+        Raises UndoConflict (and writes nothing) if its rows changed since; the entry stays undoable.
+        """
+        return self._replay(doc_id, analyst, undo=True)
+
+    def redo(self, doc_id: int | None = None, analyst: str | None = None) -> tuple[HistoryEntry, Change] | None:
+        return self._replay(doc_id, analyst, undo=False)
+
+    def _replay(self, doc_id: int | None, analyst: str | None, undo: bool) -> tuple[HistoryEntry, Change] | None:
+        verb = "undo" if undo else "redo"
+        with self.action(verb, doc_id, analyst=analyst, undoable=False) as act:
+            row = self._entry(doc_id, APPLIED if undo else UNDONE, newest=undo)
+            if row is None:
+                return None
+            entry = self._history_entry(row)
+            assert entry is not None
+            act.label = f"{verb} {entry.label}"
+            act.detail = {"entry": entry.id, "label": entry.label}
+            ops = [Op.from_json(o) for o in json.loads(row["ops"] or "[]")]
+            try:
+                for op in reversed(ops) if undo else ops:
+                    self._apply_image(op.inverse() if undo else op)
+            except UndoConflict as exc:
+                raise UndoConflict(f"cannot {verb} {entry.label!r}: {exc}") from None
+            self.db.execute("UPDATE edit_log SET state = ? WHERE id = ?", [UNDONE if undo else APPLIED, entry.id])
+            change = act.change()
+        return entry, change
 
     # -- documents -------------------------------------------------------------------------
     def add_document(self, doc: Document) -> tuple[int, bool]:
@@ -243,27 +473,41 @@ class Store:
             "created_at": _now(),
             "updated_at": _now(),
         }
-        with self.action(None, "import", {"source": row["source"]}):
-            doc_id = self.db["documents"].insert(row).last_pk
-        return int(doc_id), True
+        if self._action is not None:
+            return self._insert("documents", row, None, "import"), True
+        with self.action("import", detail={"source": row["source"]}, undoable=False):
+            doc_id = self._insert("documents", row, None, "import")
+        return doc_id, True
 
     def find_by_hash(self, hash_: str) -> int | None:
-        rows = list(self.db.query("SELECT id FROM documents WHERE hash = ?", [hash_]))
-        return int(rows[0]["id"]) if rows else None
+        row = self.db.execute("SELECT id FROM documents WHERE hash = ?", [hash_]).fetchone()
+        return int(row[0]) if row else None
 
     def document(self, doc_id: int) -> Document:
         rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
         if not rows:
             raise KeyError(f"no document {doc_id}")
-        row = rows[0]
+        return self._document(rows[0])
+
+    @staticmethod
+    def _document(row: dict[str, Any]) -> Document:
         try:
             meta = json.loads(row["meta"] or "{}")
         except json.JSONDecodeError:
             meta = {"source": row["source"]}
-        return Document(text=row["text"], meta=meta, status=row["status"], id=row["id"], hash=row["hash"])
+        pre = None
+        if row.get("pre_at"):
+            pre = f"{row['pre_pipeline'] or '?'}@{row['pre_version'] or '?'}, {row['pre_rules'] or '?'} at {row['pre_at']}"
+        return Document(
+            text=row["text"], meta=meta, status=row["status"], id=row["id"], hash=row["hash"], preannotated=pre
+        )
+
+    def documents(self) -> Iterator[Document]:
+        for row in self.db.query("SELECT * FROM documents ORDER BY id"):
+            yield self._document(row)
 
     def document_ids(self) -> list[int]:
-        return [int(r["id"]) for r in self.db.query("SELECT id FROM documents ORDER BY id")]
+        return [int(r[0]) for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
     def summaries(self, doc_ids: Iterable[int] | None = None) -> list[DocumentSummary]:
         """One row per document (or only those in ``doc_ids``), with its span and quote counts."""
@@ -273,8 +517,8 @@ class Store:
             where = f"WHERE d.id IN ({', '.join('?' * len(params))})" if params else "WHERE 0"
         sql = f"""
             SELECT d.id, d.title, d.source, d.status, d.words,
-                   (SELECT count(*) FROM spans s WHERE s.doc_id = d.id) AS spans,
-                   (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes
+                   (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected') AS spans,
+                   (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id AND q.state != 'rejected') AS quotes
             FROM documents d {where} ORDER BY d.id
         """
         return [
@@ -283,30 +527,45 @@ class Store:
         ]
 
     def count_documents(self) -> int:
-        return int(next(self.db.query("SELECT count(*) AS n FROM documents"))["n"])
+        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def set_status(self, doc_id: int, status: str) -> str:
         """Set a document's status; return the previous one."""
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
         old = self.document(doc_id).status
-        with self.action(doc_id, "status", {"from": old, "to": status}):
-            self.db["documents"].update(doc_id, {"status": status, "updated_at": _now()})
+        self._update("documents", doc_id, {"status": status}, doc_id, "status")
         return old
 
-    def _touch(self, doc_id: int) -> None:
-        self.db.execute("UPDATE documents SET updated_at = ? WHERE id = ?", [_now(), doc_id])
+    def set_preannotated(self, doc_id: int, info: PipelineInfo) -> None:
+        """Record that ``doc_id`` was pre-annotated by ``info`` now."""
+        fields = {"pre_pipeline": info.pipeline, "pre_version": info.version, "pre_rules": info.rules, "pre_at": _now()}
+        self._update("documents", doc_id, fields, doc_id, "preannotate")
+
+    def pending_preannotation(self, doc_ids: Iterable[int] | None = None) -> list[int]:
+        """Documents never pre-annotated (or whose pre-annotation was interrupted), in id order."""
+        if doc_ids is None:
+            return [int(r[0]) for r in self.db.execute("SELECT id FROM documents WHERE pre_at IS NULL ORDER BY id")]
+        wanted = set(doc_ids)
+        return [i for i in self.pending_preannotation() if i in wanted]
 
     def _text(self, doc_id: int) -> str:
-        rows = list(self.db.query("SELECT text FROM documents WHERE id = ?", [doc_id]))
-        if not rows:
+        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
             raise KeyError(f"no document {doc_id}")
-        return rows[0]["text"]
+        return row[0]
 
     # -- spans -----------------------------------------------------------------------------
-    def spans(self, doc_id: int) -> list[Span]:
-        cursor = self.db.execute(f'{_SPAN_SELECT} WHERE doc_id = ? ORDER BY start, "end", id', [doc_id])
+    def spans(self, doc_id: int, include_rejected: bool = False) -> list[Span]:
+        """The document's spans in text order; rejected proposals only when asked."""
+        hide = "" if include_rejected else " AND state != 'rejected'"
+        cursor = self.db.execute(f'{_SPAN_SELECT} WHERE doc_id = ?{hide} ORDER BY start, "end", id', [doc_id])
         return [_tuple_span(row) for row in cursor]
+
+    def all_spans(self, include_rejected: bool = False) -> Iterator[Span]:
+        hide = "" if include_rejected else " WHERE state != 'rejected'"
+        for row in self.db.execute(f'{_SPAN_SELECT}{hide} ORDER BY doc_id, start, "end", id'):
+            yield _tuple_span(row)
 
     def span(self, span_id: int) -> Span:
         row = self.db.execute(f"{_SPAN_SELECT} WHERE id = ?", [span_id]).fetchone()
@@ -314,102 +573,129 @@ class Store:
             raise KeyError(f"no span {span_id}")
         return _tuple_span(row)
 
+    def _stamp(self, row: dict[str, Any]) -> dict[str, Any]:
+        now = _now()
+        act = self._action
+        row["analyst"] = row.get("analyst") or (act.analyst if act else self.analyst)
+        row["created_at"] = row.get("created_at") or now
+        row["modified_at"] = now
+        if row.get("state") not in STATES:
+            raise ValueError(f"review state must be one of {', '.join(STATES)}, not {row.get('state')!r}")
+        return row
+
     def insert_span(self, span: Span) -> Span:
         if span.doc_id is None:
             raise ValueError("a span needs a doc_id")
         check_offsets(self._text(span.doc_id), span.start, span.end, "span")
-        with self._immediate():
-            new_id = self.db["spans"].insert(_span_row(span)).last_pk
-            self._touch(span.doc_id)
-        return span.with_(id=int(new_id))
+        row = self._stamp(_span_row(span))
+        if span.id is not None:
+            row = {"id": span.id, **row}
+        new_id = self._insert("spans", row, span.doc_id, "add_span")
+        return self.span(new_id)
 
-    def delete_span(self, span_id: int) -> Span:
-        span = self.span(span_id)
-        with self._immediate():
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
-            self._touch(span.doc_id)  # type: ignore[arg-type]
-        return span
+    def insert_spans(self, doc_id: int, spans: Iterable[Span]) -> list[int]:
+        """Insert many spans of one document (one text read); return their ids."""
+        text = self._text(doc_id)
+        ids = []
+        for span in spans:
+            check_offsets(text, span.start, span.end, "span")
+            ids.append(self._insert("spans", self._stamp(_span_row(span.with_(doc_id=doc_id))), doc_id, "add_span"))
+        return ids
 
     def update_span(self, span_id: int, **fields: Any) -> Span:
+        """Change a span's label, start, end, origin or state; the analyst and time are recorded."""
         old = self.span(span_id)
         new = old.with_(**fields)
         check_offsets(self._text(old.doc_id), new.start, new.end, "span")  # type: ignore[arg-type]
-        with self._immediate():
-            self.db["spans"].update(span_id, {"start": new.start, "end": new.end, "label": new.label, "origin": new.origin})
-            self._touch(old.doc_id)  # type: ignore[arg-type]
-        return new
+        if new.state not in STATES:
+            raise ValueError(f"review state must be one of {', '.join(STATES)}, not {new.state!r}")
+        columns = {k: v for k, v in fields.items() if k in SPAN_COLUMNS and k not in ("id", "doc_id")}
+        columns.update(analyst=self._action.analyst if self._action else self.analyst, modified_at=_now())
+        self._update("spans", span_id, columns, old.doc_id, "update_span")
+        return self.span(span_id)
+
+    def delete_span(self, span_id: int) -> Span:
+        """Remove the row (for an analyst's own span); a machine proposal is rejected instead (commands)."""
+        span = self.span(span_id)
+        self._delete("spans", span_id, span.doc_id, "delete_span")
+        return span
 
     # -- quotes ----------------------------------------------------------------------------
-    def quotes(self, doc_id: int) -> list[Quote]:
-        rows = self.db.query('SELECT * FROM quotes WHERE doc_id = ? ORDER BY start, "end", id', [doc_id])
-        return [_row_quote(r) for r in rows]
+    def quotes(self, doc_id: int, include_rejected: bool = False) -> list[Quote]:
+        hide = "" if include_rejected else " AND state != 'rejected'"
+        cursor = self.db.execute(f'{_QUOTE_SELECT} WHERE doc_id = ?{hide} ORDER BY start, "end", id', [doc_id])
+        return [_tuple_quote(r) for r in cursor]
+
+    def all_quotes(self, include_rejected: bool = False) -> Iterator[Quote]:
+        hide = "" if include_rejected else " WHERE state != 'rejected'"
+        for row in self.db.execute(f'{_QUOTE_SELECT}{hide} ORDER BY doc_id, start, "end", id'):
+            yield _tuple_quote(row)
 
     def quote(self, quote_id: int) -> Quote:
-        rows = list(self.db.query("SELECT * FROM quotes WHERE id = ?", [quote_id]))
-        if not rows:
+        row = self.db.execute(f"{_QUOTE_SELECT} WHERE id = ?", [quote_id]).fetchone()
+        if row is None:
             raise KeyError(f"no quote {quote_id}")
-        return _row_quote(rows[0])
+        return _tuple_quote(row)
 
     def _check_quote(self, quote: Quote) -> None:
         text = self._text(quote.doc_id)  # type: ignore[arg-type]
         check_offsets(text, quote.start, quote.end, "quote")
-        for name in ("speaker", "speaker_mention", "cue"):
+        for name in ("speaker", "speaker_mention", "cue", "source_of"):
             m = getattr(quote, name)
             if m is not None:
                 check_offsets(text, m.start, m.end, name)
+        if quote.state not in STATES:
+            raise ValueError(f"review state must be one of {', '.join(STATES)}, not {quote.state!r}")
 
     def insert_quote(self, quote: Quote) -> Quote:
         if quote.doc_id is None:
             raise ValueError("a quote needs a doc_id")
         self._check_quote(quote)
-        with self._immediate():
-            new_id = self.db["quotes"].insert(_quote_row(quote)).last_pk
-            self._touch(quote.doc_id)
-        return quote.with_(id=int(new_id))
+        row = self._stamp(_quote_row(quote))
+        if quote.id is not None:
+            row = {"id": quote.id, **row}
+        new_id = self._insert("quotes", row, quote.doc_id, "add_quote")
+        return self.quote(new_id)
 
-    def delete_quote(self, quote_id: int) -> Quote:
-        quote = self.quote(quote_id)
-        with self._immediate():
-            self.db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
-            self._touch(quote.doc_id)  # type: ignore[arg-type]
-        return quote
+    def insert_quotes(self, doc_id: int, quotes: Iterable[Quote]) -> list[int]:
+        ids = []
+        for quote in quotes:
+            quote = quote.with_(doc_id=doc_id)
+            self._check_quote(quote)
+            ids.append(self._insert("quotes", self._stamp(_quote_row(quote)), doc_id, "add_quote"))
+        return ids
 
     def update_quote(self, quote_id: int, **fields: Any) -> Quote:
         old = self.quote(quote_id)
         new = old.with_(**fields)
         self._check_quote(new)
-        row = _quote_row(new)
-        row.pop("created_at")
-        row.pop("id", None)
-        with self._immediate():
-            self.db["quotes"].update(quote_id, row)
-            self._touch(old.doc_id)  # type: ignore[arg-type]
-        return new
+        columns = _quote_fields({k: v for k, v in fields.items() if k not in ("id", "doc_id", "text")})
+        columns.update(analyst=self._action.analyst if self._action else self.analyst, modified_at=_now())
+        self._update("quotes", quote_id, columns, old.doc_id, "update_quote")
+        return self.quote(quote_id)
 
-    # -- pre-annotation --------------------------------------------------------------------
-    def replace_machine_annotations(self, doc_id: int, spans: Iterable[Span], quotes: Iterable[Quote]) -> None:
-        """Swap a document's machine-made spans and quotes for new ones; human ones stay."""
-        text = self._text(doc_id)
-        span_rows, quote_rows = [], []
-        for s in spans:
-            check_offsets(text, s.start, s.end, "span")
-            span_rows.append(_span_row(s.with_(doc_id=doc_id, id=None)))
-        for q in quotes:
-            q = q.with_(doc_id=doc_id, id=None)
-            check_offsets(text, q.start, q.end, "quote")
-            quote_rows.append(_quote_row(q))
-        with self.action(doc_id, "preannotate", {"spans": len(span_rows), "quotes": len(quote_rows)}):
-            self.db.execute("DELETE FROM spans WHERE doc_id = ? AND origin != 'human'", [doc_id])
-            self.db.execute("DELETE FROM quotes WHERE doc_id = ? AND origin != 'human'", [doc_id])
-            human = [(s.start, s.end) for s in self.spans(doc_id)]
-            span_rows = [r for r in span_rows if not any(r["start"] < e and b < r["end"] for b, e in human)]
-            if span_rows:
-                self.db["spans"].insert_all(span_rows)
-            if quote_rows:
-                self.db["quotes"].insert_all(quote_rows)
-            self._touch(doc_id)
+    def delete_quote(self, quote_id: int) -> Quote:
+        quote = self.quote(quote_id)
+        self._delete("quotes", quote_id, quote.doc_id, "delete_quote")
+        return quote
 
+    # -- journal ---------------------------------------------------------------------------
     def log(self, doc_id: int | None = None) -> list[dict[str, Any]]:
         if doc_id is None:
             return list(self.db.query("SELECT * FROM edit_log ORDER BY id"))
         return list(self.db.query("SELECT * FROM edit_log WHERE doc_id = ? ORDER BY id", [doc_id]))
+
+    def counts(self) -> dict[str, Any]:
+        """Totals for ``stats``, in a few queries: documents by status, spans by label and state, quotes."""
+        q = self.db.execute
+        return {
+            "documents": q("SELECT count(*), coalesce(sum(words), 0) FROM documents").fetchone(),
+            "status": dict(q("SELECT status, count(*) FROM documents GROUP BY status").fetchall()),
+            "pending": q("SELECT count(*) FROM documents WHERE pre_at IS NULL").fetchone()[0],
+            "labels": q("SELECT label, count(*) FROM spans WHERE state != 'rejected' GROUP BY label ORDER BY 2 DESC").fetchall(),
+            "states": dict(q("SELECT state, count(*) FROM spans GROUP BY state").fetchall()),
+            "quotes": q(
+                "SELECT count(*), count(speaker_start) FROM quotes WHERE state != 'rejected' AND kind = 'quote'"
+            ).fetchone(),
+            "quote_states": dict(q("SELECT state, count(*) FROM quotes GROUP BY state").fetchall()),
+        }

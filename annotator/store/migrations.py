@@ -95,4 +95,105 @@ def m002_edit_log(db: Database) -> None:
     db["edit_log"].create_index(["doc_id"])
 
 
+_DOCUMENTS = """
+CREATE TABLE documents_v3 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    hash TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    source TEXT,
+    title TEXT,
+    status TEXT NOT NULL DEFAULT 'new',
+    words INTEGER,
+    created_at TEXT,
+    updated_at TEXT,
+    pre_pipeline TEXT,
+    pre_version TEXT,
+    pre_rules TEXT,
+    pre_at TEXT
+)"""
+
+_SPANS = """
+CREATE TABLE spans_v3 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT 'human',
+    state TEXT NOT NULL DEFAULT 'added',
+    analyst TEXT,
+    created_at TEXT,
+    modified_at TEXT
+)"""
+
+_QUOTES = """
+CREATE TABLE quotes_v3 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'quote',
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    mention_start INTEGER,
+    mention_end INTEGER,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    source_start INTEGER,
+    source_end INTEGER,
+    confidence REAL,
+    origin TEXT NOT NULL DEFAULT 'human',
+    state TEXT NOT NULL DEFAULT 'added',
+    analyst TEXT,
+    created_at TEXT,
+    modified_at TEXT
+)"""
+
+_MACHINE_STATE = "CASE WHEN coalesce(origin, 'human') = 'human' THEN 'added' ELSE 'suggested' END"
+
+
+@migrations()
+def m003_provenance(db: Database) -> None:
+    """Review state, analyst and times on every annotation; pre-annotation tracked per document; ids never reused
+    (AUTOINCREMENT); the edit log becomes the undo history (row images of each action, its state)."""
+    db.execute(_DOCUMENTS)
+    db.execute(
+        "INSERT INTO documents_v3 (id, hash, text, meta, source, title, status, words, created_at, updated_at,"
+        " pre_pipeline, pre_at)"
+        " SELECT d.id, d.hash, d.text, coalesce(d.meta, '{}'), d.source, d.title, coalesce(d.status, 'new'), d.words,"
+        " d.created_at, d.updated_at,"
+        " 'unknown (before tracking)',"
+        " CASE WHEN EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND coalesce(s.origin, 'human') != 'human')"
+        "  OR EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = d.id AND coalesce(q.origin, 'human') != 'human')"
+        " THEN coalesce(d.updated_at, d.created_at, '1970-01-01T00:00:00+00:00') END FROM documents d"
+    )
+    db.execute(_SPANS)
+    db.execute(
+        'INSERT INTO spans_v3 (id, doc_id, start, "end", label, origin, state, created_at, modified_at)'
+        f' SELECT id, doc_id, start, "end", label, coalesce(origin, \'human\'), {_MACHINE_STATE}, created_at, created_at'
+        " FROM spans"
+    )
+    db.execute(_QUOTES)
+    db.execute(
+        'INSERT INTO quotes_v3 (id, doc_id, start, "end", speaker_start, speaker_end, mention_start, mention_end,'
+        " cue_start, cue_end, confidence, origin, state, created_at, modified_at)"
+        ' SELECT id, doc_id, start, "end", speaker_start, speaker_end, mention_start, mention_end, cue_start, cue_end,'
+        f" confidence, coalesce(origin, 'human'), {_MACHINE_STATE}, created_at, created_at FROM quotes"
+    )
+    for table in ("spans", "quotes", "documents"):
+        db.execute(f"DROP TABLE {table}")
+    for table in ("documents", "spans", "quotes"):
+        db.execute(f"ALTER TABLE {table}_v3 RENAME TO {table}")
+    db.execute("CREATE INDEX idx_spans_doc ON spans (doc_id, start)")
+    db.execute("CREATE INDEX idx_quotes_doc ON quotes (doc_id, start)")
+    db.execute("CREATE INDEX idx_documents_pending ON documents (pre_at)")
+    log = db["edit_log"]
+    log.add_column("label", str)
+    log.add_column("analyst", str)
+    log.add_column("ops", str)  # JSON row images [{table, id, doc, before, after}] for undo and redo
+    log.add_column("state", str)  # applied | undone | discarded for undoable actions, else NULL
+    db.execute("CREATE INDEX idx_edit_log_undo ON edit_log (doc_id, state)")
+
+
 KNOWN = frozenset(m.name for m in migrations._migrations)

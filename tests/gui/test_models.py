@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.commands import Change
-from annotator.domain import Document
+from annotator.domain import Change, ChangeKind, Document
 from annotator.gui.panels.documents import DocumentListModel
 from annotator.gui.panels.legend import LegendModel
 from annotator.gui.panels.quotes import QuoteListModel
@@ -23,15 +22,15 @@ def test_document_model(model_tester, seeded):
     seen = []
     model.dataChanged.connect(lambda a, b, roles: seen.append((a.row(), b.row())))
     seeded.store.set_status(seeded.plain, "done")
-    model.refresh(Change(frozenset({seeded.plain}), frozenset({"status"})))
+    model.refresh(Change(frozenset({seeded.plain}), frozenset({ChangeKind.STATUS})))
     assert seen == [(1, 1)] and model.data(model.index(1, 1)) == "✓ done"
-    model.refresh(Change(frozenset({seeded.plain}), frozenset({"claims"})))  # a kind the list does not show
+    model.refresh(Change(frozenset({seeded.plain}), frozenset({ChangeKind.CLAIMS})))  # a kind the list does not show
     assert seen == [(1, 1)]
 
     resets = []
     model.modelReset.connect(lambda: resets.append(1))
     new_id, _ = seeded.store.add_document(Document("A third text.", {"source": "c.txt"}))
-    model.refresh(Change(frozenset({new_id}), frozenset({"documents"})))
+    model.refresh(Change(frozenset({new_id}), frozenset({ChangeKind.DOCUMENTS})))
     assert resets and model.rowCount() == 3 and model.doc_id(2) == new_id
     assert model.data(model.index(2, 0), Qt.ItemDataRole.UserRole) == new_id
 

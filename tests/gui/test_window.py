@@ -132,7 +132,7 @@ def test_preannotate_runs_off_the_gui_thread_and_replaces_machine_annotations(qt
     assert len(reopened.quotes(seeded.uni)) == 1  # the machine quote replaced the old machine quote
     reopened.close()
     assert win.quotes_model.rowCount() == 1
-    win.session.undo()
+    win.session.undo(seeded.uni)
     labels = {(UNICODE_TEXT[s.start : s.end], s.label) for s in seeded.store.spans(seeded.uni)}
     assert ("Vladimir Putin", "UNKNOWN_LABEL") in labels and ("Hebrew", "NORP") not in labels
     win.close()

@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from annotator.commands import Change
+from annotator.domain import Change, ChangeKind
 from annotator.gui.panels.base import Index, RowsModel
 from annotator.store import DocumentSummary, Store
 
 COLUMNS = ("Title", "Status", "Spans", "Quotes")
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "✓ done", "skipped": "skipped"}
 STATUS_COLOR = {"done": "#2a7d46", "skipped": "#8a8a8a", "in_progress": "#b26a00"}
-ROW_KINDS = frozenset({"status", "spans", "quotes"})
+ROW_KINDS = frozenset({ChangeKind.STATUS, ChangeKind.SPANS, ChangeKind.QUOTES})
 
 
 class DocumentListModel(RowsModel):
@@ -58,7 +58,7 @@ class DocumentListModel(RowsModel):
     def refresh(self, change: Change) -> None:
         """Update the rows of the documents ``change`` names; reset only when documents came or went."""
         known = {r.id for r in self.rows}
-        if "documents" in change.kinds or not change.doc_ids <= known:
+        if ChangeKind.DOCUMENTS in change.kinds or not change.doc_ids <= known:
             self.reload()
             return
         if not change.kinds & ROW_KINDS:

@@ -1,0 +1,218 @@
+"""The small public Python API: what the window does, for scripts and notebooks, with the same transactions.
+
+    import annotator
+    with annotator.open_project("news.db", analyst="ana") as project:
+        doc = project.documents()[0]
+        span = project.add_span(doc.id, 0, 5, "PERSON")
+        project.relabel_span(span.id, "ORG")
+        project.undo(doc.id)
+
+Every edit method is one user action: one transaction and one journal entry, undoable with ``undo(doc_id)``
+(also after reopening the file). Edits return the annotation they made or changed, read back from the store.
+Pre-annotation commits one transaction per document, so an interrupted run keeps what it finished and a
+re-run does the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from annotator.commands import (
+    AcceptSpans,
+    AddQuote,
+    AddSpan,
+    ApplyProposals,
+    Command,
+    DeleteQuotes,
+    DeleteSpans,
+    SetStatus,
+    UpdateQuote,
+    UpdateSpan,
+)
+from annotator.domain import Annotations, Change, Document, Mention, PipelineInfo, ProposalReport, Quote, Span
+from annotator.store import HistoryEntry, Store, StoreError, UndoConflict
+
+__all__ = ["Project", "open_project", "StoreError", "UndoConflict"]
+
+
+def open_project(path: str | Path, analyst: str | None = None) -> Project:
+    """Open (or create) the database at ``path``; ``analyst`` defaults to the OS user's name."""
+    return Project(Store(path, analyst=analyst))
+
+
+class Project:
+    """One database, one analyst. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.last_change: Change = Change()
+
+    @property
+    def analyst(self) -> str:
+        return self.store.analyst
+
+    @analyst.setter
+    def analyst(self, name: str) -> None:
+        self.store.analyst = name
+
+    # -- reading ---------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        return list(self.store.documents())
+
+    def document(self, doc_id: int) -> Document:
+        return self.store.document(doc_id)
+
+    def spans(self, doc_id: int, include_rejected: bool = False) -> list[Span]:
+        text = self.store.document(doc_id).text
+        return [s.with_(text=text[s.start : s.end]) for s in self.store.spans(doc_id, include_rejected)]
+
+    def quotes(self, doc_id: int, include_rejected: bool = False) -> list[Quote]:
+        text = self.store.document(doc_id).text
+        return [q.with_(text=text[q.start : q.end]) for q in self.store.quotes(doc_id, include_rejected)]
+
+    def history(self, doc_id: int) -> list[HistoryEntry]:
+        return self.store.history(doc_id)
+
+    # -- one action ------------------------------------------------------------------------
+    def run(self, *commands: Command, label: str | None = None) -> list[Any]:
+        """Apply the commands as one action (one transaction, one journal entry); their results in order.
+
+        On any error nothing is written and the error propagates. ``self.last_change`` says what changed.
+        """
+        if not commands:
+            return []
+        text = label or "; ".join(c.text for c in commands)
+        name = commands[0].name if len(commands) == 1 else "+".join(dict.fromkeys(c.name for c in commands))
+        with self.store.action(name, label=text) as act:
+            results = [c.apply(self.store) for c in commands]
+        self.last_change = act.change()
+        return results
+
+    def _one(self, command: Command) -> Any:
+        return self.run(command)[0]
+
+    def _with_text(self, item: Any) -> Any:
+        if isinstance(item, list):
+            return [self._with_text(i) for i in item]
+        if isinstance(item, Span | Quote) and item.doc_id is not None:
+            text = self.store.document(item.doc_id).text
+            return item.with_(text=text[item.start : item.end])
+        return item
+
+    # -- spans -----------------------------------------------------------------------------
+    def add_span(self, doc_id: int, start: int, end: int, label: str) -> Span:
+        """Label ``[start, end)``; on exactly an existing span's extent this relabels (or accepts) it."""
+        return self._with_text(self._one(AddSpan(doc_id, start, end, label)))
+
+    def relabel_span(self, span_id: int, label: str) -> Span:
+        return self._with_text(self._one(UpdateSpan(span_id, label=label)))
+
+    def resize_span(self, span_id: int, start: int, end: int) -> Span:
+        return self._with_text(self._one(UpdateSpan(span_id, start=start, end=end)))
+
+    def accept_spans(self, span_ids: Iterable[int]) -> list[Span]:
+        return self._with_text(self._one(AcceptSpans(list(span_ids))))
+
+    def delete_spans(self, span_ids: Iterable[int]) -> list[Span]:
+        """Delete several spans as one action (machine proposals are kept as rejected)."""
+        return self._with_text(self._one(DeleteSpans(list(span_ids))))
+
+    # -- quotes ----------------------------------------------------------------------------
+    def add_quote(self, doc_id: int, start: int, end: int, speaker: tuple[int, int] | None = None) -> Quote:
+        mention = Mention(*speaker) if speaker else None
+        return self._with_text(self._one(AddQuote(doc_id, start, end, mention)))
+
+    def set_speaker(self, quote_id: int, start: int | None, end: int | None) -> Quote:
+        """Attribute the quote to ``[start, end)`` of its document; ``None, None`` clears the speaker."""
+        mention = Mention(start, end) if start is not None and end is not None else None
+        return self._with_text(self._one(UpdateQuote(quote_id, speaker=mention)))
+
+    def resize_quote(self, quote_id: int, start: int, end: int) -> Quote:
+        return self._with_text(self._one(UpdateQuote(quote_id, start=start, end=end)))
+
+    def delete_quotes(self, quote_ids: Iterable[int]) -> list[Quote]:
+        return self._with_text(self._one(DeleteQuotes(list(quote_ids))))
+
+    # -- documents -------------------------------------------------------------------------
+    def set_status(self, doc_id: int, status: str) -> Document:
+        self._one(SetStatus(doc_id, status))
+        return self.store.document(doc_id)
+
+    # -- history ---------------------------------------------------------------------------
+    def undo(self, doc_id: int | None = None) -> Change | None:
+        """Undo the last action on ``doc_id`` (None: on any document); None if there is nothing to undo.
+
+        Raises UndoConflict, writing nothing, if the rows changed since; the action stays undoable.
+        """
+        done = self.store.undo(doc_id)
+        if done is None:
+            return None
+        self.last_change = done[1]
+        return done[1]
+
+    def redo(self, doc_id: int | None = None) -> Change | None:
+        done = self.store.redo(doc_id)
+        if done is None:
+            return None
+        self.last_change = done[1]
+        return done[1]
+
+    # -- pre-annotation --------------------------------------------------------------------
+    def apply_proposals(
+        self, doc_id: int, proposals: Annotations, info: PipelineInfo, include_done: bool = False
+    ) -> ProposalReport:
+        """Merge one document's machine proposals (one action) without touching an analyst's decision."""
+        return self._one(ApplyProposals(doc_id, proposals.spans, proposals.quotes, info, include_done))
+
+    def preannotate(
+        self,
+        doc_ids: Sequence[int] | None = None,
+        model: Any = None,
+        include_done: bool = False,
+        labels: Iterable[str] | str | None = "codebook",
+        progress: Callable[[int, str], None] | None = None,
+    ) -> ProposalReport:
+        """Run NER and the quote finder over ``doc_ids`` (None: every document never pre-annotated).
+
+        ``model`` is an installed pipeline name, a path, or a loaded spaCy ``Language`` (None: the default).
+        ``labels`` keeps only those entity labels ("codebook": the codebook's; None: every label the model
+        gives). One transaction per document.
+        ``progress(doc_id, text)`` is called after each document.
+        """
+        from annotator.codebook import load_codebook
+        from annotator.nlp.pipeline import annotate_many, load_pipeline
+        from annotator.nlp.provenance import pipeline_info
+
+        nlp = model if hasattr(model, "pipe") else load_pipeline(model)
+        info = pipeline_info(nlp)
+        keep = None if labels is None else set(load_codebook().labels if labels == "codebook" else labels)
+        ids = list(doc_ids) if doc_ids is not None else self.store.pending_preannotation()
+        report = ProposalReport()
+        todo = []
+        for doc_id in ids:
+            doc = self.store.document(doc_id)
+            if doc.status == "done" and not include_done:
+                report.skipped_done += 1
+            else:
+                todo.append(doc)
+        texts = (d.text for d in todo)
+        for doc, ann in zip(todo, annotate_many(nlp, texts), strict=True):
+            if keep is not None:
+                ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes))
+            report += self.apply_proposals(doc.id, ann, info, include_done)  # type: ignore[arg-type]
+            if progress is not None:
+                progress(doc.id, doc.text)  # type: ignore[arg-type]
+        return report
+
+    # -- closing ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
