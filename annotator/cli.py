@@ -305,7 +305,8 @@ def stats(db: str | None) -> None:
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
 @click.option("--model", help=MODEL_HELP)
 @click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
-def gui(db: str | None, model: str | None, codebook: str | None) -> None:
+@click.option("--analyst", help="Your name for this session (default: the name set in the window, else the OS user).")
+def gui(db: str | None, model: str | None, codebook: str | None, analyst: str | None) -> None:
     """Open the window on a database.
 
     \b
@@ -315,7 +316,7 @@ def gui(db: str | None, model: str | None, codebook: str | None) -> None:
     _codebook(codebook)
     from annotator.gui.app import run_gui
 
-    sys.exit(run_gui(str(_db_path(db)), model=model, codebook_path=codebook))
+    sys.exit(run_gui(str(_db_path(db)), model=model, codebook_path=codebook, analyst=analyst))
 
 
 def main() -> None:

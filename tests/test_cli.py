@@ -177,3 +177,65 @@ def test_seeds_with_the_real_default_model_keep_the_export_contract(runner, tmp_
     assert first["speaker"]["text"] == "Lukashenko" and first["cue"]["text"] == "said"
     crlf = next(r for r in records if "\r" in (SEEDS / r["meta"]["source"]).read_bytes().decode("utf-8"))
     assert "\r" not in crlf["text"] and crlf["quotes"]
+
+
+def test_preannotate_all_keeps_decisions_skips_done_and_reports(runner, tmp_path, ruler_model_dir):
+    """Scenario 1 of the integrity issue from the command line: `preannotate --all` after corrections."""
+    import annotator
+
+    db = tmp_path / "rerun.db"
+    assert run(runner, "import", str(SEEDS), "--db", str(db), "--model", str(ruler_model_dir)).exit_code == 0
+    with annotator.open_project(db, analyst="ana") as p:
+        first, second = p.documents()[:2]
+        putin = next(s for s in p.spans(first.id) if s.text == "Putin")
+        p.delete_spans([putin.id])
+        p.set_status(second.id, "done")
+        done_before = [(s.id, s.state) for s in p.spans(second.id, include_rejected=True)]
+    result = run(runner, "preannotate", "--db", str(db), "--model", str(ruler_model_dir), "--all", "--analyst", "bob")
+    assert result.exit_code == 0, result.stderr
+    assert "skipped 1 that collide with an analyst's decision" in result.stderr
+    assert "left 1 done document(s) alone" in result.stderr
+    with annotator.open_project(db) as p:
+        assert putin.id not in [s.id for s in p.spans(first.id)] and p.store.span(putin.id).state == "rejected"
+        spans = [(s.start, s.end, s.label) for s in p.spans(first.id, include_rejected=True)]
+        assert len(spans) == len(set(spans))  # nothing doubled
+        assert [(s.id, s.state) for s in p.spans(second.id, include_rejected=True)] == done_before
+    result = run(runner, "preannotate", "--db", str(db), "--model", str(ruler_model_dir), "--all", "--include-done")
+    assert "left 1 done" not in result.stderr and result.exit_code == 0
+
+
+def test_preannotate_without_all_does_only_what_was_never_done(runner, tmp_path, ruler_model_dir):
+    db = tmp_path / "pending.db"
+    run(runner, "import", str(SEEDS), "--db", str(db), "--no-preannotate")
+    stats = run(runner, "stats", "--db", str(db))
+    n = len(list(SEEDS.glob("*.txt")))
+    assert f"{n} not yet pre-annotated" in stats.stdout
+    result = run(runner, "import", str(SEEDS), "--db", str(db), "--model", str(ruler_model_dir))
+    assert f"{n} already present ({n} of them not yet pre-annotated)" in result.stderr  # an import finishes them
+    assert "0 not yet pre-annotated" in run(runner, "stats", "--db", str(db)).stdout
+    again = run(runner, "preannotate", "--db", str(db), "--model", str(ruler_model_dir))
+    assert "nothing to pre-annotate" in again.stderr and again.exit_code == 0
+
+
+def test_export_carries_provenance_and_rejected_proposals(runner, tmp_path, ruler_model_dir):
+    import annotator
+
+    db = tmp_path / "prov.db"
+    run(runner, "import", str(SEEDS), "--db", str(db), "--model", str(ruler_model_dir), "--analyst", "ana")
+    with annotator.open_project(db, analyst="bob") as p:
+        doc = p.documents()[0]
+        machine = p.spans(doc.id)[0]
+        p.delete_spans([machine.id])
+        start = doc.text.index("leader")
+        mine = p.add_span(doc.id, start, start + 6, "NORP")
+    record = next(r for r in export(runner, db) if r["id"] == doc.id)
+    assert_offsets(record)
+    by_id = {s["id"]: s for s in record["spans"]}
+    assert by_id[mine.id]["origin"] == "human" and by_id[mine.id]["state"] == "added" and by_id[mine.id]["analyst"] == "bob"
+    model_spans = [s for s in record["spans"] if s["origin"] != "human"]
+    assert model_spans and all(s["state"] == "suggested" and s["analyst"] == "ana" and "@" in s["origin"] for s in model_spans)
+    assert all(s["created_at"] and s["modified_at"] for s in record["spans"])
+    assert [s["id"] for s in record["rejected"]["spans"]] == [machine.id] and machine.id not in by_id
+    assert record["preannotated"].startswith("en_pipeline@")
+    for q in record["quotes"]:
+        assert set(q) >= {"kind", "speaker", "speaker_mention", "cue", "source_of", "state", "analyst", "origin"}

@@ -5,9 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.codebook import Codebook, CodebookError, load_codebook
 from annotator.commands import ApplyProposals, DeleteQuotes, SetStatus
@@ -21,6 +30,7 @@ from annotator.gui.workers import DEFAULT_MODEL, ModelWorker
 from annotator.store import Store, StoreError
 
 UI_POINT_SIZE = 10
+ANALYST_KEY = "analyst"
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -115,8 +125,30 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         self.hint_label = QLabel(hints(self.codebook))
         self.model_label = QLabel()
+        self.analyst_label = QLabel()
+        for label in (self.hint_label, self.model_label, self.analyst_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.hint_label, 1)
+        self.statusBar().addPermanentWidget(self.analyst_label)
         self.statusBar().addPermanentWidget(self.model_label)
+        self._show_analyst()
+
+    def _show_analyst(self) -> None:
+        self.analyst_label.setText(f"analyst: {self.store.analyst}")
+
+    def set_analyst(self, name: str | None = None) -> None:
+        """Edit > Analyst name…: who the journal and every new annotation name from now on (kept in settings)."""
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Analyst name", "Your name, recorded on each edit:", text=self.store.analyst)
+            if not ok:
+                return
+        name = " ".join(name.split())
+        if not name:
+            self.show_error("the analyst name cannot be empty")
+            return
+        self.store.analyst = name
+        QSettings("annotator", "annotator").setValue(ANALYST_KEY, name)
+        self._show_analyst()
 
     def _action(self, menu, text: str, keys: list[str], slot) -> QAction:
         action = QAction(text, self)
@@ -133,6 +165,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
         self.undo_action = self._action(edit, "&Undo", ["Ctrl+Z"], self.undo)
         self.redo_action = self._action(edit, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
+        edit.addSeparator()
+        self._action(edit, "&Analyst name…", [], lambda: self.set_analyst())
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.next_action = self._action(docs, "&Next document", ["Ctrl+PgDown", "Alt+Down"], lambda: self.step(1))
@@ -308,13 +342,22 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = None) -> int:
-    """Open the window on ``db_path``; ``model`` None loads the default pipeline in the background."""
+def saved_analyst() -> str:
+    """The analyst name kept in the settings ("" if none was set)."""
+    value = QSettings("annotator", "annotator").value(ANALYST_KEY, "")
+    return str(value or "")
+
+
+def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = None, analyst: str | None = None) -> int:
+    """Open the window on ``db_path``; ``model`` None loads the default pipeline in the background.
+
+    The analyst recorded on each edit: ``analyst``, else the name saved in the settings, else the OS user.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     try:
         codebook = load_codebook(codebook_path)
-        store = Store(db_path)
+        store = Store(db_path, analyst=analyst or saved_analyst() or None)
     except (CodebookError, StoreError) as exc:
         QMessageBox.critical(None, "annotator", str(exc))
         return 1
