@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from annotator.domain import Document
@@ -44,18 +45,24 @@ def _db_path(db: str | None) -> Path:
 
 
 @contextmanager
-def open_store(db: str | None, analyst: str | None = None) -> Iterator:
+def open_store(db: str | None, analyst: str | None = None, write: bool = True) -> Iterator:
+    """The store for one command. Only writing commands (import, preannotate) may create a database;
+    reading ones (stats, export) open it read-only and change nothing, not even a missing path."""
     from annotator.store import Store, StoreError
 
     path = _db_path(db)
     try:
-        store = Store(path, analyst=analyst)
+        store = Store(path, analyst=analyst, create=write, write=write)
     except StoreError as exc:
         raise UserError(str(exc)) from None
+    if store.backup_error:
+        err.print(f"[yellow]warning:[/] {escape(store.backup_error)}")
     try:
         yield store
     except StoreError as exc:
         raise UserError(str(exc)) from None
+    except store.database_errors as exc:  # a damaged page met while reading, say
+        raise UserError(store.explain(exc)) from None
     finally:
         store.close()
 
@@ -237,7 +244,7 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> No
     from annotator.formats.jsonl import write_records
     from annotator.formats.records import document_record
 
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
 
         def records():
             for doc_id in store.document_ids():
@@ -280,7 +287,7 @@ def stats(db: str | None) -> None:
     """
     from rich.table import Table
 
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         counts = store.counts()
         n_docs, n_words = counts["documents"]
         out = Console(highlight=False)
@@ -299,6 +306,55 @@ def stats(db: str | None) -> None:
         out.print(table)
         quotes, with_speaker = counts["quotes"]
         out.print(f"quotes: {quotes} ({with_speaker} with a speaker)")
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+def backup(db: str | None) -> None:
+    """Take a verified backup of the database now (one is also taken whenever a changed file is opened to write).
+
+    Backups go to FILE.backups/ beside the database; the newest 5 are kept (ANNOTATOR_BACKUP_KEEP).
+
+    \b
+    Example:
+      annotator backup --db news.db
+    """
+    from annotator.store import Store, StoreError
+
+    try:
+        store = Store(_db_path(db), create=False, backup=False)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        made = store.backup()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
+    err.print(f"backup written and verified → {escape(str(made))}")
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--from", "source", type=click.Path(dir_okay=False), help="The backup to restore (default: the newest).")
+def restore(db: str | None, source: str | None) -> None:
+    """Put a verified backup in place of the database; the file it replaces is kept beside it (.damaged-TIME).
+
+    \b
+    Examples:
+      annotator restore --db news.db
+      annotator restore --db news.db --from news.db.backups/news-20261201T093000000000Z.db
+    """
+    from annotator.store.safety import UnsafeDatabase
+    from annotator.store.safety import restore as restore_file
+
+    path = _db_path(db)
+    try:
+        used, kept = restore_file(path, Path(source) if source else None)
+    except (UnsafeDatabase, OSError) as exc:
+        raise UserError(str(exc)) from None
+    where = f"; the file it replaced is kept as {kept}" if kept else ""
+    err.print(escape(f"restored {path} from {used}{where}"))
 
 
 @cli.command()

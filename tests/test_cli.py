@@ -100,7 +100,7 @@ def test_corrupt_database_is_one_clear_line(runner, tmp_path):
     bad.write_bytes(b"garbage" * 1000)
     result = runner.invoke(cli, ["export", "--db", str(bad)])
     assert result.exit_code == 2
-    assert "not an annotator database or corrupt" in result.stderr
+    assert "not a SQLite database (nothing was changed)" in result.stderr
     assert "Traceback" not in result.stderr
 
 

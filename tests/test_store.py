@@ -102,7 +102,7 @@ def test_a_failed_action_rolls_back_everything_in_it(store):
 def test_corrupt_file_gives_a_clear_error(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(StoreError, match="not an annotator database or corrupt"):
+    with pytest.raises(StoreError, match="not a SQLite database"):
         Store(bad)
     assert bad.read_bytes().startswith(b"this is not sqlite")  # the file is left as it was
 

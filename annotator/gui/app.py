@@ -31,6 +31,7 @@ from annotator.store import Store, StoreError
 
 UI_POINT_SIZE = 10
 ANALYST_KEY = "analyst"
+WATCH_MS = 1000
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -97,6 +98,11 @@ class MainWindow(QMainWindow):
 
         if self.docs_model.rowCount():
             self.open_document(self.docs_model.doc_id(0))  # type: ignore[arg-type]
+        self._data_version = store.data_version()
+        self.watch = QTimer(self)  # another window or an import may write to the same file
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.check_outside_changes)
+        self.watch.start()
         if model_name is None:
             self._model_state("no model (pre-annotation off)")
         else:
@@ -188,7 +194,7 @@ class MainWindow(QMainWindow):
         try:
             doc = self.store.document(doc_id)
             spans, quotes = self.store.spans(doc_id), self.store.quotes(doc_id)
-        except (KeyError, StoreError) as exc:
+        except (KeyError, StoreError, *self.store.database_errors) as exc:
             self.show_error(f"cannot open document {doc_id}: {exc}")
             return
         self.current_id = doc_id
@@ -227,6 +233,28 @@ class MainWindow(QMainWindow):
         self.docs_model.refresh(change)
         if change.touches(self.current_id, ChangeKind.QUOTES):
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)  # the view reloaded them first
+
+    def check_outside_changes(self) -> bool:
+        """If another program committed to the file since the last look, show its changes; True if it did."""
+        try:
+            version = self.store.data_version()
+        except self.store.database_errors as exc:
+            self.show_error(self.store.explain(exc))
+            return False
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        current = self.current_id
+        self.docs_model.reload()
+        if current is not None and self.docs_model.row_of(current) >= 0:
+            self.doc_list.setCurrentIndex(self.docs_model.index(self.docs_model.row_of(current), 0))
+            spans, quotes = self.store.spans(current), self.store.quotes(current)
+            self.view.set_annotations(spans, quotes)
+            self.quotes_model.set_quotes(self.view.text, self.view.quotes)
+        elif self.docs_model.rowCount():
+            self.open_document(self.docs_model.doc_id(0))  # type: ignore[arg-type]
+        self._update_history()
+        return True
 
     # -- undo history (the core's, per document, kept in the database) ---------------------
     def undo(self) -> None:

@@ -30,6 +30,7 @@ from annotator.domain import (
     Span,
     check_offsets,
 )
+from annotator.store import safety
 from annotator.store.journal import APPLIED, DISCARDED, UNDONE, Action, Op, UndoConflict, matches
 from annotator.store.migrations import KNOWN, migrations
 
@@ -171,48 +172,120 @@ class Store:
     an action of its own. ``analyst`` is recorded on every annotation and journal entry written.
     """
 
-    def __init__(self, path: str | Path = ":memory:", analyst: str | None = None) -> None:
+    #: what a caller catches to report any database failure with :meth:`explain` (no sqlite3 import needed)
+    database_errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        analyst: str | None = None,
+        *,
+        create: bool = True,
+        write: bool = True,
+        backup: bool = True,
+    ) -> None:
+        """Open ``path``. ``create=False`` refuses a missing or empty file; ``write=False`` opens read-only and
+        changes nothing at all (no WAL switch, no upgrade, no backup). A writer checks the pages first
+        (a full integrity check after an unclean shutdown) and takes a rotated backup when the file changed.
+        """
         self.path = str(path)
         self.analyst = analyst or default_analyst()
+        self.writable = write
+        self.backup_path: Path | None = None
+        self.backup_error: str | None = None
         self._action: Action | None = None
+        memory = self.path == ":memory:"
+        file = Path(self.path).expanduser()
         try:
-            if self.path != ":memory:":
-                parent = Path(self.path).expanduser().resolve().parent
-                parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(
-                    str(Path(self.path).expanduser()), timeout=BUSY_TIMEOUT_S, isolation_level=None
-                )
-            else:
+            existed = False if memory else safety.look(file, create=create and write)
+            if memory:
                 conn = sqlite3.connect(":memory:", isolation_level=None)
+            elif write:
+                self._check_writable(file, existed)
+                file.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(file), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            else:
+                uri = f"{file.resolve().as_uri()}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            full_check = existed and safety.unclean(file)
             self.db = Database(conn)
             self._configure()
+            if existed:
+                problem = safety.check_pages(conn, full=full_check)
+                if problem is not None:
+                    conn.close()
+                    raise StoreError(
+                        f"{file}: the database is damaged ({problem}); nothing was written to it; "
+                        + safety.restore_hint(file)
+                    )
             self._migrate()
+            if write and backup and existed and safety.KEEP_BACKUPS > 0:
+                self._backup(file)
+        except safety.UnsafeDatabase as exc:
+            raise StoreError(str(exc)) from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(self._explain(exc)) from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the database ({exc.strerror or exc})") from None
 
     # -- opening ---------------------------------------------------------------------------
+    def _check_writable(self, file: Path, existed: bool) -> None:
+        folder = file.parent if file.parent.exists() else None
+        if existed and not os.access(file, os.W_OK):
+            raise StoreError(f"{file}: the file is read-only (its permissions); open it read-only with `annotator stats` or `annotator export`, or make it writable")
+        if existed and folder is not None and not os.access(folder, os.W_OK):
+            raise StoreError(
+                f"{file}: the folder {folder} is read-only, and SQLite must create {file.name}-wal and "
+                f"{file.name}-shm beside the database to write; copy it to a writable folder"
+            )
+
+    def _backup(self, file: Path) -> None:
+        try:
+            self.backup_path = safety.make_backup(self.db.conn, file)
+        except (sqlite3.Error, OSError) as exc:  # a failed backup never blocks the analyst's work
+            self.backup_error = f"{file}: no backup taken ({exc})"
+
+    def backup(self) -> Path:
+        """Take a verified backup now (``annotator backup``); return its path."""
+        if self.path == ":memory:":
+            raise StoreError("an in-memory database has no backups")
+        try:
+            made = safety.make_backup(self.db.conn, Path(self.path).expanduser(), force=True)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"{self.path}: backup failed ({exc})") from None
+        assert made is not None
+        return made
+
+    def explain(self, exc: BaseException) -> str:
+        """One line for a database failure met while reading or writing."""
+        if isinstance(exc, sqlite3.Error):
+            return self._explain(exc)
+        return f"{self.path}: {exc}"
+
     def _explain(self, exc: sqlite3.Error) -> str:
         msg = str(exc)
+        file = Path(self.path).expanduser()
         if "not a database" in msg or "malformed" in msg:
-            return (
-                f"{self.path}: not an annotator database or corrupt ({msg}); "
-                "restore a backup or pass another file with --db"
-            )
+            return f"{self.path}: not an annotator database or damaged ({msg}); " + safety.restore_hint(file)
         if "locked" in msg or "busy" in msg:
             return (
                 f"{self.path}: the database is locked by another program ({msg}); "
                 "close the other annotator window or command and try again"
             )
         if "readonly" in msg or "read-only" in msg:
+            if not self.writable:
+                return f"{self.path}: this command only reads the database and changes nothing ({msg})"
+            if file.parent.exists() and not os.access(file.parent, os.W_OK):
+                return f"{self.path}: the folder {file.parent} is read-only ({msg}); copy the database to a writable folder"
             return f"{self.path}: the database is read-only ({msg}); check the file's permissions"
+        if "unable to open" in msg:
+            return f"{self.path}: cannot open the database ({msg}); check that the folder exists and is readable"
         return f"{self.path}: database error: {msg}"
 
     def _configure(self) -> None:
         conn = self.db.conn
         conn.execute("PRAGMA foreign_keys=ON")
-        if self.path != ":memory:":
+        if self.path != ":memory:" and self.writable:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise sqlite3.OperationalError(f"could not switch to WAL (got {mode})")
@@ -221,6 +294,9 @@ class Store:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails early on a corrupt file
 
     def _migrate(self) -> None:
+        if not self.writable:
+            self._check_schema_read_only()
+            return
         applied = {m.name for m in migrations.applied(self.db)}
         unknown = applied - KNOWN
         if unknown:
@@ -239,6 +315,26 @@ class Store:
                         raise StoreError(f"{self.path}: upgrading the schema would break {len(broken)} references")
             finally:
                 self.db.conn.execute("PRAGMA foreign_keys=ON")
+
+    def _check_schema_read_only(self) -> None:
+        names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "_sqlite_migrations" not in names:
+            raise StoreError(f"{self.path}: not an annotator database (no schema); nothing was changed")
+        applied = {r[0] for r in self.db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'annotator'")}
+        if applied - KNOWN:
+            raise StoreError(
+                f"{self.path}: the database was written by a newer annotator "
+                f"(schema steps {', '.join(sorted(applied - KNOWN))}); upgrade annotator to open it"
+            )
+        if KNOWN - applied:
+            raise StoreError(
+                f"{self.path}: the database was written by an older annotator; open it once in the window or "
+                "with a writing command (annotator import / preannotate) to upgrade it, then try again"
+            )
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (PRAGMA data_version): the window polls it to refresh."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         self.db.close()
@@ -458,7 +554,13 @@ class Store:
 
     # -- documents -------------------------------------------------------------------------
     def add_document(self, doc: Document) -> tuple[int, bool]:
-        """Insert ``doc`` unless a document with the same text exists; return (id, created)."""
+        """Insert ``doc`` unless a document with the same text exists; return (id, created).
+
+        The look-up runs inside the write transaction, so two imports at once never collide on the hash.
+        """
+        if self._action is None:
+            with self.action("import", detail={"source": str(doc.meta.get("source", ""))}, undoable=False):
+                return self.add_document(doc)
         existing = self.find_by_hash(doc.hash)
         if existing is not None:
             return existing, False
@@ -473,11 +575,7 @@ class Store:
             "created_at": _now(),
             "updated_at": _now(),
         }
-        if self._action is not None:
-            return self._insert("documents", row, None, "import"), True
-        with self.action("import", detail={"source": row["source"]}, undoable=False):
-            doc_id = self._insert("documents", row, None, "import")
-        return doc_id, True
+        return self._insert("documents", row, None, "import"), True
 
     def find_by_hash(self, hash_: str) -> int | None:
         row = self.db.execute("SELECT id FROM documents WHERE hash = ?", [hash_]).fetchone()

@@ -141,3 +141,39 @@ def test_the_analyst_name_goes_on_each_edit_and_is_kept_in_settings(qtbot, windo
     assert span.analyst == "Ana Rusu" and seeded.store.log(seeded.uni)[-1]["analyst"] == "Ana Rusu"
     window.set_analyst("   ")
     assert "cannot be empty" in window.statusBar().currentMessage() and seeded.store.analyst == "Ana Rusu"
+
+
+def test_changes_from_another_program_appear_in_the_open_window(qtbot, window, seeded):
+    from annotator.domain import Document
+
+    other = seeded.reopen()  # an import or a second window on the same file
+    new_id, _ = other.add_document(Document("A new article from the command line.", {"source": "new.txt"}))
+    span = other.insert_span(Span(*find(UNICODE_TEXT, "Hebrew"), "NORP", doc_id=seeded.uni))
+    qtbot.waitUntil(lambda: window.docs_model.rowCount() == 3, timeout=5_000)  # the window's watch timer
+    assert window.docs_model.row_of(new_id) == 2 and window.current_id == seeded.uni
+    assert span in window.view.spans
+    other.delete_span(span.id)
+    assert window.check_outside_changes() and span not in window.view.spans
+    assert not window.check_outside_changes()  # nothing new
+    other.close()
+
+
+def test_a_damaged_database_is_refused_by_the_window_with_the_restore_hint(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.domain import Document
+    from annotator.gui.app import run_gui
+
+    path = tmp_path / "d.db"
+    store = Store(path)
+    for i in range(200):
+        store.add_document(Document(f"Article {i} " * 200, {"source": f"{i}.txt"}))
+    store.close()
+    Store(path).close()
+    with path.open("r+b") as handle:
+        handle.seek(path.stat().st_size // 2 // 4096 * 4096 + 8)
+        handle.write(b"\xff" * 3000)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    assert run_gui(str(path)) == 1
+    assert shown and "damaged" in shown[0] and "annotator restore" in shown[0]

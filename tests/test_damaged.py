@@ -1,0 +1,188 @@
+"""Damaged, foreign, missing and shared database files: look first, refuse in one line, never write into them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.domain import Document, Span
+from annotator.store import Store, StoreError, safety
+
+from .conftest import SEEDS
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def filled(path, n=300):
+    store = Store(path)
+    for i in range(n):
+        doc_id, _ = store.add_document(Document(f"Story {i}: Ana Rusu met Ion Popa in Valdor. " * 20, {"source": f"{i}.txt"}))
+        store.insert_span(Span(0, 5, "MISC", doc_id=doc_id))
+    store.close()
+    return path
+
+
+def damage(path):
+    """Overwrite a page in the middle of the file with garbage, as a failing disk would."""
+    size = path.stat().st_size
+    page = 4096
+    middle = (size // page // 2) * page
+    with path.open("r+b") as handle:
+        handle.seek(middle + 16)
+        handle.write(os.urandom(2000))
+
+
+def test_a_damaged_page_is_found_on_open_and_nothing_writes_into_the_file(tmp_path):
+    path = filled(tmp_path / "news.db")
+    Store(path).close()  # a write open after changes takes a backup
+    assert safety.backups(path)
+    damage(path)
+    before = digest(path)
+    for args in (["stats"], ["export", "-o", "-"], ["import", str(SEEDS), "--no-preannotate"], ["preannotate"]):
+        result = run(*args, "--db", str(path))
+        assert result.exit_code == 2, (args, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "damaged" in lines[0] and "Traceback" not in result.stderr, lines
+        assert f"annotator restore --db {path}" in lines[0] and str(safety.backups(path)[0]) in lines[0]
+    assert digest(path) == before
+    with pytest.raises(StoreError, match="damaged"):
+        Store(path)
+
+
+def test_restore_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path):
+    path = filled(tmp_path / "news.db")
+    made = run("backup", "--db", str(path))
+    assert made.exit_code == 0 and "backup written and verified" in made.stderr
+    damage(path)
+    result = run("restore", "--db", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "is kept as" in result.stderr
+    assert list(tmp_path.glob("news.db.damaged-*"))
+    store = Store(path)
+    assert store.count_documents() == 300
+    store.close()
+
+
+def test_restore_with_no_backup_says_so(tmp_path):
+    result = run("restore", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2 and "no backup to restore" in result.stderr
+
+
+def test_backups_rotate_and_are_taken_only_when_the_file_changed(tmp_path, monkeypatch):
+    path = filled(tmp_path / "b.db", n=3)
+    monkeypatch.setattr(safety, "KEEP_BACKUPS", 3)
+    for _ in range(5):
+        store = Store(path)
+        store.insert_span(Span(0, 3, "MISC", doc_id=1))
+        store.close()
+    found = safety.backups(path)
+    assert len(found) == 3
+    for backup in found:
+        conn = sqlite3.connect(backup)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+    Store(path).close()  # changed since the last backup (the insert after it): one more
+    newest = safety.backups(path)[0]
+    assert newest != found[0]
+    Store(path).close()  # unchanged since: no new one
+    Store(path).close()
+    assert safety.backups(path)[0] == newest
+
+
+def test_read_only_commands_never_create_anything(tmp_path):
+    missing = tmp_path / "typo" / "x.db"
+    for args in (["stats"], ["export", "-o", "-"]):
+        result = run(*args, "--db", str(missing))
+        assert result.exit_code == 2 and "no database there (nothing was created)" in result.stderr
+    assert not (tmp_path / "typo").exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = run("stats", "--db", str(empty))
+    assert result.exit_code == 2 and "the file is empty" in result.stderr
+    assert empty.stat().st_size == 0 and not (tmp_path / "empty.db-wal").exists()
+
+
+def test_stats_and_export_leave_the_file_exactly_as_it_was(tmp_path):
+    path = filled(tmp_path / "r.db", n=5)
+    before, backups = digest(path), safety.backups(path)
+    assert run("stats", "--db", str(path)).exit_code == 0
+    assert run("export", "--db", str(path), "-o", str(tmp_path / "out.jsonl")).exit_code == 0
+    assert digest(path) == before and safety.backups(path) == backups
+    assert not (tmp_path / "r.db-wal").exists() or (tmp_path / "r.db-wal").stat().st_size == 0
+
+
+def test_another_programs_sqlite_file_is_refused_before_anything_changes(tmp_path):
+    path = tmp_path / "contacts.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE people (name TEXT)")
+    conn.execute("INSERT INTO people VALUES ('Ana')")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    for args in (["import", str(SEEDS), "--no-preannotate"], ["stats"], ["export", "-o", "-"]):
+        result = run(*args, "--db", str(path))
+        assert result.exit_code == 2 and "another program's SQLite database (tables: people)" in result.stderr
+    with pytest.raises(StoreError, match="another program's"):
+        Store(path)
+    assert digest(path) == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not switched to WAL
+    conn.close()
+
+
+def test_a_read_only_folder_is_named_as_the_cause(tmp_path, monkeypatch):
+    path = filled(tmp_path / "ro.db", n=1)
+    real_access = os.access
+
+    def access(p, mode, *args, **kwargs):  # the folder is read-only, the file itself writable (root ignores chmod)
+        if os.fspath(p) == os.fspath(tmp_path) and mode & os.W_OK:
+            return False
+        return real_access(p, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    with pytest.raises(StoreError, match=r"the folder .* is read-only, and SQLite must create ro.db-wal"):
+        Store(path)
+    with pytest.raises(StoreError, match="cannot create the database: the folder .* is not writable"):
+        Store(tmp_path / "new.db")
+
+
+def test_two_imports_at_once_both_finish(tmp_path):
+    db = tmp_path / "both.db"
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    for i in range(120):
+        (folder / f"{i}.txt").write_text(f"Article {i} about Valdor and its neighbours.", encoding="utf-8")
+    cmd = [sys.executable, "-m", "annotator", "import", str(folder), "--db", str(db), "--no-preannotate"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    assert not any("UNIQUE" in err or "Traceback" in err for _, err in outs)
+    store = Store(db)
+    assert store.count_documents() == 120
+    store.close()
+
+
+def test_two_stores_on_one_file_see_each_others_commits_and_ids_are_never_reused(tmp_path):
+    path = filled(tmp_path / "two.db", n=1)
+    a, b = Store(path), Store(path)
+    version = a.data_version()
+    span = b.insert_span(Span(6, 9, "MISC", doc_id=1))
+    assert a.data_version() != version  # the window polls this and refreshes
+    b.delete_span(span.id)
+    again = a.insert_span(Span(6, 9, "MISC", doc_id=1))
+    assert again.id > span.id
+    a.close()
+    b.close()
