@@ -28,6 +28,7 @@ class Style:
     quote: bool = False
     speaker: bool = False
     cue: bool = False
+    outer: str | None = None  # the label of a span this one is nested in or overlaps (a wavy line in its colour)
 
 
 Segment = tuple[int, int, Style]  # start in the block (UTF-16), length, style
@@ -47,9 +48,11 @@ def _layers(item: Span | Quote) -> list[Layer]:
 
 
 def _merge(active: list[tuple[str, str | None]]) -> Style:
-    label = next((v for k, v in reversed(active) if k == "label"), None)
+    labels = [v for k, v in active if k == "label"]
+    label = labels[-1] if labels else None
+    outer = next((v for v in labels[:-1] if v != label), labels[0] if len(labels) > 1 else None)
     kinds = {k for k, _ in active}
-    return Style(label, "quote" in kinds, "speaker" in kinds, "cue" in kinds)
+    return Style(label, "quote" in kinds, "speaker" in kinds, "cue" in kinds, outer)
 
 
 def _segments(pieces: list[tuple[int, int, str, str | None, object]]) -> tuple[Segment, ...]:
@@ -162,6 +165,9 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             elif style.cue:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 fmt.setUnderlineColor(QColor(CUE_LINE))
+            elif style.outer is not None:  # two spans overlap here: both stay visible
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(QColor(self.codebook.color(style.outer)).darker(160))
             self._formats[style] = fmt
         return fmt
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 
 from annotator.domain import Annotations, Quote, Span
 from annotator.gui import workers
@@ -10,7 +11,7 @@ from annotator.gui.app import MainWindow
 from annotator.store import Store
 
 from .conftest import PLAIN_TEXT, UNICODE_TEXT, find
-from .helpers import click_cp, key, select_with_keys
+from .helpers import click_cp, format_at, key, select_with_keys
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -97,6 +98,11 @@ def test_a_label_key_inside_a_span_adds_beside_it(qtbot, window, seeded):
     assert ("Vladimir Putin", "UNKNOWN_LABEL") in spans and ("Putin", "EVENT") in spans
     assert store.span(putin.id) == putin  # untouched
     assert [e["action"] for e in store.log(seeded.uni)[entries:]] == ["add_span"]
+    inner = format_at(window.view, *find(UNICODE_TEXT, "Putin"))  # both are shown: the inner label's colour,
+    assert inner is not None and inner.background().color().name() == window.codebook.color("EVENT")
+    assert inner.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline  # a wavy line for the outer
+    outer = format_at(window.view, *find(UNICODE_TEXT, "Vladimir "))
+    assert outer is not None and outer.background().color().name() == window.codebook.color("UNKNOWN_LABEL")
 
 
 def test_ctrl_z_after_reopening_the_window_undoes_the_last_action(qtbot, seeded, codebook):

@@ -70,12 +70,13 @@ def test_overlapping_pieces_cut_into_segments_in_order():
     from annotator.gui.highlight import _segments
 
     pieces = [(0, 10, "quote", None, 1), (2, 5, "label", "PERSON", 2), (4, 8, "label", "GPE", 3), (6, 7, "speaker", None, 4)]
-    got = [(a, n, st.label, st.quote, st.speaker) for a, n, st in _segments(pieces)]
+    got = [(a, n, st.label, st.quote, st.speaker, st.outer) for a, n, st in _segments(pieces)]
     assert got == [
-        (0, 2, None, True, False),
-        (2, 2, "PERSON", True, False),
-        (4, 2, "GPE", True, False),
-        (6, 1, "GPE", True, True),
-        (7, 1, "GPE", True, False),
-        (8, 2, None, True, False),
+        (0, 2, None, True, False, None),
+        (2, 2, "PERSON", True, False, None),
+        (4, 1, "GPE", True, False, "PERSON"),  # where the two spans overlap, both are marked
+        (5, 1, "GPE", True, False, None),
+        (6, 1, "GPE", True, True, None),
+        (7, 1, "GPE", True, False, None),
+        (8, 2, None, True, False, None),
     ]
