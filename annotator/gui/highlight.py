@@ -112,10 +112,23 @@ class AnnotationIndex:
             self._blocks_of(item, add=True)
         self.segments = {n: _segments(p) for n, p in self.pieces.items()}
 
-    def update(self, spans: Sequence[Span], quotes: Sequence[Quote]) -> set[int]:
-        """Bring the index up to date; return the numbers of the blocks whose segments changed."""
-        new = set(spans) | set(quotes)
-        removed, added = self.items - new, new - self.items
+    def update(
+        self,
+        spans: Sequence[Span],
+        quotes: Sequence[Quote],
+        delta: tuple[Sequence[Span | Quote], Sequence[Span | Quote]] | None = None,
+    ) -> set[int]:
+        """Bring the index up to date; return the numbers of the blocks whose segments changed.
+
+        ``delta`` = (removed, added), when the caller knows them, spares comparing every annotation.
+        """
+        if delta is None:
+            new = set(spans) | set(quotes)
+            removed, added = self.items - new, new - self.items
+        else:
+            gone, came = set(delta[0]), set(delta[1])
+            removed, added = gone - came, came - gone
+            new = (self.items - removed) | added
         touched: set[int] = set()
         for item in removed:
             for n in self._blocks_of(item, add=False):

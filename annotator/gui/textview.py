@@ -89,6 +89,15 @@ def _linked_format() -> QTextCharFormat:
     return fmt
 
 
+def _patch(items: list, fresh: list, ids: frozenset[int], doc_id: int) -> tuple[list, list, list]:
+    """``items`` with those named in ``ids`` replaced by their ``fresh`` versions (or gone): (list, removed, added)."""
+    if not ids:
+        return items, [], []
+    removed = [i for i in items if i.id in ids]
+    added = [f for f in fresh if f.doc_id == doc_id and f.state != "rejected"]
+    return [i for i in items if i.id not in ids] + added, removed, added
+
+
 class ArticleView(QPlainTextEdit):
     """Read-only article text with a keyboard cursor; its annotation keys live in ``self.keys``."""
 
@@ -129,11 +138,14 @@ class ArticleView(QPlainTextEdit):
         self.setPlainText(self.text)
         self._install(spans, quotes, full=True)
 
-    def set_annotations(self, spans: list[Span], quotes: list[Quote]) -> int:
-        """Replace the annotations shown; re-highlight only the blocks that changed (returns how many)."""
-        return self._install(spans, quotes, full=False)
+    def set_annotations(self, spans: list[Span], quotes: list[Quote], delta: tuple[list, list] | None = None) -> int:
+        """Replace the annotations shown; re-highlight only the blocks that changed (returns how many).
 
-    def _install(self, spans: list[Span], quotes: list[Quote], full: bool) -> int:
+        ``delta`` = (removed, added) when known, so only those are compared and re-indexed.
+        """
+        return self._install(spans, quotes, full=False, delta=delta)
+
+    def _install(self, spans: list[Span], quotes: list[Quote], full: bool, delta: tuple[list, list] | None = None) -> int:
         self.spans = sorted(spans, key=lambda s: (s.start, s.end))
         self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         if self.keys.picking is not None and all(q.id != self.keys.picking for q in self.quotes):
@@ -143,7 +155,7 @@ class ArticleView(QPlainTextEdit):
             self.highlighter.refresh(self.index.segments)
             redone = self.document().blockCount()
         else:
-            blocks = self.index.update(self.spans, self.quotes)
+            blocks = self.index.update(self.spans, self.quotes, delta)
             self.highlighter.refresh(self.index.segments, blocks)
             redone = len(blocks)
         self.refresh_cursor_feedback()
@@ -152,10 +164,15 @@ class ArticleView(QPlainTextEdit):
     def _on_change(self, change: Change) -> None:
         if self.doc is None or not change.touches(self.doc.id, ChangeKind.SPANS, ChangeKind.QUOTES):
             return
-        store = self.session.store
-        spans = store.spans(self.doc.id) if ChangeKind.SPANS in change.kinds else self.spans
-        quotes = store.quotes(self.doc.id) if ChangeKind.QUOTES in change.kinds else self.quotes
-        self.set_annotations(spans, quotes)
+        store, doc_id = self.session.store, self.doc.id
+        if not change.span_ids and not change.quote_ids:  # the change does not say which: read them all
+            spans = store.spans(doc_id) if ChangeKind.SPANS in change.kinds else self.spans
+            quotes = store.quotes(doc_id) if ChangeKind.QUOTES in change.kinds else self.quotes
+            self.set_annotations(spans, quotes)
+            return
+        spans, gone_s, new_s = _patch(self.spans, store.spans_by_id(change.span_ids), change.span_ids, doc_id)
+        quotes, gone_q, new_q = _patch(self.quotes, store.quotes_by_id(change.quote_ids), change.quote_ids, doc_id)
+        self.set_annotations(spans, quotes, (gone_s + gone_q, new_s + new_q))
 
     # -- offsets at the cursor -------------------------------------------------------------
     def cursor_cp(self) -> int:

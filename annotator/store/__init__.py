@@ -665,6 +665,14 @@ class Store:
         for row in self.db.execute(f'{_SPAN_SELECT}{hide} ORDER BY doc_id, start, "end", id'):
             yield _tuple_span(row)
 
+    def spans_by_id(self, span_ids: Iterable[int]) -> list[Span]:
+        """The spans with these ids that still exist (rejected ones included)."""
+        ids = [int(i) for i in span_ids]
+        if not ids:
+            return []
+        cursor = self.db.execute(f"{_SPAN_SELECT} WHERE id IN ({', '.join('?' * len(ids))})", ids)
+        return [_tuple_span(row) for row in cursor]
+
     def span(self, span_id: int) -> Span:
         row = self.db.execute(f"{_SPAN_SELECT} WHERE id = ?", [span_id]).fetchone()
         if row is None:
@@ -728,6 +736,13 @@ class Store:
         hide = "" if include_rejected else " WHERE state != 'rejected'"
         for row in self.db.execute(f'{_QUOTE_SELECT}{hide} ORDER BY doc_id, start, "end", id'):
             yield _tuple_quote(row)
+
+    def quotes_by_id(self, quote_ids: Iterable[int]) -> list[Quote]:
+        ids = [int(i) for i in quote_ids]
+        if not ids:
+            return []
+        cursor = self.db.execute(f"{_QUOTE_SELECT} WHERE id IN ({', '.join('?' * len(ids))})", ids)
+        return [_tuple_quote(row) for row in cursor]
 
     def quote(self, quote_id: int) -> Quote:
         row = self.db.execute(f"{_QUOTE_SELECT} WHERE id = ?", [quote_id]).fetchone()

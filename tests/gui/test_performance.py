@@ -58,7 +58,7 @@ def test_open_and_single_change(qtbot, seeded, codebook, long_doc):
         win.session.run(UpdateSpan(span.id, label=label))
 
     original = win.view.set_annotations
-    win.view.set_annotations = lambda s, q: redone.append(original(s, q)) or redone[-1]
+    win.view.set_annotations = lambda s, q, delta=None: redone.append(original(s, q, delta)) or redone[-1]
     for _ in range(3):
         relabel()
     assert redone == [1, 1, 1]  # only the block holding the span was re-highlighted each time
