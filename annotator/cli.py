@@ -297,6 +297,11 @@ def gui(db: str | None, model: str | None, codebook: str | None) -> None:
     Example:
       annotator gui --db news.db
     """
+    from annotator.gui.display import missing_display
+
+    reason = missing_display()
+    if reason:
+        raise UserError(reason)
     _codebook(codebook)
     from annotator.gui.app import run_gui
 
