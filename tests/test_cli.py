@@ -177,3 +177,65 @@ def test_seeds_with_the_real_default_model_keep_the_export_contract(runner, tmp_
     assert first["speaker"]["text"] == "Lukashenko" and first["cue"]["text"] == "said"
     crlf = next(r for r in records if "\r" in (SEEDS / r["meta"]["source"]).read_bytes().decode("utf-8"))
     assert "\r" not in crlf["text"] and crlf["quotes"]
+
+
+def test_hostile_names_and_lines_each_get_one_line_and_the_rest_is_imported(tmp_path):
+    """Markup in a path, a bidi override, a non-UTF-8 file name and a lone surrogate: named, never a crash."""
+    import os
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "feed.jsonl").write_text('{"text": "a \\ud800 b"}\n{"text": "kept from the feed"}\n', encoding="utf-8")
+    (src / "ok.txt").write_text("kept file", encoding="utf-8")
+    with open(os.path.join(os.fsencode(src), b"caf\xe9.txt"), "wb") as f:
+        f.write(b"latin-1 name")
+    db = tmp_path / "q[/]x.db"
+    args = [sys.executable, "-m", "annotator", "import", str(src), str(tmp_path / "missing[/].txt"),
+            str(tmp_path / "gone\u202e.txt"), "--db", str(db), "--no-preannotate"]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "\u202e" not in result.stderr
+    assert len(lines) == 5, lines
+    assert any(line.startswith("skipped ") and line.endswith("missing[/].txt: file not found") for line in lines)
+    assert any(line.endswith("gone\\u202e.txt: file not found") for line in lines)
+    assert any("caf\\xe9.txt: the file name is not UTF-8" in line for line in lines)
+    assert any('feed.jsonl:1: "text" holds a lone surrogate \\ud800' in line for line in lines)
+    assert lines[-1] == f"imported 2 new document(s), 0 already present, 4 failed → {db}"
+    assert sorted(r["text"] for r in export(CliRunner(), db)) == ["kept file", "kept from the feed"]
+
+
+def test_import_writes_as_it_reads_and_an_interruption_keeps_what_was_written(runner, tmp_path, monkeypatch):
+    import sqlite3
+
+    import annotator.importer
+    from annotator.cli import IMPORT_BATCH
+    from annotator.domain import Document
+
+    db = tmp_path / "stream.db"
+    seen_in_store: list[int] = []
+
+    def feed(paths):
+        for n in range(IMPORT_BATCH + IMPORT_BATCH // 2):
+            if n == IMPORT_BATCH + 10:  # reading the second batch: the first must be in the file already
+                with sqlite3.connect(db) as conn:
+                    seen_in_store.append(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+            yield Document(f"document number {n}", {"source": "feed.jsonl", "line": n + 1})
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(annotator.importer, "read_all", feed)
+    result = runner.invoke(cli, ["import", "feed.jsonl", "--db", str(db), "--no-preannotate"])
+    assert result.exit_code == 130
+    assert seen_in_store == [IMPORT_BATCH]
+    assert f"interrupted: {IMPORT_BATCH} new document(s) imported before it are kept" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(export(runner, db)) == IMPORT_BATCH
+
+
+def test_an_error_about_a_path_with_markup_prints_the_path_as_it_is(runner, tmp_path):
+    (tmp_path / "bad[").mkdir()
+    bad = tmp_path / "bad[/]y[bold].db"
+    bad.write_bytes(b"garbage" * 1000)
+    result = runner.invoke(cli, ["stats", "--db", str(bad)])
+    assert result.exit_code == 2, result.stderr
+    assert str(bad) in result.stderr and "Traceback" not in result.stderr
