@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import IO, TypeVar
 
 import click
 from rich.console import Console
@@ -205,14 +205,11 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
             nlp = _load_model(model)
             created.store = store
             n_spans, n_quotes = _preannotate(store, nlp, created, "pre-annotating", labels)
-        err.print(
+        err.print(shown(
             f"imported {len(created)} new document(s), {duplicates} already present, {failures} failed"
             + ("" if no_preannotate else f"; {n_spans} entities, {n_quotes} quotes")
-            + " → ",
-            shown(store.path),
-            sep="",
-            markup=False,
-        )
+            + f" → {store.path}"
+        ))
     if failures:
         sys.exit(1)
 
@@ -260,6 +257,9 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> No
     from annotator.formats.jsonl import write_records
     from annotator.formats.records import document_record
 
+    if output != "-":
+        _refuse_database_as_output(output, _db_path(db))
+    replaced: list[str] = []  # NaN/Infinity found in the data and written as null
     with open_store(db) as store:
 
         def records():
@@ -269,19 +269,78 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> No
                     continue
                 yield document_record(doc, store.spans(doc_id), store.quotes(doc_id))
 
-        if output == "-":
-            n = write_records(records(), sys.stdout)
-            sys.stdout.flush()
-        else:
-            target = Path(output)
-            tmp = target.with_name(target.name + ".partial")
-            try:
-                with tmp.open("w", encoding="utf-8", newline="\n") as out:
-                    n = write_records(records(), out)
-                os.replace(tmp, target)
-            except OSError as exc:
-                raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from None
-        err.print(f"exported {n} document(s) as {fmt}" + ("" if output == "-" else f" → {output}"))
+        def write(out: IO[str]) -> int:
+            return write_records(records(), out, replaced)
+
+        n = _export_to_stdout(write) if output == "-" else _export_to_file(output, write)
+        if replaced:
+            more = f" and {len(replaced) - 5} more" if len(replaced) > 5 else ""
+            err.print(f"[yellow]warning:[/] {len(replaced)} number(s) JSON cannot hold (NaN, Infinity) written as "
+                      "null:", shown("; ".join(replaced[:5]) + more))
+        err.print(shown(f"exported {n} document(s) as {fmt}" + ("" if output == "-" else f" → {output}")))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file on disk: one path resolves to the other (links, .., relative) or they share an inode."""
+    try:
+        if a.exists() and b.exists() and os.path.samefile(a, b):
+            return True
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _refuse_database_as_output(output: str, db: Path) -> None:
+    """Writing the export over the database (or its WAL, shared memory or journal) would destroy it."""
+    target = Path(output)
+    for candidate in (target, target.with_name(target.name + ".partial")):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if _same_file(candidate, Path(str(db) + suffix)):
+                what = "the database" if not suffix else f"the database's {suffix[1:]} file"
+                raise UserError(f"{output}: that is {what} ({db}); write the export to another file")
+
+
+def _export_to_file(output: str, write: Callable[[IO[str]], int]) -> int:
+    """Write to ``output.partial`` and rename it over ``output`` once complete; on failure remove it."""
+    target = Path(output)
+    if target.is_dir():
+        raise UserError(f"{output}: is a folder; name the file to write, e.g. {Path(output) / 'export.jsonl'}")
+    if target.exists() and not target.is_file():  # a FIFO, /dev/stdout, a terminal: no rename possible
+        try:
+            with target.open("w", encoding="utf-8", newline="\n") as out:
+                return write(out)
+        except OSError as exc:
+            raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    tmp = target.with_name(target.name + ".partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="\n") as out:
+            n = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+        return n
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror or exc}); {output} was left as it was") from None
+    finally:
+        with suppress(OSError):
+            tmp.unlink()  # still there only if the export failed (or was interrupted)
+
+
+def _export_to_stdout(write: Callable[[IO[str]], int]) -> int:
+    """Write to standard output as UTF-8; a reader that stops early (``| head``) or a full disk is one line."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8", newline="\n")
+    try:
+        n = write(sys.stdout)
+        sys.stdout.flush()
+        return n
+    except OSError as exc:
+        with suppress(OSError, ValueError, AttributeError):  # the unwritten rest goes nowhere, not to a traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if isinstance(exc, BrokenPipeError):
+            raise UserError("standard output was closed before the export was complete (the reader stopped)") from None
+        raise UserError(f"cannot write to standard output ({exc.strerror or exc}); the export is incomplete") from None
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -93,10 +94,34 @@ def read_documents(lines: Iterable[str | bytes], source: str) -> Iterator[Docume
         yield Document(text=text, meta=meta)
 
 
-def write_records(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """Write records as JSON Lines (UTF-8, no ASCII escaping); return how many."""
+def _finite(value: Any, path: str, replaced: list[str]) -> Any:
+    """``value`` with every NaN or ±Infinity replaced by None (JSON has no such numbers); their paths noted."""
+    if isinstance(value, float) and not math.isfinite(value):
+        replaced.append(f"{path} ({value})")
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v, f"{path}.{k}" if path else str(k), replaced) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v, f"{path}[{i}]", replaced) for i, v in enumerate(value)]
+    return value
+
+
+def dumps_record(record: dict[str, Any], replaced: list[str] | None = None) -> str:
+    """One JSON line; a NaN or Infinity (never valid JSON) is written as null and its path added to ``replaced``."""
+    try:
+        return json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        found: list[str] = []
+        line = json.dumps(_finite(record, "", found), ensure_ascii=False, allow_nan=False)
+        if replaced is not None:
+            replaced.extend(f"document {record.get('id')}: {where}" for where in found)
+        return line
+
+
+def write_records(records: Iterable[dict[str, Any]], out: IO[str], replaced: list[str] | None = None) -> int:
+    """Write records as JSON Lines (UTF-8, no ASCII escaping, never NaN/Infinity); return how many."""
     n = 0
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(dumps_record(record, replaced) + "\n")
         n += 1
     return n
