@@ -20,6 +20,7 @@ from annotator.domain import Document, Quote, Span
 from annotator.gui import editing as ed
 from annotator.gui.highlight import AnnotationHighlighter, AnnotationIndex
 from annotator.gui.keys import ArticleKeys
+from annotator.gui.plain import tooltip
 from annotator.gui.session import Session
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -255,7 +256,7 @@ class ArticleView(QPlainTextEdit):
             cp = self.map.to_cp(self.cursorForPosition(event.pos()).position())
             tip = self.tooltip_at(cp)
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                QToolTip.showText(event.globalPos(), tooltip(tip), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()
