@@ -204,7 +204,12 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
         if created and not no_preannotate:
             nlp = _load_model(model)
             created.store = store
-            n_spans, n_quotes = _preannotate(store, nlp, created, "pre-annotating", labels)
+            try:
+                n_spans, n_quotes = _preannotate(store, nlp, created, "pre-annotating", labels)
+            except KeyboardInterrupt:
+                err.print(f"interrupted: the {len(created)} new document(s) are kept, pre-annotated in part; finish "
+                          "with: annotator preannotate", markup=False)
+                sys.exit(130)
         err.print(shown(
             f"imported {len(created)} new document(s), {duplicates} already present, {failures} failed"
             + ("" if no_preannotate else f"; {n_spans} entities, {n_quotes} quotes")

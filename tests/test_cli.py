@@ -350,3 +350,25 @@ def test_nan_and_infinity_never_reach_the_jsonl(runner, tmp_path):
     assert record["quotes"][0]["text"] == "yes"
     assert "2 number(s) JSON cannot hold (NaN, Infinity) written as null" in result.stderr
     assert "document 1: meta.score (nan)" in result.stderr and "quotes[0].confidence (inf)" in result.stderr
+
+
+def test_an_interrupted_pre_annotation_keeps_the_documents_and_says_how_to_finish(runner, tmp_path, ruler_model_dir,
+                                                                                  monkeypatch):
+    import annotator.nlp.pipeline as pipeline
+
+    real = pipeline.annotate_many
+
+    def first_then_interrupted(nlp, texts):
+        results = real(nlp, texts)
+        yield next(results)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "annotate_many", first_then_interrupted)
+    db = tmp_path / "i.db"
+    result = runner.invoke(cli, ["import", str(SEEDS), "--db", str(db), "--model", str(ruler_model_dir)])
+    assert result.exit_code == 130 and "Traceback" not in result.stderr
+    n_seeds = len(list(SEEDS.glob("*.txt")))
+    assert f"interrupted: the {n_seeds} new document(s) are kept" in result.stderr
+    assert "annotator preannotate" in result.stderr
+    records = export(runner, db)
+    assert len(records) == n_seeds and records[0]["spans"] and not any(r["spans"] for r in records[1:])
