@@ -372,14 +372,14 @@ def stats(db: str | None) -> None:
             quotes += len(qs)
             with_speaker += sum(q.speaker is not None for q in qs)
         out = Console(highlight=False)
-        out.print(shown(f"{store.path}: {len(summaries)} documents, {sum(s.words for s in summaries):,} words"))
+        out.print(f"{store.path}: {len(summaries)} documents, {sum(s.words for s in summaries):,} words")
         table = Table("status", "documents")
         for key, value in sorted(by_status.items()):
-            table.add_row(shown(key), str(value))
+            table.add_row(key, str(value))
         out.print(table)
         table = Table("label", "spans")
         for key, value in labels.most_common():
-            table.add_row(shown(key), str(value))
+            table.add_row(key, str(value))
         out.print(table)
         out.print(f"quotes: {quotes} ({with_speaker} with a speaker)")
 

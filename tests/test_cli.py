@@ -374,13 +374,8 @@ def test_an_interrupted_pre_annotation_keeps_the_documents_and_says_how_to_finis
     assert len(records) == n_seeds and records[0]["spans"] and not any(r["spans"] for r in records[1:])
 
 
-def test_markup_in_a_model_name_or_a_database_path_is_printed_as_it_is(runner, tmp_path):
+def test_markup_in_a_model_name_is_printed_as_it_is(runner, tmp_path):
     (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
-    (tmp_path / "q[").mkdir()
-    db = tmp_path / "q[/]x.db"
-    result = runner.invoke(cli, ["import", str(tmp_path / "a.txt"), "--db", str(db), "--model", "no[/]such"])
+    result = runner.invoke(cli, ["import", str(tmp_path / "a.txt"), "--db", str(tmp_path / "m.db"), "--model", "no[/]such"])
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert "spaCy pipeline 'no[/]such' is not installed" in result.stderr
-    result = runner.invoke(cli, ["stats", "--db", str(db)])
-    assert result.exit_code == 0, result.stderr
-    assert f"{db}: 1 documents" in " ".join(result.stdout.split())  # the console wraps at 80 columns
