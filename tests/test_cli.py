@@ -239,3 +239,205 @@ def test_export_carries_provenance_and_rejected_proposals(runner, tmp_path, rule
     assert record["preannotated"].startswith("en_pipeline@")
     for q in record["quotes"]:
         assert set(q) >= {"kind", "speaker", "speaker_mention", "cue", "source_of", "state", "analyst", "origin"}
+
+
+def test_hostile_names_and_lines_each_get_one_line_and_the_rest_is_imported(tmp_path):
+    """Markup in a path, a bidi override, a non-UTF-8 file name and a lone surrogate: named, never a crash."""
+    import os
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "feed.jsonl").write_text('{"text": "a \\ud800 b"}\n{"text": "kept from the feed"}\n', encoding="utf-8")
+    (src / "ok.txt").write_text("kept file", encoding="utf-8")
+    with open(os.path.join(os.fsencode(src), b"caf\xe9.txt"), "wb") as f:
+        f.write(b"latin-1 name")
+    db = tmp_path / "q[/]x.db"
+    args = [sys.executable, "-m", "annotator", "import", str(src), str(tmp_path / "missing[/].txt"),
+            str(tmp_path / "gone\u202e.txt"), "--db", str(db), "--no-preannotate"]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "\u202e" not in result.stderr
+    assert len(lines) == 5, lines
+    assert any(line.startswith("skipped ") and line.endswith("missing[/].txt: file not found") for line in lines)
+    assert any(line.endswith("gone\\u202e.txt: file not found") for line in lines)
+    assert any("caf\\xe9.txt: the file name is not UTF-8" in line for line in lines)
+    assert any('feed.jsonl:1: "text" holds a lone surrogate \\ud800' in line for line in lines)
+    assert lines[-1] == f"imported 2 new document(s), 0 already present, 4 failed → {db}"
+    assert sorted(r["text"] for r in export(CliRunner(), db)) == ["kept file", "kept from the feed"]
+
+
+def test_import_writes_as_it_reads_and_an_interruption_keeps_what_was_written(runner, tmp_path, monkeypatch):
+    import sqlite3
+
+    import annotator.importer
+    from annotator.cli import IMPORT_BATCH
+    from annotator.domain import Document
+
+    db = tmp_path / "stream.db"
+    seen_in_store: list[int] = []
+
+    def feed(paths):
+        for n in range(IMPORT_BATCH + IMPORT_BATCH // 2):
+            if n == IMPORT_BATCH + 10:  # reading the second batch: the first must be in the file already
+                with sqlite3.connect(db) as conn:
+                    seen_in_store.append(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+            yield Document(f"document number {n}", {"source": "feed.jsonl", "line": n + 1})
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(annotator.importer, "read_all", feed)
+    result = runner.invoke(cli, ["import", "feed.jsonl", "--db", str(db), "--no-preannotate"])
+    assert result.exit_code == 130
+    assert seen_in_store == [IMPORT_BATCH]
+    assert f"interrupted: {IMPORT_BATCH} new document(s) imported before it are kept" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(export(runner, db)) == IMPORT_BATCH
+
+
+def test_an_error_about_a_path_with_markup_prints_the_path_as_it_is(runner, tmp_path):
+    (tmp_path / "bad[").mkdir()
+    bad = tmp_path / "bad[/]y[bold].db"
+    bad.write_bytes(b"garbage" * 1000)
+    result = runner.invoke(cli, ["stats", "--db", str(bad)])
+    assert result.exit_code == 2, result.stderr
+    assert str(bad) in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def seeded_db(runner, tmp_path):
+    db = tmp_path / "news.db"
+    assert run(runner, "import", str(SEEDS), "--db", str(db), "--no-preannotate").exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("how", ["same path", "relative", "symlink", "hard link", "-wal", "-shm"])
+def test_export_refuses_to_write_over_the_database(runner, seeded_db, tmp_path, monkeypatch, how):
+    import os
+
+    before = seeded_db.read_bytes()
+    output = {"same path": str(seeded_db), "-wal": f"{seeded_db}-wal", "-shm": f"{seeded_db}-shm"}.get(how)
+    if how == "relative":
+        monkeypatch.chdir(tmp_path)
+        output = "./sub/../news.db"
+        (tmp_path / "sub").mkdir()
+    elif how == "symlink":
+        output = str(tmp_path / "link.jsonl")
+        os.symlink(seeded_db, output)
+    elif how == "hard link":
+        output = str(tmp_path / "hard.jsonl")
+        os.link(seeded_db, output)
+    result = runner.invoke(cli, ["export", "--db", str(seeded_db), "-o", output])
+    assert result.exit_code == 2, result.stderr
+    assert "that is the database" in result.stderr and "write the export to another file" in result.stderr
+    assert seeded_db.read_bytes() == before
+    assert len(export(runner, seeded_db)) == len(list(SEEDS.glob("*.txt")))
+
+
+def test_a_failed_export_leaves_no_partial_and_the_old_file_whole(runner, seeded_db, tmp_path, monkeypatch):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = runner.invoke(cli, ["export", "--db", str(seeded_db), "-o", str(folder)])
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if "partial" in p.name) == []
+
+    out = tmp_path / "labeled.jsonl"
+    out.write_text("the previous export\n", encoding="utf-8")
+    import annotator.formats.records as records
+    from annotator.store import StoreError
+
+    real, calls = records.document_record, []
+
+    def failing(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise StoreError("database disk image is malformed")
+        return real(*args)
+
+    monkeypatch.setattr(records, "document_record", failing)
+    result = runner.invoke(cli, ["export", "--db", str(seeded_db), "-o", str(out)])
+    assert result.exit_code == 2 and "malformed" in result.stderr
+    assert out.read_text(encoding="utf-8") == "the previous export\n"
+    assert not (tmp_path / "labeled.jsonl.partial").exists()
+
+
+def _big_db(runner, tmp_path, n=400):
+    feed = tmp_path / "big.jsonl"
+    feed.write_text("".join(json.dumps({"text": f"Article {i}. " + "word " * 300}) + "\n" for i in range(n)),
+                    encoding="utf-8")
+    db = tmp_path / "big.db"
+    assert run(runner, "import", str(feed), "--db", str(db), "--no-preannotate").exit_code == 0
+    return db  # ~600 kB of JSONL: far more than a pipe holds
+
+
+def test_export_to_a_reader_that_stops_early_is_one_line(runner, tmp_path):
+    db = _big_db(runner, tmp_path)
+    proc = subprocess.Popen([sys.executable, "-m", "annotator", "export", "--db", str(db), "-o", "-"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(10) == b'{"id": 1, '  # like `| head -c 10`
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 2
+    assert stderr.splitlines() == ["error: standard output was closed before the export was complete (the reader "
+                                   "stopped)"], stderr
+
+
+def test_export_to_a_full_device_is_one_line(runner, tmp_path):
+    db = _big_db(runner, tmp_path, n=20)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "annotator", "export", "--db", str(db), "-o", "-"],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["error: cannot write to standard output (No space left on device); "
+                                          "the export is incomplete"], result.stderr
+
+
+def test_nan_and_infinity_never_reach_the_jsonl(runner, tmp_path):
+    from annotator.domain import Document, Quote
+    from annotator.store import Store
+
+    db = tmp_path / "nan.db"
+    store = Store(db)
+    doc_id, _ = store.add_document(Document("He said “yes” today.", {"source": "a.txt", "score": float("nan")}))
+    store.insert_quote(Quote(9, 12, confidence=float("inf"), doc_id=doc_id))
+    store.close()
+    out = tmp_path / "out.jsonl"
+    result = run(runner, "export", "--db", str(db), "-o", str(out))
+    assert result.exit_code == 0
+
+    def refuse(name):
+        raise AssertionError(f"{name} in the export")
+
+    record = json.loads(out.read_text(encoding="utf-8"), parse_constant=refuse)
+    assert record["meta"]["score"] is None and record["quotes"][0]["confidence"] is None
+    assert record["quotes"][0]["text"] == "yes"
+    assert "2 number(s) JSON cannot hold (NaN, Infinity) written as null" in result.stderr
+    assert "document 1: meta.score (nan)" in result.stderr and "quotes[0].confidence (inf)" in result.stderr
+
+
+def test_an_interrupted_pre_annotation_keeps_the_documents_and_says_how_to_finish(runner, tmp_path, ruler_model_dir,
+                                                                                  monkeypatch):
+    import annotator.nlp.pipeline as pipeline
+
+    real = pipeline.annotate_many
+
+    def first_then_interrupted(nlp, texts):
+        results = real(nlp, texts)
+        yield next(results)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "annotate_many", first_then_interrupted)
+    db = tmp_path / "i.db"
+    result = runner.invoke(cli, ["import", str(SEEDS), "--db", str(db), "--model", str(ruler_model_dir)])
+    assert result.exit_code == 130 and "Traceback" not in result.stderr
+    n_seeds = len(list(SEEDS.glob("*.txt")))
+    assert f"interrupted: the {n_seeds} new document(s) are kept" in result.stderr
+    assert "annotator preannotate" in result.stderr
+    records = export(runner, db)
+    assert len(records) == n_seeds and records[0]["spans"] and not any(r["spans"] for r in records[1:])
+
+
+def test_markup_in_a_model_name_is_printed_as_it_is(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(tmp_path / "a.txt"), "--db", str(tmp_path / "m.db"), "--model", "no[/]such"])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "spaCy pipeline 'no[/]such' is not installed" in result.stderr

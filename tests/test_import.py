@@ -88,7 +88,7 @@ def test_jsonl_not_utf8_or_empty(tmp_path):
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n\n", encoding="utf-8")
     _, errors = split(list(read_all([bad, empty])))
-    assert any("bad.jsonl: not UTF-8" in e for e in errors)
+    assert any("bad.jsonl:1: not UTF-8 (bad byte 0xe9" in e for e in errors)
     assert any("empty.jsonl: no documents" in e for e in errors)
 
 
@@ -101,3 +101,59 @@ def test_a_file_over_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
     docs, errors = split(list(read_all([big])))
     assert docs == [] and len(errors) == 1
     assert errors[0].startswith("huge.txt: 1.4 MB is larger than the 1 MB limit")
+
+
+def test_one_bad_byte_in_jsonl_costs_its_line_only(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b'\xef\xbb\xbf{"text": "first"}\n{"text": "caf\xe9"}\r\n{"text": "third \xe2\x9c\x93"}\n')
+    docs, errors = split(list(read_all([feed])))
+    assert [d.text for d in docs] == ["first", "third ✓"]
+    assert [d.meta["line"] for d in docs] == [1, 3]
+    assert errors == ["feed.jsonl:2: not UTF-8 (bad byte 0xe9 at byte 14 of the line); "
+                      "convert the file with: iconv -f LATIN1 -t UTF-8"]
+
+
+def test_lone_surrogates_and_nan_are_refused_by_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([
+        '{"text": "a \\ud800 b"}',
+        '{"text": "fine", "meta": {"author": "x\\udfff"}}',
+        '{"text": "numbers", "meta": {"score": NaN}}',
+        '{"text": "numbers", "meta": {"score": -Infinity}}',
+        '{"text": "pair \\ud83d\\ude00 is an emoji"}',
+    ]), encoding="utf-8")
+    docs, errors = split(list(read_all([feed])))
+    assert [d.text for d in docs] == ["pair 😀 is an emoji"]
+    assert [e.split(":")[1] for e in errors] == ["1", "2", "3", "4"]
+    assert 'feed.jsonl:1: "text" holds a lone surrogate \\ud800' in errors[0]
+    assert 'feed.jsonl:2: "meta" holds a lone surrogate \\udfff' in errors[1]
+    assert "NaN is not a JSON number" in errors[2] and "-Infinity is not a JSON number" in errors[3]
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_by_name_the_others_read(tmp_path):
+    import os
+
+    os.mkdir(tmp_path / "in")
+    with open(os.path.join(os.fsencode(tmp_path / "in"), b"caf\xe9.txt"), "wb") as f:
+        f.write(b"latin-1 name")
+    (tmp_path / "in" / "ok.txt").write_text("fine", encoding="utf-8")
+    docs, errors = split(list(read_all([tmp_path / "in"])))
+    assert [d.meta["source"] for d in docs] == ["ok.txt"]
+    assert len(errors) == 1 and "caf\udce9.txt: the file name is not UTF-8" in errors[0]
+
+
+def test_a_binary_file_named_jsonl_names_twenty_lines_then_counts(tmp_path):
+    junk = tmp_path / "junk.jsonl"
+    junk.write_bytes(b"\x89\xff\n" * 100)
+    docs, errors = split(list(read_all([junk])))
+    assert docs == [] and len(errors) == 21
+    assert errors[-1] == "junk.jsonl: 80 more bad lines not listed"
+
+
+def test_reading_is_lazy_one_file_at_a_time(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    items = read_all([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert next(items).text == "a.txt"
+    (tmp_path / "b.txt").write_text("changed after the first was read", encoding="utf-8")
+    assert next(items).text == "changed after the first was read"

@@ -7,16 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.codebook import Codebook, CodebookError, load_codebook
 from annotator.commands import ApplyProposals, DeleteQuotes, SetStatus
@@ -24,6 +15,7 @@ from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quot
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
 from annotator.gui.panels.legend import LegendModel, LegendView
 from annotator.gui.panels.quotes import QuoteList, QuoteListModel
+from annotator.gui.plain import label, message_box, tooltip
 from annotator.gui.session import Session
 from annotator.gui.textview import ArticleView
 from annotator.gui.workers import DEFAULT_MODEL, ModelWorker
@@ -40,9 +32,11 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(4, 4, 4, 0)
     layout.setSpacing(2)
-    label = QLabel(f"<b>{title}</b>")
-    label.setTextFormat(Qt.TextFormat.RichText)
-    layout.addWidget(label)
+    heading = label(title)
+    font = QFont(heading.font())
+    font.setBold(True)
+    heading.setFont(font)
+    layout.addWidget(heading)
     layout.addWidget(widget)
     return box
 
@@ -129,11 +123,9 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def _status_bar(self) -> None:
-        self.hint_label = QLabel(hints(self.codebook))
-        self.model_label = QLabel()
-        self.analyst_label = QLabel()
-        for label in (self.hint_label, self.model_label, self.analyst_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint_label = label(hints(self.codebook))
+        self.model_label = label()
+        self.analyst_label = label()
         self.statusBar().addWidget(self.hint_label, 1)
         self.statusBar().addPermanentWidget(self.analyst_label)
         self.statusBar().addPermanentWidget(self.model_label)
@@ -295,7 +287,7 @@ class MainWindow(QMainWindow):
     def _model_state(self, text: str, error: bool = False, detail: str = "") -> None:
         self.model_label.setText(text)
         self.model_label.setStyleSheet(ERROR_STYLE if error else "")
-        self.model_label.setToolTip(detail or text)
+        self.model_label.setToolTip(tooltip(detail or text))
         self._update_actions()
 
     def _model_failed(self, message: str) -> None:
@@ -346,8 +338,9 @@ class MainWindow(QMainWindow):
     # -- misc ------------------------------------------------------------------------------
     def show_keys(self) -> None:
         labels = "\n".join(f"  {e.key}   {e.label}" for e in self.codebook.entities)
-        QMessageBox.information(
+        message_box(
             self,
+            QMessageBox.Icon.Information,
             "Keys",
             (
                 "In the article (select text with the mouse or Shift+arrows):\n"
@@ -362,7 +355,7 @@ class MainWindow(QMainWindow):
                 "Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+PgDown/PgUp next/previous document\n"
                 "Ctrl+Enter mark done and go to next · Ctrl+R pre-annotate"
             ),
-        )
+        ).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.view.keys.cancel_pick(quiet=True)
@@ -387,7 +380,7 @@ def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = 
         codebook = load_codebook(codebook_path)
         store = Store(db_path, analyst=analyst or saved_analyst() or None)
     except (CodebookError, StoreError) as exc:
-        QMessageBox.critical(None, "annotator", str(exc))
+        message_box(None, QMessageBox.Icon.Critical, "annotator", str(exc)).exec()
         return 1
     window = MainWindow(store, codebook, model if model is not None else DEFAULT_MODEL)
     try:

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.codebook import Codebook
@@ -19,9 +19,14 @@ from annotator.domain import Change, ChangeKind, Document, Quote, Span
 from annotator.gui import editing as ed
 from annotator.gui.highlight import AnnotationHighlighter, AnnotationIndex
 from annotator.gui.keys import ArticleKeys
+from annotator.gui.plain import tooltip
 from annotator.gui.session import Session
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Qt's default wrap (word boundary, else anywhere) searches each line's whole remaining run for a boundary:
+# quadratic in a run without one (a 300,000-character line froze the window ~6 s). Past this, wrap anywhere.
+LONG_RUN = 2_000
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN}}}")
 SPEAKER_BG, SPEAKER_FG = "#264653", "#ffffff"
 LINKED_QUOTE_BG = "#b8cce8"
 ARTICLE_POINT_SIZE = 11.5
@@ -67,6 +72,13 @@ def cp_to_qt(text: str, cp: int) -> int:
 def qt_to_cp(text: str, pos: int) -> int:
     """Qt (UTF-16) position -> code point offset into ``text``."""
     return offset_map(text).to_cp(pos)
+
+
+def wrap_mode_for(text: str) -> QTextOption.WrapMode:
+    """Wrap at word boundaries, or anywhere when ``text`` has LONG_RUN characters with no white space."""
+    if _LONG_RUN.search(text):
+        return QTextOption.WrapMode.WrapAnywhere
+    return QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
 
 
 def _extra(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -135,6 +147,10 @@ class ArticleView(QPlainTextEdit):
         self.doc, self.text = doc, doc.text if doc else ""
         self.map = offset_map(self.text)
         self.highlighter.index = {}
+        mode = wrap_mode_for(self.text)
+        if mode != self.wordWrapMode():
+            self.document().clear()  # else the old text is laid out again in the new mode first
+            self.setWordWrapMode(mode)
         self.setPlainText(self.text)
         self._install(spans, quotes, full=True)
 
@@ -271,7 +287,7 @@ class ArticleView(QPlainTextEdit):
             cp = self.map.to_cp(self.cursorForPosition(event.pos()).position())
             tip = self.tooltip_at(cp)
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())
+                QToolTip.showText(event.globalPos(), tooltip(tip), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -180,6 +180,6 @@ def test_a_damaged_database_is_refused_by_the_window_with_the_restore_hint(qtbot
         handle.seek(path.stat().st_size // 2 // 4096 * 4096 + 8)
         handle.write(b"\xff" * 3000)
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     assert run_gui(str(path)) == 1
     assert shown and "damaged" in shown[0] and "annotator restore" in shown[0]

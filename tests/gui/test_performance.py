@@ -1,12 +1,13 @@
 """A long article (15k words, 2,400 spans) opens whole, and one edit re-highlights only its own block.
 
-Timings live in benchmarks/view.py, not here.
+Timings live in benchmarks/view.py; the one bound here is generous: it catches a freeze, not a slowdown.
 """
 
 from __future__ import annotations
 
 import random
 import re
+import time
 
 import pytest
 
@@ -80,3 +81,30 @@ def test_overlapping_pieces_cut_into_segments_in_order():
         (7, 1, "GPE", True, False, None),
         (8, 2, None, True, False, None),
     ]
+
+
+def test_a_300000_character_line_without_spaces_opens_without_freezing(qtbot, seeded, codebook):
+    """Qt's default wrap is quadratic in a run with no word boundary: 6-11 s for this line, now ~0.3 s."""
+    from PySide6.QtGui import QTextOption
+    from PySide6.QtWidgets import QApplication
+
+    line = "abcdefghij" * 30_000  # letters only: no break opportunity in 300,000 characters
+    text = "Headline " + "😀 " * 1_000 + f"\n\n{line}\n\nThe end, said Ana Rusu."
+    doc_id, _ = seeded.store.add_document(Document(text, {"source": "line.txt"}))
+    win = MainWindow(seeded.store, codebook, None)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    QApplication.processEvents()
+    started = time.perf_counter()
+    win.open_document(doc_id)
+    QApplication.processEvents()
+    assert time.perf_counter() - started < 3.0
+    assert win.view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    start = text.index("Ana Rusu")  # after 1,000 emoji and the line: code points still map to Qt exactly
+    win.view.select_cp(start, start + 8)
+    assert win.view.selection_cp() == (start, start + 8)
+    assert win.view.textCursor().selectedText() == "Ana Rusu"
+    win.open_document(seeded.plain)  # an ordinary article wraps at word boundaries again
+    assert win.view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    win.close()

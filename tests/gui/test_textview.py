@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from annotator.codebook import UNKNOWN_COLOR
 from annotator.domain import Mention
 from annotator.gui.highlight import QUOTE_BG
+from annotator.gui.plain import tooltip
 from annotator.gui.textview import SPEAKER_BG, cp_to_qt
 
 from .conftest import PLAIN_TEXT, UNICODE_TEXT, find
@@ -62,7 +63,7 @@ def test_tooltips_name_label_and_quote(qtbot, window):
     view = window.view
     pos = point_of(view, find(UNICODE_TEXT, "ready")[0] + 1)
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
-    assert QToolTip.text() == "quote by Zoe\u0301 Smith (rule:said, 0.90)"
+    assert QToolTip.text() == tooltip("quote by Zoe\u0301 Smith (rule:said, 0.90)")  # shown as plain text
     assert view.tooltip_at(find(UNICODE_TEXT, "Minsk")[0] + 1).startswith("GPE")
     assert view.tooltip_at(find(UNICODE_TEXT, "Vladimir")[0]).startswith("UNKNOWN_LABEL (model:x)")
     tip = view.tooltip_at(find(UNICODE_TEXT, "ready")[0])

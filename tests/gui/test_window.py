@@ -155,7 +155,7 @@ def test_run_gui_reports_a_bad_database_and_returns_1(qtbot, tmp_path, monkeypat
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not a database" * 100)
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     assert run_gui(str(bad)) == 1
     assert shown and "bad.db" in shown[0]
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from annotator.domain import Change, ChangeKind
 from annotator.gui.panels.base import Index, RowsModel
+from annotator.gui.plain import tooltip
 from annotator.store import DocumentSummary, Store
 
 COLUMNS = ("Title", "Status", "Spans", "Quotes")
@@ -35,7 +36,7 @@ class DocumentListModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.title, STATUS_TEXT.get(row.status, row.status), row.spans, row.quotes)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{row.source}\n{row.words} words · {row.spans} spans · {row.quotes} quotes"
+            return tooltip(f"{row.title}\n{row.source}\n{row.words} words · {row.spans} spans · {row.quotes} quotes")
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and row.status in STATUS_COLOR:
             return QColor(STATUS_COLOR[row.status])
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from annotator.codebook import Codebook
 from annotator.gui.panels.base import Index, RowsModel
+from annotator.gui.plain import tooltip
 
 COLUMNS = ("Key", "Label")
 
@@ -36,7 +37,7 @@ class LegendModel(RowsModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(entity.color)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entity.description or entity.label
+            return tooltip(entity.description or entity.label)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

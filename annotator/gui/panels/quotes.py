@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 from annotator.domain import Quote
 from annotator.gui.editing import mention_text, shorten
 from annotator.gui.panels.base import Index, RowsModel
+from annotator.gui.plain import tooltip
 
 COLUMNS = ("Speaker", "Quote")
 
@@ -42,7 +43,7 @@ class QuoteListModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (speaker or "—") if index.column() == 0 else "“" + shorten(quote.text_in(self.text), 80) + "”"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{speaker or 'no speaker'}: “{quote.text_in(self.text)}”\n{quote.origin}, {quote.confidence:.2f}"
+            return tooltip(f"{speaker or 'no speaker'}: “{quote.text_in(self.text)}”\n{quote.origin}, {quote.confidence:.2f}")
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and not speaker:
             return QColor("#9a9a9a")
         if role == Qt.ItemDataRole.UserRole:
