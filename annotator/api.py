@@ -15,7 +15,8 @@ re-run does the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -191,20 +192,24 @@ class Project:
         keep = None if labels is None else set(load_codebook().labels if labels == "codebook" else labels)
         ids = list(doc_ids) if doc_ids is not None else self.store.pending_preannotation()
         report = ProposalReport()
-        todo = []
-        for doc_id in ids:
-            doc = self.store.document(doc_id)
-            if doc.status == "done" and not include_done:
-                report.skipped_done += 1
-            else:
-                todo.append(doc)
-        texts = (d.text for d in todo)
-        for doc, ann in zip(todo, annotate_many(nlp, texts), strict=True):
+        in_flight: deque[tuple[int, str]] = deque()  # texts are read as the pipeline asks: memory stays flat
+
+        def texts() -> Iterator[str]:
+            for doc_id in ids:
+                doc = self.store.document(doc_id)
+                if doc.status == "done" and not include_done:
+                    report.skipped_done += 1
+                    continue
+                in_flight.append((doc_id, doc.text))
+                yield doc.text
+
+        for ann in annotate_many(nlp, texts()):
+            doc_id, text = in_flight.popleft()
             if keep is not None:
                 ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes))
-            report += self.apply_proposals(doc.id, ann, info, include_done)  # type: ignore[arg-type]
+            report += self.apply_proposals(doc_id, ann, info, include_done)
             if progress is not None:
-                progress(doc.id, doc.text)  # type: ignore[arg-type]
+                progress(doc_id, text)
         return report
 
     # -- closing ---------------------------------------------------------------------------

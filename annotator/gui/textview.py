@@ -269,17 +269,18 @@ class ArticleView(QPlainTextEdit):
 
     # -- tooltips --------------------------------------------------------------------------
     def tooltip_at(self, cp: int) -> str:
-        """What the hover tooltip says at code point ``cp``: the label and/or who the quote is by."""
+        """What the hover tooltip says at code point ``cp``: every span there (overlapping ones too) with its
+        origin, review state and analyst, and who the quote is by."""
         lines = []
-        span = ed.span_at(self.spans, cp)
-        if span is not None:
+        here = [s for s in self.spans if s.start <= cp < s.end] or ([ed.span_at(self.spans, cp)] if ed.span_at(self.spans, cp) else [])
+        for span in here:
             entity = next((e for e in self.codebook.entities if e.label == span.label), None)
-            origin = "" if span.origin == "human" else f" ({span.origin})"
-            lines.append(span.label + origin + (f" — {entity.description}" if entity and entity.description else ""))
+            made = f"{span.state}" + ("" if span.origin == "human" else f", {span.origin}") + (f", {span.analyst}" if span.analyst else "")
+            lines.append(f"{span.label} ({made})" + (f" — {entity.description}" if entity and entity.description else ""))
         quote = ed.quote_at(self.quotes, cp)
         if quote is not None:
             who = ed.mention_text(self.text, quote.speaker) or "unknown speaker"
-            lines.append(f"quote by {who} ({quote.origin}, {quote.confidence:.2f})")
+            lines.append(f"quote by {who} ({quote.state}, {quote.origin}, {quote.confidence:.2f})")
         return "\n".join(lines)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override

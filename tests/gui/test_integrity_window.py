@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 
+from annotator.commands import AddSpan
 from annotator.domain import Annotations, Quote, Span
 from annotator.gui import workers
 from annotator.gui.app import MainWindow
@@ -183,3 +184,11 @@ def test_a_damaged_database_is_refused_by_the_window_with_the_restore_hint(qtbot
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     assert run_gui(str(path)) == 1
     assert shown and "damaged" in shown[0] and "annotator restore" in shown[0]
+
+
+def test_the_tooltip_names_every_overlapping_span_with_its_state(qtbot, window, seeded):
+    start, end = find(UNICODE_TEXT, "Putin")
+    window.session.run(AddSpan(seeded.uni, start, end, "EVENT"))
+    tip = window.view.tooltip_at(start + 1)
+    lines = tip.splitlines()
+    assert lines[0].startswith("UNKNOWN_LABEL (suggested, model:x") and lines[1].startswith("EVENT (added")

@@ -105,11 +105,11 @@ def test_every_tooltip_of_the_window_is_plain(hostile):
     for column in (0, 1):
         assert_plain(win.quotes_model.data(win.quotes_model.index(0, column), tip), quote_tip)
     assert_plain(win.legend.model().data(win.legend.model().index(0, 1), tip), DESCRIPTION)
-    span_tip = f"PERSON (model:<img src=m>) — {DESCRIPTION}"
+    span_tip = f"PERSON (suggested, model:<img src=m>, {win.store.analyst}) — {DESCRIPTION}"
     assert win.view.tooltip_at(find(TEXT, "Ana Rusu")[0]) == span_tip
     assert_plain(tooltip(span_tip), span_tip)
     quote_at = win.view.tooltip_at(find(TEXT, "bold")[0])
-    assert quote_at == "quote by Ana Rusu (rule:<b>r</b>, 1.00)"
+    assert quote_at == "quote by Ana Rusu (suggested, rule:<b>r</b>, 1.00)"
     assert_plain(tooltip(quote_at), quote_at)
     win._model_failed('cannot load <img src="file:///etc/passwd">')
     assert_plain(win.model_label.toolTip(), 'cannot load <img src="file:///etc/passwd">')
@@ -139,9 +139,9 @@ def test_hovering_each_panel_and_the_article_loads_nothing(hostile):
     shown = _hover(win.legend.viewport(), win.legend.visualRect(win.legend.model().index(0, 1)).center())
     assert shown_as(shown) == ([], DESCRIPTION)
     shown = _hover(win.view.viewport(), point_of(win.view, find(TEXT, "bold")[0]))
-    assert shown_as(shown) == ([], "quote by Ana Rusu (rule:<b>r</b>, 1.00)")
+    assert shown_as(shown) == ([], "quote by Ana Rusu (suggested, rule:<b>r</b>, 1.00)")
     shown = _hover(win.view.viewport(), point_of(win.view, find(TEXT, "Rusu")[0]))
-    assert shown_as(shown) == ([], f"PERSON (model:<img src=m>) — {DESCRIPTION}")
+    assert shown_as(shown) == ([], f"PERSON (suggested, model:<img src=m>, {hostile.store.analyst}) — {DESCRIPTION}")
 
 
 def test_labels_and_dialogs_are_plain_text(hostile, monkeypatch, tmp_path):

@@ -63,11 +63,12 @@ def test_tooltips_name_label_and_quote(qtbot, window):
     view = window.view
     pos = point_of(view, find(UNICODE_TEXT, "ready")[0] + 1)
     QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
-    assert QToolTip.text() == tooltip("quote by Zoe\u0301 Smith (rule:said, 0.90)")  # shown as plain text
-    assert view.tooltip_at(find(UNICODE_TEXT, "Minsk")[0] + 1).startswith("GPE")
-    assert view.tooltip_at(find(UNICODE_TEXT, "Vladimir")[0]).startswith("UNKNOWN_LABEL (model:x)")
+    assert QToolTip.text() == tooltip("quote by Zoe\u0301 Smith (suggested, rule:said, 0.90)")  # plain text
+    analyst = window.store.analyst
+    assert view.tooltip_at(find(UNICODE_TEXT, "Minsk")[0] + 1).startswith(f"GPE (added, {analyst})")
+    assert view.tooltip_at(find(UNICODE_TEXT, "Vladimir")[0]).startswith(f"UNKNOWN_LABEL (suggested, model:x, {analyst})")
     tip = view.tooltip_at(find(UNICODE_TEXT, "ready")[0])
-    assert tip == "quote by Zoe\u0301 Smith (rule:said, 0.90)"
+    assert tip == "quote by Zoe\u0301 Smith (suggested, rule:said, 0.90)"
     assert view.tooltip_at(find(UNICODE_TEXT, "Hebrew")[0]) == ""
 
 
