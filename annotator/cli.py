@@ -345,6 +345,8 @@ def _export_to_file(output: str, write: Callable[[IO[str]], int]) -> int:
 
 def _export_to_stdout(write: Callable[[IO[str]], int]) -> int:
     """Write to standard output as UTF-8; a reader that stops early (``| head``) or a full disk is one line."""
+    if sys.stdout is None:  # started with standard output closed (>&-)
+        raise UserError("standard output is closed; name a file with -o FILE")
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(encoding="utf-8", newline="\n")

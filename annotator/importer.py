@@ -54,6 +54,13 @@ def collect(paths: Iterable[str | Path]) -> Iterator[Source | FormatError]:
             yield FormatError(f"{raw}: file not found")
 
 
+def _lines(handle: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of a binary file, ended by LF, CRLF or a lone CR, as text mode reads them (newline="")."""
+    for raw in handle:
+        body = raw[:-2] if raw.endswith(b"\r\n") else raw.rstrip(b"\n")
+        yield from body.split(b"\r") if b"\r" in body else (body,)
+
+
 def _read_jsonl(source: Source) -> Iterator[Document | FormatError]:
     """The records of one JSONL file, line by line as it is read; at most MAX_LINE_ERRORS bad lines are named."""
     try:
@@ -64,7 +71,7 @@ def _read_jsonl(source: Source) -> Iterator[Document | FormatError]:
     got_any, bad = False, 0
     with handle:
         try:
-            for item in read_documents(handle, source.name):
+            for item in read_documents(_lines(handle), source.name):
                 if isinstance(item, Document):
                     got_any = True
                     yield item

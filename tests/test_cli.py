@@ -391,6 +391,15 @@ def test_export_to_a_full_device_is_one_line(runner, tmp_path):
                                           "the export is incomplete"], result.stderr
 
 
+def test_export_with_standard_output_closed_is_one_line(runner, tmp_path):
+    db = _big_db(runner, tmp_path, n=3)
+    closed = ["sh", "-c", 'exec "$@" >&-', "sh"]  # like `annotator export -o - >&-`
+    result = subprocess.run([*closed, sys.executable, "-m", "annotator", "export", "--db", str(db), "-o", "-"],
+                            stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["error: standard output is closed; name a file with -o FILE"], result.stderr
+
+
 def test_nan_and_infinity_never_reach_the_jsonl(runner, tmp_path):
     from annotator.domain import Document, Quote
     from annotator.store import Store

@@ -157,3 +157,11 @@ def test_reading_is_lazy_one_file_at_a_time(tmp_path):
     assert next(items).text == "a.txt"
     (tmp_path / "b.txt").write_text("changed after the first was read", encoding="utf-8")
     assert next(items).text == "changed after the first was read"
+
+
+def test_jsonl_lines_may_end_in_lf_crlf_or_a_lone_cr(tmp_path):
+    feed = tmp_path / "mixed.jsonl"
+    feed.write_bytes(b'{"text": "one"}\r\n{"text": "two"}\r{"text": "three"}\n\r\n{"text": "four"}')
+    docs, errors = split(list(read_all([feed])))
+    assert errors == []
+    assert [(d.text, d.meta["line"]) for d in docs] == [("one", 1), ("two", 2), ("three", 3), ("four", 5)]
