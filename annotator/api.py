@@ -29,6 +29,7 @@ from annotator.commands import (
     Command,
     DeleteQuotes,
     DeleteSpans,
+    SetNote,
     SetStatus,
     UpdateQuote,
     UpdateSpan,
@@ -140,6 +141,10 @@ class Project:
     # -- documents -------------------------------------------------------------------------
     def set_status(self, doc_id: int, status: str) -> Document:
         self._one(SetStatus(doc_id, status))
+        return self.store.document(doc_id)
+
+    def set_note(self, doc_id: int, note: str) -> Document:
+        self._one(SetNote(doc_id, note))
         return self.store.document(doc_id)
 
     # -- history ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the store is passed in; commands never open it
 
 __all__ = [
     "AcceptSpans", "AddQuote", "AddSpan", "ApplyProposals", "Change", "ChangeKind", "Command", "DeleteQuotes",
-    "DeleteSpans", "SetStatus", "UpdateQuote", "UpdateSpan",
+    "DeleteSpans", "SetNote", "SetStatus", "UpdateQuote", "UpdateSpan",
 ]  # fmt: skip
 
 
@@ -212,6 +212,18 @@ class SetStatus:
     def apply(self, store: Store) -> str:
         """Returns the previous status."""
         return store.set_status(self.doc_id, self.status)
+
+
+@dataclass
+class SetNote:
+    doc_id: int
+    note: str
+    name: str = field(default="note", init=False)
+    text: str = field(default="Edit note", init=False)
+
+    def apply(self, store: Store) -> str:
+        """Returns the previous note."""
+        return store.set_note(self.doc_id, self.note)
 
 
 @dataclass

@@ -10,7 +10,8 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-STATUSES = ("new", "in_progress", "done", "skipped")
+STATUSES = ("new", "in_progress", "done", "skipped", "flagged")
+UNFINISHED = frozenset({"new", "in_progress"})  # what "next unfinished document" looks for
 
 # Review states of an annotation. A machine proposal starts ``suggested``; what the analyst does with it
 # makes it ``accepted``, ``edited`` or ``rejected`` (kept, hidden, so no re-run brings it back); what the
@@ -39,6 +40,7 @@ class ChangeKind(enum.Enum):
     STATUS = "status"
     DOCUMENTS = "documents"
     PREANNOTATION = "preannotation"
+    NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,9 @@ class Document:
     id: int | None = None
     hash: str = ""
     preannotated: str | None = None  # "pipeline@version, rules@version at time", None until pre-annotated
+    note: str = ""  # the analyst's note on the document
+    split: str | None = None  # train / dev / test, once assigned
+    cluster: int | None = None  # near-duplicate cluster id, once computed
 
     def __post_init__(self) -> None:
         if not self.hash:

@@ -174,6 +174,7 @@ EDITS = {
     "resize quote": lambda p, d: p.resize_quote(p.quotes(d)[1].id, *find("sovereign state")),
     "delete quotes": lambda p, d: p.delete_quotes([q.id for q in p.quotes(d)]),
     "status": lambda p, d: p.set_status(d, "done"),
+    "note": lambda p, d: p.set_note(d, "check the <b>second</b> quote 🙂"),
     "preannotate": lambda p, d: p.apply_proposals(d, Annotations([Span(0, 10, "NORP", "model:x")], []), INFO),
 }
 
@@ -181,7 +182,8 @@ EDITS = {
 def snapshot(project, doc_id):
     spans = [(s.id, s.start, s.end, s.label, s.state) for s in project.spans(doc_id, include_rejected=True)]
     quotes = [(q.id, q.start, q.end, q.speaker, q.state) for q in project.quotes(doc_id, include_rejected=True)]
-    return spans, quotes, project.document(doc_id).status
+    doc = project.document(doc_id)
+    return spans, quotes, doc.status, doc.note
 
 
 @pytest.mark.parametrize("edit", list(EDITS))

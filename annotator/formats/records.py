@@ -59,7 +59,7 @@ def document_record(
     rejected_spans: list[Span] | None = None,
     rejected_quotes: list[Quote] | None = None,
 ) -> dict[str, Any]:
-    """``{"id", "text", "meta", "status", "preannotated", "spans", "quotes", "claims", "rejected"}``.
+    """``{"id", "text", "meta", "status", "note", "preannotated", "spans", "quotes", "claims", "rejected"}``.
 
     Offsets are exact code points into ``text``.
     """
@@ -71,6 +71,7 @@ def document_record(
         "text": text,
         "meta": meta,
         "status": doc.status,
+        "note": doc.note,
         "preannotated": doc.preannotated,
         "spans": [span_record(text, s) for s in _order(spans)],
         "quotes": [quote_record(text, q) for q in _order(quotes)],

@@ -597,7 +597,15 @@ class Store:
         if row.get("pre_at"):
             pre = f"{row['pre_pipeline'] or '?'}@{row['pre_version'] or '?'}, {row['pre_rules'] or '?'} at {row['pre_at']}"
         return Document(
-            text=row["text"], meta=meta, status=row["status"], id=row["id"], hash=row["hash"], preannotated=pre
+            text=row["text"],
+            meta=meta,
+            status=row["status"],
+            id=row["id"],
+            hash=row["hash"],
+            preannotated=pre,
+            note=row.get("note") or "",
+            split=row.get("split"),
+            cluster=row.get("cluster"),
         )
 
     def documents(self) -> Iterator[Document]:
@@ -633,6 +641,14 @@ class Store:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
         old = self.document(doc_id).status
         self._update("documents", doc_id, {"status": status}, doc_id, "status")
+        return old
+
+    def set_note(self, doc_id: int, note: str) -> str:
+        """Set a document's note; return the previous one."""
+        if not isinstance(note, str):
+            raise ValueError("a note is text")
+        old = self.document(doc_id).note
+        self._update("documents", doc_id, {"note": note}, doc_id, "note")
         return old
 
     def set_preannotated(self, doc_id: int, info: PipelineInfo) -> None:

@@ -68,6 +68,8 @@ class Action:
             self.kinds.discard(ChangeKind.DOCUMENTS)  # an update of a document row is not a new document
             if "status" in op.after:
                 self.kinds.add(ChangeKind.STATUS)
+            if "note" in op.after:
+                self.kinds.add(ChangeKind.NOTE)
             if "pre_at" in op.after:
                 self.kinds.add(ChangeKind.PREANNOTATION)
         if not keep_images:

@@ -196,4 +196,14 @@ def m003_provenance(db: Database) -> None:
     db.execute("CREATE INDEX idx_edit_log_undo ON edit_log (doc_id, state)")
 
 
+@migrations()
+def m004_queue(db: Database) -> None:
+    """A note per document, its training split and near-duplicate cluster (review sessions, curation)."""
+    documents = db["documents"]
+    documents.add_column("note", str, not_null_default="")
+    documents.add_column("split", str)
+    documents.add_column("cluster", int)
+    db.execute("CREATE INDEX idx_documents_status ON documents (status)")
+
+
 KNOWN = frozenset(m.name for m in migrations._migrations)
