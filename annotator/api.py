@@ -34,7 +34,18 @@ from annotator.commands import (
     UpdateQuote,
     UpdateSpan,
 )
-from annotator.domain import Annotations, Change, Document, Mention, PipelineInfo, ProposalReport, Quote, Span
+from annotator.domain import (
+    UNFINISHED,
+    Annotations,
+    Change,
+    ChangeKind,
+    Document,
+    Mention,
+    PipelineInfo,
+    ProposalReport,
+    Quote,
+    Span,
+)
 from annotator.store import HistoryEntry, Store, StoreError, UndoConflict
 
 __all__ = ["Project", "open_project", "StoreError", "UndoConflict"]
@@ -90,8 +101,22 @@ class Project:
         name = commands[0].name if len(commands) == 1 else "+".join(dict.fromkeys(c.name for c in commands))
         with self.store.action(name, label=text) as act:
             results = [c.apply(self.store) for c in commands]
+            if not any(isinstance(c, ApplyProposals | SetStatus) for c in commands):
+                self._start_work(act.change())
         self.last_change = act.change()
         return results
+
+    def _start_work(self, change: Change) -> None:
+        """An analyst's first edit of a new document makes it in progress (in the same action)."""
+        if not change.kinds & {ChangeKind.SPANS, ChangeKind.QUOTES, ChangeKind.CLAIMS, ChangeKind.NOTE}:
+            return
+        for doc_id in sorted(change.doc_ids):
+            if self.store.document(doc_id).status == "new":
+                self.store.set_status(doc_id, "in_progress")
+
+    def next_unfinished(self, after: int | None = None) -> int | None:
+        """The next document (in id order, wrapping around) that is new or in progress, other than ``after``."""
+        return self.store.next_with_status(UNFINISHED, after)
 
     def _one(self, command: Command) -> Any:
         return self.run(command)[0]

@@ -19,7 +19,7 @@ from annotator.domain import Span
 DEFAULT_RESOURCE = ("annotator.resources", "codebook.toml")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _LABEL = re.compile(r"^[A-Z][A-Z0-9_]*$")
-RESERVED_KEYS = frozenset("qsxr")  # quote, speaker, delete, resize: keys the window uses
+RESERVED_KEYS = frozenset("qsxra")  # quote, speaker, delete, resize, accept: keys the window uses
 UNKNOWN_COLOR = "#c8c8c8"
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the store is passed in; commands never open it
     from annotator.store import Store
 
 __all__ = [
-    "AcceptSpans", "AddQuote", "AddSpan", "ApplyProposals", "Change", "ChangeKind", "Command", "DeleteQuotes",
+    "AcceptAll", "AcceptQuotes", "AcceptSpans", "AddQuote", "AddSpan", "ApplyProposals", "Change", "ChangeKind", "Command", "DeleteQuotes",
     "DeleteSpans", "SetNote", "SetStatus", "UpdateQuote", "UpdateSpan",
 ]  # fmt: skip
 
@@ -111,6 +111,40 @@ class AcceptSpans:
         for span_id in self.span_ids:
             s = store.span(span_id)
             out.append(store.update_span(span_id, state=ACCEPTED) if s.state == SUGGESTED else s)
+        return out
+
+
+@dataclass
+class AcceptAll:
+    """Accept every remaining suggestion of a document: all suggested spans, and quotes at least this confident."""
+
+    doc_id: int
+    min_confidence: float = 0.8
+    name: str = field(default="accept_all", init=False)
+    text: str = field(default="Accept all suggestions", init=False)
+
+    def apply(self, store: Store) -> tuple[int, int]:
+        """Returns (spans, quotes) accepted."""
+        spans = [s for s in store.spans(self.doc_id) if s.state == SUGGESTED]
+        quotes = [q for q in store.quotes(self.doc_id) if q.state == SUGGESTED and q.confidence >= self.min_confidence]
+        for s in spans:
+            store.update_span(s.id, state=ACCEPTED)  # type: ignore[arg-type]
+        for q in quotes:
+            store.update_quote(q.id, state=ACCEPTED)  # type: ignore[arg-type]
+        return len(spans), len(quotes)
+
+
+@dataclass
+class AcceptQuotes:
+    quote_ids: Sequence[int]
+    name: str = field(default="accept_quotes", init=False)
+    text: str = field(default="Accept quote", init=False)
+
+    def apply(self, store: Store) -> list[Quote]:
+        out = []
+        for quote_id in self.quote_ids:
+            q = store.quote(quote_id)
+            out.append(store.update_quote(quote_id, state=ACCEPTED) if q.state == SUGGESTED else q)
         return out
 
 

@@ -152,7 +152,9 @@ def test_a_label_inside_a_span_adds_beside_it_and_the_journal_says_so(project, d
     assert ("Vladimir Putin", "PERSON") in visible(project, doc_id) and ("Putin", "EVENT") in visible(project, doc_id)
     log = project.store.log(doc_id)[entries:]
     assert [e["action"] for e in log] == ["add_span"]
-    assert [op["id"] for op in json.loads(log[0]["ops"])] == [event.id]
+    ops = json.loads(log[0]["ops"])
+    assert [op["id"] for op in ops if op["table"] == "spans"] == [event.id]
+    assert [op["after"] for op in ops if op["table"] == "documents"] == [{"status": "in_progress"}]  # first edit
 
 
 def test_the_exact_extent_relabels(project, doc_id):

@@ -5,15 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.codebook import Codebook, CodebookError, load_codebook
-from annotator.commands import ApplyProposals, DeleteQuotes, SetStatus
+from annotator.commands import AcceptAll, ApplyProposals, DeleteQuotes, SetNote, SetStatus
 from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quote
+from annotator.gui.keys import ARTICLE_KEYS
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
 from annotator.gui.panels.legend import LegendModel, LegendView
+from annotator.gui.panels.note import NoteEdit
+from annotator.gui.panels.queue import DocumentFilter, QueueBar, progress_text
 from annotator.gui.panels.quotes import QuoteList, QuoteListModel
 from annotator.gui.plain import label, message_box, tooltip
 from annotator.gui.session import Session
@@ -24,6 +27,7 @@ from annotator.store import Store, StoreError
 UI_POINT_SIZE = 10
 ANALYST_KEY = "analyst"
 WATCH_MS = 1000
+ACCEPT_ALL_CONFIDENCE = 0.8
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store, self.codebook = store, codebook
         self.setWindowTitle(f"annotator — {Path(store.path).name}")
+        self.settings = QSettings("annotator", "annotator")
         font = QFont(self.font())
         font.setPointSize(UI_POINT_SIZE)
         self.setFont(font)
@@ -65,7 +70,10 @@ class MainWindow(QMainWindow):
         self.current_id: int | None = None
 
         self.docs_model = DocumentListModel(store, self)
-        self.doc_list = DocumentList(self.docs_model)
+        self.docs_proxy = DocumentFilter(self.docs_model, self)
+        self.doc_list = DocumentList(self.docs_proxy)
+        self.queue_bar = QueueBar(self.docs_proxy)
+        self.note = NoteEdit()
         self.view = ArticleView(self.session, codebook)
         self.legend = LegendView(LegendModel(codebook, self))
         self.quotes_model = QuoteListModel(self)
@@ -89,9 +97,15 @@ class MainWindow(QMainWindow):
         self.doc_list.activated.connect(lambda _index: self.view.setFocus())  # Enter or double-click: annotate
         self.quote_list.chosen.connect(self.go_to_quote)
         self.quote_list.delete_requested.connect(self._delete_quote)
+        self.note.save.connect(lambda doc_id, text: self.session.run(SetNote(doc_id, text)))
+        self.queue_bar.changed.connect(self._filtered)
+        self.doc_list.installEventFilter(self)
 
-        if self.docs_model.rowCount():
-            self.open_document(self.docs_model.doc_id(0))  # type: ignore[arg-type]
+        start = self._last_document()
+        if start is not None:
+            self.open_document(start)
+        else:
+            self._update_title()
         self._data_version = store.data_version()
         self.watch = QTimer(self)  # another window or an import may write to the same file
         self.watch.setInterval(WATCH_MS)
@@ -109,11 +123,17 @@ class MainWindow(QMainWindow):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(_titled("Labels", self.legend))
         right.addWidget(_titled("Quotes (speaker → quote)", self.quote_list))
+        right.addWidget(_titled("Note", self.note))
         rows = self.legend.model().rowCount()
         legend_height = self.legend.header().sizeHint().height() + rows * max(18, self.legend.sizeHintForRow(0)) + 34
-        right.setSizes([legend_height, 800 - legend_height])
+        right.setSizes([legend_height, 640 - legend_height, 160])
         main = QSplitter(Qt.Orientation.Horizontal)
-        main.addWidget(_titled("Documents", self.doc_list))
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(_titled("Documents", self.doc_list), 1)
+        column.addWidget(self.queue_bar)
+        main.addWidget(left)
         main.addWidget(self.view)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
@@ -126,7 +146,9 @@ class MainWindow(QMainWindow):
         self.hint_label = label(hints(self.codebook))
         self.model_label = label()
         self.analyst_label = label()
+        self.progress_label = label()
         self.statusBar().addWidget(self.hint_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.analyst_label)
         self.statusBar().addPermanentWidget(self.model_label)
         self._show_analyst()
@@ -170,8 +192,18 @@ class MainWindow(QMainWindow):
         self.next_action = self._action(docs, "&Next document", ["Ctrl+PgDown", "Alt+Down"], lambda: self.step(1))
         self.prev_action = self._action(docs, "&Previous document", ["Ctrl+PgUp", "Alt+Up"], lambda: self.step(-1))
         self.done_action = self._action(
-            docs, "Mark &done and go to next", ["Ctrl+Return", "Ctrl+Enter"], self.mark_done
+            docs, "Mark &done and go to the next unfinished", ["Ctrl+Return", "Ctrl+Enter"], self.mark_done
         )
+        self.skip_action = self._action(
+            docs, "&Skip and go to the next unfinished", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.skip
+        )
+        self.flag_action = self._action(docs, "&Flag (or unflag) for a second look", ["Ctrl+B"], self.flag)
+        self.accept_all_action = self._action(
+            docs, "&Accept all remaining suggestions (quotes with confidence ≥ 0.8)", ["Ctrl+Shift+A"], self.accept_all
+        )
+        docs.addSeparator()
+        self._action(docs, "Filter the &list", ["Ctrl+L"], self._focus_filter)
+        self._action(docs, "Edit the &note", ["Ctrl+Shift+N"], self.note.setFocus)
         docs.addSeparator()
         self.preannotate_action = self._action(
             docs, "&Pre-annotate (your decisions are kept)", ["Ctrl+R"], self.preannotate
@@ -192,37 +224,118 @@ class MainWindow(QMainWindow):
         self.current_id = doc_id
         self.view.set_document(doc, spans, quotes)
         self.quotes_model.set_quotes(doc.text, quotes)
-        row = self.docs_model.row_of(doc_id)
-        if row != self.doc_list.currentIndex().row():
-            self.doc_list.setCurrentIndex(self.docs_model.index(row, 0))
+        self.note.show_note(doc_id, doc.note)
+        self.settings.setValue(self._last_key(), doc_id)
+        self._select_row(doc_id)
+        self._update_title(doc.title)
         if focus:
             self.view.setFocus()
         self._update_actions()
         self._update_history()
 
+    def _select_row(self, doc_id: int) -> None:
+        row = self.docs_proxy.row_of(doc_id)
+        if row >= 0 and row != self.doc_list.currentIndex().row():
+            self.doc_list.setCurrentIndex(self.docs_proxy.index(row, 0))
+
+    def _update_title(self, title: str | None = None) -> None:
+        db = Path(self.store.path).name
+        self.setWindowTitle(f"{title} — annotator — {db}" if title else f"annotator — {db}")
+        self.progress_label.setText(progress_text(self.store.status_counts()))
+
+    def _last_key(self) -> str:
+        return "last_document/" + str(Path(self.store.path).expanduser().resolve()).replace("/", "|")
+
+    def _last_document(self) -> int | None:
+        """The document the analyst had open last time on this database, else the first one."""
+        value = self.settings.value(self._last_key())
+        try:
+            doc_id = int(value) if value is not None else None
+        except (TypeError, ValueError):
+            doc_id = None
+        if doc_id is not None and self.docs_model.row_of(doc_id) >= 0:
+            return doc_id
+        return self.docs_proxy.doc_id(0)
+
     def _row_chosen(self, current, _previous) -> None:
-        doc_id = self.docs_model.doc_id(current.row())
+        doc_id = self.docs_proxy.doc_id(current.row())
         if doc_id is not None and doc_id != self.current_id:
             self.open_document(doc_id)
 
+    def _filtered(self) -> None:
+        shown = self.docs_proxy.rowCount()
+        self.statusBar().showMessage(f"{shown} of {self.docs_model.rowCount()} documents shown", 4000)
+        if self.current_id is not None and self.docs_proxy.row_of(self.current_id) >= 0:
+            self._select_row(self.current_id)
+
+    def _focus_filter(self) -> None:
+        self.queue_bar.text.setFocus()
+        self.queue_bar.text.selectAll()
+
     def step(self, delta: int) -> bool:
-        """Open the next (+1) or previous (-1) document in the list; False at either end."""
-        row = self.docs_model.row_of(self.current_id) if self.current_id is not None else -1
-        target = self.docs_model.doc_id(row + delta)
+        """Open the next (+1) or previous (-1) document in the list as shown; False at either end."""
+        row = self.docs_proxy.row_of(self.current_id)
+        target = self.docs_proxy.doc_id(row + delta)
         if target is None:
             self.statusBar().showMessage("no more documents" if delta > 0 else "this is the first document", 5000)
             return False
         self.open_document(target, focus=True)
         return True
 
+    def next_unfinished(self) -> bool:
+        """Open the next document that is new or in progress (wrapping round); False if none is left."""
+        target = self.session.project.next_unfinished(self.current_id)
+        if target is None:
+            self.statusBar().showMessage("every document is finished: nothing new or in progress is left", 8000)
+            return False
+        self.open_document(target, focus=True)
+        return True
+
+    def _finish(self, status: str, said: str) -> None:
+        if self.current_id is None:
+            return
+        self.note.flush()
+        if self.session.run(SetStatus(self.current_id, status)):
+            moved = self.next_unfinished()
+            self.statusBar().showMessage(said + ("" if moved else "; every document is finished"), 6000)
+
     def mark_done(self) -> None:
-        if self.current_id is not None and self.session.run(SetStatus(self.current_id, "done")):
-            if self.step(1):
-                self.statusBar().showMessage("marked done", 4000)
+        self._finish("done", "marked done")
+
+    def skip(self) -> None:
+        self._finish("skipped", "skipped")
+
+    def flag(self) -> None:
+        if self.current_id is None:
+            return
+        flagged = self.store.document(self.current_id).status == "flagged"
+        status = "in_progress" if flagged else "flagged"
+        if self.session.run(SetStatus(self.current_id, status)):
+            self.statusBar().showMessage("unflagged" if flagged else "flagged for a second look (Ctrl+B again unflags)", 6000)
+
+    def accept_all(self) -> None:
+        if self.current_id is None:
+            return
+        results = self.session.apply(AcceptAll(self.current_id, ACCEPT_ALL_CONFIDENCE))
+        if results is not None:
+            spans, quotes = results[0]
+            self.statusBar().showMessage(f"accepted {spans} suggested spans and {quotes} quotes", 6000)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """Annotation keys typed while the document list has focus act on the article."""
+        if watched is self.doc_list and event.type() == QEvent.Type.KeyPress and self.current_id is not None:
+            text = event.text()
+            plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+            if plain and len(text) == 1 and text.isprintable() and not text.isspace():
+                self.view.keyPressEvent(event)
+                return True
+        return super().eventFilter(watched, event)
 
     # -- changes ---------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         self.docs_model.refresh(change)
+        if change.kinds & {ChangeKind.STATUS, ChangeKind.DOCUMENTS}:
+            self.progress_label.setText(progress_text(self.store.status_counts()))
         if change.touches(self.current_id, ChangeKind.QUOTES):
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)  # the view reloaded them first
 
@@ -239,12 +352,15 @@ class MainWindow(QMainWindow):
         current = self.current_id
         self.docs_model.reload()
         if current is not None and self.docs_model.row_of(current) >= 0:
-            self.doc_list.setCurrentIndex(self.docs_model.index(self.docs_model.row_of(current), 0))
+            self._select_row(current)
             spans, quotes = self.store.spans(current), self.store.quotes(current)
             self.view.set_annotations(spans, quotes)
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)
-        elif self.docs_model.rowCount():
-            self.open_document(self.docs_model.doc_id(0))  # type: ignore[arg-type]
+            if not self.note.hasFocus():
+                self.note.show_note(current, self.store.document(current).note)
+        elif self.docs_proxy.rowCount():
+            self.open_document(self.docs_proxy.doc_id(0))  # type: ignore[arg-type]
+        self.progress_label.setText(progress_text(self.store.status_counts()))
         self._update_history()
         return True
 
@@ -336,28 +452,28 @@ class MainWindow(QMainWindow):
         self.show_error(f"pre-annotation failed: {message}")
 
     # -- misc ------------------------------------------------------------------------------
+    def key_table(self) -> list[tuple[str, str]]:
+        """Every key of the window: the article's (codebook labels included), then each menu action's shortcuts."""
+        rows = [(e.key, f"{e.label}: with a selection add a span; in a span relabel it (its own label accepts it)")
+                for e in self.codebook.entities]
+        rows += ARTICLE_KEYS
+        for action in self.actions():
+            keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            if keys:
+                rows.append((keys, action.text().replace("&", "")))
+        return rows
+
     def show_keys(self) -> None:
-        labels = "\n".join(f"  {e.key}   {e.label}" for e in self.codebook.entities)
-        message_box(
-            self,
-            QMessageBox.Icon.Information,
-            "Keys",
-            (
-                "In the article (select text with the mouse or Shift+arrows):\n"
-                f"{labels}\n"
-                "  label key with a selection: add a span; in a span without one: relabel it\n"
-                "  q   add a quote from the selection\n"
-                "  s   in a quote: click its speaker (or select it and press Enter)\n"
-                "  Shift+S   in a quote: pick the speaker from a list\n"
-                "  r / Shift+R   resize the span / quote the selection overlaps\n"
-                "  Del, Backspace, x   delete the span (else the quote) at the cursor\n"
-                "  Esc   cancel\n\n"
-                "Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+PgDown/PgUp next/previous document\n"
-                "Ctrl+Enter mark done and go to next · Ctrl+R pre-annotate"
-            ),
-        ).exec()
+        """F1: the key list, generated from the actual bindings, in aligned columns."""
+        rows = self.key_table()
+        width = max(len(k) for k, _ in rows)
+        text = "\n".join(f"{k.ljust(width)}   {what}" for k, what in rows)
+        box = message_box(self, QMessageBox.Icon.Information, "Keys", text)
+        box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        box.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.note.flush()  # a note typed just before closing is kept
         self.view.keys.cancel_pick(quiet=True)
         self.worker.shutdown()
         super().closeEvent(event)

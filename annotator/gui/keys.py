@@ -11,13 +11,43 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 
-from annotator.commands import AcceptSpans, AddQuote, AddSpan, DeleteQuotes, DeleteSpans, UpdateQuote, UpdateSpan
-from annotator.domain import Mention, Quote
+from annotator.commands import (
+    AcceptQuotes,
+    AcceptSpans,
+    AddQuote,
+    AddSpan,
+    DeleteQuotes,
+    DeleteSpans,
+    UpdateQuote,
+    UpdateSpan,
+)
+from annotator.domain import Mention, Quote, Span
 from annotator.gui import editing as ed
 from annotator.gui.speaker_picker import SpeakerPicker
 
 if TYPE_CHECKING:
     from annotator.gui.textview import ArticleView
+
+
+ARTICLE_KEYS: list[tuple[str, str]] = [
+    ("q", "add a quote from the selection (quote marks at the ends are dropped)"),
+    ("s", "in a quote: pick its speaker with the next click, or a selection and Enter"),
+    ("Shift+S", "in a quote: pick its speaker from the people and organisations of the document"),
+    ("r / Shift+R", "resize the span / the quote the selection overlaps to the selection"),
+    ("a", "accept the suggestion at the cursor as it is"),
+    ("Del / Backspace / x", "delete the spans in the selection, else the span (or quote) at the cursor"),
+    ("Tab / Shift+Tab", "select the next / previous annotation and say what it is"),
+    ("Esc", "clear the selection, or cancel picking a speaker"),
+]
+
+
+def describe(text: str, item: Span | Quote) -> str:
+    """What the status bar says about an annotation: what it is, its origin, review state and analyst."""
+    who = f", {item.analyst}" if item.analyst else ""
+    if isinstance(item, Span):
+        return f"{item.label} “{ed.shorten(item.text_in(text), 50)}” — {item.state}, {item.origin}{who}"
+    speaker = ed.mention_text(text, item.speaker) or "no speaker"
+    return f"quote by {speaker} “{ed.shorten(item.text_in(text), 50)}” — {item.state}, {item.origin}{who}"
 
 
 class ArticleKeys:
@@ -34,6 +64,7 @@ class ArticleKeys:
             "r": self.resize_span,
             "R": self.resize_quote,
             "x": self.delete_at_cursor,
+            "a": self.accept_at_cursor,
         }
 
     def _say(self, text: str) -> None:
@@ -57,6 +88,9 @@ class ArticleKeys:
             return True
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_at_cursor()
+            return True
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.walk(-1 if key == Qt.Key.Key_Backtab or event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
             return True
         typed = event.text()
         if typed in self.actions:
@@ -95,6 +129,36 @@ class ArticleKeys:
                 self._say(f"already {label}")
         else:
             view.session.run(UpdateSpan(span.id, label=label))  # type: ignore[arg-type]
+
+    def accept_at_cursor(self) -> None:
+        """``a``: accept the suggestion at the cursor as it is (the span there, else the quote)."""
+        view = self.view
+        cp = view.cursor_cp()
+        span = ed.span_at(view.spans, cp)
+        quote = None if span is not None else ed.quote_at(view.quotes, cp)
+        target = span or quote
+        if target is None:
+            self._say("put the cursor in a suggestion to accept it (Ctrl+Shift+A accepts all that remain)")
+        elif target.state != "suggested":
+            self._say(f"already decided: {target.state}")
+        elif view.session.run(AcceptSpans([span.id]) if span else AcceptQuotes([quote.id])):  # type: ignore[union-attr,list-item]
+            self._say(f"accepted {span.label if span else 'quote'}")
+
+    def walk(self, step: int) -> None:
+        """Tab / Shift+Tab: select the next / previous annotation (span or quote) in text order and say what it is."""
+        view = self.view
+        items = sorted([*view.spans, *view.quotes], key=lambda i: (i.start, i.end, isinstance(i, Quote)))
+        if not items:
+            self._say("no annotations in this document")
+            return
+        start, end = view.selection_cp()
+        here = (start, end)
+        if step > 0:
+            target = next((i for i in items if (i.start, i.end) > here), items[0])
+        else:
+            target = next((i for i in reversed(items) if (i.start, i.end) < here), items[-1])
+        view.select_cp(target.start, target.end)
+        self._say(describe(view.text, target))
 
     def delete_at_cursor(self) -> None:
         """Delete the span at the cursor (or the spans in the selection), else the quote there."""

@@ -18,7 +18,7 @@ from annotator.codebook import Codebook
 from annotator.domain import Change, ChangeKind, Document, Quote, Span
 from annotator.gui import editing as ed
 from annotator.gui.highlight import AnnotationHighlighter, AnnotationIndex
-from annotator.gui.keys import ArticleKeys
+from annotator.gui.keys import ArticleKeys, describe
 from annotator.gui.plain import tooltip
 from annotator.gui.session import Session
 
@@ -214,6 +214,16 @@ class ArticleView(QPlainTextEdit):
         return cursor
 
     # -- input -----------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        """Tab and Shift+Tab walk the annotations instead of moving the focus."""
+        if event.type() == QEvent.Type.KeyPress and self.doc is not None:
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & (  # type: ignore[attr-defined]
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            ):
+                self.keyPressEvent(event)  # type: ignore[arg-type]
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if self.doc is None or self.keys.handle(event):
             event.accept()
@@ -251,6 +261,9 @@ class ArticleView(QPlainTextEdit):
                 selections.append(_extra(self._qt_cursor(q.speaker.start, q.speaker.end), _speaker_format()))
         if spoken and quote is None:
             hint = f"{ed.mention_text(self.text, spoken[0].speaker)}: speaker of {len(spoken)} quote(s)"
+        span = ed.span_at(self.spans, cp)
+        if span is not None and not spoken:
+            hint = describe(self.text, span)
         self.setExtraSelections(selections)
         if hint and hint != self._hint:
             self.message.emit(hint)

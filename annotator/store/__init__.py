@@ -643,6 +643,23 @@ class Store:
         self._update("documents", doc_id, {"status": status}, doc_id, "status")
         return old
 
+    def next_with_status(self, statuses: Iterable[str], after: int | None = None) -> int | None:
+        """The first document after ``after`` (by id, wrapping round) whose status is one of ``statuses``."""
+        wanted = list(statuses)
+        marks = ", ".join("?" * len(wanted))
+        start = after if after is not None else 0
+        row = self.db.execute(
+            f"SELECT id FROM documents WHERE status IN ({marks}) AND id > ? ORDER BY id LIMIT 1", [*wanted, start]
+        ).fetchone()
+        if row is None and after is not None:
+            row = self.db.execute(
+                f"SELECT id FROM documents WHERE status IN ({marks}) AND id < ? ORDER BY id LIMIT 1", [*wanted, after]
+            ).fetchone()
+        return int(row[0]) if row else None
+
+    def status_counts(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
+
     def set_note(self, doc_id: int, note: str) -> str:
         """Set a document's note; return the previous one."""
         if not isinstance(note, str):

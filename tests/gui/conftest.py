@@ -128,3 +128,15 @@ def model_tester(qtbot):
     qInstallMessageHandler(previous)
     testers.clear()
     assert not failures, failures
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory):
+    """The window's QSettings (last document, analyst, …) go to a temporary folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    QSettings("annotator", "annotator").clear()
+    yield

@@ -148,7 +148,7 @@ def test_labels_and_dialogs_are_plain_text(hostile, monkeypatch, tmp_path):
     win = hostile
     labels = win.findChildren(QLabel)
     assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
-    assert win.windowTitle() == "annotator — <img src=x>hostile.db"  # a window title is never rich text
+    assert win.windowTitle() == f"{TITLE} — annotator — <img src=x>hostile.db"  # a window title is never rich text
     win.show_error(f"cannot open {IMG}")  # the status bar draws its message as plain text
     assert win.statusBar().currentMessage() == f"⚠ cannot open {IMG}"
     boxes = []

@@ -14,7 +14,7 @@ from .helpers import key, select_with_keys
 
 
 def test_title_panels_and_hints(window, seeded):
-    assert window.windowTitle() == "annotator — gui.db"
+    assert window.windowTitle() == "Unicode test — annotator — gui.db"
     assert window.docs_model.rowCount() == 2 and window.current_id == seeded.uni
     assert window.doc_list.currentIndex().row() == 0
     assert window.quotes_model.rowCount() == 1 and window.legend.model().rowCount() == 10
@@ -40,7 +40,7 @@ def test_next_previous_with_shortcuts(qtbot, window, seeded):
 
 
 def test_clicking_a_document_opens_it(qtbot, window, seeded):
-    index = window.docs_model.index(1, 0)
+    index = window.docs_proxy.index(1, 0)
     rect = window.doc_list.visualRect(index)
     qtbot.mouseClick(window.doc_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_id == seeded.plain
@@ -171,4 +171,4 @@ def test_run_gui_opens_and_closes(qtbot, seeded, monkeypatch):
 
     QTimer.singleShot(300, close_soon)
     assert run_gui(seeded.path, model="no_such_model") == 0
-    assert titles == ["annotator — gui.db"]
+    assert titles == ["Unicode test — annotator — gui.db"]

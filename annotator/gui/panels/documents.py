@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -14,8 +14,10 @@ from annotator.gui.plain import tooltip
 from annotator.store import DocumentSummary, Store
 
 COLUMNS = ("Title", "Status", "Spans", "Quotes")
-STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "✓ done", "skipped": "skipped"}
-STATUS_COLOR = {"done": "#2a7d46", "skipped": "#8a8a8a", "in_progress": "#b26a00"}
+STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "✓ done", "skipped": "skipped", "flagged": "⚑ flagged"}
+STATUS_COLOR = {"done": "#2a7d46", "skipped": "#8a8a8a", "in_progress": "#b26a00", "flagged": "#b00020"}
+STATUS_ORDER = {"new": 0, "in_progress": 1, "flagged": 2, "skipped": 3, "done": 4}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_KINDS = frozenset({ChangeKind.STATUS, ChangeKind.SPANS, ChangeKind.QUOTES})
 
 
@@ -43,6 +45,8 @@ class DocumentListModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
+        if role == SORT_ROLE:
+            return (row.title.casefold(), STATUS_ORDER.get(row.status, 9), row.spans, row.quotes)[col]
         return None
 
     def row_of(self, doc_id: int) -> int:
@@ -79,9 +83,11 @@ class DocumentListModel(RowsModel):
 class DocumentList(QTreeView):
     """The list of documents on the left."""
 
-    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until a header is clicked
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)

@@ -1,0 +1,170 @@
+"""The review queue through the window: first edit, done / skip / flag and the next unfinished, notes, filter,
+last document, accept keys, Tab walking, keys from the list, the generated key list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.domain import Document, Span
+from annotator.gui.app import MainWindow
+
+from .conftest import PLAIN_TEXT, UNICODE_TEXT, find
+from .helpers import key, select_with_keys
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def add_docs(seeded, n):
+    """Documents another program (an import) adds while the window is open."""
+    other = seeded.reopen()
+    ids = [other.add_document(Document(f"Extra article {i} about Valdor.", {"source": f"x{i}.txt"}))[0] for i in range(n)]
+    other.close()
+    return ids
+
+
+def test_the_first_edit_makes_a_document_in_progress_in_the_same_action(qtbot, window, seeded):
+    assert seeded.store.document(seeded.uni).status == "new"
+    entries = len(seeded.store.log())
+    select_with_keys(qtbot, window.view, *find(UNICODE_TEXT, "Hebrew"))
+    key(qtbot, window.view, "g")
+    assert seeded.reopen().document(seeded.uni).status == "in_progress" and len(seeded.store.log()) == entries + 1
+    assert window.docs_model.data(window.docs_model.index(0, 1)) == "in progress"
+    key(qtbot, window.view, Qt.Key.Key_Z, CTRL)  # one undo takes back both
+    assert seeded.store.document(seeded.uni).status == "new"
+
+
+def test_done_and_skip_go_to_the_next_unfinished_document(qtbot, window, seeded):
+    a, b = add_docs(seeded, 2)
+    window.check_outside_changes()
+    other = seeded.reopen()
+    other.set_status(seeded.plain, "done")  # the next row is already done
+    window.check_outside_changes()
+    key(qtbot, window.view, Qt.Key.Key_Return, CTRL)
+    assert seeded.store.document(seeded.uni).status == "done" and window.current_id == a
+    assert "marked done" in window.statusBar().currentMessage()
+    key(qtbot, window.view, Qt.Key.Key_Return, CTRL | SHIFT)
+    assert seeded.store.document(a).status == "skipped" and window.current_id == b
+    assert window.progress_label.text() == "2 / 4 done · 1 new · 1 skipped"
+    key(qtbot, window.view, Qt.Key.Key_Return, CTRL)  # the last unfinished one: nothing is left
+    assert "every document is finished" in window.statusBar().currentMessage()
+    assert window.progress_label.text().startswith("3 / 4 done")
+
+
+def test_flag_toggles(qtbot, window, seeded):
+    key(qtbot, window.view, Qt.Key.Key_B, CTRL)
+    assert seeded.store.document(seeded.uni).status == "flagged" and window.current_id == seeded.uni
+    assert window.docs_model.data(window.docs_model.index(0, 1)) == "⚑ flagged"
+    key(qtbot, window.view, Qt.Key.Key_B, CTRL)
+    assert seeded.store.document(seeded.uni).status == "in_progress"
+
+
+def test_the_note_is_saved_as_you_type_as_one_action(qtbot, window, seeded):
+    entries = len(seeded.store.log())
+    window.note.setFocus()
+    qtbot.keyClicks(window.note, "check <b>the</b> quote")
+    window.note.insertPlainText(" 🙂")  # as an input method types it (QTest cannot click astral keys)
+    qtbot.waitUntil(lambda: seeded.reopen().document(seeded.uni).note == "check <b>the</b> quote 🙂", timeout=3000)
+    assert len(seeded.store.log()) == entries + 1  # typing, then a pause: one action
+    assert seeded.store.document(seeded.uni).status == "in_progress"
+    key(qtbot, window.view, Qt.Key.Key_PageDown, CTRL)
+    assert window.note.toPlainText() == ""
+    key(qtbot, window.view, Qt.Key.Key_PageUp, CTRL)
+    assert window.note.toPlainText() == "check <b>the</b> quote 🙂"
+
+
+def test_a_note_typed_just_before_switching_documents_is_kept(qtbot, window, seeded):
+    window.note.setFocus()
+    qtbot.keyClicks(window.note, "quick")
+    window.step(1)  # before the pause
+    assert seeded.reopen().document(seeded.uni).note == "quick"
+
+
+def test_the_list_filters_by_text_and_status_and_sorts(qtbot, window, seeded, model_tester):
+    model_tester(window.docs_proxy)
+    add_docs(seeded, 3)
+    window.check_outside_changes()
+    assert window.docs_proxy.rowCount() == 5
+    key(qtbot, window.view, Qt.Key.Key_L, CTRL)
+    assert window.queue_bar.text.hasFocus()
+    qtbot.keyClicks(window.queue_bar.text, "extra valdor")
+    assert window.docs_proxy.rowCount() == 3
+    window.queue_bar.text.clear()
+    seeded.reopen().set_status(seeded.plain, "done")
+    window.check_outside_changes()
+    window.queue_bar.status.setCurrentIndex(window.queue_bar.status.findData("done"))
+    assert [window.docs_proxy.doc_id(r) for r in range(window.docs_proxy.rowCount())] == [seeded.plain]
+    window.queue_bar.status.setCurrentIndex(window.queue_bar.status.findData("all"))
+    window.doc_list.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by span count
+    counts = [window.docs_proxy.data(window.docs_proxy.index(r, 2)) for r in range(window.docs_proxy.rowCount())]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 5
+
+
+def test_the_window_reopens_the_document_left_last_time(qtbot, window, seeded, codebook):
+    key(qtbot, window.view, Qt.Key.Key_PageDown, CTRL)
+    assert window.current_id == seeded.plain
+    again = MainWindow(seeded.store, codebook, None)
+    qtbot.addWidget(again)
+    assert again.current_id == seeded.plain
+    assert again.windowTitle().startswith("The Kremlin said Putin")
+    again.close()
+
+
+def test_label_keys_typed_in_the_document_list_act_on_the_article(qtbot, window, seeded):
+    select_with_keys(qtbot, window.view, *find(UNICODE_TEXT, "Hebrew"))
+    window.doc_list.setFocus()
+    key(qtbot, window.doc_list, "g")
+    assert any(UNICODE_TEXT[s.start : s.end] == "Hebrew" and s.label == "GPE" for s in seeded.reopen().spans(seeded.uni))
+    assert window.current_id == seeded.uni  # the list did not jump to another document
+
+
+def test_accept_one_and_accept_all(qtbot, window, seeded):
+    store = seeded.store
+    putin = next(s for s in store.spans(seeded.uni) if s.label == "UNKNOWN_LABEL")
+    window.view.select_cp(putin.start + 1)
+    key(qtbot, window.view, "a")
+    assert store.span(putin.id).state == "accepted" and "accepted" in window.statusBar().currentMessage()
+    key(qtbot, window.view, "a")
+    assert "already decided: accepted" in window.statusBar().currentMessage()
+    seeded.reopen().insert_span(Span(*find(UNICODE_TEXT, "Hebrew"), "NORP", "model:m", doc_id=seeded.uni))
+    assert window.check_outside_changes()
+    key(qtbot, window.view, Qt.Key.Key_A, CTRL | SHIFT)
+    states = {s.state for s in store.spans(seeded.uni)}
+    assert "suggested" not in states
+    [quote] = store.quotes(seeded.uni)
+    assert quote.state == "accepted"  # confidence 0.9 ≥ 0.8
+    assert "accepted 1 suggested spans and 1 quotes" in window.statusBar().currentMessage()
+
+
+def test_tab_walks_the_annotations_in_text_order_and_says_what_each_is(qtbot, window, seeded):
+    view = window.view
+    view.select_cp(0)
+    starts = []
+    for _ in range(len(view.spans) + len(view.quotes)):
+        key(qtbot, view, Qt.Key.Key_Tab)
+        starts.append(view.selection_cp()[0])
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert view.hasFocus()  # Tab did not move the focus away
+    key(qtbot, view, Qt.Key.Key_Tab)  # wraps round
+    assert view.selection_cp()[0] == starts[0]
+    assert "PERSON “Ana Rusu” — added" in window.statusBar().currentMessage()
+    key(qtbot, view, Qt.Key.Key_Backtab, SHIFT)
+    assert view.selection_cp()[0] == starts[-1]
+
+
+def test_the_key_list_is_generated_from_the_bindings(window, codebook):
+    rows = dict(window.key_table())
+    for entity in codebook.entities:
+        assert entity.key in rows
+    shortcuts = {k.toString() for a in window.actions() for k in a.shortcuts()}
+    listed = " / ".join(rows)
+    assert all(s in listed for s in shortcuts)
+    assert "Tab / Shift+Tab" in rows and "a" in rows
+
+
+def test_an_outside_status_change_updates_the_progress(qtbot, window, seeded):
+    assert window.progress_label.text() == "0 / 2 done · 2 new"
+    other = seeded.reopen()
+    other.set_status(seeded.plain, "done")
+    window.check_outside_changes()
+    assert window.progress_label.text() == "1 / 2 done · 1 new"
+    _ = PLAIN_TEXT
