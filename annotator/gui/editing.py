@@ -91,12 +91,13 @@ def speaker_at(text: str, spans: Sequence[Span], cp: int) -> Mention | None:
 
 
 def speaker_choices(text: str, spans: Sequence[Span], quote: Quote) -> list[tuple[str, Mention]]:
-    """Distinct PERSON/ORG names in the text, each with its mention nearest to ``quote``."""
+    """One entry per person or organisation (PERSON/ORG spans, "Lukashenko" under "Alexander Lukashenko"),
+    each with its mention nearest to ``quote``."""
     best: dict[str, tuple[int, Mention]] = {}
-    for s in spans:
-        if s.label not in SPEAKER_LABELS:
-            continue
-        name = " ".join(text[s.start : s.end].split())
+    candidates = [s for s in spans if s.label in SPEAKER_LABELS]
+    persons = person_names(text, [Mention(s.start, s.end) for s in candidates])
+    for s in candidates:
+        name = persons[Mention(s.start, s.end)]
         distance = max(quote.start - s.end, s.start - quote.end, 0)
         if name not in best or distance < best[name][0]:
             best[name] = (distance, Mention(s.start, s.end))
@@ -110,3 +111,73 @@ def mention_text(text: str, mention: Mention | None) -> str:
 def shorten(words: str, limit: int = 60) -> str:
     words = " ".join(words.split())
     return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+
+
+def snap_to_tokens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words at both ends (a drag from inside "presidential" to inside
+    "service" gives "presidential press service"); white space at the ends is dropped."""
+    start, end = strip_range(text, start, end)
+    if start >= end:
+        return start, end
+    while start > 0 and _wordish(text[start - 1]) and _wordish(text[start]):
+        start -= 1
+    while end < len(text) and _wordish(text[end - 1]) and _wordish(text[end]):
+        end += 1
+    return start, end
+
+
+def _tokens_near(text: str, start: int, end: int, reach: int = 200) -> list[tuple[int, int]]:
+    """Tokens (runs of word characters, or single other non-space characters) around ``[start, end)``."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    out, pos = [], lo
+    while pos < hi:
+        ch = text[pos]
+        if ch.isspace():
+            pos += 1
+        elif _wordish(ch):
+            stop = pos
+            while stop < len(text) and _wordish(text[stop]):
+                stop += 1
+            out.append((pos, stop))
+            pos = stop
+        else:
+            out.append((pos, pos + 1))
+            pos += 1
+    return out
+
+
+def grow_or_shrink(text: str, start: int, end: int, edge: str, grow: bool) -> tuple[int, int]:
+    """``[start, end)`` with its ``edge`` ("left" or "right") moved out (grow) or in (shrink) by one token.
+
+    Never shrinks to nothing and never crosses a line break when growing.
+    """
+    tokens = _tokens_near(text, start, end)
+    inside = [t for t in tokens if start <= t[0] and t[1] <= end]
+    if edge == "left":
+        if grow:
+            before = [t for t in tokens if t[1] <= start and "\n" not in text[t[0] : start]]
+            return (before[-1][0], end) if before else (start, end)
+        return (inside[1][0], end) if len(inside) > 1 else (start, end)
+    if grow:
+        after = [t for t in tokens if t[0] >= end and "\n" not in text[end : t[1]]]
+        return (start, after[0][1]) if after else (start, end)
+    return (start, inside[-2][1]) if len(inside) > 1 else (start, end)
+
+
+def person_names(text: str, mentions: Sequence[Mention]) -> dict[Mention, str]:
+    """One name per person: a mention whose words all occur, in order, in a longer mention's name
+    ("Lukashenko" in "Alexander Lukashenko") is listed under that longer name."""
+    names = {m: mention_text(text, m) for m in mentions}
+    full = sorted(set(names.values()), key=lambda n: (-len(n.split()), n))
+    out = {}
+    for m, name in names.items():
+        words = name.casefold().split()
+        out[m] = next(
+            (f for f in full if len(f.split()) > len(words) and _ordered_subset(words, f.casefold().split())), name
+        )
+    return out
+
+
+def _ordered_subset(words: list[str], longer: list[str]) -> bool:
+    it = iter(longer)
+    return bool(words) and all(any(w == x for x in it) for w in words)

@@ -35,6 +35,8 @@ ARTICLE_KEYS: list[tuple[str, str]] = [
     ("Shift+S", "in a quote: pick its speaker from the people and organisations of the document"),
     ("r / Shift+R", "resize the span / the quote the selection overlaps to the selection"),
     ("a", "accept the suggestion at the cursor as it is"),
+    ("[ / ]", "grow the span at the cursor by a word on the left / right"),
+    ("{ / }", "shrink the span at the cursor by a word on the left / right"),
     ("Del / Backspace / x", "delete the spans in the selection, else the span (or quote) at the cursor"),
     ("Tab / Shift+Tab", "select the next / previous annotation and say what it is"),
     ("Esc", "clear the selection, or cancel picking a speaker"),
@@ -65,6 +67,10 @@ class ArticleKeys:
             "R": self.resize_quote,
             "x": self.delete_at_cursor,
             "a": self.accept_at_cursor,
+            "[": lambda: self.move_edge("left", grow=True),
+            "]": lambda: self.move_edge("right", grow=True),
+            "{": lambda: self.move_edge("left", grow=False),
+            "}": lambda: self.move_edge("right", grow=False),
         }
 
     def _say(self, text: str) -> None:
@@ -84,7 +90,7 @@ class ArticleKeys:
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.picking is not None:
-                self._speaker_from_selection()
+                self.speaker_from_selection()
             return True
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_at_cursor()
@@ -143,6 +149,20 @@ class ArticleKeys:
             self._say(f"already decided: {target.state}")
         elif view.session.run(AcceptSpans([span.id]) if span else AcceptQuotes([quote.id])):  # type: ignore[union-attr,list-item]
             self._say(f"accepted {span.label if span else 'quote'}")
+
+    def move_edge(self, edge: str, grow: bool) -> None:
+        """``[`` / ``]`` grow the span at the cursor by a token on the left / right; ``{`` / ``}`` shrink it."""
+        view = self.view
+        span = ed.span_at(view.spans, view.cursor_cp())
+        if span is None:
+            self._say("put the cursor in a span to grow or shrink it")
+            return
+        start, end = ed.grow_or_shrink(view.text, span.start, span.end, edge, grow)
+        if (start, end) == (span.start, span.end):
+            self._say(f"the span cannot {'grow' if grow else 'shrink'} further on the {edge}")
+        elif view.session.run(UpdateSpan(span.id, start=start, end=end)):  # type: ignore[arg-type]
+            view.select_cp(start)
+            self._say(f"{span.label} is now “{ed.shorten(view.text[start:end], 50)}”")
 
     def walk(self, step: int) -> None:
         """Tab / Shift+Tab: select the next / previous annotation (span or quote) in text order and say what it is."""
@@ -267,8 +287,9 @@ class ArticleKeys:
         if self.view.session.run(UpdateQuote(quote_id, speaker=mention)):
             self._say(f"speaker: {ed.mention_text(self.view.text, mention)}")
 
-    def _speaker_from_selection(self) -> None:
-        start, end = ed.strip_range(self.view.text, *self.view.selection_cp(), ed.QUOTE_MARKS)
+    def speaker_from_selection(self) -> None:
+        start, end = ed.strip_range(self.view.text, *self.view.selection_cp(), ed.QUOTE_MARKS + ",.;:!?")
+        start, end = ed.snap_to_tokens(self.view.text, start, end) if start < end else (start, end)
         if start == end:
             self._say("select the speaker's name first, or click it")
         else:

@@ -230,12 +230,23 @@ class ArticleView(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
-        if self.keys.picking is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.keys.click(self.map.to_cp(self.cursorForPosition(event.position().toPoint()).position()))
-            event.accept()
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A drag selects whole words (Alt held: exact characters); while picking a speaker, the release picks:
+        the dragged words, or the name or word under a plain click."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.doc is None:
             return
-        super().mousePressEvent(event)
+        start, end = self.selection_cp()
+        exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if start != end and not exact:
+            snapped = ed.snap_to_tokens(self.text, start, end)
+            if snapped != (start, end) and snapped[0] < snapped[1]:
+                self.select_cp(*snapped)
+        if self.keys.picking is not None:
+            if start == end:
+                self.keys.click(self.map.to_cp(self.cursorForPosition(event.position().toPoint()).position()))
+            else:
+                self.keys.speaker_from_selection()
 
     # -- cursor feedback -------------------------------------------------------------------
     def refresh_cursor_feedback(self) -> None:

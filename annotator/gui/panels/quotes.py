@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from annotator.domain import Quote
-from annotator.gui.editing import mention_text, shorten
+from annotator.gui.editing import mention_text, person_names, shorten
 from annotator.gui.panels.base import Index, RowsModel
 from annotator.gui.plain import tooltip
 
@@ -25,12 +25,20 @@ class QuoteListModel(RowsModel):
         super().__init__(parent)
         self.text = ""
         self.rows: list[Quote] = []
+        self.persons: dict = {}
 
     def set_quotes(self, text: str, quotes: list[Quote]) -> None:
         self.beginResetModel()
         self.text = text
         self.rows = sorted(quotes, key=lambda q: (q.start, q.end))
+        self.persons = person_names(text, [q.speaker for q in self.rows if q.speaker is not None])
         self.endResetModel()
+
+    def speaker_name(self, quote: Quote) -> str:
+        """The person's fullest name in the document ("Lukashenko" is shown as "Alexander Lukashenko")."""
+        if quote.speaker is None:
+            return ""
+        return self.persons.get(quote.speaker) or mention_text(self.text, quote.speaker)
 
     def quote(self, row: int) -> Quote | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
@@ -39,7 +47,7 @@ class QuoteListModel(RowsModel):
         quote = self.quote(index.row()) if index.isValid() else None
         if quote is None:
             return None
-        speaker = mention_text(self.text, quote.speaker)
+        speaker = self.speaker_name(quote)
         if role == Qt.ItemDataRole.DisplayRole:
             return (speaker or "—") if index.column() == 0 else "“" + shorten(quote.text_in(self.text), 80) + "”"
         if role == Qt.ItemDataRole.ToolTipRole:
