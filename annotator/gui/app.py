@@ -28,6 +28,14 @@ UI_POINT_SIZE = 10
 ANALYST_KEY = "analyst"
 WATCH_MS = 1000
 ACCEPT_ALL_CONFIDENCE = 0.8
+EMPTY_HINT = (
+    "This database has no documents yet.\n\n"
+    "Import articles from the command line (they appear here as they are imported):\n\n"
+    "    annotator import FOLDER_OR_FILES --db {db}\n\n"
+    ".txt files, folders of them, and .jsonl files with one {{\"text\": …, \"meta\": {{…}}}} per line."
+)
+ARTICLE_MIN_WIDTH = 360  # pixels: below this a column of article text is unreadable
+SIDE_MIN_WIDTH = 200
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -101,6 +109,7 @@ class MainWindow(QMainWindow):
         self.queue_bar.changed.connect(self._filtered)
         self.doc_list.installEventFilter(self)
 
+        self.view.setPlaceholderText(EMPTY_HINT.format(db=store.path))
         start = self._last_document()
         if start is not None:
             self.open_document(start)
@@ -138,9 +147,41 @@ class MainWindow(QMainWindow):
         main.addWidget(right)
         main.setStretchFactor(1, 1)
         main.setSizes([340, 680, 340])
+        for i in (0, 2):
+            main.setCollapsible(i, True)
+        main.setCollapsible(1, False)
+        self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)
+        self.splitter, self.side_splitter = main, right
         self.setCentralWidget(main)
         self.resize(1360, 860)
+        self._restore_window()
         self.view.setFocus()
+
+    def _restore_window(self) -> None:
+        """Geometry and splitter sizes as the analyst left them (QSettings)."""
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/main", self.splitter), ("window/side", self.side_splitter)):
+            state = self.settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def _save_window(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/main", self.splitter.saveState())
+        self.settings.setValue("window/side", self.side_splitter.saveState())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """In a small window the side panels give way so the article stays readable."""
+        super().resizeEvent(event)
+        if not hasattr(self, "splitter"):
+            return
+        width = self.splitter.width()
+        sizes = self.splitter.sizes()
+        if width < ARTICLE_MIN_WIDTH + 2 * SIDE_MIN_WIDTH and sizes[1] < ARTICLE_MIN_WIDTH + 40:
+            keep_left = SIDE_MIN_WIDTH if width >= ARTICLE_MIN_WIDTH + SIDE_MIN_WIDTH else 0
+            self.splitter.setSizes([keep_left, width - keep_left, 0])
 
     def _status_bar(self) -> None:
         self.hint_label = label(hints(self.codebook))
@@ -474,6 +515,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.note.flush()  # a note typed just before closing is kept
+        self._save_window()
         self.view.keys.cancel_pick(quiet=True)
         self.worker.shutdown()
         super().closeEvent(event)
@@ -485,6 +527,19 @@ def saved_analyst() -> str:
     return str(value or "")
 
 
+def confirm_new_database(db_path: str) -> bool:
+    """Ask before the window creates a database file that does not exist yet (a typo in --db, say)."""
+    box = message_box(
+        None,
+        QMessageBox.Icon.Question,
+        "annotator",
+        f"There is no database at {db_path}.\n\nCreate a new, empty one there?",
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = None, analyst: str | None = None) -> int:
     """Open the window on ``db_path``; ``model`` None loads the default pipeline in the background.
 
@@ -494,6 +549,8 @@ def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = 
     app.setApplicationName("annotator")
     try:
         codebook = load_codebook(codebook_path)
+        if db_path != ":memory:" and not Path(db_path).expanduser().exists() and not confirm_new_database(db_path):
+            return 1
         store = Store(db_path, analyst=analyst or saved_analyst() or None)
     except (CodebookError, StoreError) as exc:
         message_box(None, QMessageBox.Icon.Critical, "annotator", str(exc)).exec()

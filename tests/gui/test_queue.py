@@ -168,3 +168,37 @@ def test_an_outside_status_change_updates_the_progress(qtbot, window, seeded):
     window.check_outside_changes()
     assert window.progress_label.text() == "1 / 2 done · 1 new"
     _ = PLAIN_TEXT
+
+
+def test_the_window_asks_before_creating_a_database_and_shows_how_to_import(qtbot, tmp_path, monkeypatch, codebook):
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.gui import app
+    from annotator.store import Store
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Cancel)
+    typo = tmp_path / "typo" / "news.db"
+    assert app.run_gui(str(typo)) == 1
+    assert asked and "There is no database at" in asked[0] and not typo.parent.exists()
+    store = Store(tmp_path / "empty.db")
+    win = app.MainWindow(store, codebook, None)
+    qtbot.addWidget(win)
+    assert win.current_id is None and "annotator import" in win.view.placeholderText()
+    win.close()
+    store.close()
+
+
+def test_a_small_window_keeps_the_article_readable_and_sizes_are_remembered(qtbot, window, seeded, codebook):
+    window.resize(640, 420)
+    qtbot.wait(50)
+    assert window.view.width() >= 360
+    window.resize(780, 560)  # the offscreen screen is 800 x 600
+    window.splitter.setSizes([150, 420, 190])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = MainWindow(seeded.store, codebook, None)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.splitter.sizes() == sizes and again.size() == window.size()
+    again.close()
