@@ -177,7 +177,8 @@ def pairs(folder: Path) -> list[Path]:
 def default_sets() -> list[Path]:
     """The development set, then each independent set under it (written by other hands, not tuned on first)."""
     base = ROOT / "benchmarks" / "quotes"
-    return [base, *sorted(p for p in (base / "independent").glob("*") if p.is_dir())]
+    independent = sorted(p for p in (base / "independent").glob("*") if p.is_dir())
+    return [base, *independent, base / "realstyle" / "dev", base / "realstyle" / "heldout"]
 
 
 def run_set(nlp, folder: Path, direct_quotations) -> tuple[Score, Score]:
@@ -227,7 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for folder in folders:
         mine, theirs = run_set(nlp, folder, direct_quotations)
-        name = folder.name if folder != ROOT / "benchmarks" / "quotes" else "dev"
+        name = "dev" if folder == ROOT / "benchmarks" / "quotes" else folder.name
+        if folder.parent.name == "realstyle":
+            name = "realstyle-" + folder.name
         rows.append(mine.row(f"annotator  {name} ({len(pairs(folder))})"))
         if direct_quotations is not None:
             rows.append(theirs.row(f"textacy    {name}"))
