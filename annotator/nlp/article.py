@@ -14,7 +14,7 @@ from annotator.nlp.cues import Cue, find_cues, has_parse
 from annotator.nlp.lexicon import PRONOUN_KIND
 from annotator.nlp.names import is_cap
 from annotator.nlp.quote_marks import MarkedQuote
-from annotator.nlp.sentences import dateline, paragraphs, sentences
+from annotator.nlp.sentences import byline, dateline, paragraphs, sentences, title_case_lines
 
 if TYPE_CHECKING:
     from annotator.nlp.attribution import Attr
@@ -43,7 +43,10 @@ class Article:
         self.cue_chars = [doc[c.start].idx for c in self.cues]
         self.cue_by_start = {c.start: c for c in self.cues if c.kind == "verb"}
         self.cue_starts = set(self.cue_by_start)
-        self.mentions = Mentions(doc, self.sent_of, self.para_of, self.outside)
+        self.title_lines = title_case_lines(self.text)
+        self.mentions = Mentions(
+            doc, self.sent_of, self.para_of, self.outside, self.title_lines, byline(self.text, self.paras)
+        )
         self.results: list[Attr | None] = [None] * len(self.marked)
 
     def in_quote(self, char: int) -> bool:

@@ -24,6 +24,7 @@ CONFIDENCE = {
     "statement": 0.75,
     "pattern": 0.75,
     "colon-name": 0.8,
+    "dash": 0.85,
     "colon-intro": 0.8,
     "next-sentence": 0.7,
     "same-quote": 0.75,
@@ -56,7 +57,11 @@ class Attr:
         c = CONFIDENCE.get(self.rule, NO_SPEAKER)
         return c * RESOLVED_FACTOR if self.mention else c
 
-    def carried(self, rule: str) -> Attr:
+    def carried(self, rule: str, same_attribution: bool = False) -> Attr:
+        """This speaker for another quote; the parts of one attribution ("A," he said. "B.") keep its
+        mention and cue as written, other quotes (inherited, echoed) get the name only."""
+        if same_attribution:
+            return Attr(rule, self.speaker, self.mention, self.cue, self.label)
         return Attr(rule, self.speaker, None, None, self.label)
 
 

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from annotator.nlp.article import Article
 
 
+_WEAK = ("governing-verb", "previous-subject", "inherited", "previous-paragraph", "echo")
+
+
 def carried(art: Article, i: int) -> Attr | None:
     """No cue of its own: the previous quote's speaker (split sentence), the previous sentence's
     cue or subject, or the speaker of the paragraph before."""
@@ -23,7 +26,7 @@ def carried(art: Article, i: int) -> Attr | None:
     if prev is not None and prev.speaker is not None:
         pq = art.marked[i - 1]
         if pq.para == q.para and art.sent_of(art.q_hi[i - 1] - 1) >= si - 1:
-            return prev.carried("split-sentence")
+            return prev.carried("split-sentence", same_attribution=prev.rule not in _WEAK)
     if si > 0:
         s = art.sents[si - 1]
         same_para = art.para_of(s[0]) == q.para

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -60,7 +60,8 @@ class Mentions:
     """Named mentions outside quotes, earlier quotes' speakers, and genders learnt from the text."""
 
     def __init__(self, doc: Doc, sent_of: Callable[[int], int], para_of: Callable[[int], int],
-                 outside: Callable[[int, int], bool]) -> None:  # fmt: skip
+                 outside: Callable[[int, int], bool], title_lines: Sequence[tuple[int, int]] = (),
+                 writer: tuple[int, int] | None = None) -> None:  # fmt: skip
         self.doc = doc
         self.text = doc.text
         self.sent_of, self.para_of, self.outside = sent_of, para_of, outside
@@ -74,6 +75,8 @@ class Mentions:
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
         self._collect()
+        self._drop_unconfirmed(title_lines)
+        self.writer = self._writer(writer)
         learn_genders(self)
 
     # building
@@ -148,6 +151,33 @@ class Mentions:
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def _drop_unconfirmed(self, lines: Sequence[tuple[int, int]]) -> None:
+        """In a Title Case line every word is capitalised: a name there counts only when the same
+        name occurs outside such lines ("Governor Says ..." names no "Says")."""
+        if not lines:
+            return
+
+        def titled(m: NamedMention) -> bool:
+            c = self.doc[m.start].idx
+            return any(a <= c < b for a, b in lines)
+
+        confirmed = {m.key for m in self.items if not titled(m)}
+        self.items = [m for m in self.items if not titled(m) or m.key in confirmed]
+        self.starts = [m.start for m in self.items]
+        self.by_key = {}
+        for m in self.items:
+            self.by_key.setdefault(m.key, []).append(m)
+
+    def _writer(self, span: tuple[int, int] | None) -> NamedMention | None:
+        """The byline's writer, whom "I" and "we" outside quotes name."""
+        if span is None:
+            return None
+        inside = [m for m in self.items if span[0] <= self.doc[m.start].idx < span[1]]
+        if inside:
+            return inside[0]
+        toks = [t.i for t in self.doc if span[0] <= t.idx < span[1]]
+        return self.make(toks[0], toks[-1] + 1, "PERSON") if toks else None
 
     def _collect_capitalised(self, taken: set[int]) -> None:
         """No tagger: runs of capitalised words (not a lone sentence-initial one) are names."""

@@ -92,6 +92,7 @@ FEMALE_NOUNS = frozenset(
     chairwoman spokeswoman congresswoman businesswoman policewoman actress mrs ms miss lady dame""".split()
 )
 PRONOUN_KIND = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "pl", "it": "org"}
+FIRST_PERSON = frozenset({"i", "we"})
 SKIP_BEFORE_CUE = frozenset(
     """also later then again previously recently earlier once has had have was is were would will
     reportedly quickly simply only further repeatedly publicly privately 've 's 'd ’ve ’s ’d

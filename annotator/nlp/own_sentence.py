@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
+from annotator.nlp.layouts import dash_attribution, panel_name
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
@@ -20,6 +21,9 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     right after, or (for a fragment) the subject of the verb governing it."""
     q = art.marked[i]
     before, after = art.regions(i)
+    dash = dash_attribution(art, i)
+    if dash is not None:
+        return dash
     if art.parsed:
         lo, hi = art.tokens(q.start, q.end)
         j = governing_cue(art.doc, lo, hi, art.cue_starts)
@@ -67,6 +71,11 @@ def _colon_name(art: Article, before: tuple[int, int]) -> Attr | None:
     lo, hi = art.tokens(before[0], before[0] + len(text) - 1)
     if hi <= lo:
         return None
+    para_start = art.paras[art.para_of(before[0])][0]
+    if not art.text[para_start : before[0]].strip():  # "Name, Outlet:" opening the paragraph: the person
+        panel = panel_name(art, lo, hi - 1)
+        if panel is not None:
+            return Attr("colon-name", panel, None, None, "PERSON")
     found = name_ending_at(art.doc, hi - 1, lo)
     if found is None or found.pronoun or not found.label or not art.outside(found.start, found.end):
         return None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FEMALE_NOUNS, MALE_NOUNS, NAME, ORG_NAME, PRONOUN_KIND
+from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, PRONOUN_KIND
 from annotator.nlp.roles import person_noun
 
 if TYPE_CHECKING:
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 def resolve_pronoun(mentions: Mentions, pron: Token) -> NamedMention | None:
     """The named mention a he/she/they/it refers to: the best-scored compatible earlier mention
     (subjects and earlier speakers preferred, nearer preferred, known gender agreeing)."""
+    if pron.lower_ in FIRST_PERSON:  # "I said", "we asked": the byline's writer, if there is one
+        return mentions.writer
     kind = PRONOUN_KIND.get(pron.lower_)
     if kind is None:
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from annotator.nlp.sentences import paragraphs
@@ -141,7 +142,8 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     apostrophe unless the next paragraph opens with a single mark too. Never raises; linear time.
     """
     paras = paragraphs(text)
-    marks = [m.start() for m in _MARKS_RE.finditer(text)]
+    tags = markup_tags(text)
+    marks = [m.start() for m in _MARKS_RE.finditer(text) if not _inside(tags, m.start())]
     out: list[MarkedQuote] = []
     mi = 0
     prev_unclosed: MarkedQuote | None = None
@@ -173,6 +175,20 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             out.append(q)
         prev_unclosed = out[-1] if out and out[-1].para == pi and out[-1].continues else None
     return out
+
+
+# Markup left in the text: "<blockquote class=\"x\" data-id='1'>", "</p>", "<br/>" (one line, no nested "<").
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s\"'<>]+))?)*\s*/?>")
+
+
+def markup_tags(text: str) -> list[tuple[int, int]]:
+    """Character ranges of markup tags left in the text; their attribute values are never quotes."""
+    return [m.span() for m in _TAG_RE.finditer(text)] if "<" in text else []
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(ranges, (pos, len(ranges) + pos + 1 << 1)) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
 def _opens_with_mark(text: str, pos: int) -> bool:

@@ -64,7 +64,7 @@ def _attribute_all(art: Article) -> None:
             a = own[i]
             if a is None or a.speaker is None:
                 if best is not None:
-                    a = best.carried("same-quote")
+                    a = best.carried("same-quote", same_attribution=True)
                 elif fallback is not None:
                     a = fallback if n == 0 else fallback.carried(fallback.rule)
             art.results[i] = a

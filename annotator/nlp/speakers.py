@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
+    FIRST_PERSON,
     LISTENER_VERBS,
     NOT_AGENTS,
     ORG_NOUNS,
@@ -26,8 +27,10 @@ from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name
 def speaker_from_head(doc: Doc, head: Token) -> Found | None:
     """The speaker named by a subject: a person named in apposition, its entity, a proper name,
     the organisation a spokesperson speaks for, or the noun phrase itself."""
-    if head.lower_ in PRONOUN_KIND and head.pos_ in ("PRON", ""):
+    if (head.lower_ in PRONOUN_KIND or head.lower_ in FIRST_PERSON) and head.pos_ in ("PRON", ""):
         return Found(head.i, head.i + 1, True)
+    if head.lower_ == "one" and head.dep_ in ("nsubj", "nsubjpass"):  # "one said": the literal subject
+        return Found(head.i, head.i + 1, False, "")
     if head.is_punct or head.like_num:
         return None
     ent = ent_span(doc, head)
@@ -102,6 +105,8 @@ def speaking_noun(tok: Token) -> bool:
     organisations and documents (not "the country", "talks", "facilities")."""
     if tok.pos_ in ("PROPN", "") or tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in PRONOUN_KIND:
         return True
+    if tok.lower_ in FIRST_PERSON or tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
     word, lemma = tok.lower_, tok.lemma_.lower()
     if word in SPEAKING_NOUNS or lemma in SPEAKING_NOUNS:
         return True
@@ -123,7 +128,7 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
         return [quoted]
     for _ in range(8):
         if v.pos_ in ("VERB", "AUX"):
-            subj_all = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+            subj_all = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct and lo <= c.i < hi]
             subj = [c for c in subj_all if not _expletive(c)]  # "saying it was critical to ...": climb on
             found = len(out)
             for s in subj:
