@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.cues import has_parse, has_tags, lemma_of
 from annotator.nlp.genders import learn_genders
 from annotator.nlp.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
     NAME,
     NAME_PARTICLES,
     ORG_LABELS,
@@ -113,8 +115,9 @@ class Mentions:
                 s, e = propn_span(doc, t)
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
-                if t.ent_type_ and not (label == ORG_NAME or t.lower_ in surnames):
-                    continue  # a place, date or work; but "Popescu" tagged LOC is the Popescu named before
+                if t.ent_type_ and not (label in (ORG_NAME, "PERSON") or t.lower_ in surnames):
+                    continue  # a place, date or work; but "Popescu" tagged LOC is the Popescu named before,
+                    # and "its chairwoman, Agnes Ferreira" tagged LOC is a person by her title
                 self.items.append(self._with_role(f.start, f.end, label, t))
         elif not has_tags(doc):
             self._collect_capitalised(taken)
@@ -140,6 +143,10 @@ class Mentions:
             if m.label == "PERSON" and m.end - m.start == 1 and len(m.key) >= 4:
                 if any(d.startswith(m.key) and d != m.key for d in demonyms):
                     m.label, m.key = "GPE", name_key(doc, m.start, m.end, "GPE")
+        # a name tagged ORG that is the subject of a clause going on with "his"/"her": a person
+        for m in self.items:
+            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and m.subject and self._personal_pronoun_follows(m):
+                m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
         for m in self.items:
@@ -151,6 +158,19 @@ class Mentions:
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def _personal_pronoun_follows(self, m: NamedMention) -> bool:
+        """ "Chidi Okonkwo reached his first final": a he/his/she/her after the name in its own clause,
+        the name made of proper nouns only (no "Ferries", "Council")."""
+        doc = self.doc
+        if not self.parsed or any(t.pos_ != "PROPN" or t.lower_ in ORG_NOUNS for t in doc[m.start : m.end]):
+            return False
+        root = doc[m.end - 1]
+        if root.dep_ != "nsubj":
+            return False
+        verb = root.head
+        personal = MALE_WORDS | FEMALE_WORDS
+        return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent for t in verb.subtree)
 
     def _drop_unconfirmed(self, lines: Sequence[tuple[int, int]]) -> None:
         """In a Title Case line every word is capitalised: a name there counts only when the same

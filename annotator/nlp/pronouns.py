@@ -29,6 +29,8 @@ def resolve_pronoun(mentions: Mentions, pron: Token) -> NamedMention | None:
 
 
 def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
+    if mentions.writer is not None and m.key == mentions.writer.key:
+        return False  # the writer says "I": "he", "she", "they" are someone else
     if kind in ("m", "f"):
         if m.label == "" and m.speaker:  # an unnamed speaker: "a company commander ... told", then "he said"
             head = mentions.doc[m.end - 1]

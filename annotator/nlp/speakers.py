@@ -144,7 +144,8 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
                     out.append(left)
                     break
             if v.dep_ in ("acl", "relcl") and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("PROPN", "NOUN"):
-                out.append(v.head)  # "its founder, Declan O'Neill, blaming ..."
+                issuer = _issuer_of(v.head, lo, hi)
+                out.append(issuer if issuer is not None else v.head)  # "its founder, Declan O'Neill, blaming ..."
                 break
             if v.dep_ == "ccomp" and not subj_all:
                 break  # a complement clause with no subject of its own
@@ -176,6 +177,16 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
             ):
                 out.append(c)
     return out
+
+
+def _issuer_of(noun: Token, lo: int, hi: int) -> Token | None:
+    """"X issued a statement saying ...": a common noun that is the object of a verb with a subject
+    speaks for that subject (the one who issued, posted, sent or released it)."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj"):
+        return None
+    verb = noun.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    return subj if subj is not None and speaking_noun(subj) else None
 
 
 def _quoted_as(verb: Token) -> Token | None:

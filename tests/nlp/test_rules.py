@@ -1,0 +1,46 @@
+"""Attribution rules on hand-built parses (tests/nlp/parses.py): each rule, no statistical model."""
+
+from __future__ import annotations
+
+from annotator.nlp.quotes import find_quotes
+from tests.nlp.parses import parse
+
+
+def attributed(doc):
+    text = doc.text
+    return [(q.text_in(text), q.speaker.text_in(text) if q.speaker else None) for q in find_quotes(doc)]
+
+
+def test_issuer_of_a_statement_saying_is_the_speaker():
+    # Orrin Chemical issued a statement saying "there is no risk" .
+    doc = parse(
+        [
+            ("Orrin", 1, "compound", "PROPN", "NNP", "Orrin"),
+            ("Chemical", 2, "nsubj", "PROPN", "NNP", "Chemical"),
+            ("issued", 2, "ROOT", "VERB", "VBD", "issue"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("statement", 2, "dobj", "NOUN", "NN", "statement"),
+            ("saying", 4, "acl", "VERB", "VBG", "say"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("there", 8, "expl", "PRON", "EX", "there"),
+            ("is", 5, "ccomp", "VERB", "VBZ", "be"),
+            ("no", 10, "det", "DET", "DT", "no"),
+            ("risk", 8, "attr", "NOUN", "NN", "risk"),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 2, "ORG")],
+    )
+    # the entity was clipped to "Chemical": the compound proper noun before it belongs to the name
+    assert attributed(doc) == [("there is no risk", "Orrin Chemical")]
+
+
+def test_line_break_starts_a_sentence_before_the_parser():
+    import spacy
+
+    import annotator.nlp.components  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("annotator_line_breaks")
+    doc = nlp("Okonkwo Edges Varela\n\nChidi Okonkwo reached a final.")
+    assert [s.text.strip() for s in doc.sents] == ["Okonkwo Edges Varela", "Chidi Okonkwo reached a final."]
