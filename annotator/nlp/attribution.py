@@ -29,6 +29,7 @@ CONFIDENCE = {
     "next-sentence": 0.7,
     "same-quote": 0.75,
     "split-sentence": 0.7,
+    "structural-cue": 0.7,
     "governing-verb": 0.6,
     "previous-sentence": 0.6,
     "previous-paragraph": 0.55,

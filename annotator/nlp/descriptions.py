@@ -48,7 +48,7 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         prev = [m for m in prev if mentions.para_of(doc[at].idx) - m.para <= 3]
         if prev:
             return prev[-1]
-        return nearest(mentions, at, "org")
+        return None  # no one issued it: the nearest organisation is a guess, not a signal
     bare = all(t.lower_ in ("the", "its", "their") for t in toks[:-1])
     if not bare:
         return None

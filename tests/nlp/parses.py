@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
-_VOCAB = Vocab()
+_VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower, is_punct, ...), no model
 
 
 def parse(rows: list[tuple], ents: list[tuple[int, int, str]] = (), spaces: list[bool] | None = None) -> Doc:

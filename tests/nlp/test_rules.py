@@ -44,3 +44,46 @@ def test_line_break_starts_a_sentence_before_the_parser():
     nlp.add_pipe("annotator_line_breaks")
     doc = nlp("Okonkwo Edges Varela\n\nChidi Okonkwo reached a final.")
     assert [s.text.strip() for s in doc.sents] == ["Okonkwo Edges Varela", "Chidi Okonkwo reached a final."]
+
+
+def _murmured(verb: str, lemma: str):
+    # Keith Lund stood . " Sorry , " he <verb> when the judge asked .
+    return parse(
+        [
+            ("Keith", 1, "compound", "PROPN", "NNP", "Keith"),
+            ("Lund", 2, "nsubj", "PROPN", "NNP", "Lund"),
+            ("stood", 2, "ROOT", "VERB", "VBD", "stand"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 5, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 9, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ('"', 5, "punct", "PUNCT", "''", '"'),
+            ("he", 9, "nsubj", "PRON", "PRP", "he"),
+            (verb, 9, "ROOT", "VERB", "VBD", lemma),
+            ("when", 13, "advmod", "SCONJ", "WRB", "when"),
+            ("the", 12, "det", "DET", "DT", "the"),
+            ("judge", 13, "nsubj", "NOUN", "NN", "judge"),
+            ("asked", 9, "advcl", "VERB", "VBD", "ask"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+
+
+def test_a_verb_outside_the_lexicon_governing_the_quote_is_a_cue():
+    doc = _murmured("murmured", "murmur")
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Keith Lund" and q.speaker_mention.text_in(doc.text) == "he"
+    assert q.cue.text_in(doc.text) == "murmured" and "structural-cue" in q.origin
+
+
+def test_the_structural_cue_is_less_sure_than_a_reporting_verb():
+    (structural,) = find_quotes(_murmured("murmured", "murmur"))
+    (reported,) = find_quotes(_murmured("said", "say"))
+    assert structural.confidence < reported.confidence
+
+
+def test_a_cue_in_a_subordinate_clause_does_not_govern_the_quote():
+    doc = _murmured("murmured", "murmur")
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) != "judge"
