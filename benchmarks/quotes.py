@@ -141,7 +141,8 @@ def score_article(name: str, text: str, golds: list[Gold], preds: list[Pred], sc
 
 def ours(doc) -> list[Pred]:
     text = doc.text
-    return [Pred(q.start, q.end, q.speaker.text_in(text) if q.speaker else None) for q in find_quotes(doc)]
+    quotes = [q for q in find_quotes(doc) if q.kind == "quote"]  # terms and titles are not quotes
+    return [Pred(q.start, q.end, q.speaker.text_in(text) if q.speaker else None) for q in quotes]
 
 
 _MARKS = "\"'“”‘’„‚«»‹›「」『』"

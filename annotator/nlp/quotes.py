@@ -13,6 +13,7 @@ from annotator.domain import Mention, Quote
 from annotator.nlp.article import Article
 from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR
 from annotator.nlp.carried import carried, echoes
+from annotator.nlp.kinds import QUOTE, quote_kind
 from annotator.nlp.own_sentence import own_sentence
 from annotator.nlp.quote_marks import find_marked_quotes
 
@@ -77,6 +78,9 @@ def _attribute_all(art: Article) -> None:
 def _quote(art: Article, i: int) -> Quote:
     q = art.marked[i]
     a = art.results[i]
+    kind = quote_kind(art, i, a)
+    if kind != QUOTE:  # a term or a title: no one said it
+        return Quote(start=q.start, end=q.end, confidence=NO_SPEAKER, origin=f"rule:quotes+kind:{kind}", kind=kind)
     named = a is not None and a.speaker is not None
     conf = a.confidence if named else NO_SPEAKER
     if q.close_at is None:
