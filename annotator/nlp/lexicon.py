@@ -106,6 +106,8 @@ STOP_CAPS = frozenset(
 )
 ORG_LABELS = ("ORG", "NORP", "GPE", "FAC")
 SPEAKER_LABELS = ("PERSON",) + ORG_LABELS
+# Entity labels that never speak: "said Monday", "said at noon", "(D-Mo.)" read as a number or place.
+NEVER_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY")
 # Pseudo-labels for proper names the NER missed: a person-like name, an organisation-like one.
 NAME, ORG_NAME = "NAME?", "ORG?"
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from annotator.domain import Mention, Quote
 from annotator.nlp.article import Article
-from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR
+from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR, Attr
 from annotator.nlp.carried import carried, echoes
 from annotator.nlp.kinds import QUOTE, quote_kind
 from annotator.nlp.own_sentence import own_sentence
@@ -96,7 +96,29 @@ def _quote(art: Article, i: int) -> Quote:
         cue=_mention(art, a.cue) if a else None,
         confidence=round(conf, 3),
         origin=origin,
+        source_of=_mention(art, outer_source(art, a)) if named else None,
     )
+
+
+def outer_source(art: Article, a: Attr) -> tuple[int, int] | None:
+    """The outer source of a nested attribution: "According to a report, an aide said ..." -> "a
+    report", when the quote's own cue is another verb of that sentence."""
+    if a.cue is None or not art.parsed:
+        return None
+    cue = a.cue[0]
+    s_lo, s_hi = art.sent_tokens(cue)
+    for c in art.cues:
+        if c.kind == "according" and s_lo <= c.start < cue and c.start != cue:
+            obj = next((t for t in art.doc[c.start + 1].children if t.dep_ == "pobj"), None)
+            if obj is None:
+                return None
+            end = obj.i + 1
+            for t in obj.subtree:  # the phrase up to its comma: "a report by the Coastal Ledger"
+                if t.i > obj.i and (t.is_punct or t.i >= cue):
+                    break
+                end = max(end, t.i + 1)
+            return obj.left_edge.i, end
+    return None
 
 
 def _mention(art: Article, span: tuple[int, int] | None) -> Mention | None:

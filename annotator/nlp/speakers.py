@@ -12,6 +12,7 @@ from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
     FIRST_PERSON,
     LISTENER_VERBS,
+    NEVER_SPEAKERS,
     NOT_AGENTS,
     ORG_NOUNS,
     PRONOUN_KIND,
@@ -31,8 +32,8 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
         return Found(head.i, head.i + 1, True)
     if head.lower_ == "one" and head.dep_ in ("nsubj", "nsubjpass"):  # "one said": the literal subject
         return Found(head.i, head.i + 1, False, "")
-    if head.is_punct or head.like_num:
-        return None
+    if head.is_punct or head.like_num or head.ent_type_ in NEVER_SPEAKERS:
+        return None  # "said Monday", "said at 9 p.m.": a date or a time is no speaker
     ent = ent_span(doc, head)
     proxy = head.lower_ in PROXY_NOUNS or head.lemma_.lower() in PROXY_NOUNS
     common = head.pos_ not in ("PROPN", "") or head.is_lower  # "the bloc" tagged PROPN is no name
@@ -138,6 +139,11 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
                     out.append(s)
             if len(out) > found:
                 break
+            if not subj_all and v.dep_ == "ROOT":
+                misplaced = _apposed_before(doc, v, lo)
+                if misplaced is not None:  # "According to a report, an aide said": the aide, hung on "report"
+                    out.append(misplaced)
+                    break
             if not subj and v.dep_ == "conj":
                 left = _left_conjunct_subject(doc, v, lo)
                 if left is not None:  # "..., and a spokesperson for the trust said": a misattached subject
@@ -173,6 +179,7 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
             if (
                 c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep", "nsubj")
                 and (c.ent_type_ in SPEAKER_LABELS or c.pos_ == "PROPN" or c.lower_ in PRONOUN_KIND)
+                and c.ent_type_ not in NEVER_SPEAKERS
                 and c not in out
             ):
                 out.append(c)
@@ -217,6 +224,21 @@ def _left_conjunct_subject(doc: Doc, verb: Token, lo: int) -> Token | None:
     if start <= lo or doc[start - 1].lower_ not in ("and", "but", ",", ";"):
         return None
     return t if speaking_noun(t) and t.pos_ != "PRON" else None
+
+
+def _apposed_before(doc: Doc, verb: Token, lo: int) -> Token | None:
+    """The noun phrase right before a subjectless main verb, after a comma, that the parse hung on
+    an earlier noun as an apposition: the verb's subject."""
+    j = verb.i - 1
+    while j >= lo and doc[j].pos_ == "ADV":
+        j -= 1
+    if j < lo or doc[j].pos_ not in ("NOUN", "PROPN") or doc[j].dep_ != "appos" or doc[j].head.i >= j:
+        return None
+    t = doc[j]
+    start = t.left_edge.i
+    if start <= lo or doc[start - 1].text != ",":
+        return None
+    return t if speaking_noun(t) else None
 
 
 def _after_comma(doc: Doc, i: int) -> bool:

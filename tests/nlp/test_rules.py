@@ -87,3 +87,54 @@ def test_a_cue_in_a_subordinate_clause_does_not_govern_the_quote():
     doc = _murmured("murmured", "murmur")
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) != "judge"
+
+
+def test_a_date_after_the_verb_is_never_the_speaker():
+    # " No more , " said Monday a tired Otto Brandt .
+    doc = parse(
+        [
+            ('"', 2, "punct", "PUNCT", "``", '"'),
+            ("No", 2, "det", "DET", "DT", "no"),
+            ("more", 5, "ccomp", "ADJ", "JJR", "more"),
+            (",", 2, "punct", "PUNCT", ",", ","),
+            ('"', 2, "punct", "PUNCT", "''", '"'),
+            ("said", 5, "ROOT", "VERB", "VBD", "say"),
+            ("Monday", 5, "npadvmod", "PROPN", "NNP", "Monday"),
+            ("a", 10, "det", "DET", "DT", "a"),
+            ("tired", 10, "amod", "ADJ", "JJ", "tired"),
+            ("Otto", 10, "compound", "PROPN", "NNP", "Otto"),
+            ("Brandt", 5, "nsubj", "PROPN", "NNP", "Brandt"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(6, 7, "DATE"), (9, 11, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Otto Brandt"
+
+
+def test_nested_source_gives_the_inner_speaker_and_keeps_the_outer_one():
+    # According to a report , an aide told reporters that " it was lost . "   (the parse hangs "aide" on "report")
+    doc = parse(
+        [
+            ("According", 7, "prep", "VERB", "VBG", "accord"),
+            ("to", 0, "prep", "ADP", "IN", "to"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("report", 1, "pobj", "NOUN", "NN", "report"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("an", 6, "det", "DET", "DT", "an"),
+            ("aide", 3, "appos", "NOUN", "NN", "aide"),
+            ("told", 7, "ROOT", "VERB", "VBD", "tell"),
+            ("reporters", 7, "dobj", "NOUN", "NNS", "reporter"),
+            ("that", 13, "mark", "SCONJ", "IN", "that"),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("it", 13, "nsubjpass", "PRON", "PRP", "it"),
+            ("was", 13, "auxpass", "AUX", "VBD", "be"),
+            ("lost", 7, "ccomp", "VERB", "VBN", "lose"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    text = doc.text
+    assert q.speaker.text_in(text).endswith("aide") and q.cue.text_in(text) == "told"
+    assert q.source_of.text_in(text) == "a report"
