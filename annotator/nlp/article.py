@@ -24,12 +24,12 @@ class Article:
     """A Doc with its marked quotes (unclosed ones trimmed at their own attribution), the cues
     outside quotes, and ``results``: the attribution of each quote so far, in order."""
 
-    def __init__(self, doc: Doc, marked: list[MarkedQuote]) -> None:
+    def __init__(self, doc: Doc, marked: list[MarkedQuote], cues: list[Cue] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.parsed = has_parse(doc)
         self.tok_starts = [t.idx for t in doc]
-        cues = find_cues(doc)
+        cues = find_cues(doc) if cues is None else cues
         self.marked = [self._trim_unclosed(q, cues) if q.close_at is None else q for q in marked]
         # quote interiors with their marks, to ask "is this outside every quote?"
         self.q_lo = [q.open_at for q in self.marked]

@@ -15,22 +15,31 @@ from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR, Attr
 from annotator.nlp.carried import carried, echoes
 from annotator.nlp.kinds import QUOTE, quote_kind
 from annotator.nlp.own_sentence import own_sentence
-from annotator.nlp.quote_marks import find_marked_quotes
 
 __all__ = ["find_quotes"]
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """Every direct quote in ``doc`` (sorted by start) with its speaker, pronoun and cue where found.
+    """Every quoted stretch in ``doc`` (sorted by start) with its kind, and for quotes the speaker,
+    the mention used and the cue where found.
 
     Works on a fully parsed Doc, a Doc joined from chunks, or a blank one (then speakers come
     from entities and names next to reporting verbs). Never raises on odd or unbalanced marks.
+    A Doc that went through the ``annotator_quotes`` component is read from ``doc.spans``.
     """
-    marked = find_marked_quotes(doc.text)
-    if not marked or len(doc) == 0:
-        return []
-    art = Article(with_sound_tree(doc), marked)
-    _attribute_all(art)
+    from annotator.nlp import components
+
+    if doc.user_data.get(components.DONE):
+        return components.quotes_of(doc)
+    work = with_sound_tree(doc)
+    for stage in components.STAGES[:-1]:
+        work = stage(work)
+    art = work.user_data.pop(components.STATE, {}).get("article")
+    return results(art) if art is not None else []
+
+
+def results(art: Article) -> list[Quote]:
+    """The attributed quotes of an article, in order, as domain objects."""
     return [_quote(art, i) for i in range(len(art.marked))]
 
 
@@ -52,7 +61,7 @@ def with_sound_tree(doc: Doc) -> Doc:
     return safe
 
 
-def _attribute_all(art: Article) -> None:
+def attribute_all(art: Article) -> None:
     """Attribute every quote in order (later quotes lean on earlier speakers), then echoes."""
     groups: dict[int, list[int]] = {}
     for i, q in enumerate(art.marked):
