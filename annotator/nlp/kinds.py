@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from annotator.nlp.lexicon import words
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -99,7 +101,7 @@ def _cue_above(art: Article, tok: Token, lo: int, hi: int, depth: int = 6) -> bo
 
 
 # The words Title Case leaves in lower case.
-TITLE_CASE_MINOR = frozenset("a an the and or nor but of in on at to for by with from as vs via".split())
+TITLE_CASE_MINOR = words("title_case_minor")
 
 
 def _title_case(words: list[str]) -> bool:

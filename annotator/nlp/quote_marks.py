@@ -10,6 +10,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from annotator.nlp.lexicon import words
 from annotator.nlp.sentences import paragraphs
 
 # Families: a closer only closes an opener of its own family.
@@ -26,7 +27,7 @@ _MARKS_RE = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
 _CURLY_OPENERS = "\u201c\u201e\u00ab"
 
 # Words that start with an elided letter: 'em, 'n', 'til, 'cause ... (apostrophes, not quotes).
-_ELISIONS = frozenset({"em", "n", "til", "cause", "cos", "tis", "twas", "bout", "nuff", "s"})
+_ELISIONS = words("elisions")
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from annotator.nlp.lexicon import words
+
 _PARA_RE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
 _LINE_RE = re.compile(r"\n\s*")
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u201c)\]]*(?=\s)")
-_ABBREV = frozenset(
-    """mr mrs ms dr st gen sen rep gov lt col capt prof jr sr no vs u.s u.k u.n e.g i.e inc corp co ltd
-    jan feb mar apr aug sep sept oct nov dec mt ft approx est dept univ rev sgt maj adm cmdr fig al""".split()
-)
+_ABBREV = words("abbreviations")
 _OPENERS = "\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u300c\u300e([{"
 
 

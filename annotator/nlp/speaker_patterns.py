@@ -14,6 +14,7 @@ from annotator.nlp.lexicon import (
     PRONOUN_KIND,
     PROXY_NOUNS,
     SKIP_BEFORE_CUE,
+    words,
 )
 from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named
 
@@ -101,14 +102,8 @@ def name_ending_at(doc: Doc, j: int, lo: int) -> Found | None:
 
 
 # What may follow an inverted speaker: "..., said Rusu." / "said Rusu on Monday" / "said Rusu, who".
-_AFTER_SPEAKER = frozenset(
-    """in on at of from for after during before who whose as to late earlier last this adding when while
-    yesterday today tonight""".split()
-)
-FUNCTION_WORDS = frozenset(
-    """is was were be been are am has had have would will could should can may might must did does do
-    and or but that which who not no""".split()
-)
+_AFTER_SPEAKER = words("after_inverted_speaker")
+FUNCTION_WORDS = words("function_words")
 
 
 def _right_of(doc: Doc, i: int, hi: int) -> Found | None:
