@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from annotator.nlp.calibration import probability
 from annotator.nlp.descriptions import resolve_phrase
 from annotator.nlp.names import Found, clip_to_line
 from annotator.nlp.pronouns import resolve_pronoun
@@ -52,18 +53,29 @@ class Attr:
     mention: tuple[int, int] | None = None
     cue: tuple[int, int] | None = None
     label: str = ""
+    cap: float = 1.0  # a carried attribution is no surer than the one it was carried from
+
+    @property
+    def key(self) -> str:
+        """The rule as calibrated: its name, "+coref" when a pronoun or description was resolved."""
+        return self.rule + ("+coref" if self.mention and self.speaker else "")
 
     @property
     def confidence(self) -> float:
+        """The probability that the speaker is right, from how often this rule was right on the
+        development sets; the hand-set value is the prior for a rule seen rarely or never."""
         c = CONFIDENCE.get(self.rule, NO_SPEAKER)
-        return c * RESOLVED_FACTOR if self.mention else c
+        prior = c * RESOLVED_FACTOR if self.mention else c
+        p = probability(self.key if self.speaker else "none", prior if self.speaker else NO_SPEAKER)
+        return min(p, self.cap)
 
     def carried(self, rule: str, same_attribution: bool = False) -> Attr:
         """This speaker for another quote; the parts of one attribution ("A," he said. "B.") keep its
         mention and cue as written, other quotes (inherited, echoed) get the name only."""
+        cap = self.confidence
         if same_attribution:
-            return Attr(rule, self.speaker, self.mention, self.cue, self.label)
-        return Attr(rule, self.speaker, None, None, self.label)
+            return Attr(rule, self.speaker, self.mention, self.cue, self.label, cap)
+        return Attr(rule, self.speaker, None, None, self.label, cap)
 
 
 def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[int, int] | None, at_tok: int) -> Attr:

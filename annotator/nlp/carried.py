@@ -52,7 +52,7 @@ def carried(art: Article, i: int) -> Attr | None:
 def echoes(art: Article) -> None:
     """A short quote with no named speaker (often a headline) takes the speaker of another quote
     of the same words: 'constructive' ... said the talks were "constructive"."""
-    norm = [re.sub(r"\W+", " ", art.text[q.start : q.end]).strip().lower() for q in art.marked]
+    norm = [" ".join(_words(art.text[q.start : q.end])) for q in art.marked]
     weak = ("governing-verb", "previous-subject", "inherited", "previous-paragraph")
     for i, a in enumerate(art.results):
         if a is not None and a.speaker is not None and a.label and a.rule not in weak:
@@ -77,3 +77,9 @@ def _sentence_subject(art: Article, s: tuple[int, int]) -> Attr | None:
         if m.subject and m.personal:
             return Attr("previous-subject", (m.start, m.end), None, None, m.label)
     return None
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words, a leading article dropped ("an earthquake" echoes 'earthquake')."""
+    words = re.sub(r"\W+", " ", text).strip().lower().split()
+    return words[1:] if len(words) > 1 and words[0] in ("a", "an", "the") else words

@@ -104,8 +104,34 @@ def _governing(art: Article, i: int, before: tuple[int, int], after: tuple[int, 
     for subj in subject_candidates(art.doc, verb, art.sent_tokens(verb.i)):
         found = speaker_from_head(art.doc, subj)
         if found is not None and art.outside(found.start, found.end):
-            return attribute(art.doc, art.mentions, "governing-verb", found, None, verb.i)  # no reporting cue: no cue
+            attr = attribute(art.doc, art.mentions, "governing-verb", found, None, verb.i)  # no reporting cue: no cue
+            if _speaks_elsewhere(art, attr) or _in_complement(art.doc, verb, lo, hi):
+                return attr
+            return Attr("governing-verb", None, attr.mention or attr.speaker)
     return None
+
+
+def _in_complement(doc, verb, lo: int, hi: int) -> bool:
+    """The quote sits in the verb's clausal complement ("found that the map was “…”"): a verb that
+    takes a proposition reports what its subject holds, a second signal for a weak attribution."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(t.i in range(lo, hi) for t in c.subtree):
+            return True
+    return False
+
+
+def _speaks_elsewhere(art: Article, attr: Attr) -> bool:
+    """The second signal a weak attribution needs: its speaker is the subject of a reporting verb
+    somewhere in the article, or an earlier quote's speaker."""
+    if attr.speaker is None:
+        return False
+    s, e = attr.speaker
+    key = art.mentions.make(s, e, attr.label or "PERSON").key if attr.label in ("PERSON", "NAME?", "") else None
+    named = [m for m in art.mentions.items if m.speaker] + art.mentions.history
+    if key is None:
+        text = art.doc[s:e].text.lower()
+        return any(art.doc[m.start : m.end].text.lower() == text for m in named)
+    return any(m.key == key for m in named)
 
 
 _CLAUSE_ARCS = ("ccomp", "parataxis", "dep", "xcomp", "dobj", "advcl", "conj")
