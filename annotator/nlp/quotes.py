@@ -62,6 +62,11 @@ def with_sound_tree(doc: Doc) -> Doc:
     return safe
 
 
+# Rules whose "no speaker" is a decision, not a gap to fill from elsewhere: a dash line that names no
+# one readable, a clause whose own subject is not known to speak.
+DECIDED = ("dash", "governing-verb")
+
+
 def attribute_all(art: Article) -> None:
     """Attribute every quote in order (later quotes lean on earlier speakers), then echoes."""
     groups: dict[int, list[int]] = {}
@@ -73,7 +78,7 @@ def attribute_all(art: Article) -> None:
         fallback = None if best else carried(art, members[0])
         for n, i in enumerate(members):
             a = own[i]
-            if a is None or a.speaker is None:
+            if a is None or a.speaker is None and a.rule not in DECIDED:
                 if best is not None:
                     a = best.carried("same-quote", same_attribution=True)
                 elif fallback is not None:

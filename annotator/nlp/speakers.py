@@ -178,12 +178,26 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
         for c in verb.rights:  # inversion the parser labelled otherwise: "said Foreign Minister Ana Rusu"
             if (
                 c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep", "nsubj")
-                and (c.ent_type_ in SPEAKER_LABELS or c.pos_ == "PROPN" or c.lower_ in PRONOUN_KIND)
+                and (
+                    c.ent_type_ in SPEAKER_LABELS
+                    or c.pos_ == "PROPN"
+                    or c.lower_ in PRONOUN_KIND
+                    or c.pos_ == "NOUN" and _opens_after_quote(doc, verb) and speaking_noun(c)
+                )
                 and c.ent_type_ not in NEVER_SPEAKERS
                 and c not in out
             ):
                 out.append(c)
     return out
+
+
+def _opens_after_quote(doc: Doc, verb: Token) -> bool:
+    """The verb comes right after a closing quote mark (`"…," said a spokesman`): what follows it is
+    its inverted subject, a common noun included."""
+    j = verb.i - 1
+    if j >= 0 and doc[j].is_punct and not doc[j].is_quote:
+        j -= 1
+    return j >= 0 and doc[j].is_quote
 
 
 def _issuer_of(noun: Token, lo: int, hi: int) -> Token | None:

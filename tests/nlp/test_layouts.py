@@ -63,3 +63,18 @@ def test_byline_names_the_writer():
     text = "A Column About Hedges\n\nBy Theo Marchetti\n\nI knocked."
     s, e = byline(text, paragraphs(text))
     assert text[s:e] == "Theo Marchetti"
+
+
+def test_dash_name_after_a_lowercase_role_and_double_hyphen(blank):
+    text = 'Voices.\n\n"It floods every spring" -- Council member Tom Reyes'
+    assert speakers(blank, text) == [("It floods every spring", "Tom Reyes")]
+
+
+def test_dash_description_is_kept_as_written(blank):
+    text = 'Voices.\n\n"Fix the drains" — a neighbour'
+    assert speakers(blank, text) == [("Fix the drains", "a neighbour")]
+
+
+def test_unreadable_dash_line_carries_no_earlier_speaker(blank):
+    text = 'Voices.\n\n"Fix the drains" — Ilse Varga\n\n"And the roads" — 2024'
+    assert speakers(blank, text)[1] == ("And the roads", None)

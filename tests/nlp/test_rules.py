@@ -138,3 +138,22 @@ def test_nested_source_gives_the_inner_speaker_and_keeps_the_outer_one():
     text = doc.text
     assert q.speaker.text_in(text).endswith("aide") and q.cue.text_in(text) == "told"
     assert q.source_of.text_in(text) == "a report"
+
+
+def test_a_common_noun_after_a_verb_right_after_the_quote_is_its_inverted_subject():
+    # " Soon ! " shouted a firefighter .
+    doc = parse(
+        [
+            ('"', 4, "punct", "PUNCT", "``", '"'),
+            ("Soon", 4, "advmod", "ADV", "RB", "soon"),
+            ("!", 4, "punct", "PUNCT", ".", "!"),
+            ('"', 4, "punct", "PUNCT", "''", '"'),
+            ("shouted", 4, "ROOT", "VERB", "VBD", "shout"),
+            ("a", 6, "det", "DET", "DT", "a"),
+            ("firefighter", 4, "dobj", "NOUN", "NN", "firefighter"),
+            (".", 4, "punct", "PUNCT", ".", "."),
+        ],
+        spaces=[False, False, False, True, True, True, False, False],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text).endswith("firefighter") and q.cue.text_in(doc.text) == "shouted"
