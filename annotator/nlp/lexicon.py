@@ -30,6 +30,7 @@ def table(section: str) -> dict[str, str]:
 
 
 REPORTING_VERBS = words("reporting_verbs")
+CORE_REPORTING_VERBS = words("core_reporting_verbs")
 _NOUNISH = words("nounish_verbs")
 LISTENER_VERBS = words("listener_verbs")
 _IRREGULAR = {lemma: tuple(forms.split()) for lemma, forms in table("irregular_verb_forms").items()}

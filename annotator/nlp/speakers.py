@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
+    CORE_REPORTING_VERBS,
     FIRST_PERSON,
     LISTENER_VERBS,
     NEVER_SPEAKERS,
@@ -111,6 +112,8 @@ def speaking_noun(tok: Token) -> bool:
     word, lemma = tok.lower_, tok.lemma_.lower()
     if word in SPEAKING_NOUNS or lemma in SPEAKING_NOUNS:
         return True
+    if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and lemma_of(tok.head) in CORE_REPORTING_VERBS:
+        return True  # the literal subject of a reporting verb speaks, whatever noun it is ("our guest said")
     if any(c.dep_ in ("appos", "compound", "flat") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
            and c.i > tok.i for c in tok.children):  # fmt: skip
         return True  # "her running mate, Walt Hendricks"

@@ -157,3 +157,50 @@ def test_a_common_noun_after_a_verb_right_after_the_quote_is_its_inverted_subjec
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text).endswith("firefighter") and q.cue.text_in(doc.text) == "shouted"
+
+
+def test_a_possessive_in_the_subjects_clause_is_gender_evidence():
+    # Ilse Varga met her counterpart , Tomas Brandt . " Fine , " he said .
+    doc = parse(
+        [
+            ("Ilse", 1, "compound", "PROPN", "NNP", "Ilse"),
+            ("Varga", 2, "nsubj", "PROPN", "NNP", "Varga"),
+            ("met", 2, "ROOT", "VERB", "VBD", "meet"),
+            ("her", 4, "poss", "PRON", "PRP$", "her"),
+            ("counterpart", 2, "dobj", "NOUN", "NN", "counterpart"),
+            (",", 4, "punct", "PUNCT", ",", ","),
+            ("Tomas", 7, "compound", "PROPN", "NNP", "Tomas"),
+            ("Brandt", 4, "appos", "PROPN", "NNP", "Brandt"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 14, "punct", "PUNCT", "``", '"'),
+            ("Fine", 14, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 10, "punct", "PUNCT", ",", ","),
+            ('"', 10, "punct", "PUNCT", "''", '"'),
+            ("he", 14, "nsubj", "PRON", "PRP", "he"),
+            ("said", 14, "ROOT", "VERB", "VBD", "say"),
+            (".", 14, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (6, 8, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Tomas Brandt", "he")
+
+
+def test_the_literal_subject_of_said_speaks_whatever_noun_it_is():
+    # Our guest said it was " a disaster . "
+    doc = parse(
+        [
+            ("Our", 1, "poss", "PRON", "PRP$", "our"),
+            ("guest", 2, "nsubj", "NOUN", "NN", "guest"),
+            ("said", 2, "ROOT", "VERB", "VBD", "say"),
+            ("it", 4, "nsubj", "PRON", "PRP", "it"),
+            ("was", 2, "ccomp", "AUX", "VBD", "be"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("disaster", 4, "attr", "NOUN", "NN", "disaster"),
+            (".", 4, "punct", "PUNCT", ".", "."),
+            ('"', 4, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Our guest"
