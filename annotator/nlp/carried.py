@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr
 from annotator.nlp.cue_speaker import from_regions
+from annotator.nlp.evidence import speaks_elsewhere, speaks_of_self
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
@@ -40,8 +41,8 @@ def carried(art: Article, i: int) -> Attr | None:
             if found is not None and found.speaker is not None:
                 return found
             subj = _sentence_subject(art, s)
-            if subj is not None:
-                return subj
+            if subj is not None and (speaks_elsewhere(art, subj) or speaks_of_self(art, i)):
+                return subj  # a subject of any verb is a weak signal alone
     if prev is not None and prev.speaker is not None:
         pq = art.marked[i - 1]
         if q.para - pq.para <= 1 and not _named_subject_between(art, art.q_hi[i - 1], q.open_at):

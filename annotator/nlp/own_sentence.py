@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
+from annotator.nlp.evidence import speaks_elsewhere
 from annotator.nlp.layouts import dash_attribution, panel_name
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
@@ -105,7 +106,7 @@ def _governing(art: Article, i: int, before: tuple[int, int], after: tuple[int, 
         found = speaker_from_head(art.doc, subj)
         if found is not None and art.outside(found.start, found.end):
             attr = attribute(art.doc, art.mentions, "governing-verb", found, None, verb.i)  # no reporting cue: no cue
-            if _speaks_elsewhere(art, attr) or _in_complement(art.doc, verb, lo, hi):
+            if speaks_elsewhere(art, attr) or _in_complement(art.doc, verb, lo, hi):
                 return attr
             return Attr("governing-verb", None, attr.mention or attr.speaker)
     return None
@@ -118,20 +119,6 @@ def _in_complement(doc, verb, lo: int, hi: int) -> bool:
         if c.dep_ == "ccomp" and any(t.i in range(lo, hi) for t in c.subtree):
             return True
     return False
-
-
-def _speaks_elsewhere(art: Article, attr: Attr) -> bool:
-    """The second signal a weak attribution needs: its speaker is the subject of a reporting verb
-    somewhere in the article, or an earlier quote's speaker."""
-    if attr.speaker is None:
-        return False
-    s, e = attr.speaker
-    key = art.mentions.make(s, e, attr.label or "PERSON").key if attr.label in ("PERSON", "NAME?", "") else None
-    named = [m for m in art.mentions.items if m.speaker] + art.mentions.history
-    if key is None:
-        text = art.doc[s:e].text.lower()
-        return any(art.doc[m.start : m.end].text.lower() == text for m in named)
-    return any(m.key == key for m in named)
 
 
 _CLAUSE_ARCS = ("ccomp", "parataxis", "dep", "xcomp", "dobj", "advcl", "conj")

@@ -78,3 +78,10 @@ def test_dash_description_is_kept_as_written(blank):
 def test_unreadable_dash_line_carries_no_earlier_speaker(blank):
     text = 'Voices.\n\n"Fix the drains" — Ilse Varga\n\n"And the roads" — 2024'
     assert speakers(blank, text)[1] == ("And the roads", None)
+
+
+def test_a_bare_subject_before_needs_a_second_signal(blank):
+    # the person the sentence before is about: no speaker for a quote that is not their own account
+    assert speakers(blank, "Ilse Varga walked in.\n\n“The weather is fine today.”")[0][1] is None
+    # ... but a first-person quote is someone's own account
+    assert speakers(blank, "Ilse Varga walked in.\n\n“I had prepared a speech.”")[0][1] == "Ilse Varga"
