@@ -134,6 +134,7 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
         if v.pos_ in ("VERB", "AUX"):
             subj_all = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct and lo <= c.i < hi]
             subj = [c for c in subj_all if not _expletive(c)]  # "saying it was critical to ...": climb on
+            subj.sort(key=lambda c: abs(c.i - v.i))  # two subjects (a misparsed relative clause): the nearer
             found = len(out)
             for s in subj:
                 if s.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):

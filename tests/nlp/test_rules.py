@@ -204,3 +204,28 @@ def test_the_literal_subject_of_said_speaks_whatever_noun_it_is():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Our guest"
+
+
+def test_of_two_subjects_the_parse_gives_one_verb_the_nearer_speaks():
+    # Brandt , whose rival Varga said he was " finished , " smiled .   (misparsed: both subjects of "said")
+    doc = parse(
+        [
+            ("Brandt", 5, "nsubj", "PROPN", "NNP", "Brandt"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("whose", 4, "poss", "DET", "WP$", "whose"),
+            ("rival", 4, "amod", "ADJ", "JJ", "rival"),
+            ("Varga", 5, "nsubj", "PROPN", "NNP", "Varga"),
+            ("said", 5, "ROOT", "VERB", "VBD", "say"),
+            ("he", 9, "nsubjpass", "PRON", "PRP", "he"),
+            ("was", 9, "auxpass", "AUX", "VBD", "be"),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("finished", 12, "ccomp", "VERB", "VBN", "finish"),
+            (",", 12, "punct", "PUNCT", ",", ","),
+            ('"', 12, "punct", "PUNCT", "''", '"'),
+            ("smiled", 5, "ccomp", "VERB", "VBD", "smile"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON"), (4, 5, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Varga"
