@@ -130,6 +130,8 @@ def structural_cue(art: Article, i: int) -> Attr | None:
     if not art.parsed:
         return None
     q = art.marked[i]
+    if any(a <= q.open_at < b for a, b in art.title_lines):
+        return None  # a Title Case headline's parse is no evidence of an unlisted cue
     lo, hi = art.tokens(q.start, q.end)
     if hi <= lo:
         return None

@@ -78,3 +78,16 @@ def test_headline_fragment_echoing_a_governed_body_quote_is_a_quote(blank):
 def test_a_spoken_word_with_its_punctuation_is_a_quote(blank):
     text = 'Asked about his plans, Okonkwo laughed.\n\n"Sleep," he said.'
     assert kinds(blank(text)) == [("Sleep,", "quote")]
+
+
+def test_title_case_headline_fragment_takes_the_body_speaker_by_echo():
+    import spacy as _spacy
+
+    nlp = _spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Ilse Varga"}])
+    text = "'A Dark Day': Lawmakers React to Plant Closure\n\nIlse Varga said it was \"a dark day for the valley.\""
+    doc = nlp(text)
+    assert [(q.kind, q.speaker.text_in(text) if q.speaker else None) for q in find_quotes(doc)] == [
+        ("quote", "Ilse Varga"),
+        ("quote", "Ilse Varga"),
+    ]
