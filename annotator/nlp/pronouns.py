@@ -22,9 +22,7 @@ def resolve_pronoun(mentions: Mentions, pron: Token) -> NamedMention | None:
     kind = PRONOUN_KIND.get(pron.lower_)
     if kind is None:
         return None
-    best = nearest(mentions, pron.i, kind)
-    if best is not None and kind in ("m", "f") and best.personal:
-        mentions.vote(best.key, kind, 0.5)
+    best = nearest(mentions, pron.i, kind)  # a lookup: the mention table is not changed by it
     return mentions.best_name(best, pron.i) if best else None
 
 

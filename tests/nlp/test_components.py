@@ -51,3 +51,15 @@ def test_each_stage_writes_what_the_next_reads():
     components.quote_kinds(doc)
     assert [s._.kind for s in doc.spans["quotes"]] == ["quote", "quote"]
     assert "quote_cues" not in doc.spans
+
+
+def test_the_mention_table_is_built_once_and_not_changed_by_lookups():
+    doc = spacy.blank("en")("Ana Rusu and Tom Brandt met.\n\n“Yes,” she said.\n\n“No,” she said.")
+    components.quote_marks(doc)
+    components.cues(doc)
+    components.candidates(doc)
+    art = doc.user_data[components.STATE]["article"]
+    before = ([(m.start, m.end, m.label, m.key) for m in art.mentions.items], dict(art.mentions.votes))
+    components.attribution(doc)
+    after = ([(m.start, m.end, m.label, m.key) for m in art.mentions.items], dict(art.mentions.votes))
+    assert before == after
