@@ -162,14 +162,15 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
         next_opens = pi + 1 < len(paras) and _opens_with_mark(text, paras[pi + 1][0])
         if unclosed is not None:
             keep = unclosed.family != SINGLE or (next_opens and _FAMILY[text[paras[pi + 1][0]]] == SINGLE)
-            end = _strip_end(text, unclosed.pos + 1, b)
+            line_end = text.find("\n", unclosed.pos, b)  # a line break ends an unclosed quote
+            end = _strip_end(text, unclosed.pos + 1, b if line_end < 0 else line_end)
             if keep and end > unclosed.pos + 1:
                 pieces = [p for p in pieces if p[0] < unclosed.pos] + [(unclosed.pos + 1, end, unclosed.pos, None)]
         for i, (s, e, o, c) in enumerate(pieces):
             continued = i == 0 and prev_unclosed is not None and o == a
             if not continued:
                 group += 1
-            last_open = c is None and i == len(pieces) - 1
+            last_open = c is None and i == len(pieces) - 1 and "\n" not in text[s:b].rstrip()
             q = MarkedQuote(
                 s, e, o, c, pi, a, b, continues=bool(last_open and next_opens), continued=continued, group=group
             )

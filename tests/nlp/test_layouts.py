@@ -85,3 +85,8 @@ def test_a_bare_subject_before_needs_a_second_signal(blank):
     assert speakers(blank, "Ilse Varga walked in.\n\n“The weather is fine today.”")[0][1] is None
     # ... but a first-person quote is someone's own account
     assert speakers(blank, "Ilse Varga walked in.\n\n“I had prepared a speech.”")[0][1] == "Ilse Varga"
+
+
+def test_an_unclosed_quote_ends_at_its_line_break():
+    text = 'Headline\n\n"We will stay until the end\nBy Ana Rusu\n\nMore text.'
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["We will stay until the end"]
