@@ -167,6 +167,7 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             if keep and end > unclosed.pos + 1:
                 pieces = [p for p in pieces if p[0] < unclosed.pos] + [(unclosed.pos + 1, end, unclosed.pos, None)]
         for i, (s, e, o, c) in enumerate(pieces):
+            s, e = _two_apostrophes(text, s, e, o, c)
             continued = i == 0 and prev_unclosed is not None and o == a
             if not continued:
                 group += 1
@@ -191,6 +192,19 @@ def markup_tags(text: str) -> list[tuple[int, int]]:
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
     i = bisect_right(ranges, (pos, len(ranges) + pos + 1 << 1)) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+_APOSTROPHES = "'\u2019\u2018"
+
+
+def _two_apostrophes(text: str, s: int, e: int, o: int, c: int | None) -> tuple[int, int]:
+    """The archive convention ''...'': two apostrophes make one mark, so the quote starts after the
+    second and ends before the first of the closing pair."""
+    if text[o] in _APOSTROPHES and s < e and text[s] == text[o]:
+        s += 1
+        if c is not None and e > s and text[e - 1] == text[c]:
+            e -= 1
+    return s, e
 
 
 def _opens_with_mark(text: str, pos: int) -> bool:

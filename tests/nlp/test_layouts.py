@@ -90,3 +90,16 @@ def test_a_bare_subject_before_needs_a_second_signal(blank):
 def test_an_unclosed_quote_ends_at_its_line_break():
     text = 'Headline\n\n"We will stay until the end\nBy Ana Rusu\n\nMore text.'
     assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["We will stay until the end"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("''We won't go,'' he said.", "We won't go,"),
+        ("''He said 'no,' and left,'' she said.", "He said 'no,' and left,"),
+        ("''I told him 'never.''' Then she left.", "I told him 'never.'"),
+        ("'’Tis the season,' he said.", "’Tis the season,"),
+    ],
+)
+def test_archive_two_apostrophe_marks_leave_both_apostrophes_out(text, quote):
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == [quote]
