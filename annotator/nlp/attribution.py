@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from annotator.nlp.calibration import probability
 from annotator.nlp.descriptions import resolve_phrase
+from annotator.nlp.lexicon import NAME, ORG_NAME, ORG_NOUNS
 from annotator.nlp.names import Found, clip_to_line
 from annotator.nlp.pronouns import resolve_pronoun
 from annotator.nlp.roles import party_description
@@ -92,6 +93,7 @@ def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[
         found, span = described, (described.start, described.end)
     if not found.label:
         m = resolve_phrase(mentions, found, min(found.start, at_tok))
-        if m is not None:
-            return Attr(rule, (m.start, m.end), span, cue, m.label)
+        if m is not None:  # "the daily" names an organisation, whatever label its name had
+            label = ORG_NAME if m.label == NAME and doc[found.end - 1].lower_ in ORG_NOUNS else m.label
+            return Attr(rule, (m.start, m.end), span, cue, label)
     return Attr(rule, span, None, cue, mentions.label_of(*span, found.label) if found.label else "")

@@ -91,3 +91,15 @@ def test_title_case_headline_fragment_takes_the_body_speaker_by_echo():
         ("quote", "Ilse Varga"),
         ("quote", "Ilse Varga"),
     ]
+
+
+def test_the_daily_is_the_newspaper_named_before():
+    import spacy as _spacy
+
+    nlp = _spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [{"label": "ORG", "pattern": "The Ostrava Ledger"}, {"label": "PERSON", "pattern": "Ivo Lenk"}]
+    )
+    text = 'The Ostrava Ledger turned on Ivo Lenk.\n\n"Time to go," the daily wrote.'
+    (q,) = find_quotes(nlp(text))
+    assert (q.speaker.text_in(text), q.speaker_mention.text_in(text)) == ("The Ostrava Ledger", "the daily")
