@@ -1,7 +1,12 @@
 """Direct quotes in a spaCy Doc with their speakers: ``find_quotes(doc) -> list[Quote]``.
 
-Walks the article in order: each quote's own sentence (``own_sentence``), else a speaker carried
-from before (``carried``); quotes of one multi-paragraph group share a speaker; echoes last.
+The stages (each a registered component in ``components``): quote marks (``quote_marks``, with
+markup and archive marks), cues (``cues``), candidate speakers (``article``/``coref``: the mention
+table, built once), attribution (here: each quote's own sentence in ``own_sentence`` with its layout
+in ``layouts`` and an unlisted governing verb as a structural cue, else a speaker carried from before
+in ``carried``, weak ones only with a second signal from ``evidence``; quotes of one multi-paragraph
+group share a speaker; echoes last), then kinds (``kinds``: quote, term, title) and calibrated
+confidence (``calibration``).
 """
 
 from __future__ import annotations
@@ -33,10 +38,17 @@ def find_quotes(doc: Doc) -> list[Quote]:
     if doc.user_data.get(components.DONE):
         return components.quotes_of(doc)
     work = with_sound_tree(doc)
+    kept = {k: work.spans[k] for k in (components.QUOTES_KEY, components.CUES_KEY) if k in work.spans}
     for stage in components.STAGES[:-1]:
         work = stage(work)
     art = work.user_data.pop(components.STATE, {}).get("article")
-    return results(art) if art is not None else []
+    found = results(art) if art is not None else []
+    for k in (components.QUOTES_KEY, components.CUES_KEY):  # leave the caller's Doc as it was
+        if k in kept:
+            work.spans[k] = kept[k]
+        else:
+            work.spans.pop(k, None)
+    return found
 
 
 def results(art: Article) -> list[Quote]:

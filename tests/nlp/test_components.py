@@ -63,3 +63,8 @@ def test_the_mention_table_is_built_once_and_not_changed_by_lookups():
     components.attribution(doc)
     after = ([(m.start, m.end, m.label, m.key) for m in art.mentions.items], dict(art.mentions.votes))
     assert before == after
+
+
+def test_find_quotes_leaves_the_callers_doc_as_it_was():
+    doc = spacy.blank("en")(TEXT)
+    assert find_quotes(doc) and not doc.spans and "annotator.quotes" not in doc.user_data
