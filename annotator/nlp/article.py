@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from annotator.nlp.coref import Mentions
+from annotator.nlp.coref import Mentions, NamedMention
 from annotator.nlp.cues import Cue, find_cues, has_parse
 from annotator.nlp.lexicon import PRONOUN_KIND
 from annotator.nlp.names import is_cap
@@ -18,6 +19,9 @@ from annotator.nlp.sentences import byline, dateline, paragraphs, sentences, tit
 
 if TYPE_CHECKING:
     from annotator.nlp.attribution import Attr
+
+
+_SPEAKER_LABEL = re.compile(r"((?:[A-Z][A-Za-z.'\u2019-]*[ \t]){0,3}[A-Z][A-Za-z.'\u2019-]*):[ \t]")
 
 
 class Article:
@@ -47,7 +51,20 @@ class Article:
         self.mentions = Mentions(
             doc, self.sent_of, self.para_of, self.outside, self.title_lines, byline(self.text, self.paras)
         )
+        self.mentions.transcript = self._transcript_names()
         self.results: list[Attr | None] = [None] * len(self.marked)
+
+    def _transcript_names(self) -> dict[int, NamedMention]:
+        """Paragraphs opened by a speaker's label ("VARGA:", "Ilse Varga:"): their "I" is that speaker."""
+        out: dict[int, NamedMention] = {}
+        for pi, (a, b) in enumerate(self.paras):
+            m = _SPEAKER_LABEL.match(self.text, a, b)
+            if m is None or m.group(1).strip().lower() in ("q", "a", "note", "update", "editor's note"):
+                continue
+            lo, hi = self.tokens(a, a + len(m.group(1).rstrip()))
+            if hi > lo:
+                out[pi] = self.mentions.make(lo, hi, "PERSON", True)
+        return out
 
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self.q_lo, char) - 1

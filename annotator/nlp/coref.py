@@ -79,6 +79,7 @@ class Mentions:
         self._collect()
         self._drop_unconfirmed(title_lines)
         self.writer = self._writer(writer)
+        self.transcript: dict[int, NamedMention] = {}  # paragraph -> the speaker whose label opens it
         learn_genders(self)
 
     # building

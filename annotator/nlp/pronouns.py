@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 def resolve_pronoun(mentions: Mentions, pron: Token) -> NamedMention | None:
     """The named mention a he/she/they/it refers to: the best-scored compatible earlier mention
     (subjects and earlier speakers preferred, nearer preferred, known gender agreeing)."""
-    if pron.lower_ in FIRST_PERSON:  # "I said", "we asked": the byline's writer, if there is one
-        return mentions.writer
+    if pron.lower_ in FIRST_PERSON:  # "I said": the speaker whose label opens the paragraph, else the writer
+        return mentions.transcript.get(mentions.para_of(pron.idx), mentions.writer)
     kind = PRONOUN_KIND.get(pron.lower_)
     if kind is None:
         return None

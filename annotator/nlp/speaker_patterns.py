@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from annotator.nlp.cues import Cue, lemma_of
 from annotator.nlp.lexicon import (
     CUE_FORMS,
+    FIRST_PERSON,
     LISTENER_VERBS,
     NAME_PARTICLES,
     ORG_NAME,
@@ -72,7 +73,7 @@ def name_ending_at(doc: Doc, j: int, lo: int) -> Found | None:
     ent = ent_span(doc, tok)
     if ent and ent[1] == j + 1 and ent[0] >= lo:
         return named(doc, *ent)
-    if tok.lower_ in PRONOUN_KIND and tok.lower_ not in ("him", "her"):
+    if (tok.lower_ in PRONOUN_KIND or tok.lower_ in FIRST_PERSON) and tok.lower_ not in ("him", "her"):
         return Found(j, j + 1, True)
     if is_cap(tok):
         s = j

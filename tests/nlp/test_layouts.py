@@ -103,3 +103,13 @@ def test_an_unclosed_quote_ends_at_its_line_break():
 )
 def test_archive_two_apostrophe_marks_leave_both_apostrophes_out(text, quote):
     assert [text[q.start : q.end] for q in find_marked_quotes(text)] == [quote]
+
+
+def test_i_in_a_transcript_paragraph_is_its_labelled_speaker_not_the_writer(blank):
+    text = 'Transcript\n\nBy Maya Grant\n\nKOHLI: I told them, "The door is open," and I meant it.'
+    assert speakers(blank, text) == [("The door is open,", "KOHLI")]
+
+
+def test_i_outside_any_transcript_label_is_the_writer(blank):
+    text = 'A Column\n\nBy Maya Grant\n\n"The door is open," I told them.'
+    assert speakers(blank, text) == [("The door is open,", "Maya Grant")]
