@@ -250,9 +250,13 @@ def _apposed_before(doc: Doc, verb: Token, lo: int) -> Token | None:
     j = verb.i - 1
     while j >= lo and doc[j].pos_ == "ADV":
         j -= 1
-    if j < lo or doc[j].pos_ not in ("NOUN", "PROPN") or doc[j].dep_ != "appos" or doc[j].head.i >= j:
+    if j < lo or doc[j].pos_ not in ("NOUN", "PROPN"):
         return None
     t = doc[j]
+    while t.dep_ in ("pobj", "prep", "compound") and lo <= t.head.i < t.i:
+        t = t.head  # "an engineer with the state water board": up from "board" to "engineer"
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "appos" or t.head.i >= t.i:
+        return None
     start = t.left_edge.i
     if start <= lo or doc[start - 1].text != ",":
         return None

@@ -229,3 +229,32 @@ def test_of_two_subjects_the_parse_gives_one_verb_the_nearer_speaks():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Varga"
+
+
+def test_nested_source_with_the_inner_subject_misparsed_inside_the_outer_one():
+    # According to a report , an engineer with the city office warned that " it leaks . "
+    # (misparsed: "engineer" hung on "report" as an apposition, "office" the token before the verb)
+    doc = parse(
+        [
+            ("According", 11, "prep", "VERB", "VBG", "accord"),
+            ("to", 0, "prep", "ADP", "IN", "to"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("report", 1, "pobj", "NOUN", "NN", "report"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("a", 6, "det", "DET", "DT", "a"),
+            ("engineer", 3, "appos", "NOUN", "NN", "engineer"),
+            ("with", 6, "prep", "ADP", "IN", "with"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("city", 10, "compound", "NOUN", "NN", "city"),
+            ("office", 7, "pobj", "NOUN", "NN", "office"),
+            ("warned", 11, "ROOT", "VERB", "VBD", "warn"),
+            ("that", 15, "mark", "SCONJ", "IN", "that"),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("it", 15, "nsubj", "PRON", "PRP", "it"),
+            ("leaks", 11, "ccomp", "VERB", "VBZ", "leak"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    assert "engineer" in q.speaker.text_in(doc.text) and q.source_of.text_in(doc.text) == "a report"
