@@ -157,6 +157,12 @@ class Quote:
     when the attribution is ``he said``); ``speaker_mention`` is the mention actually used
     in the attribution when it differs (the pronoun); ``cue`` is the reporting verb or
     phrase. ``origin`` names the rule or model that found it, or ``human``; ``state`` is its review state.
+
+    ``kind`` is ``quote`` for reported words, ``term`` for a scare-quoted word or two that no one
+    is reported as saying, ``title`` for the title of a work, show or slogan; only quotes have
+    speakers. ``source_of`` is the outer source of a nested attribution ("According to a report,
+    an aide said ..." -> the report), when there is one. ``confidence`` is the estimated
+    probability that the speaker is right (that there is none, for a quote with no speaker).
     """
 
     start: int

@@ -1,12 +1,18 @@
 """Score the quote finder (and textacy's direct_quotations, side by side) on the dev set and the independent sets.
 
-    python benchmarks/quotes.py [--model NAME] [--dir FOLDER ...] [--verbose]
+    python benchmarks/quotes.py [--model NAME] [--dir FOLDER ...] [--verbose] [--calibrate]
 
 Each article is ``NN_slug.txt`` with ``NN_slug.gold.json`` = {"quotes": [{"quote", "speaker"}]}, the
 quotes in text order. A gold quote is matched (one to one) by a prediction covering at least half of
 its characters; predictions inside a matched gold quote (nested quotes) are not counted as false
 positives. Speaker accuracy is over matched gold quotes with a speaker: names match when one's words
 are a subset of the other's (case-insensitive, a leading "the " dropped), or one is the other's acronym.
+Only predictions of kind "quote" count (terms and titles are not quotes).
+
+Confidence is meant as the probability that the speaker is right: the reliability table bins matched
+quotes by confidence and prints how often they were right. ``--calibrate`` recounts, on the calibration
+sets only (the dev set and realstyle/dev), how often each attribution rule was right and writes
+annotator/nlp/data/calibration.json, which the finder reads.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ class Pred:
     start: int
     end: int
     speaker: str | None
+    confidence: float = 1.0
+    rule: str = ""
 
 
 @dataclass
@@ -51,6 +59,7 @@ class Score:
     spk_right: int = 0
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    outcomes: list[tuple[float, bool, str]] = field(default_factory=list)  # (confidence, right, rule)
 
     def row(self, name: str) -> list[str]:
         counted = self.matched_gold + self.false_pos
@@ -130,6 +139,9 @@ def score_article(name: str, text: str, golds: list[Gold], preds: list[Pred], sc
         if gi not in g_of:
             score.notes.append(f"  {name}: MISSED {g.text[:70]!r} ({g.speaker})")
             continue
+        p = preds[g_of[gi]]
+        right = same_speaker(g.speaker, p.speaker) if g.speaker else p.speaker is None
+        score.outcomes.append((p.confidence, right, p.rule))
         if g.speaker:
             score.spk_total += 1
             p = preds[g_of[gi]]
@@ -141,7 +153,58 @@ def score_article(name: str, text: str, golds: list[Gold], preds: list[Pred], sc
 
 def ours(doc) -> list[Pred]:
     text = doc.text
-    return [Pred(q.start, q.end, q.speaker.text_in(text) if q.speaker else None) for q in find_quotes(doc)]
+    quotes = [q for q in find_quotes(doc) if q.kind == "quote"]  # terms and titles are not quotes
+    return [
+        Pred(q.start, q.end, q.speaker.text_in(text) if q.speaker else None, q.confidence, rule_of(q.origin))
+        for q in quotes
+    ]
+
+
+def rule_of(origin: str) -> str:
+    """The calibrated rule of a prediction: "subject-of-cue+coref", ..., or "none" without a speaker."""
+    return origin.split("+speaker:", 1)[1] if "+speaker:" in origin else "none"
+
+
+BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)
+
+
+def reliability(rows: list[tuple[str, Score]]) -> None:
+    """Per set: matched quotes binned by confidence, with their mean confidence and how often right."""
+    print("\nreliability (confidence = probability the speaker is right; n / mean confidence / share right)")
+    head = ["set"] + [f"[{a:.2f},{min(b, 1):.2f}{']' if b > 1 else ')'}" for a, b in zip(BINS, BINS[1:], strict=False)]
+    table = [head]
+    for name, score in rows:
+        cells = [name]
+        for a, b in zip(BINS, BINS[1:], strict=False):
+            got = [(c, r) for c, r, _ in score.outcomes if a <= c < b]
+            if not got:
+                cells.append("-")
+                continue
+            mean = sum(c for c, _ in got) / len(got)
+            cells.append(f"{len(got)} / {mean:.2f} / {sum(r for _, r in got) / len(got):.2f}")
+        table.append(cells)
+    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+    for k, r in enumerate(table):
+        print(" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+        if k == 0:
+            print("-+-".join("-" * w for w in widths))
+
+
+def calibrate(scores: list[Score], path: Path) -> None:
+    """Count, per rule, how often it was right on the calibration sets, and write the table."""
+    rules: dict[str, dict[str, int]] = {}
+    for score in scores:
+        for _, right, rule in score.outcomes:
+            r = rules.setdefault(rule, {"right": 0, "seen": 0})
+            r["right"] += int(right)
+            r["seen"] += 1
+    data = {
+        "about": "How often each attribution rule named the right speaker on the calibration sets "
+        "(benchmarks/quotes and benchmarks/quotes/realstyle/dev); written by benchmarks/quotes.py --calibrate.",
+        "rules": dict(sorted(rules.items())),
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({sum(r['seen'] for r in rules.values())} quotes, {len(rules)} rules)")
 
 
 _MARKS = "\"'“”‘’„‚«»‹›「」『』"
@@ -174,13 +237,18 @@ def pairs(folder: Path) -> list[Path]:
     return [f for f in files if f.with_name(f.name[: -len(".txt")] + ".gold.json").exists()]
 
 
+CALIBRATION_SETS = (ROOT / "benchmarks" / "quotes", ROOT / "benchmarks" / "quotes" / "realstyle" / "dev")
+
+
 def default_sets() -> list[Path]:
     """The development set, then each independent set under it (written by other hands, not tuned on first)."""
     base = ROOT / "benchmarks" / "quotes"
-    return [base, *sorted(p for p in (base / "independent").glob("*") if p.is_dir())]
+    independent = sorted(p for p in (base / "independent").glob("*") if p.is_dir())
+    return [base, *independent, base / "realstyle" / "dev", base / "realstyle" / "heldout"]
 
 
-def run_set(nlp, folder: Path, direct_quotations) -> tuple[Score, Score]:
+def run_set(nlp, folder: Path, direct_quotations, plain=None) -> tuple[Score, Score]:
+    """Score ours on ``nlp``'s parse and textacy on ``plain``'s (the pipeline without our components)."""
     mine, theirs = Score(), Score()
     for f in pairs(folder):
         text, golds = load_gold(f)
@@ -192,7 +260,7 @@ def run_set(nlp, folder: Path, direct_quotations) -> tuple[Score, Score]:
         if direct_quotations is not None:
             t0 = time.perf_counter()
             try:
-                tpreds = textacy_preds(doc, direct_quotations)
+                tpreds = textacy_preds(plain(text) if plain is not None else doc, direct_quotations)
             except (ValueError, KeyError) as exc:  # it refuses an odd number of quote marks
                 theirs.notes.append(f"  {f.stem}: textacy raised: {exc}")
                 tpreds = []
@@ -206,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default=None, help="spaCy pipeline to load, or blank:en (default: the project default)")
     ap.add_argument("--dir", action="append", help="folder of NN_slug.txt + .gold.json (repeatable; default: every set)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list missed quotes, false positives, wrong speakers")
+    ap.add_argument("--calibrate", action="store_true", help="recount each rule's accuracy on the calibration sets")
     args = ap.parse_args(argv)
 
     from annotator.nlp import pipeline
@@ -213,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     model = args.model or pipeline.DEFAULT_MODEL
     nlp = pipeline.load_pipeline(model)
     folders = [Path(d) for d in args.dir] if args.dir else default_sets()
+    if args.calibrate:
+        folders = list(CALIBRATION_SETS)
     missing = [str(d) for d in folders if not pairs(d)]
     if missing:
         print(f"no article pairs in {', '.join(missing)}")
@@ -223,12 +294,21 @@ def main(argv: list[str] | None = None) -> int:
         direct_quotations = None
         print("textacy is not installed: skipping its direct_quotations (pip install textacy)")
 
+    plain = None
+    if direct_quotations is not None:  # textacy gets the model's own parse, without our line-break stage
+        plain = pipeline.load_pipeline(model)
+        if "annotator_line_breaks" in plain.pipe_names:
+            plain.remove_pipe("annotator_line_breaks")
     print(f"model {model}\n")
     rows = []
+    scored: list[tuple[str, Score]] = []
     for folder in folders:
-        mine, theirs = run_set(nlp, folder, direct_quotations)
-        name = folder.name if folder != ROOT / "benchmarks" / "quotes" else "dev"
+        mine, theirs = run_set(nlp, folder, direct_quotations, plain)
+        name = "dev" if folder == ROOT / "benchmarks" / "quotes" else folder.name
+        if folder.parent.name == "realstyle":
+            name = "realstyle-" + folder.name
         rows.append(mine.row(f"annotator  {name} ({len(pairs(folder))})"))
+        scored.append((name, mine))
         if direct_quotations is not None:
             rows.append(theirs.row(f"textacy    {name}"))
         if args.verbose:
@@ -239,6 +319,11 @@ def main(argv: list[str] | None = None) -> int:
                 print("\n".join(theirs.notes) or "  none")
             print()
     print_table(rows)
+    if direct_quotations is None:
+        print("(textacy not installed: ours only)")
+    reliability(scored)
+    if args.calibrate:
+        calibrate([s for _, s in scored], ROOT / "annotator" / "nlp" / "data" / "calibration.json")
     return 0
 
 

@@ -3,33 +3,37 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from annotator.nlp.coref import Mentions
+from annotator.nlp.coref import Mentions, NamedMention
 from annotator.nlp.cues import Cue, find_cues, has_parse
 from annotator.nlp.lexicon import PRONOUN_KIND
 from annotator.nlp.names import is_cap
 from annotator.nlp.quote_marks import MarkedQuote
-from annotator.nlp.sentences import dateline, paragraphs, sentences
+from annotator.nlp.sentences import byline, dateline, paragraphs, sentences, title_case_lines
 
 if TYPE_CHECKING:
     from annotator.nlp.attribution import Attr
+
+
+_SPEAKER_LABEL = re.compile(r"((?:[A-Z][A-Za-z.'\u2019-]*[ \t]){0,3}[A-Z][A-Za-z.'\u2019-]*):[ \t]")
 
 
 class Article:
     """A Doc with its marked quotes (unclosed ones trimmed at their own attribution), the cues
     outside quotes, and ``results``: the attribution of each quote so far, in order."""
 
-    def __init__(self, doc: Doc, marked: list[MarkedQuote]) -> None:
+    def __init__(self, doc: Doc, marked: list[MarkedQuote], cues: list[Cue] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.parsed = has_parse(doc)
         self.tok_starts = [t.idx for t in doc]
-        cues = find_cues(doc)
+        cues = find_cues(doc) if cues is None else cues
         self.marked = [self._trim_unclosed(q, cues) if q.close_at is None else q for q in marked]
         # quote interiors with their marks, to ask "is this outside every quote?"
         self.q_lo = [q.open_at for q in self.marked]
@@ -43,8 +47,24 @@ class Article:
         self.cue_chars = [doc[c.start].idx for c in self.cues]
         self.cue_by_start = {c.start: c for c in self.cues if c.kind == "verb"}
         self.cue_starts = set(self.cue_by_start)
-        self.mentions = Mentions(doc, self.sent_of, self.para_of, self.outside)
+        self.title_lines = title_case_lines(self.text)
+        self.mentions = Mentions(
+            doc, self.sent_of, self.para_of, self.outside, self.title_lines, byline(self.text, self.paras)
+        )
+        self.mentions.transcript = self._transcript_names()
         self.results: list[Attr | None] = [None] * len(self.marked)
+
+    def _transcript_names(self) -> dict[int, NamedMention]:
+        """Paragraphs opened by a speaker's label ("VARGA:", "Ilse Varga:"): their "I" is that speaker."""
+        out: dict[int, NamedMention] = {}
+        for pi, (a, b) in enumerate(self.paras):
+            m = _SPEAKER_LABEL.match(self.text, a, b)
+            if m is None or m.group(1).strip().lower() in ("q", "a", "note", "update", "editor's note"):
+                continue
+            lo, hi = self.tokens(a, a + len(m.group(1).rstrip()))
+            if hi > lo:
+                out[pi] = self.mentions.make(lo, hi, "PERSON", True)
+        return out
 
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self.q_lo, char) - 1

@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr
 from annotator.nlp.cue_speaker import from_regions
+from annotator.nlp.evidence import speaks_elsewhere, speaks_of_self
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
+
+
+_WEAK = ("governing-verb", "previous-subject", "inherited", "previous-paragraph", "echo")
 
 
 def carried(art: Article, i: int) -> Attr | None:
@@ -23,7 +27,7 @@ def carried(art: Article, i: int) -> Attr | None:
     if prev is not None and prev.speaker is not None:
         pq = art.marked[i - 1]
         if pq.para == q.para and art.sent_of(art.q_hi[i - 1] - 1) >= si - 1:
-            return prev.carried("split-sentence")
+            return prev.carried("split-sentence", same_attribution=prev.rule not in _WEAK)
     if si > 0:
         s = art.sents[si - 1]
         same_para = art.para_of(s[0]) == q.para
@@ -37,8 +41,8 @@ def carried(art: Article, i: int) -> Attr | None:
             if found is not None and found.speaker is not None:
                 return found
             subj = _sentence_subject(art, s)
-            if subj is not None:
-                return subj
+            if subj is not None and (speaks_elsewhere(art, subj) or speaks_of_self(art, i)):
+                return subj  # a subject of any verb is a weak signal alone
     if prev is not None and prev.speaker is not None:
         pq = art.marked[i - 1]
         if q.para - pq.para <= 1 and not _named_subject_between(art, art.q_hi[i - 1], q.open_at):
@@ -49,7 +53,7 @@ def carried(art: Article, i: int) -> Attr | None:
 def echoes(art: Article) -> None:
     """A short quote with no named speaker (often a headline) takes the speaker of another quote
     of the same words: 'constructive' ... said the talks were "constructive"."""
-    norm = [re.sub(r"\W+", " ", art.text[q.start : q.end]).strip().lower() for q in art.marked]
+    norm = [" ".join(_words(art.text[q.start : q.end])) for q in art.marked]
     weak = ("governing-verb", "previous-subject", "inherited", "previous-paragraph")
     for i, a in enumerate(art.results):
         if a is not None and a.speaker is not None and a.label and a.rule not in weak:
@@ -74,3 +78,9 @@ def _sentence_subject(art: Article, s: tuple[int, int]) -> Attr | None:
         if m.subject and m.personal:
             return Attr("previous-subject", (m.start, m.end), None, None, m.label)
     return None
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words, a leading article dropped ("an earthquake" echoes 'earthquake')."""
+    words = re.sub(r"\W+", " ", text).strip().lower().split()
+    return words[1:] if len(words) > 1 and words[0] in ("a", "an", "the") else words

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.cues import has_parse, has_tags, lemma_of
 from annotator.nlp.genders import learn_genders
 from annotator.nlp.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
     NAME,
     NAME_PARTICLES,
     ORG_LABELS,
@@ -60,7 +62,8 @@ class Mentions:
     """Named mentions outside quotes, earlier quotes' speakers, and genders learnt from the text."""
 
     def __init__(self, doc: Doc, sent_of: Callable[[int], int], para_of: Callable[[int], int],
-                 outside: Callable[[int, int], bool]) -> None:  # fmt: skip
+                 outside: Callable[[int, int], bool], title_lines: Sequence[tuple[int, int]] = (),
+                 writer: tuple[int, int] | None = None) -> None:  # fmt: skip
         self.doc = doc
         self.text = doc.text
         self.sent_of, self.para_of, self.outside = sent_of, para_of, outside
@@ -74,6 +77,9 @@ class Mentions:
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
         self._collect()
+        self._drop_unconfirmed(title_lines)
+        self.writer = self._writer(writer)
+        self.transcript: dict[int, NamedMention] = {}  # paragraph -> the speaker whose label opens it
         learn_genders(self)
 
     # building
@@ -110,8 +116,9 @@ class Mentions:
                 s, e = propn_span(doc, t)
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
-                if t.ent_type_ and not (label == ORG_NAME or t.lower_ in surnames):
-                    continue  # a place, date or work; but "Popescu" tagged LOC is the Popescu named before
+                if t.ent_type_ and not (label in (ORG_NAME, "PERSON") or t.lower_ in surnames):
+                    continue  # a place, date or work; but "Popescu" tagged LOC is the Popescu named before,
+                    # and "its chairwoman, Agnes Ferreira" tagged LOC is a person by her title
                 self.items.append(self._with_role(f.start, f.end, label, t))
         elif not has_tags(doc):
             self._collect_capitalised(taken)
@@ -137,6 +144,10 @@ class Mentions:
             if m.label == "PERSON" and m.end - m.start == 1 and len(m.key) >= 4:
                 if any(d.startswith(m.key) and d != m.key for d in demonyms):
                     m.label, m.key = "GPE", name_key(doc, m.start, m.end, "GPE")
+        # a name tagged ORG that is the subject of a clause going on with "his"/"her": a person
+        for m in self.items:
+            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and m.subject and self._personal_pronoun_follows(m):
+                m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
         for m in self.items:
@@ -148,6 +159,46 @@ class Mentions:
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def _personal_pronoun_follows(self, m: NamedMention) -> bool:
+        """ "Chidi Okonkwo reached his first final": a he/his/she/her after the name in its own clause,
+        the name made of proper nouns only (no "Ferries", "Council")."""
+        doc = self.doc
+        if not self.parsed or any(t.pos_ != "PROPN" or t.lower_ in ORG_NOUNS for t in doc[m.start : m.end]):
+            return False
+        root = doc[m.end - 1]
+        if root.dep_ != "nsubj":
+            return False
+        verb = root.head
+        personal = MALE_WORDS | FEMALE_WORDS
+        return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent for t in verb.subtree)
+
+    def _drop_unconfirmed(self, lines: Sequence[tuple[int, int]]) -> None:
+        """In a Title Case line every word is capitalised: a name there counts only when the same
+        name occurs outside such lines ("Governor Says ..." names no "Says")."""
+        if not lines:
+            return
+
+        def titled(m: NamedMention) -> bool:
+            c = self.doc[m.start].idx
+            return any(a <= c < b for a, b in lines)
+
+        confirmed = {m.key for m in self.items if not titled(m)}
+        self.items = [m for m in self.items if not titled(m) or m.key in confirmed]
+        self.starts = [m.start for m in self.items]
+        self.by_key = {}
+        for m in self.items:
+            self.by_key.setdefault(m.key, []).append(m)
+
+    def _writer(self, span: tuple[int, int] | None) -> NamedMention | None:
+        """The byline's writer, whom "I" and "we" outside quotes name."""
+        if span is None:
+            return None
+        inside = [m for m in self.items if span[0] <= self.doc[m.start].idx < span[1]]
+        if inside:
+            return inside[0]
+        toks = [t.i for t in self.doc if span[0] <= t.idx < span[1]]
+        return self.make(toks[0], toks[-1] + 1, "PERSON") if toks else None
 
     def _collect_capitalised(self, taken: set[int]) -> None:
         """No tagger: runs of capitalised words (not a lone sentence-initial one) are names."""

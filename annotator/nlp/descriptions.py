@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.nlp.issuers import issuer
-from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS
+from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, words
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
 from annotator.nlp.roles import is_role, resolve_role
@@ -16,11 +16,8 @@ if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
 
 
-_BUSINESS = frozenset("company firm group business developer operator manufacturer retailer lender insurer".split())
-_FIRM_ENDS = frozenset(
-    """ltd limited inc corp corporation plc llc ag sa gmbh nv bv co group holdings industries technologies
-    systems logistics foods motors airlines energy pharmaceuticals labs partners capital bank""".split()
-)
+_BUSINESS = words("business_nouns")
+_FIRM_ENDS = words("firm_endings")
 
 
 def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
@@ -48,7 +45,7 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         prev = [m for m in prev if mentions.para_of(doc[at].idx) - m.para <= 3]
         if prev:
             return prev[-1]
-        return nearest(mentions, at, "org")
+        return None  # no one issued it: the nearest organisation is a guess, not a signal
     bare = all(t.lower_ in ("the", "its", "their") for t in toks[:-1])
     if not bare:
         return None

@@ -45,6 +45,18 @@ def learn_genders(mentions: Mentions) -> None:
                 if first[(sent, k)] < t.i:
                     mentions.vote(k, "m" if t.lower_ in MALE_WORDS else "f", 1)
 
+    if mentions.parsed:  # "Ilse Varga met her counterpart": a possessive in the clause of its subject
+        roots = {m.end - 1: m for m in mentions.items if m.personal}
+        for t in doc:
+            if t.dep_ != "poss" or t.lower_ not in ("his", "her") or not mentions.outside(t.i, t.i + 1):
+                continue
+            verb = t.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < t.i), None)
+            if subj is not None and subj.i in roots:
+                mentions.vote(roots[subj.i].key, "m" if t.lower_ == "his" else "f", 2)
+
     for m in mentions.items:  # "her husband, Dmytro", "the chairwoman, X"
         if m.personal:
             male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)

@@ -69,8 +69,18 @@ def ent_span(doc: Doc, tok: Token) -> tuple[int, int, str] | None:
         e = tok.i + 1
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
+        while s > 0 and _clipped(doc[s - 1], s, e):
+            s -= 1  # the NER clipped a compound name: "Orrin [Chemical]"
         return s, e, tok.ent_type_
     return None
+
+
+def _clipped(t: Token, s: int, e: int) -> bool:
+    """A capitalised proper noun with no entity, compounded into the entity [s, e) it precedes."""
+    return (
+        not t.ent_type_ and t.pos_ == "PROPN" and t.dep_ == "compound" and s <= t.head.i < e and is_cap(t)
+        and not is_title(t)
+    )  # fmt: skip
 
 
 def named(doc: Doc, s: int, e: int, label: str) -> Found:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
+from annotator.nlp.evidence import speaks_elsewhere
+from annotator.nlp.layouts import dash_attribution, panel_name
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
@@ -20,6 +22,9 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     right after, or (for a fragment) the subject of the verb governing it."""
     q = art.marked[i]
     before, after = art.regions(i)
+    dash = dash_attribution(art, i)
+    if dash is not None:
+        return dash
     if art.parsed:
         lo, hi = art.tokens(q.start, q.end)
         j = governing_cue(art.doc, lo, hi, art.cue_starts)
@@ -30,6 +35,9 @@ def own_sentence(art: Article, i: int) -> Attr | None:
             attr = speaker_for(art, cue, s[0], s[1], "")
             if attr.speaker is not None:
                 return attr
+    structural = structural_cue(art, i)
+    if structural is not None:
+        return structural
     attr = from_regions(art, i, [before, after])
     if attr is not None and attr.speaker is not None:
         return attr
@@ -67,6 +75,11 @@ def _colon_name(art: Article, before: tuple[int, int]) -> Attr | None:
     lo, hi = art.tokens(before[0], before[0] + len(text) - 1)
     if hi <= lo:
         return None
+    para_start = art.paras[art.para_of(before[0])][0]
+    if not art.text[para_start : before[0]].strip():  # "Name, Outlet:" opening the paragraph: the person
+        panel = panel_name(art, lo, hi - 1)
+        if panel is not None:
+            return Attr("colon-name", panel, None, None, "PERSON")
     found = name_ending_at(art.doc, hi - 1, lo)
     if found is None or found.pronoun or not found.label or not art.outside(found.start, found.end):
         return None
@@ -92,5 +105,52 @@ def _governing(art: Article, i: int, before: tuple[int, int], after: tuple[int, 
     for subj in subject_candidates(art.doc, verb, art.sent_tokens(verb.i)):
         found = speaker_from_head(art.doc, subj)
         if found is not None and art.outside(found.start, found.end):
-            return attribute(art.doc, art.mentions, "governing-verb", found, None, verb.i)  # no reporting cue: no cue
+            attr = attribute(art.doc, art.mentions, "governing-verb", found, None, verb.i)  # no reporting cue: no cue
+            if speaks_elsewhere(art, attr) or _in_complement(art.doc, verb, lo, hi):
+                return attr
+            return Attr("governing-verb", None, attr.mention or attr.speaker)
     return None
+
+
+def _in_complement(doc, verb, lo: int, hi: int) -> bool:
+    """The quote sits in the verb's clausal complement ("found that the map was “…”"): a verb that
+    takes a proposition reports what its subject holds, a second signal for a weak attribution."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and any(t.i in range(lo, hi) for t in c.subtree):
+            return True
+    return False
+
+
+_CLAUSE_ARCS = ("ccomp", "parataxis", "dep", "xcomp", "dobj", "advcl", "conj")
+
+
+def structural_cue(art: Article, i: int) -> Attr | None:
+    """A verb outside every list that governs the quote's clause right next to it, with a subject
+    (`"…," he murmured`, `the letter reads: "…"`): a cue, at lower confidence than a reporting verb."""
+    if not art.parsed:
+        return None
+    q = art.marked[i]
+    if any(a <= q.open_at < b for a, b in art.title_lines):
+        return None  # a Title Case headline's parse is no evidence of an unlisted cue
+    lo, hi = art.tokens(q.start, q.end)
+    if hi <= lo:
+        return None
+    doc = art.doc
+    root = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi and not t.is_punct), None)
+    if root is None or root.dep_ not in _CLAUSE_ARCS and root.head.dep_ not in _CLAUSE_ARCS:
+        return None
+    verb = root.head
+    if verb.pos_ != "VERB" or verb.i in art.cue_starts or not art.outside(verb.i, verb.i + 1):
+        return None
+    s_lo, s_hi = art.sent_tokens(verb.i)
+    q_lo, q_hi = art.tokens(q.open_at, art.q_hi[i])
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
+    if subj is None or not art.outside(subj.i, subj.i + 1):
+        return None
+    near = min(abs(verb.i - q_hi), abs(q_lo - verb.i - 1), abs(subj.i - q_hi))
+    if near > 3:  # the verb and its subject sit right at the quote
+        return None
+    found = speaker_from_head(doc, subj)
+    if found is None or not art.outside(found.start, found.end):
+        return None
+    return attribute(doc, art.mentions, "structural-cue", found, (verb.i, verb.i + 1), verb.i)

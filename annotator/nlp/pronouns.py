@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FEMALE_NOUNS, MALE_NOUNS, NAME, ORG_NAME, PRONOUN_KIND
+from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, PRONOUN_KIND
 from annotator.nlp.roles import person_noun
 
 if TYPE_CHECKING:
@@ -17,16 +17,18 @@ if TYPE_CHECKING:
 def resolve_pronoun(mentions: Mentions, pron: Token) -> NamedMention | None:
     """The named mention a he/she/they/it refers to: the best-scored compatible earlier mention
     (subjects and earlier speakers preferred, nearer preferred, known gender agreeing)."""
+    if pron.lower_ in FIRST_PERSON:  # "I said": the speaker whose label opens the paragraph, else the writer
+        return mentions.transcript.get(mentions.para_of(pron.idx), mentions.writer)
     kind = PRONOUN_KIND.get(pron.lower_)
     if kind is None:
         return None
-    best = nearest(mentions, pron.i, kind)
-    if best is not None and kind in ("m", "f") and best.personal:
-        mentions.vote(best.key, kind, 0.5)
+    best = nearest(mentions, pron.i, kind)  # a lookup: the mention table is not changed by it
     return mentions.best_name(best, pron.i) if best else None
 
 
 def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
+    if mentions.writer is not None and m.key == mentions.writer.key:
+        return False  # the writer says "I": "he", "she", "they" are someone else
     if kind in ("m", "f"):
         if m.label == "" and m.speaker:  # an unnamed speaker: "a company commander ... told", then "he said"
             head = mentions.doc[m.end - 1]

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from annotator.nlp.lexicon import words
 from annotator.nlp.sentences import paragraphs
 
 # Families: a closer only closes an opener of its own family.
@@ -25,7 +27,7 @@ _MARKS_RE = re.compile("[" + re.escape("".join(_FAMILY)) + "]")
 _CURLY_OPENERS = "\u201c\u201e\u00ab"
 
 # Words that start with an elided letter: 'em, 'n', 'til, 'cause ... (apostrophes, not quotes).
-_ELISIONS = frozenset({"em", "n", "til", "cause", "cos", "tis", "twas", "bout", "nuff", "s"})
+_ELISIONS = words("elisions")
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     apostrophe unless the next paragraph opens with a single mark too. Never raises; linear time.
     """
     paras = paragraphs(text)
-    marks = [m.start() for m in _MARKS_RE.finditer(text)]
+    tags = markup_tags(text)
+    marks = [m.start() for m in _MARKS_RE.finditer(text) if not _inside(tags, m.start())]
     out: list[MarkedQuote] = []
     mi = 0
     prev_unclosed: MarkedQuote | None = None
@@ -159,20 +162,49 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
         next_opens = pi + 1 < len(paras) and _opens_with_mark(text, paras[pi + 1][0])
         if unclosed is not None:
             keep = unclosed.family != SINGLE or (next_opens and _FAMILY[text[paras[pi + 1][0]]] == SINGLE)
-            end = _strip_end(text, unclosed.pos + 1, b)
+            line_end = text.find("\n", unclosed.pos, b)  # a line break ends an unclosed quote
+            end = _strip_end(text, unclosed.pos + 1, b if line_end < 0 else line_end)
             if keep and end > unclosed.pos + 1:
                 pieces = [p for p in pieces if p[0] < unclosed.pos] + [(unclosed.pos + 1, end, unclosed.pos, None)]
         for i, (s, e, o, c) in enumerate(pieces):
+            s, e = _two_apostrophes(text, s, e, o, c)
             continued = i == 0 and prev_unclosed is not None and o == a
             if not continued:
                 group += 1
-            last_open = c is None and i == len(pieces) - 1
+            last_open = c is None and i == len(pieces) - 1 and "\n" not in text[s:b].rstrip()
             q = MarkedQuote(
                 s, e, o, c, pi, a, b, continues=bool(last_open and next_opens), continued=continued, group=group
             )
             out.append(q)
         prev_unclosed = out[-1] if out and out[-1].para == pi and out[-1].continues else None
     return out
+
+
+# Markup left in the text: "<blockquote class=\"x\" data-id='1'>", "</p>", "<br/>" (one line, no nested "<").
+_TAG_RE = re.compile(r"</?[A-Za-z][\w:-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s\"'<>]+))?)*\s*/?>")
+
+
+def markup_tags(text: str) -> list[tuple[int, int]]:
+    """Character ranges of markup tags left in the text; their attribute values are never quotes."""
+    return [m.span() for m in _TAG_RE.finditer(text)] if "<" in text else []
+
+
+def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(ranges, (pos, len(ranges) + pos + 1 << 1)) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+_APOSTROPHES = "'\u2019\u2018"
+
+
+def _two_apostrophes(text: str, s: int, e: int, o: int, c: int | None) -> tuple[int, int]:
+    """The archive convention ''...'': two apostrophes make one mark, so the quote starts after the
+    second and ends before the first of the closing pair."""
+    if text[o] in _APOSTROPHES and s < e and text[s] == text[o]:
+        s += 1
+        if c is not None and e > s and text[e - 1] == text[c]:
+            e -= 1
+    return s, e
 
 
 def _opens_with_mark(text: str, pos: int) -> bool:

@@ -1,7 +1,12 @@
 """Direct quotes in a spaCy Doc with their speakers: ``find_quotes(doc) -> list[Quote]``.
 
-Walks the article in order: each quote's own sentence (``own_sentence``), else a speaker carried
-from before (``carried``); quotes of one multi-paragraph group share a speaker; echoes last.
+The stages (each a registered component in ``components``): quote marks (``quote_marks``, with
+markup and archive marks), cues (``cues``), candidate speakers (``article``/``coref``: the mention
+table, built once), attribution (here: each quote's own sentence in ``own_sentence`` with its layout
+in ``layouts`` and an unlisted governing verb as a structural cue, else a speaker carried from before
+in ``carried``, weak ones only with a second signal from ``evidence``; quotes of one multi-paragraph
+group share a speaker; echoes last), then kinds (``kinds``: quote, term, title) and calibrated
+confidence (``calibration``).
 """
 
 from __future__ import annotations
@@ -11,25 +16,43 @@ from spacy.tokens import Doc
 
 from annotator.domain import Mention, Quote
 from annotator.nlp.article import Article
-from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR
+from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR, Attr
+from annotator.nlp.calibration import probability
 from annotator.nlp.carried import carried, echoes
+from annotator.nlp.kinds import QUOTE, quote_kind
 from annotator.nlp.own_sentence import own_sentence
-from annotator.nlp.quote_marks import find_marked_quotes
 
 __all__ = ["find_quotes"]
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """Every direct quote in ``doc`` (sorted by start) with its speaker, pronoun and cue where found.
+    """Every quoted stretch in ``doc`` (sorted by start) with its kind, and for quotes the speaker,
+    the mention used and the cue where found.
 
     Works on a fully parsed Doc, a Doc joined from chunks, or a blank one (then speakers come
     from entities and names next to reporting verbs). Never raises on odd or unbalanced marks.
+    A Doc that went through the ``annotator_quotes`` component is read from ``doc.spans``.
     """
-    marked = find_marked_quotes(doc.text)
-    if not marked or len(doc) == 0:
-        return []
-    art = Article(with_sound_tree(doc), marked)
-    _attribute_all(art)
+    from annotator.nlp import components
+
+    if doc.user_data.get(components.DONE):
+        return components.quotes_of(doc)
+    work = with_sound_tree(doc)
+    kept = {k: work.spans[k] for k in (components.QUOTES_KEY, components.CUES_KEY) if k in work.spans}
+    for stage in components.STAGES[:-1]:
+        work = stage(work)
+    art = work.user_data.pop(components.STATE, {}).get("article")
+    found = results(art) if art is not None else []
+    for k in (components.QUOTES_KEY, components.CUES_KEY):  # leave the caller's Doc as it was
+        if k in kept:
+            work.spans[k] = kept[k]
+        else:
+            work.spans.pop(k, None)
+    return found
+
+
+def results(art: Article) -> list[Quote]:
+    """The attributed quotes of an article, in order, as domain objects."""
     return [_quote(art, i) for i in range(len(art.marked))]
 
 
@@ -51,7 +74,12 @@ def with_sound_tree(doc: Doc) -> Doc:
     return safe
 
 
-def _attribute_all(art: Article) -> None:
+# Rules whose "no speaker" is a decision, not a gap to fill from elsewhere: a dash line that names no
+# one readable, a clause whose own subject is not known to speak.
+DECIDED = ("dash", "governing-verb")
+
+
+def attribute_all(art: Article) -> None:
     """Attribute every quote in order (later quotes lean on earlier speakers), then echoes."""
     groups: dict[int, list[int]] = {}
     for i, q in enumerate(art.marked):
@@ -62,9 +90,9 @@ def _attribute_all(art: Article) -> None:
         fallback = None if best else carried(art, members[0])
         for n, i in enumerate(members):
             a = own[i]
-            if a is None or a.speaker is None:
+            if a is None or a.speaker is None and a.rule not in DECIDED:
                 if best is not None:
-                    a = best.carried("same-quote")
+                    a = best.carried("same-quote", same_attribution=True)
                 elif fallback is not None:
                     a = fallback if n == 0 else fallback.carried(fallback.rule)
             art.results[i] = a
@@ -77,8 +105,11 @@ def _attribute_all(art: Article) -> None:
 def _quote(art: Article, i: int) -> Quote:
     q = art.marked[i]
     a = art.results[i]
+    kind = quote_kind(art, i, a)
+    if kind != QUOTE:  # a term or a title: no one said it
+        return Quote(start=q.start, end=q.end, confidence=NO_SPEAKER, origin=f"rule:quotes+kind:{kind}", kind=kind)
     named = a is not None and a.speaker is not None
-    conf = a.confidence if named else NO_SPEAKER
+    conf = a.confidence if a is not None else probability("none", NO_SPEAKER)
     if q.close_at is None:
         conf *= UNCLOSED_FACTOR
     origin = "rule:quotes"
@@ -92,7 +123,29 @@ def _quote(art: Article, i: int) -> Quote:
         cue=_mention(art, a.cue) if a else None,
         confidence=round(conf, 3),
         origin=origin,
+        source_of=_mention(art, outer_source(art, a)) if named else None,
     )
+
+
+def outer_source(art: Article, a: Attr) -> tuple[int, int] | None:
+    """The outer source of a nested attribution: "According to a report, an aide said ..." -> "a
+    report", when the quote's own cue is another verb of that sentence."""
+    if a.cue is None or not art.parsed:
+        return None
+    cue = a.cue[0]
+    s_lo, s_hi = art.sent_tokens(cue)
+    for c in art.cues:
+        if c.kind == "according" and s_lo <= c.start < cue and c.start != cue:
+            obj = next((t for t in art.doc[c.start + 1].children if t.dep_ == "pobj"), None)
+            if obj is None:
+                return None
+            end = obj.i + 1
+            for t in obj.subtree:  # the phrase up to its comma: "a report by the Coastal Ledger"
+                if t.i > obj.i and (t.is_punct or t.i >= cue):
+                    break
+                end = max(end, t.i + 1)
+            return obj.left_edge.i, end
+    return None
 
 
 def _mention(art: Article, span: tuple[int, int] | None) -> Mention | None:

@@ -8,40 +8,31 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.lexicon import AGENT_SUFFIXES, NOT_AGENTS, ORG_NOUNS, PARTY_WORDS, PEOPLE_NOUNS, TITLE_HEADS
+from annotator.nlp.lexicon import (
+    AGENT_SUFFIXES,
+    NOT_AGENTS,
+    ORG_NOUNS,
+    PARTY_WORDS,
+    PEOPLE_NOUNS,
+    TITLE_HEADS,
+    table,
+    words,
+)
 from annotator.nlp.names import Found, noun_phrase
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
 
 # Short forms of titles, as wire copy writes them before a name.
-ALIASES = {
-    "sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
-    "gov": "governor", "prof": "professor", "gen": "general", "lt": "lieutenant", "col": "colonel",
-    "capt": "captain", "maj": "major", "sgt": "sergeant", "cmdr": "commander", "congressman": "representative",
-    "congresswoman": "representative", "lawmaker": "representative", "democratic": "democrat",
-}  # fmt: skip
+ALIASES = table("title_aliases")
 # AP-style state abbreviations, as in "Sen. Jane Doe (R-Mont.)".
-STATES = {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
-    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois",
-    "ind": "indiana", "kan": "kansas", "ky": "kentucky", "la": "louisiana", "md": "maryland",
-    "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri",
-    "mont": "montana", "neb": "nebraska", "nev": "nevada", "n.h": "new hampshire", "n.j": "new jersey",
-    "n.m": "new mexico", "n.y": "new york", "n.c": "north carolina", "n.d": "north dakota", "okla": "oklahoma",
-    "ore": "oregon", "pa": "pennsylvania", "r.i": "rhode island", "s.c": "south carolina", "s.d": "south dakota",
-    "tenn": "tennessee", "vt": "vermont", "va": "virginia", "wash": "washington", "w.va": "west virginia",
-    "wis": "wisconsin", "wyo": "wyoming", "tex": "texas", "alaska": "alaska", "hawaii": "hawaii", "idaho": "idaho",
-    "iowa": "iowa", "maine": "maine", "ohio": "ohio", "utah": "utah",
-}  # fmt: skip
+STATES = table("state_abbreviations")
 _PARTY_TAG = re.compile(r"\s*\(([RDI])\s*[-–]\s*([A-Z][A-Za-z.]*(?:\s?[A-Z][A-Za-z.]*)?)\)")
 _PARTY = {"r": "republican", "d": "democrat", "i": "independent"}
-_DETS = frozenset("the a an his her their its our".split())
-_INDEFINITE = frozenset("a an one another some".split())
+_DETS = words("determiners")
+_INDEFINITE = words("indefinites")
 # Generic roles and the titles they cover: "the Belarusian leader" is its president or prime minister.
-GENERIC_ROLES = {
-    "leader": frozenset("president premier chancellor prime king queen emir sultan leader head chairman chairwoman".split()),
-}
+GENERIC_ROLES = {role: frozenset(titles.split()) for role, titles in table("generic_roles").items()}
 
 
 def canon(word: str) -> str:

@@ -8,13 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from annotator.nlp.lexicon import words
+
 _PARA_RE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
 _LINE_RE = re.compile(r"\n\s*")
 _SENT_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u201c)\]]*(?=\s)")
-_ABBREV = frozenset(
-    """mr mrs ms dr st gen sen rep gov lt col capt prof jr sr no vs u.s u.k u.n e.g i.e inc corp co ltd
-    jan feb mar apr aug sep sept oct nov dec mt ft approx est dept univ rev sgt maj adm cmdr fig al""".split()
-)
+_ABBREV = words("abbreviations")
 _OPENERS = "\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u300c\u300e([{"
 
 
@@ -35,7 +34,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def sentences(text: str, paras: list[tuple[int, int]], in_quote: Callable[[int], bool]) -> list[tuple[int, int]]:
     """Quote-aware sentences: never split inside a quote (``in_quote(char)``); a paragraph always ends one."""
     out: list[tuple[int, int]] = []
-    for a, b in paras:
+    for a, b in _lines(text, paras):
         pos = a
         for m in _SENT_END.finditer(text, a, b):
             end = m.end()
@@ -60,6 +59,20 @@ def sentences(text: str, paras: list[tuple[int, int]], in_quote: Callable[[int],
     return out
 
 
+def _lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each paragraph cut at its single line breaks: a line break always ends a sentence."""
+    out = []
+    for a, b in paras:
+        pos = a
+        for m in _LINE_RE.finditer(text, a, b):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if pos < b:
+            out.append((pos, b))
+    return out
+
+
 _DATELINE = re.compile(
     r"([^\n,()\u2013\u2014-]{2,40})((?:,[^\n()\u2013\u2014]{1,30}?)?\s*(?:\([^()\n]{1,30}\))?)\s*(?:--|[-\u2013\u2014])\s"
 )
@@ -75,4 +88,34 @@ def dateline(text: str, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
         city = m.group(1).strip()
         if city == city.upper() and sum(c.isalpha() for c in city) >= 3:
             return a, m.end()
+    return None
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines set in Title Case (headlines, section heads): there every word is capitalised, so a
+    capital is no sign of a name. A line counts when it has 3+ words of 4+ letters, all capitalised,
+    and does not end like a sentence (a lede full of names ends with a full stop)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
+        ends = line.rstrip().rstrip("\"'\u201d\u2019)")
+        if len(long_words) >= 3 and all(w[0].isupper() for w in long_words) and not ends.endswith((".", ":", ";")):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+_BYLINE = re.compile(r"[ \t]*By[ \t]+([A-Z][^\W\d_]*\.?(?:[ \t]+[A-Z][\w.'\u2019-]*){1,3})[ \t]*$", re.M)
+
+
+def byline(text: str, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The writer's name in a "By Name" line among the first paragraphs: who "I" is in an attribution."""
+    for a, b in paras[:4]:
+        m = _BYLINE.match(text, a, b)
+        if m is not None and m.end() == b:
+            return m.span(1)
     return None

@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from annotator.nlp.cues import Cue, lemma_of
 from annotator.nlp.lexicon import (
     CUE_FORMS,
+    FIRST_PERSON,
     LISTENER_VERBS,
     NAME_PARTICLES,
     ORG_NAME,
@@ -14,6 +15,7 @@ from annotator.nlp.lexicon import (
     PRONOUN_KIND,
     PROXY_NOUNS,
     SKIP_BEFORE_CUE,
+    words,
 )
 from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named
 
@@ -71,7 +73,7 @@ def name_ending_at(doc: Doc, j: int, lo: int) -> Found | None:
     ent = ent_span(doc, tok)
     if ent and ent[1] == j + 1 and ent[0] >= lo:
         return named(doc, *ent)
-    if tok.lower_ in PRONOUN_KIND and tok.lower_ not in ("him", "her"):
+    if (tok.lower_ in PRONOUN_KIND or tok.lower_ in FIRST_PERSON) and tok.lower_ not in ("him", "her"):
         return Found(j, j + 1, True)
     if is_cap(tok):
         s = j
@@ -101,14 +103,8 @@ def name_ending_at(doc: Doc, j: int, lo: int) -> Found | None:
 
 
 # What may follow an inverted speaker: "..., said Rusu." / "said Rusu on Monday" / "said Rusu, who".
-_AFTER_SPEAKER = frozenset(
-    """in on at of from for after during before who whose as to late earlier last this adding when while
-    yesterday today tonight""".split()
-)
-FUNCTION_WORDS = frozenset(
-    """is was were be been are am has had have would will could should can may might must did does do
-    and or but that which who not no""".split()
-)
+_AFTER_SPEAKER = words("after_inverted_speaker")
+FUNCTION_WORDS = words("function_words")
 
 
 def _right_of(doc: Doc, i: int, hi: int) -> Found | None:

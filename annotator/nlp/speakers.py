@@ -10,7 +10,10 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
+    CORE_REPORTING_VERBS,
+    FIRST_PERSON,
     LISTENER_VERBS,
+    NEVER_SPEAKERS,
     NOT_AGENTS,
     ORG_NOUNS,
     PRONOUN_KIND,
@@ -26,10 +29,12 @@ from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name
 def speaker_from_head(doc: Doc, head: Token) -> Found | None:
     """The speaker named by a subject: a person named in apposition, its entity, a proper name,
     the organisation a spokesperson speaks for, or the noun phrase itself."""
-    if head.lower_ in PRONOUN_KIND and head.pos_ in ("PRON", ""):
+    if (head.lower_ in PRONOUN_KIND or head.lower_ in FIRST_PERSON) and head.pos_ in ("PRON", ""):
         return Found(head.i, head.i + 1, True)
-    if head.is_punct or head.like_num:
-        return None
+    if head.lower_ == "one" and head.dep_ in ("nsubj", "nsubjpass"):  # "one said": the literal subject
+        return Found(head.i, head.i + 1, False, "")
+    if head.is_punct or head.like_num or head.ent_type_ in NEVER_SPEAKERS:
+        return None  # "said Monday", "said at 9 p.m.": a date or a time is no speaker
     ent = ent_span(doc, head)
     proxy = head.lower_ in PROXY_NOUNS or head.lemma_.lower() in PROXY_NOUNS
     common = head.pos_ not in ("PROPN", "") or head.is_lower  # "the bloc" tagged PROPN is no name
@@ -102,9 +107,13 @@ def speaking_noun(tok: Token) -> bool:
     organisations and documents (not "the country", "talks", "facilities")."""
     if tok.pos_ in ("PROPN", "") or tok.ent_type_ in SPEAKER_LABELS or tok.lower_ in PRONOUN_KIND:
         return True
+    if tok.lower_ in FIRST_PERSON or tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
     word, lemma = tok.lower_, tok.lemma_.lower()
     if word in SPEAKING_NOUNS or lemma in SPEAKING_NOUNS:
         return True
+    if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and lemma_of(tok.head) in CORE_REPORTING_VERBS:
+        return True  # the literal subject of a reporting verb speaks, whatever noun it is ("our guest said")
     if any(c.dep_ in ("appos", "compound", "flat") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
            and c.i > tok.i for c in tok.children):  # fmt: skip
         return True  # "her running mate, Walt Hendricks"
@@ -123,8 +132,9 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
         return [quoted]
     for _ in range(8):
         if v.pos_ in ("VERB", "AUX"):
-            subj_all = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+            subj_all = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct and lo <= c.i < hi]
             subj = [c for c in subj_all if not _expletive(c)]  # "saying it was critical to ...": climb on
+            subj.sort(key=lambda c: abs(c.i - v.i))  # two subjects (a misparsed relative clause): the nearer
             found = len(out)
             for s in subj:
                 if s.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
@@ -133,13 +143,19 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
                     out.append(s)
             if len(out) > found:
                 break
+            if not subj_all and v.dep_ == "ROOT":
+                misplaced = _apposed_before(doc, v, lo)
+                if misplaced is not None:  # "According to a report, an aide said": the aide, hung on "report"
+                    out.append(misplaced)
+                    break
             if not subj and v.dep_ == "conj":
                 left = _left_conjunct_subject(doc, v, lo)
                 if left is not None:  # "..., and a spokesperson for the trust said": a misattached subject
                     out.append(left)
                     break
             if v.dep_ in ("acl", "relcl") and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("PROPN", "NOUN"):
-                out.append(v.head)  # "its founder, Declan O'Neill, blaming ..."
+                issuer = _issuer_of(v.head, lo, hi)
+                out.append(issuer if issuer is not None else v.head)  # "its founder, Declan O'Neill, blaming ..."
                 break
             if v.dep_ == "ccomp" and not subj_all:
                 break  # a complement clause with no subject of its own
@@ -166,11 +182,36 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
         for c in verb.rights:  # inversion the parser labelled otherwise: "said Foreign Minister Ana Rusu"
             if (
                 c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep", "nsubj")
-                and (c.ent_type_ in SPEAKER_LABELS or c.pos_ == "PROPN" or c.lower_ in PRONOUN_KIND)
+                and (
+                    c.ent_type_ in SPEAKER_LABELS
+                    or c.pos_ == "PROPN"
+                    or c.lower_ in PRONOUN_KIND
+                    or c.pos_ == "NOUN" and _opens_after_quote(doc, verb) and speaking_noun(c)
+                )
+                and c.ent_type_ not in NEVER_SPEAKERS
                 and c not in out
             ):
                 out.append(c)
     return out
+
+
+def _opens_after_quote(doc: Doc, verb: Token) -> bool:
+    """The verb comes right after a closing quote mark (`"…," said a spokesman`): what follows it is
+    its inverted subject, a common noun included."""
+    j = verb.i - 1
+    if j >= 0 and doc[j].is_punct and not doc[j].is_quote:
+        j -= 1
+    return j >= 0 and doc[j].is_quote
+
+
+def _issuer_of(noun: Token, lo: int, hi: int) -> Token | None:
+    """"X issued a statement saying ...": a common noun that is the object of a verb with a subject
+    speaks for that subject (the one who issued, posted, sent or released it)."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj"):
+        return None
+    verb = noun.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and lo <= c.i < hi), None)
+    return subj if subj is not None and speaking_noun(subj) else None
 
 
 def _quoted_as(verb: Token) -> Token | None:
@@ -201,6 +242,25 @@ def _left_conjunct_subject(doc: Doc, verb: Token, lo: int) -> Token | None:
     if start <= lo or doc[start - 1].lower_ not in ("and", "but", ",", ";"):
         return None
     return t if speaking_noun(t) and t.pos_ != "PRON" else None
+
+
+def _apposed_before(doc: Doc, verb: Token, lo: int) -> Token | None:
+    """The noun phrase right before a subjectless main verb, after a comma, that the parse hung on
+    an earlier noun as an apposition: the verb's subject."""
+    j = verb.i - 1
+    while j >= lo and doc[j].pos_ == "ADV":
+        j -= 1
+    if j < lo or doc[j].pos_ not in ("NOUN", "PROPN"):
+        return None
+    t = doc[j]
+    while t.dep_ in ("pobj", "prep", "compound") and lo <= t.head.i < t.i:
+        t = t.head  # "an engineer with the state water board": up from "board" to "engineer"
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "appos" or t.head.i >= t.i:
+        return None
+    start = t.left_edge.i
+    if start <= lo or doc[start - 1].text != ",":
+        return None
+    return t if speaking_noun(t) else None
 
 
 def _after_comma(doc: Doc, i: int) -> bool:

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.nlp.lexicon import classes
 from annotator.nlp.names import Found, noun_phrase
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
 
 # Nouns that name the same unnamed source in news copy.
-_SAME_SOURCE = [
-    frozenset("investor shareholder stakeholder backer fund".split()),
-    frozenset("judge justice bench court panel".split()),
-    frozenset("commander officer soldier serviceman".split()),
-    frozenset("doctor physician surgeon medic".split()),
-    frozenset("resident villager local neighbour neighbor".split()),
-    frozenset("source insider person".split()),
-    frozenset("official officer administrator".split()),
-]
+_SAME_SOURCE = list(classes("same_source").values())
 
 
 def _kin(a: str, b: str) -> bool:

@@ -1,0 +1,119 @@
+"""What a quoted stretch is: reported words (``quote``), a scare-quoted term (``term``) or the
+title of a work, show or slogan (``title``). Only quotes get speakers."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from annotator.nlp.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from annotator.nlp.article import Article
+    from annotator.nlp.attribution import Attr
+
+QUOTE, TERM, TITLE = "quote", "term", "title"
+
+_WORDS = re.compile(r"[^\W_][\w'\u2019-]*")
+# What introduces a title: "titled"/"entitled", or a name's possessive ("NBC's", "the paper's").
+_TITLE_BEFORE = re.compile(r"(?:\b(?:en)?titled|\w['\u2019]s)\s*$", re.I)
+# Attributions that come from the layout or a listed cue beside the quote, not from the clause it sits in.
+_LAYOUT = ("dash", "colon-name", "colon-intro")
+# Rules that found a cue governing the quote, or its words said elsewhere in the article.
+_GOVERNED = ("structural-cue", "echo")
+# Arcs a cue does not govern through: an adverbial or relative clause
+# ("Appearing on Channel 6's “Morning Roundup,” she said": the show is not what she said), a noun's clause.
+_NOT_CONTENT = ("advcl", "relcl", "acl")
+
+
+def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
+    """``title`` for a short Title Case stretch no cue governs (outside a Title Case headline),
+    ``term`` for one or two words no cue governs, else ``quote``."""
+    q = art.marked[i]
+    words = _WORDS.findall(art.text[q.start : q.end])
+    if not words or len(words) > 8 or (attr is not None and attr.rule in _LAYOUT + _GOVERNED):
+        return QUOTE
+    if _title_case(words) and _TITLE_BEFORE.search(art.text[max(0, q.open_at - 40) : q.open_at]):
+        return TITLE  # 'titled "Dust and Iron"', 'on Channel 6's "Morning Roundup"'
+    if governed(art, i) or _echoed(art, i):
+        return QUOTE
+    if len(words) >= 2 and _title_case(words) and not _in_title_line(art, q.open_at) and not _sentence_inside(art, i):
+        return TITLE
+    if len(words) <= 2 and not _sentence_like(art.text[q.start : q.end]):
+        return TERM
+    return QUOTE
+
+
+def _norm(text: str) -> str:
+    """Lower-cased words, a leading article dropped ("an earthquake" echoes 'earthquake')."""
+    words = _WORDS.findall(text.lower())
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ("a", "an", "the") else words)
+
+
+def _echoed(art: Article, i: int) -> bool:
+    """The same words are quoted elsewhere in the article ('historic' in the headline, "historic,"
+    in the body): whatever the other one is, this is too."""
+    me = _norm(art.text[art.marked[i].start : art.marked[i].end])
+    for j, q in enumerate(art.marked):
+        if j != i and (other := _norm(art.text[q.start : q.end])) and (other == me or other.startswith(me + " ")):
+            return quote_kind_of_words(art, j)
+    return False
+
+
+def quote_kind_of_words(art: Article, j: int) -> bool:
+    """The other quote is governed by a cue, or is longer speech."""
+    q = art.marked[j]
+    return governed(art, j) or len(_WORDS.findall(art.text[q.start : q.end])) > 2
+
+
+def _sentence_like(text: str) -> bool:
+    """A capitalised word or two ending in punctuation ("Sleep," "Koffa, out!") is a spoken sentence."""
+    t = text.strip()
+    return bool(t) and t[0].isupper() and t[-1] in ".,!?;"
+
+
+def governed(art: Article, i: int) -> bool:
+    """A reporting cue (listed, or the verb that took the quote as its clause) governs the quote:
+    it is among the ancestors of the quote's words, or the quote is a whole sentence of speech."""
+    q = art.marked[i]
+    lo, hi = art.tokens(q.start, q.end)
+    if hi <= lo:
+        return False
+    if art.parsed:
+        return any(_cue_above(art, t, lo, hi) for t in art.doc[lo:hi] if not lo <= t.head.i < hi)
+    if not art.parsed:  # no parse: a listed cue in the quote's own sentence
+        s = art.sents[art.sent_of(q.open_at)]
+        return any(s[0] <= c < s[1] for c in art.cue_chars)
+    return False
+
+
+def _cue_above(art: Article, tok: Token, lo: int, hi: int, depth: int = 6) -> bool:
+    """A listed cue among the heads above ``tok`` reached through content arcs only."""
+    for _ in range(depth):
+        if tok.dep_ in _NOT_CONTENT or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i in art.cue_starts and not lo <= tok.i < hi:
+            return True
+    return False
+
+
+# The words Title Case leaves in lower case.
+TITLE_CASE_MINOR = words("title_case_minor")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised but the minor ones: "Dust and Iron", not "That's all I'll say"."""
+    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in TITLE_CASE_MINOR for w in words)
+
+
+def _in_title_line(art: Article, pos: int) -> bool:
+    return any(a <= pos < b for a, b in art.title_lines)
+
+
+def _sentence_inside(art: Article, i: int) -> bool:
+    """The stretch holds a sentence break ("Stop. Now."): speech, not a title."""
+    q = art.marked[i]
+    return bool(re.search(r"[.!?]\s+\S", art.text[q.start : q.end]))

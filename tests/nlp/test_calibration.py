@@ -1,0 +1,28 @@
+"""Confidence is a calibrated probability: smoothed rates per rule, carried parts capped."""
+
+from __future__ import annotations
+
+from annotator.nlp import calibration
+from annotator.nlp.attribution import Attr
+
+
+def test_a_rule_never_seen_keeps_its_prior(monkeypatch):
+    monkeypatch.setattr(calibration, "table", lambda: {})
+    assert calibration.probability("dash", 0.85) == 0.85
+
+
+def test_a_rule_seen_often_moves_to_its_observed_rate(monkeypatch):
+    monkeypatch.setattr(calibration, "table", lambda: {"pattern": {"right": 30, "seen": 60}})
+    p = calibration.probability("pattern", 0.9)
+    assert 0.5 < p < 0.56  # (30 + 4 * 0.9) / 64
+
+
+def test_the_shipped_table_covers_the_core_rule():
+    seen = calibration.table()["subject-of-cue"]
+    assert seen["seen"] >= 50 and 0 <= seen["right"] <= seen["seen"]
+
+
+def test_a_carried_part_is_no_surer_than_its_source(monkeypatch):
+    monkeypatch.setattr(calibration, "table", lambda: {"pattern": {"right": 1, "seen": 4}})
+    source = Attr("pattern", (0, 1), None, (2, 3), "PERSON")
+    assert source.carried("split-sentence", same_attribution=True).confidence <= source.confidence

@@ -1,0 +1,115 @@
+"""Layout attributions and layout boundaries, on a blank pipeline (tokens only, no model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.nlp.quote_marks import find_marked_quotes
+from annotator.nlp.quotes import find_quotes
+from annotator.nlp.sentences import byline, paragraphs, sentences, title_case_lines
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def speakers(nlp, text):
+    return [(q.text_in(text), q.speaker.text_in(text) if q.speaker else None) for q in find_quotes(nlp(text))]
+
+
+def test_markup_attribute_values_are_never_quotes():
+    text = '<div class="embed" data-id=\'77\'><p>Fresh air is "educational" too.</p></div>'
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["educational"]
+
+
+def test_a_lone_less_than_sign_is_not_markup():
+    text = 'If a < b then "yes," she said, and b > a.'
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["yes,"]
+
+
+def test_dash_line_after_the_quote_names_the_speaker_without_title(blank):
+    text = 'Tips.\n\n"Drink water. Stay inside." — Mayor Ilse Varga, Dornbach\n\n"Call a neighbour." — Omar Teal of Vell'
+    assert speakers(blank, text) == [("Drink water. Stay inside.", "Ilse Varga"), ("Call a neighbour.", "Omar Teal")]
+
+
+def test_a_dash_inside_the_sentence_is_no_dash_attribution(blank):
+    text = 'She said it was "fine" — and then she left.'
+    assert speakers(blank, text)[0][1] != "and"
+
+
+def test_panel_intro_gives_the_person_not_the_outlet(blank):
+    text = 'We asked two writers.\n\nIlse Varga, The Dornbach Post: "It was a rout."'
+    assert speakers(blank, text) == [("It was a rout.", "Ilse Varga")]
+
+
+def test_transcript_name_opening_the_paragraph_is_the_speaker(blank):
+    text = 'The interview.\n\nVARGA: "We are ready."\n\nTEAL: "Are you?"'
+    assert speakers(blank, text) == [("We are ready.", "VARGA"), ("Are you?", "TEAL")]
+
+
+def test_single_line_break_ends_a_sentence():
+    text = "He said nothing\nThen she left."
+    assert sentences(text, paragraphs(text), lambda c: False) == [(0, 15), (16, 30)]
+
+
+def test_title_case_lines_are_headlines_not_ledes():
+    text = "Mayor Says Bridge Will Reopen Soon\n\nPresident Alexander Vell met Premier Ona Rask on Monday."
+    assert title_case_lines(text) == [(0, 34)]
+
+
+def test_byline_names_the_writer():
+    text = "A Column About Hedges\n\nBy Theo Marchetti\n\nI knocked."
+    s, e = byline(text, paragraphs(text))
+    assert text[s:e] == "Theo Marchetti"
+
+
+def test_dash_name_after_a_lowercase_role_and_double_hyphen(blank):
+    text = 'Voices.\n\n"It floods every spring" -- Council member Tom Reyes'
+    assert speakers(blank, text) == [("It floods every spring", "Tom Reyes")]
+
+
+def test_dash_description_is_kept_as_written(blank):
+    text = 'Voices.\n\n"Fix the drains" — a neighbour'
+    assert speakers(blank, text) == [("Fix the drains", "a neighbour")]
+
+
+def test_unreadable_dash_line_carries_no_earlier_speaker(blank):
+    text = 'Voices.\n\n"Fix the drains" — Ilse Varga\n\n"And the roads" — 2024'
+    assert speakers(blank, text)[1] == ("And the roads", None)
+
+
+def test_a_bare_subject_before_needs_a_second_signal(blank):
+    # the person the sentence before is about: no speaker for a quote that is not their own account
+    assert speakers(blank, "Ilse Varga walked in.\n\n“The weather is fine today.”")[0][1] is None
+    # ... but a first-person quote is someone's own account
+    assert speakers(blank, "Ilse Varga walked in.\n\n“I had prepared a speech.”")[0][1] == "Ilse Varga"
+
+
+def test_an_unclosed_quote_ends_at_its_line_break():
+    text = 'Headline\n\n"We will stay until the end\nBy Ana Rusu\n\nMore text.'
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["We will stay until the end"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("''We won't go,'' he said.", "We won't go,"),
+        ("''He said 'no,' and left,'' she said.", "He said 'no,' and left,"),
+        ("''I told him 'never.''' Then she left.", "I told him 'never.'"),
+        ("'’Tis the season,' he said.", "’Tis the season,"),
+    ],
+)
+def test_archive_two_apostrophe_marks_leave_both_apostrophes_out(text, quote):
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == [quote]
+
+
+def test_i_in_a_transcript_paragraph_is_its_labelled_speaker_not_the_writer(blank):
+    text = 'Transcript\n\nBy Maya Grant\n\nKOHLI: I told them, "The door is open," and I meant it.'
+    assert speakers(blank, text) == [("The door is open,", "KOHLI")]
+
+
+def test_i_outside_any_transcript_label_is_the_writer(blank):
+    text = 'A Column\n\nBy Maya Grant\n\n"The door is open," I told them.'
+    assert speakers(blank, text) == [("The door is open,", "Maya Grant")]
