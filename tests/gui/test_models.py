@@ -52,3 +52,15 @@ def test_quote_model(model_tester, seeded):
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == seeded.store.quotes(seeded.uni)[0].id
     model.set_quotes("", [])
     assert model.rowCount() == 0
+
+
+def test_terms_and_titles_are_marked_as_such_in_the_quotes_panel(qtbot, model_tester):
+    from annotator.domain import Quote
+
+    text = "The so-called “red line” was drawn, and the show “Night Desk” aired."
+    model = QuoteListModel()
+    model_tester(model)
+    term = Quote(text.index("red line"), text.index("red line") + 8, kind="term", origin="rule:q")
+    title = Quote(text.index("Night Desk"), text.index("Night Desk") + 10, kind="title", origin="rule:q")
+    model.set_quotes(text, [title, term])
+    assert [model.data(model.index(r, 0)) for r in range(2)] == ["(term)", "(title)"]

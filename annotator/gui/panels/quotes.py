@@ -49,7 +49,8 @@ class QuoteListModel(RowsModel):
             return None
         speaker = self.speaker_name(quote)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (speaker or "—") if index.column() == 0 else "“" + shorten(quote.text_in(self.text), 80) + "”"
+            who = speaker or ("—" if quote.kind == "quote" else f"({quote.kind})")  # a term or title: nobody's words
+            return who if index.column() == 0 else "“" + shorten(quote.text_in(self.text), 80) + "”"
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(f"{speaker or 'no speaker'}: “{quote.text_in(self.text)}”\n{quote.origin}, {quote.confidence:.2f}")
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and not speaker:
