@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageB
 from annotator.codebook import Codebook, CodebookError, load_codebook
 from annotator.commands import AcceptAll, ApplyProposals, DeleteQuotes, SetNote, SetStatus
 from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quote
+from annotator.gui.findbar import FindBar
 from annotator.gui.keys import ARTICLE_KEYS
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
 from annotator.gui.panels.legend import LegendModel, LegendView
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.queue_bar = QueueBar(self.docs_proxy)
         self.note = NoteEdit()
         self.view = ArticleView(self.session, codebook)
+        self.find_bar = FindBar(self.view)
         self.legend = LegendView(LegendModel(codebook, self))
         self.quotes_model = QuoteListModel(self)
         self.quote_list = QuoteList(self.quotes_model)
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         self.quote_list.delete_requested.connect(self._delete_quote)
         self.note.save.connect(lambda doc_id, text: self.session.run(SetNote(doc_id, text)))
         self.queue_bar.changed.connect(self._filtered)
+        self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.find_bar.search_all.connect(self._search_all)
         self.doc_list.installEventFilter(self)
 
         self.view.setPlaceholderText(EMPTY_HINT.format(db=store.path))
@@ -143,14 +147,20 @@ class MainWindow(QMainWindow):
         column.addWidget(_titled("Documents", self.doc_list), 1)
         column.addWidget(self.queue_bar)
         main.addWidget(left)
-        main.addWidget(self.view)
+        middle = QWidget()
+        stack = QVBoxLayout(middle)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(0)
+        stack.addWidget(self.view, 1)
+        stack.addWidget(self.find_bar)
+        main.addWidget(middle)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
         main.setSizes([340, 680, 340])
         for i in (0, 2):
             main.setCollapsible(i, True)
         main.setCollapsible(1, False)
-        self.view.setMinimumWidth(ARTICLE_MIN_WIDTH)
+        middle.setMinimumWidth(ARTICLE_MIN_WIDTH)
         self.splitter, self.side_splitter = main, right
         self.setCentralWidget(main)
         self.resize(1360, 860)
@@ -244,6 +254,10 @@ class MainWindow(QMainWindow):
         )
         docs.addSeparator()
         self._action(docs, "Filter the &list", ["Ctrl+L"], self._focus_filter)
+        self._action(edit, "&Find in the article", ["Ctrl+F"], lambda: self.find_bar.open(everywhere=False))
+        self._action(edit, "Find in &all documents", ["Ctrl+Shift+F"], lambda: self.find_bar.open(everywhere=True))
+        self._action(edit, "Find &next", ["F3"], lambda: self.find_bar.find(backward=False))
+        self._action(edit, "Find &previous", ["Shift+F3"], lambda: self.find_bar.find(backward=True))
         self._action(docs, "Edit the &note", ["Ctrl+Shift+N"], self.note.setFocus)
         docs.addSeparator()
         self.preannotate_action = self._action(
@@ -308,6 +322,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{shown} of {self.docs_model.rowCount()} documents shown", 4000)
         if self.current_id is not None and self.docs_proxy.row_of(self.current_id) >= 0:
             self._select_row(self.current_id)
+
+    def _search_all(self, words: str) -> None:
+        """Show only the documents whose text contains ``words`` ("" shows all again)."""
+        ids = None if not words.strip() else set(self.store.search_text(words))
+        self.docs_proxy.set_ids(ids)
+        if ids is None:
+            return
+        if ids and self.current_id not in ids:
+            first = self.docs_proxy.doc_id(0)
+            if first is not None:
+                self.open_document(first)
+                self.view.find(words)
+        self.statusBar().showMessage(f"“{words}” is in {len(ids)} document(s)", 6000)
 
     def _focus_filter(self) -> None:
         self.queue_bar.text.setFocus()

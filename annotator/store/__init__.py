@@ -657,6 +657,14 @@ class Store:
             ).fetchone()
         return int(row[0]) if row else None
 
+    def search_text(self, words: str, limit: int = 100_000) -> list[int]:
+        """Ids of documents whose text contains ``words`` (case-insensitive for ASCII letters, as LIKE is)."""
+        pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", [pattern, limit]
+        )
+        return [int(r[0]) for r in rows]
+
     def status_counts(self) -> dict[str, int]:
         return dict(self.db.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
 

@@ -167,7 +167,6 @@ def test_an_outside_status_change_updates_the_progress(qtbot, window, seeded):
     other.set_status(seeded.plain, "done")
     window.check_outside_changes()
     assert window.progress_label.text() == "1 / 2 done · 1 new"
-    _ = PLAIN_TEXT
 
 
 def test_the_window_asks_before_creating_a_database_and_shows_how_to_import(qtbot, tmp_path, monkeypatch, codebook):
@@ -202,3 +201,42 @@ def test_a_small_window_keeps_the_article_readable_and_sizes_are_remembered(qtbo
     again.show()
     assert again.splitter.sizes() == sizes and again.size() == window.size()
     again.close()
+
+
+def test_ctrl_f_finds_in_the_article_and_ctrl_shift_f_in_every_document(qtbot, window, seeded):
+    view = window.view
+    key(qtbot, view, Qt.Key.Key_F, CTRL)
+    assert window.find_bar.isVisible() and window.find_bar.field.hasFocus()
+    qtbot.keyClicks(window.find_bar.field, "Ana Rusu")
+    key(qtbot, window.find_bar.field, Qt.Key.Key_Return)
+    first = view.selection_cp()
+    assert UNICODE_TEXT[slice(*first)] == "Ana Rusu"
+    key(qtbot, window.find_bar.field, Qt.Key.Key_F3)
+    second = view.selection_cp()
+    assert UNICODE_TEXT[slice(*second)] == "Ana Rusu" and second[0] > first[0]
+    key(qtbot, window.find_bar.field, Qt.Key.Key_F3)  # wraps round
+    assert view.selection_cp() == first and "wrapped" in window.statusBar().currentMessage()
+    window.find_bar.field.setText("nowhere at all")
+    key(qtbot, window.find_bar.field, Qt.Key.Key_Return)
+    assert "is not in this article" in window.statusBar().currentMessage()
+    key(qtbot, window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and view.hasFocus()
+
+    key(qtbot, view, Qt.Key.Key_F, CTRL | SHIFT)
+    qtbot.keyClicks(window.find_bar.field, "kremlin")  # any case
+    key(qtbot, window.find_bar.field, Qt.Key.Key_Return)
+    assert [window.docs_proxy.doc_id(r) for r in range(window.docs_proxy.rowCount())] == [seeded.plain]
+    assert "is in 1 document(s)" in window.statusBar().currentMessage()
+    assert window.current_id == seeded.plain and PLAIN_TEXT[slice(*view.selection_cp())] == "Kremlin"
+    key(qtbot, window.find_bar.field, Qt.Key.Key_Escape)
+    assert window.docs_proxy.rowCount() == 2
+
+
+def test_search_text_treats_wildcards_as_characters(seeded):
+    from annotator.domain import Document
+
+    doc_id, _ = seeded.store.add_document(Document("100% sure, said a_b", {"source": "w.txt"}))
+    assert seeded.store.search_text("100%") == [doc_id]
+    assert seeded.store.search_text("a_b") == [doc_id]
+    assert seeded.store.search_text("%") == [doc_id]
+    assert seeded.store.search_text("_") == [doc_id]

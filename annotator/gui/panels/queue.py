@@ -26,6 +26,7 @@ class DocumentFilter(QSortFilterProxyModel):
         self.setSourceModel(source)
         self.status = ALL
         self.words: list[str] = []
+        self.ids: set[int] | None = None  # documents whose text matched a search of all documents
         self.setSortRole(Qt.ItemDataRole.UserRole + 1)  # the model's sort key: numbers sort as numbers
 
     def set_status(self, status: str) -> None:
@@ -33,6 +34,9 @@ class DocumentFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self._change_filter(lambda: setattr(self, "words", text.casefold().split()))
+
+    def set_ids(self, ids: set[int] | None) -> None:
+        self._change_filter(lambda: setattr(self, "ids", ids))
 
     def _change_filter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
@@ -48,6 +52,8 @@ class DocumentFilter(QSortFilterProxyModel):
         if not 0 <= row < len(model.rows):
             return False
         summary = model.rows[row]
+        if self.ids is not None and summary.id not in self.ids:
+            return False
         if self.status == OPEN and summary.status not in UNFINISHED:
             return False
         if self.status not in (ALL, OPEN) and summary.status != self.status:
