@@ -86,8 +86,8 @@ class DocumentList(QTreeView):
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order until a header is clicked
         self.setSortingEnabled(True)
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until a header is clicked
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -96,5 +96,9 @@ class DocumentList(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.fontMetrics()  # fixed widths: ResizeToContents reads every row of a big list, often
+        widths = {1: metrics.horizontalAdvance("in progress") + 24, 2: metrics.horizontalAdvance("Spans 9999") + 16,
+                  3: metrics.horizontalAdvance("Quotes 999") + 16}  # fmt: skip
+        for col, width in widths.items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
