@@ -20,7 +20,7 @@ DEFAULT_RESOURCE = ("annotator.resources", "codebook.toml")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _LABEL = re.compile(r"^[A-Z][A-Z0-9_]*$")
 RESERVED_KEYS = frozenset("qsxra")  # quote, speaker, delete, resize, accept: keys the window uses
-UNKNOWN_COLOR = "#c8c8c8"
+UNKNOWN_COLOR = "#eeeeee"  # labels outside the codebook: distinct from every default colour, colour-blind too
 
 
 class CodebookError(ValueError):

@@ -35,6 +35,10 @@ EMPTY_HINT = (
     "    annotator import FOLDER_OR_FILES --db {db}\n\n"
     ".txt files, folders of them, and .jsonl files with one {{\"text\": …, \"meta\": {{…}}}} per line."
 )
+MARKS = (
+    "Quotes: shaded, in italics · speaker: bold, underlined · cue (said, told): dotted underline · "
+    "where two spans overlap: a wavy line in the outer span's colour · grey: a label outside the codebook"
+)
 ARTICLE_MIN_WIDTH = 360  # pixels: below this a column of article text is unreadable
 SIDE_MIN_WIDTH = 200
 ERROR_STYLE = "color: #b00020;"
@@ -134,11 +138,15 @@ class MainWindow(QMainWindow):
     # -- building --------------------------------------------------------------------------
     def _layout(self) -> None:
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(_titled("Labels", self.legend))
+        labels_box = _titled("Labels", self.legend)
+        self.marks_label = label(MARKS)
+        self.marks_label.setWordWrap(True)
+        labels_box.layout().addWidget(self.marks_label)
+        right.addWidget(labels_box)
         right.addWidget(_titled("Quotes (speaker → quote)", self.quote_list))
         right.addWidget(_titled("Note", self.note))
         rows = self.legend.model().rowCount()
-        legend_height = self.legend.header().sizeHint().height() + rows * max(18, self.legend.sizeHintForRow(0)) + 34
+        legend_height = self.legend.header().sizeHint().height() + rows * max(18, self.legend.sizeHintForRow(0)) + 110
         right.setSizes([legend_height, 640 - legend_height, 160])
         main = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
@@ -199,6 +207,8 @@ class MainWindow(QMainWindow):
         self.analyst_label = label()
         self.progress_label = label()
         self.statusBar().addWidget(self.hint_label, 1)
+        # a message takes the hint's place while it shows; the hint comes back after it
+        self.statusBar().messageChanged.connect(lambda text: self.hint_label.setVisible(not text))
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.analyst_label)
         self.statusBar().addPermanentWidget(self.model_label)

@@ -97,8 +97,8 @@ class DocumentList(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()  # fixed widths: ResizeToContents reads every row of a big list, often
-        widths = {1: metrics.horizontalAdvance("in progress") + 24, 2: metrics.horizontalAdvance("Spans 9999") + 16,
-                  3: metrics.horizontalAdvance("Quotes 999") + 16}  # fmt: skip
+        widths = {1: metrics.horizontalAdvance("in progress") + 12, 2: metrics.horizontalAdvance("Spans") + 18,
+                  3: metrics.horizontalAdvance("Quotes") + 18}  # fmt: skip
         for col, width in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
