@@ -7,7 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.codebook import Codebook, CodebookError, load_codebook
 from annotator.commands import AcceptAll, ApplyProposals, DeleteQuotes, SetNote, SetStatus
@@ -29,6 +38,7 @@ UI_POINT_SIZE = 10
 ANALYST_KEY = "analyst"
 WATCH_MS = 1000
 ACCEPT_ALL_CONFIDENCE = 0.8
+RECENT_KEY, RECENT_MAX = "recent_databases", 8
 EMPTY_HINT = (
     "This database has no documents yet.\n\n"
     "Import articles from the command line (they appear here as they are imported):\n\n"
@@ -76,6 +86,7 @@ class MainWindow(QMainWindow):
         self.store, self.codebook = store, codebook
         self.setWindowTitle(f"annotator — {Path(store.path).name}")
         self.settings = QSettings("annotator", "annotator")
+        self.owns_store = False  # a window opened from File > Open closes its own store
         font = QFont(self.font())
         font.setPointSize(UI_POINT_SIZE)
         self.setFont(font)
@@ -214,6 +225,48 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self._show_analyst()
 
+    # -- databases ---------------------------------------------------------------------------
+    def _recent(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY) or []
+        return [str(v) for v in (value if isinstance(value, list) else [value])]
+
+    def _remember_database(self) -> None:
+        path = str(Path(self.store.path).expanduser().resolve()) if self.store.path != ":memory:" else None
+        if path:
+            recent = [path] + [p for p in self._recent() if p != path]
+            self.settings.setValue(RECENT_KEY, recent[:RECENT_MAX])
+
+    def _fill_recent(self) -> None:
+        self._remember_database()
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path.replace("&", "&&"))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_database(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def choose_database(self) -> None:
+        """File > Open database…: another database in a new window (this one closes)."""
+        path, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path(self.store.path).parent),
+                                              "annotator databases (*.db);;all files (*)")
+        if path:
+            self.open_database(path)
+
+    def open_database(self, path: str) -> MainWindow | None:
+        """Open ``path`` (it must exist) in a new window, which then owns its store; None with a message if not."""
+        if not Path(path).exists():
+            self.show_error(f"{path}: no database there any more")
+            return None
+        try:
+            store = Store(path, analyst=self.store.analyst)
+        except StoreError as exc:
+            message_box(self, QMessageBox.Icon.Critical, "annotator", str(exc)).exec()
+            return None
+        window = MainWindow(store, self.codebook, self.worker.name if self.worker.is_ready else None)
+        window.owns_store = True
+        window.show()
+        self.close()
+        return window
+
     def _show_analyst(self) -> None:
         self.analyst_label.setText(f"analyst: {self.store.analyst}")
 
@@ -243,6 +296,10 @@ class MainWindow(QMainWindow):
     def _actions(self) -> None:
         bar = self.menuBar()
         file_menu, edit, docs, help_menu = (bar.addMenu(t) for t in ("&File", "&Edit", "&Document", "&Help"))
+        self._action(file_menu, "&Open database…", ["Ctrl+O"], self.choose_database)
+        self.recent_menu = file_menu.addMenu("&Recent databases")
+        self._fill_recent()
+        file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
         self.undo_action = self._action(edit, "&Undo", ["Ctrl+Z"], self.undo)
         self.redo_action = self._action(edit, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
@@ -555,6 +612,8 @@ class MainWindow(QMainWindow):
         self._save_window()
         self.view.keys.cancel_pick(quiet=True)
         self.worker.shutdown()
+        if self.owns_store:
+            self.store.close()
         super().closeEvent(event)
 
 

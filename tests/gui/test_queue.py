@@ -3,6 +3,8 @@ last document, accept keys, Tab walking, keys from the list, the generated key l
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 
 from annotator.domain import Document, Span
@@ -240,3 +242,21 @@ def test_search_text_treats_wildcards_as_characters(seeded):
     assert seeded.store.search_text("a_b") == [doc_id]
     assert seeded.store.search_text("%") == [doc_id]
     assert seeded.store.search_text("_") == [doc_id]
+
+
+def test_open_database_and_recent(qtbot, window, seeded, tmp_path, codebook):
+    from annotator.store import Store
+
+    other_path = tmp_path / "other.db"
+    other = Store(other_path)
+    other.add_document(Document("Another database's only article.", {"source": "o.txt"}))
+    other.close()
+    opened = window.open_database(str(other_path))
+    assert opened is not None and not window.isVisible()
+    qtbot.addWidget(opened)
+    assert opened.current_id is not None and opened.view.text == "Another database's only article."
+    recent = [a.text() for a in opened.recent_menu.actions()]
+    assert recent[0] == str(other_path.resolve()) and str(Path(seeded.path).resolve()) in recent
+    assert opened.open_database(str(tmp_path / "gone.db")) is None
+    assert "no database there" in opened.statusBar().currentMessage()
+    opened.close()
