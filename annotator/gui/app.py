@@ -38,6 +38,7 @@ UI_POINT_SIZE = 10
 ANALYST_KEY = "analyst"
 WATCH_MS = 1000
 ACCEPT_ALL_CONFIDENCE = 0.8
+UNSURE = 0.5  # quote suggestions below this confidence are marked "?" and can be hidden
 RECENT_KEY, RECENT_MAX = "recent_databases", 8
 EMPTY_HINT = (
     "This database has no documents yet.\n\n"
@@ -316,6 +317,10 @@ class MainWindow(QMainWindow):
             docs, "&Skip and go to the next unfinished", ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"], self.skip
         )
         self.flag_action = self._action(docs, "&Flag (or unflag) for a second look", ["Ctrl+B"], self.flag)
+        self.hide_unsure_action = self._action(
+            docs, f"&Hide unsure quote suggestions (confidence < {UNSURE:.1f})", ["Ctrl+Shift+H"], self.toggle_unsure
+        )
+        self.hide_unsure_action.setCheckable(True)
         self.accept_all_action = self._action(
             docs, "&Accept all remaining suggestions (quotes with confidence ≥ 0.8)", ["Ctrl+Shift+A"], self.accept_all
         )
@@ -345,7 +350,7 @@ class MainWindow(QMainWindow):
             return
         self.current_id = doc_id
         self.view.set_document(doc, spans, quotes)
-        self.quotes_model.set_quotes(doc.text, quotes)
+        self.quotes_model.set_quotes(doc.text, self.view.quotes)
         self.note.show_note(doc_id, doc.note)
         self.settings.setValue(self._last_key(), doc_id)
         self._select_row(doc_id)
@@ -447,6 +452,15 @@ class MainWindow(QMainWindow):
         status = "in_progress" if flagged else "flagged"
         if self.session.run(SetStatus(self.current_id, status)):
             self.statusBar().showMessage("unflagged" if flagged else "flagged for a second look (Ctrl+B again unflags)", 6000)
+
+    def toggle_unsure(self) -> None:
+        """Show or hide the quote suggestions the finder is unsure of (they stay in the database)."""
+        self.view.min_confidence = UNSURE if self.hide_unsure_action.isChecked() else 0.0
+        if self.current_id is not None:
+            self.view.set_annotations(self.store.spans(self.current_id), self.store.quotes(self.current_id))
+            self.quotes_model.set_quotes(self.view.text, self.view.quotes)
+        hidden = "hidden" if self.view.min_confidence else "shown"
+        self.statusBar().showMessage(f"quote suggestions with confidence below {UNSURE:.1f} are {hidden}", 5000)
 
     def accept_all(self) -> None:
         if self.current_id is None:

@@ -135,6 +135,7 @@ class ArticleView(QPlainTextEdit):
         self.map = OffsetMap("")
         self.spans: list[Span] = []
         self.quotes: list[Quote] = []
+        self.min_confidence = 0.0  # hide quote suggestions below this (0: show all)
         self.keys = ArticleKeys(self)
         self._hint = ""
         self.cursorPositionChanged.connect(self.refresh_cursor_feedback)
@@ -161,7 +162,17 @@ class ArticleView(QPlainTextEdit):
         """
         return self._install(spans, quotes, full=False, delta=delta)
 
+    def visible_quotes(self, quotes: list[Quote]) -> list[Quote]:
+        """All quotes, or, with ``min_confidence`` set, those not left as unsure machine suggestions."""
+        if not self.min_confidence:
+            return quotes
+        return [q for q in quotes if q.state != "suggested" or q.confidence >= self.min_confidence]
+
     def _install(self, spans: list[Span], quotes: list[Quote], full: bool, delta: tuple[list, list] | None = None) -> int:
+        quotes = self.visible_quotes(quotes)
+        if delta is not None and self.min_confidence:
+            shown = {id(q) for q in quotes}
+            delta = (delta[0], [a for a in delta[1] if not isinstance(a, Quote) or id(a) in shown])
         self.spans = sorted(spans, key=lambda s: (s.start, s.end))
         self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
         if self.keys.picking is not None and all(q.id != self.keys.picking for q in self.quotes):

@@ -260,3 +260,19 @@ def test_open_database_and_recent(qtbot, window, seeded, tmp_path, codebook):
     assert opened.open_database(str(tmp_path / "gone.db")) is None
     assert "no database there" in opened.statusBar().currentMessage()
     opened.close()
+
+
+def test_unsure_quote_suggestions_are_marked_and_can_be_hidden(qtbot, window, seeded):
+    from annotator.domain import Quote
+
+    other = seeded.reopen()
+    unsure = other.insert_quote(Quote(*find(UNICODE_TEXT, "second line"), origin="rule:q", confidence=0.3, doc_id=seeded.uni))
+    other.close()
+    window.check_outside_changes()
+    rows = [window.quotes_model.data(window.quotes_model.index(r, 0)) for r in range(window.quotes_model.rowCount())]
+    assert rows == ["Zoe\u0301 Smith", "? —"]
+    key(qtbot, window.view, Qt.Key.Key_H, CTRL | SHIFT)
+    assert window.quotes_model.rowCount() == 1 and all(q.id != unsure.id for q in window.view.quotes)
+    assert seeded.store.quote(unsure.id).state == "suggested"  # hidden, not deleted
+    key(qtbot, window.view, Qt.Key.Key_H, CTRL | SHIFT)
+    assert window.quotes_model.rowCount() == 2

@@ -14,6 +14,7 @@ from annotator.gui.panels.base import Index, RowsModel
 from annotator.gui.plain import tooltip
 
 COLUMNS = ("Speaker", "Quote")
+UNSURE = 0.5
 
 
 class QuoteListModel(RowsModel):
@@ -50,6 +51,8 @@ class QuoteListModel(RowsModel):
         speaker = self.speaker_name(quote)
         if role == Qt.ItemDataRole.DisplayRole:
             who = speaker or ("—" if quote.kind == "quote" else f"({quote.kind})")  # a term or title: nobody's words
+            if quote.state == "suggested" and quote.confidence < UNSURE and index.column() == 0:
+                who = "? " + who  # the finder is unsure: look twice
             return who if index.column() == 0 else "“" + shorten(quote.text_in(self.text), 80) + "”"
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(f"{speaker or 'no speaker'}: “{quote.text_in(self.text)}”\n{quote.origin}, {quote.confidence:.2f}")
