@@ -156,45 +156,67 @@ def cli(ctx: click.Context) -> None:
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["auto", "plain", "annotator", "prodigy", "doccano"]),
+              default="auto", show_default=True,
+              help="Format of the .jsonl files: auto detects it per file from its first record.")
 @click.option("--model", help=MODEL_HELP)
 @click.option("--no-preannotate", is_flag=True, help="Store the texts only; pre-annotate later with `annotator preannotate`.")
 @click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
 @click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
-@click.option("--analyst", help=ANALYST_HELP)
-def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preannotate: bool, all_labels: bool,
-            codebook: str | None, analyst: str | None) -> None:
-    """Import .txt files, folders of them (recursively) and .jsonl files ({"text", "meta"} per line).
+@click.option("--analyst", help=ANALYST_HELP + " Imported Prodigy and doccano annotations are recorded as theirs.")
+def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None, no_preannotate: bool,
+            all_labels: bool, codebook: str | None, analyst: str | None) -> None:
+    """Import .txt files, folders of them (recursively) and .jsonl files: plain ({"text", "meta"} per line),
+    annotator exports (every annotation kept as it was), Prodigy and doccano JSONL (origin import:prodigy,
+    import:doccano).
 
-    Line ends are normalised to \\n on import; the same text is never imported twice. Documents found
-    already present but never pre-annotated (an earlier import was interrupted) are pre-annotated now.
+    Line ends are normalised to \\n on import; the same text is never imported twice (nor its annotations).
+    A folder's files keep their path inside the folder in meta.source. Documents that come with annotations
+    are not pre-annotated; others found present but never pre-annotated (an earlier import was interrupted)
+    are pre-annotated now.
 
     \b
-    Example:
+    Examples:
       annotator import seeds/ more/article.txt feed.jsonl --db news.db
+      annotator import labeled.jsonl --db copy.db                 an annotator export, as it was
+      annotator import prodigy.jsonl --db news.db --analyst ana   Prodigy answers: accept, reject, ignore
     """
-    from annotator.importer import read_all
+    from annotator.importer import read_incoming
 
     book = None if all_labels else _codebook(codebook)
     labels = None if book is None else book.labels
-    failures = 0
+    failures = ignored = not_again = 0
+    annotations = [0, 0]
     created: list[int] = []
     present: list[int] = []
+    annotated: set[int] = set()
     with open_store(db, analyst) as store:
         try:
-            for batch in _batches(read_all(paths), IMPORT_BATCH):
+            for batch in _batches(read_incoming(paths, fmt), IMPORT_BATCH):
                 with store.action("import", undoable=False):  # one transaction per batch read
                     for item in batch:
                         if isinstance(item, FormatError):
                             failures += 1
                             err.print("[red]skipped[/]", shown(item), soft_wrap=True)
                             continue
-                        doc_id, is_new = store.add_document(item)
+                        if item.ignored:
+                            ignored += 1
+                            continue
+                        doc_id, is_new = store.add_document(item.doc, as_exported=item.as_exported)
                         (created if is_new else present).append(doc_id)
+                        if item.annotated:
+                            annotated.add(doc_id)
+                        if is_new:
+                            n_spans, n_quotes = store.import_annotations(doc_id, item.spans, item.quotes)
+                            annotations[0] += n_spans
+                            annotations[1] += n_quotes
+                        elif item.spans or item.quotes:
+                            not_again += 1
         except KeyboardInterrupt:
             err.print(f"interrupted: {len(created)} new document(s) imported before it are kept; run the same "
                       "import again to add the rest (nothing is imported twice)", markup=False)
             sys.exit(130)
-        pending = store.pending_preannotation(created + present)
+        pending = [i for i in store.pending_preannotation(created + present) if i not in annotated]
         new = set(created)
         unfinished = sum(1 for i in pending if i not in new)
         report = None
@@ -210,6 +232,11 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
             f"imported {len(created)} new document(s), {len(present)} already present"
             + (f" ({unfinished} of them not yet pre-annotated)" if unfinished else "")
             + f", {failures} failed"
+            + (f", {ignored} ignored (Prodigy answer \"ignore\")" if ignored else "")
+            + (f"; with them {annotations[0]} spans and {annotations[1]} quotes as they were labeled"
+               if any(annotations) else "")
+            + (f"; the annotations of {not_again} document(s) already present were not imported again"
+               if not_again else "")
             + ("" if report is None else f"; {report.added_spans} entities, {report.added_quotes} quotes")
             + f" → {store.path}"
         ))
@@ -251,50 +278,155 @@ def preannotate(db: str | None, model: str | None, all_docs: bool, include_done:
         err.print(f"pre-annotated {report.summary()}")
 
 
+EXPORT_FORMATS = ("jsonl", "spacy", "conll", "csv", "prodigy", "doccano")
+
+
+def _selection(status, analyst, label, source, split, since, until):
+    from annotator.domain import Selection
+
+    return Selection(tuple(status), tuple(analyst), tuple(label), tuple(source), tuple(split), since, until)
+
+
+def _date(_ctx, _param, value: str | None) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-12-01") from None
+    return value
+
+
+def selection_options(f):
+    """The filters export and stats share."""
+    from annotator.domain import SPLITS, STATUSES
+
+    for option in reversed([
+        click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only documents with this status (repeatable)."),
+        click.option("--analyst", multiple=True, help="Only annotations by this analyst, and the documents that have one (repeatable)."),
+        click.option("--label", multiple=True, help="Only spans with this label, and the documents that have one (repeatable)."),
+        click.option("--source", multiple=True, help="Only documents whose meta.source matches this pattern (wire/*.txt; repeatable)."),
+        click.option("--split", multiple=True, type=click.Choice([*SPLITS, "none"]), help="Only documents in this split (none: without one; repeatable)."),
+        click.option("--since", callback=_date, help="Only documents changed on or after this date (2026-12-01, or a full ISO time)."),
+        click.option("--until", callback=_date, help="Only documents changed on or before this date (inclusive)."),
+    ]):  # fmt: skip
+        f = option(f)
+    return f
+
+
 @cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for standard output.")
-@click.option("--status", multiple=True, help="Only documents with this status (repeatable).")
-def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> None:
-    """Write labeled documents, one JSON object per line, offsets in code points.
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+              help="jsonl: ours, lossless; spacy: DocBin; conll: BIO; csv: a row per annotation; prodigy; doccano.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File to write, or - for standard output (spacy: a file, or a folder for train/dev/test.spacy).")
+@selection_options
+def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analyst: tuple[str, ...],
+           label: tuple[str, ...], source: tuple[str, ...], split: tuple[str, ...], since: str | None,
+           until: str | None) -> None:
+    """Write labeled documents; offsets are code points, half-open, into the stored text.
+
+    With no filter every document goes out (the summary says so). Rejected proposals go only into jsonl
+    (under "rejected"); the other formats carry what the analysts kept. Claims are not built yet: always [].
 
     \b
-    Example:
+    Examples:
       annotator export --db news.db --format jsonl -o labeled.jsonl
+      annotator export --db news.db --format spacy -o corpus/ --status done   train/dev/test.spacy by split
+      annotator export --db news.db --format csv -o review.csv --analyst ana --since 2026-11-01
+      annotator export --db news.db --format conll --label PERSON --label ORG -o - | head
     """
+    from collections import Counter
+
+    from annotator.formats import conll, csvfile, docbin, doccano, prodigy
     from annotator.formats.jsonl import write_records
     from annotator.formats.records import document_record
 
+    chosen = _selection(status, analyst, label, source, split, since, until)
     if output != "-":
         _refuse_database_as_output(output, _db_path(db))
+    if fmt == "spacy" and output == "-":
+        raise UserError("a spaCy DocBin is binary: name a file (-o corpus.spacy) or a folder (-o corpus/)")
     replaced: list[str] = []  # NaN/Infinity found in the data and written as null
+    per_label: Counter[str] = Counter()
     with open_store(db, write=False) as store:
+        ids = store.select(chosen) if chosen else None
 
-        def records():
-            for doc_id in store.document_ids():
-                doc = store.document(doc_id)
-                if status and doc.status not in status:
+        def records(only_split: str | None = None):
+            for doc, spans, quotes in store.annotated_documents(ids):
+                if only_split is not None and doc.split != only_split:
                     continue
-                spans = store.spans(doc_id, include_rejected=True)
-                quotes = store.quotes(doc_id, include_rejected=True)
-                yield document_record(
-                    doc,
-                    [s for s in spans if s.state != "rejected"],
-                    [q for q in quotes if q.state != "rejected"],
-                    [s for s in spans if s.state == "rejected"],
-                    [q for q in quotes if q.state == "rejected"],
-                )
+                spans = [s for s in spans if chosen.keeps(s)]
+                quotes = [q for q in quotes if chosen.keeps(q)]
+                kept = [s for s in spans if s.state != "rejected"]
+                kept_quotes = [q for q in quotes if q.state != "rejected"]
+                per_label.update(s.label for s in kept)
+                per_label.update("quote" for _ in kept_quotes)
+                yield document_record(doc, kept, kept_quotes, [s for s in spans if s.state == "rejected"],
+                                      [q for q in quotes if q.state == "rejected"])
+
+        tokenize = None
+        if fmt in ("conll", "prodigy"):
+            from annotator.nlp.tokens import tokenizer
+
+            tokenize = tokenizer()
 
         def write(out: IO[str]) -> int:
+            if fmt == "csv":
+                return csvfile.write(records(), out)
+            if fmt == "conll":
+                return conll.write(records(), out, tokenize)
+            if fmt == "prodigy":
+                return write_records((prodigy.example(r, tokenize) for r in records()), out, replaced)
+            if fmt == "doccano":
+                return write_records((doccano.line(r) for r in records()), out, replaced)
             return write_records(records(), out, replaced)
 
-        n = _export_to_stdout(write) if output == "-" else _export_to_file(output, write)
+        if fmt == "spacy":
+            n, where = _export_docbin(output, records, docbin.example)
+        else:
+            n = _export_to_stdout(write) if output == "-" else _export_to_file(output, write)
+            where = "" if output == "-" else f" → {output}"
         if replaced:
             more = f" and {len(replaced) - 5} more" if len(replaced) > 5 else ""
             err.print(f"[yellow]warning:[/] {len(replaced)} number(s) JSON cannot hold (NaN, Infinity) written as "
                       "null:", shown("; ".join(replaced[:5]) + more))
-        err.print(shown(f"exported {n} document(s) as {fmt}" + ("" if output == "-" else f" → {output}")))
+        labels = ", ".join(f"{k} {v}" for k, v in sorted(per_label.items(), key=lambda kv: (-kv[1], kv[0])))
+        err.print(shown(f"exported {n} document(s) as {fmt}{where}; selected: {chosen.describe()}; "
+                        f"annotations: {labels or 'none'}"))
+
+
+def _export_docbin(output: str, records, example) -> tuple[int, str]:
+    """Write a DocBin file, or train/dev/test.spacy into a folder (by each document's split)."""
+    from annotator.domain import SPLITS
+    from annotator.nlp.tokens import write_docbin
+
+    target = Path(output)
+    if output.endswith(("/", os.sep)) or target.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        total, parts = 0, []
+        for name in SPLITS:
+            path = target / f"{name}.spacy"
+            n = _atomic(path, lambda tmp, name=name: write_docbin((example(r) for r in records(name)), tmp)[0])
+            total += n
+            parts.append(f"{name} {n}")
+        return total, f" → {output} ({', '.join(parts)}; documents without a split are left out: annotator split)"
+    return _atomic(target, lambda tmp: write_docbin((example(r) for r in records()), tmp)[0]), f" → {output}"
+
+
+def _atomic(target: Path, write: Callable[[Path], int]) -> int:
+    tmp = target.with_name(target.name + ".partial")
+    try:
+        n = write(tmp)
+        os.replace(tmp, target)
+        return n
+    except OSError as exc:
+        raise UserError(f"{target}: cannot write ({exc.strerror or exc}); {target} was left as it was") from None
+    finally:
+        with suppress(OSError):
+            tmp.unlink()
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -278,3 +278,43 @@ class ProposalReport:
         if self.skipped_done:
             parts.append(f"left {self.skipped_done} done document(s) alone (--include-done redoes them)")
         return "; ".join(parts)
+
+
+SPLITS = ("train", "dev", "test")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which documents (and annotations) an export or a statistic covers; empty fields select everything.
+
+    ``statuses``, ``sources``, ``splits`` and the ``since``/``until`` dates (ISO, compared with the time the
+    document last changed) choose documents. ``analysts`` and ``labels`` choose annotations: a document is kept
+    when it has at least one that matches, and only the matching ones go out (``labels`` filters spans only).
+    """
+
+    statuses: tuple[str, ...] = ()
+    analysts: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # shell patterns on meta.source: "wire/*.txt"
+    splits: tuple[str, ...] = ()  # "train", "dev", "test", or "none" for documents without a split
+    since: str | None = None
+    until: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.statuses, self.analysts, self.labels, self.sources, self.splits, self.since, self.until))
+
+    def describe(self) -> str:
+        parts = [f"{name} {', '.join(values)}" for name, values in (
+            ("status", self.statuses), ("analyst", self.analysts), ("label", self.labels),
+            ("source", self.sources), ("split", self.splits)) if values]
+        if self.since:
+            parts.append(f"changed since {self.since}")
+        if self.until:
+            parts.append(f"changed until {self.until}")
+        return "; ".join(parts) if parts else "everything (no filter)"
+
+    def keeps(self, item: Span | Quote) -> bool:
+        """Whether an annotation of a selected document goes out."""
+        if self.analysts and item.analyst not in self.analysts:
+            return False
+        return not (self.labels and isinstance(item, Span) and item.label not in self.labels)

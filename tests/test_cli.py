@@ -277,15 +277,17 @@ def test_import_writes_as_it_reads_and_an_interruption_keeps_what_was_written(ru
     db = tmp_path / "stream.db"
     seen_in_store: list[int] = []
 
-    def feed(paths):
+    from annotator.formats.incoming import Incoming
+
+    def feed(paths, fmt):
         for n in range(IMPORT_BATCH + IMPORT_BATCH // 2):
             if n == IMPORT_BATCH + 10:  # reading the second batch: the first must be in the file already
                 with sqlite3.connect(db) as conn:
                     seen_in_store.append(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-            yield Document(f"document number {n}", {"source": "feed.jsonl", "line": n + 1})
+            yield Incoming(Document(f"document number {n}", {"source": "feed.jsonl", "line": n + 1}))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(annotator.importer, "read_all", feed)
+    monkeypatch.setattr(annotator.importer, "read_incoming", feed)
     result = runner.invoke(cli, ["import", "feed.jsonl", "--db", str(db), "--no-preannotate"])
     assert result.exit_code == 130
     assert seen_in_store == [IMPORT_BATCH]

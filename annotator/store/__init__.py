@@ -27,6 +27,7 @@ from annotator.domain import (
     Mention,
     PipelineInfo,
     Quote,
+    Selection,
     Span,
     check_offsets,
 )
@@ -153,6 +154,18 @@ def _quote_fields(fields: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def _preannotated_columns(stamp: str | None) -> dict[str, str | None]:
+    """The pre-annotation columns back from an exported ``"pipeline@version, rules at time"`` (None: never)."""
+    if not stamp:
+        return {}
+    head, _, at = stamp.rpartition(" at ")
+    tool, _, rules = head.partition(", ")
+    pipeline, _, version = tool.rpartition("@")
+    unknown = lambda v: None if v in ("", "?") else v  # noqa: E731 - "?" is how a missing part is written
+    return {"pre_pipeline": unknown(pipeline), "pre_version": unknown(version), "pre_rules": unknown(rules),
+            "pre_at": at or None}
 
 
 def default_db_path() -> Path:
@@ -553,10 +566,12 @@ class Store:
         return entry, change
 
     # -- documents -------------------------------------------------------------------------
-    def add_document(self, doc: Document) -> tuple[int, bool]:
+    def add_document(self, doc: Document, *, as_exported: bool = False) -> tuple[int, bool]:
         """Insert ``doc`` unless a document with the same text exists; return (id, created).
 
         The look-up runs inside the write transaction, so two imports at once never collide on the hash.
+        ``as_exported`` (re-importing an annotator export) also keeps its id when that id is free, its note,
+        split, cluster and the pre-annotation stamp, so exporting it again gives the same bytes.
         """
         if self._action is None:
             with self.action("import", detail={"source": str(doc.meta.get("source", ""))}, undoable=False):
@@ -575,7 +590,153 @@ class Store:
             "created_at": _now(),
             "updated_at": _now(),
         }
+        if as_exported:
+            if doc.id is not None and not self._exists("documents", doc.id):
+                row = {"id": doc.id, **row}
+            row.update(note=doc.note or "", split=doc.split, cluster=doc.cluster)
+            row.update(_preannotated_columns(doc.preannotated))
         return self._insert("documents", row, None, "import"), True
+
+    def _exists(self, table: str, row_id: int) -> bool:
+        return self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [int(row_id)]).fetchone() is not None
+
+    def import_annotations(self, doc_id: int, spans: Iterable[Span], quotes: Iterable[Quote]) -> tuple[int, int]:
+        """Insert annotations as another tool or an export wrote them: their origin, state, analyst and times are
+        kept (only missing ones are stamped from the action), and their ids when those are free. (spans, quotes)."""
+        text = self._text(doc_id)
+        n_spans = n_quotes = 0
+        for span in spans:
+            check_offsets(text, span.start, span.end, "span")
+            row = self._stamp_missing(_span_row(span.with_(doc_id=doc_id)))
+            if span.id is not None and not self._exists("spans", span.id):
+                row = {"id": span.id, **row}
+            self._insert("spans", row, doc_id, "import")
+            n_spans += 1
+        for quote in quotes:
+            quote = quote.with_(doc_id=doc_id)
+            self._check_quote(quote)
+            row = self._stamp_missing(_quote_row(quote))
+            if quote.id is not None and not self._exists("quotes", quote.id):
+                row = {"id": quote.id, **row}
+            self._insert("quotes", row, doc_id, "import")
+            n_quotes += 1
+        return n_spans, n_quotes
+
+    def _stamp_missing(self, row: dict[str, Any]) -> dict[str, Any]:
+        if row.get("state") not in STATES:
+            raise ValueError(f"review state must be one of {', '.join(STATES)}, not {row.get('state')!r}")
+        now = _now()
+        act = self._action
+        row["analyst"] = row["analyst"] if row.get("analyst") is not None else (act.analyst if act else self.analyst)
+        row["created_at"] = row.get("created_at") or now
+        row["modified_at"] = row.get("modified_at") or row["created_at"]
+        return row
+
+    # -- selections (export, stats) and curation -------------------------------------------
+    def select(self, selection: Selection) -> list[int]:
+        """The ids of the documents a Selection keeps, in id order."""
+        where: list[str] = []
+        params: list[Any] = []
+
+        def among(column: str, values: Iterable[str]) -> str:
+            values = list(values)
+            params.extend(values)
+            return f"{column} IN ({', '.join('?' * len(values))})"
+
+        if selection.statuses:
+            where.append(among("d.status", selection.statuses))
+        if selection.sources:
+            where.append("(" + " OR ".join("coalesce(d.source, '') GLOB ?" for _ in selection.sources) + ")")
+            params.extend(selection.sources)
+        if selection.splits:
+            named = [s for s in selection.splits if s != "none"]
+            parts = [among("d.split", named)] if named else []
+            if "none" in selection.splits:
+                parts.append("d.split IS NULL")
+            where.append("(" + " OR ".join(parts) + ")")
+        if selection.since:
+            where.append("coalesce(d.updated_at, d.created_at) >= ?")
+            params.append(selection.since)
+        if selection.until:  # inclusive: 2026-12-01 keeps the whole day
+            where.append("substr(coalesce(d.updated_at, d.created_at), 1, ?) <= ?")
+            params.extend([len(selection.until), selection.until])
+        if selection.analysts:
+            spans_by = among("s.analyst", selection.analysts)
+            quotes_by = among("q.analyst", selection.analysts)
+            where.append(f"(EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND {spans_by})"
+                         f" OR EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = d.id AND {quotes_by}))")
+        if selection.labels:
+            where.append(f"EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected' AND "
+                         f"{among('s.label', selection.labels)})")
+        sql = "SELECT d.id FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id"
+        return [int(r[0]) for r in self.db.execute(sql, params)]
+
+    def annotated_documents(self, doc_ids: Iterable[int] | None = None) -> Iterator[tuple[Document, list[Span], list[Quote]]]:
+        """Each document (all, or those in ``doc_ids``) with all its spans and quotes, rejected ones included,
+        in id order: three cursors read side by side, so a whole database streams in one pass."""
+        wanted = None if doc_ids is None else set(doc_ids)
+        if wanted is not None and not wanted:
+            return
+        small = wanted is not None and len(wanted) <= 500
+        where = f" WHERE {{col}} IN ({', '.join('?' * len(wanted))})" if small else ""  # type: ignore[arg-type]
+        params = sorted(wanted) if small else []  # type: ignore[arg-type]
+        conn = self.db.conn
+        docs = conn.execute(f"SELECT * FROM documents{where.format(col='id')} ORDER BY id", params)
+        names = [d[0] for d in docs.description]
+        spans = conn.execute(f'{_SPAN_SELECT}{where.format(col="doc_id")} ORDER BY doc_id, start, "end", id', params)
+        quotes = conn.execute(f'{_QUOTE_SELECT}{where.format(col="doc_id")} ORDER BY doc_id, start, "end", id', params)
+        span_row, quote_row = next(spans, None), next(quotes, None)
+        for row in docs:
+            doc_id = row[0]
+            doc_spans: list[Span] = []
+            while span_row is not None and span_row[1] <= doc_id:
+                if span_row[1] == doc_id:
+                    doc_spans.append(_tuple_span(span_row))
+                span_row = next(spans, None)
+            doc_quotes: list[Quote] = []
+            while quote_row is not None and quote_row[1] <= doc_id:
+                if quote_row[1] == doc_id:
+                    doc_quotes.append(_tuple_quote(quote_row))
+                quote_row = next(quotes, None)
+            if wanted is None or doc_id in wanted:
+                yield self._document(dict(zip(names, row, strict=True))), doc_spans, doc_quotes
+
+    def texts(self) -> Iterator[tuple[int, str]]:
+        """(id, text) of every document in id order, streamed (near-duplicate search)."""
+        yield from ((int(i), t) for i, t in self.db.execute("SELECT id, text FROM documents ORDER BY id"))
+
+    def curation_rows(self) -> list[dict[str, Any]]:
+        """Per document: id, source, split, cluster and its most frequent span label (split stratification)."""
+        sql = """
+            SELECT d.id, coalesce(d.source, '') AS source, d.split, d.cluster,
+                   (SELECT s.label FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected'
+                    GROUP BY s.label ORDER BY count(*) DESC, s.label LIMIT 1) AS label
+            FROM documents d ORDER BY d.id
+        """
+        return list(self.db.query(sql))
+
+    def set_clusters(self, clusters: dict[int, int | None]) -> int:
+        """Set documents.cluster (None clears it) for the documents named; return how many changed."""
+        return self._set_column("cluster", clusters, "dupes")
+
+    def set_splits(self, splits: dict[int, str | None]) -> int:
+        """Set documents.split (train / dev / test, None clears it); return how many changed."""
+        from annotator.domain import SPLITS
+
+        bad = {v for v in splits.values() if v is not None and v not in SPLITS}
+        if bad:
+            raise ValueError(f"a split is one of {', '.join(SPLITS)}, not {', '.join(map(repr, sorted(bad)))}")
+        return self._set_column("split", splits, "split")
+
+    def _set_column(self, column: str, values: dict[int, Any], name: str) -> int:
+        current = dict(self.db.execute(f"SELECT id, {column} FROM documents").fetchall())
+        changed = 0
+        with self._writing(name):
+            for doc_id, value in values.items():
+                if doc_id in current and current[doc_id] != value:
+                    self._update("documents", doc_id, {column: value}, doc_id, name)
+                    changed += 1
+        return changed
 
     def find_by_hash(self, hash_: str) -> int | None:
         row = self.db.execute("SELECT id FROM documents WHERE hash = ?", [hash_]).fetchone()
