@@ -496,6 +496,91 @@ def _export_to_stdout(write: Callable[[IO[str]], int]) -> int:
 
 @cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=0.8, show_default=True,
+              help="Jaccard similarity of the word shingles at which two documents are near-duplicates.")
+@click.option("--shingle", type=click.IntRange(1, 20), default=5, show_default=True, help="Words per shingle.")
+@click.option("--analyst", help=ANALYST_HELP)
+def dupes(db: str | None, threshold: float, shingle: int, analyst: str | None) -> None:
+    """Find near-duplicate documents (the same wire story run twice), store their clusters and list them.
+
+    MinHash LSH over word shingles finds candidates; each pair is confirmed by its exact Jaccard similarity.
+    A cluster's id is its smallest document id (documents.cluster; cleared for documents in none). Exact
+    duplicates never get in: import skips a text already there. `annotator split` keeps a cluster together.
+
+    \b
+    Example:
+      annotator dupes --db news.db --threshold 0.8
+    """
+    from annotator.curation.dedup import clusters
+
+    with open_store(db, analyst) as store:
+        started = time.perf_counter()
+        with err.status("comparing documents …"):
+            groups = clusters(store.texts(), threshold, shingle)
+        elapsed = time.perf_counter() - started
+        wanted: dict[int, int | None] = dict.fromkeys(store.document_ids())
+        for group in groups:
+            wanted.update(dict.fromkeys(group, group[0]))
+        with store.action("dupes", detail={"threshold": threshold, "clusters": len(groups)}, undoable=False):
+            changed = store.set_clusters(wanted)
+        summaries = {s.id: s for s in store.summaries([i for g in groups for i in g])}
+        out = Console(highlight=False)
+        for group in groups:
+            out.print(shown(f"cluster {group[0]}: {len(group)} documents"))
+            for doc_id in group:
+                s = summaries[doc_id]
+                out.print(shown(f"  {doc_id:>6}  {s.source}  {s.title}"))
+        err.print(shown(f"{len(groups)} cluster(s) of near-duplicates ({sum(map(len, groups))} documents) among "
+                        f"{len(wanted)} at Jaccard ≥ {threshold} in {elapsed:.1f} s; {changed} document(s) changed "
+                        f"cluster → {store.path}"))
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--train", type=float, default=0.8, show_default=True, help="Share of documents in train.")
+@click.option("--dev", type=float, default=0.1, show_default=True, help="Share in dev.")
+@click.option("--test", type=float, default=0.1, show_default=True, help="Share in test.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed: the same seed gives the same split.")
+@click.option("--stratify", type=click.Choice(["none", "source", "label"]), default="none", show_default=True,
+              help="Keep the shares within each source (meta.source) or each document's most frequent label.")
+@click.option("--analyst", help=ANALYST_HELP)
+def split(db: str | None, train: float, dev: float, test: float, seed: int, stratify: str, analyst: str | None) -> None:
+    """Assign every document to train, dev or test (stored in the database; exports take --split).
+
+    Near-duplicate clusters (`annotator dupes`) stay inside one split, so a story cannot be in train and test.
+
+    \b
+    Examples:
+      annotator split --db news.db --train 0.8 --dev 0.1 --test 0.1 --seed 13
+      annotator export --db news.db --format spacy -o corpus/      train.spacy, dev.spacy, test.spacy
+    """
+    from collections import Counter
+
+    from annotator.curation.split import Item, assign, ratios_of
+
+    try:
+        ratios = ratios_of(train, dev, test)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    with open_store(db, analyst) as store:
+        rows = store.curation_rows()
+        if not rows:
+            raise UserError(f"{store.path}: no documents to split")
+        key = {"none": lambda r: "", "source": lambda r: r["source"], "label": lambda r: r["label"] or ""}[stratify]
+        chosen = assign([Item(r["id"], r["cluster"], key(r)) for r in rows], ratios, seed)
+        with store.action("split", detail={"ratios": ratios, "seed": seed, "stratify": stratify}, undoable=False):
+            changed = store.set_splits(chosen)
+        sizes = Counter(chosen.values())
+        clusters = len({r["cluster"] for r in rows if r["cluster"] is not None})
+        err.print(shown(
+            "split " + ", ".join(f"{name} {sizes.get(name, 0)} ({sizes.get(name, 0) / len(rows):.0%})"
+                                 for name in ("train", "dev", "test"))
+            + f" with seed {seed}" + (f", stratified by {stratify}" if stratify != "none" else "")
+            + f"; {clusters} near-duplicate cluster(s) kept whole; {changed} document(s) changed → {store.path}"))
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
 def stats(db: str | None) -> None:
     """Counts of documents by status (and how many await pre-annotation), spans by label and state, quotes.
 
