@@ -581,34 +581,69 @@ def split(db: str | None, train: float, dev: float, test: float, seed: int, stra
 
 @cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
-def stats(db: str | None) -> None:
-    """Counts of documents by status (and how many await pre-annotation), spans by label and state, quotes.
+@click.option("--plot", "plot_to", type=click.Path(dir_okay=False), help="Also draw the counts as bar charts into this PNG file.")
+def stats(db: str | None, plot_to: str | None) -> None:
+    """Counts of documents by status, split and source (and how many await pre-annotation), spans by label and
+    state, annotations by analyst, quotes by speaker, claims by type and stance (none yet: claims are not built).
 
     \b
-    Example:
+    Examples:
       annotator stats --db news.db
+      annotator stats --db news.db --plot stats.png
     """
     from rich.table import Table
 
+    if plot_to and not plot_to.lower().endswith(".png"):
+        raise UserError(f"{plot_to}: --plot writes a PNG; name a file ending in .png")
+    if plot_to:
+        _refuse_database_as_output(plot_to, _db_path(db))
     with open_store(db, write=False) as store:
         counts = store.counts()
         n_docs, n_words = counts["documents"]
         out = Console(highlight=False)
         out.print(shown(f"{store.path}: {n_docs} documents, {n_words:,} words; {counts['pending']} not yet pre-annotated"))
-        table = Table("status", "documents")
-        for key, value in sorted(counts["status"].items()):
-            table.add_row(shown(key), str(value))
-        out.print(table)
-        table = Table("label", "spans")
-        for key, value in counts["labels"]:
-            table.add_row(shown(key), str(value))
-        out.print(table)
-        table = Table("review state", "spans", "quotes")
-        for key in sorted(set(counts["states"]) | set(counts["quote_states"])):
-            table.add_row(key, str(counts["states"].get(key, 0)), str(counts["quote_states"].get(key, 0)))
-        out.print(table)
+
+        def table(title: str, headers: tuple[str, ...], rows, limit: int | None = None) -> None:
+            rows = list(rows)
+            t = Table(*headers, title=title if limit is None or len(rows) <= limit else f"{title} (top {limit} of {len(rows)})")
+            for row in rows[:limit]:
+                t.add_row(*(shown(v) for v in row))
+            out.print(t)
+
+        table("documents by status", ("status", "documents"), sorted(counts["status"].items()))
+        table("spans by label", ("label", "spans"), counts["labels"])
+        table("review states", ("review state", "spans", "quotes"),
+              [(k, counts["states"].get(k, 0), counts["quote_states"].get(k, 0))
+               for k in sorted(set(counts["states"]) | set(counts["quote_states"]))])
+        table("annotations by analyst", ("analyst", "spans", "quotes"), counts["analysts"])
+        table("documents by source", ("source", "documents"), counts["sources"], limit=20)
+        table("quotes by speaker", ("speaker", "quotes"), counts["speakers"], limit=20)
         quotes, with_speaker = counts["quotes"]
         out.print(f"quotes: {quotes} ({with_speaker} with a speaker)")
+        if counts["claims"]:
+            table("claims by type and stance", ("type", "stance", "claims"), counts["claims"])
+        else:
+            out.print("claims: none (claims are not built yet)")
+        splits = counts["splits"]
+        out.print("splits: " + ", ".join(f"{k} {splits.get(k, 0)}" for k in ("train", "dev", "test", "none")))
+        n_clusters, in_clusters = counts["clusters"]
+        out.print(f"near-duplicate clusters: {n_clusters} ({in_clusters} documents; annotator dupes)")
+        if plot_to:
+            from annotator.curation.plot import plot
+
+            charts = {
+                "documents by status": sorted(counts["status"].items()),
+                "spans by label": counts["labels"],
+                "annotations by analyst": [(a, s + q) for a, s, q in counts["analysts"]],
+                "documents by source": counts["sources"],
+                "quotes by speaker": counts["speakers"],
+                "claims by type": [(f"{t} {st}".strip(), n) for t, st, n in counts["claims"]],
+            }
+            try:
+                n = plot(charts, plot_to)
+            except OSError as exc:
+                raise UserError(f"{plot_to}: cannot write ({exc.strerror or exc})") from None
+            err.print(shown(f"{n} chart(s) → {plot_to}"))
 
 
 @cli.command()

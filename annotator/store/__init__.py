@@ -976,7 +976,8 @@ class Store:
         return list(self.db.query("SELECT * FROM edit_log WHERE doc_id = ? ORDER BY id", [doc_id]))
 
     def counts(self) -> dict[str, Any]:
-        """Totals for ``stats``, in a few queries: documents by status, spans by label and state, quotes."""
+        """Totals for ``stats``, in a few queries: documents by status, source and split, spans by label and state,
+        annotations by analyst, quotes by speaker, claims by type and stance, near-duplicate clusters."""
         q = self.db.execute
         return {
             "documents": q("SELECT count(*), coalesce(sum(words), 0) FROM documents").fetchone(),
@@ -988,4 +989,21 @@ class Store:
                 "SELECT count(*), count(speaker_start) FROM quotes WHERE state != 'rejected' AND kind = 'quote'"
             ).fetchone(),
             "quote_states": dict(q("SELECT state, count(*) FROM quotes GROUP BY state").fetchall()),
+            "analysts": q(
+                "SELECT coalesce(analyst, '(none)'), sum(spans), sum(quotes) FROM ("
+                " SELECT analyst, 1 AS spans, 0 AS quotes FROM spans WHERE state != 'rejected'"
+                " UNION ALL SELECT analyst, 0, 1 FROM quotes WHERE state != 'rejected')"
+                " GROUP BY 1 ORDER BY 2 + 3 DESC, 1"
+            ).fetchall(),
+            "sources": q("SELECT coalesce(source, ''), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1").fetchall(),
+            "speakers": q(  # substr counts characters, as our offsets do
+                "SELECT substr(d.text, q.speaker_start + 1, q.speaker_end - q.speaker_start), count(*)"
+                " FROM quotes q JOIN documents d ON d.id = q.doc_id"
+                " WHERE q.state != 'rejected' AND q.kind = 'quote' AND q.speaker_start IS NOT NULL"
+                " GROUP BY 1 ORDER BY 2 DESC, 1"
+            ).fetchall(),
+            "claims": q("SELECT claim_type, coalesce(stance, ''), count(*) FROM claims GROUP BY 1, 2 ORDER BY 3 DESC")
+            .fetchall(),
+            "splits": dict(q("SELECT coalesce(split, 'none'), count(*) FROM documents GROUP BY 1").fetchall()),
+            "clusters": q("SELECT count(DISTINCT cluster), count(cluster) FROM documents").fetchone(),
         }
