@@ -342,7 +342,7 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
 
     from annotator.formats import conll, csvfile, docbin, doccano, prodigy
     from annotator.formats.jsonl import write_records
-    from annotator.formats.records import document_record
+    from annotator.formats.records import record_from_rows
 
     chosen = _selection(status, analyst, label, source, split, since, until)
     if output != "-":
@@ -354,18 +354,17 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
     with open_store(db, write=False) as store:
         ids = store.select(chosen) if chosen else None
 
+        keep = chosen.keeps_values if chosen.analysts or chosen.labels else None
+
         def records(only_split: str | None = None):
-            for doc, spans, quotes in store.annotated_documents(ids):
+            for doc, spans, quotes in store.annotated_rows(ids):
                 if only_split is not None and doc.split != only_split:
                     continue
-                spans = [s for s in spans if chosen.keeps(s)]
-                quotes = [q for q in quotes if chosen.keeps(q)]
-                kept = [s for s in spans if s.state != "rejected"]
-                kept_quotes = [q for q in quotes if q.state != "rejected"]
-                per_label.update(s.label for s in kept)
-                per_label.update("quote" for _ in kept_quotes)
-                yield document_record(doc, kept, kept_quotes, [s for s in spans if s.state == "rejected"],
-                                      [q for q in quotes if q.state == "rejected"])
+                record = record_from_rows(doc, spans, quotes, keep)
+                per_label.update(s["label"] for s in record["spans"])
+                if record["quotes"]:
+                    per_label["quote"] += len(record["quotes"])
+                yield record
 
         tokenize = None
         if fmt in ("conll", "prodigy"):

@@ -21,6 +21,15 @@ STATES = (SUGGESTED, ACCEPTED, EDITED, ADDED, REJECTED)
 DECIDED = frozenset({ACCEPTED, EDITED, ADDED, REJECTED})
 
 
+# The columns of an annotation row, in the order the store reads them (its export fast path hands rows on).
+SPAN_COLUMNS = ("id", "doc_id", "start", "end", "label", "origin", "state", "analyst", "created_at", "modified_at")
+QUOTE_COLUMNS = (
+    "id", "doc_id", "start", "end", "kind", "speaker_start", "speaker_end", "mention_start", "mention_end",
+    "cue_start", "cue_end", "source_start", "source_end", "confidence", "origin", "state", "analyst",
+    "created_at", "modified_at",
+)  # fmt: skip
+
+
 def initial_state(origin: str) -> str:
     """``added`` for what a person made, ``suggested`` for a model's or rule's proposal."""
     return ADDED if origin == "human" else SUGGESTED
@@ -315,6 +324,10 @@ class Selection:
 
     def keeps(self, item: Span | Quote) -> bool:
         """Whether an annotation of a selected document goes out."""
-        if self.analysts and item.analyst not in self.analysts:
+        return self.keeps_values(item.label if isinstance(item, Span) else None, item.analyst)
+
+    def keeps_values(self, label: str | None, analyst: str | None) -> bool:
+        """``keeps`` for an annotation's label (None for a quote) and analyst."""
+        if self.analysts and analyst not in self.analysts:
             return False
-        return not (self.labels and isinstance(item, Span) and item.label not in self.labels)
+        return not (self.labels and label is not None and label not in self.labels)

@@ -347,7 +347,7 @@ def test_a_failed_export_leaves_no_partial_and_the_old_file_whole(runner, seeded
     import annotator.formats.records as records
     from annotator.store import StoreError
 
-    real, calls = records.document_record, []
+    real, calls = records.record_from_rows, []
 
     def failing(*args):
         calls.append(1)
@@ -355,7 +355,7 @@ def test_a_failed_export_leaves_no_partial_and_the_old_file_whole(runner, seeded
             raise StoreError("database disk image is malformed")
         return real(*args)
 
-    monkeypatch.setattr(records, "document_record", failing)
+    monkeypatch.setattr(records, "record_from_rows", failing)
     result = runner.invoke(cli, ["export", "--db", str(seeded_db), "-o", str(out)])
     assert result.exit_code == 2 and "malformed" in result.stderr
     assert out.read_text(encoding="utf-8") == "the previous export\n"

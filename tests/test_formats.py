@@ -280,3 +280,26 @@ def test_format_is_detected_per_file(tmp_path):
     assert detect({"text": "x", "label": [[0, 1, "A"]]}) == "doccano"
     assert detect({"text": "x", "meta": {}}) == "plain"
     assert detect({"text": "x", "status": "new", "spans": [], "rejected": {}}) == "annotator"
+
+
+def test_the_fast_record_path_writes_what_document_record_writes(tmp_path):
+    from annotator.domain import Selection
+    from annotator.formats.records import document_record, record_from_rows
+
+    make_db(tmp_path / "a.db")
+    store = Store(tmp_path / "a.db", create=False, write=False)
+    try:
+        rows = list(store.annotated_rows())
+        docs = list(store.annotated_documents())
+    finally:
+        store.close()
+    for chosen in (Selection(), Selection(labels=("GPE",)), Selection(analysts=("nobody",))):
+        keep = chosen.keeps_values if chosen else None
+        for (doc, span_rows, quote_rows), (_, spans, quotes) in zip(rows, docs, strict=True):
+            spans = [s for s in spans if chosen.keeps(s)]
+            quotes = [q for q in quotes if chosen.keeps(q)]
+            slow = document_record(doc, [s for s in spans if s.state != REJECTED], [q for q in quotes if q.state != REJECTED],
+                                   [s for s in spans if s.state == REJECTED], [q for q in quotes if q.state == REJECTED])
+            fast = record_from_rows(doc, span_rows, quote_rows, keep)
+            assert json.dumps(fast) == json.dumps(slow)
+            assert fast["spans"] or chosen.analysts

@@ -27,16 +27,24 @@ def cell(value: Any) -> Any:
 
 
 def rows(record: dict[str, Any]) -> Iterable[list[Any]]:
-    text, source = record["text"], record["meta"].get("source", "")
+    text, source = record["text"], cell(record["meta"].get("source", ""))
+    doc_id = record["id"]
     items = [("span", s, s["label"], None) for s in record["spans"]]
     items += [("quote", q, q["kind"], (q["speaker"] or {}).get("text")) for q in record["quotes"]]
     items += [("claim", c, c.get("claim_type"), None) for c in record.get("claims", [])]
-    for kind, item, label, speaker in sorted(items, key=lambda i: (i[1]["start"], i[1]["end"], i[0])):
+    if record["quotes"] or record.get("claims"):
+        items.sort(key=lambda i: (i[1]["start"], i[1]["end"], i[0]))
+    formula = FORMULA_STARTS
+    for kind, item, label, speaker in items:
         start, end = item["start"], item["end"]
-        yield [cell(v) for v in (
-            record["id"], source, kind, start, end, label, text[start:end], speaker,
-            text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT],
-            item.get("origin"), item.get("state"), item.get("analyst"), item.get("modified_at"))]  # fmt: skip
+        row = [text[start:end], label, speaker, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT],
+               item.get("origin"), item.get("state"), item.get("analyst"), item.get("modified_at")]
+        for i, v in enumerate(row):  # the text cells: escaped where a spreadsheet would run them
+            if v is None:
+                row[i] = ""
+            elif v and v[0] in formula:
+                row[i] = "'" + v
+        yield [doc_id, source, kind, start, end, row[1], row[0], *row[2:]]
 
 
 def write(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

@@ -7,9 +7,23 @@ analyst rejected are kept apart in ``rejected`` (negative examples; never mixed 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from annotator.domain import SPLITS, STATES, STATUSES, Document, Mention, Quote, Span, normalise_text
+from annotator.domain import (
+    QUOTE_COLUMNS,
+    REJECTED,
+    SPAN_COLUMNS,
+    SPLITS,
+    STATES,
+    STATUSES,
+    Document,
+    Mention,
+    Quote,
+    Span,
+    initial_state,
+    normalise_text,
+)
 from annotator.formats.incoming import BadRecord, Incoming, label_of, offsets
 
 
@@ -83,6 +97,72 @@ def document_record(
         "rejected": {
             "spans": [span_record(text, s) for s in _order(rejected_spans or [])],
             "quotes": [quote_record(text, q) for q in _order(rejected_quotes or [])],
+        },
+    }
+
+
+# -- the same record straight from store rows (the export's fast path) ---------------------------
+
+_S = {c: i for i, c in enumerate(SPAN_COLUMNS)}
+_Q = {c: i for i, c in enumerate(QUOTE_COLUMNS)}
+
+
+def _span_from_row(text: str, r: tuple) -> dict[str, Any]:
+    start, end, origin = r[_S["start"]], r[_S["end"]], r[_S["origin"]] or "human"
+    return {"id": r[_S["id"]], "start": start, "end": end, "label": r[_S["label"]], "text": text[start:end],
+            "origin": origin, "state": r[_S["state"]] or initial_state(origin), "analyst": r[_S["analyst"]],
+            "created_at": r[_S["created_at"]], "modified_at": r[_S["modified_at"]]}  # fmt: skip
+
+
+def _mention_from_row(text: str, r: tuple, prefix: str) -> dict[str, Any] | None:
+    start, end = r[_Q[prefix + "_start"]], r[_Q[prefix + "_end"]]
+    if start is None or end is None:
+        return None
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def _quote_from_row(text: str, r: tuple) -> dict[str, Any]:
+    start, end, origin = r[_Q["start"]], r[_Q["end"]], r[_Q["origin"]] or "human"
+    confidence = r[_Q["confidence"]]
+    return {
+        "id": r[_Q["id"]], "start": start, "end": end, "text": text[start:end], "kind": r[_Q["kind"]] or "quote",
+        "speaker": _mention_from_row(text, r, "speaker"), "speaker_mention": _mention_from_row(text, r, "mention"),
+        "cue": _mention_from_row(text, r, "cue"), "source_of": _mention_from_row(text, r, "source"),
+        "confidence": round(confidence if confidence is not None else 1.0, 3),
+        "origin": origin, "state": r[_Q["state"]] or initial_state(origin), "analyst": r[_Q["analyst"]],
+        "created_at": r[_Q["created_at"]], "modified_at": r[_Q["modified_at"]],
+    }  # fmt: skip
+
+
+def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tuple],
+                     keep: Callable[[str | None, str | None], bool] | None = None) -> dict[str, Any]:
+    """``document_record`` built from the store's rows (already in text order); ``keep(label, analyst)`` filters
+    the annotations (label None for quotes). The same bytes as ``document_record``, a good deal faster."""
+    text = doc.text
+    label_at, span_analyst, span_state = _S["label"], _S["analyst"], _S["state"]
+    quote_analyst, quote_state = _Q["analyst"], _Q["state"]
+    if keep is not None:
+        span_rows = [r for r in span_rows if keep(r[label_at], r[span_analyst])]
+        quote_rows = [r for r in quote_rows if keep(None, r[quote_analyst])]
+    spans = [_span_from_row(text, r) for r in span_rows]
+    quotes = [_quote_from_row(text, r) for r in quote_rows]
+    meta = dict(doc.meta)
+    meta.setdefault("source", "")
+    return {
+        "id": doc.id,
+        "text": text,
+        "meta": meta,
+        "status": doc.status,
+        "note": doc.note,
+        "preannotated": doc.preannotated,
+        "split": doc.split,
+        "cluster": doc.cluster,
+        "spans": [s for s, r in zip(spans, span_rows, strict=True) if r[span_state] != REJECTED],
+        "quotes": [q for q, r in zip(quotes, quote_rows, strict=True) if r[quote_state] != REJECTED],
+        "claims": [],
+        "rejected": {
+            "spans": [s for s, r in zip(spans, span_rows, strict=True) if r[span_state] == REJECTED],
+            "quotes": [q for q, r in zip(quotes, quote_rows, strict=True) if r[quote_state] == REJECTED],
         },
     }
 
