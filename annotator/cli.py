@@ -148,6 +148,8 @@ def cli(ctx: click.Context) -> None:
       annotator gui --db news.db                    open the window
       annotator export --db news.db -o out.jsonl    write labeled data
       annotator stats --db news.db                  counts per status and label
+      annotator dupes --db news.db                  near-duplicate clusters
+      annotator split --db news.db --seed 13        train / dev / test, clusters kept whole
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)

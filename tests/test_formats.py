@@ -238,18 +238,20 @@ def test_prodigy_import_answers_and_round_trip(tmp_path):
 
 def test_doccano_import_and_round_trip(tmp_path):
     write_lines(tmp_path / "d.jsonl", [
-        {"id": 7, "text": "Lena Holm runs Brask Mining.\r\nShe said so.", "label": [[0, 9, "PERSON"], [15, 27, "ORG"]]},
+        {"id": 7, "text": "Lena Holm runs Brask Mining.\r\nShe said so.", "label": [[0, 9, "PERSON"], [15, 27, "ORG"], [30, 33, "PRON"]]},
         {"text": "Pia Lund left.", "entities": [{"id": 1, "start_offset": 0, "end_offset": 8, "label": "PERSON"}]},
     ])
     db = tmp_path / "a.db"
     assert run("import", tmp_path / "d.jsonl", "--db", db, "--analyst", "kim").exit_code == 0
     got = spans_of(db)
     assert got["Lena Holm runs Brask Mining.\nShe said so."] == [
-        (0, 9, "PERSON", "import:doccano", "accepted", "kim"), (15, 27, "ORG", "import:doccano", "accepted", "kim")]
+        (0, 9, "PERSON", "import:doccano", "accepted", "kim"), (15, 27, "ORG", "import:doccano", "accepted", "kim"),
+        (29, 32, "PRON", "import:doccano", "accepted", "kim")]  # after the CRLF: moved one back with the text
     assert got["Pia Lund left."] == [(0, 8, "PERSON", "import:doccano", "accepted", "kim")]
     assert run("export", "--db", db, "--format", "doccano", "-o", tmp_path / "back.jsonl").exit_code == 0
     lines = [json.loads(x) for x in (tmp_path / "back.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert lines[0]["label"] == [[0, 9, "PERSON"], [15, 27, "ORG"]]
+    assert lines[0]["label"] == [[0, 9, "PERSON"], [15, 27, "ORG"], [29, 32, "PRON"]]
+    assert lines[0]["text"][29:32] == "She"
     assert run("import", tmp_path / "back.jsonl", "--db", tmp_path / "b.db").exit_code == 0
     assert [s[:3] for s in spans_of(tmp_path / "b.db")["Pia Lund left."]] == [(0, 8, "PERSON")]
 
@@ -303,3 +305,18 @@ def test_the_fast_record_path_writes_what_document_record_writes(tmp_path):
             fast = record_from_rows(doc, span_rows, quote_rows, keep)
             assert json.dumps(fast) == json.dumps(slow)
             assert fast["spans"] or chosen.analysts
+
+
+def test_docbin_per_split_into_a_folder(tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    db = tmp_path / "a.db"
+    make_db(db)  # its one document is in train
+    result = run("export", "--db", db, "--format", "spacy", "-o", str(tmp_path / "corpus") + "/")
+    assert result.exit_code == 0, result.stderr
+    assert "train 1, dev 0, test 0" in result.stderr
+    vocab = spacy.blank("en").vocab
+    counts = {name: len(list(DocBin().from_disk(tmp_path / "corpus" / f"{name}.spacy").get_docs(vocab)))
+              for name in ("train", "dev", "test")}
+    assert counts == {"train": 1, "dev": 0, "test": 0}
