@@ -47,14 +47,15 @@ def _db_path(db: str | None) -> Path:
 
 
 @contextmanager
-def open_store(db: str | None, analyst: str | None = None, write: bool = True) -> Iterator:
-    """The store for one command. Only writing commands (import, preannotate) may create a database;
-    reading ones (stats, export) open it read-only and change nothing, not even a missing path."""
+def open_store(db: str | None, analyst: str | None = None, write: bool = True, create: bool | None = None) -> Iterator:
+    """The store for one command. Only writing commands that add documents (import, preannotate) may create a
+    database (``create`` defaults to ``write``); reading ones (stats, export) open it read-only and change
+    nothing, not even a missing path."""
     from annotator.store import Store, StoreError
 
     path = _db_path(db)
     try:
-        store = Store(path, analyst=analyst, create=write, write=write)
+        store = Store(path, analyst=analyst, create=write if create is None else create, write=write)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     if store.backup_error:
@@ -514,7 +515,7 @@ def dupes(db: str | None, threshold: float, shingle: int, analyst: str | None) -
     """
     from annotator.curation.dedup import clusters
 
-    with open_store(db, analyst) as store:
+    with open_store(db, analyst, create=False) as store:
         started = time.perf_counter()
         with err.status("comparing documents …"):
             groups = clusters(store.texts(), threshold, shingle)
@@ -563,7 +564,7 @@ def split(db: str | None, train: float, dev: float, test: float, seed: int, stra
         ratios = ratios_of(train, dev, test)
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    with open_store(db, analyst) as store:
+    with open_store(db, analyst, create=False) as store:
         rows = store.curation_rows()
         if not rows:
             raise UserError(f"{store.path}: no documents to split")

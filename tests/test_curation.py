@@ -118,3 +118,10 @@ def test_dupes_and_split_commands_store_and_print(tmp_path, planted):
     assert exported.stdout.count("\n") == sum(1 for d in docs.values() if d.split == "test")
     bad = runner.invoke(cli, ["split", "--db", str(db), "--train", "0.9"])
     assert bad.exit_code == 2 and "sum to 1" in bad.stderr
+
+
+def test_dupes_and_split_refuse_a_missing_database_and_create_nothing(tmp_path):
+    for command in ("dupes", "split"):
+        result = CliRunner().invoke(cli, [command, "--db", str(tmp_path / "none" / "x.db")])
+        assert result.exit_code == 2, result.output
+        assert not (tmp_path / "none").exists()
