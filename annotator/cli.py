@@ -284,10 +284,17 @@ def preannotate(db: str | None, model: str | None, all_docs: bool, include_done:
 EXPORT_FORMATS = ("jsonl", "spacy", "conll", "csv", "prodigy", "doccano")
 
 
-def _selection(status, analyst, label, source, split, since, until):
+def _selection(status, analyst, label, source, split, since, until, where=()):
     from annotator.domain import Selection
 
-    return Selection(tuple(status), tuple(analyst), tuple(label), tuple(source), tuple(split), since, until)
+    meta = []
+    for condition in where:
+        key, sep, value = condition.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{condition!r} is not KEY=VALUE (a meta field, e.g. desk=city)", param_hint="--where")
+        meta.append((key.strip(), value))
+    return Selection(tuple(status), tuple(analyst), tuple(label), tuple(source), tuple(split), since, until,
+                     tuple(meta))
 
 
 def _date(_ctx, _param, value: str | None) -> str | None:
@@ -314,6 +321,7 @@ def selection_options(f):
         click.option("--split", multiple=True, type=click.Choice([*SPLITS, "none"]), help="Only documents in this split (none: without one; repeatable)."),
         click.option("--since", callback=_date, help="Only documents changed on or after this date (2026-12-01, or a full ISO time)."),
         click.option("--until", callback=_date, help="Only documents changed on or before this date (inclusive)."),
+        click.option("--where", multiple=True, metavar="KEY=VALUE", help="Only documents whose meta field KEY is VALUE (desk=city; repeatable)."),
     ]):  # fmt: skip
         f = option(f)
     return f
@@ -328,7 +336,7 @@ def selection_options(f):
 @selection_options
 def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analyst: tuple[str, ...],
            label: tuple[str, ...], source: tuple[str, ...], split: tuple[str, ...], since: str | None,
-           until: str | None) -> None:
+           until: str | None, where: tuple[str, ...]) -> None:
     """Write labeled documents; offsets are code points, half-open, into the stored text.
 
     With no filter every document goes out (the summary says so). Rejected proposals go only into jsonl
@@ -347,7 +355,7 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
     from annotator.formats.jsonl import write_records
     from annotator.formats.records import record_from_rows
 
-    chosen = _selection(status, analyst, label, source, split, since, until)
+    chosen = _selection(status, analyst, label, source, split, since, until, where)
     if output != "-":
         _refuse_database_as_output(output, _db_path(db))
     if fmt == "spacy" and output == "-":

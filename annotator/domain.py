@@ -308,9 +308,11 @@ class Selection:
     splits: tuple[str, ...] = ()  # "train", "dev", "test", or "none" for documents without a split
     since: str | None = None
     until: str | None = None
+    meta: tuple[tuple[str, str], ...] = ()  # (key, value): documents whose meta[key] is that value (as text)
 
     def __bool__(self) -> bool:
-        return any((self.statuses, self.analysts, self.labels, self.sources, self.splits, self.since, self.until))
+        return any((self.statuses, self.analysts, self.labels, self.sources, self.splits, self.since, self.until,
+                    self.meta))
 
     def describe(self) -> str:
         parts = [f"{name} {', '.join(values)}" for name, values in (
@@ -320,6 +322,7 @@ class Selection:
             parts.append(f"changed since {self.since}")
         if self.until:
             parts.append(f"changed until {self.until}")
+        parts.extend(f"meta.{k} = {v}" for k, v in self.meta)
         return "; ".join(parts) if parts else "everything (no filter)"
 
     def keeps(self, item: Span | Quote) -> bool:

@@ -90,6 +90,10 @@ def test_filters_and_the_summary(tmp_path):
     assert run("export", "--db", db, "--since", "2999-01-01", "-o", "-").stdout == ""
     assert run("export", "--db", db, "--until", "2000-01-01", "-o", "-").stdout == ""
     assert run("export", "--db", db, "--until", "2999-01-01", "-o", "-").stdout
+    assert run("export", "--db", db, "--where", "desk=city", "-o", "-").stdout
+    assert run("export", "--db", db, "--where", "desk=sport", "-o", "-").stdout == ""
+    assert run("export", "--db", db, "--where", 'de"sk=city', "-o", "-").stdout == ""
+    assert CliRunner().invoke(cli, ["export", "--db", str(db), "--where", "desk"]).exit_code == 2
 
 
 def test_csv_has_a_bom_escapes_formulas_and_reads_back(tmp_path):

@@ -656,6 +656,9 @@ class Store:
         if selection.until:  # inclusive: 2026-12-01 keeps the whole day
             where.append("substr(coalesce(d.updated_at, d.created_at), 1, ?) <= ?")
             params.extend([len(selection.until), selection.until])
+        for key, value in selection.meta:  # the key is a parameter too: quoted as a JSON path member
+            where.append("CAST(json_extract(d.meta, ?) AS TEXT) = ?")
+            params.extend(['$."' + key.replace('"', '""') + '"', value])
         if selection.analysts:
             spans_by = among("s.analyst", selection.analysts)
             quotes_by = among("q.analyst", selection.analysts)
