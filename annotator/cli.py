@@ -47,14 +47,15 @@ def _db_path(db: str | None) -> Path:
 
 
 @contextmanager
-def open_store(db: str | None, analyst: str | None = None, write: bool = True) -> Iterator:
-    """The store for one command. Only writing commands (import, preannotate) may create a database;
-    reading ones (stats, export) open it read-only and change nothing, not even a missing path."""
+def open_store(db: str | None, analyst: str | None = None, write: bool = True, create: bool | None = None) -> Iterator:
+    """The store for one command. Only writing commands that add documents (import, preannotate) may create a
+    database (``create`` defaults to ``write``); reading ones (stats, export) open it read-only and change
+    nothing, not even a missing path."""
     from annotator.store import Store, StoreError
 
     path = _db_path(db)
     try:
-        store = Store(path, analyst=analyst, create=write, write=write)
+        store = Store(path, analyst=analyst, create=write if create is None else create, write=write)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     if store.backup_error:
@@ -148,6 +149,8 @@ def cli(ctx: click.Context) -> None:
       annotator gui --db news.db                    open the window
       annotator export --db news.db -o out.jsonl    write labeled data
       annotator stats --db news.db                  counts per status and label
+      annotator dupes --db news.db                  near-duplicate clusters
+      annotator split --db news.db --seed 13        train / dev / test, clusters kept whole
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)
@@ -156,45 +159,67 @@ def cli(ctx: click.Context) -> None:
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["auto", "plain", "annotator", "prodigy", "doccano"]),
+              default="auto", show_default=True,
+              help="Format of the .jsonl files: auto detects it per file from its first record.")
 @click.option("--model", help=MODEL_HELP)
 @click.option("--no-preannotate", is_flag=True, help="Store the texts only; pre-annotate later with `annotator preannotate`.")
 @click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
 @click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
-@click.option("--analyst", help=ANALYST_HELP)
-def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preannotate: bool, all_labels: bool,
-            codebook: str | None, analyst: str | None) -> None:
-    """Import .txt files, folders of them (recursively) and .jsonl files ({"text", "meta"} per line).
+@click.option("--analyst", help=ANALYST_HELP + " Imported Prodigy and doccano annotations are recorded as theirs.")
+def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None, no_preannotate: bool,
+            all_labels: bool, codebook: str | None, analyst: str | None) -> None:
+    """Import .txt files, folders of them (recursively) and .jsonl files: plain ({"text", "meta"} per line),
+    annotator exports (every annotation kept as it was), Prodigy and doccano JSONL (origin import:prodigy,
+    import:doccano).
 
-    Line ends are normalised to \\n on import; the same text is never imported twice. Documents found
-    already present but never pre-annotated (an earlier import was interrupted) are pre-annotated now.
+    Line ends are normalised to \\n on import; the same text is never imported twice (nor its annotations).
+    A folder's files keep their path inside the folder in meta.source. Documents that come with annotations
+    are not pre-annotated; others found present but never pre-annotated (an earlier import was interrupted)
+    are pre-annotated now.
 
     \b
-    Example:
+    Examples:
       annotator import seeds/ more/article.txt feed.jsonl --db news.db
+      annotator import labeled.jsonl --db copy.db                 an annotator export, as it was
+      annotator import prodigy.jsonl --db news.db --analyst ana   Prodigy answers: accept, reject, ignore
     """
-    from annotator.importer import read_all
+    from annotator.importer import read_incoming
 
     book = None if all_labels else _codebook(codebook)
     labels = None if book is None else book.labels
-    failures = 0
+    failures = ignored = not_again = 0
+    annotations = [0, 0]
     created: list[int] = []
     present: list[int] = []
+    annotated: set[int] = set()
     with open_store(db, analyst) as store:
         try:
-            for batch in _batches(read_all(paths), IMPORT_BATCH):
+            for batch in _batches(read_incoming(paths, fmt), IMPORT_BATCH):
                 with store.action("import", undoable=False):  # one transaction per batch read
                     for item in batch:
                         if isinstance(item, FormatError):
                             failures += 1
                             err.print("[red]skipped[/]", shown(item), soft_wrap=True)
                             continue
-                        doc_id, is_new = store.add_document(item)
+                        if item.ignored:
+                            ignored += 1
+                            continue
+                        doc_id, is_new = store.add_document(item.doc, as_exported=item.as_exported)
                         (created if is_new else present).append(doc_id)
+                        if item.annotated:
+                            annotated.add(doc_id)
+                        if is_new:
+                            n_spans, n_quotes = store.import_annotations(doc_id, item.spans, item.quotes)
+                            annotations[0] += n_spans
+                            annotations[1] += n_quotes
+                        elif item.spans or item.quotes:
+                            not_again += 1
         except KeyboardInterrupt:
             err.print(f"interrupted: {len(created)} new document(s) imported before it are kept; run the same "
                       "import again to add the rest (nothing is imported twice)", markup=False)
             sys.exit(130)
-        pending = store.pending_preannotation(created + present)
+        pending = [i for i in store.pending_preannotation(created + present) if i not in annotated]
         new = set(created)
         unfinished = sum(1 for i in pending if i not in new)
         report = None
@@ -210,6 +235,11 @@ def import_(paths: tuple[str, ...], db: str | None, model: str | None, no_preann
             f"imported {len(created)} new document(s), {len(present)} already present"
             + (f" ({unfinished} of them not yet pre-annotated)" if unfinished else "")
             + f", {failures} failed"
+            + (f", {ignored} ignored (Prodigy answer \"ignore\")" if ignored else "")
+            + (f"; with them {annotations[0]} spans and {annotations[1]} quotes as they were labeled"
+               if any(annotations) else "")
+            + (f"; the annotations of {not_again} document(s) already present were not imported again"
+               if not_again else "")
             + ("" if report is None else f"; {report.added_spans} entities, {report.added_quotes} quotes")
             + f" → {store.path}"
         ))
@@ -251,50 +281,162 @@ def preannotate(db: str | None, model: str | None, all_docs: bool, include_done:
         err.print(f"pre-annotated {report.summary()}")
 
 
+EXPORT_FORMATS = ("jsonl", "spacy", "conll", "csv", "prodigy", "doccano")
+
+
+def _selection(status, analyst, label, source, split, since, until, where=()):
+    from annotator.domain import Selection
+
+    meta = []
+    for condition in where:
+        key, sep, value = condition.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{condition!r} is not KEY=VALUE (a meta field, e.g. desk=city)", param_hint="--where")
+        meta.append((key.strip(), value))
+    return Selection(tuple(status), tuple(analyst), tuple(label), tuple(source), tuple(split), since, until,
+                     tuple(meta))
+
+
+def _date(_ctx, _param, value: str | None) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-12-01") from None
+    return value
+
+
+def selection_options(f):
+    """The filters export and stats share."""
+    from annotator.domain import SPLITS, STATUSES
+
+    for option in reversed([
+        click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only documents with this status (repeatable)."),
+        click.option("--analyst", multiple=True, help="Only annotations by this analyst, and the documents that have one (repeatable)."),
+        click.option("--label", multiple=True, help="Only spans with this label, and the documents that have one (repeatable)."),
+        click.option("--source", multiple=True, help="Only documents whose meta.source matches this pattern (wire/*.txt; repeatable)."),
+        click.option("--split", multiple=True, type=click.Choice([*SPLITS, "none"]), help="Only documents in this split (none: without one; repeatable)."),
+        click.option("--since", callback=_date, help="Only documents changed on or after this date (2026-12-01, or a full ISO time)."),
+        click.option("--until", callback=_date, help="Only documents changed on or before this date (inclusive)."),
+        click.option("--where", multiple=True, metavar="KEY=VALUE", help="Only documents whose meta field KEY is VALUE (desk=city; repeatable)."),
+    ]):  # fmt: skip
+        f = option(f)
+    return f
+
+
 @cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", default="-", show_default=True, help="File to write, or - for standard output.")
-@click.option("--status", multiple=True, help="Only documents with this status (repeatable).")
-def export(db: str | None, fmt: str, output: str, status: tuple[str, ...]) -> None:
-    """Write labeled documents, one JSON object per line, offsets in code points.
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+              help="jsonl: ours, lossless; spacy: DocBin; conll: BIO; csv: a row per annotation; prodigy; doccano.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File to write, or - for standard output (spacy: a file, or a folder for train/dev/test.spacy).")
+@selection_options
+def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analyst: tuple[str, ...],
+           label: tuple[str, ...], source: tuple[str, ...], split: tuple[str, ...], since: str | None,
+           until: str | None, where: tuple[str, ...]) -> None:
+    """Write labeled documents; offsets are code points, half-open, into the stored text.
+
+    With no filter every document goes out (the summary says so). Rejected proposals go only into jsonl
+    (under "rejected"); the other formats carry what the analysts kept. Claims are not built yet: always [].
 
     \b
-    Example:
+    Examples:
       annotator export --db news.db --format jsonl -o labeled.jsonl
+      annotator export --db news.db --format spacy -o corpus/ --status done   train/dev/test.spacy by split
+      annotator export --db news.db --format csv -o review.csv --analyst ana --since 2026-11-01
+      annotator export --db news.db --format conll --label PERSON --label ORG -o - | head
     """
-    from annotator.formats.jsonl import write_records
-    from annotator.formats.records import document_record
+    from collections import Counter
 
+    from annotator.formats import conll, csvfile, docbin, doccano, prodigy
+    from annotator.formats.jsonl import write_records
+    from annotator.formats.records import record_from_rows
+
+    chosen = _selection(status, analyst, label, source, split, since, until, where)
     if output != "-":
         _refuse_database_as_output(output, _db_path(db))
+    if fmt == "spacy" and output == "-":
+        raise UserError("a spaCy DocBin is binary: name a file (-o corpus.spacy) or a folder (-o corpus/)")
     replaced: list[str] = []  # NaN/Infinity found in the data and written as null
+    per_label: Counter[str] = Counter()
     with open_store(db, write=False) as store:
+        ids = store.select(chosen) if chosen else None
 
-        def records():
-            for doc_id in store.document_ids():
-                doc = store.document(doc_id)
-                if status and doc.status not in status:
+        keep = chosen.keeps_values if chosen.analysts or chosen.labels else None
+
+        def records(only_split: str | None = None):
+            for doc, spans, quotes in store.annotated_rows(ids):
+                if only_split is not None and doc.split != only_split:
                     continue
-                spans = store.spans(doc_id, include_rejected=True)
-                quotes = store.quotes(doc_id, include_rejected=True)
-                yield document_record(
-                    doc,
-                    [s for s in spans if s.state != "rejected"],
-                    [q for q in quotes if q.state != "rejected"],
-                    [s for s in spans if s.state == "rejected"],
-                    [q for q in quotes if q.state == "rejected"],
-                )
+                record = record_from_rows(doc, spans, quotes, keep)
+                per_label.update(s["label"] for s in record["spans"])
+                if record["quotes"]:
+                    per_label["quote"] += len(record["quotes"])
+                yield record
+
+        tokenize = None
+        if fmt in ("conll", "prodigy"):
+            from annotator.nlp.tokens import tokenizer
+
+            tokenize = tokenizer()
 
         def write(out: IO[str]) -> int:
+            if fmt == "csv":
+                return csvfile.write(records(), out)
+            if fmt == "conll":
+                return conll.write(records(), out, tokenize)
+            if fmt == "prodigy":
+                return write_records((prodigy.example(r, tokenize) for r in records()), out, replaced)
+            if fmt == "doccano":
+                return write_records((doccano.line(r) for r in records()), out, replaced)
             return write_records(records(), out, replaced)
 
-        n = _export_to_stdout(write) if output == "-" else _export_to_file(output, write)
+        if fmt == "spacy":
+            n, where = _export_docbin(output, records, docbin.example)
+        else:
+            n = _export_to_stdout(write) if output == "-" else _export_to_file(output, write)
+            where = "" if output == "-" else f" → {output}"
         if replaced:
             more = f" and {len(replaced) - 5} more" if len(replaced) > 5 else ""
             err.print(f"[yellow]warning:[/] {len(replaced)} number(s) JSON cannot hold (NaN, Infinity) written as "
                       "null:", shown("; ".join(replaced[:5]) + more))
-        err.print(shown(f"exported {n} document(s) as {fmt}" + ("" if output == "-" else f" → {output}")))
+        labels = ", ".join(f"{k} {v}" for k, v in sorted(per_label.items(), key=lambda kv: (-kv[1], kv[0])))
+        err.print(shown(f"exported {n} document(s) as {fmt}{where}; selected: {chosen.describe()}; "
+                        f"annotations: {labels or 'none'}"))
+
+
+def _export_docbin(output: str, records, example) -> tuple[int, str]:
+    """Write a DocBin file, or train/dev/test.spacy into a folder (by each document's split)."""
+    from annotator.domain import SPLITS
+    from annotator.nlp.tokens import write_docbin
+
+    target = Path(output)
+    if output.endswith(("/", os.sep)) or target.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        total, parts = 0, []
+        for name in SPLITS:
+            path = target / f"{name}.spacy"
+            n = _atomic(path, lambda tmp, name=name: write_docbin((example(r) for r in records(name)), tmp)[0])
+            total += n
+            parts.append(f"{name} {n}")
+        return total, f" → {output} ({', '.join(parts)}; documents without a split are left out: annotator split)"
+    return _atomic(target, lambda tmp: write_docbin((example(r) for r in records()), tmp)[0]), f" → {output}"
+
+
+def _atomic(target: Path, write: Callable[[Path], int]) -> int:
+    tmp = target.with_name(target.name + ".partial")
+    try:
+        n = write(tmp)
+        os.replace(tmp, target)
+        return n
+    except OSError as exc:
+        raise UserError(f"{target}: cannot write ({exc.strerror or exc}); {target} was left as it was") from None
+    finally:
+        with suppress(OSError):
+            tmp.unlink()
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -364,34 +506,154 @@ def _export_to_stdout(write: Callable[[IO[str]], int]) -> int:
 
 @cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
-def stats(db: str | None) -> None:
-    """Counts of documents by status (and how many await pre-annotation), spans by label and state, quotes.
+@click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=0.8, show_default=True,
+              help="Jaccard similarity of the word shingles at which two documents are near-duplicates.")
+@click.option("--shingle", type=click.IntRange(1, 20), default=5, show_default=True, help="Words per shingle.")
+@click.option("--analyst", help=ANALYST_HELP)
+def dupes(db: str | None, threshold: float, shingle: int, analyst: str | None) -> None:
+    """Find near-duplicate documents (the same wire story run twice), store their clusters and list them.
+
+    MinHash LSH over word shingles finds candidates; each pair is confirmed by its exact Jaccard similarity.
+    A cluster's id is its smallest document id (documents.cluster; cleared for documents in none). Exact
+    duplicates never get in: import skips a text already there. `annotator split` keeps a cluster together.
 
     \b
     Example:
+      annotator dupes --db news.db --threshold 0.8
+    """
+    from annotator.curation.dedup import clusters
+
+    with open_store(db, analyst, create=False) as store:
+        started = time.perf_counter()
+        with err.status("comparing documents …"):
+            groups = clusters(store.texts(), threshold, shingle)
+        elapsed = time.perf_counter() - started
+        wanted: dict[int, int | None] = dict.fromkeys(store.document_ids())
+        for group in groups:
+            wanted.update(dict.fromkeys(group, group[0]))
+        with store.action("dupes", detail={"threshold": threshold, "clusters": len(groups)}, undoable=False):
+            changed = store.set_clusters(wanted)
+        summaries = {s.id: s for s in store.summaries([i for g in groups for i in g])}
+        out = Console(highlight=False)
+        for group in groups:
+            out.print(shown(f"cluster {group[0]}: {len(group)} documents"))
+            for doc_id in group:
+                s = summaries[doc_id]
+                out.print(shown(f"  {doc_id:>6}  {s.source}  {s.title}"))
+        err.print(shown(f"{len(groups)} cluster(s) of near-duplicates ({sum(map(len, groups))} documents) among "
+                        f"{len(wanted)} at Jaccard ≥ {threshold} in {elapsed:.1f} s; {changed} document(s) changed "
+                        f"cluster → {store.path}"))
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--train", type=float, default=0.8, show_default=True, help="Share of documents in train.")
+@click.option("--dev", type=float, default=0.1, show_default=True, help="Share in dev.")
+@click.option("--test", type=float, default=0.1, show_default=True, help="Share in test.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed: the same seed gives the same split.")
+@click.option("--stratify", type=click.Choice(["none", "source", "label"]), default="none", show_default=True,
+              help="Keep the shares within each source (meta.source) or each document's most frequent label.")
+@click.option("--analyst", help=ANALYST_HELP)
+def split(db: str | None, train: float, dev: float, test: float, seed: int, stratify: str, analyst: str | None) -> None:
+    """Assign every document to train, dev or test (stored in the database; exports take --split).
+
+    Near-duplicate clusters (`annotator dupes`) stay inside one split, so a story cannot be in train and test.
+
+    \b
+    Examples:
+      annotator split --db news.db --train 0.8 --dev 0.1 --test 0.1 --seed 13
+      annotator export --db news.db --format spacy -o corpus/      train.spacy, dev.spacy, test.spacy
+    """
+    from collections import Counter
+
+    from annotator.curation.split import Item, assign, ratios_of
+
+    try:
+        ratios = ratios_of(train, dev, test)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+    with open_store(db, analyst, create=False) as store:
+        rows = store.curation_rows()
+        if not rows:
+            raise UserError(f"{store.path}: no documents to split")
+        key = {"none": lambda r: "", "source": lambda r: r["source"], "label": lambda r: r["label"] or ""}[stratify]
+        chosen = assign([Item(r["id"], r["cluster"], key(r)) for r in rows], ratios, seed)
+        with store.action("split", detail={"ratios": ratios, "seed": seed, "stratify": stratify}, undoable=False):
+            changed = store.set_splits(chosen)
+        sizes = Counter(chosen.values())
+        clusters = len({r["cluster"] for r in rows if r["cluster"] is not None})
+        err.print(shown(
+            "split " + ", ".join(f"{name} {sizes.get(name, 0)} ({sizes.get(name, 0) / len(rows):.0%})"
+                                 for name in ("train", "dev", "test"))
+            + f" with seed {seed}" + (f", stratified by {stratify}" if stratify != "none" else "")
+            + f"; {clusters} near-duplicate cluster(s) kept whole; {changed} document(s) changed → {store.path}"))
+
+
+@cli.command()
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--plot", "plot_to", type=click.Path(dir_okay=False), help="Also draw the counts as bar charts into this PNG file.")
+def stats(db: str | None, plot_to: str | None) -> None:
+    """Counts of documents by status, split and source (and how many await pre-annotation), spans by label and
+    state, annotations by analyst, quotes by speaker, claims by type and stance (none yet: claims are not built).
+
+    \b
+    Examples:
       annotator stats --db news.db
+      annotator stats --db news.db --plot stats.png
     """
     from rich.table import Table
 
+    if plot_to and not plot_to.lower().endswith(".png"):
+        raise UserError(f"{plot_to}: --plot writes a PNG; name a file ending in .png")
+    if plot_to:
+        _refuse_database_as_output(plot_to, _db_path(db))
     with open_store(db, write=False) as store:
         counts = store.counts()
         n_docs, n_words = counts["documents"]
         out = Console(highlight=False)
         out.print(shown(f"{store.path}: {n_docs} documents, {n_words:,} words; {counts['pending']} not yet pre-annotated"))
-        table = Table("status", "documents")
-        for key, value in sorted(counts["status"].items()):
-            table.add_row(shown(key), str(value))
-        out.print(table)
-        table = Table("label", "spans")
-        for key, value in counts["labels"]:
-            table.add_row(shown(key), str(value))
-        out.print(table)
-        table = Table("review state", "spans", "quotes")
-        for key in sorted(set(counts["states"]) | set(counts["quote_states"])):
-            table.add_row(key, str(counts["states"].get(key, 0)), str(counts["quote_states"].get(key, 0)))
-        out.print(table)
+
+        def table(title: str, headers: tuple[str, ...], rows, limit: int | None = None) -> None:
+            rows = list(rows)
+            t = Table(*headers, title=title if limit is None or len(rows) <= limit else f"{title} (top {limit} of {len(rows)})")
+            for row in rows[:limit]:
+                t.add_row(*(shown(v) for v in row))
+            out.print(t)
+
+        table("documents by status", ("status", "documents"), sorted(counts["status"].items()))
+        table("spans by label", ("label", "spans"), counts["labels"])
+        table("review states", ("review state", "spans", "quotes"),
+              [(k, counts["states"].get(k, 0), counts["quote_states"].get(k, 0))
+               for k in sorted(set(counts["states"]) | set(counts["quote_states"]))])
+        table("annotations by analyst", ("analyst", "spans", "quotes"), counts["analysts"])
+        table("documents by source", ("source", "documents"), counts["sources"], limit=20)
+        table("quotes by speaker", ("speaker", "quotes"), counts["speakers"], limit=20)
         quotes, with_speaker = counts["quotes"]
         out.print(f"quotes: {quotes} ({with_speaker} with a speaker)")
+        if counts["claims"]:
+            table("claims by type and stance", ("type", "stance", "claims"), counts["claims"])
+        else:
+            out.print("claims: none (claims are not built yet)")
+        splits = counts["splits"]
+        out.print("splits: " + ", ".join(f"{k} {splits.get(k, 0)}" for k in ("train", "dev", "test", "none")))
+        n_clusters, in_clusters = counts["clusters"]
+        out.print(f"near-duplicate clusters: {n_clusters} ({in_clusters} documents; annotator dupes)")
+        if plot_to:
+            from annotator.curation.plot import plot
+
+            charts = {
+                "documents by status": sorted(counts["status"].items()),
+                "spans by label": counts["labels"],
+                "annotations by analyst": [(a, s + q) for a, s, q in counts["analysts"]],
+                "documents by source": counts["sources"],
+                "quotes by speaker": counts["speakers"],
+                "claims by type": [(f"{t} {st}".strip(), n) for t, st, n in counts["claims"]],
+            }
+            try:
+                n = plot(charts, plot_to)
+            except OSError as exc:
+                raise UserError(f"{plot_to}: cannot write ({exc.strerror or exc})") from None
+            err.print(shown(f"{n} chart(s) → {plot_to}"))
 
 
 @cli.command()

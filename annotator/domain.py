@@ -21,6 +21,15 @@ STATES = (SUGGESTED, ACCEPTED, EDITED, ADDED, REJECTED)
 DECIDED = frozenset({ACCEPTED, EDITED, ADDED, REJECTED})
 
 
+# The columns of an annotation row, in the order the store reads them (its export fast path hands rows on).
+SPAN_COLUMNS = ("id", "doc_id", "start", "end", "label", "origin", "state", "analyst", "created_at", "modified_at")
+QUOTE_COLUMNS = (
+    "id", "doc_id", "start", "end", "kind", "speaker_start", "speaker_end", "mention_start", "mention_end",
+    "cue_start", "cue_end", "source_start", "source_end", "confidence", "origin", "state", "analyst",
+    "created_at", "modified_at",
+)  # fmt: skip
+
+
 def initial_state(origin: str) -> str:
     """``added`` for what a person made, ``suggested`` for a model's or rule's proposal."""
     return ADDED if origin == "human" else SUGGESTED
@@ -284,3 +293,50 @@ class ProposalReport:
         if self.skipped_done:
             parts.append(f"left {self.skipped_done} done document(s) alone (--include-done redoes them)")
         return "; ".join(parts)
+
+
+SPLITS = ("train", "dev", "test")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which documents (and annotations) an export or a statistic covers; empty fields select everything.
+
+    ``statuses``, ``sources``, ``splits`` and the ``since``/``until`` dates (ISO, compared with the time the
+    document last changed) choose documents. ``analysts`` and ``labels`` choose annotations: a document is kept
+    when it has at least one that matches, and only the matching ones go out (``labels`` filters spans only).
+    """
+
+    statuses: tuple[str, ...] = ()
+    analysts: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # shell patterns on meta.source: "wire/*.txt"
+    splits: tuple[str, ...] = ()  # "train", "dev", "test", or "none" for documents without a split
+    since: str | None = None
+    until: str | None = None
+    meta: tuple[tuple[str, str], ...] = ()  # (key, value): documents whose meta[key] is that value (as text)
+
+    def __bool__(self) -> bool:
+        return any((self.statuses, self.analysts, self.labels, self.sources, self.splits, self.since, self.until,
+                    self.meta))
+
+    def describe(self) -> str:
+        parts = [f"{name} {', '.join(values)}" for name, values in (
+            ("status", self.statuses), ("analyst", self.analysts), ("label", self.labels),
+            ("source", self.sources), ("split", self.splits)) if values]
+        if self.since:
+            parts.append(f"changed since {self.since}")
+        if self.until:
+            parts.append(f"changed until {self.until}")
+        parts.extend(f"meta.{k} = {v}" for k, v in self.meta)
+        return "; ".join(parts) if parts else "everything (no filter)"
+
+    def keeps(self, item: Span | Quote) -> bool:
+        """Whether an annotation of a selected document goes out."""
+        return self.keeps_values(item.label if isinstance(item, Span) else None, item.analyst)
+
+    def keeps_values(self, label: str | None, analyst: str | None) -> bool:
+        """``keeps`` for an annotation's label (None for a quote) and analyst."""
+        if self.analysts and analyst not in self.analysts:
+            return False
+        return not (self.labels and label is not None and label not in self.labels)

@@ -277,15 +277,17 @@ def test_import_writes_as_it_reads_and_an_interruption_keeps_what_was_written(ru
     db = tmp_path / "stream.db"
     seen_in_store: list[int] = []
 
-    def feed(paths):
+    from annotator.formats.incoming import Incoming
+
+    def feed(paths, fmt):
         for n in range(IMPORT_BATCH + IMPORT_BATCH // 2):
             if n == IMPORT_BATCH + 10:  # reading the second batch: the first must be in the file already
                 with sqlite3.connect(db) as conn:
                     seen_in_store.append(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
-            yield Document(f"document number {n}", {"source": "feed.jsonl", "line": n + 1})
+            yield Incoming(Document(f"document number {n}", {"source": "feed.jsonl", "line": n + 1}))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(annotator.importer, "read_all", feed)
+    monkeypatch.setattr(annotator.importer, "read_incoming", feed)
     result = runner.invoke(cli, ["import", "feed.jsonl", "--db", str(db), "--no-preannotate"])
     assert result.exit_code == 130
     assert seen_in_store == [IMPORT_BATCH]
@@ -345,7 +347,7 @@ def test_a_failed_export_leaves_no_partial_and_the_old_file_whole(runner, seeded
     import annotator.formats.records as records
     from annotator.store import StoreError
 
-    real, calls = records.document_record, []
+    real, calls = records.record_from_rows, []
 
     def failing(*args):
         calls.append(1)
@@ -353,7 +355,7 @@ def test_a_failed_export_leaves_no_partial_and_the_old_file_whole(runner, seeded
             raise StoreError("database disk image is malformed")
         return real(*args)
 
-    monkeypatch.setattr(records, "document_record", failing)
+    monkeypatch.setattr(records, "record_from_rows", failing)
     result = runner.invoke(cli, ["export", "--db", str(seeded_db), "-o", str(out)])
     assert result.exit_code == 2 and "malformed" in result.stderr
     assert out.read_text(encoding="utf-8") == "the previous export\n"

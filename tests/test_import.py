@@ -15,7 +15,7 @@ def split(items):
     return docs, errors
 
 
-def test_folder_is_read_recursively_and_sources_are_file_names(tmp_path):
+def test_folder_is_read_recursively_and_sources_are_paths_in_the_folder(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "deep").mkdir()
     (tmp_path / "a" / "one.txt").write_text("One.\n", encoding="utf-8")
@@ -23,7 +23,7 @@ def test_folder_is_read_recursively_and_sources_are_file_names(tmp_path):
     (tmp_path / "a" / "notes.md").write_text("ignored", encoding="utf-8")
     docs, errors = split(list(read_all([tmp_path / "a"])))
     assert errors == []
-    assert sorted(d.meta["source"] for d in docs) == ["one.txt", "two.TXT"]
+    assert sorted(d.meta["source"] for d in docs) == ["deep/two.TXT", "one.txt"]
 
 
 def test_seeds_all_read_and_crlf_is_normalised():

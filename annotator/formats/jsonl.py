@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from annotator.domain import Document, normalise_text
+from annotator.domain import Document
+from annotator.formats.incoming import BadRecord, normalised
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -37,8 +38,8 @@ def _decoded(raw: str | bytes, number: int) -> str:
     return raw.decode("utf-8")
 
 
-def read_documents(lines: Iterable[str | bytes], source: str) -> Iterator[Document | FormatError]:
-    """One Document per non-empty line, or a FormatError for a bad line (the rest still come).
+def read_json_lines(lines: Iterable[str | bytes], source: str) -> Iterator[tuple[int, dict[str, Any]] | FormatError]:
+    """``(line number, object)`` per non-empty line, or a FormatError naming ``source:line`` (the rest still come).
 
     ``lines`` may be bytes (a file opened in binary): each line is decoded on its own, so one bad byte
     costs one line, named with its number.
@@ -66,32 +67,41 @@ def read_documents(lines: Iterable[str | bytes], source: str) -> Iterator[Docume
         if not isinstance(record, dict):
             yield FormatError(f"{where}: expected an object like {{\"text\": ..., \"meta\": {{...}}}}")
             continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield FormatError(f"{where}: no \"text\" string")
-            continue
-        text = normalise_text(text)
-        if not text.strip():
-            yield FormatError(f"{where}: \"text\" is empty")
-            continue
-        if "\x00" in text:
-            yield FormatError(f"{where}: \"text\" contains NUL characters (binary data?)")
-            continue
-        meta = record.get("meta") or {}
-        if not isinstance(meta, dict):
-            yield FormatError(f"{where}: \"meta\" must be an object")
-            continue
-        bad = next(((f, b) for f, v in (("text", text), ("meta", meta)) if (b := _lone_surrogate(v))), None)
+        bad = next(((f, b) for f in ("text", "meta") if (b := _lone_surrogate(record.get(f)))), None)
+        if bad is None and (b := _lone_surrogate(record)):
+            bad = ("record", b)
         if bad:
             yield FormatError(f"{where}: \"{bad[0]}\" holds a lone surrogate {bad[1]}, which is not a character; "
                               "fix that escape in the file")
             continue
-        meta = dict(meta)
-        meta.setdefault("line", number)
-        if meta.get("source") and meta["source"] != source:
-            meta["original_source"] = meta["source"]
-        meta["source"] = source
-        yield Document(text=text, meta=meta)
+        yield number, record
+
+
+def plain_document(record: dict[str, Any], number: int, source: str) -> Document:
+    """A ``{"text", "meta"}`` record as a new document: its meta keeps the file and line (raise BadRecord)."""
+    text, _ = normalised(record.get("text"))
+    meta = record.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise BadRecord('"meta" must be an object')
+    meta = dict(meta)
+    meta.setdefault("line", number)
+    if meta.get("source") and meta["source"] != source:
+        meta["original_source"] = meta["source"]
+    meta["source"] = source
+    return Document(text=text, meta=meta)
+
+
+def read_documents(lines: Iterable[str | bytes], source: str) -> Iterator[Document | FormatError]:
+    """One Document per non-empty ``{"text", "meta"}`` line, or a FormatError for a bad line (the rest still come)."""
+    for item in read_json_lines(lines, source):
+        if isinstance(item, FormatError):
+            yield item
+            continue
+        number, record = item
+        try:
+            yield plain_document(record, number, source)
+        except BadRecord as exc:
+            yield FormatError(f"{source}:{number}: {exc}")
 
 
 def _finite(value: Any, path: str, replaced: list[str]) -> Any:

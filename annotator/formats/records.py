@@ -7,9 +7,24 @@ analyst rejected are kept apart in ``rejected`` (negative examples; never mixed 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from annotator.domain import Document, Mention, Quote, Span
+from annotator.domain import (
+    QUOTE_COLUMNS,
+    REJECTED,
+    SPAN_COLUMNS,
+    SPLITS,
+    STATES,
+    STATUSES,
+    Document,
+    Mention,
+    Quote,
+    Span,
+    initial_state,
+    normalise_text,
+)
+from annotator.formats.incoming import BadRecord, Incoming, label_of, offsets
 
 
 def _mention(text: str, m: Mention | None) -> dict[str, Any] | None:
@@ -59,7 +74,8 @@ def document_record(
     rejected_spans: list[Span] | None = None,
     rejected_quotes: list[Quote] | None = None,
 ) -> dict[str, Any]:
-    """``{"id", "text", "meta", "status", "note", "preannotated", "spans", "quotes", "claims", "rejected"}``.
+    """``{"id", "text", "meta", "status", "note", "preannotated", "split", "cluster", "spans", "quotes", "claims",
+    "rejected"}``; ``claims`` is always ``[]`` until claims are built.
 
     Offsets are exact code points into ``text``.
     """
@@ -73,6 +89,8 @@ def document_record(
         "status": doc.status,
         "note": doc.note,
         "preannotated": doc.preannotated,
+        "split": doc.split,
+        "cluster": doc.cluster,
         "spans": [span_record(text, s) for s in _order(spans)],
         "quotes": [quote_record(text, q) for q in _order(quotes)],
         "claims": [],
@@ -81,3 +99,190 @@ def document_record(
             "quotes": [quote_record(text, q) for q in _order(rejected_quotes or [])],
         },
     }
+
+
+# -- the same record straight from store rows (the export's fast path) ---------------------------
+
+_S = {c: i for i, c in enumerate(SPAN_COLUMNS)}
+_Q = {c: i for i, c in enumerate(QUOTE_COLUMNS)}
+
+
+def _span_from_row(text: str, r: tuple) -> dict[str, Any]:
+    start, end, origin = r[_S["start"]], r[_S["end"]], r[_S["origin"]] or "human"
+    return {"id": r[_S["id"]], "start": start, "end": end, "label": r[_S["label"]], "text": text[start:end],
+            "origin": origin, "state": r[_S["state"]] or initial_state(origin), "analyst": r[_S["analyst"]],
+            "created_at": r[_S["created_at"]], "modified_at": r[_S["modified_at"]]}  # fmt: skip
+
+
+def _mention_from_row(text: str, r: tuple, prefix: str) -> dict[str, Any] | None:
+    start, end = r[_Q[prefix + "_start"]], r[_Q[prefix + "_end"]]
+    if start is None or end is None:
+        return None
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def _quote_from_row(text: str, r: tuple) -> dict[str, Any]:
+    start, end, origin = r[_Q["start"]], r[_Q["end"]], r[_Q["origin"]] or "human"
+    confidence = r[_Q["confidence"]]
+    return {
+        "id": r[_Q["id"]], "start": start, "end": end, "text": text[start:end], "kind": r[_Q["kind"]] or "quote",
+        "speaker": _mention_from_row(text, r, "speaker"), "speaker_mention": _mention_from_row(text, r, "mention"),
+        "cue": _mention_from_row(text, r, "cue"), "source_of": _mention_from_row(text, r, "source"),
+        "confidence": round(confidence if confidence is not None else 1.0, 3),
+        "origin": origin, "state": r[_Q["state"]] or initial_state(origin), "analyst": r[_Q["analyst"]],
+        "created_at": r[_Q["created_at"]], "modified_at": r[_Q["modified_at"]],
+    }  # fmt: skip
+
+
+def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tuple],
+                     keep: Callable[[str | None, str | None], bool] | None = None) -> dict[str, Any]:
+    """``document_record`` built from the store's rows (already in text order); ``keep(label, analyst)`` filters
+    the annotations (label None for quotes). The same bytes as ``document_record``, a good deal faster."""
+    text = doc.text
+    label_at, span_analyst, span_state = _S["label"], _S["analyst"], _S["state"]
+    quote_analyst, quote_state = _Q["analyst"], _Q["state"]
+    if keep is not None:
+        span_rows = [r for r in span_rows if keep(r[label_at], r[span_analyst])]
+        quote_rows = [r for r in quote_rows if keep(None, r[quote_analyst])]
+    spans = [_span_from_row(text, r) for r in span_rows]
+    quotes = [_quote_from_row(text, r) for r in quote_rows]
+    meta = dict(doc.meta)
+    meta.setdefault("source", "")
+    return {
+        "id": doc.id,
+        "text": text,
+        "meta": meta,
+        "status": doc.status,
+        "note": doc.note,
+        "preannotated": doc.preannotated,
+        "split": doc.split,
+        "cluster": doc.cluster,
+        "spans": [s for s, r in zip(spans, span_rows, strict=True) if r[span_state] != REJECTED],
+        "quotes": [q for q, r in zip(quotes, quote_rows, strict=True) if r[quote_state] != REJECTED],
+        "claims": [],
+        "rejected": {
+            "spans": [s for s, r in zip(spans, span_rows, strict=True) if r[span_state] == REJECTED],
+            "quotes": [q for q, r in zip(quotes, quote_rows, strict=True) if r[quote_state] == REJECTED],
+        },
+    }
+
+
+# -- reading an export back (import) ----------------------------------------------------------
+
+
+def is_export_record(record: dict[str, Any]) -> bool:
+    """An annotator JSONL export line: it has our document fields, not only ``text`` and ``meta``."""
+    return isinstance(record.get("spans"), list) and "status" in record and "rejected" in record
+
+
+def _int_or_none(value: Any, what: str) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise BadRecord(f"{what} must be an integer or null, got {value!r}")
+
+
+def _provenance_in(item: dict[str, Any], what: str) -> dict[str, Any]:
+    state = item.get("state")
+    if state not in STATES:
+        raise BadRecord(f"{what} state must be one of {', '.join(STATES)}, got {state!r}")
+    origin = item.get("origin")
+    if not isinstance(origin, str) or not origin:
+        raise BadRecord(f"{what} needs an origin, got {origin!r}")
+    out = {"origin": origin, "state": state}
+    for key in ("analyst", "created_at", "modified_at"):
+        value = item.get(key)
+        if value is not None and not isinstance(value, str):
+            raise BadRecord(f"{what} {key} must be text or null, got {value!r}")
+        out[key] = value
+    out["id"] = _int_or_none(item.get("id"), f"{what} id")
+    return out
+
+
+def _checked_text(item: dict[str, Any], text: str, start: int, end: int, what: str) -> None:
+    given = item.get("text")
+    if given is not None and given != text[start:end]:
+        raise BadRecord(f"{what} [{start}, {end}) says {given!r} but the text there is {text[start:end]!r}")
+
+
+def _span_in(item: Any, text: str, what: str) -> Span:
+    if not isinstance(item, dict):
+        raise BadRecord(f"{what} must be an object")
+    start, end = offsets(item, "start", "end", text, lambda i: i, what)
+    _checked_text(item, text, start, end, what)
+    return Span(start, end, label_of(item.get("label"), what), **_provenance_in(item, what))
+
+
+def _mention_in(item: dict[str, Any], key: str, text: str, what: str) -> Mention | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise BadRecord(f"{what} {key} must be an object or null")
+    start, end = offsets(value, "start", "end", text, lambda i: i, f"{what} {key}")
+    _checked_text(value, text, start, end, f"{what} {key}")
+    return Mention(start, end)
+
+
+def _quote_in(item: Any, text: str, what: str) -> Quote:
+    if not isinstance(item, dict):
+        raise BadRecord(f"{what} must be an object")
+    start, end = offsets(item, "start", "end", text, lambda i: i, what)
+    _checked_text(item, text, start, end, what)
+    confidence = item.get("confidence", 1.0)
+    if confidence is None:
+        confidence = 1.0
+    if not isinstance(confidence, (int, float)) or isinstance(confidence, bool):
+        raise BadRecord(f"{what} confidence must be a number, got {confidence!r}")
+    kind = item.get("kind") or "quote"
+    return Quote(
+        start, end,
+        speaker=_mention_in(item, "speaker", text, what),
+        speaker_mention=_mention_in(item, "speaker_mention", text, what),
+        cue=_mention_in(item, "cue", text, what),
+        confidence=float(confidence), kind=str(kind),
+        source_of=_mention_in(item, "source_of", text, what),
+        **_provenance_in(item, what),
+    )  # fmt: skip
+
+
+def _list(record: dict[str, Any], key: str, where: str) -> list:
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BadRecord(f'"{where}" must be a list')
+    return value
+
+
+def from_record(record: dict[str, Any]) -> Incoming:
+    """An annotator export line back as a document with every annotation as it was (raise BadRecord)."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise BadRecord('no "text" string')
+    if normalise_text(text) != text:
+        raise BadRecord('"text" has CR line ends or a BOM, which an annotator export never has; offsets would shift')
+    meta = record.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise BadRecord('"meta" must be an object')
+    status = record.get("status") or "new"
+    if status not in STATUSES:
+        raise BadRecord(f'"status" must be one of {", ".join(STATUSES)}, got {status!r}')
+    note = record.get("note") or ""
+    split = record.get("split")
+    if split is not None and split not in SPLITS:
+        raise BadRecord(f'"split" must be one of {", ".join(SPLITS)} or null, got {split!r}')
+    pre = record.get("preannotated")
+    if pre is not None and not isinstance(pre, str):
+        raise BadRecord('"preannotated" must be text or null')
+    rejected = record.get("rejected") or {}
+    if not isinstance(rejected, dict):
+        raise BadRecord('"rejected" must be an object')
+    spans = [_span_in(s, text, f"span {i + 1}") for i, s in enumerate(_list(record, "spans", "spans"))]
+    spans += [_span_in(s, text, f"rejected span {i + 1}") for i, s in enumerate(_list(rejected, "spans", "rejected.spans"))]
+    quotes = [_quote_in(q, text, f"quote {i + 1}") for i, q in enumerate(_list(record, "quotes", "quotes"))]
+    quotes += [_quote_in(q, text, f"rejected quote {i + 1}") for i, q in enumerate(_list(rejected, "quotes", "rejected.quotes"))]
+    doc = Document(
+        text=text, meta=dict(meta), status=status, id=_int_or_none(record.get("id"), '"id"'), preannotated=pre,
+        note=str(note), split=split, cluster=_int_or_none(record.get("cluster"), '"cluster"'),
+    )  # fmt: skip
+    return Incoming(doc, spans, quotes, fmt="annotator", as_exported=True)

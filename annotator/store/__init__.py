@@ -20,6 +20,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.domain import (
+    QUOTE_COLUMNS,
+    SPAN_COLUMNS,
     STATES,
     STATUSES,
     Change,
@@ -27,6 +29,7 @@ from annotator.domain import (
     Mention,
     PipelineInfo,
     Quote,
+    Selection,
     Span,
     check_offsets,
 )
@@ -89,12 +92,6 @@ def _parts(m: Mention | None) -> tuple[int | None, int | None]:
     return (m.start, m.end) if m else (None, None)
 
 
-SPAN_COLUMNS = ("id", "doc_id", "start", "end", "label", "origin", "state", "analyst", "created_at", "modified_at")
-QUOTE_COLUMNS = (
-    "id", "doc_id", "start", "end", "kind", "speaker_start", "speaker_end", "mention_start", "mention_end",
-    "cue_start", "cue_end", "source_start", "source_end", "confidence", "origin", "state", "analyst",
-    "created_at", "modified_at",
-)  # fmt: skip
 _SPAN_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in SPAN_COLUMNS) + " FROM spans"
 _QUOTE_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in QUOTE_COLUMNS) + " FROM quotes"
 
@@ -153,6 +150,18 @@ def _quote_fields(fields: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def _preannotated_columns(stamp: str | None) -> dict[str, str | None]:
+    """The pre-annotation columns back from an exported ``"pipeline@version, rules at time"`` (None: never)."""
+    if not stamp:
+        return {}
+    head, _, at = stamp.rpartition(" at ")
+    tool, _, rules = head.partition(", ")
+    pipeline, _, version = tool.rpartition("@")
+    unknown = lambda v: None if v in ("", "?") else v  # noqa: E731 - "?" is how a missing part is written
+    return {"pre_pipeline": unknown(pipeline), "pre_version": unknown(version), "pre_rules": unknown(rules),
+            "pre_at": at or None}
 
 
 def default_db_path() -> Path:
@@ -553,10 +562,12 @@ class Store:
         return entry, change
 
     # -- documents -------------------------------------------------------------------------
-    def add_document(self, doc: Document) -> tuple[int, bool]:
+    def add_document(self, doc: Document, *, as_exported: bool = False) -> tuple[int, bool]:
         """Insert ``doc`` unless a document with the same text exists; return (id, created).
 
         The look-up runs inside the write transaction, so two imports at once never collide on the hash.
+        ``as_exported`` (re-importing an annotator export) also keeps its id when that id is free, its note,
+        split, cluster and the pre-annotation stamp, so exporting it again gives the same bytes.
         """
         if self._action is None:
             with self.action("import", detail={"source": str(doc.meta.get("source", ""))}, undoable=False):
@@ -575,7 +586,162 @@ class Store:
             "created_at": _now(),
             "updated_at": _now(),
         }
+        if as_exported:
+            if doc.id is not None and not self._exists("documents", doc.id):
+                row = {"id": doc.id, **row}
+            row.update(note=doc.note or "", split=doc.split, cluster=doc.cluster)
+            row.update(_preannotated_columns(doc.preannotated))
         return self._insert("documents", row, None, "import"), True
+
+    def _exists(self, table: str, row_id: int) -> bool:
+        return self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [int(row_id)]).fetchone() is not None
+
+    def import_annotations(self, doc_id: int, spans: Iterable[Span], quotes: Iterable[Quote]) -> tuple[int, int]:
+        """Insert annotations as another tool or an export wrote them: their origin, state, analyst and times are
+        kept (only missing ones are stamped from the action), and their ids when those are free. (spans, quotes)."""
+        text = self._text(doc_id)
+        n_spans = n_quotes = 0
+        for span in spans:
+            check_offsets(text, span.start, span.end, "span")
+            row = self._stamp_missing(_span_row(span.with_(doc_id=doc_id)))
+            if span.id is not None and not self._exists("spans", span.id):
+                row = {"id": span.id, **row}
+            self._insert("spans", row, doc_id, "import")
+            n_spans += 1
+        for quote in quotes:
+            quote = quote.with_(doc_id=doc_id)
+            self._check_quote(quote)
+            row = self._stamp_missing(_quote_row(quote))
+            if quote.id is not None and not self._exists("quotes", quote.id):
+                row = {"id": quote.id, **row}
+            self._insert("quotes", row, doc_id, "import")
+            n_quotes += 1
+        return n_spans, n_quotes
+
+    def _stamp_missing(self, row: dict[str, Any]) -> dict[str, Any]:
+        if row.get("state") not in STATES:
+            raise ValueError(f"review state must be one of {', '.join(STATES)}, not {row.get('state')!r}")
+        now = _now()
+        act = self._action
+        row["analyst"] = row["analyst"] if row.get("analyst") is not None else (act.analyst if act else self.analyst)
+        row["created_at"] = row.get("created_at") or now
+        row["modified_at"] = row.get("modified_at") or row["created_at"]
+        return row
+
+    # -- selections (export, stats) and curation -------------------------------------------
+    def select(self, selection: Selection) -> list[int]:
+        """The ids of the documents a Selection keeps, in id order."""
+        where: list[str] = []
+        params: list[Any] = []
+
+        def among(column: str, values: Iterable[str]) -> str:
+            values = list(values)
+            params.extend(values)
+            return f"{column} IN ({', '.join('?' * len(values))})"
+
+        if selection.statuses:
+            where.append(among("d.status", selection.statuses))
+        if selection.sources:
+            where.append("(" + " OR ".join("coalesce(d.source, '') GLOB ?" for _ in selection.sources) + ")")
+            params.extend(selection.sources)
+        if selection.splits:
+            named = [s for s in selection.splits if s != "none"]
+            parts = [among("d.split", named)] if named else []
+            if "none" in selection.splits:
+                parts.append("d.split IS NULL")
+            where.append("(" + " OR ".join(parts) + ")")
+        if selection.since:
+            where.append("coalesce(d.updated_at, d.created_at) >= ?")
+            params.append(selection.since)
+        if selection.until:  # inclusive: 2026-12-01 keeps the whole day
+            where.append("substr(coalesce(d.updated_at, d.created_at), 1, ?) <= ?")
+            params.extend([len(selection.until), selection.until])
+        for key, value in selection.meta:  # the key is a parameter too: quoted as a JSON path member
+            where.append("CAST(json_extract(d.meta, ?) AS TEXT) = ?")
+            params.extend(['$."' + key.replace('"', '""') + '"', value])
+        if selection.analysts:
+            spans_by = among("s.analyst", selection.analysts)
+            quotes_by = among("q.analyst", selection.analysts)
+            where.append(f"(EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND {spans_by})"
+                         f" OR EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = d.id AND {quotes_by}))")
+        if selection.labels:
+            where.append(f"EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected' AND "
+                         f"{among('s.label', selection.labels)})")
+        sql = "SELECT d.id FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id"
+        return [int(r[0]) for r in self.db.execute(sql, params)]
+
+    def annotated_documents(self, doc_ids: Iterable[int] | None = None) -> Iterator[tuple[Document, list[Span], list[Quote]]]:
+        """Each document (all, or those in ``doc_ids``) with all its spans and quotes, rejected ones included,
+        in id order: three cursors read side by side, so a whole database streams in one pass."""
+        for doc, spans, quotes in self.annotated_rows(doc_ids):
+            yield doc, [_tuple_span(r) for r in spans], [_tuple_quote(r) for r in quotes]
+
+    def annotated_rows(self, doc_ids: Iterable[int] | None = None) -> Iterator[tuple[Document, list[tuple], list[tuple]]]:
+        """As annotated_documents, with each span and quote as its row (``SPAN_COLUMNS`` / ``QUOTE_COLUMNS`` of
+        annotator.domain, in text order): the export's fast path, no dataclass per annotation."""
+        wanted = None if doc_ids is None else set(doc_ids)
+        if wanted is not None and not wanted:
+            return
+        small = wanted is not None and len(wanted) <= 500
+        where = f" WHERE {{col}} IN ({', '.join('?' * len(wanted))})" if small else ""  # type: ignore[arg-type]
+        params = sorted(wanted) if small else []  # type: ignore[arg-type]
+        conn = self.db.conn
+        docs = conn.execute(f"SELECT * FROM documents{where.format(col='id')} ORDER BY id", params)
+        names = [d[0] for d in docs.description]
+        spans = conn.execute(f'{_SPAN_SELECT}{where.format(col="doc_id")} ORDER BY doc_id, start, "end", id', params)
+        quotes = conn.execute(f'{_QUOTE_SELECT}{where.format(col="doc_id")} ORDER BY doc_id, start, "end", id', params)
+        span_row, quote_row = next(spans, None), next(quotes, None)
+        for row in docs:
+            doc_id = row[0]
+            doc_spans: list[tuple] = []
+            while span_row is not None and span_row[1] <= doc_id:
+                if span_row[1] == doc_id:
+                    doc_spans.append(span_row)
+                span_row = next(spans, None)
+            doc_quotes: list[tuple] = []
+            while quote_row is not None and quote_row[1] <= doc_id:
+                if quote_row[1] == doc_id:
+                    doc_quotes.append(quote_row)
+                quote_row = next(quotes, None)
+            if wanted is None or doc_id in wanted:
+                yield self._document(dict(zip(names, row, strict=True))), doc_spans, doc_quotes
+
+    def texts(self) -> Iterator[tuple[int, str]]:
+        """(id, text) of every document in id order, streamed (near-duplicate search)."""
+        yield from ((int(i), t) for i, t in self.db.execute("SELECT id, text FROM documents ORDER BY id"))
+
+    def curation_rows(self) -> list[dict[str, Any]]:
+        """Per document: id, source, split, cluster and its most frequent span label (split stratification)."""
+        sql = """
+            SELECT d.id, coalesce(d.source, '') AS source, d.split, d.cluster,
+                   (SELECT s.label FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected'
+                    GROUP BY s.label ORDER BY count(*) DESC, s.label LIMIT 1) AS label
+            FROM documents d ORDER BY d.id
+        """
+        return list(self.db.query(sql))
+
+    def set_clusters(self, clusters: dict[int, int | None]) -> int:
+        """Set documents.cluster (None clears it) for the documents named; return how many changed."""
+        return self._set_column("cluster", clusters, "dupes")
+
+    def set_splits(self, splits: dict[int, str | None]) -> int:
+        """Set documents.split (train / dev / test, None clears it); return how many changed."""
+        from annotator.domain import SPLITS
+
+        bad = {v for v in splits.values() if v is not None and v not in SPLITS}
+        if bad:
+            raise ValueError(f"a split is one of {', '.join(SPLITS)}, not {', '.join(map(repr, sorted(bad)))}")
+        return self._set_column("split", splits, "split")
+
+    def _set_column(self, column: str, values: dict[int, Any], name: str) -> int:
+        current = dict(self.db.execute(f"SELECT id, {column} FROM documents").fetchall())
+        changed = 0
+        with self._writing(name):
+            for doc_id, value in values.items():
+                if doc_id in current and current[doc_id] != value:
+                    self._update("documents", doc_id, {column: value}, doc_id, name)
+                    changed += 1
+        return changed
 
     def find_by_hash(self, hash_: str) -> int | None:
         row = self.db.execute("SELECT id FROM documents WHERE hash = ?", [hash_]).fetchone()
@@ -840,7 +1006,8 @@ class Store:
         return list(self.db.query("SELECT * FROM edit_log WHERE doc_id = ? ORDER BY id", [doc_id]))
 
     def counts(self) -> dict[str, Any]:
-        """Totals for ``stats``, in a few queries: documents by status, spans by label and state, quotes."""
+        """Totals for ``stats``, in a few queries: documents by status, source and split, spans by label and state,
+        annotations by analyst, quotes by speaker, claims by type and stance, near-duplicate clusters."""
         q = self.db.execute
         return {
             "documents": q("SELECT count(*), coalesce(sum(words), 0) FROM documents").fetchone(),
@@ -852,4 +1019,21 @@ class Store:
                 "SELECT count(*), count(speaker_start) FROM quotes WHERE state != 'rejected' AND kind = 'quote'"
             ).fetchone(),
             "quote_states": dict(q("SELECT state, count(*) FROM quotes GROUP BY state").fetchall()),
+            "analysts": q(
+                "SELECT coalesce(analyst, '(none)'), sum(spans), sum(quotes) FROM ("
+                " SELECT analyst, 1 AS spans, 0 AS quotes FROM spans WHERE state != 'rejected'"
+                " UNION ALL SELECT analyst, 0, 1 FROM quotes WHERE state != 'rejected')"
+                " GROUP BY 1 ORDER BY 2 + 3 DESC, 1"
+            ).fetchall(),
+            "sources": q("SELECT coalesce(source, ''), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1").fetchall(),
+            "speakers": q(  # substr counts characters, as our offsets do
+                "SELECT substr(d.text, q.speaker_start + 1, q.speaker_end - q.speaker_start), count(*)"
+                " FROM quotes q JOIN documents d ON d.id = q.doc_id"
+                " WHERE q.state != 'rejected' AND q.kind = 'quote' AND q.speaker_start IS NOT NULL"
+                " GROUP BY 1 ORDER BY 2 DESC, 1"
+            ).fetchall(),
+            "claims": q("SELECT claim_type, coalesce(stance, ''), count(*) FROM claims GROUP BY 1, 2 ORDER BY 3 DESC")
+            .fetchall(),
+            "splits": dict(q("SELECT coalesce(split, 'none'), count(*) FROM documents GROUP BY 1").fetchall()),
+            "clusters": q("SELECT count(DISTINCT cluster), count(cluster) FROM documents").fetchone(),
         }

@@ -1,0 +1,326 @@
+"""Every export format read back by its consumer, the importers of Prodigy, doccano and our own JSONL, and their
+bad input. The articles are invented for these tests."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.domain import ACCEPTED, REJECTED, Mention, Quote, Span
+from annotator.store import Store
+
+ARTICLE = ("Mayor Ilse Varga opened the Korvel bridge on Monday 🌉.\n\n"
+           "“It joins two towns,” Varga said. =HYPERLINK(\"http://x\") was painted on it.\n")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def make_db(path, text=ARTICLE, source="wire/korvel.txt"):
+    """One invented article with a suggestion, an accepted span, a rejected one, a quote and a note."""
+    from annotator.domain import Document
+
+    store = Store(path, analyst="ana")
+    with store.action("setup", undoable=False):
+        doc_id, _ = store.add_document(Document(text=text, meta={"source": source, "desk": "city"}))
+        at = text.index
+        store.insert_span(Span(at("Ilse Varga"), at("Ilse Varga") + 10, "PERSON", "model:m@1", doc_id=doc_id,
+                               state=ACCEPTED))
+        store.insert_span(Span(at("Korvel"), at("Korvel") + 6, "GPE", "model:m@1", doc_id=doc_id))
+        store.insert_span(Span(at("Monday"), at("Monday") + 6, "DATE", "model:m@1", doc_id=doc_id, state=REJECTED))
+        store.insert_span(Span(at("Korvel bridge"), at("Korvel bridge") + 13, "FAC", doc_id=doc_id))
+        store.insert_span(Span(at("=HYPER"), at("=HYPER") + 30, "MISC", doc_id=doc_id))
+        q0 = at("It joins")
+        store.insert_quote(Quote(q0, q0 + 18, speaker=Mention(at("Varga said"), at("Varga said") + 5),
+                                 cue=Mention(at("said"), at("said") + 4), origin="rule:quotes@0.1.0", doc_id=doc_id,
+                                 confidence=0.875))
+        store.set_note(doc_id, "check the bridge's name")
+        store.set_status(doc_id, "done")
+    store.set_splits({doc_id: "train"})
+    store.close()
+    return doc_id
+
+
+def test_jsonl_round_trip_is_byte_identical(tmp_path):
+    make_db(tmp_path / "a.db")
+    assert run("export", "--db", tmp_path / "a.db", "-o", tmp_path / "one.jsonl").exit_code == 0
+    result = run("import", tmp_path / "one.jsonl", "--db", tmp_path / "b.db", "--model", "missing-model")
+    assert result.exit_code == 0, result.stderr  # annotated documents are not pre-annotated: no model needed
+    assert "5 spans and 1 quotes as they were labeled" in result.stderr
+    assert run("export", "--db", tmp_path / "b.db", "-o", tmp_path / "two.jsonl").exit_code == 0
+    one, two = (tmp_path / "one.jsonl").read_bytes(), (tmp_path / "two.jsonl").read_bytes()
+    assert one == two
+    record = json.loads(one)
+    assert record["meta"] == {"source": "wire/korvel.txt", "desk": "city"}
+    assert (record["status"], record["note"], record["split"]) == ("done", "check the bridge's name", "train")
+    assert [s["state"] for s in record["rejected"]["spans"]] == ["rejected"]
+    assert {s["analyst"] for s in record["spans"]} == {"ana"}
+    # into a database that already has other documents, ids move but everything else is kept
+    other = tmp_path / "c.db"
+    make_db(other, text="An earlier version.\n" + ARTICLE, source="other.txt")
+    assert run("import", tmp_path / "one.jsonl", "--db", other).exit_code == 0
+    out = run("export", "--db", other, "--source", "wire/korvel.txt", "-o", "-")
+    moved = json.loads(out.stdout)
+    assert moved["id"] != record["id"] or moved["spans"][0]["id"] != record["spans"][0]["id"]
+    strip = lambda r: json.dumps({**r, "id": 0, "spans": [{**s, "id": 0} for s in r["spans"]],  # noqa: E731
+                                  "quotes": [{**q, "id": 0} for q in r["quotes"]],
+                                  "rejected": {k: [{**x, "id": 0} for x in v] for k, v in r["rejected"].items()}})
+    assert strip(moved) == strip(record)
+
+
+def test_filters_and_the_summary(tmp_path):
+    db = tmp_path / "a.db"
+    make_db(db)
+    everything = run("export", "--db", db, "-o", "-")
+    assert "selected: everything (no filter)" in everything.stderr and "PERSON 1" in everything.stderr
+    bad = CliRunner().invoke(cli, ["export", "--db", str(db), "--status", "finished"])
+    assert bad.exit_code == 2 and "finished" in bad.stderr and "in_progress" in bad.stderr
+    assert run("export", "--db", db, "--status", "new", "-o", "-").stdout == ""
+    assert "exported 1 document" in run("export", "--db", db, "--status", "done", "-o", "-").stderr
+    labeled = json.loads(run("export", "--db", db, "--label", "GPE", "-o", "-").stdout)
+    assert [s["label"] for s in labeled["spans"]] == ["GPE"]
+    assert run("export", "--db", db, "--label", "NOPE", "-o", "-").stdout == ""
+    assert run("export", "--db", db, "--analyst", "bob", "-o", "-").stdout == ""
+    assert run("export", "--db", db, "--split", "dev", "-o", "-").stdout == ""
+    assert run("export", "--db", db, "--split", "train", "--source", "wire/*", "-o", "-").stdout
+    assert run("export", "--db", db, "--since", "2999-01-01", "-o", "-").stdout == ""
+    assert run("export", "--db", db, "--until", "2000-01-01", "-o", "-").stdout == ""
+    assert run("export", "--db", db, "--until", "2999-01-01", "-o", "-").stdout
+    assert run("export", "--db", db, "--where", "desk=city", "-o", "-").stdout
+    assert run("export", "--db", db, "--where", "desk=sport", "-o", "-").stdout == ""
+    assert run("export", "--db", db, "--where", 'de"sk=city', "-o", "-").stdout == ""
+    assert CliRunner().invoke(cli, ["export", "--db", str(db), "--where", "desk"]).exit_code == 2
+
+
+def test_csv_has_a_bom_escapes_formulas_and_reads_back(tmp_path):
+    db = tmp_path / "a.db"
+    make_db(db)
+    assert run("export", "--db", db, "--format", "csv", "-o", tmp_path / "out.csv").exit_code == 0
+    raw = (tmp_path / "out.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 5  # 4 kept spans + 1 quote; the rejected span is not a row
+    formula = next(r for r in rows if r["label"] == "MISC")
+    assert formula["text"] == "'=HYPERLINK(\"http://x\") was pai"
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), row
+    quote = next(r for r in rows if r["kind"] == "quote")
+    assert (quote["text"], quote["speaker"]) == ("It joins two towns", "Varga")
+    assert ARTICLE[int(quote["start"]) : int(quote["end"])] == quote["text"]
+
+
+@pytest.mark.parametrize("value, expected", [("=1+2", "'=1+2"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"),
+                                             ("\tx", "'\tx"), ("\rx", "'\rx"), ("a=b", "a=b"), (7, 7), (None, "")])
+def test_csv_cell_escaping(value, expected):
+    from annotator.formats.csvfile import cell
+
+    assert cell(value) == expected
+
+
+def test_conll_reads_back_with_spacy_emoji_and_crlf(tmp_path):
+    from spacy.training.converters import conll_ner_to_docs
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes("Ilse Varga 🌉 met Oskar Lind.\r\n\r\nThen Lind left 👋.\r\n".encode())
+    db = tmp_path / "a.db"
+    assert run("import", tmp_path / "in", "--db", db, "--no-preannotate").exit_code == 0
+    store = Store(db)
+    text = store.document(1).text
+    with store.action("label"):
+        for name, label in (("Ilse Varga", "PERSON"), ("Oskar Lind", "PERSON"), ("Lind left", "EVENT")):
+            store.insert_span(Span(text.index(name), text.index(name) + len(name), label, doc_id=1))
+    store.close()
+    out = run("export", "--db", db, "--format", "conll", "-o", "-").stdout
+    assert "\r" not in out and out.startswith("-DOCSTART- -X- -X- O\n\n")
+    docs = list(conll_ner_to_docs(out, n_sents=10))
+    words = [t.text for d in docs for t in d]
+    assert "🌉" in words and "👋" in words
+    ents = [(e.text, e.label_) for d in docs for e in d.ents]
+    # "Lind left" overlaps nothing; "Oskar Lind" and "Lind left" do not overlap either: both kept
+    assert ents == [("Ilse Varga", "PERSON"), ("Oskar Lind", "PERSON"), ("Lind left", "EVENT")]
+
+
+def test_docbin_loads_in_spacy(tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    db = tmp_path / "a.db"
+    make_db(db)
+    assert run("export", "--db", db, "--format", "spacy", "-o", tmp_path / "out.spacy").exit_code == 0
+    docs = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab))
+    assert len(docs) == 1
+    doc = docs[0]
+    assert doc.text == ARTICLE
+    # "Korvel" (GPE) lies inside "Korvel bridge" (FAC): the longer one is the entity, both are in spans["sc"]
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Ilse Varga", "PERSON"), ("Korvel bridge", "FAC")]
+    assert {(s.text, s.label_) for s in doc.spans["sc"]} >= {("Korvel", "GPE"), ("Korvel bridge", "FAC")}
+    assert "Monday" not in {s.text for s in doc.spans["sc"]}  # rejected
+    assert [s.text for s in doc.spans["quotes"]] == ["It joins two towns"]
+    assert doc.user_data["quote_speakers"][0][4] == "Varga"
+    assert run("export", "--db", db, "--format", "spacy", "-o", "-").exit_code == 2
+
+
+@pytest.mark.slow
+def test_spacy_train_accepts_the_docbin(tmp_path):
+    import subprocess
+    import sys
+
+    from spacy.cli.init_config import init_config
+
+    db = tmp_path / "a.db"
+    make_db(db)
+    assert run("export", "--db", db, "--format", "spacy", "-o", tmp_path / "train.spacy").exit_code == 0
+    config = init_config(lang="en", pipeline=["ner"], optimize="efficiency", gpu=False)
+    config["training"]["max_steps"] = 2
+    config["training"]["eval_frequency"] = 1
+    config.to_disk(tmp_path / "config.cfg")
+    done = subprocess.run(
+        [sys.executable, "-m", "spacy", "train", str(tmp_path / "config.cfg"), "--output", str(tmp_path / "model"),
+         "--paths.train", str(tmp_path / "train.spacy"), "--paths.dev", str(tmp_path / "train.spacy")],
+        capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "model" / "model-last" / "meta.json").exists()
+
+
+PRODIGY = [  # the shapes of Prodigy's docs (ner_manual output): tokens, spans with token indices, answer
+    {"text": "Anna Berg visited Tolmin.", "tokens": [
+        {"text": "Anna", "start": 0, "end": 4, "id": 0, "ws": True}, {"text": "Berg", "start": 5, "end": 9, "id": 1, "ws": True},
+        {"text": "visited", "start": 10, "end": 17, "id": 2, "ws": True}, {"text": "Tolmin", "start": 18, "end": 24, "id": 3, "ws": False},
+        {"text": ".", "start": 24, "end": 25, "id": 4, "ws": False}],
+     "spans": [{"start": 0, "end": 9, "token_start": 0, "token_end": 1, "label": "PERSON"},
+               {"start": 18, "end": 24, "token_start": 3, "token_end": 3, "label": "GPE"}],
+     "answer": "accept", "_input_hash": 1, "_task_hash": 2, "meta": {"source": "feed"}},
+    {"text": "The Orm ferry sank.", "spans": [{"start": 4, "end": 13, "label": "FAC"}], "answer": "reject"},
+    {"text": "Nothing to see in Vell.", "spans": [{"start": 18, "end": 22, "label": "GPE"}], "answer": "ignore"},
+    {"text": "Kari Voss spoke.", "tokens": [{"text": "Kari", "start": 0, "end": 4}, {"text": "Voss", "start": 5, "end": 9}],
+     "spans": [{"token_start": 0, "token_end": 1, "label": "PERSON"}], "answer": "accept"},
+]
+
+
+def write_lines(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def spans_of(db):
+    store = Store(db, create=False, write=False)
+    try:
+        return {d.text: [(s.start, s.end, s.label, s.origin, s.state, s.analyst) for s in store.spans(d.id, True)]
+                for d in store.documents()}
+    finally:
+        store.close()
+
+
+def test_prodigy_import_answers_and_round_trip(tmp_path):
+    write_lines(tmp_path / "p.jsonl", PRODIGY)
+    db = tmp_path / "a.db"
+    result = run("import", tmp_path / "p.jsonl", "--db", db, "--analyst", "kim", "--model", "missing-model")
+    assert result.exit_code == 0, result.stderr
+    assert "imported 3 new document(s)" in result.stderr and "1 ignored" in result.stderr
+    got = spans_of(db)
+    assert got["Anna Berg visited Tolmin."] == [(0, 9, "PERSON", "import:prodigy", "accepted", "kim"),
+                                                (18, 24, "GPE", "import:prodigy", "accepted", "kim")]
+    assert got["The Orm ferry sank."] == [(4, 13, "FAC", "import:prodigy", "rejected", "kim")]
+    assert got["Kari Voss spoke."] == [(0, 9, "PERSON", "import:prodigy", "accepted", "kim")]
+    assert "Nothing to see in Vell." not in got
+    out = run("export", "--db", db, "--format", "prodigy", "-o", tmp_path / "back.jsonl")
+    assert out.exit_code == 0
+    back = [json.loads(line) for line in (tmp_path / "back.jsonl").read_text(encoding="utf-8").splitlines()]
+    first = back[0]
+    toks = first["tokens"]
+    for span in first["spans"]:
+        assert toks[span["token_start"]]["start"] == span["start"] and toks[span["token_end"]]["end"] == span["end"]
+    assert back[1]["spans"] == []  # the rejected span is not an accepted example
+    assert run("import", tmp_path / "back.jsonl", "--db", tmp_path / "b.db", "--format", "prodigy").exit_code == 0
+    again = spans_of(tmp_path / "b.db")
+    assert [s[:3] for s in again["Anna Berg visited Tolmin."]] == [(0, 9, "PERSON"), (18, 24, "GPE")]
+
+
+def test_doccano_import_and_round_trip(tmp_path):
+    write_lines(tmp_path / "d.jsonl", [
+        {"id": 7, "text": "Lena Holm runs Brask Mining.\r\nShe said so.", "label": [[0, 9, "PERSON"], [15, 27, "ORG"], [30, 33, "PRON"]]},
+        {"text": "Pia Lund left.", "entities": [{"id": 1, "start_offset": 0, "end_offset": 8, "label": "PERSON"}]},
+    ])
+    db = tmp_path / "a.db"
+    assert run("import", tmp_path / "d.jsonl", "--db", db, "--analyst", "kim").exit_code == 0
+    got = spans_of(db)
+    assert got["Lena Holm runs Brask Mining.\nShe said so."] == [
+        (0, 9, "PERSON", "import:doccano", "accepted", "kim"), (15, 27, "ORG", "import:doccano", "accepted", "kim"),
+        (29, 32, "PRON", "import:doccano", "accepted", "kim")]  # after the CRLF: moved one back with the text
+    assert got["Pia Lund left."] == [(0, 8, "PERSON", "import:doccano", "accepted", "kim")]
+    assert run("export", "--db", db, "--format", "doccano", "-o", tmp_path / "back.jsonl").exit_code == 0
+    lines = [json.loads(x) for x in (tmp_path / "back.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["label"] == [[0, 9, "PERSON"], [15, 27, "ORG"], [29, 32, "PRON"]]
+    assert lines[0]["text"][29:32] == "She"
+    assert run("import", tmp_path / "back.jsonl", "--db", tmp_path / "b.db").exit_code == 0
+    assert [s[:3] for s in spans_of(tmp_path / "b.db")["Pia Lund left."]] == [(0, 8, "PERSON")]
+
+
+@pytest.mark.parametrize("fmt, records, reason", [
+    ("prodigy", [{"text": "A b.", "spans": [], "answer": "maybe"}], "answer"),
+    ("prodigy", [{"text": "A b.", "tokens": [], "spans": [{"token_start": 0, "token_end": 3, "label": "X"}], "answer": "accept"}], "token_start"),
+    ("prodigy", [{"text": "A b.", "spans": [{"start": 0, "end": 99, "label": "X"}], "answer": "accept"}], "does not fit"),
+    ("doccano", [{"text": "A b.", "label": [[0, 1]]}], "[start, end, label]"),
+    ("doccano", [{"text": "A b.", "label": [[0, 1, ""]]}], "needs a label"),
+    ("annotator", [{"text": "A b.", "status": "new", "spans": [{"start": 0, "end": 1, "label": "X", "text": "Q", "origin": "human", "state": "added"}], "rejected": {}}], "says 'Q'"),
+    ("annotator", [{"text": "A b.", "status": "finished", "spans": [], "rejected": {}}], "status"),
+    ("annotator", [{"text": "A b.", "status": "new", "spans": [{"start": 0, "end": 1, "label": "X", "origin": "human", "state": "maybe"}], "rejected": {}}], "state"),
+])
+def test_bad_input_per_importer_is_named_with_file_and_line(tmp_path, fmt, records, reason):
+    good = {"text": "A good line.", "meta": {}}
+    write_lines(tmp_path / "bad.jsonl", [good if fmt == "plain" else records[0], *records, good])
+    result = CliRunner().invoke(cli, ["import", str(tmp_path / "bad.jsonl"), "--db", str(tmp_path / "a.db"),
+                                      "--format", fmt, "--no-preannotate"])
+    assert result.exit_code == 1
+    assert "bad.jsonl:2:" in result.stderr and reason in result.stderr and f"({fmt} format)" in result.stderr
+
+
+def test_format_is_detected_per_file(tmp_path):
+    from annotator.importer import detect
+
+    assert detect(PRODIGY[1]) == "prodigy"
+    assert detect({"text": "x", "label": [[0, 1, "A"]]}) == "doccano"
+    assert detect({"text": "x", "meta": {}}) == "plain"
+    assert detect({"text": "x", "status": "new", "spans": [], "rejected": {}}) == "annotator"
+
+
+def test_the_fast_record_path_writes_what_document_record_writes(tmp_path):
+    from annotator.domain import Selection
+    from annotator.formats.records import document_record, record_from_rows
+
+    make_db(tmp_path / "a.db")
+    store = Store(tmp_path / "a.db", create=False, write=False)
+    try:
+        rows = list(store.annotated_rows())
+        docs = list(store.annotated_documents())
+    finally:
+        store.close()
+    for chosen in (Selection(), Selection(labels=("GPE",)), Selection(analysts=("nobody",))):
+        keep = chosen.keeps_values if chosen else None
+        for (doc, span_rows, quote_rows), (_, spans, quotes) in zip(rows, docs, strict=True):
+            spans = [s for s in spans if chosen.keeps(s)]
+            quotes = [q for q in quotes if chosen.keeps(q)]
+            slow = document_record(doc, [s for s in spans if s.state != REJECTED], [q for q in quotes if q.state != REJECTED],
+                                   [s for s in spans if s.state == REJECTED], [q for q in quotes if q.state == REJECTED])
+            fast = record_from_rows(doc, span_rows, quote_rows, keep)
+            assert json.dumps(fast) == json.dumps(slow)
+            assert fast["spans"] or chosen.analysts
+
+
+def test_docbin_per_split_into_a_folder(tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    db = tmp_path / "a.db"
+    make_db(db)  # its one document is in train
+    result = run("export", "--db", db, "--format", "spacy", "-o", str(tmp_path / "corpus") + "/")
+    assert result.exit_code == 0, result.stderr
+    assert "train 1, dev 0, test 0" in result.stderr
+    vocab = spacy.blank("en").vocab
+    counts = {name: len(list(DocBin().from_disk(tmp_path / "corpus" / f"{name}.spacy").get_docs(vocab)))
+              for name in ("train", "dev", "test")}
+    assert counts == {"train": 1, "dev": 0, "test": 0}

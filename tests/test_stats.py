@@ -1,0 +1,27 @@
+"""annotator stats: counts per label, status, analyst, source and speaker, a PNG plot, and a database left as it was."""
+
+import hashlib
+
+from click.testing import CliRunner
+
+from annotator.cli import cli
+
+from .test_formats import make_db
+
+
+def test_stats_counts_and_plot_change_nothing(tmp_path):
+    db = tmp_path / "a.db"
+    make_db(db)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    result = CliRunner().invoke(cli, ["stats", "--db", str(db), "--plot", str(tmp_path / "s.png")])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for line in ("│ ana ", "│ Varga ", "│ wire/korvel.txt ", "│ PERSON ", "│ done "):
+        assert line in out, line
+    assert "claims: none (claims are not built yet)" in out
+    assert "splits: train 1, dev 0, test 0, none 0" in out
+    png = (tmp_path / "s.png").read_bytes()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5000
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    bad = CliRunner().invoke(cli, ["stats", "--db", str(db), "--plot", str(tmp_path / "s.jpg")])
+    assert bad.exit_code == 2 and "PNG" in bad.stderr
