@@ -195,6 +195,11 @@ class Quote:
         if not self.state:
             object.__setattr__(self, "state", initial_state(self.origin))
 
+    @property
+    def label(self) -> str:
+        """``QUOTE`` (or ``TERM`` / ``TITLE``), so quotes answer the same questions as spans."""
+        return self.kind.upper()
+
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
 

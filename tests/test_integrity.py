@@ -219,3 +219,12 @@ def test_provenance_of_every_annotation(project, doc_id):
     assert edited.analyst == "bob" and edited.state == "edited" and edited.created_at == machine.created_at
     assert edited.modified_at >= machine.modified_at
     assert project.store.log(doc_id)[-1]["analyst"] == "bob"
+
+
+def test_api_objects_expose_the_documented_fields(project, doc_id):
+    doc = project.documents()[0]
+    assert (doc.id, doc.status, doc.meta["source"]) == (doc_id, "new", "t.txt") and doc.text == TEXT
+    for item in (*project.spans(doc_id), *project.quotes(doc_id)):
+        assert isinstance(item.id, int) and item.text == TEXT[item.start : item.end]
+        assert item.label and item.origin
+    assert {q.label for q in project.quotes(doc_id)} == {"QUOTE"}
