@@ -151,6 +151,8 @@ def cli(ctx: click.Context) -> None:
       annotator stats --db news.db                  counts per status and label
       annotator dupes --db news.db                  near-duplicate clusters
       annotator split --db news.db --seed 13        train / dev / test, clusters kept whole
+      annotator preannotate --db news.db            NER + quotes where never done; decisions kept
+      annotator backup --db news.db                 a verified backup now (restore: annotator restore)
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)
