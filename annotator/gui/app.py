@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.quote_list.delete_requested.connect(self._delete_quote)
         self.note.save.connect(lambda doc_id, text: self.session.run(SetNote(doc_id, text)))
         self.queue_bar.changed.connect(self._filtered)
+        self.queue_bar.having_changed.connect(self._having)
+        self.queue_bar.set_choices(self.codebook.labels, self.store.analysts())
         self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.find_bar.search_all.connect(self._search_all)
         self.doc_list.installEventFilter(self)
@@ -395,6 +397,10 @@ class MainWindow(QMainWindow):
         if self.current_id is not None and self.docs_proxy.row_of(self.current_id) >= 0:
             self._select_row(self.current_id)
 
+    def _having(self, label: str, analyst: str) -> None:
+        """Show only documents with a span of ``label`` and/or work by ``analyst`` ("" for any)."""
+        self.docs_proxy.set_having(self.store.document_ids_with(label or None, analyst or None) if label or analyst else None)
+
     def _search_all(self, words: str) -> None:
         """Show only the documents whose text contains ``words`` ("" shows all again)."""
         ids = None if not words.strip() else set(self.store.search_text(words))
@@ -510,6 +516,7 @@ class MainWindow(QMainWindow):
         elif self.docs_proxy.rowCount():
             self.open_document(self.docs_proxy.doc_id(0))  # type: ignore[arg-type]
         self.progress_label.setText(progress_text(self.store.status_counts()))
+        self.queue_bar.set_choices(self.codebook.labels, self.store.analysts())
         self._update_history()
         return True
 

@@ -823,6 +823,27 @@ class Store:
             ).fetchone()
         return int(row[0]) if row else None
 
+    def document_ids_with(self, label: str | None = None, analyst: str | None = None) -> set[int]:
+        """Documents with a (not rejected) span of ``label`` and/or an annotation by ``analyst``."""
+        found: set[int] | None = None
+        if label:
+            rows = self.db.execute("SELECT DISTINCT doc_id FROM spans WHERE label = ? AND state != 'rejected'", [label])
+            found = {int(r[0]) for r in rows}
+        if analyst:
+            rows = self.db.execute(
+                "SELECT doc_id FROM spans WHERE analyst = ? UNION SELECT doc_id FROM quotes WHERE analyst = ?",
+                [analyst, analyst],
+            )
+            mine = {int(r[0]) for r in rows}
+            found = mine if found is None else found & mine
+        return found if found is not None else set(self.document_ids())
+
+    def analysts(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT analyst FROM spans WHERE analyst IS NOT NULL UNION SELECT analyst FROM quotes WHERE analyst IS NOT NULL"
+        )
+        return sorted(str(r[0]) for r in rows)
+
     def search_text(self, words: str, limit: int = 100_000) -> list[int]:
         """Ids of documents whose text contains ``words`` (case-insensitive for ASCII letters, as LIKE is)."""
         pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -276,3 +276,21 @@ def test_unsure_quote_suggestions_are_marked_and_can_be_hidden(qtbot, window, se
     assert seeded.store.quote(unsure.id).state == "suggested"  # hidden, not deleted
     key(qtbot, window.view, Qt.Key.Key_H, CTRL | SHIFT)
     assert window.quotes_model.rowCount() == 2
+
+
+def test_the_list_filters_by_label_and_analyst(qtbot, window, seeded):
+    bar = window.queue_bar
+    other = seeded.reopen()
+    other.analyst = "bob"
+    other.insert_span(Span(*find(PLAIN_TEXT, "Monday"), "DATE", doc_id=seeded.plain))
+    other.close()
+    window.check_outside_changes()  # bob's name is offered now
+    bar.label.setCurrentIndex(bar.label.findData("GPE"))
+    assert window.docs_proxy.rowCount() == 2  # both have a GPE
+    bar.label.setCurrentIndex(bar.label.findData("DATE"))
+    assert [window.docs_proxy.doc_id(r) for r in range(window.docs_proxy.rowCount())] == [seeded.plain]
+    bar.label.setCurrentIndex(0)
+    bar.analyst.setCurrentIndex(bar.analyst.findData("bob"))
+    assert [window.docs_proxy.doc_id(r) for r in range(window.docs_proxy.rowCount())] == [seeded.plain]
+    bar.analyst.setCurrentIndex(0)
+    assert window.docs_proxy.rowCount() == 2

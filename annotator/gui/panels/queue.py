@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.domain import STATUSES, UNFINISHED
 from annotator.gui.panels.documents import STATUS_TEXT, DocumentListModel
@@ -27,6 +27,7 @@ class DocumentFilter(QSortFilterProxyModel):
         self.status = ALL
         self.words: list[str] = []
         self.ids: set[int] | None = None  # documents whose text matched a search of all documents
+        self.having: set[int] | None = None  # documents with the chosen label / analyst
         self.setSortRole(Qt.ItemDataRole.UserRole + 1)  # the model's sort key: numbers sort as numbers
 
     def set_status(self, status: str) -> None:
@@ -37,6 +38,9 @@ class DocumentFilter(QSortFilterProxyModel):
 
     def set_ids(self, ids: set[int] | None) -> None:
         self._change_filter(lambda: setattr(self, "ids", ids))
+
+    def set_having(self, ids: set[int] | None) -> None:
+        self._change_filter(lambda: setattr(self, "having", ids))
 
     def _change_filter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
@@ -53,6 +57,8 @@ class DocumentFilter(QSortFilterProxyModel):
             return False
         summary = model.rows[row]
         if self.ids is not None and summary.id not in self.ids:
+            return False
+        if self.having is not None and summary.id not in self.having:
             return False
         if self.status == OPEN and summary.status not in UNFINISHED:
             return False
@@ -78,9 +84,11 @@ class DocumentFilter(QSortFilterProxyModel):
 
 
 class QueueBar(QWidget):
-    """Filter text and status choice; ``changed`` fires when either does."""
+    """Filter text, status, label and analyst choices; ``changed`` fires when the text or status does,
+    ``having_changed(label, analyst)`` when a label or analyst is chosen ("" for any)."""
 
     changed = Signal()
+    having_changed = Signal(str, str)
 
     def __init__(self, proxy: DocumentFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,12 +99,39 @@ class QueueBar(QWidget):
         self.status = QComboBox()
         for choice in CHOICES:
             self.status.addItem(STATUS_TEXT.get(choice, choice), choice)
-        layout = QHBoxLayout(self)
+        self.label = QComboBox()
+        self.analyst = QComboBox()
+        self.set_choices([], [])
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.status)
+        layout.setSpacing(2)
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        top.addWidget(self.text, 1)
+        top.addWidget(self.status)
+        bottom.addWidget(self.label, 1)
+        bottom.addWidget(self.analyst, 1)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
         self.text.textChanged.connect(self._text)
         self.status.currentIndexChanged.connect(self._status)
+        self.label.currentIndexChanged.connect(self._having)
+        self.analyst.currentIndexChanged.connect(self._having)
+
+    def set_choices(self, labels: list[str], analysts: list[str]) -> None:
+        """The labels and analysts to offer (the current choice is kept when it is still there)."""
+        for combo, anything, values in ((self.label, "any label", labels), (self.analyst, "any analyst", analysts)):
+            current = combo.currentData() or ""
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(anything, "")
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def _having(self, _index: int) -> None:
+        self.having_changed.emit(str(self.label.currentData() or ""), str(self.analyst.currentData() or ""))
+        self.changed.emit()
 
     def _text(self, text: str) -> None:
         self.proxy.set_text(text)
