@@ -22,6 +22,7 @@ from annotator.codebook import Codebook, CodebookError, load_codebook
 from annotator.commands import AcceptAll, ApplyProposals, DeleteQuotes, SetNote, SetStatus
 from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quote
 from annotator.gui.findbar import FindBar
+from annotator.gui.jobs import CommandJob
 from annotator.gui.keys import ARTICLE_KEYS
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
 from annotator.gui.panels.legend import LegendModel, LegendView
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"annotator — {Path(store.path).name}")
         self.settings = QSettings("annotator", "annotator")
         self.owns_store = False  # a window opened from File > Open closes its own store
+        self.job: CommandJob | None = None  # a running import or export
         font = QFont(self.font())
         font.setPointSize(UI_POINT_SIZE)
         self.setFont(font)
@@ -247,6 +249,39 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.open_database(p))
         self.recent_menu.setEnabled(bool(self._recent()))
 
+    def run_command(self, args: list[str], what: str) -> CommandJob | None:
+        """Run ``annotator ARGS`` on this database in a separate process; the status bar follows it."""
+        if self.job is not None:
+            self.show_error("another import or export is still running")
+            return None
+        job = CommandJob([*args, "--db", self.store.path], self)
+        job.progress.connect(lambda line: self.statusBar().showMessage(f"{what}: {line}", 10000))
+        job.done.connect(lambda ok, line: self._job_done(ok, line, what))
+        self.job = job
+        self.statusBar().showMessage(f"{what} …", 10000)
+        job.start()
+        return job
+
+    def _job_done(self, ok: bool, line: str, what: str) -> None:
+        self.job = None
+        self.check_outside_changes()
+        if ok:
+            self.statusBar().showMessage(f"{what} done: {line}", 15000)
+        else:
+            self.show_error(f"{what} failed: {line}")
+
+    def choose_import(self) -> None:
+        """File > Import files…: .txt and .jsonl files, pre-annotated by the command line's pipeline."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "articles (*.txt *.jsonl);;all files (*)")
+        if paths:
+            self.run_command(["import", *paths, "--analyst", self.store.analyst], "import")
+
+    def choose_export(self) -> None:
+        """File > Export…: the whole database as our JSONL (the command line has every format and filter)."""
+        path, _ = QFileDialog.getSaveFileName(self, "Export", "export.jsonl", "JSON Lines (*.jsonl)")
+        if path:
+            self.run_command(["export", "--format", "jsonl", "-o", path], "export")
+
     def choose_database(self) -> None:
         """File > Open database…: another database in a new window (this one closes)."""
         path, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path(self.store.path).parent),
@@ -302,6 +337,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open database…", ["Ctrl+O"], self.choose_database)
         self.recent_menu = file_menu.addMenu("&Recent databases")
         self._fill_recent()
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import files…", ["Ctrl+I"], self.choose_import)
+        self._action(file_menu, "&Export…", ["Ctrl+E"], self.choose_export)
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "&Quit", ["Ctrl+Q"], self.close)
         self.undo_action = self._action(edit, "&Undo", ["Ctrl+Z"], self.undo)

@@ -294,3 +294,25 @@ def test_the_list_filters_by_label_and_analyst(qtbot, window, seeded):
     assert [window.docs_proxy.doc_id(r) for r in range(window.docs_proxy.rowCount())] == [seeded.plain]
     bar.analyst.setCurrentIndex(0)
     assert window.docs_proxy.rowCount() == 2
+
+
+def test_file_import_and_export_run_as_commands_and_the_window_follows(qtbot, window, seeded, tmp_path):
+    import json
+
+    article = tmp_path / "new.txt"
+    article.write_text("A new article about the Valdor strait.", encoding="utf-8")
+    job = window.run_command(["import", str(article), "--no-preannotate"], "import")
+    assert job is not None and window.run_command(["export", "-o", str(tmp_path / "x.jsonl")], "export") is None
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    assert window.docs_model.rowCount() == 3 and "import done: imported 1 new document(s)" in window.statusBar().currentMessage()
+    out = tmp_path / "all.jsonl"
+    job = window.run_command(["export", "--format", "jsonl", "-o", str(out)], "export")
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    lines = out.read_text(encoding="utf-8").split("\n")  # not splitlines(): U+2028 in a text is no line end
+    assert len([json.loads(line) for line in lines if line]) == 3
+    job = window.run_command(["import", str(tmp_path / "missing.txt"), "--no-preannotate"], "import")
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    assert "import failed" in window.statusBar().currentMessage() and "missing.txt" in window.statusBar().currentMessage()
