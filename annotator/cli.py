@@ -429,6 +429,7 @@ def _export_docbin(output: str, records, example) -> tuple[int, str]:
 
 
 def _atomic(target: Path, write: Callable[[Path], int]) -> int:
+    """``write(target.partial)``, then rename it over ``target``; on failure (or Ctrl+C) nothing is left behind."""
     tmp = target.with_name(target.name + ".partial")
     try:
         n = write(tmp)
@@ -472,19 +473,15 @@ def _export_to_file(output: str, write: Callable[[IO[str]], int]) -> int:
                 return write(out)
         except OSError as exc:
             raise UserError(f"{output}: cannot write ({exc.strerror or exc})") from None
-    tmp = target.with_name(target.name + ".partial")
-    try:
+
+    def write_text(tmp: Path) -> int:
         with tmp.open("w", encoding="utf-8", newline="\n") as out:
             n = write(out)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, target)
         return n
-    except OSError as exc:
-        raise UserError(f"{output}: cannot write ({exc.strerror or exc}); {output} was left as it was") from None
-    finally:
-        with suppress(OSError):
-            tmp.unlink()  # still there only if the export failed (or was interrupted)
+
+    return _atomic(target, write_text)
 
 
 def _export_to_stdout(write: Callable[[IO[str]], int]) -> int:

@@ -80,24 +80,32 @@ def document_record(
     Offsets are exact code points into ``text``.
     """
     text = doc.text
+    return _envelope(
+        doc,
+        [span_record(text, s) for s in _order(spans)],
+        [quote_record(text, q) for q in _order(quotes)],
+        [span_record(text, s) for s in _order(rejected_spans or [])],
+        [quote_record(text, q) for q in _order(rejected_quotes or [])],
+    )
+
+
+def _envelope(doc: Document, spans: list, quotes: list, rejected_spans: list, rejected_quotes: list) -> dict[str, Any]:
+    """The document's part of a record around its annotations' records: the one place that lists its keys."""
     meta = dict(doc.meta)
     meta.setdefault("source", "")
     return {
         "id": doc.id,
-        "text": text,
+        "text": doc.text,
         "meta": meta,
         "status": doc.status,
         "note": doc.note,
         "preannotated": doc.preannotated,
         "split": doc.split,
         "cluster": doc.cluster,
-        "spans": [span_record(text, s) for s in _order(spans)],
-        "quotes": [quote_record(text, q) for q in _order(quotes)],
+        "spans": spans,
+        "quotes": quotes,
         "claims": [],
-        "rejected": {
-            "spans": [span_record(text, s) for s in _order(rejected_spans or [])],
-            "quotes": [quote_record(text, q) for q in _order(rejected_quotes or [])],
-        },
+        "rejected": {"spans": rejected_spans, "quotes": rejected_quotes},
     }
 
 
@@ -146,25 +154,15 @@ def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tup
         quote_rows = [r for r in quote_rows if keep(None, r[quote_analyst])]
     spans = [_span_from_row(text, r) for r in span_rows]
     quotes = [_quote_from_row(text, r) for r in quote_rows]
-    meta = dict(doc.meta)
-    meta.setdefault("source", "")
-    return {
-        "id": doc.id,
-        "text": text,
-        "meta": meta,
-        "status": doc.status,
-        "note": doc.note,
-        "preannotated": doc.preannotated,
-        "split": doc.split,
-        "cluster": doc.cluster,
-        "spans": [s for s, r in zip(spans, span_rows, strict=True) if r[span_state] != REJECTED],
-        "quotes": [q for q, r in zip(quotes, quote_rows, strict=True) if r[quote_state] != REJECTED],
-        "claims": [],
-        "rejected": {
-            "spans": [s for s, r in zip(spans, span_rows, strict=True) if r[span_state] == REJECTED],
-            "quotes": [q for q, r in zip(quotes, quote_rows, strict=True) if r[quote_state] == REJECTED],
-        },
-    }
+    live_s = [r[span_state] != REJECTED for r in span_rows]
+    live_q = [r[quote_state] != REJECTED for r in quote_rows]
+    return _envelope(
+        doc,
+        [s for s, live in zip(spans, live_s, strict=True) if live],
+        [q for q, live in zip(quotes, live_q, strict=True) if live],
+        [s for s, live in zip(spans, live_s, strict=True) if not live],
+        [q for q, live in zip(quotes, live_q, strict=True) if not live],
+    )
 
 
 # -- reading an export back (import) ----------------------------------------------------------
