@@ -111,7 +111,7 @@ class Project:
         if not change.kinds & {ChangeKind.SPANS, ChangeKind.QUOTES, ChangeKind.CLAIMS, ChangeKind.NOTE}:
             return
         for doc_id in sorted(change.doc_ids):
-            if self.store.document(doc_id).status == "new":
+            if self.store.status(doc_id) == "new":
                 self.store.set_status(doc_id, "in_progress")
 
     def next_unfinished(self, after: int | None = None) -> int | None:

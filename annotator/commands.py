@@ -278,7 +278,7 @@ class ApplyProposals:
     text: str = field(default="Pre-annotate", init=False)
 
     def apply(self, store: Store) -> ProposalReport:
-        if store.document(self.doc_id).status == "done" and not self.include_done:
+        if store.status(self.doc_id) == "done" and not self.include_done:
             return ProposalReport(skipped_done=1)
         stamp = self.info.stamp
         spans = [s.with_(origin=stamp(s.origin), doc_id=self.doc_id, id=None, state=SUGGESTED) for s in self.spans]

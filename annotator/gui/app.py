@@ -492,7 +492,7 @@ class MainWindow(QMainWindow):
     def flag(self) -> None:
         if self.current_id is None:
             return
-        flagged = self.store.document(self.current_id).status == "flagged"
+        flagged = self.store.status(self.current_id) == "flagged"
         status = "in_progress" if flagged else "flagged"
         if self.session.run(SetStatus(self.current_id, status)):
             self.statusBar().showMessage("unflagged" if flagged else "flagged for a second look (Ctrl+B again unflags)", 6000)

@@ -207,6 +207,7 @@ class Store:
         file = Path(self.path).expanduser()
         try:
             existed = False if memory else safety.look(file, create=create and write)
+            full_check = existed and safety.unclean(file)  # looked at before our own connection adds a -wal
             if memory:
                 conn = sqlite3.connect(":memory:", isolation_level=None)
             elif write:
@@ -216,7 +217,6 @@ class Store:
             else:
                 uri = f"{file.resolve().as_uri()}?mode=ro"
                 conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            full_check = existed and safety.unclean(file)
             self.db = Database(conn)
             self._configure()
             if existed:
@@ -801,11 +801,18 @@ class Store:
     def count_documents(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
 
+    def status(self, doc_id: int) -> str:
+        """A document's status, without reading its text."""
+        row = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no document {doc_id}")
+        return str(row[0])
+
     def set_status(self, doc_id: int, status: str) -> str:
         """Set a document's status; return the previous one."""
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-        old = self.document(doc_id).status
+        old = self.status(doc_id)
         self._update("documents", doc_id, {"status": status}, doc_id, "status")
         return old
 
