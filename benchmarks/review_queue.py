@@ -1,6 +1,6 @@
 """The review queue on a big database: open the window, filter the list, and the longest stall of the event loop.
 
-    python benchmarks/queue.py [--docs 100000]
+    python benchmarks/review_queue.py [--docs 100000]
 
 "Bare" is the same rows read straight from SQLite into a QStandardItemModel behind a QTreeView, in the same
 run. Stalls are measured with a 10 ms timer: the longest gap between its ticks while the window opens and
