@@ -1,4 +1,4 @@
-"""Load and validate the codebook (``resources/codebook.toml``): entity labels with their keys and colours.
+"""Load and validate the codebook (``resources/codebook.toml``): entity labels, claim types, stances and aspects.
 
 The default codebook ships inside the package as ``annotator.resources`` and is read with importlib.resources,
 so an installed wheel finds it from any folder.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -19,7 +20,8 @@ from annotator.domain import Span
 DEFAULT_RESOURCE = ("annotator.resources", "codebook.toml")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _LABEL = re.compile(r"^[A-Z][A-Z0-9_]*$")
-RESERVED_KEYS = frozenset("qsxra")  # quote, speaker, delete, resize, accept: keys the window uses
+RESERVED_KEYS = frozenset("qsxrac")  # quote, speaker, delete, resize, accept, claim: keys the window uses
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 UNKNOWN_COLOR = "#eeeeee"  # labels outside the codebook: distinct from every default colour, colour-blind too
 
 
@@ -36,9 +38,66 @@ class EntityLabel:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """A claim type, stance or aspect: an id stored on claims, a name shown, a key, a colour, a definition."""
+
+    id: str
+    name: str
+    key: str = ""
+    color: str = UNKNOWN_COLOR
+    definition: str = ""
+    example: str = ""
+    value: int = 0  # a stance's sign: -1 against, 0 neutral, 1 favour
+
+
+@dataclass(frozen=True)
 class Codebook:
     entities: tuple[EntityLabel, ...]
     path: str = ""
+    claim_types: tuple[Choice, ...] = ()
+    stances: tuple[Choice, ...] = ()
+    aspects: tuple[Choice, ...] = ()
+
+    def claim_type(self, type_id: str | None) -> Choice | None:
+        return next((c for c in self.claim_types if c.id == type_id), None)
+
+    def stance(self, stance_id: str | None) -> Choice | None:
+        return next((c for c in self.stances if c.id == stance_id), None)
+
+    def aspect(self, aspect_id: str | None) -> Choice | None:
+        return next((c for c in self.aspects if c.id == aspect_id), None)
+
+    def claim_type_by_key(self, key: str) -> Choice | None:
+        return next((c for c in self.claim_types if c.key == key), None)
+
+    def stance_by_key(self, key: str) -> Choice | None:
+        if key == "=":  # + without Shift on most keyboards
+            key = "+"
+        return next((c for c in self.stances if c.key == key), None)
+
+    def type_name(self, type_id: str | None) -> str:
+        """The name shown for a claim type; an id the codebook no longer has is shown, marked unknown."""
+        if not type_id:
+            return "(no type)"
+        choice = self.claim_type(type_id)
+        return choice.name if choice else f"{type_id} (unknown type)"
+
+    def stance_name(self, stance_id: str | None) -> str:
+        if not stance_id:
+            return "(no stance)"
+        choice = self.stance(stance_id)
+        return choice.name if choice else f"{stance_id} (unknown stance)"
+
+    def unknown_values(self, claims: Iterable[Any]) -> dict[str, int]:
+        """Claim types, stances and aspects used by ``claims`` that this codebook does not define, with counts
+        (``"type foo": 3``): shown and reported, never dropped."""
+        out: dict[str, int] = {}
+        for c in claims:
+            for what, value, known in (("type", c.claim_type, self.claim_type), ("stance", c.stance, self.stance),
+                                       ("aspect", c.aspect, self.aspect)):
+                if value and known(value) is None:
+                    out[f"{what} {value}"] = out.get(f"{what} {value}", 0) + 1
+        return out
 
     @property
     def labels(self) -> list[str]:
@@ -110,7 +169,71 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         seen_labels[label] = index
         seen_keys[key] = label
         entities.append(EntityLabel(label, key, color, description))
-    return Codebook(tuple(entities), path)
+    if "claim_type" not in data and "stance" not in data and path != _DEFAULT_NAME:
+        claims = _default_claims()  # an older codebook without claims gets the shipped claim scheme
+        return Codebook(tuple(entities), path, *claims)
+    taken = {**{k: f"entity {v}" for k, v in seen_keys.items()}, **{k: "the window" for k in RESERVED_KEYS}}
+    types = _choices(data, "claim_type", text, path, taken, need=("id", "name", "key", "color", "definition", "example"))
+    stances = _choices(data, "stance", text, path, taken, need=("id", "name", "key", "color", "value"))
+    aspects = _choices(data, "aspect", text, path, taken, need=("id", "name", "definition"))
+    if not types:
+        raise CodebookError(f"{path}: no [[claim_type]] tables; add at least one with id, name, key, color, "
+                            "definition and example")
+    if not stances:
+        raise CodebookError(f"{path}: no [[stance]] tables; add against, neutral and favour with id, name, key, "
+                            "color and value")
+    return Codebook(tuple(entities), path, types, stances, aspects)
+
+
+_DEFAULT_NAME = "<default codebook>"
+
+
+def _default_claims() -> tuple[tuple[Choice, ...], tuple[Choice, ...], tuple[Choice, ...]]:
+    book = parse_codebook(default_codebook().read_text(encoding="utf-8"), _DEFAULT_NAME)
+    return book.claim_types, book.stances, book.aspects
+
+
+def _choices(data: dict[str, Any], table: str, text: str, path: str, taken: dict[str, str],
+             need: tuple[str, ...]) -> tuple[Choice, ...]:
+    """The ``[[table]]`` entries as Choices, each checked: id form, duplicates, keys free, colours, values."""
+    raw = data.get(table, [])
+    if not isinstance(raw, list):
+        raise CodebookError(f"{path}: {table} must be written as [[{table}]] tables")
+    out: list[Choice] = []
+    ids: set[str] = set()
+    for index, item in enumerate(raw, start=1):
+        where = f"{path}: {table} #{index}"
+        if not isinstance(item, dict):
+            raise CodebookError(f"{where}: must be a table with {', '.join(need)}")
+        cid = item.get("id")
+        if not isinstance(cid, str) or not _ID.match(cid):
+            raise CodebookError(f"{where}: id {cid!r} must be lower_case letters, digits or _")
+        line = _line_of(text, f'"{cid}"')
+        where = f"{path}, line {line}: {table} {cid}"
+        if cid in ids:
+            raise CodebookError(f"{where}: id is listed twice; remove one of them")
+        for name in need:
+            if name not in item:
+                raise CodebookError(f"{where}: missing {name}; add {name} = …")
+        for name in ("name", "definition", "example"):
+            if name in item and not isinstance(item[name], str):
+                raise CodebookError(f"{where}: {name} must be a string")
+        key = item.get("key", "")
+        if "key" in need:
+            if not isinstance(key, str) or len(key) != 1 or key.isspace():
+                raise CodebookError(f"{where}: key {key!r} must be one character")
+            if key in taken:
+                raise CodebookError(f"{where}: key {key!r} is already used by {taken[key]}; pick another")
+            taken[key] = f"{table} {cid}"
+        color = item.get("color", UNKNOWN_COLOR)
+        if "color" in need and (not isinstance(color, str) or not _COLOR.match(color)):
+            raise CodebookError(f"{where}: color {color!r} must look like #a1b2c3")
+        value = item.get("value", 0)
+        if "value" in need and (isinstance(value, bool) or value not in (-1, 0, 1)):
+            raise CodebookError(f"{where}: value {value!r} must be -1 (against), 0 (neutral) or 1 (favour)")
+        ids.add(cid)
+        out.append(Choice(cid, item["name"], key, color, item.get("definition", ""), item.get("example", ""), value))
+    return tuple(out)
 
 
 def default_codebook() -> Traversable:

@@ -207,19 +207,70 @@ class Quote:
         return replace(self, **changes)
 
 
+STANCE_VALUES = {"against": -1, "neutral": 0, "favour": 1}  # the default codebook's stances and their signs
+STRENGTHS = (-2, -1, 0, 1, 2)
+
+
 @dataclass(frozen=True)
 class Claim:
-    """A stance or sovereignty claim (filled in by a later issue)."""
+    """A stance or sovereignty claim: who claims what about whose sovereignty, with which stance.
 
-    start: int
-    end: int
+    ``evidence`` are the spans that carry it (usually a quote, or a sentence of reported speech);
+    ``claimant`` the actor making it (None with ``outlet`` True: the outlet itself); ``target`` the object,
+    the polity, territory, people or institution whose sovereignty or status is at stake; ``addressee``
+    whom it is made against. ``claim_type``, ``stance`` and ``aspect`` are codebook ids (unknown ones are
+    kept), ``strength`` an ordinal -2 … +2. ``scope`` is ``text``, or ``document`` for a stance coded on the
+    article as a whole (no evidence needed). ``quote_id`` names the quote it was made from, if any.
+    """
+
     claim_type: str
-    stance: str | None = None
+    evidence: tuple[Mention, ...] = ()
     claimant: Mention | None = None
-    target: str | None = None
+    target: Mention | None = None
+    addressee: Mention | None = None
+    stance: str | None = None
+    strength: int | None = None
+    aspect: str | None = None
+    outlet: bool = False
+    scope: str = "text"
+    confidence: float = 1.0
+    note: str = ""
+    quote_id: int | None = None
+    cue: str = ""  # what a suggestion was found from (a lexicon family); empty for an analyst's claim
     origin: str = "human"
     id: int | None = None
     doc_id: int | None = None
+    state: str = ""
+    analyst: str | None = None
+    created_at: str | None = field(default=None, compare=False)
+    modified_at: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.state:
+            object.__setattr__(self, "state", initial_state(self.origin))
+        object.__setattr__(self, "evidence", tuple(sorted(self.evidence, key=lambda m: (m.start, m.end))))
+
+    def parts(self) -> list[Mention]:
+        """Every stretch of text the claim names (evidence, claimant, object, addressee)."""
+        return [*self.evidence, *(m for m in (self.claimant, self.target, self.addressee) if m is not None)]
+
+    @property
+    def start(self) -> int:
+        """Where the claim sits in the text: its first evidence (else its first named part; 0 for none)."""
+        ms = self.evidence or tuple(self.parts())
+        return min((m.start for m in ms), default=0)
+
+    @property
+    def end(self) -> int:
+        ms = self.evidence or tuple(self.parts())
+        return max((m.end for m in ms), default=0)
+
+    @property
+    def label(self) -> str:
+        return "CLAIM"
+
+    def with_(self, **changes: Any) -> Claim:
+        return replace(self, **changes)
 
 
 @dataclass
@@ -251,6 +302,7 @@ class Annotations:
 
     spans: list[Span]
     quotes: list[Quote]
+    claims: list[Claim] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
