@@ -22,15 +22,20 @@ from types import TracebackType
 from typing import Any
 
 from annotator.commands import (
+    AcceptClaims,
     AcceptSpans,
+    AddClaim,
     AddQuote,
     AddSpan,
     ApplyProposals,
+    ClaimFromQuote,
     Command,
+    DeleteClaims,
     DeleteQuotes,
     DeleteSpans,
     SetNote,
     SetStatus,
+    UpdateClaim,
     UpdateQuote,
     UpdateSpan,
 )
@@ -39,6 +44,7 @@ from annotator.domain import (
     Annotations,
     Change,
     ChangeKind,
+    Claim,
     Document,
     Mention,
     PipelineInfo,
@@ -49,6 +55,35 @@ from annotator.domain import (
 from annotator.store import HistoryEntry, Store, StoreError, UndoConflict
 
 __all__ = ["Project", "open_project", "StoreError", "UndoConflict"]
+
+Where = tuple[int, int] | Mention  # a stretch of text: (start, end) code points, or a Mention
+
+# API names of claim fields -> Claim attributes
+_CLAIM_FIELDS = {"type": "claim_type", "claim_type": "claim_type", "object": "target", "target": "target",
+                 "claimant": "claimant", "addressee": "addressee", "evidence": "evidence", "stance": "stance",
+                 "strength": "strength", "aspect": "aspect", "outlet": "outlet", "note": "note",
+                 "confidence": "confidence", "scope": "scope"}
+
+
+def _where(value: Where | None) -> Mention | None:
+    if value is None or isinstance(value, Mention):
+        return value
+    start, end = value
+    return Mention(int(start), int(end))
+
+
+def _claim_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key not in _CLAIM_FIELDS:
+            raise TypeError(f"a claim has no field {key!r} (fields: {', '.join(sorted(set(_CLAIM_FIELDS)))})")
+        name = _CLAIM_FIELDS[key]
+        if name in ("claimant", "target", "addressee"):
+            value = _where(value)
+        elif name == "evidence":
+            value = tuple(_where(v) for v in value)  # type: ignore[misc]
+        out[name] = value
+    return out
 
 
 def open_project(path: str | Path, analyst: str | None = None) -> Project:
@@ -163,6 +198,36 @@ class Project:
     def delete_quotes(self, quote_ids: Iterable[int]) -> list[Quote]:
         return self._with_text(self._one(DeleteQuotes(list(quote_ids))))
 
+    # -- claims ----------------------------------------------------------------------------
+    def claims(self, doc_id: int, include_rejected: bool = False) -> list[Claim]:
+        """The document's claims in text order (rejected suggestions only when asked)."""
+        return self.store.claims(doc_id, include_rejected)
+
+    def add_claim(self, doc_id: int, type: str, evidence: Sequence[Where] = (), **fields: Any) -> Claim:  # noqa: A002
+        """Code a claim: ``type`` (a codebook claim type id), ``evidence`` (spans as (start, end)), and any of
+        ``claimant``, ``object``, ``addressee`` (spans), ``stance``, ``strength`` (-2…2), ``aspect``,
+        ``outlet`` (True: the outlet itself claims), ``note``, ``scope`` ("document" for an article-level stance)."""
+        made = _claim_fields({"type": type, "evidence": evidence, **fields})
+        return self._one(AddClaim(Claim(doc_id=doc_id, **made)))
+
+    def claim_from_quote(self, quote_id: int, type: str, stance: str | None = None) -> Claim:  # noqa: A002
+        """A claim with the quote as evidence and its speaker as claimant (what the window's ``c`` does)."""
+        return self._one(ClaimFromQuote(quote_id, type, stance))
+
+    def update_claim(self, claim_id: int, **fields: Any) -> Claim:
+        """Change a claim's fields (same names as add_claim; ``object=None`` clears the object)."""
+        return self._one(UpdateClaim(claim_id, _claim_fields(fields)))
+
+    def accept_claims(self, claim_ids: Iterable[int]) -> list[Claim]:
+        return self._one(AcceptClaims(list(claim_ids)))
+
+    def delete_claim(self, claim_id: int) -> Claim:
+        """Delete a claim: the analyst's own goes, a suggestion is kept as rejected (no re-run revives it)."""
+        return self._one(DeleteClaims([claim_id]))[0]
+
+    def delete_claims(self, claim_ids: Iterable[int]) -> list[Claim]:
+        return self._one(DeleteClaims(list(claim_ids)))
+
     # -- documents -------------------------------------------------------------------------
     def set_status(self, doc_id: int, status: str) -> Document:
         self._one(SetStatus(doc_id, status))
@@ -196,7 +261,8 @@ class Project:
         self, doc_id: int, proposals: Annotations, info: PipelineInfo, include_done: bool = False
     ) -> ProposalReport:
         """Merge one document's machine proposals (one action) without touching an analyst's decision."""
-        return self._one(ApplyProposals(doc_id, proposals.spans, proposals.quotes, info, include_done))
+        return self._one(ApplyProposals(doc_id, proposals.spans, proposals.quotes, info, include_done,
+                                        proposals.claims))
 
     def preannotate(
         self,
@@ -236,7 +302,7 @@ class Project:
         for ann in annotate_many(nlp, texts()):
             doc_id, text = in_flight.popleft()
             if keep is not None:
-                ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes))
+                ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes), list(ann.claims))
             report += self.apply_proposals(doc_id, ann, info, include_done)
             if progress is not None:
                 progress(doc_id, text)

@@ -191,7 +191,7 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
     book = None if all_labels else _codebook(codebook)
     labels = None if book is None else book.labels
     failures = ignored = not_again = 0
-    annotations = [0, 0]
+    annotations = [0, 0, 0]
     created: list[int] = []
     present: list[int] = []
     annotated: set[int] = set()
@@ -215,7 +215,8 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
                             n_spans, n_quotes = store.import_annotations(doc_id, item.spans, item.quotes)
                             annotations[0] += n_spans
                             annotations[1] += n_quotes
-                        elif item.spans or item.quotes:
+                            annotations[2] += store.import_claims(doc_id, item.claims)
+                        elif item.spans or item.quotes or item.claims:
                             not_again += 1
         except KeyboardInterrupt:
             err.print(f"interrupted: {len(created)} new document(s) imported before it are kept; run the same "
@@ -238,11 +239,13 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
             + (f" ({unfinished} of them not yet pre-annotated)" if unfinished else "")
             + f", {failures} failed"
             + (f", {ignored} ignored (Prodigy answer \"ignore\")" if ignored else "")
-            + (f"; with them {annotations[0]} spans and {annotations[1]} quotes as they were labeled"
+            + (f"; with them {annotations[0]} spans, {annotations[1]} quotes and {annotations[2]} claims as they were "
+               "labeled"
                if any(annotations) else "")
             + (f"; the annotations of {not_again} document(s) already present were not imported again"
                if not_again else "")
-            + ("" if report is None else f"; {report.added_spans} entities, {report.added_quotes} quotes")
+            + ("" if report is None else f"; {report.added_spans} entities, {report.added_quotes} quotes, "
+               f"{report.added_claims} claims suggested")
             + f" → {store.path}"
         ))
     if failures:
@@ -283,7 +286,7 @@ def preannotate(db: str | None, model: str | None, all_docs: bool, include_done:
         err.print(f"pre-annotated {report.summary()}")
 
 
-EXPORT_FORMATS = ("jsonl", "spacy", "conll", "csv", "prodigy", "doccano")
+EXPORT_FORMATS = ("jsonl", "spacy", "conll", "csv", "prodigy", "doccano", "claims-csv", "graphml")
 
 
 def _selection(status, analyst, label, source, split, since, until, where=()):
@@ -332,7 +335,8 @@ def selection_options(f):
 @cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
-              help="jsonl: ours, lossless; spacy: DocBin; conll: BIO; csv: a row per annotation; prodigy; doccano.")
+              help="jsonl: ours, lossless; spacy: DocBin; conll: BIO; csv: a row per annotation; prodigy; doccano; "
+                   "claims-csv: a row per claim; graphml: the claim network (actors, objects, signed edges).")
 @click.option("-o", "--output", default="-", show_default=True,
               help="File to write, or - for standard output (spacy: a file, or a folder for train/dev/test.spacy).")
 @selection_options
@@ -342,7 +346,9 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
     """Write labeled documents; offsets are code points, half-open, into the stored text.
 
     With no filter every document goes out (the summary says so). Rejected proposals go only into jsonl
-    (under "rejected"); the other formats carry what the analysts kept. Claims are not built yet: always [].
+    (under "rejected"); the other formats carry what the analysts kept. claims-csv and graphml are for
+    discourse-network analysis (Gephi, R, networkx): a row per claim, and actors and objects as nodes with
+    claims as edges weighted by count and signed by stance.
 
     \b
     Examples:
@@ -350,10 +356,11 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
       annotator export --db news.db --format spacy -o corpus/ --status done   train/dev/test.spacy by split
       annotator export --db news.db --format csv -o review.csv --analyst ana --since 2026-11-01
       annotator export --db news.db --format conll --label PERSON --label ORG -o - | head
+      annotator export --db news.db --format graphml -o claims.graphml --status done
     """
     from collections import Counter
 
-    from annotator.formats import conll, csvfile, docbin, doccano, prodigy
+    from annotator.formats import claimnet, conll, csvfile, docbin, doccano, prodigy
     from annotator.formats.jsonl import write_records
     from annotator.formats.records import record_from_rows
 
@@ -368,15 +375,18 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
         ids = store.select(chosen) if chosen else None
 
         keep = chosen.keeps_values if chosen.analysts or chosen.labels else None
+        claims = store.claims_by_document(ids)  # few beside the spans: read in one pass
 
         def records(only_split: str | None = None):
             for doc, spans, quotes in store.annotated_rows(ids):
                 if only_split is not None and doc.split != only_split:
                     continue
-                record = record_from_rows(doc, spans, quotes, keep)
+                record = record_from_rows(doc, spans, quotes, keep, claims.get(doc.id, []))  # type: ignore[arg-type]
                 per_label.update(s["label"] for s in record["spans"])
                 if record["quotes"]:
                     per_label["quote"] += len(record["quotes"])
+                if record["claims"]:
+                    per_label["claim"] += len(record["claims"])
                 yield record
 
         tokenize = None
@@ -388,6 +398,10 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
         def write(out: IO[str]) -> int:
             if fmt == "csv":
                 return csvfile.write(records(), out)
+            if fmt == "claims-csv":
+                return claimnet.write_csv(records(), out)
+            if fmt == "graphml":
+                return claimnet.write_graphml(records(), out)
             if fmt == "conll":
                 return conll.write(records(), out, tokenize)
             if fmt == "prodigy":
@@ -593,7 +607,7 @@ def split(db: str | None, train: float, dev: float, test: float, seed: int, stra
 @click.option("--plot", "plot_to", type=click.Path(dir_okay=False), help="Also draw the counts as bar charts into this PNG file.")
 def stats(db: str | None, plot_to: str | None) -> None:
     """Counts of documents by status, split and source (and how many await pre-annotation), spans by label and
-    state, annotations by analyst, quotes by speaker, claims by type and stance (none yet: claims are not built).
+    state, annotations by analyst, quotes by speaker, claims by type and stance.
 
     \b
     Examples:
@@ -632,7 +646,7 @@ def stats(db: str | None, plot_to: str | None) -> None:
         if counts["claims"]:
             table("claims by type and stance", ("type", "stance", "claims"), counts["claims"])
         else:
-            out.print("claims: none (claims are not built yet)")
+            out.print("claims: none")
         splits = counts["splits"]
         out.print("splits: " + ", ".join(f"{k} {splits.get(k, 0)}" for k in ("train", "dev", "test", "none")))
         n_clusters, in_clusters = counts["clusters"]

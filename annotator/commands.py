@@ -22,6 +22,7 @@ from annotator.domain import (
     SUGGESTED,
     Change,
     ChangeKind,
+    Claim,
     Mention,
     PipelineInfo,
     ProposalReport,
@@ -29,14 +30,15 @@ from annotator.domain import (
     Span,
     edited_state,
 )
-from annotator.review import plan, quote_key, span_key
+from annotator.review import claim_key, plan, quote_key, span_key
 
 if TYPE_CHECKING:  # the store is passed in; commands never open it
     from annotator.store import Store
 
 __all__ = [
-    "AcceptAll", "AcceptQuotes", "AcceptSpans", "AddQuote", "AddSpan", "ApplyProposals", "Change", "ChangeKind", "Command", "DeleteQuotes",
-    "DeleteSpans", "SetNote", "SetStatus", "UpdateQuote", "UpdateSpan",
+    "AcceptAll", "AcceptClaims", "AcceptQuotes", "AcceptSpans", "AddClaim", "AddQuote", "AddSpan", "ApplyProposals",
+    "AddEvidence", "Change", "ChangeKind", "ClaimFromQuote", "Command", "DeleteClaims", "DeleteQuotes", "DeleteSpans", "SetNote",
+    "SetStatus", "UpdateClaim", "UpdateQuote", "UpdateSpan",
 ]  # fmt: skip
 
 
@@ -123,15 +125,18 @@ class AcceptAll:
     name: str = field(default="accept_all", init=False)
     text: str = field(default="Accept all suggestions", init=False)
 
-    def apply(self, store: Store) -> tuple[int, int]:
-        """Returns (spans, quotes) accepted."""
+    def apply(self, store: Store) -> tuple[int, int, int]:
+        """Returns (spans, quotes, claims) accepted."""
         spans = [s for s in store.spans(self.doc_id) if s.state == SUGGESTED]
         quotes = [q for q in store.quotes(self.doc_id) if q.state == SUGGESTED and q.confidence >= self.min_confidence]
+        claims = [c for c in store.claims(self.doc_id) if c.state == SUGGESTED and c.confidence >= self.min_confidence]
         for s in spans:
             store.update_span(s.id, state=ACCEPTED)  # type: ignore[arg-type]
         for q in quotes:
             store.update_quote(q.id, state=ACCEPTED)  # type: ignore[arg-type]
-        return len(spans), len(quotes)
+        for c in claims:
+            store.update_claim(c.id, state=ACCEPTED)  # type: ignore[arg-type]
+        return len(spans), len(quotes), len(claims)
 
 
 @dataclass
@@ -233,6 +238,127 @@ class DeleteQuotes:
         return out
 
 
+# -- claims -------------------------------------------------------------------------------------
+
+
+@dataclass
+class AddClaim:
+    """Code a new claim by hand (an analyst's: state ``added``)."""
+
+    claim: Claim
+    name: str = field(default="add_claim", init=False)
+    text: str = field(default="Add claim", init=False)
+
+    def apply(self, store: Store) -> Claim:
+        return store.insert_claim(self.claim.with_(origin="human", state="", id=None))
+
+
+def suggested_target(store: Store, doc_id: int, near: int) -> Mention | None:
+    """The object to offer for a claim made by hand at ``near``: the nearest polity-like entity (GPE, NORP,
+    LOC, ORG) of the document, before it in the same paragraph first."""
+    spans = [s for s in store.spans(doc_id) if s.label in ("GPE", "NORP", "LOC", "ORG")]
+    if not spans:
+        return None
+    best = min(spans, key=lambda s: (0 if s.end <= near else 1, abs(near - s.start)))
+    return Mention(best.start, best.end)
+
+
+@dataclass
+class ClaimFromQuote:
+    """One key on a quote: a claim with the quote as evidence and its speaker as claimant. The object is a
+    suggestion already in the document for that quote, else the nearest polity-like entity."""
+
+    quote_id: int
+    claim_type: str
+    stance: str | None = None
+    name: str = field(default="add_claim", init=False)
+    text: str = field(default="Claim from quote", init=False)
+
+    def apply(self, store: Store) -> Claim:
+        quote = store.quote(self.quote_id)
+        doc_id = quote.doc_id
+        assert doc_id is not None
+        evidence = (Mention(quote.start, quote.end),)
+        offered = [c for c in store.claims(doc_id) if c.evidence == evidence and c.target is not None]
+        target = offered[0].target if offered else suggested_target(store, doc_id, quote.start)
+        claim = Claim(self.claim_type, evidence, claimant=quote.speaker, target=target, stance=self.stance,
+                      quote_id=quote.id, doc_id=doc_id)
+        return store.insert_claim(claim)
+
+
+@dataclass
+class UpdateClaim:
+    """Change a claim's fields (claim_type, stance, strength, aspect, claimant, target, addressee, evidence,
+    outlet, note, confidence); a suggestion changed by hand becomes ``edited``."""
+
+    claim_id: int
+    fields: dict[str, Any]
+    name: str = field(default="update_claim", init=False)
+
+    @property
+    def text(self) -> str:
+        names = {"claim_type": "type", "target": "object"}
+        return "Set claim " + ", ".join(names.get(k, k) for k in self.fields)
+
+    def apply(self, store: Store) -> Claim:
+        old = store.claim(self.claim_id)
+        if old.state == REJECTED:
+            raise KeyError(f"no claim {self.claim_id}")
+        return store.update_claim(self.claim_id, **self.fields, state=edited_state(old.state))
+
+
+@dataclass
+class AddEvidence:
+    """Add ``[start, end)`` to a claim's evidence (or, when it is there already, take it out)."""
+
+    claim_id: int
+    start: int
+    end: int
+    name: str = field(default="update_claim", init=False)
+    text: str = field(default="Add evidence", init=False)
+
+    def apply(self, store: Store) -> Claim:
+        old = store.claim(self.claim_id)
+        m = Mention(self.start, self.end)
+        evidence = tuple(e for e in old.evidence if e != m) if m in old.evidence else (*old.evidence, m)
+        return UpdateClaim(self.claim_id, {"evidence": evidence}).apply(store)
+
+
+@dataclass
+class AcceptClaims:
+    claim_ids: Sequence[int]
+    name: str = field(default="accept_claims", init=False)
+    text: str = field(default="Accept claim", init=False)
+
+    def apply(self, store: Store) -> list[Claim]:
+        out = []
+        for claim_id in self.claim_ids:
+            c = store.claim(claim_id)
+            out.append(store.update_claim(claim_id, state=ACCEPTED) if c.state == SUGGESTED else c)
+        return out
+
+
+@dataclass
+class DeleteClaims:
+    """The analyst's own claims go; suggestions are kept as ``rejected`` so no re-run brings them back."""
+
+    claim_ids: Sequence[int]
+    name: str = field(default="delete_claims", init=False)
+
+    @property
+    def text(self) -> str:
+        return "Delete claim" if len(self.claim_ids) == 1 else f"Delete {len(self.claim_ids)} claims"
+
+    def apply(self, store: Store) -> list[Claim]:
+        out = []
+        for claim_id in dict.fromkeys(self.claim_ids):
+            c = store.claim(claim_id)
+            if c.state == REJECTED:
+                raise KeyError(f"no claim {claim_id}")
+            out.append(store.delete_claim(claim_id) if c.state == ADDED else store.update_claim(claim_id, state=REJECTED))
+        return out
+
+
 @dataclass
 class SetStatus:
     doc_id: int
@@ -274,6 +400,7 @@ class ApplyProposals:
     quotes: Sequence[Quote]
     info: PipelineInfo
     include_done: bool = False
+    claims: Sequence[Claim] = ()
     name: str = field(default="preannotate", init=False)
     text: str = field(default="Pre-annotate", init=False)
 
@@ -283,20 +410,31 @@ class ApplyProposals:
         stamp = self.info.stamp
         spans = [s.with_(origin=stamp(s.origin), doc_id=self.doc_id, id=None, state=SUGGESTED) for s in self.spans]
         quotes = [q.with_(origin=stamp(q.origin), doc_id=self.doc_id, id=None, state=SUGGESTED) for q in self.quotes]
+        claims = [c.with_(origin=stamp(c.origin), doc_id=self.doc_id, id=None, state=SUGGESTED, quote_id=None)
+                  for c in self.claims]
         sp = plan(store.spans(self.doc_id, include_rejected=True), spans, span_key)
         qp = plan(store.quotes(self.doc_id, include_rejected=True), quotes, quote_key)
+        cp = plan(store.claims(self.doc_id, include_rejected=True), claims, claim_key)
         for s in sp.withdraw:
             store.delete_span(s.id)  # type: ignore[arg-type]
         for q in qp.withdraw:
             store.delete_quote(q.id)  # type: ignore[arg-type]
+        for c in cp.withdraw:
+            store.delete_claim(c.id)  # type: ignore[arg-type]
         store.insert_spans(self.doc_id, sp.add)
         store.insert_quotes(self.doc_id, qp.add)
+        if cp.add:  # a claim made from a quote names it, so the window can follow one from the other
+            quote_ids = {(q.start, q.end): q.id for q in store.quotes(self.doc_id)}
+            store.insert_claims(self.doc_id, [
+                c.with_(quote_id=quote_ids.get((c.evidence[0].start, c.evidence[0].end)) if c.evidence else None)
+                for c in cp.add])  # fmt: skip
         store.set_preannotated(self.doc_id, self.info)
         return ProposalReport(
             documents=1,
             added_spans=len(sp.add),
             added_quotes=len(qp.add),
-            kept=len(sp.keep) + len(qp.keep),
-            withdrawn=len(sp.withdraw) + len(qp.withdraw),
-            skipped=len(sp.skipped) + len(qp.skipped),
+            added_claims=len(cp.add),
+            kept=len(sp.keep) + len(qp.keep) + len(cp.keep),
+            withdrawn=len(sp.withdraw) + len(qp.withdraw) + len(cp.withdraw),
+            skipped=len(sp.skipped) + len(qp.skipped) + len(cp.skipped),
         )

@@ -28,6 +28,11 @@ QUOTE_COLUMNS = (
     "cue_start", "cue_end", "source_start", "source_end", "confidence", "origin", "state", "analyst",
     "created_at", "modified_at",
 )  # fmt: skip
+CLAIM_COLUMNS = (
+    "id", "doc_id", "start", "end", "claim_type", "stance", "strength", "aspect", "evidence", "claimant_start",
+    "claimant_end", "outlet", "target_start", "target_end", "addressee_start", "addressee_end", "scope", "quote_id",
+    "confidence", "note", "cue", "origin", "state", "analyst", "created_at", "modified_at",
+)  # fmt: skip
 
 
 def initial_state(origin: str) -> str:
@@ -56,13 +61,14 @@ class ChangeKind(enum.Enum):
 class Change:
     """What one action (or its undo) touched, so views refresh only that (Anki's OpChanges).
 
-    ``span_ids`` / ``quote_ids`` name the annotations written, so a view can update just those.
+    ``span_ids`` / ``quote_ids`` / ``claim_ids`` name the annotations written, so a view can update just those.
     """
 
     doc_ids: frozenset[int] = frozenset()
     kinds: frozenset[ChangeKind] = frozenset()
     span_ids: frozenset[int] = frozenset()
     quote_ids: frozenset[int] = frozenset()
+    claim_ids: frozenset[int] = frozenset()
 
     def __or__(self, other: Change) -> Change:
         return Change(
@@ -70,6 +76,7 @@ class Change:
             self.kinds | other.kinds,
             self.span_ids | other.span_ids,
             self.quote_ids | other.quote_ids,
+            self.claim_ids | other.claim_ids,
         )
 
     def __bool__(self) -> bool:
@@ -331,6 +338,7 @@ class ProposalReport:
     documents: int = 0
     added_spans: int = 0
     added_quotes: int = 0
+    added_claims: int = 0
     kept: int = 0  # suggestions the new run proposed again, left as they were
     withdrawn: int = 0  # earlier suggestions the new run no longer makes
     skipped: int = 0  # proposals that collide with an analyst's decision
@@ -343,7 +351,8 @@ class ProposalReport:
 
     def summary(self) -> str:
         parts = [
-            f"{self.documents} document(s): added {self.added_spans} entities and {self.added_quotes} quotes",
+            f"{self.documents} document(s): added {self.added_spans} entities, {self.added_quotes} quotes and "
+            f"{self.added_claims} claims",
             f"kept {self.kept} earlier suggestions, withdrew {self.withdrawn}",
             f"skipped {self.skipped} that collide with an analyst's decision",
         ]
@@ -388,7 +397,7 @@ class Selection:
         parts.extend(f"meta.{k} = {v}" for k, v in self.meta)
         return "; ".join(parts) if parts else "everything (no filter)"
 
-    def keeps(self, item: Span | Quote) -> bool:
+    def keeps(self, item: Span | Quote | Claim) -> bool:
         """Whether an annotation of a selected document goes out."""
         return self.keeps_values(item.label if isinstance(item, Span) else None, item.analyst)
 

@@ -12,9 +12,9 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from annotator.domain import DECIDED, SUGGESTED, Quote, Span
+from annotator.domain import DECIDED, SUGGESTED, Claim, Quote, Span
 
-T = TypeVar("T", Span, Quote)
+T = TypeVar("T", Span, Quote, Claim)
 
 
 @dataclass
@@ -31,6 +31,10 @@ def span_key(s: Span) -> Hashable:
 
 def quote_key(q: Quote) -> Hashable:
     return (q.start, q.end, q.kind, q.speaker, q.speaker_mention, q.cue)
+
+
+def claim_key(c: Claim) -> Hashable:
+    return (c.claim_type, c.evidence, c.claimant, c.outlet, c.target, c.addressee, c.stance, c.strength, c.scope)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

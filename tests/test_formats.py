@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import cli
-from annotator.domain import ACCEPTED, REJECTED, Mention, Quote, Span
+from annotator.domain import ACCEPTED, REJECTED, Claim, Mention, Quote, Span
 from annotator.store import Store
 
 ARTICLE = ("Mayor Ilse Varga opened the Korvel bridge on Monday 🌉.\n\n"
@@ -38,6 +38,12 @@ def make_db(path, text=ARTICLE, source="wire/korvel.txt"):
         store.insert_quote(Quote(q0, q0 + 18, speaker=Mention(at("Varga said"), at("Varga said") + 5),
                                  cue=Mention(at("said"), at("said") + 4), origin="rule:quotes@0.1.0", doc_id=doc_id,
                                  confidence=0.875))
+        varga, korvel = Mention(at("Varga said"), at("Varga said") + 5), Mention(at("Korvel"), at("Korvel") + 6)
+        store.insert_claim(Claim("pooling", (Mention(q0, q0 + 18),), claimant=varga, target=korvel, stance="favour",
+                                 strength=2, aspect="borders", origin="rule:claims@0.1.0", confidence=0.5,
+                                 doc_id=doc_id, state=ACCEPTED))
+        store.insert_claim(Claim("contest", (Mention(0, 16),), outlet=True, target=korvel, stance="against",
+                                 origin="rule:claims@0.1.0", doc_id=doc_id, state=REJECTED))
         store.set_note(doc_id, "check the bridge's name")
         store.set_status(doc_id, "done")
     store.set_splits({doc_id: "train"})
@@ -50,7 +56,7 @@ def test_jsonl_round_trip_is_byte_identical(tmp_path):
     assert run("export", "--db", tmp_path / "a.db", "-o", tmp_path / "one.jsonl").exit_code == 0
     result = run("import", tmp_path / "one.jsonl", "--db", tmp_path / "b.db", "--model", "missing-model")
     assert result.exit_code == 0, result.stderr  # annotated documents are not pre-annotated: no model needed
-    assert "5 spans and 1 quotes as they were labeled" in result.stderr
+    assert "5 spans, 1 quotes and 2 claims as they were labeled" in result.stderr
     assert run("export", "--db", tmp_path / "b.db", "-o", tmp_path / "two.jsonl").exit_code == 0
     one, two = (tmp_path / "one.jsonl").read_bytes(), (tmp_path / "two.jsonl").read_bytes()
     assert one == two
@@ -68,6 +74,7 @@ def test_jsonl_round_trip_is_byte_identical(tmp_path):
     assert moved["id"] != record["id"] or moved["spans"][0]["id"] != record["spans"][0]["id"]
     strip = lambda r: json.dumps({**r, "id": 0, "spans": [{**s, "id": 0} for s in r["spans"]],  # noqa: E731
                                   "quotes": [{**q, "id": 0} for q in r["quotes"]],
+                                  "claims": [{**c, "id": 0} for c in r["claims"]],
                                   "rejected": {k: [{**x, "id": 0} for x in v] for k, v in r["rejected"].items()}})
     assert strip(moved) == strip(record)
 
@@ -103,7 +110,9 @@ def test_csv_has_a_bom_escapes_formulas_and_reads_back(tmp_path):
     raw = (tmp_path / "out.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert len(rows) == 5  # 4 kept spans + 1 quote; the rejected span is not a row
+    assert len(rows) == 6  # 4 kept spans + 1 quote + 1 claim; the rejected span and claim are not rows
+    claim = next(r for r in rows if r["kind"] == "claim")
+    assert (claim["label"], claim["speaker"], claim["text"]) == ("pooling", "Varga", "It joins two towns")
     formula = next(r for r in rows if r["label"] == "MISC")
     assert formula["text"] == "'=HYPERLINK(\"http://x\") was pai"
     for row in rows:

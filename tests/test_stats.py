@@ -18,7 +18,8 @@ def test_stats_counts_and_plot_change_nothing(tmp_path):
     out = result.stdout
     for line in ("│ ana ", "│ Varga ", "│ wire/korvel.txt ", "│ PERSON ", "│ done "):
         assert line in out, line
-    assert "claims: none (claims are not built yet)" in out
+    assert "claims by type and stance" in out and "│ pooling " in out  # the rejected contest claim is not counted
+    assert "│ contest " not in out
     assert "splits: train 1, dev 0, test 0, none 0" in out
     png = (tmp_path / "s.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5000

@@ -31,7 +31,7 @@ def rows(record: dict[str, Any]) -> Iterable[list[Any]]:
     doc_id = record["id"]
     items = [("span", s, s["label"], None) for s in record["spans"]]
     items += [("quote", q, q["kind"], (q["speaker"] or {}).get("text")) for q in record["quotes"]]
-    items += [("claim", c, c.get("claim_type"), None) for c in record.get("claims", [])]
+    items += [("claim", c, c["type"], (c["claimant"] or {}).get("text")) for c in record.get("claims", [])]
     if record["quotes"] or record.get("claims"):
         items.sort(key=lambda i: (i[1]["start"], i[1]["end"], i[0]))
     formula = FORMULA_STARTS

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from annotator.domain import Document, OffsetError, Quote, Span, check_offsets, normalise_text
+from annotator.domain import Claim, Document, OffsetError, Quote, Span, check_offsets, normalise_text
 
 
 @dataclass
@@ -24,6 +24,7 @@ class Incoming:
     fmt: str = "plain"
     as_exported: bool = False
     ignored: bool = False
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def annotated(self) -> bool:

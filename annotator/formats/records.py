@@ -1,6 +1,6 @@
 """The export record of one document: the shape every format starts from.
 
-Every span and quote carries its provenance: ``origin`` (``human``, ``model:<pipeline>@<version>``,
+Every span, quote and claim carries its provenance: ``origin`` (``human``, ``model:<pipeline>@<version>``,
 ``rule:<name>@<version>``), review ``state``, ``analyst`` and ``created_at`` / ``modified_at``. Proposals an
 analyst rejected are kept apart in ``rejected`` (negative examples; never mixed into ``spans``).
 """
@@ -17,6 +17,8 @@ from annotator.domain import (
     SPLITS,
     STATES,
     STATUSES,
+    STRENGTHS,
+    Claim,
     Document,
     Mention,
     Quote,
@@ -33,7 +35,7 @@ def _mention(text: str, m: Mention | None) -> dict[str, Any] | None:
     return {"start": m.start, "end": m.end, "text": text[m.start : m.end]}
 
 
-def _provenance(item: Span | Quote) -> dict[str, Any]:
+def _provenance(item: Span | Quote | Claim) -> dict[str, Any]:
     return {
         "origin": item.origin,
         "state": item.state,
@@ -63,6 +65,32 @@ def quote_record(text: str, q: Quote) -> dict[str, Any]:
     }
 
 
+def claim_record(text: str, c: Claim) -> dict[str, Any]:
+    """``{"id", "claimant", "outlet", "evidence", "object", "addressee", "type", "stance", "strength", "aspect",
+    …}``: a span is ``{"start", "end", "text"}`` with exact code-point offsets; ``start``/``end`` are the extent
+    of the evidence (where the claim sits, for sorting)."""
+    return {
+        "id": c.id,
+        "start": c.start,
+        "end": c.end,
+        "claimant": _mention(text, c.claimant),
+        "outlet": c.outlet,
+        "evidence": [_mention(text, m) for m in c.evidence],
+        "object": _mention(text, c.target),
+        "addressee": _mention(text, c.addressee),
+        "type": c.claim_type,
+        "stance": c.stance,
+        "strength": c.strength,
+        "aspect": c.aspect,
+        "scope": c.scope,
+        "quote_id": c.quote_id,
+        "confidence": round(c.confidence, 3),
+        "note": c.note,
+        "cue": c.cue,
+        **_provenance(c),
+    }
+
+
 def _order(items: list) -> list:
     return sorted(items, key=lambda i: (i.start, i.end, i.id or 0))
 
@@ -73,9 +101,10 @@ def document_record(
     quotes: list[Quote],
     rejected_spans: list[Span] | None = None,
     rejected_quotes: list[Quote] | None = None,
+    claims: list[Claim] | None = None,
 ) -> dict[str, Any]:
     """``{"id", "text", "meta", "status", "note", "preannotated", "split", "cluster", "spans", "quotes", "claims",
-    "rejected"}``; ``claims`` is always ``[]`` until claims are built.
+    "rejected"}``; ``claims`` may hold rejected ones, which go under ``rejected`` like the rest.
 
     Offsets are exact code points into ``text``.
     """
@@ -86,10 +115,19 @@ def document_record(
         [quote_record(text, q) for q in _order(quotes)],
         [span_record(text, s) for s in _order(rejected_spans or [])],
         [quote_record(text, q) for q in _order(rejected_quotes or [])],
+        claims_part(text, claims or []),
     )
 
 
-def _envelope(doc: Document, spans: list, quotes: list, rejected_spans: list, rejected_quotes: list) -> dict[str, Any]:
+def claims_part(text: str, claims: list[Claim]) -> tuple[list, list]:
+    """(kept, rejected) claim records, in text order."""
+    ordered = _order(claims)
+    return ([claim_record(text, c) for c in ordered if c.state != REJECTED],
+            [claim_record(text, c) for c in ordered if c.state == REJECTED])
+
+
+def _envelope(doc: Document, spans: list, quotes: list, rejected_spans: list, rejected_quotes: list,
+              claims: tuple[list, list] = ([], [])) -> dict[str, Any]:
     """The document's part of a record around its annotations' records: the one place that lists its keys."""
     meta = dict(doc.meta)
     meta.setdefault("source", "")
@@ -104,8 +142,8 @@ def _envelope(doc: Document, spans: list, quotes: list, rejected_spans: list, re
         "cluster": doc.cluster,
         "spans": spans,
         "quotes": quotes,
-        "claims": [],
-        "rejected": {"spans": rejected_spans, "quotes": rejected_quotes},
+        "claims": claims[0],
+        "rejected": {"spans": rejected_spans, "quotes": rejected_quotes, "claims": claims[1]},
     }
 
 
@@ -143,9 +181,11 @@ def _quote_from_row(text: str, r: tuple) -> dict[str, Any]:
 
 
 def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tuple],
-                     keep: Callable[[str | None, str | None], bool] | None = None) -> dict[str, Any]:
+                     keep: Callable[[str | None, str | None], bool] | None = None,
+                     claims: list[Claim] | None = None) -> dict[str, Any]:
     """``document_record`` built from the store's rows (already in text order); ``keep(label, analyst)`` filters
-    the annotations (label None for quotes). The same bytes as ``document_record``, a good deal faster."""
+    the annotations (label None for quotes and claims). The same bytes as ``document_record``, a good deal
+    faster."""
     text = doc.text
     label_at, span_analyst, span_state = _S["label"], _S["analyst"], _S["state"]
     quote_analyst, quote_state = _Q["analyst"], _Q["state"]
@@ -162,6 +202,7 @@ def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tup
         [q for q, live in zip(quotes, live_q, strict=True) if live],
         [s for s, live in zip(spans, live_s, strict=True) if not live],
         [q for q, live in zip(quotes, live_q, strict=True) if not live],
+        claims_part(text, [c for c in claims or [] if keep is None or keep(None, c.analyst)]),
     )
 
 
@@ -243,6 +284,57 @@ def _quote_in(item: Any, text: str, what: str) -> Quote:
     )  # fmt: skip
 
 
+def _choice_in(item: dict[str, Any], key: str, what: str, required: bool = False) -> str | None:
+    value = item.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value:
+        raise BadRecord(f"{what} {key} must be a codebook id (text){'' if required else ' or null'}, got {value!r}")
+    return value
+
+
+def _claim_in(item: Any, text: str, what: str) -> Claim:
+    if not isinstance(item, dict):
+        raise BadRecord(f"{what} must be an object")
+    evidence = item.get("evidence") or []
+    if not isinstance(evidence, list) or not all(isinstance(e, dict) for e in evidence):
+        raise BadRecord(f"{what} evidence must be a list of spans")
+    spans = tuple(_mention_in({"e": e}, "e", text, f"{what} evidence") for e in evidence)
+    strength = item.get("strength")
+    if strength is not None and (isinstance(strength, bool) or strength not in STRENGTHS):
+        raise BadRecord(f"{what} strength must be an integer from -2 to 2 or null, got {strength!r}")
+    scope = item.get("scope") or "text"
+    if scope not in ("text", "document"):
+        raise BadRecord(f"{what} scope must be text or document, got {scope!r}")
+    if scope == "text" and not spans:
+        raise BadRecord(f"{what} has no evidence (a claim on the whole article says \"scope\": \"document\")")
+    confidence = item.get("confidence", 1.0)
+    if confidence is None:
+        confidence = 1.0
+    if not isinstance(confidence, (int, float)) or isinstance(confidence, bool):
+        raise BadRecord(f"{what} confidence must be a number, got {confidence!r}")
+    note, cue = item.get("note") or "", item.get("cue") or ""
+    if not isinstance(note, str) or not isinstance(cue, str):
+        raise BadRecord(f"{what} note and cue must be text")
+    return Claim(
+        claim_type=_choice_in(item, "type", what, required=True),  # type: ignore[arg-type]
+        evidence=spans,  # type: ignore[arg-type]
+        claimant=_mention_in(item, "claimant", text, what),
+        target=_mention_in(item, "object", text, what),
+        addressee=_mention_in(item, "addressee", text, what),
+        stance=_choice_in(item, "stance", what),
+        strength=strength,
+        aspect=_choice_in(item, "aspect", what),
+        outlet=bool(item.get("outlet", False)),
+        scope=scope,
+        confidence=float(confidence),
+        note=note,
+        cue=cue,
+        quote_id=_int_or_none(item.get("quote_id"), f"{what} quote_id"),
+        **_provenance_in(item, what),
+    )
+
+
 def _list(record: dict[str, Any], key: str, where: str) -> list:
     value = record.get(key)
     if value is None:
@@ -279,8 +371,10 @@ def from_record(record: dict[str, Any]) -> Incoming:
     spans += [_span_in(s, text, f"rejected span {i + 1}") for i, s in enumerate(_list(rejected, "spans", "rejected.spans"))]
     quotes = [_quote_in(q, text, f"quote {i + 1}") for i, q in enumerate(_list(record, "quotes", "quotes"))]
     quotes += [_quote_in(q, text, f"rejected quote {i + 1}") for i, q in enumerate(_list(rejected, "quotes", "rejected.quotes"))]
+    claims = [_claim_in(c, text, f"claim {i + 1}") for i, c in enumerate(_list(record, "claims", "claims"))]
+    claims += [_claim_in(c, text, f"rejected claim {i + 1}") for i, c in enumerate(_list(rejected, "claims", "rejected.claims"))]
     doc = Document(
         text=text, meta=dict(meta), status=status, id=_int_or_none(record.get("id"), '"id"'), preannotated=pre,
         note=str(note), split=split, cluster=_int_or_none(record.get("cluster"), '"cluster"'),
     )  # fmt: skip
-    return Incoming(doc, spans, quotes, fmt="annotator", as_exported=True)
+    return Incoming(doc, spans, quotes, fmt="annotator", as_exported=True, claims=claims)

@@ -511,8 +511,8 @@ class MainWindow(QMainWindow):
             return
         results = self.session.apply(AcceptAll(self.current_id, ACCEPT_ALL_CONFIDENCE))
         if results is not None:
-            spans, quotes = results[0]
-            self.statusBar().showMessage(f"accepted {spans} suggested spans and {quotes} quotes", 6000)
+            spans, quotes, claims = results[0]
+            self.statusBar().showMessage(f"accepted {spans} suggested spans, {quotes} quotes and {claims} claims", 6000)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         """Annotation keys typed while the document list has focus act on the article."""
@@ -626,7 +626,8 @@ class MainWindow(QMainWindow):
         self._model_state(f"model ready: {self.worker.name}")
         spans = self.codebook.keep_known(result.spans)
         info = self.worker.info or PipelineInfo(self.worker.name or "unknown", "0", "quotes")
-        command = ApplyProposals(doc_id, spans, list(result.quotes), info, getattr(self, "_include_done", False))
+        command = ApplyProposals(doc_id, spans, list(result.quotes), info, getattr(self, "_include_done", False),
+                                 list(result.claims))
         results = self.session.apply(command)
         if results is None:
             return
@@ -635,7 +636,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("this document is marked done: Ctrl+Shift+R pre-annotates it anyway", 8000)
         else:
             self.statusBar().showMessage(
-                f"pre-annotated: {report.added_spans} entities and {report.added_quotes} quotes added, "
+                f"pre-annotated: {report.added_spans} entities, {report.added_quotes} quotes and "
+                f"{report.added_claims} claims added, "
                 f"{report.kept} kept, {report.withdrawn} withdrawn, {report.skipped} left to your decisions "
                 "(Ctrl+Z undoes)",
                 10000,

@@ -20,11 +20,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.domain import (
+    CLAIM_COLUMNS,
     QUOTE_COLUMNS,
     SPAN_COLUMNS,
     STATES,
     STATUSES,
     Change,
+    Claim,
     Document,
     Mention,
     PipelineInfo,
@@ -94,6 +96,8 @@ def _parts(m: Mention | None) -> tuple[int | None, int | None]:
 
 _SPAN_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in SPAN_COLUMNS) + " FROM spans"
 _QUOTE_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in QUOTE_COLUMNS) + " FROM quotes"
+_CLAIM_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in CLAIM_COLUMNS) + " FROM claims"
+_CLAIM_PARTS = {"claimant": "claimant", "target": "target", "addressee": "addressee"}
 
 
 def _span_row(span: Span) -> dict[str, Any]:
@@ -130,6 +134,55 @@ def _tuple_quote(row: tuple) -> Quote:
         confidence=r["confidence"] if r["confidence"] is not None else 1.0,
         kind=r["kind"] or "quote",
         source_of=_mention(r["source_start"], r["source_end"]),
+        origin=r["origin"] or "human",
+        id=r["id"],
+        doc_id=r["doc_id"],
+        state=r["state"] or "",
+        analyst=r["analyst"],
+        created_at=r["created_at"],
+        modified_at=r["modified_at"],
+    )
+
+
+def _claim_row(claim: Claim) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "doc_id": claim.doc_id, "start": claim.start, "end": claim.end, "claim_type": claim.claim_type,
+        "stance": claim.stance, "strength": claim.strength, "aspect": claim.aspect,
+        "evidence": json.dumps([[m.start, m.end] for m in claim.evidence]), "outlet": int(claim.outlet),
+        "scope": claim.scope, "quote_id": claim.quote_id, "confidence": claim.confidence, "note": claim.note,
+        "cue": claim.cue, "origin": claim.origin, "state": claim.state, "analyst": claim.analyst,
+        "created_at": claim.created_at, "modified_at": claim.modified_at,
+    }  # fmt: skip
+    for name, prefix in _CLAIM_PARTS.items():
+        row[f"{prefix}_start"], row[f"{prefix}_end"] = _parts(getattr(claim, name))
+    return row
+
+
+def _evidence(value: str | None) -> tuple[Mention, ...]:
+    try:
+        pairs = json.loads(value or "[]")
+        return tuple(Mention(int(a), int(b)) for a, b in pairs)
+    except (ValueError, TypeError):  # a damaged cell shows as no evidence, it never stops the document opening
+        return ()
+
+
+def _tuple_claim(row: tuple) -> Claim:
+    r = dict(zip(CLAIM_COLUMNS, row, strict=True))
+    return Claim(
+        claim_type=r["claim_type"],
+        evidence=_evidence(r["evidence"]),
+        claimant=_mention(r["claimant_start"], r["claimant_end"]),
+        target=_mention(r["target_start"], r["target_end"]),
+        addressee=_mention(r["addressee_start"], r["addressee_end"]),
+        stance=r["stance"],
+        strength=r["strength"],
+        aspect=r["aspect"],
+        outlet=bool(r["outlet"]),
+        scope=r["scope"] or "text",
+        confidence=r["confidence"] if r["confidence"] is not None else 1.0,
+        note=r["note"] or "",
+        quote_id=r["quote_id"],
+        cue=r["cue"] or "",
         origin=r["origin"] or "human",
         id=r["id"],
         doc_id=r["doc_id"],
@@ -662,8 +715,10 @@ class Store:
         if selection.analysts:
             spans_by = among("s.analyst", selection.analysts)
             quotes_by = among("q.analyst", selection.analysts)
+            claims_by = among("c.analyst", selection.analysts)
             where.append(f"(EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND {spans_by})"
-                         f" OR EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = d.id AND {quotes_by}))")
+                         f" OR EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = d.id AND {quotes_by})"
+                         f" OR EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id AND {claims_by}))")
         if selection.labels:
             where.append(f"EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected' AND "
                          f"{among('s.label', selection.labels)})")
@@ -838,8 +893,9 @@ class Store:
             found = {int(r[0]) for r in rows}
         if analyst:
             rows = self.db.execute(
-                "SELECT doc_id FROM spans WHERE analyst = ? UNION SELECT doc_id FROM quotes WHERE analyst = ?",
-                [analyst, analyst],
+                "SELECT doc_id FROM spans WHERE analyst = ? UNION SELECT doc_id FROM quotes WHERE analyst = ?"
+                " UNION SELECT doc_id FROM claims WHERE analyst = ?",
+                [analyst, analyst, analyst],
             )
             mine = {int(r[0]) for r in rows}
             found = mine if found is None else found & mine
@@ -848,6 +904,7 @@ class Store:
     def analysts(self) -> list[str]:
         rows = self.db.execute(
             "SELECT analyst FROM spans WHERE analyst IS NOT NULL UNION SELECT analyst FROM quotes WHERE analyst IS NOT NULL"
+            " UNION SELECT analyst FROM claims WHERE analyst IS NOT NULL"
         )
         return sorted(str(r[0]) for r in rows)
 
@@ -1027,6 +1084,113 @@ class Store:
         self._delete("quotes", quote_id, quote.doc_id, "delete_quote")
         return quote
 
+    # -- claims ----------------------------------------------------------------------------
+    def claims(self, doc_id: int, include_rejected: bool = False) -> list[Claim]:
+        """The document's claims in text order (by first evidence); rejected suggestions only when asked."""
+        hide = "" if include_rejected else " AND state != 'rejected'"
+        cursor = self.db.execute(f'{_CLAIM_SELECT} WHERE doc_id = ?{hide} ORDER BY start, "end", id', [doc_id])
+        return [_tuple_claim(r) for r in cursor]
+
+    def all_claims(self, include_rejected: bool = False) -> Iterator[Claim]:
+        hide = "" if include_rejected else " WHERE state != 'rejected'"
+        for row in self.db.execute(f'{_CLAIM_SELECT}{hide} ORDER BY doc_id, start, "end", id'):
+            yield _tuple_claim(row)
+
+    def claims_by_document(self, doc_ids: Iterable[int] | None = None) -> dict[int, list[Claim]]:
+        """Every claim (rejected included) of the documents named (None: all), by document, in text order."""
+        out: dict[int, list[Claim]] = {}
+        wanted = None if doc_ids is None else set(doc_ids)
+        for row in self.db.execute(f'{_CLAIM_SELECT} ORDER BY doc_id, start, "end", id'):
+            claim = _tuple_claim(row)
+            if wanted is None or claim.doc_id in wanted:
+                out.setdefault(claim.doc_id, []).append(claim)  # type: ignore[arg-type]
+        return out
+
+    def claims_by_id(self, claim_ids: Iterable[int]) -> list[Claim]:
+        ids = [int(i) for i in claim_ids]
+        if not ids:
+            return []
+        cursor = self.db.execute(f"{_CLAIM_SELECT} WHERE id IN ({', '.join('?' * len(ids))})", ids)
+        return [_tuple_claim(row) for row in cursor]
+
+    def claim(self, claim_id: int) -> Claim:
+        row = self.db.execute(f"{_CLAIM_SELECT} WHERE id = ?", [claim_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no claim {claim_id}")
+        return _tuple_claim(row)
+
+    def _check_claim(self, claim: Claim) -> None:
+        text = self._text(claim.doc_id)  # type: ignore[arg-type]
+        if not isinstance(claim.claim_type, str) or not claim.claim_type:
+            raise ValueError("a claim needs a type")
+        if claim.scope not in ("text", "document"):
+            raise ValueError(f"a claim's scope is text or document, not {claim.scope!r}")
+        if claim.scope == "text" and not claim.evidence:
+            raise ValueError("a claim needs at least one evidence span (or scope='document' for the whole article)")
+        for m in claim.evidence:
+            check_offsets(text, m.start, m.end, "evidence")
+        for name in _CLAIM_PARTS:
+            m = getattr(claim, name)
+            if m is not None:
+                check_offsets(text, m.start, m.end, "object" if name == "target" else name)
+        if claim.strength is not None and (isinstance(claim.strength, bool) or claim.strength not in (-2, -1, 0, 1, 2)):
+            raise ValueError(f"a claim's strength is an integer from -2 to 2, not {claim.strength!r}")
+        if claim.state not in STATES:
+            raise ValueError(f"review state must be one of {', '.join(STATES)}, not {claim.state!r}")
+
+    def insert_claim(self, claim: Claim) -> Claim:
+        if claim.doc_id is None:
+            raise ValueError("a claim needs a doc_id")
+        self._check_claim(claim)
+        row = self._stamp(_claim_row(claim))
+        if claim.id is not None:
+            row = {"id": claim.id, **row}
+        return self.claim(self._insert("claims", row, claim.doc_id, "add_claim"))
+
+    def insert_claims(self, doc_id: int, claims: Iterable[Claim]) -> list[int]:
+        ids = []
+        for claim in claims:
+            claim = claim.with_(doc_id=doc_id)
+            self._check_claim(claim)
+            ids.append(self._insert("claims", self._stamp(_claim_row(claim)), doc_id, "add_claim"))
+        return ids
+
+    def update_claim(self, claim_id: int, **fields: Any) -> Claim:
+        """Change any of a claim's fields (claimant=Mention, evidence=(Mention, …), stance=…); analyst and time
+        are recorded."""
+        old = self.claim(claim_id)
+        new = old.with_(**{k: v for k, v in fields.items() if k not in ("id", "doc_id")})
+        self._check_claim(new)
+        before, after = _claim_row(old), _claim_row(new)
+        columns = {k: v for k, v in after.items() if before[k] != v and k not in ("doc_id", "analyst", "created_at",
+                                                                                  "modified_at")}
+        if not columns:
+            return old
+        columns.update(analyst=self._action.analyst if self._action else self.analyst, modified_at=_now())
+        self._update("claims", claim_id, columns, old.doc_id, "update_claim")
+        return self.claim(claim_id)
+
+    def delete_claim(self, claim_id: int) -> Claim:
+        claim = self.claim(claim_id)
+        self._delete("claims", claim_id, claim.doc_id, "delete_claim")
+        return claim
+
+    def import_claims(self, doc_id: int, claims: Iterable[Claim]) -> int:
+        """Insert claims as an export wrote them (origin, state, analyst, times and free ids kept)."""
+        n = 0
+        quote_ids = {(q.start, q.end): q.id for q in self.quotes(doc_id, include_rejected=True)}
+        for claim in claims:  # the quote a claim was made from is found again by its extent (ids may change)
+            first = claim.evidence[0] if claim.evidence else None
+            linked = first is not None and claim.quote_id is not None
+            claim = claim.with_(doc_id=doc_id, quote_id=quote_ids.get((first.start, first.end)) if linked else None)
+            self._check_claim(claim)
+            row = self._stamp_missing(_claim_row(claim))
+            if claim.id is not None and not self._exists("claims", claim.id):
+                row = {"id": claim.id, **row}
+            self._insert("claims", row, doc_id, "import")
+            n += 1
+        return n
+
     # -- journal ---------------------------------------------------------------------------
     def log(self, doc_id: int | None = None) -> list[dict[str, Any]]:
         if doc_id is None:
@@ -1060,8 +1224,9 @@ class Store:
                 " WHERE q.state != 'rejected' AND q.kind = 'quote' AND q.speaker_start IS NOT NULL"
                 " GROUP BY 1 ORDER BY 2 DESC, 1"
             ).fetchall(),
-            "claims": q("SELECT claim_type, coalesce(stance, ''), count(*) FROM claims GROUP BY 1, 2 ORDER BY 3 DESC")
-            .fetchall(),
+            "claims": q("SELECT claim_type, coalesce(stance, ''), count(*) FROM claims WHERE state != 'rejected'"
+                        " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2").fetchall(),
+            "claim_states": dict(q("SELECT state, count(*) FROM claims GROUP BY state").fetchall()),
             "splits": dict(q("SELECT coalesce(split, 'none'), count(*) FROM documents GROUP BY 1").fetchall()),
             "clusters": q("SELECT count(DISTINCT cluster), count(cluster) FROM documents").fetchone(),
         }

@@ -77,8 +77,8 @@ class Action:
         self.ops.append(op)
 
     def change(self) -> Change:
-        ids = {t: frozenset(op.id for op in self.ops if op.table == t) for t in ("spans", "quotes")}
-        return Change(frozenset(self.docs), frozenset(self.kinds), ids["spans"], ids["quotes"])
+        ids = {t: frozenset(op.id for op in self.ops if op.table == t) for t in ("spans", "quotes", "claims")}
+        return Change(frozenset(self.docs), frozenset(self.kinds), ids["spans"], ids["quotes"], ids["claims"])
 
     def journal_doc(self) -> int | None:
         """The document the entry belongs to for per-document undo: the only one touched, else the one named."""

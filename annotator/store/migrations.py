@@ -206,4 +206,53 @@ def m004_queue(db: Database) -> None:
     db.execute("CREATE INDEX idx_documents_status ON documents (status)")
 
 
+_CLAIMS = """
+CREATE TABLE claims_v5 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL DEFAULT 0,
+    "end" INTEGER NOT NULL DEFAULT 0,
+    claim_type TEXT NOT NULL,
+    stance TEXT,
+    strength INTEGER,
+    aspect TEXT,
+    evidence TEXT NOT NULL DEFAULT '[]',
+    claimant_start INTEGER,
+    claimant_end INTEGER,
+    outlet INTEGER NOT NULL DEFAULT 0,
+    target_start INTEGER,
+    target_end INTEGER,
+    addressee_start INTEGER,
+    addressee_end INTEGER,
+    scope TEXT NOT NULL DEFAULT 'text',
+    quote_id INTEGER,
+    confidence REAL,
+    note TEXT NOT NULL DEFAULT '',
+    cue TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT 'human',
+    state TEXT NOT NULL DEFAULT 'added',
+    analyst TEXT,
+    created_at TEXT,
+    modified_at TEXT
+)"""
+
+
+@migrations()
+def m005_claims(db: Database) -> None:
+    """Claims as first-class annotations: evidence spans (JSON [[start, end], …]; start/end their extent),
+    claimant (or the outlet), object, addressee, type, stance, strength, aspect, provenance and review state.
+    The placeholder table of m001 is rebuilt; a row it held keeps its extent as evidence, its target as note."""
+    db.execute(_CLAIMS)
+    db.execute(
+        'INSERT INTO claims_v5 (id, doc_id, start, "end", claim_type, stance, evidence, claimant_start, claimant_end,'
+        " note, origin, state, created_at, modified_at)"
+        " SELECT id, doc_id, start, \"end\", claim_type, stance, json_array(json_array(start, \"end\")),"
+        " claimant_start, claimant_end, coalesce(target, ''), coalesce(origin, 'human'),"
+        f" {_MACHINE_STATE}, created_at, created_at FROM claims"
+    )
+    db.execute("DROP TABLE claims")
+    db.execute("ALTER TABLE claims_v5 RENAME TO claims")
+    db.execute("CREATE INDEX idx_claims_doc ON claims (doc_id, start)")
+
+
 KNOWN = frozenset(m.name for m in migrations._migrations)

@@ -134,7 +134,7 @@ def test_accept_one_and_accept_all(qtbot, window, seeded):
     assert "suggested" not in states
     [quote] = store.quotes(seeded.uni)
     assert quote.state == "accepted"  # confidence 0.9 ≥ 0.8
-    assert "accepted 1 suggested spans and 1 quotes" in window.statusBar().currentMessage()
+    assert "accepted 1 suggested spans, 1 quotes and 0 claims" in window.statusBar().currentMessage()
 
 
 def test_tab_walks_the_annotations_in_text_order_and_says_what_each_is(qtbot, window, seeded):
