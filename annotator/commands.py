@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the store is passed in; commands never open it
 
 __all__ = [
     "AcceptAll", "AcceptClaims", "AcceptQuotes", "AcceptSpans", "AddClaim", "AddQuote", "AddSpan", "ApplyProposals",
-    "AddEvidence", "Change", "ChangeKind", "ClaimFromQuote", "Command", "DeleteClaims", "DeleteQuotes", "DeleteSpans", "SetNote",
+    "AddEvidence", "Change", "ChangeKind", "ClaimFromQuote", "ClaimFromText", "Command", "DeleteClaims", "DeleteQuotes", "DeleteSpans", "SetNote",
     "SetStatus", "UpdateClaim", "UpdateQuote", "UpdateSpan",
 ]  # fmt: skip
 
@@ -271,6 +271,7 @@ class ClaimFromQuote:
     quote_id: int
     claim_type: str
     stance: str | None = None
+    strength: int | None = None
     name: str = field(default="add_claim", init=False)
     text: str = field(default="Claim from quote", init=False)
 
@@ -282,7 +283,37 @@ class ClaimFromQuote:
         offered = [c for c in store.claims(doc_id) if c.evidence == evidence and c.target is not None]
         target = offered[0].target if offered else suggested_target(store, doc_id, quote.start)
         claim = Claim(self.claim_type, evidence, claimant=quote.speaker, target=target, stance=self.stance,
-                      quote_id=quote.id, doc_id=doc_id)
+                      strength=self.strength, quote_id=quote.id, doc_id=doc_id)
+        return store.insert_claim(claim)
+
+
+@dataclass
+class ClaimFromText:
+    """A claim on any stretch of text (reported speech, an editorial sentence): ``[start, end)`` as evidence,
+    the claimant given or none (``outlet`` for the article's own voice), the object offered as for a quote.
+    ``scope="document"`` codes the article as a whole: the stretch is then the object, there is no evidence."""
+
+    doc_id: int
+    start: int
+    end: int
+    claim_type: str
+    stance: str | None = None
+    claimant: Mention | None = None
+    outlet: bool = False
+    scope: str = "text"
+    strength: int | None = None
+    name: str = field(default="add_claim", init=False)
+    text: str = field(default="Add claim", init=False)
+
+    def apply(self, store: Store) -> Claim:
+        where = Mention(self.start, self.end)
+        if self.scope == "document":
+            claim = Claim(self.claim_type, (), target=where, stance=self.stance, strength=self.strength,
+                          scope="document", doc_id=self.doc_id)
+        else:
+            target = suggested_target(store, self.doc_id, self.start)
+            claim = Claim(self.claim_type, (where,), claimant=self.claimant, target=target, stance=self.stance,
+                          strength=self.strength, outlet=self.outlet and self.claimant is None, doc_id=self.doc_id)
         return store.insert_claim(claim)
 
 

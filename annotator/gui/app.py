@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QMainWindow,
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
 from annotator.codebook import Codebook, CodebookError, load_codebook
 from annotator.commands import AcceptAll, ApplyProposals, DeleteQuotes, SetNote, SetStatus
 from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quote
+from annotator.gui.claim_keys import CLAIM_KEYS
 from annotator.gui.findbar import FindBar
 from annotator.gui.jobs import CommandJob
 from annotator.gui.keys import ARTICLE_KEYS
+from annotator.gui.panels.claims import ClaimsPanel
+from annotator.gui.panels.codebook import CodebookView
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
 from annotator.gui.panels.legend import LegendModel, LegendView
 from annotator.gui.panels.note import NoteEdit
@@ -49,7 +53,8 @@ EMPTY_HINT = (
 )
 MARKS = (
     "Quotes: shaded, in italics · speaker: bold, underlined · cue (said, told): dotted underline · "
-    "where two spans overlap: a wavy line in the outer span's colour · grey: a label outside the codebook"
+    "where two spans overlap: a wavy line in the outer span's colour · grey: a label outside the codebook · "
+    "selected claim: evidence shaded in its type's colour, claimant dark, object amber and bold, addressee dashed"
 )
 ARTICLE_MIN_WIDTH = 360  # pixels: below this a column of article text is unreadable
 SIDE_MIN_WIDTH = 200
@@ -74,7 +79,7 @@ def hints(codebook: Codebook, shown: int = 3) -> str:
     """The key reminder in the status bar."""
     labels = [f"{e.key} {e.label}" for e in codebook.entities[:shown]]
     more = " …" if len(codebook.entities) > shown else ""
-    return " · ".join(labels) + more + " · q quote · s speaker · r resize · Del delete · Ctrl+Z undo"
+    return " · ".join(labels) + more + " · q quote · s speaker · c claim · r resize · Del delete · Ctrl+Z undo · F1 keys"
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +111,8 @@ class MainWindow(QMainWindow):
         self.legend = LegendView(LegendModel(codebook, self))
         self.quotes_model = QuoteListModel(self)
         self.quote_list = QuoteList(self.quotes_model)
+        self.claims_panel = ClaimsPanel(codebook)
+        self.codebook_view = CodebookView(codebook)
         self._layout()
         self._status_bar()
         self._actions()
@@ -125,6 +132,9 @@ class MainWindow(QMainWindow):
         self.doc_list.activated.connect(lambda _index: self.view.setFocus())  # Enter or double-click: annotate
         self.quote_list.chosen.connect(self.go_to_quote)
         self.quote_list.delete_requested.connect(self._delete_quote)
+        self.claims_panel.chosen.connect(self.go_to_claim)
+        self.claims_panel.key.connect(self._claims_key)
+        self.view.claim_selected.connect(self.claims_panel.show_current)
         self.note.save.connect(lambda doc_id, text: self.session.run(SetNote(doc_id, text)))
         self.queue_bar.changed.connect(self._filtered)
         self.queue_bar.having_changed.connect(self._having)
@@ -160,10 +170,17 @@ class MainWindow(QMainWindow):
         labels_box.layout().addWidget(self.marks_label)
         right.addWidget(labels_box)
         right.addWidget(_titled("Quotes (speaker → quote)", self.quote_list))
+        right.addWidget(_titled("Claims (c codes one; F2 the codebook)", self.claims_panel))
         right.addWidget(_titled("Note", self.note))
         rows = self.legend.model().rowCount()
         legend_height = self.legend.header().sizeHint().height() + rows * max(18, self.legend.sizeHintForRow(0)) + 110
-        right.setSizes([legend_height, 640 - legend_height, 160])
+        rest = 640 - legend_height
+        right.setSizes([legend_height, rest // 2, rest - rest // 2, 120])
+        self.codebook_dock = QDockWidget("Codebook", self)
+        self.codebook_dock.setObjectName("codebook")
+        self.codebook_dock.setWidget(self.codebook_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.codebook_dock)
+        self.codebook_dock.hide()
         main = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -379,18 +396,21 @@ class MainWindow(QMainWindow):
             docs, "Pre-annotate, &even if done", ["Ctrl+Shift+R"], lambda: self.preannotate(include_done=True)
         )
         self._action(help_menu, "&Keys", ["F1"], self.show_keys)
+        self._action(help_menu, "&Codebook beside the text", ["F2"], self.toggle_codebook)
 
     # -- documents -------------------------------------------------------------------------
     def open_document(self, doc_id: int, focus: bool = False) -> None:
         try:
             doc = self.store.document(doc_id)
             spans, quotes = self.store.spans(doc_id), self.store.quotes(doc_id)
+            claims = self.store.claims(doc_id)
         except (KeyError, StoreError, *self.store.database_errors) as exc:
             self.show_error(f"cannot open document {doc_id}: {exc}")
             return
         self.current_id = doc_id
-        self.view.set_document(doc, spans, quotes)
+        self.view.set_document(doc, spans, quotes, claims)
         self.quotes_model.set_quotes(doc.text, self.view.quotes)
+        self._show_claims(report_unknown=True)
         self.note.show_note(doc_id, doc.note)
         self.settings.setValue(self._last_key(), doc_id)
         self._select_row(doc_id)
@@ -531,6 +551,16 @@ class MainWindow(QMainWindow):
             self.progress_label.setText(progress_text(self.store.status_counts()))
         if change.touches(self.current_id, ChangeKind.QUOTES):
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)  # the view reloaded them first
+        if change.touches(self.current_id, ChangeKind.CLAIMS):
+            self._show_claims()
+
+    def _show_claims(self, report_unknown: bool = False) -> None:
+        self.claims_panel.set_claims(self.view.text, self.view.claims, self.view.keys.claims.current)
+        unknown = self.claims_panel.known_unknowns() if report_unknown else {}
+        if unknown:
+            listed = ", ".join(f"{k} ({n})" for k, n in sorted(unknown.items()))
+            self.statusBar().showMessage(f"claims here use values the codebook does not define, kept as they are: "
+                                         f"{listed}", 12000)
 
     def check_outside_changes(self) -> bool:
         """If another program committed to the file since the last look, show its changes; True if it did."""
@@ -548,7 +578,9 @@ class MainWindow(QMainWindow):
             self._select_row(current)
             spans, quotes = self.store.spans(current), self.store.quotes(current)
             self.view.set_annotations(spans, quotes)
+            self.view.set_claims(self.store.claims(current))
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)
+            self._show_claims()
             if not self.note.hasFocus():
                 self.note.show_note(current, self.store.document(current).note)
         elif self.docs_proxy.rowCount():
@@ -592,6 +624,31 @@ class MainWindow(QMainWindow):
 
     def _delete_quote(self, quote: Quote) -> None:
         self.session.run(DeleteQuotes([quote.id]))  # type: ignore[list-item]
+
+    # -- claims panel ----------------------------------------------------------------------
+    def go_to_claim(self, claim_id: int) -> None:
+        """A row of the claims panel: select that claim and show its evidence (the list keeps the focus)."""
+        claim = next((c for c in self.view.claims if c.id == claim_id), None)
+        if claim is None:
+            return
+        if claim.evidence or claim.target:
+            first = claim.evidence[0] if claim.evidence else claim.target
+            self.view.select_cp(first.start)  # type: ignore[union-attr]
+        self.view.keys.claims.select(claim_id)
+
+    def _claims_key(self, key: str) -> None:
+        """A key typed in the claims list acts on the selected claim, as in the article."""
+        claims = self.view.keys.claims
+        if key == "focus":
+            self.view.setFocus()
+        elif key == "a":
+            if not claims.accept_current():
+                self.statusBar().showMessage("select a suggested claim to accept it", 5000)
+        elif not claims.handle(key):
+            self.statusBar().showMessage(f"“{key}” is not a claim key here: see F1", 5000)
+
+    def toggle_codebook(self) -> None:
+        self.codebook_dock.setVisible(not self.codebook_dock.isVisible())
 
     # -- model -----------------------------------------------------------------------------
     def _model_state(self, text: str, error: bool = False, detail: str = "") -> None:
@@ -653,6 +710,9 @@ class MainWindow(QMainWindow):
         rows = [(e.key, f"{e.label}: with a selection add a span; in a span relabel it (its own label accepts it)")
                 for e in self.codebook.entities]
         rows += ARTICLE_KEYS
+        rows += CLAIM_KEYS
+        rows += [(c.key, f"claim type: {c.name}") for c in self.codebook.claim_types]
+        rows += [(s.key, f"stance: {s.name}") for s in self.codebook.stances]
         for action in self.actions():
             keys = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
             if keys:

@@ -21,8 +21,9 @@ from annotator.commands import (
     UpdateQuote,
     UpdateSpan,
 )
-from annotator.domain import Mention, Quote, Span
+from annotator.domain import Claim, Mention, Quote, Span
 from annotator.gui import editing as ed
+from annotator.gui.claim_keys import ClaimKeys
 from annotator.gui.speaker_picker import SpeakerPicker
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ ARTICLE_KEYS: list[tuple[str, str]] = [
     ("[ / ]", "grow the span at the cursor by a word on the left / right"),
     ("{ / }", "shrink the span at the cursor by a word on the left / right"),
     ("Del / Backspace / x", "delete the spans in the selection, else the span (or quote) at the cursor"),
-    ("Tab / Shift+Tab", "select the next / previous annotation and say what it is"),
-    ("Esc", "clear the selection, or cancel picking a speaker"),
+    ("Tab / Shift+Tab", "select the next / previous annotation (span, quote or claim) and say what it is"),
+    ("Esc", "cancel picking a speaker, else clear the selection, else unselect the claim"),
 ]
 
 
@@ -57,6 +58,8 @@ class ArticleKeys:
 
     def __init__(self, view: ArticleView) -> None:
         self.view = view
+        self.claims = ClaimKeys(view)
+        self.walked: object | None = None  # the annotation Tab went to last (several can share one extent)
         self.picking: int | None = None  # id of the quote whose speaker the next click sets
         self.picker: SpeakerPicker | None = None
         self.actions: dict[str, Callable[[], None]] = {
@@ -85,8 +88,12 @@ class ArticleKeys:
         if key == Qt.Key.Key_Escape:
             if not self.cancel_pick():
                 cursor = self.view.textCursor()
-                cursor.clearSelection()
-                self.view.setTextCursor(cursor)
+                if cursor.hasSelection():
+                    cursor.clearSelection()
+                    self.view.setTextCursor(cursor)
+                elif self.claims.current is not None:
+                    self.claims.select(None)
+                    self._say("no claim selected")
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.picking is not None:
@@ -101,6 +108,8 @@ class ArticleKeys:
         typed = event.text()
         if typed in self.actions:
             self.actions[typed]()
+            return True
+        if typed and self.claims.handle(typed):
             return True
         if len(typed) == 1 and typed.isalnum():
             entity = self.view.codebook.by_key(typed)
@@ -137,7 +146,10 @@ class ArticleKeys:
             view.session.run(UpdateSpan(span.id, label=label))  # type: ignore[arg-type]
 
     def accept_at_cursor(self) -> None:
-        """``a``: accept the suggestion at the cursor as it is (the span there, else the quote)."""
+        """``a``: accept the selected claim if it is a suggestion, else the suggestion at the cursor (the span
+        there, else the quote)."""
+        if self.claims.accept_current():
+            return
         view = self.view
         cp = view.cursor_cp()
         span = ed.span_at(view.spans, cp)
@@ -165,20 +177,30 @@ class ArticleKeys:
             self._say(f"{span.label} is now “{ed.shorten(view.text[start:end], 50)}”")
 
     def walk(self, step: int) -> None:
-        """Tab / Shift+Tab: select the next / previous annotation (span or quote) in text order and say what it is."""
+        """Tab / Shift+Tab: select the next / previous annotation (span, quote or claim) in text order and say
+        what it is; a claim becomes the selected claim."""
         view = self.view
-        items = sorted([*view.spans, *view.quotes], key=lambda i: (i.start, i.end, isinstance(i, Quote)))
+        kinds = {Span: 0, Quote: 1, Claim: 2}
+        shown = [c for c in view.claims if c.scope == "text"]
+        items = sorted([*view.spans, *view.quotes, *shown], key=lambda i: (i.start, i.end, kinds[type(i)], i.id or 0))
         if not items:
             self._say("no annotations in this document")
             return
         start, end = view.selection_cp()
         here = (start, end)
-        if step > 0:
+        last = next((n for n, i in enumerate(items) if i is self.walked or i == self.walked), None)
+        if last is not None and (items[last].start, items[last].end) == here:
+            target = items[(last + step) % len(items)]
+        elif step > 0:
             target = next((i for i in items if (i.start, i.end) > here), items[0])
         else:
             target = next((i for i in reversed(items) if (i.start, i.end) < here), items[-1])
+        self.walked = target
         view.select_cp(target.start, target.end)
-        self._say(describe(view.text, target))
+        if isinstance(target, Claim):
+            self.claims.select(target.id)
+        else:
+            self._say(describe(view.text, target))
 
     def delete_at_cursor(self) -> None:
         """Delete the span at the cursor (or the spans in the selection), else the quote there."""

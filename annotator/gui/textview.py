@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QTextCharFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.codebook import Codebook
-from annotator.domain import Change, ChangeKind, Document, Quote, Span
+from annotator.domain import Change, ChangeKind, Claim, Document, Quote, Span
 from annotator.gui import editing as ed
 from annotator.gui.highlight import AnnotationHighlighter, AnnotationIndex
 from annotator.gui.keys import ArticleKeys, describe
@@ -29,6 +29,9 @@ LONG_RUN = 2_000
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN}}}")
 SPEAKER_BG, SPEAKER_FG = "#264653", "#ffffff"
 LINKED_QUOTE_BG = "#b8cce8"
+# the selected claim: evidence shaded in its type's colour, claimant dark with white letters (like a speaker),
+# object in black on amber, addressee with a dashed purple underline
+CLAIMANT_BG, OBJECT_BG, OBJECT_FG, ADDRESSEE_LINE = "#264653", "#ffbf3c", "#000000", "#7b2cbf"
 ARTICLE_POINT_SIZE = 11.5
 
 
@@ -101,6 +104,25 @@ def _linked_format() -> QTextCharFormat:
     return fmt
 
 
+def _claim_formats(colour: str) -> dict[str, QTextCharFormat]:
+    evidence = QTextCharFormat()
+    shade = QColor(colour)
+    shade.setAlpha(90)
+    evidence.setBackground(shade)
+    claimant = QTextCharFormat()
+    claimant.setBackground(QColor(CLAIMANT_BG))
+    claimant.setForeground(QColor(SPEAKER_FG))
+    target = QTextCharFormat()
+    target.setBackground(QColor(OBJECT_BG))
+    target.setForeground(QColor(OBJECT_FG))
+    target.setFontWeight(QFont.Weight.Bold)
+    addressee = QTextCharFormat()
+    addressee.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+    addressee.setUnderlineColor(QColor(ADDRESSEE_LINE))
+    addressee.setFontUnderline(True)
+    return {"evidence": evidence, "claimant": claimant, "target": target, "addressee": addressee}
+
+
 def _patch(items: list, fresh: list, ids: frozenset[int], doc_id: int) -> tuple[list, list, list]:
     """``items`` with those named in ``ids`` replaced by their ``fresh`` versions (or gone): (list, removed, added)."""
     if not ids:
@@ -114,6 +136,7 @@ class ArticleView(QPlainTextEdit):
     """Read-only article text with a keyboard cursor; its annotation keys live in ``self.keys``."""
 
     message = Signal(str)  # hints and refusals for the status bar
+    claim_selected = Signal(object)  # the id of the claim the keys act on now, or None
 
     def __init__(self, session: Session, codebook: Codebook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +158,7 @@ class ArticleView(QPlainTextEdit):
         self.map = OffsetMap("")
         self.spans: list[Span] = []
         self.quotes: list[Quote] = []
+        self.claims: list[Claim] = []
         self.min_confidence = 0.0  # hide quote suggestions below this (0: show all)
         self.keys = ArticleKeys(self)
         self._hint = ""
@@ -142,9 +166,12 @@ class ArticleView(QPlainTextEdit):
         session.changed.connect(self._on_change)
 
     # -- showing ---------------------------------------------------------------------------
-    def set_document(self, doc: Document | None, spans: list[Span], quotes: list[Quote]) -> None:
+    def set_document(self, doc: Document | None, spans: list[Span], quotes: list[Quote],
+                     claims: list[Claim] | None = None) -> None:
         """Show ``doc`` (None: nothing) with its annotations; highlights are built once for the whole text."""
         self.keys.cancel_pick(quiet=True)
+        self.keys.claims.current = None
+        self.claims = list(claims or [])
         self.doc, self.text = doc, doc.text if doc else ""
         self.map = offset_map(self.text)
         self.highlighter.index = {}
@@ -188,7 +215,17 @@ class ArticleView(QPlainTextEdit):
         self.refresh_cursor_feedback()
         return redone
 
+    def set_claims(self, claims: list[Claim]) -> None:
+        """The document's claims (few: read whole); the selected one stays selected while it exists."""
+        self.claims = sorted(claims, key=lambda c: (c.start, c.end, c.id or 0))
+        if self.keys.claims.current is not None and self.keys.claims.claim() is None:
+            self.keys.claims.current = None
+            self.claim_selected.emit(None)
+        self.refresh_cursor_feedback()
+
     def _on_change(self, change: Change) -> None:
+        if self.doc is not None and change.touches(self.doc.id, ChangeKind.CLAIMS):
+            self.set_claims(self.session.store.claims(self.doc.id))
         if self.doc is None or not change.touches(self.doc.id, ChangeKind.SPANS, ChangeKind.QUOTES):
             return
         store, doc_id = self.session.store, self.doc.id
@@ -286,10 +323,24 @@ class ArticleView(QPlainTextEdit):
         span = ed.span_at(self.spans, cp)
         if span is not None and not spoken:
             hint = describe(self.text, span)
+        claim = self.keys.claims.claim()
+        if claim is not None:
+            selections.extend(self._claim_selections(claim))
         self.setExtraSelections(selections)
         if hint and hint != self._hint:
             self.message.emit(hint)
         self._hint = hint
+
+    def _claim_selections(self, claim: Claim) -> list[QTextEdit.ExtraSelection]:
+        """The selected claim drawn over everything: evidence, then claimant, object and addressee."""
+        choice = self.codebook.claim_type(claim.claim_type)
+        formats = _claim_formats(choice.color if choice else "#bbbbbb")
+        out = [_extra(self._qt_cursor(m.start, m.end), formats["evidence"]) for m in claim.evidence]
+        for part in ("claimant", "target", "addressee"):
+            m = getattr(claim, part)
+            if m is not None:
+                out.append(_extra(self._qt_cursor(m.start, m.end), formats[part]))
+        return out
 
     def _gaps(self, start: int, end: int) -> list[tuple[int, int]]:
         """Parts of ``[start, end)`` not covered by entity spans (so label colours stay visible)."""
