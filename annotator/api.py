@@ -236,7 +236,7 @@ class Project:
         for ann in annotate_many(nlp, texts()):
             doc_id, text = in_flight.popleft()
             if keep is not None:
-                ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes))
+                ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes), list(ann.claims))
             report += self.apply_proposals(doc_id, ann, info, include_done)
             if progress is not None:
                 progress(doc_id, text)

@@ -1,0 +1,91 @@
+"""Cue hits of the claim families in a Doc: spaCy Matcher and PhraseMatcher over ``claim_cues.toml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from annotator.nlp.claim_lexicon import Family, families
+
+_MATCHERS: dict[tuple[int, bool], tuple[Matcher, PhraseMatcher]] = {}
+_CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One cue match: its family, the tokens ``[start, end)`` and the anchor token that carries the cue."""
+
+    family: Family
+    start: int
+    end: int
+    anchor: int
+
+    def tokens(self, doc: Doc) -> list[Token]:
+        return list(doc[self.start : self.end])
+
+
+def _lowered(pattern: list[dict]) -> list[dict]:
+    """A pattern for a Doc without lemmas: LEMMA tests become LOWER tests."""
+    return [{("LOWER" if k == "LEMMA" else k): v for k, v in tok.items()} for tok in pattern]
+
+
+def _phrase_pattern(phrase: str, attr: str) -> list[dict]:
+    return [{attr: w} for w in phrase.replace("-", " - ").split()]
+
+
+def _matchers(vocab: Vocab, lemmas: bool) -> tuple[Matcher, PhraseMatcher]:
+    key = (id(vocab), lemmas)
+    if key not in _MATCHERS:
+        import spacy
+
+        matcher = Matcher(vocab)
+        phrase = PhraseMatcher(vocab, attr="LOWER")
+        make = spacy.blank("en", vocab=vocab).make_doc
+        attr = "LEMMA" if lemmas else "LOWER"
+        for fam in families():
+            pats = [_phrase_pattern(p, a) for p in fam.lemmas for a in {attr, "LOWER"}]
+            pats += [p if lemmas else _lowered(p) for p in fam.patterns]
+            matcher.add(fam.name, pats)
+            phrase.add(fam.name, [make(p) for p in fam.phrases])
+        _MATCHERS[key] = (matcher, phrase)
+    return _MATCHERS[key]
+
+
+def anchor_of(doc: Doc, fam: Family, start: int, end: int) -> int:
+    """The token that carries the cue: one the family's checks name, else the last content word."""
+    span = doc[start:end]
+    for t in reversed(span):
+        if t.lemma_.lower() in fam.needs or t.lower_ in fam.needs:
+            return t.i
+    content = [t for t in span if t.pos_ in _CONTENT and t.lower_ not in ("so", "self")]
+    return (content[-1] if content else span[-1]).i
+
+
+def raw_hits(doc: Doc) -> list[Hit]:
+    """Every match of every family, before the checks; overlapping matches of one family on one anchor
+    keep the longest, and a token anchors one family only (the longer match wins)."""
+    lemmas = doc.has_annotation("LEMMA") and any(t.lemma_ for t in doc)
+    matcher, phrase = _matchers(doc.vocab, lemmas)
+    by_name = {f.name: f for f in families()}
+    found: list[tuple[Family, int, int]] = []
+    for match_id, s, e in list(matcher(doc)) + list(phrase(doc)):
+        fam = by_name[doc.vocab.strings[match_id]]
+        if doc[s].sent.start != doc[e - 1].sent.start:  # a gap pattern ran over a sentence end
+            continue
+        found.append((fam, s, e))
+    best: dict[int, Hit] = {}
+    for fam, s, e in found:
+        a = anchor_of(doc, fam, s, e)
+        old = best.get(a)
+        if old is None or (e - s) > (old.end - old.start):
+            best[a] = Hit(fam, s, e, a)
+    hits = sorted(best.values(), key=lambda h: (h.start, -h.end))
+    kept: list[Hit] = []
+    for h in hits:  # a shorter match inside a longer one of the same family adds nothing
+        if any(k.family is h.family and k.start <= h.start and h.end <= k.end for k in kept):
+            continue
+        kept.append(h)
+    return kept
