@@ -83,9 +83,6 @@ def raw_hits(doc: Doc) -> list[Hit]:
         if old is None or (e - s) > (old.end - old.start):
             best[a] = Hit(fam, s, e, a)
     hits = sorted(best.values(), key=lambda h: (h.start, -h.end))
-    kept: list[Hit] = []
-    for h in hits:  # a shorter match inside a longer one of the same family adds nothing
-        if any(k.family is h.family and k.start <= h.start and h.end <= k.end for k in kept):
-            continue
-        kept.append(h)
-    return kept
+    # a match inside a longer one adds nothing ("independence" in "independence referendum")
+    return [h for h in hits if not any(k is not h and k.start <= h.start and h.end <= k.end
+                                       and (k.end - k.start) > (h.end - h.start) for k in hits)]

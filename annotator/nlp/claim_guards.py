@@ -39,8 +39,8 @@ def _non_polity(tok: Token | None) -> bool:
 def polity_quality(a: Token) -> bool:
     """"sovereign" / "independent" qualify a polity: "a sovereign state", "Belarus is independent"."""
     head = _head_noun(a)
-    if head is not None:
-        return not _non_polity(head) and (is_polity(head) or head.pos_ == "PROPN")
+    if head is not None:  # "an independent Carrow would ..." describes a hypothetical, not a claim
+        return not _non_polity(head) and is_polity(head) and head.pos_ != "PROPN"
     if a.dep_ in ("acomp", "attr", "conj", "oprd", "ROOT", "xcomp", "ccomp"):
         subj = subject_of(clause_verb(a)) if a.dep_ != "ROOT" else subject_of(a)
         if a.dep_ == "conj" and a.head.pos_ in ("ADJ", "NOUN"):  # "a sovereign state and independent"
@@ -51,7 +51,12 @@ def polity_quality(a: Token) -> bool:
 
 def polity_object(a: Token) -> bool:
     obj = object_of(a) if a.pos_ in ("VERB", "AUX") else None
+    if obj is not None and obj.lower_ in REFLEXIVES:  # "starts governing itself"
+        obj = subject_of(a)
     return obj is not None and is_polity(obj) and not _non_polity(obj)
+
+
+REFLEXIVES = frozenset({"itself", "themselves", "ourselves", "himself", "herself"})
 
 
 def polity_owner(a: Token) -> bool:
@@ -80,8 +85,7 @@ def place_owner(a: Token) -> bool:
         return False
     if not not_sport(a):
         return False
-    return (
-        is_polity(owner) or is_place(owner) or subj is not None and is_place(subj) and not _non_polity(subj))
+    return is_polity(owner) and (subj is None or not _non_polity(subj))
 
 
 def place_subject(a: Token) -> bool:

@@ -25,6 +25,7 @@ from annotator.nlp.lexicon import REPORTING_VERBS
 CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "GPE", "NORP", "PERSON"), "it": ("ORG", "GPE")}
 _OUTSIDER_VERBS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "order", "instruct", "tell"})
+_POOLING_ACTS = frozenset({"membership", "accession", "integration"})
 _SUBJECT_CUES = frozenset({"belong", "part", "always", "ours", "theirs", "state", "country", "nation", "republic",
                            "exist", "sovereign", "independent", "affair", "matter"})
 
@@ -179,8 +180,9 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
     cands.append(owner_of(a))
     if a.pos_ != "VERB":
         cands.append(subject_of(verb) if a.dep_ in ("attr", "acomp", "conj") else None)
-    if typ == "pooling" and a.pos_ == "NOUN":
-        cands.insert(0, a)
+    if typ == "pooling" and a.pos_ == "NOUN":  # "membership of the union": the union; else the bloc itself
+        joined = pobj(a, ("of", "in", "into", "with", "to"))
+        cands.insert(0, a if a.lemma_.lower() not in _POOLING_ACTS or joined is None else joined)
     if typ == "pooling" and a.pos_ == "VERB":
         cands.insert(0, object_of(a))
     avoid: set[int] = set()

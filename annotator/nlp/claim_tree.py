@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.claim_lexicon import FIRST_PERSON, PLACE_LABELS, PLACE_NOUNS, POLITY_LABELS, POLITY_NOUNS
+from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES, FIRST_PERSON, PLACE_LABELS, PLACE_NOUNS, POLITY_LABELS, POLITY_NOUNS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _LEFT_MODS = ("det", "compound", "amod", "poss", "nummod", "nmod", "case")
@@ -56,19 +56,26 @@ def is_first_person(tok: Token) -> bool:
     return tok.lower_ in FIRST_PERSON
 
 
+def is_demonym(tok: Token) -> bool:
+    """A capitalised adjective naming a people ("Valdorian"), whatever the tagger made of it."""
+    return tok.is_title and tok.pos_ in ("ADJ", "PROPN") and tok.lower_.endswith(DEMONYM_SUFFIXES) and len(tok) > 4
+
+
 def is_polity(tok: Token) -> bool:
-    """An entity of a polity label, a polity noun, or "we/us/our"."""
+    """An entity of a polity label, an untagged proper noun, a demonym, a polity noun, or "we/us/our"."""
+    if is_first_person(tok) or is_demonym(tok):
+        return True
     lab = label_of(tok)
     if lab:
         return lab in POLITY_LABELS
-    return tok.lemma_.lower() in POLITY_NOUNS or tok.lower_ in POLITY_NOUNS or is_first_person(tok)
+    return tok.lemma_.lower() in POLITY_NOUNS or tok.lower_ in POLITY_NOUNS or tok.pos_ == "PROPN"
 
 
 def is_place(tok: Token) -> bool:
+    if tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:  # "the Mirrow Islands", whatever its tag
+        return True
     lab = label_of(tok)
-    if lab:
-        return lab in PLACE_LABELS or lab == "ORG" and tok.lower_ in PLACE_NOUNS
-    return tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS or tok.pos_ == "PROPN"
+    return lab in PLACE_LABELS if lab else tok.pos_ == "PROPN"
 
 
 def can_be_object(tok: Token) -> bool:

@@ -19,6 +19,7 @@ from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_parts import mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
+from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj
 
 __all__ = ["find_claims"]
 
@@ -40,6 +41,13 @@ def _assertive(doc: Doc, hit: Hit) -> bool:
     sent = doc[hit.anchor].sent
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     return bool(words & lex.ASSERTIVE)
+
+
+def _neutral(a) -> bool:
+    """The cue sits in a clause that takes no position ("took no position on sovereignty")."""
+    verb = clause_verb(a)
+    clause = " ".join(t.lower_ for t in verb.subtree)
+    return any(p in clause for p in lex.NEUTRAL_PHRASES)
 
 
 def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None) -> float:
@@ -67,14 +75,21 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote]) -> Claim | None:
             outlet = True
         lo, hi = a.sent.start, a.sent.end
     target, addressee = target_and_addressee(doc, hit, claimant)
+    claim_type = hit.family.claim_type
+    over = pobj(a, ("over",)) if claim_type == "sovereignty" and a.pos_ == "NOUN" else None
+    if over is not None and (is_place(over) or is_polity(over)):  # sovereignty over a place: a territorial claim
+        claim_type, target = "territory", mention(doc, *phrase(over))
     sign = polarity(doc, hit)
+    stance = "favour" if sign > 0 else "against"
+    if _neutral(a):
+        stance, sign = "neutral", 0
     return Claim(
-        claim_type=hit.family.claim_type,
+        claim_type=claim_type,
         evidence=(evidence,),
         claimant=claimant,
         target=target,
         addressee=addressee,
-        stance="favour" if sign > 0 else "against",
+        stance=stance,
         strength=strength(doc, hit, sign, lo, hi),
         aspect=hit.family.aspect,
         outlet=outlet,
