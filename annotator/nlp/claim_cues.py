@@ -10,7 +10,8 @@ from spacy.vocab import Vocab
 
 from annotator.nlp.claim_lexicon import Family, families
 
-_MATCHERS: dict[tuple[int, bool], tuple[Matcher, PhraseMatcher]] = {}
+_MATCHERS: dict[tuple[int, bool, bool], tuple[Matcher, PhraseMatcher]] = {}
+_TAGS = ("POS", "TAG", "ENT_TYPE", "MORPH", "DEP")
 _CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
 
 
@@ -27,17 +28,22 @@ class Hit:
         return list(doc[self.start : self.end])
 
 
-def _lowered(pattern: list[dict]) -> list[dict]:
-    """A pattern for a Doc without lemmas: LEMMA tests become LOWER tests."""
-    return [{("LOWER" if k == "LEMMA" else k): v for k, v in tok.items()} for tok in pattern]
+def _adapted(pattern: list[dict], lemmas: bool, tagged: bool) -> list[dict]:
+    """A pattern for what the Doc has: without lemmas LEMMA tests become LOWER tests, without tags
+    the tag tests go (a looser match; the checks still decide)."""
+    out = []
+    for tok in pattern:
+        tok = {("LOWER" if k == "LEMMA" and not lemmas else k): v for k, v in tok.items()}
+        out.append({k: v for k, v in tok.items() if tagged or k not in _TAGS})
+    return out
 
 
 def _phrase_pattern(phrase: str, attr: str) -> list[dict]:
     return [{attr: w} for w in phrase.replace("-", " - ").split()]
 
 
-def _matchers(vocab: Vocab, lemmas: bool) -> tuple[Matcher, PhraseMatcher]:
-    key = (id(vocab), lemmas)
+def _matchers(vocab: Vocab, lemmas: bool, tagged: bool) -> tuple[Matcher, PhraseMatcher]:
+    key = (id(vocab), lemmas, tagged)
     if key not in _MATCHERS:
         import spacy
 
@@ -47,7 +53,7 @@ def _matchers(vocab: Vocab, lemmas: bool) -> tuple[Matcher, PhraseMatcher]:
         attr = "LEMMA" if lemmas else "LOWER"
         for fam in families():
             pats = [_phrase_pattern(p, a) for p in fam.lemmas for a in {attr, "LOWER"}]
-            pats += [p if lemmas else _lowered(p) for p in fam.patterns]
+            pats += [_adapted(p, lemmas, tagged) for p in fam.patterns]
             matcher.add(fam.name, pats)
             phrase.add(fam.name, [make(p) for p in fam.phrases])
         _MATCHERS[key] = (matcher, phrase)
@@ -68,12 +74,15 @@ def raw_hits(doc: Doc) -> list[Hit]:
     """Every match of every family, before the checks; overlapping matches of one family on one anchor
     keep the longest, and a token anchors one family only (the longer match wins)."""
     lemmas = doc.has_annotation("LEMMA") and any(t.lemma_ for t in doc)
-    matcher, phrase = _matchers(doc.vocab, lemmas)
+    tagged = doc.has_annotation("POS") or doc.has_annotation("TAG")
+    if tagged and not doc.has_annotation("POS"):  # tags without the attribute ruler's POS: match as untagged
+        tagged = False
+    matcher, phrase = _matchers(doc.vocab, lemmas, tagged)
     by_name = {f.name: f for f in families()}
     found: list[tuple[Family, int, int]] = []
     for match_id, s, e in list(matcher(doc)) + list(phrase(doc)):
         fam = by_name[doc.vocab.strings[match_id]]
-        if doc[s].sent.start != doc[e - 1].sent.start:  # a gap pattern ran over a sentence end
+        if doc.has_annotation("SENT_START") and doc[s].sent.start != doc[e - 1].sent.start:  # a gap pattern ran over a sentence end
             continue
         found.append((fam, s, e))
     best: dict[int, Hit] = {}

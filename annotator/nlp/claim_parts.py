@@ -31,6 +31,11 @@ _SUBJECT_CUES = frozenset({"belong", "part", "always", "ours", "theirs", "state"
 
 
 def mention(doc: Doc, start: int, end: int) -> Mention:
+    """The characters of tokens ``[start, end)``, without space tokens at either end."""
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_space:
+        end -= 1
     return Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 

@@ -144,12 +144,25 @@ def _stronger(x: Claim, y: Claim) -> int | None:
     return max(vals, key=abs) if vals else None
 
 
+def _with_sentences(work: Doc) -> Doc:
+    """Sentence starts after . ! ? and line breaks, for an unparsed Doc (the working copy, never the caller's)."""
+    for t in work:
+        prev = work[t.i - 1] if t.i else None
+        t.is_sent_start = t.i == 0 or prev.text in (".", "!", "?") or "\n" in prev.text_with_ws
+    return work
+
+
 def find_claims(doc: Doc, quotes: list[Quote] | None = None) -> list[Claim]:
     """Suggested claims in ``doc``, in text order; ``quotes`` are the document's quotes (found if None)."""
     if quotes is None:
         from annotator.nlp.quotes import find_quotes
 
         quotes = find_quotes(doc)
+    from annotator.nlp.quotes import with_sound_tree
+
+    doc = with_sound_tree(doc)  # an unparsed Doc's tree can crash spaCy; the copy has the same offsets
+    if not doc.has_annotation("SENT_START"):
+        doc = _with_sentences(doc)
     spoken = [q for q in quotes if q.kind == "quote"]
     claims = []
     for hit in raw_hits(doc):
