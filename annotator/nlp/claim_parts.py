@@ -204,5 +204,4 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
             break
     if target is None:
         target = _polity_near(doc, a, avoid | set(range(hit.start, hit.end)))
-    to_m = (lambda r: mention(doc, *r) if r is not None else None)
-    return to_m(target), to_m(addressee)
+    return (mention(doc, *target) if target else None), (mention(doc, *addressee) if addressee else None)

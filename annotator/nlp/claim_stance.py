@@ -10,6 +10,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import SUBJECTS, clause_verb
 
+
 def _negated_subject(verb: Token) -> bool:
     """"no one / nobody / no country governs X", unless an exception follows ("except us")."""
     subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)

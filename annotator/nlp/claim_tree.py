@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES, FIRST_PERSON, PLACE_LABELS, PLACE_NOUNS, POLITY_LABELS, POLITY_NOUNS
+from annotator.nlp.claim_lexicon import (
+    DEMONYM_SUFFIXES,
+    FIRST_PERSON,
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    POLITY_LABELS,
+    POLITY_NOUNS,
+)
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _LEFT_MODS = ("det", "compound", "amod", "poss", "nummod", "nmod", "case")
