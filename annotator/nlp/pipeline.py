@@ -1,4 +1,4 @@
-"""Load a spaCy pipeline by name and pre-annotate texts: NER spans plus quotes and speakers."""
+"""Load a spaCy pipeline by name and pre-annotate texts: NER spans, quotes and speakers, claim suggestions."""
 
 from __future__ import annotations
 
@@ -91,13 +91,16 @@ def entity_spans(doc: Doc, origin: str) -> list[Span]:
 
 
 def annotate_doc(doc: Doc, origin: str) -> Annotations:
+    """Entities, quotes and claim suggestions (which read the quotes) of one parsed Doc."""
+    from annotator.nlp.claims import find_claims
     from annotator.nlp.quotes import find_quotes
 
-    return Annotations(entity_spans(doc, origin), find_quotes(doc))
+    quotes = find_quotes(doc)
+    return Annotations(entity_spans(doc, origin), quotes, find_claims(doc, quotes))
 
 
 def annotate(nlp: Language, text: str) -> Annotations:
-    """Entities and quotes for one text."""
+    """Entities, quotes and claims for one text."""
     return annotate_doc(parse(nlp, text), "model:" + model_name(nlp))
 
 

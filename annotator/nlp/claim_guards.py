@@ -1,0 +1,184 @@
+"""The checks a cue hit must pass (``needs`` in ``claim_cues.toml``), so words that are often about
+something else (an independent inquiry, a trade union, sovereign bonds, the club the ground belongs to)
+count only where their clause is about a polity, a place or a people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_cues import Hit
+from annotator.nlp.claim_tree import (
+    clause_verb,
+    is_first_person,
+    is_place,
+    is_polity,
+    label_of,
+    object_of,
+    owner_of,
+    pobj,
+    sentence_words,
+    subject_of,
+)
+
+
+def _head_noun(tok: Token) -> Token | None:
+    return tok.head if tok.dep_ in ("amod", "compound", "nmod", "advmod") and tok.head is not tok else None
+
+
+def _non_polity(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    w = tok.lemma_.lower()
+    return label_of(tok) == "PERSON" or w in lex.NON_POLITY_HEADS or tok.lower_ in lex.NON_POLITY_HEADS or (
+        w in lex.PRIVATE_OWNERS or tok.lower_ in lex.PRIVATE_OWNERS)
+
+
+def polity_quality(a: Token) -> bool:
+    """"sovereign" / "independent" qualify a polity: "a sovereign state", "Belarus is independent"."""
+    head = _head_noun(a)
+    if head is not None:  # "an independent Carrow would ..." describes a hypothetical, not a claim
+        return not _non_polity(head) and is_polity(head) and head.pos_ != "PROPN"
+    if a.dep_ in ("acomp", "attr", "conj", "oprd", "ROOT", "xcomp", "ccomp"):
+        subj = subject_of(clause_verb(a)) if a.dep_ != "ROOT" else subject_of(a)
+        if a.dep_ == "conj" and a.head.pos_ in ("ADJ", "NOUN"):  # "a sovereign state and independent"
+            return True
+        return subj is not None and is_polity(subj) and not _non_polity(subj)
+    return False
+
+
+def polity_object(a: Token) -> bool:
+    obj = object_of(a) if a.pos_ in ("VERB", "AUX") else None
+    if obj is not None and obj.lower_ in REFLEXIVES:  # "starts governing itself"
+        obj = subject_of(a)
+    return obj is not None and is_polity(obj) and not _non_polity(obj)
+
+
+REFLEXIVES = frozenset({"itself", "themselves", "ourselves", "himself", "herself"})
+
+
+def polity_owner(a: Token) -> bool:
+    owner = owner_of(a)
+    return owner is None or not _non_polity(owner)
+
+
+def polity_head(a: Token) -> bool:
+    head = _head_noun(a)
+    if head is not None:
+        return is_polity(head) or label_of(head) in lex.POLITY_LABELS
+    subj = subject_of(clause_verb(a))
+    return subj is not None and is_polity(subj)
+
+
+def polity_subject(a: Token) -> bool:
+    subj = subject_of(clause_verb(a))
+    return subj is not None and is_polity(subj)
+
+
+def place_owner(a: Token) -> bool:
+    """"X belongs to Y" is territorial when Y is no person, family or club and X or Y is a place or polity."""
+    owner = pobj(a, ("to",))
+    subj = subject_of(a)
+    if owner is None or _non_polity(owner) or is_first_person(owner) and subj is None:
+        return False
+    if not not_sport(a):
+        return False
+    return is_polity(owner) and (subj is None or not _non_polity(subj))
+
+
+def place_subject(a: Token) -> bool:
+    """"X is part of Y" / "X is ours": X is a place (or Y a polity) and neither is a person's."""
+    verb = clause_verb(a)
+    subj = subject_of(verb)
+    whole = pobj(a, ("of",))
+    if subj is None or _non_polity(subj) or whole is not None and _non_polity(whole):
+        return False
+    if not not_sport(a):
+        return False
+    subj_place = is_place(subj) and subj.pos_ != "PRON"
+    if a.lower_ in ("ours", "theirs"):
+        return subj_place
+    return subj_place and (whole is None or is_polity(whole) or is_place(whole))
+
+
+def place_claim(a: Token) -> bool:
+    """"X has always been Valdorian / ours": a place subject and a polity complement."""
+    verb = a.head if a.dep_ == "advmod" else clause_verb(a)
+    subj = subject_of(verb)
+    comp = next((c for c in verb.children if c.dep_ in ("attr", "acomp")), None)
+    return (subj is not None and is_place(subj) and comp is not None
+            and (label_of(comp) in lex.POLITY_LABELS or comp.lower_ in ("ours", "theirs")))
+
+
+def place_head(a: Token) -> bool:
+    head = _head_noun(a)
+    target = head if head is not None else (object_of(a) if a.pos_ == "VERB" else None)
+    return target is not None and (is_place(target) or is_polity(target)) and not_sport(a)
+
+
+def place_context(a: Token) -> bool:
+    return not_sport(a)
+
+
+def not_sport(a: Token) -> bool:
+    return len(sentence_words(a.doc, a) & lex.SPORT_WORDS) < 2
+
+
+def not_labour(a: Token) -> bool:
+    union = next((t for t in a.sent if t.lemma_.lower() == "union" and t.i >= a.i), a)
+    mods = {c.lower_ for c in union.lefts}
+    return not (mods & lex.LABOUR_MODIFIERS) and not (sentence_words(a.doc, a) & lex.LABOUR_CONTEXT)
+
+
+def not_commerce(a: Token) -> bool:
+    near = {c.lower_ for c in a.subtree} | {c.lemma_.lower() for c in a.subtree}
+    return not (near & lex.COMMERCE_WORDS)
+
+
+def polity_context(a: Token) -> bool:
+    """"integration", "membership", "bloc": a polity entity in the sentence, nothing commercial near."""
+    if not not_commerce(a) or not not_labour(a):
+        return False
+    return any(label_of(t) in ("GPE", "NORP", "ORG") for t in a.sent) or any(is_first_person(t) for t in a.sent)
+
+
+def dictation(a: Token) -> bool:
+    words = sentence_words(a.doc, a)
+    negated = any(t.dep_ == "neg" or t.lower_ in ("no", "nobody") for t in a.sent)
+    return bool(words & lex.DICTATION_VERBS) and negated
+
+
+def not_religion(a: Token) -> bool:
+    return not (sentence_words(a.doc, a) & lex.RELIGION_WORDS)
+
+
+def not_teaching(a: Token) -> bool:
+    return not (sentence_words(a.doc, a) & lex.TEACHING_WORDS) and not_religion(a)
+
+
+def not_local(a: Token) -> bool:
+    return not (sentence_words(a.doc, a) & lex.LOCAL_VOTE_WORDS)
+
+
+def people_subject(a: Token) -> bool:
+    subj = subject_of(a)
+    return subj is not None and (is_polity(subj) or label_of(subj) == "NORP")
+
+
+CHECKS: dict[str, Callable[[Token], bool]] = {
+    name: fn for name, fn in globals().items() if callable(fn) and fn.__module__ == __name__ and not name.startswith("_")
+}
+
+
+def passes(hit: Hit, doc) -> bool:
+    """Whether a hit passes its family's check for its anchor word (no check: it passes)."""
+    a = doc[hit.anchor]
+    need = hit.family.needs.get(a.lemma_.lower()) or hit.family.needs.get(a.lower_)
+    if need is None:
+        return not_sport(a)
+    check = CHECKS.get(need)
+    if check is None:
+        raise KeyError(f"claim_cues.toml names an unknown check {need!r} for {a.lemma_!r}")
+    return check(a)

@@ -1,0 +1,100 @@
+"""The cue families of claims and their word lists, loaded from ``data/claim_cues.toml``. No spaCy here."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class Family:
+    """One cue family: its claim type, default polarity and cues (lemma phrases, LOWER phrases, patterns)."""
+
+    name: str
+    claim_type: str
+    polarity: int = 1
+    negation_flips: bool = True
+    negated_inside: bool = False
+    aspect: str | None = None
+    lemmas: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[list[dict], ...] = ()
+    needs: dict[str, str] = field(default_factory=dict)
+    against: frozenset[str] = frozenset()
+
+
+@cache
+def _data() -> dict:
+    text = files("annotator.nlp").joinpath("data", "claim_cues.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def families() -> tuple[Family, ...]:
+    """Every cue family, in file order."""
+    out = []
+    for name, f in _data()["family"].items():
+        out.append(
+            Family(
+                name=name,
+                claim_type=f["type"],
+                polarity=int(f.get("polarity", 1)),
+                negation_flips=bool(f.get("negation_flips", True)),
+                negated_inside=bool(f.get("negated_inside", False)),
+                aspect=f.get("aspect"),
+                lemmas=tuple(f.get("lemmas", ())),
+                phrases=tuple(f.get("phrases", ())),
+                patterns=tuple(f.get("patterns", ())),
+                needs=dict(f.get("needs", {})),
+                against=frozenset(f.get("against", ())),
+            )
+        )
+    return tuple(out)
+
+
+def family(name: str) -> Family:
+    return next(f for f in families() if f.name == name)
+
+
+def words(section: str, key: str) -> frozenset[str]:
+    """A whitespace-separated word list of one section (``words``, ``stance``)."""
+    value = _data()[section][key]
+    return frozenset(value.split()) if isinstance(value, str) else frozenset(value)
+
+
+def phrases(section: str, key: str) -> tuple[str, ...]:
+    return tuple(_data()[section][key])
+
+
+def labels(key: str) -> frozenset[str]:
+    return frozenset(_data()["needs"][key])
+
+
+POLITY_LABELS = labels("polity_labels")
+PLACE_LABELS = labels("place_labels")
+POLITY_NOUNS = words("words", "polity_nouns")
+PLACE_NOUNS = words("words", "place_nouns")
+DEMONYM_SUFFIXES = tuple(sorted(words("words", "demonym_suffixes"), key=len, reverse=True))
+PRIVATE_OWNERS = words("words", "private_owners")
+NON_POLITY_HEADS = words("words", "non_polity_heads")
+LABOUR_MODIFIERS = words("words", "labour_modifiers")
+LABOUR_CONTEXT = words("words", "labour_context")
+COMMERCE_WORDS = words("words", "commerce_words")
+SPORT_WORDS = words("words", "sport_words")
+LOCAL_VOTE_WORDS = words("words", "local_vote_words")
+TEACHING_WORDS = words("words", "teaching_words")
+RELIGION_WORDS = words("words", "religion_words")
+DICTATION_VERBS = words("words", "dictation_verbs")
+STANCE_VERBS = words("stance", "stance_verbs")
+REVERSING = words("stance", "reversing")
+HEDGES = words("stance", "hedges")
+HEDGE_PHRASES = phrases("stance", "hedge_phrases")
+EMPHATICS = words("stance", "emphatics")
+EMPHATIC_PHRASES = phrases("stance", "emphatic_phrases")
+DISCREDITING = words("stance", "discrediting")
+EXCEPTIONS = words("stance", "exceptions")
+FIRST_PERSON = words("stance", "first_person")
+ASSERTIVE = words("stance", "assertive")
+NEUTRAL_PHRASES = phrases("stance", "neutral_phrases")

@@ -1,0 +1,207 @@
+"""Who makes a claim (a quote's speaker, the subject of a reporting verb), about what (the cue's subject,
+object or owner, else the nearest polity), and against whom (the outsider after "from", "against")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from annotator.domain import Mention
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_cues import Hit
+from annotator.nlp.claim_tree import (
+    can_be_object,
+    clause_verb,
+    entity_of,
+    is_first_person,
+    label_of,
+    object_of,
+    owner_of,
+    phrase,
+    pobj,
+    subject_of,
+)
+from annotator.nlp.lexicon import REPORTING_VERBS
+
+CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
+_PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "GPE", "NORP", "PERSON"), "it": ("ORG", "GPE")}
+_OUTSIDER_VERBS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "order", "instruct", "tell"})
+_POOLING_ACTS = frozenset({"membership", "accession", "integration"})
+_SUBJECT_CUES = frozenset({"belong", "part", "always", "ours", "theirs", "state", "country", "nation", "republic",
+                           "exist", "sovereign", "independent", "affair", "matter"})
+
+
+def mention(doc: Doc, start: int, end: int) -> Mention:
+    """The characters of tokens ``[start, end)``, without space tokens at either end."""
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_space:
+        end -= 1
+    return Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
+    labels = _PRONOUNS.get(tok.lower_)
+    if labels is None:
+        return None
+    best = None
+    for ent in tok.doc.ents:
+        if ent.end <= tok.i and ent.label_ in labels:
+            best = ent
+    return (best.start, best.end) if best is not None and tok.i - best.end < 120 else None
+
+
+def speaker_phrase(tok: Token) -> tuple[int, int] | None:
+    """The full phrase of a subject; a third-person pronoun resolved to the nearest fitting entity before."""
+    if tok.pos_ == "PRON" or tok.lower_ in _PRONOUNS:
+        return _resolve_pronoun(tok) or ((tok.i, tok.i + 1) if not is_first_person(tok) else None)
+    start, end = phrase(tok)
+    for c in tok.rights:  # "the president of Valdoria"
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
+            end = c.right_edge.i + 1
+    return start, end
+
+
+def reported_claimant(a: Token) -> tuple[int, int] | None:
+    """The subject of the reporting or stance verb governing the cue's clause, or "according to X"."""
+    t = a
+    for _ in range(10):
+        if t.lemma_.lower() in CLAIMANT_VERBS and t.pos_ in ("VERB", "AUX") or (
+                t.lemma_.lower() in REPORTING_VERBS and t.dep_ in ("ROOT", "ccomp", "advcl", "conj")):
+            subj = subject_of(t)
+            if subj is not None and label_of(subj) not in ("DATE", "TIME"):
+                found = speaker_phrase(subj)
+                if found is not None:
+                    return found
+        if t.head is t:
+            break
+        t = t.head
+    sent = a.sent
+    for t in sent:  # "..., he said" as a parataxis of the cue's clause; "according to X"
+        if t.lemma_.lower() in REPORTING_VERBS and t.dep_ in ("parataxis", "ROOT") and t.i != a.i:
+            subj = subject_of(t)
+            if subj is not None:
+                found = speaker_phrase(subj)
+                if found is not None:
+                    return found
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
+            obj = next((c for c in t.nbor().children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return speaker_phrase(obj)
+    return None
+
+
+def _to_gpe(doc: Doc, ent) -> tuple[int, int]:
+    """A NORP ("Belarusian") as the GPE of the document it names ("Belarus"), when there is one."""
+    if ent.label_ != "NORP":
+        return ent.start, ent.end
+    stem = ent.text.lower()[:5]
+    for other in doc.ents:
+        if other.label_ == "GPE" and len(stem) >= 4 and other.text.lower().startswith(stem[:4]) and (
+                stem.startswith(other.text.lower()[:5])):
+            return other.start, other.end
+    return ent.start, ent.end
+
+
+def home_of(doc: Doc, claimant: Mention | None) -> tuple[int, int] | None:
+    """The speaker's own country when the document makes it clear: a GPE or NORP in the claimant's
+    phrase or title ("Belarusian President X"), or next to another mention of the same name."""
+    if claimant is None:
+        return None
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    last = span[-1].lower_
+    heads = [span.root] + [t for t in doc if t.lower_ == last and t.i not in range(span.start, span.end)]
+    for h in heads:
+        lo = max(h.sent.start, h.left_edge.i, h.i - 5)
+        cand = list(doc[lo : h.i + 1]) + [t for c in h.children if c.dep_ == "appos" for t in c.subtree]
+        for t in cand:
+            ent = entity_of(t)
+            if ent is not None and ent.label_ in ("GPE", "NORP"):
+                return _to_gpe(doc, ent)
+    return None
+
+
+def _polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
+    """The nearest GPE / NORP / ORG / LOC entity to ``a`` in its sentence, else in the sentence before."""
+    sents = [a.sent]
+    if a.sent.start > 0:
+        sents.append(doc[a.sent.start - 1].sent)
+    for sent in sents:
+        ents = [e for e in sent.ents if e.label_ in lex.POLITY_LABELS and not avoid & set(range(e.start, e.end))
+                and e.root.pos_ != "PRON" and not is_first_person(e.root)]
+        if ents:
+            e = min(ents, key=lambda e: min(abs(e.start - a.i), abs(e.end - 1 - a.i)))
+            return _to_gpe(doc, e) if e.label_ == "NORP" else (e.start, e.end)
+    return None
+
+
+def _named(tok: Token | None, home: tuple[int, int] | None) -> tuple[int, int] | None:
+    if tok is None:
+        return None
+    if is_first_person(tok):
+        return home
+    if not can_be_object(tok):
+        return None
+    if label_of(tok) == "NORP":
+        ent = entity_of(tok)
+        return _to_gpe(tok.doc, ent)
+    return phrase(tok)
+
+
+def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """The claim's object and its addressee (the outsider), as mentions."""
+    a = doc[hit.anchor]
+    home = home_of(doc, claimant)
+    lemma = a.lemma_.lower()
+    verb = clause_verb(a)
+    typ = hit.family.claim_type
+    addressee = None
+    cands: list[Token | None] = []
+    # the outsider
+    out = pobj(a, ("from", "against", "by")) or pobj(verb, ("from", "against", "by"))
+    if typ == "interference":
+        if lemma in _OUTSIDER_VERBS or verb.lemma_.lower() in _OUTSIDER_VERBS:
+            v = a if a.pos_ == "VERB" else verb
+            subj = subject_of(v)
+            if subj is not None and not is_first_person(subj) and subj.lower_ not in ("one", "nobody", "anyone"):
+                out = out or subj
+            cands += [pobj(v, ("to", "in", "on")), next((c for c in v.children if c.dep_ in ("dobj", "dative")), None)]
+        poss = next((c for c in a.children if c.dep_ == "poss"), None)
+        if poss is not None and not is_first_person(poss) and lemma not in ("affair", "matter"):
+            out = out or poss
+        cands += [pobj(a, ("in", "into", "with")), owner_of(a)]
+    if out is not None and label_of(out) not in ("DATE", "TIME", "") and not is_first_person(out):
+        addressee = phrase(out)
+    elif out is not None and out.pos_ == "PROPN":
+        addressee = phrase(out)
+    # the object
+    if a.pos_ == "VERB" and lemma not in ("belong",) and typ != "interference":
+        cands.append(object_of(a))
+    if lemma in _SUBJECT_CUES or a.dep_ in ("attr", "acomp") or typ == "territory":
+        cands.append(subject_of(verb))
+    if a.dep_ in ("amod", "compound") and a.head is not a:
+        cands.append(a.head)
+    cands.append(owner_of(a))
+    if a.pos_ != "VERB":
+        cands.append(subject_of(verb) if a.dep_ in ("attr", "acomp", "conj") else None)
+    if typ == "pooling" and a.pos_ == "NOUN":  # "membership of the union": the union; else the bloc itself
+        joined = pobj(a, ("of", "in", "into", "with", "to"))
+        cands.insert(0, a if a.lemma_.lower() not in _POOLING_ACTS or joined is None else joined)
+    if typ == "pooling" and a.pos_ == "VERB":
+        cands.insert(0, object_of(a))
+    avoid: set[int] = set()
+    if claimant is not None:
+        cs = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+        avoid = set(range(cs.start, cs.end)) if cs is not None else set()
+    if addressee is not None:
+        avoid |= set(range(*addressee))
+    target = None
+    for c in cands:
+        found = _named(c, home)
+        if found is not None and not avoid & set(range(*found)):
+            target = found
+            break
+    if target is None:
+        target = _polity_near(doc, a, avoid | set(range(hit.start, hit.end)))
+    return (mention(doc, *target) if target else None), (mention(doc, *addressee) if addressee else None)

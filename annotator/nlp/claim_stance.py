@@ -1,0 +1,83 @@
+"""Stance and strength of a cue hit from general rules: negation in the cue's clause (a negated subject
+with an exception restores it), reversing verbs ("reject", "leave"), discrediting modifiers ("a sham
+referendum"), hedges (strength 1) and emphatics (strength 2)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_cues import Hit
+from annotator.nlp.claim_tree import SUBJECTS, clause_verb
+
+
+def _negated_subject(verb: Token) -> bool:
+    """"no one / nobody / no country governs X", unless an exception follows ("except us")."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return False
+    neg = subj.lower_ in ("nobody", "none", "noone") or any(
+        c.lower_ in ("no", "neither") and c.dep_ in ("det", "neg") for c in subj.children)
+    if not neg:
+        return False
+    exception = any(t.lower_ in lex.EXCEPTIONS and t.dep_ in ("prep", "cc", "mark") for t in subj.subtree)
+    near = any(t.lower_ in lex.EXCEPTIONS for t in verb.doc[subj.i + 1 : verb.i])
+    return not (exception or near)
+
+
+def _chain(a: Token, hops: int = 4) -> list[Token]:
+    out, t = [], a
+    for _ in range(hops):
+        if t.head is t:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def flips(doc: Doc, hit: Hit) -> int:
+    """How many reversals bear on the hit: negations, reversing verbs, discrediting modifiers."""
+    a = doc[hit.anchor]
+    inside = set(range(hit.start, hit.end))
+    verb = clause_verb(a)
+    scope = [a, *(t for t in _chain(a) if t.i <= verb.i or t is verb)] if verb is not a else [a]
+    if verb not in scope:
+        scope.append(verb)
+    n = 0
+    seen: set[int] = set()
+    for t in scope:
+        for c in t.children:
+            if c.i in seen or (hit.family.negated_inside and c.i in inside):
+                continue
+            if c.dep_ == "neg" or c.lower_ in ("no",) and c.dep_ == "det" and t is a:
+                seen.add(c.i)
+                n += 1
+    if _negated_subject(verb):
+        n += 1
+    reversing = [t for t in [*doc[hit.start : hit.end], *_chain(a, 3)] if t.lemma_.lower() in lex.REVERSING]
+    if hit.family.negated_inside:
+        reversing = [t for t in reversing if t.i not in inside]
+    n += len({t.i for t in reversing if t.i != a.i})
+    if a.lemma_.lower() not in hit.family.against and hit.family.claim_type != "contest":
+        n += sum(1 for c in a.children if c.dep_ in ("amod", "advmod") and c.lower_ in lex.DISCREDITING)
+    return n
+
+
+def polarity(doc: Doc, hit: Hit) -> int:
+    """+1 favour or -1 against."""
+    fam = hit.family
+    base = -1 if doc[hit.anchor].lemma_.lower() in fam.against else fam.polarity
+    if fam.negation_flips and flips(doc, hit) % 2:
+        return -base
+    return base
+
+
+def strength(doc: Doc, hit: Hit, sign: int, lo: int, hi: int) -> int:
+    """±2 for an emphatic claim, ±1 for a plain or hedged one, over the evidence tokens ``[lo, hi)``."""
+    toks = doc[lo:hi]
+    lower = " ".join(t.lower_ for t in toks)
+    hedged = any(t.lower_ in lex.HEDGES and t.pos_ in ("AUX", "ADV", "VERB", "DET") for t in toks) or any(
+        p in lower for p in lex.HEDGE_PHRASES)
+    emphatic = any(t.lower_ in lex.EMPHATICS or t.lemma_.lower() in lex.EMPHATICS for t in toks) or any(
+        p in lower for p in lex.EMPHATIC_PHRASES)
+    return sign * (1 if hedged or not emphatic else 2)

@@ -1,0 +1,161 @@
+"""Small readings of the parse for claims: a token's phrase, its clause, subject and object, what it names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from annotator.nlp.claim_lexicon import (
+    DEMONYM_SUFFIXES,
+    FIRST_PERSON,
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    POLITY_LABELS,
+    POLITY_NOUNS,
+)
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+_LEFT_MODS = ("det", "compound", "amod", "poss", "nummod", "nmod", "case")
+_UP = ("attr", "acomp", "dobj", "pobj", "prep", "amod", "compound", "det", "poss", "appos", "nmod", "npadvmod",
+       "advmod", "oprd", "pcomp", "agent", "dative", "neg", "nsubj", "nsubjpass", "prt", "quantmod")
+NEVER_OBJECTS = ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
+
+
+def entity_of(tok: Token):
+    """The entity span containing ``tok``, if any (never a pronoun the tagger took for a place)."""
+    if not tok.ent_type_ or tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:
+        return None
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def label_of(tok: Token) -> str:
+    ent = entity_of(tok)
+    return ent.label_ if ent is not None else ""
+
+
+def phrase(tok: Token) -> tuple[int, int]:
+    """The token range naming what ``tok`` heads: its entity, else the word with its left modifiers."""
+    ent = entity_of(tok)
+    if ent is not None:
+        start, end = ent.start, ent.end
+        for c in tok.doc[ent.end - 1].lefts:  # "the Serakan Islands": the determiner goes with it
+            if c.dep_ == "det" and c.i == start - 1:
+                start = c.i
+        return start, end
+    start = tok.i
+    for c in reversed(list(tok.lefts)):
+        if c.dep_ in _LEFT_MODS and c.i == start - 1 or (c.dep_ in _LEFT_MODS and c.right_edge.i == start - 1):
+            start = c.left_edge.i
+        else:
+            break
+    end = tok.i + 1
+    for c in tok.rights:  # "the people of Carrow", "the islands of the north"
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == end and tok.lower_ in POLITY_NOUNS | PLACE_NOUNS:
+            end = c.right_edge.i + 1
+    while start < end - 1 and tok.doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+def is_first_person(tok: Token) -> bool:
+    return tok.lower_ in FIRST_PERSON
+
+
+def is_demonym(tok: Token) -> bool:
+    """A capitalised adjective naming a people ("Valdorian"), whatever the tagger made of it."""
+    return tok.is_title and tok.pos_ in ("ADJ", "PROPN") and tok.lower_.endswith(DEMONYM_SUFFIXES) and len(tok) > 4
+
+
+def is_polity(tok: Token) -> bool:
+    """An entity of a polity label, an untagged proper noun, a demonym, a polity noun, or "we/us/our"."""
+    if is_first_person(tok) or is_demonym(tok):
+        return True
+    lab = label_of(tok)
+    if lab:
+        return lab in POLITY_LABELS
+    return tok.lemma_.lower() in POLITY_NOUNS or tok.lower_ in POLITY_NOUNS or tok.pos_ == "PROPN"
+
+
+def is_place(tok: Token) -> bool:
+    if tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS:  # "the Mirrow Islands", whatever its tag
+        return True
+    lab = label_of(tok)
+    return lab in PLACE_LABELS if lab else tok.pos_ == "PROPN"
+
+
+def can_be_object(tok: Token) -> bool:
+    """A polity, place, people or institution: never a date, person or number."""
+    lab = label_of(tok)
+    if lab in NEVER_OBJECTS:
+        return False
+    if lab:
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") or is_first_person(tok)
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb (or copula) of the clause ``tok`` sits in."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") or t.dep_ == "ROOT" or t.head is t:
+            return t
+        if t.dep_ not in _UP and t.dep_ != "conj":
+            return t.head
+        t = t.head
+    return t
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``; a conjoined or controlled verb borrows its head's."""
+    t = verb
+    for _ in range(3):
+        subj = next((c for c in t.children if c.dep_ in SUBJECTS and c.dep_ != "expl"), None)
+        if subj is not None:
+            return subj
+        if t.dep_ in ("conj", "xcomp", "advcl", "relcl") and t.head is not t:
+            if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+                return t.head
+            t = t.head
+        else:
+            return None
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    """The direct object of ``verb`` (or the object of its first preposition)."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj is not None:
+        return obj
+    for c in verb.children:
+        if c.dep_ == "prep":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of a preposition of ``tok`` among ``preps`` ("interference from X")."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def owner_of(tok: Token) -> Token | None:
+    """Whose the noun ``tok`` is: its possessor, its "of" object, or a polity entity modifying it."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    of = pobj(tok, ("of",))
+    if of is not None:
+        return of
+    return next((c for c in tok.lefts if c.dep_ in ("amod", "compound") and label_of(c) in POLITY_LABELS), None)
+
+
+def sentence_words(doc: Doc, tok: Token) -> set[str]:
+    return {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}

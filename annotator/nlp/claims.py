@@ -1,0 +1,191 @@
+"""Claim suggestions from sovereignty cue families: ``find_claims(doc, quotes) -> list[Claim]``.
+
+Each cue hit (``claim_cues``, checked by ``claim_guards``) becomes a claim whose evidence is the quote
+holding it, else its sentence; the claimant is the quote's speaker, else the subject of the reporting
+verb, else the outlet (for assertive sentences only); object and addressee come from ``claim_parts``,
+stance and strength from ``claim_stance``. One claim per (evidence, type); a speaker's
+consecutive quotes in one paragraph making the same claim become one claim with several evidence spans.
+``annotator_claims`` (after ``annotator_quotes``) leaves them on ``doc.spans["claims"]`` (``span._.claim``).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from annotator.domain import Claim, Mention, Quote
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_cues import Hit, raw_hits
+from annotator.nlp.claim_guards import passes
+from annotator.nlp.claim_parts import mention, reported_claimant, target_and_addressee
+from annotator.nlp.claim_stance import polarity, strength
+from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj
+
+__all__ = ["find_claims"]
+
+CLAIMS_KEY = "claims"
+ORIGIN = "rule:claims"
+if not Span.has_extension("claim"):
+    Span.set_extension("claim", default=None)
+
+
+def _sentence(doc: Doc, tok) -> Mention:
+    sent = tok.sent
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return Mention(sent.start_char + lead, sent.start_char + len(text.rstrip()))
+
+
+def _assertive(doc: Doc, hit: Hit) -> bool:
+    """An unattributed sentence is the outlet's own claim only when it asserts (must, should, sham ...)."""
+    sent = doc[hit.anchor].sent
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    return bool(words & lex.ASSERTIVE)
+
+
+def _neutral(a) -> bool:
+    """The cue sits in a clause that takes no position ("took no position on sovereignty")."""
+    verb = clause_verb(a)
+    clause = " ".join(t.lower_ for t in verb.subtree)
+    return any(p in clause for p in lex.NEUTRAL_PHRASES)
+
+
+def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None) -> float:
+    base = 0.75 if quoted and claimant else 0.55 if quoted else 0.6 if claimant else 0.4 if outlet else 0.35
+    if q is not None and claimant:
+        base *= 0.8 + 0.2 * q.confidence
+    return round(base - (0 if target else 0.15), 3)
+
+
+def _claim(doc: Doc, hit: Hit, quotes: list[Quote]) -> Claim | None:
+    a = doc[hit.anchor]
+    q = next((q for q in quotes if q.start <= a.idx < q.end), None)
+    outlet = False
+    if q is not None:
+        evidence, claimant = Mention(q.start, q.end), q.speaker
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        lo, hi = span.start, span.end
+    else:
+        evidence = _sentence(doc, a)
+        found = reported_claimant(a)
+        claimant = mention(doc, *found) if found else None
+        if claimant is None:
+            if not (_assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
+                return None
+            outlet = True
+        lo, hi = a.sent.start, a.sent.end
+    target, addressee = target_and_addressee(doc, hit, claimant)
+    claim_type = hit.family.claim_type
+    over = pobj(a, ("over",)) if claim_type == "sovereignty" and a.pos_ == "NOUN" else None
+    if over is not None and (is_place(over) or is_polity(over)):  # sovereignty over a place: a territorial claim
+        claim_type, target = "territory", mention(doc, *phrase(over))
+    sign = polarity(doc, hit)
+    stance = "favour" if sign > 0 else "against"
+    if _neutral(a):
+        stance, sign = "neutral", 0
+    return Claim(
+        claim_type=claim_type,
+        evidence=(evidence,),
+        claimant=claimant,
+        target=target,
+        addressee=addressee,
+        stance=stance,
+        strength=strength(doc, hit, sign, lo, hi),
+        aspect=hit.family.aspect,
+        outlet=outlet,
+        confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q),
+        cue=hit.family.name,
+        origin=ORIGIN,
+    )
+
+
+def _key(text: str, m: Mention | None) -> str:
+    if m is None:
+        return ""
+    t = m.text_in(text).lower().strip()
+    return t[4:] if t.startswith("the ") else t
+
+
+def _same_thing(x: str, y: str) -> bool:
+    return not x or not y or x == y or x in y or y in x
+
+
+def _merge(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """One claim per (evidence, type, object); then a speaker's run of same claims in a paragraph joins."""
+    text = doc.text
+    out: list[Claim] = []
+    for c in claims:
+        # one claim per evidence and type: a second cue of the same type in one quote or sentence nearly always
+        # restates the first claim (several objects there were false positives on the dev set)
+        twin = next((o for o in out if o.evidence == c.evidence and o.claim_type == c.claim_type), None)
+        if twin is None:
+            out.append(c)
+        elif twin.target is None and c.target is not None:
+            out[out.index(twin)] = c.with_(strength=_stronger(twin, c), confidence=max(twin.confidence, c.confidence))
+        else:
+            out[out.index(twin)] = twin.with_(strength=_stronger(twin, c))
+    joined: list[Claim] = []
+    for c in out:
+        prev = next((o for o in reversed(joined) if o.claim_type == c.claim_type), None)
+        if (prev is not None and prev.claimant is not None and c.claimant is not None and prev.stance == c.stance
+                and _key(text, prev.claimant) == _key(text, c.claimant)
+                and _same_thing(_key(text, prev.target), _key(text, c.target))
+                and "\n\n" not in text[prev.end : c.start] and prev.evidence != c.evidence
+                and c.start - prev.end < 400):
+            joined[joined.index(prev)] = prev.with_(
+                evidence=prev.evidence + tuple(e for e in c.evidence if e not in prev.evidence),
+                target=prev.target or c.target, strength=_stronger(prev, c))
+        else:
+            joined.append(c)
+    return joined
+
+
+def _stronger(x: Claim, y: Claim) -> int | None:
+    vals = [v for v in (x.strength, y.strength) if v is not None]
+    return max(vals, key=abs) if vals else None
+
+
+def _with_sentences(work: Doc) -> Doc:
+    """Sentence starts after . ! ? and line breaks, for an unparsed Doc (the working copy, never the caller's)."""
+    for t in work:
+        prev = work[t.i - 1] if t.i else None
+        t.is_sent_start = t.i == 0 or prev.text in (".", "!", "?") or "\n" in prev.text_with_ws
+    return work
+
+
+def find_claims(doc: Doc, quotes: list[Quote] | None = None) -> list[Claim]:
+    """Suggested claims in ``doc``, in text order; ``quotes`` are the document's quotes (found if None)."""
+    if quotes is None:
+        from annotator.nlp.quotes import find_quotes
+
+        quotes = find_quotes(doc)
+    from annotator.nlp.quotes import with_sound_tree
+
+    doc = with_sound_tree(doc)  # an unparsed Doc's tree can crash spaCy; the copy has the same offsets
+    if not doc.has_annotation("SENT_START"):
+        doc = _with_sentences(doc)
+    spoken = [q for q in quotes if q.kind == "quote"]
+    claims = []
+    for hit in raw_hits(doc):
+        if not passes(hit, doc):
+            continue
+        c = _claim(doc, hit, spoken)
+        if c is not None:
+            claims.append(c)
+    return sorted(_merge(doc, claims), key=lambda c: (c.start, c.end))
+
+
+@Language.component("annotator_claims")
+def claims_component(doc: Doc) -> Doc:
+    """Claim suggestions onto ``doc.spans["claims"]``, one span per claim (its first evidence) with
+    ``span._.claim``; add after ``annotator_quotes`` (whose quotes it reads) or alone."""
+    from annotator.nlp.quotes import find_quotes
+
+    spans = []
+    for c in find_claims(doc, find_quotes(doc)):
+        span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+        if span is not None and len(span):
+            span._.claim = c
+            spans.append(span)
+    doc.spans[CLAIMS_KEY] = spans
+    return doc
