@@ -253,20 +253,51 @@ class AddClaim:
         return store.insert_claim(self.claim.with_(origin="human", state="", id=None))
 
 
-def suggested_target(store: Store, doc_id: int, near: int) -> Mention | None:
-    """The object to offer for a claim made by hand at ``near``: the nearest polity-like entity (GPE, NORP,
-    LOC, ORG) of the document, before it in the same paragraph first."""
-    spans = [s for s in store.spans(doc_id) if s.label in ("GPE", "NORP", "LOC", "ORG")]
+POLITY_LABELS = ("GPE", "LOC", "NORP", "ORG")  # what an object is likely to be, in order of preference
+
+
+def suggested_target(store: Store, doc_id: int, start: int, end: int | None = None) -> Mention | None:
+    """The object to offer for a claim made by hand on ``[start, end)``: a polity-like entity inside the
+    evidence (GPE before LOC, NORP, ORG), else a place the document names elsewhere written inside it (the
+    model may have missed that mention), else the nearest such entity before it."""
+    end = start if end is None else end
+    spans = [s for s in store.spans(doc_id) if s.label in POLITY_LABELS]
     if not spans:
         return None
-    best = min(spans, key=lambda s: (0 if s.end <= near else 1, abs(near - s.start)))
+    rank = {label: n for n, label in enumerate(POLITY_LABELS)}
+    inside = [s for s in spans if start <= s.start and s.end <= end]
+    if inside:
+        best = min(inside, key=lambda s: (rank[s.label], s.start))
+        return Mention(best.start, best.end)
+    if end > start:
+        text = store.document(doc_id).text
+        names = sorted({text[s.start:s.end] for s in spans if s.label != "ORG"}, key=len, reverse=True)
+        for name in names:
+            at = _word_at(text, name, start, end)
+            if at is not None:
+                return Mention(at, at + len(name))
+    before = [s for s in spans if s.end <= start]
+    best = max(before, key=lambda s: (s.end, -rank[s.label])) if before else min(spans, key=lambda s: s.start)
     return Mention(best.start, best.end)
+
+
+def _word_at(text: str, name: str, start: int, end: int) -> int | None:
+    """Where ``name`` first occurs as whole words inside ``text[start:end]``, else None."""
+    at = text.find(name, start, end)
+    while at != -1:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(name)] if at + len(name) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return at
+        at = text.find(name, at + 1, end)
+    return None
 
 
 @dataclass
 class ClaimFromQuote:
     """One key on a quote: a claim with the quote as evidence and its speaker as claimant. The object is a
-    suggestion already in the document for that quote, else the nearest polity-like entity."""
+    suggestion's for that quote, else a polity-like entity in or near it. A suggested claim on the quote is
+    not doubled: it becomes the analyst's decision (accepted as it was, or edited to the type and stance)."""
 
     quote_id: int
     claim_type: str
@@ -280,8 +311,17 @@ class ClaimFromQuote:
         doc_id = quote.doc_id
         assert doc_id is not None
         evidence = (Mention(quote.start, quote.end),)
-        offered = [c for c in store.claims(doc_id) if c.evidence == evidence and c.target is not None]
-        target = offered[0].target if offered else suggested_target(store, doc_id, quote.start)
+        offered = [c for c in store.claims(doc_id) if c.evidence == evidence]
+        suggestion = next((c for c in offered if c.state == SUGGESTED and c.claim_type == self.claim_type), None)
+        suggestion = suggestion or next((c for c in offered if c.state == SUGGESTED), None)
+        if suggestion is not None:  # the analyst codes what the machine suggested: that suggestion is decided
+            same = (suggestion.claim_type, suggestion.stance) == (self.claim_type, self.stance)
+            return store.update_claim(
+                suggestion.id, claim_type=self.claim_type, stance=self.stance,  # type: ignore[arg-type]
+                strength=suggestion.strength if same else self.strength,
+                claimant=suggestion.claimant or quote.speaker, quote_id=quote.id, state=ACCEPTED if same else EDITED)
+        with_target = [c for c in offered if c.target is not None]
+        target = with_target[0].target if with_target else suggested_target(store, doc_id, quote.start, quote.end)
         claim = Claim(self.claim_type, evidence, claimant=quote.speaker, target=target, stance=self.stance,
                       strength=self.strength, quote_id=quote.id, doc_id=doc_id)
         return store.insert_claim(claim)
@@ -311,7 +351,7 @@ class ClaimFromText:
             claim = Claim(self.claim_type, (), target=where, stance=self.stance, strength=self.strength,
                           scope="document", doc_id=self.doc_id)
         else:
-            target = suggested_target(store, self.doc_id, self.start)
+            target = suggested_target(store, self.doc_id, self.start, self.end)
             claim = Claim(self.claim_type, (where,), claimant=self.claimant, target=target, stance=self.stance,
                           strength=self.strength, outlet=self.outlet and self.claimant is None, doc_id=self.doc_id)
         return store.insert_claim(claim)

@@ -319,3 +319,30 @@ def test_claim_from_quote_is_one_journal_entry(project):
     p.run(ClaimFromQuote(qid, "sovereignty", "favour"))
     assert len(p.store.log(p.doc_id)) == before + 1
     assert [(c.state, c.stance) for c in p.claims(p.doc_id)] == [("added", "favour")]
+
+
+def test_object_offered_from_inside_the_quote_first(project):
+    """A name the model tagged elsewhere is found again inside the quote, before any entity outside it."""
+    p = project
+    korla = TEXT.index("Korla.")
+    p.store.insert_spans(p.doc_id, [Span(korla, korla + 5, "GPE", "model:m@1"),
+                                    Span(*astuple(at("Odile Rask")), "PERSON", "model:m@1")])
+    text = TEXT
+    tavn_in_quote = text.index("Tavn governs")
+    p.store.insert_spans(p.doc_id, [Span(0, 4, "NORP", "model:m@1")])  # "Tavn" at the start, as a NORP
+    claim = p.claim_from_quote(quote_of(p), "sovereignty")
+    assert claim.target == Mention(tavn_in_quote, tavn_in_quote + 4)
+
+
+def test_c_on_a_suggested_claim_decides_it_instead_of_doubling_it(project):
+    p = project
+    qid = quote_of(p)
+    q = p.store.quote(qid)
+    p.run(ApplyProposals(p.doc_id, [], [], INFO, claims=[suggestion(evidence=(Mention(q.start, q.end),))]))
+    (s,) = p.claims(p.doc_id)
+    same = p.claim_from_quote(qid, "sovereignty", "favour")
+    assert (same.id, same.state) == (s.id, "accepted")
+    p.undo(p.doc_id)
+    other = p.claim_from_quote(qid, "territory", "against")
+    assert (other.id, other.state, other.claim_type, other.stance) == (s.id, "edited", "territory", "against")
+    assert len(p.claims(p.doc_id)) == 1
