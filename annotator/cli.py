@@ -13,7 +13,6 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from itertools import islice
 from pathlib import Path
 from typing import IO, TypeVar
 
@@ -93,13 +92,22 @@ def _progress() -> Progress:
     )
 
 
-IMPORT_BATCH = 200  # documents read ahead of the store: memory stays flat however long the feed
+IMPORT_BATCH = 2000  # documents per transaction (one sync each), read ahead of the store
+IMPORT_BATCH_CHARS = 8_000_000  # … or fewer, so that memory stays flat however long the articles
 
 
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Lists of up to ``size`` items, taken from ``items`` as they come (itertools.batched is 3.12+)."""
-    it = iter(items)
-    while batch := list(islice(it, size)):
+def _batches(items: Iterable[T], size: int, chars: int = IMPORT_BATCH_CHARS) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items (and about ``chars`` characters of text), taken as they come."""
+    batch: list[T] = []
+    held = 0
+    for item in items:
+        batch.append(item)
+        doc = getattr(item, "doc", None)
+        held += len(doc.text) if doc is not None else 0
+        if len(batch) >= size or held >= chars:
+            yield batch
+            batch, held = [], 0
+    if batch:
         yield batch
 
 
@@ -186,6 +194,7 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
       annotator import labeled.jsonl --db copy.db                 an annotator export, as it was
       annotator import prodigy.jsonl --db news.db --analyst ana   Prodigy answers: accept, reject, ignore
     """
+    from annotator.formats.incoming import Incoming
     from annotator.importer import read_incoming
 
     book = None if all_labels else _codebook(codebook)
@@ -199,6 +208,8 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
         try:
             for batch in _batches(read_incoming(paths, fmt), IMPORT_BATCH):
                 with store.action("import", undoable=False):  # one transaction per batch read
+                    plain = [item for item in batch if isinstance(item, Incoming) and item.fmt == "plain"]
+                    bulk = dict(zip(map(id, plain), store.add_documents([item.doc for item in plain]), strict=True))
                     for item in batch:
                         if isinstance(item, FormatError):
                             failures += 1
@@ -207,11 +218,14 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
                         if item.ignored:
                             ignored += 1
                             continue
-                        doc_id, is_new = store.add_document(item.doc, as_exported=item.as_exported)
+                        if id(item) in bulk:
+                            doc_id, is_new = bulk[id(item)]
+                        else:
+                            doc_id, is_new = store.add_document(item.doc, as_exported=item.as_exported)
                         (created if is_new else present).append(doc_id)
                         if item.annotated:
                             annotated.add(doc_id)
-                        if is_new:
+                        if is_new and (item.spans or item.quotes or item.claims):
                             n_spans, n_quotes = store.import_annotations(doc_id, item.spans, item.quotes)
                             annotations[0] += n_spans
                             annotations[1] += n_quotes

@@ -38,7 +38,11 @@ def test_import_seeds_preannotate_and_export_round_trip(runner, tmp_path, ruler_
     for record in records:
         assert_offsets(record)
         assert set(record) >= {"id", "text", "meta", "status", "spans", "quotes", "claims"}
-        assert record["status"] == "new" and record["claims"] == []
+        assert record["status"] == "new" and all(c["state"] == "suggested" for c in record["claims"])
+        for claim in record["claims"]:
+            for part in [*claim["evidence"], claim["claimant"], claim["object"], claim["addressee"]]:
+                assert part is None or record["text"][part["start"]:part["end"]] == part["text"]
+    assert any(record["claims"] for record in records)  # the seeds are full of sovereignty claims
     seed = next(r for r in records if r["meta"]["source"] == "000_0872e2bf904f09c5.txt")
     assert {"PERSON", "GPE"} <= {s["label"] for s in seed["spans"]}
     assert all(s["origin"].startswith("model:") for s in seed["spans"])

@@ -13,6 +13,7 @@ from annotator.domain import Document
 from annotator.formats.incoming import BadRecord, normalised
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # how a lone surrogate can get into decoded JSON at all
 
 
 class FormatError(ValueError):
@@ -67,9 +68,11 @@ def read_json_lines(lines: Iterable[str | bytes], source: str) -> Iterator[tuple
         if not isinstance(record, dict):
             yield FormatError(f"{where}: expected an object like {{\"text\": ..., \"meta\": {{...}}}}")
             continue
-        bad = next(((f, b) for f in ("text", "meta") if (b := _lone_surrogate(record.get(f)))), None)
-        if bad is None and (b := _lone_surrogate(record)):
-            bad = ("record", b)
+        bad = None  # a UTF-8 line holds no surrogates; only a \\udXXX escape can decode to one
+        if _SURROGATE_ESCAPE.search(line):
+            bad = next(((f, b) for f in ("text", "meta") if (b := _lone_surrogate(record.get(f)))), None)
+            if bad is None and (b := _lone_surrogate(record)):
+                bad = ("record", b)
         if bad:
             yield FormatError(f"{where}: \"{bad[0]}\" holds a lone surrogate {bad[1]}, which is not a character; "
                               "fix that escape in the file")

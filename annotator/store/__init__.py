@@ -646,6 +646,47 @@ class Store:
             row.update(_preannotated_columns(doc.preannotated))
         return self._insert("documents", row, None, "import"), True
 
+    def add_documents(self, docs: list[Document]) -> list[tuple[int, bool]]:
+        """Insert new plain documents in bulk (one look-up and one ``executemany`` for the lot, inside the open
+        action); return (id, created) per document in order. A text already present (or twice in ``docs``)
+        is not inserted again."""
+        if not docs:
+            return []
+        with self._writing("import") as act:
+            conn = self.db.conn
+            hashes = list(dict.fromkeys(d.hash for d in docs))
+            known: dict[str, int] = {}
+            for i in range(0, len(hashes), 500):
+                part = hashes[i : i + 500]
+                known.update(conn.execute(f"SELECT hash, id FROM documents WHERE hash IN ({', '.join('?' * len(part))})",
+                                          part).fetchall())
+            now = _now()
+            fresh: dict[str, Document] = {}
+            for d in docs:
+                if d.hash not in known and d.hash not in fresh:
+                    fresh[d.hash] = d
+            conn.executemany(
+                "INSERT INTO documents (hash, text, meta, source, title, status, words, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(d.hash, d.text, json.dumps(d.meta, ensure_ascii=False), str(d.meta.get("source", "")), d.title,
+                  d.status if d.status in STATUSES else "new", len(d.text.split()), now, now) for d in fresh.values()],
+            )
+            made: dict[str, int] = {}
+            new = list(fresh)
+            for i in range(0, len(new), 500):
+                part = new[i : i + 500]
+                made.update(conn.execute(f"SELECT hash, id FROM documents WHERE hash IN ({', '.join('?' * len(part))})",
+                                         part).fetchall())
+            for h in new:
+                self._record(act, Op("documents", made[h], None, None, {"id": made[h]}))
+        out: list[tuple[int, bool]] = []
+        seen: set[str] = set()
+        for d in docs:
+            created = d.hash in made and d.hash not in seen
+            seen.add(d.hash)
+            out.append((made.get(d.hash) or known[d.hash], created))
+        return out
+
     def _exists(self, table: str, row_id: int) -> bool:
         return self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [int(row_id)]).fetchone() is not None
 
