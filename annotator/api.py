@@ -271,13 +271,15 @@ class Project:
         include_done: bool = False,
         labels: Iterable[str] | str | None = "codebook",
         progress: Callable[[int, str], None] | None = None,
+        workers: int = 1,
     ) -> ProposalReport:
         """Run NER and the quote finder over ``doc_ids`` (None: every document never pre-annotated).
 
         ``model`` is an installed pipeline name, a path, or a loaded spaCy ``Language`` (None: the default).
         ``labels`` keeps only those entity labels ("codebook": the codebook's; None: every label the model
         gives). One transaction per document.
-        ``progress(doc_id, text)`` is called after each document.
+        ``progress(doc_id, text)`` is called after each document. ``workers`` > 1 parses in that many processes
+        (each loads the pipeline once); this process stays the one writer.
         """
         from annotator.codebook import load_codebook
         from annotator.nlp.pipeline import annotate_many, load_pipeline
@@ -299,7 +301,13 @@ class Project:
                 in_flight.append((doc_id, doc.text))
                 yield doc.text
 
-        for ann in annotate_many(nlp, texts()):
+        if workers > 1:
+            from annotator.nlp.parallel import annotate_parallel
+
+            results = annotate_parallel(model if isinstance(model, str) or model is None else nlp, texts(), workers)
+        else:
+            results = annotate_many(nlp, texts())
+        for ann in results:
             doc_id, text = in_flight.popleft()
             if keep is not None:
                 ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes), list(ann.claims))

