@@ -116,12 +116,13 @@ class OffsetError(ValueError):
     """An annotation's offsets do not fit its document's text."""
 
 
-def check_offsets(text: str, start: int, end: int, what: str = "span") -> None:
-    """Raise OffsetError unless ``0 <= start < end <= len(text)``."""
+def check_offsets(text: str | int, start: int, end: int, what: str = "span") -> None:
+    """Raise OffsetError unless ``0 <= start < end <= len(text)`` (``text`` may be given as its length)."""
+    length = text if isinstance(text, int) else len(text)
     if not (isinstance(start, int) and isinstance(end, int)):
         raise OffsetError(f"{what} offsets must be integers, got {start!r}, {end!r}")
-    if not (0 <= start < end <= len(text)):
-        raise OffsetError(f"{what} [{start}, {end}) does not fit a text of {len(text)} characters")
+    if not (0 <= start < end <= length):
+        raise OffsetError(f"{what} [{start}, {end}) does not fit a text of {length} characters")
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from annotator.store import Store, StoreError
 
 def test_schema_is_migrated_and_wal_is_on(tmp_path):
     s = Store(tmp_path / "a.db")
-    assert s.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims"]
+    assert s.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts"]
     assert s.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     s.close()
     again = Store(tmp_path / "a.db")  # reopening applies nothing twice
-    assert again.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims"]
+    assert again.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts"]
 
 
 def test_same_text_is_stored_once(store):
@@ -161,3 +161,47 @@ def test_summaries_of_named_documents_only(store):
     assert [(s.id, s.spans) for s in store.summaries([b])] == [(b, 1)]
     assert [s.id for s in store.summaries()] == [a, b]
     assert store.summaries([]) == []
+
+
+def test_document_counts_follow_every_write_undo_and_redo(tmp_path):
+    """The counts the document list shows (kept by triggers) equal a real count after adds, rejections,
+    relabels, deletes, their undo and redo, and a pre-annotation merge."""
+    import random
+
+    import annotator
+    from annotator.commands import DeleteSpans, UpdateSpan
+
+    rng = random.Random(5)
+    text = "Ana Rusu met Ion Popa in Chisinau and Tiraspol on Monday. " * 5
+    with annotator.open_project(tmp_path / "c.db") as p:
+        doc_id, _ = p.store.add_document(Document(text))
+
+        def real():
+            row = p.store.db.execute(
+                "SELECT (SELECT count(*) FROM spans WHERE doc_id = ? AND state != 'rejected'),"
+                " (SELECT count(*) FROM quotes WHERE doc_id = ? AND state != 'rejected')", [doc_id, doc_id]).fetchone()
+            return tuple(row)
+
+        def shown():
+            s = p.store.summaries([doc_id])[0]
+            return (s.spans, s.quotes)
+
+        for _ in range(60):
+            spans = p.spans(doc_id)
+            move = rng.random()
+            if move < 0.35 or not spans:
+                a = rng.randrange(len(text) - 10)
+                with p.store.action("x", doc_id):
+                    p.store.insert_spans(doc_id, [Span(a, a + rng.randint(1, 9), "GPE",
+                                                       rng.choice(["human", "model:m@1"]))])
+            elif move < 0.5:
+                p.add_quote(doc_id, 0, 8)
+            elif move < 0.65:
+                p.run(DeleteSpans([rng.choice(spans).id]))
+            elif move < 0.75:
+                p.run(UpdateSpan(rng.choice(spans).id, label="PERSON"))
+            elif move < 0.9:
+                p.undo(doc_id)
+            else:
+                p.redo(doc_id)
+            assert shown() == real()

@@ -123,13 +123,18 @@ def _claim_formats(colour: str) -> dict[str, QTextCharFormat]:
     return {"evidence": evidence, "claimant": claimant, "target": target, "addressee": addressee}
 
 
-def _patch(items: list, fresh: list, ids: frozenset[int], doc_id: int) -> tuple[list, list, list]:
-    """``items`` with those named in ``ids`` replaced by their ``fresh`` versions (or gone): (list, removed, added)."""
+def _order(item: Span | Quote) -> tuple[int, int]:
+    return (item.start, item.end)
+
+
+def _patch(items: ed.Ordered, fresh: list, ids: frozenset[int], doc_id: int) -> tuple[ed.Ordered, list, list]:
+    """``items`` with those named in ``ids`` replaced, in place, by their ``fresh`` versions (or gone), still in
+    text order: (items, removed, added). Costs what the change touches, not a pass over the document."""
     if not ids:
         return items, [], []
-    removed = [i for i in items if i.id in ids]
     added = [f for f in fresh if f.doc_id == doc_id and f.state != "rejected"]
-    return [i for i in items if i.id not in ids] + added, removed, added
+    removed = items.patch(ids, added)
+    return items, removed, added
 
 
 class ArticleView(QPlainTextEdit):
@@ -156,8 +161,8 @@ class ArticleView(QPlainTextEdit):
         self.doc: Document | None = None
         self.text = ""
         self.map = OffsetMap("")
-        self.spans: list[Span] = []
-        self.quotes: list[Quote] = []
+        self.spans: ed.Ordered = ed.Ordered()
+        self.quotes: ed.Ordered = ed.Ordered()
         self.claims: list[Claim] = []
         self.min_confidence = 0.0  # hide quote suggestions below this (0: show all)
         self.keys = ArticleKeys(self)
@@ -200,8 +205,11 @@ class ArticleView(QPlainTextEdit):
         if delta is not None and self.min_confidence:
             shown = {id(q) for q in quotes}
             delta = (delta[0], [a for a in delta[1] if not isinstance(a, Quote) or id(a) in shown])
-        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
-        self.quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+        if not isinstance(spans, ed.Ordered):  # a _patch keeps text order; anything else is put in order here
+            spans = ed.Ordered(spans)
+        if not isinstance(quotes, ed.Ordered):
+            quotes = ed.Ordered(quotes)
+        self.spans, self.quotes = spans, quotes
         if self.keys.picking is not None and all(q.id != self.keys.picking for q in self.quotes):
             self.keys.cancel_pick(quiet=True)
         if full:

@@ -695,7 +695,7 @@ class Store:
     def import_annotations(self, doc_id: int, spans: Iterable[Span], quotes: Iterable[Quote]) -> tuple[int, int]:
         """Insert annotations as another tool or an export wrote them: their origin, state, analyst and times are
         kept (only missing ones are stamped from the action), and their ids when those are free. (spans, quotes)."""
-        text = self._text(doc_id)
+        text = self._length(doc_id)
         n_spans = n_quotes = 0
         for span in spans:
             check_offsets(text, span.start, span.end, "span")
@@ -887,9 +887,8 @@ class Store:
             where = f"WHERE d.id IN ({', '.join('?' * len(params))})" if params else "WHERE 0"
         sql = f"""
             SELECT d.id, d.title, d.source, d.status, d.words,
-                   (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected') AS spans,
-                   (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id AND q.state != 'rejected') AS quotes
-            FROM documents d {where} ORDER BY d.id
+                   coalesce(c.spans, 0) AS spans, coalesce(c.quotes, 0) AS quotes
+            FROM documents d LEFT JOIN doc_counts c ON c.doc_id = d.id {where} ORDER BY d.id
         """
         return [
             DocumentSummary(r["id"], r["title"] or "", r["source"] or "", r["status"], r["words"] or 0, r["spans"], r["quotes"])
@@ -982,6 +981,13 @@ class Store:
         wanted = set(doc_ids)
         return [i for i in self.pending_preannotation() if i in wanted]
 
+    def _length(self, doc_id: int) -> int:
+        """The length of a document's text in code points, without reading the text (SQLite counts them)."""
+        row = self.db.execute("SELECT length(text) FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no document {doc_id}")
+        return int(row[0])
+
     def _text(self, doc_id: int) -> str:
         row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
@@ -1027,7 +1033,7 @@ class Store:
     def insert_span(self, span: Span) -> Span:
         if span.doc_id is None:
             raise ValueError("a span needs a doc_id")
-        check_offsets(self._text(span.doc_id), span.start, span.end, "span")
+        check_offsets(self._length(span.doc_id), span.start, span.end, "span")
         row = self._stamp(_span_row(span))
         if span.id is not None:
             row = {"id": span.id, **row}
@@ -1035,8 +1041,8 @@ class Store:
         return self.span(new_id)
 
     def insert_spans(self, doc_id: int, spans: Iterable[Span]) -> list[int]:
-        """Insert many spans of one document (one text read); return their ids."""
-        text = self._text(doc_id)
+        """Insert many spans of one document (the text's length read once); return their ids."""
+        text = self._length(doc_id)
         ids = []
         for span in spans:
             check_offsets(text, span.start, span.end, "span")
@@ -1047,7 +1053,7 @@ class Store:
         """Change a span's label, start, end, origin or state; the analyst and time are recorded."""
         old = self.span(span_id)
         new = old.with_(**fields)
-        check_offsets(self._text(old.doc_id), new.start, new.end, "span")  # type: ignore[arg-type]
+        check_offsets(self._length(old.doc_id), new.start, new.end, "span")  # type: ignore[arg-type]
         if new.state not in STATES:
             raise ValueError(f"review state must be one of {', '.join(STATES)}, not {new.state!r}")
         columns = {k: v for k, v in fields.items() if k in SPAN_COLUMNS and k not in ("id", "doc_id")}
@@ -1086,7 +1092,7 @@ class Store:
         return _tuple_quote(row)
 
     def _check_quote(self, quote: Quote) -> None:
-        text = self._text(quote.doc_id)  # type: ignore[arg-type]
+        text = self._length(quote.doc_id)  # type: ignore[arg-type]
         check_offsets(text, quote.start, quote.end, "quote")
         for name in ("speaker", "speaker_mention", "cue", "source_of"):
             m = getattr(quote, name)
@@ -1163,7 +1169,7 @@ class Store:
         return _tuple_claim(row)
 
     def _check_claim(self, claim: Claim) -> None:
-        text = self._text(claim.doc_id)  # type: ignore[arg-type]
+        text = self._length(claim.doc_id)  # type: ignore[arg-type]
         if not isinstance(claim.claim_type, str) or not claim.claim_type:
             raise ValueError("a claim needs a type")
         if claim.scope not in ("text", "document"):

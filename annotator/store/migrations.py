@@ -255,4 +255,33 @@ def m005_claims(db: Database) -> None:
     db.execute("CREATE INDEX idx_claims_doc ON claims (doc_id, start)")
 
 
+def _count_triggers(table: str, column: str) -> list[str]:
+    """Triggers keeping doc_counts.<column> equal to the not-rejected rows of ``table`` per document, whatever
+    writes them (an action, an undo, an import): the document list reads a number instead of counting."""
+    bump = ("INSERT INTO doc_counts (doc_id, {col}) VALUES ({doc}, {n}) "
+            "ON CONFLICT(doc_id) DO UPDATE SET {col} = {col} + {n}")
+    plus = bump.format(col=column, doc="NEW.doc_id", n=1)
+    minus = bump.format(col=column, doc="OLD.doc_id", n=-1)
+    return [
+        f"CREATE TRIGGER {table}_count_insert AFTER INSERT ON {table} WHEN NEW.state != 'rejected' BEGIN {plus}; END",
+        f"CREATE TRIGGER {table}_count_delete AFTER DELETE ON {table} WHEN OLD.state != 'rejected' BEGIN {minus}; END",
+        f"CREATE TRIGGER {table}_count_update_old AFTER UPDATE OF state, doc_id ON {table} "
+        f"WHEN OLD.state != 'rejected' BEGIN {minus}; END",
+        f"CREATE TRIGGER {table}_count_update_new AFTER UPDATE OF state, doc_id ON {table} "
+        f"WHEN NEW.state != 'rejected' BEGIN {plus}; END",
+    ]
+
+
+@migrations()
+def m006_counts(db: Database) -> None:
+    """Span and quote counts per document kept by triggers (the list of 100,000 documents reads them)."""
+    db.execute("CREATE TABLE doc_counts (doc_id INTEGER PRIMARY KEY, spans INTEGER NOT NULL DEFAULT 0,"
+               " quotes INTEGER NOT NULL DEFAULT 0)")
+    db.execute("INSERT INTO doc_counts (doc_id, spans, quotes) SELECT d.id,"
+               " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected'),"
+               " (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id AND q.state != 'rejected') FROM documents d")
+    for sql in _count_triggers("spans", "spans") + _count_triggers("quotes", "quotes"):
+        db.execute(sql)
+
+
 KNOWN = frozenset(m.name for m in migrations._migrations)

@@ -30,6 +30,7 @@ class DocumentListModel(RowsModel):
         super().__init__(parent)
         self.store = store
         self.rows: list[DocumentSummary] = store.summaries()
+        self._rows_by_id = {r.id: n for n, r in enumerate(self.rows)}  # id -> row: O(1) at 100,000 documents
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -50,7 +51,7 @@ class DocumentListModel(RowsModel):
         return None
 
     def row_of(self, doc_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == doc_id), -1)
+        return self._rows_by_id.get(doc_id, -1)
 
     def doc_id(self, row: int) -> int | None:
         return self.rows[row].id if 0 <= row < len(self.rows) else None
@@ -58,12 +59,12 @@ class DocumentListModel(RowsModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = self.store.summaries()
+        self._rows_by_id = {r.id: n for n, r in enumerate(self.rows)}
         self.endResetModel()
 
     def refresh(self, change: Change) -> None:
         """Update the rows of the documents ``change`` names; reset only when documents came or went."""
-        known = {r.id for r in self.rows}
-        if ChangeKind.DOCUMENTS in change.kinds or not change.doc_ids <= known:
+        if ChangeKind.DOCUMENTS in change.kinds or not all(d in self._rows_by_id for d in change.doc_ids):
             self.reload()
             return
         if not change.kinds & ROW_KINDS:

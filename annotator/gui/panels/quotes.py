@@ -76,7 +76,9 @@ class QuoteList(QTreeView):
         self.setUniformRowHeights(True)
         self.setWordWrap(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # a fixed first column: ResizeToContents would read every row of a long article's quotes on each change
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.header().resizeSection(0, self.fontMetrics().horizontalAdvance("Alexander Lukashenko") + 16)
         self.header().setStretchLastSection(True)
         self.clicked.connect(self._choose)
         self.activated.connect(self._choose)
