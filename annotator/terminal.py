@@ -7,8 +7,10 @@ that reverse what follows (U+202E), or bytes that are not UTF-8 (which Python ke
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported when first used: the window's launch does not need it
+    from rich.text import Text
 
 # Bidi embeddings, overrides, isolates and marks: they reorder what is printed after them.
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -34,4 +36,6 @@ def printable(text: str) -> str:
 
 def shown(text: object) -> Text:
     """A rich Text of ``str(text)`` made printable: printed as it is, no markup or emoji codes interpreted."""
+    from rich.text import Text
+
     return Text(printable(str(text)))

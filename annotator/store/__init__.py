@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from annotator.domain import (
     CLAIM_COLUMNS,
     QUOTE_COLUMNS,
@@ -37,6 +35,7 @@ from annotator.domain import (
 )
 from annotator.store import safety
 from annotator.store.journal import APPLIED, DISCARDED, UNDONE, Action, Op, UndoConflict, matches
+from annotator.store.lib import Database
 from annotator.store.migrations import KNOWN, migrations
 
 BUSY_TIMEOUT_S = 5.0
