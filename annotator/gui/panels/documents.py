@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.domain import Change, ChangeKind
 from annotator.gui.panels.base import Index, RowsModel
@@ -21,6 +21,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_KINDS = frozenset({ChangeKind.STATUS, ChangeKind.SPANS, ChangeKind.QUOTES})
 
 
+def sort_key(column: int):
+    """How a column sorts: titles without case, statuses in queue order, counts as numbers."""
+    return (lambda r: r.title.casefold(), lambda r: STATUS_ORDER.get(r.status, 9), lambda r: r.spans,
+            lambda r: r.quotes)[column]
+
+
 class DocumentListModel(RowsModel):
     """One row per document: title, status, span and quote counts."""
 
@@ -33,9 +39,15 @@ class DocumentListModel(RowsModel):
         self._rows_by_id = {r.id: n for n, r in enumerate(self.rows)}  # id -> row: O(1) at 100,000 documents
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not index.isValid():
             return None
-        row, col = self.rows[index.row()], index.column()
+        return self.value(index.row(), index.column(), role)
+
+    def value(self, row_number: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """What ``data`` gives for a row and column (the filter model reads it without making an index)."""
+        if not 0 <= row_number < len(self.rows):
+            return None
+        row = self.rows[row_number]
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.title, STATUS_TEXT.get(row.status, row.status), row.spans, row.quotes)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -47,7 +59,7 @@ class DocumentListModel(RowsModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == SORT_ROLE:
-            return (row.title.casefold(), STATUS_ORDER.get(row.status, 9), row.spans, row.quotes)[col]
+            return sort_key(col)(row)
         return None
 
     def row_of(self, doc_id: int) -> int:
@@ -81,20 +93,28 @@ class DocumentListModel(RowsModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
 
-class DocumentList(QTreeView):
-    """The list of documents on the left."""
+class DocumentList(QTableView):
+    """The list of documents on the left: a table with fixed row heights and column widths, so 100,000 rows
+    cost what the rows on screen cost (a tree view lays out every row, asking the model of each)."""
 
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order until a header is clicked
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order until clicked
         self.setSortingEnabled(True)
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.header()
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()  # fixed widths: ResizeToContents reads every row of a big list, often
@@ -103,3 +123,7 @@ class DocumentList(QTreeView):
         for col, width in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+
+    def header(self) -> QHeaderView:
+        """The column header (the name a tree view gives it)."""
+        return self.horizontalHeader()

@@ -1,61 +1,48 @@
 """The review queue above the document list: a filter field, a status choice, and the progress line.
 
-``DocumentFilter`` is a QSortFilterProxyModel over the document list model: sortable by any column, filtered
-by status and by free text in the title or source. The window maps rows through it.
+``DocumentFilter`` is the model the list shows: the document list model's rows filtered by status, label,
+analyst and free text in the title or source, sortable by any column. The window maps rows through it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from annotator.domain import STATUSES, UNFINISHED
-from annotator.gui.panels.documents import STATUS_TEXT, DocumentListModel
+from annotator.gui.panels.documents import COLUMNS, STATUS_TEXT, DocumentListModel, sort_key
 
 ALL, OPEN = "all", "unfinished"
 CHOICES = (ALL, OPEN, *STATUSES)
 
 
-class DocumentFilter(QSortFilterProxyModel):
-    """Rows of the document list that match the status choice and every word of the filter text."""
+class DocumentFilter(QAbstractTableModel):
+    """Rows of the document list that match the status choice and every word of the filter text, in the order
+    of the column clicked. The filtering and sorting are plain Python over the summaries (100,000 in tens of
+    milliseconds), not a proxy asking the model row by row, and the view only reads the rows it shows."""
 
     def __init__(self, source: DocumentListModel, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSourceModel(source)
+        self.source = source
         self.status = ALL
         self.words: list[str] = []
         self.ids: set[int] | None = None  # documents whose text matched a search of all documents
         self.having: set[int] | None = None  # documents with the chosen label / analyst
-        self.setSortRole(Qt.ItemDataRole.UserRole + 1)  # the model's sort key: numbers sort as numbers
+        self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
+        self.shown: Sequence[int] = range(0)  # the source rows shown, in order
+        self.position: dict[int, int] | None = None  # source row -> row here (None: the same row)
+        source.modelReset.connect(lambda: self._refilter(reset=True))
+        source.dataChanged.connect(self._source_changed)
+        self._compute()
 
-    def set_status(self, status: str) -> None:
-        self._change_filter(lambda: setattr(self, "status", status))
+    def sourceModel(self) -> DocumentListModel:  # noqa: N802 - the name a proxy has
+        return self.source
 
-    def set_text(self, text: str) -> None:
-        self._change_filter(lambda: setattr(self, "words", text.casefold().split()))
-
-    def set_ids(self, ids: set[int] | None) -> None:
-        self._change_filter(lambda: setattr(self, "ids", ids))
-
-    def set_having(self, ids: set[int] | None) -> None:
-        self._change_filter(lambda: setattr(self, "having", ids))
-
-    def _change_filter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated there
-            self.beginFilterChange()
-            change()
-            self.endFilterChange()
-        else:
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        model: DocumentListModel = self.sourceModel()  # type: ignore[assignment]
-        if not 0 <= row < len(model.rows):
-            return False
-        summary = model.rows[row]
+    # -- filtering and sorting -------------------------------------------------------------
+    def accepts(self, summary: Any) -> bool:
         if self.ids is not None and summary.id not in self.ids:
             return False
         if self.having is not None and summary.id not in self.having:
@@ -69,18 +56,86 @@ class DocumentFilter(QSortFilterProxyModel):
             return all(w in haystack for w in self.words)
         return True
 
-    def doc_id(self, row: int) -> int | None:
-        if not 0 <= row < self.rowCount():
+    def _compute(self) -> None:
+        rows = self.source.rows
+        plain = self.status == ALL and not self.words and self.ids is None and self.having is None
+        if plain and self.sort_column < 0:  # everything in import order: nothing to map
+            self.shown, self.position = range(len(rows)), None
+            return
+        shown = list(range(len(rows))) if plain else [n for n, r in enumerate(rows) if self.accepts(r)]
+        if self.sort_column >= 0:
+            key = sort_key(self.sort_column)
+            shown.sort(key=lambda n: key(rows[n]), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self.shown = shown
+        self.position = {src: n for n, src in enumerate(shown)}
+
+    def _row(self, src: int) -> int:
+        if self.position is None:
+            return src if 0 <= src < len(self.shown) else -1
+        return self.position.get(src, -1)
+
+    def _refilter(self, reset: bool = True) -> None:
+        self.beginResetModel()
+        self._compute()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a column header: the same rows in that column's order, the selection kept."""
+        self.layoutAboutToBeChanged.emit()
+        before = [(i, self.shown[i.row()]) for i in self.persistentIndexList() if 0 <= i.row() < len(self.shown)]
+        self.sort_column, self.sort_order = column, order
+        self._compute()
+        for index, src in before:
+            row = self._row(src)
+            self.changePersistentIndex(index, self.index(row, index.column()) if row >= 0 else QModelIndex())
+        self.layoutChanged.emit()
+
+    def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = ()) -> None:
+        for src in range(top.row(), bottom.row() + 1):
+            row = self._row(src)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def set_status(self, status: str) -> None:
+        self.status = status
+        self._refilter()
+
+    def set_text(self, text: str) -> None:
+        self.words = text.casefold().split()
+        self._refilter()
+
+    def set_ids(self, ids: set[int] | None) -> None:
+        self.ids = ids
+        self._refilter()
+
+    def set_having(self, ids: set[int] | None) -> None:
+        self.having = ids
+        self._refilter()
+
+    # -- the model -------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.shown)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.shown):
             return None
-        return self.sourceModel().doc_id(self.mapToSource(self.index(row, 0)).row())  # type: ignore[attr-defined]
+        return self.source.value(self.shown[index.row()], index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        return self.source.headerData(section, orientation, role)
+
+    def doc_id(self, row: int) -> int | None:
+        if not 0 <= row < len(self.shown):
+            return None
+        return self.source.doc_id(self.shown[row])
 
     def row_of(self, doc_id: int | None) -> int:
         if doc_id is None:
             return -1
-        source_row = self.sourceModel().row_of(doc_id)  # type: ignore[attr-defined]
-        if source_row < 0:
-            return -1
-        return self.mapFromSource(self.sourceModel().index(source_row, 0)).row()
+        return self._row(self.source.row_of(doc_id))
 
 
 class QueueBar(QWidget):
