@@ -122,7 +122,7 @@ def home_of(doc: Doc, claimant: Mention | None) -> tuple[int, int] | None:
     return None
 
 
-def _polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
+def polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
     """The nearest GPE / NORP / ORG / LOC entity to ``a`` in its sentence, else in the sentence before."""
     sents = [a.sent]
     if a.sent.start > 0:
@@ -203,5 +203,5 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
             target = found
             break
     if target is None:
-        target = _polity_near(doc, a, avoid | set(range(hit.start, hit.end)))
+        target = polity_near(doc, a, avoid | set(range(hit.start, hit.end)))
     return (mention(doc, *target) if target else None), (mention(doc, *addressee) if addressee else None)

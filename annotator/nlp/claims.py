@@ -20,6 +20,7 @@ from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_parts import mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj
+from annotator.nlp.claim_unmarked import unmarked_claims
 
 __all__ = ["find_claims"]
 
@@ -172,7 +173,9 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None) -> list[Claim]:
         c = _claim(doc, hit, spoken)
         if c is not None:
             claims.append(c)
-    return sorted(_merge(doc, claims), key=lambda c: (c.start, c.end))
+    claims = _merge(doc, claims)
+    claims += unmarked_claims(doc, spoken, claims)
+    return sorted(claims, key=lambda c: (c.start, c.end))
 
 
 @Language.component("annotator_claims")

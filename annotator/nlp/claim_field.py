@@ -1,0 +1,104 @@
+"""Claims with no cue word: a quote or reported clause scored on the semantic field of sovereignty talk
+(``[field]`` in ``claim_cues.toml``): a polity mention, field words, a copular predicate of nationality or
+ownership over a place. Two weak signals make a candidate; its field classes vote for the claim type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
+from annotator.nlp.claim_tree import is_demonym, is_first_person, is_place, label_of, subject_of
+
+_TYPE_OF = {"territory": "territory", "union": "pooling", "vote": "self_determination",
+            "outsider": "interference", "authority": "other"}
+_PRIORITY = ("territory", "union", "vote", "outsider", "authority")
+_COPULAS = frozenset({"be", "stay", "remain"})
+THRESHOLD = 2
+
+
+@dataclass(frozen=True)
+class Field:
+    """What a stretch of text says in the field: its signals, classes hit, and the predicate found."""
+
+    score: int
+    classes: dict[str, int]
+    predicate: Token | None  # the subject of a nationality/ownership predicate ("the strait" is Valdorian)
+    polity: Token | None
+
+    @property
+    def claim_type(self) -> str:
+        if self.predicate is not None:
+            return "territory"
+        best = max(_PRIORITY, key=lambda k: (self.classes.get(k, 0), -_PRIORITY.index(k)))
+        if best == "authority" and self.classes.get("vote"):
+            return "self_determination"
+        return _TYPE_OF[best]
+
+
+def is_polity_mention(tok: Token, quoted: bool) -> bool:
+    """A polity named or implied: a GPE/NORP/LOC entity, a demonym, a recurring name, or "we" in a quote."""
+    if is_first_person(tok):
+        return quoted
+    if label_of(tok) in ("GPE", "NORP", "LOC"):
+        return True
+    return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok))
+
+
+def _owner_word(tok: Token) -> bool:
+    """A predicate that names an owner polity: "Valdorian", "ours", "Carrow's", "Ostrian soil"."""
+    if tok.lower_ in ("ours", "theirs"):
+        return True
+    if is_demonym(tok) or is_demonym_of_text(tok):
+        return True
+    if any(c.dep_ == "case" for c in tok.children) and (tok.pos_ == "PROPN" or label_of(tok) in ("GPE", "NORP")):
+        return True
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and (is_demonym(c) or is_demonym_of_text(c))
+                                      for c in tok.children) and tok.lemma_.lower() in lex.FIELD["territory"]
+
+
+def predicate_subject(span: Span) -> Token | None:
+    """The place of a copular predicate of nationality or ownership in ``span``: "X is Valdorian / ours"."""
+    for t in span:
+        if t.lemma_.lower() not in _COPULAS or t.pos_ not in ("AUX", "VERB"):
+            continue
+        comps = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd")]
+        subj = subject_of(t)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("it", "they"):
+            continue
+        if not (is_place(subj) or label_of(subj) in ("GPE", "LOC")):
+            continue
+        if label_of(subj) == "PERSON" or is_first_person(subj):
+            continue
+        if any(_owner_word(c) for c in comps):
+            return subj
+    return None
+
+
+def field_of(span: Span, quoted: bool) -> Field:
+    """The field signals of ``span``."""
+    classes: dict[str, int] = {}
+    seen: set[str] = set()
+    for t in span:
+        for w in {t.lower_, t.lemma_.lower()}:
+            for k in lex.FIELD_CLASSES:
+                if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k != "union"):
+                    seen.add((k, w))
+                    classes[k] = classes.get(k, 0) + 1
+    low = span.text.lower()
+    for p, k in lex.FIELD_PHRASES:
+        if p in low:
+            classes[k] = classes.get(k, 0) + 1
+    polity = next((t for t in span if is_polity_mention(t, quoted)), None)
+    pred = predicate_subject(span)
+    score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
+    return Field(score, classes, pred, polity)
+
+
+def denies(span: Span) -> bool:
+    """Whether the field claim in ``span`` is a denial: one negation or denying word (not two)."""
+    n = sum(1 for t in span if t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj")
+    n += sum(1 for t in span if t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING)
+    return n % 2 == 1

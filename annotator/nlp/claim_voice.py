@@ -1,0 +1,74 @@
+"""Whose voice a sentence is in: a headline, a reporting verb and its complement clause, a political
+speaker, the outlet's evaluative voice (modals, evaluative words, its own "we")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from annotator.domain import Mention
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_parts import speaker_phrase
+from annotator.nlp.claim_tree import label_of, subject_of
+from annotator.nlp.lexicon import REPORTING_VERBS
+
+_ENDS = frozenset(".!?\"”’'")
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+
+
+def is_headline(sent: Span) -> bool:
+    """A line of its own with no closing punctuation: a headline, a standfirst label, a byline."""
+    text = sent.text.rstrip()
+    if not text or text[-1] in _ENDS:
+        return False
+    after = sent.doc.text[sent.end_char : sent.end_char + 2]
+    return "\n" in sent.text_with_ws or "\n" in after or sent.end == len(sent.doc)
+
+
+def reporting(sent: Span) -> tuple[tuple[int, int], Span] | None:
+    """The subject of a reporting verb in ``sent`` and the clause it reports ("X said [that ...]")."""
+    for v in sent:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        subj = subject_of(v)
+        if subj is None or label_of(subj) in ("DATE", "TIME"):
+            continue
+        comp = next((c for c in v.children if c.dep_ in _COMPLEMENTS and c.i > v.i), None)
+        if comp is None and v.dep_ == "parataxis":  # "..., he said": the sentence's own clause
+            comp = v.head
+        if comp is None:
+            continue
+        found = speaker_phrase(subj)
+        if found is None:
+            continue
+        lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        if comp is v.head:
+            lo, hi = sent.start, v.left_edge.i
+        return found, sent.doc[lo:hi]
+    return None
+
+
+def political(doc: Doc, claimant: Mention | None) -> bool:
+    """The claimant is a political actor: an office, body or polity in its name or in a description of it."""
+    if claimant is None:
+        return False
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(label_of(t) in ("GPE", "NORP", "ORG") for t in span):
+        return True
+    last = span[-1].text
+    for t in doc:
+        if t.text != last:
+            continue
+        lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
+        if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in doc[lo:hi]):
+            return True
+    return False
+
+
+def evaluative(sent: Span) -> bool:
+    """The outlet's own voice: a modal of obligation, an evaluative word, or a first-person plural."""
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    return bool(words & lex.ASSERTIVE) or any(t.lower_ in ("we", "our", "us") and t.pos_ == "PRON" for t in sent)
+
+
