@@ -21,6 +21,7 @@ from annotator.nlp.claim_parts import mention, reported_claimant, target_and_add
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj
 from annotator.nlp.claim_unmarked import unmarked_claims
+from annotator.nlp.claim_voice import is_headline, reporting
 
 __all__ = ["find_claims"]
 
@@ -51,8 +52,15 @@ def _neutral(a) -> bool:
     return any(p in clause for p in lex.NEUTRAL_PHRASES)
 
 
-def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None) -> float:
-    base = 0.75 if quoted and claimant else 0.55 if quoted else 0.6 if claimant else 0.4 if outlet else 0.35
+def _reported(a) -> bool:
+    """The cue sits in the clause a reporting verb reports ("X said that ..."), not in narrative."""
+    found = reporting(a.sent)
+    return found is not None and found[1].start <= a.i < found[1].end
+
+
+def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None, said: bool) -> float:
+    base = 0.75 if quoted and claimant else 0.55 if quoted else (0.6 if said else 0.45) if claimant else (
+        0.4 if outlet else 0.35)
     if q is not None and claimant:
         base *= 0.8 + 0.2 * q.confidence
     return round(base - (0 if target else 0.15), 3)
@@ -67,6 +75,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote]) -> Claim | None:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         lo, hi = span.start, span.end
     else:
+        if is_headline(a.sent):
+            return None
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
         claimant = mention(doc, *found) if found else None
@@ -94,7 +104,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote]) -> Claim | None:
         strength=strength(doc, hit, sign, lo, hi),
         aspect=hit.family.aspect,
         outlet=outlet,
-        confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q),
+        confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q, _reported(a)),
         cue=hit.family.name,
         origin=ORIGIN,
     )
