@@ -12,9 +12,6 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
 from annotator.nlp.claim_tree import is_demonym, is_first_person, is_place, label_of, subject_of
 
-_TYPE_OF = {"territory": "territory", "union": "pooling", "vote": "self_determination",
-            "outsider": "interference", "authority": "other"}
-_PRIORITY = ("territory", "union", "vote", "outsider", "authority")
 _COPULAS = frozenset({"be", "stay", "remain"})
 THRESHOLD = 2
 
@@ -27,15 +24,24 @@ class Field:
     classes: dict[str, int]
     predicate: Token | None  # the subject of a nationality/ownership predicate ("the strait" is Valdorian)
     polity: Token | None
+    peoples_right: bool = False
 
     @property
     def claim_type(self) -> str:
+        """The type the field votes for: a predicate or territory words with authority talk are territorial,
+        a union word is pooling, a vote or a people's right to decide is self-determination."""
+        k = self.classes
         if self.predicate is not None:
             return "territory"
-        best = max(_PRIORITY, key=lambda k: (self.classes.get(k, 0), -_PRIORITY.index(k)))
-        if best == "authority" and self.classes.get("vote"):
+        if k.get("union"):
+            return "pooling"
+        if k.get("vote") or self.peoples_right:
             return "self_determination"
-        return _TYPE_OF[best]
+        if k.get("territory"):
+            return "territory"
+        if k.get("outsider"):
+            return "interference"
+        return "other"
 
 
 def is_polity_mention(tok: Token, quoted: bool) -> bool:
@@ -94,7 +100,9 @@ def field_of(span: Span, quoted: bool) -> Field:
     polity = next((t for t in span if is_polity_mention(t, quoted)), None)
     pred = predicate_subject(span)
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
-    return Field(score, classes, pred, polity)
+    words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE)
+    return Field(score, classes, pred, polity, right)
 
 
 def denies(span: Span) -> bool:

@@ -104,3 +104,4 @@ FIELD = {k: words("field", k) for k in FIELD_CLASSES}
 FIELD_PHRASES = tuple((p, k) for p, k in _data()["field"]["phrases"])
 FIELD_DENYING = words("field", "denying")
 FIELD_POLITICAL = words("field", "political")
+FIELD_PEOPLE = words("field", "people")

@@ -1,0 +1,81 @@
+"""Sharper objects for suggested claims: the named union or pact for pooling, the named place for territory,
+the speaker's own polity for sovereignty, read from capitalised chunks of the text itself."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from annotator.domain import Claim, Mention
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_parts import home_of, mention
+from annotator.nlp.claim_tree import label_of
+
+_JOINERS = frozenset({"of", "the"})
+
+
+def proper_chunks(span: Span) -> list[tuple[int, int]]:
+    """Runs of capitalised words ("the Northern Compact", "Strait of Sel"), never a person's name."""
+    out, i = [], span.start
+    doc = span.doc
+    while i < span.end:
+        t = doc[i]
+        if t.is_title and t.is_alpha and label_of(t) != "PERSON" and not (t.is_sent_start and t.pos_ != "PROPN"):
+            j = i + 1
+            while j < span.end and (doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in _JOINERS
+                                    and j + 1 < span.end and doc[j + 1].is_title):
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _last_word_in(doc: Doc, chunk: tuple[int, int], words: frozenset[str]) -> bool:
+    return doc[chunk[1] - 1].lower_ in words or doc[chunk[1] - 1].lemma_.lower() in words
+
+
+def _named_union(doc: Doc, span: Span) -> tuple[int, int] | None:
+    unions = lex.FIELD["union"]
+    here = [c for c in proper_chunks(span) if _last_word_in(doc, c, unions)]
+    if here:
+        return here[0]
+    everywhere = [c for c in proper_chunks(doc[:]) if _last_word_in(doc, c, unions) and c[1] - c[0] > 1]
+    if not everywhere:
+        return None
+    counts = Counter(doc[a:b].text for a, b in everywhere)
+    best = counts.most_common(1)[0][0]
+    return next(c for c in everywhere if doc[c[0] : c[1]].text == best)
+
+
+def _named_place(doc: Doc, span: Span) -> tuple[int, int] | None:
+    places = lex.PLACE_NOUNS | lex.FIELD["territory"]
+    return next((c for c in proper_chunks(span) if _last_word_in(doc, c, places)), None)
+
+
+def _spans(doc: Doc, c: Claim) -> Span | None:
+    return doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+
+
+def _text(doc: Doc, m: Mention | None) -> str:
+    return doc.text[m.start : m.end] if m is not None else ""
+
+
+def sharpen(doc: Doc, c: Claim) -> Claim:
+    """``c`` with a better object where the text names one."""
+    span = _spans(doc, c)
+    if span is None:
+        return c
+    target = _text(doc, c.target)
+    found = None
+    if c.claim_type == "pooling" and not any(w[:1].isupper() and w.lower() in lex.FIELD["union"]
+                                             for w in target.split()):
+        found = _named_union(doc, span)
+    elif c.claim_type == "territory" and (not target or target[:1].islower()):
+        found = _named_place(doc, span)
+    elif c.claim_type in ("sovereignty", "interference") and (not target or target.lower().split()[0] in (
+            "our", "we", "us", "this", "every", "its", "their")):
+        found = home_of(doc, c.claimant)
+    return c.with_(target=mention(doc, *found)) if found is not None else c
