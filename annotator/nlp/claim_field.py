@@ -22,7 +22,7 @@ class Field:
 
     score: int
     classes: dict[str, int]
-    predicate: Token | None  # the subject of a nationality/ownership predicate ("the strait" is Valdorian)
+    predicate: Predicate | None  # a copular predicate of nationality, ownership or statehood
     polity: Token | None
     peoples_right: bool = False
 
@@ -32,7 +32,7 @@ class Field:
         a union word is pooling, a vote or a people's right to decide is self-determination."""
         k = self.classes
         if self.predicate is not None:
-            return "territory"
+            return self.predicate.claim_type
         if k.get("union"):
             return "pooling"
         if k.get("vote") or self.peoples_right:
@@ -53,33 +53,56 @@ def is_polity_mention(tok: Token, quoted: bool) -> bool:
     return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok))
 
 
-def _owner_word(tok: Token) -> bool:
-    """A predicate that names an owner polity: "Valdorian", "ours", "Carrow's", "Ostrian soil"."""
-    if tok.lower_ in ("ours", "theirs"):
-        return True
-    if is_demonym(tok) or is_demonym_of_text(tok):
+def _polity_modifier(tok: Token) -> bool:
+    return is_demonym(tok) or is_demonym_of_text(tok) or label_of(tok) in ("GPE", "NORP") or (
+        tok.pos_ == "PROPN" and is_recurring_name(tok))
+
+
+def _owner_word(tok: Token, place: bool) -> bool:
+    """A predicate that names an owner polity: "Valdorian", "ours", "Carrow's", "Ostrian soil", "a Crown asset"."""
+    if tok.lower_ in ("ours", "theirs") or is_demonym(tok) or is_demonym_of_text(tok):
         return True
     if any(c.dep_ == "case" for c in tok.children) and (tok.pos_ == "PROPN" or label_of(tok) in ("GPE", "NORP")):
         return True
-    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and (is_demonym(c) or is_demonym_of_text(c))
-                                      for c in tok.children) and tok.lemma_.lower() in lex.FIELD["territory"]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and _polity_modifier(c)]
+    return tok.pos_ == "NOUN" and bool(mods) and (place or tok.lemma_.lower() in lex.FIELD["territory"])
 
 
-def predicate_subject(span: Span) -> Token | None:
-    """The place of a copular predicate of nationality or ownership in ``span``: "X is Valdorian / ours"."""
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A copular predicate over a place or polity: its subject, its type and whether it is negated."""
+
+    subject: Token
+    claim_type: str
+    negated: bool
+
+
+def predicate_of(span: Span) -> Predicate | None:
+    """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
+    (sovereignty, or contest when negated)."""
     for t in span:
         if t.lemma_.lower() not in _COPULAS or t.pos_ not in ("AUX", "VERB"):
             continue
-        comps = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd")]
         subj = subject_of(t)
-        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("it", "they"):
+        if subj is None or subj.pos_ == "PRON" or label_of(subj) == "PERSON" or is_first_person(subj):
             continue
-        if not (is_place(subj) or label_of(subj) in ("GPE", "LOC")):
-            continue
-        if label_of(subj) == "PERSON" or is_first_person(subj):
-            continue
-        if any(_owner_word(c) for c in comps):
-            return subj
+        place = is_place(subj) and (subj.pos_ != "PROPN" or label_of(subj) in ("GPE", "LOC", "FAC")
+                                    or is_recurring_name(subj))
+        polity = label_of(subj) in ("GPE", "NORP") or subj.pos_ == "PROPN" and is_recurring_name(subj)
+        comps = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd")]
+        if (place or polity) and any(_owner_word(c, place) for c in comps):
+            return Predicate(subj, "territory", _negated(t))
+        into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "within", "inside")), None)
+        whole = next((g for g in into.children if g.dep_ == "pobj"), None) if into is not None else None
+        if t.lemma_.lower() != "be" and polity and whole is not None and label_of(whole) in ("GPE", "NORP"):
+            return Predicate(subj, "territory", _negated(t))
+        if polity and any(c.lemma_.lower() in ("country", "state", "nation", "republic") and c.dep_ == "attr"
+                          for c in comps):
+            return Predicate(subj, "contest" if _negated(t) else "sovereignty", _negated(t))
     return None
 
 
@@ -98,7 +121,7 @@ def field_of(span: Span, quoted: bool) -> Field:
         if p in low:
             classes[k] = classes.get(k, 0) + 1
     polity = next((t for t in span if is_polity_mention(t, quoted)), None)
-    pred = predicate_subject(span)
+    pred = predicate_of(span)
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
     words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
     right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE)

@@ -55,6 +55,21 @@ def _named_place(doc: Doc, span: Span) -> tuple[int, int] | None:
     return next((c for c in proper_chunks(span) if _last_word_in(doc, c, places)), None)
 
 
+def _named_like(doc: Doc, target: str) -> tuple[int, int] | None:
+    """The article's named place a description stands for: "the strait" -> "the Strait of Sel"."""
+    words = [w.lower() for w in target.split()]
+    heads = [w for w in words if w in lex.PLACE_NOUNS or w in lex.FIELD["territory"]]
+    if not heads:
+        return None
+    chunks = [c for c in proper_chunks(doc[:]) if c[1] - c[0] > 1
+              and heads[-1] in {t.lower_ for t in doc[c[0] : c[1]]} | {t.lemma_.lower() for t in doc[c[0] : c[1]]}]
+    if not chunks:
+        return None
+    counts = Counter(doc[a:b].text for a, b in chunks)
+    best = counts.most_common(1)[0][0]
+    return next(c for c in chunks if doc[c[0] : c[1]].text == best)
+
+
 def _spans(doc: Doc, c: Claim) -> Span | None:
     return doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
 
@@ -73,8 +88,9 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
     if c.claim_type == "pooling" and not any(w[:1].isupper() and w.lower() in lex.FIELD["union"]
                                              for w in target.split()):
         found = _named_union(doc, span)
-    elif c.claim_type == "territory" and (not target or target[:1].islower()):
-        found = _named_place(doc, span)
+    elif c.claim_type == "territory" and (not target or target[:1].islower() or target.split()[0] in (
+            "The", "These", "This", "Our", "Its", "Their")):
+        found = _named_like(doc, target) or (_named_place(doc, span) if not target or target[:1].islower() else None)
     elif c.claim_type in ("sovereignty", "interference") and (not target or target.lower().split()[0] in (
             "our", "we", "us", "this", "every", "its", "their")):
         found = home_of(doc, c.claimant)

@@ -23,8 +23,10 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
     """The claim's object: the predicate's place, the place, the union, else the speaker's or a near polity."""
     tok = None
     if typ == "territory":
-        tok = f.predicate or _first(span, lambda t: (t.lemma_.lower() in lex.PLACE_NOUNS and t.pos_ == "NOUN")
+        tok = (f.predicate.subject if f.predicate else None) or _first(span, lambda t: (t.lemma_.lower() in lex.PLACE_NOUNS and t.pos_ == "NOUN")
                                     or label_of(t) in ("LOC", "FAC"))
+    elif typ in ("sovereignty", "contest") and f.predicate is not None:
+        tok = f.predicate.subject
     elif typ == "pooling":
         tok = _first(span, lambda t: t.lemma_.lower() in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"])
     if tok is not None:
@@ -37,7 +39,9 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
     return mention(doc, *home) if home else None
 
 
-def _stance(span: Span, typ: str) -> str:
+def _stance(span: Span, typ: str, f: Field) -> str:
+    if f.predicate is not None:
+        return "against" if f.predicate.negated else "favour"
     if typ == "territory" and any(t.lower_ in ("our", "ours") for t in span):
         return "favour"
     return "against" if denies(span) else "favour"
@@ -48,7 +52,7 @@ def _claim(doc: Doc, span: Span, evidence: Mention, claimant: Mention | None, qu
     if f.score < THRESHOLD:
         return None
     typ = f.claim_type
-    stance = _stance(span, typ)
+    stance = _stance(span, typ, f)
     conf = (0.45 if quoted else 0.4) + 0.05 * min(f.score - THRESHOLD, 2) + (0.1 if political(doc, claimant) else 0)
     return Claim(claim_type=typ, evidence=(evidence,), claimant=claimant,
                  target=_object(doc, span, f, typ, claimant), stance=stance, strength=1 if stance == "favour" else -1,
