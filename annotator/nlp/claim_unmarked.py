@@ -10,7 +10,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_field import THRESHOLD, Field, denies, field_of
 from annotator.nlp.claim_parts import home_of, mention, polity_near
 from annotator.nlp.claim_tree import is_first_person, label_of, phrase
-from annotator.nlp.claim_voice import is_headline, political, reporting
+from annotator.nlp.claim_voice import is_headline, line_speaker, political, reporting
 
 ORIGIN = "rule:claims"
 
@@ -53,40 +53,55 @@ def _claim(doc: Doc, span: Span, evidence: Mention, claimant: Mention | None, qu
         return None
     typ = f.claim_type
     stance = _stance(span, typ, f)
-    conf = (0.45 if quoted else 0.4) + 0.05 * min(f.score - THRESHOLD, 2) + (0.1 if political(doc, claimant) else 0)
+    conf = (0.45 if quoted else 0.4) + (0.1 if claimant is None else 0) + 0.05 * min(f.score - THRESHOLD, 2) + (0.1 if political(doc, claimant) else 0)
     return Claim(claim_type=typ, evidence=(evidence,), claimant=claimant,
                  target=_object(doc, span, f, typ, claimant), stance=stance, strength=1 if stance == "favour" else -1,
                  confidence=round(conf, 3), cue="field", origin=ORIGIN,
-                 note=f"field {f.score}: " + " ".join(f"{k}={n}" for k, n in sorted(f.classes.items())))
+                 outlet=claimant is None,
+                 note=f"field {f.score}{'+' if f.predicate or sum(f.classes.values()) >= 3 else ''}: "
+                 + " ".join(f"{k}={n}" for k, n in sorted(f.classes.items())))
 
 
-def _covered(claims: list[Claim], ev: Mention) -> bool:
-    return any(e.start < ev.end and ev.start < e.end for c in claims for e in c.evidence)
+def _types_on(claims: list[Claim], ev: Mention) -> set[str] | None:
+    """The claim types already made on evidence overlapping ``ev`` (None when there are none)."""
+    types = {c.claim_type for c in claims for e in c.evidence if e.start < ev.end and ev.start < e.end}
+    return types or None
 
 
-def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim]) -> list[Claim]:
-    """Field claims for the quotes and reported sentences ``claims`` do not cover."""
+def _add(out: list[Claim], c: Claim | None, types: set[str] | None) -> None:
+    """Keep ``c`` where nothing claims its evidence, or where its type is new there and its field is strong."""
+    if c is None:
+        return
+    if types is None:
+        out.append(c)
+    elif c.claim_type not in types and c.note.startswith(("field 4", "field 5", "field 3")) and "+" in c.note:
+        out.append(c.with_(confidence=round(c.confidence - 0.05, 3)))
+
+
+def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editorial: bool = False) -> list[Claim]:
+    """Field claims for the quotes and reported sentences (in an editorial, any sentence outside quotes)."""
     out: list[Claim] = []
     for q in quotes:
         ev = Mention(q.start, q.end)
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if q.speaker is None or span is None or _covered(claims, ev):
+        if q.speaker is None or span is None:
             continue
-        c = _claim(doc, span, ev, q.speaker, True)
-        if c is not None:
-            out.append(c)
+        _add(out, _claim(doc, span, ev, q.speaker, True), _types_on(claims, ev))
     for sent in doc.sents:
         ev = _trimmed(sent)
-        if is_headline(sent) or _covered(claims + out, ev) or any(
-                q.start < sent.end_char and sent.start_char < q.end for q in quotes):
+        if is_headline(sent) or any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
         found = reporting(sent)
-        if found is None:
-            continue
-        who, clause = found
-        c = _claim(doc, clause, ev, mention(doc, *who), False)
-        if c is not None:
-            out.append(c)
+        speaker = line_speaker(sent)
+        if speaker is not None:
+            _add(out, _claim(doc, sent, ev, speaker, True), _types_on(claims + out, ev))
+        elif found is not None:
+            who, clause = found
+            _add(out, _claim(doc, clause, ev, mention(doc, *who), False), _types_on(claims + out, ev))
+        elif editorial:
+            c = _claim(doc, sent, ev, None, True)
+            _add(out, c if c is not None and c.note.startswith(("field 3", "field 4", "field 5")) else None,
+                 _types_on(claims + out, ev))
     return out
 
 

@@ -12,7 +12,7 @@ from annotator.nlp.claim_tree import label_of, subject_of
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 _ENDS = frozenset(".!?\"”’'")
-_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+_COMPLEMENTS = ("ccomp", "xcomp")
 
 
 def is_headline(sent: Span) -> bool:
@@ -72,3 +72,34 @@ def evaluative(sent: Span) -> bool:
     return bool(words & lex.ASSERTIVE) or any(t.lower_ in ("we", "our", "us") and t.pos_ == "PRON" for t in sent)
 
 
+
+
+def line_speaker(sent: Span) -> Mention | None:
+    """In a transcript, the speaker a line opens with ("DASHKOVA: ...", "Q:" is no one)."""
+    doc = sent.doc
+    start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    line = doc.text[start : sent.end_char]
+    head, colon, _ = line.partition(":")
+    name = head.strip()
+    if not colon or not name or len(name) > 40 or not name.replace(" ", "").replace("-", "").isalpha():
+        return None
+    if not name.isupper() or len(name) < 3:
+        return None
+    lead = head.index(name[0])
+    return Mention(start + lead, start + lead + len(name))
+
+
+def _outside(sent: Span, quotes) -> bool:
+    return not any(q.start < sent.end_char and sent.start_char < q.end for q in quotes)
+
+
+def is_editorial(doc: Doc, quotes) -> bool:
+    """The article speaks in its own voice: two or more sentences outside quotes in the first-person plural
+    or with a modal of obligation (an editorial, a leader, a comment piece)."""
+    n = 0
+    for sent in doc.sents:
+        if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
+            continue
+        if any(t.lower_ in ("we", "our", "us") and t.pos_ == "PRON" or t.lower_ in ("should", "must") for t in sent):
+            n += 1
+    return n >= 2

@@ -22,7 +22,7 @@ from annotator.nlp.claim_parts import mention, reported_claimant, target_and_add
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj
 from annotator.nlp.claim_unmarked import unmarked_claims
-from annotator.nlp.claim_voice import is_headline, reporting
+from annotator.nlp.claim_voice import is_editorial, is_headline, line_speaker, reporting
 
 __all__ = ["find_claims"]
 
@@ -59,15 +59,17 @@ def _reported(a) -> bool:
     return found is not None and found[1].start <= a.i < found[1].end
 
 
-def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None, said: bool) -> float:
+def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None, said: bool,
+                editorial: bool = False) -> float:
+    """Quoted and attributed highest; a reported clause next; narrative, and the outlet outside editorials, low."""
     base = 0.75 if quoted and claimant else 0.55 if quoted else (0.6 if said else 0.45) if claimant else (
-        0.4 if outlet else 0.35)
+        (0.6 if editorial else 0.4) if outlet else 0.35)
     if q is not None and claimant:
         base *= 0.8 + 0.2 * q.confidence
     return round(base - (0 if target else 0.15), 3)
 
 
-def _claim(doc: Doc, hit: Hit, quotes: list[Quote]) -> Claim | None:
+def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False) -> Claim | None:
     a = doc[hit.anchor]
     q = next((q for q in quotes if q.start <= a.idx < q.end), None)
     outlet = False
@@ -80,9 +82,9 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote]) -> Claim | None:
             return None
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
-        claimant = mention(doc, *found) if found else None
+        claimant = line_speaker(a.sent) or (mention(doc, *found) if found else None)
         if claimant is None:
-            if not (_assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
+            if not (editorial or _assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
                 return None
             outlet = True
         lo, hi = a.sent.start, a.sent.end
@@ -105,7 +107,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote]) -> Claim | None:
         strength=strength(doc, hit, sign, lo, hi),
         aspect=hit.family.aspect,
         outlet=outlet,
-        confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q, _reported(a)),
+        confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q,
+                            _reported(a) or line_speaker(a.sent) is not None, editorial),
         cue=hit.family.name,
         origin=ORIGIN,
     )
@@ -178,14 +181,15 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None) -> list[Claim]:
         doc = _with_sentences(doc)
     spoken = [q for q in quotes if q.kind == "quote"]
     claims = []
+    editorial = is_editorial(doc, spoken)
     for hit in raw_hits(doc):
         if not passes(hit, doc):
             continue
-        c = _claim(doc, hit, spoken)
+        c = _claim(doc, hit, spoken, editorial)
         if c is not None:
             claims.append(c)
     claims = _merge(doc, claims)
-    claims += unmarked_claims(doc, spoken, claims)
+    claims += unmarked_claims(doc, spoken, claims, editorial)
     claims = [sharpen(doc, c) for c in claims]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
