@@ -128,6 +128,16 @@ def field_of(span: Span, quoted: bool) -> Field:
     return Field(score, classes, pred, polity, right)
 
 
+_MODALS = frozenset({"must", "should", "cannot", "can't", "won't", "shall"})
+
+
+def takes_a_stance(span: Span) -> bool:
+    """A negation, denial, modal, evaluative word or stance verb: the span asserts rather than narrates."""
+    return any(t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never", "none") or t.lower_ in _MODALS
+               or t.lower_ in lex.FIELD_DENYING or t.lower_ in lex.ASSERTIVE
+               or t.pos_ == "VERB" and t.lemma_.lower() in lex.STANCE_VERBS for t in span)
+
+
 def denies(span: Span) -> bool:
     """Whether the field claim in ``span`` is a denial: one negation or denying word (not two)."""
     n = sum(1 for t in span if t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj")

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_field import THRESHOLD, Field, denies, field_of
+from annotator.nlp.claim_field import THRESHOLD, Field, denies, field_of, takes_a_stance
 from annotator.nlp.claim_parts import home_of, mention, polity_near
 from annotator.nlp.claim_tree import is_first_person, label_of, phrase
 from annotator.nlp.claim_voice import is_headline, line_speaker, political, reporting
@@ -49,8 +49,8 @@ def _stance(span: Span, typ: str, f: Field) -> str:
 
 def _claim(doc: Doc, span: Span, evidence: Mention, claimant: Mention | None, quoted: bool) -> Claim | None:
     f = field_of(span, quoted)
-    if f.score < THRESHOLD:
-        return None
+    if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span):
+        return None  # two weak signals need a stance marker to make a claim
     typ = f.claim_type
     stance = _stance(span, typ, f)
     conf = (0.45 if quoted else 0.4) + (0.1 if claimant is None else 0) + 0.05 * min(f.score - THRESHOLD, 2) + (0.1 if political(doc, claimant) else 0)

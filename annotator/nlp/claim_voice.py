@@ -32,7 +32,7 @@ def reporting(sent: Span) -> tuple[tuple[int, int], Span] | None:
         subj = subject_of(v)
         if subj is None or label_of(subj) in ("DATE", "TIME"):
             continue
-        comp = next((c for c in v.children if c.dep_ in _COMPLEMENTS and c.i > v.i), None)
+        comp = next((c for c in v.children if c.dep_ in _COMPLEMENTS), None)
         if comp is None and v.dep_ == "parataxis":  # "..., he said": the sentence's own clause
             comp = v.head
         if comp is None:
@@ -100,6 +100,17 @@ def is_editorial(doc: Doc, quotes) -> bool:
     for sent in doc.sents:
         if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
             continue
-        if any(t.lower_ in ("we", "our", "us") and t.pos_ == "PRON" or t.lower_ in ("should", "must") for t in sent):
+        if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in sent):
             n += 1
     return n >= 2
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def is_dateline(sent: Span) -> bool:
+    """A wire lead opening with its dateline ("ESKEL, Kestria — ..."): narrative, not a claim of its own."""
+    head = list(sent[:7])
+    dash = next((i for i, t in enumerate(head) if t.text in _DASHES), None)
+    return dash is not None and dash > 0 and all(
+        t.is_punct or t.is_title or t.is_upper or t.is_space for t in head[:dash])
