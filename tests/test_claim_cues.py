@@ -228,3 +228,114 @@ def test_model_false_positive_guards(nlp):
 def test_model_leaving_a_bloc_is_against_pooling(nlp):
     (c,) = _claims(nlp, "“We must leave the bloc,” the Ostrian premier said.")
     assert (c.claim_type, c.stance) == ("pooling", "against")
+
+
+# --- claims without a cue word, voice, objects, threshold (every sentence invented) ---------------------
+
+
+def test_demonyms_pair_with_names_of_the_same_text_by_their_stem():
+    from annotator.nlp.claim_names import _stem_match, country_of
+
+    assert _stem_match("Orvanian", "Orvania") and _stem_match("Pelteric", "Peltera")
+    assert not _stem_match("Pelican", "Pelmar")
+    assert not _stem_match("Minister", "Mine")
+    doc = spacy.blank("en")("Orvania sent ships. The Orvanian navy waited.")
+    assert country_of(doc[5]).text == "Orvania"
+    assert country_of(doc[0]) is None
+
+
+def test_a_copular_demonym_predicate_over_a_place_is_a_territorial_claim_without_any_cue():
+    rows = [
+        ('"', 3, "punct", "PUNCT", "``", '"'), ("The", 2, "det", "DET", "DT", "the"),
+        ("bay", 3, "nsubj", "NOUN", "NN", "bay"), ("is", 9, "ccomp", "AUX", "VBZ", "be"),
+        ("Orvanian", 3, "acomp", "ADJ", "JJ", "orvanian"), (",", 9, "punct", "PUNCT", ",", ","),
+        ('"', 9, "punct", "PUNCT", "''", '"'), ("the", 8, "det", "DET", "DT", "the"),
+        ("envoy", 9, "nsubj", "NOUN", "NN", "envoy"), ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows)
+    (c,) = find_claims(doc, [_quote(doc, "the envoy")])
+    assert (c.claim_type, c.stance, c.cue) == ("territory", "favour", "field")
+    assert _text(doc, c.target) == "The bay" and _text(doc, c.claimant) == "the envoy"
+
+
+def test_one_weak_signal_makes_no_field_claim():
+    rows = [
+        ('"', 3, "punct", "PUNCT", "``", '"'), ("The", 2, "det", "DET", "DT", "the"),
+        ("lagoon", 3, "nsubj", "NOUN", "NN", "lagoon"), ("is", 9, "ccomp", "AUX", "VBZ", "be"),
+        ("cold", 3, "acomp", "ADJ", "JJ", "cold"), (",", 9, "punct", "PUNCT", ",", ","),
+        ('"', 9, "punct", "PUNCT", "''", '"'), ("the", 8, "det", "DET", "DT", "the"),
+        ("envoy", 9, "nsubj", "NOUN", "NN", "envoy"), ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows)
+    assert find_claims(doc, [_quote(doc, "the envoy")]) == []
+
+
+def test_a_transcript_line_names_its_speaker_and_a_headline_is_no_sentence_of_anyone():
+    from annotator.nlp.claim_voice import is_headline, line_speaker
+    from annotator.nlp.claims import _with_sentences
+
+    doc = _with_sentences(spacy.blank("en")("Pellmar votes on its future\n\nHOST: Is it over?\nMARVIK: The bay stays ours."))
+    sents = list(doc.sents)
+    assert is_headline(sents[0])
+    last = sents[-1]
+    m = line_speaker(last)
+    assert m is not None and doc.text[m.start : m.end] == "MARVIK"
+    assert line_speaker(sents[0]) is None
+
+
+def test_a_dateline_lead_is_recognised():
+    from annotator.nlp.claim_voice import is_dateline
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("BRELL, Ostmark — The Ostmark government on Monday accused its neighbour of meddling.")
+    assert is_dateline(next(doc.sents))
+    assert not is_dateline(next(nlp("The government said it would not meddle.").sents))
+
+
+@pytest.mark.model
+def test_model_no_title_to_islands_is_a_territorial_denial(nlp):
+    text = "The Corvish foreign minister, Ivo Pann, said Harlen had no lawful title to the Brenn Isles."
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("territory", "against")]
+    assert "Brenn Isles" in text[claims[0].target.start : claims[0].target.end]
+
+
+@pytest.mark.model
+def test_model_refusing_a_ballot_is_against_self_determination(nlp):
+    text = "“We will never accept the result of this ballot,” the Derran interior minister said."
+    (c,) = _claims(nlp, text)
+    assert (c.claim_type, c.stance) == ("self_determination", "against")
+
+
+@pytest.mark.model
+def test_model_pooling_object_is_the_named_union(nlp):
+    text = ("Ostmark joined the Harbour Compact in 2001.\n\n“We must leave the Compact this year,” "
+            "the Ostmark premier said.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "pooling"]
+    assert c.stance == "against" and "Harbour Compact" in text[c.target.start : c.target.end]
+
+
+@pytest.mark.model
+def test_model_a_generic_place_resolves_to_the_named_one(nlp):
+    text = ("Boats crowded the Strait of Morrow on Sunday.\n\n“The strait is Kelvanian, and it stays Kelvanian,” "
+            "said Kelvania's fisheries minister, Ola Brek.")
+    (c,) = _claims(nlp, text)
+    assert c.claim_type == "territory" and "Strait of Morrow" in text[c.target.start : c.target.end]
+
+
+@pytest.mark.model
+def test_model_background_narrative_is_no_claim(nlp):
+    text = "Pellmar declared independence from Ostrovia in 1992 and held elections in 1994."
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.model
+def test_model_the_threshold_is_a_parameter(nlp):
+    from annotator.nlp.claims import find_claims as fc
+
+    doc = nlp("“Our sovereignty is not for sale,” the Ostmark premier said.")
+    assert fc(doc, None, min_confidence=1.01) == []
+    assert fc(doc, None, min_confidence=0.0)

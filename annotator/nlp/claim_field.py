@@ -113,7 +113,7 @@ def field_of(span: Span, quoted: bool) -> Field:
     for t in span:
         for w in {t.lower_, t.lemma_.lower()}:
             for k in lex.FIELD_CLASSES:
-                if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k != "union"):
+                if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
     low = span.text.lower()
@@ -139,7 +139,8 @@ def takes_a_stance(span: Span) -> bool:
 
 
 def denies(span: Span) -> bool:
-    """Whether the field claim in ``span`` is a denial: one negation or denying word (not two)."""
+    """Whether the field claim in ``span`` is a denial: an odd count of negations, denying words, reversing verbs."""
     n = sum(1 for t in span if t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj")
-    n += sum(1 for t in span if t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING)
+    n += sum(1 for t in span if t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING
+             or t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING)
     return n % 2 == 1

@@ -50,7 +50,7 @@ def _named_union(doc: Doc, span: Span) -> tuple[int, int] | None:
     return next(c for c in everywhere if doc[c[0] : c[1]].text == best)
 
 
-def _named_place(doc: Doc, span: Span) -> tuple[int, int] | None:
+def named_place(doc: Doc, span: Span) -> tuple[int, int] | None:
     places = lex.PLACE_NOUNS | lex.FIELD["territory"]
     return next((c for c in proper_chunks(span) if _last_word_in(doc, c, places)), None)
 
@@ -90,7 +90,7 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
         found = _named_union(doc, span)
     elif c.claim_type == "territory" and (not target or target[:1].islower() or target.split()[0] in (
             "The", "These", "This", "Our", "Its", "Their")):
-        found = _named_like(doc, target) or (_named_place(doc, span) if not target or target[:1].islower() else None)
+        found = _named_like(doc, target) or (named_place(doc, span) if not target or target[:1].islower() else None)
     elif c.claim_type in ("sovereignty", "interference") and (not target or target.lower().split()[0] in (
             "our", "we", "us", "this", "every", "its", "their")):
         found = home_of(doc, c.claimant)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_field import THRESHOLD, Field, denies, field_of, takes_a_stance
+from annotator.nlp.claim_objects import named_place
 from annotator.nlp.claim_parts import home_of, mention, polity_near
 from annotator.nlp.claim_tree import is_first_person, label_of, phrase
 from annotator.nlp.claim_voice import is_headline, line_speaker, political, reporting
@@ -22,6 +23,8 @@ def _first(span: Span, test) -> Token | None:
 def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) -> Mention | None:
     """The claim's object: the predicate's place, the place, the union, else the speaker's or a near polity."""
     tok = None
+    if typ == "territory" and f.predicate is None and (named := named_place(doc, span)) is not None:
+        return mention(doc, *named)
     if typ == "territory":
         tok = (f.predicate.subject if f.predicate else None) or _first(span, lambda t: (t.lemma_.lower() in lex.PLACE_NOUNS and t.pos_ == "NOUN")
                                     or label_of(t) in ("LOC", "FAC"))
