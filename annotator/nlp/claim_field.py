@@ -82,8 +82,15 @@ class Predicate:
 
 
 def predicate_of(span: Span) -> Predicate | None:
+    """The first copular predicate of nationality, ownership or statehood in ``span``."""
+    found = predicates_of(span)
+    return found[0] if found else None
+
+
+def predicates_of(span: Span) -> list[Predicate]:
     """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
-    (sovereignty, or contest when negated)."""
+    (sovereignty, or contest when negated), one per copula."""
+    out: list[Predicate] = []
     for t in span:
         if t.lemma_.lower() not in _COPULAS or t.pos_ not in ("AUX", "VERB"):
             continue
@@ -95,15 +102,17 @@ def predicate_of(span: Span) -> Predicate | None:
         polity = label_of(subj) in ("GPE", "NORP") or subj.pos_ == "PROPN" and is_recurring_name(subj)
         comps = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd")]
         if (place or polity) and any(_owner_word(c, place) for c in comps):
-            return Predicate(subj, "territory", _negated(t))
+            out.append(Predicate(subj, "territory", _negated(t)))
+            continue
         into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "within", "inside")), None)
         whole = next((g for g in into.children if g.dep_ == "pobj"), None) if into is not None else None
         if t.lemma_.lower() != "be" and polity and whole is not None and label_of(whole) in ("GPE", "NORP"):
-            return Predicate(subj, "territory", _negated(t))
+            out.append(Predicate(subj, "territory", _negated(t)))
+            continue
         if polity and any(c.lemma_.lower() in ("country", "state", "nation", "republic") and c.dep_ == "attr"
                           for c in comps):
-            return Predicate(subj, "contest" if _negated(t) else "sovereignty", _negated(t))
-    return None
+            out.append(Predicate(subj, "contest" if _negated(t) else "sovereignty", _negated(t)))
+    return out
 
 
 def field_of(span: Span, quoted: bool) -> Field:

@@ -25,7 +25,14 @@ def is_headline(sent: Span) -> bool:
 
 
 def reporting(sent: Span) -> tuple[tuple[int, int], Span] | None:
-    """The subject of a reporting verb in ``sent`` and the clause it reports ("X said [that ...]")."""
+    """The subject of the first reporting verb in ``sent`` and the clause it reports ("X said [that ...]")."""
+    found = reportings(sent)
+    return found[0] if found else None
+
+
+def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
+    """Each reporting verb's subject in ``sent`` with the clause it reports ("X ruled ..., and Y says ...")."""
+    out = []
     for v in sent:
         if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS:
             continue
@@ -43,8 +50,8 @@ def reporting(sent: Span) -> tuple[tuple[int, int], Span] | None:
         lo, hi = comp.left_edge.i, comp.right_edge.i + 1
         if comp is v.head:
             lo, hi = sent.start, v.left_edge.i
-        return found, sent.doc[lo:hi]
-    return None
+        out.append((found, sent.doc[lo:hi]))
+    return out
 
 
 def political(doc: Doc, claimant: Mention | None) -> bool:
