@@ -339,3 +339,15 @@ def test_model_the_threshold_is_a_parameter(nlp):
     doc = nlp("“Our sovereignty is not for sale,” the Ostmark premier said.")
     assert fc(doc, None, min_confidence=1.01) == []
     assert fc(doc, None, min_confidence=0.0)
+
+
+def test_a_name_takes_the_label_the_article_gives_it_most_and_a_demonym_of_the_text_is_norp():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.claim_tree import label_of
+
+    doc = spacy.blank("en")("Pellmar voted. Pellmar waited. Pellmar is Orvanian now, said Orvania.")
+    doc.ents = [SpacySpan(doc, 0, 1, "GPE"), SpacySpan(doc, 3, 4, "GPE"), SpacySpan(doc, 6, 7, "PERSON"),
+                SpacySpan(doc, 8, 9, "PERSON")]
+    assert label_of(doc[6]) == "GPE"
+    assert label_of(doc[8]) == "NORP"

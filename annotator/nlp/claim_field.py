@@ -72,6 +72,10 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _place(tok: Token) -> bool:
+    return is_place(tok) or tok.lemma_.lower() in lex.FIELD["territory"] or tok.lower_ in lex.FIELD["territory"]
+
+
 @dataclass(frozen=True)
 class Predicate:
     """A copular predicate over a place or polity: its subject, its type and whether it is negated."""
@@ -97,8 +101,10 @@ def predicates_of(span: Span) -> list[Predicate]:
         subj = subject_of(t)
         if subj is None or subj.pos_ == "PRON" or label_of(subj) == "PERSON" or is_first_person(subj):
             continue
-        place = is_place(subj) and (subj.pos_ != "PROPN" or label_of(subj) in ("GPE", "LOC", "FAC")
-                                    or is_recurring_name(subj))
+        of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)  # "every metre of land"
+        place = _place(subj) and (subj.pos_ != "PROPN" or label_of(subj) in ("GPE", "LOC", "FAC")
+                                  or is_recurring_name(subj)) or of is not None and _place(of)
         polity = label_of(subj) in ("GPE", "NORP") or subj.pos_ == "PROPN" and is_recurring_name(subj)
         comps = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd")]
         if (place or polity) and any(_owner_word(c, place) for c in comps):

@@ -3,6 +3,7 @@ and capitalised proper-noun chunks that recur in the article, for when the model
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -69,3 +70,22 @@ def _recurring(doc: Doc) -> frozenset[str]:
 def is_recurring_name(tok: Token) -> bool:
     """A capitalised word used at least twice in the article away from a sentence start."""
     return tok.text in _recurring(tok.doc)
+
+
+@lru_cache(maxsize=64)
+def _labels(doc: Doc) -> dict[str, Counter]:
+    out: dict[str, Counter] = {}
+    for ent in doc.ents:
+        for t in ent:
+            if t.is_title:
+                out.setdefault(t.text, Counter())[ent.label_] += 1
+    return out
+
+
+def usual_label(tok: Token) -> str | None:
+    """The label the article gives the word ``tok`` most often (a place tagged GPE twice and PERSON once is
+    GPE), with place labels winning ties; None when the word is never tagged."""
+    counts = _labels(tok.doc).get(tok.text)
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], k in ("GPE", "LOC", "NORP")))

@@ -31,8 +31,18 @@ def entity_of(tok: Token):
 
 
 def label_of(tok: Token) -> str:
+    """The entity label of ``tok``; a one-word name takes the label the article gives it most often, and a
+    demonym of a name in the text is NORP, whatever the small model made of this mention."""
     ent = entity_of(tok)
-    return ent.label_ if ent is not None else ""
+    if ent is None:
+        return ""
+    if len(ent) == 1 and ent.label_ in ("PERSON", "ORG"):
+        from annotator.nlp.claim_names import is_demonym_of_text, usual_label
+
+        if is_demonym_of_text(tok):
+            return "NORP"
+        return usual_label(tok) or ent.label_
+    return ent.label_
 
 
 def phrase(tok: Token) -> tuple[int, int]:
