@@ -351,3 +351,27 @@ def test_a_name_takes_the_label_the_article_gives_it_most_and_a_demonym_of_the_t
                 SpacySpan(doc, 8, 9, "PERSON")]
     assert label_of(doc[6]) == "GPE"
     assert label_of(doc[8]) == "NORP"
+
+
+def test_a_person_tagged_name_the_article_puts_after_in_is_a_place():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.claim_tree import label_of
+
+    doc = spacy.blank("en")("Life in Lower Brisk is quiet. Lower Brisk votes soon.")
+    doc.ents = [SpacySpan(doc, 2, 4, "PERSON"), SpacySpan(doc, 7, 9, "PERSON")]
+    assert label_of(doc[7]) == "GPE"
+
+
+def test_an_outsider_denied_a_say_is_interference():
+    doc = spacy.blank("en")("Brisk has no business in our harbour. It is a matter for Pellmar alone.")
+    names = [h.family.name for h in raw_hits(doc)]
+    assert names.count("interference") == 2
+
+
+@pytest.mark.model
+def test_model_it_as_subject_takes_the_named_place_before(nlp):
+    text = ("Few people live in Lower Brisk.\n\n“Lower Brisk is not a country. It is part of Pellmar,” said the "
+            "Pellmar envoy Ivo Tarn.")
+    types = {c.claim_type for c in _claims(nlp, text)}
+    assert {"contest", "territory"} <= types

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES
 
@@ -76,16 +76,38 @@ def is_recurring_name(tok: Token) -> bool:
 def _labels(doc: Doc) -> dict[str, Counter]:
     out: dict[str, Counter] = {}
     for ent in doc.ents:
-        for t in ent:
-            if t.is_title:
-                out.setdefault(t.text, Counter())[ent.label_] += 1
+        out.setdefault(_bare(ent.text), Counter())[ent.label_] += 1
     return out
 
 
-def usual_label(tok: Token) -> str | None:
-    """The label the article gives the word ``tok`` most often (a place tagged GPE twice and PERSON once is
-    GPE), with place labels winning ties; None when the word is never tagged."""
-    counts = _labels(tok.doc).get(tok.text)
+def _bare(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def usual_label(ent: Span) -> str | None:
+    """The label the article gives the name ``ent`` most often (a place tagged GPE twice and PERSON once is
+    GPE), with place labels winning ties; None when the name is never tagged."""
+    name = _bare(ent.text)
+    counts = _labels(ent.doc).get(name)
     if not counts:
         return None
+    if ent.label_ in ("PERSON", "ORG") and _locative(ent.doc, name) and not _institution(name):
+        return "GPE"
     return max(counts, key=lambda k: (counts[k], k in ("GPE", "LOC", "NORP")))
+
+
+_LOCATIVES = ("in", "into", "inside", "across", "throughout")
+
+
+def _locative(doc: Doc, name: str) -> bool:
+    """The article puts ``name`` after a preposition of place ("in Upper Zhelna"): a place, not a person."""
+    low = doc.text
+    return any(f" {p} {name}" in low or f" {p} the {name}" in low for p in _LOCATIVES)
+
+
+def _institution(name: str) -> bool:
+    """A name ending in an organisation noun ("the Continental Union", "Parliament") stays an organisation."""
+    from annotator.nlp.lexicon import ORG_NOUNS
+
+    last = name.split()[-1].lower() if name.split() else ""
+    return last in ORG_NOUNS or last in ("compact", "pact", "house", "assembly")

@@ -9,6 +9,7 @@ from annotator.domain import Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import (
+    antecedent,
     can_be_object,
     clause_verb,
     entity_of,
@@ -139,6 +140,7 @@ def polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
 def _named(tok: Token | None, home: tuple[int, int] | None) -> tuple[int, int] | None:
     if tok is None:
         return None
+    tok = antecedent(tok)
     if is_first_person(tok):
         return home
     if not can_be_object(tok):

@@ -36,12 +36,12 @@ def label_of(tok: Token) -> str:
     ent = entity_of(tok)
     if ent is None:
         return ""
-    if len(ent) == 1 and ent.label_ in ("PERSON", "ORG"):
+    if ent.label_ in ("PERSON", "ORG"):
         from annotator.nlp.claim_names import is_demonym_of_text, usual_label
 
-        if is_demonym_of_text(tok):
+        if len(ent) == 1 and is_demonym_of_text(tok):
             return "NORP"
-        return usual_label(tok) or ent.label_
+        return usual_label(ent) or ent.label_
     return ent.label_
 
 
@@ -169,3 +169,14 @@ def owner_of(tok: Token) -> Token | None:
 
 def sentence_words(doc: Doc, tok: Token) -> set[str]:
     return {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+
+
+def antecedent(tok: Token) -> Token:
+    """"It" / "they" as the subject of the sentence before when that is a named place or polity, else ``tok``."""
+    if tok.lower_ not in ("it", "they") or tok.sent.start == 0:
+        return tok
+    prev = tok.doc[tok.sent.start - 1].sent
+    subj = subject_of(prev.root)
+    if subj is not None and subj.pos_ == "PROPN" and (is_place(subj) or is_polity(subj)) and label_of(subj) != "PERSON":
+        return subj
+    return tok
