@@ -375,3 +375,16 @@ def test_model_it_as_subject_takes_the_named_place_before(nlp):
             "Pellmar envoy Ivo Tarn.")
     types = {c.claim_type for c in _claims(nlp, text)}
     assert {"contest", "territory"} <= types
+
+
+def test_a_territorial_claim_restating_a_sovereignty_claim_on_one_object_is_dropped():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_objects import one_per_object
+
+    doc = spacy.blank("en")("They back the sovereignty and territorial integrity of Pellmar.")
+    ev, obj = Mention(0, len(doc.text)), Mention(doc.text.index("Pellmar"), doc.text.index("Pellmar") + 7)
+    sov = Claim("sovereignty", evidence=(ev,), target=obj)
+    ter = Claim("territory", evidence=(ev,), target=obj)
+    assert one_per_object(doc, [sov, ter]) == [sov]
+    other = Claim("territory", evidence=(ev,), target=Mention(0, 4))
+    assert one_per_object(doc, [sov, other]) == [sov, other]

@@ -95,3 +95,40 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
             "our", "we", "us", "this", "every", "its", "their")):
         found = home_of(doc, c.claimant)
     return c.with_(target=mention(doc, *found)) if found is not None else c
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = _bare(a.lower()), _bare(b.lower())
+    return bool(a) and bool(b) and (a in b or b in a or a[:5] == b[:5])
+
+
+def _bare(t: str) -> str:
+    return t[4:] if t.startswith("the ") else t
+
+
+def retyped(doc: Doc, c: Claim) -> Claim:
+    """A sovereignty claim about a polity other than the claimant's own affirms another's sovereignty:
+    contest (favour), as the codebook defines it."""
+    if c.claim_type != "sovereignty" or c.target is None or c.claimant is None:
+        return c
+    home = home_of(doc, c.claimant)
+    if home is None:
+        return c
+    own = doc[home[0] : home[1]].text
+    target = _text(doc, c.target)
+    if _same(own, target) or not target[:1].isupper():
+        return c
+    return c.with_(claim_type="contest")
+
+
+def one_per_object(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A territorial claim restating a sovereignty or contest claim on the same evidence and object
+    ("the sovereignty and territorial integrity of X") is one claim."""
+    out = []
+    for c in claims:
+        twin = c.claim_type == "territory" and c.target is not None and any(
+            o.claim_type in ("sovereignty", "contest") and o.evidence == c.evidence and o.target is not None
+            and _same(_text(doc, o.target), _text(doc, c.target)) for o in claims)
+        if not twin:
+            out.append(c)
+    return out
