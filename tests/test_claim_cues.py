@@ -383,8 +383,10 @@ def test_a_territorial_claim_restating_a_sovereignty_claim_on_one_object_is_drop
 
     doc = spacy.blank("en")("They back the sovereignty and territorial integrity of Pellmar.")
     ev, obj = Mention(0, len(doc.text)), Mention(doc.text.index("Pellmar"), doc.text.index("Pellmar") + 7)
-    sov = Claim("sovereignty", evidence=(ev,), target=obj)
-    ter = Claim("territory", evidence=(ev,), target=obj)
+    sov = Claim("sovereignty", evidence=(ev,), target=obj, stance="favour")
+    ter = Claim("territory", evidence=(ev,), target=obj, stance="favour")
     assert one_per_object(doc, [sov, ter]) == [sov]
-    other = Claim("territory", evidence=(ev,), target=Mention(0, 4))
+    other = Claim("territory", evidence=(ev,), target=Mention(0, 4), stance="favour")
+    denied = Claim("contest", evidence=(ev,), target=obj, stance="against")
+    assert one_per_object(doc, [denied, ter]) == [denied, ter]
     assert one_per_object(doc, [sov, other]) == [sov, other]
