@@ -390,3 +390,11 @@ def test_a_territorial_claim_restating_a_sovereignty_claim_on_one_object_is_drop
     denied = Claim("contest", evidence=(ev,), target=obj, stance="against")
     assert one_per_object(doc, [denied, ter]) == [denied, ter]
     assert one_per_object(doc, [sov, other]) == [sov, other]
+
+
+@pytest.mark.model
+def test_model_an_other_claim_is_about_the_ruling_whose_authority_is_denied(nlp):
+    text = ("Voters in Lower Brisk queued all day. Lower Brisk wants a say. Pellmar says Lower Brisk stays.\n\n"
+            "“The verdict is null and void,” said the Pellmar justice minister, Ivo Tarn.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "other"]
+    assert text[c.target.start : c.target.end] == "The verdict"

@@ -134,3 +134,34 @@ def one_per_object(doc: Doc, claims: list[Claim]) -> list[Claim]:
         if not twin:
             out.append(c)
     return out
+
+
+def focus(doc: Doc) -> tuple[int, int] | None:
+    """The place the article is about: its most often named GPE or LOC (its first mention)."""
+    names = [e for e in doc.ents if _usual(e) in ("GPE", "LOC")]
+    if not names:
+        return None
+    counts = Counter(_bare(e.text) for e in names)
+    best = counts.most_common(1)[0][0]
+    e = next(e for e in names if _bare(e.text) == best)
+    return e.start, e.end
+
+
+def _usual(ent) -> str:
+    return label_of(ent.root)
+
+
+def focused(doc: Doc, c: Claim) -> Claim:
+    """A self-determination claim is about the people or territory whose status is at stake: the article's
+    focal place when the evidence or the sentence around it names it."""
+    if c.claim_type != "self_determination":
+        return c
+    f = focus(doc)
+    span = _spans(doc, c)
+    if f is None or span is None:
+        return c
+    name = _bare(doc[f[0] : f[1]].text)
+    around = doc[span.sent.start : span[-1].sent.end].text
+    if name in around and name not in _text(doc, c.target):
+        return c.with_(target=mention(doc, *f))
+    return c

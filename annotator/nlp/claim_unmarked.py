@@ -36,6 +36,8 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
         tok = _first(span, _place_word)
     elif typ == "pooling":
         tok = _first(span, lambda t: t.lemma_.lower() in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"])
+    elif typ == "other":  # the ruling, government or vote whose authority is at stake
+        tok = _first(span, lambda t: t.pos_ == "NOUN" and t.lemma_.lower() in lex.AUTHORITY_OBJECTS)
     if tok is not None:
         return mention(doc, *phrase(tok))
     home = home_of(doc, claimant) if typ in ("interference", "sovereignty") else None
