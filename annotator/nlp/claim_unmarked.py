@@ -64,7 +64,7 @@ def _strong(f: Field) -> bool:
 def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted: bool,
             types: set[str] | None, editorial: bool = False) -> list[Claim]:
     """The field claims of ``span``: none, its claim, and one more per further predicate over another place."""
-    f = field_of(span, quoted)
+    f = field_of(span, quoted and political(doc, claimant))  # "we" is a polity in a political actor's mouth
     if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span):
         return []  # two weak signals need a stance marker to make a claim
     if editorial and f.score < 3 or types is not None and (f.claim_type in types or not _strong(f)):
