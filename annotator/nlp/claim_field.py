@@ -103,7 +103,8 @@ def predicates_of(span: Span) -> list[Predicate]:
             continue
         of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"), None)  # "every metre of land"
-        place = _place(subj) and (subj.pos_ != "PROPN" or label_of(subj) in ("GPE", "LOC", "FAC")
+        named = subj.lower_ in lex.PLACE_NOUNS or subj.lower_ in lex.FIELD["territory"]  # "the Carrow Shelf"
+        place = _place(subj) and (subj.pos_ != "PROPN" or named or label_of(subj) in ("GPE", "LOC", "FAC")
                                   or is_recurring_name(subj)) or of is not None and _place(of)
         polity = label_of(subj) in ("GPE", "NORP") or subj.pos_ == "PROPN" and is_recurring_name(subj)
         comps = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd")]
