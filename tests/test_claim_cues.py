@@ -398,3 +398,13 @@ def test_model_an_other_claim_is_about_the_ruling_whose_authority_is_denied(nlp)
             "“The verdict is null and void,” said the Pellmar justice minister, Ivo Tarn.")
     (c,) = [c for c in _claims(nlp, text) if c.claim_type == "other"]
     assert text[c.target.start : c.target.end] == "The verdict"
+
+
+def test_a_press_release_names_its_issuer():
+    from annotator.nlp.claim_voice import issuer
+
+    text = "Pellmar joins pact\n\nPRESS RELEASE\nOffice of the Pellmar Premier\nBrell - For immediate release\n\nText."
+    doc = spacy.blank("en")(text)
+    m = issuer(doc)
+    assert m is not None and text[m.start : m.end] == "Office of the Pellmar Premier"
+    assert issuer(spacy.blank("en")("An ordinary report.\n\nIt rained.")) is None

@@ -121,3 +121,23 @@ def is_dateline(sent: Span) -> bool:
     dash = next((i for i, t in enumerate(head) if t.text in _DASHES), None)
     return dash is not None and dash > 0 and all(
         t.is_punct or t.is_title or t.is_upper or t.is_space for t in head[:dash])
+
+
+_RELEASE_MARKS = ("press release", "for immediate release", "press statement", "official statement")
+
+
+def issuer(doc: Doc) -> Mention | None:
+    """The body issuing a press release or statement: the line after its header mark, or beside it."""
+    head = doc.text[:600]
+    low = head.lower()
+    at = min((low.find(m) for m in _RELEASE_MARKS if m in low), default=-1)
+    if at < 0:
+        return None
+    lines = head[at:].split("\n")
+    for line in lines[1:4]:
+        name = line.strip()
+        if name and name[0].isupper() and not any(m in name.lower() for m in _RELEASE_MARKS) and (
+                len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)):
+            start = doc.text.index(name, at)
+            return Mention(start, start + len(name))
+    return None

@@ -22,7 +22,7 @@ from annotator.nlp.claim_parts import mention, reported_claimant, target_and_add
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj
 from annotator.nlp.claim_unmarked import unmarked_claims
-from annotator.nlp.claim_voice import is_dateline, is_editorial, is_headline, line_speaker, reporting
+from annotator.nlp.claim_voice import is_dateline, is_editorial, is_headline, issuer, line_speaker, reporting
 
 __all__ = ["find_claims"]
 
@@ -69,7 +69,8 @@ def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quo
     return round(base - (0 if target else 0.15) - (0.15 if dateline else 0), 3)
 
 
-def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False) -> Claim | None:
+def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
+           issued_by: Mention | None = None) -> Claim | None:
     a = doc[hit.anchor]
     q = next((q for q in quotes if q.start <= a.idx < q.end), None)
     outlet = False
@@ -83,11 +84,14 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False) -> 
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
         claimant = line_speaker(a.sent) or (mention(doc, *found) if found else None)
+        if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"):
+            claimant = issued_by  # a press release's own assertions are its issuer's
         if claimant is None:
             if not (editorial or _assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
                 return None
             outlet = True
         lo, hi = a.sent.start, a.sent.end
+    said = _reported(a) or line_speaker(a.sent) is not None or (issued_by is not None and claimant is issued_by)
     target, addressee = target_and_addressee(doc, hit, claimant)
     claim_type = hit.family.claim_type
     over = pobj(a, ("over",)) if claim_type == "sovereignty" and a.pos_ == "NOUN" else None
@@ -107,9 +111,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False) -> 
         strength=strength(doc, hit, sign, lo, hi),
         aspect=hit.family.aspect,
         outlet=outlet,
-        confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q,
-                            _reported(a) or line_speaker(a.sent) is not None, editorial,
-                            q is None and is_dateline(a.sent)),
+        confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q, said,
+                               editorial, q is None and is_dateline(a.sent)),
         cue=hit.family.name,
         origin=ORIGIN,
     )
@@ -187,10 +190,11 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     spoken = [q for q in quotes if q.kind == "quote"]
     claims = []
     editorial = is_editorial(doc, spoken)
+    issued_by = issuer(doc)
     for hit in raw_hits(doc):
         if not passes(hit, doc):
             continue
-        c = _claim(doc, hit, spoken, editorial)
+        c = _claim(doc, hit, spoken, editorial, issued_by)
         if c is not None:
             claims.append(c)
     claims = _merge(doc, claims)
