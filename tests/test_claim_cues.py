@@ -228,3 +228,183 @@ def test_model_false_positive_guards(nlp):
 def test_model_leaving_a_bloc_is_against_pooling(nlp):
     (c,) = _claims(nlp, "“We must leave the bloc,” the Ostrian premier said.")
     assert (c.claim_type, c.stance) == ("pooling", "against")
+
+
+# --- claims without a cue word, voice, objects, threshold (every sentence invented) ---------------------
+
+
+def test_demonyms_pair_with_names_of_the_same_text_by_their_stem():
+    from annotator.nlp.claim_names import _stem_match, country_of
+
+    assert _stem_match("Orvanian", "Orvania") and _stem_match("Pelteric", "Peltera")
+    assert not _stem_match("Pelican", "Pelmar")
+    assert not _stem_match("Minister", "Mine")
+    doc = spacy.blank("en")("Orvania sent ships. The Orvanian navy waited.")
+    assert country_of(doc[5]).text == "Orvania"
+    assert country_of(doc[0]) is None
+
+
+def test_a_copular_demonym_predicate_over_a_place_is_a_territorial_claim_without_any_cue():
+    rows = [
+        ('"', 3, "punct", "PUNCT", "``", '"'), ("The", 2, "det", "DET", "DT", "the"),
+        ("bay", 3, "nsubj", "NOUN", "NN", "bay"), ("is", 9, "ccomp", "AUX", "VBZ", "be"),
+        ("Orvanian", 3, "acomp", "ADJ", "JJ", "orvanian"), (",", 9, "punct", "PUNCT", ",", ","),
+        ('"', 9, "punct", "PUNCT", "''", '"'), ("the", 8, "det", "DET", "DT", "the"),
+        ("envoy", 9, "nsubj", "NOUN", "NN", "envoy"), ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows)
+    (c,) = find_claims(doc, [_quote(doc, "the envoy")])
+    assert (c.claim_type, c.stance, c.cue) == ("territory", "favour", "field")
+    assert _text(doc, c.target) == "The bay" and _text(doc, c.claimant) == "the envoy"
+
+
+def test_one_weak_signal_makes_no_field_claim():
+    rows = [
+        ('"', 3, "punct", "PUNCT", "``", '"'), ("The", 2, "det", "DET", "DT", "the"),
+        ("lagoon", 3, "nsubj", "NOUN", "NN", "lagoon"), ("is", 9, "ccomp", "AUX", "VBZ", "be"),
+        ("cold", 3, "acomp", "ADJ", "JJ", "cold"), (",", 9, "punct", "PUNCT", ",", ","),
+        ('"', 9, "punct", "PUNCT", "''", '"'), ("the", 8, "det", "DET", "DT", "the"),
+        ("envoy", 9, "nsubj", "NOUN", "NN", "envoy"), ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows)
+    assert find_claims(doc, [_quote(doc, "the envoy")]) == []
+
+
+def test_a_transcript_line_names_its_speaker_and_a_headline_is_no_sentence_of_anyone():
+    from annotator.nlp.claim_voice import is_headline, line_speaker
+    from annotator.nlp.claims import _with_sentences
+
+    doc = _with_sentences(spacy.blank("en")("Pellmar votes on its future\n\nHOST: Is it over?\nMARVIK: The bay stays ours."))
+    sents = list(doc.sents)
+    assert is_headline(sents[0])
+    last = sents[-1]
+    m = line_speaker(last)
+    assert m is not None and doc.text[m.start : m.end] == "MARVIK"
+    assert line_speaker(sents[0]) is None
+
+
+def test_a_dateline_lead_is_recognised():
+    from annotator.nlp.claim_voice import is_dateline
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("BRELL, Ostmark — The Ostmark government on Monday accused its neighbour of meddling.")
+    assert is_dateline(next(doc.sents))
+    assert not is_dateline(next(nlp("The government said it would not meddle.").sents))
+
+
+@pytest.mark.model
+def test_model_no_title_to_islands_is_a_territorial_denial(nlp):
+    text = "The Corvish foreign minister, Ivo Pann, said Harlen had no lawful title to the Brenn Isles."
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("territory", "against")]
+    assert "Brenn Isles" in text[claims[0].target.start : claims[0].target.end]
+
+
+@pytest.mark.model
+def test_model_refusing_a_ballot_is_against_self_determination(nlp):
+    text = "“We will never accept the result of this ballot,” the Derran interior minister said."
+    (c,) = _claims(nlp, text)
+    assert (c.claim_type, c.stance) == ("self_determination", "against")
+
+
+@pytest.mark.model
+def test_model_pooling_object_is_the_named_union(nlp):
+    text = ("Ostmark joined the Harbour Compact in 2001.\n\n“We must leave the Compact this year,” "
+            "the Ostmark premier said.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "pooling"]
+    assert c.stance == "against" and "Harbour Compact" in text[c.target.start : c.target.end]
+
+
+@pytest.mark.model
+def test_model_a_generic_place_resolves_to_the_named_one(nlp):
+    text = ("Boats crowded the Strait of Morrow on Sunday.\n\n“The strait is Kelvanian, and it stays Kelvanian,” "
+            "said Kelvania's fisheries minister, Ola Brek.")
+    (c,) = _claims(nlp, text)
+    assert c.claim_type == "territory" and "Strait of Morrow" in text[c.target.start : c.target.end]
+
+
+@pytest.mark.model
+def test_model_background_narrative_is_no_claim(nlp):
+    text = "Pellmar declared independence from Ostrovia in 1992 and held elections in 1994."
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.model
+def test_model_the_threshold_is_a_parameter(nlp):
+    from annotator.nlp.claims import find_claims as fc
+
+    doc = nlp("“Our sovereignty is not for sale,” the Ostmark premier said.")
+    assert fc(doc, None, min_confidence=1.01) == []
+    assert fc(doc, None, min_confidence=0.0)
+
+
+def test_a_name_takes_the_label_the_article_gives_it_most_and_a_demonym_of_the_text_is_norp():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.claim_tree import label_of
+
+    doc = spacy.blank("en")("Pellmar voted. Pellmar waited. Pellmar is Orvanian now, said Orvania.")
+    doc.ents = [SpacySpan(doc, 0, 1, "GPE"), SpacySpan(doc, 3, 4, "GPE"), SpacySpan(doc, 6, 7, "PERSON"),
+                SpacySpan(doc, 8, 9, "PERSON")]
+    assert label_of(doc[6]) == "GPE"
+    assert label_of(doc[8]) == "NORP"
+
+
+def test_a_person_tagged_name_the_article_puts_after_in_is_a_place():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.claim_tree import label_of
+
+    doc = spacy.blank("en")("Life in Lower Brisk is quiet. Lower Brisk votes soon.")
+    doc.ents = [SpacySpan(doc, 2, 4, "PERSON"), SpacySpan(doc, 7, 9, "PERSON")]
+    assert label_of(doc[7]) == "GPE"
+
+
+def test_an_outsider_denied_a_say_is_interference():
+    doc = spacy.blank("en")("Brisk has no business in our harbour. It is a matter for Pellmar alone.")
+    names = [h.family.name for h in raw_hits(doc)]
+    assert names.count("interference") == 2
+
+
+@pytest.mark.model
+def test_model_it_as_subject_takes_the_named_place_before(nlp):
+    text = ("Few people live in Lower Brisk.\n\n“Lower Brisk is not a country. It is part of Pellmar,” said the "
+            "Pellmar envoy Ivo Tarn.")
+    types = {c.claim_type for c in _claims(nlp, text)}
+    assert {"contest", "territory"} <= types
+
+
+def test_a_territorial_claim_restating_a_sovereignty_claim_on_one_object_is_dropped():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_objects import one_per_object
+
+    doc = spacy.blank("en")("They back the sovereignty and territorial integrity of Pellmar.")
+    ev, obj = Mention(0, len(doc.text)), Mention(doc.text.index("Pellmar"), doc.text.index("Pellmar") + 7)
+    sov = Claim("sovereignty", evidence=(ev,), target=obj, stance="favour")
+    ter = Claim("territory", evidence=(ev,), target=obj, stance="favour")
+    assert one_per_object(doc, [sov, ter]) == [sov]
+    other = Claim("territory", evidence=(ev,), target=Mention(0, 4), stance="favour")
+    denied = Claim("contest", evidence=(ev,), target=obj, stance="against")
+    assert one_per_object(doc, [denied, ter]) == [denied, ter]
+    assert one_per_object(doc, [sov, other]) == [sov, other]
+
+
+@pytest.mark.model
+def test_model_an_other_claim_is_about_the_ruling_whose_authority_is_denied(nlp):
+    text = ("Voters in Lower Brisk queued all day. Lower Brisk wants a say. Pellmar says Lower Brisk stays.\n\n"
+            "“The verdict is null and void,” said the Pellmar justice minister, Ivo Tarn.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "other"]
+    assert text[c.target.start : c.target.end] == "The verdict"
+
+
+def test_a_press_release_names_its_issuer():
+    from annotator.nlp.claim_voice import issuer
+
+    text = "Pellmar joins pact\n\nPRESS RELEASE\nOffice of the Pellmar Premier\nBrell - For immediate release\n\nText."
+    doc = spacy.blank("en")(text)
+    m = issuer(doc)
+    assert m is not None and text[m.start : m.end] == "Office of the Pellmar Premier"
+    assert issuer(spacy.blank("en")("An ordinary report.\n\nIt rained.")) is None

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import (
+    antecedent,
     clause_verb,
     is_first_person,
     is_place,
@@ -92,6 +93,7 @@ def place_subject(a: Token) -> bool:
     """"X is part of Y" / "X is ours": X is a place (or Y a polity) and neither is a person's."""
     verb = clause_verb(a)
     subj = subject_of(verb)
+    subj = antecedent(subj) if subj is not None else None
     whole = pobj(a, ("of",))
     if subj is None or _non_polity(subj) or whole is not None and _non_polity(whole):
         return False

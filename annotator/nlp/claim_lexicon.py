@@ -98,3 +98,11 @@ EXCEPTIONS = words("stance", "exceptions")
 FIRST_PERSON = words("stance", "first_person")
 ASSERTIVE = words("stance", "assertive")
 NEUTRAL_PHRASES = phrases("stance", "neutral_phrases")
+
+FIELD_CLASSES = ("territory", "authority", "outsider", "union", "vote")
+FIELD = {k: words("field", k) for k in FIELD_CLASSES}
+FIELD_PHRASES = tuple((p, k) for p, k in _data()["field"]["phrases"])
+FIELD_DENYING = words("field", "denying")
+FIELD_POLITICAL = words("field", "political")
+FIELD_PEOPLE = words("field", "people")
+AUTHORITY_OBJECTS = words("field", "authority_objects")

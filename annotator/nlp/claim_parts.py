@@ -9,6 +9,7 @@ from annotator.domain import Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import (
+    antecedent,
     can_be_object,
     clause_verb,
     entity_of,
@@ -122,7 +123,7 @@ def home_of(doc: Doc, claimant: Mention | None) -> tuple[int, int] | None:
     return None
 
 
-def _polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
+def polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
     """The nearest GPE / NORP / ORG / LOC entity to ``a`` in its sentence, else in the sentence before."""
     sents = [a.sent]
     if a.sent.start > 0:
@@ -139,6 +140,7 @@ def _polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
 def _named(tok: Token | None, home: tuple[int, int] | None) -> tuple[int, int] | None:
     if tok is None:
         return None
+    tok = antecedent(tok)
     if is_first_person(tok):
         return home
     if not can_be_object(tok):
@@ -203,5 +205,5 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
             target = found
             break
     if target is None:
-        target = _polity_near(doc, a, avoid | set(range(hit.start, hit.end)))
+        target = polity_near(doc, a, avoid | set(range(hit.start, hit.end)))
     return (mention(doc, *target) if target else None), (mention(doc, *addressee) if addressee else None)

@@ -31,8 +31,18 @@ def entity_of(tok: Token):
 
 
 def label_of(tok: Token) -> str:
+    """The entity label of ``tok``; a one-word name takes the label the article gives it most often, and a
+    demonym of a name in the text is NORP, whatever the small model made of this mention."""
     ent = entity_of(tok)
-    return ent.label_ if ent is not None else ""
+    if ent is None:
+        return ""
+    if ent.label_ in ("PERSON", "ORG"):
+        from annotator.nlp.claim_names import is_demonym_of_text, usual_label
+
+        if len(ent) == 1 and is_demonym_of_text(tok):
+            return "NORP"
+        return usual_label(ent) or ent.label_
+    return ent.label_
 
 
 def phrase(tok: Token) -> tuple[int, int]:
@@ -159,3 +169,14 @@ def owner_of(tok: Token) -> Token | None:
 
 def sentence_words(doc: Doc, tok: Token) -> set[str]:
     return {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+
+
+def antecedent(tok: Token) -> Token:
+    """"It" / "they" as the subject of the sentence before when that is a named place or polity, else ``tok``."""
+    if tok.lower_ not in ("it", "they") or tok.sent.start == 0:
+        return tok
+    prev = tok.doc[tok.sent.start - 1].sent
+    subj = subject_of(prev.root)
+    if subj is not None and subj.pos_ == "PROPN" and (is_place(subj) or is_polity(subj)) and label_of(subj) != "PERSON":
+        return subj
+    return tok

@@ -1,0 +1,162 @@
+"""Claims with no cue word: a quote or reported clause scored on the semantic field of sovereignty talk
+(``[field]`` in ``claim_cues.toml``): a polity mention, field words, a copular predicate of nationality or
+ownership over a place. Two weak signals make a candidate; its field classes vote for the claim type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
+from annotator.nlp.claim_tree import is_demonym, is_first_person, is_place, label_of, subject_of
+
+_COPULAS = frozenset({"be", "stay", "remain"})
+THRESHOLD = 2
+
+
+@dataclass(frozen=True)
+class Field:
+    """What a stretch of text says in the field: its signals, classes hit, and the predicate found."""
+
+    score: int
+    classes: dict[str, int]
+    predicate: Predicate | None  # a copular predicate of nationality, ownership or statehood
+    polity: Token | None
+    peoples_right: bool = False
+
+    @property
+    def claim_type(self) -> str:
+        """The type the field votes for: a predicate or territory words with authority talk are territorial,
+        a union word is pooling, a vote or a people's right to decide is self-determination."""
+        k = self.classes
+        if self.predicate is not None:
+            return self.predicate.claim_type
+        if k.get("union"):
+            return "pooling"
+        if k.get("vote") or self.peoples_right:
+            return "self_determination"
+        if k.get("territory"):
+            return "territory"
+        if k.get("outsider"):
+            return "interference"
+        return "other"
+
+
+def is_polity_mention(tok: Token, quoted: bool) -> bool:
+    """A polity named or implied: a GPE/NORP/LOC entity, a demonym, a recurring name, or "we" in a quote."""
+    if is_first_person(tok):
+        return quoted
+    if label_of(tok) in ("GPE", "NORP", "LOC"):
+        return True
+    return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok))
+
+
+def _polity_modifier(tok: Token) -> bool:
+    return is_demonym(tok) or is_demonym_of_text(tok) or label_of(tok) in ("GPE", "NORP") or (
+        tok.pos_ == "PROPN" and is_recurring_name(tok))
+
+
+def _owner_word(tok: Token, place: bool) -> bool:
+    """A predicate that names an owner polity: "Valdorian", "ours", "Carrow's", "Ostrian soil", "a Crown asset"."""
+    if tok.lower_ in ("ours", "theirs") or is_demonym(tok) or is_demonym_of_text(tok):
+        return True
+    if any(c.dep_ == "case" for c in tok.children) and (tok.pos_ == "PROPN" or label_of(tok) in ("GPE", "NORP")):
+        return True
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and _polity_modifier(c)]
+    return tok.pos_ == "NOUN" and bool(mods) and (place or tok.lemma_.lower() in lex.FIELD["territory"])
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _place(tok: Token) -> bool:
+    return is_place(tok) or tok.lemma_.lower() in lex.FIELD["territory"] or tok.lower_ in lex.FIELD["territory"]
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A copular predicate over a place or polity: its subject, its type and whether it is negated."""
+
+    subject: Token
+    claim_type: str
+    negated: bool
+
+
+def predicate_of(span: Span) -> Predicate | None:
+    """The first copular predicate of nationality, ownership or statehood in ``span``."""
+    found = predicates_of(span)
+    return found[0] if found else None
+
+
+def predicates_of(span: Span) -> list[Predicate]:
+    """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
+    (sovereignty, or contest when negated), one per copula."""
+    out: list[Predicate] = []
+    for t in span:
+        if t.lemma_.lower() not in _COPULAS or t.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = subject_of(t)
+        if subj is None or subj.pos_ == "PRON" or label_of(subj) == "PERSON" or is_first_person(subj):
+            continue
+        of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)  # "every metre of land"
+        named = subj.lower_ in lex.PLACE_NOUNS or subj.lower_ in lex.FIELD["territory"]  # "the Carrow Shelf"
+        place = _place(subj) and (subj.pos_ != "PROPN" or named or label_of(subj) in ("GPE", "LOC", "FAC")
+                                  or is_recurring_name(subj)) or of is not None and _place(of)
+        polity = label_of(subj) in ("GPE", "NORP") or subj.pos_ == "PROPN" and is_recurring_name(subj)
+        comps = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd")]
+        if (place or polity) and any(_owner_word(c, place) for c in comps):
+            out.append(Predicate(subj, "territory", _negated(t)))
+            continue
+        into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "within", "inside")), None)
+        whole = next((g for g in into.children if g.dep_ == "pobj"), None) if into is not None else None
+        if t.lemma_.lower() != "be" and polity and whole is not None and label_of(whole) in ("GPE", "NORP"):
+            out.append(Predicate(subj, "territory", _negated(t)))
+            continue
+        if polity and any(c.lemma_.lower() in ("country", "state", "nation", "republic") and c.dep_ == "attr"
+                          for c in comps):
+            out.append(Predicate(subj, "contest" if _negated(t) else "sovereignty", _negated(t)))
+    return out
+
+
+def field_of(span: Span, quoted: bool) -> Field:
+    """The field signals of ``span``."""
+    classes: dict[str, int] = {}
+    seen: set[str] = set()
+    for t in span:
+        for w in {t.lower_, t.lemma_.lower()}:
+            for k in lex.FIELD_CLASSES:
+                if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k not in ("union", "territory")):
+                    seen.add((k, w))
+                    classes[k] = classes.get(k, 0) + 1
+    low = span.text.lower()
+    for p, k in lex.FIELD_PHRASES:
+        if p in low:
+            classes[k] = classes.get(k, 0) + 1
+    polity = next((t for t in span if is_polity_mention(t, quoted)), None)
+    pred = predicate_of(span)
+    score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
+    words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE)
+    return Field(score, classes, pred, polity, right)
+
+
+_MODALS = frozenset({"must", "should", "cannot", "can't", "won't", "shall"})
+
+
+def takes_a_stance(span: Span) -> bool:
+    """A negation, denial, modal, evaluative word or stance verb: the span asserts rather than narrates."""
+    return any(t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never", "none") or t.lower_ in _MODALS
+               or t.lower_ in lex.FIELD_DENYING or t.lower_ in lex.ASSERTIVE
+               or t.pos_ == "VERB" and t.lemma_.lower() in lex.STANCE_VERBS for t in span)
+
+
+def denies(span: Span) -> bool:
+    """Whether the field claim in ``span`` is a denial: an odd count of negations, denying words, reversing verbs."""
+    n = sum(1 for t in span if t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj")
+    n += sum(1 for t in span if t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING
+             or t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING)
+    return n % 2 == 1

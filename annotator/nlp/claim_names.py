@@ -1,0 +1,113 @@
+"""Polity names derived from the text itself: demonym ↔ country by a shared stem ("Valdorian" ↔ "Valdoria")
+and capitalised proper-noun chunks that recur in the article, for when the model mis-tags invented names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES
+
+_MIN_STEM = 4
+
+
+def _stem_match(demonym: str, name: str) -> bool:
+    """Whether ``demonym`` is formed from ``name``: they share all of ``name`` but its last two letters."""
+    d, n = demonym.lower(), name.lower()
+    if d == n or len(n) < _MIN_STEM or not d.endswith(DEMONYM_SUFFIXES):
+        return False
+    common = 0
+    for x, y in zip(d, n, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(_MIN_STEM, len(n) - 2) and len(d) > common
+
+
+def _title_words(doc: Doc) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for t in doc:
+        if t.is_title and t.is_alpha and len(t) >= _MIN_STEM:
+            out.setdefault(t.text, []).append(t.i)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _countries(doc: Doc) -> dict[str, int]:
+    """Each demonym of the text mapped to the first token of the name it is formed from."""
+    words = _title_words(doc)
+    out: dict[str, int] = {}
+    for d in words:
+        for n, idx in words.items():
+            if n != d and _stem_match(d, n) and not any(_stem_match(n, m) for m in words if m != n):
+                out[d] = idx[0]
+                break
+    return out
+
+
+def country_of(tok: Token) -> Token | None:
+    """The country token a demonym names in this text ("Ostrian" -> "Ostria"), or None."""
+    i = _countries(tok.doc).get(tok.text)
+    return tok.doc[i] if i is not None else None
+
+
+def is_demonym_of_text(tok: Token) -> bool:
+    """A capitalised word formed from a name that occurs in the same text."""
+    return tok.text in _countries(tok.doc)
+
+
+@lru_cache(maxsize=64)
+def _recurring(doc: Doc) -> frozenset[str]:
+    seen: dict[str, int] = {}
+    for t in doc:
+        if t.is_title and t.is_alpha and len(t) >= _MIN_STEM and not t.is_sent_start and t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
+            seen[t.text] = seen.get(t.text, 0) + 1
+    return frozenset(w for w, n in seen.items() if n >= 2)
+
+
+def is_recurring_name(tok: Token) -> bool:
+    """A capitalised word used at least twice in the article away from a sentence start."""
+    return tok.text in _recurring(tok.doc)
+
+
+@lru_cache(maxsize=64)
+def _labels(doc: Doc) -> dict[str, Counter]:
+    out: dict[str, Counter] = {}
+    for ent in doc.ents:
+        out.setdefault(_bare(ent.text), Counter())[ent.label_] += 1
+    return out
+
+
+def _bare(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def usual_label(ent: Span) -> str | None:
+    """The label the article gives the name ``ent`` most often (a place tagged GPE twice and PERSON once is
+    GPE), with place labels winning ties; None when the name is never tagged."""
+    name = _bare(ent.text)
+    counts = _labels(ent.doc).get(name)
+    if not counts:
+        return None
+    if ent.label_ in ("PERSON", "ORG") and _locative(ent.doc, name) and not _institution(name):
+        return "GPE"
+    return max(counts, key=lambda k: (counts[k], k in ("GPE", "LOC", "NORP")))
+
+
+_LOCATIVES = ("in", "into", "inside", "across", "throughout")
+
+
+def _locative(doc: Doc, name: str) -> bool:
+    """The article puts ``name`` after a preposition of place ("in Upper Zhelna"): a place, not a person."""
+    low = doc.text
+    return any(f" {p} {name}" in low or f" {p} the {name}" in low for p in _LOCATIVES)
+
+
+def _institution(name: str) -> bool:
+    """A name ending in an organisation noun ("the Continental Union", "Parliament") stays an organisation."""
+    from annotator.nlp.lexicon import ORG_NOUNS
+
+    last = name.split()[-1].lower() if name.split() else ""
+    return last in ORG_NOUNS or last in ("compact", "pact", "house", "assembly")

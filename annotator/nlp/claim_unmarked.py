@@ -1,0 +1,124 @@
+"""Claims that no cue word marks: each quote of a speaker, each reported clause, each transcript line (and,
+in an editorial, each sentence of its own) is scored by ``claim_field``; at ``THRESHOLD`` signals it becomes
+a claim of the voted type, where no claim covers it yet or, on a strong field, where its type is new."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.domain import Claim, Mention, Quote
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_field import THRESHOLD, Field, denies, field_of, predicates_of, takes_a_stance
+from annotator.nlp.claim_objects import named_place
+from annotator.nlp.claim_parts import home_of, mention, polity_near
+from annotator.nlp.claim_tree import is_first_person, label_of, phrase
+from annotator.nlp.claim_voice import is_headline, line_speaker, political, reportings
+
+ORIGIN = "rule:claims"
+
+
+def _first(span: Span, test) -> Token | None:
+    return next((t for t in span if test(t)), None)
+
+
+def _place_word(t: Token) -> bool:
+    return t.lemma_.lower() in lex.PLACE_NOUNS and t.pos_ == "NOUN" or label_of(t) in ("LOC", "FAC")
+
+
+def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) -> Mention | None:
+    """The claim's object: the predicate's subject, the named place, the union, else the speaker's polity."""
+    tok = None
+    if typ == "territory" and f.predicate is None and (named := named_place(doc, span)) is not None:
+        return mention(doc, *named)
+    if f.predicate is not None and typ in ("territory", "sovereignty", "contest"):
+        tok = f.predicate.subject
+    elif typ == "territory":
+        tok = _first(span, _place_word)
+    elif typ == "pooling":
+        tok = _first(span, lambda t: t.lemma_.lower() in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"])
+    elif typ == "other":  # the ruling, government or vote whose authority is at stake
+        tok = _first(span, lambda t: t.pos_ == "NOUN" and t.lemma_.lower() in lex.AUTHORITY_OBJECTS)
+    if tok is not None:
+        return mention(doc, *phrase(tok))
+    home = home_of(doc, claimant) if typ in ("interference", "sovereignty") else None
+    if home is None and f.polity is not None and not is_first_person(f.polity):
+        home = phrase(f.polity)
+    if home is None:
+        home = polity_near(doc, span.root, set())
+    return mention(doc, *home) if home else None
+
+
+def _stance(span: Span, typ: str, f: Field) -> str:
+    if f.predicate is not None:
+        return "against" if f.predicate.negated else "favour"
+    if typ == "territory" and any(t.lower_ in ("our", "ours") for t in span):
+        return "favour"
+    return "against" if denies(span) else "favour"
+
+
+def _strong(f: Field) -> bool:
+    """A predicate, or three field words: enough for a second claim on evidence already claimed."""
+    return f.score >= 3 and (f.predicate is not None or sum(f.classes.values()) >= 3)
+
+
+def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted: bool,
+            types: set[str] | None, editorial: bool = False) -> list[Claim]:
+    """The field claims of ``span``: none, its claim, and one more per further predicate over another place."""
+    f = field_of(span, quoted and political(doc, claimant))  # "we" is a polity in a political actor's mouth
+    if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span):
+        return []  # two weak signals need a stance marker to make a claim
+    if editorial and f.score < 3 or types is not None and (f.claim_type in types or not _strong(f)):
+        return []
+    typ = f.claim_type
+    stance = _stance(span, typ, f)
+    conf = ((0.45 if quoted else 0.4) + (0.1 if claimant is None else 0) + 0.05 * min(f.score - THRESHOLD, 2)
+            + (0.1 if political(doc, claimant) else 0) - (0.05 if types is not None else 0))
+    c = Claim(claim_type=typ, evidence=(ev,), claimant=claimant, target=_object(doc, span, f, typ, claimant),
+              stance=stance, strength=1 if stance == "favour" else -1, confidence=round(conf, 3), cue="field",
+              origin=ORIGIN, outlet=claimant is None,
+              note=f"field {f.score}: " + " ".join(f"{k}={n}" for k, n in sorted(f.classes.items())))
+    out, seen = [c], {c.target}
+    for p in predicates_of(span) if types is None else ():  # "The strait is X. The islands are X."
+        m = mention(doc, *phrase(p.subject))
+        if p.claim_type == typ and m not in seen and not p.negated:
+            seen.add(m)
+            out.append(c.with_(target=m))
+    return out
+
+
+def _types_on(claims: list[Claim], ev: Mention, claimant: Mention | None = None) -> set[str] | None:
+    """The claim types already made on evidence overlapping ``ev`` (by ``claimant`` if given), or None."""
+    types = {c.claim_type for c in claims for e in c.evidence if e.start < ev.end and ev.start < e.end
+             and (claimant is None or c.claimant == claimant)}
+    return types or None
+
+
+def _trimmed(sent: Span) -> Mention:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return Mention(sent.start_char + lead, sent.start_char + len(text.rstrip()))
+
+
+def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editorial: bool = False) -> list[Claim]:
+    """Field claims for the quotes, reported clauses and transcript lines (in an editorial, its own sentences)."""
+    out: list[Claim] = []
+    for q in quotes:
+        ev = Mention(q.start, q.end)
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if q.speaker is not None and span is not None:
+            out += _claims(doc, span, ev, q.speaker, True, _types_on(claims, ev))
+    for sent in doc.sents:
+        ev = _trimmed(sent)
+        if is_headline(sent) or any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
+            continue
+        speaker = line_speaker(sent)
+        found = reportings(sent)
+        if speaker is not None:
+            out += _claims(doc, sent, ev, speaker, True, _types_on(claims + out, ev))
+        elif found:
+            for n, (who, clause) in enumerate(found):  # a later reporting verb is another claimant's claim
+                m = mention(doc, *who)
+                out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None))
+        elif editorial:
+            out += _claims(doc, sent, ev, None, True, _types_on(claims + out, ev), editorial=True)
+    return out

@@ -1,0 +1,143 @@
+"""Whose voice a sentence is in: a headline, a reporting verb and its complement clause, a political
+speaker, the outlet's evaluative voice (modals, evaluative words, its own "we")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from annotator.domain import Mention
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_parts import speaker_phrase
+from annotator.nlp.claim_tree import label_of, subject_of
+from annotator.nlp.lexicon import REPORTING_VERBS
+
+_ENDS = frozenset(".!?\"”’'")
+_COMPLEMENTS = ("ccomp", "xcomp")
+
+
+def is_headline(sent: Span) -> bool:
+    """A line of its own with no closing punctuation: a headline, a standfirst label, a byline."""
+    text = sent.text.rstrip()
+    if not text or text[-1] in _ENDS:
+        return False
+    after = sent.doc.text[sent.end_char : sent.end_char + 2]
+    return "\n" in sent.text_with_ws or "\n" in after or sent.end == len(sent.doc)
+
+
+def reporting(sent: Span) -> tuple[tuple[int, int], Span] | None:
+    """The subject of the first reporting verb in ``sent`` and the clause it reports ("X said [that ...]")."""
+    found = reportings(sent)
+    return found[0] if found else None
+
+
+def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
+    """Each reporting verb's subject in ``sent`` with the clause it reports ("X ruled ..., and Y says ...")."""
+    out = []
+    for v in sent:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        subj = subject_of(v)
+        if subj is None or label_of(subj) in ("DATE", "TIME"):
+            continue
+        comp = next((c for c in v.children if c.dep_ in _COMPLEMENTS), None)
+        if comp is None and v.dep_ == "parataxis":  # "..., he said": the sentence's own clause
+            comp = v.head
+        if comp is None:
+            continue
+        found = speaker_phrase(subj)
+        if found is None:
+            continue
+        lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+        if comp is v.head:
+            lo, hi = sent.start, v.left_edge.i
+        out.append((found, sent.doc[lo:hi]))
+    return out
+
+
+def political(doc: Doc, claimant: Mention | None) -> bool:
+    """The claimant is a political actor: an office, body or polity in its name or in a description of it."""
+    if claimant is None:
+        return False
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if any(label_of(t) in ("GPE", "NORP", "ORG") for t in span):
+        return True
+    last = span[-1].text
+    for t in doc:
+        if t.text != last:
+            continue
+        lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
+        if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in doc[lo:hi]):
+            return True
+    return False
+
+
+def evaluative(sent: Span) -> bool:
+    """The outlet's own voice: a modal of obligation, an evaluative word, or a first-person plural."""
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    return bool(words & lex.ASSERTIVE) or any(t.lower_ in ("we", "our", "us") and t.pos_ == "PRON" for t in sent)
+
+
+
+
+def line_speaker(sent: Span) -> Mention | None:
+    """In a transcript, the speaker a line opens with ("DASHKOVA: ...", "Q:" is no one)."""
+    doc = sent.doc
+    start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    line = doc.text[start : sent.end_char]
+    head, colon, _ = line.partition(":")
+    name = head.strip()
+    if not colon or not name or len(name) > 40 or not name.replace(" ", "").replace("-", "").isalpha():
+        return None
+    if not name.isupper() or len(name) < 3:
+        return None
+    lead = head.index(name[0])
+    return Mention(start + lead, start + lead + len(name))
+
+
+def _outside(sent: Span, quotes) -> bool:
+    return not any(q.start < sent.end_char and sent.start_char < q.end for q in quotes)
+
+
+def is_editorial(doc: Doc, quotes) -> bool:
+    """The article speaks in its own voice: two or more sentences outside quotes in the first-person plural
+    or with a modal of obligation (an editorial, a leader, a comment piece)."""
+    n = 0
+    for sent in doc.sents:
+        if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
+            continue
+        if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in sent):
+            n += 1
+    return n >= 2
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def is_dateline(sent: Span) -> bool:
+    """A wire lead opening with its dateline ("ESKEL, Kestria — ..."): narrative, not a claim of its own."""
+    head = list(sent[:7])
+    dash = next((i for i, t in enumerate(head) if t.text in _DASHES), None)
+    return dash is not None and dash > 0 and all(
+        t.is_punct or t.is_title or t.is_upper or t.is_space for t in head[:dash])
+
+
+_RELEASE_MARKS = ("press release", "for immediate release", "press statement", "official statement")
+
+
+def issuer(doc: Doc) -> Mention | None:
+    """The body issuing a press release or statement: the line after its header mark, or beside it."""
+    head = doc.text[:600]
+    low = head.lower()
+    at = min((low.find(m) for m in _RELEASE_MARKS if m in low), default=-1)
+    if at < 0:
+        return None
+    lines = head[at:].split("\n")
+    for line in lines[1:4]:
+        name = line.strip()
+        if name and name[0].isupper() and not any(m in name.lower() for m in _RELEASE_MARKS) and (
+                len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)):
+            start = doc.text.index(name, at)
+            return Mention(start, start + len(name))
+    return None
