@@ -1,6 +1,6 @@
 """Score the claim suggestions (``annotate(load_pipeline(), text).claims``) against gold claims.
 
-    python benchmarks/claims.py [--model NAME] [--split dev|heldout|seed] [--verbose]
+    python benchmarks/claims.py [--model NAME] [--split dev|dev2|heldout|seed] [--verbose]
 
 Gold: ``benchmarks/claims/*.gold.json`` (text in the ``.txt`` beside it, split in its "split" key) and
 ``benchmarks/claims/seeds/*.gold.json`` (text at the path in its "text" key, from the repository root; split
@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 from annotator.nlp.pipeline import annotate, load_pipeline  # noqa: E402
 
 GOLD_DIR = ROOT / "benchmarks" / "claims"
-SPLITS = ("dev", "heldout", "seed")
+SPLITS = ("dev", "dev2", "heldout", "seed")
 
 
 def norm(s: str | None) -> str:
