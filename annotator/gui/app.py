@@ -388,6 +388,8 @@ class MainWindow(QMainWindow):
         self._action(edit, "Find &next", ["F3"], lambda: self.find_bar.find(backward=False))
         self._action(edit, "Find &previous", ["Shift+F3"], lambda: self.find_bar.find(backward=True))
         self._action(docs, "Edit the &note", ["Ctrl+Shift+N"], self.note.setFocus)
+        self._action(docs, "Go to the &claims list (Enter: back to the article)", ["Ctrl+Shift+C"],
+                     self.focus_claims)
         docs.addSeparator()
         self.preannotate_action = self._action(
             docs, "&Pre-annotate (your decisions are kept)", ["Ctrl+R"], self.preannotate
@@ -647,8 +649,21 @@ class MainWindow(QMainWindow):
         elif not claims.handle(key):
             self.statusBar().showMessage(f"“{key}” is not a claim key here: see F1", 5000)
 
+    def focus_claims(self) -> None:
+        """Ctrl+Shift+C: the claims list takes the keys (arrows choose a claim; its keys act on it)."""
+        panel = self.claims_panel
+        panel.list.setFocus()
+        if not panel.list.currentIndex().isValid() and panel.proxy.rowCount():
+            panel.list.setCurrentIndex(panel.proxy.index(0, 0))
+        if not panel.proxy.rowCount():
+            self.statusBar().showMessage("no claims in this document: c in a quote codes one", 5000)
+
     def toggle_codebook(self) -> None:
-        self.codebook_dock.setVisible(not self.codebook_dock.isVisible())
+        showing = not self.codebook_dock.isVisible()
+        self.codebook_dock.setVisible(showing)
+        if showing:  # beside the text, narrow: once it is laid out
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.codebook_dock], [min(300, self.width() // 5)],
+                                                          Qt.Orientation.Horizontal))
 
     # -- model -----------------------------------------------------------------------------
     def _model_state(self, text: str, error: bool = False, detail: str = "") -> None:
