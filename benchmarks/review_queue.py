@@ -101,6 +101,12 @@ def main() -> None:
 
         open_s = timed(ours)
         win = holder["win"]
+        loaded = time.perf_counter()
+        while not win.docs_model.loaded:  # the rest of the list comes in parts, the window working meanwhile
+            QApplication.processEvents()
+        loaded_s = time.perf_counter() - loaded + open_s
+        at_open = stalls.worst
+        stalls.worst = 0.0  # from here: the window is up, the list still arriving, then the filters
         text_s = timed(lambda: win.queue_bar.text.setText("story 42."))
         shown = win.docs_proxy.rowCount()
         clear_s = timed(lambda: win.queue_bar.text.setText(""))
@@ -113,10 +119,12 @@ def main() -> None:
     print(f"{args.docs:,} documents")
     print(f"open the window, list painted: {open_s * 1000:8.0f} ms   bare QTreeView from SQLite {bare_s * 1000:6.0f} ms"
           f"   ratio {open_s / bare_s:4.1f}x")
+    print(f"the whole list read, in parts:  {loaded_s * 1000:8.0f} ms   (the window answers meanwhile)")
     print(f"filter by text ({shown:,} shown):  {text_s * 1000:8.0f} ms   clear {clear_s * 1000:.0f} ms")
     print(f"filter by status:               {status_s * 1000:8.0f} ms")
     print(f"search every document's text:   {search_s * 1000:8.0f} ms")
-    print(f"longest event-loop stall:       {worst * 1000:8.0f} ms (target <= 100 ms)")
+    print(f"longest event-loop stall:       {worst * 1000:8.0f} ms after the window is up (target <= 100 ms); "
+          f"the opening itself {at_open * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

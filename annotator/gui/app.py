@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.find_bar.search_all.connect(self._search_all)
         self.doc_list.installEventFilter(self)
+        self.docs_proxy.rowsInserted.connect(self._rows_came)  # the parts of a big list after the first
 
         self.view.setPlaceholderText(EMPTY_HINT.format(db=store.path))
         start = self._last_document()
@@ -444,7 +445,17 @@ class MainWindow(QMainWindow):
             doc_id = None
         if doc_id is not None and self.docs_model.row_of(doc_id) >= 0:
             return doc_id
+        if doc_id is not None:  # beyond the part of a big list read so far: its row comes in a moment
+            try:
+                self.store.status(doc_id)
+                return doc_id
+            except KeyError:
+                pass
         return self.docs_proxy.doc_id(0)
+
+    def _rows_came(self, *_args) -> None:
+        if self.current_id is not None and not self.doc_list.currentIndex().isValid():
+            self._select_row(self.current_id)
 
     def _row_chosen(self, current, _previous) -> None:
         doc_id = self.docs_proxy.doc_id(current.row())

@@ -877,16 +877,21 @@ class Store:
     def document_ids(self) -> list[int]:
         return [int(r[0]) for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
 
-    def summaries(self, doc_ids: Iterable[int] | None = None) -> list[DocumentSummary]:
-        """One row per document (or only those in ``doc_ids``), with its span and quote counts."""
+    def summaries(self, doc_ids: Iterable[int] | None = None, after: int | None = None,
+                  limit: int | None = None) -> list[DocumentSummary]:
+        """One row per document (or only those in ``doc_ids``; or the first ``limit`` with an id above
+        ``after``: the window reads a big list in parts), with its span and quote counts, in id order."""
         where, params = "", []
         if doc_ids is not None:
             params = [int(i) for i in doc_ids]
             where = f"WHERE d.id IN ({', '.join('?' * len(params))})" if params else "WHERE 0"
+        elif after is not None:
+            where, params = "WHERE d.id > ?", [int(after)]
+        tail = f" LIMIT {int(limit)}" if limit is not None else ""
         sql = f"""
             SELECT d.id, d.title, d.source, d.status, d.words,
                    coalesce(c.spans, 0) AS spans, coalesce(c.quotes, 0) AS quotes
-            FROM documents d LEFT JOIN doc_counts c ON c.doc_id = d.id {where} ORDER BY d.id
+            FROM documents d LEFT JOIN doc_counts c ON c.doc_id = d.id {where} ORDER BY d.id{tail}
         """
         return [  # plain tuples from the cursor: 100,000 rows in a tenth of the time dicts take
             DocumentSummary(i, title or "", source or "", status, words or 0, spans, quotes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -27,16 +27,56 @@ def sort_key(column: int):
             lambda r: r.quotes)[column]
 
 
+FIRST_PART, PART = 2_000, 10_000  # rows read before the first paint, and per turn of the event loop after it
+
+
 class DocumentListModel(RowsModel):
     """One row per document: title, status, span and quote counts."""
 
     columns = COLUMNS
+    all_loaded = Signal()
 
     def __init__(self, store: Store, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.rows: list[DocumentSummary] = store.summaries()
-        self._rows_by_id = {r.id: n for n, r in enumerate(self.rows)}  # id -> row: O(1) at 100,000 documents
+        self.rows: list[DocumentSummary] = []
+        self.haystacks: list[str] = []  # per row, what the text filter searches: title and source, casefolded
+        self._rows_by_id: dict[int, int] = {}  # id -> row: O(1) at 100,000 documents
+        self._generation = 0  # a reload makes the parts still to come of an earlier one stale
+        self._start()
+
+    def _start(self) -> None:
+        """The first part of the list now, the rest in parts from the event loop, so the window paints at once
+        and never stalls however many documents (``loaded`` is True once all are in)."""
+        self._generation += 1
+        self.rows = self.store.summaries(limit=FIRST_PART)
+        self.haystacks = [f"{r.title} {r.source}".casefold() for r in self.rows]
+        self._rows_by_id = {r.id: n for n, r in enumerate(self.rows)}
+        self.loaded = len(self.rows) < FIRST_PART
+        if not self.loaded:
+            QTimer.singleShot(0, lambda g=self._generation: self._more(g))
+
+    def _more(self, generation: int) -> None:
+        if generation != self._generation or not self.rows:
+            return
+        part = self.store.summaries(after=self.rows[-1].id, limit=PART)
+        if part:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(part) - 1)
+            self.rows.extend(part)
+            self.haystacks.extend(f"{r.title} {r.source}".casefold() for r in part)
+            self._rows_by_id.update((r.id, first + n) for n, r in enumerate(part))
+            self.endInsertRows()
+        if len(part) < PART:
+            self.loaded = True
+            self.all_loaded.emit()
+        else:
+            QTimer.singleShot(0, lambda: self._more(generation))
+
+    def load_all(self) -> None:
+        """Read the rest of the list now (tests, and a caller that needs every row)."""
+        while not self.loaded:
+            self._more(self._generation)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -70,8 +110,7 @@ class DocumentListModel(RowsModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = self.store.summaries()
-        self._rows_by_id = {r.id: n for n, r in enumerate(self.rows)}
+        self._start()
         self.endResetModel()
 
     def refresh(self, change: Change) -> None:
@@ -90,6 +129,7 @@ class DocumentListModel(RowsModel):
                 self.reload()
                 return
             self.rows[row] = fresh[doc_id]
+            self.haystacks[row] = f"{fresh[doc_id].title} {fresh[doc_id].source}".casefold()
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
 

@@ -36,13 +36,14 @@ class DocumentFilter(QAbstractTableModel):
         self.position: dict[int, int] | None = None  # source row -> row here (None: the same row)
         source.modelReset.connect(lambda: self._refilter(reset=True))
         source.dataChanged.connect(self._source_changed)
+        source.rowsInserted.connect(self._source_inserted)
         self._compute()
 
     def sourceModel(self) -> DocumentListModel:  # noqa: N802 - the name a proxy has
         return self.source
 
     # -- filtering and sorting -------------------------------------------------------------
-    def accepts(self, summary: Any) -> bool:
+    def accepts(self, summary: Any, haystack: str = "") -> bool:
         if self.ids is not None and summary.id not in self.ids:
             return False
         if self.having is not None and summary.id not in self.having:
@@ -52,17 +53,30 @@ class DocumentFilter(QAbstractTableModel):
         if self.status not in (ALL, OPEN) and summary.status != self.status:
             return False
         if self.words:
-            haystack = f"{summary.title} {summary.source}".casefold()
+            haystack = haystack or f"{summary.title} {summary.source}".casefold()
             return all(w in haystack for w in self.words)
         return True
 
+    def _plain(self) -> bool:
+        return self.status == ALL and not self.words and self.ids is None and self.having is None
+
     def _compute(self) -> None:
-        rows = self.source.rows
-        plain = self.status == ALL and not self.words and self.ids is None and self.having is None
+        rows, hay = self.source.rows, self.source.haystacks
+        plain = self._plain()
         if plain and self.sort_column < 0:  # everything in import order: nothing to map
             self.shown, self.position = range(len(rows)), None
             return
-        shown = list(range(len(rows))) if plain else [n for n, r in enumerate(rows) if self.accepts(r)]
+        if plain:
+            shown = list(range(len(rows)))
+        else:  # each word narrows in one quick pass; the other conditions look at what is left
+            candidates: Sequence[int] = range(len(rows))
+            for word in self.words:
+                candidates = [n for n in candidates if word in hay[n]]
+            words, self.words = self.words, []
+            try:
+                shown = [n for n in candidates if self.accepts(rows[n])] if not self._plain() else list(candidates)
+            finally:
+                self.words = words
         if self.sort_column >= 0:
             key = sort_key(self.sort_column)
             shown.sort(key=lambda n: key(rows[n]), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
@@ -89,6 +103,25 @@ class DocumentFilter(QAbstractTableModel):
             row = self._row(src)
             self.changePersistentIndex(index, self.index(row, index.column()) if row >= 0 else QModelIndex())
         self.layoutChanged.emit()
+
+    def _source_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """A part of a big list arrived: its matching rows go at the end (or in place, when sorted)."""
+        if self.sort_column >= 0:
+            self._refilter()
+            return
+        if self.position is None:
+            self.beginInsertRows(QModelIndex(), len(self.shown), last)
+            self.shown = range(last + 1)
+            self.endInsertRows()
+            return
+        rows, hay = self.source.rows, self.source.haystacks
+        new = [n for n in range(first, last + 1) if self.accepts(rows[n], hay[n])]
+        if new:
+            start = len(self.shown)
+            self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
+            self.shown = [*self.shown, *new]  # type: ignore[list-item]
+            self.position.update((src, start + k) for k, src in enumerate(new))
+            self.endInsertRows()
 
     def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = ()) -> None:
         for src in range(top.row(), bottom.row() + 1):
