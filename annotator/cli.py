@@ -803,7 +803,9 @@ def restore(db: str | None, source: str | None) -> None:
 @click.option("--model", help=MODEL_HELP)
 @click.option("--codebook", type=click.Path(dir_okay=False), help="Codebook TOML (default: resources/codebook.toml).")
 @click.option("--analyst", help="Your name for this session (default: the name set in the window, else the OS user).")
-def gui(db: str | None, model: str | None, codebook: str | None, analyst: str | None) -> None:
+@click.option("--theme", type=click.Choice(["system", "light", "dark"]), envvar="ANNOTATOR_THEME",
+              help="Light or dark marks and window (default: the one saved in the window, else the system's).")
+def gui(db: str | None, model: str | None, codebook: str | None, analyst: str | None, theme: str | None) -> None:
     """Open the window on a database.
 
     \b
@@ -818,7 +820,7 @@ def gui(db: str | None, model: str | None, codebook: str | None, analyst: str | 
     _codebook(codebook)
     from annotator.gui.app import run_gui
 
-    sys.exit(run_gui(str(_db_path(db)), model=model, codebook_path=codebook, analyst=analyst))
+    sys.exit(run_gui(str(_db_path(db)), model=model, codebook_path=codebook, analyst=analyst, theme=theme))
 
 
 def main() -> None:

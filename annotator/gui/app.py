@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.codebook import Codebook, CodebookError, load_codebook
 from annotator.commands import AcceptAll, ApplyProposals, DeleteQuotes, SetNote, SetStatus
 from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quote
+from annotator.gui import theme as themes
 from annotator.gui.claim_keys import CLAIM_KEYS
 from annotator.gui.findbar import FindBar
 from annotator.gui.jobs import CommandJob
@@ -45,6 +46,7 @@ WATCH_MS = 1000
 ACCEPT_ALL_CONFIDENCE = 0.8
 UNSURE = 0.5  # quote suggestions below this confidence are marked "?" and can be hidden
 RECENT_KEY, RECENT_MAX = "recent_databases", 8
+THEME_KEY = "theme"
 EMPTY_HINT = (
     "This database has no documents yet.\n\n"
     "Import articles from the command line (they appear here as they are imported):\n\n"
@@ -400,6 +402,12 @@ class MainWindow(QMainWindow):
         )
         self._action(help_menu, "&Keys", ["F1"], self.show_keys)
         self._action(help_menu, "&Codebook beside the text", ["F2"], self.toggle_codebook)
+        theme_menu = edit.addMenu("&Theme")
+        for mode in themes.MODES:
+            self._action(theme_menu, mode.capitalize(), [], lambda _checked=False, m=mode: self.set_theme(m))
+        hints = QApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # the desktop switched between light and dark
+            hints.colorSchemeChanged.connect(lambda _scheme: self._follow_system())
 
     # -- documents -------------------------------------------------------------------------
     def open_document(self, doc_id: int, focus: bool = False) -> None:
@@ -660,6 +668,19 @@ class MainWindow(QMainWindow):
         elif not claims.handle(key):
             self.statusBar().showMessage(f"“{key}” is not a claim key here: see F1", 5000)
 
+    def set_theme(self, mode: str) -> None:
+        """Edit > Theme: light, dark, or the system's; kept in the settings, applied at once."""
+        app = QApplication.instance()
+        chosen = themes.apply(app, mode)  # type: ignore[arg-type]
+        QSettings("annotator", "annotator").setValue(THEME_KEY, mode)
+        self.view.highlighter.restyle()
+        self.view.refresh_cursor_feedback()
+        self.statusBar().showMessage(f"theme: {mode} ({chosen.name})", 4000)
+
+    def _follow_system(self) -> None:
+        if str(QSettings("annotator", "annotator").value(THEME_KEY) or "system") == "system":
+            self.set_theme("system")
+
     def focus_claims(self) -> None:
         """Ctrl+Shift+C: the claims list takes the keys (arrows choose a claim; its keys act on it)."""
         panel = self.claims_panel
@@ -783,13 +804,16 @@ def confirm_new_database(db_path: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = None, analyst: str | None = None) -> int:
+def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = None, analyst: str | None = None,
+            theme: str | None = None) -> int:
     """Open the window on ``db_path``; ``model`` None loads the default pipeline in the background.
 
     The analyst recorded on each edit: ``analyst``, else the name saved in the settings, else the OS user.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
+    chosen = theme or str(QSettings("annotator", "annotator").value(THEME_KEY) or "system")
+    themes.apply(app, chosen if chosen in themes.MODES else "system")
     try:
         codebook = load_codebook(codebook_path)
         if db_path != ":memory:" and not Path(db_path).expanduser().exists() and not confirm_new_database(db_path):

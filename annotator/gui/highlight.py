@@ -14,12 +14,9 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 
 from annotator.codebook import Codebook
 from annotator.domain import Quote, Span
+from annotator.gui import theme
 
-QUOTE_BG = "#e3ebf6"
-QUOTE_FG = "#1d3557"
-SPAN_FG = "#111111"
-SPEAKER_LINE = "#0b2545"
-CUE_LINE = "#6c757d"
+QUOTE_BG = theme.LIGHT.quote_bg  # the light theme's, for tests and readers; the marks use theme.current()
 
 
 @dataclass(frozen=True)
@@ -197,26 +194,32 @@ class AnnotationHighlighter(QSyntaxHighlighter):
     def format_for(self, style: Style) -> QTextCharFormat:
         fmt = self._formats.get(style)
         if fmt is None:
+            colours = theme.current()
             fmt = QTextCharFormat()
             if style.quote:
-                fmt.setBackground(QColor(QUOTE_BG))
-                fmt.setForeground(QColor(QUOTE_FG))
+                fmt.setBackground(QColor(colours.quote_bg))
+                fmt.setForeground(QColor(colours.quote_fg))
                 fmt.setFontItalic(True)
             if style.label is not None:
                 fmt.setBackground(QColor(self.codebook.color(style.label)))
-                fmt.setForeground(QColor(SPAN_FG))
+                fmt.setForeground(QColor(colours.span_fg))
             if style.speaker:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(SPEAKER_LINE))
+                fmt.setUnderlineColor(QColor(colours.speaker_line))
                 fmt.setFontWeight(QFont.Weight.Bold)
             elif style.cue:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(QColor(CUE_LINE))
+                fmt.setUnderlineColor(QColor(colours.cue_line))
             elif style.outer is not None:  # two spans overlap here: both stay visible
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
                 fmt.setUnderlineColor(QColor(self.codebook.color(style.outer)).darker(160))
             self._formats[style] = fmt
         return fmt
+
+    def restyle(self) -> None:
+        """The theme changed: formats are made again in its colours."""
+        self._formats.clear()
+        self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         for start, length, style in self.index.get(self.currentBlock().blockNumber(), ()):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.codebook import Codebook
 from annotator.domain import Change, ChangeKind, Claim, Document, Quote, Span
 from annotator.gui import editing as ed
+from annotator.gui import theme
 from annotator.gui.highlight import AnnotationHighlighter, AnnotationIndex
 from annotator.gui.keys import ArticleKeys, describe
 from annotator.gui.plain import tooltip
@@ -27,11 +28,9 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # quadratic in a run without one (a 300,000-character line froze the window ~6 s). Past this, wrap anywhere.
 LONG_RUN = 2_000
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN}}}")
-SPEAKER_BG, SPEAKER_FG = "#264653", "#ffffff"
-LINKED_QUOTE_BG = "#b8cce8"
-# the selected claim: evidence shaded in its type's colour, claimant dark with white letters (like a speaker),
-# object in black on amber, addressee with a dashed purple underline
-CLAIMANT_BG, OBJECT_BG, OBJECT_FG, ADDRESSEE_LINE = "#264653", "#ffbf3c", "#000000", "#7b2cbf"
+SPEAKER_BG = theme.LIGHT.speaker_bg  # the light theme's (tests); the view draws with theme.current()
+# the selected claim: evidence shaded in its type's colour, claimant drawn like a speaker (dark with white letters
+# in the light theme), object in black on amber, addressee with a dashed purple underline
 ARTICLE_POINT_SIZE = 11.5
 
 
@@ -93,14 +92,14 @@ def _extra(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelectio
 
 def _speaker_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(SPEAKER_BG))
-    fmt.setForeground(QColor(SPEAKER_FG))
+    fmt.setBackground(QColor(theme.current().speaker_bg))
+    fmt.setForeground(QColor(theme.current().speaker_fg))
     return fmt
 
 
 def _linked_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor(LINKED_QUOTE_BG))
+    fmt.setBackground(QColor(theme.current().linked_bg))
     return fmt
 
 
@@ -109,16 +108,15 @@ def _claim_formats(colour: str) -> dict[str, QTextCharFormat]:
     shade = QColor(colour)
     shade.setAlpha(90)
     evidence.setBackground(shade)
-    claimant = QTextCharFormat()
-    claimant.setBackground(QColor(CLAIMANT_BG))
-    claimant.setForeground(QColor(SPEAKER_FG))
+    colours = theme.current()
+    claimant = _speaker_format()
     target = QTextCharFormat()
-    target.setBackground(QColor(OBJECT_BG))
-    target.setForeground(QColor(OBJECT_FG))
+    target.setBackground(QColor(colours.object_bg))
+    target.setForeground(QColor(colours.object_fg))
     target.setFontWeight(QFont.Weight.Bold)
     addressee = QTextCharFormat()
     addressee.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-    addressee.setUnderlineColor(QColor(ADDRESSEE_LINE))
+    addressee.setUnderlineColor(QColor(colours.addressee_line))
     addressee.setFontUnderline(True)
     return {"evidence": evidence, "claimant": claimant, "target": target, "addressee": addressee}
 
