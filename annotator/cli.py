@@ -732,16 +732,10 @@ def stats(db: str | None, plot_to: str | None) -> None:
         n_clusters, in_clusters = counts["clusters"]
         out.print(f"near-duplicate clusters: {n_clusters} ({in_clusters} documents; annotator dupes)")
         if plot_to:
+            from annotator.curation.plot import charts as charts_of
             from annotator.curation.plot import plot
 
-            charts = {
-                "documents by status": sorted(counts["status"].items()),
-                "spans by label": counts["labels"],
-                "annotations by analyst": [(a, s + q) for a, s, q in counts["analysts"]],
-                "documents by source": counts["sources"],
-                "quotes by speaker": counts["speakers"],
-                "claims by type": [(f"{t} {st}".strip(), n) for t, st, n in counts["claims"]],
-            }
+            charts = charts_of(counts)
             try:
                 n = plot(charts, plot_to)
             except OSError as exc:

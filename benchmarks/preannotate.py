@@ -1,7 +1,10 @@
 """Pre-annotation throughput: words per second for NER + quotes, and the quote finder's share.
 
-Usage: python benchmarks/preannotate.py [--model NAME] [--copies N]
-Runs the seeds (each made unique N times) through annotate_many and prints figures.
+Usage: python benchmarks/preannotate.py [--model NAME] [--copies N] [--workers 2]
+Runs the seeds (each made unique N times) through annotate_many and prints figures; with --workers, also the
+same texts through bare `nlp.pipe` (parse only, one process), our one-process path, and our worker processes,
+each into a database as `annotator preannotate` does (targets, issue 14: one worker ≥ 0.9x bare nlp.pipe;
+two workers ≥ 1.8x one).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--model", default=None)
     ap.add_argument("--copies", type=int, default=10)
+    ap.add_argument("--workers", type=int, default=0, help="also time worker processes (0: skip)")
     args = ap.parse_args()
     texts = [d.text for d in read_all([ROOT / "seeds"]) if hasattr(d, "text")]
     texts = [f"{t}\n\n(copy {i})" for i in range(args.copies) for t in texts]
@@ -44,6 +48,37 @@ def main() -> None:
           f"{len(texts) / total_s:.1f} docs/s; {n_spans} entities, {n_quotes} quotes")
     print(f"quote finder alone: {quote_s * 1000:.2f} ms per document "
           f"({quote_s * len(texts) / total_s:.1%} of pre-annotation time)")
+    if args.workers:
+        workers_table(nlp, args.model, texts, words, args.workers)
+
+
+def workers_table(nlp, model, texts: list[str], words: int, workers: int) -> None:
+    """Bare nlp.pipe, then our pre-annotation into a database with one process and with ``workers``."""
+    import tempfile
+
+    from annotator.api import Project
+    from annotator.domain import Document
+    from annotator.store import Store
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    bare_s = time.perf_counter() - t0
+    rates = {}
+    for n in (1, workers):
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store(f"{tmp}/p.db", backup=False)
+            with store.action("setup", undoable=False):
+                ids = [store.add_document(Document(t))[0] for t in texts]
+            t0 = time.perf_counter()
+            Project(store).preannotate(ids, model if n > 1 else nlp, workers=n)
+            rates[n] = words / (time.perf_counter() - t0)
+            store.close()
+    bare = words / bare_s
+    print(f"bare nlp.pipe, one process: {bare:,.0f} words/s")
+    print(f"ours, one process:          {rates[1]:,.0f} words/s = {rates[1] / bare:.2f}x bare (target ≥ 0.9)")
+    print(f"ours, {workers} workers:            {rates[workers]:,.0f} words/s = {rates[workers] / rates[1]:.2f}x one "
+          f"(target ≥ 1.8 on 2 cores; includes starting the workers)")
 
 
 if __name__ == "__main__":

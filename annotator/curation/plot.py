@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO, Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -10,7 +11,19 @@ from matplotlib.figure import Figure
 TOP = 15  # bars per chart at most
 
 
-def plot(charts: dict[str, list[tuple[str, int]]], path: str | Path) -> int:
+def charts(counts: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
+    """The charts of the statistics (``Store.counts()``): the same in ``annotator stats --plot`` and the window."""
+    return {
+        "documents by status": sorted(counts["status"].items()),
+        "spans by label": counts["labels"],
+        "annotations by analyst": [(a, s + q) for a, s, q in counts["analysts"]],
+        "documents by source": counts["sources"],
+        "quotes by speaker": counts["speakers"],
+        "claims by type and stance": [(f"{t} {st}".strip(), n) for t, st, n in counts["claims"]],
+    }
+
+
+def plot(charts: dict[str, list[tuple[str, int]]], path: str | Path | IO[bytes]) -> int:
     """One horizontal bar chart per non-empty entry of ``charts`` (title -> [(name, count)]); return how many."""
     shown = {title: rows[:TOP] for title, rows in charts.items() if rows}
     if not shown:

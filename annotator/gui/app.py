@@ -391,6 +391,7 @@ class MainWindow(QMainWindow):
         self._action(edit, "Find &next", ["F3"], lambda: self.find_bar.find(backward=False))
         self._action(edit, "Find &previous", ["Shift+F3"], lambda: self.find_bar.find(backward=True))
         self._action(docs, "Edit the &note", ["Ctrl+Shift+N"], self.note.setFocus)
+        self._action(docs, "S&tatistics (the charts of annotator stats)", ["Ctrl+Shift+T"], self.show_statistics)
         self._action(docs, "Go to the &claims list (Enter: back to the article)", ["Ctrl+Shift+C"],
                      self.focus_claims)
         docs.addSeparator()
@@ -667,6 +668,17 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("select a suggested claim to accept it", 5000)
         elif not claims.handle(key):
             self.statusBar().showMessage(f"“{key}” is not a claim key here: see F1", 5000)
+
+    def show_statistics(self) -> None:
+        from annotator.gui.panels.statistics import StatisticsDialog
+
+        try:
+            counts = self.store.counts()
+        except self.store.database_errors as exc:
+            self.show_error(self.store.explain(exc))
+            return
+        self.statistics = StatisticsDialog(counts, self)
+        self.statistics.show()
 
     def set_theme(self, mode: str) -> None:
         """Edit > Theme: light, dark, or the system's; kept in the settings, applied at once."""

@@ -56,6 +56,7 @@ class DocumentSummary(NamedTuple):  # a tuple: 100,000 of them are made when the
     words: int
     spans: int
     quotes: int
+    cluster: int | None = None  # the near-duplicate cluster (annotator dupes), if any
 
 
 @dataclass(frozen=True)
@@ -890,12 +891,12 @@ class Store:
         tail = f" LIMIT {int(limit)}" if limit is not None else ""
         sql = f"""
             SELECT d.id, d.title, d.source, d.status, d.words,
-                   coalesce(c.spans, 0) AS spans, coalesce(c.quotes, 0) AS quotes
+                   coalesce(c.spans, 0) AS spans, coalesce(c.quotes, 0) AS quotes, d.cluster
             FROM documents d LEFT JOIN doc_counts c ON c.doc_id = d.id {where} ORDER BY d.id{tail}
         """
         return [  # plain tuples from the cursor: 100,000 rows in a tenth of the time dicts take
-            DocumentSummary(i, title or "", source or "", status, words or 0, spans, quotes)
-            for i, title, source, status, words, spans, quotes in self.db.conn.execute(sql, params)
+            DocumentSummary(i, title or "", source or "", status, words or 0, spans, quotes, cluster)
+            for i, title, source, status, words, spans, quotes, cluster in self.db.conn.execute(sql, params)
         ]
 
     def count_documents(self) -> int:

@@ -13,7 +13,7 @@ from annotator.gui.panels.base import Index, RowsModel
 from annotator.gui.plain import tooltip
 from annotator.store import DocumentSummary, Store
 
-COLUMNS = ("Title", "Status", "Spans", "Quotes")
+COLUMNS = ("Title", "Status", "Spans", "Quotes", "Dup")
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "✓ done", "skipped": "skipped", "flagged": "⚑ flagged"}
 STATUS_COLOR = {"done": "#2a7d46", "skipped": "#8a8a8a", "in_progress": "#b26a00", "flagged": "#b00020"}
 STATUS_ORDER = {"new": 0, "in_progress": 1, "flagged": 2, "skipped": 3, "done": 4}
@@ -24,7 +24,7 @@ ROW_KINDS = frozenset({ChangeKind.STATUS, ChangeKind.SPANS, ChangeKind.QUOTES})
 def sort_key(column: int):
     """How a column sorts: titles without case, statuses in queue order, counts as numbers."""
     return (lambda r: r.title.casefold(), lambda r: STATUS_ORDER.get(r.status, 9), lambda r: r.spans,
-            lambda r: r.quotes)[column]
+            lambda r: r.quotes, lambda r: (r.cluster is None, r.cluster or 0))[column]
 
 
 FIRST_PART, PART = 2_000, 10_000  # rows read before the first paint, and per turn of the event loop after it
@@ -89,9 +89,11 @@ class DocumentListModel(RowsModel):
             return None
         row = self.rows[row_number]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title, STATUS_TEXT.get(row.status, row.status), row.spans, row.quotes)[col]
+            dup = "" if row.cluster is None else f"#{row.cluster}"
+            return (row.title, STATUS_TEXT.get(row.status, row.status), row.spans, row.quotes, dup)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(f"{row.title}\n{row.source}\n{row.words} words · {row.spans} spans · {row.quotes} quotes")
+            dup = "" if row.cluster is None else f"\nnear-duplicate cluster #{row.cluster} (sort by Dup to see its copies)"
+            return tooltip(f"{row.title}\n{row.source}\n{row.words} words · {row.spans} spans · {row.quotes} quotes{dup}")
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and row.status in STATUS_COLOR:
             return QColor(STATUS_COLOR[row.status])
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
@@ -159,7 +161,7 @@ class DocumentList(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()  # fixed widths: ResizeToContents reads every row of a big list, often
         widths = {1: metrics.horizontalAdvance("in progress") + 12, 2: metrics.horizontalAdvance("Spans") + 18,
-                  3: metrics.horizontalAdvance("Quotes") + 18}  # fmt: skip
+                  3: metrics.horizontalAdvance("Quotes") + 18, 4: metrics.horizontalAdvance("#0000") + 12}  # fmt: skip
         for col, width in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)

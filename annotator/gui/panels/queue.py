@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QW
 from annotator.domain import STATUSES, UNFINISHED
 from annotator.gui.panels.documents import COLUMNS, STATUS_TEXT, DocumentListModel, sort_key
 
-ALL, OPEN = "all", "unfinished"
-CHOICES = (ALL, OPEN, *STATUSES)
+ALL, OPEN, CLUSTERED = "all", "unfinished", "clustered"
+CHOICES = (ALL, OPEN, *STATUSES, CLUSTERED)
 
 
 class DocumentFilter(QAbstractTableModel):
@@ -50,7 +50,10 @@ class DocumentFilter(QAbstractTableModel):
             return False
         if self.status == OPEN and summary.status not in UNFINISHED:
             return False
-        if self.status not in (ALL, OPEN) and summary.status != self.status:
+        if self.status == CLUSTERED:
+            if summary.cluster is None:
+                return False
+        elif self.status not in (ALL, OPEN) and summary.status != self.status:
             return False
         if self.words:
             haystack = haystack or f"{summary.title} {summary.source}".casefold()
@@ -186,7 +189,7 @@ class QueueBar(QWidget):
         self.text.setClearButtonEnabled(True)
         self.status = QComboBox()
         for choice in CHOICES:
-            self.status.addItem(STATUS_TEXT.get(choice, choice), choice)
+            self.status.addItem({CLUSTERED: "near-duplicates"}.get(choice, STATUS_TEXT.get(choice, choice)), choice)
         self.label = QComboBox()
         self.analyst = QComboBox()
         self.set_choices([], [])
