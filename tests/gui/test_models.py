@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from PySide6.QtCore import Qt
 
 from annotator.domain import Change, ChangeKind, Document
@@ -64,3 +66,23 @@ def test_terms_and_titles_are_marked_as_such_in_the_quotes_panel(qtbot, model_te
     title = Quote(text.index("Night Desk"), text.index("Night Desk") + 10, kind="title", origin="rule:q")
     model.set_quotes(text, [title, term])
     assert [model.data(model.index(r, 0)) for r in range(2)] == ["(term)", "(title)"]
+
+
+def test_quotes_are_grouped_by_person_named_once(model_tester):
+    from annotator.domain import Mention, Quote
+
+    text = "Ana Rusu said “one”. Ion Popa said “two”. Rusu added “three”. Someone said “four”."
+
+    def at(s, n=0):
+        i = -1
+        for _ in range(n + 1):
+            i = text.index(s, i + 1)
+        return Mention(i, i + len(s))
+
+    quotes = [Quote(*astuple(at(w)), speaker=sp) for w, sp in
+              (("one", at("Ana Rusu")), ("two", at("Ion Popa")), ("three", at("Rusu", 1)), ("four", None))]
+    model = QuoteListModel()
+    model_tester(model)
+    model.set_quotes(text, quotes)
+    rows = [(model.data(model.index(r, 0)), model.data(model.index(r, 1))) for r in range(4)]
+    assert rows == [("Ana Rusu (2)", "“one”"), ("", "“three”"), ("Ion Popa", "“two”"), ("—", "“four”")]

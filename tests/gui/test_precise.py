@@ -132,7 +132,9 @@ def test_the_quotes_panel_and_the_picker_name_a_person_once(qtbot, window, seede
     window.check_outside_changes()
     window.open_document(doc_id)
     names = [window.quotes_model.data(window.quotes_model.index(r, 0)) for r in range(2)]
-    assert names == ["Alexander Lukashenko", "Alexander Lukashenko"]
+    assert names == ["Alexander Lukashenko (2)", ""]  # one person, named once, above both quotes
+    tip = window.quotes_model.data(window.quotes_model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "named in the text as Alexander Lukashenko, Lukashenko" in tip
     quote = seeded.store.quotes(doc_id)[1]
     choices = [name for name, _ in ed.speaker_choices(text, seeded.store.spans(doc_id), quote)]
     assert choices == ["Alexander Lukashenko", "Ana Rusu"]

@@ -1,4 +1,5 @@
-"""The quotes of the open document, speaker → quote; click or Enter jumps to one, Delete deletes it."""
+"""The quotes of the open document, speaker → quote, grouped by person: each person is named once, under their
+fullest name, above all their quotes (in text order); click or Enter jumps to one, Delete deletes it."""
 
 from __future__ import annotations
 
@@ -27,12 +28,24 @@ class QuoteListModel(RowsModel):
         self.text = ""
         self.rows: list[Quote] = []
         self.persons: dict = {}
+        self.first: dict[int, int] = {}  # id of the first quote of each person's group -> its size
+        self.mentions: dict[str, list[str]] = {}  # person -> how the text names them
 
     def set_quotes(self, text: str, quotes: list[Quote]) -> None:
         self.beginResetModel()
         self.text = text
-        self.rows = sorted(quotes, key=lambda q: (q.start, q.end))
-        self.persons = person_names(text, [q.speaker for q in self.rows if q.speaker is not None])
+        ordered = sorted(quotes, key=lambda q: (q.start, q.end))
+        self.persons = person_names(text, [q.speaker for q in ordered if q.speaker is not None])
+        groups: dict[str, list[Quote]] = {}
+        for q in ordered:  # people in the order they first speak; unattributed words last
+            groups.setdefault(self.speaker_name(q) or f"\x00{q.kind}", []).append(q)
+        self.rows = [q for name in sorted(groups, key=lambda n: n.startswith("\x00")) for q in groups[name]]
+        self.first = {}
+        self.mentions = {}
+        for name, members in groups.items():
+            self.first[id(members[0])] = len(members)
+            mentions = sorted({" ".join(mention_text(text, q.speaker).split()) for q in members if q.speaker})
+            self.mentions[name] = mentions
         self.endResetModel()
 
     def speaker_name(self, quote: Quote) -> str:
@@ -49,13 +62,24 @@ class QuoteListModel(RowsModel):
         if quote is None:
             return None
         speaker = self.speaker_name(quote)
+        size = self.first.get(id(quote))
         if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 1:
+                return "“" + shorten(quote.text_in(self.text), 80) + "”"
             who = speaker or ("—" if quote.kind == "quote" else f"({quote.kind})")  # a term or title: nobody's words
-            if quote.state == "suggested" and quote.confidence < UNSURE and index.column() == 0:
-                who = "? " + who  # the finder is unsure: look twice
-            return who if index.column() == 0 else "“" + shorten(quote.text_in(self.text), 80) + "”"
+            if size is None:
+                who = ""  # the person is named once, on the first of their quotes
+            elif size > 1:
+                who += f" ({size})"
+            if quote.state == "suggested" and quote.confidence < UNSURE:
+                who = ("? " + who).rstrip()  # the finder is unsure: look twice
+            return who
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(f"{speaker or 'no speaker'}: “{quote.text_in(self.text)}”\n{quote.origin}, {quote.confidence:.2f}")
+            tip = f"{speaker or 'no speaker'}: “{quote.text_in(self.text)}”\n{quote.origin}, {quote.confidence:.2f}"
+            named = self.mentions.get(speaker, [])
+            if speaker and size and size > 1:
+                tip += f"\n{speaker}: {size} quotes; named in the text as {', '.join(named)}"
+            return tooltip(tip)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and not speaker:
             return QColor("#9a9a9a")
         if role == Qt.ItemDataRole.UserRole:
