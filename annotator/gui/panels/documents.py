@@ -27,7 +27,7 @@ def sort_key(column: int):
             lambda r: r.quotes, lambda r: (r.cluster is None, r.cluster or 0))[column]
 
 
-FIRST_PART, PART = 2_000, 10_000  # rows read before the first paint, and per turn of the event loop after it
+FIRST_PART, PART = 500, 10_000  # rows read before the first paint, and per turn of the event loop after it
 
 
 class DocumentListModel(RowsModel):
