@@ -408,3 +408,22 @@ def test_a_press_release_names_its_issuer():
     m = issuer(doc)
     assert m is not None and text[m.start : m.end] == "Office of the Pellmar Premier"
     assert issuer(spacy.blank("en")("An ordinary report.\n\nIt rained.")) is None
+
+
+def test_a_title_case_transcript_speaker_counts_when_two_lines_open_with_it():
+    from annotator.nlp.claim_voice import line_speaker
+    from annotator.nlp.claims import _with_sentences
+
+    text = "Q: Will it pass?\nOrsini: It will. The harbour is ours.\nQ: And then?\nOrsini: We wait.\nNote: one line."
+    doc = _with_sentences(spacy.blank("en")(text))
+    sents = list(doc.sents)
+    m = line_speaker(sents[2])  # the second sentence of Orsini's first answer
+    assert m is not None and doc.text[m.start : m.end] == "Orsini"
+    assert line_speaker(sents[-1]) is None  # a head that opens one line only is no speaker
+
+
+@pytest.mark.model
+def test_model_part_of_across_commas_and_with_remain_is_territorial(nlp):
+    for text in ("“The Dunmore pastures are, and will remain, part of Pellmar,” said the minister Ivo Tarn.",
+                 "“The Dunmore plateau remains part of Pellmar,” said the minister Ivo Tarn."):
+        assert "territory" in {c.claim_type for c in _claims(nlp, text)}, text
