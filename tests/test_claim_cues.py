@@ -427,3 +427,30 @@ def test_model_part_of_across_commas_and_with_remain_is_territorial(nlp):
     for text in ("“The Dunmore pastures are, and will remain, part of Pellmar,” said the minister Ivo Tarn.",
                  "“The Dunmore plateau remains part of Pellmar,” said the minister Ivo Tarn."):
         assert "territory" in {c.claim_type for c in _claims(nlp, text)}, text
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("After tonight we are a free nation.", "sovereignty"),
+    ("The council will follow the will of the people of Dunmore.", "self_determination"),
+    ("The envoys should mind their own affairs.", "interference"),
+])
+def test_broad_phrase_classes_are_cues(text, family):
+    doc = spacy.blank("en")(text)
+    assert family in {h.family.name for h in raw_hits(doc)}
+
+
+def test_an_editorial_label_line_makes_the_piece_the_outlet_s_voice():
+    from annotator.nlp.claim_voice import is_editorial
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    assert is_editorial(nlp("A harbour for all\n\nEditorial\n\nThe harbour tax is unfair. It should go."), [])
+    assert not is_editorial(nlp("A harbour for all\n\nThe harbour tax rose. Traders met."), [])
+
+
+@pytest.mark.model
+def test_model_a_shared_copula_after_a_belief_verb_keeps_the_place_subject(nlp):
+    text = ("Editorial\n\nWe believe the Dunmore valley is, and should remain, part of Pellmar. Pellmar has its own courts. "
+            "Dunmore votes in Pellmar.")
+    claims = _claims(nlp, text)
+    assert any(c.claim_type == "territory" for c in claims)

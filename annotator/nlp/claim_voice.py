@@ -111,6 +111,8 @@ def _outside(sent: Span, quotes) -> bool:
 def is_editorial(doc: Doc, quotes) -> bool:
     """The article speaks in its own voice: two or more sentences outside quotes in the first-person plural
     or with a modal of obligation (an editorial, a leader, a comment piece)."""
+    if _editorial_mark(doc.text):
+        return True
     n = 0
     for sent in doc.sents:
         if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
@@ -118,6 +120,15 @@ def is_editorial(doc: Doc, quotes) -> bool:
         if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in sent):
             n += 1
     return n >= 2
+
+
+_EDITORIAL_MARKS = frozenset({"editorial", "opinion", "comment", "leader", "leading article", "our view", "view"})
+
+
+def _editorial_mark(text: str) -> bool:
+    """A line of its own near the top that labels the piece ("Editorial", "Opinion", "Our view")."""
+    lines = [ln.strip().rstrip(":").lower() for ln in text[:800].splitlines() if ln.strip()]
+    return any(ln in _EDITORIAL_MARKS for ln in lines[:4])
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
