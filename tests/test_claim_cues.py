@@ -454,3 +454,12 @@ def test_model_a_shared_copula_after_a_belief_verb_keeps_the_place_subject(nlp):
             "Dunmore votes in Pellmar.")
     claims = _claims(nlp, text)
     assert any(c.claim_type == "territory" for c in claims)
+
+
+@pytest.mark.model
+def test_model_recognising_a_council_or_an_award_is_a_recognition_claim(nlp):
+    from annotator.nlp.claim_guards import recognised_object
+
+    doc = nlp("Pellmar will not recognise the new council. Brisk recognised the award. Ivo recognised his cousin.")
+    verbs = [t for t in doc if t.lemma_ == "recognise"]
+    assert [recognised_object(v) for v in verbs] == [True, True, False]

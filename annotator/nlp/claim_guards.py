@@ -57,6 +57,14 @@ def polity_object(a: Token) -> bool:
     return obj is not None and is_polity(obj) and not _non_polity(obj)
 
 
+def recognised_object(a: Token) -> bool:
+    """"recognise X": X is a polity, or a body or finding whose authority is at stake (a council, an award)."""
+    if polity_object(a):
+        return True
+    obj = object_of(a) if a.pos_ in ("VERB", "AUX") else None
+    return obj is not None and (obj.lemma_.lower() in lex.AUTHORITY_OBJECTS or obj.lower_ in lex.AUTHORITY_OBJECTS)
+
+
 REFLEXIVES = frozenset({"itself", "themselves", "ourselves", "himself", "herself"})
 
 

@@ -198,7 +198,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         if c is not None:
             claims.append(c)
     claims = _merge(doc, claims)
-    claims += unmarked_claims(doc, spoken, claims, editorial)
+    claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial)
     claims = one_per_object(doc, [focused(doc, retyped(doc, sharpen(doc, c))) for c in claims if c.confidence >= min_confidence])
     return sorted(claims, key=lambda c: (c.start, c.end))
 
