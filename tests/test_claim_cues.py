@@ -463,3 +463,14 @@ def test_model_recognising_a_council_or_an_award_is_a_recognition_claim(nlp):
     doc = nlp("Pellmar will not recognise the new council. Brisk recognised the award. Ivo recognised his cousin.")
     verbs = [t for t in doc if t.lemma_ == "recognise"]
     assert [recognised_object(v) for v in verbs] == [True, True, False]
+
+
+@pytest.mark.model
+def test_model_a_cue_in_the_speaker_s_own_name_is_no_claim_and_a_body_s_present_position_counts(nlp):
+    from annotator.nlp.claims import find_claims
+
+    doc = nlp("The Coastal Union of Pellmar reiterates that the Dunmore valley is an integral part of Pellmar.")
+    found = find_claims(doc, [], 0.0)
+    assert "pooling" not in {c.claim_type for c in found}
+    terr = [c for c in found if c.claim_type == "territory"]
+    assert terr and terr[0].confidence >= 0.48
