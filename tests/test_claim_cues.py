@@ -408,3 +408,69 @@ def test_a_press_release_names_its_issuer():
     m = issuer(doc)
     assert m is not None and text[m.start : m.end] == "Office of the Pellmar Premier"
     assert issuer(spacy.blank("en")("An ordinary report.\n\nIt rained.")) is None
+
+
+def test_a_title_case_transcript_speaker_counts_when_two_lines_open_with_it():
+    from annotator.nlp.claim_voice import line_speaker
+    from annotator.nlp.claims import _with_sentences
+
+    text = "Q: Will it pass?\nOrsini: It will. The harbour is ours.\nQ: And then?\nOrsini: We wait.\nNote: one line."
+    doc = _with_sentences(spacy.blank("en")(text))
+    sents = list(doc.sents)
+    m = line_speaker(sents[2])  # the second sentence of Orsini's first answer
+    assert m is not None and doc.text[m.start : m.end] == "Orsini"
+    assert line_speaker(sents[-1]) is None  # a head that opens one line only is no speaker
+
+
+@pytest.mark.model
+def test_model_part_of_across_commas_and_with_remain_is_territorial(nlp):
+    for text in ("“The Dunmore pastures are, and will remain, part of Pellmar,” said the minister Ivo Tarn.",
+                 "“The Dunmore plateau remains part of Pellmar,” said the minister Ivo Tarn."):
+        assert "territory" in {c.claim_type for c in _claims(nlp, text)}, text
+
+
+@pytest.mark.parametrize(("text", "family"), [
+    ("After tonight we are a free nation.", "sovereignty"),
+    ("The council will follow the will of the people of Dunmore.", "self_determination"),
+    ("The envoys should mind their own affairs.", "interference"),
+])
+def test_broad_phrase_classes_are_cues(text, family):
+    doc = spacy.blank("en")(text)
+    assert family in {h.family.name for h in raw_hits(doc)}
+
+
+def test_an_editorial_label_line_makes_the_piece_the_outlet_s_voice():
+    from annotator.nlp.claim_voice import is_editorial
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    assert is_editorial(nlp("A harbour for all\n\nEditorial\n\nThe harbour tax is unfair. It should go."), [])
+    assert not is_editorial(nlp("A harbour for all\n\nThe harbour tax rose. Traders met."), [])
+
+
+@pytest.mark.model
+def test_model_a_shared_copula_after_a_belief_verb_keeps_the_place_subject(nlp):
+    text = ("Editorial\n\nWe believe the Dunmore valley is, and should remain, part of Pellmar. Pellmar has its own courts. "
+            "Dunmore votes in Pellmar.")
+    claims = _claims(nlp, text)
+    assert any(c.claim_type == "territory" for c in claims)
+
+
+@pytest.mark.model
+def test_model_recognising_a_council_or_an_award_is_a_recognition_claim(nlp):
+    from annotator.nlp.claim_guards import recognised_object
+
+    doc = nlp("Pellmar will not recognise the new council. Brisk recognised the award. Ivo recognised his cousin.")
+    verbs = [t for t in doc if t.lemma_ == "recognise"]
+    assert [recognised_object(v) for v in verbs] == [True, True, False]
+
+
+@pytest.mark.model
+def test_model_a_cue_in_the_speaker_s_own_name_is_no_claim_and_a_body_s_present_position_counts(nlp):
+    from annotator.nlp.claims import find_claims
+
+    doc = nlp("The Coastal Union of Pellmar reiterates that the Dunmore valley is an integral part of Pellmar.")
+    found = find_claims(doc, [], 0.0)
+    assert "pooling" not in {c.claim_type for c in found}
+    terr = [c for c in found if c.claim_type == "territory"]
+    assert terr and terr[0].confidence >= 0.48

@@ -57,6 +57,14 @@ def polity_object(a: Token) -> bool:
     return obj is not None and is_polity(obj) and not _non_polity(obj)
 
 
+def recognised_object(a: Token) -> bool:
+    """"recognise X": X is a polity, or a body or finding whose authority is at stake (a council, an award)."""
+    if polity_object(a):
+        return True
+    obj = object_of(a) if a.pos_ in ("VERB", "AUX") else None
+    return obj is not None and (obj.lemma_.lower() in lex.AUTHORITY_OBJECTS or obj.lower_ in lex.AUTHORITY_OBJECTS)
+
+
 REFLEXIVES = frozenset({"itself", "themselves", "ourselves", "himself", "herself"})
 
 
@@ -95,11 +103,14 @@ def place_subject(a: Token) -> bool:
     subj = subject_of(verb)
     subj = antecedent(subj) if subj is not None else None
     whole = pobj(a, ("of",))
-    if subj is None or _non_polity(subj) or whole is not None and _non_polity(whole):
+    if subj is None or _non_polity(subj):
         return False
     if not not_sport(a):
         return False
     subj_place = is_place(subj) and subj.pos_ != "PRON"
+    # a place is part of no person: a proper name there is a polity the small model took for one
+    if whole is not None and _non_polity(whole) and not (subj_place and whole.pos_ == "PROPN"):
+        return False
     if a.lower_ in ("ours", "theirs"):
         return subj_place
     return subj_place and (whole is None or is_polity(whole) or is_place(whole))

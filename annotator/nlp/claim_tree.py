@@ -117,6 +117,9 @@ def clause_verb(tok: Token) -> Token:
     return t
 
 
+_COPULAS = frozenset({"be", "remain", "stay"})
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``; a conjoined or controlled verb borrows its head's."""
     t = verb
@@ -124,6 +127,12 @@ def subject_of(verb: Token) -> Token | None:
         subj = next((c for c in t.children if c.dep_ in SUBJECTS and c.dep_ != "expl"), None)
         if subj is not None:
             return subj
+        if t.dep_ == "conj" and t.lemma_.lower() in _COPULAS:  # "X is, and will remain, Y" mis-attached to "said"
+            inner = next((c for c in t.head.children if c.dep_ == "ccomp" and c.i < t.i
+                          and c.lemma_.lower() in _COPULAS), None)
+            subj = next((c for c in inner.children if c.dep_ in SUBJECTS), None) if inner is not None else None
+            if subj is not None:
+                return subj
         if t.dep_ in ("conj", "xcomp", "advcl", "relcl") and t.head is not t:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head

@@ -3,6 +3,8 @@ speaker, the outlet's evaluative voice (modals, evaluative words, its own "we").
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from annotator.domain import Mention
@@ -81,8 +83,14 @@ def evaluative(sent: Span) -> bool:
 
 
 
+def _repeated_head(text: str, name: str) -> bool:
+    """A title-case line head ("Aldana: ...") is a transcript speaker when two or more lines open with it."""
+    return len(re.findall(r"(?:^|\n)[ \t]*" + re.escape(name) + r":", text)) >= 2
+
+
 def line_speaker(sent: Span) -> Mention | None:
-    """In a transcript, the speaker a line opens with ("DASHKOVA: ...", "Q:" is no one)."""
+    """In a transcript, the speaker a line opens with ("DASHKOVA: ...", "Aldana: ..." on two or more lines;
+    "Q:" is no one)."""
     doc = sent.doc
     start = doc.text.rfind("\n", 0, sent.start_char) + 1
     line = doc.text[start : sent.end_char]
@@ -90,7 +98,7 @@ def line_speaker(sent: Span) -> Mention | None:
     name = head.strip()
     if not colon or not name or len(name) > 40 or not name.replace(" ", "").replace("-", "").isalpha():
         return None
-    if not name.isupper() or len(name) < 3:
+    if len(name) < 3 or not (name.isupper() or name.istitle() and _repeated_head(doc.text, name)):
         return None
     lead = head.index(name[0])
     return Mention(start + lead, start + lead + len(name))
@@ -103,6 +111,8 @@ def _outside(sent: Span, quotes) -> bool:
 def is_editorial(doc: Doc, quotes) -> bool:
     """The article speaks in its own voice: two or more sentences outside quotes in the first-person plural
     or with a modal of obligation (an editorial, a leader, a comment piece)."""
+    if _editorial_mark(doc.text):
+        return True
     n = 0
     for sent in doc.sents:
         if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
@@ -110,6 +120,15 @@ def is_editorial(doc: Doc, quotes) -> bool:
         if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in sent):
             n += 1
     return n >= 2
+
+
+_EDITORIAL_MARKS = frozenset({"editorial", "opinion", "comment", "leader", "leading article", "our view", "view"})
+
+
+def _editorial_mark(text: str) -> bool:
+    """A line of its own near the top that labels the piece ("Editorial", "Opinion", "Our view")."""
+    lines = [ln.strip().rstrip(":").lower() for ln in text[:800].splitlines() if ln.strip()]
+    return any(ln in _EDITORIAL_MARKS for ln in lines[:4])
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})

@@ -22,7 +22,7 @@ from annotator.nlp.claim_parts import mention, reported_claimant, target_and_add
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj
 from annotator.nlp.claim_unmarked import unmarked_claims
-from annotator.nlp.claim_voice import is_dateline, is_editorial, is_headline, issuer, line_speaker, reporting
+from annotator.nlp.claim_voice import is_dateline, is_editorial, is_headline, issuer, line_speaker, political, reporting
 
 __all__ = ["find_claims"]
 
@@ -60,13 +60,26 @@ def _reported(a) -> bool:
 
 
 def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None, said: bool,
-                editorial: bool = False, dateline: bool = False) -> float:
-    """Quoted and attributed highest; a reported clause next; narrative, and the outlet outside editorials, low."""
-    base = 0.75 if quoted and claimant else 0.55 if quoted else (0.6 if said else 0.45) if claimant else (
+                editorial: bool = False, dateline: bool = False, voiced: bool = False) -> float:
+    """Quoted and attributed highest; a reported clause next; then a political actor's present-tense position
+    (``voiced``: "the Ministry reiterates that ..."); narrative, and the outlet outside editorials, low."""
+    base = 0.75 if quoted and claimant else 0.55 if quoted else (0.6 if said else 0.5 if voiced else 0.45) if claimant else (
         (0.6 if editorial else 0.4) if outlet else 0.35)
     if q is not None and claimant:
         base *= 0.8 + 0.2 * q.confidence
     return round(base - (0 if target else 0.15) - (0.15 if dateline else 0), 3)
+
+
+def _voiced(doc: Doc, a, claimant: Mention) -> bool:
+    """A political actor (an office, body or polity) as the subject of a present-tense verb or a stance verb:
+    a position taken now, not a past event told ("declared independence in 1993")."""
+    if not political(doc, claimant):
+        return False
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ == "PRON" or span.root.tag_ == "WDT":
+        return False
+    verb = span.root.head
+    return verb.tag_ in ("VBZ", "VBP") or verb.lemma_.lower() in lex.STANCE_VERBS
 
 
 def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
@@ -91,6 +104,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
                 return None
             outlet = True
         lo, hi = a.sent.start, a.sent.end
+    if claimant is not None and claimant.start <= a.idx < claimant.end:
+        return None  # the cue names the speaker ("the Continental Union says ..."), not what is claimed
     said = _reported(a) or line_speaker(a.sent) is not None or (issued_by is not None and claimant is issued_by)
     target, addressee = target_and_addressee(doc, hit, claimant)
     claim_type = hit.family.claim_type
@@ -112,7 +127,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         aspect=hit.family.aspect,
         outlet=outlet,
         confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q, said,
-                               editorial, q is None and is_dateline(a.sent)),
+                               editorial, q is None and is_dateline(a.sent),
+                               q is None and claimant is not None and _voiced(doc, a, claimant)),
         cue=hit.family.name,
         origin=ORIGIN,
     )
@@ -198,7 +214,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         if c is not None:
             claims.append(c)
     claims = _merge(doc, claims)
-    claims += unmarked_claims(doc, spoken, claims, editorial)
+    claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial)
     claims = one_per_object(doc, [focused(doc, retyped(doc, sharpen(doc, c))) for c in claims if c.confidence >= min_confidence])
     return sorted(claims, key=lambda c: (c.start, c.end))
 
