@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES
+from annotator.nlp.claim_tree import ents, text_of
 
 _MIN_STEM = 4
 
@@ -75,7 +76,7 @@ def is_recurring_name(tok: Token) -> bool:
 @lru_cache(maxsize=64)
 def _labels(doc: Doc) -> dict[str, Counter]:
     out: dict[str, Counter] = {}
-    for ent in doc.ents:
+    for ent in ents(doc):
         out.setdefault(_bare(ent.text), Counter())[ent.label_] += 1
     return out
 
@@ -101,7 +102,7 @@ _LOCATIVES = ("in", "into", "inside", "across", "throughout")
 
 def _locative(doc: Doc, name: str) -> bool:
     """The article puts ``name`` after a preposition of place ("in Upper Zhelna"): a place, not a person."""
-    low = doc.text
+    low = text_of(doc)
     return any(f" {p} {name}" in low or f" {p} the {name}" in low for p in _LOCATIVES)
 
 

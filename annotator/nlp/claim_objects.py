@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from annotator.domain import Claim, Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import home_of, mention
-from annotator.nlp.claim_tree import label_of
+from annotator.nlp.claim_tree import ents, label_of, text_of
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -75,7 +75,7 @@ def _spans(doc: Doc, c: Claim) -> Span | None:
 
 
 def _text(doc: Doc, m: Mention | None) -> str:
-    return doc.text[m.start : m.end] if m is not None else ""
+    return text_of(doc)[m.start : m.end] if m is not None else ""
 
 
 def sharpen(doc: Doc, c: Claim) -> Claim:
@@ -138,7 +138,7 @@ def one_per_object(doc: Doc, claims: list[Claim]) -> list[Claim]:
 
 def focus(doc: Doc) -> tuple[int, int] | None:
     """The place the article is about: its most often named GPE or LOC (its first mention)."""
-    names = [e for e in doc.ents if _usual(e) in ("GPE", "LOC")]
+    names = [e for e in ents(doc) if _usual(e) in ("GPE", "LOC")]
     if not names:
         return None
     counts = Counter(_bare(e.text) for e in names)

@@ -13,6 +13,7 @@ from annotator.nlp.claim_tree import (
     can_be_object,
     clause_verb,
     entity_of,
+    ents,
     is_first_person,
     label_of,
     object_of,
@@ -45,7 +46,7 @@ def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
     if labels is None:
         return None
     best = None
-    for ent in tok.doc.ents:
+    for ent in ents(tok.doc):
         if ent.end <= tok.i and ent.label_ in labels:
             best = ent
     return (best.start, best.end) if best is not None and tok.i - best.end < 120 else None
@@ -96,7 +97,7 @@ def _to_gpe(doc: Doc, ent) -> tuple[int, int]:
     if ent.label_ != "NORP":
         return ent.start, ent.end
     stem = ent.text.lower()[:5]
-    for other in doc.ents:
+    for other in ents(doc):
         if other.label_ == "GPE" and len(stem) >= 4 and other.text.lower().startswith(stem[:4]) and (
                 stem.startswith(other.text.lower()[:5])):
             return other.start, other.end

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.claim_lexicon import (
@@ -20,14 +22,38 @@ _UP = ("attr", "acomp", "dobj", "pobj", "prep", "amod", "compound", "det", "poss
 NEVER_OBJECTS = ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")
 
 
+@lru_cache(maxsize=8)
+def ents(doc: Doc) -> tuple:
+    """``doc.ents``, made once per document (spaCy builds the tuple anew, over every token, on each access)."""
+    return tuple(doc.ents)
+
+
+@lru_cache(maxsize=8)
+def _entity_index(doc: Doc) -> list:
+    index: list = [None] * len(doc)
+    for ent in ents(doc):
+        for i in range(ent.start, ent.end):
+            index[i] = ent
+    return index
+
+
+@lru_cache(maxsize=8)
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy joins every token's text on each access)."""
+    return doc.text
+
+
+@lru_cache(maxsize=8)
+def sentences(doc: Doc) -> tuple:
+    """``doc.sents``, made once per document."""
+    return tuple(doc.sents)
+
+
 def entity_of(tok: Token):
     """The entity span containing ``tok``, if any (never a pronoun the tagger took for a place)."""
     if not tok.ent_type_ or tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:
         return None
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return _entity_index(tok.doc)[tok.i]
 
 
 def label_of(tok: Token) -> str:

@@ -11,7 +11,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_field import THRESHOLD, Field, denies, field_of, predicates_of, takes_a_stance
 from annotator.nlp.claim_objects import named_place
 from annotator.nlp.claim_parts import home_of, mention, polity_near
-from annotator.nlp.claim_tree import is_first_person, label_of, phrase
+from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences
 from annotator.nlp.claim_voice import is_headline, line_speaker, political, reportings
 
 ORIGIN = "rule:claims"
@@ -107,7 +107,7 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if q.speaker is not None and span is not None:
             out += _claims(doc, span, ev, q.speaker, True, _types_on(claims, ev))
-    for sent in doc.sents:
+    for sent in sentences(doc):
         ev = _trimmed(sent)
         if is_headline(sent) or any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from annotator.domain import Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
-from annotator.nlp.claim_tree import label_of, subject_of
+from annotator.nlp.claim_tree import label_of, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 _ENDS = frozenset(".!?\"”’'")
@@ -22,7 +22,7 @@ def is_headline(sent: Span) -> bool:
     text = sent.text.rstrip()
     if not text or text[-1] in _ENDS:
         return False
-    after = sent.doc.text[sent.end_char : sent.end_char + 2]
+    after = text_of(sent.doc)[sent.end_char : sent.end_char + 2]
     return "\n" in sent.text_with_ws or "\n" in after or sent.end == len(sent.doc)
 
 
@@ -92,13 +92,13 @@ def line_speaker(sent: Span) -> Mention | None:
     """In a transcript, the speaker a line opens with ("DASHKOVA: ...", "Aldana: ..." on two or more lines;
     "Q:" is no one)."""
     doc = sent.doc
-    start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    line = doc.text[start : sent.end_char]
+    start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
+    line = text_of(doc)[start : sent.end_char]
     head, colon, _ = line.partition(":")
     name = head.strip()
     if not colon or not name or len(name) > 40 or not name.replace(" ", "").replace("-", "").isalpha():
         return None
-    if len(name) < 3 or not (name.isupper() or name.istitle() and _repeated_head(doc.text, name)):
+    if len(name) < 3 or not (name.isupper() or name.istitle() and _repeated_head(text_of(doc), name)):
         return None
     lead = head.index(name[0])
     return Mention(start + lead, start + lead + len(name))
@@ -111,10 +111,10 @@ def _outside(sent: Span, quotes) -> bool:
 def is_editorial(doc: Doc, quotes) -> bool:
     """The article speaks in its own voice: two or more sentences outside quotes in the first-person plural
     or with a modal of obligation (an editorial, a leader, a comment piece)."""
-    if _editorial_mark(doc.text):
+    if _editorial_mark(text_of(doc)):
         return True
     n = 0
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
             continue
         if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in sent):
@@ -147,7 +147,7 @@ _RELEASE_MARKS = ("press release", "for immediate release", "press statement", "
 
 def issuer(doc: Doc) -> Mention | None:
     """The body issuing a press release or statement: the line after its header mark, or beside it."""
-    head = doc.text[:600]
+    head = text_of(doc)[:600]
     low = head.lower()
     at = min((low.find(m) for m in _RELEASE_MARKS if m in low), default=-1)
     if at < 0:
@@ -157,6 +157,6 @@ def issuer(doc: Doc) -> Mention | None:
         name = line.strip()
         if name and name[0].isupper() and not any(m in name.lower() for m in _RELEASE_MARKS) and (
                 len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)):
-            start = doc.text.index(name, at)
+            start = text_of(doc).index(name, at)
             return Mention(start, start + len(name))
     return None

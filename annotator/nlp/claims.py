@@ -20,7 +20,7 @@ from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen
 from annotator.nlp.claim_parts import mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
-from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj
+from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj, text_of
 from annotator.nlp.claim_unmarked import unmarked_claims
 from annotator.nlp.claim_voice import is_dateline, is_editorial, is_headline, issuer, line_speaker, political, reporting
 
@@ -147,7 +147,7 @@ def _same_thing(x: str, y: str) -> bool:
 
 def _merge(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """One claim per (evidence, type, object); then a speaker's run of same claims in a paragraph joins."""
-    text = doc.text
+    text = text_of(doc)
     out: list[Claim] = []
     for c in claims:
         # one claim per evidence and type: a second cue of the same type in one quote or sentence nearly always
