@@ -27,7 +27,8 @@ def sort_key(column: int):
             lambda r: r.quotes, lambda r: (r.cluster is None, r.cluster or 0))[column]
 
 
-FIRST_PART, PART = 500, 10_000  # rows read before the first paint, and per turn of the event loop after it
+FIRST_PART, PART = 500, 5_000  # rows read before the first paint, and per turn of the event loop after it
+AFTER_PAINT_MS = 30  # the rest starts once the window has painted
 
 
 class DocumentListModel(RowsModel):
@@ -54,7 +55,7 @@ class DocumentListModel(RowsModel):
         self._rows_by_id = {r.id: n for n, r in enumerate(self.rows)}
         self.loaded = len(self.rows) < FIRST_PART
         if not self.loaded:
-            QTimer.singleShot(0, lambda g=self._generation: self._more(g))
+            QTimer.singleShot(AFTER_PAINT_MS, lambda g=self._generation: self._more(g))
 
     def _more(self, generation: int) -> None:
         if generation != self._generation or not self.rows:

@@ -6,6 +6,7 @@ analyst and free text in the title or source, sortable by any column. The window
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -71,24 +72,35 @@ class DocumentFilter(QAbstractTableModel):
             return
         if plain:
             shown = list(range(len(rows)))
-        else:  # each word narrows in one quick pass; the other conditions look at what is left
+        else:  # each condition narrows in one quick pass over what the one before left
             candidates: Sequence[int] = range(len(rows))
             for word in self.words:
                 candidates = [n for n in candidates if word in hay[n]]
-            words, self.words = self.words, []
-            try:
-                shown = [n for n in candidates if self.accepts(rows[n])] if not self._plain() else list(candidates)
-            finally:
-                self.words = words
+            for ids in (self.ids, self.having):
+                if ids is not None:
+                    candidates = [n for n in candidates if rows[n].id in ids]
+            if self.status == OPEN:
+                candidates = [n for n in candidates if rows[n].status in UNFINISHED]
+            elif self.status == CLUSTERED:
+                candidates = [n for n in candidates if rows[n].cluster is not None]
+            elif self.status != ALL:
+                status = self.status
+                candidates = [n for n in candidates if rows[n].status == status]
+            shown = list(candidates)
         if self.sort_column >= 0:
             key = sort_key(self.sort_column)
             shown.sort(key=lambda n: key(rows[n]), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+            self.position = {src: n for n, src in enumerate(shown)}
+        else:
+            self.position = {}  # rows in source order: found by bisection, no map to build
         self.shown = shown
-        self.position = {src: n for n, src in enumerate(shown)}
 
     def _row(self, src: int) -> int:
         if self.position is None:
             return src if 0 <= src < len(self.shown) else -1
+        if self.sort_column < 0:  # in source order
+            n = bisect_left(self.shown, src)
+            return n if n < len(self.shown) and self.shown[n] == src else -1
         return self.position.get(src, -1)
 
     def _refilter(self, reset: bool = True) -> None:
@@ -122,8 +134,7 @@ class DocumentFilter(QAbstractTableModel):
         if new:
             start = len(self.shown)
             self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
-            self.shown = [*self.shown, *new]  # type: ignore[list-item]
-            self.position.update((src, start + k) for k, src in enumerate(new))
+            self.shown = [*self.shown, *new]  # type: ignore[list-item]  # still in source order
             self.endInsertRows()
 
     def _source_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = ()) -> None:
