@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 
 from annotator.domain import Mention, Quote, Span
 
@@ -33,7 +34,7 @@ class Ordered(list):
     a cursor is found by bisection and a change costs a bisection and a memmove, not a pass over every item."""
 
     def __init__(self, items: Iterable = ()) -> None:
-        super().__init__(sorted(items, key=lambda i: (i.start, i.end)))
+        super().__init__(sorted(items, key=attrgetter("start", "end")))
         self.starts = [i.start for i in self]
         self.by_id = {i.id: i for i in self if i.id is not None}
         self.longest = max((i.end - i.start for i in self), default=0)  # an upper bound once items go

@@ -98,8 +98,10 @@ class AnnotationIndex:
     ``update`` touches only the blocks of the annotations that were added or removed.
     """
 
-    def __init__(self, document: QTextDocument, to_qt: Callable[[int], int]) -> None:
+    def __init__(self, document: QTextDocument, to_qt: Callable[[int], int],
+                 identity: Callable[[], bool] = lambda: False) -> None:
         self.document, self.to_qt = document, to_qt
+        self.identity = identity  # True when code points and Qt positions are the same (no astral characters)
         self.items: set[Span | Quote] = set()
         self.pieces: dict[int, list[tuple[int, int, str, str | None, object]]] = {}
         self.segments: Index = {}
@@ -129,12 +131,17 @@ class AnnotationIndex:
             block = block.next()
         ends = [b - 1 for b in starts[1:]] + [self.document.characterCount() - 1]  # the separator is not text
         pieces = self.pieces
-        to_qt = self.to_qt
+        to_qt = None if self.identity() else self.to_qt  # text without characters beyond the BMP: same offsets
+        last = len(starts)
         for item in (*spans, *quotes):
             for start, end, kind, value in _layers(item):
-                qs, qe = to_qt(start), to_qt(end)
+                qs, qe = (start, end) if to_qt is None else (to_qt(start), to_qt(end))
                 n = bisect_right(starts, qs) - 1
-                while 0 <= n < len(starts) and starts[n] < qe:
+                if n >= 0 and qe <= ends[n]:  # the usual case: inside one block
+                    if qs < qe:
+                        pieces.setdefault(n, []).append((qs - starts[n], qe - starts[n], kind, value, item))
+                    continue
+                while 0 <= n < last and starts[n] < qe:
                     a, b = max(qs, starts[n]) - starts[n], min(qe, ends[n]) - starts[n]
                     if a < b:
                         pieces.setdefault(n, []).append((a, b, kind, value, item))

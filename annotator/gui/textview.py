@@ -155,7 +155,7 @@ class ArticleView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(14)
         self.highlighter = AnnotationHighlighter(self.document(), codebook)
-        self.index = AnnotationIndex(self.document(), lambda cp: self.map.to_qt(cp))
+        self.index = AnnotationIndex(self.document(), lambda cp: self.map.to_qt(cp), lambda: not self.map._astral)
         self.doc: Document | None = None
         self.text = ""
         self.map = OffsetMap("")
