@@ -7,12 +7,12 @@ The network has actors (claimants; the outlet when it claims itself) and objects
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
 from annotator.domain import STANCE_VALUES
-from annotator.formats.csvfile import BOM, cell
+from annotator.formats import csvfile
+from annotator.formats.csvfile import cell
 
 COLUMNS = ("doc_id", "date", "source", "claimant", "object", "addressee", "type", "stance", "strength", "aspect",
            "evidence", "origin", "state", "analyst", "claim_id")  # fmt: skip
@@ -91,14 +91,7 @@ def csv_rows(record: dict[str, Any]) -> Iterable[list[Any]]:
 
 def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     """One row per claim (UTF-8 with a BOM, formula cells escaped); return the number of documents."""
-    out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    n = 0
-    for record in records:
-        writer.writerows(csv_rows(record))
-        n += 1
-    return n
+    return csvfile.write(records, out, COLUMNS, csv_rows)
 
 
 def network(records: Iterable[dict[str, Any]]) -> tuple[Any, int]:

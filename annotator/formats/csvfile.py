@@ -7,7 +7,7 @@ leading ``'``, which spreadsheets show as text (OWASP's advice for CSV injection
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 BOM = "\ufeff"
@@ -47,13 +47,15 @@ def rows(record: dict[str, Any]) -> Iterable[list[Any]]:
         yield [doc_id, source, kind, start, end, row[1], row[0], *row[2:]]
 
 
-def write(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """Write the header and every row; return the number of documents."""
+def write(records: Iterable[dict[str, Any]], out: IO[str], columns: Sequence[str] = COLUMNS,
+          rows_of: Callable[[dict[str, Any]], Iterable[list[Any]]] = rows) -> int:
+    """Write the BOM, the header and every record's rows (one per annotation by default); return the number
+    of documents. Other CSV exports (claims-csv) pass their columns and rows."""
     out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     n = 0
     for record in records:
-        writer.writerows(rows(record))
+        writer.writerows(rows_of(record))
         n += 1
     return n

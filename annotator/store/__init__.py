@@ -12,7 +12,7 @@ import getpass
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -999,11 +999,27 @@ class Store:
         return row[0]
 
     # -- spans -----------------------------------------------------------------------------
+    # One reader for spans, quotes and claims: a table's SELECT and its row -> object function.
+    def _of_document(self, select: str, make: Callable[[tuple], Any], doc_id: int, include_rejected: bool) -> list:
+        hide = "" if include_rejected else " AND state != 'rejected'"
+        cursor = self.db.execute(f'{select} WHERE doc_id = ?{hide} ORDER BY start, "end", id', [doc_id])
+        return [make(row) for row in cursor]
+
+    def _by_ids(self, select: str, make: Callable[[tuple], Any], ids: Iterable[int]) -> list:
+        wanted = [int(i) for i in ids]
+        if not wanted:
+            return []
+        return [make(row) for row in self.db.execute(f"{select} WHERE id IN ({', '.join('?' * len(wanted))})", wanted)]
+
+    def _one(self, select: str, make: Callable[[tuple], Any], row_id: int, what: str) -> Any:
+        row = self.db.execute(f"{select} WHERE id = ?", [row_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no {what} {row_id}")
+        return make(row)
+
     def spans(self, doc_id: int, include_rejected: bool = False) -> list[Span]:
         """The document's spans in text order; rejected proposals only when asked."""
-        hide = "" if include_rejected else " AND state != 'rejected'"
-        cursor = self.db.execute(f'{_SPAN_SELECT} WHERE doc_id = ?{hide} ORDER BY start, "end", id', [doc_id])
-        return [_tuple_span(row) for row in cursor]
+        return self._of_document(_SPAN_SELECT, _tuple_span, doc_id, include_rejected)
 
     def all_spans(self, include_rejected: bool = False) -> Iterator[Span]:
         hide = "" if include_rejected else " WHERE state != 'rejected'"
@@ -1012,17 +1028,10 @@ class Store:
 
     def spans_by_id(self, span_ids: Iterable[int]) -> list[Span]:
         """The spans with these ids that still exist (rejected ones included)."""
-        ids = [int(i) for i in span_ids]
-        if not ids:
-            return []
-        cursor = self.db.execute(f"{_SPAN_SELECT} WHERE id IN ({', '.join('?' * len(ids))})", ids)
-        return [_tuple_span(row) for row in cursor]
+        return self._by_ids(_SPAN_SELECT, _tuple_span, span_ids)
 
     def span(self, span_id: int) -> Span:
-        row = self.db.execute(f"{_SPAN_SELECT} WHERE id = ?", [span_id]).fetchone()
-        if row is None:
-            raise KeyError(f"no span {span_id}")
-        return _tuple_span(row)
+        return self._one(_SPAN_SELECT, _tuple_span, span_id, "span")
 
     def _stamp(self, row: dict[str, Any]) -> dict[str, Any]:
         now = _now()
@@ -1073,9 +1082,7 @@ class Store:
 
     # -- quotes ----------------------------------------------------------------------------
     def quotes(self, doc_id: int, include_rejected: bool = False) -> list[Quote]:
-        hide = "" if include_rejected else " AND state != 'rejected'"
-        cursor = self.db.execute(f'{_QUOTE_SELECT} WHERE doc_id = ?{hide} ORDER BY start, "end", id', [doc_id])
-        return [_tuple_quote(r) for r in cursor]
+        return self._of_document(_QUOTE_SELECT, _tuple_quote, doc_id, include_rejected)
 
     def all_quotes(self, include_rejected: bool = False) -> Iterator[Quote]:
         hide = "" if include_rejected else " WHERE state != 'rejected'"
@@ -1083,17 +1090,10 @@ class Store:
             yield _tuple_quote(row)
 
     def quotes_by_id(self, quote_ids: Iterable[int]) -> list[Quote]:
-        ids = [int(i) for i in quote_ids]
-        if not ids:
-            return []
-        cursor = self.db.execute(f"{_QUOTE_SELECT} WHERE id IN ({', '.join('?' * len(ids))})", ids)
-        return [_tuple_quote(row) for row in cursor]
+        return self._by_ids(_QUOTE_SELECT, _tuple_quote, quote_ids)
 
     def quote(self, quote_id: int) -> Quote:
-        row = self.db.execute(f"{_QUOTE_SELECT} WHERE id = ?", [quote_id]).fetchone()
-        if row is None:
-            raise KeyError(f"no quote {quote_id}")
-        return _tuple_quote(row)
+        return self._one(_QUOTE_SELECT, _tuple_quote, quote_id, "quote")
 
     def _check_quote(self, quote: Quote) -> None:
         text = self._length(quote.doc_id)  # type: ignore[arg-type]
@@ -1140,37 +1140,23 @@ class Store:
     # -- claims ----------------------------------------------------------------------------
     def claims(self, doc_id: int, include_rejected: bool = False) -> list[Claim]:
         """The document's claims in text order (by first evidence); rejected suggestions only when asked."""
-        hide = "" if include_rejected else " AND state != 'rejected'"
-        cursor = self.db.execute(f'{_CLAIM_SELECT} WHERE doc_id = ?{hide} ORDER BY start, "end", id', [doc_id])
-        return [_tuple_claim(r) for r in cursor]
-
-    def all_claims(self, include_rejected: bool = False) -> Iterator[Claim]:
-        hide = "" if include_rejected else " WHERE state != 'rejected'"
-        for row in self.db.execute(f'{_CLAIM_SELECT}{hide} ORDER BY doc_id, start, "end", id'):
-            yield _tuple_claim(row)
+        return self._of_document(_CLAIM_SELECT, _tuple_claim, doc_id, include_rejected)
 
     def claims_by_document(self, doc_ids: Iterable[int] | None = None) -> dict[int, list[Claim]]:
         """Every claim (rejected included) of the documents named (None: all), by document, in text order."""
         out: dict[int, list[Claim]] = {}
-        wanted = None if doc_ids is None else set(doc_ids)
-        for row in self.db.execute(f'{_CLAIM_SELECT} ORDER BY doc_id, start, "end", id'):
+        wanted = None if doc_ids is None else {int(i) for i in doc_ids}
+        small = wanted is not None and len(wanted) <= 500  # a few documents: read only theirs
+        where = f" WHERE doc_id IN ({', '.join('?' * len(wanted))})" if small else ""  # type: ignore[arg-type]
+        for row in self.db.execute(f'{_CLAIM_SELECT}{where} ORDER BY doc_id, start, "end", id',
+                                   sorted(wanted) if small else []):  # type: ignore[arg-type]
             claim = _tuple_claim(row)
             if wanted is None or claim.doc_id in wanted:
                 out.setdefault(claim.doc_id, []).append(claim)  # type: ignore[arg-type]
         return out
 
-    def claims_by_id(self, claim_ids: Iterable[int]) -> list[Claim]:
-        ids = [int(i) for i in claim_ids]
-        if not ids:
-            return []
-        cursor = self.db.execute(f"{_CLAIM_SELECT} WHERE id IN ({', '.join('?' * len(ids))})", ids)
-        return [_tuple_claim(row) for row in cursor]
-
     def claim(self, claim_id: int) -> Claim:
-        row = self.db.execute(f"{_CLAIM_SELECT} WHERE id = ?", [claim_id]).fetchone()
-        if row is None:
-            raise KeyError(f"no claim {claim_id}")
-        return _tuple_claim(row)
+        return self._one(_CLAIM_SELECT, _tuple_claim, claim_id, "claim")
 
     def _check_claim(self, claim: Claim) -> None:
         text = self._length(claim.doc_id)  # type: ignore[arg-type]
