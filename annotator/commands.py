@@ -311,7 +311,7 @@ class ClaimFromQuote:
         doc_id = quote.doc_id
         assert doc_id is not None
         evidence = (Mention(quote.start, quote.end),)
-        offered = [c for c in store.claims(doc_id) if c.evidence == evidence]
+        offered = [c for c in store.claims(doc_id) if evidence[0] in c.evidence]  # its evidence has this quote
         suggestion = next((c for c in offered if c.state == SUGGESTED and c.claim_type == self.claim_type), None)
         suggestion = suggestion or next((c for c in offered if c.state == SUGGESTED), None)
         if suggestion is not None:  # the analyst codes what the machine suggested: that suggestion is decided

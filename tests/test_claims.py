@@ -346,3 +346,15 @@ def test_c_on_a_suggested_claim_decides_it_instead_of_doubling_it(project):
     other = p.claim_from_quote(qid, "territory", "against")
     assert (other.id, other.state, other.claim_type, other.stance) == (s.id, "edited", "territory", "against")
     assert len(p.claims(p.doc_id)) == 1
+
+
+def test_c_finds_a_suggestion_whose_evidence_holds_the_quote_among_others(project):
+    p = project
+    qid = quote_of(p)
+    q = p.store.quote(qid)
+    both = (Mention(q.start, q.end), at("an insult to every Tavnian."))
+    p.run(ApplyProposals(p.doc_id, [], [], INFO, claims=[suggestion(evidence=both)]))
+    (s,) = p.claims(p.doc_id)
+    decided = p.claim_from_quote(qid, "sovereignty", "favour")
+    assert (decided.id, decided.state, decided.evidence) == (s.id, "accepted", both)
+    assert len(p.claims(p.doc_id)) == 1
