@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations
+from typing import NamedTuple
 
 Extent = tuple[int, int]  # half-open [start, end)
 
@@ -20,8 +21,7 @@ class Continuum:
     units: Mapping[str, Sequence[Extent]]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     start: int
     end: int
     unit: bool  # True: a unit of the category, False: a gap
@@ -94,30 +94,26 @@ def pair_distance(a: Sequence[Section], b: Sequence[Section]) -> int:
     return total
 
 
-def observed(continua: Sequence[Continuum], observers: Sequence[str]) -> float:
+Cut = Mapping[str, Sequence[Section]]  # one stretch: observer -> their sections
+
+
+def observed(cuts: Sequence[Cut], observers: Sequence[str], length: int) -> float:
     """D_o: Σ over ordered observer pairs of Σ δ², over m(m-1)L²."""
-    m, length = len(observers), sum(c.length for c in continua)
+    m = len(observers)
     if m < 2 or length <= 0:
         return 0.0
-    total = 0
-    for c in continua:
-        cut = {o: sections(c.units.get(o, ()), c.length) for o in observers}
-        total += sum(pair_distance(cut[a], cut[b]) for a, b in combinations(observers, 2))
+    total = sum(pair_distance(cut[a], cut[b]) for cut in cuts for a, b in combinations(observers, 2))
     return 2 * total / (m * (m - 1) * length**2)
 
 
-def expected(continua: Sequence[Continuum], observers: Sequence[str]) -> float:
+def expected(cuts: Sequence[Cut], observers: Sequence[str], length: int) -> float:
     """D_e: every unit of every observer placed anywhere it fits, against every other unit and every gap."""
-    m, length = len(observers), sum(c.length for c in continua)
-    units: list[int] = []
-    gaps: list[int] = []
-    for c in continua:
-        for o in observers:
-            for s in sections(c.units.get(o, ()), c.length):
-                (units if s.unit else gaps).append(s.length)
+    m = len(observers)
+    every = [s for cut in cuts for o in observers for s in cut[o]]
+    units = [s.length for s in every if s.unit]
     if m < 2 or length <= 0 or not units:
         return 0.0
-    gaps.sort()
+    gaps = sorted(s.length for s in every if not s.unit)
     suffix = [0, *accumulate(reversed(gaps))]  # suffix[k]: the sum of the k longest gaps
     n = len(units)
     total = 0.0
@@ -134,7 +130,9 @@ def disagreement(continua: Sequence[Continuum], observers: Sequence[str] | None 
     """D_o and D_e of one category over ``continua`` (the documents, end to end, each gap kept inside its
     document); ``observers`` default to every observer named in any continuum."""
     names = sorted(observers if observers is not None else {o for c in continua for o in c.units})
-    return Disagreement(observed(continua, names), expected(continua, names))
+    cuts = [{o: sections(c.units.get(o, ()), c.length) for o in names} for c in continua]
+    length = sum(c.length for c in continua)
+    return Disagreement(observed(cuts, names, length), expected(cuts, names, length))
 
 
 def alpha(categories: Iterable[Disagreement]) -> float | None:
