@@ -202,6 +202,8 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
     """
     from annotator.formats.incoming import Incoming
     from annotator.importer import read_incoming
+    from annotator.store import team
+    from annotator.store.team import MergeReport
 
     book = None if all_labels else _codebook(codebook)
     labels = None if book is None else book.labels
@@ -210,6 +212,7 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
     created: list[int] = []
     present: list[int] = []
     annotated: set[int] = set()
+    merged = MergeReport()
     with open_store(db, analyst) as store:
         try:
             for batch in _batches(read_incoming(paths, fmt), IMPORT_BATCH):
@@ -231,13 +234,27 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
                         (created if is_new else present).append(doc_id)
                         if item.annotated:
                             annotated.add(doc_id)
-                        if is_new and (item.spans or item.quotes or item.claims):
+                        mine = analyst if analyst and item.fmt == "annotator" else None  # an analyst's export
+                        if is_new and not mine and (item.spans or item.quotes or item.claims):
                             n_spans, n_quotes = store.import_annotations(doc_id, item.spans, item.quotes)
                             annotations[0] += n_spans
                             annotations[1] += n_quotes
                             annotations[2] += store.import_claims(doc_id, item.claims)
-                        elif item.spans or item.quotes or item.claims:
-                            not_again += 1
+                        elif item.spans or item.quotes or item.claims or mine:
+                            # annotations of a document here already (or an analyst's export): they join the
+                            # others, each once, as that analyst's; their status and note are kept as theirs
+                            before = merged.spans + merged.quotes + merged.claims
+                            team.merge_annotations(store, doc_id, item.spans, item.quotes, item.claims, merged, mine)
+                            if mine:
+                                merged.reviews += team.set_review(store, doc_id, mine, item.doc.status, item.doc.note)
+                                merged.touched.add(doc_id)
+                            if merged.spans + merged.quotes + merged.claims == before and not is_new:
+                                not_again += 1
+                    if merged.touched:
+                        from annotator.team import refresh_disagreement
+
+                        refresh_disagreement(store, sorted(merged.touched))
+                        merged.touched.clear()
         except KeyboardInterrupt:
             err.print(f"interrupted: {len(created)} new document(s) imported before it are kept; run the same "
                       "import again to add the rest (nothing is imported twice)", markup=False)
@@ -262,7 +279,9 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
             + (f"; with them {annotations[0]} spans, {annotations[1]} quotes and {annotations[2]} claims as they were "
                "labeled"
                if any(annotations) else "")
-            + (f"; the annotations of {not_again} document(s) already present were not imported again"
+            + (f"; {merged.spans} spans, {merged.quotes} quotes and {merged.claims} claims joined the documents"
+               + (f" as {analyst}'s" if analyst else "") if merged.spans + merged.quotes + merged.claims else "")
+            + (f"; the annotations of {not_again} document(s) already present were there already"
                if not_again else "")
             + ("" if report is None else f"; {report.added_spans} entities, {report.added_quotes} quotes, "
                f"{report.added_claims} claims suggested")
@@ -419,10 +438,12 @@ def selection_options(f):
                    "claims-csv: a row per claim; graphml: the claim network (actors, objects, signed edges).")
 @click.option("-o", "--output", default="-", show_default=True,
               help="File to write, or - for standard output (spacy: a file, or a folder for train/dev/test.spacy).")
+@click.option("--layer", help="Several analysts: export the adjudicated gold layer, one analyst's coding or what most "
+                             "analysts agree on (gold, analyst:NAME, majority); default: every analyst's annotations.")
 @selection_options
 def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analyst: tuple[str, ...],
            label: tuple[str, ...], source: tuple[str, ...], split: tuple[str, ...], since: str | None,
-           until: str | None, where: tuple[str, ...]) -> None:
+           until: str | None, where: tuple[str, ...], layer: str | None) -> None:
     """Write labeled documents; offsets are code points, half-open, into the stored text.
 
     With no filter every document goes out (the summary says so). Rejected proposals go only into jsonl
@@ -437,6 +458,7 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
       annotator export --db news.db --format csv -o review.csv --analyst ana --since 2026-11-01
       annotator export --db news.db --format conll --label PERSON --label ORG -o - | head
       annotator export --db news.db --format graphml -o claims.graphml --status done
+      annotator export --db team.db --layer gold -o gold.jsonl             the adjudicated versions
     """
     from collections import Counter
 
@@ -445,6 +467,13 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
     from annotator.formats.records import record_from_rows
 
     chosen = _selection(status, analyst, label, source, split, since, until, where)
+    if layer is not None:
+        from annotator.team import check_layer
+
+        try:
+            layer = check_layer(layer)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
     if output != "-":
         _refuse_database_as_output(output, _db_path(db))
     if fmt == "spacy" and output == "-":
@@ -455,13 +484,34 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
         ids = store.select(chosen) if chosen else None
 
         keep = chosen.keeps_values if chosen.analysts or chosen.labels else None
-        claims = store.claims_by_document(ids)  # few beside the spans: read in one pass
+        claims = store.claims_by_document(ids) if layer is None else {}  # few beside the spans: one pass
+
+        def layered():
+            """(doc, record) of each document that has something in the layer asked for."""
+            from annotator.formats.records import document_record
+            from annotator.team import layer_version
+
+            for doc_id in ids if ids is not None else store.document_ids():
+                version = layer_version(store, doc_id, layer)  # type: ignore[arg-type]
+                if version is None:
+                    continue
+                doc = store.document(doc_id)
+                spans = [x for x in version.spans if keep is None or keep(x.label, x.analyst)]
+                quotes = [x for x in version.quotes if keep is None or keep(None, x.analyst)]
+                claims_ = [x for x in version.claims if keep is None or keep(None, x.analyst)]
+                yield doc, document_record(doc, list(spans), list(quotes), claims=list(claims_))
+
+        def all_records():
+            if layer is not None:
+                yield from layered()
+                return
+            for doc, spans, quotes in store.annotated_rows(ids):
+                yield doc, record_from_rows(doc, spans, quotes, keep, claims.get(doc.id, []))  # type: ignore[arg-type]
 
         def records(only_split: str | None = None):
-            for doc, spans, quotes in store.annotated_rows(ids):
+            for doc, record in all_records():
                 if only_split is not None and doc.split != only_split:
                     continue
-                record = record_from_rows(doc, spans, quotes, keep, claims.get(doc.id, []))  # type: ignore[arg-type]
                 per_label.update(s["label"] for s in record["spans"])
                 if record["quotes"]:
                     per_label["quote"] += len(record["quotes"])
@@ -500,7 +550,8 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
             err.print(f"[yellow]warning:[/] {len(replaced)} number(s) JSON cannot hold (NaN, Infinity) written as "
                       "null:", shown("; ".join(replaced[:5]) + more))
         labels = ", ".join(f"{k} {v}" for k, v in sorted(per_label.items(), key=lambda kv: (-kv[1], kv[0])))
-        err.print(shown(f"exported {n} document(s) as {fmt}{where}; selected: {chosen.describe()}; "
+        taken = f"; layer {layer}" if layer else ""
+        err.print(shown(f"exported {n} document(s) as {fmt}{where}; selected: {chosen.describe()}{taken}; "
                         f"annotations: {labels or 'none'}"))
 
 
@@ -680,6 +731,75 @@ def split(db: str | None, train: float, dev: float, test: float, seed: int, stra
                                  for name in ("train", "dev", "test"))
             + f" with seed {seed}" + (f", stratified by {stratify}" if stratify != "none" else "")
             + f"; {clusters} near-duplicate cluster(s) kept whole; {changed} document(s) changed → {store.path}"))
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False),
+              help="The team database to merge into (created if missing).")
+@click.option("--analyst", help=ANALYST_HELP)
+def merge(sources: tuple[str, ...], target: str, analyst: str | None) -> None:
+    """Merge analysts' databases of the same articles into one team database.
+
+    Documents are matched by their text (documents only in one file are added); every annotation is kept
+    once, with its analyst, rejected decisions too; each analyst's status and note stay theirs, and where they
+    differ the document is reported. Merging the same file twice adds nothing. NAME=FILE says whose work a file
+    is (otherwise read from its annotations and journal). The whole merge is one transaction.
+
+    \b
+    Examples:
+      annotator merge ana.db ben.db -o team.db
+      annotator merge ana=copy1.db ben=copy2.db -o team.db
+      annotator agreement team.db
+    """
+    from annotator.team import merge as merge_into
+    from annotator.team import parse_source
+
+    parsed = [parse_source(s) for s in sources]
+    for path, _ in parsed:
+        if not path.exists():
+            raise UserError(f"{path}: file not found")
+    with open_store(target, analyst, create=True) as store:
+        report = merge_into(store, parsed)  # a source that cannot be opened stops it with one line, nothing merged
+        for doc_id, what in report.conflicts[:20]:
+            err.print(shown(f"document {doc_id}: {what}"))
+        if len(report.conflicts) > 20:
+            err.print(f"… and {len(report.conflicts) - 20} more documents")
+        err.print(shown(report.summary() + f" → {store.path}"))
+
+
+@cli.command()
+@click.argument("team_db", required=False)
+@click.option("--db", envvar="ANNOTATOR_DB", help=DB_HELP)
+@click.option("--label", help="Only spans of this label (and claims of this type).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def agreement(team_db: str | None, db: str | None, label: str | None, fmt: str) -> None:
+    """How far the analysts who coded the same documents agree: span F1 (exact and overlapping), Cohen's kappa
+    (two analysts), Krippendorff's alpha, a unitizing measure for boundaries, for entities, quotes and
+    claims; units only one analyst marked are counted, not dropped.
+
+    \b
+    Examples:
+      annotator agreement team.db
+      annotator agreement team.db --label PERSON --format json
+    """
+    import json
+
+    from annotator.curation.agreement import format_table, report
+    from annotator.store import team as store_team
+    from annotator.team import codings
+
+    with open_store(team_db or db, write=False) as store:
+        doc_ids = store_team.team_documents(store)
+        coded = {d: codings(store, d) for d in doc_ids}
+        texts = {d: store.document(d).text for d in doc_ids}
+    result = report(coded, texts, label=label)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(result))
+    if not doc_ids:
+        err.print("no document was coded by two or more analysts (merge their databases first: annotator merge)")
 
 
 @cli.command()

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # the store is passed in; commands never open it
 __all__ = [
     "AcceptAll", "AcceptClaims", "AcceptQuotes", "AcceptSpans", "AddClaim", "AddQuote", "AddSpan", "ApplyProposals",
     "AddEvidence", "Change", "ChangeKind", "ClaimFromQuote", "ClaimFromText", "Command", "DeleteClaims", "DeleteQuotes", "DeleteSpans", "SetNote",
-    "SetStatus", "UpdateClaim", "UpdateQuote", "UpdateSpan",
+    "SetStatus", "TakeVersions", "UpdateClaim", "UpdateQuote", "UpdateSpan",
 ]  # fmt: skip
 
 
@@ -443,6 +443,50 @@ class SetStatus:
     def apply(self, store: Store) -> str:
         """Returns the previous status."""
         return store.set_status(self.doc_id, self.status)
+
+
+@dataclass
+class TakeVersions:
+    """Adjudication: copy analysts' versions (spans, quotes, claims of the analysts' layer) into the gold layer
+    as the lead's decision; a version gold already holds at the same place is not copied twice."""
+
+    doc_id: int
+    versions: Sequence[Span | Quote | Claim]
+    name: str = field(default="adjudicate", init=False)
+
+    @property
+    def text(self) -> str:
+        return "Take " + ("a version" if len(self.versions) == 1 else f"{len(self.versions)} versions") + " into gold"
+
+    def apply(self, store: Store) -> list[Span | Quote | Claim]:
+        old, store.layer = store.layer, GOLD
+        try:
+            held = {_same(x) for x in (*store.spans(self.doc_id), *store.quotes(self.doc_id), *store.claims(self.doc_id))}
+            made: list[Span | Quote | Claim] = []
+            for v in self.versions:
+                if _same(v) in held:
+                    continue
+                held.add(_same(v))
+                fresh = {"id": None, "doc_id": self.doc_id, "state": ADDED, "analyst": None, "created_at": None,
+                         "modified_at": None}
+                if isinstance(v, Span):
+                    made.append(store.insert_span(v.with_(**fresh)))
+                elif isinstance(v, Quote):
+                    made.append(store.insert_quote(v.with_(**fresh)))
+                else:
+                    made.append(store.insert_claim(v.with_(quote_id=None, **fresh)))
+            return made
+        finally:
+            store.layer = old
+
+
+GOLD = "gold"  # the store's adjudicated layer (annotator.store.GOLD)
+
+
+def _same(item: Span | Quote | Claim) -> Any:
+    """An annotation without what is local to one row (id, document, provenance): two equal ones are one."""
+    local = {"id": None, "doc_id": None, "state": ADDED, "analyst": None, "origin": "human"}
+    return item.with_(**local, quote_id=None) if isinstance(item, Claim) else item.with_(**local)
 
 
 @dataclass

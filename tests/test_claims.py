@@ -167,7 +167,7 @@ def test_old_placeholder_claims_table_is_migrated(tmp_path):
           "end" INTEGER NOT NULL, claim_type TEXT NOT NULL, stance TEXT, claimant_start INTEGER, claimant_end INTEGER,
           target TEXT, origin TEXT, created_at TEXT);
         INSERT INTO claims VALUES (7, 1, 0, 4, 'sovereignty', 'favour', 14, 24, 'Tavn', 'human', '2026-01-01');
-        DELETE FROM _sqlite_migrations WHERE name = 'm005_claims';
+        DELETE FROM _sqlite_migrations WHERE name IN ('m005_claims', 'm007_team');
     """)
     conn.commit()
     conn.close()

@@ -9,11 +9,11 @@ from annotator.store import Store, StoreError
 
 def test_schema_is_migrated_and_wal_is_on(tmp_path):
     s = Store(tmp_path / "a.db")
-    assert s.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts"]
+    assert s.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts", "m007_team"]
     assert s.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     s.close()
     again = Store(tmp_path / "a.db")  # reopening applies nothing twice
-    assert again.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts"]
+    assert again.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts", "m007_team"]
 
 
 def test_same_text_is_stored_once(store):

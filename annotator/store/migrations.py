@@ -283,4 +283,22 @@ def m006_counts(db: Database) -> None:
         db.execute(sql)
 
 
+@migrations()
+def m007_team(db: Database) -> None:
+    """Several analysts: a layer per annotation ('' the analysts' work, 'gold' the adjudicated version), each
+    analyst's own status and note per document (kept apart when databases are merged), and how much the
+    analysts of a document disagree (0 … 1, NULL while fewer than two coded it)."""
+    for table in ("spans", "quotes", "claims"):  # a column an earlier step already rebuilt in is not added twice
+        if "layer" not in db[table].columns_dict:
+            db[table].add_column("layer", str, not_null_default="")
+        db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_layer ON {table} (doc_id, layer)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS reviews (doc_id INTEGER NOT NULL REFERENCES documents(id), analyst TEXT NOT NULL,"
+        " status TEXT NOT NULL DEFAULT 'new', note TEXT NOT NULL DEFAULT '', updated_at TEXT,"
+        " PRIMARY KEY (doc_id, analyst))"
+    )
+    if "disagreement" not in db["documents"].columns_dict:
+        db["documents"].add_column("disagreement", float)
+
+
 KNOWN = frozenset(m.name for m in migrations._migrations)

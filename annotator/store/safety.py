@@ -105,6 +105,55 @@ def check_pages(conn: sqlite3.Connection, full: bool) -> str | None:
     return None if result == ["ok"] else "; ".join(result)
 
 
+class BackgroundCheck:
+    """``quick_check`` of a file on a connection of its own in a thread, so a window paints while it runs; a
+    writer waits for it (``result``) before its first write, so nothing is ever written to a damaged file."""
+
+    def __init__(self, path: Path, backup: bool = False) -> None:
+        import threading
+
+        self.path = path
+        self.backup = backup  # then, once the pages are sound, the rotated backup is taken here too
+        self.problem: str | None = None
+        self.backup_path: Path | None = None
+        self.backup_error: str | None = None
+        self._checked = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="annotator-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        except sqlite3.Error as exc:
+            self.problem = str(exc)
+            self._checked.set()
+            return
+        try:
+            self.problem = check_pages(conn, full=False)
+            self._checked.set()  # writers may go on: the backup below reads a snapshot beside them
+            if self.problem is None and self.backup:
+                try:
+                    self.backup_path = make_backup(conn, self.path)
+                except (sqlite3.Error, OSError) as exc:  # a failed backup never blocks the analyst's work
+                    self.backup_error = f"{self.path}: no backup taken ({exc})"
+        finally:
+            self._checked.set()
+            conn.close()
+
+    @property
+    def done(self) -> bool:
+        return self._checked.is_set()
+
+    def result(self) -> str | None:
+        """Wait for the check (not the backup); None if the pages are sound, else SQLite's complaint."""
+        self._checked.wait()
+        return self.problem
+
+    def finish(self) -> None:
+        """Wait for the backup too (closing the store)."""
+        self._thread.join()
+
+
 def fingerprint(conn: sqlite3.Connection) -> str:
     """Changes whenever an action is journalled or a document added (file times change on mere checkpoints)."""
     try:
