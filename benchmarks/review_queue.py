@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QTreeView  # noqa: E402
 
 from annotator.codebook import load_codebook  # noqa: E402
 from annotator.domain import Document  # noqa: E402
-from annotator.gui.app import MainWindow  # noqa: E402
+from annotator.gui.app import open_window  # noqa: E402
 from annotator.store import Store  # noqa: E402
 
 
@@ -93,8 +93,9 @@ def main() -> None:
         holder = {}
 
         def ours() -> None:
-            store = Store(path, backup=False)
-            win = MainWindow(store, load_codebook(), None)
+            store = Store(path, check_in_background=True)  # as run_gui opens it: the page check beside the build
+            win = open_window(store, load_codebook(), None)
+            assert win is not None
             win.show()
             QApplication.processEvents()
             holder.update(win=win, store=store)

@@ -23,6 +23,7 @@ from annotator.codebook import Codebook, CodebookError, load_codebook
 from annotator.commands import AcceptAll, ApplyProposals, DeleteQuotes, SetNote, SetStatus
 from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quote
 from annotator.gui import theme as themes
+from annotator.gui.adjudication import Adjudicator
 from annotator.gui.claim_keys import CLAIM_KEYS
 from annotator.gui.findbar import FindBar
 from annotator.gui.jobs import CommandJob
@@ -32,13 +33,14 @@ from annotator.gui.panels.codebook import CodebookView
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
 from annotator.gui.panels.legend import LegendModel, LegendView
 from annotator.gui.panels.note import NoteEdit
-from annotator.gui.panels.queue import DocumentFilter, QueueBar, progress_text
+from annotator.gui.panels.queue import AGREE_COLUMN, DocumentFilter, QueueBar, progress_text
 from annotator.gui.panels.quotes import QuoteList, QuoteListModel
 from annotator.gui.plain import label, message_box, tooltip
 from annotator.gui.session import Session
 from annotator.gui.textview import ArticleView
 from annotator.gui.workers import DEFAULT_MODEL, ModelWorker
 from annotator.store import Store, StoreError
+from annotator.store import team as team_store
 
 UI_POINT_SIZE = 10
 ANALYST_KEY = "analyst"
@@ -103,7 +105,7 @@ class MainWindow(QMainWindow):
         self.session = Session(store, self)
         self.current_id: int | None = None
 
-        self.docs_model = DocumentListModel(store, self)
+        self.docs_model = DocumentListModel(store, self, wait_for_paint=True)
         self.docs_proxy = DocumentFilter(self.docs_model, self)
         self.doc_list = DocumentList(self.docs_proxy)
         self.queue_bar = QueueBar(self.docs_proxy)
@@ -116,8 +118,10 @@ class MainWindow(QMainWindow):
         self.claims_panel = ClaimsPanel(codebook)
         self.codebook_view = CodebookView(codebook)
         self._layout()
+        self.adjudicator = Adjudicator(self, codebook)
         self._status_bar()
         self._actions()
+        self.doc_list.setColumnHidden(AGREE_COLUMN, not team_store.has_team(store))
 
         self.worker = ModelWorker(self)
         self.worker.loading.connect(lambda name: self._model_state(f"loading model {name} …"))
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
         self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.find_bar.search_all.connect(self._search_all)
         self.doc_list.installEventFilter(self)
+        self.doc_list.viewport().installEventFilter(self)  # its first paint starts reading the rest of the list
         self.docs_proxy.rowsInserted.connect(self._rows_came)  # the parts of a big list after the first
 
         self.view.setPlaceholderText(EMPTY_HINT.format(db=store.path))
@@ -152,6 +157,7 @@ class MainWindow(QMainWindow):
             self.open_document(start)
         else:
             self._update_title()
+        self._damage_shown = False
         self._data_version = store.data_version()
         self.watch = QTimer(self)  # another window or an import may write to the same file
         self.watch.setInterval(WATCH_MS)
@@ -315,11 +321,14 @@ class MainWindow(QMainWindow):
             self.show_error(f"{path}: no database there any more")
             return None
         try:
-            store = Store(path, analyst=self.store.analyst)
+            store = Store(path, analyst=self.store.analyst, check_in_background=True)
         except StoreError as exc:
             message_box(self, QMessageBox.Icon.Critical, "annotator", str(exc)).exec()
             return None
-        window = MainWindow(store, self.codebook, self.worker.name if self.worker.is_ready else None)
+        window = open_window(store, self.codebook, self.worker.name if self.worker.is_ready else None)
+        if window is None:
+            store.close()
+            return None
         window.owns_store = True
         window.show()
         self.close()
@@ -395,6 +404,18 @@ class MainWindow(QMainWindow):
         self._action(docs, "Go to the &claims list (Enter: back to the article)", ["Ctrl+Shift+C"],
                      self.focus_claims)
         docs.addSeparator()
+        adj = docs.addMenu("Ad&judication (several analysts)")
+        self.adjudicate_action = self._action(adj, "&Adjudicate: analysts' versions side by side, gold in the article",
+                                              ["Ctrl+J"], self.toggle_adjudication)
+        self.adjudicate_action.setCheckable(True)
+        a = self.adjudicator
+        self._action(adj, "&Next disagreement", ["Alt+N"], lambda: a.step(1))
+        self._action(adj, "&Previous disagreement", ["Alt+P"], lambda: a.step(-1))
+        for k in range(1, 10):
+            self._action(adj, f"Take analyst {k}'s version", [f"Alt+{k}"], lambda _c=False, k=k: a.take(k))
+        self._action(adj, "Take &every version (merge)", ["Alt+M"], a.take_all)
+        self._action(adj, "Take all a&greed versions", ["Alt+G"], a.take_agreed)
+        docs.addSeparator()
         self.preannotate_action = self._action(
             docs, "&Pre-annotate (your decisions are kept)", ["Ctrl+R"], self.preannotate
         )
@@ -431,6 +452,7 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
         self._update_actions()
         self._update_history()
+        self.adjudicator.refresh()
 
     def _select_row(self, doc_id: int) -> None:
         row = self.docs_proxy.row_of(doc_id)
@@ -557,7 +579,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"accepted {spans} suggested spans, {quotes} quotes and {claims} claims", 6000)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        """Annotation keys typed while the document list has focus act on the article."""
+        """Annotation keys typed while the document list has focus act on the article; the list's first paint
+        starts the reading of the rest of a big list."""
+        if event.type() == QEvent.Type.Paint and watched is self.doc_list.viewport() and self.docs_model.waiting_for_paint:
+            QTimer.singleShot(0, self.docs_model.begin_parts)
         if watched is self.doc_list and event.type() == QEvent.Type.KeyPress and self.current_id is not None:
             text = event.text()
             plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
@@ -575,6 +600,8 @@ class MainWindow(QMainWindow):
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)  # the view reloaded them first
         if change.touches(self.current_id, ChangeKind.CLAIMS):
             self._show_claims()
+        if change.touches(self.current_id):
+            self.adjudicator.refresh()
 
     def _show_claims(self, report_unknown: bool = False) -> None:
         self.claims_panel.set_claims(self.view.text, self.view.claims, self.view.keys.claims.current)
@@ -586,6 +613,11 @@ class MainWindow(QMainWindow):
 
     def check_outside_changes(self) -> bool:
         """If another program committed to the file since the last look, show its changes; True if it did."""
+        damage = self.store.deferred_problem()  # the page check that ran while the window opened
+        if damage is not None and not self._damage_shown:
+            self._damage_shown = True
+            self.statusBar().showMessage(f"⚠ {damage}", 0)
+            message_box(self, QMessageBox.Icon.Critical, "annotator", damage).show()
         try:
             version = self.store.data_version()
         except self.store.database_errors as exc:
@@ -702,6 +734,12 @@ class MainWindow(QMainWindow):
         if not panel.proxy.rowCount():
             self.statusBar().showMessage("no claims in this document: c in a quote codes one", 5000)
 
+    def toggle_adjudication(self) -> None:
+        """Ctrl+J: adjudicate the open document (gold layer in the article, analysts' versions below), or stop."""
+        self.adjudicator.toggle()
+        self.adjudicate_action.setChecked(self.adjudicator.active)
+        self._update_actions()
+
     def toggle_codebook(self) -> None:
         showing = not self.codebook_dock.isVisible()
         self.codebook_dock.setVisible(showing)
@@ -726,6 +764,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         ready = hasattr(self, "worker") and self.worker.is_ready and not self.worker.busy
+        ready = ready and not self.adjudicator.active  # suggestions go to the analysts' layer, never to gold
         self.preannotate_action.setEnabled(ready and self.current_id is not None)
         self.preannotate_done_action.setEnabled(ready and self.current_id is not None)
 
@@ -816,6 +855,24 @@ def confirm_new_database(db_path: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def open_window(store: Store, codebook: Codebook, model: str | None) -> MainWindow | None:
+    """The main window, built while the store's page check runs beside it; None (the reason shown) if the file
+    turns out damaged: a window never opens on a damaged database."""
+    try:
+        window: MainWindow | None = MainWindow(store, codebook, model)
+        failure = None
+    except store.database_errors as exc:  # a damaged page met while the list was read
+        window, failure = None, store.explain(exc)
+    problem = store.deferred_problem(wait=True) or (None if window is not None else failure)
+    if problem is None:
+        return window
+    if window is not None:
+        window.worker.shutdown()
+        window.deleteLater()
+    message_box(None, QMessageBox.Icon.Critical, "annotator", problem).exec()
+    return None
+
+
 def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = None, analyst: str | None = None,
             theme: str | None = None) -> int:
     """Open the window on ``db_path``; ``model`` None loads the default pipeline in the background.
@@ -830,11 +887,14 @@ def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = 
         codebook = load_codebook(codebook_path)
         if db_path != ":memory:" and not Path(db_path).expanduser().exists() and not confirm_new_database(db_path):
             return 1
-        store = Store(db_path, analyst=analyst or saved_analyst() or None)
+        store = Store(db_path, analyst=analyst or saved_analyst() or None, check_in_background=True)
     except (CodebookError, StoreError) as exc:
         message_box(None, QMessageBox.Icon.Critical, "annotator", str(exc)).exec()
         return 1
-    window = MainWindow(store, codebook, model if model is not None else DEFAULT_MODEL)
+    window = open_window(store, codebook, model if model is not None else DEFAULT_MODEL)
+    if window is None:
+        store.close()
+        return 1
     try:
         window.show()
         return int(app.exec())

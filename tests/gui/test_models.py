@@ -17,7 +17,7 @@ from .conftest import UNICODE_TEXT
 def test_document_model(model_tester, seeded):
     model = DocumentListModel(seeded.store)
     model_tester(model)
-    assert model.rowCount() == 2 and model.columnCount() == 5
+    assert model.rowCount() == 2 and model.columnCount() == 6
     assert model.data(model.index(0, 0)) == "Unicode test"
     assert model.data(model.index(0, 2)) == 5 and model.data(model.index(0, 3)) == 1
 

@@ -13,7 +13,7 @@ from annotator.gui.panels.base import Index, RowsModel
 from annotator.gui.plain import tooltip
 from annotator.store import DocumentSummary, Store
 
-COLUMNS = ("Title", "Status", "Spans", "Quotes", "Dup")
+COLUMNS = ("Title", "Status", "Spans", "Quotes", "Dup", "Agree")
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "✓ done", "skipped": "skipped", "flagged": "⚑ flagged"}
 STATUS_COLOR = {"done": "#2a7d46", "skipped": "#8a8a8a", "in_progress": "#b26a00", "flagged": "#b00020"}
 STATUS_ORDER = {"new": 0, "in_progress": 1, "flagged": 2, "skipped": 3, "done": 4}
@@ -24,11 +24,18 @@ ROW_KINDS = frozenset({ChangeKind.STATUS, ChangeKind.SPANS, ChangeKind.QUOTES})
 def sort_key(column: int):
     """How a column sorts: titles without case, statuses in queue order, counts as numbers."""
     return (lambda r: r.title.casefold(), lambda r: STATUS_ORDER.get(r.status, 9), lambda r: r.spans,
-            lambda r: r.quotes, lambda r: (r.cluster is None, r.cluster or 0))[column]
+            lambda r: r.quotes, lambda r: (r.cluster is None, r.cluster or 0),
+            lambda r: (r.disagreement is None, -(r.disagreement or 0.0)))[column]  # most disagreement first
+
+
+def agree_text(disagreement: float | None) -> str:
+    """The Agree column: how far a document's analysts agree, in percent ("" for one analyst)."""
+    return "" if disagreement is None else f"{round(100 * (1 - disagreement))}%"
 
 
 FIRST_PART, PART = 500, 5_000  # rows read before the first paint, and per turn of the event loop after it
 AFTER_PAINT_MS = 30  # the rest starts once the window has painted
+LATEST_START_MS = 1_000  # … or this long after opening, if the list was never painted
 
 
 class DocumentListModel(RowsModel):
@@ -37,9 +44,10 @@ class DocumentListModel(RowsModel):
     columns = COLUMNS
     all_loaded = Signal()
 
-    def __init__(self, store: Store, parent: Any = None) -> None:
+    def __init__(self, store: Store, parent: Any = None, wait_for_paint: bool = False) -> None:
         super().__init__(parent)
         self.store = store
+        self.waiting_for_paint = wait_for_paint  # the window calls begin_parts() once the list has painted
         self.rows: list[DocumentSummary] = []
         self.haystacks: list[str] = []  # per row, what the text filter searches: title and source, casefolded
         self._rows_by_id: dict[int, int] = {}  # id -> row: O(1) at 100,000 documents
@@ -54,6 +62,18 @@ class DocumentListModel(RowsModel):
         self.haystacks = [f"{r.title} {r.source}".casefold() for r in self.rows]
         self._rows_by_id = {r.id: n for n, r in enumerate(self.rows)}
         self.loaded = len(self.rows) < FIRST_PART
+        if self.loaded:
+            return
+        if self.waiting_for_paint:  # and at the latest after a while, painted or not (a window opened hidden)
+            QTimer.singleShot(LATEST_START_MS, self.begin_parts)
+        else:
+            QTimer.singleShot(AFTER_PAINT_MS, lambda g=self._generation: self._more(g))
+
+    def begin_parts(self) -> None:
+        """Read the rest of the list in parts from now on (the window calls it after the first paint)."""
+        if not self.waiting_for_paint:
+            return
+        self.waiting_for_paint = False
         if not self.loaded:
             QTimer.singleShot(AFTER_PAINT_MS, lambda g=self._generation: self._more(g))
 
@@ -91,12 +111,18 @@ class DocumentListModel(RowsModel):
         row = self.rows[row_number]
         if role == Qt.ItemDataRole.DisplayRole:
             dup = "" if row.cluster is None else f"#{row.cluster}"
-            return (row.title, STATUS_TEXT.get(row.status, row.status), row.spans, row.quotes, dup)[col]
+            return (row.title, STATUS_TEXT.get(row.status, row.status), row.spans, row.quotes, dup,
+                    agree_text(row.disagreement))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             dup = "" if row.cluster is None else f"\nnear-duplicate cluster #{row.cluster} (sort by Dup to see its copies)"
-            return tooltip(f"{row.title}\n{row.source}\n{row.words} words · {row.spans} spans · {row.quotes} quotes{dup}")
+            agree = ("" if row.disagreement is None else
+                     f"\nanalysts agree on {agree_text(row.disagreement)} of it (Ctrl+J adjudicates)")
+            return tooltip(f"{row.title}\n{row.source}\n{row.words} words · {row.spans} spans · {row.quotes} quotes"
+                           f"{dup}{agree}")
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and row.status in STATUS_COLOR:
             return QColor(STATUS_COLOR[row.status])
+        if role == Qt.ItemDataRole.ForegroundRole and col == 5 and row.disagreement:
+            return QColor("#b00020")
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -162,7 +188,8 @@ class DocumentList(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()  # fixed widths: ResizeToContents reads every row of a big list, often
         widths = {1: metrics.horizontalAdvance("in progress") + 12, 2: metrics.horizontalAdvance("Spans") + 18,
-                  3: metrics.horizontalAdvance("Quotes") + 18, 4: metrics.horizontalAdvance("#0000") + 12}  # fmt: skip
+                  3: metrics.horizontalAdvance("Quotes") + 18, 4: metrics.horizontalAdvance("#0000") + 12,
+                  5: metrics.horizontalAdvance("Agree") + 14}  # fmt: skip
         for col, width in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QW
 from annotator.domain import STATUSES, UNFINISHED
 from annotator.gui.panels.documents import COLUMNS, STATUS_TEXT, DocumentListModel, sort_key
 
-ALL, OPEN, CLUSTERED = "all", "unfinished", "clustered"
-CHOICES = (ALL, OPEN, *STATUSES, CLUSTERED)
+ALL, OPEN, CLUSTERED, DISAGREED = "all", "unfinished", "clustered", "disagreed"
+CHOICES = (ALL, OPEN, *STATUSES, CLUSTERED, DISAGREED)
+AGREE_COLUMN = 5
 
 
 class DocumentFilter(QAbstractTableModel):
@@ -54,6 +55,9 @@ class DocumentFilter(QAbstractTableModel):
         if self.status == CLUSTERED:
             if summary.cluster is None:
                 return False
+        elif self.status == DISAGREED:
+            if not summary.disagreement:
+                return False
         elif self.status not in (ALL, OPEN) and summary.status != self.status:
             return False
         if self.words:
@@ -83,6 +87,8 @@ class DocumentFilter(QAbstractTableModel):
                 candidates = [n for n in candidates if rows[n].status in UNFINISHED]
             elif self.status == CLUSTERED:
                 candidates = [n for n in candidates if rows[n].cluster is not None]
+            elif self.status == DISAGREED:
+                candidates = [n for n in candidates if rows[n].disagreement]
             elif self.status != ALL:
                 status = self.status
                 candidates = [n for n in candidates if rows[n].status == status]
@@ -145,6 +151,8 @@ class DocumentFilter(QAbstractTableModel):
 
     def set_status(self, status: str) -> None:
         self.status = status
+        if status == DISAGREED and self.sort_column < 0:  # the documents that disagree most come first
+            self.sort_column, self.sort_order = AGREE_COLUMN, Qt.SortOrder.AscendingOrder
         self._refilter()
 
     def set_text(self, text: str) -> None:
@@ -200,7 +208,8 @@ class QueueBar(QWidget):
         self.text.setClearButtonEnabled(True)
         self.status = QComboBox()
         for choice in CHOICES:
-            self.status.addItem({CLUSTERED: "near-duplicates"}.get(choice, STATUS_TEXT.get(choice, choice)), choice)
+            names = {CLUSTERED: "near-duplicates", DISAGREED: "analysts disagree"}
+            self.status.addItem(names.get(choice, STATUS_TEXT.get(choice, choice)), choice)
         self.label = QComboBox()
         self.analyst = QComboBox()
         self.set_choices([], [])
