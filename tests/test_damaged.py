@@ -186,3 +186,38 @@ def test_two_stores_on_one_file_see_each_others_commits_and_ids_are_never_reused
     assert again.id > span.id
     a.close()
     b.close()
+
+
+def test_a_check_in_the_background_refuses_the_first_write_to_a_damaged_file(tmp_path):
+    path = filled(tmp_path / "news.db")
+    Store(path).close()
+    damage(path)
+    before = digest(path)
+    store = Store(path, check_in_background=True, backup=False)  # the window's way: opens at once
+    try:
+        problem = store.deferred_problem(wait=True)
+        assert problem is not None and "damaged" in problem and f"annotator restore --db {path}" in problem
+        with pytest.raises(StoreError, match="damaged"):
+            with store.action("edit"):
+                store.set_note(1, "lost?")
+    finally:
+        store.close()
+    assert digest(path) == before  # nothing was written into it
+
+
+def test_a_check_in_the_background_lets_a_sound_file_be_written_and_backed_up(tmp_path, monkeypatch):
+    path = filled(tmp_path / "news.db", n=20)
+    Store(path).close()
+    first = safety.backups(path)
+    store = Store(path, check_in_background=True)
+    with store.action("edit"):
+        store.set_note(1, "kept")
+    store.close()
+    assert store.deferred_problem() is None and Store(path, write=False).document(1).note == "kept"
+    reopened = Store(path, check_in_background=True)  # changed since the newest backup: a new one, in the thread
+    reopened.close()
+    newer = safety.backups(path)
+    assert len(newer) == len(first) + 1 and reopened.backup_path == newer[0]
+    check = sqlite3.connect(newer[0])
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    check.close()
