@@ -93,6 +93,8 @@ def _progress() -> Progress:
     )
 
 
+PROGRESS_LINES_ENV = "ANNOTATOR_PROGRESS_LINES"  # set: "progress: LABEL N/M" lines for a program to follow
+PROGRESS_LINE_S = 0.25
 IMPORT_BATCH = 2000  # documents per transaction (one sync each), read ahead of the store
 IMPORT_BATCH_CHARS = 8_000_000  # … or fewer, so that memory stays flat however long the articles
 
@@ -132,6 +134,8 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
 
     words = 0
     started = time.perf_counter()
+    lines_wanted = bool(os.environ.get(PROGRESS_LINES_ENV))  # the window's File > Import reads these
+    said = [0.0]
     with _progress() as progress:
         task = progress.add_task(label, total=len(doc_ids), rate="")
 
@@ -141,6 +145,9 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
             elapsed = max(time.perf_counter() - started, 1e-6)
             done = progress.tasks[0].completed + 1
             progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s · {words / elapsed:,.0f} words/s")
+            if lines_wanted and (done == len(doc_ids) or time.perf_counter() - said[0] > PROGRESS_LINE_S):
+                said[0] = time.perf_counter()
+                err.print(f"progress: {label} {done}/{len(doc_ids)}", markup=False, highlight=False)
 
         chosen = nlp if workers <= 1 or model is None else model
         report = Project(store).preannotate(doc_ids, chosen, include_done=include_done, labels=labels, progress=step,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -251,6 +252,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.hint_label, 1)
         # a message takes the hint's place while it shows; the hint comes back after it
         self.statusBar().messageChanged.connect(lambda text: self.hint_label.setVisible(not text))
+        self.job_bar = QProgressBar()  # File > Import / Export: the command's long part, while it runs
+        self.job_bar.setMaximumWidth(260)
+        self.job_bar.hide()
+        self.statusBar().addPermanentWidget(self.job_bar)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.analyst_label)
         self.statusBar().addPermanentWidget(self.model_label)
@@ -282,14 +287,23 @@ class MainWindow(QMainWindow):
             return None
         job = CommandJob([*args, "--db", self.store.path], self)
         job.progress.connect(lambda line: self.statusBar().showMessage(f"{what}: {line}", 10000))
+        job.fraction.connect(self._job_progress)
         job.done.connect(lambda ok, line: self._job_done(ok, line, what))
         self.job = job
         self.statusBar().showMessage(f"{what} …", 10000)
         job.start()
         return job
 
+    def _job_progress(self, label: str, done: int, total: int) -> None:
+        bar = self.job_bar
+        bar.setRange(0, max(total, 1))
+        bar.setValue(done)
+        bar.setFormat(f"{label} %v / %m")
+        bar.show()
+
     def _job_done(self, ok: bool, line: str, what: str) -> None:
         self.job = None
+        self.job_bar.hide()
         self.check_outside_changes()
         if ok:
             self.statusBar().showMessage(f"{what} done: {line}", 15000)

@@ -4,18 +4,23 @@ crash there cannot take the window's unsaved nothing with it. Progress and the r
 
 from __future__ import annotations
 
+import re
 import sys
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from annotator.terminal import printable
 
+PROGRESS = re.compile(r"^progress: (.*) (\d+)/(\d+)$")  # what the command line prints for us (cli.PROGRESS_LINES_ENV)
+
 
 class CommandJob(QObject):
-    """One ``python -m annotator ARGS`` run; ``done(ok, last_line)`` when it ends."""
+    """One ``python -m annotator ARGS`` run; ``done(ok, last_line)`` when it ends, ``fraction(label, done,
+    total)`` as its long part goes on (a progress bar), ``progress(line)`` for the other lines."""
 
     done = Signal(bool, str)
     progress = Signal(str)
+    fraction = Signal(str, int, int)
 
     def __init__(self, args: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +36,7 @@ class CommandJob(QObject):
         env = QProcessEnvironment.systemEnvironment()
         env.insert("COLUMNS", "160")
         env.insert("TERM", "dumb")  # plain lines, no live progress bar redraws
+        env.insert("ANNOTATOR_PROGRESS_LINES", "1")
         self.process.setProcessEnvironment(env)
         self.process.start(sys.executable, ["-m", "annotator", *self.args])
 
@@ -38,7 +44,10 @@ class CommandJob(QObject):
         data = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace")
         for line in data.replace("\r", "\n").splitlines():
             line = printable(line.strip())
-            if line:
+            step = PROGRESS.match(line)
+            if step:
+                self.fraction.emit(step.group(1), int(step.group(2)), int(step.group(3)))
+            elif line:
                 self._lines.append(line)
                 self.progress.emit(line)
 

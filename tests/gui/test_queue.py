@@ -316,3 +316,17 @@ def test_file_import_and_export_run_as_commands_and_the_window_follows(qtbot, wi
     with qtbot.waitSignal(job.done, timeout=60_000):
         pass
     assert "import failed" in window.statusBar().currentMessage() and "missing.txt" in window.statusBar().currentMessage()
+
+
+def test_file_import_shows_its_preannotation_in_a_progress_bar(qtbot, window, tmp_path, ruler_model_dir):
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(f"Lukashenko met Putin in Minsk, story {n}.", encoding="utf-8")
+    job = window.run_command(["import", *(str(tmp_path / f"a{n}.txt") for n in range(3)), "--model",
+                              str(ruler_model_dir)], "import")
+    steps = []
+    job.fraction.connect(lambda label, done, total: steps.append((label, done, total, window.job_bar.isVisible())))
+    with qtbot.waitSignal(job.done, timeout=120_000):
+        pass
+    assert steps and steps[-1][:3] == ("pre-annotating", 3, 3) and all(visible for *_, visible in steps)
+    assert not window.job_bar.isVisible() and window.job_bar.value() == 3
+    assert not any(line.startswith("progress:") for line in job._lines)  # not shown as a status message
