@@ -35,6 +35,7 @@ from annotator.commands import (
     DeleteSpans,
     SetNote,
     SetStatus,
+    TakeVersions,
     UpdateClaim,
     UpdateQuote,
     UpdateSpan,
@@ -53,6 +54,7 @@ from annotator.domain import (
     Span,
 )
 from annotator.store import HistoryEntry, Store, StoreError, UndoConflict
+from annotator.store.team import MergeReport
 
 __all__ = ["Project", "open_project", "StoreError", "UndoConflict"]
 
@@ -315,6 +317,27 @@ class Project:
             if progress is not None:
                 progress(doc_id, text)
         return report
+
+    # -- several analysts ------------------------------------------------------------------
+    def merge(self, *sources: str | Path) -> MergeReport:
+        """Merge analysts' databases into this one (``annotator merge``): one action; ``"NAME=PATH"`` says whose."""
+        from annotator.team import merge, parse_source
+
+        return merge(self.store, [parse_source(str(s)) for s in sources])
+
+    def agreement(self, label: str | None = None) -> dict:
+        """``annotator agreement --format json`` as a dict: F1, kappa, alpha, unitizing alpha per kind."""
+        from annotator.curation.agreement import report
+        from annotator.store.team import team_documents
+        from annotator.team import codings
+
+        doc_ids = team_documents(self.store)
+        return report({d: codings(self.store, d) for d in doc_ids},
+                      {d: self.store.document(d).text for d in doc_ids}, label=label)
+
+    def take_into_gold(self, doc_id: int, versions: Sequence[Span | Quote | Claim]) -> list:
+        """Adjudicate: copy analysts' versions into the gold layer as this analyst's decision (one action)."""
+        return self._one(TakeVersions(doc_id, versions))
 
     # -- closing ---------------------------------------------------------------------------
     def close(self) -> None:

@@ -293,3 +293,18 @@ def test_quotes_and_claims_survive_a_merge_with_their_links(lead, tmp_path):
     assert version_key(claim, TEXTS[1])[1:3] == ("sovereignty", "favour")
     assert isinstance(quote, Quote)
     target.close()
+
+
+def test_the_api_merges_measures_and_adjudicates(lead, tmp_path):
+    ana, ben = code_two(lead, tmp_path)
+    with open_project(tmp_path / "team.db", analyst="lead") as p:
+        report = p.merge(ana, f"ben={ben}")
+        assert report.sources == 2 and report.spans > 0
+        result = p.agreement()
+        assert result["analysts"] == ["ana", "ben"] and result["documents"] == 1
+        spans = result["spans"]
+        assert 0 < spans["f1_exact"] < 1 and spans["units_single"] == 1  # Belarus: only ben kept it
+        doc_id = p.store.find_by_hash(Document(TEXTS[0]).hash)
+        version = codings(p.store, doc_id)["ben"].spans[0]
+        (made,) = p.take_into_gold(doc_id, [version])
+        assert made.analyst == "lead" and p.spans(doc_id) == [s for s in p.spans(doc_id) if s.analyst != "lead"]
