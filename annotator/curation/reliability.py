@@ -7,8 +7,6 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 
-import krippendorff
-
 Row = Mapping[str, Hashable | None]  # one unit: analyst -> value, None or absent when they gave none
 
 
@@ -42,6 +40,8 @@ def alpha_of(rows: Sequence[Row], analysts: Sequence[str], order: Sequence[Hasha
     data = [[codes[v] if (v := r.get(a)) is not None and v in codes else math.nan for r in pairable]
             for a in analysts]
     level = "ordinal" if scale is not None else "nominal"
+    import krippendorff  # numpy comes with it: imported when alpha is computed, not when the window starts
+
     result = float(krippendorff.alpha(reliability_data=data, value_domain=sorted(codes.values()),
                                       level_of_measurement=level))
     return None if math.isnan(result) else result
