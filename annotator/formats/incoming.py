@@ -41,6 +41,12 @@ def normalised(text: object) -> tuple[str, Callable[[int], int]]:
     of the original text to the same place in it, so annotations made on a CRLF text still fit."""
     if not isinstance(text, str):
         raise BadRecord('no "text" string')
+    if "\r" not in text and not text.startswith("\ufeff"):  # the common case: nothing moves
+        if not text.strip():
+            raise BadRecord('"text" is empty')
+        if "\x00" in text:
+            raise BadRecord('"text" contains NUL characters (binary data?)')
+        return text, _same
     removed = [0] if text.startswith("\ufeff") else []
     removed += [m.start() for m in re.finditer("\r\n", text)]  # the CR of each CRLF goes
     new = normalise_text(text)
@@ -53,6 +59,10 @@ def normalised(text: object) -> tuple[str, Callable[[int], int]]:
         return offset - bisect.bisect_left(removed, offset)
 
     return new, move
+
+
+def _same(offset: int) -> int:
+    return offset
 
 
 def offsets(item: dict, start_key: str, end_key: str, text: str, move: Callable[[int], int], what: str) -> tuple[int, int]:

@@ -30,6 +30,9 @@ def _lone_surrogate(value: Any) -> str | None:
     return f"\\u{ord(found.group()):04x}" if found else None
 
 
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)  # one for every line (json.loads with an argument makes one each)
+
+
 def _decoded(raw: str | bytes, number: int) -> str:
     """One line as text; raise UnicodeDecodeError for a line that is not UTF-8 (the next lines still come)."""
     if isinstance(raw, str):
@@ -58,7 +61,7 @@ def read_json_lines(lines: Iterable[str | bytes], source: str) -> Iterator[tuple
         if not line.strip():
             continue
         try:
-            record = json.loads(line, parse_constant=_no_constant)
+            record = _DECODER.decode(line)
         except json.JSONDecodeError as exc:
             yield FormatError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
             continue

@@ -514,17 +514,12 @@ class Store:
                 self.db.execute(
                     "UPDATE edit_log SET state = ? WHERE state = ? AND doc_id IS ?", [DISCARDED, UNDONE, d]
                 )
-        self.db["edit_log"].insert(
-            {
-                "doc_id": doc,
-                "action": act.name,
-                "label": act.label,
-                "detail": json.dumps(act.detail, default=str, ensure_ascii=False),
-                "at": now,
-                "analyst": act.analyst,
-                "ops": json.dumps([op.to_json() for op in act.ops], ensure_ascii=False) if undoable else None,
-                "state": APPLIED if undoable else None,
-            }
+        self.db.execute(  # one statement (a table insert through sqlite-utils looks the schema up first)
+            "INSERT INTO edit_log (doc_id, action, label, detail, at, analyst, ops, state)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc, act.name, act.label, json.dumps(act.detail, default=str, ensure_ascii=False), now, act.analyst,
+             json.dumps([op.to_json() for op in act.ops], ensure_ascii=False) if undoable else None,
+             APPLIED if undoable else None],
         )
 
     @staticmethod
@@ -593,8 +588,13 @@ class Store:
         order = "DESC" if newest else "ASC"
         where = "state = ?" + ("" if doc_id is None else " AND doc_id = ?")
         params = [state] if doc_id is None else [state, doc_id]
-        rows = list(self.db.query(f"SELECT * FROM edit_log WHERE {where} ORDER BY id {order} LIMIT 1", params))
-        return rows[0] if rows else None
+        return self._dict_row(f"SELECT * FROM edit_log WHERE {where} ORDER BY id {order} LIMIT 1", params)
+
+    def _dict_row(self, sql: str, params: list) -> dict[str, Any] | None:
+        """The first row of a query as a dict, in one statement (``db.query`` adds a savepoint around it)."""
+        cursor = self.db.execute(sql, params)
+        row = cursor.fetchone()
+        return None if row is None else dict(zip([d[0] for d in cursor.description], row, strict=True))
 
     def next_undo(self, doc_id: int | None = None) -> HistoryEntry | None:
         """The action Ctrl+Z would undo in ``doc_id`` (None: in any document), kept across restarts."""
@@ -709,8 +709,8 @@ class Store:
                 part = new[i : i + 500]
                 made.update(conn.execute(f"SELECT hash, id FROM documents WHERE hash IN ({', '.join('?' * len(part))})",
                                          part).fetchall())
-            for h in new:
-                self._record(act, Op("documents", made[h], None, None, {"id": made[h]}))
+            if new:  # one op says "documents came" (an import keeps no row images): not one per document
+                self._record(act, Op("documents", made[new[0]], None, None, {"id": made[new[0]]}))
         out: list[tuple[int, bool]] = []
         seen: set[str] = set()
         for d in docs:
@@ -879,10 +879,10 @@ class Store:
         return int(row[0]) if row else None
 
     def document(self, doc_id: int) -> Document:
-        rows = list(self.db.query("SELECT * FROM documents WHERE id = ?", [doc_id]))
-        if not rows:
+        row = self._dict_row("SELECT * FROM documents WHERE id = ?", [doc_id])
+        if row is None:
             raise KeyError(f"no document {doc_id}")
-        return self._document(rows[0])
+        return self._document(row)
 
     @staticmethod
     def _document(row: dict[str, Any]) -> Document:
