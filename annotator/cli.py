@@ -768,6 +768,8 @@ def merge(sources: tuple[str, ...], target: str, analyst: str | None) -> None:
             raise UserError(f"{path}: file not found")
     with open_store(target, analyst, create=True) as store:
         report = merge_into(store, parsed)  # a source that cannot be opened stops it with one line, nothing merged
+        for warning in report.warnings:
+            err.print("[yellow]warning:[/]", shown(warning))
         for doc_id, what in report.conflicts[:20]:
             err.print(shown(f"document {doc_id}: {what}"))
         if len(report.conflicts) > 20:
@@ -798,6 +800,8 @@ def agreement(team_db: str | None, db: str | None, label: str | None, fmt: str) 
 
     with open_store(team_db or db, write=False) as store:
         doc_ids = store_team.team_documents(store)
+        if len(doc_ids) > 200:  # about a second per 100 documents coded three times
+            err.print(f"comparing the analysts on {len(doc_ids)} documents …")
         coded = {d: codings(store, d) for d in doc_ids}
         texts = {d: store.document(d).text for d in doc_ids}
     result = report(coded, texts, label=label)

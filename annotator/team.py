@@ -74,6 +74,14 @@ def merge(target: Store, sources: Sequence[tuple[Path, str | None]]) -> MergeRep
             if Path(path).resolve() == Path(target.path).resolve():
                 raise StoreError(f"{path}: is the target database itself; name it once, as -o")
             opened.append(Store(path, write=False, create=False))
+        unnamed = [(path, set(team.decided_analysts(s))) for s, (path, name) in zip(opened, sources, strict=True)
+                   if name is None]
+        for i, (path, names) in enumerate(unnamed):
+            for other, theirs in unnamed[i + 1:]:
+                if names & theirs:
+                    report.warnings.append(
+                        f"{path} and {other} both record work as {', '.join(sorted(names & theirs))}: their "
+                        f"annotations count as one analyst's; say whose each file is (NAME={path})")
         with target.action("merge", undoable=False, detail={"sources": [str(p) for p, _ in sources]}):
             for source, (_, name) in zip(opened, sources, strict=True):
                 team.merge_store(target, source, report, name)

@@ -308,3 +308,22 @@ def test_the_api_merges_measures_and_adjudicates(lead, tmp_path):
         version = codings(p.store, doc_id)["ben"].spans[0]
         (made,) = p.take_into_gold(doc_id, [version])
         assert made.analyst == "lead" and p.spans(doc_id) == [s for s in p.spans(doc_id) if s.analyst != "lead"]
+
+
+def test_two_files_by_the_same_name_are_warned_about_and_named_sources_keep_them_apart(lead, tmp_path):
+    paths = []
+    for name in ("one", "two"):
+        path = copy_for(lead, tmp_path, name)
+        with open_project(path, analyst="root") as p:  # both analysts left the OS user as their name
+            d = p.documents()[0]
+            p.add_span(d.id, *find(d.text, "Kremlin"), "ORG" if name == "one" else "GPE")
+        paths.append(path)
+    run = CliRunner().invoke
+    result = run(cli, ["merge", *map(str, paths), "-o", str(tmp_path / "team.db")])
+    assert result.exit_code == 0 and "both record work as root" in result.output
+    named = run(cli, ["merge", f"ana={paths[0]}", f"ben={paths[1]}", "-o", str(tmp_path / "named.db")])
+    assert named.exit_code == 0 and "warning" not in named.output
+    s = Store(tmp_path / "named.db", write=False)
+    doc = s.find_by_hash(Document(TEXTS[0]).hash)
+    assert sorted(codings(s, doc)) == ["ana", "ben"]
+    s.close()

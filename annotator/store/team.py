@@ -30,6 +30,7 @@ class MergeReport:
     already: int = 0  # annotations the target held already (merging twice adds nothing)
     reviews: int = 0  # analysts' statuses and notes recorded or changed
     conflicts: list[tuple[int, str]] = field(default_factory=list)  # (doc id, what differs)
+    warnings: list[str] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
 
     def summary(self) -> str:
@@ -212,3 +213,12 @@ def team_documents(store: Store) -> list[int]:
 def has_team(store: Store) -> bool:
     """Whether any document was coded by two or more analysts (the queue then shows how far they agree)."""
     return store.db.execute("SELECT 1 FROM documents WHERE disagreement IS NOT NULL LIMIT 1").fetchone() is not None
+
+
+def decided_analysts(store: Store) -> list[str]:
+    """The analysts with decisions of their own (not suggestions) in the analysts' layer of a database."""
+    rows = store.db.execute(
+        "SELECT analyst FROM spans WHERE layer = '' AND state != 'suggested' AND analyst IS NOT NULL UNION"
+        " SELECT analyst FROM quotes WHERE layer = '' AND state != 'suggested' AND analyst IS NOT NULL UNION"
+        " SELECT analyst FROM claims WHERE layer = '' AND state != 'suggested' AND analyst IS NOT NULL")
+    return sorted(str(r[0]) for r in rows)
