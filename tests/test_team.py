@@ -327,3 +327,23 @@ def test_two_files_by_the_same_name_are_warned_about_and_named_sources_keep_them
     doc = s.find_by_hash(Document(TEXTS[0]).hash)
     assert sorted(codings(s, doc)) == ["ana", "ben"]
     s.close()
+
+
+def test_agreement_command_prints_a_table_and_json_and_says_when_nothing_compares(lead, tmp_path):
+    ana, ben = code_two(lead, tmp_path)
+    run = CliRunner().invoke
+    team_db = tmp_path / "team.db"
+    assert run(cli, ["merge", str(ana), str(ben), "-o", str(team_db)]).exit_code == 0
+    table = run(cli, ["agreement", str(team_db)])
+    assert table.exit_code == 0 and "ana, ben" in table.output and "F1 exact" in table.output
+    data = json.loads(run(cli, ["agreement", str(team_db), "--format", "json"]).stdout)
+    assert data["analysts"] == ["ana", "ben"] and data["documents"] == 1
+    for kind in ("spans", "quotes", "claims"):
+        assert {"f1_exact", "f1_overlap", "alpha", "units_single"} <= set(data[kind])
+    assert data["spans"]["kappa"] is not None  # two analysts: Cohen's kappa too
+    only_person = json.loads(run(cli, ["agreement", str(team_db), "--label", "PERSON", "--format", "json"]).stdout)
+    assert only_person["spans"]["f1_exact"] == 1.0  # both marked Ana Rusu, nothing else PERSON
+    alone = run(cli, ["agreement", str(ana)])
+    assert alone.exit_code == 0 and "no document was coded by two or more analysts" in alone.output
+    missing = run(cli, ["agreement", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2 and len(missing.output.strip().splitlines()) == 1
