@@ -5,22 +5,23 @@ with the usual keys; the article shows the gold layer while adjudicating. Every 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QTreeView, QVBoxLayout, QWidget
 
-from annotator import team
 from annotator.codebook import Codebook
 from annotator.commands import TakeVersions
-from annotator.curation import agreement
 from annotator.domain import Claim, Quote, Span
 from annotator.gui.editing import mention_text, shorten
 from annotator.gui.panels.base import Index, RowsModel
 from annotator.gui.plain import label, tooltip
 from annotator.store import GOLD, WORK
-from annotator.team import version_key
+
+if TYPE_CHECKING:
+    from annotator.curation.agreement import Unit
+# annotator.team and the agreement measures are imported when adjudication starts, not with the window
 
 DISAGREE = QColor("#b00020")
 KEYS_HELP = ("Alt+N / Alt+P next / previous disagreement · Alt+1…9 take that analyst's version · Alt+M take "
@@ -48,19 +49,23 @@ class UnitsModel(RowsModel):
         self.codebook = codebook
         self.text = ""
         self.analysts: list[str] = []
-        self.rows: list[agreement.Unit] = []
+        self.rows: list[Unit] = []
         self.gold: set[tuple] = set()
         self.columns = ("Where",)
 
-    def set_units(self, text: str, analysts: list[str], units: list[agreement.Unit], gold: list) -> None:
+    def set_units(self, text: str, analysts: list[str], units: list[Unit], gold: list) -> None:
         self.beginResetModel()
         self.text, self.analysts, self.rows = text, analysts, units
+        from annotator.team import version_key
+
         self.columns = ("Where", *(f"{n + 1} {name}" for n, name in enumerate(analysts)), "Gold")
         self.gold = {version_key(g, text) for g in gold}
         self.endResetModel()
 
-    def settled(self, unit: agreement.Unit) -> bool:
+    def settled(self, unit: Unit) -> bool:
         """Gold holds one of the unit's versions."""
+        from annotator.team import version_key
+
         return any(v is not None and version_key(v, self.text) in self.gold for v in unit.versions.values())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,7 +112,7 @@ class AdjudicationPanel(QWidget):
         layout.addWidget(help_line)
         self.list.selectionModel().currentRowChanged.connect(self._current)
 
-    def show_units(self, text: str, analysts: list[str], units: list[agreement.Unit], gold: list) -> None:
+    def show_units(self, text: str, analysts: list[str], units: list[Unit], gold: list) -> None:
         row = self.current_row()
         self.model.set_units(text, analysts, units, gold)
         for col in range(self.model.columnCount()):
@@ -127,7 +132,7 @@ class AdjudicationPanel(QWidget):
         index = self.list.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def current(self) -> agreement.Unit | None:
+    def current(self) -> Unit | None:
         return self.model.row_item(self.list.currentIndex())
 
     def select(self, row: int, emit: bool = True) -> None:
@@ -190,6 +195,9 @@ class Adjudicator(QObject):
         w = self.window
         if not self.active or w.current_id is None:
             return
+        from annotator import team
+        from annotator.curation import agreement
+
         by_analyst = team.codings(w.store, w.current_id)
         text = w.view.text
         units = agreement.units(by_analyst, text)
@@ -233,7 +241,7 @@ class Adjudicator(QObject):
             return
         self._run(agreed, f"took {len(agreed)} agreed version(s) into gold")
 
-    def _unit(self) -> agreement.Unit | None:
+    def _unit(self) -> Unit | None:
         if not self.active:
             return None
         unit = self.panel.current()
