@@ -16,6 +16,7 @@ $(BIN)/python:
 # Re-install only when pyproject.toml changes, so a second `make` is fast.
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q annotator  # as pip install does: no compiling at each launch
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
