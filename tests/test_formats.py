@@ -333,3 +333,27 @@ def test_docbin_per_split_into_a_folder(tmp_path):
     counts = {name: len(list(DocBin().from_disk(tmp_path / "corpus" / f"{name}.spacy").get_docs(vocab)))
               for name in ("train", "dev", "test")}
     assert counts == {"train": 1, "dev": 0, "test": 0}
+
+
+def test_annotations_for_a_document_already_present_join_it_once(tmp_path):
+    db = tmp_path / "a.db"
+    text = "Ana Rusu met Ion Popa in Valdor on Monday."
+    assert run("import", str(_plain(tmp_path, text)), "--db", db, "--no-preannotate").exit_code == 0
+    feed = tmp_path / "prodigy.jsonl"
+    feed.write_text(json.dumps({"text": text, "answer": "accept", "spans": [
+        {"start": 0, "end": 8, "label": "PERSON"}, {"start": 25, "end": 31, "label": "GPE"}]}) + "\n", encoding="utf-8")
+    first = run("import", feed, "--db", db, "--analyst", "ana")
+    assert first.exit_code == 0 and "2 spans, 0 quotes and 0 claims joined the documents as ana's" in first.stderr
+    again = run("import", feed, "--db", db, "--analyst", "ana")
+    assert again.exit_code == 0 and "were there already" in again.stderr
+    store = Store(db, write=False)
+    (doc_id,) = store.document_ids()
+    assert [(s.label, s.analyst, s.origin) for s in store.spans(doc_id)] == [
+        ("PERSON", "ana", "import:prodigy"), ("GPE", "ana", "import:prodigy")]
+    store.close()
+
+
+def _plain(tmp_path, text):
+    path = tmp_path / "plain.jsonl"
+    path.write_text(json.dumps({"text": text, "meta": {"source": "x.txt"}}) + "\n", encoding="utf-8")
+    return path

@@ -64,12 +64,15 @@ def merge_annotations(store: Store, doc_id: int, spans: Iterable[Span], quotes: 
     """Add the annotations the document does not hold yet (in the store's current layer), as they were written
     (origin, state, analyst, times); ``analyst`` records them as that analyst's. Inside an open action."""
 
+    act = store._action
+    recorded = act.analyst if act is not None else store.analyst  # who an annotation without a name is stamped as
+
     def fresh(items: Iterable[Any], have: Iterable[Any]) -> list[Any]:
         seen = {_identity(x) for x in have}
         out = []
         for item in items:
-            if analyst is not None:
-                item = item.with_(analyst=analyst)
+            if analyst is not None or item.analyst is None:
+                item = item.with_(analyst=analyst or recorded)
             key = _identity(item)
             if key in seen:
                 report.already += 1
