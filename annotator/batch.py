@@ -104,7 +104,7 @@ def annotate_shard(source: str, outdir: str, model: str | None, labels: list[str
 
     try:
         with tmp.open("w", encoding="utf-8", newline="\n") as out:
-            n = write_records(records(), out, [])
+            n = write_records(records(), out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)

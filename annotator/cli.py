@@ -468,6 +468,7 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
       annotator export --db team.db --layer gold -o gold.jsonl             the adjudicated versions
     """
     from collections import Counter
+    from operator import itemgetter
 
     from annotator.formats import claimnet, conll, csvfile, docbin, doccano, prodigy
     from annotator.formats.jsonl import write_records
@@ -485,12 +486,14 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
         _refuse_database_as_output(output, _db_path(db))
     if fmt == "spacy" and output == "-":
         raise UserError("a spaCy DocBin is binary: name a file (-o corpus.spacy) or a folder (-o corpus/)")
-    replaced: list[str] = []  # NaN/Infinity found in the data and written as null
+    replaced: list[str] = []  # NaN/Infinity found in the data and written as null (noted for jsonl, which has them)
     per_label: Counter[str] = Counter()
     with open_store(db, write=False) as store:
         ids = store.select(chosen) if chosen else None
 
         keep = chosen.keeps_values if chosen.analysts or chosen.labels else None
+        noted = replaced if fmt == "jsonl" else None  # the other formats write neither meta nor confidences
+        label_of = itemgetter("label")
         claims = store.claims_by_document(ids) if layer is None else {}  # few beside the spans: one pass
 
         def layered():
@@ -513,13 +516,14 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
                 yield from layered()
                 return
             for doc, spans, quotes in store.annotated_rows(ids):
-                yield doc, record_from_rows(doc, spans, quotes, keep, claims.get(doc.id, []))  # type: ignore[arg-type]
+                yield doc, record_from_rows(doc, spans, quotes, keep, claims.get(doc.id, []),  # type: ignore[arg-type]
+                                            noted)
 
         def records(only_split: str | None = None):
             for doc, record in all_records():
                 if only_split is not None and doc.split != only_split:
                     continue
-                per_label.update(s["label"] for s in record["spans"])
+                per_label.update(map(label_of, record["spans"]))
                 if record["quotes"]:
                     per_label["quote"] += len(record["quotes"])
                 if record["claims"]:
@@ -542,10 +546,10 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
             if fmt == "conll":
                 return conll.write(records(), out, tokenize)
             if fmt == "prodigy":
-                return write_records((prodigy.example(r, tokenize) for r in records()), out, replaced)
+                return write_records((prodigy.example(r, tokenize) for r in records()), out)
             if fmt == "doccano":
-                return write_records((doccano.line(r) for r in records()), out, replaced)
-            return write_records(records(), out, replaced)
+                return write_records((doccano.line(r) for r in records()), out)
+            return write_records(records(), out)
 
         if fmt == "spacy":
             n, where = _export_docbin(output, records, docbin.example)

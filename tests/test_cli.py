@@ -379,7 +379,7 @@ def test_export_to_a_reader_that_stops_early_is_one_line(runner, tmp_path):
     db = _big_db(runner, tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "annotator", "export", "--db", str(db), "-o", "-"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout.read(10) == b'{"id": 1, '  # like `| head -c 10`
+    assert proc.stdout.read(10) == b'{"id":1,"t'  # like `| head -c 10`
     proc.stdout.close()
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 2

@@ -131,6 +131,75 @@ def test_csv_cell_escaping(value, expected):
     assert cell(value) == expected
 
 
+def test_csv_rows_escape_every_text_cell_as_cell_does_in_text_order():
+    """Spans at every offset of a text thick with formula starts (so text, context before and context after each
+    begin with one or not), odd labels, origins, analysts and times, quotes and claims on the same offsets as
+    spans: each row is what ``cell`` makes of each column, in (start, end, kind) order."""
+    import random
+
+    from annotator.formats import csvfile
+    from annotator.formats.csvfile import CONTEXT, cell
+
+    rng = random.Random(5)
+    text = "".join(rng.choice("ab =+-@\t\r\né🌉") for _ in range(400))
+    spans = [{"id": i, "start": i, "end": i + rng.randint(1, 9), "label": rng.choice(["PER", "=X", "-1", "@a"]),
+              "origin": rng.choice(["human", "+model", "model:m@1"]), "state": rng.choice(["added", "suggested"]),
+              "analyst": rng.choice([None, "ana", "=cmd", ""]), "modified_at": rng.choice([None, "2026-12-01", "-1"])}
+             for i in range(0, 390, 2)]  # fmt: skip
+    for s in spans:
+        s["text"] = text[s["start"] : s["end"]]
+    mention = lambda a, b: {"start": a, "end": b, "text": text[a:b]}  # noqa: E731
+    quotes = [{"start": 10, "end": 14, "kind": "quote", "speaker": mention(0, 3), "origin": "human", "state": "added",
+               "analyst": "-x", "modified_at": None}, {"start": 20, "end": 30, "kind": "=k", "speaker": None,
+               "origin": "human", "state": "added", "analyst": None, "modified_at": "x"}]  # fmt: skip
+    claims = [{"start": 10, "end": 14, "type": "+t", "claimant": mention(4, 6), "origin": "rule:r@1",
+               "state": "accepted", "analyst": "ana", "modified_at": "@"}]  # fmt: skip
+    record = {"id": 3, "text": text, "meta": {"source": "=wire"}, "spans": spans, "quotes": quotes, "claims": claims}
+
+    def expected(kind, item, label, speaker):
+        a, b = item["start"], item["end"]
+        return [3, "'=wire", kind, a, b, cell(label), cell(text[a:b]), cell(speaker),
+                cell(text[max(0, a - CONTEXT) : a]), cell(text[b : b + CONTEXT]), cell(item["origin"]),
+                cell(item["state"]), cell(item["analyst"]), cell(item["modified_at"])]  # fmt: skip
+
+    items = [("span", s, s["label"], None) for s in spans]
+    items += [("quote", q, q["kind"], (q["speaker"] or {}).get("text")) for q in quotes]
+    items += [("claim", c, c["type"], c["claimant"]["text"]) for c in claims]
+    items.sort(key=lambda i: (i[1]["start"], i[1]["end"], i[0]))
+    rows = [expected(*i) for i in items]
+    by_csv = io.StringIO()
+    csv.writer(by_csv, lineterminator="\r\n").writerows(rows)
+    got = csvfile.lines(record)
+    assert "".join(got) == by_csv.getvalue()  # the cells of cell(), quoted as csv.writer quotes them
+    back = list(csv.reader(io.StringIO("".join(got), newline="")))
+    assert back == [[str(v) for v in r] for r in rows]
+    assert any(r[6].startswith("'") for r in back) and any(r[8].startswith("'") for r in back)
+    assert any(r[9].startswith("'") for r in back) and any(not r[6].startswith("'") for r in back)
+    assert any('"' in line for line in got) and any("\r\n" in r[8] for r in back)  # quoted cells among them
+    out = io.StringIO()
+    assert csvfile.write([record, {**record, "id": 4}], out) == 2
+    csv.writer(by_csv, lineterminator="\r\n").writerows([[4, *r[1:]] for r in rows])  # the second document
+    assert out.getvalue() == "\ufeff" + ",".join(csvfile.COLUMNS) + "\r\n" + by_csv.getvalue()
+
+
+@pytest.mark.parametrize("value", ["plain", "a,b", 'say "hi"', "two\nlines", "cr\rcr", "\r\n", '"', ",", "", "é🌉‎",
+                                   "=1,2", "-\"x\"", "\tx", 7, -3, 2.5, None, True, "\x00", "\u2028", " padded "])
+def test_a_csv_cell_is_written_as_csv_writer_writes_it(value):
+    from annotator.formats import csvfile
+
+    record = {"id": 1, "text": f"{value} and more", "meta": {"source": value}, "quotes": [], "claims": [],
+              "spans": [{"start": 0, "end": max(1, len(str(value))), "label": value, "origin": value, "state": value,
+                         "analyst": value, "modified_at": value if isinstance(value, str) else None}]}  # fmt: skip
+    by_csv = io.StringIO()
+    s = record["spans"][0]
+    text = record["text"]
+    csv.writer(by_csv, lineterminator="\r\n").writerow(
+        [1, csvfile.cell(value), "span", s["start"], s["end"], csvfile.cell(value), csvfile.cell(text[: s["end"]]), "",
+         "", csvfile.cell(text[s["end"] :]), csvfile.cell(value), csvfile.cell(value), csvfile.cell(value),
+         csvfile.cell(s["modified_at"])])  # fmt: skip
+    assert csvfile.lines(record) == [by_csv.getvalue()]
+
+
 def test_conll_reads_back_with_spacy_emoji_and_crlf(tmp_path):
     from spacy.training.converters import conll_ner_to_docs
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from typing import IO, Any
 
 BOM = "\ufeff"
@@ -26,36 +27,108 @@ def cell(value: Any) -> Any:
     return value
 
 
-def rows(record: dict[str, Any]) -> Iterable[list[Any]]:
-    text, source = record["text"], cell(record["meta"].get("source", ""))
-    doc_id = record["id"]
-    items = [("span", s, s["label"], None) for s in record["spans"]]
-    items += [("quote", q, q["kind"], (q["speaker"] or {}).get("text")) for q in record["quotes"]]
-    items += [("claim", c, c["type"], (c["claimant"] or {}).get("text")) for c in record.get("claims", [])]
-    if record["quotes"] or record.get("claims"):
-        items.sort(key=lambda i: (i[1]["start"], i[1]["end"], i[0]))
-    formula = FORMULA_STARTS
-    for kind, item, label, speaker in items:
-        start, end = item["start"], item["end"]
-        row = [text[start:end], label, speaker, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT],
-               item.get("origin"), item.get("state"), item.get("analyst"), item.get("modified_at")]
-        for i, v in enumerate(row):  # the text cells: escaped where a spreadsheet would run them
-            if v is None:
-                row[i] = ""
-            elif v and v[0] in formula:
-                row[i] = "'" + v
-        yield [doc_id, source, kind, start, end, row[1], row[0], *row[2:]]
+# -- the rows, written as text -------------------------------------------------------------------
+# csv.writer looks at every character of every cell in turn (about 200 per row here); the span rows, most of an
+# export, are instead written as lines here, each text cell escaped and quoted by str methods that scan in C, as
+# csv.writer would quote it (QUOTE_MINIMAL, \r\n line ends: a comma, a double quote or a line break inside).
+_FORMULA = frozenset(FORMULA_STARTS)
+
+
+def _quoted(text: str) -> str:
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _text(text: str) -> str:
+    """Text as its cell in a line: ``'`` before a formula start (``cell``), quoted when it must be."""
+    if text[:1] in _FORMULA:
+        text = "'" + text
+    if "," in text or '"' in text or "\n" in text or "\r" in text:  # _quoted, without a second call
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _value(value: Any) -> str:
+    """Any value as its cell in a line (``cell``, then as csv.writer writes it: ``str`` of a number)."""
+    value = cell(value)
+    return _quoted(value if isinstance(value, str) else str(value))
+
+
+class _Cells(dict):
+    """Each value seen -> its cell in a line, worked out once: labels, origins, states and analysts repeat all
+    through an export (a handful of values, so this stays small)."""
+
+    def __missing__(self, value: Any) -> str:
+        self[value] = written = _value(value)
+        return written
+
+
+def _line(doc_id: int, source: str, kind: str, item: dict[str, Any], label: Any, speaker: Any, text: str) -> str:
+    """The line of a quote or a claim (a few per document), cell by cell."""
+    start, end = item["start"], item["end"]
+    cells = (_text(text[start:end]), _value(speaker), _text(text[max(0, start - CONTEXT) : start]),
+             _text(text[end : end + CONTEXT]), _value(item.get("origin")), _value(item.get("state")),
+             _value(item.get("analyst")), _value(item.get("modified_at")))  # fmt: skip
+    return f"{doc_id},{source},{kind},{start},{end},{_value(label)},{','.join(cells)}\r\n"
+
+
+def lines(record: dict[str, Any], cells: dict[Any, str] | None = None) -> list[str]:
+    """The record's CSV lines (``COLUMNS``), one per span, quote and claim in text order, every text cell escaped
+    (``cell``) and quoted as csv.writer quotes it. ``cells`` is a memo of the cells that repeat (label, origin,
+    state, analyst); pass the same one for a whole export."""
+    text, doc_id = record["text"], record["id"]
+    source = _value(record["meta"].get("source", ""))
+    memo = _Cells() if cells is None else cells
+    c = CONTEXT
+    spans = record["spans"]
+    out = [
+        f"{doc_id},{source},span,{(start := s['start'])},{(end := s['end'])},{memo[s['label']]},"
+        f"{_text(text[start:end])},,{_text(text[start - c if start > c else 0 : start])},"
+        f"{_text(text[end : end + c])},{memo[s['origin']]},{memo[s['state']]},{memo[s['analyst']]},"
+        f"{'' if (m := s['modified_at']) is None else _text(m)}\r\n"
+        for s in spans
+    ]
+    quotes, claims = record["quotes"], record.get("claims")
+    if quotes or claims:  # in text order; where start and end are equal: claim, quote, span (as before)
+        keyed = [((s["start"], s["end"], "span"), line) for s, line in zip(spans, out, strict=True)]
+        keyed += [((q["start"], q["end"], "quote"), _line(doc_id, source, "quote", q, q["kind"],
+                                                          (q["speaker"] or {}).get("text"), text)) for q in quotes]
+        keyed += [((x["start"], x["end"], "claim"), _line(doc_id, source, "claim", x, x["type"],
+                                                          (x["claimant"] or {}).get("text"), text))
+                  for x in claims or []]
+        keyed.sort(key=itemgetter(0))  # stable
+        out = [line for _, line in keyed]
+    return out
+
+
+class _Gather:
+    """What csv.writer writes to: its lines gathered in a list, handed to the file in large pieces."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.write = self.parts.append
 
 
 def write(records: Iterable[dict[str, Any]], out: IO[str], columns: Sequence[str] = COLUMNS,
-          rows_of: Callable[[dict[str, Any]], Iterable[list[Any]]] = rows) -> int:
-    """Write the BOM, the header and every record's rows (one per annotation by default); return the number
-    of documents. Other CSV exports (claims-csv) pass their columns and rows."""
+          rows_of: Callable[[dict[str, Any]], Iterable[Sequence[Any]]] | None = None) -> int:
+    """Write the BOM, the header and every record's rows (one per annotation by default, ``lines``); return the
+    number of documents. Other CSV exports (claims-csv) pass their columns and rows, written by csv.writer."""
     out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")
+    gather = _Gather()
+    writer = csv.writer(gather, lineterminator="\r\n")
     writer.writerow(columns)
+    parts = gather.parts
+    memo = _Cells()
     n = 0
     for record in records:
-        writer.writerows(rows_of(record))
+        if rows_of is None:
+            parts += lines(record, memo)
+        else:
+            writer.writerows(rows_of(record))
         n += 1
+        if len(parts) >= 4096:
+            out.write("".join(parts))
+            parts.clear()
+    out.write("".join(parts))
     return n

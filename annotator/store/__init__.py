@@ -14,6 +14,8 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -98,6 +100,12 @@ WORK, GOLD = "", "gold"  # the analysts' layer and the adjudicated one
 ANNOTATION_TABLES = frozenset({"spans", "quotes", "claims"})
 _SPAN_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in SPAN_COLUMNS) + " FROM spans"
 _QUOTE_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in QUOTE_COLUMNS) + " FROM quotes"
+# what a Document is made of (not the title, word count or times): the export's reader selects only these
+_EXPORT_DOCUMENT_COLUMNS = ("id", "hash", "text", "meta", "source", "status", "note", "split", "cluster",
+                            "pre_pipeline", "pre_version", "pre_rules", "pre_at")
+_EXPORT_DOCUMENT_SELECT = "SELECT " + ", ".join(_EXPORT_DOCUMENT_COLUMNS) + " FROM documents"
+_DOC_ID = itemgetter(1)  # doc_id is the second column of a span, quote and claim row
+_NO_GROUP: tuple[None, Iterator[tuple]] = (None, iter(()))
 _CLAIM_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in CLAIM_COLUMNS) + " FROM claims"
 _CLAIM_PARTS = {"claimant": "claimant", "target": "target", "addressee": "addressee"}
 
@@ -118,6 +126,18 @@ def _quote_row(quote: Quote) -> dict[str, Any]:
         "confidence": quote.confidence, "origin": quote.origin, "state": quote.state, "analyst": quote.analyst,
         "created_at": quote.created_at, "modified_at": quote.modified_at,
     }  # fmt: skip
+
+
+def _exported_document(row: tuple) -> Document:
+    """A Document from a row of ``_EXPORT_DOCUMENT_COLUMNS`` (a damaged meta cell keeps only the source)."""
+    id_, hash_, text, meta, source, status, note, split, cluster, pipeline, version, rules, at = row
+    try:
+        meta = json.loads(meta or "{}")
+    except json.JSONDecodeError:
+        meta = {"source": source}
+    pre = f"{pipeline or '?'}@{version or '?'}, {rules or '?'} at {at}" if at else None
+    return Document(text=text, meta=meta, status=status, id=id_, hash=hash_, preannotated=pre, note=note or "",
+                    split=split, cluster=cluster)
 
 
 def _tuple_span(row: tuple) -> Span:
@@ -815,28 +835,32 @@ class Store:
         where = f" WHERE {{col}} IN ({', '.join('?' * len(wanted))})" if small else ""  # type: ignore[arg-type]
         params = sorted(wanted) if small else []  # type: ignore[arg-type]
         conn = self.db.conn
-        docs = conn.execute(f"SELECT * FROM documents{where.format(col='id')} ORDER BY id", params)
-        names = [d[0] for d in docs.description]
+        docs = conn.execute(f"{_EXPORT_DOCUMENT_SELECT}{where.format(col='id')} ORDER BY id", params)
         layer = (" AND" if small else " WHERE") + " layer = ?"
-        spans = conn.execute(f'{_SPAN_SELECT}{where.format(col="doc_id")}{layer} ORDER BY doc_id, start, "end", id',
-                             [*params, self.layer])
-        quotes = conn.execute(f'{_QUOTE_SELECT}{where.format(col="doc_id")}{layer} ORDER BY doc_id, start, "end", id',
-                              [*params, self.layer])
-        span_row, quote_row = next(spans, None), next(quotes, None)
+        order = ' ORDER BY doc_id, start, "end", id'
+        # each table's rows grouped by document in C (groupby), not looked at one by one in Python
+        span_groups = groupby(conn.execute(f"{_SPAN_SELECT}{where.format(col='doc_id')}{layer}{order}",
+                                           [*params, self.layer]), _DOC_ID)
+        quote_groups = groupby(conn.execute(f"{_QUOTE_SELECT}{where.format(col='doc_id')}{layer}{order}",
+                                            [*params, self.layer]), _DOC_ID)
+        span_id, spans = next(span_groups, _NO_GROUP)
+        quote_id, quotes = next(quote_groups, _NO_GROUP)
         for row in docs:
             doc_id = row[0]
+            while span_id is not None and span_id < doc_id:  # rows of a document not selected (or gone)
+                span_id, spans = next(span_groups, _NO_GROUP)
+            while quote_id is not None and quote_id < doc_id:
+                quote_id, quotes = next(quote_groups, _NO_GROUP)
             doc_spans: list[tuple] = []
-            while span_row is not None and span_row[1] <= doc_id:
-                if span_row[1] == doc_id:
-                    doc_spans.append(span_row)
-                span_row = next(spans, None)
             doc_quotes: list[tuple] = []
-            while quote_row is not None and quote_row[1] <= doc_id:
-                if quote_row[1] == doc_id:
-                    doc_quotes.append(quote_row)
-                quote_row = next(quotes, None)
+            if span_id == doc_id:
+                doc_spans = list(spans)
+                span_id, spans = next(span_groups, _NO_GROUP)
+            if quote_id == doc_id:
+                doc_quotes = list(quotes)
+                quote_id, quotes = next(quote_groups, _NO_GROUP)
             if wanted is None or doc_id in wanted:
-                yield self._document(dict(zip(names, row, strict=True))), doc_spans, doc_quotes
+                yield _exported_document(row), doc_spans, doc_quotes
 
     def texts(self) -> Iterator[tuple[int, str]]:
         """(id, text) of every document in id order, streamed (near-duplicate search)."""
@@ -887,24 +911,7 @@ class Store:
 
     @staticmethod
     def _document(row: dict[str, Any]) -> Document:
-        try:
-            meta = json.loads(row["meta"] or "{}")
-        except json.JSONDecodeError:
-            meta = {"source": row["source"]}
-        pre = None
-        if row.get("pre_at"):
-            pre = f"{row['pre_pipeline'] or '?'}@{row['pre_version'] or '?'}, {row['pre_rules'] or '?'} at {row['pre_at']}"
-        return Document(
-            text=row["text"],
-            meta=meta,
-            status=row["status"],
-            id=row["id"],
-            hash=row["hash"],
-            preannotated=pre,
-            note=row.get("note") or "",
-            split=row.get("split"),
-            cluster=row.get("cluster"),
-        )
+        return _exported_document(tuple(row.get(c) for c in _EXPORT_DOCUMENT_COLUMNS))
 
     def documents(self) -> Iterator[Document]:
         for row in self.db.query("SELECT * FROM documents ORDER BY id"):
