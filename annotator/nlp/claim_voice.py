@@ -14,12 +14,15 @@ from annotator.nlp.claim_tree import label_of, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 _ENDS = frozenset(".!?\"”’'")
+_QUOTE_ENDS = frozenset("\"”’'")
 _COMPLEMENTS = ("ccomp", "xcomp")
 
 
 def is_headline(sent: Span) -> bool:
     """A line of its own with no closing punctuation: a headline, a standfirst label, a byline."""
     text = sent.text.rstrip()
+    if text[-1:] in _QUOTE_ENDS and len(text) > 1 and text[-2] not in ".!?":
+        text = text[:-1]  # "... calls ruling “void”": a closing mark ends no sentence by itself
     if not text or text[-1] in _ENDS:
         return False
     after = text_of(sent.doc)[sent.end_char : sent.end_char + 2]
@@ -65,9 +68,9 @@ def political(doc: Doc, claimant: Mention | None) -> bool:
         return False
     if any(label_of(t) in ("GPE", "NORP", "ORG") for t in span):
         return True
-    last = span[-1].text
+    last = span[-1].lower_  # a transcript's "ROSTAN:" is the "Ilvie Rostan" of the introduction
     for t in doc:
-        if t.text != last:
+        if t.lower_ != last:
             continue
         lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
         if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in doc[lo:hi]):
@@ -102,6 +105,23 @@ def line_speaker(sent: Span) -> Mention | None:
         return None
     lead = head.index(name[0])
     return Mention(start + lead, start + lead + len(name))
+
+
+def answer_of(sent: Span, speaker: Mention) -> Span | None:
+    """The whole transcript line ``sent`` belongs to, after its speaker's label: one answer, one unit."""
+    doc = sent.doc
+    text = text_of(doc)
+    colon = text.find(":", speaker.end)
+    end = text.find("\n", colon)
+    span = doc.char_span(colon + 1, len(text) if end < 0 else end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def is_interviewer(doc: Doc, speaker: Mention) -> bool:
+    """A transcript head whose lines are mostly questions (HOST, PRESENTER): it asks, it claims nothing."""
+    name = text_of(doc)[speaker.start : speaker.end]
+    lines = re.findall(r"(?:^|\n)[ \t]*" + re.escape(name) + r":([^\n]*)", text_of(doc))
+    return bool(lines) and 2 * sum("?" in ln for ln in lines) >= len(lines)
 
 
 def _outside(sent: Span, quotes) -> bool:

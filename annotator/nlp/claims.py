@@ -22,7 +22,16 @@ from annotator.nlp.claim_parts import mention, reported_claimant, target_and_add
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj, text_of
 from annotator.nlp.claim_unmarked import unmarked_claims
-from annotator.nlp.claim_voice import is_dateline, is_editorial, is_headline, issuer, line_speaker, political, reporting
+from annotator.nlp.claim_voice import (
+    is_dateline,
+    is_editorial,
+    is_headline,
+    is_interviewer,
+    issuer,
+    line_speaker,
+    political,
+    reporting,
+)
 
 __all__ = ["find_claims"]
 
@@ -86,7 +95,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
            issued_by: Mention | None = None) -> Claim | None:
     a = doc[hit.anchor]
     q = next((q for q in quotes if q.start <= a.idx < q.end), None)
-    outlet = False
+    outlet, speaker = False, None
     if q is not None:
         evidence, claimant = Mention(q.start, q.end), q.speaker
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -96,7 +105,12 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
             return None
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
-        claimant = line_speaker(a.sent) or (mention(doc, *found) if found else None)
+        speaker = line_speaker(a.sent)
+        if speaker is not None and is_interviewer(doc, speaker):
+            if found is None:
+                return None  # a host's question claims nothing; a claim it reports is its subject's
+            speaker = None
+        claimant = speaker or (mention(doc, *found) if found else None)
         if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"):
             claimant = issued_by  # a press release's own assertions are its issuer's
         if claimant is None:
@@ -106,7 +120,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         lo, hi = a.sent.start, a.sent.end
     if claimant is not None and claimant.start <= a.idx < claimant.end:
         return None  # the cue names the speaker ("the Continental Union says ..."), not what is claimed
-    said = _reported(a) or line_speaker(a.sent) is not None or (issued_by is not None and claimant is issued_by)
+    said = _reported(a) or q is None and speaker is not None or (issued_by is not None and claimant is issued_by)
     target, addressee = target_and_addressee(doc, hit, claimant)
     claim_type = hit.family.claim_type
     over = pobj(a, ("over",)) if claim_type == "sovereignty" and a.pos_ == "NOUN" else None

@@ -1,0 +1,132 @@
+"""Claims without cue words (issue 9): a political actor's answer or quote as one unit, the host who only asks,
+fragment quotes read in their sentence, the topic of an answer taken from its question, and the objects and
+types the parse and the article give. Every sentence here is invented for the test; none is from a benchmark
+article. Tests marked ``model`` load the default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.domain import Mention
+from annotator.nlp.claims import _with_sentences
+
+
+def _blank(text: str, ents: list[tuple[str, str]] = ()):
+    """A blank-pipeline Doc with sentences and the entities named (first occurrence of each text)."""
+    doc = _with_sentences(spacy.blank("en")(text))
+    spans = []
+    for words, label in ents:
+        start = doc.text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+def _m(doc, words: str) -> Mention:
+    s = doc.text.index(words)
+    return Mention(s, s + len(words))
+
+
+def test_a_capitalised_transcript_head_is_political_through_the_name_in_the_introduction():
+    from annotator.nlp.claim_voice import political
+
+    doc = _blank("Orla Venske is the trade minister of Pellmar.\n\nVENSKE: We sell cheese.", [("Orla Venske", "PERSON")])
+    assert political(doc, _m(doc, "VENSKE"))
+    other = _blank("Orla Venske bakes bread in Brell.\n\nVENSKE: We sell cheese.", [("Orla Venske", "PERSON")])
+    assert not political(other, _m(other, "VENSKE"))
+
+
+def test_a_head_whose_lines_are_questions_is_the_interviewer():
+    from annotator.nlp.claim_voice import is_interviewer
+
+    text = "HOST: Why now?\nTARN: Because it is time.\nHOST: And the border?\nTARN: It stays. It always has."
+    doc = _blank(text)
+    assert is_interviewer(doc, _m(doc, "HOST"))
+    assert not is_interviewer(doc, _m(doc, "TARN"))
+
+
+def test_an_answer_is_its_whole_line_after_the_label():
+    from annotator.nlp.claim_voice import answer_of
+
+    text = "HOST: And the border?\nTARN: It stays. It always has.\nHOST: Thanks."
+    doc = _blank(text)
+    second = list(doc.sents)[3]  # "It always has."
+    answer = answer_of(second, _m(doc, "TARN"))
+    assert answer.text.strip() == "It stays. It always has."
+
+
+def test_a_closing_quote_mark_does_not_end_a_headline():
+    from annotator.nlp.claim_voice import is_headline
+
+    doc = _blank("Pellmar envoy calls vote ‘a stunt’\n\nThe envoy spoke on Monday.")
+    sents = list(doc.sents)
+    assert is_headline(sents[0])
+    assert not is_headline(sents[-1])
+
+
+def test_a_quote_inside_the_journalist_s_clause_is_a_fragment_but_one_opening_the_sentence_is_not():
+    from annotator.nlp.claim_unmarked import _fragment
+
+    doc = _blank("The envoy said the pact was “a first step” towards a union of the two coasts.")
+    sent = next(doc.sents)
+    a = doc.text.index("“") + 1
+    quote = doc.char_span(a, doc.text.index("”"), alignment_mode="expand")
+    assert _fragment(quote, sent)
+    doc2 = _blank("“We will not sell the harbour,” the envoy said on Monday in Brell after the talks.")
+    sent2 = next(doc2.sents)
+    quote2 = doc2.char_span(1, doc2.text.index(","), alignment_mode="expand")
+    assert not _fragment(quote2, sent2)
+
+
+# --- with the real default pipeline -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from annotator.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _claims(nlp, text):
+    from annotator.nlp.pipeline import annotate
+
+    return annotate(nlp, text).claims
+
+
+def _t(text, m):
+    return text[m.start : m.end] if m is not None else None
+
+
+@pytest.mark.model
+def test_model_a_minister_s_answer_without_cue_words_is_one_claim_about_the_question_s_topic(nlp):
+    text = ("Transcript: Pellmar's foreign minister Ines Korsa on the harbour treaty\n\n"
+            "Ines Korsa is Pellmar's foreign minister.\n\n"
+            "HOST: Brisk wants the harbour treaty rewritten. Will Pellmar agree?\n\n"
+            "KORSA: No. Pellmar signed it in good faith and Pellmar will keep it. Nobody in Brisk gets a second "
+            "signature.\n\n"
+            "HOST: Thank you.")
+    claims = _claims(nlp, text)
+    assert claims, "the answer makes a claim"
+    answer = "No. Pellmar signed it in good faith and Pellmar will keep it. Nobody in Brisk gets a second signature."
+    c = next(c for c in claims if answer in text[c.evidence[0].start : c.evidence[0].end])
+    assert _t(text, c.claimant) == "KORSA"
+    assert all(_t(text, x.claimant) != "HOST" for x in claims)
+
+
+@pytest.mark.model
+def test_model_the_same_words_from_a_bystander_are_no_claim(nlp):
+    text = ("Ines Korsa keeps a bakery in Brell.\n\n"
+            "“Pellmar signed it in good faith and Pellmar will keep it, I think,” Korsa said.")
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.model
+def test_model_a_political_fragment_quote_makes_its_sentence_the_evidence(nlp):
+    text = ("Pellmar's prime minister, Ivo Tarn, said on Monday that the harbour treaty with Brisk was "
+            "“a door we will never close” and that the pact would stand.")
+    claims = _claims(nlp, text)
+    assert claims
+    ev = claims[0].evidence[0]
+    assert text[ev.start : ev.end].startswith("Pellmar's prime minister")
