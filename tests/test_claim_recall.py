@@ -130,3 +130,44 @@ def test_model_a_political_fragment_quote_makes_its_sentence_the_evidence(nlp):
     assert claims
     ev = claims[0].evidence[0]
     assert text[ev.start : ev.end].startswith("Pellmar's prime minister")
+
+
+@pytest.mark.model
+def test_model_respecting_another_s_sovereignty_is_contest_favour_but_our_own_stays_sovereignty(nlp):
+    (c,) = _claims(nlp, "“Brisk fully respects the sovereignty of Pellmar,” the Brisk envoy Ola Denn said.")
+    assert (c.claim_type, c.stance) == ("contest", "favour")
+    own = _claims(nlp, "“Brisk must respect our sovereignty,” the Pellmar envoy Ola Denn said.")
+    assert [x.claim_type for x in own] == ["sovereignty"]
+
+
+@pytest.mark.model
+def test_model_not_recognising_a_state_is_contest_and_a_council_is_other(nlp):
+    state = _claims(nlp, "The Pellmar foreign ministry said it would never recognise the Republic of Dunmore.")
+    assert [(c.claim_type, c.stance) for c in state] == [("contest", "against")]
+    body = _claims(nlp, "The Pellmar foreign ministry said it would never recognise the new council in Dunmore.")
+    assert [(c.claim_type, c.stance) for c in body] == [("other", "against")]
+
+
+def test_regards_x_as_part_of_y_takes_the_regarded_object_as_the_part():
+    from annotator.nlp.claim_tree import regarded
+    from tests.nlp.parses import parse
+
+    rows = [
+        ("Pellmar", 1, "nsubj", "PROPN", "NNP", "Pellmar"), ("regards", 1, "ROOT", "VERB", "VBZ", "regard"),
+        ("the", 3, "det", "DET", "DT", "the"), ("valley", 1, "dobj", "NOUN", "NN", "valley"),
+        ("as", 1, "prep", "ADP", "IN", "as"), ("part", 4, "pobj", "NOUN", "NN", "part"),
+        ("of", 5, "prep", "ADP", "IN", "of"), ("Pellmar", 6, "pobj", "PROPN", "NNP", "Pellmar"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 1, "GPE"), (7, 8, "GPE")])
+    assert regarded(doc[5]).text == "valley"
+    assert regarded(doc[3]) is None
+
+
+@pytest.mark.model
+def test_model_the_reporter_of_a_stance_is_the_claimant_and_a_cue_in_its_name_is_no_claim(nlp):
+    text = "The Pellmar Union reaffirms that Brisk does not and will not recognise the so-called Republic of Dunmore."
+    claims = _claims(nlp, text)
+    assert "pooling" not in {c.claim_type for c in claims}
+    c = next(c for c in claims if c.claim_type == "contest")
+    assert _t(text, c.claimant) == "The Pellmar Union"

@@ -10,10 +10,12 @@ from spacy.tokens import Span, Token
 
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
-from annotator.nlp.claim_tree import is_demonym, is_first_person, is_place, label_of, subject_of
+from annotator.nlp.claim_tree import is_demonym, is_first_person, is_place, label_of, names_the_speaker, subject_of
+from annotator.nlp.lexicon import REPORTING_VERBS
 
 _COPULAS = frozenset({"be", "stay", "remain"})
 THRESHOLD = 2
+_SPEAKING = REPORTING_VERBS | lex.STANCE_VERBS
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,8 @@ def field_of(span: Span, quoted: bool) -> Field:
     classes: dict[str, int] = {}
     seen: set[str] = set()
     for t in span:
+        if t.pos_ in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
+            continue  # "the Union reaffirms ...": the speaker's name is no field word
         for w in {t.lower_, t.lemma_.lower()}:
             for k in lex.FIELD_CLASSES:
                 if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k not in ("union", "territory")):

@@ -20,6 +20,7 @@ from annotator.nlp.claim_tree import (
     object_of,
     owner_of,
     pobj,
+    regarded,
     sentence_words,
     subject_of,
 )
@@ -100,7 +101,7 @@ def place_owner(a: Token) -> bool:
 def place_subject(a: Token) -> bool:
     """"X is part of Y" / "X is ours": X is a place (or Y a polity) and neither is a person's."""
     verb = clause_verb(a)
-    subj = subject_of(verb)
+    subj = regarded(a) or subject_of(verb)
     subj = antecedent(subj) if subj is not None else None
     whole = pobj(a, ("of",))
     if subj is None or _non_polity(subj):

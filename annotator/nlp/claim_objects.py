@@ -123,14 +123,14 @@ def retyped(doc: Doc, c: Claim) -> Claim:
 
 def one_per_object(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """A territorial claim restating a sovereignty or contest claim on the same evidence and object
-    with the same stance ("the sovereignty and territorial integrity of X") is one claim; "X is not a state,
-    it is part of Y" stays two."""
+    with the same stance ("the sovereignty and territorial integrity of X") is one claim, and so is a field
+    claim's territory talk beside such a claim; "X is not a state, it is part of Y" stays two."""
     out = []
     for c in claims:
         twin = c.claim_type == "territory" and c.target is not None and any(
             o.claim_type in ("sovereignty", "contest") and o.evidence == c.evidence and o.target is not None
             and o.stance == c.stance
-            and _same(_text(doc, o.target), _text(doc, c.target)) for o in claims)
+            and (c.cue == "field" or _same(_text(doc, o.target), _text(doc, c.target))) for o in claims)
         if not twin:
             out.append(c)
     return out

@@ -20,11 +20,13 @@ from annotator.nlp.claim_tree import (
     owner_of,
     phrase,
     pobj,
+    regarded,
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
+_REPORTERS = REPORTING_VERBS | lex.REPORTING_STANCES
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "GPE", "NORP", "PERSON"), "it": ("ORG", "GPE")}
 _OUTSIDER_VERBS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "order", "instruct", "tell"})
 _POOLING_ACTS = frozenset({"membership", "accession", "integration"})
@@ -64,8 +66,10 @@ def speaker_phrase(tok: Token) -> tuple[int, int] | None:
 
 
 def reported_claimant(a: Token) -> tuple[int, int] | None:
-    """The subject of the reporting or stance verb governing the cue's clause, or "according to X"."""
-    t = a
+    """The subject of the reporting or stance verb governing the cue's clause, or "according to X"; a stance
+    verb's subject inside a reported clause gives way to the reporter ("The Ministry reaffirms that the
+    Republic does not recognise ...": the Ministry)."""
+    t, first = a, None
     for _ in range(10):
         if t.lemma_.lower() in CLAIMANT_VERBS and t.pos_ in ("VERB", "AUX") or (
                 t.lemma_.lower() in REPORTING_VERBS and t.dep_ in ("ROOT", "ccomp", "advcl", "conj")):
@@ -73,10 +77,16 @@ def reported_claimant(a: Token) -> tuple[int, int] | None:
             if subj is not None and label_of(subj) not in ("DATE", "TIME"):
                 found = speaker_phrase(subj)
                 if found is not None:
-                    return found
+                    if first is not None and t.lemma_.lower() not in _REPORTERS:
+                        break
+                    first = found
+                    if t.lemma_.lower() in REPORTING_VERBS and t.dep_ not in ("ccomp", "xcomp"):
+                        return found
         if t.head is t:
             break
         t = t.head
+    if first is not None:
+        return first
     sent = a.sent
     for t in sent:  # "..., he said" as a parataxis of the cue's clause; "according to X"
         if t.lemma_.lower() in REPORTING_VERBS and t.dep_ in ("parataxis", "ROOT") and t.i != a.i:
@@ -182,7 +192,7 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
     if a.pos_ == "VERB" and lemma not in ("belong",) and typ != "interference":
         cands.append(object_of(a))
     if lemma in _SUBJECT_CUES or a.dep_ in ("attr", "acomp") or typ == "territory":
-        cands.append(subject_of(verb))
+        cands.append(regarded(a) or subject_of(verb))
     if a.dep_ in ("amod", "compound") and a.head is not a:
         cands.append(a.head)
     cands.append(owner_of(a))

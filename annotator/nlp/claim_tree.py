@@ -181,6 +181,29 @@ def object_of(verb: Token) -> Token | None:
     return None
 
 
+def regarded(a: Token) -> Token | None:
+    """ "regards X as part of Y", "considers X as Y's": X, the object of the verb "as" hangs on."""
+    prep = a.head
+    if prep.lower_ != "as" or prep.dep_ != "prep" or prep.head is prep:
+        return None
+    x = prep.head
+    if x.dep_ == "acl" and x.head.pos_ in ("NOUN", "PROPN"):  # "the territory concerned as part of"
+        return x.head
+    return next((c for c in x.children if c.dep_ == "dobj"), None) if x.pos_ == "VERB" else None
+
+
+def names_the_speaker(a: Token, verbs: frozenset[str]) -> bool:
+    """``a`` is (in) the subject of a verb of ``verbs`` (reporting, stance): "the Union reaffirms ...", "The
+    Federation reiterates that ..." name who speaks, not what is claimed."""
+    t = a
+    for _ in range(4):
+        if t.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "det") or t.head is t:
+            break
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") and a.pos_ in ("NOUN", "PROPN") and (
+        t.head.lemma_.lower() in verbs and t.head.pos_ == "VERB")
+
+
 def pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
     """The object of a preposition of ``tok`` among ``preps`` ("interference from X")."""
     for c in tok.children:
