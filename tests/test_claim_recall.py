@@ -171,3 +171,46 @@ def test_model_the_reporter_of_a_stance_is_the_claimant_and_a_cue_in_its_name_is
     assert "pooling" not in {c.claim_type for c in claims}
     c = next(c for c in claims if c.claim_type == "contest")
     assert _t(text, c.claimant) == "The Pellmar Union"
+
+
+@pytest.mark.model
+def test_model_a_territorial_claim_on_a_description_takes_the_place_named_before_it(nlp):
+    text = ("Patrol boats from Brisk circled the Orrel Banks on Sunday.\n\n"
+            "“These waters are ours and will stay ours,” said the Pellmar fisheries minister, Ola Denn.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "territory"]
+    assert _t(text, c.target) == "the Orrel Banks" or _t(text, c.target) == "Orrel Banks"
+
+
+@pytest.mark.model
+def test_model_a_pooling_claim_s_object_is_the_named_community_not_the_word_membership(nlp):
+    text = ("Pellmar applied to the Coastal Community in May.\n\n"
+            "“Membership will make us stronger,” the Pellmar premier, Ola Denn, said.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "pooling"]
+    assert "Coastal Community" in _t(text, c.target)
+
+
+@pytest.mark.model
+def test_model_self_determination_is_about_the_people_who_vote_not_the_speaker_s_country(nlp):
+    text = ("Voters in Dunmore decide on independence from Pellmar on Sunday. The referendum in Dunmore was called "
+            "in May.\n\n"
+            "Brisk's foreign minister, Ola Denn, said Brisk supported the right of the people of Dunmore to "
+            "decide their own future in a referendum.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "self_determination"]
+    assert "Dunmore" in _t(text, c.target)
+
+
+def test_a_description_or_a_person_is_a_generic_object_and_a_name_is_not():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.claim_objects import _generic
+
+    doc = spacy.blank("en")("These waters and the Orrel Banks and Ola Denn.")
+    for t in doc:
+        t.pos_ = "PROPN" if t.is_title and t.i > 0 else "NOUN" if t.lower_ == "waters" else "DET"
+    doc.ents = [SpacySpan(doc, 4, 6, "LOC"), SpacySpan(doc, 7, 9, "PERSON")]
+    for t in doc:  # a flat parse: each word its own head
+        t.head = t
+    assert _generic(doc, _m(doc, "These waters"))
+    assert not _generic(doc, _m(doc, "Orrel Banks"))
+    assert _generic(doc, _m(doc, "Ola Denn"))
+    assert _generic(doc, None)

@@ -35,6 +35,7 @@ from annotator.nlp.claim_tree import (
 )
 from annotator.nlp.claim_unmarked import unmarked_claims
 from annotator.nlp.claim_voice import (
+    answer_of,
     is_dateline,
     is_editorial,
     is_headline,
@@ -54,7 +55,10 @@ if not Span.has_extension("claim"):
 
 
 def _sentence(doc: Doc, tok) -> Mention:
-    sent = tok.sent
+    return _trim(tok.sent)
+
+
+def _trim(sent: Span) -> Mention:
     text = sent.text
     lead = len(text) - len(text.lstrip())
     return Mention(sent.start_char + lead, sent.start_char + len(text.rstrip()))
@@ -159,13 +163,16 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
                 return None  # a host's question claims nothing; a claim it reports is its subject's
             speaker = None
         claimant = speaker or (mention(doc, *found) if found else None)
+        lo, hi = a.sent.start, a.sent.end
+        answer = answer_of(a.sent, speaker) if speaker is not None else None
+        if answer is not None:  # a transcript answer is said as one, like a quote
+            evidence, lo, hi = _trim(answer), answer.start, answer.end
         if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"):
             claimant = issued_by  # a press release's own assertions are its issuer's
         if claimant is None:
             if not (editorial or _assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
                 return None
             outlet = True
-        lo, hi = a.sent.start, a.sent.end
     if claimant is not None and claimant.start <= a.idx < claimant.end or names_the_speaker(a, CLAIMANT_VERBS):
         return None  # the cue names the speaker ("the Continental Union says ..."), not what is claimed
     said = _reported(a) or q is None and speaker is not None or (issued_by is not None and claimant is issued_by)
