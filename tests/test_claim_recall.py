@@ -214,3 +214,66 @@ def test_a_description_or_a_person_is_a_generic_object_and_a_name_is_not():
     assert not _generic(doc, _m(doc, "Orrel Banks"))
     assert _generic(doc, _m(doc, "Ola Denn"))
     assert _generic(doc, None)
+
+
+def test_a_signed_first_person_piece_has_an_author_and_a_signed_report_has_none():
+    from annotator.nlp.claim_voice import author
+
+    oped = _blank("Why Dunmore should stay\n\nBy Ola Denn\n\nI have lived in Dunmore all my life. I know what it "
+                  "costs to leave. The valley should stay.")
+    m = author(oped)
+    assert m is not None and oped.text[m.start : m.end] == "Ola Denn"
+    report = _blank("Dunmore votes\n\nBy Ola Denn\n\nVoters in Dunmore queued. The count starts at nine.")
+    assert author(report) is None
+
+
+def test_a_release_s_notes_to_editors_are_background():
+    from annotator.nlp.claim_voice import background_start
+
+    text = "Statement\n\nThe Ministry rejects the report.\n\nNotes to editors\n\n1. The Pact was founded in 1961."
+    doc = _blank(text)
+    assert background_start(doc) == text.index("\n\nNotes") + 1
+    assert background_start(_blank("The Ministry rejects the report.")) == len("The Ministry rejects the report.")
+
+
+def test_a_position_taken_now_and_an_event_told_in_the_past():
+    from annotator.nlp.claim_unmarked import _asserts_now
+    from tests.nlp.parses import parse
+
+    now = parse([("The", 1, "det", "DET", "DT", "the"), ("Ministry", 2, "nsubj", "PROPN", "NNP", "Ministry"),
+                 ("regrets", 2, "ROOT", "VERB", "VBZ", "regret"), ("it", 2, "dobj", "PRON", "PRP", "it"),
+                 (".", 2, "punct", "PUNCT", ".", ".")])
+    past = parse([("The", 1, "det", "DET", "DT", "the"), ("Ministry", 2, "nsubj", "PROPN", "NNP", "Ministry"),
+                  ("signed", 2, "ROOT", "VERB", "VBD", "sign"), ("it", 2, "dobj", "PRON", "PRP", "it"),
+                  (".", 2, "punct", "PUNCT", ".", ".")])
+    perfect = parse([("It", 2, "nsubj", "PRON", "PRP", "it"), ("has", 2, "aux", "AUX", "VBZ", "have"),
+                     ("noted", 2, "ROOT", "VERB", "VBN", "note"), ("it", 2, "dobj", "PRON", "PRP", "it"),
+                     (".", 2, "punct", "PUNCT", ".", ".")])
+    modal = parse([("It", 2, "nsubj", "PRON", "PRP", "it"), ("will", 2, "aux", "AUX", "MD", "will"),
+                   ("stay", 2, "ROOT", "VERB", "VB", "stay"), (".", 2, "punct", "PUNCT", ".", ".")])
+    assert _asserts_now(next(now.sents)) and _asserts_now(next(modal.sents))
+    assert not _asserts_now(next(past.sents)) and not _asserts_now(next(perfect.sents))
+
+
+def test_a_place_is_another_polity_copula_is_territorial_and_a_named_union_is_a_union_word():
+    from annotator.nlp.claim_field import field_of, predicate_of
+    from tests.nlp.parses import parse
+
+    rows = [("Dunmore", 1, "nsubj", "PROPN", "NNP", "Dunmore"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+            ("Pellmar", 1, "attr", "PROPN", "NNP", "Pellmar"), (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    p = predicate_of(doc[:])
+    assert p is not None and (p.claim_type, p.subject.text, p.negated) == ("territory", "Dunmore", False)
+    rows = [("We", 1, "nsubj", "PRON", "PRP", "we"), ("joined", 1, "ROOT", "VERB", "VBD", "join"),
+            ("the", 4, "det", "DET", "DT", "the"), ("Coastal", 4, "compound", "PROPN", "NNP", "Coastal"),
+            ("Community", 1, "dobj", "PROPN", "NNP", "Community"), (".", 1, "punct", "PUNCT", ".", ".")]
+    assert field_of(parse(rows)[:], True).classes.get("union") == 1
+    rows[4] = ("community", 1, "dobj", "NOUN", "NN", "community")
+    assert not field_of(parse(rows)[:], True).classes.get("union")
+
+
+def test_a_matter_exclusively_for_a_people_is_interference_talk():
+    doc = spacy.blank("en")("The census is a matter exclusively for the people of Dunmore.")
+    from annotator.nlp.claim_cues import raw_hits
+
+    assert "interference" in {h.family.name for h in raw_hits(doc)}

@@ -5,12 +5,21 @@ ownership over a place. Two weak signals make a candidate; its field classes vot
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
-from annotator.nlp.claim_tree import is_demonym, is_first_person, is_place, label_of, names_the_speaker, subject_of
+from annotator.nlp.claim_tree import (
+    ents,
+    is_demonym,
+    is_first_person,
+    is_place,
+    label_of,
+    names_the_speaker,
+    subject_of,
+)
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 _COPULAS = frozenset({"be", "stay", "remain"})
@@ -75,7 +84,15 @@ def _negated(verb: Token) -> bool:
 
 
 def _place(tok: Token) -> bool:
-    return is_place(tok) or tok.lemma_.lower() in lex.FIELD["territory"] or tok.lower_ in lex.FIELD["territory"]
+    return is_place(tok) or tok.lemma_.lower() in lex.FIELD["territory"] or tok.lower_ in lex.FIELD["territory"] or (
+        tok.pos_ == "NOUN" and tok.lower_ in _named_place_heads(tok.doc))
+
+
+@lru_cache(maxsize=8)
+def _named_place_heads(doc) -> frozenset[str]:
+    """Last words of the article's place names ("the Corrin Spit" -> "spit"): "the spit" is that place."""
+    return frozenset(doc[e.end - 1].lower_ for e in ents(doc) if e.label_ in ("GPE", "LOC", "FAC") and len(e) > 1
+                     and doc[e.end - 1].is_title)
 
 
 @dataclass(frozen=True)
@@ -113,6 +130,10 @@ def predicates_of(span: Span) -> list[Predicate]:
         if (place or polity) and any(_owner_word(c, place) for c in comps):
             out.append(Predicate(subj, "territory", _negated(t)))
             continue
+        if place and t.lemma_.lower() == "be" and any(c.dep_ == "attr" and label_of(c) == "GPE" and c.pos_ == "PROPN"
+                                                     and c.lower_ != subj.lower_ for c in comps):
+            out.append(Predicate(subj, "territory", _negated(t)))  # "Sarnova is Losvenia": X belongs to Y
+            continue
         into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "within", "inside")), None)
         whole = next((g for g in into.children if g.dep_ == "pobj"), None) if into is not None else None
         if t.lemma_.lower() != "be" and polity and whole is not None and label_of(whole) in ("GPE", "NORP"):
@@ -131,6 +152,9 @@ def field_of(span: Span, quoted: bool) -> Field:
     for t in span:
         if t.pos_ in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
             continue  # "the Union reaffirms ...": the speaker's name is no field word
+        if t.pos_ == "PROPN" and t.is_title and t.lower_ in lex.UNION_NAMES and ("union", t.lower_) not in seen:
+            seen.add(("union", t.lower_))  # "the Meridian Community", "the Partnership": a union named
+            classes["union"] = classes.get("union", 0) + 1
         for w in {t.lower_, t.lemma_.lower()}:
             for k in lex.FIELD_CLASSES:
                 if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k not in ("union", "territory")):

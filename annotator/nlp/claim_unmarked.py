@@ -118,6 +118,21 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
     return out
 
 
+_MODAL_TAGS = ("MD",)
+
+
+def _asserts_now(sent: Span) -> bool:
+    """A position taken as the text speaks: the main verb in the present or with a modal ("is", "regards",
+    "will not", "must"), not an event told in the past ("signed", "has taken note", "was elected")."""
+    root = sent.root
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in _MODAL_TAGS for c in auxes):
+        return True
+    if root.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes):
+        return False
+    return root.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes)
+
+
 def _context(doc: Doc, span: Span) -> Span:
     """The paragraph around ``span`` and, when the paragraph before it asks a question, that question."""
     text = text_of(doc)
@@ -154,8 +169,11 @@ def _trimmed(sent: Span) -> Mention:
     return Mention(sent.start_char + lead, sent.start_char + len(text.rstrip()))
 
 
-def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editorial: bool = False) -> list[Claim]:
-    """Field claims for the quotes, reported clauses and transcript lines (in an editorial, its own sentences)."""
+def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editorial: bool = False,
+                    voice: Mention | None = None, background: int | None = None) -> list[Claim]:
+    """Field claims for the quotes, reported clauses and transcript lines (in an editorial, its own sentences;
+    in a press release or an op-ed, the issuer's or author's ``voice`` in its own sentences before its
+    ``background`` section)."""
     out: list[Claim] = []
     framed: set[int] = set()
     for q in quotes:
@@ -193,6 +211,10 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
             for n, (who, clause) in enumerate(found):  # a later reporting verb is another claimant's claim
                 m = mention(doc, *who)
                 out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None))
+        elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voice.end <= sent.start_char:
+            if _asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
+                # "The Ministry regrets ...", "We did not vote to leave", not "The Ministry today signed ..."
+                out += _claims(doc, sent, ev, voice, True, _types_on(claims + out, ev))
         elif editorial:
             out += _claims(doc, sent, ev, None, True, _types_on(claims + out, ev), editorial=True)
     return out

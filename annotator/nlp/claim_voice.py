@@ -180,3 +180,34 @@ def issuer(doc: Doc) -> Mention | None:
             start = text_of(doc).index(name, at)
             return Mention(start, start + len(name))
     return None
+
+
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*By ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})[ \t]*(?:\n|$)")
+
+
+def author(doc: Doc) -> Mention | None:
+    """The signed author of a piece in the first person (an op-ed): a "By NAME" line near the top and two or
+    more sentences outside quotes with "I" as their subject. A reporter's byline over a report is no author
+    of claims: reports do not say "I"."""
+    found = _BYLINE.search(text_of(doc)[:800])
+    if found is None:
+        return None
+    parsed = doc.has_annotation("DEP")
+    mine = sum(1 for sent in sentences(doc) if not _in_marks(sent) and any(
+        t.text == "I" and (t.dep_ in ("nsubj", "nsubjpass") or not parsed) for t in sent))
+    return Mention(found.start(1), found.end(1)) if mine >= 2 else None
+
+
+def _in_marks(sent: Span) -> bool:
+    text = sent.text
+    return any(m in text for m in "\"“”")
+
+
+_BACKGROUND = re.compile(r"\n[ \t]*(?:notes? to editors|about (?:the|us)\b[^\n]*|background)[ \t]*:?[ \t]*\n", re.I)
+
+
+def background_start(doc: Doc) -> int:
+    """Where a release's background section begins ("Notes to editors", "About the Ministry"): what follows
+    is reference, not the issuer's claims. The text's length when there is none."""
+    found = _BACKGROUND.search(text_of(doc))
+    return found.start() if found else len(text_of(doc))

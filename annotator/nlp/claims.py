@@ -36,6 +36,8 @@ from annotator.nlp.claim_tree import (
 from annotator.nlp.claim_unmarked import unmarked_claims
 from annotator.nlp.claim_voice import (
     answer_of,
+    author,
+    background_start,
     is_dateline,
     is_editorial,
     is_headline,
@@ -280,15 +282,17 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     spoken = [q for q in quotes if q.kind == "quote"]
     claims = []
     editorial = is_editorial(doc, spoken)
-    issued_by = issuer(doc)
+    issued_by = issuer(doc) or author(doc)  # a release's issuer, an op-ed's author: the voice of its own lines
+    after = background_start(doc)
     for hit in raw_hits(doc):
         if not passes(hit, doc):
             continue
-        c = _claim(doc, hit, spoken, editorial, issued_by)
+        c = _claim(doc, hit, spoken, editorial, issued_by if doc[hit.anchor].idx < after else None)
         if c is not None:
             claims.append(c)
     claims = _merge(doc, claims)
-    claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial)
+    claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
+                              issued_by, after)
     claims = one_per_object(doc, [focused(doc, retyped(doc, sharpen(doc, c))) for c in claims if c.confidence >= min_confidence])
     return sorted(claims, key=lambda c: (c.start, c.end))
 
