@@ -277,3 +277,12 @@ def test_a_matter_exclusively_for_a_people_is_interference_talk():
     from annotator.nlp.claim_cues import raw_hits
 
     assert "interference" in {h.family.name for h in raw_hits(doc)}
+
+
+@pytest.mark.model
+def test_model_so_called_needs_a_polity_or_body_and_adds_nothing_to_a_recognition(nlp):
+    assert _claims(nlp, "The Pellmar foreign ministry said the so-called monitoring mission had left Dunmore.") == []
+    text = "The Pellmar foreign ministry said it would not recognise the so-called Dunmore Council."
+    assert len(_claims(nlp, text)) == 1
+    (c,) = _claims(nlp, "The Pellmar foreign ministry said the so-called Republic of Dunmore held talks.")
+    assert (c.claim_type, c.stance) == ("contest", "against")

@@ -82,6 +82,18 @@ def polity_head(a: Token) -> bool:
     return subj is not None and is_polity(subj)
 
 
+def discredited_polity(a: Token) -> bool:
+    """ "the so-called republic", "the self-proclaimed council": the thing discredited is a polity, government or
+    body, not "the so-called monitoring mission"; and when it is what a recognition verb is about ("does not
+    recognise the so-called X"), the recognition is the claim and this adds nothing."""
+    head = _head_noun(a)
+    while head is not None and head.dep_ in ("amod", "compound") and head.head is not head:  # "so - called"
+        head = head.head
+    if head is None or not (is_polity(head) or head.lemma_.lower() in lex.AUTHORITY_OBJECTS):
+        return False
+    return not (head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in ("recognise", "recognize", "recognition"))
+
+
 def polity_subject(a: Token) -> bool:
     subj = subject_of(clause_verb(a))
     return subj is not None and is_polity(subj)

@@ -68,8 +68,9 @@ def _stance(span: Span, typ: str, f: Field) -> str:
 
 
 def _strong(f: Field) -> bool:
-    """A predicate, or three field words: enough for a second claim on evidence already claimed."""
-    return f.score >= 3 and (f.predicate is not None or sum(f.classes.values()) >= 3)
+    """A predicate (a place said to be a polity's, a polity a state): enough for a second claim on evidence a
+    cue claim already holds; field words alone there mostly restate it."""
+    return f.score >= 3 and f.predicate is not None
 
 
 def _our_polity(t: Token) -> bool:
