@@ -286,3 +286,34 @@ def test_model_so_called_needs_a_polity_or_body_and_adds_nothing_to_a_recognitio
     assert len(_claims(nlp, text)) == 1
     (c,) = _claims(nlp, "The Pellmar foreign ministry said the so-called Republic of Dunmore held talks.")
     assert (c.claim_type, c.stance) == ("contest", "against")
+
+
+def test_a_name_owning_an_organ_of_state_is_a_polity():
+    from annotator.nlp.claim_field import is_polity_mention
+    from tests.nlp.parses import parse
+
+    rows = [("Dunmore", 2, "poss", "PROPN", "NNP", "Dunmore"), ("'s", 0, "case", "PART", "POS", "'s"),
+            ("coastguard", 3, "nsubj", "NOUN", "NN", "coastguard"), ("waited", 3, "ROOT", "VERB", "VBD", "wait"),
+            (".", 3, "punct", "PUNCT", ".", ".")]
+    assert is_polity_mention(parse(rows)[0], False)
+    rows[2] = ("cat", 3, "nsubj", "NOUN", "NN", "cat")
+    assert not is_polity_mention(parse(rows)[0], False)
+
+
+def test_their_coast_guard_is_no_territory_of_theirs():
+    from annotator.nlp.claim_guards import place_context
+    from tests.nlp.parses import parse
+
+    guard = parse([("by", 0, "ROOT", "ADP", "IN", "by"), ("their", 3, "poss", "PRON", "PRP$", "their"),
+                   ("coast", 3, "compound", "NOUN", "NN", "coast"), ("guard", 0, "pobj", "NOUN", "NN", "guard")])
+    assert not place_context(guard[1])
+    coast = parse([("off", 0, "ROOT", "ADP", "IN", "off"), ("their", 3, "poss", "PRON", "PRP$", "their"),
+                   ("own", 3, "amod", "ADJ", "JJ", "own"), ("coast", 0, "pobj", "NOUN", "NN", "coast")])
+    assert place_context(coast[1])
+
+
+def test_a_councillor_is_a_political_speaker():
+    from annotator.nlp.claim_voice import political
+
+    doc = _blank("Cllr Ana Brisk spoke.\n\nAna Brisk said it.", [("Ana Brisk", "PERSON")])
+    assert political(doc, _m(doc, "Ana Brisk"))

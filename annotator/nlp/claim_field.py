@@ -61,7 +61,16 @@ def is_polity_mention(tok: Token, quoted: bool) -> bool:
         return quoted
     if label_of(tok) in ("GPE", "NORP", "LOC"):
         return True
-    return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok))
+    return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok)) or (
+        _owns_an_organ_of_state(tok))
+
+
+def _owns_an_organ_of_state(tok: Token) -> bool:
+    """ "Sabrel's coastguard", "Tiraleo's foreign ministry": a name that owns an organ of state is a polity,
+    whatever the tagger made of it."""
+    head = tok.head
+    return tok.pos_ == "PROPN" and tok.dep_ == "poss" and label_of(tok) != "PERSON" and (
+        head.lemma_.lower() in lex.FIELD_POLITICAL or head.lower_ in lex.FIELD_POLITICAL)
 
 
 def _polity_modifier(tok: Token) -> bool:
@@ -152,7 +161,8 @@ def field_of(span: Span, quoted: bool) -> Field:
     for t in span:
         if t.pos_ in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
             continue  # "the Union reaffirms ...": the speaker's name is no field word
-        if t.pos_ == "PROPN" and t.is_title and t.lower_ in lex.UNION_NAMES and ("union", t.lower_) not in seen:
+        if t.is_title and not t.is_sent_start and t.pos_ in ("PROPN", "NOUN") and t.lower_ in lex.UNION_NAMES and (
+                "union", t.lower_) not in seen:
             seen.add(("union", t.lower_))  # "the Meridian Community", "the Partnership": a union named
             classes["union"] = classes.get("union", 0) + 1
         for w in {t.lower_, t.lemma_.lower()}:

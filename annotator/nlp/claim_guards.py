@@ -145,7 +145,10 @@ def place_head(a: Token) -> bool:
 
 
 def place_context(a: Token) -> bool:
-    return not_sport(a)
+    """ "our waters", "their own land": the place word is the thing owned, not a modifier ("their coast guard")."""
+    doc = a.doc
+    n = a.i + 1 + (a.i + 1 < len(doc) and doc[a.i + 1].lower_ == "own")
+    return not_sport(a) and not (n < len(doc) and doc[n].dep_ == "compound")
 
 
 def not_sport(a: Token) -> bool:
