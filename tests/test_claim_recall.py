@@ -317,3 +317,45 @@ def test_a_councillor_is_a_political_speaker():
 
     doc = _blank("Cllr Ana Brisk spoke.\n\nAna Brisk said it.", [("Ana Brisk", "PERSON")])
     assert political(doc, _m(doc, "Ana Brisk"))
+
+
+@pytest.mark.model
+def test_model_it_after_a_body_s_sentence_is_that_body(nlp):
+    text = ("The Pellmar Government notes the remarks of officials of the Kingdom of Brisk. It reminds all foreign "
+            "governments that the census in Dunmore is a matter for Pellmar alone.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "interference"]
+    assert _t(text, c.claimant) == "The Pellmar Government"
+
+
+def test_a_statement_title_or_a_press_office_line_names_the_issuer():
+    from annotator.nlp.claim_voice import issuer
+
+    doc = _blank("Statement by the Ministry of Roads of Pellmar on the Dunmore bridge\n\nThe bridge will open.")
+    m = issuer(doc)
+    assert m is not None and doc.text[m.start : m.end] == "Ministry of Roads of Pellmar"
+    doc = _blank("Dunmore bridge\n\nMinistry of Roads - Press Office\nBrell, 3 May\n\n1. The bridge will open.")
+    m = issuer(doc)
+    assert m is not None and doc.text[m.start : m.end] == "Ministry of Roads"
+
+
+def test_other_business_in_a_release_is_background():
+    from annotator.nlp.claim_voice import background_start
+
+    text = "The Ministry rejects the report.\n\nOther announcements\n\nThe bridge opens on Monday."
+    assert background_start(_blank(text)) == text.index("\n\nOther") + 1
+
+
+def test_two_denying_clauses_do_not_cancel_out():
+    from annotator.nlp.claim_field import denies
+    from tests.nlp.parses import parse
+
+    rows = [("It", 1, "nsubj", "PRON", "PRP", "it"), ("has", 1, "ROOT", "VERB", "VBZ", "have"),
+            ("no", 3, "det", "DET", "DT", "no"), ("basis", 1, "dobj", "NOUN", "NN", "basis"),
+            ("and", 1, "cc", "CCONJ", "CC", "and"), ("it", 6, "nsubj", "PRON", "PRP", "it"),
+            ("has", 1, "conj", "VERB", "VBZ", "have"), ("no", 8, "det", "DET", "DT", "no"),
+            ("effect", 6, "dobj", "NOUN", "NN", "effect"), (".", 1, "punct", "PUNCT", ".", ".")]
+    assert denies(parse(rows)[:])
+    rows = [("It", 1, "nsubj", "PRON", "PRP", "it"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+            ("not", 1, "neg", "PART", "RB", "not"), ("invalid", 1, "acomp", "ADJ", "JJ", "invalid"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    assert not denies(parse(rows)[:])

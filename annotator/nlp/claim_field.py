@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
 from annotator.nlp.claim_tree import (
+    clause_verb,
     ents,
     is_demonym,
     is_first_person,
@@ -193,8 +194,15 @@ def takes_a_stance(span: Span) -> bool:
 
 
 def denies(span: Span) -> bool:
-    """Whether the field claim in ``span`` is a denial: an odd count of negations, denying words, reversing verbs."""
-    n = sum(1 for t in span if t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj")
-    n += sum(1 for t in span if t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING
-             or t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING)
-    return n % 2 == 1
+    """Whether the field claim in ``span`` is a denial: a clause with an odd count of negations, denying words
+    and reversing verbs. Each clause counts apart: "It has no legal basis, and its result will have no legal
+    effect" denies twice, it does not cancel out."""
+    counts: dict[int, int] = {}
+    for t in span:
+        neg = t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj"
+        deny = t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING or (
+            t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING)
+        if neg or deny:
+            v = clause_verb(t)
+            counts[v.i] = counts.get(v.i, 0) + 1
+    return any(n % 2 == 1 for n in counts.values())

@@ -47,6 +47,12 @@ def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
     labels = _PRONOUNS.get(tok.lower_)
     if labels is None:
         return None
+    if tok.lower_ in ("it", "they") and tok.sent.start > 0:  # "The Government notes ... It reminds ...": the
+        prev = tok.doc[tok.sent.start - 1].sent  # body that spoke in the sentence before, not a name it mentioned
+        subj = subject_of(prev.root)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN") and label_of(subj) not in ("PERSON", "DATE", "TIME") and (
+                prev.root.lemma_.lower() in CLAIMANT_VERBS or label_of(subj) in ("ORG", "GPE", "NORP")):
+            return speaker_phrase(subj)
     best = None
     for ent in ents(tok.doc):
         if ent.end <= tok.i and ent.label_ in labels:

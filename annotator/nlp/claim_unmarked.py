@@ -62,8 +62,8 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
 def _stance(span: Span, typ: str, f: Field) -> str:
     if f.predicate is not None:
         return "against" if f.predicate.negated else "favour"
-    if typ == "territory" and any(t.lower_ in ("our", "ours") for t in span):
-        return "favour"
+    if typ == "territory" and any(t.lower_ in ("our", "ours") for t in span) or typ == "interference":
+        return "favour"  # rejecting an outsider's say is the interference claim itself, negated as it usually is
     return "against" if denies(span) else "favour"
 
 

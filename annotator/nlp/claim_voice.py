@@ -162,24 +162,32 @@ def is_dateline(sent: Span) -> bool:
         t.is_punct or t.is_title or t.is_upper or t.is_space for t in head[:dash])
 
 
-_RELEASE_MARKS = ("press release", "for immediate release", "press statement", "official statement")
+_RELEASE_MARKS = ("press release", "for immediate release", "press statement", "official statement", "press office")
+
+
+_STATEMENT_TITLE = re.compile(r"^\s*(?:Statement|Declaration|Communiqué) (?:by|of) (?:the )?(.+?) (?:on|regarding|concerning|about) ")
 
 
 def issuer(doc: Doc) -> Mention | None:
-    """The body issuing a press release or statement: the line after its header mark, or beside it."""
+    """The body issuing a press release or statement: the line after its header mark, or beside it; or the
+    body a "Statement by the X on ..." title names."""
     head = text_of(doc)[:600]
     low = head.lower()
     at = min((low.find(m) for m in _RELEASE_MARKS if m in low), default=-1)
-    if at < 0:
-        return None
-    lines = head[at:].split("\n")
-    for line in lines[1:4]:
-        name = line.strip()
-        if name and name[0].isupper() and not any(m in name.lower() for m in _RELEASE_MARKS) and (
-                len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)):
-            start = text_of(doc).index(name, at)
-            return Mention(start, start + len(name))
-    return None
+    if at >= 0:
+        line_start = head.rfind("\n", 0, at) + 1
+        lines = head[at:].split("\n")
+        for line in lines[1:4]:
+            name = line.strip()
+            if name and name[0].isupper() and not any(m in name.lower() for m in _RELEASE_MARKS) and (
+                    len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)):
+                start = text_of(doc).index(name, at)
+                return Mention(start, start + len(name))
+        before = head[line_start:at].rstrip(" -–—|,")  # "Ministry of the Interior - Press Office"
+        if len(before.split()) >= 2 and before[:1].isupper():
+            return Mention(line_start, line_start + len(before))
+    titled = _STATEMENT_TITLE.match(head)
+    return Mention(titled.start(1), titled.end(1)) if titled else None
 
 
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*By ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})[ \t]*(?:\n|$)")
@@ -203,11 +211,13 @@ def _in_marks(sent: Span) -> bool:
     return any(m in text for m in "\"“”")
 
 
-_BACKGROUND = re.compile(r"\n[ \t]*(?:notes? to editors|about (?:the|us)\b[^\n]*|background)[ \t]*:?[ \t]*\n", re.I)
+_BACKGROUND = re.compile(r"\n[ \t]*(?:notes? to editors|about (?:the|us)\b[^\n]*|background|other [a-z]+)[ \t]*:?[ \t]*\n",
+                         re.I)
 
 
 def background_start(doc: Doc) -> int:
-    """Where a release's background section begins ("Notes to editors", "About the Ministry"): what follows
-    is reference, not the issuer's claims. The text's length when there is none."""
+    """Where a release's background or other-business section begins ("Notes to editors", "About the
+    Ministry", "Other announcements"): what follows is reference or routine, not the issuer's statement.
+    The text's length when there is none."""
     found = _BACKGROUND.search(text_of(doc))
     return found.start() if found else len(text_of(doc))
