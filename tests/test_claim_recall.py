@@ -359,3 +359,69 @@ def test_two_denying_clauses_do_not_cancel_out():
             ("not", 1, "neg", "PART", "RB", "not"), ("invalid", 1, "acomp", "ADJ", "JJ", "invalid"),
             (".", 1, "punct", "PUNCT", ".", ".")]
     assert not denies(parse(rows)[:])
+
+
+@pytest.mark.model
+def test_model_a_body_s_finding_is_its_claim_and_a_person_s_is_not(nlp):
+    text = "The boundary commission found that the Orrel Banks belong to Pellmar."
+    (c,) = _claims(nlp, text)
+    assert c.claim_type == "territory" and _t(text, c.claimant) == "The boundary commission"
+    assert _claims(nlp, "Ola Denn found that the old maps were in the attic.") == []
+
+
+@pytest.mark.model
+def test_model_stance_under_negation_of_others_contrast_harm_and_yielding(nlp):
+    def stance(text, typ):
+        return next(c.stance for c in _claims(nlp, text) if c.claim_type == typ)
+
+    # complaining of a violation defends the sovereignty violated
+    assert stance("“Brisk is violating our sovereignty,” said the Pellmar defence minister, Ola Denn.",
+                  "sovereignty") == "favour"
+    # refusing to yield keeps it
+    assert stance("“Pellmar will never submit its sovereignty to a foreign court,” said the Pellmar "
+                  "premier, Ola Denn.", "sovereignty") == "favour"
+    assert stance("Ola Denn, the Pellmar premier, said Pellmar would reconsider its membership of the Coastal "
+                  "Union.", "pooling") == "against"
+
+
+def test_a_negated_subject_shuts_others_out_and_a_contrast_sets_up_the_claim():
+    from annotator.nlp.claim_field import denies
+    from tests.nlp.parses import parse
+
+    nobody = parse([("Nobody", 1, "nsubj", "PRON", "NN", "nobody"), ("decides", 1, "ROOT", "VERB", "VBZ", "decide"),
+                    ("for", 1, "prep", "ADP", "IN", "for"), ("Dunmore", 2, "pobj", "PROPN", "NNP", "Dunmore"),
+                    (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not denies(nobody[:])
+    contrast = parse([("It", 1, "nsubj", "PRON", "PRP", "it"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+                      ("not", 1, "neg", "PART", "RB", "not"), ("a", 4, "det", "DET", "DT", "a"),
+                      ("favour", 1, "attr", "NOUN", "NN", "favour"), ("but", 4, "cc", "CCONJ", "CC", "but"),
+                      ("a", 7, "det", "DET", "DT", "a"), ("right", 4, "conj", "NOUN", "NN", "right"),
+                      (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not denies(contrast[:])
+    plain = parse([("It", 1, "nsubj", "PRON", "PRP", "it"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+                   ("not", 1, "neg", "PART", "RB", "not"), ("a", 4, "det", "DET", "DT", "a"),
+                   ("right", 1, "attr", "NOUN", "NN", "right"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert denies(plain[:])
+
+
+def test_a_reversing_verb_does_not_reach_across_a_coordination():
+    from annotator.nlp.claim_cues import Hit
+    from annotator.nlp.claim_lexicon import family
+    from annotator.nlp.claim_stance import polarity
+    from tests.nlp.parses import parse
+
+    # "Dunmore stops asking Brell and starts governing itself ."
+    rows = [("Dunmore", 1, "nsubj", "PROPN", "NNP", "Dunmore"), ("stops", 1, "ROOT", "VERB", "VBZ", "stop"),
+            ("asking", 1, "xcomp", "VERB", "VBG", "ask"), ("Brell", 2, "dobj", "PROPN", "NNP", "Brell"),
+            ("and", 1, "cc", "CCONJ", "CC", "and"), ("starts", 1, "conj", "VERB", "VBZ", "start"),
+            ("governing", 5, "xcomp", "VERB", "VBG", "govern"), ("itself", 6, "dobj", "PRON", "PRP", "itself"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "GPE"), (3, 4, "GPE")])
+    hit = Hit(family("sovereignty"), 6, 7, 6)
+    assert polarity(doc, hit) == 1
+    # "Dunmore stops governing itself ." : the stop reaches it
+    rows = [("Dunmore", 1, "nsubj", "PROPN", "NNP", "Dunmore"), ("stops", 1, "ROOT", "VERB", "VBZ", "stop"),
+            ("governing", 1, "xcomp", "VERB", "VBG", "govern"), ("itself", 2, "dobj", "PRON", "PRP", "itself"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "GPE")])
+    assert polarity(doc, Hit(family("sovereignty"), 2, 3, 2)) == -1

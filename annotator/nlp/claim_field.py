@@ -193,12 +193,37 @@ def takes_a_stance(span: Span) -> bool:
                or t.pos_ == "VERB" and t.lemma_.lower() in lex.STANCE_VERBS for t in span)
 
 
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _excluding(t: Token) -> bool:
+    """A negated subject shuts others out rather than denying the claim: "nobody in Lisk decides for us",
+    "no panel of foreign lawyers can change it" ("no" / "nobody" as or in the subject)."""
+    subject = ("nsubj", "nsubjpass")
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if t.lower_ in _NOBODY:
+        return t.dep_ in subject
+    if t.lower_ == "no" and nxt is not None and nxt.lower_ == "one":
+        return t.dep_ in subject or nxt.dep_ in subject
+    return t.lower_ == "no" and t.dep_ == "det" and t.head.dep_ in subject
+
+
+def _contrastive(t: Token, span: Span) -> bool:
+    """ "not a favour but a right", "not a guest in anyone's house. They are a nation": a negation that sets up
+    the claim it is contrasted with, when "but", "rather" or "instead" follows it in the span."""
+    if not (t.dep_ == "neg" or t.lower_ in ("no", "not")):
+        return False
+    return any(w.lower_ in ("but", "rather", "instead") for w in span.doc[t.i + 1 : min(span.end, t.i + 12)])
+
+
 def denies(span: Span) -> bool:
     """Whether the field claim in ``span`` is a denial: a clause with an odd count of negations, denying words
     and reversing verbs. Each clause counts apart: "It has no legal basis, and its result will have no legal
     effect" denies twice, it does not cancel out."""
     counts: dict[int, int] = {}
     for t in span:
+        if _excluding(t) or _contrastive(t, span):
+            continue
         neg = t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj"
         deny = t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING or (
             t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING)

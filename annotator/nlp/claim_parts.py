@@ -77,13 +77,17 @@ def reported_claimant(a: Token) -> tuple[int, int] | None:
     Republic does not recognise ...": the Ministry)."""
     t, first = a, None
     for _ in range(10):
-        if t.lemma_.lower() in CLAIMANT_VERBS and t.pos_ in ("VERB", "AUX") or (
+        finding = t.lemma_.lower() in lex.FINDING_VERBS and t.pos_ == "VERB"
+        if t.lemma_.lower() in CLAIMANT_VERBS and t.pos_ in ("VERB", "AUX") or finding or (
                 t.lemma_.lower() in REPORTING_VERBS and t.dep_ in ("ROOT", "ccomp", "advcl", "conj")):
             subj = subject_of(t)
+            if finding and t.lemma_.lower() not in CLAIMANT_VERBS and (
+                    subj is None or subj.lemma_.lower() not in lex.FINDING_BODIES):
+                subj = None  # "she found that ..." reports nothing; "the panel found that ..." does
             if subj is not None and label_of(subj) not in ("DATE", "TIME"):
                 found = speaker_phrase(subj)
                 if found is not None:
-                    if first is not None and t.lemma_.lower() not in _REPORTERS:
+                    if first is not None and t.lemma_.lower() not in _REPORTERS | lex.FINDING_VERBS:
                         break
                     first = found
                     if t.lemma_.lower() in REPORTING_VERBS and t.dep_ not in ("ccomp", "xcomp"):

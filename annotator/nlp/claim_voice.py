@@ -39,10 +39,12 @@ def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
     """Each reporting verb's subject in ``sent`` with the clause it reports ("X ruled ..., and Y says ...")."""
     out = []
     for v in sent:
-        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS | lex.FINDING_VERBS:
             continue
         subj = subject_of(v)
         if subj is None or label_of(subj) in ("DATE", "TIME"):
+            continue
+        if v.lemma_.lower() not in REPORTING_VERBS and not finds(v, subj):
             continue
         comp = next((c for c in v.children if c.dep_ in _COMPLEMENTS), None)
         if comp is None and v.dep_ == "parataxis":  # "..., he said": the sentence's own clause
@@ -57,6 +59,14 @@ def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
             lo, hi = sent.start, v.left_edge.i
         out.append((found, sent.doc[lo:hi]))
     return out
+
+
+def finds(verb, subj) -> bool:
+    """ "The panel found that ...", "the commission concluded that ...": a body's finding, reported like a
+    claim (a person who "found" something is no reporter)."""
+    return verb.lemma_.lower() in lex.FINDING_VERBS and any(
+        c.dep_ == "ccomp" for c in verb.children) and (subj.lemma_.lower() in lex.FINDING_BODIES
+                                                       or subj.lower_ in lex.FINDING_BODIES)
 
 
 def political(doc: Doc, claimant: Mention | None) -> bool:
