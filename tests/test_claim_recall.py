@@ -425,3 +425,33 @@ def test_a_reversing_verb_does_not_reach_across_a_coordination():
             (".", 1, "punct", "PUNCT", ".", ".")]
     doc = parse(rows, ents=[(0, 1, "GPE")])
     assert polarity(doc, Hit(family("sovereignty"), 2, 3, 2)) == -1
+
+
+def test_a_question_or_a_condition_in_a_speaker_s_words_takes_a_stance():
+    from annotator.nlp.claim_field import takes_a_stance
+    from tests.nlp.parses import parse
+
+    question = parse([("Who", 1, "nsubj", "PRON", "WP", "who"), ("rules", 1, "ROOT", "VERB", "VBZ", "rule"),
+                      ("Dunmore", 1, "dobj", "PROPN", "NNP", "Dunmore"), ("?", 1, "punct", "PUNCT", ".", "?")])
+    assert takes_a_stance(question[:])
+    condition = parse([("If", 2, "mark", "SCONJ", "IN", "if"), ("Brell", 2, "nsubj", "PROPN", "NNP", "Brell"),
+                       ("leaves", 5, "advcl", "VERB", "VBZ", "leave"), (",", 5, "punct", "PUNCT", ",", ","),
+                       ("Dunmore", 5, "nsubj", "PROPN", "NNP", "Dunmore"), ("leaves", 5, "ROOT", "VERB", "VBZ", "leave"),
+                       (".", 5, "punct", "PUNCT", ".", ".")])
+    assert takes_a_stance(condition[:])
+    told = parse([("Brell", 1, "nsubj", "PROPN", "NNP", "Brell"), ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+                  ("Dunmore", 1, "dobj", "PROPN", "NNP", "Dunmore"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not takes_a_stance(told[:])
+
+
+def test_a_name_in_a_frame_only_a_polity_fills_is_a_place_whatever_the_tagger_said():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.claim_tree import label_of
+
+    doc = spacy.blank("en")("Few countries recognised Orla Brisk in 2004. Orla Brisk is not a state.")
+    doc.ents = [SpacySpan(doc, 3, 5, "PERSON"), SpacySpan(doc, 8, 10, "PERSON")]
+    assert label_of(doc[9]) == "GPE"
+    other = spacy.blank("en")("Few people met Orla Brisk in 2004. Orla Brisk is not a state.")
+    other.ents = [SpacySpan(other, 3, 5, "PERSON"), SpacySpan(other, 8, 10, "PERSON")]
+    assert label_of(other[9]) == "PERSON"

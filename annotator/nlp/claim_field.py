@@ -187,10 +187,13 @@ _MODALS = frozenset({"must", "should", "cannot", "can't", "won't", "shall"})
 
 
 def takes_a_stance(span: Span) -> bool:
-    """A negation, denial, modal, evaluative word or stance verb: the span asserts rather than narrates."""
+    """A negation, denial, modal, evaluative word or stance verb, a condition ("if X can leave, Y can") or a
+    question put by the speaker (rhetorical: "who exactly is oppressing us?"): the span asserts rather than
+    narrates."""
     return any(t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never", "none") or t.lower_ in _MODALS
                or t.lower_ in lex.FIELD_DENYING or t.lower_ in lex.ASSERTIVE
-               or t.pos_ == "VERB" and t.lemma_.lower() in lex.STANCE_VERBS for t in span)
+               or t.pos_ == "VERB" and t.lemma_.lower() in lex.STANCE_VERBS
+               or t.text == "?" or t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in span)
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
