@@ -10,12 +10,14 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import (
     antecedent,
+    by_lower,
     can_be_object,
     clause_verb,
     entity_of,
     ents,
     is_first_person,
     label_of,
+    memo,
     object_of,
     owner_of,
     phrase,
@@ -129,11 +131,19 @@ def home_of(doc: Doc, claimant: Mention | None) -> tuple[int, int] | None:
     phrase or title ("Belarusian President X"), or next to another mention of the same name."""
     if claimant is None:
         return None
+    cache = memo(doc)
+    key = ("home", claimant)
+    if key not in cache:
+        cache[key] = _home_of(doc, claimant)
+    return cache[key]
+
+
+def _home_of(doc: Doc, claimant: Mention) -> tuple[int, int] | None:
     span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     last = span[-1].lower_
-    heads = [span.root] + [t for t in doc if t.lower_ == last and t.i not in range(span.start, span.end)]
+    heads = [span.root] + [doc[i] for i in by_lower(doc).get(last, ()) if i not in range(span.start, span.end)]
     for h in heads:
         lo = max(h.sent.start, h.left_edge.i, h.i - 5)
         cand = list(doc[lo : h.i + 1]) + [t for c in h.children if c.dep_ == "appos" for t in c.subtree]

@@ -49,6 +49,23 @@ def sentences(doc: Doc) -> tuple:
     return tuple(doc.sents)
 
 
+@lru_cache(maxsize=8)
+def by_lower(doc: Doc) -> dict[str, tuple[int, ...]]:
+    """Each lowercase word of the document with the indices of its tokens, made once per document."""
+    index: dict[str, list[int]] = {}
+    for t in doc:
+        index.setdefault(t.lower_, []).append(t.i)
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+@lru_cache(maxsize=8)
+def memo(doc: Doc) -> dict:
+    """A scratch dict kept with the document for the answers asked about it more than once (the speaker's
+    country, whether a speaker is political), so they are worked out once; it lives as long as the other
+    per-document caches here."""
+    return {}
+
+
 def entity_of(tok: Token):
     """The entity span containing ``tok``, if any (never a pronoun the tagger took for a place)."""
     if not tok.ent_type_ or tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:

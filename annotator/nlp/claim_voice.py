@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from annotator.domain import Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
-from annotator.nlp.claim_tree import label_of, sentences, subject_of, text_of
+from annotator.nlp.claim_tree import by_lower, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 _ENDS = frozenset(".!?\"”’'")
@@ -73,15 +73,22 @@ def political(doc: Doc, claimant: Mention | None) -> bool:
     """The claimant is a political actor: an office, body or polity in its name or in a description of it."""
     if claimant is None:
         return False
+    cache = memo(doc)
+    key = ("political", claimant)
+    if key not in cache:
+        cache[key] = _political(doc, claimant)
+    return cache[key]
+
+
+def _political(doc: Doc, claimant: Mention) -> bool:
     span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     if any(label_of(t) in ("GPE", "NORP", "ORG") for t in span):
         return True
     last = span[-1].lower_  # a transcript's "ROSTAN:" is the "Ilvie Rostan" of the introduction
-    for t in doc:
-        if t.lower_ != last:
-            continue
+    for i in by_lower(doc).get(last, ()):
+        t = doc[i]
         lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
         if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in doc[lo:hi]):
             return True
