@@ -455,3 +455,23 @@ def test_a_name_in_a_frame_only_a_polity_fills_is_a_place_whatever_the_tagger_sa
     other = spacy.blank("en")("Few people met Orla Brisk in 2004. Orla Brisk is not a state.")
     other.ents = [SpacySpan(other, 3, 5, "PERSON"), SpacySpan(other, 8, 10, "PERSON")]
     assert label_of(other[9]) == "PERSON"
+
+
+def test_do_not_make_a_state_is_a_contest_cue_and_we_decide_is_a_people_deciding():
+    from annotator.nlp.claim_cues import raw_hits
+    from annotator.nlp.claim_field import field_of
+    from tests.nlp.parses import parse
+
+    doc = spacy.blank("en")("Two flags and a choir do not make a state.")
+    assert "contest" in {h.family.name for h in raw_hits(doc)}
+    rows = [("Tonight", 2, "npadvmod", "NOUN", "NN", "tonight"), ("we", 2, "nsubj", "PRON", "PRP", "we"),
+            ("decide", 2, "ROOT", "VERB", "VBP", "decide"), (".", 2, "punct", "PUNCT", ".", ".")]
+    assert field_of(parse(rows)[:], True).claim_type == "self_determination"
+    rows[1] = ("Brell", 2, "nsubj", "PROPN", "NNP", "Brell")
+    assert not field_of(parse(rows)[:], True).peoples_right
+
+
+def test_french_style_demonyms_pair_with_their_country():
+    from annotator.nlp.claim_names import _stem_match
+
+    assert _stem_match("Dunmorais", "Dunmore") and _stem_match("Brellois", "Brell")

@@ -179,8 +179,17 @@ def field_of(span: Span, quoted: bool) -> Field:
     pred = predicate_of(span)
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
     words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
-    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE)
+    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span)
     return Field(score, classes, pred, polity, right)
+
+
+_DECIDING = frozenset({"decide", "choose", "determine"})
+
+
+def _we_decide(span: Span) -> bool:
+    """ "Tonight we decide", "the people will choose": a people as the subject of deciding its own course."""
+    return any(t.lemma_.lower() in _DECIDING and t.pos_ == "VERB" and (subj := subject_of(t)) is not None and (
+        subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen")) for t in span)
 
 
 _MODALS = frozenset({"must", "should", "cannot", "can't", "won't", "shall"})
