@@ -5,15 +5,27 @@ ownership over a place. Two weak signals make a candidate; its field classes vot
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
-from annotator.nlp.claim_tree import is_demonym, is_first_person, is_place, label_of, subject_of
+from annotator.nlp.claim_tree import (
+    clause_verb,
+    ents,
+    is_demonym,
+    is_first_person,
+    is_place,
+    label_of,
+    names_the_speaker,
+    subject_of,
+)
+from annotator.nlp.lexicon import REPORTING_VERBS
 
 _COPULAS = frozenset({"be", "stay", "remain"})
 THRESHOLD = 2
+_SPEAKING = REPORTING_VERBS | lex.STANCE_VERBS
 
 
 @dataclass(frozen=True)
@@ -50,7 +62,16 @@ def is_polity_mention(tok: Token, quoted: bool) -> bool:
         return quoted
     if label_of(tok) in ("GPE", "NORP", "LOC"):
         return True
-    return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok))
+    return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok)) or (
+        _owns_an_organ_of_state(tok))
+
+
+def _owns_an_organ_of_state(tok: Token) -> bool:
+    """ "Sabrel's coastguard", "Tiraleo's foreign ministry": a name that owns an organ of state is a polity,
+    whatever the tagger made of it."""
+    head = tok.head
+    return tok.pos_ == "PROPN" and tok.dep_ == "poss" and label_of(tok) != "PERSON" and (
+        head.lemma_.lower() in lex.FIELD_POLITICAL or head.lower_ in lex.FIELD_POLITICAL)
 
 
 def _polity_modifier(tok: Token) -> bool:
@@ -73,7 +94,15 @@ def _negated(verb: Token) -> bool:
 
 
 def _place(tok: Token) -> bool:
-    return is_place(tok) or tok.lemma_.lower() in lex.FIELD["territory"] or tok.lower_ in lex.FIELD["territory"]
+    return is_place(tok) or tok.lemma_.lower() in lex.FIELD["territory"] or tok.lower_ in lex.FIELD["territory"] or (
+        tok.pos_ == "NOUN" and tok.lower_ in _named_place_heads(tok.doc))
+
+
+@lru_cache(maxsize=8)
+def _named_place_heads(doc) -> frozenset[str]:
+    """Last words of the article's place names ("the Corrin Spit" -> "spit"): "the spit" is that place."""
+    return frozenset(doc[e.end - 1].lower_ for e in ents(doc) if e.label_ in ("GPE", "LOC", "FAC") and len(e) > 1
+                     and doc[e.end - 1].is_title)
 
 
 @dataclass(frozen=True)
@@ -111,6 +140,10 @@ def predicates_of(span: Span) -> list[Predicate]:
         if (place or polity) and any(_owner_word(c, place) for c in comps):
             out.append(Predicate(subj, "territory", _negated(t)))
             continue
+        if place and t.lemma_.lower() == "be" and any(c.dep_ == "attr" and label_of(c) == "GPE" and c.pos_ == "PROPN"
+                                                     and c.lower_ != subj.lower_ for c in comps):
+            out.append(Predicate(subj, "territory", _negated(t)))  # "Sarnova is Losvenia": X belongs to Y
+            continue
         into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "within", "inside")), None)
         whole = next((g for g in into.children if g.dep_ == "pobj"), None) if into is not None else None
         if t.lemma_.lower() != "be" and polity and whole is not None and label_of(whole) in ("GPE", "NORP"):
@@ -127,6 +160,12 @@ def field_of(span: Span, quoted: bool) -> Field:
     classes: dict[str, int] = {}
     seen: set[str] = set()
     for t in span:
+        if t.pos_ in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
+            continue  # "the Union reaffirms ...": the speaker's name is no field word
+        if t.is_title and not t.is_sent_start and t.pos_ in ("PROPN", "NOUN") and t.lower_ in lex.UNION_NAMES and (
+                "union", t.lower_) not in seen:
+            seen.add(("union", t.lower_))  # "the Meridian Community", "the Partnership": a union named
+            classes["union"] = classes.get("union", 0) + 1
         for w in {t.lower_, t.lemma_.lower()}:
             for k in lex.FIELD_CLASSES:
                 if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k not in ("union", "territory")):
@@ -140,23 +179,67 @@ def field_of(span: Span, quoted: bool) -> Field:
     pred = predicate_of(span)
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
     words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
-    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE)
+    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span)
     return Field(score, classes, pred, polity, right)
+
+
+_DECIDING = frozenset({"decide", "choose", "determine"})
+
+
+def _we_decide(span: Span) -> bool:
+    """ "Tonight we decide", "the people will choose": a people as the subject of deciding its own course."""
+    return any(t.lemma_.lower() in _DECIDING and t.pos_ == "VERB" and (subj := subject_of(t)) is not None and (
+        subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen")) for t in span)
 
 
 _MODALS = frozenset({"must", "should", "cannot", "can't", "won't", "shall"})
 
 
 def takes_a_stance(span: Span) -> bool:
-    """A negation, denial, modal, evaluative word or stance verb: the span asserts rather than narrates."""
+    """A negation, denial, modal, evaluative word or stance verb, a condition ("if X can leave, Y can") or a
+    question put by the speaker (rhetorical: "who exactly is oppressing us?"): the span asserts rather than
+    narrates."""
     return any(t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never", "none") or t.lower_ in _MODALS
                or t.lower_ in lex.FIELD_DENYING or t.lower_ in lex.ASSERTIVE
-               or t.pos_ == "VERB" and t.lemma_.lower() in lex.STANCE_VERBS for t in span)
+               or t.pos_ == "VERB" and t.lemma_.lower() in lex.STANCE_VERBS
+               or t.text == "?" or t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in span)
+
+
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _excluding(t: Token) -> bool:
+    """A negated subject shuts others out rather than denying the claim: "nobody in Lisk decides for us",
+    "no panel of foreign lawyers can change it" ("no" / "nobody" as or in the subject)."""
+    subject = ("nsubj", "nsubjpass")
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if t.lower_ in _NOBODY:
+        return t.dep_ in subject
+    if t.lower_ == "no" and nxt is not None and nxt.lower_ == "one":
+        return t.dep_ in subject or nxt.dep_ in subject
+    return t.lower_ == "no" and t.dep_ == "det" and t.head.dep_ in subject
+
+
+def _contrastive(t: Token, span: Span) -> bool:
+    """ "not a favour but a right", "not a guest in anyone's house. They are a nation": a negation that sets up
+    the claim it is contrasted with, when "but", "rather" or "instead" follows it in the span."""
+    if not (t.dep_ == "neg" or t.lower_ in ("no", "not")):
+        return False
+    return any(w.lower_ in ("but", "rather", "instead") for w in span.doc[t.i + 1 : min(span.end, t.i + 12)])
 
 
 def denies(span: Span) -> bool:
-    """Whether the field claim in ``span`` is a denial: an odd count of negations, denying words, reversing verbs."""
-    n = sum(1 for t in span if t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj")
-    n += sum(1 for t in span if t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING
-             or t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING)
-    return n % 2 == 1
+    """Whether the field claim in ``span`` is a denial: a clause with an odd count of negations, denying words
+    and reversing verbs. Each clause counts apart: "It has no legal basis, and its result will have no legal
+    effect" denies twice, it does not cancel out."""
+    counts: dict[int, int] = {}
+    for t in span:
+        if _excluding(t) or _contrastive(t, span):
+            continue
+        neg = t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj"
+        deny = t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING or (
+            t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING)
+        if neg or deny:
+            v = clause_verb(t)
+            counts[v.i] = counts.get(v.i, 0) + 1
+    return any(n % 2 == 1 for n in counts.values())

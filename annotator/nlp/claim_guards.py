@@ -20,6 +20,7 @@ from annotator.nlp.claim_tree import (
     object_of,
     owner_of,
     pobj,
+    regarded,
     sentence_words,
     subject_of,
 )
@@ -81,6 +82,18 @@ def polity_head(a: Token) -> bool:
     return subj is not None and is_polity(subj)
 
 
+def discredited_polity(a: Token) -> bool:
+    """ "the so-called republic", "the self-proclaimed council": the thing discredited is a polity, government or
+    body, not "the so-called monitoring mission"; and when it is what a recognition verb is about ("does not
+    recognise the so-called X"), the recognition is the claim and this adds nothing."""
+    head = _head_noun(a)
+    while head is not None and head.dep_ in ("amod", "compound") and head.head is not head:  # "so - called"
+        head = head.head
+    if head is None or not (is_polity(head) or head.lemma_.lower() in lex.AUTHORITY_OBJECTS):
+        return False
+    return not (head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in ("recognise", "recognize", "recognition"))
+
+
 def polity_subject(a: Token) -> bool:
     subj = subject_of(clause_verb(a))
     return subj is not None and is_polity(subj)
@@ -100,7 +113,7 @@ def place_owner(a: Token) -> bool:
 def place_subject(a: Token) -> bool:
     """"X is part of Y" / "X is ours": X is a place (or Y a polity) and neither is a person's."""
     verb = clause_verb(a)
-    subj = subject_of(verb)
+    subj = regarded(a) or subject_of(verb)
     subj = antecedent(subj) if subj is not None else None
     whole = pobj(a, ("of",))
     if subj is None or _non_polity(subj):
@@ -132,7 +145,10 @@ def place_head(a: Token) -> bool:
 
 
 def place_context(a: Token) -> bool:
-    return not_sport(a)
+    """ "our waters", "their own land": the place word is the thing owned, not a modifier ("their coast guard")."""
+    doc = a.doc
+    n = a.i + 1 + (a.i + 1 < len(doc) and doc[a.i + 1].lower_ == "own")
+    return not_sport(a) and not (n < len(doc) and doc[n].dep_ == "compound")
 
 
 def not_sport(a: Token) -> bool:

@@ -98,12 +98,20 @@ def usual_label(ent: Span) -> str | None:
 
 
 _LOCATIVES = ("in", "into", "inside", "across", "throughout")
+# What only a polity has or undergoes: "the status of Upper Zhelna", "recognised Upper Zhelna".
+_POLITY_FRAMES = ("status of", "people of", "government of", "independence of", "sovereignty of", "territory of",
+                  "borders of", "recognised", "recognized", "recognise", "recognize", "recognises", "recognizes")
+
+
+@lru_cache(maxsize=256)
+def _framed(text: str, name: str) -> bool:
+    return any(f" {p} {name}" in text or f" {p} the {name}" in text for p in _LOCATIVES + _POLITY_FRAMES)
 
 
 def _locative(doc: Doc, name: str) -> bool:
-    """The article puts ``name`` after a preposition of place ("in Upper Zhelna"): a place, not a person."""
-    low = text_of(doc)
-    return any(f" {p} {name}" in low or f" {p} the {name}" in low for p in _LOCATIVES)
+    """The article puts ``name`` after a preposition of place ("in Upper Zhelna") or in a frame only a polity
+    fills ("the status of Upper Zhelna", "recognised Upper Zhelna"): a place, not a person."""
+    return _framed(text_of(doc), name)
 
 
 def _institution(name: str) -> bool:

@@ -4,13 +4,15 @@ the speaker's own polity for sovereignty, read from capitalised chunks of the te
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from annotator.domain import Claim, Mention
 from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_parts import home_of, mention
-from annotator.nlp.claim_tree import ents, label_of, text_of
+from annotator.nlp.claim_tree import ents, label_of, sentences, text_of
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -21,7 +23,8 @@ def proper_chunks(span: Span) -> list[tuple[int, int]]:
     doc = span.doc
     while i < span.end:
         t = doc[i]
-        if t.is_title and t.is_alpha and label_of(t) != "PERSON" and not (t.is_sent_start and t.pos_ != "PROPN"):
+        opening = t.is_sent_start or t.i > 0 and doc[t.i - 1].is_quote  # "“Membership will ...": no name
+        if t.is_title and t.is_alpha and label_of(t) != "PERSON" and not (opening and t.pos_ != "PROPN"):
             j = i + 1
             while j < span.end and (doc[j].is_title and doc[j].is_alpha or doc[j].lower_ in _JOINERS
                                     and j + 1 < span.end and doc[j + 1].is_title):
@@ -37,17 +40,29 @@ def _last_word_in(doc: Doc, chunk: tuple[int, int], words: frozenset[str]) -> bo
     return doc[chunk[1] - 1].lower_ in words or doc[chunk[1] - 1].lemma_.lower() in words
 
 
+@lru_cache(maxsize=8)
+def _chunks(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The document's proper chunks, made once."""
+    return tuple(proper_chunks(doc[:]))
+
+
+_UNIONS = lex.FIELD["union"] | lex.UNION_NAMES
+_NEAR = 4  # tokens between a name and a word of self-rule for the one to be about the other
+
+
+def _most_named(doc: Doc, chunks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if not chunks:
+        return None
+    counts = Counter(doc[a:b].text for a, b in chunks)
+    best = counts.most_common(1)[0][0]
+    return next(c for c in chunks if doc[c[0] : c[1]].text == best)
+
+
 def _named_union(doc: Doc, span: Span) -> tuple[int, int] | None:
-    unions = lex.FIELD["union"]
-    here = [c for c in proper_chunks(span) if _last_word_in(doc, c, unions)]
+    here = [c for c in proper_chunks(span) if _last_word_in(doc, c, _UNIONS)]
     if here:
         return here[0]
-    everywhere = [c for c in proper_chunks(doc[:]) if _last_word_in(doc, c, unions) and c[1] - c[0] > 1]
-    if not everywhere:
-        return None
-    counts = Counter(doc[a:b].text for a, b in everywhere)
-    best = counts.most_common(1)[0][0]
-    return next(c for c in everywhere if doc[c[0] : c[1]].text == best)
+    return _most_named(doc, [c for c in _chunks(doc) if _last_word_in(doc, c, _UNIONS) and c[1] - c[0] > 1])
 
 
 def named_place(doc: Doc, span: Span) -> tuple[int, int] | None:
@@ -61,13 +76,8 @@ def _named_like(doc: Doc, target: str) -> tuple[int, int] | None:
     heads = [w for w in words if w in lex.PLACE_NOUNS or w in lex.FIELD["territory"]]
     if not heads:
         return None
-    chunks = [c for c in proper_chunks(doc[:]) if c[1] - c[0] > 1
-              and heads[-1] in {t.lower_ for t in doc[c[0] : c[1]]} | {t.lemma_.lower() for t in doc[c[0] : c[1]]}]
-    if not chunks:
-        return None
-    counts = Counter(doc[a:b].text for a, b in chunks)
-    best = counts.most_common(1)[0][0]
-    return next(c for c in chunks if doc[c[0] : c[1]].text == best)
+    return _most_named(doc, [c for c in _chunks(doc) if c[1] - c[0] > 1 and heads[-1] in {
+        t.lower_ for t in doc[c[0] : c[1]]} | {t.lemma_.lower() for t in doc[c[0] : c[1]]}])
 
 
 def _spans(doc: Doc, c: Claim) -> Span | None:
@@ -78,22 +88,84 @@ def _text(doc: Doc, m: Mention | None) -> str:
     return text_of(doc)[m.start : m.end] if m is not None else ""
 
 
+_GENERIC_STARTS = frozenset({"the", "these", "this", "those", "that", "our", "its", "their", "his", "her", "every",
+                             "we", "us", "a", "an", "all", "any", "some"})
+
+
+def _generic(doc: Doc, m: Mention | None) -> bool:
+    """No object, or a description rather than a name: "the islands", "these waters", "lectures", "Membership"."""
+    if m is None:
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    if label_of(root) == "PERSON":
+        return True
+    named = root.pos_ == "PROPN" or bool(label_of(root)) and root.is_title
+    return not named or span[0].lower_ in _GENERIC_STARTS and not root.is_title
+
+
+def _inside(a: Mention | None, b: Mention | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def _polities_in(doc: Doc, span: Span, avoid: list[Mention | None]) -> list[tuple[int, int]]:
+    """The polities named in ``span`` (GPE, NORP as its country, LOC), in order, none inside ``avoid``."""
+    out = []
+    for e in span.ents:
+        if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON":
+            continue
+        m = mention(doc, e.start, e.end)
+        if not any(_inside(m, x) for x in avoid):
+            out.append((e.start, e.end))
+    return out
+
+
+def _people_of(span: Span) -> tuple[int, int] | None:
+    """The country a demonym in ``span`` names in this text ("Ruvenians" -> "Ruvenia")."""
+    for tok in span:
+        country = country_of(tok) if tok.is_title else None
+        if country is not None:
+            return country.i, country.i + 1
+    return None
+
+
+def _owner(tok) -> bool:
+    """``tok`` names the owner in "part of X", "belongs to X"."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("of", "to") and prep.head.lemma_.lower() in ("part", "belong")
+
+
+def _home(doc: Doc, claimant: Mention | None) -> Mention | None:
+    home = home_of(doc, claimant)
+    return mention(doc, *home) if home is not None else None
+
+
 def sharpen(doc: Doc, c: Claim) -> Claim:
-    """``c`` with a better object where the text names one."""
+    """``c`` with a better object where the text names one: the named union for pooling, the named place
+    for territory, the speaker's own polity for sovereignty and interference (never the outsider, who is the
+    addressee), never the claimant or a person."""
     span = _spans(doc, c)
     if span is None:
         return c
     target = _text(doc, c.target)
     found = None
-    if c.claim_type == "pooling" and not any(w[:1].isupper() and w.lower() in lex.FIELD["union"]
-                                             for w in target.split()):
+    bad = _generic(doc, c.target) or _inside(c.target, c.claimant)
+    if c.claim_type == "pooling" and (bad or not any(w[:1].isupper() and w.lower() in _UNIONS
+                                                     for w in target.split()[-1:])):
         found = _named_union(doc, span)
-    elif c.claim_type == "territory" and (not target or target[:1].islower() or target.split()[0] in (
-            "The", "These", "This", "Our", "Its", "Their")):
-        found = _named_like(doc, target) or (named_place(doc, span) if not target or target[:1].islower() else None)
-    elif c.claim_type in ("sovereignty", "interference") and (not target or target.lower().split()[0] in (
-            "our", "we", "us", "this", "every", "its", "their")):
-        found = home_of(doc, c.claimant)
+    elif c.claim_type == "territory" and (bad or _inside(c.target, _home(doc, c.claimant))):
+        # a description ("these waters") or the owner ("belongs to X") stands for the territory at stake
+        found = named_place(doc, span) or _named_like(doc, target) or _place_before(doc, span) or territory_focus(doc)
+        if found is not None and (_owner(doc[found[1] - 1]) or _inside(mention(doc, *found), _home(doc, c.claimant))):
+            found = None  # "part of Valdoria", "belongs to Valdoria": the owner is not the territory
+    elif c.claim_type in ("sovereignty", "interference") and (bad or _inside(c.target, c.addressee)):
+        avoid = [c.claimant, c.addressee]
+        found = home_of(doc, c.claimant) or next(iter(_polities_in(doc, span, avoid)), None) or _people_of(
+            span) or focus(doc)  # "Ruvenians ... our own house": Ruvenia; else the country the article is about
+        if found is not None and _inside(mention(doc, *found), c.addressee):
+            found = None
     return c.with_(target=mention(doc, *found)) if found is not None else c
 
 
@@ -123,22 +195,26 @@ def retyped(doc: Doc, c: Claim) -> Claim:
 
 def one_per_object(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """A territorial claim restating a sovereignty or contest claim on the same evidence and object
-    with the same stance ("the sovereignty and territorial integrity of X") is one claim; "X is not a state,
-    it is part of Y" stays two."""
+    with the same stance ("the sovereignty and territorial integrity of X") is one claim, and so is a field
+    claim's territory talk beside such a claim; "X is not a state, it is part of Y" stays two."""
     out = []
     for c in claims:
         twin = c.claim_type == "territory" and c.target is not None and any(
             o.claim_type in ("sovereignty", "contest") and o.evidence == c.evidence and o.target is not None
             and o.stance == c.stance
-            and _same(_text(doc, o.target), _text(doc, c.target)) for o in claims)
+            and (c.cue == "field" or _same(_text(doc, o.target), _text(doc, c.target))) for o in claims)
         if not twin:
             out.append(c)
     return out
 
 
+@lru_cache(maxsize=8)
 def focus(doc: Doc) -> tuple[int, int] | None:
     """The place the article is about: its most often named GPE or LOC (its first mention)."""
-    names = [e for e in ents(doc) if _usual(e) in ("GPE", "LOC")]
+    return _most_often(doc, [e for e in ents(doc) if _usual(e) in ("GPE", "LOC")])
+
+
+def _most_often(doc: Doc, names: list) -> tuple[int, int] | None:
     if not names:
         return None
     counts = Counter(_bare(e.text) for e in names)
@@ -147,21 +223,80 @@ def focus(doc: Doc) -> tuple[int, int] | None:
     return e.start, e.end
 
 
+def vote_focus(doc: Doc, besides: Mention | None = None) -> tuple[int, int] | None:
+    """The place whose people's status the article's talk of votes and self-rule is about: the GPE or LOC
+    named most often next to a word of self-determination (a vote, a referendum, independence), other than
+    ``besides`` (the speaker's own country, speaking of another people's vote), else the article's focus."""
+    for name in _vote_names(doc):
+        if besides is None or not _inside(mention(doc, *name), besides) and not _same(
+                _bare(doc[name[0] : name[1]].text), _bare(_text(doc, besides))):
+            return name
+    return focus(doc)
+
+
+@lru_cache(maxsize=8)
+def _vote_names(doc: Doc) -> tuple[tuple[int, int], ...]:
+    words = lex.FIELD["vote"] | lex.SELF_RULE_WORDS
+    names = []
+    for s in sentences(doc):
+        at = [t.i for t in s if t.lemma_.lower() in words or t.lower_ in words]
+        if at:  # a name next to the word ("Carrow's referendum", "independence for Carrow"), not one far off
+            names += [e for e in s.ents if _usual(e) in ("GPE", "LOC")
+                      and any(e.start - _NEAR <= i < e.end + _NEAR for i in at)]
+    counts = Counter(_bare(e.text) for e in names)
+    firsts = {}
+    for e in names:
+        firsts.setdefault(_bare(e.text), (e.start, e.end))
+    return tuple(firsts[n] for n, _ in counts.most_common())
+
+
+def _places(doc: Doc) -> list[tuple[int, int]]:
+    """Named places: proper chunks ending in a place noun, LOC and FAC entities (never a union's name)."""
+    places = lex.PLACE_NOUNS | lex.FIELD["territory"]
+    chunks = [c for c in _chunks(doc) if c[1] - c[0] > 1 and _last_word_in(doc, c, places)]
+    chunks += [(e.start, e.end) for e in ents(doc) if e.label_ in ("LOC", "FAC")
+               and not _last_word_in(doc, (e.start, e.end), _UNIONS)]
+    return chunks
+
+
+def _place_before(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """The place named last before ``span`` within its paragraph and the one before: what "the islands",
+    "these waters" point back to."""
+    text = text_of(doc)
+    lo = text.rfind("\n\n", 0, text.rfind("\n\n", 0, span.start_char))
+    before = [c for c in _places(doc) if c[1] <= span.start and doc[c[0]].idx >= max(lo, 0)]
+    return max(before, default=None)
+
+
+@lru_cache(maxsize=8)
+def territory_focus(doc: Doc) -> tuple[int, int] | None:
+    """The territory the article is about: its most often named place with a place noun ("the Kaldor Isles",
+    "the Strait of Sel") or LOC / FAC entity, else its focus."""
+    return _most_named(doc, _places(doc)) or focus(doc)
+
+
 def _usual(ent) -> str:
     return label_of(ent.root)
 
 
 def focused(doc: Doc, c: Claim) -> Claim:
-    """A self-determination claim is about the people or territory whose status is at stake: the article's
-    focal place when the evidence or the sentence around it names it."""
+    """A self-determination claim is about the people or territory whose status is at stake: the place the
+    article's votes are about when the evidence or the sentence around it names it, or when the object found
+    is no place at all (a person, a court, "the Constitution")."""
     if c.claim_type != "self_determination":
         return c
-    f = focus(doc)
+    f = vote_focus(doc, _home(doc, c.claimant))
     span = _spans(doc, c)
     if f is None or span is None:
         return c
     name = _bare(doc[f[0] : f[1]].text)
     around = doc[span.sent.start : span[-1].sent.end].text
-    if name in around and name not in _text(doc, c.target):
+    target = _text(doc, c.target)
+    if name not in target and (name in around or _generic(doc, c.target) or not _place_like(doc, c.target)):
         return c.with_(target=mention(doc, *f))
     return c
+
+
+def _place_like(doc: Doc, m: Mention | None) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+    return span is not None and len(span) > 0 and label_of(span.root) in ("GPE", "LOC", "NORP")

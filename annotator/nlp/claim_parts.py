@@ -10,21 +10,25 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import (
     antecedent,
+    by_lower,
     can_be_object,
     clause_verb,
     entity_of,
     ents,
     is_first_person,
     label_of,
+    memo,
     object_of,
     owner_of,
     phrase,
     pobj,
+    regarded,
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
+_REPORTERS = REPORTING_VERBS | lex.REPORTING_STANCES
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "GPE", "NORP", "PERSON"), "it": ("ORG", "GPE")}
 _OUTSIDER_VERBS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "order", "instruct", "tell"})
 _POOLING_ACTS = frozenset({"membership", "accession", "integration"})
@@ -45,6 +49,12 @@ def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
     labels = _PRONOUNS.get(tok.lower_)
     if labels is None:
         return None
+    if tok.lower_ in ("it", "they") and tok.sent.start > 0:  # "The Government notes ... It reminds ...": the
+        prev = tok.doc[tok.sent.start - 1].sent  # body that spoke in the sentence before, not a name it mentioned
+        subj = subject_of(prev.root)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN") and label_of(subj) not in ("PERSON", "DATE", "TIME") and (
+                prev.root.lemma_.lower() in CLAIMANT_VERBS or label_of(subj) in ("ORG", "GPE", "NORP")):
+            return speaker_phrase(subj)
     best = None
     for ent in ents(tok.doc):
         if ent.end <= tok.i and ent.label_ in labels:
@@ -64,19 +74,31 @@ def speaker_phrase(tok: Token) -> tuple[int, int] | None:
 
 
 def reported_claimant(a: Token) -> tuple[int, int] | None:
-    """The subject of the reporting or stance verb governing the cue's clause, or "according to X"."""
-    t = a
+    """The subject of the reporting or stance verb governing the cue's clause, or "according to X"; a stance
+    verb's subject inside a reported clause gives way to the reporter ("The Ministry reaffirms that the
+    Republic does not recognise ...": the Ministry)."""
+    t, first = a, None
     for _ in range(10):
-        if t.lemma_.lower() in CLAIMANT_VERBS and t.pos_ in ("VERB", "AUX") or (
+        finding = t.lemma_.lower() in lex.FINDING_VERBS and t.pos_ == "VERB"
+        if t.lemma_.lower() in CLAIMANT_VERBS and t.pos_ in ("VERB", "AUX") or finding or (
                 t.lemma_.lower() in REPORTING_VERBS and t.dep_ in ("ROOT", "ccomp", "advcl", "conj")):
             subj = subject_of(t)
+            if finding and t.lemma_.lower() not in CLAIMANT_VERBS and (
+                    subj is None or subj.lemma_.lower() not in lex.FINDING_BODIES):
+                subj = None  # "she found that ..." reports nothing; "the panel found that ..." does
             if subj is not None and label_of(subj) not in ("DATE", "TIME"):
                 found = speaker_phrase(subj)
                 if found is not None:
-                    return found
+                    if first is not None and t.lemma_.lower() not in _REPORTERS | lex.FINDING_VERBS:
+                        break
+                    first = found
+                    if t.lemma_.lower() in REPORTING_VERBS and t.dep_ not in ("ccomp", "xcomp"):
+                        return found
         if t.head is t:
             break
         t = t.head
+    if first is not None:
+        return first
     sent = a.sent
     for t in sent:  # "..., he said" as a parataxis of the cue's clause; "according to X"
         if t.lemma_.lower() in REPORTING_VERBS and t.dep_ in ("parataxis", "ROOT") and t.i != a.i:
@@ -109,11 +131,19 @@ def home_of(doc: Doc, claimant: Mention | None) -> tuple[int, int] | None:
     phrase or title ("Belarusian President X"), or next to another mention of the same name."""
     if claimant is None:
         return None
+    cache = memo(doc)
+    key = ("home", claimant)
+    if key not in cache:
+        cache[key] = _home_of(doc, claimant)
+    return cache[key]
+
+
+def _home_of(doc: Doc, claimant: Mention) -> tuple[int, int] | None:
     span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     last = span[-1].lower_
-    heads = [span.root] + [t for t in doc if t.lower_ == last and t.i not in range(span.start, span.end)]
+    heads = [span.root] + [doc[i] for i in by_lower(doc).get(last, ()) if i not in range(span.start, span.end)]
     for h in heads:
         lo = max(h.sent.start, h.left_edge.i, h.i - 5)
         cand = list(doc[lo : h.i + 1]) + [t for c in h.children if c.dep_ == "appos" for t in c.subtree]
@@ -182,7 +212,7 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
     if a.pos_ == "VERB" and lemma not in ("belong",) and typ != "interference":
         cands.append(object_of(a))
     if lemma in _SUBJECT_CUES or a.dep_ in ("attr", "acomp") or typ == "territory":
-        cands.append(subject_of(verb))
+        cands.append(regarded(a) or subject_of(verb))
     if a.dep_ in ("amod", "compound") and a.head is not a:
         cands.append(a.head)
     cands.append(owner_of(a))

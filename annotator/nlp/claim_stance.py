@@ -26,9 +26,11 @@ def _negated_subject(verb: Token) -> bool:
 
 
 def _chain(a: Token, hops: int = 4) -> list[Token]:
+    """The heads above ``a``, up to a coordination: "stops asking X and starts governing itself" keeps
+    "governing" out of the reach of "stops"."""
     out, t = [], a
     for _ in range(hops):
-        if t.head is t:
+        if t.head is t or t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
             break
         t = t.head
         out.append(t)

@@ -49,6 +49,23 @@ def sentences(doc: Doc) -> tuple:
     return tuple(doc.sents)
 
 
+@lru_cache(maxsize=8)
+def by_lower(doc: Doc) -> dict[str, tuple[int, ...]]:
+    """Each lowercase word of the document with the indices of its tokens, made once per document."""
+    index: dict[str, list[int]] = {}
+    for t in doc:
+        index.setdefault(t.lower_, []).append(t.i)
+    return {w: tuple(ix) for w, ix in index.items()}
+
+
+@lru_cache(maxsize=8)
+def memo(doc: Doc) -> dict:
+    """A scratch dict kept with the document for the answers asked about it more than once (the speaker's
+    country, whether a speaker is political), so they are worked out once; it lives as long as the other
+    per-document caches here."""
+    return {}
+
+
 def entity_of(tok: Token):
     """The entity span containing ``tok``, if any (never a pronoun the tagger took for a place)."""
     if not tok.ent_type_ or tok.pos_ == "PRON" or tok.lower_ in FIRST_PERSON:
@@ -179,6 +196,29 @@ def object_of(verb: Token) -> Token | None:
             if pobj is not None:
                 return pobj
     return None
+
+
+def regarded(a: Token) -> Token | None:
+    """ "regards X as part of Y", "considers X as Y's": X, the object of the verb "as" hangs on."""
+    prep = a.head
+    if prep.lower_ != "as" or prep.dep_ != "prep" or prep.head is prep:
+        return None
+    x = prep.head
+    if x.dep_ == "acl" and x.head.pos_ in ("NOUN", "PROPN"):  # "the territory concerned as part of"
+        return x.head
+    return next((c for c in x.children if c.dep_ == "dobj"), None) if x.pos_ == "VERB" else None
+
+
+def names_the_speaker(a: Token, verbs: frozenset[str]) -> bool:
+    """``a`` is (in) the subject of a verb of ``verbs`` (reporting, stance): "the Union reaffirms ...", "The
+    Federation reiterates that ..." name who speaks, not what is claimed."""
+    t = a
+    for _ in range(4):
+        if t.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "det") or t.head is t:
+            break
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") and a.pos_ in ("NOUN", "PROPN") and (
+        t.head.lemma_.lower() in verbs and t.head.pos_ == "VERB")
 
 
 def pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:

@@ -4,17 +4,28 @@ a claim of the voted type, where no claim covers it yet or, on a strong field, w
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_field import THRESHOLD, Field, denies, field_of, predicates_of, takes_a_stance
+from annotator.nlp.claim_field import (
+    THRESHOLD,
+    Field,
+    denies,
+    field_of,
+    is_polity_mention,
+    predicates_of,
+    takes_a_stance,
+)
 from annotator.nlp.claim_objects import named_place
 from annotator.nlp.claim_parts import home_of, mention, polity_near
-from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences
-from annotator.nlp.claim_voice import is_headline, line_speaker, political, reportings
+from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, text_of
+from annotator.nlp.claim_voice import answer_of, is_headline, is_interviewer, line_speaker, political, reportings
 
 ORIGIN = "rule:claims"
+VOICED_WORDS = 6  # a fragment quote ("lower the temperature") is no position of its own
 
 
 def _first(span: Span, test) -> Token | None:
@@ -51,28 +62,50 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
 def _stance(span: Span, typ: str, f: Field) -> str:
     if f.predicate is not None:
         return "against" if f.predicate.negated else "favour"
-    if typ == "territory" and any(t.lower_ in ("our", "ours") for t in span):
-        return "favour"
+    if typ == "territory" and any(t.lower_ in ("our", "ours") for t in span) or typ == "interference":
+        return "favour"  # rejecting an outsider's say is the interference claim itself, negated as it usually is
     return "against" if denies(span) else "favour"
 
 
 def _strong(f: Field) -> bool:
-    """A predicate, or three field words: enough for a second claim on evidence already claimed."""
-    return f.score >= 3 and (f.predicate is not None or sum(f.classes.values()) >= 3)
+    """A predicate (a place said to be a polity's, a polity a state): enough for a second claim on evidence a
+    cue claim already holds; field words alone there mostly restate it."""
+    return f.score >= 3 and f.predicate is not None
+
+
+def _our_polity(t: Token) -> bool:
+    """ "our country", "our waters", "our courts": a first-person possessive of a polity, place or field noun."""
+    h = t.head
+    w = {h.lemma_.lower(), h.lower_}
+    return t.dep_ == "poss" and bool(w & (lex.POLITY_NOUNS | lex.PLACE_NOUNS | lex.FIELD["authority"]
+                                         | lex.FIELD["territory"]))
+
+
+def _names_a_polity(span: Span) -> bool:
+    """A polity named in ``span``, or one the speaker calls "our country", "our coast"."""
+    return any(is_polity_mention(t, False) or is_first_person(t) and _our_polity(t) for t in span)
 
 
 def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted: bool,
             types: set[str] | None, editorial: bool = False) -> list[Claim]:
     """The field claims of ``span``: none, its claim, and one more per further predicate over another place."""
-    f = field_of(span, quoted and political(doc, claimant))  # "we" is a polity in a political actor's mouth
+    pol = political(doc, claimant)
+    f = field_of(span, quoted and pol)  # "we" is a polity in a political actor's mouth
+    if quoted and pol and _names_a_polity(span) and sum(t.is_alpha for t in span) >= VOICED_WORDS:
+        f = replace(f, score=f.score + 1)  # a political actor speaking of a polity in a full sentence: a signal
     if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span):
         return []  # two weak signals need a stance marker to make a claim
+    if not f.classes and f.predicate is None and not f.peoples_right:
+        around = field_of(_context(doc, span), quoted and pol)  # an answer takes its topic from the question
+        if not around.classes:
+            return []  # nothing in or around it is about sovereignty
+        f = replace(f, classes=around.classes, peoples_right=around.peoples_right)
     if editorial and f.score < 3 or types is not None and (f.claim_type in types or not _strong(f)):
         return []
     typ = f.claim_type
     stance = _stance(span, typ, f)
     conf = ((0.45 if quoted else 0.4) + (0.1 if claimant is None else 0) + 0.05 * min(f.score - THRESHOLD, 2)
-            + (0.1 if political(doc, claimant) else 0) - (0.05 if types is not None else 0))
+            + (0.1 if pol else 0) - (0.05 if types is not None else 0))
     c = Claim(claim_type=typ, evidence=(ev,), claimant=claimant, target=_object(doc, span, f, typ, claimant),
               stance=stance, strength=1 if stance == "favour" else -1, confidence=round(conf, 3), cue="field",
               origin=ORIGIN, outlet=claimant is None,
@@ -86,11 +119,49 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
     return out
 
 
+_MODAL_TAGS = ("MD",)
+
+
+def _asserts_now(sent: Span) -> bool:
+    """A position taken as the text speaks: the main verb in the present or with a modal ("is", "regards",
+    "will not", "must"), not an event told in the past ("signed", "has taken note", "was elected")."""
+    root = sent.root
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in _MODAL_TAGS for c in auxes):
+        return True
+    if root.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes):
+        return False
+    return root.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes)
+
+
+def _context(doc: Doc, span: Span) -> Span:
+    """The paragraph around ``span`` and, when the paragraph before it asks a question, that question."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = len(text) if end < 0 else end
+    before = text[:start].rstrip()
+    if before.endswith("?"):
+        start = text.rfind("\n", 0, len(before)) + 1
+    return doc.char_span(start, end, alignment_mode="expand") or span
+
+
 def _types_on(claims: list[Claim], ev: Mention, claimant: Mention | None = None) -> set[str] | None:
     """The claim types already made on evidence overlapping ``ev`` (by ``claimant`` if given), or None."""
     types = {c.claim_type for c in claims for e in c.evidence if e.start < ev.end and ev.start < e.end
              and (claimant is None or c.claimant == claimant)}
     return types or None
+
+
+FRAGMENT = 0.6  # a quote with fewer than this share of its sentence's words is a fragment of it
+
+
+def _fragment(quote: Span, sent: Span) -> bool:
+    """A quote that is a fragment of the journalist's sentence around it (the quote inside the sentence)."""
+    inside = sum(t.is_alpha for t in quote)
+    whole = sum(t.is_alpha for t in sent)
+    framed = any(t.is_alpha for t in sent.doc[sent.start : quote.start])  # the journalist's words come first
+    return framed and sent.start <= quote.start and quote.end <= sent.end + 1 and inside < FRAGMENT * whole
 
 
 def _trimmed(sent: Span) -> Mention:
@@ -99,26 +170,52 @@ def _trimmed(sent: Span) -> Mention:
     return Mention(sent.start_char + lead, sent.start_char + len(text.rstrip()))
 
 
-def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editorial: bool = False) -> list[Claim]:
-    """Field claims for the quotes, reported clauses and transcript lines (in an editorial, its own sentences)."""
+def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editorial: bool = False,
+                    voice: Mention | None = None, background: int | None = None) -> list[Claim]:
+    """Field claims for the quotes, reported clauses and transcript lines (in an editorial, its own sentences;
+    in a press release or an op-ed, the issuer's or author's ``voice`` in its own sentences before its
+    ``background`` section)."""
     out: list[Claim] = []
+    framed: set[int] = set()
     for q in quotes:
         ev = Mention(q.start, q.end)
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if q.speaker is not None and span is not None:
-            out += _claims(doc, span, ev, q.speaker, True, _types_on(claims, ev))
+        if q.speaker is None or span is None or not len(span):
+            continue
+        sent = span[0].sent
+        if is_headline(sent):
+            continue  # a headline's quote is the body's, said again
+        if _fragment(span, sent) and political(doc, q.speaker):
+            # "the minister said the pact “may, in time, be a first step”": the sentence says it
+            if sent.start in framed:
+                continue
+            framed.add(sent.start)
+            span = sent.doc[sent.start : max(sent.end, span.end)]
+            ev = _trimmed(span)
+        out += _claims(doc, span, ev, q.speaker, True, _types_on(claims + out, ev))
+    answered: set[int] = set()
     for sent in sentences(doc):
         ev = _trimmed(sent)
         if is_headline(sent) or any(q.start < sent.end_char and sent.start_char < q.end for q in quotes):
             continue
         speaker = line_speaker(sent)
+        if speaker is not None and is_interviewer(doc, speaker):
+            speaker = None  # the host's question is no claim of the host's; what it reports still counts
         found = reportings(sent)
         if speaker is not None:
-            out += _claims(doc, sent, ev, speaker, True, _types_on(claims + out, ev))
+            answer = answer_of(sent, speaker) or sent
+            if answer.start not in answered:  # the whole answer is one unit, scored once
+                answered.add(answer.start)
+                ev = _trimmed(answer)
+                out += _claims(doc, answer, ev, speaker, True, _types_on(claims + out, ev))
         elif found:
             for n, (who, clause) in enumerate(found):  # a later reporting verb is another claimant's claim
                 m = mention(doc, *who)
                 out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None))
+        elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voice.end <= sent.start_char:
+            if _asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
+                # "The Ministry regrets ...", "We did not vote to leave", not "The Ministry today signed ..."
+                out += _claims(doc, sent, ev, voice, True, _types_on(claims + out, ev))
         elif editorial:
             out += _claims(doc, sent, ev, None, True, _types_on(claims + out, ev), editorial=True)
     return out

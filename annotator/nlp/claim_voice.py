@@ -10,16 +10,19 @@ from spacy.tokens import Doc, Span
 from annotator.domain import Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
-from annotator.nlp.claim_tree import label_of, sentences, subject_of, text_of
+from annotator.nlp.claim_tree import by_lower, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 _ENDS = frozenset(".!?\"”’'")
+_QUOTE_ENDS = frozenset("\"”’'")
 _COMPLEMENTS = ("ccomp", "xcomp")
 
 
 def is_headline(sent: Span) -> bool:
     """A line of its own with no closing punctuation: a headline, a standfirst label, a byline."""
     text = sent.text.rstrip()
+    if text[-1:] in _QUOTE_ENDS and len(text) > 1 and text[-2] not in ".!?":
+        text = text[:-1]  # "... calls ruling “void”": a closing mark ends no sentence by itself
     if not text or text[-1] in _ENDS:
         return False
     after = text_of(sent.doc)[sent.end_char : sent.end_char + 2]
@@ -36,10 +39,12 @@ def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
     """Each reporting verb's subject in ``sent`` with the clause it reports ("X ruled ..., and Y says ...")."""
     out = []
     for v in sent:
-        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS | lex.FINDING_VERBS:
             continue
         subj = subject_of(v)
         if subj is None or label_of(subj) in ("DATE", "TIME"):
+            continue
+        if v.lemma_.lower() not in REPORTING_VERBS and not finds(v, subj):
             continue
         comp = next((c for c in v.children if c.dep_ in _COMPLEMENTS), None)
         if comp is None and v.dep_ == "parataxis":  # "..., he said": the sentence's own clause
@@ -56,19 +61,34 @@ def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
     return out
 
 
+def finds(verb, subj) -> bool:
+    """ "The panel found that ...", "the commission concluded that ...": a body's finding, reported like a
+    claim (a person who "found" something is no reporter)."""
+    return verb.lemma_.lower() in lex.FINDING_VERBS and any(
+        c.dep_ == "ccomp" for c in verb.children) and (subj.lemma_.lower() in lex.FINDING_BODIES
+                                                       or subj.lower_ in lex.FINDING_BODIES)
+
+
 def political(doc: Doc, claimant: Mention | None) -> bool:
     """The claimant is a political actor: an office, body or polity in its name or in a description of it."""
     if claimant is None:
         return False
+    cache = memo(doc)
+    key = ("political", claimant)
+    if key not in cache:
+        cache[key] = _political(doc, claimant)
+    return cache[key]
+
+
+def _political(doc: Doc, claimant: Mention) -> bool:
     span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     if any(label_of(t) in ("GPE", "NORP", "ORG") for t in span):
         return True
-    last = span[-1].text
-    for t in doc:
-        if t.text != last:
-            continue
+    last = span[-1].lower_  # a transcript's "ROSTAN:" is the "Ilvie Rostan" of the introduction
+    for i in by_lower(doc).get(last, ()):
+        t = doc[i]
         lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
         if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in doc[lo:hi]):
             return True
@@ -102,6 +122,23 @@ def line_speaker(sent: Span) -> Mention | None:
         return None
     lead = head.index(name[0])
     return Mention(start + lead, start + lead + len(name))
+
+
+def answer_of(sent: Span, speaker: Mention) -> Span | None:
+    """The whole transcript line ``sent`` belongs to, after its speaker's label: one answer, one unit."""
+    doc = sent.doc
+    text = text_of(doc)
+    colon = text.find(":", speaker.end)
+    end = text.find("\n", colon)
+    span = doc.char_span(colon + 1, len(text) if end < 0 else end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def is_interviewer(doc: Doc, speaker: Mention) -> bool:
+    """A transcript head whose lines are mostly questions (HOST, PRESENTER): it asks, it claims nothing."""
+    name = text_of(doc)[speaker.start : speaker.end]
+    lines = re.findall(r"(?:^|\n)[ \t]*" + re.escape(name) + r":([^\n]*)", text_of(doc))
+    return bool(lines) and 2 * sum("?" in ln for ln in lines) >= len(lines)
 
 
 def _outside(sent: Span, quotes) -> bool:
@@ -142,21 +179,62 @@ def is_dateline(sent: Span) -> bool:
         t.is_punct or t.is_title or t.is_upper or t.is_space for t in head[:dash])
 
 
-_RELEASE_MARKS = ("press release", "for immediate release", "press statement", "official statement")
+_RELEASE_MARKS = ("press release", "for immediate release", "press statement", "official statement", "press office")
+
+
+_STATEMENT_TITLE = re.compile(r"^\s*(?:Statement|Declaration|Communiqué) (?:by|of) (?:the )?(.+?) (?:on|regarding|concerning|about) ")
 
 
 def issuer(doc: Doc) -> Mention | None:
-    """The body issuing a press release or statement: the line after its header mark, or beside it."""
+    """The body issuing a press release or statement: the line after its header mark, or beside it; or the
+    body a "Statement by the X on ..." title names."""
     head = text_of(doc)[:600]
     low = head.lower()
     at = min((low.find(m) for m in _RELEASE_MARKS if m in low), default=-1)
-    if at < 0:
+    if at >= 0:
+        line_start = head.rfind("\n", 0, at) + 1
+        lines = head[at:].split("\n")
+        for line in lines[1:4]:
+            name = line.strip()
+            if name and name[0].isupper() and not any(m in name.lower() for m in _RELEASE_MARKS) and (
+                    len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)):
+                start = text_of(doc).index(name, at)
+                return Mention(start, start + len(name))
+        before = head[line_start:at].rstrip(" -–—|,")  # "Ministry of the Interior - Press Office"
+        if len(before.split()) >= 2 and before[:1].isupper():
+            return Mention(line_start, line_start + len(before))
+    titled = _STATEMENT_TITLE.match(head)
+    return Mention(titled.start(1), titled.end(1)) if titled else None
+
+
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*By ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})[ \t]*(?:\n|$)")
+
+
+def author(doc: Doc) -> Mention | None:
+    """The signed author of a piece in the first person (an op-ed): a "By NAME" line near the top and two or
+    more sentences outside quotes with "I" as their subject. A reporter's byline over a report is no author
+    of claims: reports do not say "I"."""
+    found = _BYLINE.search(text_of(doc)[:800])
+    if found is None:
         return None
-    lines = head[at:].split("\n")
-    for line in lines[1:4]:
-        name = line.strip()
-        if name and name[0].isupper() and not any(m in name.lower() for m in _RELEASE_MARKS) and (
-                len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)):
-            start = text_of(doc).index(name, at)
-            return Mention(start, start + len(name))
-    return None
+    parsed = doc.has_annotation("DEP")
+    mine = sum(1 for sent in sentences(doc) if not _in_marks(sent) and any(
+        t.text == "I" and (t.dep_ in ("nsubj", "nsubjpass") or not parsed) for t in sent))
+    return Mention(found.start(1), found.end(1)) if mine >= 2 else None
+
+
+def _in_marks(sent: Span) -> bool:
+    text = sent.text
+    return any(m in text for m in "\"“”")
+
+
+_BACKGROUND = re.compile(r"\n[ \t]*(?:notes? to editors|about (?:the|us)\b[^\n]*|background|other [a-z]+)[ \t]*:?[ \t]*\n",
+                         re.I)
+
+
+def background_start(doc: Doc) -> int:
+    """Where a release's background or other-business section begins ("Notes to editors", "About the
+    Ministry", "Other announcements"): what follows is reference or routine, not the issuer's statement.
+    The text's length when there is none."""
+    found = _BACKGROUND.search(text_of(doc))
+    return found.start() if found else len(text_of(doc))

@@ -18,11 +18,35 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen
-from annotator.nlp.claim_parts import mention, reported_claimant, target_and_addressee
+from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
-from annotator.nlp.claim_tree import clause_verb, is_place, is_polity, phrase, pobj, text_of
+from annotator.nlp.claim_tree import (
+    clause_verb,
+    is_first_person,
+    is_place,
+    is_polity,
+    label_of,
+    names_the_speaker,
+    object_of,
+    owner_of,
+    phrase,
+    pobj,
+    text_of,
+)
 from annotator.nlp.claim_unmarked import unmarked_claims
-from annotator.nlp.claim_voice import is_dateline, is_editorial, is_headline, issuer, line_speaker, political, reporting
+from annotator.nlp.claim_voice import (
+    answer_of,
+    author,
+    background_start,
+    is_dateline,
+    is_editorial,
+    is_headline,
+    is_interviewer,
+    issuer,
+    line_speaker,
+    political,
+    reporting,
+)
 
 __all__ = ["find_claims"]
 
@@ -33,7 +57,10 @@ if not Span.has_extension("claim"):
 
 
 def _sentence(doc: Doc, tok) -> Mention:
-    sent = tok.sent
+    return _trim(tok.sent)
+
+
+def _trim(sent: Span) -> Mention:
     text = sent.text
     lead = len(text) - len(text.lstrip())
     return Mention(sent.start_char + lead, sent.start_char + len(text.rstrip()))
@@ -82,11 +109,47 @@ def _voiced(doc: Doc, a, claimant: Mention) -> bool:
     return verb.tag_ in ("VBZ", "VBP") or verb.lemma_.lower() in lex.STANCE_VERBS
 
 
+def _affirmed_for_another(a) -> bool:
+    """The cue is the object of a verb (or noun) of respect or support and belongs to a polity other than the
+    speaker's: nobody "respects" or "supports" their own sovereignty ("respects the sovereignty of Y",
+    "reaffirms its support for the independence of Y"); "respect our sovereignty" stays the speaker's own."""
+    owner = owner_of(a)
+    if owner is None and a.dep_ == "conj":  # "the sovereignty and territorial integrity of Y"
+        owner = owner_of(a.head)
+    if owner is None or is_first_person(owner) or not is_polity(owner):
+        return False
+    t = a
+    for _ in range(3):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in lex.AFFIRMING:
+            return True
+    return False
+
+
+_RECOGNISING = frozenset({"recognise", "recognize", "recognition"})
+_STATE_WORDS = frozenset({"state", "republic", "country", "nation", "kingdom", "principality"})
+
+
+def _recognised(a):
+    """What a recognition cue is about: the object of "recognise", the owner of "recognition"."""
+    return object_of(a) if a.pos_ == "VERB" else owner_of(a)
+
+
+def _a_state(tok) -> bool:
+    """``tok`` names a state (a GPE, "the Republic of X", "a state"), not a government, body or ruling."""
+    if tok is None or tok.lemma_.lower() in lex.AUTHORITY_OBJECTS or tok.lower_ in lex.AUTHORITY_OBJECTS:
+        return False
+    span = tok.doc[slice(*phrase(tok))]
+    return label_of(tok) == "GPE" or any(t.lower_ in _STATE_WORDS or t.lemma_.lower() in _STATE_WORDS for t in span)
+
+
 def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
            issued_by: Mention | None = None) -> Claim | None:
     a = doc[hit.anchor]
     q = next((q for q in quotes if q.start <= a.idx < q.end), None)
-    outlet = False
+    outlet, speaker = False, None
     if q is not None:
         evidence, claimant = Mention(q.start, q.end), q.speaker
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -96,22 +159,35 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
             return None
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
-        claimant = line_speaker(a.sent) or (mention(doc, *found) if found else None)
+        speaker = line_speaker(a.sent)
+        if speaker is not None and is_interviewer(doc, speaker):
+            if found is None:
+                return None  # a host's question claims nothing; a claim it reports is its subject's
+            speaker = None
+        claimant = speaker or (mention(doc, *found) if found else None)
+        lo, hi = a.sent.start, a.sent.end
+        answer = answer_of(a.sent, speaker) if speaker is not None else None
+        if answer is not None:  # a transcript answer is said as one, like a quote
+            evidence, lo, hi = _trim(answer), answer.start, answer.end
         if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"):
             claimant = issued_by  # a press release's own assertions are its issuer's
         if claimant is None:
             if not (editorial or _assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
                 return None
             outlet = True
-        lo, hi = a.sent.start, a.sent.end
-    if claimant is not None and claimant.start <= a.idx < claimant.end:
+    if claimant is not None and claimant.start <= a.idx < claimant.end or names_the_speaker(a, CLAIMANT_VERBS):
         return None  # the cue names the speaker ("the Continental Union says ..."), not what is claimed
-    said = _reported(a) or line_speaker(a.sent) is not None or (issued_by is not None and claimant is issued_by)
+    said = _reported(a) or q is None and speaker is not None or (issued_by is not None and claimant is issued_by)
     target, addressee = target_and_addressee(doc, hit, claimant)
     claim_type = hit.family.claim_type
     over = pobj(a, ("over",)) if claim_type == "sovereignty" and a.pos_ == "NOUN" else None
     if over is not None and (is_place(over) or is_polity(over)):  # sovereignty over a place: a territorial claim
         claim_type, target = "territory", mention(doc, *phrase(over))
+    elif claim_type in ("sovereignty", "territory") and _affirmed_for_another(a):
+        claim_type = "contest"  # "X respects the sovereignty of Y": affirming another's, as the codebook has it
+    elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
+        # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
+        claim_type = "contest" if _a_state(_recognised(a)) else "other"
     sign = polarity(doc, hit)
     stance = "favour" if sign > 0 else "against"
     if _neutral(a):
@@ -206,15 +282,17 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     spoken = [q for q in quotes if q.kind == "quote"]
     claims = []
     editorial = is_editorial(doc, spoken)
-    issued_by = issuer(doc)
+    issued_by = issuer(doc) or author(doc)  # a release's issuer, an op-ed's author: the voice of its own lines
+    after = background_start(doc)
     for hit in raw_hits(doc):
         if not passes(hit, doc):
             continue
-        c = _claim(doc, hit, spoken, editorial, issued_by)
+        c = _claim(doc, hit, spoken, editorial, issued_by if doc[hit.anchor].idx < after else None)
         if c is not None:
             claims.append(c)
     claims = _merge(doc, claims)
-    claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial)
+    claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
+                              issued_by, after)
     claims = one_per_object(doc, [focused(doc, retyped(doc, sharpen(doc, c))) for c in claims if c.confidence >= min_confidence])
     return sorted(claims, key=lambda c: (c.start, c.end))
 

@@ -1,0 +1,477 @@
+"""Claims without cue words (issue 9): a political actor's answer or quote as one unit, the host who only asks,
+fragment quotes read in their sentence, the topic of an answer taken from its question, and the objects and
+types the parse and the article give. Every sentence here is invented for the test; none is from a benchmark
+article. Tests marked ``model`` load the default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.domain import Mention
+from annotator.nlp.claims import _with_sentences
+
+
+def _blank(text: str, ents: list[tuple[str, str]] = ()):
+    """A blank-pipeline Doc with sentences and the entities named (first occurrence of each text)."""
+    doc = _with_sentences(spacy.blank("en")(text))
+    spans = []
+    for words, label in ents:
+        start = doc.text.index(words)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = spans
+    return doc
+
+
+def _m(doc, words: str) -> Mention:
+    s = doc.text.index(words)
+    return Mention(s, s + len(words))
+
+
+def test_a_capitalised_transcript_head_is_political_through_the_name_in_the_introduction():
+    from annotator.nlp.claim_voice import political
+
+    doc = _blank("Orla Venske is the trade minister of Pellmar.\n\nVENSKE: We sell cheese.", [("Orla Venske", "PERSON")])
+    assert political(doc, _m(doc, "VENSKE"))
+    other = _blank("Orla Venske bakes bread in Brell.\n\nVENSKE: We sell cheese.", [("Orla Venske", "PERSON")])
+    assert not political(other, _m(other, "VENSKE"))
+
+
+def test_a_head_whose_lines_are_questions_is_the_interviewer():
+    from annotator.nlp.claim_voice import is_interviewer
+
+    text = "HOST: Why now?\nTARN: Because it is time.\nHOST: And the border?\nTARN: It stays. It always has."
+    doc = _blank(text)
+    assert is_interviewer(doc, _m(doc, "HOST"))
+    assert not is_interviewer(doc, _m(doc, "TARN"))
+
+
+def test_an_answer_is_its_whole_line_after_the_label():
+    from annotator.nlp.claim_voice import answer_of
+
+    text = "HOST: And the border?\nTARN: It stays. It always has.\nHOST: Thanks."
+    doc = _blank(text)
+    second = list(doc.sents)[3]  # "It always has."
+    answer = answer_of(second, _m(doc, "TARN"))
+    assert answer.text.strip() == "It stays. It always has."
+
+
+def test_a_closing_quote_mark_does_not_end_a_headline():
+    from annotator.nlp.claim_voice import is_headline
+
+    doc = _blank("Pellmar envoy calls vote ‘a stunt’\n\nThe envoy spoke on Monday.")
+    sents = list(doc.sents)
+    assert is_headline(sents[0])
+    assert not is_headline(sents[-1])
+
+
+def test_a_quote_inside_the_journalist_s_clause_is_a_fragment_but_one_opening_the_sentence_is_not():
+    from annotator.nlp.claim_unmarked import _fragment
+
+    doc = _blank("The envoy said the pact was “a first step” towards a union of the two coasts.")
+    sent = next(doc.sents)
+    a = doc.text.index("“") + 1
+    quote = doc.char_span(a, doc.text.index("”"), alignment_mode="expand")
+    assert _fragment(quote, sent)
+    doc2 = _blank("“We will not sell the harbour,” the envoy said on Monday in Brell after the talks.")
+    sent2 = next(doc2.sents)
+    quote2 = doc2.char_span(1, doc2.text.index(","), alignment_mode="expand")
+    assert not _fragment(quote2, sent2)
+
+
+# --- with the real default pipeline -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from annotator.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _claims(nlp, text):
+    from annotator.nlp.pipeline import annotate
+
+    return annotate(nlp, text).claims
+
+
+def _t(text, m):
+    return text[m.start : m.end] if m is not None else None
+
+
+@pytest.mark.model
+def test_model_a_minister_s_answer_without_cue_words_is_one_claim_about_the_question_s_topic(nlp):
+    text = ("Transcript: Pellmar's foreign minister Ines Korsa on the harbour treaty\n\n"
+            "Ines Korsa is Pellmar's foreign minister.\n\n"
+            "HOST: Brisk wants the harbour treaty rewritten. Will Pellmar agree?\n\n"
+            "KORSA: No. Pellmar signed it in good faith and Pellmar will keep it. Nobody in Brisk gets a second "
+            "signature.\n\n"
+            "HOST: Thank you.")
+    claims = _claims(nlp, text)
+    assert claims, "the answer makes a claim"
+    answer = "No. Pellmar signed it in good faith and Pellmar will keep it. Nobody in Brisk gets a second signature."
+    c = next(c for c in claims if answer in text[c.evidence[0].start : c.evidence[0].end])
+    assert _t(text, c.claimant) == "KORSA"
+    assert all(_t(text, x.claimant) != "HOST" for x in claims)
+
+
+@pytest.mark.model
+def test_model_the_same_words_from_a_bystander_are_no_claim(nlp):
+    text = ("Ines Korsa keeps a bakery in Brell.\n\n"
+            "“Pellmar signed it in good faith and Pellmar will keep it, I think,” Korsa said.")
+    assert _claims(nlp, text) == []
+
+
+@pytest.mark.model
+def test_model_a_political_fragment_quote_makes_its_sentence_the_evidence(nlp):
+    text = ("Pellmar's prime minister, Ivo Tarn, said on Monday that the harbour treaty with Brisk was "
+            "“a door we will never close” and that the pact would stand.")
+    claims = _claims(nlp, text)
+    assert claims
+    ev = claims[0].evidence[0]
+    assert text[ev.start : ev.end].startswith("Pellmar's prime minister")
+
+
+@pytest.mark.model
+def test_model_respecting_another_s_sovereignty_is_contest_favour_but_our_own_stays_sovereignty(nlp):
+    (c,) = _claims(nlp, "“Brisk fully respects the sovereignty of Pellmar,” the Brisk envoy Ola Denn said.")
+    assert (c.claim_type, c.stance) == ("contest", "favour")
+    own = _claims(nlp, "“Brisk must respect our sovereignty,” the Pellmar envoy Ola Denn said.")
+    assert [x.claim_type for x in own] == ["sovereignty"]
+
+
+@pytest.mark.model
+def test_model_not_recognising_a_state_is_contest_and_a_council_is_other(nlp):
+    state = _claims(nlp, "The Pellmar foreign ministry said it would never recognise the Republic of Dunmore.")
+    assert [(c.claim_type, c.stance) for c in state] == [("contest", "against")]
+    body = _claims(nlp, "The Pellmar foreign ministry said it would never recognise the new council in Dunmore.")
+    assert [(c.claim_type, c.stance) for c in body] == [("other", "against")]
+
+
+def test_regards_x_as_part_of_y_takes_the_regarded_object_as_the_part():
+    from annotator.nlp.claim_tree import regarded
+    from tests.nlp.parses import parse
+
+    rows = [
+        ("Pellmar", 1, "nsubj", "PROPN", "NNP", "Pellmar"), ("regards", 1, "ROOT", "VERB", "VBZ", "regard"),
+        ("the", 3, "det", "DET", "DT", "the"), ("valley", 1, "dobj", "NOUN", "NN", "valley"),
+        ("as", 1, "prep", "ADP", "IN", "as"), ("part", 4, "pobj", "NOUN", "NN", "part"),
+        ("of", 5, "prep", "ADP", "IN", "of"), ("Pellmar", 6, "pobj", "PROPN", "NNP", "Pellmar"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 1, "GPE"), (7, 8, "GPE")])
+    assert regarded(doc[5]).text == "valley"
+    assert regarded(doc[3]) is None
+
+
+@pytest.mark.model
+def test_model_the_reporter_of_a_stance_is_the_claimant_and_a_cue_in_its_name_is_no_claim(nlp):
+    text = "The Pellmar Union reaffirms that Brisk does not and will not recognise the so-called Republic of Dunmore."
+    claims = _claims(nlp, text)
+    assert "pooling" not in {c.claim_type for c in claims}
+    c = next(c for c in claims if c.claim_type == "contest")
+    assert _t(text, c.claimant) == "The Pellmar Union"
+
+
+@pytest.mark.model
+def test_model_a_territorial_claim_on_a_description_takes_the_place_named_before_it(nlp):
+    text = ("Patrol boats from Brisk circled the Orrel Banks on Sunday.\n\n"
+            "“These waters are ours and will stay ours,” said the Pellmar fisheries minister, Ola Denn.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "territory"]
+    assert _t(text, c.target) == "the Orrel Banks" or _t(text, c.target) == "Orrel Banks"
+
+
+@pytest.mark.model
+def test_model_a_pooling_claim_s_object_is_the_named_community_not_the_word_membership(nlp):
+    text = ("Pellmar applied to the Coastal Community in May.\n\n"
+            "“Membership will make us stronger,” the Pellmar premier, Ola Denn, said.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "pooling"]
+    assert "Coastal Community" in _t(text, c.target)
+
+
+@pytest.mark.model
+def test_model_self_determination_is_about_the_people_who_vote_not_the_speaker_s_country(nlp):
+    text = ("Voters in Dunmore decide on independence from Pellmar on Sunday. The referendum in Dunmore was called "
+            "in May.\n\n"
+            "Brisk's foreign minister, Ola Denn, said Brisk supported the right of the people of Dunmore to "
+            "decide their own future in a referendum.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "self_determination"]
+    assert "Dunmore" in _t(text, c.target)
+
+
+def test_a_description_or_a_person_is_a_generic_object_and_a_name_is_not():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.claim_objects import _generic
+
+    doc = spacy.blank("en")("These waters and the Orrel Banks and Ola Denn.")
+    for t in doc:
+        t.pos_ = "PROPN" if t.is_title and t.i > 0 else "NOUN" if t.lower_ == "waters" else "DET"
+    doc.ents = [SpacySpan(doc, 4, 6, "LOC"), SpacySpan(doc, 7, 9, "PERSON")]
+    for t in doc:  # a flat parse: each word its own head
+        t.head = t
+    assert _generic(doc, _m(doc, "These waters"))
+    assert not _generic(doc, _m(doc, "Orrel Banks"))
+    assert _generic(doc, _m(doc, "Ola Denn"))
+    assert _generic(doc, None)
+
+
+def test_a_signed_first_person_piece_has_an_author_and_a_signed_report_has_none():
+    from annotator.nlp.claim_voice import author
+
+    oped = _blank("Why Dunmore should stay\n\nBy Ola Denn\n\nI have lived in Dunmore all my life. I know what it "
+                  "costs to leave. The valley should stay.")
+    m = author(oped)
+    assert m is not None and oped.text[m.start : m.end] == "Ola Denn"
+    report = _blank("Dunmore votes\n\nBy Ola Denn\n\nVoters in Dunmore queued. The count starts at nine.")
+    assert author(report) is None
+
+
+def test_a_release_s_notes_to_editors_are_background():
+    from annotator.nlp.claim_voice import background_start
+
+    text = "Statement\n\nThe Ministry rejects the report.\n\nNotes to editors\n\n1. The Pact was founded in 1961."
+    doc = _blank(text)
+    assert background_start(doc) == text.index("\n\nNotes") + 1
+    assert background_start(_blank("The Ministry rejects the report.")) == len("The Ministry rejects the report.")
+
+
+def test_a_position_taken_now_and_an_event_told_in_the_past():
+    from annotator.nlp.claim_unmarked import _asserts_now
+    from tests.nlp.parses import parse
+
+    now = parse([("The", 1, "det", "DET", "DT", "the"), ("Ministry", 2, "nsubj", "PROPN", "NNP", "Ministry"),
+                 ("regrets", 2, "ROOT", "VERB", "VBZ", "regret"), ("it", 2, "dobj", "PRON", "PRP", "it"),
+                 (".", 2, "punct", "PUNCT", ".", ".")])
+    past = parse([("The", 1, "det", "DET", "DT", "the"), ("Ministry", 2, "nsubj", "PROPN", "NNP", "Ministry"),
+                  ("signed", 2, "ROOT", "VERB", "VBD", "sign"), ("it", 2, "dobj", "PRON", "PRP", "it"),
+                  (".", 2, "punct", "PUNCT", ".", ".")])
+    perfect = parse([("It", 2, "nsubj", "PRON", "PRP", "it"), ("has", 2, "aux", "AUX", "VBZ", "have"),
+                     ("noted", 2, "ROOT", "VERB", "VBN", "note"), ("it", 2, "dobj", "PRON", "PRP", "it"),
+                     (".", 2, "punct", "PUNCT", ".", ".")])
+    modal = parse([("It", 2, "nsubj", "PRON", "PRP", "it"), ("will", 2, "aux", "AUX", "MD", "will"),
+                   ("stay", 2, "ROOT", "VERB", "VB", "stay"), (".", 2, "punct", "PUNCT", ".", ".")])
+    assert _asserts_now(next(now.sents)) and _asserts_now(next(modal.sents))
+    assert not _asserts_now(next(past.sents)) and not _asserts_now(next(perfect.sents))
+
+
+def test_a_place_is_another_polity_copula_is_territorial_and_a_named_union_is_a_union_word():
+    from annotator.nlp.claim_field import field_of, predicate_of
+    from tests.nlp.parses import parse
+
+    rows = [("Dunmore", 1, "nsubj", "PROPN", "NNP", "Dunmore"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+            ("Pellmar", 1, "attr", "PROPN", "NNP", "Pellmar"), (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    p = predicate_of(doc[:])
+    assert p is not None and (p.claim_type, p.subject.text, p.negated) == ("territory", "Dunmore", False)
+    rows = [("We", 1, "nsubj", "PRON", "PRP", "we"), ("joined", 1, "ROOT", "VERB", "VBD", "join"),
+            ("the", 4, "det", "DET", "DT", "the"), ("Coastal", 4, "compound", "PROPN", "NNP", "Coastal"),
+            ("Community", 1, "dobj", "PROPN", "NNP", "Community"), (".", 1, "punct", "PUNCT", ".", ".")]
+    assert field_of(parse(rows)[:], True).classes.get("union") == 1
+    rows[4] = ("community", 1, "dobj", "NOUN", "NN", "community")
+    assert not field_of(parse(rows)[:], True).classes.get("union")
+
+
+def test_a_matter_exclusively_for_a_people_is_interference_talk():
+    doc = spacy.blank("en")("The census is a matter exclusively for the people of Dunmore.")
+    from annotator.nlp.claim_cues import raw_hits
+
+    assert "interference" in {h.family.name for h in raw_hits(doc)}
+
+
+@pytest.mark.model
+def test_model_so_called_needs_a_polity_or_body_and_adds_nothing_to_a_recognition(nlp):
+    assert _claims(nlp, "The Pellmar foreign ministry said the so-called monitoring mission had left Dunmore.") == []
+    text = "The Pellmar foreign ministry said it would not recognise the so-called Dunmore Council."
+    assert len(_claims(nlp, text)) == 1
+    (c,) = _claims(nlp, "The Pellmar foreign ministry said the so-called Republic of Dunmore held talks.")
+    assert (c.claim_type, c.stance) == ("contest", "against")
+
+
+def test_a_name_owning_an_organ_of_state_is_a_polity():
+    from annotator.nlp.claim_field import is_polity_mention
+    from tests.nlp.parses import parse
+
+    rows = [("Dunmore", 2, "poss", "PROPN", "NNP", "Dunmore"), ("'s", 0, "case", "PART", "POS", "'s"),
+            ("coastguard", 3, "nsubj", "NOUN", "NN", "coastguard"), ("waited", 3, "ROOT", "VERB", "VBD", "wait"),
+            (".", 3, "punct", "PUNCT", ".", ".")]
+    assert is_polity_mention(parse(rows)[0], False)
+    rows[2] = ("cat", 3, "nsubj", "NOUN", "NN", "cat")
+    assert not is_polity_mention(parse(rows)[0], False)
+
+
+def test_their_coast_guard_is_no_territory_of_theirs():
+    from annotator.nlp.claim_guards import place_context
+    from tests.nlp.parses import parse
+
+    guard = parse([("by", 0, "ROOT", "ADP", "IN", "by"), ("their", 3, "poss", "PRON", "PRP$", "their"),
+                   ("coast", 3, "compound", "NOUN", "NN", "coast"), ("guard", 0, "pobj", "NOUN", "NN", "guard")])
+    assert not place_context(guard[1])
+    coast = parse([("off", 0, "ROOT", "ADP", "IN", "off"), ("their", 3, "poss", "PRON", "PRP$", "their"),
+                   ("own", 3, "amod", "ADJ", "JJ", "own"), ("coast", 0, "pobj", "NOUN", "NN", "coast")])
+    assert place_context(coast[1])
+
+
+def test_a_councillor_is_a_political_speaker():
+    from annotator.nlp.claim_voice import political
+
+    doc = _blank("Cllr Ana Brisk spoke.\n\nAna Brisk said it.", [("Ana Brisk", "PERSON")])
+    assert political(doc, _m(doc, "Ana Brisk"))
+
+
+@pytest.mark.model
+def test_model_it_after_a_body_s_sentence_is_that_body(nlp):
+    text = ("The Pellmar Government notes the remarks of officials of the Kingdom of Brisk. It reminds all foreign "
+            "governments that the census in Dunmore is a matter for Pellmar alone.")
+    (c,) = [c for c in _claims(nlp, text) if c.claim_type == "interference"]
+    assert _t(text, c.claimant) == "The Pellmar Government"
+
+
+def test_a_statement_title_or_a_press_office_line_names_the_issuer():
+    from annotator.nlp.claim_voice import issuer
+
+    doc = _blank("Statement by the Ministry of Roads of Pellmar on the Dunmore bridge\n\nThe bridge will open.")
+    m = issuer(doc)
+    assert m is not None and doc.text[m.start : m.end] == "Ministry of Roads of Pellmar"
+    doc = _blank("Dunmore bridge\n\nMinistry of Roads - Press Office\nBrell, 3 May\n\n1. The bridge will open.")
+    m = issuer(doc)
+    assert m is not None and doc.text[m.start : m.end] == "Ministry of Roads"
+
+
+def test_other_business_in_a_release_is_background():
+    from annotator.nlp.claim_voice import background_start
+
+    text = "The Ministry rejects the report.\n\nOther announcements\n\nThe bridge opens on Monday."
+    assert background_start(_blank(text)) == text.index("\n\nOther") + 1
+
+
+def test_two_denying_clauses_do_not_cancel_out():
+    from annotator.nlp.claim_field import denies
+    from tests.nlp.parses import parse
+
+    rows = [("It", 1, "nsubj", "PRON", "PRP", "it"), ("has", 1, "ROOT", "VERB", "VBZ", "have"),
+            ("no", 3, "det", "DET", "DT", "no"), ("basis", 1, "dobj", "NOUN", "NN", "basis"),
+            ("and", 1, "cc", "CCONJ", "CC", "and"), ("it", 6, "nsubj", "PRON", "PRP", "it"),
+            ("has", 1, "conj", "VERB", "VBZ", "have"), ("no", 8, "det", "DET", "DT", "no"),
+            ("effect", 6, "dobj", "NOUN", "NN", "effect"), (".", 1, "punct", "PUNCT", ".", ".")]
+    assert denies(parse(rows)[:])
+    rows = [("It", 1, "nsubj", "PRON", "PRP", "it"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+            ("not", 1, "neg", "PART", "RB", "not"), ("invalid", 1, "acomp", "ADJ", "JJ", "invalid"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    assert not denies(parse(rows)[:])
+
+
+@pytest.mark.model
+def test_model_a_body_s_finding_is_its_claim_and_a_person_s_is_not(nlp):
+    text = "The boundary commission found that the Orrel Banks belong to Pellmar."
+    (c,) = _claims(nlp, text)
+    assert c.claim_type == "territory" and _t(text, c.claimant) == "The boundary commission"
+    assert _claims(nlp, "Ola Denn found that the old maps were in the attic.") == []
+
+
+@pytest.mark.model
+def test_model_stance_under_negation_of_others_contrast_harm_and_yielding(nlp):
+    def stance(text, typ):
+        return next(c.stance for c in _claims(nlp, text) if c.claim_type == typ)
+
+    # complaining of a violation defends the sovereignty violated
+    assert stance("“Brisk is violating our sovereignty,” said the Pellmar defence minister, Ola Denn.",
+                  "sovereignty") == "favour"
+    # refusing to yield keeps it
+    assert stance("“Pellmar will never submit its sovereignty to a foreign court,” said the Pellmar "
+                  "premier, Ola Denn.", "sovereignty") == "favour"
+    assert stance("Ola Denn, the Pellmar premier, said Pellmar would reconsider its membership of the Coastal "
+                  "Union.", "pooling") == "against"
+
+
+def test_a_negated_subject_shuts_others_out_and_a_contrast_sets_up_the_claim():
+    from annotator.nlp.claim_field import denies
+    from tests.nlp.parses import parse
+
+    nobody = parse([("Nobody", 1, "nsubj", "PRON", "NN", "nobody"), ("decides", 1, "ROOT", "VERB", "VBZ", "decide"),
+                    ("for", 1, "prep", "ADP", "IN", "for"), ("Dunmore", 2, "pobj", "PROPN", "NNP", "Dunmore"),
+                    (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not denies(nobody[:])
+    contrast = parse([("It", 1, "nsubj", "PRON", "PRP", "it"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+                      ("not", 1, "neg", "PART", "RB", "not"), ("a", 4, "det", "DET", "DT", "a"),
+                      ("favour", 1, "attr", "NOUN", "NN", "favour"), ("but", 4, "cc", "CCONJ", "CC", "but"),
+                      ("a", 7, "det", "DET", "DT", "a"), ("right", 4, "conj", "NOUN", "NN", "right"),
+                      (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not denies(contrast[:])
+    plain = parse([("It", 1, "nsubj", "PRON", "PRP", "it"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+                   ("not", 1, "neg", "PART", "RB", "not"), ("a", 4, "det", "DET", "DT", "a"),
+                   ("right", 1, "attr", "NOUN", "NN", "right"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert denies(plain[:])
+
+
+def test_a_reversing_verb_does_not_reach_across_a_coordination():
+    from annotator.nlp.claim_cues import Hit
+    from annotator.nlp.claim_lexicon import family
+    from annotator.nlp.claim_stance import polarity
+    from tests.nlp.parses import parse
+
+    # "Dunmore stops asking Brell and starts governing itself ."
+    rows = [("Dunmore", 1, "nsubj", "PROPN", "NNP", "Dunmore"), ("stops", 1, "ROOT", "VERB", "VBZ", "stop"),
+            ("asking", 1, "xcomp", "VERB", "VBG", "ask"), ("Brell", 2, "dobj", "PROPN", "NNP", "Brell"),
+            ("and", 1, "cc", "CCONJ", "CC", "and"), ("starts", 1, "conj", "VERB", "VBZ", "start"),
+            ("governing", 5, "xcomp", "VERB", "VBG", "govern"), ("itself", 6, "dobj", "PRON", "PRP", "itself"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "GPE"), (3, 4, "GPE")])
+    hit = Hit(family("sovereignty"), 6, 7, 6)
+    assert polarity(doc, hit) == 1
+    # "Dunmore stops governing itself ." : the stop reaches it
+    rows = [("Dunmore", 1, "nsubj", "PROPN", "NNP", "Dunmore"), ("stops", 1, "ROOT", "VERB", "VBZ", "stop"),
+            ("governing", 1, "xcomp", "VERB", "VBG", "govern"), ("itself", 2, "dobj", "PRON", "PRP", "itself"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows, ents=[(0, 1, "GPE")])
+    assert polarity(doc, Hit(family("sovereignty"), 2, 3, 2)) == -1
+
+
+def test_a_question_or_a_condition_in_a_speaker_s_words_takes_a_stance():
+    from annotator.nlp.claim_field import takes_a_stance
+    from tests.nlp.parses import parse
+
+    question = parse([("Who", 1, "nsubj", "PRON", "WP", "who"), ("rules", 1, "ROOT", "VERB", "VBZ", "rule"),
+                      ("Dunmore", 1, "dobj", "PROPN", "NNP", "Dunmore"), ("?", 1, "punct", "PUNCT", ".", "?")])
+    assert takes_a_stance(question[:])
+    condition = parse([("If", 2, "mark", "SCONJ", "IN", "if"), ("Brell", 2, "nsubj", "PROPN", "NNP", "Brell"),
+                       ("leaves", 5, "advcl", "VERB", "VBZ", "leave"), (",", 5, "punct", "PUNCT", ",", ","),
+                       ("Dunmore", 5, "nsubj", "PROPN", "NNP", "Dunmore"), ("leaves", 5, "ROOT", "VERB", "VBZ", "leave"),
+                       (".", 5, "punct", "PUNCT", ".", ".")])
+    assert takes_a_stance(condition[:])
+    told = parse([("Brell", 1, "nsubj", "PROPN", "NNP", "Brell"), ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+                  ("Dunmore", 1, "dobj", "PROPN", "NNP", "Dunmore"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not takes_a_stance(told[:])
+
+
+def test_a_name_in_a_frame_only_a_polity_fills_is_a_place_whatever_the_tagger_said():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.claim_tree import label_of
+
+    doc = spacy.blank("en")("Few countries recognised Orla Brisk in 2004. Orla Brisk is not a state.")
+    doc.ents = [SpacySpan(doc, 3, 5, "PERSON"), SpacySpan(doc, 8, 10, "PERSON")]
+    assert label_of(doc[9]) == "GPE"
+    other = spacy.blank("en")("Few people met Orla Brisk in 2004. Orla Brisk is not a state.")
+    other.ents = [SpacySpan(other, 3, 5, "PERSON"), SpacySpan(other, 8, 10, "PERSON")]
+    assert label_of(other[9]) == "PERSON"
+
+
+def test_do_not_make_a_state_is_a_contest_cue_and_we_decide_is_a_people_deciding():
+    from annotator.nlp.claim_cues import raw_hits
+    from annotator.nlp.claim_field import field_of
+    from tests.nlp.parses import parse
+
+    doc = spacy.blank("en")("Two flags and a choir do not make a state.")
+    assert "contest" in {h.family.name for h in raw_hits(doc)}
+    rows = [("Tonight", 2, "npadvmod", "NOUN", "NN", "tonight"), ("we", 2, "nsubj", "PRON", "PRP", "we"),
+            ("decide", 2, "ROOT", "VERB", "VBP", "decide"), (".", 2, "punct", "PUNCT", ".", ".")]
+    assert field_of(parse(rows)[:], True).claim_type == "self_determination"
+    rows[1] = ("Brell", 2, "nsubj", "PROPN", "NNP", "Brell")
+    assert not field_of(parse(rows)[:], True).peoples_right
+
+
+def test_french_style_demonyms_pair_with_their_country():
+    from annotator.nlp.claim_names import _stem_match
+
+    assert _stem_match("Dunmorais", "Dunmore") and _stem_match("Brellois", "Brell")
