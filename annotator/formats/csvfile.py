@@ -134,11 +134,15 @@ def lines(record: dict[str, Any], memo: Memo | None = None, span_rows: list[tupl
     else:
         places, whos, who = list(map(_ROW_PLACE, span_rows)), map(_ROW_WHO, span_rows), memo.stored_provenance
     head = f"{doc_id},{source},span,"
-    out = [
-        f"{head}{start},{end},{labels[label]},{_text(text[start:end])},,"
-        f"{_text(text[start - c if start > c else 0 : start])},{_text(text[end : end + c])},{who[by]},{times[at]}\r\n"
+    f, q, n, r = _FORMULA, '"', "\n", "\r"
+    out = [  # each text cell as _text makes it, the common case (nothing to escape or quote) tested inline
+        f"{head}{start},{end},{labels[label]},"
+        f"{t if (t := text[start:end])[:1] not in f and ',' not in t and q not in t and n not in t and r not in t else _text(t)},,"
+        f"{b if (b := text[start - c if start > c else 0 : start])[:1] not in f and ',' not in b and q not in b and n not in b and r not in b else _text(b)},"
+        f"{a if (a := text[end : end + c])[:1] not in f and ',' not in a and q not in a and n not in a and r not in a else _text(a)},"
+        f"{who[by]},{times[at]}\r\n"
         for (start, end, label, at), by in zip(places, whos, strict=True)
-    ]
+    ]  # fmt: skip
     quotes, claims = record["quotes"], record.get("claims")
     if quotes or claims:  # in text order; where start and end are equal: claim, quote, span (as before)
         keyed = [((p[0], p[1], "span"), line) for p, line in zip(places, out, strict=True)]
