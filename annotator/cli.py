@@ -470,9 +470,10 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
     from collections import Counter
     from operator import itemgetter
 
+    from annotator.domain import SPAN_COLUMNS
     from annotator.formats import claimnet, conll, csvfile, docbin, doccano, prodigy
     from annotator.formats.jsonl import write_records
-    from annotator.formats.records import record_from_rows
+    from annotator.formats.records import lean_record_from_rows, record_from_rows
 
     chosen = _selection(status, analyst, label, source, split, since, until, where)
     if layer is not None:
@@ -493,8 +494,15 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
 
         keep = chosen.keeps_values if chosen.analysts or chosen.labels else None
         noted = replaced if fmt == "jsonl" else None  # the other formats write neither meta nor confidences
-        label_of = itemgetter("label")
+        label_of, row_label = itemgetter("label"), itemgetter(SPAN_COLUMNS.index("label"))
         claims = store.claims_by_document(ids) if layer is None else {}  # few beside the spans: one pass
+
+        def counted(record: dict, labels) -> None:
+            per_label.update(labels)
+            if record["quotes"]:
+                per_label["quote"] += len(record["quotes"])
+            if record["claims"]:
+                per_label["claim"] += len(record["claims"])
 
         def layered():
             """(doc, record) of each document that has something in the layer asked for."""
@@ -519,16 +527,19 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
                 yield doc, record_from_rows(doc, spans, quotes, keep, claims.get(doc.id, []),  # type: ignore[arg-type]
                                             noted)
 
+        def lean_records():  # csv: the spans stay store rows, no record per span (records.lean_record_from_rows)
+            for doc, spans, quotes in store.annotated_rows(ids):
+                record, span_rows = lean_record_from_rows(doc, spans, quotes, keep, claims.get(doc.id, []))
+                counted(record, map(row_label, span_rows))
+                yield record, span_rows
+
         def records(only_split: str | None = None):
             for doc, record in all_records():
                 if only_split is not None and doc.split != only_split:
                     continue
-                per_label.update(map(label_of, record["spans"]))
-                if record["quotes"]:
-                    per_label["quote"] += len(record["quotes"])
-                if record["claims"]:
-                    per_label["claim"] += len(record["claims"])
+                counted(record, map(label_of, record["spans"]))
                 yield record
+
 
         tokenize = None
         if fmt in ("conll", "prodigy"):
@@ -538,7 +549,7 @@ def export(db: str | None, fmt: str, output: str, status: tuple[str, ...], analy
 
         def write(out: IO[str]) -> int:
             if fmt == "csv":
-                return csvfile.write(records(), out)
+                return csvfile.write(lean_records() if layer is None else records(), out)
             if fmt == "claims-csv":
                 return claimnet.write_csv(records(), out)
             if fmt == "graphml":

@@ -389,6 +389,42 @@ def test_the_fast_record_path_writes_what_document_record_writes(tmp_path):
             assert fast["spans"] or chosen.analysts
 
 
+def test_the_csv_lines_from_store_rows_are_those_from_records(tmp_path):
+    """The csv export reads spans as store rows (no record per span): the same lines as from the records, for
+    every selection, with an empty origin or state in a row (as another program may leave them), no analyst, and
+    labels, analysts and times that begin with a formula start."""
+    import sqlite3
+
+    from annotator.domain import Selection
+    from annotator.formats import csvfile
+    from annotator.formats.records import lean_record_from_rows, record_from_rows
+
+    make_db(tmp_path / "a.db")
+    conn = sqlite3.connect(tmp_path / "a.db")
+    with conn:
+        conn.execute("UPDATE spans SET origin = '' WHERE label = 'FAC'")
+        conn.execute("UPDATE spans SET state = '', analyst = NULL WHERE label = 'GPE'")
+        conn.execute("UPDATE spans SET label = '=SUM(A1)', analyst = '-ana', modified_at = '+1,2' WHERE label = 'MISC'")
+    conn.close()
+    store = Store(tmp_path / "a.db", create=False, write=False)
+    try:
+        rows = list(store.annotated_rows())
+        claims = store.claims_by_document()
+    finally:
+        store.close()
+    for chosen in (Selection(), Selection(labels=("GPE",)), Selection(analysts=("ana",)), Selection(analysts=("x",))):
+        keep = chosen.keeps_values if chosen else None
+        for doc, span_rows, quote_rows in rows:
+            mine = claims.get(doc.id, [])
+            record = record_from_rows(doc, span_rows, quote_rows, keep, mine)
+            lean, kept = lean_record_from_rows(doc, span_rows, quote_rows, keep, mine)
+            assert csvfile.lines(lean, None, kept) == csvfile.lines(record)
+            assert len(kept) == len(record["spans"]) and lean["quotes"] == record["quotes"]
+            if chosen == Selection():
+                text = "".join(csvfile.lines(record))
+                assert ",FAC," in text and ",human,added," in text and "'=SUM(A1)" in text and '"\'+1,2"' in text
+
+
 def test_docbin_per_split_into_a_folder(tmp_path):
     import spacy
     from spacy.tokens import DocBin

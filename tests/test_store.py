@@ -209,16 +209,21 @@ def test_document_counts_follow_every_write_undo_and_redo(tmp_path):
 
 @pytest.mark.parametrize("pick", [None, "some", "many"])
 def test_annotated_rows_give_each_document_its_own_annotations(store, pick):
-    """The export's reader groups three cursors by document: a document with no spans, one with only quotes, a
-    selection that skips documents (a few: read by id; many: everything read, the rest left out)."""
+    """The export's reader groups three cursors by document: a document with no spans, one with only quotes, spans
+    and quotes that share a start (text order puts the shorter first), a selection that skips documents (a few:
+    read by id; many: everything read, the rest left out)."""
     ids = []
     for i in range(620):
         doc_id, _ = store.add_document(Document(f"Document {i} says hello there.", {"source": f"{i}.txt"}))
         ids.append(doc_id)
         if i % 3 != 0:
             store.insert_spans(doc_id, [Span(0, 8, "ORG"), Span(9, 9 + len(str(i)), "CARDINAL")][: 1 + i % 2])
+        if i % 7 == 1:  # sharing a start, the longer one first: text order is not the order they were made in
+            store.insert_spans(doc_id, [Span(18, 28, "MISC"), Span(18, 22, "MISC"), Span(18, 25, "MISC")])
         if i % 5 == 0:
             store.insert_quote(Quote(9, 12, doc_id=doc_id))
+            store.insert_quote(Quote(0, 12, doc_id=doc_id))
+            store.insert_quote(Quote(0, 8, doc_id=doc_id))
     wanted = {"some": ids[1:40:3], "many": ids[::2]}.get(pick)  # type: ignore[arg-type]
     got = list(store.annotated_rows(wanted))
     assert [doc.id for doc, _, _ in got] == (sorted(wanted) if wanted else ids)

@@ -11,6 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 from typing import IO, Any
 
+from annotator.domain import SPAN_COLUMNS
+from annotator.formats.records import provenance
+
 BOM = "\ufeff"
 CONTEXT = 60  # characters of context on each side
 COLUMNS = ("doc_id", "source", "kind", "start", "end", "label", "text", "speaker", "context_before",
@@ -56,12 +59,47 @@ def _value(value: Any) -> str:
 
 
 class _Cells(dict):
-    """Each value seen -> its cell in a line, worked out once: labels, origins, states and analysts repeat all
-    through an export (a handful of values, so this stays small)."""
+    """Each value seen -> its cell in a line, worked out once: labels repeat all through an export (a handful
+    of values, so this stays small)."""
 
     def __missing__(self, value: Any) -> str:
         self[value] = written = _value(value)
         return written
+
+
+class _Provenance(dict):
+    """(origin, state, analyst) -> their three cells, worked out once (a handful of combinations); ``stored``:
+    as a store row holds them (an empty origin or state is written as a record has it, ``records.provenance``)."""
+
+    def __init__(self, stored: bool) -> None:
+        super().__init__()
+        self.stored = stored
+
+    def __missing__(self, key: tuple) -> str:
+        origin, state, analyst = key
+        if self.stored:
+            origin, state = provenance(origin, state)
+        self[key] = written = ",".join(map(_value, (origin, state, analyst)))
+        return written
+
+
+class _Times(dict):
+    """A modification time -> its cell; times repeat (the spans of one run share theirs), but need not, so the
+    memo is emptied when it grows large."""
+
+    def __missing__(self, value: str | None) -> str:
+        if len(self) >= 65536:
+            self.clear()
+        self[value] = written = "" if value is None else _text(value)
+        return written
+
+
+class Memo:
+    """The cells that repeat through an export, each worked out once; pass one Memo for a whole export."""
+
+    def __init__(self) -> None:
+        self.labels, self.times = _Cells(), _Times()
+        self.provenance, self.stored_provenance = _Provenance(stored=False), _Provenance(stored=True)
 
 
 def _line(doc_id: int, source: str, kind: str, item: dict[str, Any], label: Any, speaker: Any, text: str) -> str:
@@ -73,25 +111,41 @@ def _line(doc_id: int, source: str, kind: str, item: dict[str, Any], label: Any,
     return f"{doc_id},{source},{kind},{start},{end},{_value(label)},{','.join(cells)}\r\n"
 
 
-def lines(record: dict[str, Any], cells: dict[Any, str] | None = None) -> list[str]:
+# a span as the line builder reads it, from its record or from its store row (annotator.domain.SPAN_COLUMNS)
+_PLACE = ("start", "end", "label", "modified_at")
+_WHO = ("origin", "state", "analyst")
+_RECORD_PLACE, _RECORD_WHO = itemgetter(*_PLACE), itemgetter(*_WHO)
+_ROW_PLACE = itemgetter(*(SPAN_COLUMNS.index(c) for c in _PLACE))
+_ROW_WHO = itemgetter(*(SPAN_COLUMNS.index(c) for c in _WHO))
+
+
+def lines(record: dict[str, Any], memo: Memo | None = None, span_rows: list[tuple] | None = None) -> list[str]:
     """The record's CSV lines (``COLUMNS``), one per span, quote and claim in text order, every text cell escaped
-    (``cell``) and quoted as csv.writer quotes it. ``cells`` is a memo of the cells that repeat (label, origin,
-    state, analyst); pass the same one for a whole export."""
+    (``cell``) and quoted as csv.writer quotes it. The spans are the record's, or ``span_rows`` (store rows, from
+    ``records.lean_record_from_rows``) when given. ``memo`` holds the cells that repeat; pass one for a whole
+    export."""
     text, doc_id = record["text"], record["id"]
     source = _value(record["meta"].get("source", ""))
-    memo = _Cells() if cells is None else cells
+    memo = memo or Memo()
+    labels, times = memo.labels, memo.times
     c = CONTEXT
-    spans = record["spans"]
-    out = [
-        f"{doc_id},{source},span,{(start := s['start'])},{(end := s['end'])},{memo[s['label']]},"
-        f"{_text(text[start:end])},,{_text(text[start - c if start > c else 0 : start])},"
-        f"{_text(text[end : end + c])},{memo[s['origin']]},{memo[s['state']]},{memo[s['analyst']]},"
-        f"{'' if (m := s['modified_at']) is None else _text(m)}\r\n"
-        for s in spans
-    ]
+    if span_rows is None:
+        places, whos, who = list(map(_RECORD_PLACE, record["spans"])), map(_RECORD_WHO, record["spans"]), memo.provenance
+    else:
+        places, whos, who = list(map(_ROW_PLACE, span_rows)), map(_ROW_WHO, span_rows), memo.stored_provenance
+    head = f"{doc_id},{source},span,"
+    f, q, n, r = _FORMULA, '"', "\n", "\r"
+    out = [  # each text cell as _text makes it, the common case (nothing to escape or quote) tested inline
+        f"{head}{start},{end},{labels[label]},"
+        f"{t if (t := text[start:end])[:1] not in f and ',' not in t and q not in t and n not in t and r not in t else _text(t)},,"
+        f"{b if (b := text[start - c if start > c else 0 : start])[:1] not in f and ',' not in b and q not in b and n not in b and r not in b else _text(b)},"
+        f"{a if (a := text[end : end + c])[:1] not in f and ',' not in a and q not in a and n not in a and r not in a else _text(a)},"
+        f"{who[by]},{times[at]}\r\n"
+        for (start, end, label, at), by in zip(places, whos, strict=True)
+    ]  # fmt: skip
     quotes, claims = record["quotes"], record.get("claims")
     if quotes or claims:  # in text order; where start and end are equal: claim, quote, span (as before)
-        keyed = [((s["start"], s["end"], "span"), line) for s, line in zip(spans, out, strict=True)]
+        keyed = [((p[0], p[1], "span"), line) for p, line in zip(places, out, strict=True)]
         keyed += [((q["start"], q["end"], "quote"), _line(doc_id, source, "quote", q, q["kind"],
                                                           (q["speaker"] or {}).get("text"), text)) for q in quotes]
         keyed += [((x["start"], x["end"], "claim"), _line(doc_id, source, "claim", x, x["type"],
@@ -119,10 +173,12 @@ def write(records: Iterable[dict[str, Any]], out: IO[str], columns: Sequence[str
     writer = csv.writer(gather, lineterminator="\r\n")
     writer.writerow(columns)
     parts = gather.parts
-    memo = _Cells()
+    memo = Memo()
     n = 0
     for record in records:
-        if rows_of is None:
+        if isinstance(record, tuple):  # (record, its spans' store rows): records.lean_record_from_rows
+            parts += lines(record[0], memo, record[1])
+        elif rows_of is None:
             parts += lines(record, memo)
         else:
             writer.writerows(rows_of(record))

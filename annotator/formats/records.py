@@ -194,13 +194,17 @@ def _live_and_rejected(rows: list[tuple], state_at: int) -> tuple[list[tuple], l
     return [r for r in rows if r[state_at] != REJECTED], [r for r in rows if r[state_at] == REJECTED]
 
 
-def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tuple],
-                     keep: Callable[[str | None, str | None], bool] | None = None,
-                     claims: list[Claim] | None = None, replaced: list[str] | None = None) -> dict[str, Any]:
-    """``document_record`` built from the store's rows (already in text order); ``keep(label, analyst)`` filters
-    the annotations (label None for quotes and claims). The same record as ``document_record``, a good deal
-    faster. A NaN or ±Infinity (in meta, or a confidence) becomes None, its path added to ``replaced``."""
-    text = doc.text
+def provenance(origin: str | None, state: str | None) -> tuple[str, str]:
+    """A stored row's origin and review state as a record has them: an empty origin is ``human``, an empty state
+    the initial one for its origin."""
+    origin = origin or "human"
+    return origin, state or initial_state(origin)
+
+
+def _selected(span_rows: list[tuple], quote_rows: list[tuple], keep: Callable[[str | None, str | None], bool] | None,
+              claims: list[Claim] | None) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple], list[Claim]]:
+    """The rows ``keep(label, analyst)`` keeps, split into live and rejected ones: (spans, rejected spans, quotes,
+    rejected quotes, claims)."""
     if keep is not None:
         label_at, span_analyst, quote_analyst = SPAN_COLUMNS.index("label"), SPAN_COLUMNS.index("analyst"), _Q["analyst"]
         span_rows = [r for r in span_rows if keep(r[label_at], r[span_analyst])]
@@ -208,6 +212,17 @@ def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tup
         claims = [c for c in claims or [] if keep(None, c.analyst)]
     spans, rejected_spans = _live_and_rejected(span_rows, _SPAN_STATE)
     quotes, rejected_quotes = _live_and_rejected(quote_rows, _QUOTE_STATE)
+    return spans, rejected_spans, quotes, rejected_quotes, claims or []
+
+
+def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tuple],
+                     keep: Callable[[str | None, str | None], bool] | None = None,
+                     claims: list[Claim] | None = None, replaced: list[str] | None = None) -> dict[str, Any]:
+    """``document_record`` built from the store's rows (already in text order); ``keep(label, analyst)`` filters
+    the annotations (label None for quotes and claims). The same record as ``document_record``, a good deal
+    faster. A NaN or ±Infinity (in meta, or a confidence) becomes None, its path added to ``replaced``."""
+    text = doc.text
+    spans, rejected_spans, quotes, rejected_quotes, claims = _selected(span_rows, quote_rows, keep, claims)
     return finite(_envelope(
         doc,
         _spans_from_rows(text, spans),
@@ -216,6 +231,20 @@ def record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tup
         [_quote_from_row(text, r) for r in rejected_quotes],
         claims_part(text, claims) if claims else ([], []),
     ), replaced)
+
+
+def lean_record_from_rows(doc: Document, span_rows: list[tuple], quote_rows: list[tuple],
+                          keep: Callable[[str | None, str | None], bool] | None = None,
+                          claims: list[Claim] | None = None) -> tuple[dict[str, Any], list[tuple]]:
+    """For a writer that reads spans by column and leaves rejected annotations out (csv): the record of
+    ``record_from_rows`` without span records (``"spans"`` and the rejected part empty), and the kept spans'
+    store rows beside it (``SPAN_COLUMNS``, text order; origin and state as stored: see ``provenance``).
+    No dictionary per span is made, the cost that counts when a document has many."""
+    text = doc.text
+    spans, _, quotes, _, claims = _selected(span_rows, quote_rows, keep, claims)
+    kept_claims = claims_part(text, claims)[0] if claims else []
+    record = _envelope(doc, [], [_quote_from_row(text, r) for r in quotes], [], [], (kept_claims, []))
+    return record, spans
 
 
 # -- numbers JSON cannot hold --------------------------------------------------------------------
