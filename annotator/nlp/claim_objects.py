@@ -4,6 +4,7 @@ the speaker's own polity for sovereignty, read from capitalised chunks of the te
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +34,12 @@ def proper_chunks(span: Span) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _chunks_of(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """``proper_chunks`` of the whole document, found once per document."""
+    return tuple(proper_chunks(doc[:]))
+
+
 def _last_word_in(doc: Doc, chunk: tuple[int, int], words: frozenset[str]) -> bool:
     return doc[chunk[1] - 1].lower_ in words or doc[chunk[1] - 1].lemma_.lower() in words
 
@@ -42,7 +49,7 @@ def _named_union(doc: Doc, span: Span) -> tuple[int, int] | None:
     here = [c for c in proper_chunks(span) if _last_word_in(doc, c, unions)]
     if here:
         return here[0]
-    everywhere = [c for c in proper_chunks(doc[:]) if _last_word_in(doc, c, unions) and c[1] - c[0] > 1]
+    everywhere = [c for c in _chunks_of(doc) if _last_word_in(doc, c, unions) and c[1] - c[0] > 1]
     if not everywhere:
         return None
     counts = Counter(doc[a:b].text for a, b in everywhere)
@@ -61,7 +68,7 @@ def _named_like(doc: Doc, target: str) -> tuple[int, int] | None:
     heads = [w for w in words if w in lex.PLACE_NOUNS or w in lex.FIELD["territory"]]
     if not heads:
         return None
-    chunks = [c for c in proper_chunks(doc[:]) if c[1] - c[0] > 1
+    chunks = [c for c in _chunks_of(doc) if c[1] - c[0] > 1
               and heads[-1] in {t.lower_ for t in doc[c[0] : c[1]]} | {t.lemma_.lower() for t in doc[c[0] : c[1]]}]
     if not chunks:
         return None

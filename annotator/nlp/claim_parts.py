@@ -3,6 +3,8 @@ object or owner, else the nearest polity), and against whom (the outsider after 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from annotator.domain import Mention
@@ -23,6 +25,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
+from annotator.nlp.once import where_lower_is
 
 CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "they": ("ORG", "GPE", "NORP", "PERSON"), "it": ("ORG", "GPE")}
@@ -104,16 +107,18 @@ def _to_gpe(doc: Doc, ent) -> tuple[int, int]:
     return ent.start, ent.end
 
 
+@lru_cache(maxsize=64)
 def home_of(doc: Doc, claimant: Mention | None) -> tuple[int, int] | None:
     """The speaker's own country when the document makes it clear: a GPE or NORP in the claimant's
-    phrase or title ("Belarusian President X"), or next to another mention of the same name."""
+    phrase or title ("Belarusian President X"), or next to another mention of the same name. (Asked once per
+    claimant and document.)"""
     if claimant is None:
         return None
     span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     last = span[-1].lower_
-    heads = [span.root] + [t for t in doc if t.lower_ == last and t.i not in range(span.start, span.end)]
+    heads = [span.root] + [doc[i] for i in where_lower_is(doc, last) if i not in range(span.start, span.end)]
     for h in heads:
         lo = max(h.sent.start, h.left_edge.i, h.i - 5)
         cand = list(doc[lo : h.i + 1]) + [t for c in h.children if c.dep_ == "appos" for t in c.subtree]

@@ -4,6 +4,8 @@ speaker, the outlet's evaluative voice (modals, evaluative words, its own "we").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -12,6 +14,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
 from annotator.nlp.claim_tree import label_of, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
+from annotator.nlp.once import where_text
 
 _ENDS = frozenset(".!?\"”’'")
 _COMPLEMENTS = ("ccomp", "xcomp")
@@ -34,10 +37,16 @@ def reporting(sent: Span) -> tuple[tuple[int, int], Span] | None:
 
 def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
     """Each reporting verb's subject in ``sent`` with the clause it reports ("X ruled ..., and Y says ...")."""
+    return list(_reportings(sent.doc, sent.start, sent.end))
+
+
+@lru_cache(maxsize=256)
+def _reportings(doc: Doc, start: int, end: int) -> tuple[tuple[tuple[int, int], Span], ...]:
+    """``reportings`` of ``doc[start:end]``, found once per sentence (a claim asks about its sentence often)."""
+    sent = doc[start:end]
     out = []
-    for v in sent:
-        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS:
-            continue
+    verbs = _reporting_verbs(doc)
+    for v in (doc[i] for i in verbs[bisect_left(verbs, start) : bisect_left(verbs, end)]):
         subj = subject_of(v)
         if subj is None or label_of(subj) in ("DATE", "TIME"):
             continue
@@ -53,11 +62,19 @@ def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
         if comp is v.head:
             lo, hi = sent.start, v.left_edge.i
         out.append((found, sent.doc[lo:hi]))
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=8)
+def _reporting_verbs(doc: Doc) -> list[int]:
+    """The tokens tagged VERB whose lemma is a reporting verb, once per document."""
+    return [t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS]
+
+
+@lru_cache(maxsize=64)
 def political(doc: Doc, claimant: Mention | None) -> bool:
-    """The claimant is a political actor: an office, body or polity in its name or in a description of it."""
+    """The claimant is a political actor: an office, body or polity in its name or in a description of it.
+    (Asked once per claimant and document: each suggestion asks it about its claimant.)"""
     if claimant is None:
         return False
     span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
@@ -66,9 +83,8 @@ def political(doc: Doc, claimant: Mention | None) -> bool:
     if any(label_of(t) in ("GPE", "NORP", "ORG") for t in span):
         return True
     last = span[-1].text
-    for t in doc:
-        if t.text != last:
-            continue
+    for i in where_text(doc, last):
+        t = doc[i]
         lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
         if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in doc[lo:hi]):
             return True
