@@ -292,8 +292,9 @@ class Project:
         from annotator.nlp.pipeline import annotate_many, load_pipeline
         from annotator.nlp.provenance import pipeline_info
 
-        nlp = model if hasattr(model, "pipe") else load_pipeline(model)
-        info = pipeline_info(nlp)
+        by_workers = workers > 1 and (model is None or isinstance(model, str))  # the workers load it, not this process
+        nlp = None if by_workers else model if hasattr(model, "pipe") else load_pipeline(model)
+        info = pipeline_info(nlp) if nlp is not None else None
         keep = None if labels is None else set(load_codebook().labels if labels == "codebook" else labels)
         ids = list(doc_ids) if doc_ids is not None else self.store.pending_preannotation()
         report = ProposalReport()
@@ -308,10 +309,14 @@ class Project:
                 in_flight.append((doc_id, doc.text))
                 yield doc.text
 
+        def told(found: PipelineInfo) -> None:
+            nonlocal info
+            info = found
+
         if workers > 1:
             from annotator.nlp.parallel import annotate_parallel
 
-            results = annotate_parallel(model if isinstance(model, str) or model is None else nlp, texts(), workers)
+            results = annotate_parallel(model if by_workers else nlp, texts(), workers, on_info=told if by_workers else None)
         else:
             results = annotate_many(nlp, texts())
         ready: list[tuple[int, str, Annotations]] = []  # finished, not yet written
@@ -326,7 +331,7 @@ class Project:
             try:
                 with self.store.batch() as committed:  # one commit for a few documents, each its own action
                     for doc_id, text, ann in batch:
-                        report += self.apply_proposals(doc_id, ann, info, include_done)
+                        report += self.apply_proposals(doc_id, ann, info, include_done)  # type: ignore[arg-type]
                         written.append((doc_id, text))
             finally:
                 if progress is not None and committed is not None and committed.done:  # also before a failure

@@ -153,3 +153,34 @@ def test_an_action_left_half_undone_drops_the_whole_batch(tmp_path):
         store.set_note(doc_id, "second")
     assert batch.done and store.document(doc_id).note == "second"
     store.close()
+
+
+def test_with_workers_and_a_pipeline_name_only_the_workers_load_it(tmp_path, ruler_model_dir, monkeypatch):
+    """The writing process loads nothing (the workers tell it the pipeline's name and version)."""
+    import annotator.nlp.pipeline as pipeline
+
+    one, ids = new_project(tmp_path / "one.db", 20)
+    one.preannotate(ids, str(ruler_model_dir))
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("the writing process loaded the pipeline")
+
+    monkeypatch.setattr(pipeline, "load_pipeline", refused)  # (spawned workers import their own)
+    two, ids2 = new_project(tmp_path / "two.db", 20)
+    report = two.preannotate(ids2, str(ruler_model_dir), workers=2)
+    assert report.documents == 20
+    assert [two.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids2] == [
+        one.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids]
+    assert [shape(two.store, d) for d in ids2] == [shape(one.store, d) for d in ids]
+    one.close()
+    two.close()
+
+
+def test_a_pipeline_the_workers_cannot_load_is_named_in_the_error(tmp_path):
+    from annotator.nlp.pipeline import ModelError
+
+    project, ids = new_project(tmp_path / "p.db", 3)
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        project.preannotate(ids, "no_such_pipeline", workers=2)
+    assert project.store.pending_preannotation() == ids
+    project.close()
