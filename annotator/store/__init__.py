@@ -805,7 +805,7 @@ class Store:
             self._insert("spans", row, doc_id, "import")
             n_spans += 1
         for quote in quotes:
-            quote = quote.with_(doc_id=doc_id)
+            quote = quote if quote.doc_id == doc_id else quote.with_(doc_id=doc_id)
             self._check_quote(quote)
             row = self._stamp_missing(_quote_row(quote))
             if quote.id is not None and not self._exists("quotes", quote.id):
@@ -1164,7 +1164,8 @@ class Store:
         ids = []
         for span in spans:
             check_offsets(text, span.start, span.end, "span")
-            ids.append(self._insert("spans", self._stamp(_span_row(span.with_(doc_id=doc_id))), doc_id, "add_span"))
+            span = span if span.doc_id == doc_id else span.with_(doc_id=doc_id)  # (a copy costs: many rows)
+            ids.append(self._insert("spans", self._stamp(_span_row(span)), doc_id, "add_span"))
         return ids
 
     def update_span(self, span_id: int, **fields: Any) -> Span:
@@ -1294,7 +1295,7 @@ class Store:
     def insert_claims(self, doc_id: int, claims: Iterable[Claim]) -> list[int]:
         ids = []
         for claim in claims:
-            claim = claim.with_(doc_id=doc_id)
+            claim = claim if claim.doc_id == doc_id else claim.with_(doc_id=doc_id)
             self._check_claim(claim)
             ids.append(self._insert("claims", self._stamp(_claim_row(claim)), doc_id, "add_claim"))
         return ids
