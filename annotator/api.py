@@ -9,12 +9,14 @@
 
 Every edit method is one user action: one transaction and one journal entry, undoable with ``undo(doc_id)``
 (also after reopening the file). Edits return the annotation they made or changed, read back from the store.
-Pre-annotation commits one transaction per document, so an interrupted run keeps what it finished and a
-re-run does the rest.
+Pre-annotation writes each document as one action (one journal entry, all there or not at all) and commits a
+few documents at a time (``WRITE_DOCS``, at most ``WRITE_SECONDS`` apart), so an interrupted run keeps what it
+wrote, never half a document, and a re-run does the rest.
 """
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -57,6 +59,9 @@ from annotator.store import HistoryEntry, Store, StoreError, UndoConflict
 from annotator.store.team import MergeReport
 
 __all__ = ["Project", "open_project", "StoreError", "UndoConflict"]
+
+WRITE_DOCS = 16  # pre-annotation commits this many documents together (one disk flush) ...
+WRITE_SECONDS = 1.0  # ... or what it finished in this time, whichever comes first
 
 Where = tuple[int, int] | Mention  # a stretch of text: (start, end) code points, or a Mention
 
@@ -279,16 +284,17 @@ class Project:
 
         ``model`` is an installed pipeline name, a path, or a loaded spaCy ``Language`` (None: the default).
         ``labels`` keeps only those entity labels ("codebook": the codebook's; None: every label the model
-        gives). One transaction per document.
-        ``progress(doc_id, text)`` is called after each document. ``workers`` > 1 parses in that many processes
-        (each loads the pipeline once); this process stays the one writer.
+        gives). Each document is one action; a few are committed together (see the module's docstring).
+        ``progress(doc_id, text)`` is called for each document once it is committed. ``workers`` > 1 parses
+        in that many processes (each loads the pipeline once); this process stays the one writer.
         """
         from annotator.codebook import load_codebook
         from annotator.nlp.pipeline import annotate_many, load_pipeline
         from annotator.nlp.provenance import pipeline_info
 
-        nlp = model if hasattr(model, "pipe") else load_pipeline(model)
-        info = pipeline_info(nlp)
+        by_workers = workers > 1 and (model is None or isinstance(model, str))  # the workers load it, not this process
+        nlp = None if by_workers else model if hasattr(model, "pipe") else load_pipeline(model)
+        info = pipeline_info(nlp) if nlp is not None else None
         keep = None if labels is None else set(load_codebook().labels if labels == "codebook" else labels)
         ids = list(doc_ids) if doc_ids is not None else self.store.pending_preannotation()
         report = ProposalReport()
@@ -303,19 +309,48 @@ class Project:
                 in_flight.append((doc_id, doc.text))
                 yield doc.text
 
+        def told(found: PipelineInfo) -> None:
+            nonlocal info
+            info = found
+
         if workers > 1:
             from annotator.nlp.parallel import annotate_parallel
 
-            results = annotate_parallel(model if isinstance(model, str) or model is None else nlp, texts(), workers)
+            results = annotate_parallel(model if by_workers else nlp, texts(), workers, on_info=told if by_workers else None)
         else:
             results = annotate_many(nlp, texts())
-        for ann in results:
-            doc_id, text = in_flight.popleft()
-            if keep is not None:
-                ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes), list(ann.claims))
-            report += self.apply_proposals(doc_id, ann, info, include_done)
-            if progress is not None:
-                progress(doc_id, text)
+        ready: list[tuple[int, str, Annotations]] = []  # finished, not yet written
+        since = time.monotonic()
+
+        def write() -> None:
+            nonlocal report
+            batch = ready[:]
+            ready.clear()
+            written = []
+            committed = None
+            try:
+                with self.store.batch() as committed:  # one commit for a few documents, each its own action
+                    for doc_id, text, ann in batch:
+                        report += self.apply_proposals(doc_id, ann, info, include_done)  # type: ignore[arg-type]
+                        written.append((doc_id, text))
+            finally:
+                if progress is not None and committed is not None and committed.done:  # also before a failure
+                    for doc_id, text in written:
+                        progress(doc_id, text)
+
+        try:
+            for ann in results:
+                doc_id, text = in_flight.popleft()
+                if keep is not None:
+                    ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes), list(ann.claims))
+                if not ready:
+                    since = time.monotonic()
+                ready.append((doc_id, text, ann))
+                if len(ready) >= WRITE_DOCS or time.monotonic() - since >= WRITE_SECONDS:
+                    write()
+        finally:  # what was computed is written, also when the run is stopped (Ctrl+C) or fails
+            if ready:
+                write()
         return report
 
     # -- several analysts ------------------------------------------------------------------

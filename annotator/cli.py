@@ -125,7 +125,7 @@ def _codebook(path: str | None):
 
 def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_done: bool = False,
                  workers: int = 1, model: str | None = None):
-    """Pre-annotate documents with a progress bar (one transaction per document); return the ProposalReport.
+    """Pre-annotate documents with a progress bar (each document one action, a few per commit); return the report.
 
     ``labels``: the entity labels to keep (None: all the model gives). ``workers`` > 1: that many processes
     parse, each loading ``model`` (the name or path ``nlp`` was loaded from) once.
@@ -373,7 +373,8 @@ def preannotate(db: str | None, model: str | None, all_docs: bool, include_done:
     Proposals never touch an analyst's decision: what was accepted, edited, added or deleted (rejected)
     stays as it is, and a proposal overlapping it is skipped. Earlier suggestions the new run makes again
     are kept, those it no longer makes are withdrawn. Documents marked done are left alone unless
-    --include-done. One transaction per document: an interrupted run keeps what it finished.
+    --include-done. Each document is written whole or not at all, a few per commit: an interrupted run keeps
+    what it wrote, and running it again does the rest.
 
     \b
     Examples:

@@ -114,3 +114,59 @@ def test_an_import_killed_while_preannotating_is_finished_by_the_next_import(tmp
     again = subprocess.run(cli, capture_output=True, text=True, env=env, timeout=300)
     assert "0 new document(s), 150 already present, 0 failed" in again.stderr.replace("\n", " ")
     store.close()
+
+
+PREANNOTATOR = r"""
+import sys
+import annotator
+from annotator.nlp.pipeline import load_pipeline
+
+project = annotator.open_project(sys.argv[1], analyst="killer")
+nlp = load_pipeline(sys.argv[2])
+project.preannotate(model=nlp, progress=lambda doc_id, _text: print(doc_id, flush=True))
+"""
+
+
+def kill_after_written(cmd: list[str], documents: int, delay: float) -> None:
+    """Run ``cmd``, and kill it ``delay`` seconds after it reports ``documents`` committed (or when it ends)."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stdout is not None
+        for _ in range(documents):
+            if not proc.stdout.readline():
+                break
+        try:
+            proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+
+
+def test_preannotation_killed_at_random_leaves_each_document_whole_or_untouched(tmp_path, ruler_model_dir):
+    """Documents are committed a few at a time: a kill loses at most the last few, never half of one."""
+    from tests.test_preannotate_writes import new_project, shape
+
+    n = 300
+    ref, ids = new_project(tmp_path / "ref.db", n)
+    ref.preannotate(model=str(ruler_model_dir))
+    want = {d: shape(ref.store, d) for d in ids}
+    ref.close()
+    path = tmp_path / "kill.db"
+    new_project(path, n)[0].close()
+    rng = random.Random(7)
+    cmd = [sys.executable, "-c", PREANNOTATOR, str(path), str(ruler_model_dir)]
+    for _ in range(6):  # each run goes on from where the one before was killed
+        kill_after_written(cmd, rng.randint(1, 40), rng.uniform(0.0, 0.4))
+        assert integrity(path) == "ok"
+        store = Store(path)
+        done = set(ids) - set(store.pending_preannotation())
+        assert 0 < len(done) < n
+        for d in ids:
+            assert shape(store, d) == (want[d] if d in done else []), d
+        assert sorted(e["doc_id"] for e in store.log() if e["action"] == "preannotate") == sorted(done)
+        store.close()
+    subprocess.run(cmd, check=True, timeout=300, stdout=subprocess.DEVNULL)
+    store = Store(path)
+    assert store.pending_preannotation() == [] and {d: shape(store, d) for d in ids} == want
+    store.close()

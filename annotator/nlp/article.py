@@ -14,6 +14,7 @@ from annotator.nlp.coref import Mentions, NamedMention
 from annotator.nlp.cues import Cue, find_cues, has_parse
 from annotator.nlp.lexicon import PRONOUN_KIND
 from annotator.nlp.names import is_cap
+from annotator.nlp.once import text_of
 from annotator.nlp.quote_marks import MarkedQuote
 from annotator.nlp.sentences import byline, dateline, paragraphs, sentences, title_case_lines
 
@@ -30,7 +31,7 @@ class Article:
 
     def __init__(self, doc: Doc, marked: list[MarkedQuote], cues: list[Cue] | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.parsed = has_parse(doc)
         self.tok_starts = [t.idx for t in doc]
         cues = find_cues(doc) if cues is None else cues

@@ -1,16 +1,18 @@
-"""Cue hits of the claim families in a Doc: spaCy Matcher and PhraseMatcher over ``claim_cues.toml``."""
+"""Cue hits of the claim families in a Doc: a Matcher's matches (``cue_matcher``) and a PhraseMatcher over
+``claim_cues.toml``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from annotator.nlp.claim_lexicon import Family, families
+from annotator.nlp.cue_matcher import CueMatcher
 
-_MATCHERS: dict[tuple[int, bool, bool], tuple[Matcher, PhraseMatcher]] = {}
+_MATCHERS: dict[tuple[int, bool, bool], tuple[CueMatcher, PhraseMatcher]] = {}
 _TAGS = ("POS", "TAG", "ENT_TYPE", "MORPH", "DEP")
 _CONTENT = ("NOUN", "VERB", "ADJ", "PROPN")
 
@@ -42,21 +44,27 @@ def _phrase_pattern(phrase: str, attr: str) -> list[dict]:
     return [{attr: w} for w in phrase.replace("-", " - ").split()]
 
 
-def _matchers(vocab: Vocab, lemmas: bool, tagged: bool) -> tuple[Matcher, PhraseMatcher]:
+def _patterns(lemmas: bool, tagged: bool) -> list[tuple[str, list[list[dict]]]]:
+    """Each family's Matcher patterns, in the order they are added: its lemma phrases, then its patterns."""
+    attr = "LEMMA" if lemmas else "LOWER"
+    out = []
+    for fam in families():
+        pats = [_phrase_pattern(p, a) for p in fam.lemmas for a in {attr, "LOWER"}]
+        pats += [_adapted(p, lemmas, tagged) for p in fam.patterns]
+        out.append((fam.name, pats))
+    return out
+
+
+def _matchers(vocab: Vocab, lemmas: bool, tagged: bool) -> tuple[CueMatcher, PhraseMatcher]:
     key = (id(vocab), lemmas, tagged)
     if key not in _MATCHERS:
         import spacy
 
-        matcher = Matcher(vocab)
         phrase = PhraseMatcher(vocab, attr="LOWER")
         make = spacy.blank("en", vocab=vocab).make_doc
-        attr = "LEMMA" if lemmas else "LOWER"
         for fam in families():
-            pats = [_phrase_pattern(p, a) for p in fam.lemmas for a in {attr, "LOWER"}]
-            pats += [_adapted(p, lemmas, tagged) for p in fam.patterns]
-            matcher.add(fam.name, pats)
             phrase.add(fam.name, [make(p) for p in fam.phrases])
-        _MATCHERS[key] = (matcher, phrase)
+        _MATCHERS[key] = (CueMatcher(vocab, _patterns(lemmas, tagged)), phrase)
     return _MATCHERS[key]
 
 
@@ -80,8 +88,8 @@ def raw_hits(doc: Doc) -> list[Hit]:
     matcher, phrase = _matchers(doc.vocab, lemmas, tagged)
     by_name = {f.name: f for f in families()}
     found: list[tuple[Family, int, int]] = []
-    for match_id, s, e in list(matcher(doc)) + list(phrase(doc)):
-        fam = by_name[doc.vocab.strings[match_id]]
+    for name, s, e in matcher(doc) + [(doc.vocab.strings[k], s, e) for k, s, e in phrase(doc)]:
+        fam = by_name[name]
         if doc.has_annotation("SENT_START") and doc[s].sent.start != doc[e - 1].sent.start:  # a gap pattern ran over a sentence end
             continue
         found.append((fam, s, e))

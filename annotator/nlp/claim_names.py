@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES
@@ -27,11 +28,16 @@ def _stem_match(demonym: str, name: str) -> bool:
     return common >= max(_MIN_STEM, len(n) - 2) and len(d) > common
 
 
+def _long_titles(doc: Doc) -> list[int]:
+    """The tokens that are title-case, alphabetic and of at least ``_MIN_STEM`` characters (read as arrays)."""
+    rows = doc.to_array([IS_TITLE, IS_ALPHA, LENGTH]).tolist()
+    return [i for i, (title, alpha, length) in enumerate(rows) if title and alpha and length >= _MIN_STEM]
+
+
 def _title_words(doc: Doc) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
-    for t in doc:
-        if t.is_title and t.is_alpha and len(t) >= _MIN_STEM:
-            out.setdefault(t.text, []).append(t.i)
+    for i in _long_titles(doc):
+        out.setdefault(doc[i].text, []).append(i)
     return out
 
 
@@ -41,6 +47,8 @@ def _countries(doc: Doc) -> dict[str, int]:
     words = _title_words(doc)
     out: dict[str, int] = {}
     for d in words:
+        if not d.lower().endswith(DEMONYM_SUFFIXES):  # _stem_match(d, n) is false for every n
+            continue
         for n, idx in words.items():
             if n != d and _stem_match(d, n) and not any(_stem_match(n, m) for m in words if m != n):
                 out[d] = idx[0]
@@ -62,8 +70,8 @@ def is_demonym_of_text(tok: Token) -> bool:
 @lru_cache(maxsize=64)
 def _recurring(doc: Doc) -> frozenset[str]:
     seen: dict[str, int] = {}
-    for t in doc:
-        if t.is_title and t.is_alpha and len(t) >= _MIN_STEM and not t.is_sent_start and t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
+    for t in (doc[i] for i in _long_titles(doc)):
+        if not t.is_sent_start and t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
             seen[t.text] = seen.get(t.text, 0) + 1
     return frozenset(w for w, n in seen.items() if n >= 2)
 
@@ -88,11 +96,17 @@ def _bare(text: str) -> str:
 def usual_label(ent: Span) -> str | None:
     """The label the article gives the name ``ent`` most often (a place tagged GPE twice and PERSON once is
     GPE), with place labels winning ties; None when the name is never tagged."""
-    name = _bare(ent.text)
-    counts = _labels(ent.doc).get(name)
+    return _usual_label(ent.doc, ent.text, ent.label_)
+
+
+@lru_cache(maxsize=256)
+def _usual_label(doc: Doc, text: str, label: str) -> str | None:
+    """``usual_label`` of an entity by its text and label, worked out once per document."""
+    name = _bare(text)
+    counts = _labels(doc).get(name)
     if not counts:
         return None
-    if ent.label_ in ("PERSON", "ORG") and _locative(ent.doc, name) and not _institution(name):
+    if label in ("PERSON", "ORG") and _locative(doc, name) and not _institution(name):
         return "GPE"
     return max(counts, key=lambda k: (counts[k], k in ("GPE", "LOC", "NORP")))
 

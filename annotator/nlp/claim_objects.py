@@ -36,6 +36,12 @@ def proper_chunks(span: Span) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _chunks_of(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """``proper_chunks`` of the whole document, found once per document."""
+    return tuple(proper_chunks(doc[:]))
+
+
 def _last_word_in(doc: Doc, chunk: tuple[int, int], words: frozenset[str]) -> bool:
     return doc[chunk[1] - 1].lower_ in words or doc[chunk[1] - 1].lemma_.lower() in words
 

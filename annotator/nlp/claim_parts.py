@@ -3,6 +3,8 @@ object or owner, else the nearest polity), and against whom (the outsider after 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from annotator.domain import Mention
@@ -126,9 +128,11 @@ def _to_gpe(doc: Doc, ent) -> tuple[int, int]:
     return ent.start, ent.end
 
 
+@lru_cache(maxsize=64)
 def home_of(doc: Doc, claimant: Mention | None) -> tuple[int, int] | None:
     """The speaker's own country when the document makes it clear: a GPE or NORP in the claimant's
-    phrase or title ("Belarusian President X"), or next to another mention of the same name."""
+    phrase or title ("Belarusian President X"), or next to another mention of the same name. (Asked once per
+    claimant and document.)"""
     if claimant is None:
         return None
     cache = memo(doc)

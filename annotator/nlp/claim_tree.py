@@ -14,6 +14,7 @@ from annotator.nlp.claim_lexicon import (
     POLITY_LABELS,
     POLITY_NOUNS,
 )
+from annotator.nlp.once import ents, sentences, text_of  # noqa: F401  (read from here by the claim modules)
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _LEFT_MODS = ("det", "compound", "amod", "poss", "nummod", "nmod", "case")
@@ -23,30 +24,12 @@ NEVER_OBJECTS = ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "PERCENT", "MO
 
 
 @lru_cache(maxsize=8)
-def ents(doc: Doc) -> tuple:
-    """``doc.ents``, made once per document (spaCy builds the tuple anew, over every token, on each access)."""
-    return tuple(doc.ents)
-
-
-@lru_cache(maxsize=8)
 def _entity_index(doc: Doc) -> list:
     index: list = [None] * len(doc)
     for ent in ents(doc):
         for i in range(ent.start, ent.end):
             index[i] = ent
     return index
-
-
-@lru_cache(maxsize=8)
-def text_of(doc: Doc) -> str:
-    """``doc.text``, joined once per document (spaCy joins every token's text on each access)."""
-    return doc.text
-
-
-@lru_cache(maxsize=8)
-def sentences(doc: Doc) -> tuple:
-    """``doc.sents``, made once per document."""
-    return tuple(doc.sents)
 
 
 @lru_cache(maxsize=8)

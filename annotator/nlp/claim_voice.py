@@ -4,6 +4,7 @@ speaker, the outlet's evaluative voice (modals, evaluative words, its own "we").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -37,6 +38,13 @@ def reporting(sent: Span) -> tuple[tuple[int, int], Span] | None:
 
 def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
     """Each reporting verb's subject in ``sent`` with the clause it reports ("X ruled ..., and Y says ...")."""
+    return list(_reportings(sent.doc, sent.start, sent.end))
+
+
+@lru_cache(maxsize=256)
+def _reportings(doc: Doc, start: int, end: int) -> tuple[tuple[tuple[int, int], Span], ...]:
+    """``reportings`` of ``doc[start:end]``, found once per sentence (a claim asks about its sentence often)."""
+    sent = doc[start:end]
     out = []
     for v in sent:
         if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS | lex.FINDING_VERBS:
@@ -58,7 +66,7 @@ def reportings(sent: Span) -> list[tuple[tuple[int, int], Span]]:
         if comp is v.head:
             lo, hi = sent.start, v.left_edge.i
         out.append((found, sent.doc[lo:hi]))
-    return out
+    return tuple(out)
 
 
 def finds(verb, subj) -> bool:
@@ -70,7 +78,8 @@ def finds(verb, subj) -> bool:
 
 
 def political(doc: Doc, claimant: Mention | None) -> bool:
-    """The claimant is a political actor: an office, body or polity in its name or in a description of it."""
+    """The claimant is a political actor: an office, body or polity in its name or in a description of it.
+    (Asked once per claimant and document: each suggestion asks it about its claimant.)"""
     if claimant is None:
         return False
     cache = memo(doc)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from annotator.domain import Mention, Quote
 from annotator.nlp.article import Article
 from annotator.nlp.cues import Cue, find_cues
+from annotator.nlp.once import text_of
 from annotator.nlp.quote_marks import MarkedQuote, find_marked_quotes
 
 QUOTES_KEY = "quotes"
@@ -47,7 +48,7 @@ def _state(doc: Doc) -> dict:
 @Language.component("annotator_quote_marks")
 def quote_marks(doc: Doc) -> Doc:
     """Stage 1: paired quotation marks (characters only) -> ``doc.spans["quotes"]``, kind unknown yet."""
-    marked = find_marked_quotes(doc.text)
+    marked = find_marked_quotes(text_of(doc))
     _state(doc)["marks"] = marked
     spans = []
     for q in marked:

@@ -25,6 +25,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
+from annotator.nlp.once import text_of
 from annotator.nlp.roles import is_role, party_titles, person_noun
 
 
@@ -65,7 +66,7 @@ class Mentions:
                  outside: Callable[[int, int], bool], title_lines: Sequence[tuple[int, int]] = (),
                  writer: tuple[int, int] | None = None) -> None:  # fmt: skip
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.sent_of, self.para_of, self.outside = sent_of, para_of, outside
         self.parsed = has_parse(doc)
         self.items: list[NamedMention] = []

@@ -27,16 +27,21 @@ def has_tags(doc: Doc) -> bool:
     return doc.has_annotation("TAG") or doc.has_annotation("POS")
 
 
-def find_cues(doc: Doc) -> list[Cue]:
-    """Every reporting cue in the doc: verbs (by lemma and tag when tagged, by form when not),
-    "according to" and "in a statement"-like phrases. Found with a spaCy ``Matcher``."""
-    matcher = Matcher(doc.vocab)
+_MATCHERS: dict[tuple[int, bool], Matcher] = {}
+
+
+def _matcher(vocab, tagged: bool) -> Matcher:
+    """The cue patterns for a tagged or an untagged Doc, built once per vocabulary."""
+    key = (id(vocab), tagged)
+    if key in _MATCHERS:
+        return _MATCHERS[key]
+    matcher = Matcher(vocab)
     matcher.add("according", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     det = {"LOWER": {"IN": ["a", "an", "the", "his", "her", "their", "its", "our", "this", "that"]}, "OP": "?"}
     nouns = sorted(NOUN_CUES)
     matcher.add("noun", [[{"LOWER": "in"}, det, {"IS_ALPHA": True, "LOWER": {"NOT_IN": nouns}, "OP": "?"},
                           {"LOWER": {"IN": nouns}}]])  # fmt: skip
-    if has_tags(doc):
+    if tagged:
         matcher.add("verb", [[{"LEMMA": {"IN": sorted(REPORTING_VERBS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
         matcher.add("verb", [[{"LOWER": {"IN": ["said", "says", "told", "added", "tweeted", "wrote"]},
                                "TAG": {"NOT_IN": ["NN", "NNS", "NNP", "NNPS", "JJ"]}}]])  # fmt: skip
@@ -45,6 +50,14 @@ def find_cues(doc: Doc) -> list[Cue]:
     # phrasal reporting verbs: "shot back", "hit back", "fired back", "as the daily put it"
     matcher.add("verb", [[{"LOWER": {"IN": sorted(PHRASAL_CUES)}}, {"LOWER": "back"}],
                          [{"LOWER": {"IN": ["put", "puts"]}}, {"LOWER": "it"}]])  # fmt: skip
+    _MATCHERS[key] = matcher
+    return matcher
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every reporting cue in the doc: verbs (by lemma and tag when tagged, by form when not),
+    "according to" and "in a statement"-like phrases. Found with a spaCy ``Matcher``."""
+    matcher = _matcher(doc.vocab, has_tags(doc))
     seen: dict[int, Cue] = {}
     for match_id, start, end in matcher(doc):
         kind = doc.vocab.strings[match_id]

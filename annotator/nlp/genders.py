@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.lexicon import FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_WORDS, MALE_HONORIFICS, MALE_NOUNS, MALE_WORDS
 from annotator.nlp.names import is_cap
+from annotator.nlp.once import where_lower
+
+HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions
@@ -23,7 +26,8 @@ def learn_genders(mentions: Mentions) -> None:
         by_sent.setdefault(m.sent, set()).add(m.key)
         first.setdefault((m.sent, m.key), m.start)
     keys = {m.key for m in mentions.items if m.personal}
-    for t in doc:  # honorifics, inside quotes too: "Mrs Peeters has been saying..."
+    gendered = where_lower(doc, lambda w: w.rstrip(".") in HONORIFICS or w in MALE_WORDS or w in FEMALE_WORDS)
+    for t in (doc[i] for i in gendered):  # honorifics, inside quotes too: "Mrs Peeters has been saying..."
         w = t.lower_.rstrip(".")
         if (w in MALE_HONORIFICS or w in FEMALE_HONORIFICS) and t.i + 1 < len(doc):
             nxt = doc[t.i + 1] if doc[t.i + 1].text != "." else (doc[t.i + 2] if t.i + 2 < len(doc) else None)
@@ -47,7 +51,7 @@ def learn_genders(mentions: Mentions) -> None:
 
     if mentions.parsed:  # "Ilse Varga met her counterpart": a possessive in the clause of its subject
         roots = {m.end - 1: m for m in mentions.items if m.personal}
-        for t in doc:
+        for t in (doc[i] for i in where_lower(doc, lambda w: w in ("his", "her"))):
             if t.dep_ != "poss" or t.lower_ not in ("his", "her") or not mentions.outside(t.i, t.i + 1):
                 continue
             verb = t.head

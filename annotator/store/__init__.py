@@ -261,6 +261,15 @@ def default_db_path() -> Path:
     return Path(user_data_dir("annotator", appauthor=False)) / "annotator.db"
 
 
+@dataclass
+class Batch:
+    """A transaction holding several actions (:meth:`Store.batch`): ``open`` while one is being written,
+    ``done`` once committed (or handed to an enclosing transaction)."""
+
+    open: bool = False
+    done: bool = False
+
+
 class Store:
     """Documents and annotations in one SQLite file.
 
@@ -293,6 +302,7 @@ class Store:
         self.backup_path: Path | None = None
         self.backup_error: str | None = None
         self._action: Action | None = None
+        self._batch: Batch | None = None
         self._check: safety.BackgroundCheck | None = None
         self._lengths: dict[int, int] = {}  # document id -> length of its text (texts never change)
         self.layer = WORK  # which layer reads show and writes go to ('' the analysts' work, 'gold' adjudicated)
@@ -500,8 +510,9 @@ class Store:
     ) -> Iterator[Action]:
         """One user action: one ``BEGIN IMMEDIATE … COMMIT`` and one journal entry, however many rows it writes.
 
-        Inside an action already open, joins it (so a command can call another). On any error nothing is
-        written. ``undoable=False`` keeps no row images (imports, undo and redo themselves).
+        Inside an action already open, joins it (so a command can call another). Inside :meth:`batch`, it is a
+        savepoint of the batch's transaction, with its own journal entry. On any error nothing is written.
+        ``undoable=False`` keeps no row images (imports, undo and redo themselves).
         """
         if self._action is not None:
             yield self._action
@@ -512,13 +523,72 @@ class Store:
         act = Action(name, label or name, doc_id, analyst or self.analyst, undoable, detail)
         self._action = act
         try:
-            with self._immediate():
+            with self._savepoint() if self._batch is not None else self._immediate():
                 yield act
                 self._finish(act)
         except sqlite3.Error as exc:
             raise StoreError(self._explain(exc)) from None
         finally:
             self._action = None
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """Several actions in one transaction, so that they reach the disk with one flush (pre-annotation
+        writes its documents so, a few at a time).
+
+        Each action inside keeps its own journal entry (undone on its own) and is all there or not at all: an
+        action that fails is rolled back alone, and the actions finished before it are committed before the
+        error goes on, as they would have been one by one. Only an interruption that leaves an action
+        half-undone rolls the whole batch back. Inside an action or a batch, joins it. ``Batch.done`` tells
+        whether what was written inside is committed.
+        """
+        conn = self.db.conn
+        if self._batch is not None or self._action is not None or conn.in_transaction:
+            yield Batch(done=True)
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(self._explain(exc)) from None
+        batch = self._batch = Batch()
+        try:
+            yield batch
+        finally:
+            self._batch = None
+            if conn.in_transaction:  # (SQLite may have rolled it back itself after a disk error)
+                if batch.open:  # an action was stopped half-way and not undone: keep nothing of the batch
+                    conn.execute("ROLLBACK")
+                else:
+                    try:
+                        conn.execute("COMMIT")
+                    except sqlite3.Error as exc:
+                        if conn.in_transaction:
+                            conn.execute("ROLLBACK")
+                        raise StoreError(self._explain(exc)) from None
+                    batch.done = True
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """One action inside a batch: a savepoint released when the action is written, rolled back on error."""
+        conn = self.db.conn
+        batch = self._batch
+        assert batch is not None
+        if not conn.in_transaction:  # SQLite rolled the batch back itself (a disk error): a transaction of its own
+            with self._immediate():
+                yield
+            return
+        batch.open = True  # before the savepoint exists: an interruption from here on drops the whole batch
+        conn.execute("SAVEPOINT action")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK TO action")
+                conn.execute("RELEASE action")
+            batch.open = False
+            raise
+        conn.execute("RELEASE action")
+        batch.open = False
 
     @contextlib.contextmanager
     def _writing(self, name: str) -> Iterator[Action]:
@@ -766,7 +836,7 @@ class Store:
             self._insert("spans", row, doc_id, "import")
             n_spans += 1
         for quote in quotes:
-            quote = quote.with_(doc_id=doc_id)
+            quote = quote if quote.doc_id == doc_id else quote.with_(doc_id=doc_id)
             self._check_quote(quote)
             row = self._stamp_missing(_quote_row(quote))
             if quote.id is not None and not self._exists("quotes", quote.id):
@@ -1120,7 +1190,8 @@ class Store:
         ids = []
         for span in spans:
             check_offsets(text, span.start, span.end, "span")
-            ids.append(self._insert("spans", self._stamp(_span_row(span.with_(doc_id=doc_id))), doc_id, "add_span"))
+            span = span if span.doc_id == doc_id else span.with_(doc_id=doc_id)  # (a copy costs: many rows)
+            ids.append(self._insert("spans", self._stamp(_span_row(span)), doc_id, "add_span"))
         return ids
 
     def update_span(self, span_id: int, **fields: Any) -> Span:
@@ -1250,7 +1321,7 @@ class Store:
     def insert_claims(self, doc_id: int, claims: Iterable[Claim]) -> list[int]:
         ids = []
         for claim in claims:
-            claim = claim.with_(doc_id=doc_id)
+            claim = claim if claim.doc_id == doc_id else claim.with_(doc_id=doc_id)
             self._check_claim(claim)
             ids.append(self._insert("claims", self._stamp(_claim_row(claim)), doc_id, "add_claim"))
         return ids

@@ -1,0 +1,63 @@
+"""What spaCy rebuilds over every token on each access, made once per Doc: its text, entities and sentences,
+and the tokens whose word passes a test (each distinct word tested once)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.attrs import LOWER, ORTH
+from spacy.tokens import Doc
+
+
+@lru_cache(maxsize=8)
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy joins every token's text on each access)."""
+    return doc.text
+
+
+@lru_cache(maxsize=8)
+def ents(doc: Doc) -> tuple:
+    """``doc.ents``, made once per document (spaCy builds the tuple anew, over every token, on each access)."""
+    return tuple(doc.ents)
+
+
+@lru_cache(maxsize=8)
+def sentences(doc: Doc) -> tuple:
+    """``doc.sents``, made once per document."""
+    return tuple(doc.sents)
+
+
+@lru_cache(maxsize=8)
+def _column(doc: Doc, attr: int) -> tuple[int, ...]:
+    return tuple(doc.to_array([attr]).reshape(-1).tolist())
+
+
+def where_lower(doc: Doc, keep: Callable[[str], bool]) -> list[int]:
+    """The indices of the tokens whose ``lower_`` passes ``keep``, in order."""
+    strings, tested = doc.vocab.strings, {}
+    out = []
+    for i, h in enumerate(_column(doc, LOWER)):
+        ok = tested.get(h)
+        if ok is None:
+            ok = tested[h] = keep(strings[h])
+        if ok:
+            out.append(i)
+    return out
+
+
+def where_text(doc: Doc, text: str) -> list[int]:
+    """The indices of the tokens whose text is ``text``, in order."""
+    return _where(doc, ORTH, text, lambda i: doc[i].text)
+
+
+def where_lower_is(doc: Doc, word: str) -> list[int]:
+    """The indices of the tokens whose ``lower_`` is ``word``, in order."""
+    return _where(doc, LOWER, word, lambda i: doc[i].lower_)
+
+
+def _where(doc: Doc, attr: int, value: str, read: Callable[[int], str]) -> list[int]:
+    if value not in doc.vocab.strings:  # no token has it
+        return []
+    h = doc.vocab.strings[value]
+    return [i for i, x in enumerate(_column(doc, attr)) if x == h and read(i) == value]

@@ -1,0 +1,186 @@
+"""Pre-annotation commits a few documents at a time: each document is still one action (one journal entry, all
+there or not at all), and however the run is stopped no document is left half-written and a re-run does the rest.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import annotator
+import annotator.api as api
+from annotator.domain import Document
+from annotator.store import Store, StoreError
+
+TEXT = ("Story {i}. Vladimir Putin met Alexander Lukashenko in Minsk.\n\n"
+        "“Belarus is sovereign,” Lukashenko said about Russia and Ukraine.")
+
+
+def rows(store: Store, doc_id: int) -> list[tuple]:
+    """What pre-annotation wrote for a document, without ids and times."""
+    out = []
+    for table, cols in (("spans", 'start, "end", label, origin, state'),
+                        ("quotes", 'start, "end", kind, speaker_start, speaker_end, cue_start, confidence, origin'),
+                        ("claims", 'start, "end", claim_type, stance, evidence, claimant_start, confidence, quote_id')):
+        out += [(table, *r) for r in store.db.execute(f"SELECT {cols} FROM {table} WHERE doc_id = ? ORDER BY id",
+                                                      [doc_id])]
+    return out
+
+
+def shape(store: Store, doc_id: int) -> list[tuple]:
+    """``rows`` with quote ids made relative to the document's first quote (ids differ between databases)."""
+    first = store.db.execute("SELECT min(id) FROM quotes WHERE doc_id = ?", [doc_id]).fetchone()[0] or 0
+    return [r[:-1] + (r[-1] - first if r[0] == "claims" and r[-1] is not None else r[-1],) for r in rows(store, doc_id)]
+
+
+def new_project(path, n: int) -> tuple[annotator.Project, list[int]]:
+    project = annotator.open_project(path, analyst="ana")
+    with project.store.action("setup", undoable=False):
+        ids = [project.store.add_document(Document(TEXT.format(i=i), {"source": f"{i}.txt"}))[0] for i in range(n)]
+    return project, ids
+
+
+@pytest.fixture
+def reference(tmp_path, ruler_nlp):
+    """What pre-annotating 40 documents one transaction each (the old way) writes, document by document."""
+    project, ids = new_project(tmp_path / "ref.db", 40)
+    from annotator.nlp.pipeline import annotate_many
+    from annotator.nlp.provenance import pipeline_info
+
+    info = pipeline_info(ruler_nlp)
+    for doc_id, ann in zip(ids, annotate_many(ruler_nlp, [TEXT.format(i=i) for i in range(40)]), strict=True):
+        ann = type(ann)([s for s in ann.spans if s.label in {"PERSON", "GPE", "ORG"}], ann.quotes, ann.claims)
+        project.apply_proposals(doc_id, ann, info)
+    got = {i: shape(project.store, doc_id) for i, doc_id in enumerate(ids)}
+    project.close()
+    assert all(got.values())
+    return got
+
+
+def test_a_few_documents_are_one_commit_each_one_action_and_the_same_rows(tmp_path, ruler_nlp, reference,
+                                                                         monkeypatch):
+    monkeypatch.setattr(api, "WRITE_SECONDS", 3600.0)
+    project, ids = new_project(tmp_path / "p.db", 40)
+    statements: list[str] = []
+    project.store.db.conn.set_trace_callback(statements.append)
+    done = []
+    report = project.preannotate(ids, ruler_nlp, progress=lambda doc_id, _text: done.append(doc_id))
+    project.store.db.conn.set_trace_callback(None)
+    assert report.documents == 40 and done == ids
+    assert sum(s.startswith("BEGIN") for s in statements) == statements.count("COMMIT") == 3  # 16 + 16 + 8
+    assert {i: shape(project.store, doc_id) for i, doc_id in enumerate(ids)} == reference
+    entries = [e for e in project.store.log() if e["action"] == "preannotate"]
+    assert sorted(e["doc_id"] for e in entries) == ids  # one journal entry per document
+    assert project.undo(ids[5]) is not None and rows(project.store, ids[5]) == []  # each undone on its own
+    assert rows(project.store, ids[6]) and project.store.pending_preannotation() == [ids[5]]
+    project.close()
+
+
+def test_a_slow_pipeline_still_commits_at_least_every_write_seconds(tmp_path, ruler_nlp, monkeypatch):
+    monkeypatch.setattr(api, "WRITE_SECONDS", 0.0)
+    project, ids = new_project(tmp_path / "p.db", 5)
+    statements: list[str] = []
+    project.store.db.conn.set_trace_callback(statements.append)
+    project.preannotate(ids, ruler_nlp)
+    assert statements.count("COMMIT") == 5
+    project.close()
+
+
+def _stop_writing_at(monkeypatch, store: Store, nth: int, exc: type[BaseException]) -> None:
+    """The ``nth`` document's quotes (written after its spans) raise ``exc`` half-way through its action."""
+    real, seen = store.insert_quotes, []
+
+    def insert_quotes(doc_id, quotes):
+        seen.append(doc_id)
+        if len(seen) == nth:
+            raise exc("stopped here")
+        return real(doc_id, quotes)
+
+    monkeypatch.setattr(store, "insert_quotes", insert_quotes)
+
+
+@pytest.mark.parametrize("exc", [KeyboardInterrupt, StoreError])
+def test_stopped_in_the_middle_of_a_document_keeps_those_before_it_whole_and_a_rerun_does_the_rest(
+        tmp_path, ruler_nlp, reference, monkeypatch, exc):
+    monkeypatch.setattr(api, "WRITE_SECONDS", 3600.0)
+    project, ids = new_project(tmp_path / "p.db", 40)
+    _stop_writing_at(monkeypatch, project.store, 21, exc)  # the 5th document of the second batch of 16
+    done = []
+    with pytest.raises(exc):
+        project.preannotate(ids, ruler_nlp, progress=lambda doc_id, _text: done.append(doc_id))
+    assert done == ids[:20]
+    for i, doc_id in enumerate(ids):
+        assert shape(project.store, doc_id) == (reference[i] if i < 20 else [])  # whole, or nothing at all
+    assert project.store.pending_preannotation() == ids[20:]
+    monkeypatch.undo()
+    project.preannotate(model=ruler_nlp)
+    assert {i: shape(project.store, doc_id) for i, doc_id in enumerate(ids)} == reference
+    assert len([e for e in project.store.log() if e["action"] == "preannotate"]) == 40
+    project.close()
+
+
+def test_stopped_while_parsing_writes_what_was_finished(tmp_path, ruler_nlp, reference, monkeypatch):
+    """Ctrl+C while the pipeline works on the 8th document: the 7 finished ones are written, whole."""
+    import annotator.nlp.pipeline as pipeline
+
+    monkeypatch.setattr(api, "WRITE_SECONDS", 3600.0)
+    real = pipeline.annotate_many
+
+    def seven_then_interrupted(nlp, texts):
+        results = real(nlp, texts)
+        for _ in range(7):
+            yield next(results)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "annotate_many", seven_then_interrupted)
+    project, ids = new_project(tmp_path / "p.db", 40)
+    with pytest.raises(KeyboardInterrupt):
+        project.preannotate(ids, ruler_nlp)
+    assert [shape(project.store, d) for d in ids[:7]] == [reference[i] for i in range(7)]
+    assert project.store.pending_preannotation() == ids[7:]
+    project.close()
+
+
+def test_an_action_left_half_undone_drops_the_whole_batch(tmp_path):
+    """If an interruption leaves an action of a batch neither written nor undone, nothing of the batch is kept."""
+    store = Store(tmp_path / "s.db")
+    doc_id, _ = store.add_document(Document("Alpha beta gamma."))
+    with pytest.raises(KeyboardInterrupt), store.batch() as batch:
+        store.set_note(doc_id, "first")  # an action of its own, finished
+        batch.open = True  # as if stopped between an action's savepoint and its end
+        raise KeyboardInterrupt
+    assert not batch.done and store.document(doc_id).note == ""
+    with store.batch() as batch:
+        store.set_note(doc_id, "second")
+    assert batch.done and store.document(doc_id).note == "second"
+    store.close()
+
+
+def test_with_workers_and_a_pipeline_name_only_the_workers_load_it(tmp_path, ruler_model_dir, monkeypatch):
+    """The writing process loads nothing (the workers tell it the pipeline's name and version)."""
+    import annotator.nlp.pipeline as pipeline
+
+    one, ids = new_project(tmp_path / "one.db", 20)
+    one.preannotate(ids, str(ruler_model_dir))
+
+    def refused(*_args, **_kwargs):
+        raise AssertionError("the writing process loaded the pipeline")
+
+    monkeypatch.setattr(pipeline, "load_pipeline", refused)  # (spawned workers import their own)
+    two, ids2 = new_project(tmp_path / "two.db", 20)
+    report = two.preannotate(ids2, str(ruler_model_dir), workers=2)
+    assert report.documents == 20
+    assert [two.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids2] == [
+        one.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids]
+    assert [shape(two.store, d) for d in ids2] == [shape(one.store, d) for d in ids]
+    one.close()
+    two.close()
+
+
+def test_a_pipeline_the_workers_cannot_load_is_named_in_the_error(tmp_path):
+    from annotator.nlp.pipeline import ModelError
+
+    project, ids = new_project(tmp_path / "p.db", 3)
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        project.preannotate(ids, "no_such_pipeline", workers=2)
+    assert project.store.pending_preannotation() == ids
+    project.close()
