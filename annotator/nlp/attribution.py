@@ -27,6 +27,7 @@ CONFIDENCE = {
     "pattern": 0.75,
     "colon-name": 0.8,
     "dash": 0.85,
+    "qa": 0.8,
     "colon-intro": 0.8,
     "next-sentence": 0.7,
     "same-quote": 0.75,
