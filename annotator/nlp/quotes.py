@@ -114,7 +114,7 @@ def _quote(art: Article, i: int) -> Quote:
         conf *= UNCLOSED_FACTOR
     origin = "rule:quotes"
     if named:
-        origin += f"+speaker:{a.rule}" + ("+coref" if a.mention else "")
+        origin += f"+speaker:{a.key}"
     return Quote(
         start=q.start,
         end=q.end,

@@ -24,6 +24,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
 )
 from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named, noun_phrase, propn_span
+from annotator.nlp.roles import age_description
 
 
 def speaker_from_head(doc: Doc, head: Token) -> Found | None:
@@ -33,6 +34,9 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
         return Found(head.i, head.i + 1, True)
     if head.lower_ == "one" and head.dep_ in ("nsubj", "nsubjpass"):  # "one said": the literal subject
         return Found(head.i, head.i + 1, False, "")
+    age = age_description(doc, head)
+    if age is not None:  # "the 23-year-old said" (tagged a date)
+        return Found(*age, False, "")
     if head.is_punct or head.like_num or head.ent_type_ in NEVER_SPEAKERS:
         return None  # "said Monday", "said at 9 p.m.": a date or a time is no speaker
     ent = ent_span(doc, head)
@@ -109,6 +113,8 @@ def speaking_noun(tok: Token) -> bool:
         return True
     if tok.lower_ in FIRST_PERSON or tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if age_description(tok.doc, tok) is not None:
+        return True  # "the 23-year-old"
     word, lemma = tok.lower_, tok.lemma_.lower()
     if word in SPEAKING_NOUNS or lemma in SPEAKING_NOUNS:
         return True

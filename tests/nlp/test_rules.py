@@ -258,3 +258,97 @@ def test_nested_source_with_the_inner_subject_misparsed_inside_the_outer_one():
     )
     (q,) = find_quotes(doc)
     assert "engineer" in q.speaker.text_in(doc.text) and q.source_of.text_in(doc.text) == "a report"
+
+
+def test_a_description_matching_no_title_is_the_person_just_named():
+    # Ruud Haan coaches Ostend . " We won , " the club boss said .
+    doc = parse(
+        [
+            ("Ruud", 1, "compound", "PROPN", "NNP", "Ruud"),
+            ("Haan", 2, "nsubj", "PROPN", "NNP", "Haan"),
+            ("coaches", 2, "ROOT", "VERB", "VBZ", "coach"),
+            ("Ostend", 2, "dobj", "PROPN", "NNP", "Ostend"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("We", 7, "nsubj", "PRON", "PRP", "we"),
+            ("won", 13, "ccomp", "VERB", "VBD", "win"),
+            (",", 13, "punct", "PUNCT", ",", ","),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+            ("the", 12, "det", "DET", "DT", "the"),
+            ("club", 12, "compound", "NOUN", "NN", "club"),
+            ("boss", 13, "nsubj", "NOUN", "NN", "boss"),
+            ("said", 13, "ROOT", "VERB", "VBD", "say"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (3, 4, "ORG")],
+    )
+    (q,) = find_quotes(doc)
+    text = doc.text
+    assert (q.speaker.text_in(text), q.speaker_mention.text_in(text)) == ("Ruud Haan", "the club boss")
+    assert "+salience" in q.origin
+
+
+def test_a_person_described_by_age_is_no_date():
+    # Dara Pell scored . " I was lucky , " the 23-year-old said .
+    rows = [
+        ("Dara", 1, "compound", "PROPN", "NNP", "Dara"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("scored", 2, "ROOT", "VERB", "VBD", "score"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ('"', 16, "punct", "PUNCT", "``", '"'),
+        ("I", 6, "nsubj", "PRON", "PRP", "I"),
+        ("was", 16, "ccomp", "AUX", "VBD", "be"),
+        ("lucky", 6, "acomp", "ADJ", "JJ", "lucky"),
+        (",", 16, "punct", "PUNCT", ",", ","),
+        ('"', 16, "punct", "PUNCT", "''", '"'),
+        ("the", 15, "det", "DET", "DT", "the"),
+        ("23", 13, "nummod", "NUM", "CD", "23"),
+        ("-", 13, "punct", "PUNCT", "HYPH", "-"),
+        ("year", 15, "npadvmod", "NOUN", "NN", "year"),
+        ("-", 15, "punct", "PUNCT", "HYPH", "-"),
+        ("old", 16, "nsubj", "ADJ", "JJ", "old"),
+        ("said", 16, "ROOT", "VERB", "VBD", "say"),
+        (".", 16, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, False, True, False, False, True, False, False, True, True, False, False, False, False, True, False, False]
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (11, 16, "DATE")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    text = doc.text
+    assert (q.speaker.text_in(text), q.speaker_mention.text_in(text)) == ("Dara Pell", "the 23-year-old")
+
+
+def test_a_qualified_office_is_not_another_office_of_the_same_name():
+    # Interior Minister Lina Sorel spoke . Omar Fayed spoke . " No , " the former prime minister added .
+    doc = parse(
+        [
+            ("Interior", 1, "compound", "PROPN", "NNP", "Interior"),
+            ("Minister", 3, "compound", "PROPN", "NNP", "Minister"),
+            ("Lina", 3, "compound", "PROPN", "NNP", "Lina"),
+            ("Sorel", 4, "nsubj", "PROPN", "NNP", "Sorel"),
+            ("spoke", 4, "ROOT", "VERB", "VBD", "speak"),
+            (".", 4, "punct", "PUNCT", ".", "."),
+            ("Omar", 7, "compound", "PROPN", "NNP", "Omar"),
+            ("Fayed", 8, "nsubj", "PROPN", "NNP", "Fayed"),
+            ("spoke", 8, "ROOT", "VERB", "VBD", "speak"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("No", 19, "intj", "INTJ", "UH", "no"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("the", 18, "det", "DET", "DT", "the"),
+            ("former", 18, "amod", "ADJ", "JJ", "former"),
+            ("prime", 18, "amod", "ADJ", "JJ", "prime"),
+            ("minister", 19, "nsubj", "NOUN", "NN", "minister"),
+            ("added", 19, "ROOT", "VERB", "VBD", "add"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(2, 4, "PERSON"), (6, 8, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Omar Fayed"
+
+
+def test_people_descriptions_are_data():
+    from annotator.nlp.lexicon import classes
+
+    assert {"boss", "magnate", "veteran"} <= classes("people_nouns")["descriptions"]
