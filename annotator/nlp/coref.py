@@ -251,7 +251,7 @@ class Mentions:
                 r = r.head
             objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
             orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
-            m.subject = r.dep_ in ("nsubj", "nsubjpass") or (
+            m.subject = r.dep_ in ("nsubj", "nsubjpass") or self._topic(m, r) or (
                 first and (orphan or r.dep_ not in objects) and self._early(m)
             )
             m.speaker = r.dep_ == "nsubj" and lemma_of(r.head) in REPORTING_VERBS
@@ -259,6 +259,15 @@ class Mentions:
         else:
             m.subject = first
         return m
+
+    def _topic(self, m: NamedMention, r: Token) -> bool:
+        """A name fronted in a phrase that opens its sentence ("For Leyla, the hard part ..."): what the
+        sentence is about, as salient as a subject."""
+        doc = self.doc
+        prep = r.head
+        if r.dep_ != "pobj" or prep.i >= r.i or m.end >= len(doc) or doc[m.end].text != ",":
+            return False
+        return prep.i == 0 or self.sent_of(doc[prep.i - 1].idx) != self.sent_of(prep.idx)
 
     def _same_sent(self, tok: Token, m: NamedMention) -> bool:
         return self.sent_of(tok.idx) == m.sent

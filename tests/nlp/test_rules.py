@@ -352,3 +352,72 @@ def test_people_descriptions_are_data():
     from annotator.nlp.lexicon import classes
 
     assert {"boss", "magnate", "veteran"} <= classes("people_nouns")["descriptions"]
+
+
+def test_a_pronoun_after_a_described_subject_is_the_person_it_describes():
+    # Ana Rusu , a retired judge , spoke first . Vera Holm followed . The judge smiled . " Fine , " she said .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Rusu", 7, "nsubj", "PROPN", "NNP", "Rusu"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("retired", 5, "amod", "ADJ", "JJ", "retired"),
+            ("judge", 1, "appos", "NOUN", "NN", "judge"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("spoke", 7, "ROOT", "VERB", "VBD", "speak"),
+            ("first", 7, "advmod", "ADV", "RB", "first"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ("Vera", 11, "compound", "PROPN", "NNP", "Vera"),
+            ("Holm", 12, "nsubj", "PROPN", "NNP", "Holm"),
+            ("followed", 12, "ROOT", "VERB", "VBD", "follow"),
+            (".", 12, "punct", "PUNCT", ".", "."),
+            ("The", 15, "det", "DET", "DT", "the"),
+            ("judge", 16, "nsubj", "NOUN", "NN", "judge"),
+            ("smiled", 16, "ROOT", "VERB", "VBD", "smile"),
+            (".", 16, "punct", "PUNCT", ".", "."),
+            ('"', 23, "punct", "PUNCT", "``", '"'),
+            ("Fine", 23, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 23, "punct", "PUNCT", ",", ","),
+            ('"', 23, "punct", "PUNCT", "''", '"'),
+            ("she", 23, "nsubj", "PRON", "PRP", "she"),
+            ("said", 23, "ROOT", "VERB", "VBD", "say"),
+            (".", 23, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (10, 12, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ana Rusu", "she")
+
+
+def test_a_name_fronted_at_the_start_of_its_sentence_is_as_salient_as_a_subject():
+    # Ines Vale spoke first . For Mara Quist , the wait was long . " It hurt , " she says .
+    doc = parse(
+        [
+            ("Ines", 1, "compound", "PROPN", "NNP", "Ines"),
+            ("Vale", 2, "nsubj", "PROPN", "NNP", "Vale"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            ("first", 2, "advmod", "ADV", "RB", "first"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("For", 11, "prep", "ADP", "IN", "for"),
+            ("Mara", 7, "compound", "PROPN", "NNP", "Mara"),
+            ("Quist", 5, "pobj", "PROPN", "NNP", "Quist"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("wait", 11, "nsubj", "NOUN", "NN", "wait"),
+            ("was", 11, "ROOT", "AUX", "VBD", "be"),
+            ("long", 11, "acomp", "ADJ", "JJ", "long"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+            ('"', 20, "punct", "PUNCT", "``", '"'),
+            ("It", 16, "nsubj", "PRON", "PRP", "it"),
+            ("hurt", 20, "ccomp", "VERB", "VBD", "hurt"),
+            (",", 20, "punct", "PUNCT", ",", ","),
+            ('"', 20, "punct", "PUNCT", "''", '"'),
+            ("she", 20, "nsubj", "PRON", "PRP", "she"),
+            ("says", 20, "ROOT", "VERB", "VBZ", "say"),
+            (".", 20, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (6, 8, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Mara Quist"
