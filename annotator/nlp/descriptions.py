@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.nlp.issuers import issuer
+from annotator.nlp.issuers import author, issuer
 from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, words
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
@@ -38,6 +38,9 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
         return None  # "a spokesman said": someone not named before
     if hw in DOCUMENT_NOUNS:
+        written = author(mentions, hw, at)
+        if written is not None:  # "the memo reads" ... "signed by Teresa Okwu"
+            return written
         issued = issuer(mentions, hw, at)
         if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
             return issued

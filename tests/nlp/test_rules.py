@@ -421,3 +421,37 @@ def test_a_name_fronted_at_the_start_of_its_sentence_is_as_salient_as_a_subject(
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Mara Quist"
+
+
+def test_a_document_that_speaks_is_its_author_named_after_it():
+    # " Act now , " the memo says . The memo is signed by Ada Berg .
+    doc = parse(
+        [
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("Act", 7, "ccomp", "VERB", "VB", "act"),
+            ("now", 1, "advmod", "ADV", "RB", "now"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("memo", 7, "nsubj", "NOUN", "NN", "memo"),
+            ("says", 7, "ROOT", "VERB", "VBZ", "say"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ("The", 10, "det", "DET", "DT", "the"),
+            ("memo", 12, "nsubjpass", "NOUN", "NN", "memo"),
+            ("is", 12, "auxpass", "AUX", "VBZ", "be"),
+            ("signed", 12, "ROOT", "VERB", "VBN", "sign"),
+            ("by", 12, "agent", "ADP", "IN", "by"),
+            ("Ada", 15, "compound", "PROPN", "NNP", "Ada"),
+            ("Berg", 13, "pobj", "PROPN", "NNP", "Berg"),
+            (".", 12, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(14, 16, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ada Berg", "the memo")
+
+
+def test_memos_and_writing_verbs_are_data():
+    from annotator.nlp.lexicon import AUTHOR_VERBS, DOCUMENT_NOUNS
+
+    assert {"memo", "opinion", "ruling"} <= DOCUMENT_NOUNS and {"sign", "write", "send"} <= AUTHOR_VERBS
