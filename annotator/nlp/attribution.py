@@ -29,6 +29,7 @@ CONFIDENCE = {
     "dash": 0.85,
     "qa": 0.8,
     "colon-intro": 0.8,
+    "colon-subject": 0.75,
     "next-sentence": 0.7,
     "same-quote": 0.75,
     "split-sentence": 0.7,

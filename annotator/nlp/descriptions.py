@@ -9,7 +9,7 @@ from annotator.nlp.issuers import author, issuer
 from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, words
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
-from annotator.nlp.roles import is_role, resolve_role
+from annotator.nlp.roles import is_role, person_noun, resolve_role
 from annotator.nlp.unnamed import earlier_unnamed
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         issued = issuer(mentions, hw, at)
         if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
             return issued
-        prev = [m for m in mentions.history if m.start < at and not m.personal]
+        prev = [m for m in mentions.history if m.start < at and not m.personal and not _a_person(doc[m.end - 1])]
         prev = [m for m in prev if mentions.para_of(doc[at].idx) - m.para <= 3]
         if prev:
             return prev[-1]
@@ -66,3 +66,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if hw in ORG_NOUNS:
         return nearest(mentions, at, "org")
     return earlier_unnamed(mentions, found, at)
+
+
+def _a_person(head) -> bool:
+    """An unnamed earlier speaker described as one person ("the visitor"), who issues no statement."""
+    return head.lower_ not in ORG_NOUNS and (is_role(head.lower_) or person_noun(head))

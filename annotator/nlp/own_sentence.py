@@ -10,6 +10,7 @@ from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
 from annotator.nlp.evidence import speaks_elsewhere
 from annotator.nlp.layouts import dash_attribution, panel_name, qa_attribution
+from annotator.nlp.lexicon import PRONOUN_KIND, SPEECH_NOUNS
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
@@ -41,7 +42,7 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     attr = from_regions(art, i, [before, after])
     if attr is not None and attr.speaker is not None:
         return attr
-    colon = _colon_name(art, before)
+    colon = _colon_name(art, before) or colon_subject(art, i, before)
     if colon is not None:
         return colon
     k = before[1] - 1
@@ -86,6 +87,57 @@ def _colon_name(art: Article, before: tuple[int, int]) -> Attr | None:
     if not all(t.is_alpha or t.text in ("-", ".", "'", "\u2019") for t in art.doc[found.start : found.end]):
         return None  # "Q&A:" is no speaker
     return Attr("colon-name", (found.start, found.end), None, None, found.label)
+
+
+def colon_subject(art: Article, i: int, before: tuple[int, int]) -> Attr | None:
+    """A clause ending in a colon right before the quote, with no reporting verb: its subject speaks
+    when it is a person ("Quist was firm: “…”"), or whoever a speech noun as its subject or object
+    belongs to ("Her message to the protesters was blunt: “…”", "Brandt had a simple answer: “…”")."""
+    if not art.parsed:
+        return None
+    text = art.text[before[0] : before[1]].rstrip()
+    if not text.endswith(":") or before[1] - before[0] - len(text) > 1:
+        return None
+    doc = art.doc
+    lo, hi = art.tokens(before[0], before[0] + len(text))
+    if hi - lo < 2 or doc[hi - 1].text != ":":
+        return None
+    top = [t for t in doc[lo : hi - 1] if t.head.i == t.i or not lo <= t.head.i < hi - 1]
+    verb = next((t for t in top if t.pos_ in ("VERB", "AUX")), None)  # the clause's verb, however the colon hangs
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi), None)
+    if subj is None:
+        return None
+    said = next((c for c in verb.children if c.dep_ == "dobj" and _speech_noun(c)), None)
+    head = subj
+    if _speech_noun(subj):  # "Her message ... was blunt": whose message
+        head = _owner(subj)
+    elif said is None and not (subj.ent_type_ == "PERSON" or subj.lower_ in PRONOUN_KIND or art.mentions.between(subj.i, subj.i + 1)):
+        return None  # "The vote was clear:": no one
+    if head is None:
+        return None
+    found = speaker_from_head(doc, head)
+    if found is None or not art.outside(found.start, found.end):
+        return None
+    return attribute(doc, art.mentions, "colon-subject", found, None, verb.i)
+
+
+def _speech_noun(tok) -> bool:
+    return tok.pos_ == "NOUN" and (tok.lower_ in SPEECH_NOUNS or tok.lemma_.lower() in SPEECH_NOUNS)
+
+
+def _owner(noun):
+    """Who a speech noun is of: its possessor ("her message"), or the object of its "from"/"of"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _governing(art: Article, i: int, before: tuple[int, int], after: tuple[int, int]) -> Attr | None:

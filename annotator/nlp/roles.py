@@ -182,6 +182,8 @@ def describes_person(doc: Doc, found: Found) -> bool:
     w = head.lower_
     if head.tag_ in ("NNS", "NNPS") or w in ORG_NOUNS:
         return False
+    if any(c.dep_ in ("prep", "relcl", "acl") for c in head.rights):
+        return False  # "the visitor from Orvell": someone the phrase itself introduces
     return is_role(w) or person_noun(head)
 
 

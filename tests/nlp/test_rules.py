@@ -455,3 +455,84 @@ def test_memos_and_writing_verbs_are_data():
     from annotator.nlp.lexicon import AUTHOR_VERBS, DOCUMENT_NOUNS
 
     assert {"memo", "opinion", "ruling"} <= DOCUMENT_NOUNS and {"sign", "write", "send"} <= AUTHOR_VERBS
+
+
+def test_whose_answer_a_colon_introduces_speaks():
+    # Vera Holm spoke . Her answer was short : " No . "
+    doc = parse(
+        [
+            ("Vera", 1, "compound", "PROPN", "NNP", "Vera"),
+            ("Holm", 2, "nsubj", "PROPN", "NNP", "Holm"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("Her", 5, "poss", "PRON", "PRP$", "her"),
+            ("answer", 6, "nsubj", "NOUN", "NN", "answer"),
+            ("was", 6, "ROOT", "AUX", "VBD", "be"),
+            ("short", 6, "acomp", "ADJ", "JJ", "short"),
+            (":", 10, "punct", "PUNCT", ":", ":"),
+            ('"', 10, "punct", "PUNCT", "``", '"'),
+            ("No", 6, "parataxis", "INTJ", "UH", "no"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+            ('"', 10, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.text_in(doc.text), q.speaker.text_in(doc.text)) == ("No.", "Vera Holm") and "colon-subject" in q.origin
+
+
+def test_a_person_a_colon_clause_is_about_speaks_and_a_thing_does_not():
+    def doc_of(first: str, pos: str, ents):
+        # <first> was firm : " The vote stands . "
+        return parse(
+            [
+                (first, 1, "nsubj", pos, "NNP" if pos == "PROPN" else "NN", first.lower()),
+                ("was", 1, "ROOT", "AUX", "VBD", "be"),
+                ("firm", 1, "acomp", "ADJ", "JJ", "firm"),
+                (":", 7, "punct", "PUNCT", ":", ":"),
+                ('"', 7, "punct", "PUNCT", "``", '"'),
+                ("The", 6, "det", "DET", "DT", "the"),
+                ("vote", 7, "nsubj", "NOUN", "NN", "vote"),
+                ("stands", 1, "parataxis", "VERB", "VBZ", "stand"),
+                (".", 7, "punct", "PUNCT", ".", "."),
+                ('"', 7, "punct", "PUNCT", "''", '"'),
+            ],
+            ents=ents,
+        )
+
+    (q,) = find_quotes(doc_of("Holm", "PROPN", [(0, 1, "PERSON")]))
+    assert q.speaker is not None and "colon-subject" in q.origin
+    (q,) = find_quotes(doc_of("Tone", "NOUN", []))
+    assert q.speaker is None
+
+
+def test_speech_nouns_are_data():
+    from annotator.nlp.lexicon import SPEECH_NOUNS
+
+    assert {"answer", "message", "reply"} <= SPEECH_NOUNS
+
+
+def test_a_description_with_its_own_qualifier_is_someone_new():
+    # Ruud Haan spoke . " We lost , " the visitor from Orvell said .
+    doc = parse(
+        [
+            ("Ruud", 1, "compound", "PROPN", "NNP", "Ruud"),
+            ("Haan", 2, "nsubj", "PROPN", "NNP", "Haan"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("We", 6, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 13, "ccomp", "VERB", "VBD", "lose"),
+            (",", 13, "punct", "PUNCT", ",", ","),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("visitor", 13, "nsubj", "NOUN", "NN", "visitor"),
+            ("from", 10, "prep", "ADP", "IN", "from"),
+            ("Orvell", 11, "pobj", "PROPN", "NNP", "Orvell"),
+            ("said", 13, "ROOT", "VERB", "VBD", "say"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (12, 13, "GPE")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text).endswith("visitor")
