@@ -33,7 +33,7 @@ def own_sentence(art: Article, i: int) -> Attr | None:
         if j is not None and own[0] <= art.doc[j].idx < own[1]:
             cue = art.cue_by_start[j]
             s = art.sents[art.sent_of(art.doc[j].idx)]
-            attr = speaker_for(art, cue, s[0], s[1], "")
+            attr = speaker_for(art, cue, s[0], s[1], "", governs=True)
             if attr.speaker is not None:
                 return attr
     structural = structural_cue(art, i)
@@ -197,12 +197,15 @@ def structural_cue(art: Article, i: int) -> Attr | None:
     s_lo, s_hi = art.sent_tokens(verb.i)
     q_lo, q_hi = art.tokens(q.open_at, art.q_hi[i])
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+        # "Lund looked down and murmured: “…”": the conjuncts share their subject
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
     if subj is None or not art.outside(subj.i, subj.i + 1):
         return None
     near = min(abs(verb.i - q_hi), abs(q_lo - verb.i - 1), abs(subj.i - q_hi))
     if near > 3:  # the verb and its subject sit right at the quote
         return None
-    found = speaker_from_head(doc, subj)
+    found = speaker_from_head(doc, subj, literal=True)
     if found is None or not art.outside(found.start, found.end):
         return None
     return attribute(doc, art.mentions, "structural-cue", found, (verb.i, verb.i + 1), verb.i)

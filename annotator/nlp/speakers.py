@@ -27,9 +27,10 @@ from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name
 from annotator.nlp.roles import age_description
 
 
-def speaker_from_head(doc: Doc, head: Token) -> Found | None:
+def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | None:
     """The speaker named by a subject: a person named in apposition, its entity, a proper name,
-    the organisation a spokesperson speaks for, or the noun phrase itself."""
+    the organisation a spokesperson speaks for, or the noun phrase itself (``literal``: the subject
+    of a verb that governs the quote speaks as written, whatever noun it is)."""
     if (head.lower_ in PRONOUN_KIND or head.lower_ in FIRST_PERSON) and head.pos_ in ("PRON", ""):
         return Found(head.i, head.i + 1, True)
     if head.lower_ == "one" and head.dep_ in ("nsubj", "nsubjpass"):  # "one said": the literal subject
@@ -101,7 +102,7 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None and obj.lower_ not in PROXY_NOUNS and speaking_noun(obj):
                     return speaker_from_head(doc, obj)
-    if not head.is_alpha or not speaking_noun(head):
+    if not head.is_alpha or not (speaking_noun(head) or literal and head.pos_ == "NOUN"):
         return None
     return Found(*noun_phrase(doc, head), False, "")
 
@@ -126,12 +127,17 @@ def speaking_noun(tok: Token) -> bool:
     return lemma not in NOT_AGENTS and len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
 
 
-def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = None) -> list[Token]:
+def subject_candidates(
+    doc: Doc, verb: Token, sent: tuple[int, int] | None = None, literal: bool = False
+) -> list[Token]:
     """Who a reporting verb's subject is: its nsubj, else climbing to the clause it hangs from
     ("went on to say", "..., saying", "a promise to finish"), a relative clause's antecedent,
-    or the name after the verb (inversion). ``sent`` bounds the sentence (token indices)."""
+    or the name after the verb (inversion). ``sent`` bounds the sentence (token indices);
+    ``literal``: the verb governs the quote, so its own subject speaks whatever noun it is."""
     out: list[Token] = []
     lo, hi = sent if sent is not None else (verb.sent.start, verb.sent.end)
+    if literal and any(a.pos_ == "VERB" and lemma_of(a) in REPORTING_VERBS for a in verb.ancestors):
+        literal = False  # "said tariffs would add ...": the verb reported, not the one reporting
     v = verb
     quoted = _quoted_as(verb)
     if quoted is not None:
@@ -145,7 +151,9 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
             for s in subj:
                 if s.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
                     out.append(v.head)
-                elif (s.dep_ == "nsubj" or lemma_of(v) in ("quote", "cite")) and speaking_noun(s):
+                elif (s.dep_ == "nsubj" or lemma_of(v) in ("quote", "cite")) and (
+                    speaking_noun(s) or literal and v.i == verb.i and s.pos_ == "NOUN"
+                ):
                     out.append(s)
             if len(out) > found:
                 break

@@ -536,3 +536,64 @@ def test_a_description_with_its_own_qualifier_is_someone_new():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text).endswith("visitor")
+
+
+def test_the_subject_of_any_reporting_verb_governing_the_quote_speaks_as_written():
+    # The crowd yelled " Out ! "
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("crowd", 2, "nsubj", "NOUN", "NN", "crowd"),
+            ("yelled", 2, "ROOT", "VERB", "VBD", "yell"),
+            ('"', 4, "punct", "PUNCT", "``", '"'),
+            ("Out", 2, "ccomp", "ADV", "RB", "out"),
+            ("!", 4, "punct", "PUNCT", ".", "!"),
+            ('"', 4, "punct", "PUNCT", "''", '"'),
+        ],
+        spaces=[True, True, True, False, False, False, False],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "The crowd"
+
+
+def test_a_reporting_verb_inside_what_is_reported_does_not_give_its_subject():
+    # Delaney said costs would add " a billion " .   ("add" is reported, not reporting)
+    doc = parse(
+        [
+            ("Delaney", 1, "nsubj", "PROPN", "NNP", "Delaney"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("costs", 4, "nsubj", "NOUN", "NNS", "cost"),
+            ("would", 4, "aux", "AUX", "MD", "would"),
+            ("add", 1, "ccomp", "VERB", "VB", "add"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("billion", 4, "dobj", "NUM", "CD", "billion"),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Delaney"
+
+
+def test_an_unlisted_verb_sharing_its_conjuncts_subject_is_a_structural_cue():
+    # Lund looked down and murmured : " Sorry . "
+    doc = parse(
+        [
+            ("Lund", 1, "nsubj", "PROPN", "NNP", "Lund"),
+            ("looked", 1, "ROOT", "VERB", "VBD", "look"),
+            ("down", 1, "advmod", "ADV", "RB", "down"),
+            ("and", 1, "cc", "CCONJ", "CC", "and"),
+            ("murmured", 1, "conj", "VERB", "VBD", "murmur"),
+            (":", 4, "punct", "PUNCT", ":", ":"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 4, "ccomp", "INTJ", "UH", "sorry"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Lund" and q.cue.text_in(doc.text) == "murmured"
+    assert "structural-cue" in q.origin
