@@ -13,7 +13,7 @@ from annotator.nlp.descriptions import resolve_phrase
 from annotator.nlp.lexicon import NAME, ORG_NAME, ORG_NOUNS
 from annotator.nlp.names import Found, clip_to_line
 from annotator.nlp.pronouns import resolve_pronoun
-from annotator.nlp.roles import party_description, salient_person
+from annotator.nlp.roles import demonym_description, party_description, salient_person
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions
@@ -92,7 +92,8 @@ def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[
             return Attr(rule, None, span, cue)
         return Attr(rule, (m.start, m.end), span, cue, m.label)
     described = party_description(doc, found) if found.label in ("", "NORP") else None
-    if described is not None:  # "the New Jersey Democrat said"
+    described = described or demonym_description(doc, found)
+    if described is not None:  # "the New Jersey Democrat said", "the Scot added"
         found, span = described, (described.start, described.end)
     if not found.label:
         m = resolve_phrase(mentions, found, min(found.start, at_tok))

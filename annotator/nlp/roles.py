@@ -77,6 +77,17 @@ def party_description(doc: Doc, found: Found) -> Found | None:
     return Found(min(s, found.start), max(e, found.end), False, "")
 
 
+def demonym_description(doc: Doc, found: Found) -> Found | None:
+    """ "the Scot", "the Brazilian": one capitalised word after "the" taken for a person or a people is
+    a description of one person (names take no article); the whole description, else None."""
+    if found.end - found.start != 1 or found.label not in ("PERSON", "NORP") or found.start == 0:
+        return None
+    tok = doc[found.start]
+    if doc[found.start - 1].lower_ != "the" or tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s"):
+        return None
+    return Found(found.start - 1, found.end, False, "")
+
+
 def has_role(role: str, titles: frozenset[str]) -> bool:
     """A person with these title words holds ``role`` (a generic "leader" covers a president)."""
     held = {canon(t) for t in titles}
@@ -179,6 +190,8 @@ def describes_person(doc: Doc, found: Found) -> bool:
         return False
     if age_description(doc, head) is not None:
         return True
+    if found.end - found.start == 2 and head.text[:1].isupper() and demonym_description(doc, Found(head.i, head.i + 1, False, head.ent_type_)):
+        return True  # "the Scot"
     w = head.lower_
     if head.tag_ in ("NNS", "NNPS") or w in ORG_NOUNS:
         return False

@@ -133,3 +133,19 @@ def test_interview_verbs_are_data():
     from annotator.nlp.lexicon import INTERVIEW_FORMS
 
     assert INTERVIEW_FORMS["spoke"] == "speak" and INTERVIEW_FORMS["interviewed"] == "interview"
+
+
+def test_a_heading_quote_takes_the_speaker_of_the_body_quote_it_abridges_not_the_one_before(blank):
+    text = (
+        'Storm Night\n\n"We lost the roof," said Ines Vale.\n\n\'Nobody here slept at all\'\n\n'
+        'The storm came at ten. "Nobody here slept at night," said Omar Teal.'
+    )
+    assert speakers(blank, text)[1] == ("Nobody here slept at all", "Omar Teal")
+
+
+def test_a_quote_inside_the_next_paragraphs_narrative_inherits_no_speaker(blank):
+    text = (
+        'Vigil\n\n"We will rebuild," said Ines Vale.\n\n'
+        'Neighbours gathered at the hall, some holding signs reading "We will not move from here" all night.'
+    )
+    assert speakers(blank, text)[1] == ("We will not move from here", None)

@@ -597,3 +597,70 @@ def test_an_unlisted_verb_sharing_its_conjuncts_subject_is_a_structural_cue():
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Lund" and q.cue.text_in(doc.text) == "murmured"
     assert "structural-cue" in q.origin
+
+
+def test_a_demonym_after_the_is_a_description_of_the_person_just_named():
+    # Neil Dawson spoke . " We lost , " the Scot said .
+    doc = parse(
+        [
+            ("Neil", 1, "compound", "PROPN", "NNP", "Neil"),
+            ("Dawson", 2, "nsubj", "PROPN", "NNP", "Dawson"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 11, "punct", "PUNCT", "``", '"'),
+            ("We", 6, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 11, "ccomp", "VERB", "VBD", "lose"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("Scot", 11, "nsubj", "PROPN", "NNP", "Scot"),
+            ("said", 11, "ROOT", "VERB", "VBD", "say"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (10, 11, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Neil Dawson", "the Scot")
+
+
+def test_he_or_she_as_the_subject_before_a_quote_with_no_cue_is_a_weak_speaker():
+    # Ines Vale said no .  /  She laughed . " Sorry . "
+    rows = [
+        ("Ines", 1, "compound", "PROPN", "NNP", "Ines"),
+        ("Vale", 2, "nsubj", "PROPN", "NNP", "Vale"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("no", 2, "dobj", "INTJ", "UH", "no"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("\n\n", 4, "dep", "SPACE", "_SP", "\n\n"),
+        ("She", 7, "nsubj", "PRON", "PRP", "she"),
+        ("laughed", 7, "ROOT", "VERB", "VBD", "laugh"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+        ('"', 10, "punct", "PUNCT", "``", '"'),
+        ("Sorry", 10, "ROOT", "INTJ", "UH", "sorry"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+        ('"', 10, "punct", "PUNCT", "''", '"'),
+    ]
+    spaces = [True, True, True, False, False, False, True, False, True, False, False, False, False]
+    doc = parse(rows, ents=[(0, 2, "PERSON")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ines Vale", "She")
+
+
+def test_chanting_is_reporting():
+    from annotator.nlp.lexicon import CUE_FORMS
+
+    # Protesters chanted " Out ! "
+    doc = parse(
+        [
+            ("Protesters", 1, "nsubj", "NOUN", "NNS", "protester"),
+            ("chanted", 1, "ROOT", "VERB", "VBD", "chant"),
+            ('"', 3, "punct", "PUNCT", "``", '"'),
+            ("Out", 1, "ccomp", "ADV", "RB", "out"),
+            ("!", 3, "punct", "PUNCT", ".", "!"),
+            ('"', 3, "punct", "PUNCT", "''", '"'),
+        ],
+        spaces=[True, True, False, False, False, False],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Protesters" and "structural" not in q.origin
+    assert CUE_FORMS["chanting"] == "chant"
