@@ -132,6 +132,12 @@ class Mentions:
             if m.label in (NAME, ORG_NAME) and doc[m.start : m.end].text.lower() in seen:
                 m.label = seen[doc[m.start : m.end].text.lower()]
                 m.key = name_key(doc, m.start, m.end, m.label)
+        # "The Foreign Office" tagged PERSON: a name with "the" or ending in an organisation noun is none
+        for m in self.items:
+            if m.label == "PERSON" and m.end - m.start > 1 and (
+                doc[m.start].lower_ == "the" or doc[m.end - 1].lower_ in ORG_NOUNS and is_cap(doc[m.end - 1])
+            ):
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         # "Kestrel" tagged PERSON where "Kestrel Robotics" is an organisation and no person has that name
         orgs = {doc[m.start].lower_ for m in self.items if m.organisational and m.end - m.start > 1}
         full = {m.key for m in self.items if m.label == "PERSON" and m.end - m.start > 1}
@@ -303,8 +309,11 @@ class Mentions:
             j -= 1
         while j >= 0 and start - j <= 5 and not self.doc[j].is_punct and self.doc[j].lower_ not in ("'s", "’s") and (is_cap(self.doc[j]) or is_title(self.doc[j])
                                                                           or self.doc[j].is_lower):  # fmt: skip
-            if is_title(self.doc[j]) or is_role(self.doc[j].text):  # "Interior Minister", "his daughter, X"
-                words.add(self.doc[j].lower_.rstrip("."))
+            t = self.doc[j]
+            if t.pos_ == "ADP" and not (t.lower_ == "of" and j > 0 and is_title(self.doc[j - 1])):
+                break  # "a doctor at Baroune's hospital": the doctor is no title of Baroune ("Secretary of State X" is)
+            if is_title(t) or is_role(t.text):  # "Interior Minister", "his daughter, X"
+                words.add(t.lower_.rstrip("."))
             j -= 1
         return frozenset(words)
 

@@ -664,3 +664,61 @@ def test_chanting_is_reporting():
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Protesters" and "structural" not in q.origin
     assert CUE_FORMS["chanting"] == "chant"
+
+
+def test_a_noun_before_a_preposition_is_no_title_of_the_name_after_it():
+    # A doctor at Orvell 's hospital said he was tired . " We are full , " the doctor said .   (Orvell tagged PERSON)
+    rows = [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("doctor", 6, "nsubj", "NOUN", "NN", "doctor"),
+        ("at", 1, "prep", "ADP", "IN", "at"),
+        ("Orvell", 5, "poss", "PROPN", "NNP", "Orvell"),
+        ("'s", 3, "case", "PART", "POS", "'s"),
+        ("hospital", 2, "pobj", "NOUN", "NN", "hospital"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("he", 8, "nsubj", "PRON", "PRP", "he"),
+        ("was", 6, "ccomp", "AUX", "VBD", "be"),
+        ("tired", 8, "acomp", "ADJ", "JJ", "tired"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ('"', 19, "punct", "PUNCT", "``", '"'),
+        ("We", 13, "nsubj", "PRON", "PRP", "we"),
+        ("are", 19, "ccomp", "AUX", "VBP", "be"),
+        ("full", 13, "acomp", "ADJ", "JJ", "full"),
+        (",", 19, "punct", "PUNCT", ",", ","),
+        ('"', 19, "punct", "PUNCT", "''", '"'),
+        ("the", 18, "det", "DET", "DT", "the"),
+        ("doctor", 19, "nsubj", "NOUN", "NN", "doctor"),
+        ("said", 19, "ROOT", "VERB", "VBD", "say"),
+        (".", 19, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, True, False, True, True, True, True, True, False, True, False, True, True, False, False,
+              True, True, True, False, False]  # fmt: skip
+    doc = parse(rows, ents=[(3, 4, "PERSON")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text).endswith("doctor")
+
+
+def test_a_name_with_the_is_no_person_whatever_the_tagger_says():
+    # The Foreign Office confirmed talks . " We met twice , " it said .   (tagged PERSON)
+    doc = parse(
+        [
+            ("The", 2, "det", "DET", "DT", "the"),
+            ("Foreign", 2, "compound", "PROPN", "NNP", "Foreign"),
+            ("Office", 3, "nsubj", "PROPN", "NNP", "Office"),
+            ("confirmed", 3, "ROOT", "VERB", "VBD", "confirm"),
+            ("talks", 3, "dobj", "NOUN", "NNS", "talk"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("We", 8, "nsubj", "PRON", "PRP", "we"),
+            ("met", 13, "ccomp", "VERB", "VBD", "meet"),
+            ("twice", 8, "advmod", "ADV", "RB", "twice"),
+            (",", 13, "punct", "PUNCT", ",", ","),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+            ("it", 13, "nsubj", "PRON", "PRP", "it"),
+            ("said", 13, "ROOT", "VERB", "VBD", "say"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 3, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "The Foreign Office"
