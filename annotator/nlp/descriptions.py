@@ -54,6 +54,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         return None
     orgs = [m for m in mentions.items + mentions.history[-200:] if m.organisational or (m.label == "" and m.speaker)]
     same = [m for m in orgs if m.key.split()[-1:] == [hw] and m.end - m.start > 1]
+    if not same:  # "the ministry" is "Penglai's Ministry of National Defence"
+        same = [m for m in orgs if hw in m.key.split()[:-1] and m.end - m.start > 2 and m.start < at]
     if same:
         before = [m for m in same if m.start < at]
         return max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)

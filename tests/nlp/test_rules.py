@@ -722,3 +722,38 @@ def test_a_name_with_the_is_no_person_whatever_the_tagger_says():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "The Foreign Office"
+
+
+def test_the_organisation_noun_names_the_organisation_whose_name_holds_it():
+    # Orvell 's Ministry of Water Affairs issued figures . The Harbour Board disagreed . " We are ready , " the ministry said .
+    rows = [
+        ("Orvell", 2, "poss", "PROPN", "NNP", "Orvell"),
+        ("'s", 0, "case", "PART", "POS", "'s"),
+        ("Ministry", 6, "nsubj", "PROPN", "NNP", "Ministry"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("Water", 5, "compound", "PROPN", "NNP", "Water"),
+        ("Affairs", 3, "pobj", "PROPN", "NNP", "Affairs"),
+        ("issued", 6, "ROOT", "VERB", "VBD", "issue"),
+        ("figures", 6, "dobj", "NOUN", "NNS", "figure"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ("The", 11, "det", "DET", "DT", "the"),
+        ("Harbour", 11, "compound", "PROPN", "NNP", "Harbour"),
+        ("Board", 12, "nsubj", "PROPN", "NNP", "Board"),
+        ("disagreed", 12, "ROOT", "VERB", "VBD", "disagree"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+        ('"', 22, "punct", "PUNCT", "``", '"'),
+        ("We", 16, "nsubj", "PRON", "PRP", "we"),
+        ("are", 22, "ccomp", "AUX", "VBP", "be"),
+        ("ready", 16, "acomp", "ADJ", "JJ", "ready"),
+        (",", 22, "punct", "PUNCT", ",", ","),
+        ('"', 22, "punct", "PUNCT", "''", '"'),
+        ("the", 21, "det", "DET", "DT", "the"),
+        ("ministry", 22, "nsubj", "NOUN", "NN", "ministry"),
+        ("said", 22, "ROOT", "VERB", "VBD", "say"),
+        (".", 22, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, True, True, True, True, True, True, False, True, True, True, True, False, True, False, True,
+              True, False, False, True, True, True, False, False]  # fmt: skip
+    doc = parse(rows, ents=[(0, 6, "ORG"), (9, 12, "ORG")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert "Ministry of Water Affairs" in q.speaker.text_in(doc.text)
