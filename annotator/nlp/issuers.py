@@ -60,9 +60,12 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2) -> NamedMenti
         if named:
             return mentions.best_name(named[0], max(at, named[0].end))
         if who.pos_ == "NOUN":  # "a letter from the couple's daughter" ... "The daughter, Abena Osei"
-            m = resolve_phrase(mentions, Found(*noun_phrase(doc, who), False, ""), who.i)
+            s, e = noun_phrase(doc, who)
+            m = resolve_phrase(mentions, Found(s, e, False, ""), who.i)
             if m is not None and m.personal:
                 return m
+            if who.tag_ != "NNS" and doc[s].lower_ in ("the", "its", "their"):
+                return mentions.make(s, e, "", True)  # "circulated by the summit presidency", as written
     return None
 
 

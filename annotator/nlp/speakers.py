@@ -361,13 +361,23 @@ def governing_cue(doc: Doc, lo: int, hi: int, cue_starts: set[int]) -> int | Non
 
 
 def quote_ancestors(doc: Doc, lo: int, hi: int, depth: int) -> Iterator[Token]:
-    """The ancestors (up to ``depth`` steps up) of each token in [lo, hi) whose head lies outside it, in order."""
+    """The ancestors (up to ``depth`` steps up) of each token in [lo, hi) whose head lies outside it, in
+    order; a verb is passed over when the path reaches it from a clause on its left while it has its own
+    complement on its right ("X would commit ... “…”, a figure developing countries say is ...")."""
     for t in doc[lo:hi]:
         if lo <= t.head.i < hi:
             continue
-        h, n = t.head, 0
+        below, h, n = t, t.head, 0
         while n < depth:
-            yield h
+            if not _own_complement_right(h, below):
+                yield h
             if h.head.i == h.i:
                 break
-            h, n = h.head, n + 1
+            below, h, n = h, h.head, n + 1
+
+
+def _own_complement_right(verb: Token, below: Token) -> bool:
+    """``below`` is a clause left of ``verb`` while ``verb`` has a clausal complement on its right."""
+    if below.i > verb.i or below.dep_ not in ("ccomp", "parataxis") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)

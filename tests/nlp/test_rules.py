@@ -757,3 +757,40 @@ def test_the_organisation_noun_names_the_organisation_whose_name_holds_it():
     doc = parse(rows, ents=[(0, 6, "ORG"), (9, 12, "ORG")], spaces=spaces)
     (q,) = find_quotes(doc)
     assert "Ministry of Water Affairs" in q.speaker.text_in(doc.text)
+
+
+def test_a_verb_with_its_own_complement_on_the_right_does_not_report_the_clause_on_its_left():
+    # The draft , circulated by the presidency , would oblige states to " cut coal by half " , a goal critics say is weak .
+    # (misparsed: the whole first clause a complement of "say"); the draft speaks for who circulated it
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("draft", 9, "nsubj", "NOUN", "NN", "draft"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("circulated", 1, "acl", "VERB", "VBN", "circulate"),
+            ("by", 3, "agent", "ADP", "IN", "by"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("presidency", 4, "pobj", "NOUN", "NN", "presidency"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("would", 9, "aux", "AUX", "MD", "would"),
+            ("oblige", 22, "ccomp", "VERB", "VB", "oblige"),
+            ("states", 9, "dobj", "NOUN", "NNS", "state"),
+            ("to", 13, "aux", "PART", "TO", "to"),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("cut", 9, "advcl", "VERB", "VB", "cut"),
+            ("coal", 13, "dobj", "NOUN", "NN", "coal"),
+            ("by", 13, "prep", "ADP", "IN", "by"),
+            ("half", 15, "pobj", "NOUN", "NN", "half"),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+            (",", 22, "punct", "PUNCT", ",", ","),
+            ("a", 20, "det", "DET", "DT", "a"),
+            ("goal", 21, "nmod", "NOUN", "NN", "goal"),
+            ("critics", 22, "nsubj", "NOUN", "NNS", "critic"),
+            ("say", 22, "ROOT", "VERB", "VBP", "say"),
+            ("is", 22, "ccomp", "AUX", "VBZ", "be"),
+            ("weak", 23, "acomp", "ADJ", "JJ", "weak"),
+            (".", 22, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "the presidency"
