@@ -28,6 +28,7 @@ CONFIDENCE = {
     "colon-name": 0.8,
     "dash": 0.85,
     "qa": 0.8,
+    "as-clause": 0.85,
     "colon-intro": 0.8,
     "colon-subject": 0.75,
     "next-sentence": 0.7,

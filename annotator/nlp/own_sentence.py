@@ -23,7 +23,7 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     right after, or (for a fragment) the subject of the verb governing it."""
     q = art.marked[i]
     before, after = art.regions(i)
-    dash = dash_attribution(art, i) or qa_attribution(art, i)
+    dash = dash_attribution(art, i) or qa_attribution(art, i) or as_clause(art, i)
     if dash is not None:
         return dash
     if art.parsed:
@@ -67,6 +67,23 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     if gov is not None:
         return gov
     return attr
+
+
+def as_clause(art: Article, i: int) -> Attr | None:
+    """“…,” as the daily Vecherni Glas put it: an "as" clause right after the closing mark whose verb is
+    a reporting cue names who said these words, whatever verb the quote itself hangs from."""
+    if not art.parsed or art.marked[i].close_at is None:
+        return None
+    doc = art.doc
+    k = art.tokens(art.q_hi[i], art.q_hi[i] + 1)[0]
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and doc[k].text not in (".", "!", "?"):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "as" or doc[k].dep_ != "mark" or doc[k].head.i not in art.cue_starts:
+        return None
+    cue = art.cue_by_start[doc[k].head.i]
+    s = art.sents[art.sent_of(doc[cue.start].idx)]
+    attr = speaker_for(art, cue, max(s[0], doc[k].idx), s[1], "as-clause", governs=True)
+    return attr if attr.speaker is not None else None
 
 
 def _colon_name(art: Article, before: tuple[int, int]) -> Attr | None:

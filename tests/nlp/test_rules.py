@@ -794,3 +794,31 @@ def test_a_verb_with_its_own_complement_on_the_right_does_not_report_the_clause_
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "the presidency"
+
+
+def test_an_as_clause_right_after_the_quote_names_who_said_it():
+    # Drozd denied plans to " take the islands , " as the daily Glas put it .
+    doc = parse(
+        [
+            ("Drozd", 1, "nsubj", "PROPN", "NNP", "Drozd"),
+            ("denied", 1, "ROOT", "VERB", "VBD", "deny"),
+            ("plans", 1, "dobj", "NOUN", "NNS", "plan"),
+            ("to", 5, "aux", "PART", "TO", "to"),
+            ('"', 5, "punct", "PUNCT", "``", '"'),
+            ("take", 2, "acl", "VERB", "VB", "take"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("islands", 5, "dobj", "NOUN", "NNS", "island"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ('"', 5, "punct", "PUNCT", "''", '"'),
+            ("as", 14, "mark", "SCONJ", "IN", "as"),
+            ("the", 13, "det", "DET", "DT", "the"),
+            ("daily", 13, "compound", "NOUN", "NN", "daily"),
+            ("Glas", 14, "nsubj", "PROPN", "NNP", "Glas"),
+            ("put", 1, "advcl", "VERB", "VBD", "put"),
+            ("it", 14, "dobj", "PRON", "PRP", "it"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON"), (13, 14, "ORG")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text).endswith("Glas") and "as-clause" in q.origin
