@@ -30,6 +30,12 @@ def own_sentence(art: Article, i: int) -> Attr | None:
         lo, hi = art.tokens(q.start, q.end)
         j = governing_cue(art.doc, lo, hi, art.cue_starts)
         own = (art.sents[art.sent_of(q.open_at)][0], art.sents[art.sent_of(art.q_hi[i] - 1)][1])
+        if j is None or _conjoined(art.doc, lo, hi, j):  # “reaffirmed ...,” according to a readout from X
+            source = next((c for c in art.cues if c.kind == "according" and own[0] <= art.doc[c.start].idx < own[1]), None)
+            if source is not None:
+                attr = speaker_for(art, source, own[0], own[1], "")
+                if attr.speaker is not None:
+                    return attr
         if j is not None and own[0] <= art.doc[j].idx < own[1]:
             cue = art.cue_by_start[j]
             s = art.sents[art.sent_of(art.doc[j].idx)]
@@ -67,6 +73,16 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     if gov is not None:
         return gov
     return attr
+
+
+def _conjoined(doc, lo: int, hi: int, j: int) -> bool:
+    """The quote reaches the cue at token ``j`` as a conjoined predicate ("spoke with X and “reaffirmed
+    ...”"): it tells what the cue's subject did, in someone else's words, not what the cue reports."""
+    root = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi and not t.is_punct), None)
+    t = root
+    while t is not None and t.head.i != j and t.head.i != t.i:
+        t = t.head
+    return t is not None and t.head.i == j and t.dep_ == "conj" and root.pos_ in ("VERB", "AUX")
 
 
 def as_clause(art: Article, i: int) -> Attr | None:

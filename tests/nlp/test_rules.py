@@ -822,3 +822,34 @@ def test_an_as_clause_right_after_the_quote_names_who_said_it():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text).endswith("Glas") and "as-clause" in q.origin
+
+
+def test_a_quoted_predicate_is_the_words_of_the_according_to_source_not_of_its_subject():
+    # Ana Rusu spoke with Tomas Brandt and " pledged support , " according to a readout from the ministry .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Rusu", 2, "nsubj", "PROPN", "NNP", "Rusu"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            ("with", 2, "prep", "ADP", "IN", "with"),
+            ("Tomas", 5, "compound", "PROPN", "NNP", "Tomas"),
+            ("Brandt", 3, "pobj", "PROPN", "NNP", "Brandt"),
+            ("and", 2, "cc", "CCONJ", "CC", "and"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("pledged", 2, "conj", "VERB", "VBD", "pledge"),
+            ("support", 8, "dobj", "NOUN", "NN", "support"),
+            (",", 8, "punct", "PUNCT", ",", ","),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            ("according", 8, "prep", "VERB", "VBG", "accord"),
+            ("to", 12, "prep", "ADP", "IN", "to"),
+            ("a", 15, "det", "DET", "DT", "a"),
+            ("readout", 13, "pobj", "NOUN", "NN", "readout"),
+            ("from", 15, "prep", "ADP", "IN", "from"),
+            ("the", 18, "det", "DET", "DT", "the"),
+            ("ministry", 16, "pobj", "NOUN", "NN", "ministry"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (4, 6, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "the ministry"
