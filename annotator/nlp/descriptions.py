@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.nlp.issuers import author, issuer
-from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, words
+from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, classes, words
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
 from annotator.nlp.roles import is_role, person_noun, resolve_role
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 _BUSINESS = words("business_nouns")
+_ISSUED = classes("document_nouns")["documents"]  # what an organisation issues: "the statement said"
 _FIRM_ENDS = words("firm_endings")
 
 
@@ -45,6 +46,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
             return issued
         prev = [m for m in mentions.history if m.start < at and not m.personal and not _a_person(doc[m.end - 1])]
+        if hw not in _ISSUED:
+            prev = []  # a study or a ruling is no one's statement just because someone spoke before it
         prev = [m for m in prev if mentions.para_of(doc[at].idx) - m.para <= 3]
         if prev:
             return prev[-1]

@@ -308,13 +308,19 @@ def _reporting_verb_before(doc: Doc, v: Token, lo: int) -> Token | None:
 
 def _subject_verb_above(tok: Token, lo: int, hi: int) -> Token:
     """The nearest clause verb above ``tok`` in the sentence [lo, hi) with a subject (not one
-    inside a noun's clause: "accusations that his office leaked"), else the top."""
+    inside a noun's clause: "accusations that his office leaked", nor one inside what a higher
+    verb with a subject states: "The study found that the glacier had been stable, describing ..."
+    is the study's), else the top."""
     n = 0
+    found = None
     while lo <= tok.head.i < hi and tok.head.i != tok.i and n < 50:
         tok, n = tok.head, n + 1
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl") and _has_subject(tok):
-            return tok
-    return tok
+            if found is None or found.dep_ == "ccomp" and found.head.i == tok.i:
+                found = tok
+            if tok.dep_ != "ccomp":
+                return found
+    return found if found is not None else tok
 
 
 def _with_subject(doc: Doc, j: int) -> Token | None:

@@ -853,3 +853,31 @@ def test_a_quoted_predicate_is_the_words_of_the_according_to_source_not_of_its_s
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "the ministry"
+
+
+def test_a_reporting_participle_after_a_stated_clause_belongs_to_the_clause_that_states_it():
+    # The survey found that costs had risen , describing the rise as " steep and lasting . "
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("survey", 2, "nsubj", "NOUN", "NN", "survey"),
+            ("found", 2, "ROOT", "VERB", "VBD", "find"),
+            ("that", 6, "mark", "SCONJ", "IN", "that"),
+            ("costs", 6, "nsubj", "NOUN", "NNS", "cost"),
+            ("had", 6, "aux", "AUX", "VBD", "have"),
+            ("risen", 2, "ccomp", "VERB", "VBN", "rise"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("describing", 6, "advcl", "VERB", "VBG", "describe"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("rise", 8, "dobj", "NOUN", "NN", "rise"),
+            ("as", 8, "prep", "ADP", "IN", "as"),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("steep", 11, "pcomp", "ADJ", "JJ", "steep"),
+            ("and", 13, "cc", "CCONJ", "CC", "and"),
+            ("lasting", 13, "conj", "ADJ", "JJ", "lasting"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "The survey"
