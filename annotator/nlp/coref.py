@@ -257,7 +257,8 @@ class Mentions:
                 r = r.head
             objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
             orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
-            m.subject = r.dep_ in ("nsubj", "nsubjpass") or self._topic(m, r) or (
+            equative = r.dep_ == "attr" and r.head.lemma_ == "be" and _has_subject(r.head)  # "The last to speak was X"
+            m.subject = r.dep_ in ("nsubj", "nsubjpass") or equative or self._topic(m, r) or (
                 first and (orphan or r.dep_ not in objects) and self._early(m)
             )
             m.speaker = r.dep_ == "nsubj" and lemma_of(r.head) in REPORTING_VERBS
@@ -363,3 +364,7 @@ class Mentions:
     def between(self, lo: int, hi: int) -> list[NamedMention]:
         """Mentions starting in tokens [lo, hi)."""
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -53,6 +53,9 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             continue  # "he" before a "she": someone else
         if t.pos_ == "PROPN" or any(m.personal for m in mentions.between(t.left_edge.i, t.right_edge.i + 1)):
             return None  # a name, or one in apposition: the scored lookup weighs it
+        attr = next((c for c in t.head.children if c.dep_ == "attr" and c.i > t.i), None)
+        if attr is not None and t.head.lemma_ == "be" and mentions.between(attr.left_edge.i, attr.i + 1):
+            return None  # "The last speaker was Ava Lind": the name, weighed by the scored lookup
         span = age_description(doc, t) or noun_phrase(doc, t)
         found = Found(*span, False, "")
         if not describes_person(doc, found) or description_gender(doc, found) not in (None, kind):

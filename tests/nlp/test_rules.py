@@ -881,3 +881,39 @@ def test_a_reporting_participle_after_a_stated_clause_belongs_to_the_clause_that
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "The survey"
+
+
+def test_the_name_an_equative_sentence_introduces_is_as_salient_as_a_subject():
+    # Tom Becker spoke first . The last speaker of the night was Ava Lind . " I like my school , " she said .
+    doc = parse(
+        [
+            ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+            ("Becker", 2, "nsubj", "PROPN", "NNP", "Becker"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            ("first", 2, "advmod", "ADV", "RB", "first"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("The", 7, "det", "DET", "DT", "the"),
+            ("last", 7, "amod", "ADJ", "JJ", "last"),
+            ("speaker", 11, "nsubj", "NOUN", "NN", "speaker"),
+            ("of", 7, "prep", "ADP", "IN", "of"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("night", 8, "pobj", "NOUN", "NN", "night"),
+            ("was", 11, "ROOT", "AUX", "VBD", "be"),
+            ("Ava", 13, "compound", "PROPN", "NNP", "Ava"),
+            ("Lind", 11, "attr", "PROPN", "NNP", "Lind"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+            ('"', 23, "punct", "PUNCT", "``", '"'),
+            ("I", 17, "nsubj", "PRON", "PRP", "I"),
+            ("like", 23, "ccomp", "VERB", "VBP", "like"),
+            ("my", 19, "poss", "PRON", "PRP$", "my"),
+            ("school", 17, "dobj", "NOUN", "NN", "school"),
+            (",", 23, "punct", "PUNCT", ",", ","),
+            ('"', 23, "punct", "PUNCT", "''", '"'),
+            ("she", 23, "nsubj", "PRON", "PRP", "she"),
+            ("said", 23, "ROOT", "VERB", "VBD", "say"),
+            (".", 23, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (12, 14, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ava Lind"
