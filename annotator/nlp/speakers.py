@@ -15,6 +15,7 @@ from annotator.nlp.lexicon import (
     LISTENER_VERBS,
     NEVER_SPEAKERS,
     NOT_AGENTS,
+    ORG_LABELS,
     ORG_NOUNS,
     PRONOUN_KIND,
     PROXY_NOUNS,
@@ -47,6 +48,8 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
     if common or ent is None:
         title = is_title(head)  # "Lusan's Interior Minister, Rafael Montero": the name after, not "Interior"
         for child in head.children:
+            if not common and not title and child.ent_type_ in ORG_LABELS:
+                continue  # "Carys Pryce-Jenkins, the Greens' co-leader": the name, not her party
             if title and child.i < head.i:
                 continue
             if (

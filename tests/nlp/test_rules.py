@@ -917,3 +917,30 @@ def test_the_name_an_equative_sentence_introduces_is_as_salient_as_a_subject():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Ava Lind"
+
+
+def test_a_proper_name_subject_is_not_replaced_by_the_party_in_apposition():
+    # Ines Vale , the Greens ' leader , called it " our best night . "   (no entity on the name)
+    doc = parse(
+        [
+            ("Ines", 1, "compound", "PROPN", "NNP", "Ines"),
+            ("Vale", 8, "nsubj", "PROPN", "NNP", "Vale"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("Greens", 1, "appos", "PROPN", "NNPS", "Greens"),
+            ("'", 4, "case", "PART", "POS", "'"),
+            ("leader", 1, "appos", "NOUN", "NN", "leader"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("called", 8, "ROOT", "VERB", "VBD", "call"),
+            ("it", 8, "dobj", "PRON", "PRP", "it"),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("our", 13, "poss", "PRON", "PRP$", "our"),
+            ("best", 13, "amod", "ADJ", "JJS", "good"),
+            ("night", 8, "oprd", "NOUN", "NN", "night"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(4, 5, "NORP")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ines Vale"
