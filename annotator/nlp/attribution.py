@@ -29,6 +29,7 @@ CONFIDENCE = {
     "dash": 0.85,
     "qa": 0.8,
     "as-clause": 0.85,
+    "headline-colon": 0.75,
     "colon-intro": 0.8,
     "colon-subject": 0.75,
     "next-sentence": 0.7,

@@ -295,6 +295,8 @@ class Mentions:
         if root.dep_ == "appos":
             heads.append(root.head)
         heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "X has been the mayor of Porto Serrano"
+            heads += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]
         for h in heads:
             toks = [h] if h is not root else []
             for c in h.lefts:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from annotator.nlp.attribution import Attr
-from annotator.nlp.lexicon import INTERVIEW_FORMS, NAME_PARTICLES
-from annotator.nlp.names import is_cap, is_title, label_of_name, named
+from annotator.nlp.attribution import Attr, attribute
+from annotator.nlp.lexicon import INTERVIEW_FORMS, NAME_PARTICLES, words
+from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
@@ -150,3 +150,35 @@ def interview_roles(art: Article) -> tuple[tuple[int, int] | None, tuple[int, in
 def _name_before(art: Article, lo: int, k: int) -> tuple[int, int] | None:
     people = [m for m in art.mentions.between(lo, k) if m.personal]
     return (people[-1].start, people[-1].end) if people else None
+
+
+_CLAUSE_WORDS = words("title_case_minor") - {"of", "the", "a", "an"}
+_AFTER_WHO = frozenset(("on", "about", "over", "says", "said", "tells", "told", "speaks", "talks"))
+_HEADLINE_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+
+
+def headline_colon(art: Article, i: int) -> Attr | None:
+    """‘We were never asked’: Island mayor on the deal ...: a quote opening a heading and followed by a
+    colon and who said it, a name or a description (resolved like any description: to the mayor the
+    article names)."""
+    q = art.marked[i]
+    if q.close_at is None or art.text[q.para_start : q.open_at].strip():
+        return None
+    m = _HEADLINE_COLON.match(art.text, art.q_hi[i], q.para_end)
+    end = art.text.find("\n", art.q_hi[i])
+    end = q.para_end if end < 0 else min(end, q.para_end)
+    if m is None or art.has_quote(m.end(), end):
+        return None
+    doc = art.doc
+    lo, hi = art.tokens(m.end(), end)
+    k = lo  # who, up to "on ...", "says ..." or the end: 'Island mayor on the deal', 'Rusu says ...'
+    while k < hi and k - lo < 6 and not doc[k].is_punct and doc[k].lower_ not in _AFTER_WHO:
+        k += 1
+    if k == lo or k < hi and doc[k].lower_ not in _AFTER_WHO and doc[k].text not in (",", "\u2013", "\u2014", "-"):
+        return None
+    if any(t.lower_ in _CLAUSE_WORDS for t in doc[lo:k]):
+        return None  # "'A Dark Day': Lawmakers React to Plant Closure" is a headline, not who said it
+    name = name_in(art, lo, k)
+    if name is not None and not is_title(doc[name[1] - 1]):
+        return Attr("headline-colon", name, None, None, "PERSON")
+    return attribute(doc, art.mentions, "headline-colon", Found(lo, k, False, ""), None, lo)

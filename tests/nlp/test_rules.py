@@ -944,3 +944,35 @@ def test_a_proper_name_subject_is_not_replaced_by_the_party_in_apposition():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Ines Vale"
+
+
+def test_a_heading_quote_with_a_colon_and_a_description_is_the_person_so_described():
+    # ‘Nobody told us’: Harbour mayor on the lease  /  Ana Rusu has been the mayor of Vell .
+    rows = [
+        ("\u2018", 2, "punct", "PUNCT", "``", "'"),
+        ("Nobody", 2, "nsubj", "PRON", "NN", "nobody"),
+        ("told", 2, "ROOT", "VERB", "VBD", "tell"),
+        ("us", 2, "dobj", "PRON", "PRP", "we"),
+        ("\u2019", 2, "punct", "PUNCT", "''", "'"),
+        (":", 2, "punct", "PUNCT", ":", ":"),
+        ("Harbour", 7, "compound", "NOUN", "NN", "harbour"),
+        ("mayor", 2, "appos", "NOUN", "NN", "mayor"),
+        ("on", 7, "prep", "ADP", "IN", "on"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("lease", 8, "pobj", "NOUN", "NN", "lease"),
+        ("\n\n", 10, "dep", "SPACE", "_SP", "\n\n"),
+        ("Ana", 13, "compound", "PROPN", "NNP", "Ana"),
+        ("Rusu", 15, "nsubj", "PROPN", "NNP", "Rusu"),
+        ("has", 15, "aux", "AUX", "VBZ", "have"),
+        ("been", 15, "ROOT", "AUX", "VBN", "be"),
+        ("the", 17, "det", "DET", "DT", "the"),
+        ("mayor", 15, "attr", "NOUN", "NN", "mayor"),
+        ("of", 17, "prep", "ADP", "IN", "of"),
+        ("Vell", 18, "pobj", "PROPN", "NNP", "Vell"),
+        (".", 15, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, True, True, False, False, True, True, True, True, True, False, False, True, True, True, True,
+              True, True, True, False, False]  # fmt: skip
+    doc = parse(rows, ents=[(12, 14, "PERSON"), (19, 20, "GPE")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ana Rusu" and "headline-colon" in q.origin
