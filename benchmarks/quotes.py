@@ -244,7 +244,8 @@ def default_sets() -> list[Path]:
     """The development set, then each independent set under it (written by other hands, not tuned on first)."""
     base = ROOT / "benchmarks" / "quotes"
     independent = sorted(p for p in (base / "independent").glob("*") if p.is_dir())
-    return [base, *independent, base / "realstyle" / "dev", base / "realstyle" / "heldout"]
+    realstyle = base / "realstyle"
+    return [base, *independent, realstyle / "dev", realstyle / "heldout", realstyle / "heldout2"]
 
 
 def run_set(nlp, folder: Path, direct_quotations, plain=None) -> tuple[Score, Score]:

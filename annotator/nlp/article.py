@@ -54,6 +54,7 @@ class Article:
         )
         self.mentions.transcript = self._transcript_names()
         self.results: list[Attr | None] = [None] * len(self.marked)
+        self.memo: dict[str, object] = {}  # facts of the whole article a rule works out once
 
     def _transcript_names(self) -> dict[int, NamedMention]:
         """Paragraphs opened by a speaker's label ("VARGA:", "Ilse Varga:"): their "I" is that speaker."""

@@ -13,7 +13,7 @@ from annotator.nlp.descriptions import resolve_phrase
 from annotator.nlp.lexicon import NAME, ORG_NAME, ORG_NOUNS
 from annotator.nlp.names import Found, clip_to_line
 from annotator.nlp.pronouns import resolve_pronoun
-from annotator.nlp.roles import party_description
+from annotator.nlp.roles import demonym_description, party_description, salient_person
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions
@@ -27,7 +27,11 @@ CONFIDENCE = {
     "pattern": 0.75,
     "colon-name": 0.8,
     "dash": 0.85,
+    "qa": 0.8,
+    "as-clause": 0.85,
+    "headline-colon": 0.75,
     "colon-intro": 0.8,
+    "colon-subject": 0.75,
     "next-sentence": 0.7,
     "same-quote": 0.75,
     "split-sentence": 0.7,
@@ -55,11 +59,12 @@ class Attr:
     cue: tuple[int, int] | None = None
     label: str = ""
     cap: float = 1.0  # a carried attribution is no surer than the one it was carried from
+    via: str = "coref"  # how the mention was resolved: "coref" (pronoun, title), "salience" (the person just named)
 
     @property
     def key(self) -> str:
-        """The rule as calibrated: its name, "+coref" when a pronoun or description was resolved."""
-        return self.rule + ("+coref" if self.mention and self.speaker else "")
+        """The rule as calibrated: its name, "+coref" or "+salience" when a mention was resolved."""
+        return self.rule + (f"+{self.via}" if self.mention and self.speaker else "")
 
     @property
     def confidence(self) -> float:
@@ -75,7 +80,7 @@ class Attr:
         mention and cue as written, other quotes (inherited, echoed) get the name only."""
         cap = self.confidence
         if same_attribution:
-            return Attr(rule, self.speaker, self.mention, self.cue, self.label, cap)
+            return Attr(rule, self.speaker, self.mention, self.cue, self.label, cap, self.via)
         return Attr(rule, self.speaker, None, None, self.label, cap)
 
 
@@ -89,11 +94,15 @@ def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[
             return Attr(rule, None, span, cue)
         return Attr(rule, (m.start, m.end), span, cue, m.label)
     described = party_description(doc, found) if found.label in ("", "NORP") else None
-    if described is not None:  # "the New Jersey Democrat said"
+    described = described or demonym_description(doc, found)
+    if described is not None:  # "the New Jersey Democrat said", "the Scot added"
         found, span = described, (described.start, described.end)
     if not found.label:
         m = resolve_phrase(mentions, found, min(found.start, at_tok))
         if m is not None:  # "the daily" names an organisation, whatever label its name had
             label = ORG_NAME if m.label == NAME and doc[found.end - 1].lower_ in ORG_NOUNS else m.label
             return Attr(rule, (m.start, m.end), span, cue, label)
+        m = salient_person(mentions, found, min(found.start, at_tok))
+        if m is not None:  # "the former shipping magnate told supporters": the person just named
+            return Attr(rule, (m.start, m.end), span, cue, m.label, via="salience")
     return Attr(rule, span, None, cue, mentions.label_of(*span, found.label) if found.label else "")

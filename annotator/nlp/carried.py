@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from annotator.nlp.attribution import Attr
 from annotator.nlp.cue_speaker import from_regions
 from annotator.nlp.evidence import speaks_elsewhere, speaks_of_self
+from annotator.nlp.pronouns import resolve_pronoun
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
@@ -22,6 +23,8 @@ def carried(art: Article, i: int) -> Attr | None:
     """No cue of its own: the previous quote's speaker (split sentence), the previous sentence's
     cue or subject, or the speaker of the paragraph before."""
     q = art.marked[i]
+    if heading(art, i):
+        return None  # a heading starts a section: it carries no one over (an echo may name its speaker)
     si = art.sent_of(q.open_at)
     prev = art.results[i - 1] if i > 0 else None
     if prev is not None and prev.speaker is not None:
@@ -45,28 +48,67 @@ def carried(art: Article, i: int) -> Attr | None:
                 return subj  # a subject of any verb is a weak signal alone
     if prev is not None and prev.speaker is not None:
         pq = art.marked[i - 1]
-        if q.para - pq.para <= 1 and not _named_subject_between(art, art.q_hi[i - 1], q.open_at):
+        opens_para = not art.text[art.paras[q.para][0] : q.open_at].strip()
+        if (
+            (q.para == pq.para or q.para - pq.para == 1 and opens_para)
+            and not _named_subject_between(art, art.q_hi[i - 1], q.open_at)
+        ):  # a quote inside the next paragraph's narrative is someone else's unless its sentence says so
             return prev.carried("inherited")
     return None
 
 
+def heading(art: Article, i: int) -> bool:
+    """The quote sits in a heading: a Title Case line, or a short paragraph that does not end like a
+    sentence ('Nobody I know is talking about it', 'Opposition: ‘A farce’')."""
+    q = art.marked[i]
+    if any(a <= q.open_at < b for a, b in art.title_lines):
+        return True
+    a, b = art.paras[q.para]
+    line = art.text[a:b].strip()
+    if "\n" in line or len(line.split()) > 14:
+        return False
+    return not line.rstrip("\"'\u201d\u2019\u00bb)").endswith((".", "!", "?", ",", ";", ":", "\u2026"))
+
+
 def echoes(art: Article) -> None:
     """A short quote with no named speaker (often a headline) takes the speaker of another quote
-    of the same words: 'constructive' ... said the talks were "constructive"."""
+    of the same words: 'constructive' ... said the talks were "constructive". A heading's quote also
+    takes the speaker of a body quote it abridges ('Nobody I know is talking about it' ... “Nobody I
+    know is talking about the election.”), and over a heading label that names no person
+    ('Opposition: ‘A farce’'). Body quotes attributed in their own sentence are preferred sources."""
     norm = [" ".join(_words(art.text[q.start : q.end])) for q in art.marked]
     weak = ("governing-verb", "previous-subject", "inherited", "previous-paragraph")
-    for i, a in enumerate(art.results):
-        if a is not None and a.speaker is not None and a.label and a.rule not in weak:
+    heads = [heading(art, i) for i in range(len(art.marked))]
+    for i in sorted(range(len(norm)), key=lambda k: -len(norm[k].split())):  # longer first: 'farce' echoes 'A farce ...'
+        a = art.results[i]
+        if not norm[i]:
             continue
-        if not norm[i] or len(norm[i].split()) > 6:
+        label_only = heads[i] and a is not None and a.rule == "colon-name" and a.label != "PERSON"
+        if a is not None and a.speaker is not None and a.label and a.rule not in weak and not label_only:
             continue
+        words = norm[i].split()
+        if len(words) > (14 if heads[i] else 6):
+            continue
+        sources = []
         for j, b in enumerate(art.results):
             if j == i or b is None or b.speaker is None or b.rule in weak:
                 continue
-            inside = len(norm[i].split()) >= 3 and f" {norm[i]} " in f" {norm[j]} "  # 'like a war zone'
-            if norm[j] == norm[i] or norm[j].startswith(norm[i] + " ") or inside:
-                art.results[i] = b.carried("echo")
-                break
+            inside = len(words) >= 3 and f" {norm[i]} " in f" {norm[j]} "  # 'like a war zone'
+            same = norm[j] == norm[i] or norm[j].startswith(norm[i] + " ") or inside
+            if not same and heads[i] and not heads[j]:
+                shared = _shared_start(words, norm[j].split())
+                same = shared >= 4 and shared >= 0.6 * len(words)  # a heading abridges a body quote
+            if same:
+                sources.append((heads[j], b.rule in ("echo", "colon-name"), j, b))
+        if sources:
+            art.results[i] = min(sources, key=lambda x: x[:3])[3].carried("echo")
+
+
+def _shared_start(a: list[str], b: list[str]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _named_subject_between(art: Article, lo: int, hi: int) -> bool:
@@ -74,9 +116,19 @@ def _named_subject_between(art: Article, lo: int, hi: int) -> bool:
 
 
 def _sentence_subject(art: Article, s: tuple[int, int]) -> Attr | None:
-    for m in art.mentions.between(*art.tokens(s[0], s[1])):
+    """The person the sentence before is about: its named subject, or the person its he/she is."""
+    lo, hi = art.tokens(s[0], s[1])
+    for m in art.mentions.between(lo, hi):
         if m.subject and m.personal:
             return Attr("previous-subject", (m.start, m.end), None, None, m.label)
+    if not art.parsed:
+        return None
+    for t in art.doc[lo:hi]:  # "She laughed, briefly. “Sorry ...”"
+        if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and art.outside(t.i, t.i + 1):
+            m = resolve_pronoun(art.mentions, t)
+            if m is not None:
+                return Attr("previous-subject", (m.start, m.end), (t.i, t.i + 1), None, m.label)
+            break
     return None
 
 

@@ -133,6 +133,12 @@ class Mentions:
             if m.label in (NAME, ORG_NAME) and doc[m.start : m.end].text.lower() in seen:
                 m.label = seen[doc[m.start : m.end].text.lower()]
                 m.key = name_key(doc, m.start, m.end, m.label)
+        # "The Foreign Office" tagged PERSON: a name with "the" or ending in an organisation noun is none
+        for m in self.items:
+            if m.label == "PERSON" and m.end - m.start > 1 and (
+                doc[m.start].lower_ == "the" or doc[m.end - 1].lower_ in ORG_NOUNS and is_cap(doc[m.end - 1])
+            ):
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         # "Kestrel" tagged PERSON where "Kestrel Robotics" is an organisation and no person has that name
         orgs = {doc[m.start].lower_ for m in self.items if m.organisational and m.end - m.start > 1}
         full = {m.key for m in self.items if m.label == "PERSON" and m.end - m.start > 1}
@@ -252,7 +258,8 @@ class Mentions:
                 r = r.head
             objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
             orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
-            m.subject = r.dep_ in ("nsubj", "nsubjpass") or (
+            equative = r.dep_ == "attr" and r.head.lemma_ == "be" and _has_subject(r.head)  # "The last to speak was X"
+            m.subject = r.dep_ in ("nsubj", "nsubjpass") or equative or self._topic(m, r) or (
                 first and (orphan or r.dep_ not in objects) and self._early(m)
             )
             m.speaker = r.dep_ == "nsubj" and lemma_of(r.head) in REPORTING_VERBS
@@ -260,6 +267,15 @@ class Mentions:
         else:
             m.subject = first
         return m
+
+    def _topic(self, m: NamedMention, r: Token) -> bool:
+        """A name fronted in a phrase that opens its sentence ("For Leyla, the hard part ..."): what the
+        sentence is about, as salient as a subject."""
+        doc = self.doc
+        prep = r.head
+        if r.dep_ != "pobj" or prep.i >= r.i or m.end >= len(doc) or doc[m.end].text != ",":
+            return False
+        return prep.i == 0 or self.sent_of(doc[prep.i - 1].idx) != self.sent_of(prep.idx)
 
     def _same_sent(self, tok: Token, m: NamedMention) -> bool:
         return self.sent_of(tok.idx) == m.sent
@@ -280,6 +296,8 @@ class Mentions:
         if root.dep_ == "appos":
             heads.append(root.head)
         heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "X has been the mayor of Porto Serrano"
+            heads += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]
         for h in heads:
             toks = [h] if h is not root else []
             for c in h.lefts:
@@ -295,8 +313,11 @@ class Mentions:
             j -= 1
         while j >= 0 and start - j <= 5 and not self.doc[j].is_punct and self.doc[j].lower_ not in ("'s", "’s") and (is_cap(self.doc[j]) or is_title(self.doc[j])
                                                                           or self.doc[j].is_lower):  # fmt: skip
-            if is_title(self.doc[j]) or is_role(self.doc[j].text):  # "Interior Minister", "his daughter, X"
-                words.add(self.doc[j].lower_.rstrip("."))
+            t = self.doc[j]
+            if t.pos_ == "ADP" and not (t.lower_ == "of" and j > 0 and is_title(self.doc[j - 1])):
+                break  # "a doctor at Baroune's hospital": the doctor is no title of Baroune ("Secretary of State X" is)
+            if is_title(t) or is_role(t.text):  # "Interior Minister", "his daughter, X"
+                words.add(t.lower_.rstrip("."))
             j -= 1
         return frozenset(words)
 
@@ -346,3 +367,7 @@ class Mentions:
     def between(self, lo: int, hi: int) -> list[NamedMention]:
         """Mentions starting in tokens [lo, hi)."""
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

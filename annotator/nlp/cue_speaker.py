@@ -7,7 +7,8 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr, attribute
-from annotator.nlp.cues import Cue
+from annotator.nlp.cues import Cue, lemma_of
+from annotator.nlp.lexicon import REPORTING_VERBS
 from annotator.nlp.names import Found
 from annotator.nlp.quote_marks import MarkedQuote
 from annotator.nlp.speaker_patterns import speaker_by_pattern
@@ -31,8 +32,8 @@ def from_regions(art: Article, i: int, regions: list[tuple[int, int]], rule: str
             cands.append((rank, dist, c, lo, hi))
             j += 1
     first: Attr | None = None
-    for _, _, cue, lo, hi in sorted(cands, key=lambda x: (x[0], x[1])):
-        attr = speaker_for(art, cue, lo, hi, rule)
+    for rank, _, cue, lo, hi in sorted(cands, key=lambda x: (x[0], x[1])):
+        attr = speaker_for(art, cue, lo, hi, rule, governs=rank == 0)
         if attr.speaker is not None or attr.mention is not None:
             return attr
         first = first or attr
@@ -47,8 +48,14 @@ def _governs(art: Article, cue: Cue, q: MarkedQuote) -> bool:
     return any(h.i == cue.start for h in quote_ancestors(art.doc, lo, hi, 6))
 
 
-def speaker_for(art: Article, cue: Cue, lo: int, hi: int, rule: str) -> Attr:
-    """The speaker ``cue`` names, looked for in chars [lo, hi); an Attr with no speaker if none."""
+def _reports(verb) -> bool:
+    """No reporting verb above this one: it reports, it is not what is reported."""
+    return not any(a.pos_ == "VERB" and lemma_of(a) in REPORTING_VERBS for a in verb.ancestors)
+
+
+def speaker_for(art: Article, cue: Cue, lo: int, hi: int, rule: str, governs: bool = False) -> Attr:
+    """The speaker ``cue`` names, looked for in chars [lo, hi); an Attr with no speaker if none.
+    A cue that ``governs`` the quote gives its own subject as written, whatever noun it is."""
     doc = art.doc
     cue_span = (cue.start, cue.end)
     found: Found | None = None
@@ -56,7 +63,7 @@ def speaker_for(art: Article, cue: Cue, lo: int, hi: int, rule: str) -> Attr:
     if art.parsed:
         heads = []
         if cue.kind == "verb":
-            heads = subject_candidates(doc, doc[cue.start], art.sent_tokens(cue.start))
+            heads = subject_candidates(doc, doc[cue.start], art.sent_tokens(cue.start), literal=governs)
         elif cue.kind == "according":
             heads = [c for c in doc[cue.start + 1].children if c.dep_ == "pobj"]
         else:
@@ -64,7 +71,7 @@ def speaker_for(art: Article, cue: Cue, lo: int, hi: int, rule: str) -> Attr:
             sent = art.sent_tokens(head.i)
             heads = subject_candidates(doc, head, sent) if head.pos_ in ("VERB", "AUX") else []
         for h in heads:
-            f = speaker_from_head(doc, h)
+            f = speaker_from_head(doc, h, literal=governs and cue.kind == "verb" and h.head.i == cue.start and _reports(h.head))
             if f is not None and art.outside(f.start, f.end):
                 found = f
                 kind = "inverted" if cue.kind == "verb" and h.i > cue.start else "subject-of-cue"

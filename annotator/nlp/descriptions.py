@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.nlp.issuers import issuer
-from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, words
+from annotator.nlp.issuers import author, issuer
+from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, classes, words
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
-from annotator.nlp.roles import is_role, resolve_role
+from annotator.nlp.roles import is_role, person_noun, resolve_role
 from annotator.nlp.unnamed import earlier_unnamed
 
 if TYPE_CHECKING:
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 _BUSINESS = words("business_nouns")
+_ISSUED = classes("document_nouns")["documents"]  # what an organisation issues: "the statement said"
 _FIRM_ENDS = words("firm_endings")
 
 
@@ -38,10 +39,15 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
         return None  # "a spokesman said": someone not named before
     if hw in DOCUMENT_NOUNS:
+        written = author(mentions, hw, at)
+        if written is not None:  # "the memo reads" ... "signed by Teresa Okwu"
+            return written
         issued = issuer(mentions, hw, at)
         if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
             return issued
-        prev = [m for m in mentions.history if m.start < at and not m.personal]
+        prev = [m for m in mentions.history if m.start < at and not m.personal and not _a_person(doc[m.end - 1])]
+        if hw not in _ISSUED:
+            prev = []  # a study or a ruling is no one's statement just because someone spoke before it
         prev = [m for m in prev if mentions.para_of(doc[at].idx) - m.para <= 3]
         if prev:
             return prev[-1]
@@ -51,6 +57,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         return None
     orgs = [m for m in mentions.items + mentions.history[-200:] if m.organisational or (m.label == "" and m.speaker)]
     same = [m for m in orgs if m.key.split()[-1:] == [hw] and m.end - m.start > 1]
+    if not same:  # "the ministry" is "Penglai's Ministry of National Defence"
+        same = [m for m in orgs if hw in m.key.split()[:-1] and m.end - m.start > 2 and m.start < at]
     if same:
         before = [m for m in same if m.start < at]
         return max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)
@@ -63,3 +71,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if hw in ORG_NOUNS:
         return nearest(mentions, at, "org")
     return earlier_unnamed(mentions, found, at)
+
+
+def _a_person(head) -> bool:
+    """An unnamed earlier speaker described as one person ("the visitor"), who issues no statement."""
+    return head.lower_ not in ORG_NOUNS and (is_role(head.lower_) or person_noun(head))

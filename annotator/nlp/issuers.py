@@ -1,9 +1,14 @@
 """Who issued a document that speaks ("the statement said"): the subject of the last
-"said in a statement" before it, when that subject is a named mention."""
+"said in a statement" before it, when that subject is a named mention; and who wrote one, as the
+text says before or after ("signed by Teresa Okwu", "a letter from the couple's daughter")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from annotator.nlp.lexicon import AUTHOR_VERBS
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -27,4 +32,72 @@ def issuer(mentions: Mentions, noun: str, at: int, paras: int = 3) -> NamedMenti
         for m in mentions.between(subj.left_edge.i, subj.i + 1):
             if m.personal or m.organisational:
                 return mentions.best_name(m, at)
+    return None
+
+
+def author(mentions: Mentions, noun: str, at: int, paras: int = 2) -> NamedMention | None:
+    """Who wrote or sent the document ``noun`` that speaks at token ``at``, as the text says within
+    ``paras`` paragraphs either side: "The memo ... is signed by X", "The opinion was written by X",
+    "the message, which X sent", "X wrote the letter", "a letter from X", "X's memo"; the nearest."""
+    from annotator.nlp.descriptions import resolve_phrase
+    from annotator.nlp.names import Found, noun_phrase
+
+    doc = mentions.doc
+    if not mentions.parsed:
+        return None
+    para = mentions.para_of(doc[at].idx)
+    found: list[tuple[int, Token]] = []
+    for t in doc:
+        if abs(mentions.para_of(t.idx) - para) > paras or t.pos_ != "NOUN":
+            continue
+        if noun not in (t.lower_, t.lemma_.lower()) or not mentions.outside(t.i, t.i + 1):
+            continue
+        who = _writer_of(t)
+        if who is not None:
+            found.append((abs(t.i - at), who))
+    for _, who in sorted(found, key=lambda x: x[0]):
+        named = [m for m in mentions.between(who.left_edge.i, who.right_edge.i + 1) if m.personal or m.organisational]
+        if named:
+            return mentions.best_name(named[0], max(at, named[0].end))
+        if who.pos_ == "NOUN":  # "a letter from the couple's daughter" ... "The daughter, Abena Osei"
+            s, e = noun_phrase(doc, who)
+            m = resolve_phrase(mentions, Found(s, e, False, ""), who.i)
+            if m is not None and m.personal:
+                return m
+            if who.tag_ != "NNS" and doc[s].lower_ in ("the", "its", "their"):
+                return mentions.make(s, e, "", True)  # "circulated by the summit presidency", as written
+    return None
+
+
+def _writer_of(doc_noun: Token) -> Token | None:
+    """The token for who wrote a document noun, in its own clause: the agent of a passive writing verb
+    it is the subject of ("was written by", "is dated ... and signed by"), the subject of a writing verb
+    it is the object of or that qualifies it ("X wrote the note", "which X sent"), "from"/"by" after it,
+    its possessor."""
+    verbs = []
+    if doc_noun.dep_ in ("nsubj", "nsubjpass"):
+        v = doc_noun.head
+        verbs = [v] + [c for c in v.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]
+    verbs += [c for c in doc_noun.children if c.dep_ in ("acl", "relcl")]
+    for v in verbs:
+        if v.lemma_.lower() not in AUTHOR_VERBS:
+            continue
+        for c in v.children:
+            if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who"):
+                return c
+    if doc_noun.dep_ == "dobj" and doc_noun.head.lemma_.lower() in AUTHOR_VERBS:
+        subj = next((c for c in doc_noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    for c in doc_noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
     return None

@@ -1,14 +1,15 @@
-"""Attributions given by the layout, not by a verb: a dash line after the quote (`"…" — Name, title`)
-and a panel or transcript intro at a paragraph's start (`Name, Outlet: "…"`, `NAME: "…"`)."""
+"""Attributions given by the layout, not by a verb: a dash line after the quote (`"…" — Name, title`),
+a panel or transcript intro at a paragraph's start (`Name, Outlet: "…"`, `NAME: "…"`), and the bare
+`Q:` / `A:` of an interview (the interviewer and the interviewee its intro names)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from annotator.nlp.attribution import Attr
-from annotator.nlp.lexicon import NAME_PARTICLES
-from annotator.nlp.names import is_cap, is_title, label_of_name, named
+from annotator.nlp.attribution import Attr, attribute
+from annotator.nlp.lexicon import INTERVIEW_FORMS, NAME_PARTICLES, words
+from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
@@ -90,3 +91,94 @@ def panel_name(art: Article, lo: int, colon: int) -> tuple[int, int] | None:
     if span is None or span[1] != comma:
         return None
     return span
+
+
+_QA_LABEL = re.compile(r"(Q|A|Question|Answer)[ \t]*[:.][ \t]*")
+
+
+def qa_attribution(art: Article, i: int) -> Attr | None:
+    """A quote right after a paragraph's bare `Q:` or `A:`: the interviewer asks, the interviewee
+    answers, as the intro names them; no speaker when the intro names no one for that part."""
+    q = art.marked[i]
+    m = _QA_LABEL.match(art.text, q.para_start, q.open_at + 1)
+    if m is None or m.end() != q.open_at:
+        return None
+    if "interview" not in art.memo:
+        art.memo["interview"] = interview_roles(art)
+    asker, answerer = art.memo["interview"]
+    who = asker if m.group(1)[0] == "Q" else answerer
+    return Attr("qa", who, None, None, "PERSON" if who else "")
+
+
+def interview_roles(art: Article) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Who asks and who answers in an interview: the intro before the first `Q:`/`A:` paragraph
+    names them ("She spoke to Paul Esterhazy", "interviewed by ...", "X interviewed Y"); the
+    interviewer is else the byline's writer, the interviewee else the first person the intro names."""
+    doc = art.doc
+    first = next((a for a, b in art.paras if _QA_LABEL.match(art.text, a, b)), len(art.text))
+    lo, hi = art.tokens(0, first)
+    asker: tuple[int, int] | None = None
+    answerer: tuple[int, int] | None = None
+    for k in range(lo, hi):
+        lemma = INTERVIEW_FORMS.get(doc[k].lower_)
+        if lemma is None or not art.outside(k, k + 1):
+            continue
+        s_lo, s_hi = art.sent_tokens(k)
+        nxt = doc[k + 1].lower_ if k + 1 < s_hi else ""
+        if lemma == "interview":  # "interviewed by X" / "X interviewed Y"
+            if nxt == "by":
+                asker = asker or name_in(art, k + 2, s_hi)
+            else:
+                asker = asker or _name_before(art, s_lo, k)
+                answerer = answerer or name_in(art, k + 1, s_hi)
+        elif nxt in ("to", "with"):  # "She spoke to Paul Esterhazy of the Courier"
+            asker = asker or name_in(art, k + 2, s_hi)
+    if asker is None and art.mentions.writer is not None:
+        asker = (art.mentions.writer.start, art.mentions.writer.end)
+    if answerer is None:
+        asker_key = art.mentions.make(*asker, "PERSON").key if asker else None
+        people = [m for m in art.mentions.between(lo, hi) if m.personal and m.key != asker_key]
+        body = [m for m in people if m.para > 0]  # the headline's words are capitalised anyway
+        people = sorted(body or people, key=lambda m: (m.label != "PERSON", not m.subject, m.start))
+        best = people[0] if people else None
+        if best is not None:
+            best = art.mentions.best_name(best, hi)
+            answerer = (best.start, best.end)
+    return asker, answerer
+
+
+def _name_before(art: Article, lo: int, k: int) -> tuple[int, int] | None:
+    people = [m for m in art.mentions.between(lo, k) if m.personal]
+    return (people[-1].start, people[-1].end) if people else None
+
+
+_CLAUSE_WORDS = words("title_case_minor") - {"of", "the", "a", "an"}
+_AFTER_WHO = frozenset(("on", "about", "over", "says", "said", "tells", "told", "speaks", "talks"))
+_HEADLINE_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+
+
+def headline_colon(art: Article, i: int) -> Attr | None:
+    """‘We were never asked’: Island mayor on the deal ...: a quote opening a heading and followed by a
+    colon and who said it, a name or a description (resolved like any description: to the mayor the
+    article names)."""
+    q = art.marked[i]
+    if q.close_at is None or art.text[q.para_start : q.open_at].strip():
+        return None
+    m = _HEADLINE_COLON.match(art.text, art.q_hi[i], q.para_end)
+    end = art.text.find("\n", art.q_hi[i])
+    end = q.para_end if end < 0 else min(end, q.para_end)
+    if m is None or art.has_quote(m.end(), end):
+        return None
+    doc = art.doc
+    lo, hi = art.tokens(m.end(), end)
+    k = lo  # who, up to "on ...", "says ..." or the end: 'Island mayor on the deal', 'Rusu says ...'
+    while k < hi and k - lo < 6 and not doc[k].is_punct and doc[k].lower_ not in _AFTER_WHO:
+        k += 1
+    if k == lo or k < hi and doc[k].lower_ not in _AFTER_WHO and doc[k].text not in (",", "\u2013", "\u2014", "-"):
+        return None
+    if any(t.lower_ in _CLAUSE_WORDS for t in doc[lo:k]):
+        return None  # "'A Dark Day': Lawmakers React to Plant Closure" is a headline, not who said it
+    name = name_in(art, lo, k)
+    if name is not None and not is_title(doc[name[1] - 1]):
+        return Attr("headline-colon", name, None, None, "PERSON")
+    return attribute(doc, art.mentions, "headline-colon", Found(lo, k, False, ""), None, lo)

@@ -33,11 +33,14 @@ REPORTING_VERBS = words("reporting_verbs")
 CORE_REPORTING_VERBS = words("core_reporting_verbs")
 _NOUNISH = words("nounish_verbs")
 LISTENER_VERBS = words("listener_verbs")
+INTERVIEW_VERBS = words("interview_verbs")
 _IRREGULAR = {lemma: tuple(forms.split()) for lemma, forms in table("irregular_verb_forms").items()}
 PHRASAL_CUES = words("phrasal_cues")
 NOUN_CUES = words("noun_cues")
 PROXY_NOUNS = words("proxy_nouns")
 DOCUMENT_NOUNS = words("document_nouns")
+AUTHOR_VERBS = words("author_verbs")
+SPEECH_NOUNS = words("speech_nouns")
 ORG_NOUNS = words("org_nouns")
 TITLE_HEADS = words("title_heads")
 NAME_PARTICLES = words("name_particles")
@@ -79,6 +82,7 @@ for _lemma in sorted(REPORTING_VERBS):
         CUE_FORMS.setdefault(_form, _lemma)
         if _lemma not in _NOUNISH or _i >= 2:
             UNTAGGED_CUE_FORMS.setdefault(_form, _lemma)
+INTERVIEW_FORMS = {form: lemma for lemma in sorted(INTERVIEW_VERBS) for form in _verb_forms(lemma)}
 PEOPLE_NOUNS = _PEOPLE_NOUNS = words("people_nouns")
 PARTY_WORDS = words("party_words")
 SPEAKING_NOUNS = _PEOPLE_NOUNS | TITLE_HEADS | ORG_NOUNS | PROXY_NOUNS | DOCUMENT_NOUNS | NOUN_CUES

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
 from annotator.nlp.evidence import speaks_elsewhere
-from annotator.nlp.layouts import dash_attribution, panel_name
+from annotator.nlp.layouts import dash_attribution, headline_colon, panel_name, qa_attribution
+from annotator.nlp.lexicon import PRONOUN_KIND, SPEECH_NOUNS
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
@@ -22,17 +23,23 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     right after, or (for a fragment) the subject of the verb governing it."""
     q = art.marked[i]
     before, after = art.regions(i)
-    dash = dash_attribution(art, i)
+    dash = dash_attribution(art, i) or qa_attribution(art, i) or as_clause(art, i) or headline_colon(art, i)
     if dash is not None:
         return dash
     if art.parsed:
         lo, hi = art.tokens(q.start, q.end)
         j = governing_cue(art.doc, lo, hi, art.cue_starts)
         own = (art.sents[art.sent_of(q.open_at)][0], art.sents[art.sent_of(art.q_hi[i] - 1)][1])
+        if j is None or _conjoined(art.doc, lo, hi, j):  # “reaffirmed ...,” according to a readout from X
+            source = next((c for c in art.cues if c.kind == "according" and own[0] <= art.doc[c.start].idx < own[1]), None)
+            if source is not None:
+                attr = speaker_for(art, source, own[0], own[1], "")
+                if attr.speaker is not None:
+                    return attr
         if j is not None and own[0] <= art.doc[j].idx < own[1]:
             cue = art.cue_by_start[j]
             s = art.sents[art.sent_of(art.doc[j].idx)]
-            attr = speaker_for(art, cue, s[0], s[1], "")
+            attr = speaker_for(art, cue, s[0], s[1], "", governs=True)
             if attr.speaker is not None:
                 return attr
     structural = structural_cue(art, i)
@@ -41,7 +48,7 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     attr = from_regions(art, i, [before, after])
     if attr is not None and attr.speaker is not None:
         return attr
-    colon = _colon_name(art, before)
+    colon = _colon_name(art, before) or colon_subject(art, i, before)
     if colon is not None:
         return colon
     k = before[1] - 1
@@ -68,6 +75,33 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     return attr
 
 
+def _conjoined(doc, lo: int, hi: int, j: int) -> bool:
+    """The quote reaches the cue at token ``j`` as a conjoined predicate ("spoke with X and “reaffirmed
+    ...”"): it tells what the cue's subject did, in someone else's words, not what the cue reports."""
+    root = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi and not t.is_punct), None)
+    t = root
+    while t is not None and t.head.i != j and t.head.i != t.i:
+        t = t.head
+    return t is not None and t.head.i == j and t.dep_ == "conj" and root.pos_ in ("VERB", "AUX")
+
+
+def as_clause(art: Article, i: int) -> Attr | None:
+    """“…,” as the daily Vecherni Glas put it: an "as" clause right after the closing mark whose verb is
+    a reporting cue names who said these words, whatever verb the quote itself hangs from."""
+    if not art.parsed or art.marked[i].close_at is None:
+        return None
+    doc = art.doc
+    k = art.tokens(art.q_hi[i], art.q_hi[i] + 1)[0]
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and doc[k].text not in (".", "!", "?"):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "as" or doc[k].dep_ != "mark" or doc[k].head.i not in art.cue_starts:
+        return None
+    cue = art.cue_by_start[doc[k].head.i]
+    s = art.sents[art.sent_of(doc[cue.start].idx)]
+    attr = speaker_for(art, cue, max(s[0], doc[k].idx), s[1], "as-clause", governs=True)
+    return attr if attr.speaker is not None else None
+
+
 def _colon_name(art: Article, before: tuple[int, int]) -> Attr | None:
     text = art.text[before[0] : before[1]].rstrip()
     if not text.endswith(":"):
@@ -86,6 +120,57 @@ def _colon_name(art: Article, before: tuple[int, int]) -> Attr | None:
     if not all(t.is_alpha or t.text in ("-", ".", "'", "\u2019") for t in art.doc[found.start : found.end]):
         return None  # "Q&A:" is no speaker
     return Attr("colon-name", (found.start, found.end), None, None, found.label)
+
+
+def colon_subject(art: Article, i: int, before: tuple[int, int]) -> Attr | None:
+    """A clause ending in a colon right before the quote, with no reporting verb: its subject speaks
+    when it is a person ("Quist was firm: “…”"), or whoever a speech noun as its subject or object
+    belongs to ("Her message to the protesters was blunt: “…”", "Brandt had a simple answer: “…”")."""
+    if not art.parsed:
+        return None
+    text = art.text[before[0] : before[1]].rstrip()
+    if not text.endswith(":") or before[1] - before[0] - len(text) > 1:
+        return None
+    doc = art.doc
+    lo, hi = art.tokens(before[0], before[0] + len(text))
+    if hi - lo < 2 or doc[hi - 1].text != ":":
+        return None
+    top = [t for t in doc[lo : hi - 1] if t.head.i == t.i or not lo <= t.head.i < hi - 1]
+    verb = next((t for t in top if t.pos_ in ("VERB", "AUX")), None)  # the clause's verb, however the colon hangs
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi), None)
+    if subj is None:
+        return None
+    said = next((c for c in verb.children if c.dep_ == "dobj" and _speech_noun(c)), None)
+    head = subj
+    if _speech_noun(subj):  # "Her message ... was blunt": whose message
+        head = _owner(subj)
+    elif said is None and not (subj.ent_type_ == "PERSON" or subj.lower_ in PRONOUN_KIND or art.mentions.between(subj.i, subj.i + 1)):
+        return None  # "The vote was clear:": no one
+    if head is None:
+        return None
+    found = speaker_from_head(doc, head)
+    if found is None or not art.outside(found.start, found.end):
+        return None
+    return attribute(doc, art.mentions, "colon-subject", found, None, verb.i)
+
+
+def _speech_noun(tok) -> bool:
+    return tok.pos_ == "NOUN" and (tok.lower_ in SPEECH_NOUNS or tok.lemma_.lower() in SPEECH_NOUNS)
+
+
+def _owner(noun):
+    """Who a speech noun is of: its possessor ("her message"), or the object of its "from"/"of"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "by"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _governing(art: Article, i: int, before: tuple[int, int], after: tuple[int, int]) -> Attr | None:
@@ -145,12 +230,15 @@ def structural_cue(art: Article, i: int) -> Attr | None:
     s_lo, s_hi = art.sent_tokens(verb.i)
     q_lo, q_hi = art.tokens(q.open_at, art.q_hi[i])
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+        # "Lund looked down and murmured: “…”": the conjuncts share their subject
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
     if subj is None or not art.outside(subj.i, subj.i + 1):
         return None
     near = min(abs(verb.i - q_hi), abs(q_lo - verb.i - 1), abs(subj.i - q_hi))
     if near > 3:  # the verb and its subject sit right at the quote
         return None
-    found = speaker_from_head(doc, subj)
+    found = speaker_from_head(doc, subj, literal=True)
     if found is None or not art.outside(found.start, found.end):
         return None
     return attribute(doc, art.mentions, "structural-cue", found, (verb.i, verb.i + 1), verb.i)

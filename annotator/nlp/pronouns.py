@@ -14,16 +14,57 @@ if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
 
 
-def resolve_pronoun(mentions: Mentions, pron: Token) -> NamedMention | None:
-    """The named mention a he/she/they/it refers to: the best-scored compatible earlier mention
-    (subjects and earlier speakers preferred, nearer preferred, known gender agreeing)."""
+def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0) -> NamedMention | None:
+    """The named mention a he/she/they/it refers to: the person an unnamed subject just before it
+    stands for ("the former general shrugs. ... she says"), the referent of the same pronoun as that
+    subject ("She worries ... she says"), else the best-scored compatible earlier mention (subjects
+    and earlier speakers preferred, nearer preferred, known gender agreeing)."""
     if pron.lower_ in FIRST_PERSON:  # "I said": the speaker whose label opens the paragraph, else the writer
         return mentions.transcript.get(mentions.para_of(pron.idx), mentions.writer)
     kind = PRONOUN_KIND.get(pron.lower_)
     if kind is None:
         return None
+    if kind in ("m", "f") and mentions.parsed and depth < 4:
+        prior = _subject_before(mentions, pron, kind, depth)
+        if prior is not None:
+            return prior
     best = nearest(mentions, pron.i, kind)  # a lookup: the mention table is not changed by it
     return mentions.best_name(best, pron.i) if best else None
+
+
+def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> NamedMention | None:
+    """The last subject outside quotes before a he/she, in its sentence or the one before: when it
+    is the same pronoun, what that one refers to; when it is a description of one person, whom that
+    stands for; None when it is a name (the scored lookup decides) or nothing fits."""
+    from annotator.nlp.descriptions import resolve_phrase
+    from annotator.nlp.names import Found, noun_phrase
+    from annotator.nlp.roles import age_description, describes_person, description_gender, salient_person
+
+    doc = mentions.doc
+    sent, para = mentions.sent_of(pron.idx), mentions.para_of(pron.idx)
+    for t in reversed(doc[max(0, pron.i - 80) : pron.i]):
+        if mentions.sent_of(t.idx) < sent - 1 or para - mentions.para_of(t.idx) > 1:
+            return None
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX") or not mentions.outside(t.i, t.i + 1):
+            continue
+        if t.lower_ in PRONOUN_KIND:
+            if PRONOUN_KIND[t.lower_] == kind:
+                return resolve_pronoun(mentions, t, depth + 1)
+            continue  # "he" before a "she": someone else
+        if t.pos_ == "PROPN" or any(m.personal for m in mentions.between(t.left_edge.i, t.right_edge.i + 1)):
+            return None  # a name, or one in apposition: the scored lookup weighs it
+        attr = next((c for c in t.head.children if c.dep_ == "attr" and c.i > t.i), None)
+        if attr is not None and t.head.lemma_ == "be" and mentions.between(attr.left_edge.i, attr.i + 1):
+            return None  # "The last speaker was Ava Lind": the name, weighed by the scored lookup
+        span = age_description(doc, t) or noun_phrase(doc, t)
+        found = Found(*span, False, "")
+        if not describes_person(doc, found) or description_gender(doc, found) not in (None, kind):
+            return None
+        m = resolve_phrase(mentions, found, t.i) or salient_person(mentions, found, t.i)
+        if m is None or not m.personal or mentions.gender(m.key, strong=True) not in (None, kind):
+            return None
+        return mentions.best_name(m, pron.i)
+    return None
 
 
 def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:

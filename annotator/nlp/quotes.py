@@ -76,7 +76,7 @@ def with_sound_tree(doc: Doc) -> Doc:
 
 # Rules whose "no speaker" is a decision, not a gap to fill from elsewhere: a dash line that names no
 # one readable, a clause whose own subject is not known to speak.
-DECIDED = ("dash", "governing-verb")
+DECIDED = ("dash", "qa", "governing-verb")
 
 
 def attribute_all(art: Article) -> None:
@@ -114,7 +114,7 @@ def _quote(art: Article, i: int) -> Quote:
         conf *= UNCLOSED_FACTOR
     origin = "rule:quotes"
     if named:
-        origin += f"+speaker:{a.rule}" + ("+coref" if a.mention else "")
+        origin += f"+speaker:{a.key}"
     return Quote(
         start=q.start,
         end=q.end,

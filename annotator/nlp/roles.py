@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
     NOT_AGENTS,
     ORG_NOUNS,
     PARTY_WORDS,
@@ -75,6 +77,17 @@ def party_description(doc: Doc, found: Found) -> Found | None:
     return Found(min(s, found.start), max(e, found.end), False, "")
 
 
+def demonym_description(doc: Doc, found: Found) -> Found | None:
+    """ "the Scot", "the Brazilian": one capitalised word after "the" taken for a person or a people is
+    a description of one person (names take no article); the whole description, else None."""
+    if found.end - found.start != 1 or found.label not in ("PERSON", "NORP") or found.start == 0:
+        return None
+    tok = doc[found.start]
+    if doc[found.start - 1].lower_ != "the" or tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s"):
+        return None
+    return Found(found.start - 1, found.end, False, "")
+
+
 def has_role(role: str, titles: frozenset[str]) -> bool:
     """A person with these title words holds ``role`` (a generic "leader" covers a president)."""
     held = {canon(t) for t in titles}
@@ -112,6 +125,19 @@ def role_words(doc: Doc, found: Found) -> tuple[str, set[str], bool]:
     return head, words, indefinite
 
 
+def modifiers(doc: Doc, found: Found) -> set[str]:
+    """The lower-case words before a description's head: "the former prime minister" -> {former, prime}."""
+    toks = [t for t in doc[found.start : found.end - 1] if t.is_alpha and t.is_lower]
+    return {canon(t.text) for t in toks} - _DETS
+
+
+def _other_office(mods: set[str], role: str, titles: frozenset[str]) -> bool:
+    """The description and the person's title each qualify the role by a word the other lacks:
+    "the former prime minister" is not "Interior Minister Lina Sorel"."""
+    held = {canon(t) for t in titles}
+    return bool(mods - held) and bool(held - mods - {role} - _DETS - PARTY_WORDS)
+
+
 def resolve_role(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
     """The named person a role description stands for: the person given that role (earlier, or
     later from a headline or lede), else for a party description the person last speaking."""
@@ -137,9 +163,76 @@ def resolve_role(mentions: Mentions, found: Found, at: int) -> NamedMention | No
         fits = _matches(words, best.titles) or _matches(words, _context(doc, best))
         if words and not fits and len({m.key for m in cands}) > 1:
             return None
+        if _other_office(modifiers(doc, found), role, best.titles):  # "the former prime minister" ...
+            other = salient_person(mentions, found, at, paras=1)  # ... is the one just speaking, not the interior minister
+            if other is not None:
+                return other
         return mentions.best_name(best, at) if best.start < at else best
     if canon(role) in PARTY_WORDS and not indefinite:
         recent = [m for m in mentions.earlier(at, para - 2) if m.personal and (m.subject or m.speaker)]
         if recent:
             return mentions.best_name(max(recent, key=lambda m: m.start), at)
     return None
+
+
+def age_description(doc: Doc, head: Token) -> tuple[int, int] | None:
+    """ "the 23-year-old": a person described by age (the parse makes "old" its head); its span."""
+    if head.lower_ != "old" or head.i < 2 or doc[head.i - 1].text != "-" or doc[head.i - 2].lower_ not in ("year", "years"):
+        return None
+    return head.left_edge.i, head.i + 1
+
+
+def describes_person(doc: Doc, found: Found) -> bool:
+    """A definite description of one person: "the former shipping magnate", "the 23-year-old",
+    "the striker", "the Ostend boss" (a role, a kin or people noun, an agent noun, an age)."""
+    head = doc[found.end - 1]
+    if found.pronoun or found.label or doc[found.start].lower_ not in ("the", "this", "that"):
+        return False
+    if age_description(doc, head) is not None:
+        return True
+    if found.end - found.start == 2 and head.text[:1].isupper() and demonym_description(doc, Found(head.i, head.i + 1, False, head.ent_type_)):
+        return True  # "the Scot"
+    w = head.lower_
+    if head.tag_ in ("NNS", "NNPS") or w in ORG_NOUNS:
+        return False
+    if any(c.dep_ in ("prep", "relcl", "acl") for c in head.rights):
+        return False  # "the visitor from Orvell": someone the phrase itself introduces
+    return is_role(w) or person_noun(head)
+
+
+def description_gender(doc: Doc, found: Found) -> str | None:
+    """ "the Frenchman", "the grandmother": the gender a description's head gives, if any."""
+    w = doc[found.end - 1].lower_
+    if w in FEMALE_NOUNS or w.endswith("woman"):
+        return "f"
+    if w in MALE_NOUNS or w.endswith("man") and not w.endswith("woman"):
+        return "m"
+    return None
+
+
+def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2) -> NamedMention | None:
+    """The person a definite description that matches no title stands for: the one the text is
+    about just before it (the latest named subject or speaker within ``paras`` paragraphs, else the
+    latest person named there) whose known gender and office do not contradict it ("Diarra said ...
+    the former prime minister added", "Pell scored twice ... the 23-year-old said")."""
+    doc = mentions.doc
+    if not describes_person(doc, found):
+        return None
+    role = canon(doc[found.end - 1].text)
+    gender = description_gender(doc, found)
+    mods = modifiers(doc, found)
+    para = mentions.para_of(doc[at].idx)
+
+    def fits(m: NamedMention) -> bool:
+        if gender is not None and mentions.gender(m.key, strong=True) not in (None, gender):
+            return False
+        offices = {canon(t) for t in m.titles} & TITLE_HEADS
+        if role in TITLE_HEADS and offices and not has_role(role, m.titles):
+            return False  # "the former general" is not the senator
+        return not (role in TITLE_HEADS and has_role(role, m.titles) and _other_office(mods, role, m.titles))
+
+    recent = [m for m in mentions.earlier(at, para - paras) if m.personal and m.start < found.start and fits(m)]
+    pool = [m for m in recent if m.subject or m.speaker] or recent
+    if not pool:
+        return None
+    return mentions.best_name(max(pool, key=lambda m: m.start), at)

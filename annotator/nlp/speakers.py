@@ -15,6 +15,7 @@ from annotator.nlp.lexicon import (
     LISTENER_VERBS,
     NEVER_SPEAKERS,
     NOT_AGENTS,
+    ORG_LABELS,
     ORG_NOUNS,
     PRONOUN_KIND,
     PROXY_NOUNS,
@@ -24,15 +25,20 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
 )
 from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named, noun_phrase, propn_span
+from annotator.nlp.roles import age_description
 
 
-def speaker_from_head(doc: Doc, head: Token) -> Found | None:
+def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | None:
     """The speaker named by a subject: a person named in apposition, its entity, a proper name,
-    the organisation a spokesperson speaks for, or the noun phrase itself."""
+    the organisation a spokesperson speaks for, or the noun phrase itself (``literal``: the subject
+    of a verb that governs the quote speaks as written, whatever noun it is)."""
     if (head.lower_ in PRONOUN_KIND or head.lower_ in FIRST_PERSON) and head.pos_ in ("PRON", ""):
         return Found(head.i, head.i + 1, True)
     if head.lower_ == "one" and head.dep_ in ("nsubj", "nsubjpass"):  # "one said": the literal subject
         return Found(head.i, head.i + 1, False, "")
+    age = age_description(doc, head)
+    if age is not None:  # "the 23-year-old said" (tagged a date)
+        return Found(*age, False, "")
     if head.is_punct or head.like_num or head.ent_type_ in NEVER_SPEAKERS:
         return None  # "said Monday", "said at 9 p.m.": a date or a time is no speaker
     ent = ent_span(doc, head)
@@ -42,6 +48,8 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
     if common or ent is None:
         title = is_title(head)  # "Lusan's Interior Minister, Rafael Montero": the name after, not "Interior"
         for child in head.children:
+            if not common and not title and child.ent_type_ in ORG_LABELS:
+                continue  # "Carys Pryce-Jenkins, the Greens' co-leader": the name, not her party
             if title and child.i < head.i:
                 continue
             if (
@@ -97,7 +105,7 @@ def speaker_from_head(doc: Doc, head: Token) -> Found | None:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None and obj.lower_ not in PROXY_NOUNS and speaking_noun(obj):
                     return speaker_from_head(doc, obj)
-    if not head.is_alpha or not speaking_noun(head):
+    if not head.is_alpha or not (speaking_noun(head) or literal and head.pos_ == "NOUN"):
         return None
     return Found(*noun_phrase(doc, head), False, "")
 
@@ -109,6 +117,8 @@ def speaking_noun(tok: Token) -> bool:
         return True
     if tok.lower_ in FIRST_PERSON or tok.lower_ == "one" and tok.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if age_description(tok.doc, tok) is not None:
+        return True  # "the 23-year-old"
     word, lemma = tok.lower_, tok.lemma_.lower()
     if word in SPEAKING_NOUNS or lemma in SPEAKING_NOUNS:
         return True
@@ -120,12 +130,17 @@ def speaking_noun(tok: Token) -> bool:
     return lemma not in NOT_AGENTS and len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
 
 
-def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = None) -> list[Token]:
+def subject_candidates(
+    doc: Doc, verb: Token, sent: tuple[int, int] | None = None, literal: bool = False
+) -> list[Token]:
     """Who a reporting verb's subject is: its nsubj, else climbing to the clause it hangs from
     ("went on to say", "..., saying", "a promise to finish"), a relative clause's antecedent,
-    or the name after the verb (inversion). ``sent`` bounds the sentence (token indices)."""
+    or the name after the verb (inversion). ``sent`` bounds the sentence (token indices);
+    ``literal``: the verb governs the quote, so its own subject speaks whatever noun it is."""
     out: list[Token] = []
     lo, hi = sent if sent is not None else (verb.sent.start, verb.sent.end)
+    if literal and any(a.pos_ == "VERB" and lemma_of(a) in REPORTING_VERBS for a in verb.ancestors):
+        literal = False  # "said tariffs would add ...": the verb reported, not the one reporting
     v = verb
     quoted = _quoted_as(verb)
     if quoted is not None:
@@ -139,7 +154,9 @@ def subject_candidates(doc: Doc, verb: Token, sent: tuple[int, int] | None = Non
             for s in subj:
                 if s.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
                     out.append(v.head)
-                elif (s.dep_ == "nsubj" or lemma_of(v) in ("quote", "cite")) and speaking_noun(s):
+                elif (s.dep_ == "nsubj" or lemma_of(v) in ("quote", "cite")) and (
+                    speaking_noun(s) or literal and v.i == verb.i and s.pos_ == "NOUN"
+                ):
                     out.append(s)
             if len(out) > found:
                 break
@@ -294,13 +311,19 @@ def _reporting_verb_before(doc: Doc, v: Token, lo: int) -> Token | None:
 
 def _subject_verb_above(tok: Token, lo: int, hi: int) -> Token:
     """The nearest clause verb above ``tok`` in the sentence [lo, hi) with a subject (not one
-    inside a noun's clause: "accusations that his office leaked"), else the top."""
+    inside a noun's clause: "accusations that his office leaked", nor one inside what a higher
+    verb with a subject states: "The study found that the glacier had been stable, describing ..."
+    is the study's), else the top."""
     n = 0
+    found = None
     while lo <= tok.head.i < hi and tok.head.i != tok.i and n < 50:
         tok, n = tok.head, n + 1
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("acl", "relcl") and _has_subject(tok):
-            return tok
-    return tok
+            if found is None or found.dep_ == "ccomp" and found.head.i == tok.i:
+                found = tok
+            if tok.dep_ != "ccomp":
+                return found
+    return found if found is not None else tok
 
 
 def _with_subject(doc: Doc, j: int) -> Token | None:
@@ -347,13 +370,23 @@ def governing_cue(doc: Doc, lo: int, hi: int, cue_starts: set[int]) -> int | Non
 
 
 def quote_ancestors(doc: Doc, lo: int, hi: int, depth: int) -> Iterator[Token]:
-    """The ancestors (up to ``depth`` steps up) of each token in [lo, hi) whose head lies outside it, in order."""
+    """The ancestors (up to ``depth`` steps up) of each token in [lo, hi) whose head lies outside it, in
+    order; a verb is passed over when the path reaches it from a clause on its left while it has its own
+    complement on its right ("X would commit ... “…”, a figure developing countries say is ...")."""
     for t in doc[lo:hi]:
         if lo <= t.head.i < hi:
             continue
-        h, n = t.head, 0
+        below, h, n = t, t.head, 0
         while n < depth:
-            yield h
+            if not _own_complement_right(h, below):
+                yield h
             if h.head.i == h.i:
                 break
-            h, n = h.head, n + 1
+            below, h, n = h, h.head, n + 1
+
+
+def _own_complement_right(verb: Token, below: Token) -> bool:
+    """``below`` is a clause left of ``verb`` while ``verb`` has a clausal complement on its right."""
+    if below.i > verb.i or below.dep_ not in ("ccomp", "parataxis") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)

@@ -113,3 +113,39 @@ def test_i_in_a_transcript_paragraph_is_its_labelled_speaker_not_the_writer(blan
 def test_i_outside_any_transcript_label_is_the_writer(blank):
     text = 'A Column\n\nBy Maya Grant\n\n"The door is open," I told them.'
     assert speakers(blank, text) == [("The door is open,", "Maya Grant")]
+
+
+def test_bare_q_and_a_are_the_interviewer_and_the_interviewee_of_the_intro(blank):
+    text = (
+        "Q&A: Keeping Bees in a City\n\nMirela Costa keeps forty hives on the roofs of Orvell. "
+        'She talked with Jonas Pekkari about the dry summer.\n\nQ: "Did the bees suffer?"\n\n'
+        'A: "Less than the lawns did."'
+    )
+    assert speakers(blank, text) == [("Did the bees suffer?", "Jonas Pekkari"), ("Less than the lawns did.", "Mirela Costa")]
+
+
+def test_an_interview_intro_naming_no_interviewer_gives_the_questions_no_speaker(blank):
+    text = 'Interview\n\nMirela Costa keeps bees in Orvell.\n\nQ: "Did the bees suffer?"\n\nA: "Less than the lawns."'
+    assert speakers(blank, text) == [("Did the bees suffer?", None), ("Less than the lawns.", "Mirela Costa")]
+
+
+def test_interview_verbs_are_data():
+    from annotator.nlp.lexicon import INTERVIEW_FORMS
+
+    assert INTERVIEW_FORMS["spoke"] == "speak" and INTERVIEW_FORMS["interviewed"] == "interview"
+
+
+def test_a_heading_quote_takes_the_speaker_of_the_body_quote_it_abridges_not_the_one_before(blank):
+    text = (
+        'Storm Night\n\n"We lost the roof," said Ines Vale.\n\n\'Nobody here slept at all\'\n\n'
+        'The storm came at ten. "Nobody here slept at night," said Omar Teal.'
+    )
+    assert speakers(blank, text)[1] == ("Nobody here slept at all", "Omar Teal")
+
+
+def test_a_quote_inside_the_next_paragraphs_narrative_inherits_no_speaker(blank):
+    text = (
+        'Vigil\n\n"We will rebuild," said Ines Vale.\n\n'
+        'Neighbours gathered at the hall, some holding signs reading "We will not move from here" all night.'
+    )
+    assert speakers(blank, text)[1] == ("We will not move from here", None)

@@ -258,3 +258,721 @@ def test_nested_source_with_the_inner_subject_misparsed_inside_the_outer_one():
     )
     (q,) = find_quotes(doc)
     assert "engineer" in q.speaker.text_in(doc.text) and q.source_of.text_in(doc.text) == "a report"
+
+
+def test_a_description_matching_no_title_is_the_person_just_named():
+    # Ruud Haan coaches Ostend . " We won , " the club boss said .
+    doc = parse(
+        [
+            ("Ruud", 1, "compound", "PROPN", "NNP", "Ruud"),
+            ("Haan", 2, "nsubj", "PROPN", "NNP", "Haan"),
+            ("coaches", 2, "ROOT", "VERB", "VBZ", "coach"),
+            ("Ostend", 2, "dobj", "PROPN", "NNP", "Ostend"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("We", 7, "nsubj", "PRON", "PRP", "we"),
+            ("won", 13, "ccomp", "VERB", "VBD", "win"),
+            (",", 13, "punct", "PUNCT", ",", ","),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+            ("the", 12, "det", "DET", "DT", "the"),
+            ("club", 12, "compound", "NOUN", "NN", "club"),
+            ("boss", 13, "nsubj", "NOUN", "NN", "boss"),
+            ("said", 13, "ROOT", "VERB", "VBD", "say"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (3, 4, "ORG")],
+    )
+    (q,) = find_quotes(doc)
+    text = doc.text
+    assert (q.speaker.text_in(text), q.speaker_mention.text_in(text)) == ("Ruud Haan", "the club boss")
+    assert "+salience" in q.origin
+
+
+def test_a_person_described_by_age_is_no_date():
+    # Dara Pell scored . " I was lucky , " the 23-year-old said .
+    rows = [
+        ("Dara", 1, "compound", "PROPN", "NNP", "Dara"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("scored", 2, "ROOT", "VERB", "VBD", "score"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ('"', 16, "punct", "PUNCT", "``", '"'),
+        ("I", 6, "nsubj", "PRON", "PRP", "I"),
+        ("was", 16, "ccomp", "AUX", "VBD", "be"),
+        ("lucky", 6, "acomp", "ADJ", "JJ", "lucky"),
+        (",", 16, "punct", "PUNCT", ",", ","),
+        ('"', 16, "punct", "PUNCT", "''", '"'),
+        ("the", 15, "det", "DET", "DT", "the"),
+        ("23", 13, "nummod", "NUM", "CD", "23"),
+        ("-", 13, "punct", "PUNCT", "HYPH", "-"),
+        ("year", 15, "npadvmod", "NOUN", "NN", "year"),
+        ("-", 15, "punct", "PUNCT", "HYPH", "-"),
+        ("old", 16, "nsubj", "ADJ", "JJ", "old"),
+        ("said", 16, "ROOT", "VERB", "VBD", "say"),
+        (".", 16, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, False, True, False, False, True, False, False, True, True, False, False, False, False, True, False, False]
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (11, 16, "DATE")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    text = doc.text
+    assert (q.speaker.text_in(text), q.speaker_mention.text_in(text)) == ("Dara Pell", "the 23-year-old")
+
+
+def test_a_qualified_office_is_not_another_office_of_the_same_name():
+    # Interior Minister Lina Sorel spoke . Omar Fayed spoke . " No , " the former prime minister added .
+    doc = parse(
+        [
+            ("Interior", 1, "compound", "PROPN", "NNP", "Interior"),
+            ("Minister", 3, "compound", "PROPN", "NNP", "Minister"),
+            ("Lina", 3, "compound", "PROPN", "NNP", "Lina"),
+            ("Sorel", 4, "nsubj", "PROPN", "NNP", "Sorel"),
+            ("spoke", 4, "ROOT", "VERB", "VBD", "speak"),
+            (".", 4, "punct", "PUNCT", ".", "."),
+            ("Omar", 7, "compound", "PROPN", "NNP", "Omar"),
+            ("Fayed", 8, "nsubj", "PROPN", "NNP", "Fayed"),
+            ("spoke", 8, "ROOT", "VERB", "VBD", "speak"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("No", 19, "intj", "INTJ", "UH", "no"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("the", 18, "det", "DET", "DT", "the"),
+            ("former", 18, "amod", "ADJ", "JJ", "former"),
+            ("prime", 18, "amod", "ADJ", "JJ", "prime"),
+            ("minister", 19, "nsubj", "NOUN", "NN", "minister"),
+            ("added", 19, "ROOT", "VERB", "VBD", "add"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(2, 4, "PERSON"), (6, 8, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Omar Fayed"
+
+
+def test_people_descriptions_are_data():
+    from annotator.nlp.lexicon import classes
+
+    assert {"boss", "magnate", "veteran"} <= classes("people_nouns")["descriptions"]
+
+
+def test_a_pronoun_after_a_described_subject_is_the_person_it_describes():
+    # Ana Rusu , a retired judge , spoke first . Vera Holm followed . The judge smiled . " Fine , " she said .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Rusu", 7, "nsubj", "PROPN", "NNP", "Rusu"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("retired", 5, "amod", "ADJ", "JJ", "retired"),
+            ("judge", 1, "appos", "NOUN", "NN", "judge"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("spoke", 7, "ROOT", "VERB", "VBD", "speak"),
+            ("first", 7, "advmod", "ADV", "RB", "first"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ("Vera", 11, "compound", "PROPN", "NNP", "Vera"),
+            ("Holm", 12, "nsubj", "PROPN", "NNP", "Holm"),
+            ("followed", 12, "ROOT", "VERB", "VBD", "follow"),
+            (".", 12, "punct", "PUNCT", ".", "."),
+            ("The", 15, "det", "DET", "DT", "the"),
+            ("judge", 16, "nsubj", "NOUN", "NN", "judge"),
+            ("smiled", 16, "ROOT", "VERB", "VBD", "smile"),
+            (".", 16, "punct", "PUNCT", ".", "."),
+            ('"', 23, "punct", "PUNCT", "``", '"'),
+            ("Fine", 23, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 23, "punct", "PUNCT", ",", ","),
+            ('"', 23, "punct", "PUNCT", "''", '"'),
+            ("she", 23, "nsubj", "PRON", "PRP", "she"),
+            ("said", 23, "ROOT", "VERB", "VBD", "say"),
+            (".", 23, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (10, 12, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ana Rusu", "she")
+
+
+def test_a_name_fronted_at_the_start_of_its_sentence_is_as_salient_as_a_subject():
+    # Ines Vale spoke first . For Mara Quist , the wait was long . " It hurt , " she says .
+    doc = parse(
+        [
+            ("Ines", 1, "compound", "PROPN", "NNP", "Ines"),
+            ("Vale", 2, "nsubj", "PROPN", "NNP", "Vale"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            ("first", 2, "advmod", "ADV", "RB", "first"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("For", 11, "prep", "ADP", "IN", "for"),
+            ("Mara", 7, "compound", "PROPN", "NNP", "Mara"),
+            ("Quist", 5, "pobj", "PROPN", "NNP", "Quist"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("wait", 11, "nsubj", "NOUN", "NN", "wait"),
+            ("was", 11, "ROOT", "AUX", "VBD", "be"),
+            ("long", 11, "acomp", "ADJ", "JJ", "long"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+            ('"', 20, "punct", "PUNCT", "``", '"'),
+            ("It", 16, "nsubj", "PRON", "PRP", "it"),
+            ("hurt", 20, "ccomp", "VERB", "VBD", "hurt"),
+            (",", 20, "punct", "PUNCT", ",", ","),
+            ('"', 20, "punct", "PUNCT", "''", '"'),
+            ("she", 20, "nsubj", "PRON", "PRP", "she"),
+            ("says", 20, "ROOT", "VERB", "VBZ", "say"),
+            (".", 20, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (6, 8, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Mara Quist"
+
+
+def test_a_document_that_speaks_is_its_author_named_after_it():
+    # " Act now , " the memo says . The memo is signed by Ada Berg .
+    doc = parse(
+        [
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("Act", 7, "ccomp", "VERB", "VB", "act"),
+            ("now", 1, "advmod", "ADV", "RB", "now"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("memo", 7, "nsubj", "NOUN", "NN", "memo"),
+            ("says", 7, "ROOT", "VERB", "VBZ", "say"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ("The", 10, "det", "DET", "DT", "the"),
+            ("memo", 12, "nsubjpass", "NOUN", "NN", "memo"),
+            ("is", 12, "auxpass", "AUX", "VBZ", "be"),
+            ("signed", 12, "ROOT", "VERB", "VBN", "sign"),
+            ("by", 12, "agent", "ADP", "IN", "by"),
+            ("Ada", 15, "compound", "PROPN", "NNP", "Ada"),
+            ("Berg", 13, "pobj", "PROPN", "NNP", "Berg"),
+            (".", 12, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(14, 16, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ada Berg", "the memo")
+
+
+def test_memos_and_writing_verbs_are_data():
+    from annotator.nlp.lexicon import AUTHOR_VERBS, DOCUMENT_NOUNS
+
+    assert {"memo", "opinion", "ruling"} <= DOCUMENT_NOUNS and {"sign", "write", "send"} <= AUTHOR_VERBS
+
+
+def test_whose_answer_a_colon_introduces_speaks():
+    # Vera Holm spoke . Her answer was short : " No . "
+    doc = parse(
+        [
+            ("Vera", 1, "compound", "PROPN", "NNP", "Vera"),
+            ("Holm", 2, "nsubj", "PROPN", "NNP", "Holm"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("Her", 5, "poss", "PRON", "PRP$", "her"),
+            ("answer", 6, "nsubj", "NOUN", "NN", "answer"),
+            ("was", 6, "ROOT", "AUX", "VBD", "be"),
+            ("short", 6, "acomp", "ADJ", "JJ", "short"),
+            (":", 10, "punct", "PUNCT", ":", ":"),
+            ('"', 10, "punct", "PUNCT", "``", '"'),
+            ("No", 6, "parataxis", "INTJ", "UH", "no"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+            ('"', 10, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.text_in(doc.text), q.speaker.text_in(doc.text)) == ("No.", "Vera Holm") and "colon-subject" in q.origin
+
+
+def test_a_person_a_colon_clause_is_about_speaks_and_a_thing_does_not():
+    def doc_of(first: str, pos: str, ents):
+        # <first> was firm : " The vote stands . "
+        return parse(
+            [
+                (first, 1, "nsubj", pos, "NNP" if pos == "PROPN" else "NN", first.lower()),
+                ("was", 1, "ROOT", "AUX", "VBD", "be"),
+                ("firm", 1, "acomp", "ADJ", "JJ", "firm"),
+                (":", 7, "punct", "PUNCT", ":", ":"),
+                ('"', 7, "punct", "PUNCT", "``", '"'),
+                ("The", 6, "det", "DET", "DT", "the"),
+                ("vote", 7, "nsubj", "NOUN", "NN", "vote"),
+                ("stands", 1, "parataxis", "VERB", "VBZ", "stand"),
+                (".", 7, "punct", "PUNCT", ".", "."),
+                ('"', 7, "punct", "PUNCT", "''", '"'),
+            ],
+            ents=ents,
+        )
+
+    (q,) = find_quotes(doc_of("Holm", "PROPN", [(0, 1, "PERSON")]))
+    assert q.speaker is not None and "colon-subject" in q.origin
+    (q,) = find_quotes(doc_of("Tone", "NOUN", []))
+    assert q.speaker is None
+
+
+def test_speech_nouns_are_data():
+    from annotator.nlp.lexicon import SPEECH_NOUNS
+
+    assert {"answer", "message", "reply"} <= SPEECH_NOUNS
+
+
+def test_a_description_with_its_own_qualifier_is_someone_new():
+    # Ruud Haan spoke . " We lost , " the visitor from Orvell said .
+    doc = parse(
+        [
+            ("Ruud", 1, "compound", "PROPN", "NNP", "Ruud"),
+            ("Haan", 2, "nsubj", "PROPN", "NNP", "Haan"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("We", 6, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 13, "ccomp", "VERB", "VBD", "lose"),
+            (",", 13, "punct", "PUNCT", ",", ","),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("visitor", 13, "nsubj", "NOUN", "NN", "visitor"),
+            ("from", 10, "prep", "ADP", "IN", "from"),
+            ("Orvell", 11, "pobj", "PROPN", "NNP", "Orvell"),
+            ("said", 13, "ROOT", "VERB", "VBD", "say"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (12, 13, "GPE")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text).endswith("visitor")
+
+
+def test_the_subject_of_any_reporting_verb_governing_the_quote_speaks_as_written():
+    # The crowd yelled " Out ! "
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("crowd", 2, "nsubj", "NOUN", "NN", "crowd"),
+            ("yelled", 2, "ROOT", "VERB", "VBD", "yell"),
+            ('"', 4, "punct", "PUNCT", "``", '"'),
+            ("Out", 2, "ccomp", "ADV", "RB", "out"),
+            ("!", 4, "punct", "PUNCT", ".", "!"),
+            ('"', 4, "punct", "PUNCT", "''", '"'),
+        ],
+        spaces=[True, True, True, False, False, False, False],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "The crowd"
+
+
+def test_a_reporting_verb_inside_what_is_reported_does_not_give_its_subject():
+    # Delaney said costs would add " a billion " .   ("add" is reported, not reporting)
+    doc = parse(
+        [
+            ("Delaney", 1, "nsubj", "PROPN", "NNP", "Delaney"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("costs", 4, "nsubj", "NOUN", "NNS", "cost"),
+            ("would", 4, "aux", "AUX", "MD", "would"),
+            ("add", 1, "ccomp", "VERB", "VB", "add"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("billion", 4, "dobj", "NUM", "CD", "billion"),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Delaney"
+
+
+def test_an_unlisted_verb_sharing_its_conjuncts_subject_is_a_structural_cue():
+    # Lund looked down and murmured : " Sorry . "
+    doc = parse(
+        [
+            ("Lund", 1, "nsubj", "PROPN", "NNP", "Lund"),
+            ("looked", 1, "ROOT", "VERB", "VBD", "look"),
+            ("down", 1, "advmod", "ADV", "RB", "down"),
+            ("and", 1, "cc", "CCONJ", "CC", "and"),
+            ("murmured", 1, "conj", "VERB", "VBD", "murmur"),
+            (":", 4, "punct", "PUNCT", ":", ":"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 4, "ccomp", "INTJ", "UH", "sorry"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Lund" and q.cue.text_in(doc.text) == "murmured"
+    assert "structural-cue" in q.origin
+
+
+def test_a_demonym_after_the_is_a_description_of_the_person_just_named():
+    # Neil Dawson spoke . " We lost , " the Scot said .
+    doc = parse(
+        [
+            ("Neil", 1, "compound", "PROPN", "NNP", "Neil"),
+            ("Dawson", 2, "nsubj", "PROPN", "NNP", "Dawson"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 11, "punct", "PUNCT", "``", '"'),
+            ("We", 6, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 11, "ccomp", "VERB", "VBD", "lose"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("Scot", 11, "nsubj", "PROPN", "NNP", "Scot"),
+            ("said", 11, "ROOT", "VERB", "VBD", "say"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (10, 11, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Neil Dawson", "the Scot")
+
+
+def test_he_or_she_as_the_subject_before_a_quote_with_no_cue_is_a_weak_speaker():
+    # Ines Vale said no .  /  She laughed . " Sorry . "
+    rows = [
+        ("Ines", 1, "compound", "PROPN", "NNP", "Ines"),
+        ("Vale", 2, "nsubj", "PROPN", "NNP", "Vale"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("no", 2, "dobj", "INTJ", "UH", "no"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("\n\n", 4, "dep", "SPACE", "_SP", "\n\n"),
+        ("She", 7, "nsubj", "PRON", "PRP", "she"),
+        ("laughed", 7, "ROOT", "VERB", "VBD", "laugh"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+        ('"', 10, "punct", "PUNCT", "``", '"'),
+        ("Sorry", 10, "ROOT", "INTJ", "UH", "sorry"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+        ('"', 10, "punct", "PUNCT", "''", '"'),
+    ]
+    spaces = [True, True, True, False, False, False, True, False, True, False, False, False, False]
+    doc = parse(rows, ents=[(0, 2, "PERSON")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ines Vale", "She")
+
+
+def test_chanting_is_reporting():
+    from annotator.nlp.lexicon import CUE_FORMS
+
+    # Protesters chanted " Out ! "
+    doc = parse(
+        [
+            ("Protesters", 1, "nsubj", "NOUN", "NNS", "protester"),
+            ("chanted", 1, "ROOT", "VERB", "VBD", "chant"),
+            ('"', 3, "punct", "PUNCT", "``", '"'),
+            ("Out", 1, "ccomp", "ADV", "RB", "out"),
+            ("!", 3, "punct", "PUNCT", ".", "!"),
+            ('"', 3, "punct", "PUNCT", "''", '"'),
+        ],
+        spaces=[True, True, False, False, False, False],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Protesters" and "structural" not in q.origin
+    assert CUE_FORMS["chanting"] == "chant"
+
+
+def test_a_noun_before_a_preposition_is_no_title_of_the_name_after_it():
+    # A doctor at Orvell 's hospital said he was tired . " We are full , " the doctor said .   (Orvell tagged PERSON)
+    rows = [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("doctor", 6, "nsubj", "NOUN", "NN", "doctor"),
+        ("at", 1, "prep", "ADP", "IN", "at"),
+        ("Orvell", 5, "poss", "PROPN", "NNP", "Orvell"),
+        ("'s", 3, "case", "PART", "POS", "'s"),
+        ("hospital", 2, "pobj", "NOUN", "NN", "hospital"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("he", 8, "nsubj", "PRON", "PRP", "he"),
+        ("was", 6, "ccomp", "AUX", "VBD", "be"),
+        ("tired", 8, "acomp", "ADJ", "JJ", "tired"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ('"', 19, "punct", "PUNCT", "``", '"'),
+        ("We", 13, "nsubj", "PRON", "PRP", "we"),
+        ("are", 19, "ccomp", "AUX", "VBP", "be"),
+        ("full", 13, "acomp", "ADJ", "JJ", "full"),
+        (",", 19, "punct", "PUNCT", ",", ","),
+        ('"', 19, "punct", "PUNCT", "''", '"'),
+        ("the", 18, "det", "DET", "DT", "the"),
+        ("doctor", 19, "nsubj", "NOUN", "NN", "doctor"),
+        ("said", 19, "ROOT", "VERB", "VBD", "say"),
+        (".", 19, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, True, False, True, True, True, True, True, False, True, False, True, True, False, False,
+              True, True, True, False, False]  # fmt: skip
+    doc = parse(rows, ents=[(3, 4, "PERSON")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text).endswith("doctor")
+
+
+def test_a_name_with_the_is_no_person_whatever_the_tagger_says():
+    # The Foreign Office confirmed talks . " We met twice , " it said .   (tagged PERSON)
+    doc = parse(
+        [
+            ("The", 2, "det", "DET", "DT", "the"),
+            ("Foreign", 2, "compound", "PROPN", "NNP", "Foreign"),
+            ("Office", 3, "nsubj", "PROPN", "NNP", "Office"),
+            ("confirmed", 3, "ROOT", "VERB", "VBD", "confirm"),
+            ("talks", 3, "dobj", "NOUN", "NNS", "talk"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("We", 8, "nsubj", "PRON", "PRP", "we"),
+            ("met", 13, "ccomp", "VERB", "VBD", "meet"),
+            ("twice", 8, "advmod", "ADV", "RB", "twice"),
+            (",", 13, "punct", "PUNCT", ",", ","),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+            ("it", 13, "nsubj", "PRON", "PRP", "it"),
+            ("said", 13, "ROOT", "VERB", "VBD", "say"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 3, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "The Foreign Office"
+
+
+def test_the_organisation_noun_names_the_organisation_whose_name_holds_it():
+    # Orvell 's Ministry of Water Affairs issued figures . The Harbour Board disagreed . " We are ready , " the ministry said .
+    rows = [
+        ("Orvell", 2, "poss", "PROPN", "NNP", "Orvell"),
+        ("'s", 0, "case", "PART", "POS", "'s"),
+        ("Ministry", 6, "nsubj", "PROPN", "NNP", "Ministry"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("Water", 5, "compound", "PROPN", "NNP", "Water"),
+        ("Affairs", 3, "pobj", "PROPN", "NNP", "Affairs"),
+        ("issued", 6, "ROOT", "VERB", "VBD", "issue"),
+        ("figures", 6, "dobj", "NOUN", "NNS", "figure"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ("The", 11, "det", "DET", "DT", "the"),
+        ("Harbour", 11, "compound", "PROPN", "NNP", "Harbour"),
+        ("Board", 12, "nsubj", "PROPN", "NNP", "Board"),
+        ("disagreed", 12, "ROOT", "VERB", "VBD", "disagree"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+        ('"', 22, "punct", "PUNCT", "``", '"'),
+        ("We", 16, "nsubj", "PRON", "PRP", "we"),
+        ("are", 22, "ccomp", "AUX", "VBP", "be"),
+        ("ready", 16, "acomp", "ADJ", "JJ", "ready"),
+        (",", 22, "punct", "PUNCT", ",", ","),
+        ('"', 22, "punct", "PUNCT", "''", '"'),
+        ("the", 21, "det", "DET", "DT", "the"),
+        ("ministry", 22, "nsubj", "NOUN", "NN", "ministry"),
+        ("said", 22, "ROOT", "VERB", "VBD", "say"),
+        (".", 22, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, True, True, True, True, True, True, False, True, True, True, True, False, True, False, True,
+              True, False, False, True, True, True, False, False]  # fmt: skip
+    doc = parse(rows, ents=[(0, 6, "ORG"), (9, 12, "ORG")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert "Ministry of Water Affairs" in q.speaker.text_in(doc.text)
+
+
+def test_a_verb_with_its_own_complement_on_the_right_does_not_report_the_clause_on_its_left():
+    # The draft , circulated by the presidency , would oblige states to " cut coal by half " , a goal critics say is weak .
+    # (misparsed: the whole first clause a complement of "say"); the draft speaks for who circulated it
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("draft", 9, "nsubj", "NOUN", "NN", "draft"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("circulated", 1, "acl", "VERB", "VBN", "circulate"),
+            ("by", 3, "agent", "ADP", "IN", "by"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("presidency", 4, "pobj", "NOUN", "NN", "presidency"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("would", 9, "aux", "AUX", "MD", "would"),
+            ("oblige", 22, "ccomp", "VERB", "VB", "oblige"),
+            ("states", 9, "dobj", "NOUN", "NNS", "state"),
+            ("to", 13, "aux", "PART", "TO", "to"),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("cut", 9, "advcl", "VERB", "VB", "cut"),
+            ("coal", 13, "dobj", "NOUN", "NN", "coal"),
+            ("by", 13, "prep", "ADP", "IN", "by"),
+            ("half", 15, "pobj", "NOUN", "NN", "half"),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+            (",", 22, "punct", "PUNCT", ",", ","),
+            ("a", 20, "det", "DET", "DT", "a"),
+            ("goal", 21, "nmod", "NOUN", "NN", "goal"),
+            ("critics", 22, "nsubj", "NOUN", "NNS", "critic"),
+            ("say", 22, "ROOT", "VERB", "VBP", "say"),
+            ("is", 22, "ccomp", "AUX", "VBZ", "be"),
+            ("weak", 23, "acomp", "ADJ", "JJ", "weak"),
+            (".", 22, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "the presidency"
+
+
+def test_an_as_clause_right_after_the_quote_names_who_said_it():
+    # Drozd denied plans to " take the islands , " as the daily Glas put it .
+    doc = parse(
+        [
+            ("Drozd", 1, "nsubj", "PROPN", "NNP", "Drozd"),
+            ("denied", 1, "ROOT", "VERB", "VBD", "deny"),
+            ("plans", 1, "dobj", "NOUN", "NNS", "plan"),
+            ("to", 5, "aux", "PART", "TO", "to"),
+            ('"', 5, "punct", "PUNCT", "``", '"'),
+            ("take", 2, "acl", "VERB", "VB", "take"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("islands", 5, "dobj", "NOUN", "NNS", "island"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ('"', 5, "punct", "PUNCT", "''", '"'),
+            ("as", 14, "mark", "SCONJ", "IN", "as"),
+            ("the", 13, "det", "DET", "DT", "the"),
+            ("daily", 13, "compound", "NOUN", "NN", "daily"),
+            ("Glas", 14, "nsubj", "PROPN", "NNP", "Glas"),
+            ("put", 1, "advcl", "VERB", "VBD", "put"),
+            ("it", 14, "dobj", "PRON", "PRP", "it"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON"), (13, 14, "ORG")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text).endswith("Glas") and "as-clause" in q.origin
+
+
+def test_a_quoted_predicate_is_the_words_of_the_according_to_source_not_of_its_subject():
+    # Ana Rusu spoke with Tomas Brandt and " pledged support , " according to a readout from the ministry .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Rusu", 2, "nsubj", "PROPN", "NNP", "Rusu"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            ("with", 2, "prep", "ADP", "IN", "with"),
+            ("Tomas", 5, "compound", "PROPN", "NNP", "Tomas"),
+            ("Brandt", 3, "pobj", "PROPN", "NNP", "Brandt"),
+            ("and", 2, "cc", "CCONJ", "CC", "and"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("pledged", 2, "conj", "VERB", "VBD", "pledge"),
+            ("support", 8, "dobj", "NOUN", "NN", "support"),
+            (",", 8, "punct", "PUNCT", ",", ","),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            ("according", 8, "prep", "VERB", "VBG", "accord"),
+            ("to", 12, "prep", "ADP", "IN", "to"),
+            ("a", 15, "det", "DET", "DT", "a"),
+            ("readout", 13, "pobj", "NOUN", "NN", "readout"),
+            ("from", 15, "prep", "ADP", "IN", "from"),
+            ("the", 18, "det", "DET", "DT", "the"),
+            ("ministry", 16, "pobj", "NOUN", "NN", "ministry"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (4, 6, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "the ministry"
+
+
+def test_a_reporting_participle_after_a_stated_clause_belongs_to_the_clause_that_states_it():
+    # The survey found that costs had risen , describing the rise as " steep and lasting . "
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("survey", 2, "nsubj", "NOUN", "NN", "survey"),
+            ("found", 2, "ROOT", "VERB", "VBD", "find"),
+            ("that", 6, "mark", "SCONJ", "IN", "that"),
+            ("costs", 6, "nsubj", "NOUN", "NNS", "cost"),
+            ("had", 6, "aux", "AUX", "VBD", "have"),
+            ("risen", 2, "ccomp", "VERB", "VBN", "rise"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("describing", 6, "advcl", "VERB", "VBG", "describe"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("rise", 8, "dobj", "NOUN", "NN", "rise"),
+            ("as", 8, "prep", "ADP", "IN", "as"),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("steep", 11, "pcomp", "ADJ", "JJ", "steep"),
+            ("and", 13, "cc", "CCONJ", "CC", "and"),
+            ("lasting", 13, "conj", "ADJ", "JJ", "lasting"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "The survey"
+
+
+def test_the_name_an_equative_sentence_introduces_is_as_salient_as_a_subject():
+    # Tom Becker spoke first . The last speaker of the night was Ava Lind . " I like my school , " she said .
+    doc = parse(
+        [
+            ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+            ("Becker", 2, "nsubj", "PROPN", "NNP", "Becker"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            ("first", 2, "advmod", "ADV", "RB", "first"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("The", 7, "det", "DET", "DT", "the"),
+            ("last", 7, "amod", "ADJ", "JJ", "last"),
+            ("speaker", 11, "nsubj", "NOUN", "NN", "speaker"),
+            ("of", 7, "prep", "ADP", "IN", "of"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("night", 8, "pobj", "NOUN", "NN", "night"),
+            ("was", 11, "ROOT", "AUX", "VBD", "be"),
+            ("Ava", 13, "compound", "PROPN", "NNP", "Ava"),
+            ("Lind", 11, "attr", "PROPN", "NNP", "Lind"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+            ('"', 23, "punct", "PUNCT", "``", '"'),
+            ("I", 17, "nsubj", "PRON", "PRP", "I"),
+            ("like", 23, "ccomp", "VERB", "VBP", "like"),
+            ("my", 19, "poss", "PRON", "PRP$", "my"),
+            ("school", 17, "dobj", "NOUN", "NN", "school"),
+            (",", 23, "punct", "PUNCT", ",", ","),
+            ('"', 23, "punct", "PUNCT", "''", '"'),
+            ("she", 23, "nsubj", "PRON", "PRP", "she"),
+            ("said", 23, "ROOT", "VERB", "VBD", "say"),
+            (".", 23, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (12, 14, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ava Lind"
+
+
+def test_a_proper_name_subject_is_not_replaced_by_the_party_in_apposition():
+    # Ines Vale , the Greens ' leader , called it " our best night . "   (no entity on the name)
+    doc = parse(
+        [
+            ("Ines", 1, "compound", "PROPN", "NNP", "Ines"),
+            ("Vale", 8, "nsubj", "PROPN", "NNP", "Vale"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("Greens", 1, "appos", "PROPN", "NNPS", "Greens"),
+            ("'", 4, "case", "PART", "POS", "'"),
+            ("leader", 1, "appos", "NOUN", "NN", "leader"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("called", 8, "ROOT", "VERB", "VBD", "call"),
+            ("it", 8, "dobj", "PRON", "PRP", "it"),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("our", 13, "poss", "PRON", "PRP$", "our"),
+            ("best", 13, "amod", "ADJ", "JJS", "good"),
+            ("night", 8, "oprd", "NOUN", "NN", "night"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(4, 5, "NORP")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ines Vale"
+
+
+def test_a_heading_quote_with_a_colon_and_a_description_is_the_person_so_described():
+    # ‘Nobody told us’: Harbour mayor on the lease  /  Ana Rusu has been the mayor of Vell .
+    rows = [
+        ("\u2018", 2, "punct", "PUNCT", "``", "'"),
+        ("Nobody", 2, "nsubj", "PRON", "NN", "nobody"),
+        ("told", 2, "ROOT", "VERB", "VBD", "tell"),
+        ("us", 2, "dobj", "PRON", "PRP", "we"),
+        ("\u2019", 2, "punct", "PUNCT", "''", "'"),
+        (":", 2, "punct", "PUNCT", ":", ":"),
+        ("Harbour", 7, "compound", "NOUN", "NN", "harbour"),
+        ("mayor", 2, "appos", "NOUN", "NN", "mayor"),
+        ("on", 7, "prep", "ADP", "IN", "on"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("lease", 8, "pobj", "NOUN", "NN", "lease"),
+        ("\n\n", 10, "dep", "SPACE", "_SP", "\n\n"),
+        ("Ana", 13, "compound", "PROPN", "NNP", "Ana"),
+        ("Rusu", 15, "nsubj", "PROPN", "NNP", "Rusu"),
+        ("has", 15, "aux", "AUX", "VBZ", "have"),
+        ("been", 15, "ROOT", "AUX", "VBN", "be"),
+        ("the", 17, "det", "DET", "DT", "the"),
+        ("mayor", 15, "attr", "NOUN", "NN", "mayor"),
+        ("of", 17, "prep", "ADP", "IN", "of"),
+        ("Vell", 18, "pobj", "PROPN", "NNP", "Vell"),
+        (".", 15, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, True, True, False, False, True, True, True, True, True, False, False, True, True, True, True,
+              True, True, True, False, False]  # fmt: skip
+    doc = parse(rows, ents=[(12, 14, "PERSON"), (19, 20, "GPE")], spaces=spaces)
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ana Rusu" and "headline-colon" in q.origin
