@@ -976,3 +976,32 @@ def test_a_heading_quote_with_a_colon_and_a_description_is_the_person_so_describ
     doc = parse(rows, ents=[(12, 14, "PERSON"), (19, 20, "GPE")], spaces=spaces)
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Ana Rusu" and "headline-colon" in q.origin
+
+
+def test_an_inverted_document_read_after_the_quote_is_the_person_who_sent_it():
+    # " Go now , " read a note , which the clerk , Ada Berg , sent .   (the inverted subject parsed as an object)
+    doc = parse(
+        [
+            ('"', 5, "punct", "PUNCT", "``", '"'),
+            ("Go", 5, "ccomp", "VERB", "VB", "go"),
+            ("now", 1, "advmod", "ADV", "RB", "now"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ('"', 5, "punct", "PUNCT", "''", '"'),
+            ("read", 5, "ROOT", "VERB", "VBD", "read"),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("note", 5, "dobj", "NOUN", "NN", "note"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ("which", 16, "dobj", "PRON", "WDT", "which"),
+            ("the", 11, "det", "DET", "DT", "the"),
+            ("clerk", 16, "nsubj", "NOUN", "NN", "clerk"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ("Ada", 14, "compound", "PROPN", "NNP", "Ada"),
+            ("Berg", 11, "appos", "PROPN", "NNP", "Berg"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ("sent", 7, "relcl", "VERB", "VBD", "send"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(13, 15, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ada Berg" and q.speaker_mention.text_in(doc.text).endswith("note")
