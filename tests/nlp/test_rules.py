@@ -331,16 +331,16 @@ def test_a_qualified_office_is_not_another_office_of_the_same_name():
             ("Fayed", 8, "nsubj", "PROPN", "NNP", "Fayed"),
             ("spoke", 8, "ROOT", "VERB", "VBD", "speak"),
             (".", 8, "punct", "PUNCT", ".", "."),
-            ('"', 19, "punct", "PUNCT", "``", '"'),
-            ("No", 19, "intj", "INTJ", "UH", "no"),
-            (",", 19, "punct", "PUNCT", ",", ","),
-            ('"', 19, "punct", "PUNCT", "''", '"'),
-            ("the", 18, "det", "DET", "DT", "the"),
-            ("former", 18, "amod", "ADJ", "JJ", "former"),
-            ("prime", 18, "amod", "ADJ", "JJ", "prime"),
-            ("minister", 19, "nsubj", "NOUN", "NN", "minister"),
-            ("added", 19, "ROOT", "VERB", "VBD", "add"),
-            (".", 19, "punct", "PUNCT", ".", "."),
+            ('"', 18, "punct", "PUNCT", "``", '"'),
+            ("No", 18, "intj", "INTJ", "UH", "no"),
+            (",", 18, "punct", "PUNCT", ",", ","),
+            ('"', 18, "punct", "PUNCT", "''", '"'),
+            ("the", 17, "det", "DET", "DT", "the"),
+            ("former", 17, "amod", "ADJ", "JJ", "former"),
+            ("prime", 17, "amod", "ADJ", "JJ", "prime"),
+            ("minister", 18, "nsubj", "NOUN", "NN", "minister"),
+            ("added", 18, "ROOT", "VERB", "VBD", "add"),
+            (".", 18, "punct", "PUNCT", ".", "."),
         ],
         ents=[(2, 4, "PERSON"), (6, 8, "PERSON")],
     )
@@ -1005,3 +1005,35 @@ def test_an_inverted_document_read_after_the_quote_is_the_person_who_sent_it():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Ada Berg" and q.speaker_mention.text_in(doc.text).endswith("note")
+
+
+def test_a_kin_description_with_of_is_the_person_just_named_whatever_their_job():
+    # Dock worker Erik Lunde , 34 , spoke . " We are broke , " the father of three said .
+    doc = parse(
+        [
+            ("Dock", 1, "compound", "NOUN", "NN", "dock"),
+            ("worker", 3, "compound", "NOUN", "NN", "worker"),
+            ("Erik", 3, "compound", "PROPN", "NNP", "Erik"),
+            ("Lunde", 7, "nsubj", "PROPN", "NNP", "Lunde"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("34", 3, "appos", "NUM", "CD", "34"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("spoke", 7, "ROOT", "VERB", "VBD", "speak"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("We", 11, "nsubj", "PRON", "PRP", "we"),
+            ("are", 19, "ccomp", "AUX", "VBP", "be"),
+            ("broke", 11, "acomp", "ADJ", "JJ", "broke"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("the", 16, "det", "DET", "DT", "the"),
+            ("father", 19, "nsubj", "NOUN", "NN", "father"),
+            ("of", 16, "prep", "ADP", "IN", "of"),
+            ("three", 17, "pobj", "NUM", "CD", "three"),
+            ("said", 19, "ROOT", "VERB", "VBD", "say"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(2, 4, "PERSON"), (5, 6, "DATE"), (18, 19, "CARDINAL")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Erik Lunde"
