@@ -1037,3 +1037,31 @@ def test_a_kin_description_with_of_is_the_person_just_named_whatever_their_job()
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Erik Lunde"
+
+
+def test_a_spokespersons_name_after_the_organisation_is_the_speaker_whatever_its_tag():
+    # A spokeswoman for the Vell Group , Ilsa Morn , called it " a disaster . "   (the name tagged ORG, hung on "Group")
+    doc = parse(
+        [
+            ("A", 1, "det", "DET", "DT", "a"),
+            ("spokeswoman", 10, "nsubj", "NOUN", "NN", "spokeswoman"),
+            ("for", 1, "prep", "ADP", "IN", "for"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("Vell", 5, "compound", "PROPN", "NNP", "Vell"),
+            ("Group", 2, "pobj", "PROPN", "NNP", "Group"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("Ilsa", 8, "compound", "PROPN", "NNP", "Ilsa"),
+            ("Morn", 5, "appos", "PROPN", "NNP", "Morn"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("called", 10, "ROOT", "VERB", "VBD", "call"),
+            ("it", 10, "dobj", "PRON", "PRP", "it"),
+            ('"', 14, "punct", "PUNCT", "``", '"'),
+            ("a", 14, "det", "DET", "DT", "a"),
+            ("disaster", 10, "oprd", "NOUN", "NN", "disaster"),
+            (".", 14, "punct", "PUNCT", ".", "."),
+            ('"', 14, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(3, 6, "ORG"), (7, 9, "ORG")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ilsa Morn"
