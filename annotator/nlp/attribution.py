@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from annotator.nlp.calibration import probability
+from annotator.nlp.calibration import calibrated
 from annotator.nlp.descriptions import resolve_phrase
 from annotator.nlp.lexicon import NAME, ORG_NAME, ORG_NOUNS
 from annotator.nlp.names import Found, clip_to_line
@@ -69,10 +69,10 @@ class Attr:
     @property
     def confidence(self) -> float:
         """The probability that the speaker is right, from how often this rule was right on the
-        development sets; the hand-set value is the prior for a rule seen rarely or never."""
+        calibration sets; the hand-set value is the prior for a rule seen rarely or never."""
         c = CONFIDENCE.get(self.rule, NO_SPEAKER)
         prior = c * RESOLVED_FACTOR if self.mention else c
-        p = probability(self.key if self.speaker else "none", prior if self.speaker else NO_SPEAKER)
+        p = calibrated(self.key if self.speaker else "none", prior if self.speaker else NO_SPEAKER)
         return min(p, self.cap)
 
     def carried(self, rule: str, same_attribution: bool = False) -> Attr:

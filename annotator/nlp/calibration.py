@@ -1,9 +1,11 @@
 """Confidence as a probability: how often each attribution rule named the right speaker on the
-development sets (``data/calibration.json``, written by ``benchmarks/quotes.py --calibrate``)."""
+calibration sets, corrected on validation sets for text the rules were not tuned on
+(``data/calibration.json``, written by ``benchmarks/quotes.py --calibrate``)."""
 
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from importlib.resources import files
 
@@ -11,18 +13,45 @@ PRIOR_WEIGHT = 4.0  # a rule seen n times moves from its prior by n / (n + 4)
 
 
 @cache
-def table() -> dict[str, dict[str, float]]:
-    """``{rule: {"right": k, "seen": n}}``; empty when the file is missing."""
+def _data() -> dict:
     res = files("annotator.nlp").joinpath("data", "calibration.json")
     try:
-        return json.loads(res.read_text(encoding="utf-8"))["rules"]
-    except (FileNotFoundError, KeyError, ValueError):
+        return json.loads(res.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
         return {}
 
 
+def table() -> dict[str, dict[str, float]]:
+    """``{rule: {"right": k, "seen": n}}``; empty when the file is missing."""
+    rules = _data().get("rules")
+    return rules if isinstance(rules, dict) else {}
+
+
+def scaling() -> tuple[float, float]:
+    """``(a, b)`` of the held-out correction logit(p') = a * logit(p) + b; (1, 0) when there is none."""
+    s = _data().get("scaling") or {}
+    return float(s.get("a", 1.0)), float(s.get("b", 0.0))
+
+
+def calibrated(rule: str, prior: float) -> float:
+    """``probability`` corrected for text the rules were not tuned on: the development sets' rates are
+    too sure out of sample, so they go through a logistic correction fitted on the validation sets."""
+    return scaled(probability(rule, prior), *scaling())
+
+
+def scaled(p: float, a: float, b: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return 1 / (1 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+
+
 def probability(rule: str, prior: float) -> float:
-    """The smoothed rate at which ``rule`` was right: (right + w * prior) / (seen + w)."""
-    seen = table().get(rule)
-    if not seen:
-        return prior
-    return (seen["right"] + PRIOR_WEIGHT * prior) / (seen["seen"] + PRIOR_WEIGHT)
+    """The smoothed rate at which ``rule`` was right: (right + w * prior) / (seen + w), level by level
+    from the rule alone to its full key ("subject-of-cue", "subject-of-cue+coref", "...+coref+short"),
+    each level's rate the prior of the next, so a rare refinement leans on its rule."""
+    p = prior
+    parts = rule.split("+")
+    for k in range(1, len(parts) + 1):
+        seen = table().get("+".join(parts[:k]))
+        if seen:
+            p = (seen["right"] + PRIOR_WEIGHT * p) / (seen["seen"] + PRIOR_WEIGHT)
+    return p

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from annotator.nlp.attribution import Attr
 from annotator.nlp.cue_speaker import from_regions
 from annotator.nlp.evidence import speaks_elsewhere, speaks_of_self
+from annotator.nlp.lexicon import ORG_LABELS, ORG_NAME
 from annotator.nlp.pronouns import resolve_pronoun
 
 if TYPE_CHECKING:
@@ -83,7 +84,10 @@ def echoes(art: Article) -> None:
         a = art.results[i]
         if not norm[i]:
             continue
-        label_only = heads[i] and a is not None and a.rule == "colon-name" and a.label != "PERSON"
+        label_only = (  # a heading's speaker that is no person: "Opposition: ‘…’", "Valdoria says ... ‘…’"
+            heads[i] and a is not None and a.speaker is not None
+            and (a.rule == "colon-name" and a.label != "PERSON" or a.label in (*ORG_LABELS, ORG_NAME))
+        )  # fmt: skip
         if a is not None and a.speaker is not None and a.label and a.rule not in weak and not label_only:
             continue
         words = norm[i].split()
@@ -98,9 +102,10 @@ def echoes(art: Article) -> None:
             if not same and heads[i] and not heads[j]:
                 shared = _shared_start(words, norm[j].split())
                 same = shared >= 4 and shared >= 0.6 * len(words)  # a heading abridges a body quote
-            if same:
+            if same and (not label_only or b.label == "PERSON"):
                 sources.append((heads[j], b.rule in ("echo", "colon-name"), j, b))
-        if sources:
+        speakers = {art.mentions.make(*b.speaker, b.label or "PERSON").key for *_, b in sources}
+        if len(speakers) == 1:  # two people quoted with these words: whose the echo is, is a guess
             art.results[i] = min(sources, key=lambda x: x[:3])[3].carried("echo")
 
 

@@ -36,12 +36,14 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         dets.add(doc[found.start - 1].lower_)
     if is_role(hw) and hw not in ORG_NOUNS:
         return resolve_role(mentions, found, at) or earlier_unnamed(mentions, found, at)
-    if dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"}:
+    indefinite = bool(dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"})
+    if hw in DOCUMENT_NOUNS:
+        written = author(mentions, hw, at, only=head.i if indefinite else None)
+        if written is not None:  # "the memo reads" ... "signed by Teresa Okwu"; "read a message, which X sent"
+            return written
+    if indefinite:
         return None  # "a spokesman said": someone not named before
     if hw in DOCUMENT_NOUNS:
-        written = author(mentions, hw, at)
-        if written is not None:  # "the memo reads" ... "signed by Teresa Okwu"
-            return written
         issued = issuer(mentions, hw, at)
         if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
             return issued

@@ -35,10 +35,11 @@ def issuer(mentions: Mentions, noun: str, at: int, paras: int = 3) -> NamedMenti
     return None
 
 
-def author(mentions: Mentions, noun: str, at: int, paras: int = 2) -> NamedMention | None:
+def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | None = None) -> NamedMention | None:
     """Who wrote or sent the document ``noun`` that speaks at token ``at``, as the text says within
     ``paras`` paragraphs either side: "The memo ... is signed by X", "The opinion was written by X",
-    "the message, which X sent", "X wrote the letter", "a letter from X", "X's memo"; the nearest."""
+    "the message, which X sent", "X wrote the letter", "a letter from X", "X's memo"; the nearest.
+    ``only``: the one mention to read (an indefinite "a message" is no other message)."""
     from annotator.nlp.descriptions import resolve_phrase
     from annotator.nlp.names import Found, noun_phrase
 
@@ -51,6 +52,8 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2) -> NamedMenti
         if abs(mentions.para_of(t.idx) - para) > paras or t.pos_ != "NOUN":
             continue
         if noun not in (t.lower_, t.lemma_.lower()) or not mentions.outside(t.i, t.i + 1):
+            continue
+        if only is not None and t.i != only:
             continue
         who = _writer_of(t)
         if who is not None:

@@ -230,6 +230,8 @@ def structural_cue(art: Article, i: int) -> Attr | None:
     s_lo, s_hi = art.sent_tokens(verb.i)
     q_lo, q_hi = art.tokens(q.open_at, art.q_hi[i])
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
+    if subj is None and verb.i == q_hi and verb.i > q_lo:  # “…,” read a text message: inverted, parsed as an object
+        subj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i - verb.i <= 4 and c.pos_ == "NOUN"), None)
     if subj is None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
         # "Lund looked down and murmured: “…”": the conjuncts share their subject
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)

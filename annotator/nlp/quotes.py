@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from annotator.domain import Mention, Quote
 from annotator.nlp.article import Article
 from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR, Attr
-from annotator.nlp.calibration import probability
+from annotator.nlp.calibration import calibrated
 from annotator.nlp.carried import carried, echoes
 from annotator.nlp.kinds import QUOTE, quote_kind
 from annotator.nlp.own_sentence import own_sentence
@@ -109,7 +109,7 @@ def _quote(art: Article, i: int) -> Quote:
     if kind != QUOTE:  # a term or a title: no one said it
         return Quote(start=q.start, end=q.end, confidence=NO_SPEAKER, origin=f"rule:quotes+kind:{kind}", kind=kind)
     named = a is not None and a.speaker is not None
-    conf = a.confidence if a is not None else probability("none", NO_SPEAKER)
+    conf = a.confidence if a is not None else calibrated("none", NO_SPEAKER)
     if q.close_at is None:
         conf *= UNCLOSED_FACTOR
     origin = "rule:quotes"

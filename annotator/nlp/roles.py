@@ -182,10 +182,18 @@ def age_description(doc: Doc, head: Token) -> tuple[int, int] | None:
     return head.left_edge.i, head.i + 1
 
 
+def _head(doc: Doc, found: Found) -> Token:
+    """The syntactic head of a description: "father" in "the father of three"."""
+    span = doc[found.start : found.end]
+    if not doc.has_annotation("DEP"):
+        return span[-1]
+    return next((t for t in span if not found.start <= t.head.i < found.end or t.head.i == t.i), span[-1])
+
+
 def describes_person(doc: Doc, found: Found) -> bool:
     """A definite description of one person: "the former shipping magnate", "the 23-year-old",
     "the striker", "the Ostend boss" (a role, a kin or people noun, an agent noun, an age)."""
-    head = doc[found.end - 1]
+    head = _head(doc, found)
     if found.pronoun or found.label or doc[found.start].lower_ not in ("the", "this", "that"):
         return False
     if age_description(doc, head) is not None:
@@ -195,14 +203,14 @@ def describes_person(doc: Doc, found: Found) -> bool:
     w = head.lower_
     if head.tag_ in ("NNS", "NNPS") or w in ORG_NOUNS:
         return False
-    if any(c.dep_ in ("prep", "relcl", "acl") for c in head.rights):
-        return False  # "the visitor from Orvell": someone the phrase itself introduces
+    if any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in head.rights):
+        return False  # "the visitor from Orvell": someone the phrase itself introduces ("the father of three" is not)
     return is_role(w) or person_noun(head)
 
 
 def description_gender(doc: Doc, found: Found) -> str | None:
     """ "the Frenchman", "the grandmother": the gender a description's head gives, if any."""
-    w = doc[found.end - 1].lower_
+    w = _head(doc, found).lower_
     if w in FEMALE_NOUNS or w.endswith("woman"):
         return "f"
     if w in MALE_NOUNS or w.endswith("man") and not w.endswith("woman"):
@@ -218,7 +226,8 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2) ->
     doc = mentions.doc
     if not describes_person(doc, found):
         return None
-    role = canon(doc[found.end - 1].text)
+    role = canon(_head(doc, found).text)
+    office = role in TITLE_HEADS and role not in PEOPLE_NOUNS  # "the general", not "the father of three"
     gender = description_gender(doc, found)
     mods = modifiers(doc, found)
     para = mentions.para_of(doc[at].idx)
@@ -227,9 +236,9 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2) ->
         if gender is not None and mentions.gender(m.key, strong=True) not in (None, gender):
             return False
         offices = {canon(t) for t in m.titles} & TITLE_HEADS
-        if role in TITLE_HEADS and offices and not has_role(role, m.titles):
+        if office and offices and not has_role(role, m.titles):
             return False  # "the former general" is not the senator
-        return not (role in TITLE_HEADS and has_role(role, m.titles) and _other_office(mods, role, m.titles))
+        return not (office and has_role(role, m.titles) and _other_office(mods, role, m.titles))
 
     recent = [m for m in mentions.earlier(at, para - paras) if m.personal and m.start < found.start and fits(m)]
     pool = [m for m in recent if m.subject or m.speaker] or recent

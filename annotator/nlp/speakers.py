@@ -11,6 +11,7 @@ from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
     CORE_REPORTING_VERBS,
+    DOCUMENT_NOUNS,
     FIRST_PERSON,
     LISTENER_VERBS,
     NEVER_SPEAKERS,
@@ -79,6 +80,12 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
     apposed = [x for x in inner if x[2] == "PERSON" and x[0] > 0 and doc[x[0] - 1].text == ","]
     if apposed:  # "An analyst at Morgan Stanley, James Whitfield, wrote"
         return named(doc, *min(apposed, key=lambda x: abs(x[0] - head.i)))
+    if proxy and head.lower_ not in DOCUMENT_NOUNS:  # "a spokeswoman for the Vell Residents Group, Ilsa Morn,"
+        for t in head.subtree:  # a name set off by commas after the organisation, whatever the tagger made it
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.head.i != head.i and doc[t.left_edge.i - 1].text == ",":
+                s, e = propn_span(doc, t)
+                if e - s >= 2 and all(is_cap(x) for x in doc[s:e]) and not is_title(doc[e - 1]):
+                    return named(doc, s, e, "PERSON")
     if proxy:
         for prep in head.rights:  # "a statement from the Tavrian foreign ministry" -> the ministry
             if prep.dep_ == "prep" and prep.lower_ in ("from", "for", "of", "by", "at"):

@@ -26,3 +26,17 @@ def test_a_carried_part_is_no_surer_than_its_source(monkeypatch):
     monkeypatch.setattr(calibration, "table", lambda: {"pattern": {"right": 1, "seen": 4}})
     source = Attr("pattern", (0, 1), None, (2, 3), "PERSON")
     assert source.carried("split-sentence", same_attribution=True).confidence <= source.confidence
+
+
+def test_a_rare_refinement_of_a_rule_leans_on_the_rule(monkeypatch):
+    monkeypatch.setattr(calibration, "table", lambda: {"pattern": {"right": 30, "seen": 60},
+                                                       "pattern+coref": {"right": 1, "seen": 1}})  # fmt: skip
+    rule = calibration.probability("pattern", 0.9)
+    assert rule < calibration.probability("pattern+coref", 0.9) < 0.7  # one right case moves it a little
+
+
+def test_the_held_out_correction_keeps_the_order_and_is_none_without_one(monkeypatch):
+    monkeypatch.setattr(calibration, "_data", lambda: {"rules": {}})
+    assert calibration.scaling() == (1.0, 0.0) and calibration.calibrated("dash", 0.85) == 0.85
+    ps = [calibration.scaled(p, 0.5, 1.0) for p in (0.3, 0.6, 0.9, 0.99)]
+    assert ps == sorted(ps) and ps[-1] < 0.99

@@ -149,3 +149,21 @@ def test_a_quote_inside_the_next_paragraphs_narrative_inherits_no_speaker(blank)
         'Neighbours gathered at the hall, some holding signs reading "We will not move from here" all night.'
     )
     assert speakers(blank, text)[1] == ("We will not move from here", None)
+
+
+def _ruled(patterns):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(patterns)
+    return nlp
+
+
+def test_a_heading_quote_said_by_a_country_is_the_person_the_body_quotes_in_the_same_words():
+    nlp = _ruled([{"label": "GPE", "pattern": "Orvell"}, {"label": "PERSON", "pattern": "Ana Rusu"}])
+    text = "Orvell says talks 'dead in the water'\n\nForeign Minister Ana Rusu said the talks were \"dead in the water.\""
+    assert [s for _, s in speakers(nlp, text)] == ["Ana Rusu", "Ana Rusu"]
+
+
+def test_a_heading_echo_of_words_two_people_said_names_neither():
+    nlp = _ruled([{"label": "PERSON", "pattern": "Ana Rusu"}, {"label": "PERSON", "pattern": "Omar Teal"}])
+    text = "'A Historic Day' in Vell\n\nAna Rusu said it was \"a historic day.\" Omar Teal said it was \"a historic day\" too."
+    assert speakers(nlp, text)[0] == ("A Historic Day", None)

@@ -331,16 +331,16 @@ def test_a_qualified_office_is_not_another_office_of_the_same_name():
             ("Fayed", 8, "nsubj", "PROPN", "NNP", "Fayed"),
             ("spoke", 8, "ROOT", "VERB", "VBD", "speak"),
             (".", 8, "punct", "PUNCT", ".", "."),
-            ('"', 19, "punct", "PUNCT", "``", '"'),
-            ("No", 19, "intj", "INTJ", "UH", "no"),
-            (",", 19, "punct", "PUNCT", ",", ","),
-            ('"', 19, "punct", "PUNCT", "''", '"'),
-            ("the", 18, "det", "DET", "DT", "the"),
-            ("former", 18, "amod", "ADJ", "JJ", "former"),
-            ("prime", 18, "amod", "ADJ", "JJ", "prime"),
-            ("minister", 19, "nsubj", "NOUN", "NN", "minister"),
-            ("added", 19, "ROOT", "VERB", "VBD", "add"),
-            (".", 19, "punct", "PUNCT", ".", "."),
+            ('"', 18, "punct", "PUNCT", "``", '"'),
+            ("No", 18, "intj", "INTJ", "UH", "no"),
+            (",", 18, "punct", "PUNCT", ",", ","),
+            ('"', 18, "punct", "PUNCT", "''", '"'),
+            ("the", 17, "det", "DET", "DT", "the"),
+            ("former", 17, "amod", "ADJ", "JJ", "former"),
+            ("prime", 17, "amod", "ADJ", "JJ", "prime"),
+            ("minister", 18, "nsubj", "NOUN", "NN", "minister"),
+            ("added", 18, "ROOT", "VERB", "VBD", "add"),
+            (".", 18, "punct", "PUNCT", ".", "."),
         ],
         ents=[(2, 4, "PERSON"), (6, 8, "PERSON")],
     )
@@ -976,3 +976,92 @@ def test_a_heading_quote_with_a_colon_and_a_description_is_the_person_so_describ
     doc = parse(rows, ents=[(12, 14, "PERSON"), (19, 20, "GPE")], spaces=spaces)
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Ana Rusu" and "headline-colon" in q.origin
+
+
+def test_an_inverted_document_read_after_the_quote_is_the_person_who_sent_it():
+    # " Go now , " read a note , which the clerk , Ada Berg , sent .   (the inverted subject parsed as an object)
+    doc = parse(
+        [
+            ('"', 5, "punct", "PUNCT", "``", '"'),
+            ("Go", 5, "ccomp", "VERB", "VB", "go"),
+            ("now", 1, "advmod", "ADV", "RB", "now"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ('"', 5, "punct", "PUNCT", "''", '"'),
+            ("read", 5, "ROOT", "VERB", "VBD", "read"),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("note", 5, "dobj", "NOUN", "NN", "note"),
+            (",", 7, "punct", "PUNCT", ",", ","),
+            ("which", 16, "dobj", "PRON", "WDT", "which"),
+            ("the", 11, "det", "DET", "DT", "the"),
+            ("clerk", 16, "nsubj", "NOUN", "NN", "clerk"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ("Ada", 14, "compound", "PROPN", "NNP", "Ada"),
+            ("Berg", 11, "appos", "PROPN", "NNP", "Berg"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ("sent", 7, "relcl", "VERB", "VBD", "send"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(13, 15, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ada Berg" and q.speaker_mention.text_in(doc.text).endswith("note")
+
+
+def test_a_kin_description_with_of_is_the_person_just_named_whatever_their_job():
+    # Dock worker Erik Lunde , 34 , spoke . " We are broke , " the father of three said .
+    doc = parse(
+        [
+            ("Dock", 1, "compound", "NOUN", "NN", "dock"),
+            ("worker", 3, "compound", "NOUN", "NN", "worker"),
+            ("Erik", 3, "compound", "PROPN", "NNP", "Erik"),
+            ("Lunde", 7, "nsubj", "PROPN", "NNP", "Lunde"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("34", 3, "appos", "NUM", "CD", "34"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ("spoke", 7, "ROOT", "VERB", "VBD", "speak"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("We", 11, "nsubj", "PRON", "PRP", "we"),
+            ("are", 19, "ccomp", "AUX", "VBP", "be"),
+            ("broke", 11, "acomp", "ADJ", "JJ", "broke"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("the", 16, "det", "DET", "DT", "the"),
+            ("father", 19, "nsubj", "NOUN", "NN", "father"),
+            ("of", 16, "prep", "ADP", "IN", "of"),
+            ("three", 17, "pobj", "NUM", "CD", "three"),
+            ("said", 19, "ROOT", "VERB", "VBD", "say"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(2, 4, "PERSON"), (5, 6, "DATE"), (18, 19, "CARDINAL")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Erik Lunde"
+
+
+def test_a_spokespersons_name_after_the_organisation_is_the_speaker_whatever_its_tag():
+    # A spokeswoman for the Vell Group , Ilsa Morn , called it " a disaster . "   (the name tagged ORG, hung on "Group")
+    doc = parse(
+        [
+            ("A", 1, "det", "DET", "DT", "a"),
+            ("spokeswoman", 10, "nsubj", "NOUN", "NN", "spokeswoman"),
+            ("for", 1, "prep", "ADP", "IN", "for"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("Vell", 5, "compound", "PROPN", "NNP", "Vell"),
+            ("Group", 2, "pobj", "PROPN", "NNP", "Group"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("Ilsa", 8, "compound", "PROPN", "NNP", "Ilsa"),
+            ("Morn", 5, "appos", "PROPN", "NNP", "Morn"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("called", 10, "ROOT", "VERB", "VBD", "call"),
+            ("it", 10, "dobj", "PRON", "PRP", "it"),
+            ('"', 14, "punct", "PUNCT", "``", '"'),
+            ("a", 14, "det", "DET", "DT", "a"),
+            ("disaster", 10, "oprd", "NOUN", "NN", "disaster"),
+            (".", 14, "punct", "PUNCT", ".", "."),
+            ('"', 14, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(3, 6, "ORG"), (7, 9, "ORG")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ilsa Morn"
