@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
             self._model_state("no model (pre-annotation off)")
         else:
             self._model_state(f"loading model {model_name or 'default'} …")
-            QTimer.singleShot(100, lambda: self.worker.load(model_name))  # after the window is painted
+            QTimer.singleShot(100, self, lambda: self.worker.load(model_name))  # after the window is painted
         self._update_actions()
 
     # -- building --------------------------------------------------------------------------
@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
         """Annotation keys typed while the document list has focus act on the article; the list's first paint
         starts the reading of the rest of a big list."""
         if event.type() == QEvent.Type.Paint and watched is self.doc_list.viewport() and self.docs_model.waiting_for_paint:
-            QTimer.singleShot(0, self.docs_model.begin_parts)
+            QTimer.singleShot(0, self.docs_model, self.docs_model.begin_parts)
         if watched is self.doc_list and event.type() == QEvent.Type.KeyPress and self.current_id is not None:
             text = event.text()
             plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)

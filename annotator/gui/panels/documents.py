@@ -65,9 +65,9 @@ class DocumentListModel(RowsModel):
         if self.loaded:
             return
         if self.waiting_for_paint:  # and at the latest after a while, painted or not (a window opened hidden)
-            QTimer.singleShot(LATEST_START_MS, self.begin_parts)
+            QTimer.singleShot(LATEST_START_MS, self, self.begin_parts)  # dropped if the model goes first
         else:
-            QTimer.singleShot(AFTER_PAINT_MS, lambda g=self._generation: self._more(g))
+            QTimer.singleShot(AFTER_PAINT_MS, self, lambda g=self._generation: self._more(g))
 
     def begin_parts(self) -> None:
         """Read the rest of the list in parts from now on (the window calls it after the first paint)."""
@@ -75,7 +75,7 @@ class DocumentListModel(RowsModel):
             return
         self.waiting_for_paint = False
         if not self.loaded:
-            QTimer.singleShot(AFTER_PAINT_MS, lambda g=self._generation: self._more(g))
+            QTimer.singleShot(AFTER_PAINT_MS, self, lambda g=self._generation: self._more(g))
 
     def _more(self, generation: int) -> None:
         if generation != self._generation or not self.rows:
@@ -92,7 +92,7 @@ class DocumentListModel(RowsModel):
             self.loaded = True
             self.all_loaded.emit()
         else:
-            QTimer.singleShot(0, lambda: self._more(generation))
+            QTimer.singleShot(0, self, lambda: self._more(generation))
 
     def load_all(self) -> None:
         """Read the rest of the list now (tests, and a caller that needs every row)."""
