@@ -95,7 +95,7 @@ def _progress() -> Progress:
 
 PROGRESS_LINES_ENV = "ANNOTATOR_PROGRESS_LINES"  # set: "progress: LABEL N/M" lines for a program to follow
 PROGRESS_LINE_S = 0.25
-IMPORT_BATCH = 10_000  # documents per transaction (one sync each), read ahead of the store
+IMPORT_BATCH = 2_000  # documents per transaction (one sync each), read ahead of the store
 IMPORT_BATCH_CHARS = 8_000_000  # … or fewer, so that memory stays flat however long the articles
 
 
