@@ -67,30 +67,24 @@ class _Cells(dict):
         return written
 
 
-class _Provenance(dict):
-    """(origin, state, analyst) -> their three cells, worked out once (a handful of combinations); ``stored``:
-    as a store row holds them (an empty origin or state is written as a record has it, ``records.provenance``)."""
+class _Tails(dict):
+    """(origin, state, analyst, modified_at) -> the end of a span's line, those four cells and the line break,
+    worked out once. They repeat all through an export (the spans of one run share them) but need not, so the
+    memo is emptied when it grows large. ``stored``: as a store row holds them (an empty origin or state is
+    written as a record has it, ``records.provenance``)."""
 
     def __init__(self, stored: bool) -> None:
         super().__init__()
         self.stored = stored
 
     def __missing__(self, key: tuple) -> str:
-        origin, state, analyst = key
-        if self.stored:
-            origin, state = provenance(origin, state)
-        self[key] = written = ",".join(map(_value, (origin, state, analyst)))
-        return written
-
-
-class _Times(dict):
-    """A modification time -> its cell; times repeat (the spans of one run share theirs), but need not, so the
-    memo is emptied when it grows large."""
-
-    def __missing__(self, value: str | None) -> str:
         if len(self) >= 65536:
             self.clear()
-        self[value] = written = "" if value is None else _text(value)
+        origin, state, analyst, at = key
+        if self.stored:
+            origin, state = provenance(origin, state)
+        who = ",".join(map(_value, (origin, state, analyst)))
+        self[key] = written = f"{who},{'' if at is None else _text(at)}\r\n"
         return written
 
 
@@ -98,8 +92,8 @@ class Memo:
     """The cells that repeat through an export, each worked out once; pass one Memo for a whole export."""
 
     def __init__(self) -> None:
-        self.labels, self.times = _Cells(), _Times()
-        self.provenance, self.stored_provenance = _Provenance(stored=False), _Provenance(stored=True)
+        self.labels = _Cells()
+        self.tails, self.stored_tails = _Tails(stored=False), _Tails(stored=True)
 
 
 def _line(doc_id: int, source: str, kind: str, item: dict[str, Any], label: Any, speaker: Any, text: str) -> str:
@@ -112,11 +106,11 @@ def _line(doc_id: int, source: str, kind: str, item: dict[str, Any], label: Any,
 
 
 # a span as the line builder reads it, from its record or from its store row (annotator.domain.SPAN_COLUMNS)
-_PLACE = ("start", "end", "label", "modified_at")
-_WHO = ("origin", "state", "analyst")
-_RECORD_PLACE, _RECORD_WHO = itemgetter(*_PLACE), itemgetter(*_WHO)
+_PLACE = ("start", "end", "label")
+_TAIL = ("origin", "state", "analyst", "modified_at")
+_RECORD_PLACE, _RECORD_TAIL = itemgetter(*_PLACE), itemgetter(*_TAIL)
 _ROW_PLACE = itemgetter(*(SPAN_COLUMNS.index(c) for c in _PLACE))
-_ROW_WHO = itemgetter(*(SPAN_COLUMNS.index(c) for c in _WHO))
+_ROW_TAIL = itemgetter(*(SPAN_COLUMNS.index(c) for c in _TAIL))
 
 
 def lines(record: dict[str, Any], memo: Memo | None = None, span_rows: list[tuple] | None = None) -> list[str]:
@@ -127,12 +121,12 @@ def lines(record: dict[str, Any], memo: Memo | None = None, span_rows: list[tupl
     text, doc_id = record["text"], record["id"]
     source = _value(record["meta"].get("source", ""))
     memo = memo or Memo()
-    labels, times = memo.labels, memo.times
-    c = CONTEXT
+    labels, c = memo.labels, CONTEXT
     if span_rows is None:
-        places, whos, who = list(map(_RECORD_PLACE, record["spans"])), map(_RECORD_WHO, record["spans"]), memo.provenance
+        places, tails = list(map(_RECORD_PLACE, record["spans"])), map(_RECORD_TAIL, record["spans"])
+        tails = map(memo.tails.__getitem__, tails)
     else:
-        places, whos, who = list(map(_ROW_PLACE, span_rows)), map(_ROW_WHO, span_rows), memo.stored_provenance
+        places, tails = list(map(_ROW_PLACE, span_rows)), map(memo.stored_tails.__getitem__, map(_ROW_TAIL, span_rows))
     head = f"{doc_id},{source},span,"
     f, q, n, r = _FORMULA, '"', "\n", "\r"
     out = [  # each text cell as _text makes it, the common case (nothing to escape or quote) tested inline
@@ -140,8 +134,8 @@ def lines(record: dict[str, Any], memo: Memo | None = None, span_rows: list[tupl
         f"{t if (t := text[start:end])[:1] not in f and ',' not in t and q not in t and n not in t and r not in t else _text(t)},,"
         f"{b if (b := text[start - c if start > c else 0 : start])[:1] not in f and ',' not in b and q not in b and n not in b and r not in b else _text(b)},"
         f"{a if (a := text[end : end + c])[:1] not in f and ',' not in a and q not in a and n not in a and r not in a else _text(a)},"
-        f"{who[by]},{times[at]}\r\n"
-        for (start, end, label, at), by in zip(places, whos, strict=True)
+        f"{tail}"
+        for (start, end, label), tail in zip(places, tails, strict=True)
     ]  # fmt: skip
     quotes, claims = record["quotes"], record.get("claims")
     if quotes or claims:  # in text order; where start and end are equal: claim, quote, span (as before)
