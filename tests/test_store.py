@@ -1,10 +1,13 @@
 import sqlite3
+import subprocess
+import sys
 import threading
 
 import pytest
 
 from annotator.domain import Document, Mention, Quote, Span
 from annotator.store import Store, StoreError
+from annotator.store.steps import STEPS
 
 
 def test_schema_is_migrated_and_wal_is_on(tmp_path):
@@ -232,3 +235,27 @@ def test_annotated_rows_give_each_document_its_own_annotations(store, pick):
         assert [r[0] for r in quotes] == [q.id for q in store.quotes(doc.id, include_rejected=True)]
         assert all(r[1] == doc.id for r in spans + quotes)
         assert doc == store.document(doc.id)
+
+
+def test_an_up_to_date_database_opens_and_edits_without_importing_sqlite_utils(tmp_path):
+    """Opening reads the schema steps with plain SQL (annotator.store.steps); sqlite-utils is imported only for a
+    schema step or a query as dictionaries, so the window's launch does not pay for it."""
+    db = tmp_path / "a.db"
+    first = Store(db)  # created: the schema steps run through sqlite-utils
+    first.add_document(Document("Ana Rusu spoke."))
+    first.close()
+    code = (
+        "import sys; from annotator.store import Store; from annotator.domain import Span\n"
+        "s = Store(sys.argv[1]); s.summaries(); d = s.document(s.document_ids()[0])\n"
+        "with s.action('label', d.id): s.insert_span(Span(0, 8, 'PERSON', doc_id=d.id))\n"
+        "assert [x.label for x in s.spans(d.id)] == ['PERSON'], s.spans(d.id)\n"
+        "print('sqlite_utils' in sys.modules, s.schema_version()[-1])"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", STEPS[-1]]
+
+
+def test_the_schema_steps_listed_for_opening_are_those_sqlite_utils_applies():
+    from annotator.store.migrations import migrations
+
+    assert tuple(m.name for m in migrations._migrations) == STEPS

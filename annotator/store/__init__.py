@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import functools
 import getpass
 import json
 import os
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from annotator.domain import (
     CLAIM_COLUMNS,
@@ -37,8 +38,10 @@ from annotator.domain import (
 )
 from annotator.store import safety
 from annotator.store.journal import APPLIED, DISCARDED, UNDONE, Action, Op, UndoConflict, matches
-from annotator.store.lib import Database
-from annotator.store.migrations import KNOWN, migrations
+from annotator.store.steps import KNOWN, MIGRATION_SET, STEPS
+
+if TYPE_CHECKING:
+    from annotator.store.lib import Database
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -320,9 +323,9 @@ class Store:
             else:
                 uri = f"{file.resolve().as_uri()}?mode=ro"
                 conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            self.db = Database(conn)
+            self.conn = conn
             self._configure()
-            later = check_in_background and write and existed and not full_check and not migrations.pending(self.db)
+            later = check_in_background and write and existed and not full_check and not self._pending_steps()
             if later:
                 self._check = safety.BackgroundCheck(file, backup=backup and safety.KEEP_BACKUPS > 0)
             elif existed:
@@ -356,7 +359,7 @@ class Store:
 
     def _backup(self, file: Path) -> None:
         try:
-            self.backup_path = safety.make_backup(self.db.conn, file)
+            self.backup_path = safety.make_backup(self.conn, file)
         except (sqlite3.Error, OSError) as exc:  # a failed backup never blocks the analyst's work
             self.backup_error = f"{file}: no backup taken ({exc})"
 
@@ -365,7 +368,7 @@ class Store:
         if self.path == ":memory:":
             raise StoreError("an in-memory database has no backups")
         try:
-            made = safety.make_backup(self.db.conn, Path(self.path).expanduser(), force=True)
+            made = safety.make_backup(self.conn, Path(self.path).expanduser(), force=True)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"{self.path}: backup failed ({exc})") from None
         assert made is not None
@@ -398,44 +401,67 @@ class Store:
         return f"{self.path}: database error: {msg}"
 
     def _configure(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("PRAGMA foreign_keys=ON")
         if self.path != ":memory:" and self.writable:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise sqlite3.OperationalError(f"could not switch to WAL (got {mode})")
         conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils' Database sets it
         conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails early on a corrupt file
+
+    @functools.cached_property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils Database (schema steps, queries as dictionaries), made when first
+        asked for: opening a database that is up to date and reading it need only the connection itself, and
+        importing sqlite-utils would cost the window's launch about a third of its time."""
+        from annotator.store.lib import Database
+
+        return Database(self.conn)
+
+    def _applied_steps(self) -> set[str]:
+        """The schema steps this file has had (sqlite-utils' record of them), read with one query."""
+        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+                             ).fetchone() is None:
+            return set()
+        rows = self.conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])
+        return {r[0] for r in rows}
+
+    def _pending_steps(self) -> bool:
+        return bool(KNOWN - self._applied_steps())
 
     def _migrate(self) -> None:
         if not self.writable:
             self._check_schema_read_only()
             return
-        applied = {m.name for m in migrations.applied(self.db)}
+        applied = self._applied_steps()
         unknown = applied - KNOWN
         if unknown:
             raise StoreError(
                 f"{self.path}: the database was written by a newer annotator "
                 f"(schema steps {', '.join(sorted(unknown))}); upgrade annotator to open it"
             )
-        if migrations.pending(self.db):
+        if KNOWN - applied:
+            from annotator.store.migrations import migrations
+
             # Tables are rebuilt (SQLite's 12-step ALTER): foreign keys off around the transaction, checked in it.
-            self.db.conn.execute("PRAGMA foreign_keys=OFF")
+            self.conn.execute("PRAGMA foreign_keys=OFF")
             try:
                 with self._immediate():
                     migrations.apply(self.db)
-                    broken = self.db.conn.execute("PRAGMA foreign_key_check").fetchall()
+                    broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise StoreError(f"{self.path}: upgrading the schema would break {len(broken)} references")
             finally:
-                self.db.conn.execute("PRAGMA foreign_keys=ON")
+                self.conn.execute("PRAGMA foreign_keys=ON")
 
     def _check_schema_read_only(self) -> None:
-        names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "_sqlite_migrations" not in names:
             raise StoreError(f"{self.path}: not an annotator database (no schema); nothing was changed")
-        applied = {r[0] for r in self.db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'annotator'")}
+        applied = {r[0] for r in self.conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'annotator'")}
         if applied - KNOWN:
             raise StoreError(
                 f"{self.path}: the database was written by a newer annotator "
@@ -461,21 +487,21 @@ class Store:
 
     def data_version(self) -> int:
         """Changes when another connection commits (PRAGMA data_version): the window polls it to refresh."""
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         if self._check is not None:
             self._check.finish()  # a backup still being written is finished, never left half
             self.backup_path, self.backup_error = self._check.backup_path, self._check.backup_error
-        self.db.close()
+        self.conn.close()
 
     def schema_version(self) -> list[str]:
-        return [m.name for m in migrations.applied(self.db)]
+        return [name for name in STEPS if name in self._applied_steps()]
 
     # -- transactions ----------------------------------------------------------------------
     @contextlib.contextmanager
     def _immediate(self) -> Iterator[None]:
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:
             yield
             return
@@ -542,7 +568,7 @@ class Store:
         half-undone rolls the whole batch back. Inside an action or a batch, joins it. ``Batch.done`` tells
         whether what was written inside is committed.
         """
-        conn = self.db.conn
+        conn = self.conn
         if self._batch is not None or self._action is not None or conn.in_transaction:
             yield Batch(done=True)
             return
@@ -570,7 +596,7 @@ class Store:
     @contextlib.contextmanager
     def _savepoint(self) -> Iterator[None]:
         """One action inside a batch: a savepoint released when the action is written, rolled back on error."""
-        conn = self.db.conn
+        conn = self.conn
         batch = self._batch
         assert batch is not None
         if not conn.in_transaction:  # SQLite rolled the batch back itself (a disk error): a transaction of its own
@@ -603,7 +629,7 @@ class Store:
         now = _now()
         if act.docs:
             ids = sorted(act.docs)
-            self.db.execute(
+            self.conn.execute(
                 f"UPDATE documents SET updated_at = ? WHERE id IN ({', '.join('?' * len(ids))})", [now, *ids]
             )
         if not act.ops:
@@ -612,10 +638,10 @@ class Store:
         doc = act.journal_doc()
         if undoable:  # a new action ends the redo history of the documents it touches
             for d in sorted(act.docs) or [doc]:
-                self.db.execute(
+                self.conn.execute(
                     "UPDATE edit_log SET state = ? WHERE state = ? AND doc_id IS ?", [DISCARDED, UNDONE, d]
                 )
-        self.db.execute(  # one statement (a table insert through sqlite-utils looks the schema up first)
+        self.conn.execute(  # one statement (a table insert through sqlite-utils looks the schema up first)
             "INSERT INTO edit_log (doc_id, action, label, detail, at, analyst, ops, state)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [doc, act.name, act.label, json.dumps(act.detail, default=str, ensure_ascii=False), now, act.analyst,
@@ -629,7 +655,7 @@ class Store:
 
     # -- rows (every write goes through these three) ---------------------------------------
     def _row(self, table: str, row_id: int) -> dict[str, Any] | None:
-        cursor = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", [row_id])
         row = cursor.fetchone()
         if row is None:
             return None
@@ -641,7 +667,7 @@ class Store:
         with self._writing(name) as act:
             cols = [k for k in row if not (k == "id" and row[k] is None)]
             sql = f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
-            new_id = int(self.db.execute(sql, [row[c] for c in cols]).lastrowid)
+            new_id = int(self.conn.execute(sql, [row[c] for c in cols]).lastrowid)
             self._record(act, Op(table, new_id, doc, None, {**row, "id": new_id}))
         return new_id
 
@@ -654,7 +680,7 @@ class Store:
             if not fields:
                 return
             sets = ", ".join(f"[{c}] = ?" for c in fields)
-            self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fields.values(), row_id])
+            self.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*fields.values(), row_id])
             self._record(act, Op(table, row_id, doc, {k: old[k] for k in fields}, dict(fields)))
 
     def _delete(self, table: str, row_id: int, doc: int | None, name: str) -> None:
@@ -662,7 +688,7 @@ class Store:
             old = self._row(table, row_id)
             if old is None:
                 raise KeyError(f"no {table[:-1]} {row_id}")
-            self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
             self._record(act, Op(table, row_id, doc, old, None))
 
     def _apply_image(self, op: Op) -> None:
@@ -674,14 +700,14 @@ class Store:
         act = self._action
         assert act is not None
         if op.after is None:
-            self.db.execute(f"DELETE FROM {op.table} WHERE id = ?", [op.id])
+            self.conn.execute(f"DELETE FROM {op.table} WHERE id = ?", [op.id])
         elif op.before is None:
             cols = list(op.after)
             sql = f"INSERT INTO {op.table} ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
-            self.db.execute(sql, [op.after[c] for c in cols])
+            self.conn.execute(sql, [op.after[c] for c in cols])
         else:
             sets = ", ".join(f"[{c}] = ?" for c in op.after)
-            self.db.execute(f"UPDATE {op.table} SET {sets} WHERE id = ?", [*op.after.values(), op.id])
+            self.conn.execute(f"UPDATE {op.table} SET {sets} WHERE id = ?", [*op.after.values(), op.id])
         self._record(act, op)
 
     # -- undo history ----------------------------------------------------------------------
@@ -693,7 +719,7 @@ class Store:
 
     def _dict_row(self, sql: str, params: list) -> dict[str, Any] | None:
         """The first row of a query as a dict, in one statement (``db.query`` adds a savepoint around it)."""
-        cursor = self.db.execute(sql, params)
+        cursor = self.conn.execute(sql, params)
         row = cursor.fetchone()
         return None if row is None else dict(zip([d[0] for d in cursor.description], row, strict=True))
 
@@ -743,7 +769,7 @@ class Store:
                     self._apply_image(op.inverse() if undo else op)
             except UndoConflict as exc:
                 raise UndoConflict(f"cannot {verb} {entry.label!r}: {exc}") from None
-            self.db.execute("UPDATE edit_log SET state = ? WHERE id = ?", [UNDONE if undo else APPLIED, entry.id])
+            self.conn.execute("UPDATE edit_log SET state = ? WHERE id = ?", [UNDONE if undo else APPLIED, entry.id])
             change = act.change()
         return entry, change
 
@@ -786,7 +812,7 @@ class Store:
         if not docs:
             return []
         with self._writing("import") as act:
-            conn = self.db.conn
+            conn = self.conn
             hashes = list(dict.fromkeys(d.hash for d in docs))
             known: dict[str, int] = {}
             for i in range(0, len(hashes), 500):
@@ -821,7 +847,7 @@ class Store:
         return out
 
     def _exists(self, table: str, row_id: int) -> bool:
-        return self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [int(row_id)]).fetchone() is not None
+        return self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [int(row_id)]).fetchone() is not None
 
     def import_annotations(self, doc_id: int, spans: Iterable[Span], quotes: Iterable[Quote]) -> tuple[int, int]:
         """Insert annotations as another tool or an export wrote them: their origin, state, analyst and times are
@@ -897,7 +923,7 @@ class Store:
             where.append(f"EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.state != 'rejected' AND "
                          f"{among('s.label', selection.labels)})")
         sql = "SELECT d.id FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.id"
-        return [int(r[0]) for r in self.db.execute(sql, params)]
+        return [int(r[0]) for r in self.conn.execute(sql, params)]
 
     def annotated_documents(self, doc_ids: Iterable[int] | None = None) -> Iterator[tuple[Document, list[Span], list[Quote]]]:
         """Each document (all, or those in ``doc_ids``) with all its spans and quotes, rejected ones included,
@@ -914,7 +940,7 @@ class Store:
         small = wanted is not None and len(wanted) <= 500
         where = f" WHERE {{col}} IN ({', '.join('?' * len(wanted))})" if small else ""  # type: ignore[arg-type]
         params = sorted(wanted) if small else []  # type: ignore[arg-type]
-        conn = self.db.conn
+        conn = self.conn
         docs = conn.execute(f"{_EXPORT_DOCUMENT_SELECT}{where.format(col='id')} ORDER BY id", params)
         layer = (" AND" if small else " WHERE") + " layer = ?"
         # (doc_id, start, id) is the order of the (doc_id, start) index itself (the rowid is its last key), so
@@ -947,7 +973,7 @@ class Store:
 
     def texts(self) -> Iterator[tuple[int, str]]:
         """(id, text) of every document in id order, streamed (near-duplicate search)."""
-        yield from ((int(i), t) for i, t in self.db.execute("SELECT id, text FROM documents ORDER BY id"))
+        yield from ((int(i), t) for i, t in self.conn.execute("SELECT id, text FROM documents ORDER BY id"))
 
     def curation_rows(self) -> list[dict[str, Any]]:
         """Per document: id, source, split, cluster and its most frequent span label (split stratification)."""
@@ -973,7 +999,7 @@ class Store:
         return self._set_column("split", splits, "split")
 
     def _set_column(self, column: str, values: dict[int, Any], name: str) -> int:
-        current = dict(self.db.execute(f"SELECT id, {column} FROM documents").fetchall())
+        current = dict(self.conn.execute(f"SELECT id, {column} FROM documents").fetchall())
         changed = 0
         with self._writing(name):
             for doc_id, value in values.items():
@@ -983,7 +1009,7 @@ class Store:
         return changed
 
     def find_by_hash(self, hash_: str) -> int | None:
-        row = self.db.execute("SELECT id FROM documents WHERE hash = ?", [hash_]).fetchone()
+        row = self.conn.execute("SELECT id FROM documents WHERE hash = ?", [hash_]).fetchone()
         return int(row[0]) if row else None
 
     def document(self, doc_id: int) -> Document:
@@ -1001,7 +1027,7 @@ class Store:
             yield self._document(row)
 
     def document_ids(self) -> list[int]:
-        return [int(r[0]) for r in self.db.execute("SELECT id FROM documents ORDER BY id")]
+        return [int(r[0]) for r in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
     def summaries(self, doc_ids: Iterable[int] | None = None, after: int | None = None,
                   limit: int | None = None) -> list[DocumentSummary]:
@@ -1021,15 +1047,15 @@ class Store:
         """
         return [  # plain tuples from the cursor: 100,000 rows in a tenth of the time dicts take
             DocumentSummary(i, title or "", source or "", status, words or 0, spans, quotes, cluster, disagree)
-            for i, title, source, status, words, spans, quotes, cluster, disagree in self.db.conn.execute(sql, params)
+            for i, title, source, status, words, spans, quotes, cluster, disagree in self.conn.execute(sql, params)
         ]
 
     def count_documents(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def status(self, doc_id: int) -> str:
         """A document's status, without reading its text."""
-        row = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+        row = self.conn.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise KeyError(f"no document {doc_id}")
         return str(row[0])
@@ -1047,11 +1073,11 @@ class Store:
         wanted = list(statuses)
         marks = ", ".join("?" * len(wanted))
         start = after if after is not None else 0
-        row = self.db.execute(
+        row = self.conn.execute(
             f"SELECT id FROM documents WHERE status IN ({marks}) AND id > ? ORDER BY id LIMIT 1", [*wanted, start]
         ).fetchone()
         if row is None and after is not None:
-            row = self.db.execute(
+            row = self.conn.execute(
                 f"SELECT id FROM documents WHERE status IN ({marks}) AND id < ? ORDER BY id LIMIT 1", [*wanted, after]
             ).fetchone()
         return int(row[0]) if row else None
@@ -1060,10 +1086,10 @@ class Store:
         """Documents with a (not rejected) span of ``label`` and/or an annotation by ``analyst``."""
         found: set[int] | None = None
         if label:
-            rows = self.db.execute("SELECT DISTINCT doc_id FROM spans WHERE label = ? AND state != 'rejected'", [label])
+            rows = self.conn.execute("SELECT DISTINCT doc_id FROM spans WHERE label = ? AND state != 'rejected'", [label])
             found = {int(r[0]) for r in rows}
         if analyst:
-            rows = self.db.execute(
+            rows = self.conn.execute(
                 "SELECT doc_id FROM spans WHERE analyst = ? UNION SELECT doc_id FROM quotes WHERE analyst = ?"
                 " UNION SELECT doc_id FROM claims WHERE analyst = ?",
                 [analyst, analyst, analyst],
@@ -1073,7 +1099,7 @@ class Store:
         return found if found is not None else set(self.document_ids())
 
     def analysts(self) -> list[str]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT analyst FROM spans WHERE analyst IS NOT NULL UNION SELECT analyst FROM quotes WHERE analyst IS NOT NULL"
             " UNION SELECT analyst FROM claims WHERE analyst IS NOT NULL"
         )
@@ -1082,13 +1108,13 @@ class Store:
     def search_text(self, words: str, limit: int = 100_000) -> list[int]:
         """Ids of documents whose text contains ``words`` (case-insensitive for ASCII letters, as LIKE is)."""
         pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id FROM documents WHERE text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?", [pattern, limit]
         )
         return [int(r[0]) for r in rows]
 
     def status_counts(self) -> dict[str, int]:
-        return dict(self.db.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
+        return dict(self.conn.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall())
 
     def set_note(self, doc_id: int, note: str) -> str:
         """Set a document's note; return the previous one."""
@@ -1106,7 +1132,7 @@ class Store:
     def pending_preannotation(self, doc_ids: Iterable[int] | None = None) -> list[int]:
         """Documents never pre-annotated (or whose pre-annotation was interrupted), in id order."""
         if doc_ids is None:
-            return [int(r[0]) for r in self.db.execute("SELECT id FROM documents WHERE pre_at IS NULL ORDER BY id")]
+            return [int(r[0]) for r in self.conn.execute("SELECT id FROM documents WHERE pre_at IS NULL ORDER BY id")]
         wanted = set(doc_ids)
         return [i for i in self.pending_preannotation() if i in wanted]
 
@@ -1116,14 +1142,14 @@ class Store:
         known = self._lengths.get(doc_id)
         if known is not None:
             return known
-        row = self.db.execute("SELECT length(text) FROM documents WHERE id = ?", [doc_id]).fetchone()
+        row = self.conn.execute("SELECT length(text) FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise KeyError(f"no document {doc_id}")
         self._lengths[doc_id] = int(row[0])
         return int(row[0])
 
     def _text(self, doc_id: int) -> str:
-        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise KeyError(f"no document {doc_id}")
         return row[0]
@@ -1132,7 +1158,7 @@ class Store:
     # One reader for spans, quotes and claims: a table's SELECT and its row -> object function.
     def _of_document(self, select: str, make: Callable[[tuple], Any], doc_id: int, include_rejected: bool) -> list:
         hide = "" if include_rejected else " AND state != 'rejected'"
-        cursor = self.db.execute(f'{select} WHERE doc_id = ? AND layer = ?{hide} ORDER BY start, "end", id',
+        cursor = self.conn.execute(f'{select} WHERE doc_id = ? AND layer = ?{hide} ORDER BY start, "end", id',
                                  [doc_id, self.layer])
         return [make(row) for row in cursor]
 
@@ -1140,10 +1166,10 @@ class Store:
         wanted = [int(i) for i in ids]
         if not wanted:
             return []
-        return [make(row) for row in self.db.execute(f"{select} WHERE id IN ({', '.join('?' * len(wanted))})", wanted)]
+        return [make(row) for row in self.conn.execute(f"{select} WHERE id IN ({', '.join('?' * len(wanted))})", wanted)]
 
     def _one(self, select: str, make: Callable[[tuple], Any], row_id: int, what: str) -> Any:
-        row = self.db.execute(f"{select} WHERE id = ?", [row_id]).fetchone()
+        row = self.conn.execute(f"{select} WHERE id = ?", [row_id]).fetchone()
         if row is None:
             raise KeyError(f"no {what} {row_id}")
         return make(row)
@@ -1154,7 +1180,7 @@ class Store:
 
     def all_spans(self, include_rejected: bool = False) -> Iterator[Span]:
         hide = "" if include_rejected else " AND state != 'rejected'"
-        for row in self.db.execute(f'{_SPAN_SELECT} WHERE layer = ?{hide} ORDER BY doc_id, start, "end", id', [self.layer]):
+        for row in self.conn.execute(f'{_SPAN_SELECT} WHERE layer = ?{hide} ORDER BY doc_id, start, "end", id', [self.layer]):
             yield _tuple_span(row)
 
     def spans_by_id(self, span_ids: Iterable[int]) -> list[Span]:
@@ -1218,7 +1244,7 @@ class Store:
 
     def all_quotes(self, include_rejected: bool = False) -> Iterator[Quote]:
         hide = "" if include_rejected else " AND state != 'rejected'"
-        for row in self.db.execute(f'{_QUOTE_SELECT} WHERE layer = ?{hide} ORDER BY doc_id, start, "end", id', [self.layer]):
+        for row in self.conn.execute(f'{_QUOTE_SELECT} WHERE layer = ?{hide} ORDER BY doc_id, start, "end", id', [self.layer]):
             yield _tuple_quote(row)
 
     def quotes_by_id(self, quote_ids: Iterable[int]) -> list[Quote]:
@@ -1280,7 +1306,7 @@ class Store:
         wanted = None if doc_ids is None else {int(i) for i in doc_ids}
         small = wanted is not None and len(wanted) <= 500  # a few documents: read only theirs
         where = f" WHERE doc_id IN ({', '.join('?' * len(wanted))}) AND" if small else " WHERE"  # type: ignore[arg-type]
-        for row in self.db.execute(f'{_CLAIM_SELECT}{where} layer = ? ORDER BY doc_id, start, "end", id',
+        for row in self.conn.execute(f'{_CLAIM_SELECT}{where} layer = ? ORDER BY doc_id, start, "end", id',
                                    [*(sorted(wanted) if small else []), self.layer]):  # type: ignore[arg-type]
             claim = _tuple_claim(row)
             if wanted is None or claim.doc_id in wanted:
@@ -1371,7 +1397,7 @@ class Store:
     def counts(self) -> dict[str, Any]:
         """Totals for ``stats``, in a few queries: documents by status, source and split, spans by label and state,
         annotations by analyst, quotes by speaker, claims by type and stance, near-duplicate clusters."""
-        q = self.db.execute
+        q = self.conn.execute
         return {
             "documents": q("SELECT count(*), coalesce(sum(words), 0) FROM documents").fetchone(),
             "status": dict(q("SELECT status, count(*) FROM documents GROUP BY status").fetchall()),

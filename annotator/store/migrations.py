@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from annotator.store.lib import Database, Migrations
+from annotator.store.steps import MIGRATION_SET, STEPS
 
-migrations = Migrations("annotator")
+migrations = Migrations(MIGRATION_SET)
 
 
 @migrations()
@@ -301,4 +302,5 @@ def m007_team(db: Database) -> None:
         db["documents"].add_column("disagreement", float)
 
 
-KNOWN = frozenset(m.name for m in migrations._migrations)
+if tuple(m.name for m in migrations._migrations) != STEPS:
+    raise RuntimeError("annotator.store.steps.STEPS must name every schema step of this module, in order")

@@ -102,7 +102,7 @@ def reviewer(spans: Sequence[Span], quotes: Sequence[Quote], claims: Sequence[Cl
 def journal_reviewer(store: Store, doc_id: int) -> str | None:
     """The analyst with the most review actions on a document in the journal (imports and runs not counted)."""
     marks = ", ".join("?" * len(REVIEW_ACTIONS_SKIPPED))
-    row = store.db.execute(
+    row = store.conn.execute(
         f"SELECT analyst, count(*) FROM edit_log WHERE doc_id = ? AND analyst IS NOT NULL AND action NOT IN ({marks})"
         " GROUP BY analyst ORDER BY 2 DESC, analyst LIMIT 1", [doc_id, *REVIEW_ACTIONS_SKIPPED]).fetchone()
     return str(row[0]) if row else None
@@ -110,7 +110,7 @@ def journal_reviewer(store: Store, doc_id: int) -> str | None:
 
 def reviews(store: Store, doc_id: int) -> dict[str, tuple[str, str]]:
     """analyst -> (status, note) of a document, as each analyst left it."""
-    rows = store.db.execute("SELECT analyst, status, note FROM reviews WHERE doc_id = ? ORDER BY analyst", [doc_id])
+    rows = store.conn.execute("SELECT analyst, status, note FROM reviews WHERE doc_id = ? ORDER BY analyst", [doc_id])
     return {str(a): (str(s), str(n)) for a, s, n in rows}
 
 
@@ -124,7 +124,7 @@ def set_review(store: Store, doc_id: int, analyst: str, status: str, note: str) 
     from annotator.store import _now
 
     with store._writing("review"):
-        store.db.execute(
+        store.conn.execute(
             "INSERT INTO reviews (doc_id, analyst, status, note, updated_at) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(doc_id, analyst) DO UPDATE SET status = excluded.status, note = excluded.note,"
             " updated_at = excluded.updated_at", [doc_id, analyst, status, note, _now()])
@@ -187,13 +187,13 @@ def merge_store(target: Store, source: Store, report: MergeReport, analyst: str 
 def set_disagreements(store: Store, values: dict[int, float | None]) -> None:
     """Store how much each named document's analysts disagree (None: fewer than two analysts)."""
     with store._writing("agreement"):
-        store.db.conn.executemany("UPDATE documents SET disagreement = ? WHERE id = ?",
+        store.conn.executemany("UPDATE documents SET disagreement = ? WHERE id = ?",
                                   [(v, k) for k, v in values.items()])
 
 
 def analysts_of(store: Store, doc_id: int) -> list[str]:
     """The analysts with annotations of their own (decided, in the analysts' layer) on a document."""
-    rows = store.db.execute(
+    rows = store.conn.execute(
         "SELECT analyst FROM spans WHERE doc_id = ?1 AND layer = '' AND state != 'suggested' AND analyst IS NOT NULL"
         " UNION SELECT analyst FROM quotes WHERE doc_id = ?1 AND layer = '' AND state != 'suggested'"
         " AND analyst IS NOT NULL UNION SELECT analyst FROM claims WHERE doc_id = ?1 AND layer = ''"
@@ -204,7 +204,7 @@ def analysts_of(store: Store, doc_id: int) -> list[str]:
 
 def team_documents(store: Store) -> list[int]:
     """Documents at least two analysts worked on (annotations or a status of their own)."""
-    rows = store.db.execute(
+    rows = store.conn.execute(
         "SELECT doc_id FROM (SELECT doc_id, analyst FROM spans WHERE layer = '' AND state != 'suggested'"
         " UNION SELECT doc_id, analyst FROM quotes WHERE layer = '' AND state != 'suggested'"
         " UNION SELECT doc_id, analyst FROM claims WHERE layer = '' AND state != 'suggested'"
@@ -215,12 +215,12 @@ def team_documents(store: Store) -> list[int]:
 
 def has_team(store: Store) -> bool:
     """Whether any document was coded by two or more analysts (the queue then shows how far they agree)."""
-    return store.db.execute("SELECT 1 FROM documents WHERE disagreement IS NOT NULL LIMIT 1").fetchone() is not None
+    return store.conn.execute("SELECT 1 FROM documents WHERE disagreement IS NOT NULL LIMIT 1").fetchone() is not None
 
 
 def decided_analysts(store: Store) -> list[str]:
     """The analysts with decisions of their own (not suggestions) in the analysts' layer of a database."""
-    rows = store.db.execute(
+    rows = store.conn.execute(
         "SELECT analyst FROM spans WHERE layer = '' AND state != 'suggested' AND analyst IS NOT NULL UNION"
         " SELECT analyst FROM quotes WHERE layer = '' AND state != 'suggested' AND analyst IS NOT NULL UNION"
         " SELECT analyst FROM claims WHERE layer = '' AND state != 'suggested' AND analyst IS NOT NULL")
