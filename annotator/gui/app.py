@@ -6,12 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -312,18 +310,24 @@ class MainWindow(QMainWindow):
 
     def choose_import(self) -> None:
         """File > Import files…: .txt and .jsonl files, pre-annotated by the command line's pipeline."""
+        from PySide6.QtWidgets import QFileDialog  # here, not at the top: PySide6 makes a Qt class when first named
+
         paths, _ = QFileDialog.getOpenFileNames(self, "Import files", "", "articles (*.txt *.jsonl);;all files (*)")
         if paths:
             self.run_command(["import", *paths, "--analyst", self.store.analyst], "import")
 
     def choose_export(self) -> None:
         """File > Export…: the whole database as our JSONL (the command line has every format and filter)."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "Export", "export.jsonl", "JSON Lines (*.jsonl)")
         if path:
             self.run_command(["export", "--format", "jsonl", "-o", path], "export")
 
     def choose_database(self) -> None:
         """File > Open database…: another database in a new window (this one closes)."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open database", str(Path(self.store.path).parent),
                                               "annotator databases (*.db);;all files (*)")
         if path:
@@ -354,6 +358,8 @@ class MainWindow(QMainWindow):
     def set_analyst(self, name: str | None = None) -> None:
         """Edit > Analyst name…: who the journal and every new annotation name from now on (kept in settings)."""
         if name is None:
+            from PySide6.QtWidgets import QInputDialog
+
             name, ok = QInputDialog.getText(self, "Analyst name", "Your name, recorded on each edit:", text=self.store.analyst)
             if not ok:
                 return
@@ -836,6 +842,8 @@ class MainWindow(QMainWindow):
         rows = self.key_table()
         width = max(len(k) for k, _ in rows)
         text = "\n".join(f"{k.ljust(width)}   {what}" for k, what in rows)
+        from PySide6.QtGui import QFontDatabase
+
         box = message_box(self, QMessageBox.Icon.Information, "Keys", text)
         box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         box.exec()

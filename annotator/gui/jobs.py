@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import sys
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QObject, Signal
 
 from annotator.terminal import printable
 
@@ -23,6 +23,8 @@ class CommandJob(QObject):
     fraction = Signal(str, int, int)
 
     def __init__(self, args: list[str], parent: QObject | None = None) -> None:
+        from PySide6.QtCore import QProcess  # here: PySide6 makes a Qt class when first named (the launch)
+
         super().__init__(parent)
         self.args = args
         self.process = QProcess(self)
@@ -33,6 +35,8 @@ class CommandJob(QObject):
         self._lines: list[str] = []
 
     def start(self) -> None:
+        from PySide6.QtCore import QProcessEnvironment
+
         env = QProcessEnvironment.systemEnvironment()
         env.insert("COLUMNS", "160")
         env.insert("TERM", "dumb")  # plain lines, no live progress bar redraws
@@ -61,5 +65,5 @@ class CommandJob(QObject):
         self.done.emit(code == 0, last)
 
     def _failed(self, _error) -> None:
-        if self.process.state() == QProcess.ProcessState.NotRunning and not self._lines:
+        if self.process.state() == self.process.ProcessState.NotRunning and not self._lines:
             self.done.emit(False, f"could not start: {self.process.errorString()}")
