@@ -259,3 +259,19 @@ def test_the_schema_steps_listed_for_opening_are_those_sqlite_utils_applies():
     from annotator.store.migrations import migrations
 
     assert tuple(m.name for m in migrations._migrations) == STEPS
+
+
+@pytest.mark.parametrize("origin, state", [("human", ""), ("model:x", ""), ("", "accepted"), ("rule:q", "rejected")])
+def test_a_span_read_from_its_row_is_the_span_its_constructor_makes(origin, state):
+    from dataclasses import fields, replace
+
+    from annotator.store import _tuple_span
+
+    row = (7, 3, 10, 14, "GPE", origin, state, "ana", "t0", "t1")
+    made = Span(10, 14, "GPE", origin or "human", 7, 3, state, "ana", "t0", "t1")
+    read = _tuple_span(row)
+    assert (read, repr(read), hash(read), read.state, read.text) == (made, repr(made), hash(made), made.state, "")
+    assert replace(read, label="ORG") == replace(made, label="ORG")
+    assert vars(read) == {f.name: getattr(made, f.name) for f in fields(Span)}  # a new field is not forgotten
+    with pytest.raises(AttributeError):  # still frozen
+        read.label = "ORG"  # type: ignore[misc]

@@ -58,14 +58,17 @@ def _merge(active: tuple[tuple[str, str | None], ...]) -> Style:
 def _segments(pieces: list[tuple[int, int, str, str | None, object]]) -> tuple[Segment, ...]:
     """Cut overlapping pieces into styled segments with one sweep (O(n log n), not O(n^2)); pieces that do not
     overlap (most blocks: entities side by side) are their own segments."""
-    # outer before inner, then by kind and label: the same segments whatever order the pieces came in
-    ordered = sorted(pieces, key=lambda p: (p[0], -p[1], p[2], p[3] or ""))
-    if all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:], strict=False)):
+    # pieces side by side in text order (a block of entities, as the spans come in): nothing to sort
+    if all(a[1] <= b[0] and a[0] < b[0] for a, b in zip(pieces, pieces[1:], strict=False)):
+        ordered = pieces
+    else:  # outer before inner, then by kind and label: the same segments whatever order the pieces came in
+        ordered = sorted(pieces, key=lambda p: (p[0], -p[1], p[2], p[3] or ""))
+    if ordered is pieces or all(a[1] <= b[0] for a, b in zip(ordered, ordered[1:], strict=False)):
         out: list[Segment] = []
         for s, e, kind, value, _item in ordered:
             if s < e:
                 style = _merge(((kind, value),))
-                if out and out[-1][2] == style and out[-1][0] + out[-1][1] == s:
+                if out and out[-1][0] + out[-1][1] == s and out[-1][2] == style:  # touching first: seldom
                     out[-1] = (out[-1][0], out[-1][1] + e - s, style)
                 else:
                     out.append((s, e - s, style))
@@ -133,19 +136,38 @@ class AnnotationIndex:
         pieces = self.pieces
         to_qt = None if self.identity() else self.to_qt  # text without characters beyond the BMP: same offsets
         last = len(starts)
-        for item in (*spans, *quotes):
-            for start, end, kind, value in _layers(item):
-                qs, qe = (start, end) if to_qt is None else (to_qt(start), to_qt(end))
+
+        def place(qs: int, qe: int, kind: str, value: str | None, item: Span | Quote) -> None:
+            n = bisect_right(starts, qs) - 1
+            if n >= 0 and qe <= ends[n]:  # the usual case: inside one block
+                if qs < qe:
+                    pieces.setdefault(n, []).append((qs - starts[n], qe - starts[n], kind, value, item))
+                return
+            while 0 <= n < last and starts[n] < qe:
+                a, b = max(qs, starts[n]) - starts[n], min(qe, ends[n]) - starts[n]
+                if a < b:
+                    pieces.setdefault(n, []).append((a, b, kind, value, item))
+                n += 1
+
+        if to_qt is None:  # the spans (most of a document's annotations) placed inline, their one layer known
+            for span in spans:
+                qs, qe = span.start, span.end
                 n = bisect_right(starts, qs) - 1
-                if n >= 0 and qe <= ends[n]:  # the usual case: inside one block
+                if n >= 0 and qe <= ends[n]:
                     if qs < qe:
-                        pieces.setdefault(n, []).append((qs - starts[n], qe - starts[n], kind, value, item))
-                    continue
-                while 0 <= n < last and starts[n] < qe:
-                    a, b = max(qs, starts[n]) - starts[n], min(qe, ends[n]) - starts[n]
-                    if a < b:
-                        pieces.setdefault(n, []).append((a, b, kind, value, item))
-                    n += 1
+                        start = starts[n]
+                        pieces.setdefault(n, []).append((qs - start, qe - start, "label", span.label, span))
+                else:
+                    place(qs, qe, "label", span.label, span)
+        else:
+            for span in spans:
+                place(to_qt(span.start), to_qt(span.end), "label", span.label, span)
+        for quote in quotes:
+            for start, end, kind, value in _layers(quote):
+                if to_qt is None:
+                    place(start, end, kind, value, quote)
+                else:
+                    place(to_qt(start), to_qt(end), kind, value, quote)
         self.segments = {n: _segments(p) for n, p in pieces.items()}
 
     def update(
@@ -229,8 +251,9 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        formats, set_format = self._formats, self.setFormat
         for start, length, style in self.index.get(self.currentBlock().blockNumber(), ()):
-            self.setFormat(start, length, self.format_for(style))
+            set_format(start, length, formats.get(style) or self.format_for(style))
 
     def refresh(self, index: Index, blocks: set[int] | None = None) -> None:
         """Use ``index``; re-highlight the given blocks, or all of them when ``blocks`` is None."""
