@@ -220,7 +220,7 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
     present: list[int] = []
     annotated: set[int] = set()
     merged = MergeReport()
-    with open_store(db, analyst) as store:
+    with open_store(db, analyst) as store, store.bulk_load():
         try:
             for batch in _batches(read_incoming(paths, fmt), IMPORT_BATCH):
                 with store.action("import", undoable=False):  # one transaction per batch read

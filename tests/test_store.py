@@ -275,3 +275,35 @@ def test_a_span_read_from_its_row_is_the_span_its_constructor_makes(origin, stat
     assert vars(read) == {f.name: getattr(made, f.name) for f in fields(Span)}  # a new field is not forgotten
     with pytest.raises(AttributeError):  # still frozen
         read.label = "ORG"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("meta", [{"source": "a.txt", "line": 3, "ok": True, "none": None}, {"x": "é\u202e😀"},
+                                  {"n": 2**70}, {"s": "\ud800"}, {"f": 0.1}, {"nested": {"a": [1, "b"]}}, {1: "a"}])
+def test_meta_is_stored_as_the_json_json_dumps_would_read_back(meta):
+    import json
+
+    from annotator.store import _meta_json
+
+    assert json.loads(_meta_json(meta)) == json.loads(json.dumps(meta, ensure_ascii=False))
+
+
+def test_a_nan_in_meta_is_stored_as_nan_so_that_the_export_can_report_it():
+    from annotator.store import _meta_json
+
+    assert "NaN" in _meta_json({"score": float("nan")})
+
+
+def test_a_bulk_load_copies_the_log_into_the_database_less_often_and_then_as_before(tmp_path):
+    from annotator.store import BULK_WAL_PAGES, WAL_PAGES
+
+    store = Store(tmp_path / "bulk.db")
+    pages = lambda: store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]  # noqa: E731
+    with store.bulk_load():
+        assert pages() == BULK_WAL_PAGES > WAL_PAGES
+        store.add_document(Document("One article."))
+    assert pages() == WAL_PAGES
+    with pytest.raises(RuntimeError), store.bulk_load():
+        raise RuntimeError("stopped")
+    assert pages() == WAL_PAGES
+    store.close()
+    assert Store(tmp_path / "bulk.db").count_documents() == 1
