@@ -547,12 +547,18 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
         else:
-            try:
-                conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise StoreError(self._explain(exc)) from None
+            self._commit()
+
+    def _commit(self) -> None:
+        """COMMIT the open transaction; a commit that fails (a full disk, an I/O error) is rolled back and said
+        in one line, so nothing is left half-written."""
+        conn = self.conn
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(self._explain(exc)) from None
 
     @contextlib.contextmanager
     def action(
@@ -634,12 +640,7 @@ class Store:
                 if batch.open:  # an action was stopped half-way and not undone: keep nothing of the batch
                     conn.execute("ROLLBACK")
                 else:
-                    try:
-                        conn.execute("COMMIT")
-                    except sqlite3.Error as exc:
-                        if conn.in_transaction:
-                            conn.execute("ROLLBACK")
-                        raise StoreError(self._explain(exc)) from None
+                    self._commit()
                     batch.done = True
 
     @contextlib.contextmanager
