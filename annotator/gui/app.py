@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
@@ -40,6 +43,20 @@ from annotator.gui.textview import ArticleView
 from annotator.gui.workers import DEFAULT_MODEL, ModelWorker
 from annotator.store import Store, StoreError
 from annotator.store import team as team_store
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a burst of objects is made (and back as it was after): each of
+    the collections it would start meanwhile walks every object made so far, for nothing to free."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
 
 UI_POINT_SIZE = 10
 ANALYST_KEY = "analyst"
@@ -453,6 +470,10 @@ class MainWindow(QMainWindow):
 
     # -- documents -------------------------------------------------------------------------
     def open_document(self, doc_id: int, focus: bool = False) -> None:
+        with gc_paused():  # opening builds an object per annotation (50,000 in a 2 MB article): ~30% went to GC
+            self._open_document(doc_id, focus)
+
+    def _open_document(self, doc_id: int, focus: bool) -> None:
         try:
             doc = self.store.document(doc_id)
             spans, quotes = self.store.spans(doc_id), self.store.quotes(doc_id)

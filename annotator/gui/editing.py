@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from operator import attrgetter
+from operator import attrgetter, sub
 
 from annotator.domain import Mention, Quote, Span
 
@@ -29,15 +29,20 @@ def _inside(start: int, end: int, cp: int) -> bool:
     return start <= cp < end
 
 
+_TEXT_ORDER, _START, _END, _ID = attrgetter("start", "end"), attrgetter("start"), attrgetter("end"), attrgetter("id")
+
+
 class Ordered(list):
     """Annotations in text order (by start, then end) with their starts and ids kept beside them, so the item at
     a cursor is found by bisection and a change costs a bisection and a memmove, not a pass over every item."""
 
     def __init__(self, items: Iterable = ()) -> None:
-        super().__init__(sorted(items, key=attrgetter("start", "end")))
-        self.starts = [i.start for i in self]
-        self.by_id = {i.id: i for i in self if i.id is not None}
-        self.longest = max((i.end - i.start for i in self), default=0)  # an upper bound once items go
+        super().__init__(sorted(items, key=_TEXT_ORDER))
+        # each column read in C (map, zip): a 2 MB article has 50,000 spans, and this is part of opening it
+        self.starts = list(map(_START, self))
+        self.by_id = dict(zip(map(_ID, self), self, strict=True))
+        self.by_id.pop(None, None)  # items not stored yet have no id
+        self.longest = max(map(sub, map(_END, self), self.starts), default=0)  # an upper bound once items go
 
     def patch(self, gone_ids: Iterable, added: Iterable) -> list:
         """In place: take out the items whose ids are in ``gone_ids``, put ``added`` in their places in text

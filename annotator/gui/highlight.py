@@ -255,6 +255,14 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         for start, length, style in self.index.get(self.currentBlock().blockNumber(), ()):
             set_format(start, length, formats.get(style) or self.format_for(style))
 
+    def attach(self, document: QTextDocument, index: Index) -> None:
+        """Highlight every block of ``document`` from ``index`` now (the view detaches the highlighter while it
+        sets a new text, so that Qt does not run it over every block of that text with no index first)."""
+        self.index = index
+        if self.document() is not document:
+            self.setDocument(document)
+        self.rehighlight()
+
     def refresh(self, index: Index, blocks: set[int] | None = None) -> None:
         """Use ``index``; re-highlight the given blocks, or all of them when ``blocks`` is None."""
         self.index = index

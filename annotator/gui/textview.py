@@ -178,6 +178,7 @@ class ArticleView(QPlainTextEdit):
         self.doc, self.text = doc, doc.text if doc else ""
         self.map = offset_map(self.text)
         self.highlighter.index = {}
+        self.highlighter.setDocument(None)  # the new text is highlighted once, with its index, not first without
         mode = wrap_mode_for(self.text)
         if mode != self.wordWrapMode():
             self.document().clear()  # else the old text is laid out again in the new mode first
@@ -212,7 +213,7 @@ class ArticleView(QPlainTextEdit):
             self.keys.cancel_pick(quiet=True)
         if full:
             self.index.rebuild(self.spans, self.quotes)
-            self.highlighter.refresh(self.index.segments)
+            self.highlighter.attach(self.document(), self.index.segments)
             redone = self.document().blockCount()
         else:
             blocks = self.index.update(self.spans, self.quotes, delta)

@@ -108,3 +108,24 @@ def test_a_300000_character_line_without_spaces_opens_without_freezing(qtbot, se
     win.open_document(seeded.plain)  # an ordinary article wraps at word boundaries again
     assert win.view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
     win.close()
+
+
+def test_the_garbage_collector_is_paused_while_a_document_opens_and_then_as_it_was():
+    import gc
+
+    from annotator.gui.app import gc_paused
+
+    seen = []
+    with gc_paused():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError("open failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # one that was off stays off
+    finally:
+        gc.enable()
