@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.lexicon import INTERVIEW_FORMS, NAME_PARTICLES, words
-from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named
+from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named, strip_title
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
@@ -91,6 +91,27 @@ def panel_name(art: Article, lo: int, colon: int) -> tuple[int, int] | None:
     if span is None or span[1] != comma:
         return None
     return span
+
+
+def turn_attribution(art: Article, i: int) -> Attr | None:
+    """A transcript turn without quote marks (``KETTERING: Minister, ...``): its label speaks, the name in
+    brackets when the label is a role (``CALLER (MARGARET):``), titles before a name dropped
+    (``INTERIOR MINISTER OSKAR THALE:``). Nothing else in the turn can name its speaker."""
+    q = art.marked[i]
+    if not q.unmarked:
+        return None
+    label = art.text[q.para_start : q.open_at].rstrip().rstrip(":").rstrip()
+    lo, hi = art.tokens(q.para_start, q.para_start + len(label))
+    doc = art.doc
+    opened = next((k for k in range(lo, hi) if doc[k].text == "("), None)
+    if opened is not None:
+        closed = next((k for k in range(opened + 1, hi) if doc[k].text.startswith(")")), hi)
+        lo, hi = (opened + 1, closed) if closed > opened + 1 else (lo, opened)
+    if hi - lo > 1:
+        lo, hi = strip_title(doc, lo, hi)
+    if hi <= lo:
+        return Attr("turn", None)
+    return Attr("turn", (lo, hi), None, None, "PERSON")
 
 
 _QA_LABEL = re.compile(r"(Q|A|Question|Answer)[ \t]*[:.][ \t]*")

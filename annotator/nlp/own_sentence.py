@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
 from annotator.nlp.evidence import speaks_elsewhere
-from annotator.nlp.layouts import dash_attribution, headline_colon, panel_name, qa_attribution
+from annotator.nlp.layouts import dash_attribution, headline_colon, panel_name, qa_attribution, turn_attribution
 from annotator.nlp.lexicon import PRONOUN_KIND, SPEECH_NOUNS
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
@@ -22,6 +22,8 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     """A cue in the quote's own sentence, a "Name:" intro, a colon intro, a short sentence
     right after, or (for a fragment) the subject of the verb governing it."""
     q = art.marked[i]
+    if q.unmarked:  # a transcript turn: its label, or the Q/A roles of the interview
+        return qa_attribution(art, i) or turn_attribution(art, i)
     before, after = art.regions(i)
     dash = dash_attribution(art, i) or qa_attribution(art, i) or as_clause(art, i) or headline_colon(art, i)
     if dash is not None:
