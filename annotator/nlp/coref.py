@@ -20,9 +20,11 @@ from annotator.nlp.lexicon import (
     ORG_LABELS,
     ORG_NAME,
     ORG_NOUNS,
+    PEOPLE_NOUNS,
     REPORTING_VERBS,
     SPEAKER_LABELS,
     TITLE_HEADS,
+    VENUE_NOUNS,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import text_of
@@ -162,10 +164,59 @@ class Mentions:
                 key = name_key(doc, m.start, m.end, "PERSON")
                 if key in people:
                     m.label, m.key = "PERSON", key
+        self._not_people()
         self.starts = [m.start for m in self.items]
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def _not_people(self) -> None:
+        """Names that are no person however they were tagged, and every mention of the same name with
+        them: one set off as an organisation or a venue ("her restaurant, Ember", "the club, Dunmore
+        Rovers"), or written with "the" before it ("the Rovers"), unless a personal title names it."""
+        doc = self.doc
+        not_person, titled_person = set(), set()
+        for m in self.items:
+            if m.label not in ("PERSON", NAME):
+                continue
+            head = self._appositive_head(m)
+            if head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS:
+                not_person.add(m.key)
+            elif head is not None and person_noun(head) or {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS:
+                titled_person.add(m.key)
+            elif self._with_the(m):
+                not_person.add(m.key)
+        # "Harrowgate did not respond" after "Harrowgate Holdings": an untagged name opening an organisation's
+        orgs = {doc[m.start].lower_ for m in self.items if m.organisational and m.end - m.start > 1}
+        people = {doc[k].lower_ for m in self.items if m.label == "PERSON" for k in range(m.start, m.end)}
+        not_person |= {m.key for m in self.items if m.label == NAME and m.end - m.start == 1 and m.key in orgs - people}
+        # a plural proper noun the tagger also took for a group somewhere ("Rovers" NNPS, once ORG): a team
+        plural = {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ == "NNPS"}
+        plural -= {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ != "NNPS"}
+        not_person |= {t.lower_ for t in doc if t.lower_ in plural and t.ent_type_ in ("ORG", "NORP")}
+        for m in self.items:
+            if m.label in ("PERSON", NAME) and m.key in not_person - titled_person:
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _appositive_head(self, m: NamedMention) -> Token | None:
+        """The noun a name is set off against ("her restaurant, Ember", "Ember, a restaurant")."""
+        if not self.parsed:
+            return None
+        root = self.doc[m.end - 1]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            return root.head
+        return next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+
+    def _with_the(self, m: NamedMention) -> bool:
+        """ "the Rovers": the name heads a noun phrase that "the" opens (not "the Obama plan", where it
+        only modifies the head)."""
+        if not self.parsed:
+            return False
+        head = self.doc[m.end - 1]
+        if head.dep_ in ("compound", "poss", "nmod", "amod") or head.tag_ == "NNP" and head.head.pos_ == "NOUN":
+            return False
+        return any(c.dep_ == "det" and c.lower_ == "the" and c.i in (m.start - 1, m.start) for c in head.children)
 
     def _personal_pronoun_follows(self, m: NamedMention) -> bool:
         """ "Chidi Okonkwo reached his first final": a he/his/she/her after the name in its own clause,

@@ -1065,3 +1065,67 @@ def test_a_spokespersons_name_after_the_organisation_is_the_speaker_whatever_its
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Ilsa Morn"
+
+
+def _she_said_after(rows: list[tuple], ents: list[tuple[int, int, str]]):
+    # <rows> " Fine , " she said .
+    n = len(rows)
+    tail = [
+        ('"', n + 1, "punct", "PUNCT", "``", '"'),
+        ("Fine", n + 5, "ccomp", "ADJ", "JJ", "fine"),
+        (",", n + 1, "punct", "PUNCT", ",", ","),
+        ('"', n + 1, "punct", "PUNCT", "''", '"'),
+        ("she", n + 5, "nsubj", "PRON", "PRP", "she"),
+        ("said", n + 5, "ROOT", "VERB", "VBD", "say"),
+        (".", n + 5, "punct", "PUNCT", ".", "."),
+    ]
+    return attributed(parse(rows + tail, ents=ents))
+
+
+def test_a_name_set_off_as_a_venue_is_no_antecedent_for_she():
+    # Lind runs the restaurant , Ember . Ember won a star . "Fine," she said.
+    rows = [
+        ("Lind", 1, "nsubj", "PROPN", "NNP", "Lind"),
+        ("runs", 1, "ROOT", "VERB", "VBZ", "run"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("restaurant", 1, "dobj", "NOUN", "NN", "restaurant"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("Ember", 3, "appos", "PROPN", "NNP", "Ember"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("Ember", 8, "nsubj", "PROPN", "NNP", "Ember"),
+        ("won", 8, "ROOT", "VERB", "VBD", "win"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    assert _she_said_after(rows, [(0, 1, "PERSON"), (5, 6, "PERSON"), (7, 8, "PERSON")]) == [("Fine,", "Lind")]
+
+
+def test_a_name_written_with_the_is_no_person():
+    # Ana Pell scored . The Rovers lost . "Fine," she said.
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("scored", 2, "ROOT", "VERB", "VBD", "score"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 5, "det", "DET", "DT", "the"),
+        ("Rovers", 6, "nsubj", "PROPN", "NNPS", "Rovers"),
+        ("lost", 6, "ROOT", "VERB", "VBD", "lose"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    assert _she_said_after(rows, [(0, 2, "PERSON"), (5, 6, "PERSON")]) == [("Fine,", "Ana Pell")]
+
+
+def test_an_untagged_name_opening_an_organisations_name_is_that_organisation():
+    # Ana Pell rents from Harrowgate Holdings . Harrowgate declined . "Fine," she said.
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("rents", 2, "ROOT", "VERB", "VBZ", "rent"),
+        ("from", 2, "prep", "ADP", "IN", "from"),
+        ("Harrowgate", 5, "compound", "PROPN", "NNP", "Harrowgate"),
+        ("Holdings", 3, "pobj", "PROPN", "NNP", "Holdings"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Harrowgate", 8, "nsubj", "PROPN", "NNP", "Harrowgate"),
+        ("declined", 8, "ROOT", "VERB", "VBD", "decline"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    assert _she_said_after(rows, [(0, 2, "PERSON"), (4, 6, "ORG")]) == [("Fine,", "Ana Pell")]
