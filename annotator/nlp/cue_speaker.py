@@ -28,7 +28,7 @@ def from_regions(art: Article, i: int, regions: list[tuple[int, int]], rule: str
         while j < len(art.cues) and art.cue_chars[j] < hi:
             c, pos = art.cues[j], art.cue_chars[j]
             dist = min(abs(pos - q.open_at), abs(pos - art.q_hi[i]))
-            rank = 0 if _governs(art, c, q) else (1 if c.kind == "verb" else 2)
+            rank = 0 if _governs(art, c, q) or _introduces(art, c, q) else (1 if c.kind == "verb" else 2)
             cands.append((rank, dist, c, lo, hi))
             j += 1
     first: Attr | None = None
@@ -46,6 +46,21 @@ def _governs(art: Article, cue: Cue, q: MarkedQuote) -> bool:
         return False
     lo, hi = art.tokens(q.start, q.end)
     return any(h.i == cue.start for h in quote_ancestors(art.doc, lo, hi, 6))
+
+
+def _introduces(art: Article, cue: Cue, q: MarkedQuote) -> bool:
+    """A reporting verb whose clause ends in the colon that opens the quote ("A second paramedic put it
+    more bluntly: “…”"): it governs the quote as surely as a parse edge would."""
+    if cue.kind != "verb":
+        return False
+    end = art.doc[cue.end - 1].idx + len(art.doc[cue.end - 1])
+    between = art.text[end : q.open_at].rstrip()
+    return (
+        end <= q.open_at
+        and between.endswith(":")
+        and not any(ch in between for ch in ".!?\n")
+        and not art.has_quote(end, q.open_at)
+    )
 
 
 def _reports(verb) -> bool:

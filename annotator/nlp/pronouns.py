@@ -24,12 +24,36 @@ def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0) -> NamedMen
     kind = PRONOUN_KIND.get(pron.lower_)
     if kind is None:
         return None
+    if kind == "org" and mentions.parsed:
+        issued = _document_before(mentions, pron)
+        if issued is not None:  # "Bram conceded in a short statement. “…,” it said.": the statement's issuer
+            return issued
     if kind in ("m", "f") and mentions.parsed and depth < 4:
         prior = _subject_before(mentions, pron, kind, depth)
         if prior is not None:
             return prior
     best = nearest(mentions, pron.i, kind)  # a lookup: the mention table is not changed by it
     return mentions.best_name(best, pron.i) if best else None
+
+
+def _document_before(mentions: Mentions, pron: Token) -> NamedMention | None:
+    """An "it" right after a sentence that says someone spoke "in a statement" (or letter, post ...):
+    that document, so whoever issued it; only from the sentence just before or its own."""
+    from annotator.nlp.issuers import issuer
+    from annotator.nlp.lexicon import DOCUMENT_NOUNS
+
+    doc = mentions.doc
+    sent = mentions.sent_of(pron.idx)
+    for t in reversed(doc[max(0, pron.i - 60) : pron.i]):
+        if mentions.sent_of(t.idx) < sent - 1:
+            return None
+        if t.pos_ == "NOUN" and t.lower_ in DOCUMENT_NOUNS and t.head.lower_ in ("in", "through", "via"):
+            return issuer(mentions, t.lower_, pron.i, paras=1)
+        if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass") and mentions.outside(t.i, t.i + 1):
+            if t.head.i != t.i and t.head.i > t.i and not any(d.i < pron.i and d.lower_ in DOCUMENT_NOUNS for d in t.subtree):
+                if mentions.sent_of(t.idx) == sent:
+                    return None  # a subject in its own sentence comes between
+    return None
 
 
 def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> NamedMention | None:

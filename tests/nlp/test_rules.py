@@ -1129,3 +1129,86 @@ def test_an_untagged_name_opening_an_organisations_name_is_that_organisation():
         (".", 8, "punct", "PUNCT", ".", "."),
     ]
     assert _she_said_after(rows, [(0, 2, "PERSON"), (4, 6, "ORG")]) == [("Fine,", "Ana Pell")]
+
+
+def test_an_indefinite_document_speaks_for_its_sender_as_written():
+    # An email from a clerk warned: "The roof is unsafe."
+    doc = parse(
+        [
+            ("An", 1, "det", "DET", "DT", "an"),
+            ("email", 5, "nsubj", "NOUN", "NN", "email"),
+            ("from", 1, "prep", "ADP", "IN", "from"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("clerk", 2, "pobj", "NOUN", "NN", "clerk"),
+            ("warned", 5, "ROOT", "VERB", "VBD", "warn"),
+            (":", 5, "punct", "PUNCT", ":", ":"),
+            ('"', 10, "punct", "PUNCT", "``", '"'),
+            ("The", 9, "det", "DET", "DT", "the"),
+            ("roof", 10, "nsubj", "NOUN", "NN", "roof"),
+            ("is", 5, "ccomp", "AUX", "VBZ", "be"),
+            ("unsafe", 10, "acomp", "ADJ", "JJ", "unsafe"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+            ('"', 10, "punct", "PUNCT", "''", '"'),
+        ]
+    )
+    assert attributed(doc) == [("The roof is unsafe.", "a clerk")]
+
+
+def test_it_after_in_a_statement_is_whoever_issued_the_statement():
+    # The Armory hosted the count . Ana Pell conceded in a statement . "We lost," it said .
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("Armory", 2, "nsubj", "PROPN", "NNP", "Armory"),
+            ("hosted", 2, "ROOT", "VERB", "VBD", "host"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("count", 2, "dobj", "NOUN", "NN", "count"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+            ("Pell", 8, "nsubj", "PROPN", "NNP", "Pell"),
+            ("conceded", 8, "ROOT", "VERB", "VBD", "concede"),
+            ("in", 8, "prep", "ADP", "IN", "in"),
+            ("a", 11, "det", "DET", "DT", "a"),
+            ("statement", 9, "pobj", "NOUN", "NN", "statement"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("We", 15, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 19, "ccomp", "VERB", "VBD", "lose"),
+            (",", 15, "punct", "PUNCT", ",", ","),
+            ('"', 15, "punct", "PUNCT", "''", '"'),
+            ("it", 19, "nsubj", "PRON", "PRP", "it"),
+            ("said", 19, "ROOT", "VERB", "VBD", "say"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 2, "ORG"), (6, 8, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ana Pell" and q.speaker_mention.text_in(doc.text) == "it"
+
+
+def test_a_reporting_verb_ending_in_the_colon_before_the_quote_gives_its_literal_subject():
+    # "Tired," said one. A second paramedic put it bluntly: "Go home."  (no parse edge joins "put" and
+    # the quote; "paramedic" is in no list of speaking nouns, and "it" is what was put, not who spoke)
+    rows = [
+        ('"', 1, "punct", "PUNCT", "``", '"'),
+        ("Tired", 4, "ccomp", "ADJ", "JJ", "tired"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ('"', 1, "punct", "PUNCT", "''", '"'),
+        ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        ("one", 4, "nsubj", "NUM", "CD", "one"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+        ("A", 9, "det", "DET", "DT", "a"),
+        ("second", 9, "amod", "ADJ", "JJ", "second"),
+        ("paramedic", 10, "nsubj", "NOUN", "NN", "paramedic"),
+        ("put", 10, "ROOT", "VERB", "VBD", "put"),
+        ("it", 10, "dobj", "PRON", "PRP", "it"),
+        ("bluntly", 10, "advmod", "ADV", "RB", "bluntly"),
+        (":", 10, "punct", "PUNCT", ":", ":"),
+        ('"', 15, "punct", "PUNCT", "``", '"'),
+        ("Go", 15, "ROOT", "VERB", "VB", "go"),
+        ("home", 15, "advmod", "ADV", "RB", "home"),
+        (".", 15, "punct", "PUNCT", ".", "."),
+        ('"', 15, "punct", "PUNCT", "''", '"'),
+    ]
+    quote, speaker = attributed(parse(rows))[1]
+    assert quote == "Go home." and speaker.endswith("second paramedic")
