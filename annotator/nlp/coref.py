@@ -109,7 +109,8 @@ class Mentions:
         if self.parsed:
             surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
             for t in doc:
-                known = t.pos_ == "NOUN" and t.lower_ in surnames  # "Thorne brushed off": a name tagged NOUN
+                known = t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "X") and t.lower_ in surnames  # "Thorne brushed off",
+                # "Tanabe laughs": a surname of the article tagged as another word
                 if t.pos_ != "PROPN" and not known or t.i in taken or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
                     continue
                 if not is_cap(t) or not self.outside(t.i, t.i + 1):

@@ -1212,3 +1212,43 @@ def test_a_reporting_verb_ending_in_the_colon_before_the_quote_gives_its_literal
     ]
     quote, speaker = attributed(parse(rows))[1]
     assert quote == "Go home." and speaker.endswith("second paramedic")
+
+
+def _mentions(doc):
+    from annotator.nlp.article import Article
+
+    return Article(doc, []).mentions
+
+
+def test_an_object_pronoun_of_a_persons_own_verb_is_no_evidence_of_that_persons_gender():
+    # Professor Jon Hjelm remembers her .
+    doc = parse(
+        [
+            ("Professor", 2, "compound", "PROPN", "NNP", "Professor"),
+            ("Jon", 2, "compound", "PROPN", "NNP", "Jon"),
+            ("Hjelm", 3, "nsubj", "PROPN", "NNP", "Hjelm"),
+            ("remembers", 3, "ROOT", "VERB", "VBZ", "remember"),
+            ("her", 3, "dobj", "PRON", "PRP", "she"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 3, "PERSON")],
+    )
+    assert _mentions(doc).gender("hjelm") is None
+
+
+def test_a_known_surname_the_tagger_took_for_another_word_is_still_a_mention():
+    # Ana Tanabe arrived . Tanabe laughs .   (the second "Tanabe" tagged ADJ, no entity)
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Tanabe", 2, "nsubj", "PROPN", "NNP", "Tanabe"),
+            ("arrived", 2, "ROOT", "VERB", "VBD", "arrive"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("Tanabe", 5, "nsubj", "ADJ", "JJ", "tanabe"),
+            ("laughs", 5, "ROOT", "VERB", "VBZ", "laugh"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    people = [(m.start, m.label) for m in _mentions(doc).items if m.key == "tanabe"]
+    assert people == [(0, "PERSON"), (4, "PERSON")]
