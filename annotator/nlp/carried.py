@@ -45,8 +45,9 @@ def carried(art: Article, i: int) -> Attr | None:
             if found is not None and found.speaker is not None:
                 return found
             subj = _sentence_subject(art, s)
-            if subj is not None and (speaks_elsewhere(art, subj) or speaks_of_self(art, i)):
-                return subj  # a subject of any verb is a weak signal alone
+            if subj is not None and (speaks_elsewhere(art, subj) or speaks_of_self(art, i) or same_para and opens_sent(art, i, s)):
+                return subj  # a subject of any verb is a weak signal alone; in the quote's own paragraph,
+                # right before it ("Brannigan was more measured. “He's a brave kid.”"), it has its second
     if prev is not None and prev.speaker is not None:
         pq = art.marked[i - 1]
         opens_para = not art.text[art.paras[q.para][0] : q.open_at].strip()
@@ -56,6 +57,12 @@ def carried(art: Article, i: int) -> Attr | None:
         ):  # a quote inside the next paragraph's narrative is someone else's unless its sentence says so
             return prev.carried("inherited")
     return None
+
+
+def opens_sent(art: Article, i: int, s: tuple[int, int]) -> bool:
+    """The quote opens the sentence right after ``s`` and no other quote stands between them."""
+    q = art.marked[i]
+    return not art.text[s[1] : q.open_at].strip() and not art.has_quote(s[0], s[1])
 
 
 def heading(art: Article, i: int) -> bool:

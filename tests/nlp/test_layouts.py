@@ -190,3 +190,9 @@ def test_one_or_two_capitals_lead_ins_are_no_transcript():
     assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["fine"]
     one_label = "Notes\n\nHOST: One.\n\nHOST: Two.\n\nHOST: Three."
     assert find_marked_quotes(one_label) == []  # a single repeated label is a list, not a conversation
+
+
+def test_a_bare_quote_right_after_its_subjects_sentence_in_one_paragraph_is_that_persons(blank):
+    # the same paragraph is the second signal that a paragraph break withholds
+    assert speakers(blank, "Tomas Reyna was calmer. “The weather is fine today.”")[0][1] == "Tomas Reyna"
+    assert speakers(blank, "Tomas Reyna was calmer.\n\n“The weather is fine today.”")[0][1] is None
