@@ -28,7 +28,7 @@ from annotator.nlp.lexicon import (
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import text_of
-from annotator.nlp.roles import is_role, party_titles, person_noun
+from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
 
 
 @dataclass
@@ -118,6 +118,8 @@ class Mentions:
                 if is_title(t) and not (t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].i not in taken):
                     continue  # a title alone ("the Prime Minister") is no name; "Mr O'Neill" is
                 s, e = propn_span(doc, t)
+                if is_party_tag(self.text, doc[s].idx):
+                    continue  # "(D-Pa.)" after a name: its party and state, no one's name
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
                 if t.ent_type_ and not (label in (ORG_NAME, "PERSON") or t.lower_ in surnames):

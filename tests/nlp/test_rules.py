@@ -1252,3 +1252,27 @@ def test_a_known_surname_the_tagger_took_for_another_word_is_still_a_mention():
     )
     people = [(m.start, m.label) for m in _mentions(doc).items if m.key == "tanabe"]
     assert people == [(0, "PERSON"), (4, "PERSON")]
+
+
+def test_a_party_tag_after_a_name_is_no_mention_of_anyone():
+    # Rep. Ana Pell (D-Mo.) spoke .   "D-Mo." is her party and state
+    doc = parse(
+        [
+            ("Rep.", 2, "compound", "PROPN", "NNP", "Rep."),
+            ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
+            ("Pell", 8, "nsubj", "PROPN", "NNP", "Pell"),
+            ("(", 2, "punct", "PUNCT", "-LRB-", "("),
+            ("D", 6, "compound", "PROPN", "NNP", "D"),
+            ("-", 6, "punct", "PUNCT", "HYPH", "-"),
+            ("Mo.", 2, "appos", "PROPN", "NNP", "Mo."),
+            (")", 2, "punct", "PUNCT", "-RRB-", ")"),
+            ("spoke", 8, "ROOT", "VERB", "VBD", "speak"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 3, "PERSON")],
+        spaces=[True, True, True, False, False, False, False, True, False, False],
+    )
+    assert doc.text == "Rep. Ana Pell (D-Mo.) spoke."
+    m = _mentions(doc)
+    assert [doc[x.start : x.end].text for x in m.items] == ["Ana Pell"]
+    assert {"democrat", "missouri"} <= m.items[0].titles
