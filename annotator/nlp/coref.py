@@ -370,6 +370,8 @@ class Mentions:
             t = self.doc[j]
             if t.pos_ == "ADP" and not (t.lower_ == "of" and j > 0 and is_title(self.doc[j - 1])):
                 break  # "a doctor at Baroune's hospital": the doctor is no title of Baroune ("Secretary of State X" is)
+            if self.parsed and (t.pos_ in ("VERB", "AUX") or t.pos_ == "PROPN" and is_cap(t) and not is_title(t)):
+                break  # "Judge Harriet Pellow said Aherne": a verb or another name ends the titles
             if is_title(t) or is_role(t.text):  # "Interior Minister", "his daughter, X"
                 words.add(t.lower_.rstrip("."))
             j -= 1

@@ -61,8 +61,9 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
             found.append((abs(t.i - at), who))
     for _, who in sorted(found, key=lambda x: x[0]):
         named = [m for m in mentions.between(who.left_edge.i, who.right_edge.i + 1) if m.personal or m.organisational]
-        if named:
-            return mentions.best_name(named[0], max(at, named[0].end))
+        if named:  # "written by U.S. District Judge X": the person, not the place in the title
+            m = next((m for m in named if m.personal), named[0])
+            return mentions.best_name(m, max(at, m.end))
         if who.pos_ == "NOUN":  # "a letter from the couple's daughter" ... "The daughter, Abena Osei"
             s, e = noun_phrase(doc, who)
             m = resolve_phrase(mentions, Found(s, e, False, ""), who.i)

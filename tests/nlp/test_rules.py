@@ -1276,3 +1276,49 @@ def test_a_party_tag_after_a_name_is_no_mention_of_anyone():
     m = _mentions(doc)
     assert [doc[x.start : x.end].text for x in m.items] == ["Ana Pell"]
     assert {"democrat", "missouri"} <= m.items[0].titles
+
+
+def test_titles_read_back_from_a_name_stop_at_a_verb():
+    # Judge Ana Pell said Reyes lied .
+    doc = parse(
+        [
+            ("Judge", 2, "compound", "PROPN", "NNP", "Judge"),
+            ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
+            ("Pell", 3, "nsubj", "PROPN", "NNP", "Pell"),
+            ("said", 3, "ROOT", "VERB", "VBD", "say"),
+            ("Reyes", 5, "nsubj", "PROPN", "NNP", "Reyes"),
+            ("lied", 3, "ccomp", "VERB", "VBD", "lie"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 3, "PERSON"), (4, 5, "PERSON")],
+    )
+    titles = {doc[m.start : m.end].text: m.titles for m in _mentions(doc).items}
+    assert "judge" in titles["Ana Pell"] and "judge" not in titles["Reyes"]
+
+
+def test_a_document_written_by_a_titled_person_speaks_for_the_person_not_the_place_in_the_title():
+    # The opinion was written by U.S. Judge Ana Pell . "No," the opinion says .
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("opinion", 3, "nsubjpass", "NOUN", "NN", "opinion"),
+            ("was", 3, "auxpass", "AUX", "VBD", "be"),
+            ("written", 3, "ROOT", "VERB", "VBN", "write"),
+            ("by", 3, "agent", "ADP", "IN", "by"),
+            ("U.S.", 8, "compound", "PROPN", "NNP", "U.S."),
+            ("Judge", 8, "compound", "PROPN", "NNP", "Judge"),
+            ("Ana", 8, "compound", "PROPN", "NNP", "Ana"),
+            ("Pell", 4, "pobj", "PROPN", "NNP", "Pell"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+            ('"', 11, "punct", "PUNCT", "``", '"'),
+            ("No", 16, "ccomp", "INTJ", "UH", "no"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            ("the", 15, "det", "DET", "DT", "the"),
+            ("opinion", 16, "nsubj", "NOUN", "NN", "opinion"),
+            ("says", 16, "ROOT", "VERB", "VBZ", "say"),
+            (".", 16, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(5, 6, "GPE"), (7, 9, "PERSON")],
+    )
+    assert attributed(doc) == [("No,", "Ana Pell")]
