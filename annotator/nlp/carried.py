@@ -65,6 +65,28 @@ def opens_sent(art: Article, i: int, s: tuple[int, int]) -> bool:
     return not art.text[s[1] : q.open_at].strip() and not art.has_quote(s[0], s[1])
 
 
+def heading_speaker(art: Article, i: int, a: Attr | None) -> Attr | None:
+    """A speaker read from a Title Case headline, where every word is capitalised, must be a name the
+    body gives: a body person whose surname it holds ("Moreau Battles Past Qualifier, Says" -> Céline
+    Moreau); a run of capitals the body never names ("Union Chief Says", "Former Coach Says") is a
+    description, left with no speaker for an echo of the body to fill."""
+    if a is None or a.speaker is None:
+        return a
+    s, e = a.speaker
+    start, end = art.doc[s].idx, art.doc[e - 1].idx + len(art.doc[e - 1])
+    if not any(lo <= start and end <= hi for lo, hi in art.title_lines):
+        return a
+    body = {m.key: m for m in art.mentions.items if m.personal or m.organisational}
+    words = [t.lower_ for t in art.doc[s:e]]
+    if art.mentions.make(s, e, a.label or "PERSON").key in body or " ".join(words) in body:
+        return a
+    people = [body[w] for w in words if w in body and body[w].personal]
+    if len(people) == 1:
+        m = art.mentions.best_name(people[0], len(art.doc))
+        return Attr(a.rule, (m.start, m.end), None, a.cue, m.label, a.cap, a.via)
+    return Attr(a.rule, None, a.speaker, a.cue)
+
+
 def heading(art: Article, i: int) -> bool:
     """The quote sits in a heading: a Title Case line, or a short paragraph that does not end like a
     sentence ('Nobody I know is talking about it', 'Opposition: ‘A farce’')."""

@@ -1322,3 +1322,50 @@ def test_a_document_written_by_a_titled_person_speaks_for_the_person_not_the_pla
         ents=[(5, 6, "GPE"), (7, 9, "PERSON")],
     )
     assert attributed(doc) == [("No,", "Ana Pell")]
+
+
+def _headline(subject: list[tuple], body: list[tuple], ents):
+    # <subject> Says Deal 'Is Done' \n\n <body>   (the subject's last word is the subject of "Says")
+    n = len(subject)
+    says = n
+    rows = [
+        *subject,
+        ("Says", says, "ROOT", "VERB", "VBZ", "say"),
+        ("Deal", n + 4, "nsubj", "NOUN", "NN", "deal"),
+        ("'", n + 4, "punct", "PUNCT", "``", "'"),
+        ("Is", n + 4, "aux", "AUX", "VBZ", "be"),
+        ("Done", says, "ccomp", "VERB", "VBN", "do"),
+        ("'", n + 4, "punct", "PUNCT", "''", "'"),
+        ("\n\n", n + 4, "dep", "SPACE", "_SP", "\n\n"),
+    ]
+    rows += [(w, h + len(rows), d, p, t, lem) for w, h, d, p, t, lem in body]
+    spaces = [True] * (n + 2) + [False, True, False, False, False]
+    spaces += [i < len(body) - 2 for i in range(len(body))]
+    return attributed(parse(rows, ents=[(s + n + 7, e + n + 7, lab) for s, e, lab in ents], spaces=spaces))
+
+
+_BODY = [
+    ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+    ("Rusu", 2, "nsubj", "PROPN", "NNP", "Rusu"),
+    ("won", 2, "ROOT", "VERB", "VBD", "win"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_title_case_headline_speaker_is_the_body_person_whose_surname_it_holds():
+    # Rusu Wins Vote Says Deal 'Is Done'  /  Ana Rusu won.
+    subject = [
+        ("Rusu", 1, "compound", "PROPN", "NNP", "Rusu"),
+        ("Wins", 2, "compound", "PROPN", "NNP", "Wins"),
+        ("Vote", 3, "nsubj", "PROPN", "NNP", "Vote"),
+    ]
+    assert _headline(subject, _BODY, [(0, 2, "PERSON")]) == [("Is Done", "Ana Rusu")]
+
+
+def test_a_title_case_headline_description_the_body_never_names_gives_no_speaker():
+    # Union Boss Says Deal 'Is Done'  /  Ana Rusu won.
+    subject = [
+        ("Union", 1, "compound", "PROPN", "NNP", "Union"),
+        ("Boss", 2, "nsubj", "PROPN", "NNP", "Boss"),
+    ]
+    assert _headline(subject, _BODY, [(0, 2, "PERSON")]) == [("Is Done", None)]
