@@ -1369,3 +1369,27 @@ def test_a_title_case_headline_description_the_body_never_names_gives_no_speaker
         ("Boss", 2, "nsubj", "PROPN", "NNP", "Boss"),
     ]
     assert _headline(subject, _BODY, [(0, 2, "PERSON")]) == [("Is Done", None)]
+
+
+def test_a_cue_inside_the_complement_of_another_reporting_verb_names_no_speaker_for_the_quote():
+    # Asked whether the council would call a vote , Pell was blunt : "No."
+    rows = [
+        ("Asked", 10, "advcl", "VERB", "VBN", "ask"),
+        ("whether", 5, "mark", "SCONJ", "IN", "whether"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("council", 5, "nsubj", "NOUN", "NN", "council"),
+        ("would", 5, "aux", "AUX", "MD", "would"),
+        ("call", 0, "ccomp", "VERB", "VB", "call"),
+        ("a", 7, "det", "DET", "DT", "a"),
+        ("vote", 5, "dobj", "NOUN", "NN", "vote"),
+        (",", 10, "punct", "PUNCT", ",", ","),
+        ("Pell", 10, "nsubj", "PROPN", "NNP", "Pell"),
+        ("was", 10, "ROOT", "AUX", "VBD", "be"),
+        ("blunt", 10, "acomp", "ADJ", "JJ", "blunt"),
+        (":", 10, "punct", "PUNCT", ":", ":"),
+        ('"', 14, "punct", "PUNCT", "``", '"'),
+        ("No", 14, "ROOT", "INTJ", "UH", "no"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+        ('"', 14, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(9, 10, "PERSON")])) == [("No.", "Pell")]
