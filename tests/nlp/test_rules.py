@@ -1393,3 +1393,23 @@ def test_a_cue_inside_the_complement_of_another_reporting_verb_names_no_speaker_
         ('"', 14, "punct", "PUNCT", "''", '"'),
     ]
     assert attributed(parse(rows, ents=[(9, 10, "PERSON")])) == [("No.", "Pell")]
+
+
+def test_one_named_in_apposition_is_that_person():
+    # One, Ana Pell, replied: "Where?"
+    rows = [
+        ("One", 5, "nsubj", "NUM", "CD", "one"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("Ana", 3, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 0, "appos", "PROPN", "NNP", "Pell"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("replied", 5, "ROOT", "VERB", "VBD", "reply"),
+        (":", 5, "punct", "PUNCT", ":", ":"),
+        ('"', 8, "punct", "PUNCT", "``", '"'),
+        ("Where", 5, "ccomp", "ADV", "WRB", "where"),
+        ("?", 8, "punct", "PUNCT", ".", "?"),
+        ('"', 8, "punct", "PUNCT", "''", '"'),
+    ]
+    spaces = [False, True, True, False, True, False, True, False, False, False, False]
+    doc = parse(rows, ents=[(2, 4, "PERSON")], spaces=spaces)
+    assert attributed(doc) == [("Where?", "Ana Pell")]
