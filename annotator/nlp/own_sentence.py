@@ -10,7 +10,7 @@ from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
 from annotator.nlp.evidence import speaks_elsewhere
 from annotator.nlp.layouts import dash_attribution, headline_colon, panel_name, qa_attribution, turn_attribution
-from annotator.nlp.lexicon import PRONOUN_KIND, SPEECH_NOUNS
+from annotator.nlp.lexicon import FIRST_PERSON, PRONOUN_KIND, SPEECH_NOUNS
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
@@ -139,6 +139,9 @@ def colon_subject(art: Article, i: int, before: tuple[int, int]) -> Attr | None:
         return None
     top = [t for t in doc[lo : hi - 1] if t.head.i == t.i or not lo <= t.head.i < hi - 1]
     verb = next((t for t in top if t.pos_ in ("VERB", "AUX")), None)  # the clause's verb, however the colon hangs
+    last = _clause_verb(doc[hi - 2], lo)  # of two clauses ("I was asked ..., and I gave the same answer:"),
+    if last is not None and verb is not None and last.i != verb.i and last.dep_ == "conj":
+        verb = last  # the one that ends at the colon
     if verb is None:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi), None)
@@ -148,7 +151,8 @@ def colon_subject(art: Article, i: int, before: tuple[int, int]) -> Attr | None:
     head = subj
     if _speech_noun(subj):  # "Her message ... was blunt": whose message
         head = _owner(subj)
-    elif said is None and not (subj.ent_type_ == "PERSON" or subj.lower_ in PRONOUN_KIND or art.mentions.between(subj.i, subj.i + 1)):
+    elif said is None and not (subj.ent_type_ == "PERSON" or subj.lower_ in PRONOUN_KIND or subj.lower_ in FIRST_PERSON
+                               or art.mentions.between(subj.i, subj.i + 1)):  # fmt: skip
         return None  # "The vote was clear:": no one
     if head is None:
         return None
@@ -156,6 +160,14 @@ def colon_subject(art: Article, i: int, before: tuple[int, int]) -> Attr | None:
     if found is None or not art.outside(found.start, found.end):
         return None
     return attribute(doc, art.mentions, "colon-subject", found, None, verb.i)
+
+
+def _clause_verb(tok, lo: int):
+    """The verb of the clause ``tok`` belongs to (``tok`` itself when it is one), not above token ``lo``."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.head.i >= lo:
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
 
 
 def _speech_noun(tok) -> bool:

@@ -1413,3 +1413,26 @@ def test_one_named_in_apposition_is_that_person():
     spaces = [False, True, True, False, True, False, True, False, False, False, False]
     doc = parse(rows, ents=[(2, 4, "PERSON")], spaces=spaces)
     assert attributed(doc) == [("Where?", "Ana Pell")]
+
+
+def test_of_two_clauses_before_a_colon_the_one_ending_at_it_gives_the_speaker():
+    # The crowd had stood up again , and Reyes gave one answer : "No."
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("crowd", 3, "nsubj", "NOUN", "NN", "crowd"),
+        ("had", 3, "aux", "AUX", "VBD", "have"),
+        ("stood", 3, "ROOT", "VERB", "VBN", "stand"),
+        ("again", 3, "advmod", "ADV", "RB", "again"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("Reyes", 8, "nsubj", "PROPN", "NNP", "Reyes"),
+        ("gave", 3, "conj", "VERB", "VBD", "give"),
+        ("one", 10, "nummod", "NUM", "CD", "one"),
+        ("answer", 8, "dobj", "NOUN", "NN", "answer"),
+        (":", 8, "punct", "PUNCT", ":", ":"),
+        ('"', 13, "punct", "PUNCT", "``", '"'),
+        ("No", 13, "ROOT", "INTJ", "UH", "no"),
+        (".", 13, "punct", "PUNCT", ".", "."),
+        ('"', 13, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(7, 8, "PERSON")])) == [("No.", "Reyes")]
