@@ -131,12 +131,46 @@ def qa_attribution(art: Article, i: int) -> Attr | None:
     return Attr("qa", who, None, None, "PERSON" if who else "")
 
 
-def interview_roles(art: Article) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+def answer_after_bare_question(art: Article, i: int) -> Attr | None:
+    """An interview whose questions are bare paragraphs ending in "?" and whose answers are paragraphs
+    that are one quote each: each such answer is the interviewee's, as the intro names them. Only when
+    the article has two or more such pairs."""
+    if "bare_qa" not in art.memo:
+        art.memo["bare_qa"] = _bare_answers(art)
+    answers, first = art.memo["bare_qa"]
+    if i not in answers:
+        return None
+    key = "interview_before_" + str(first)
+    if key not in art.memo:
+        art.memo[key] = interview_roles(art, first)
+    who = art.memo[key][1]
+    return Attr("qa", who, None, None, "PERSON" if who else "")
+
+
+def _bare_answers(art: Article) -> tuple[set[int], int]:
+    """Quotes that fill their paragraph right after a paragraph with no quote marks ending in "?"."""
+    quoted = {q.para for q in art.marked}
+    found: set[int] = set()
+    first = len(art.text)
+    for k, q in enumerate(art.marked):
+        a, b = art.paras[q.para]
+        if q.para == 0 or q.unmarked or art.text[a : q.open_at].strip() or art.text[art.q_hi[k] : b].strip():
+            continue
+        pa, pb = art.paras[q.para - 1]
+        if q.para - 1 in quoted or not art.text[pa:pb].rstrip().endswith("?"):
+            continue
+        found.add(k)
+        first = min(first, pa)
+    return (found, first) if len(found) >= 2 else (set(), first)
+
+
+def interview_roles(art: Article, first: int | None = None) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Who asks and who answers in an interview: the intro before the first `Q:`/`A:` paragraph
     names them ("She spoke to Paul Esterhazy", "interviewed by ...", "X interviewed Y"); the
     interviewer is else the byline's writer, the interviewee else the first person the intro names."""
     doc = art.doc
-    first = next((a for a, b in art.paras if _QA_LABEL.match(art.text, a, b)), len(art.text))
+    if first is None:
+        first = next((a for a, b in art.paras if _QA_LABEL.match(art.text, a, b)), len(art.text))
     lo, hi = art.tokens(0, first)
     asker: tuple[int, int] | None = None
     answerer: tuple[int, int] | None = None

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
 from annotator.nlp.evidence import speaks_elsewhere
-from annotator.nlp.layouts import dash_attribution, headline_colon, panel_name, qa_attribution, turn_attribution
+from annotator.nlp.layouts import (
+    answer_after_bare_question,
+    dash_attribution,
+    headline_colon,
+    panel_name,
+    qa_attribution,
+    turn_attribution,
+)
 from annotator.nlp.lexicon import FIRST_PERSON, PRONOUN_KIND, SPEECH_NOUNS
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
@@ -26,6 +33,7 @@ def own_sentence(art: Article, i: int) -> Attr | None:
         return qa_attribution(art, i) or turn_attribution(art, i)
     before, after = art.regions(i)
     dash = dash_attribution(art, i) or qa_attribution(art, i) or as_clause(art, i) or headline_colon(art, i)
+    dash = dash or answer_after_bare_question(art, i)
     if dash is not None:
         return dash
     if art.parsed:

@@ -196,3 +196,13 @@ def test_a_bare_quote_right_after_its_subjects_sentence_in_one_paragraph_is_that
     # the same paragraph is the second signal that a paragraph break withholds
     assert speakers(blank, "Tomas Reyna was calmer. “The weather is fine today.”")[0][1] == "Tomas Reyna"
     assert speakers(blank, "Tomas Reyna was calmer.\n\n“The weather is fine today.”")[0][1] is None
+
+
+def test_answers_after_bare_questions_are_the_interviewees_of_the_intro(blank):
+    text = (
+        "Five Minutes With a Baker\n\nMira Oduya runs a bakery in Tolt. We met her at dawn.\n\n"
+        "What do you bake first?\n\n“Rye. Always rye.”\n\nAnd last?\n\n“Whatever is left of the rye.”"
+    )
+    assert [s for _, s in speakers(blank, text)] == ["Mira Oduya", "Mira Oduya"]
+    one_pair = "Bakers\n\nMira Oduya runs a bakery in Tolt.\n\nWhy rye?\n\n“Rye keeps.”"
+    assert speakers(blank, one_pair)[0][1] is None  # one question and a quote is no interview layout
