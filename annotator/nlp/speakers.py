@@ -102,6 +102,8 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     return speaker_from_head(doc, obj)
         if inner:
             inner.sort(key=lambda x: (x[2] != "PERSON", abs(x[0] - head.i)))
+            if inner[0][2] == "PERSON" and head.lower_ not in DOCUMENT_NOUNS:
+                return Found(head.left_edge.i, head.right_edge.i + 1, False, "")  # "a senior aide to X": not X
             return named(doc, *inner[0])
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if poss is not None:

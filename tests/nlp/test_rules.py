@@ -1436,3 +1436,24 @@ def test_of_two_clauses_before_a_colon_the_one_ending_at_it_gives_the_speaker():
         ('"', 13, "punct", "PUNCT", "''", '"'),
     ]
     assert attributed(parse(rows, ents=[(7, 8, "PERSON")])) == [("No.", "Reyes")]
+
+
+def test_an_aide_to_a_named_person_is_someone_else_kept_as_written():
+    # An aide to Ana Pell told staff that it was "closed."
+    rows = [
+        ("An", 1, "det", "DET", "DT", "an"),
+        ("aide", 5, "nsubj", "NOUN", "NN", "aide"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("Ana", 4, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 2, "pobj", "PROPN", "NNP", "Pell"),
+        ("told", 5, "ROOT", "VERB", "VBD", "tell"),
+        ("staff", 5, "dobj", "NOUN", "NN", "staff"),
+        ("that", 9, "mark", "SCONJ", "IN", "that"),
+        ("it", 9, "nsubj", "PRON", "PRP", "it"),
+        ("was", 5, "ccomp", "AUX", "VBD", "be"),
+        ('"', 11, "punct", "PUNCT", "``", '"'),
+        ("closed", 9, "acomp", "ADJ", "JJ", "closed"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+        ('"', 11, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(3, 5, "PERSON")])) == [("closed.", "An aide to Ana Pell")]
