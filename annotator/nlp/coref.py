@@ -20,7 +20,6 @@ from annotator.nlp.lexicon import (
     ORG_LABELS,
     ORG_NAME,
     ORG_NOUNS,
-    PEOPLE_NOUNS,
     REPORTING_VERBS,
     SPEAKER_LABELS,
     TITLE_HEADS,

@@ -262,6 +262,13 @@ def structural_cue(art: Article, i: int) -> Attr | None:
     near = min(abs(verb.i - q_hi), abs(q_lo - verb.i - 1), abs(subj.i - q_hi))
     if near > 3:  # the verb and its subject sit right at the quote
         return None
+    top = verb
+    while top.dep_ == "ccomp" and top.head.pos_ == "VERB" and top.head.i < top.i and art.outside(top.head.i, top.head.i + 1):
+        up = next((c for c in top.head.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
+        if up is None or not art.outside(up.i, up.i + 1):
+            break
+        top, subj = top.head, up  # "A report ... had found that repairs were running “…”": the report's
+    verb = top
     found = speaker_from_head(doc, subj, literal=True)
     if found is None or not art.outside(found.start, found.end):
         return None

@@ -1457,3 +1457,25 @@ def test_an_aide_to_a_named_person_is_someone_else_kept_as_written():
         ('"', 11, "punct", "PUNCT", "''", '"'),
     ]
     assert attributed(parse(rows, ents=[(3, 5, "PERSON")])) == [("closed.", "An aide to Ana Pell")]
+
+
+def test_an_unlisted_verb_in_what_a_document_found_gives_the_document_not_the_clause_subject():
+    # A report by the office found that repairs were running "far behind" .
+    rows = [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("report", 5, "nsubj", "NOUN", "NN", "report"),
+        ("by", 1, "prep", "ADP", "IN", "by"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("office", 2, "pobj", "NOUN", "NN", "office"),
+        ("found", 5, "ROOT", "VERB", "VBD", "find"),
+        ("that", 9, "mark", "SCONJ", "IN", "that"),
+        ("repairs", 9, "nsubj", "NOUN", "NNS", "repair"),
+        ("were", 9, "aux", "AUX", "VBD", "be"),
+        ("running", 5, "ccomp", "VERB", "VBG", "run"),
+        ('"', 12, "punct", "PUNCT", "``", '"'),
+        ("far", 12, "advmod", "ADV", "RB", "far"),
+        ("behind", 9, "advmod", "ADV", "RB", "behind"),
+        ('"', 12, "punct", "PUNCT", "''", '"'),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    assert attributed(parse(rows)) == [("far behind", "the office")]
