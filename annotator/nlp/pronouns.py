@@ -108,6 +108,24 @@ def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
     return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural))
 
 
+def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bool:
+    """The subject ``m``'s own verb has an object pronoun of ``kind`` ("put it to her", "told him"): someone
+    else of that kind, whom a he/she opening the next sentence continues."""
+    if not mentions.parsed or mentions.gender(m.key, strong=True) not in (None, kind):
+        return False
+    doc = mentions.doc
+    root = doc[m.end - 1]
+    while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    objects = ("her",) if kind == "f" else ("him",)
+    verb = root.head
+    return any(t.lower_ in objects and t.dep_ in ("dobj", "pobj", "dative", "iobj") and t.i > root.i
+               and next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb
+               for t in verb.subtree)  # fmt: skip
+
+
 def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> NamedMention | None:
     """The best-scored mention of ``kind`` (m, f, pl, org, ...) before token ``before``, within ``window``
     paragraphs; else the nearest compatible one anywhere before."""
@@ -118,6 +136,8 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> Name
         if not _compatible(mentions, m, kind):
             continue
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
+        if m.subject and sent - m.sent == 1 and kind in ("m", "f") and _addresses_one_of_kind(mentions, m, kind):
+            score -= 2  # "Halloran put it to her. She disagreed.": she is the one he put it to
         if kind in ("m", "f") and mentions.gender(m.key) is not None:  # a hint only: names and nearby pronouns mislead
             score += 0.5 if mentions.gender(m.key) == kind else -0.5
         if score > best_score or score == best_score and best is not None and m.start > best.start:

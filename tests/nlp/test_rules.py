@@ -1479,3 +1479,28 @@ def test_an_unlisted_verb_in_what_a_document_found_gives_the_document_not_the_cl
         (".", 5, "punct", "PUNCT", ".", "."),
     ]
     assert attributed(parse(rows)) == [("far behind", "the office")]
+
+
+def test_a_she_right_after_a_sentence_that_addressed_her_is_not_its_subject():
+    # Ana Pell spoke . Tom Reyes put it to her . She disagreed . "No."
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
+        ("Reyes", 6, "nsubj", "PROPN", "NNP", "Reyes"),
+        ("put", 6, "ROOT", "VERB", "VBD", "put"),
+        ("it", 6, "dobj", "PRON", "PRP", "it"),
+        ("to", 6, "prep", "ADP", "IN", "to"),
+        ("her", 8, "pobj", "PRON", "PRP", "she"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ("She", 12, "nsubj", "PRON", "PRP", "she"),
+        ("disagreed", 12, "ROOT", "VERB", "VBD", "disagree"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+        ('"', 15, "punct", "PUNCT", "``", '"'),
+        ("No", 15, "ROOT", "INTJ", "UH", "no"),
+        (".", 15, "punct", "PUNCT", ".", "."),
+        ('"', 15, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(0, 2, "PERSON"), (4, 6, "PERSON")])) == [("No.", "Ana Pell")]
