@@ -28,6 +28,7 @@ CONFIDENCE = {
     "colon-name": 0.8,
     "dash": 0.85,
     "qa": 0.8,
+    "turn": 0.85,
     "as-clause": 0.85,
     "headline-colon": 0.75,
     "colon-intro": 0.8,

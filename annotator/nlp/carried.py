@@ -45,8 +45,9 @@ def carried(art: Article, i: int) -> Attr | None:
             if found is not None and found.speaker is not None:
                 return found
             subj = _sentence_subject(art, s)
-            if subj is not None and (speaks_elsewhere(art, subj) or speaks_of_self(art, i)):
-                return subj  # a subject of any verb is a weak signal alone
+            if subj is not None and (speaks_elsewhere(art, subj) or speaks_of_self(art, i) or same_para and opens_sent(art, i, s)):
+                return subj  # a subject of any verb is a weak signal alone; in the quote's own paragraph,
+                # right before it ("Brannigan was more measured. “He's a brave kid.”"), it has its second
     if prev is not None and prev.speaker is not None:
         pq = art.marked[i - 1]
         opens_para = not art.text[art.paras[q.para][0] : q.open_at].strip()
@@ -56,6 +57,34 @@ def carried(art: Article, i: int) -> Attr | None:
         ):  # a quote inside the next paragraph's narrative is someone else's unless its sentence says so
             return prev.carried("inherited")
     return None
+
+
+def opens_sent(art: Article, i: int, s: tuple[int, int]) -> bool:
+    """The quote opens the sentence right after ``s`` and no other quote stands between them."""
+    q = art.marked[i]
+    return not art.text[s[1] : q.open_at].strip() and not art.has_quote(s[0], s[1])
+
+
+def heading_speaker(art: Article, i: int, a: Attr | None) -> Attr | None:
+    """A speaker read from a Title Case headline, where every word is capitalised, must be a name the
+    body gives: a body person whose surname it holds ("Moreau Battles Past Qualifier, Says" -> Céline
+    Moreau); a run of capitals the body never names ("Union Chief Says", "Former Coach Says") is a
+    description, left with no speaker for an echo of the body to fill."""
+    if a is None or a.speaker is None:
+        return a
+    s, e = a.speaker
+    start, end = art.doc[s].idx, art.doc[e - 1].idx + len(art.doc[e - 1])
+    if not any(lo <= start and end <= hi for lo, hi in art.title_lines):
+        return a
+    body = {m.key: m for m in art.mentions.items if m.personal or m.organisational}
+    words = [t.lower_ for t in art.doc[s:e]]
+    if art.mentions.make(s, e, a.label or "PERSON").key in body or " ".join(words) in body:
+        return a
+    people = [body[w] for w in words if w in body and body[w].personal]
+    if len(people) == 1:
+        m = art.mentions.best_name(people[0], len(art.doc))
+        return Attr(a.rule, (m.start, m.end), None, a.cue, m.label, a.cap, a.via)
+    return Attr(a.rule, None, a.speaker, a.cue)
 
 
 def heading(art: Article, i: int) -> bool:

@@ -23,10 +23,11 @@ from annotator.nlp.lexicon import (
     REPORTING_VERBS,
     SPEAKER_LABELS,
     TITLE_HEADS,
+    VENUE_NOUNS,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import text_of
-from annotator.nlp.roles import is_role, party_titles, person_noun
+from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
 
 
 @dataclass
@@ -107,7 +108,8 @@ class Mentions:
         if self.parsed:
             surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
             for t in doc:
-                known = t.pos_ == "NOUN" and t.lower_ in surnames  # "Thorne brushed off": a name tagged NOUN
+                known = t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "X") and t.lower_ in surnames  # "Thorne brushed off",
+                # "Tanabe laughs": a surname of the article tagged as another word
                 if t.pos_ != "PROPN" and not known or t.i in taken or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
                     continue
                 if not is_cap(t) or not self.outside(t.i, t.i + 1):
@@ -115,6 +117,8 @@ class Mentions:
                 if is_title(t) and not (t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].i not in taken):
                     continue  # a title alone ("the Prime Minister") is no name; "Mr O'Neill" is
                 s, e = propn_span(doc, t)
+                if is_party_tag(self.text, doc[s].idx):
+                    continue  # "(D-Pa.)" after a name: its party and state, no one's name
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
                 if t.ent_type_ and not (label in (ORG_NAME, "PERSON") or t.lower_ in surnames):
@@ -162,10 +166,59 @@ class Mentions:
                 key = name_key(doc, m.start, m.end, "PERSON")
                 if key in people:
                     m.label, m.key = "PERSON", key
+        self._not_people()
         self.starts = [m.start for m in self.items]
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def _not_people(self) -> None:
+        """Names that are no person however they were tagged, and every mention of the same name with
+        them: one set off as an organisation or a venue ("her restaurant, Ember", "the club, Dunmore
+        Rovers"), or written with "the" before it ("the Rovers"), unless a personal title names it."""
+        doc = self.doc
+        not_person, titled_person = set(), set()
+        for m in self.items:
+            if m.label not in ("PERSON", NAME):
+                continue
+            head = self._appositive_head(m)
+            if head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS:
+                not_person.add(m.key)
+            elif head is not None and person_noun(head) or {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS:
+                titled_person.add(m.key)
+            elif self._with_the(m):
+                not_person.add(m.key)
+        # "Harrowgate did not respond" after "Harrowgate Holdings": an untagged name opening an organisation's
+        orgs = {doc[m.start].lower_ for m in self.items if m.organisational and m.end - m.start > 1}
+        people = {doc[k].lower_ for m in self.items if m.label == "PERSON" for k in range(m.start, m.end)}
+        not_person |= {m.key for m in self.items if m.label == NAME and m.end - m.start == 1 and m.key in orgs - people}
+        # a plural proper noun the tagger also took for a group somewhere ("Rovers" NNPS, once ORG): a team
+        plural = {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ == "NNPS"}
+        plural -= {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ != "NNPS"}
+        not_person |= {t.lower_ for t in doc if t.lower_ in plural and t.ent_type_ in ("ORG", "NORP")}
+        for m in self.items:
+            if m.label in ("PERSON", NAME) and m.key in not_person - titled_person:
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _appositive_head(self, m: NamedMention) -> Token | None:
+        """The noun a name is set off against ("her restaurant, Ember", "Ember, a restaurant")."""
+        if not self.parsed:
+            return None
+        root = self.doc[m.end - 1]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            return root.head
+        return next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+
+    def _with_the(self, m: NamedMention) -> bool:
+        """ "the Rovers": the name heads a noun phrase that "the" opens (not "the Obama plan", where it
+        only modifies the head)."""
+        if not self.parsed:
+            return False
+        head = self.doc[m.end - 1]
+        if head.dep_ in ("compound", "poss", "nmod", "amod") or head.tag_ == "NNP" and head.head.pos_ == "NOUN":
+            return False
+        return any(c.dep_ == "det" and c.lower_ == "the" and c.i in (m.start - 1, m.start) for c in head.children)
 
     def _personal_pronoun_follows(self, m: NamedMention) -> bool:
         """ "Chidi Okonkwo reached his first final": a he/his/she/her after the name in its own clause,
@@ -316,6 +369,8 @@ class Mentions:
             t = self.doc[j]
             if t.pos_ == "ADP" and not (t.lower_ == "of" and j > 0 and is_title(self.doc[j - 1])):
                 break  # "a doctor at Baroune's hospital": the doctor is no title of Baroune ("Secretary of State X" is)
+            if self.parsed and (t.pos_ in ("VERB", "AUX") or t.pos_ == "PROPN" and is_cap(t) and not is_title(t)):
+                break  # "Judge Harriet Pellow said Aherne": a verb or another name ends the titles
             if is_title(t) or is_role(t.text):  # "Interior Minister", "his daughter, X"
                 words.add(t.lower_.rstrip("."))
             j -= 1

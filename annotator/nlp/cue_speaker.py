@@ -28,7 +28,10 @@ def from_regions(art: Article, i: int, regions: list[tuple[int, int]], rule: str
         while j < len(art.cues) and art.cue_chars[j] < hi:
             c, pos = art.cues[j], art.cue_chars[j]
             dist = min(abs(pos - q.open_at), abs(pos - art.q_hi[i]))
-            rank = 0 if _governs(art, c, q) else (1 if c.kind == "verb" else 2)
+            rank = 0 if _governs(art, c, q) or _introduces(art, c, q) else (1 if c.kind == "verb" else 2)
+            if rank and c.kind == "verb" and art.parsed and _reported(art.doc[c.start]):
+                j += 1  # "Asked whether the union would call strikes": what was asked, no one who speaks here
+                continue
             cands.append((rank, dist, c, lo, hi))
             j += 1
     first: Attr | None = None
@@ -46,6 +49,32 @@ def _governs(art: Article, cue: Cue, q: MarkedQuote) -> bool:
         return False
     lo, hi = art.tokens(q.start, q.end)
     return any(h.i == cue.start for h in quote_ancestors(art.doc, lo, hi, 6))
+
+
+def _introduces(art: Article, cue: Cue, q: MarkedQuote) -> bool:
+    """A reporting verb whose clause ends in the colon that opens the quote ("A second paramedic put it
+    more bluntly: “…”"): it governs the quote as surely as a parse edge would."""
+    if cue.kind != "verb":
+        return False
+    end = art.doc[cue.end - 1].idx + len(art.doc[cue.end - 1])
+    between = art.text[end : q.open_at].rstrip()
+    if end > q.open_at or not between.endswith(":") or any(ch in between for ch in ".!?\n"):
+        return False
+    if art.has_quote(end, q.open_at):
+        return False
+    lo, hi = art.tokens(end, q.open_at)  # no other clause with its own subject before the colon
+    doc = art.doc  # ("Asked whether the union would call strikes, Kowalczyk was blunt:" is Kowalczyk's)
+    return not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                   for t in doc[lo:hi])  # fmt: skip
+
+
+def _reported(verb) -> bool:
+    """The verb is the complement of a reporting verb ("Asked whether the union would call ..."):
+    part of what was said or asked (verbs joined by "and" are each their own report)."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("ccomp", "xcomp") and t.head.pos_ == "VERB" and lemma_of(t.head) in REPORTING_VERBS
 
 
 def _reports(verb) -> bool:

@@ -26,6 +26,9 @@ def learn_genders(mentions: Mentions) -> None:
         by_sent.setdefault(m.sent, set()).add(m.key)
         first.setdefault((m.sent, m.key), m.start)
     keys = {m.key for m in mentions.items if m.personal}
+    roots_by_key: dict[str, set[int]] = {}
+    for m in people:
+        roots_by_key.setdefault(m.key, set()).add(m.end - 1)
     gendered = where_lower(doc, lambda w: w.rstrip(".") in HONORIFICS or w in MALE_WORDS or w in FEMALE_WORDS)
     for t in (doc[i] for i in gendered):  # honorifics, inside quotes too: "Mrs Peeters has been saying..."
         w = t.lower_.rstrip(".")
@@ -46,6 +49,8 @@ def learn_genders(mentions: Mentions) -> None:
             ks = by_sent.get(sent)
             if ks and len(ks) == 1:
                 k = next(iter(ks))
+                if mentions.parsed and _object_of_own_subject(t, roots_by_key.get(k, ())):
+                    continue  # "Hjelm remembers her as stubborn": her is someone else, never Hjelm
                 if first[(sent, k)] < t.i:
                     mentions.vote(k, "m" if t.lower_ in MALE_WORDS else "f", 1)
 
@@ -66,3 +71,16 @@ def learn_genders(mentions: Mentions) -> None:
             male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)
             if male != female:
                 mentions.vote(m.key, "m" if male > female else "f", 2)
+
+
+def _object_of_own_subject(t, roots: set[int]) -> bool:
+    """An object pronoun ("her", "him") of a verb whose subject is the named person: by the grammar of
+    English it cannot be that person (who would be "herself", "himself")."""
+    if t.lower_ not in ("her", "him") or t.dep_ not in ("dobj", "pobj", "dative", "iobj"):
+        return False
+    verb = t.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    # the subject itself or a name set off inside it ("Her supervisor, Professor X, remembers her")
+    return any(c.dep_ == "nsubj" and any(r in roots for r in range(c.left_edge.i, c.right_edge.i + 1))
+               for c in verb.children)  # fmt: skip

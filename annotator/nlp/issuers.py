@@ -29,9 +29,10 @@ def issuer(mentions: Mentions, noun: str, at: int, paras: int = 3) -> NamedMenti
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
-        for m in mentions.between(subj.left_edge.i, subj.i + 1):
-            if m.personal or m.organisational:
-                return mentions.best_name(m, at)
+        named = [m for m in mentions.between(subj.left_edge.i, subj.right_edge.i + 1) if m.personal or m.organisational]
+        if named:  # "The hospital's chief executive, Dr. Lorraine Achebe, ... in a letter": the person
+            m = next((m for m in named if m.personal), named[0])
+            return mentions.best_name(m, at)
     return None
 
 
@@ -60,15 +61,19 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
             found.append((abs(t.i - at), who))
     for _, who in sorted(found, key=lambda x: x[0]):
         named = [m for m in mentions.between(who.left_edge.i, who.right_edge.i + 1) if m.personal or m.organisational]
-        if named:
-            return mentions.best_name(named[0], max(at, named[0].end))
+        if named:  # "written by U.S. District Judge X": the person, not the place in the title
+            m = next((m for m in named if m.personal), named[0])
+            return mentions.best_name(m, max(at, m.end))
         if who.pos_ == "NOUN":  # "a letter from the couple's daughter" ... "The daughter, Abena Osei"
             s, e = noun_phrase(doc, who)
             m = resolve_phrase(mentions, Found(s, e, False, ""), who.i)
             if m is not None and m.personal:
                 return m
-            if who.tag_ != "NNS" and doc[s].lower_ in ("the", "its", "their"):
-                return mentions.make(s, e, "", True)  # "circulated by the summit presidency", as written
+            det = next((c for c in who.children if c.dep_ in ("det", "poss") and c.i <= s), None)
+            s = det.i if det is not None else s
+            if who.tag_ != "NNS" and doc[s].lower_ in ("the", "its", "their", "a", "an"):
+                return mentions.make(s, e, "", True)  # "circulated by the summit presidency", "an email from a
+                # ministry engineer": who wrote it, as written
     return None
 
 

@@ -37,6 +37,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         return QUOTE
     if _title_case(words) and _TITLE_BEFORE.search(art.text[max(0, q.open_at - 40) : q.open_at]):
         return TITLE  # 'titled "Dust and Iron"', 'on Channel 6's "Morning Roundup"'
+    if len(words) <= 3 and _named_by(art, i):
+        return TERM  # 'a sound she calls "the groan"': the name given to a thing, not words said
     if governed(art, i) or _echoed(art, i):
         return QUOTE
     if len(words) >= 2 and _title_case(words) and not _in_title_line(art, q.open_at) and not _sentence_inside(art, i):
@@ -66,6 +68,23 @@ def quote_kind_of_words(art: Article, j: int) -> bool:
     """The other quote is governed by a cue, or is longer speech."""
     q = art.marked[j]
     return governed(art, j) or len(_WORDS.findall(art.text[q.start : q.end])) > 2
+
+
+_NAMING = frozenset(("call", "dub", "nickname", "name", "term"))
+
+
+def _named_by(art: Article, i: int) -> bool:
+    """The quote is the name a naming verb gives to the noun its clause describes ("a sound she calls
+    “the groan”", "a move dubbed “the shuffle”"): a term, whoever uses it."""
+    if not art.parsed:
+        return False
+    q = art.marked[i]
+    lo, hi = art.tokens(q.start, q.end)
+    tops = [t for t in art.doc[lo:hi] if not lo <= t.head.i < hi and not t.is_punct]
+    if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = tops[0].head
+    return verb.lemma_.lower() in _NAMING and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
 
 
 def _sentence_like(text: str) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.lexicon import INTERVIEW_FORMS, NAME_PARTICLES, words
-from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named
+from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named, strip_title
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
@@ -93,6 +93,27 @@ def panel_name(art: Article, lo: int, colon: int) -> tuple[int, int] | None:
     return span
 
 
+def turn_attribution(art: Article, i: int) -> Attr | None:
+    """A transcript turn without quote marks (``KETTERING: Minister, ...``): its label speaks, the name in
+    brackets when the label is a role (``CALLER (MARGARET):``), titles before a name dropped
+    (``INTERIOR MINISTER OSKAR THALE:``). Nothing else in the turn can name its speaker."""
+    q = art.marked[i]
+    if not q.unmarked:
+        return None
+    label = art.text[q.para_start : q.open_at].rstrip().rstrip(":").rstrip()
+    lo, hi = art.tokens(q.para_start, q.para_start + len(label))
+    doc = art.doc
+    opened = next((k for k in range(lo, hi) if doc[k].text == "("), None)
+    if opened is not None:
+        closed = next((k for k in range(opened + 1, hi) if doc[k].text.startswith(")")), hi)
+        lo, hi = (opened + 1, closed) if closed > opened + 1 else (lo, opened)
+    if hi - lo > 1:
+        lo, hi = strip_title(doc, lo, hi)
+    if hi <= lo:
+        return Attr("turn", None)
+    return Attr("turn", (lo, hi), None, None, "PERSON")
+
+
 _QA_LABEL = re.compile(r"(Q|A|Question|Answer)[ \t]*[:.][ \t]*")
 
 
@@ -110,12 +131,46 @@ def qa_attribution(art: Article, i: int) -> Attr | None:
     return Attr("qa", who, None, None, "PERSON" if who else "")
 
 
-def interview_roles(art: Article) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+def answer_after_bare_question(art: Article, i: int) -> Attr | None:
+    """An interview whose questions are bare paragraphs ending in "?" and whose answers are paragraphs
+    that are one quote each: each such answer is the interviewee's, as the intro names them. Only when
+    the article has two or more such pairs."""
+    if "bare_qa" not in art.memo:
+        art.memo["bare_qa"] = _bare_answers(art)
+    answers, first = art.memo["bare_qa"]
+    if i not in answers:
+        return None
+    key = "interview_before_" + str(first)
+    if key not in art.memo:
+        art.memo[key] = interview_roles(art, first)
+    who = art.memo[key][1]
+    return Attr("qa", who, None, None, "PERSON" if who else "")
+
+
+def _bare_answers(art: Article) -> tuple[set[int], int]:
+    """Quotes that fill their paragraph right after a paragraph with no quote marks ending in "?"."""
+    quoted = {q.para for q in art.marked}
+    found: set[int] = set()
+    first = len(art.text)
+    for k, q in enumerate(art.marked):
+        a, b = art.paras[q.para]
+        if q.para == 0 or q.unmarked or art.text[a : q.open_at].strip() or art.text[art.q_hi[k] : b].strip():
+            continue
+        pa, pb = art.paras[q.para - 1]
+        if q.para - 1 in quoted or not art.text[pa:pb].rstrip().endswith("?"):
+            continue
+        found.add(k)
+        first = min(first, pa)
+    return (found, first) if len(found) >= 2 else (set(), first)
+
+
+def interview_roles(art: Article, first: int | None = None) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Who asks and who answers in an interview: the intro before the first `Q:`/`A:` paragraph
     names them ("She spoke to Paul Esterhazy", "interviewed by ...", "X interviewed Y"); the
     interviewer is else the byline's writer, the interviewee else the first person the intro names."""
     doc = art.doc
-    first = next((a for a, b in art.paras if _QA_LABEL.match(art.text, a, b)), len(art.text))
+    if first is None:
+        first = next((a for a, b in art.paras if _QA_LABEL.match(art.text, a, b)), len(art.text))
     lo, hi = art.tokens(0, first)
     asker: tuple[int, int] | None = None
     answerer: tuple[int, int] | None = None

@@ -9,8 +9,15 @@ from typing import TYPE_CHECKING
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
 from annotator.nlp.evidence import speaks_elsewhere
-from annotator.nlp.layouts import dash_attribution, headline_colon, panel_name, qa_attribution
-from annotator.nlp.lexicon import PRONOUN_KIND, SPEECH_NOUNS
+from annotator.nlp.layouts import (
+    answer_after_bare_question,
+    dash_attribution,
+    headline_colon,
+    panel_name,
+    qa_attribution,
+    turn_attribution,
+)
+from annotator.nlp.lexicon import FIRST_PERSON, PRONOUN_KIND, SPEECH_NOUNS
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
@@ -22,8 +29,11 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     """A cue in the quote's own sentence, a "Name:" intro, a colon intro, a short sentence
     right after, or (for a fragment) the subject of the verb governing it."""
     q = art.marked[i]
+    if q.unmarked:  # a transcript turn: its label, or the Q/A roles of the interview
+        return qa_attribution(art, i) or turn_attribution(art, i)
     before, after = art.regions(i)
     dash = dash_attribution(art, i) or qa_attribution(art, i) or as_clause(art, i) or headline_colon(art, i)
+    dash = dash or answer_after_bare_question(art, i)
     if dash is not None:
         return dash
     if art.parsed:
@@ -137,6 +147,9 @@ def colon_subject(art: Article, i: int, before: tuple[int, int]) -> Attr | None:
         return None
     top = [t for t in doc[lo : hi - 1] if t.head.i == t.i or not lo <= t.head.i < hi - 1]
     verb = next((t for t in top if t.pos_ in ("VERB", "AUX")), None)  # the clause's verb, however the colon hangs
+    last = _clause_verb(doc[hi - 2], lo)  # of two clauses ("I was asked ..., and I gave the same answer:"),
+    if last is not None and verb is not None and last.i != verb.i and last.dep_ == "conj":
+        verb = last  # the one that ends at the colon
     if verb is None:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.i < hi), None)
@@ -146,7 +159,8 @@ def colon_subject(art: Article, i: int, before: tuple[int, int]) -> Attr | None:
     head = subj
     if _speech_noun(subj):  # "Her message ... was blunt": whose message
         head = _owner(subj)
-    elif said is None and not (subj.ent_type_ == "PERSON" or subj.lower_ in PRONOUN_KIND or art.mentions.between(subj.i, subj.i + 1)):
+    elif said is None and not (subj.ent_type_ == "PERSON" or subj.lower_ in PRONOUN_KIND or subj.lower_ in FIRST_PERSON
+                               or art.mentions.between(subj.i, subj.i + 1)):  # fmt: skip
         return None  # "The vote was clear:": no one
     if head is None:
         return None
@@ -154,6 +168,14 @@ def colon_subject(art: Article, i: int, before: tuple[int, int]) -> Attr | None:
     if found is None or not art.outside(found.start, found.end):
         return None
     return attribute(doc, art.mentions, "colon-subject", found, None, verb.i)
+
+
+def _clause_verb(tok, lo: int):
+    """The verb of the clause ``tok`` belongs to (``tok`` itself when it is one), not above token ``lo``."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i and t.head.i >= lo:
+        t = t.head
+    return t if t.pos_ in ("VERB", "AUX") else None
 
 
 def _speech_noun(tok) -> bool:
@@ -240,6 +262,13 @@ def structural_cue(art: Article, i: int) -> Attr | None:
     near = min(abs(verb.i - q_hi), abs(q_lo - verb.i - 1), abs(subj.i - q_hi))
     if near > 3:  # the verb and its subject sit right at the quote
         return None
+    top = verb
+    while top.dep_ == "ccomp" and top.head.pos_ == "VERB" and top.head.i < top.i and art.outside(top.head.i, top.head.i + 1):
+        up = next((c for c in top.head.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
+        if up is None or not art.outside(up.i, up.i + 1):
+            break
+        top, subj = top.head, up  # "A report ... had found that repairs were running “…”": the report's
+    verb = top
     found = speaker_from_head(doc, subj, literal=True)
     if found is None or not art.outside(found.start, found.end):
         return None

@@ -24,12 +24,36 @@ def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0) -> NamedMen
     kind = PRONOUN_KIND.get(pron.lower_)
     if kind is None:
         return None
+    if kind == "org" and mentions.parsed:
+        issued = _document_before(mentions, pron)
+        if issued is not None:  # "Bram conceded in a short statement. “…,” it said.": the statement's issuer
+            return issued
     if kind in ("m", "f") and mentions.parsed and depth < 4:
         prior = _subject_before(mentions, pron, kind, depth)
         if prior is not None:
             return prior
     best = nearest(mentions, pron.i, kind)  # a lookup: the mention table is not changed by it
     return mentions.best_name(best, pron.i) if best else None
+
+
+def _document_before(mentions: Mentions, pron: Token) -> NamedMention | None:
+    """An "it" right after a sentence that says someone spoke "in a statement" (or letter, post ...):
+    that document, so whoever issued it; only from the sentence just before or its own."""
+    from annotator.nlp.issuers import issuer
+    from annotator.nlp.lexicon import DOCUMENT_NOUNS
+
+    doc = mentions.doc
+    sent = mentions.sent_of(pron.idx)
+    for t in reversed(doc[max(0, pron.i - 60) : pron.i]):
+        if mentions.sent_of(t.idx) < sent - 1:
+            return None
+        if t.pos_ == "NOUN" and t.lower_ in DOCUMENT_NOUNS and t.head.lower_ in ("in", "through", "via"):
+            return issuer(mentions, t.lower_, pron.i, paras=1)
+        if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass") and mentions.outside(t.i, t.i + 1):
+            if t.head.i != t.i and t.head.i > t.i and not any(d.i < pron.i and d.lower_ in DOCUMENT_NOUNS for d in t.subtree):
+                if mentions.sent_of(t.idx) == sent:
+                    return None  # a subject in its own sentence comes between
+    return None
 
 
 def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> NamedMention | None:
@@ -84,6 +108,24 @@ def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
     return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural))
 
 
+def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bool:
+    """The subject ``m``'s own verb has an object pronoun of ``kind`` ("put it to her", "told him"): someone
+    else of that kind, whom a he/she opening the next sentence continues."""
+    if not mentions.parsed or mentions.gender(m.key, strong=True) not in (None, kind):
+        return False
+    doc = mentions.doc
+    root = doc[m.end - 1]
+    while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    objects = ("her",) if kind == "f" else ("him",)
+    verb = root.head
+    return any(t.lower_ in objects and t.dep_ in ("dobj", "pobj", "dative", "iobj") and t.i > root.i
+               and next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb
+               for t in verb.subtree)  # fmt: skip
+
+
 def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> NamedMention | None:
     """The best-scored mention of ``kind`` (m, f, pl, org, ...) before token ``before``, within ``window``
     paragraphs; else the nearest compatible one anywhere before."""
@@ -94,6 +136,8 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> Name
         if not _compatible(mentions, m, kind):
             continue
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
+        if m.subject and sent - m.sent == 1 and kind in ("m", "f") and _addresses_one_of_kind(mentions, m, kind):
+            score -= 2  # "Halloran put it to her. She disagreed.": she is the one he put it to
         if kind in ("m", "f") and mentions.gender(m.key) is not None:  # a hint only: names and nearby pronouns mislead
             score += 0.5 if mentions.gender(m.key) == kind else -0.5
         if score > best_score or score == best_score and best is not None and m.start > best.start:

@@ -50,6 +50,7 @@ class MarkedQuote:
     continues: bool = False
     continued: bool = False
     group: int = 0
+    unmarked: bool = False  # a transcript turn with no marks: ``open_at`` is its first character
 
 
 def _word(ch: str) -> bool:
@@ -143,6 +144,7 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     apostrophe unless the next paragraph opens with a single mark too. Never raises; linear time.
     """
     paras = paragraphs(text)
+    turns = transcript_turns(text, paras)
     tags = markup_tags(text)
     marks = [m.start() for m in _MARKS_RE.finditer(text) if not _inside(tags, m.start())]
     out: list[MarkedQuote] = []
@@ -159,6 +161,12 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
                 events.append(m)
             mi += 1
         pieces, unclosed = _pair(text, events, a, b)
+        if pi in turns:  # the whole turn is the quote; marks inside it are nested quotes
+            group += 1
+            s, e = turns[pi], _strip_end(text, turns[pi], b)
+            out.append(MarkedQuote(s, e, s, e, pi, a, b, group=group, unmarked=True))
+            prev_unclosed = None
+            continue
         next_opens = pi + 1 < len(paras) and _opens_with_mark(text, paras[pi + 1][0])
         if unclosed is not None:
             keep = unclosed.family != SINGLE or (next_opens and _FAMILY[text[paras[pi + 1][0]]] == SINGLE)
@@ -178,6 +186,27 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             out.append(q)
         prev_unclosed = out[-1] if out and out[-1].para == pi and out[-1].continues else None
     return out
+
+
+# A transcript's speaker label opening a paragraph: "KETTERING:", "RAFE DELACROIX:", "CALLER (MARGARET):",
+# "Q:"; capitals only, so that a title-case lead-in ("Update: ...", "Washington: ...") is never one.
+_TURN_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]*(?:[ \t][A-Z][A-Z.'\u2019-]*){0,3}(?:[ \t]\([A-Z][A-Za-z .'\u2019-]*\))?):[ \t]+")
+_NOT_SPEAKERS = frozenset(("NOTE", "UPDATE", "CORRECTION", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "WATCH", "READ MORE", "RELATED"))
+
+
+def transcript_turns(text: str, paras: list[tuple[int, int]]) -> dict[int, int]:
+    """Paragraphs of a transcript whose turn is not in quote marks (``KETTERING: Minister, you ...``):
+    paragraph index -> where the turn's words begin. A layout, not a lead-in, only when at least three
+    paragraphs open with a capitals label and at least two labels differ."""
+    found: dict[int, tuple[str, int]] = {}
+    for pi, (a, b) in enumerate(paras):
+        m = _TURN_LABEL.match(text, a, b)
+        if m is None or m.group(1) in _NOT_SPEAKERS or sum(c.isalpha() for c in m.group(1)) < 1:
+            continue
+        found[pi] = (m.group(1), m.end())
+    if len(found) < 3 or len({label for label, _ in found.values()}) < 2:
+        return {}
+    return {pi: at for pi, (_, at) in found.items() if at < paras[pi][1] and text[at] not in _FAMILY}
 
 
 # Markup left in the text: "<blockquote class=\"x\" data-id='1'>", "</p>", "<br/>" (one line, no nested "<").

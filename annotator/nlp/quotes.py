@@ -18,7 +18,7 @@ from annotator.domain import Mention, Quote
 from annotator.nlp.article import Article
 from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR, Attr
 from annotator.nlp.calibration import calibrated
-from annotator.nlp.carried import carried, echoes
+from annotator.nlp.carried import carried, echoes, heading_speaker
 from annotator.nlp.kinds import QUOTE, quote_kind
 from annotator.nlp.own_sentence import own_sentence
 
@@ -95,6 +95,7 @@ def attribute_all(art: Article) -> None:
                     a = best.carried("same-quote", same_attribution=True)
                 elif fallback is not None:
                     a = fallback if n == 0 else fallback.carried(fallback.rule)
+            a = heading_speaker(art, i, a)
             art.results[i] = a
             if a is not None and a.speaker is not None:
                 tok = min(art.tokens(art.marked[i].open_at, art.marked[i].open_at + 1)[0], len(art.doc) - 1)

@@ -51,6 +51,14 @@ def party_titles(text: str, end_char: int) -> frozenset[str]:
     return frozenset({_PARTY[m.group(1).lower()], *state.split()})
 
 
+def is_party_tag(text: str, char: int) -> bool:
+    """A party tag ("D-Pa.", "R-Mont.") starts at ``char``, inside the brackets that follow a name."""
+    open_at = char - 1
+    while open_at >= 0 and text[open_at] in " \t":
+        open_at -= 1
+    return open_at >= 0 and text[open_at] == "(" and _PARTY_TAG.match(text, open_at) is not None
+
+
 def is_role(word: str) -> bool:
     """A noun that describes a person by role, kin or party: senator, daughter, Republican."""
     w = canon(word)

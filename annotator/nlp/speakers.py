@@ -36,6 +36,9 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
     if (head.lower_ in PRONOUN_KIND or head.lower_ in FIRST_PERSON) and head.pos_ in ("PRON", ""):
         return Found(head.i, head.i + 1, True)
     if head.lower_ == "one" and head.dep_ in ("nsubj", "nsubjpass"):  # "one said": the literal subject
+        named_one = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named_one is not None:  # "One, Terrence Baptiste, replied": the one is named
+            return named(doc, *(ent_span(doc, named_one) or (named_one.i, named_one.i + 1, "PERSON")))
         return Found(head.i, head.i + 1, False, "")
     age = age_description(doc, head)
     if age is not None:  # "the 23-year-old said" (tagged a date)
@@ -99,6 +102,8 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     return speaker_from_head(doc, obj)
         if inner:
             inner.sort(key=lambda x: (x[2] != "PERSON", abs(x[0] - head.i)))
+            if inner[0][2] == "PERSON" and head.lower_ not in DOCUMENT_NOUNS:
+                return Found(head.left_edge.i, head.right_edge.i + 1, False, "")  # "a senior aide to X": not X
             return named(doc, *inner[0])
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if poss is not None:

@@ -40,3 +40,20 @@ def test_the_held_out_correction_keeps_the_order_and_is_none_without_one(monkeyp
     assert calibration.scaling() == (1.0, 0.0) and calibration.calibrated("dash", 0.85) == 0.85
     ps = [calibration.scaled(p, 0.5, 1.0) for p in (0.3, 0.6, 0.9, 0.99)]
     assert ps == sorted(ps) and ps[-1] < 0.99
+
+
+def test_the_correction_fit_weighs_first_look_outcomes(monkeypatch):
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("quotes_bench", Path(__file__).parents[2] / "benchmarks" / "quotes.py")
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "quotes_bench", bench)  # its dataclasses look their module up
+    spec.loader.exec_module(bench)
+    tuned = [(0.99, True, 1.0)] * 40 + [(0.6, True, 1.0)] * 10
+    fresh = [(0.99, True), (0.99, False), (0.6, False)] * 5  # sure rules wrong far more often on fresh text
+    a1, b1 = bench.fit_scaling(tuned + [(c, r, 1.0) for c, r in fresh])
+    a2, b2 = bench.fit_scaling(tuned + [(c, r, 50 / 15) for c, r in fresh])
+    assert calibration.scaled(0.99, a2, b2) < calibration.scaled(0.99, a1, b1)
+    assert a1 >= 0.5 and a2 >= 0.5  # the correction never more than halves the spread

@@ -103,3 +103,31 @@ def test_the_daily_is_the_newspaper_named_before():
     text = 'The Ostrava Ledger turned on Ivo Lenk.\n\n"Time to go," the daily wrote.'
     (q,) = find_quotes(nlp(text))
     assert (q.speaker.text_in(text), q.speaker_mention.text_in(text)) == ("The Ostrava Ledger", "the daily")
+
+
+def _calls(quoted: list[tuple], head_dep: str = "relcl"):
+    # Rusu found a wave she calls " <quoted> " .   (the verb describes the noun "wave")
+    n = 6  # index of the first quoted word
+    rows = [
+        ("Rusu", 1, "nsubj", "PROPN", "NNP", "Rusu"),
+        ("found", 1, "ROOT", "VERB", "VBD", "find"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("wave", 1, "dobj", "NOUN", "NN", "wave"),
+        ("she", 5, "nsubj", "PRON", "PRP", "she"),
+        ("calls", 3, head_dep, "VERB", "VBZ", "call"),
+        ('"', n, "punct", "PUNCT", "``", '"'),
+    ]
+    rows += [(w, h + n, d, p, t, lem) for w, h, d, p, t, lem in quoted]
+    rows += [('"', n, "punct", "PUNCT", "''", '"'), (".", 1, "punct", "PUNCT", ".", ".")]
+    return kinds(parse(rows, ents=[(0, 1, "PERSON")]))
+
+
+def test_the_name_a_naming_verb_gives_the_noun_it_describes_is_a_term():
+    # the quoted noun phrase "the groan" heads at its noun (index n + 1), which hangs on "calls" (index 5)
+    quoted = [("the", 1, "det", "DET", "DT", "the"), ("groan", -1, "oprd", "NOUN", "NN", "groan")]
+    assert _calls(quoted) == [("the groan", "term")]
+
+
+def test_a_naming_verb_of_the_sentence_itself_does_not_make_its_quote_a_term():
+    quoted = [("the", 1, "det", "DET", "DT", "the"), ("groan", -1, "oprd", "NOUN", "NN", "groan")]
+    assert _calls(quoted, head_dep="ccomp") == [("the groan", "quote")]

@@ -167,3 +167,42 @@ def test_a_heading_echo_of_words_two_people_said_names_neither():
     nlp = _ruled([{"label": "PERSON", "pattern": "Ana Rusu"}, {"label": "PERSON", "pattern": "Omar Teal"}])
     text = "'A Historic Day' in Vell\n\nAna Rusu said it was \"a historic day.\" Omar Teal said it was \"a historic day\" too."
     assert speakers(nlp, text)[0] == ("A Historic Day", None)
+
+
+def test_transcript_turns_without_quote_marks_are_quotes_of_their_label(blank):
+    text = (
+        "Evening Desk\n\nHOST: Good evening. Is the ferry running?\n\nDEPUTY MINISTER ANA LUZ: Not tonight. "
+        'The swell is "too high," she said.\n\nHOST: And tomorrow?\n\nLUZ: We will see.'
+    )
+    got = speakers(blank, text)
+    assert got[0] == ("Good evening. Is the ferry running?", "HOST")
+    assert got[1] == ('Not tonight. The swell is "too high," she said.', "ANA LUZ")  # the inner quote is nested
+    assert [s for _, s in got[2:]] == ["HOST", "LUZ"]
+
+
+def test_a_role_label_with_a_name_in_brackets_gives_the_name(blank):
+    text = "Phone-in\n\nHOST: Line one.\n\nLISTENER (TOMASZ): The buses are late.\n\nHOST: Thank you."
+    assert speakers(blank, text)[1] == ("The buses are late.", "TOMASZ")
+
+
+def test_one_or_two_capitals_lead_ins_are_no_transcript():
+    text = "Roads\n\nUPDATE: The bridge reopened at noon.\n\nLONDON: Traffic was light.\n\nShe said \"fine\"."
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["fine"]
+    one_label = "Notes\n\nHOST: One.\n\nHOST: Two.\n\nHOST: Three."
+    assert find_marked_quotes(one_label) == []  # a single repeated label is a list, not a conversation
+
+
+def test_a_bare_quote_right_after_its_subjects_sentence_in_one_paragraph_is_that_persons(blank):
+    # the same paragraph is the second signal that a paragraph break withholds
+    assert speakers(blank, "Tomas Reyna was calmer. “The weather is fine today.”")[0][1] == "Tomas Reyna"
+    assert speakers(blank, "Tomas Reyna was calmer.\n\n“The weather is fine today.”")[0][1] is None
+
+
+def test_answers_after_bare_questions_are_the_interviewees_of_the_intro(blank):
+    text = (
+        "Five Minutes With a Baker\n\nMira Oduya runs a bakery in Tolt. We met her at dawn.\n\n"
+        "What do you bake first?\n\n“Rye. Always rye.”\n\nAnd last?\n\n“Whatever is left of the rye.”"
+    )
+    assert [s for _, s in speakers(blank, text)] == ["Mira Oduya", "Mira Oduya"]
+    one_pair = "Bakers\n\nMira Oduya runs a bakery in Tolt.\n\nWhy rye?\n\n“Rye keeps.”"
+    assert speakers(blank, one_pair)[0][1] is None  # one question and a quote is no interview layout

@@ -1065,3 +1065,442 @@ def test_a_spokespersons_name_after_the_organisation_is_the_speaker_whatever_its
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Ilsa Morn"
+
+
+def _she_said_after(rows: list[tuple], ents: list[tuple[int, int, str]]):
+    # <rows> " Fine , " she said .
+    n = len(rows)
+    tail = [
+        ('"', n + 1, "punct", "PUNCT", "``", '"'),
+        ("Fine", n + 5, "ccomp", "ADJ", "JJ", "fine"),
+        (",", n + 1, "punct", "PUNCT", ",", ","),
+        ('"', n + 1, "punct", "PUNCT", "''", '"'),
+        ("she", n + 5, "nsubj", "PRON", "PRP", "she"),
+        ("said", n + 5, "ROOT", "VERB", "VBD", "say"),
+        (".", n + 5, "punct", "PUNCT", ".", "."),
+    ]
+    return attributed(parse(rows + tail, ents=ents))
+
+
+def test_a_name_set_off_as_a_venue_is_no_antecedent_for_she():
+    # Lind runs the restaurant , Ember . Ember won a star . "Fine," she said.
+    rows = [
+        ("Lind", 1, "nsubj", "PROPN", "NNP", "Lind"),
+        ("runs", 1, "ROOT", "VERB", "VBZ", "run"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("restaurant", 1, "dobj", "NOUN", "NN", "restaurant"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("Ember", 3, "appos", "PROPN", "NNP", "Ember"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("Ember", 8, "nsubj", "PROPN", "NNP", "Ember"),
+        ("won", 8, "ROOT", "VERB", "VBD", "win"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    assert _she_said_after(rows, [(0, 1, "PERSON"), (5, 6, "PERSON"), (7, 8, "PERSON")]) == [("Fine,", "Lind")]
+
+
+def test_a_name_written_with_the_is_no_person():
+    # Ana Pell scored . The Rovers lost . "Fine," she said.
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("scored", 2, "ROOT", "VERB", "VBD", "score"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 5, "det", "DET", "DT", "the"),
+        ("Rovers", 6, "nsubj", "PROPN", "NNPS", "Rovers"),
+        ("lost", 6, "ROOT", "VERB", "VBD", "lose"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    assert _she_said_after(rows, [(0, 2, "PERSON"), (5, 6, "PERSON")]) == [("Fine,", "Ana Pell")]
+
+
+def test_an_untagged_name_opening_an_organisations_name_is_that_organisation():
+    # Ana Pell rents from Harrowgate Holdings . Harrowgate declined . "Fine," she said.
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("rents", 2, "ROOT", "VERB", "VBZ", "rent"),
+        ("from", 2, "prep", "ADP", "IN", "from"),
+        ("Harrowgate", 5, "compound", "PROPN", "NNP", "Harrowgate"),
+        ("Holdings", 3, "pobj", "PROPN", "NNP", "Holdings"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Harrowgate", 8, "nsubj", "PROPN", "NNP", "Harrowgate"),
+        ("declined", 8, "ROOT", "VERB", "VBD", "decline"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    assert _she_said_after(rows, [(0, 2, "PERSON"), (4, 6, "ORG")]) == [("Fine,", "Ana Pell")]
+
+
+def test_an_indefinite_document_speaks_for_its_sender_as_written():
+    # An email from a clerk warned: "The roof is unsafe."
+    doc = parse(
+        [
+            ("An", 1, "det", "DET", "DT", "an"),
+            ("email", 5, "nsubj", "NOUN", "NN", "email"),
+            ("from", 1, "prep", "ADP", "IN", "from"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("clerk", 2, "pobj", "NOUN", "NN", "clerk"),
+            ("warned", 5, "ROOT", "VERB", "VBD", "warn"),
+            (":", 5, "punct", "PUNCT", ":", ":"),
+            ('"', 10, "punct", "PUNCT", "``", '"'),
+            ("The", 9, "det", "DET", "DT", "the"),
+            ("roof", 10, "nsubj", "NOUN", "NN", "roof"),
+            ("is", 5, "ccomp", "AUX", "VBZ", "be"),
+            ("unsafe", 10, "acomp", "ADJ", "JJ", "unsafe"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+            ('"', 10, "punct", "PUNCT", "''", '"'),
+        ]
+    )
+    assert attributed(doc) == [("The roof is unsafe.", "a clerk")]
+
+
+def test_it_after_in_a_statement_is_whoever_issued_the_statement():
+    # The Armory hosted the count . Ana Pell conceded in a statement . "We lost," it said .
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("Armory", 2, "nsubj", "PROPN", "NNP", "Armory"),
+            ("hosted", 2, "ROOT", "VERB", "VBD", "host"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("count", 2, "dobj", "NOUN", "NN", "count"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+            ("Pell", 8, "nsubj", "PROPN", "NNP", "Pell"),
+            ("conceded", 8, "ROOT", "VERB", "VBD", "concede"),
+            ("in", 8, "prep", "ADP", "IN", "in"),
+            ("a", 11, "det", "DET", "DT", "a"),
+            ("statement", 9, "pobj", "NOUN", "NN", "statement"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("We", 15, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 19, "ccomp", "VERB", "VBD", "lose"),
+            (",", 15, "punct", "PUNCT", ",", ","),
+            ('"', 15, "punct", "PUNCT", "''", '"'),
+            ("it", 19, "nsubj", "PRON", "PRP", "it"),
+            ("said", 19, "ROOT", "VERB", "VBD", "say"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 2, "ORG"), (6, 8, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Ana Pell" and q.speaker_mention.text_in(doc.text) == "it"
+
+
+def test_a_reporting_verb_ending_in_the_colon_before_the_quote_gives_its_literal_subject():
+    # "Tired," said one. A second paramedic put it bluntly: "Go home."  (no parse edge joins "put" and
+    # the quote; "paramedic" is in no list of speaking nouns, and "it" is what was put, not who spoke)
+    rows = [
+        ('"', 1, "punct", "PUNCT", "``", '"'),
+        ("Tired", 4, "ccomp", "ADJ", "JJ", "tired"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ('"', 1, "punct", "PUNCT", "''", '"'),
+        ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        ("one", 4, "nsubj", "NUM", "CD", "one"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+        ("A", 9, "det", "DET", "DT", "a"),
+        ("second", 9, "amod", "ADJ", "JJ", "second"),
+        ("paramedic", 10, "nsubj", "NOUN", "NN", "paramedic"),
+        ("put", 10, "ROOT", "VERB", "VBD", "put"),
+        ("it", 10, "dobj", "PRON", "PRP", "it"),
+        ("bluntly", 10, "advmod", "ADV", "RB", "bluntly"),
+        (":", 10, "punct", "PUNCT", ":", ":"),
+        ('"', 15, "punct", "PUNCT", "``", '"'),
+        ("Go", 15, "ROOT", "VERB", "VB", "go"),
+        ("home", 15, "advmod", "ADV", "RB", "home"),
+        (".", 15, "punct", "PUNCT", ".", "."),
+        ('"', 15, "punct", "PUNCT", "''", '"'),
+    ]
+    quote, speaker = attributed(parse(rows))[1]
+    assert quote == "Go home." and speaker.endswith("second paramedic")
+
+
+def _mentions(doc):
+    from annotator.nlp.article import Article
+
+    return Article(doc, []).mentions
+
+
+def test_an_object_pronoun_of_a_persons_own_verb_is_no_evidence_of_that_persons_gender():
+    # Professor Jon Hjelm remembers her .
+    doc = parse(
+        [
+            ("Professor", 2, "compound", "PROPN", "NNP", "Professor"),
+            ("Jon", 2, "compound", "PROPN", "NNP", "Jon"),
+            ("Hjelm", 3, "nsubj", "PROPN", "NNP", "Hjelm"),
+            ("remembers", 3, "ROOT", "VERB", "VBZ", "remember"),
+            ("her", 3, "dobj", "PRON", "PRP", "she"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 3, "PERSON")],
+    )
+    assert _mentions(doc).gender("hjelm") is None
+
+
+def test_a_known_surname_the_tagger_took_for_another_word_is_still_a_mention():
+    # Ana Tanabe arrived . Tanabe laughs .   (the second "Tanabe" tagged ADJ, no entity)
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Tanabe", 2, "nsubj", "PROPN", "NNP", "Tanabe"),
+            ("arrived", 2, "ROOT", "VERB", "VBD", "arrive"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("Tanabe", 5, "nsubj", "ADJ", "JJ", "tanabe"),
+            ("laughs", 5, "ROOT", "VERB", "VBZ", "laugh"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    people = [(m.start, m.label) for m in _mentions(doc).items if m.key == "tanabe"]
+    assert people == [(0, "PERSON"), (4, "PERSON")]
+
+
+def test_a_party_tag_after_a_name_is_no_mention_of_anyone():
+    # Rep. Ana Pell (D-Mo.) spoke .   "D-Mo." is her party and state
+    doc = parse(
+        [
+            ("Rep.", 2, "compound", "PROPN", "NNP", "Rep."),
+            ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
+            ("Pell", 8, "nsubj", "PROPN", "NNP", "Pell"),
+            ("(", 2, "punct", "PUNCT", "-LRB-", "("),
+            ("D", 6, "compound", "PROPN", "NNP", "D"),
+            ("-", 6, "punct", "PUNCT", "HYPH", "-"),
+            ("Mo.", 2, "appos", "PROPN", "NNP", "Mo."),
+            (")", 2, "punct", "PUNCT", "-RRB-", ")"),
+            ("spoke", 8, "ROOT", "VERB", "VBD", "speak"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 3, "PERSON")],
+        spaces=[True, True, True, False, False, False, False, True, False, False],
+    )
+    assert doc.text == "Rep. Ana Pell (D-Mo.) spoke."
+    m = _mentions(doc)
+    assert [doc[x.start : x.end].text for x in m.items] == ["Ana Pell"]
+    assert {"democrat", "missouri"} <= m.items[0].titles
+
+
+def test_titles_read_back_from_a_name_stop_at_a_verb():
+    # Judge Ana Pell said Reyes lied .
+    doc = parse(
+        [
+            ("Judge", 2, "compound", "PROPN", "NNP", "Judge"),
+            ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
+            ("Pell", 3, "nsubj", "PROPN", "NNP", "Pell"),
+            ("said", 3, "ROOT", "VERB", "VBD", "say"),
+            ("Reyes", 5, "nsubj", "PROPN", "NNP", "Reyes"),
+            ("lied", 3, "ccomp", "VERB", "VBD", "lie"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(1, 3, "PERSON"), (4, 5, "PERSON")],
+    )
+    titles = {doc[m.start : m.end].text: m.titles for m in _mentions(doc).items}
+    assert "judge" in titles["Ana Pell"] and "judge" not in titles["Reyes"]
+
+
+def test_a_document_written_by_a_titled_person_speaks_for_the_person_not_the_place_in_the_title():
+    # The opinion was written by U.S. Judge Ana Pell . "No," the opinion says .
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("opinion", 3, "nsubjpass", "NOUN", "NN", "opinion"),
+            ("was", 3, "auxpass", "AUX", "VBD", "be"),
+            ("written", 3, "ROOT", "VERB", "VBN", "write"),
+            ("by", 3, "agent", "ADP", "IN", "by"),
+            ("U.S.", 8, "compound", "PROPN", "NNP", "U.S."),
+            ("Judge", 8, "compound", "PROPN", "NNP", "Judge"),
+            ("Ana", 8, "compound", "PROPN", "NNP", "Ana"),
+            ("Pell", 4, "pobj", "PROPN", "NNP", "Pell"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+            ('"', 11, "punct", "PUNCT", "``", '"'),
+            ("No", 16, "ccomp", "INTJ", "UH", "no"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            ("the", 15, "det", "DET", "DT", "the"),
+            ("opinion", 16, "nsubj", "NOUN", "NN", "opinion"),
+            ("says", 16, "ROOT", "VERB", "VBZ", "say"),
+            (".", 16, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(5, 6, "GPE"), (7, 9, "PERSON")],
+    )
+    assert attributed(doc) == [("No,", "Ana Pell")]
+
+
+def _headline(subject: list[tuple], body: list[tuple], ents):
+    # <subject> Says Deal 'Is Done' \n\n <body>   (the subject's last word is the subject of "Says")
+    n = len(subject)
+    says = n
+    rows = [
+        *subject,
+        ("Says", says, "ROOT", "VERB", "VBZ", "say"),
+        ("Deal", n + 4, "nsubj", "NOUN", "NN", "deal"),
+        ("'", n + 4, "punct", "PUNCT", "``", "'"),
+        ("Is", n + 4, "aux", "AUX", "VBZ", "be"),
+        ("Done", says, "ccomp", "VERB", "VBN", "do"),
+        ("'", n + 4, "punct", "PUNCT", "''", "'"),
+        ("\n\n", n + 4, "dep", "SPACE", "_SP", "\n\n"),
+    ]
+    rows += [(w, h + len(rows), d, p, t, lem) for w, h, d, p, t, lem in body]
+    spaces = [True] * (n + 2) + [False, True, False, False, False]
+    spaces += [i < len(body) - 2 for i in range(len(body))]
+    return attributed(parse(rows, ents=[(s + n + 7, e + n + 7, lab) for s, e, lab in ents], spaces=spaces))
+
+
+_BODY = [
+    ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+    ("Rusu", 2, "nsubj", "PROPN", "NNP", "Rusu"),
+    ("won", 2, "ROOT", "VERB", "VBD", "win"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_title_case_headline_speaker_is_the_body_person_whose_surname_it_holds():
+    # Rusu Wins Vote Says Deal 'Is Done'  /  Ana Rusu won.
+    subject = [
+        ("Rusu", 1, "compound", "PROPN", "NNP", "Rusu"),
+        ("Wins", 2, "compound", "PROPN", "NNP", "Wins"),
+        ("Vote", 3, "nsubj", "PROPN", "NNP", "Vote"),
+    ]
+    assert _headline(subject, _BODY, [(0, 2, "PERSON")]) == [("Is Done", "Ana Rusu")]
+
+
+def test_a_title_case_headline_description_the_body_never_names_gives_no_speaker():
+    # Union Boss Says Deal 'Is Done'  /  Ana Rusu won.
+    subject = [
+        ("Union", 1, "compound", "PROPN", "NNP", "Union"),
+        ("Boss", 2, "nsubj", "PROPN", "NNP", "Boss"),
+    ]
+    assert _headline(subject, _BODY, [(0, 2, "PERSON")]) == [("Is Done", None)]
+
+
+def test_a_cue_inside_the_complement_of_another_reporting_verb_names_no_speaker_for_the_quote():
+    # Asked whether the council would call a vote , Pell was blunt : "No."
+    rows = [
+        ("Asked", 10, "advcl", "VERB", "VBN", "ask"),
+        ("whether", 5, "mark", "SCONJ", "IN", "whether"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("council", 5, "nsubj", "NOUN", "NN", "council"),
+        ("would", 5, "aux", "AUX", "MD", "would"),
+        ("call", 0, "ccomp", "VERB", "VB", "call"),
+        ("a", 7, "det", "DET", "DT", "a"),
+        ("vote", 5, "dobj", "NOUN", "NN", "vote"),
+        (",", 10, "punct", "PUNCT", ",", ","),
+        ("Pell", 10, "nsubj", "PROPN", "NNP", "Pell"),
+        ("was", 10, "ROOT", "AUX", "VBD", "be"),
+        ("blunt", 10, "acomp", "ADJ", "JJ", "blunt"),
+        (":", 10, "punct", "PUNCT", ":", ":"),
+        ('"', 14, "punct", "PUNCT", "``", '"'),
+        ("No", 14, "ROOT", "INTJ", "UH", "no"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+        ('"', 14, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(9, 10, "PERSON")])) == [("No.", "Pell")]
+
+
+def test_one_named_in_apposition_is_that_person():
+    # One, Ana Pell, replied: "Where?"
+    rows = [
+        ("One", 5, "nsubj", "NUM", "CD", "one"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("Ana", 3, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 0, "appos", "PROPN", "NNP", "Pell"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("replied", 5, "ROOT", "VERB", "VBD", "reply"),
+        (":", 5, "punct", "PUNCT", ":", ":"),
+        ('"', 8, "punct", "PUNCT", "``", '"'),
+        ("Where", 5, "ccomp", "ADV", "WRB", "where"),
+        ("?", 8, "punct", "PUNCT", ".", "?"),
+        ('"', 8, "punct", "PUNCT", "''", '"'),
+    ]
+    spaces = [False, True, True, False, True, False, True, False, False, False, False]
+    doc = parse(rows, ents=[(2, 4, "PERSON")], spaces=spaces)
+    assert attributed(doc) == [("Where?", "Ana Pell")]
+
+
+def test_of_two_clauses_before_a_colon_the_one_ending_at_it_gives_the_speaker():
+    # The crowd had stood up again , and Reyes gave one answer : "No."
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("crowd", 3, "nsubj", "NOUN", "NN", "crowd"),
+        ("had", 3, "aux", "AUX", "VBD", "have"),
+        ("stood", 3, "ROOT", "VERB", "VBN", "stand"),
+        ("again", 3, "advmod", "ADV", "RB", "again"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("Reyes", 8, "nsubj", "PROPN", "NNP", "Reyes"),
+        ("gave", 3, "conj", "VERB", "VBD", "give"),
+        ("one", 10, "nummod", "NUM", "CD", "one"),
+        ("answer", 8, "dobj", "NOUN", "NN", "answer"),
+        (":", 8, "punct", "PUNCT", ":", ":"),
+        ('"', 13, "punct", "PUNCT", "``", '"'),
+        ("No", 13, "ROOT", "INTJ", "UH", "no"),
+        (".", 13, "punct", "PUNCT", ".", "."),
+        ('"', 13, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(7, 8, "PERSON")])) == [("No.", "Reyes")]
+
+
+def test_an_aide_to_a_named_person_is_someone_else_kept_as_written():
+    # An aide to Ana Pell told staff that it was "closed."
+    rows = [
+        ("An", 1, "det", "DET", "DT", "an"),
+        ("aide", 5, "nsubj", "NOUN", "NN", "aide"),
+        ("to", 1, "prep", "ADP", "IN", "to"),
+        ("Ana", 4, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 2, "pobj", "PROPN", "NNP", "Pell"),
+        ("told", 5, "ROOT", "VERB", "VBD", "tell"),
+        ("staff", 5, "dobj", "NOUN", "NN", "staff"),
+        ("that", 9, "mark", "SCONJ", "IN", "that"),
+        ("it", 9, "nsubj", "PRON", "PRP", "it"),
+        ("was", 5, "ccomp", "AUX", "VBD", "be"),
+        ('"', 11, "punct", "PUNCT", "``", '"'),
+        ("closed", 9, "acomp", "ADJ", "JJ", "closed"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+        ('"', 11, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(3, 5, "PERSON")])) == [("closed.", "An aide to Ana Pell")]
+
+
+def test_an_unlisted_verb_in_what_a_document_found_gives_the_document_not_the_clause_subject():
+    # A report by the office found that repairs were running "far behind" .
+    rows = [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("report", 5, "nsubj", "NOUN", "NN", "report"),
+        ("by", 1, "prep", "ADP", "IN", "by"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("office", 2, "pobj", "NOUN", "NN", "office"),
+        ("found", 5, "ROOT", "VERB", "VBD", "find"),
+        ("that", 9, "mark", "SCONJ", "IN", "that"),
+        ("repairs", 9, "nsubj", "NOUN", "NNS", "repair"),
+        ("were", 9, "aux", "AUX", "VBD", "be"),
+        ("running", 5, "ccomp", "VERB", "VBG", "run"),
+        ('"', 12, "punct", "PUNCT", "``", '"'),
+        ("far", 12, "advmod", "ADV", "RB", "far"),
+        ("behind", 9, "advmod", "ADV", "RB", "behind"),
+        ('"', 12, "punct", "PUNCT", "''", '"'),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    assert attributed(parse(rows)) == [("far behind", "the office")]
+
+
+def test_a_she_right_after_a_sentence_that_addressed_her_is_not_its_subject():
+    # Ana Pell spoke . Tom Reyes put it to her . She disagreed . "No."
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
+        ("Reyes", 6, "nsubj", "PROPN", "NNP", "Reyes"),
+        ("put", 6, "ROOT", "VERB", "VBD", "put"),
+        ("it", 6, "dobj", "PRON", "PRP", "it"),
+        ("to", 6, "prep", "ADP", "IN", "to"),
+        ("her", 8, "pobj", "PRON", "PRP", "she"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ("She", 12, "nsubj", "PRON", "PRP", "she"),
+        ("disagreed", 12, "ROOT", "VERB", "VBD", "disagree"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+        ('"', 15, "punct", "PUNCT", "``", '"'),
+        ("No", 15, "ROOT", "INTJ", "UH", "no"),
+        (".", 15, "punct", "PUNCT", ".", "."),
+        ('"', 15, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(0, 2, "PERSON"), (4, 6, "PERSON")])) == [("No.", "Ana Pell")]
