@@ -475,3 +475,53 @@ def test_french_style_demonyms_pair_with_their_country():
     from annotator.nlp.claim_names import _stem_match
 
     assert _stem_match("Dunmorais", "Dunmore") and _stem_match("Brellois", "Brell")
+
+
+def test_a_q_and_a_interview_gives_its_answers_to_the_person_introduced_and_its_questions_to_no_one():
+    from annotator.nlp.claim_voice import answer_of, interviewee, is_interviewer, line_speaker
+
+    text = ("Tamsin Oake has chaired the Brell council since 2019. She spoke to Jan Pell.\n\n"
+            "Q. Ms Oake, is the harbour yours?\nA. It is ours. It always was.\n"
+            "Nobody in Ostry will tell us otherwise.\n"
+            "Q: And the vote?\nA: The people of Brell will decide.")
+    doc = _blank(text, [("Tamsin Oake", "PERSON"), ("Jan Pell", "PERSON")])
+    who = interviewee(doc)
+    assert who is not None and text[who.start : who.end] == "Tamsin Oake"  # named again in a question
+    sents = list(doc.sents)
+    second = next(s for s in sents if s.text.startswith("It always"))
+    assert line_speaker(second) == who
+    assert answer_of(second, who).text == "It is ours. It always was."
+    carried = next(s for s in sents if s.text.startswith("Nobody"))
+    assert line_speaker(carried) == who  # a paragraph continuing the answer is still hers
+    question = next(s for s in sents if "harbour" in s.text)
+    q = line_speaker(question)
+    assert q is not None and is_interviewer(doc, q)
+    assert not is_interviewer(doc, who)
+    last = next(s for s in sents if "decide" in s.text)
+    assert answer_of(last, line_speaker(last)).text == "The people of Brell will decide."
+
+
+def test_one_q_and_a_pair_is_no_interview():
+    from annotator.nlp.claim_voice import interviewee, line_speaker
+
+    text = "Tamsin Oake spoke.\n\nQ. Why?\nA. Because the harbour is ours."
+    doc = _blank(text, [("Tamsin Oake", "PERSON")])
+    assert interviewee(doc) is None
+    assert line_speaker(list(doc.sents)[-1]) is None
+
+
+@pytest.mark.model
+def test_model_a_q_and_a_answer_is_the_interviewee_s_claim_and_a_question_is_no_one_s(nlp):
+    text = ("Harbour minister: 'the bay is not for sale'\n\n"
+            "Ines Korsa has been Pellmar's harbour minister since 2020. She spoke to the Brell Gazette.\n\n"
+            "Q. Brisk says the bay belongs to Brisk. Is that so?\n"
+            "A. The bay is Pellmar's and it will stay Pellmar's. Nobody in Brisk decides that.\n\n"
+            "Q. Would Pellmar ever join the Brisk customs union?\n"
+            "A. Never. Pellmar's sovereignty is not up for negotiation.")
+    claims = _claims(nlp, text)
+    answers = [c for c in claims if text.index("A. The bay") <= c.evidence[0].start]
+    assert answers, "the answers make claims"
+    assert all(_t(text, c.claimant) == "Ines Korsa" for c in answers)
+    question = text.index("Q. Brisk")
+    assert not any(question <= c.evidence[0].start < question + 50 and _t(text, c.claimant) in ("Q", None)
+                   for c in claims)

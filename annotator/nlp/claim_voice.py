@@ -119,33 +119,117 @@ def _repeated_head(text: str, name: str) -> bool:
 
 def line_speaker(sent: Span) -> Mention | None:
     """In a transcript, the speaker a line opens with ("DASHKOVA: ...", "Aldana: ..." on two or more lines;
-    "Q:" is no one)."""
+    "Q:" is no one); in a Q./A. interview, the interviewee named in its introduction for an answer line and
+    the lines that continue it, the question mark itself for a question line."""
     doc = sent.doc
     start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
     line = text_of(doc)[start : sent.end_char]
     head, colon, _ = line.partition(":")
     name = head.strip()
     if not colon or not name or len(name) > 40 or not name.replace(" ", "").replace("-", "").isalpha():
-        return None
+        return _qa_speaker(doc, start)
     if len(name) < 3 or not (name.isupper() or name.istitle() and _repeated_head(text_of(doc), name)):
-        return None
+        return _qa_speaker(doc, start)
     lead = head.index(name[0])
     return Mention(start + lead, start + lead + len(name))
 
 
+_QA_MARK = re.compile(r"[ \t]*(Q|A|Question|Answer)(?:[.:]|[ \t]+[-–—])[ \t]+")
+
+
+@lru_cache(maxsize=8)
+def _qa_lines(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """The start and kind ("Q" or "A") of each line opening with a question or answer mark, when the text has
+    at least two of each (a Q./A. interview); else none."""
+    text = text_of(doc)
+    found, at = [], 0
+    for line in text.split("\n"):
+        m = _QA_MARK.match(line)
+        if m is not None:
+            found.append((at, m.group(1)[0]))
+        at += len(line) + 1
+    kinds = [k for _, k in found]
+    return tuple(found) if kinds.count("Q") >= 2 and kinds.count("A") >= 2 else ()
+
+
+@lru_cache(maxsize=8)
+def interviewee(doc: Doc) -> Mention | None:
+    """The person a Q./A. interview is with: of the people named before its first question, the one the
+    text names most often (the questions say "Mr Vash"), the earliest on a tie; their fullest mention."""
+    lines = _qa_lines(doc)
+    if not lines:
+        return None
+    first = lines[0][0]
+    text = text_of(doc)
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first and len(e) >= 2]
+    people += [n for n in _subject_names(doc, first) if not any(p.start <= n.start < p.end for p in people)]
+    if not people:
+        return None
+    def named(e) -> int:
+        return len(re.findall(r"\b" + re.escape(e[-1].text) + r"\b", text))
+    best = max(people, key=lambda e: (named(e), -e.start))
+    full = max((e for e in people if e[-1].text == best[-1].text), key=lambda e: (len(e), -e.start))
+    return Mention(full.start_char, full.end_char)
+
+
+def _subject_names(doc: Doc, before: int) -> list[Span]:
+    """Names of two or more capitalised proper nouns that are the subject of a sentence before ``before``
+    ("Ines Korsa has been ..."), whatever label the tagger gave them (invented names are often missed)."""
+    out = []
+    for t in doc:
+        if t.idx >= before:
+            break
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and label_of(t) in ("", "PERSON"):
+            lo = t.i
+            while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound" and doc[lo - 1].is_title:
+                lo -= 1
+            if t.i > lo and t.is_title:
+                out.append(doc[lo : t.i + 1])
+    return out
+
+
+def _qa_speaker(doc: Doc, line_start: int) -> Mention | None:
+    """Who speaks the line starting at ``line_start`` in a Q./A. interview: the nearest mark at or before it
+    (an answer's later paragraphs are still the answer)."""
+    lines = _qa_lines(doc)
+    mark = next(((at, k) for at, k in reversed(lines) if at <= line_start), None)
+    if mark is None:
+        return None
+    at, kind = mark
+    if kind == "Q":
+        return _mark(doc, at)
+    return interviewee(doc)
+
+
+def _mark(doc: Doc, at: int) -> Mention:
+    """The mark ("Q", "Question") opening the line at ``at``."""
+    m = _QA_MARK.match(text_of(doc), at)
+    return Mention(m.start(1), m.end(1))
+
+
 def answer_of(sent: Span, speaker: Mention) -> Span | None:
-    """The whole transcript line ``sent`` belongs to, after its speaker's label: one answer, one unit."""
+    """The whole transcript line ``sent`` belongs to, after its speaker's label or answer mark: one answer,
+    one unit."""
     doc = sent.doc
     text = text_of(doc)
-    colon = text.find(":", speaker.end)
-    end = text.find("\n", colon)
-    span = doc.char_span(colon + 1, len(text) if end < 0 else end, alignment_mode="expand")
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char)
+    end = len(text) if end < 0 else end
+    mark = _QA_MARK.match(text, start)
+    if start <= speaker.start < end:
+        start = text.find(":", speaker.end) + 1
+    elif mark is not None and mark.end() <= end:
+        start = mark.end()
+    span = doc.char_span(start, end, alignment_mode="expand")
     return span if span is not None and len(span) else None
 
 
 def is_interviewer(doc: Doc, speaker: Mention) -> bool:
-    """A transcript head whose lines are mostly questions (HOST, PRESENTER): it asks, it claims nothing."""
+    """A transcript head whose lines are mostly questions (HOST, PRESENTER), or a Q./A. question mark: it
+    asks, it claims nothing."""
     name = text_of(doc)[speaker.start : speaker.end]
+    if any(at <= speaker.start < at + 10 and k == "Q" for at, k in _qa_lines(doc)):
+        return True
     lines = re.findall(r"(?:^|\n)[ \t]*" + re.escape(name) + r":([^\n]*)", text_of(doc))
     return bool(lines) and 2 * sum("?" in ln for ln in lines) >= len(lines)
 
