@@ -525,3 +525,24 @@ def test_model_a_q_and_a_answer_is_the_interviewee_s_claim_and_a_question_is_no_
     question = text.index("Q. Brisk")
     assert not any(question <= c.evidence[0].start < question + 50 and _t(text, c.claimant) in ("Q", None)
                    for c in claims)
+
+
+def test_an_op_ed_signed_in_its_standfirst_or_at_its_foot_has_that_author():
+    from annotator.nlp.claim_voice import author, voices
+
+    top = ("Why Brell should stay out\n\nOla Denn was Brell's trade minister until 2020.\n\n"
+           "Every year someone says we are too small. I disagree. The harbour is ours to run.")
+    doc = _blank(top)
+    m = author(doc)
+    assert m is not None and top[m.start : m.end] == "Ola Denn"
+    last = list(doc.sents)[-1]
+    assert voices(m, last)
+    foot = ("Why Brell should stay out\n\nEvery year someone says we are too small. I disagree. The harbour is "
+            "ours to run.\n\nOla Denn was Brell's trade minister until 2020.")
+    doc = _blank(foot)
+    m = author(doc)
+    assert m is not None and foot[m.start : m.end] == "Ola Denn"
+    assert voices(m, next(s for s in doc.sents if s.text.startswith("The harbour")))
+    report = _blank("Brell votes\n\nOla Denn was Brell's trade minister until 2020.\n\nShe died on Monday. "
+                    "Voters queued in the rain.")
+    assert author(report) is None  # an obituary's introduction, nobody saying "I" or "we": no author

@@ -22,7 +22,15 @@ from annotator.nlp.claim_field import (
 from annotator.nlp.claim_objects import named_place
 from annotator.nlp.claim_parts import home_of, mention, polity_near
 from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, text_of
-from annotator.nlp.claim_voice import answer_of, is_headline, is_interviewer, line_speaker, political, reportings
+from annotator.nlp.claim_voice import (
+    answer_of,
+    is_headline,
+    is_interviewer,
+    line_speaker,
+    political,
+    reportings,
+    voices,
+)
 
 ORIGIN = "rule:claims"
 VOICED_WORDS = 6  # a fragment quote ("lower the temperature") is no position of its own
@@ -212,7 +220,7 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
             for n, (who, clause) in enumerate(found):  # a later reporting verb is another claimant's claim
                 m = mention(doc, *who)
                 out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None))
-        elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voice.end <= sent.start_char:
+        elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voices(voice, sent):
             if _asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
                 # "The Ministry regrets ...", "We did not vote to leave", not "The Ministry today signed ..."
                 out += _claims(doc, sent, ev, voice, True, _types_on(claims + out, ev))

@@ -303,17 +303,60 @@ def issuer(doc: Doc) -> Mention | None:
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*By ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})[ \t]*(?:\n|$)")
 
 
+_BIO = re.compile(r"[ \t]*((?:Dr |Prof |Sir |Dame )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|was|has been|had been|"
+                  r"served|serves|teaches|taught|leads|led|heads|headed|chairs|chaired|writes|directs|represents)\b")
+_BIO_CHARS = 400
+
+
 def author(doc: Doc) -> Mention | None:
     """The signed author of a piece in the first person (an op-ed): a "By NAME" line near the top and two or
-    more sentences outside quotes with "I" as their subject. A reporter's byline over a report is no author
-    of claims: reports do not say "I"."""
-    found = _BYLINE.search(text_of(doc)[:800])
-    if found is None:
-        return None
+    more sentences outside quotes with "I" as their subject; or a short paragraph at the top or the foot
+    that introduces a person ("Ola Denn was Brell's trade minister ...") over a piece that says "I", "we" or
+    "our" outside quotes at least once. A reporter's byline over a report is no author of claims: reports do
+    not say "I"."""
+    text = text_of(doc)
+    found = _BYLINE.search(text[:800])
     parsed = doc.has_annotation("DEP")
-    mine = sum(1 for sent in sentences(doc) if not _in_marks(sent) and any(
-        t.text == "I" and (t.dep_ in ("nsubj", "nsubjpass") or not parsed) for t in sent))
-    return Mention(found.start(1), found.end(1)) if mine >= 2 else None
+    if found is not None:
+        mine = sum(1 for sent in sentences(doc) if not _in_marks(sent) and any(
+            t.text == "I" and (t.dep_ in ("nsubj", "nsubjpass") or not parsed) for t in sent))
+        return Mention(found.start(1), found.end(1)) if mine >= 2 else None
+    bio = _bio(text)
+    if bio is None:
+        return None
+    lo, hi = _paragraph(text, bio.start)
+    voiced = any(not _in_marks(sent) and not lo <= sent.start_char < hi and any(
+        t.lower_ in ("i", "we", "our", "my", "us") and (t.pos_ == "PRON" or not parsed) for t in sent) for sent in sentences(doc))
+    return bio if voiced else None
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, at)
+    hi = text.find("\n\n", at)
+    return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
+
+
+def _bio(text: str) -> Mention | None:
+    """The name a short introducing paragraph opens with, among the first four paragraphs or the last one."""
+    paras, at = [], 0
+    for chunk in text.split("\n\n"):
+        paras.append((at, chunk))
+        at += len(chunk) + 2
+    paras = [(a, p) for a, p in paras if p.strip()]
+    for a, p in paras[1:4] + paras[-1:]:
+        m = _BIO.match(p)
+        if m is not None and len(p) <= _BIO_CHARS and p.rstrip().endswith((".", ")")):
+            return Mention(a + m.start(1), a + m.end(1))
+    return None
+
+
+def voices(voice: Mention, sent: Span) -> bool:
+    """Whether ``sent`` is in the issuer's or author's own voice: after the line that names them, or, for an
+    author introduced at the foot of the piece, before that paragraph."""
+    if voice.end <= sent.start_char:
+        return True
+    text = text_of(sent.doc)
+    return voice.start > len(text) // 2 and sent.end_char <= _paragraph(text, voice.start)[0]
 
 
 def _in_marks(sent: Span) -> bool:
