@@ -546,3 +546,21 @@ def test_an_op_ed_signed_in_its_standfirst_or_at_its_foot_has_that_author():
     report = _blank("Brell votes\n\nOla Denn was Brell's trade minister until 2020.\n\nShe died on Monday. "
                     "Voters queued in the rain.")
     assert author(report) is None  # an obituary's introduction, nobody saying "I" or "we": no author
+
+
+def test_a_description_with_the_person_s_name_set_off_beside_it_speaks_by_that_name():
+    from spacy.tokens import Doc
+
+    from annotator.nlp.claim_parts import speaker_phrase
+
+    vocab = spacy.blank("en").vocab
+    words = ["The", "prime", "minister", ",", "Ada", "Rinn", ",", "said", "."]
+    doc = Doc(vocab, words=words, heads=[2, 2, 7, 2, 5, 2, 2, 7, 7],
+              deps=["det", "amod", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "punct"],
+              pos=["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"])
+    assert speaker_phrase(doc[2]) == (4, 6)
+    words = ["The", "minister", ",", "a", "lawyer", ",", "said", "."]
+    doc = Doc(vocab, words=words, heads=[1, 6, 1, 4, 1, 1, 6, 6],
+              deps=["det", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+              pos=["DET", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"])
+    assert speaker_phrase(doc[1]) == (0, 2)  # a description set off beside it is no name

@@ -64,10 +64,25 @@ def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
     return (best.start, best.end) if best is not None and tok.i - best.end < 120 else None
 
 
+def _named_apposition(tok: Token) -> Token | None:
+    """The person's name set off beside a description of them ("the prime minister, Ada Rinn,", "its
+    spokeswoman, Lena Dravic,"): a proper-noun apposition of a common noun that is not an organisation's."""
+    if tok.pos_ != "NOUN" or label_of(tok) in ("ORG", "GPE", "NORP"):
+        return None
+    for c in tok.rights:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and label_of(c) in ("PERSON", "") and (
+                c.i > 0 and tok.doc[c.left_edge.i - 1].text == ","):
+            return c
+    return None
+
+
 def speaker_phrase(tok: Token) -> tuple[int, int] | None:
     """The full phrase of a subject; a third-person pronoun resolved to the nearest fitting entity before."""
     if tok.pos_ == "PRON" or tok.lower_ in _PRONOUNS:
         return _resolve_pronoun(tok) or ((tok.i, tok.i + 1) if not is_first_person(tok) else None)
+    named = _named_apposition(tok)
+    if named is not None:  # "The prime minister, Ada Rinn, said": the person, by name
+        return phrase(named)
     start, end = phrase(tok)
     for c in tok.rights:  # "the president of Valdoria"
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
