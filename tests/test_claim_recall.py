@@ -564,3 +564,43 @@ def test_a_description_with_the_person_s_name_set_off_beside_it_speaks_by_that_n
               deps=["det", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
               pos=["DET", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"])
     assert speaker_phrase(doc[1]) == (0, 2)  # a description set off beside it is no name
+
+
+def _parsed(words, heads, deps, pos, ents=()):
+    """A hand-built parse (spaCy's own test style) with entities given as (start, end, label)."""
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [SpacySpan(doc, s, e, label) for s, e, label in ents]
+    return doc
+
+
+def test_an_outsider_who_has_no_business_in_another_s_future_is_the_addressee_and_that_polity_the_object():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_interference import aimed
+
+    words = ["Brisk", "has", "no", "business", "deciding", "the", "future", "of", "Pellmar", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 3, 6, 4, 6, 7, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "acl", "det", "dobj", "prep", "pobj", "punct"],
+                  ["PROPN", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                  [(0, 1, "GPE"), (8, 9, "GPE")])
+    c = Claim("interference", evidence=(Mention(0, len(doc.text)),), target=_m(doc, "Brisk"))
+    got = aimed(doc, c)
+    assert doc.text[got.target.start : got.target.end] == "Pellmar"
+    assert doc.text[got.addressee.start : got.addressee.end] == "Brisk"
+
+
+def test_the_one_whose_lectures_are_refused_is_never_the_object():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_interference import aimed
+
+    words = ["We", "want", "no", "lectures", "from", "Brisk", "on", "Pellmar", "'s", "courts", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 3, 4, 1, 9, 7, 6, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "poss", "case", "pobj", "punct"],
+                  ["PRON", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PART", "NOUN", "PUNCT"],
+                  [(5, 6, "GPE"), (7, 8, "GPE")])
+    c = Claim("interference", evidence=(Mention(0, len(doc.text)),), target=_m(doc, "Brisk"))
+    got = aimed(doc, c)
+    assert doc.text[got.target.start : got.target.end] == "Pellmar"  # Pellmar's courts, not Brisk's lectures
+    assert doc.text[got.addressee.start : got.addressee.end] == "Brisk"

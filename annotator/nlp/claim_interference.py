@@ -1,0 +1,152 @@
+"""Object and addressee of an interference claim read from its clause: the outsider is the one who acts on
+another's affairs (the subject of "has no business", "lectures", "decides"; the "by" or "from" of it), the
+object is the polity whose affairs they are ("the future of X", "X's constitution", "a matter for X alone",
+"our elections": the speaker's own), never the outsider and never the claimant."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.domain import Claim, Mention
+from annotator.nlp.claim_parts import _to_gpe, home_of, mention
+from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, label_of, phrase
+
+# What an outsider does to another polity's affairs: the subject of one of these is the outsider.
+_ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "decide", "judge",
+                   "comment", "order", "explain", "teach", "intervene", "monitor", "observe", "pressure", "demand"})
+_NOBODY = frozenset({"nobody", "one", "anyone", "anybody", "no", "none", "everyone", "someone"})
+_AFFAIRS = ("of", "on", "about", "for", "in", "into", "over", "between")
+
+
+def _polities(span: Span, avoid: set[int]) -> list[tuple[int, int]]:
+    """GPE, NORP and LOC entities of ``span`` as ranges (a NORP as its country when the text names it)."""
+    out = []
+    for e in span.ents:
+        if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON" or is_first_person(e.root):
+            continue
+        if avoid & set(range(e.start, e.end)):
+            continue
+        out.append(_to_gpe(span.doc, e) if e.label_ == "NORP" else (e.start, e.end))
+    return out
+
+
+def _acts_on(verb: Token) -> bool:
+    """``verb`` (or the noun phrase "no business / no right / no say" it governs) is an outsider's act."""
+    if _lemma(verb) in _ACTS:
+        return True
+    return any(c.dep_ == "dobj" and _lemma(c) in ("business", "say", "right", "role", "place") for c in verb.children)
+
+
+def _lemma(t: Token) -> str:
+    return (t.lemma_ or t.text).lower()
+
+
+def _outsider(span: Span, home: tuple[int, int] | None) -> Token | None:
+    """The subject of an outsider's act in ``span`` that is not the speaker's side, else the object of a
+    "by" / "from" on such an act or on an act of the cue's clause."""
+    for t in span:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if _acts_on(t) or any(c.dep_ == "xcomp" and _acts_on(c) for c in t.children):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN") and not is_first_person(subj) and (
+                    subj.lower_ not in _NOBODY and label_of(subj) != "PERSON"
+                    and not (home and home[0] <= subj.i < home[1])):
+                return subj
+    for t in span:
+        if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and label_of(t) in ("GPE", "ORG", "NORP"):
+            return t
+    return None
+
+
+# Nouns only a polity has: "the future of X", "X's constitution", "a matter for X".
+_AFFAIR_NOUNS = frozenset({"affair", "affairs", "matter", "future", "status", "constitution", "election", "elections",
+                           "border", "borders", "sovereignty", "territory", "people", "government", "politics",
+                           "court", "courts", "law", "laws", "parliament", "choice", "decision", "organisation",
+                           "organization", "arrangement", "arrangements", "business", "vote", "referendum"})
+# What an outsider offers: its possessor is the outsider ("Santa Vela's lectures").
+_OFFERS = frozenset({"lecture", "lectures", "interference", "meddling", "help", "advice", "opinion", "opinions", "view",
+                     "views", "pressure", "instruction", "instructions", "demand", "demands", "mission", "observer",
+                     "observers", "monitor", "monitors", "sermon", "sermons"})
+
+
+def _whose(t: Token) -> Token | None:
+    """The noun ``t`` names the owner of, as a possessor or an "of / on / for / between" object."""
+    if t.dep_ == "poss":
+        return t.head
+    if t.dep_ == "conj" and t.head.dep_ in ("pobj", "poss"):
+        return _whose(t.head)
+    if t.dep_ == "pobj" and t.head.lower_ in _AFFAIRS:
+        return t.head.head
+    return None
+
+
+def _affairs_of(span: Span, outsider: set[int], avoid: set[int]) -> tuple[int, int] | None:
+    """A polity named as whose affairs they are: "the future of X", "commenting on X's", "a matter for X",
+    "between X and Y" (a proper name there, whatever the tagger called it; a person only beside a noun that
+    only a polity has), a noun only a polity has first; never the one whose lectures or help they are."""
+    found: list[tuple[bool, tuple[int, int]]] = []
+    for t in span:
+        if t.i in outsider or t.i in avoid or t.pos_ != "PROPN":
+            continue
+        owned = _whose(t)
+        if owned is None or owned.lower_ in _OFFERS or _lemma(owned) in _OFFERS:
+            continue
+        affair = owned.lower_ in _AFFAIR_NOUNS or _lemma(owned) in _AFFAIR_NOUNS or owned.lower_ == "between"
+        if label_of(t) in NEVER_OBJECTS and not (affair and label_of(t) == "PERSON"):
+            continue
+        start, end = phrase(t)
+        if label_of(t) == "NORP" and entity_of(t) is not None:  # "a matter for Orvanians": Orvania
+            start, end = _to_gpe(span.doc, entity_of(t))
+        if not (outsider | avoid) & set(range(start, end)):
+            found.append((affair, (start, end)))
+    best = next((r for affair, r in found if affair), None)
+    return best or (found[0][1] if found else None)
+
+
+def aimed(doc: Doc, c: Claim) -> Claim:
+    """``c`` with the object and addressee its clause gives, when it is an interference claim."""
+    if c.claim_type != "interference":
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span):
+        return c
+    home = home_of(doc, c.claimant)
+    avoid: set[int] = set()
+    if c.claimant is not None:
+        cs = doc.char_span(c.claimant.start, c.claimant.end, alignment_mode="expand")
+        avoid = set(range(cs.start, cs.end)) if cs is not None else set()
+    out = _outsider(span, home)
+    outsider = set(range(*phrase(out))) if out is not None else set()
+    if c.addressee is not None:
+        a = doc.char_span(c.addressee.start, c.addressee.end, alignment_mode="expand")
+        outsider |= set(range(a.start, a.end)) if a is not None else set()
+    ours = any(is_first_person(t) and t.lower_ not in ("i", "me", "my") for t in span)
+    target = home if ours and home is not None else _affairs_of(span, outsider, avoid) or home
+    if target is None or _names_claimant(doc, target, c.claimant):
+        others = [p for p in _polities(span, outsider | avoid) if not _names_claimant(doc, p, c.claimant)]
+        target = others[0] if others else None
+    addressee = c.addressee
+    if addressee is None and out is not None and entity_of(out) is not None:
+        addressee = mention(doc, *phrase(out))
+    if target is None:
+        if c.target is not None and _overlaps(doc, c.target, outsider):
+            return c.with_(target=None, addressee=addressee)
+        return c.with_(addressee=addressee)
+    return c.with_(target=mention(doc, *target), addressee=addressee)
+
+
+def _names_claimant(doc: Doc, rng: tuple[int, int], claimant: Mention | None) -> bool:
+    """The range holds the claimant's own name (a tagger's "the Republic of X Ivo Tarn")."""
+    if claimant is None:
+        return False
+    last = doc.text[claimant.start : claimant.end].split()[-1:] if claimant.end > claimant.start else []
+    return bool(last) and any(t.text == last[0] for t in doc[rng[0] : rng[1]])
+
+
+def _overlaps(doc: Doc, m: Mention, toks: set[int]) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and bool(toks & set(range(span.start, span.end)))
+
+
+__all__ = ["aimed"]
