@@ -604,3 +604,17 @@ def test_the_one_whose_lectures_are_refused_is_never_the_object():
     got = aimed(doc, c)
     assert doc.text[got.target.start : got.target.end] == "Pellmar"  # Pellmar's courts, not Brisk's lectures
     assert doc.text[got.addressee.start : got.addressee.end] == "Brisk"
+
+
+@pytest.mark.model
+def test_model_a_union_told_to_keep_out_is_the_addressee_of_an_interference_claim_not_a_pooling_object(nlp):
+    text = ('Pelst\'s foreign ministry said the Harbour Alliance "has no business lecturing the people of Pelst '
+            'about their elections".\n\n'
+            '"The Harbour Alliance should look after its own ports and leave our coast to us," the Haven mayor, '
+            'Ivo Maret, said.')
+    claims = _claims(nlp, text)
+    assert not any(c.claim_type == "pooling" for c in claims)
+    told = [c for c in claims if c.claim_type == "interference"]
+    assert len(told) == 2
+    assert all("Harbour Alliance" in _t(text, c.addressee) for c in told)
+    assert all(c.target is None or "Alliance" not in _t(text, c.target) for c in told)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim, Mention
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
-from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, label_of, phrase
+from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, label_of, phrase, subject_of
 
 # What an outsider does to another polity's affairs: the subject of one of these is the outsider.
 _ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "decide", "judge",
@@ -34,6 +34,11 @@ def _acts_on(verb: Token) -> bool:
     """``verb`` (or the noun phrase "no business / no right / no say" it governs) is an outsider's act."""
     if _lemma(verb) in _ACTS:
         return True
+    if _lemma(verb) in ("stay", "keep") and any(c.lower_ == "out" for c in verb.children):
+        return True  # "stay out of it", "keep its nose out"
+    if _lemma(verb) == "leave" and any(c.lower_ == "alone" or c.lower_ == "to" and any(
+            g.lower_ in ("us", "we") for g in c.children) for c in verb.children):
+        return True  # "leave our coastline to us", "leave us alone"
     return any(c.dep_ == "dobj" and _lemma(c) in ("business", "say", "right", "role", "place") for c in verb.children)
 
 
@@ -48,7 +53,7 @@ def _outsider(span: Span, home: tuple[int, int] | None) -> Token | None:
         if t.pos_ not in ("VERB", "AUX"):
             continue
         if _acts_on(t) or any(c.dep_ == "xcomp" and _acts_on(c) for c in t.children):
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = subject_of(t)
             if subj is not None and subj.pos_ in ("PROPN", "NOUN") and not is_first_person(subj) and (
                     subj.lower_ not in _NOBODY and label_of(subj) != "PERSON"
                     and not (home and home[0] <= subj.i < home[1])):
@@ -144,9 +149,30 @@ def _names_claimant(doc: Doc, rng: tuple[int, int], claimant: Mention | None) ->
     return bool(last) and any(t.text == last[0] for t in doc[rng[0] : rng[1]])
 
 
+def unpooled(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A union or alliance told to stay out of a polity's affairs ("the Community should leave our coastline to
+    us", "the Alliance has no business judging our elections") is the outsider of an interference claim, not
+    the object of a pooling one: such a pooling claim becomes that interference claim, or goes when the
+    evidence holds one already."""
+    out = []
+    for c in claims:
+        if c.claim_type == "pooling" and c.target is not None:
+            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            who = _outsider(span, home_of(doc, c.claimant)) if span is not None and len(span) else None
+            if who is not None and _overlaps(doc, c.target, set(range(*phrase(who)))):
+                if any(o.claim_type == "interference" and any(e.start < f.end and f.start < e.end
+                                                               for e in o.evidence for f in c.evidence)
+                       for o in claims):
+                    continue
+                c = aimed(doc, c.with_(claim_type="interference", stance="favour", addressee=c.target,
+                                       strength=abs(c.strength or 1), aspect="outside_authority"))
+        out.append(c)
+    return out
+
+
 def _overlaps(doc: Doc, m: Mention, toks: set[int]) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and bool(toks & set(range(span.start, span.end)))
 
 
-__all__ = ["aimed"]
+__all__ = ["aimed", "unpooled"]
