@@ -618,3 +618,13 @@ def test_model_a_union_told_to_keep_out_is_the_addressee_of_an_interference_clai
     assert len(told) == 2
     assert all("Harbour Alliance" in _t(text, c.addressee) for c in told)
     assert all(c.target is None or "Alliance" not in _t(text, c.target) for c in told)
+
+
+@pytest.mark.model
+def test_model_a_people_choosing_its_own_future_is_self_determination_and_choosing_a_government_sovereignty(nlp):
+    text = ('The chairman of the Lerran Islanders\' Council, Jon Ferris, said the islanders "have every right to '
+            'choose their own future".')
+    claims = _claims(nlp, text)
+    assert [c.claim_type for c in claims] == ["self_determination"]
+    text = '"Orvanians choose their own government, and nobody else does," the prime minister, Ada Rinn, said.'
+    assert [c.claim_type for c in _claims(nlp, text)] == ["sovereignty"]

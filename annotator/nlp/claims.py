@@ -21,6 +21,7 @@ from annotator.nlp.claim_interference import aimed, unpooled
 from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
+from annotator.nlp.claim_types import peoples_choice
 from annotator.nlp.claim_tree import (
     clause_verb,
     is_first_person,
@@ -294,8 +295,9 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = _merge(doc, claims)
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
-    claims = one_per_object(doc, unpooled(doc, [focused(doc, retyped(doc, aimed(doc, sharpen(doc, c))))
-                                                for c in claims if c.confidence >= min_confidence]))
+    claims = one_per_object(doc, unpooled(doc, [
+        focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, sharpen(doc, c)))))
+        for c in claims if c.confidence >= min_confidence]))
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 

@@ -1,0 +1,60 @@
+"""Type distinctions the codebook draws that a cue word alone does not: a people deciding its own future is
+self-determination, not a polity's sovereignty ("the islanders have every right to choose their own future")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from annotator.domain import Claim
+from annotator.nlp.claim_tree import label_of, subject_of
+
+# Nouns for a people as such (not a state or its government).
+PEOPLE_NOUNS = frozenset({"people", "peoples", "islander", "islanders", "inhabitant", "inhabitants", "resident",
+                          "residents", "citizen", "citizens", "voter", "voters", "population", "community",
+                          "communities", "highlander", "highlanders", "minority", "minorities"})
+_RULERS = frozenset({"government", "leader", "ruler", "president", "parliament", "representative", "mayor",
+                     "council", "minister"})
+_DECIDING = frozenset({"decide", "choose", "determine", "settle", "vote"})
+
+
+def _lemma(t: Token) -> str:
+    return (t.lemma_ or t.text).lower()
+
+
+def _a_people(t: Token | None) -> bool:
+    """``t`` names a people: a people noun ("the islanders", "the people of X") or a plural demonym used as a
+    noun ("the Veshans")."""
+    if t is None:
+        return False
+    if _lemma(t) in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS:
+        return True
+    return label_of(t) == "NORP" and t.tag_ in ("NNPS", "NNS")
+
+
+def peoples_choice(doc: Doc, c: Claim) -> Claim:
+    """A sovereignty claim whose sentence has a people deciding or choosing its own course (a people as the
+    subject of deciding, or as the holder of a right to decide) is self-determination, as the codebook
+    defines it; a polity, a government or "we" of a state keep sovereignty."""
+    if c.claim_type != "sovereignty" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span):
+        return c
+    sent = doc[span[0].sent.start : span[-1].sent.end]
+    for t in sent:
+        if _lemma(t) not in _DECIDING or t.pos_ != "VERB" or any(
+                c.dep_ == "dobj" and _lemma(c) in _RULERS for c in t.children):
+            continue  # choosing a government or leaders is a polity governing itself: sovereignty
+        holder = subject_of(t)
+        if holder is None and t.dep_ in ("acl", "xcomp", "relcl") and _lemma(t.head) in ("right", "freedom"):
+            holder = subject_of(t.head.head) if t.head.head is not t.head else None  # "X have the right to decide"
+        if _a_people(holder) or holder is not None and holder.lower_ == "they" and _a_people(_before(holder)):
+            return c.with_(claim_type="self_determination", aspect=None)
+    return c
+
+
+def _before(t: Token) -> Token | None:
+    """The people noun a "they" points back to in its own sentence or the one before."""
+    doc = t.doc
+    lo = doc[t.sent.start - 1].sent.start if t.sent.start > 0 else t.sent.start
+    return next((w for w in reversed(doc[lo : t.i]) if _a_people(w)), None)
