@@ -628,3 +628,20 @@ def test_model_a_people_choosing_its_own_future_is_self_determination_and_choosi
     assert [c.claim_type for c in claims] == ["self_determination"]
     text = '"Orvanians choose their own government, and nobody else does," the prime minister, Ada Rinn, said.'
     assert [c.claim_type for c in _claims(nlp, text)] == ["sovereignty"]
+
+
+def test_an_object_is_never_the_claimant_s_name_again_nor_a_news_outlet():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_objects import sound_object
+
+    text = "Ola Denn told the Brell Gazette that Denn would defend Pellmar and its bay."
+    doc = _blank(text, [("Ola Denn", "PERSON"), ("Brell Gazette", "ORG"), ("Pellmar", "GPE")])
+    ev = (Mention(0, len(text)),)
+    again = Claim("contest", evidence=ev, claimant=_m(doc, "Ola Denn"), target=Mention(text.index("Denn would"),
+                                                                                         text.index(" would")))
+    got = sound_object(doc, again)
+    assert got.target is not None and text[got.target.start : got.target.end] == "Pellmar"
+    paper = Claim("contest", evidence=ev, claimant=_m(doc, "Ola Denn"), target=_m(doc, "Brell Gazette"))
+    assert text[sound_object(doc, paper).target.start : sound_object(doc, paper).target.end] == "Pellmar"
+    fine = Claim("contest", evidence=ev, claimant=_m(doc, "Ola Denn"), target=_m(doc, "Pellmar"))
+    assert sound_object(doc, fine) is fine

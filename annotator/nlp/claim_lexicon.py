@@ -80,6 +80,7 @@ DEMONYM_SUFFIXES = tuple(sorted(words("words", "demonym_suffixes"), key=len, rev
 PRIVATE_OWNERS = words("words", "private_owners")
 UNION_NAMES = words("words", "union_names")
 SELF_RULE_WORDS = words("words", "self_rule_words")
+MEDIA_NAMES = words("words", "media_names")
 NON_POLITY_HEADS = words("words", "non_polity_heads")
 LABOUR_MODIFIERS = words("words", "labour_modifiers")
 LABOUR_CONTEXT = words("words", "labour_context")

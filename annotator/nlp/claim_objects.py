@@ -306,3 +306,42 @@ def focused(doc: Doc, c: Claim) -> Claim:
 def _place_like(doc: Doc, m: Mention | None) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
     return span is not None and len(span) > 0 and label_of(span.root) in ("GPE", "LOC", "NORP")
+
+
+def _bad_object(doc: Doc, c: Claim, m: Mention | None) -> bool:
+    """An object that cannot be one: the claimant (its span, or a person claimant's name said again) or a news
+    outlet ("the Brell Gazette")."""
+    if m is None:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    if _inside(m, c.claimant):
+        return True
+    last = span[-1].lower_
+    if span[-1].is_title and last in lex.MEDIA_NAMES:
+        return True
+    who = doc.char_span(c.claimant.start, c.claimant.end, alignment_mode="expand") if c.claimant else None
+    if who is not None and len(who) and label_of(who[-1]) in ("PERSON", ""):  # a person's surname said again
+        return who[-1].is_title and who[-1].text in {t.text for t in span}
+    return False
+
+
+def sound_object(doc: Doc, c: Claim) -> Claim:
+    """``c`` with an object that can be one: when the object found is the claimant or a news outlet,
+    the speaker's own polity (sovereignty, interference), the named place (territory), else the first polity
+    the evidence names that is neither the claimant nor the addressee, else none."""
+    if not _bad_object(doc, c, c.target):
+        return c
+    span = _spans(doc, c)
+    found = None
+    if c.claim_type in ("sovereignty", "interference"):
+        found = home_of(doc, c.claimant)
+    elif c.claim_type == "territory" and span is not None:
+        found = named_place(doc, span)
+    if found is None and span is not None:
+        found = next((p for p in _polities_in(doc, span, [c.claimant, c.addressee])
+                      if not _bad_object(doc, c, mention(doc, *p))), None)
+    if found is not None and _bad_object(doc, c, mention(doc, *found)):
+        found = None
+    return c.with_(target=mention(doc, *found) if found is not None else None)

@@ -18,7 +18,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_interference import aimed, unpooled
-from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen
+from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen, sound_object
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_types import peoples_choice
@@ -296,7 +296,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
     claims = one_per_object(doc, unpooled(doc, [
-        focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, sharpen(doc, c)))))
+        sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, sharpen(doc, c))))))
         for c in claims if c.confidence >= min_confidence]))
     return sorted(claims, key=lambda c: (c.start, c.end))
 
