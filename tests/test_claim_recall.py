@@ -645,3 +645,15 @@ def test_an_object_is_never_the_claimant_s_name_again_nor_a_news_outlet():
     assert text[sound_object(doc, paper).target.start : sound_object(doc, paper).target.end] == "Pellmar"
     fine = Claim("contest", evidence=ev, claimant=_m(doc, "Ola Denn"), target=_m(doc, "Pellmar"))
     assert sound_object(doc, fine) is fine
+
+
+@pytest.mark.model
+def test_model_not_being_for_sale_or_negotiation_affirms_and_staying_out_of_a_union_opposes_it(nlp):
+    text = '"The bay is not for sale," the harbour minister of Pellmar, Ines Korsa, said.'
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("territory", "favour")]
+    text = '"Pellmar\'s sovereignty is not up for negotiation," the harbour minister, Ines Korsa, said.'
+    assert [c.stance for c in _claims(nlp, text)] == ["favour"]
+    text = '"Pelst should stay out of the Harbour Alliance," the Pelstian envoy, Ivo Maret, said.'
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("pooling", "against")]
+    text = '"Pelst should join the Harbour Alliance," the Pelstian envoy, Ivo Maret, said.'
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("pooling", "favour")]

@@ -25,6 +25,16 @@ def _negated_subject(verb: Token) -> bool:
     return not (exception or near)
 
 
+def _open_to_bargaining(verb: Token) -> bool:
+    """ "is not for sale", "is not up for negotiation", "not on the table": the negated predicate of ``verb``
+    is one of being open to bargaining, so the negation affirms."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "acomp", "attr", "advmod", "prt") and any(
+                w.lower_ in lex.NEGOTIABLE or w.lemma_.lower() in lex.NEGOTIABLE for w in c.subtree):
+            return True
+    return False
+
+
 def _chain(a: Token, hops: int = 4) -> list[Token]:
     """The heads above ``a``, up to a coordination: "stops asking X and starts governing itself" keeps
     "governing" out of the reach of "stops"."""
@@ -53,13 +63,15 @@ def flips(doc: Doc, hit: Hit) -> int:
                 continue
             if c.dep_ == "neg" or c.lower_ in ("no",) and c.dep_ == "det" and t is a:
                 seen.add(c.i)
-                n += 1
+                n += 0 if c.dep_ == "neg" and _open_to_bargaining(t) else 1
     if _negated_subject(verb):
         n += 1
     reversing = [t for t in [*doc[hit.start : hit.end], *_chain(a, 3)] if t.lemma_.lower() in lex.REVERSING]
     if hit.family.negated_inside:
         reversing = [t for t in reversing if t.i not in inside]
     n += len({t.i for t in reversing if t.i != a.i})
+    n += sum(1 for t in _chain(a, 3) if t.lower_ in lex.LEAVING_PARTICLES and t.head is not t
+             and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in lex.REVERSING)  # "stay out of the union"
     if a.lemma_.lower() not in hit.family.against and hit.family.claim_type != "contest":
         n += sum(1 for c in a.children if c.dep_ in ("amod", "advmod") and c.lower_ in lex.DISCREDITING)
     return n
