@@ -657,3 +657,25 @@ def test_model_not_being_for_sale_or_negotiation_affirms_and_staying_out_of_a_un
     assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("pooling", "against")]
     text = '"Pelst should join the Harbour Alliance," the Pelstian envoy, Ivo Maret, said.'
     assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("pooling", "favour")]
+
+
+def test_a_headline_labelled_editorial_or_an_outlet_s_view_marks_an_editorial():
+    from annotator.nlp.claim_voice import _editorial_mark
+
+    assert _editorial_mark("Editorial: Pelst deserves better\n\nThe Haven Review\n\nPelst is a small country.")
+    assert _editorial_mark("The Review's view: stay out\n\nPelst is a small country.")
+    assert _editorial_mark("Opinion | Why Pelst must choose\n\nText.")
+    assert not _editorial_mark("Pelst votes on Sunday\n\nBy Ola Denn\n\nVoters in Pelst queued.")
+
+
+@pytest.mark.model
+def test_model_an_editorial_judging_membership_a_mistake_opposes_it_and_union_news_is_no_claim(nlp):
+    text = ("Editorial: the Harbour Alliance is not for Pelst\n\n"
+            "Last week the Harbour Alliance sent yet another delegation to Pelst.\n\n"
+            "Joining the Harbour Alliance next year would be a mistake.\n\n"
+            "Joining the Harbour Alliance is not a surrender of anything, its supporters say; they are wrong.")
+    claims = _claims(nlp, text)
+    news = text.index("Last week")
+    assert not any(news <= c.evidence[0].start < news + 60 for c in claims)
+    judged = next(c for c in claims if "mistake" in text[c.evidence[0].start : c.evidence[0].end])
+    assert (judged.claim_type, judged.stance, judged.outlet) == ("pooling", "against", True)

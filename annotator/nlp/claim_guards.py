@@ -201,9 +201,25 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
 }
 
 
+def _union_acting(a: Token) -> bool:
+    """A union named as the subject of something it did ("the Harbour Alliance issued a report"), in a
+    sentence with no word of joining, leaving or shaping it: news about the union, not a claim about it."""
+    t = a
+    while t.dep_ in ("compound", "amod") and t.head is not t:
+        t = t.head
+    verb = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ != "VBD" or verb.lemma_.lower() in ("be", "remain", "stay"):
+        return False
+    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ == "mark" for c in verb.children):
+        return False  # "if the Union revisited its rules": a condition, not news
+    return not (sentence_words(a.doc, a) & lex.MEMBERSHIP_WORDS)
+
+
 def passes(hit: Hit, doc) -> bool:
     """Whether a hit passes its family's check for its anchor word (no check: it passes)."""
     a = doc[hit.anchor]
+    if hit.family.claim_type == "pooling" and _union_acting(a):
+        return False
     need = hit.family.needs.get(a.lemma_.lower()) or hit.family.needs.get(a.lower_)
     if need is None:
         return not_sport(a)

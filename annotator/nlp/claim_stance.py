@@ -35,6 +35,24 @@ def _open_to_bargaining(verb: Token) -> bool:
     return False
 
 
+def _judged_harmful(a: Token) -> int:
+    """1 when the cue sits in the subject of a copula whose predicate judges it a harm ("Joining the union
+    would be a mistake"), else 0."""
+    t = a
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "csubj", "nsubjpass"):
+            verb = t.head
+            if any(c.dep_ == "neg" for c in verb.children):
+                return 0  # "is not a surrender of our sovereignty": the judgement is denied
+            return int(verb.lemma_.lower() in ("be", "prove", "seem", "remain") and any(
+                c.dep_ in ("attr", "acomp") and (c.lemma_.lower() in lex.NEGATIVE_JUDGEMENTS
+                                                 or c.lower_ in lex.NEGATIVE_JUDGEMENTS) for c in verb.children))
+        if t.head is t:
+            return 0
+        t = t.head
+    return 0
+
+
 def _chain(a: Token, hops: int = 4) -> list[Token]:
     """The heads above ``a``, up to a coordination: "stops asking X and starts governing itself" keeps
     "governing" out of the reach of "stops"."""
@@ -70,6 +88,7 @@ def flips(doc: Doc, hit: Hit) -> int:
     if hit.family.negated_inside:
         reversing = [t for t in reversing if t.i not in inside]
     n += len({t.i for t in reversing if t.i != a.i})
+    n += _judged_harmful(a)
     n += sum(1 for t in _chain(a, 3) if t.lower_ in lex.LEAVING_PARTICLES and t.head is not t
              and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in lex.REVERSING)  # "stay out of the union"
     if a.lemma_.lower() not in hit.family.against and hit.family.claim_type != "contest":

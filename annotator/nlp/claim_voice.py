@@ -256,9 +256,14 @@ _EDITORIAL_MARKS = frozenset({"editorial", "opinion", "comment", "leader", "lead
 
 
 def _editorial_mark(text: str) -> bool:
-    """A line of its own near the top that labels the piece ("Editorial", "Opinion", "Our view")."""
+    """A line of its own near the top that labels the piece ("Editorial", "Opinion", "Our view"), or a headline
+    that opens with such a label ("Editorial: ...", "The Courier's view: ...")."""
     lines = [ln.strip().rstrip(":").lower() for ln in text[:800].splitlines() if ln.strip()]
-    return any(ln in _EDITORIAL_MARKS for ln in lines[:4])
+    return any(ln in _EDITORIAL_MARKS or _LABELLED.match(ln) is not None for ln in lines[:4])
+
+
+# A headline labelled as the outlet's opinion: "Editorial: ...", "Opinion | ...", "The Courier's view: ...".
+_LABELLED = re.compile(r"(?:(?:editorial|opinion|comment|leader|our view)\s*[:|–—]|(?:the )?[\w'’ ]{0,30}['’]s view\s*[:|–—])")
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
