@@ -679,3 +679,23 @@ def test_model_an_editorial_judging_membership_a_mistake_opposes_it_and_union_ne
     assert not any(news <= c.evidence[0].start < news + 60 for c in claims)
     judged = next(c for c in claims if "mistake" in text[c.evidence[0].start : c.evidence[0].end])
     assert (judged.claim_type, judged.stance, judged.outlet) == ("pooling", "against", True)
+
+
+def test_foreign_judges_in_a_place_are_the_outsider_and_a_demonym_s_courts_name_the_object():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_interference import aimed
+
+    text = "Brisk courts, not foreign judges in Ostry, decide. Brisk is small."
+    words = ["Brisk", "courts", ",", "not", "foreign", "judges", "in", "Ostry", ",", "decide", ".",
+             "Brisk", "is", "small", "."]
+    doc = _parsed(words, [1, 9, 1, 5, 5, 1, 5, 6, 1, 9, 9, 12, 12, 12, 12],
+                  ["amod", "nsubj", "punct", "neg", "amod", "appos", "prep", "pobj", "punct", "ROOT", "punct",
+                   "nsubj", "ROOT", "acomp", "punct"],
+                  ["ADJ", "NOUN", "PUNCT", "PART", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT",
+                   "PROPN", "AUX", "ADJ", "PUNCT"],
+                  [(0, 1, "NORP"), (7, 8, "GPE"), (11, 12, "GPE")])
+    assert doc.text.startswith("Brisk courts")
+    c = Claim("interference", evidence=(Mention(0, doc.text.index(" Brisk is")),))
+    got = aimed(doc, c)
+    assert doc.text[got.addressee.start : got.addressee.end] == "Ostry"
+    assert got.target is not None and doc.text[got.target.start : got.target.end] == "Brisk"

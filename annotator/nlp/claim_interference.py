@@ -8,12 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim, Mention
+from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
 from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, label_of, phrase, subject_of
 
 # What an outsider does to another polity's affairs: the subject of one of these is the outsider.
-_ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "decide", "judge",
-                   "comment", "order", "explain", "teach", "intervene", "monitor", "observe", "pressure", "demand"})
+_ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "comment", "order",
+                   "explain", "teach", "intervene", "monitor", "observe", "pressure", "demand"})
 _NOBODY = frozenset({"nobody", "one", "anyone", "anybody", "no", "none", "everyone", "someone"})
 _AFFAIRS = ("of", "on", "about", "for", "in", "into", "over", "between")
 
@@ -47,8 +48,9 @@ def _lemma(t: Token) -> str:
 
 
 def _outsider(span: Span, home: tuple[int, int] | None) -> Token | None:
-    """The subject of an outsider's act in ``span`` that is not the speaker's side, else the object of a
-    "by" / "from" on such an act or on an act of the cue's clause."""
+    """The subject of an outsider's act in ``span`` that is not the speaker's side (deciding is no such act:
+    "our courts decide"; having "no business" deciding is), else a "by" / "from" object, or the place
+    foreigners sit in ("foreign lawyers sitting in Ostry")."""
     for t in span:
         if t.pos_ not in ("VERB", "AUX"):
             continue
@@ -61,7 +63,18 @@ def _outsider(span: Span, home: tuple[int, int] | None) -> Token | None:
     for t in span:
         if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and label_of(t) in ("GPE", "ORG", "NORP"):
             return t
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "from", "of") and label_of(t) in ("GPE", "ORG") and (
+                _foreign(t.head.head)):
+            return t  # "foreign lawyers sitting in Orvania", "foreign judges from Brisk"
     return None
+
+
+def _foreign(t: Token) -> bool:
+    """``t`` or the noun it describes is called foreign or outside ("a panel of foreign lawyers sitting")."""
+    for w in (t, t.head):
+        if any(c.lower_ in ("foreign", "outside", "overseas", "alien") for c in w.subtree if c.i < t.i + 1):
+            return True
+    return False
 
 
 # Nouns only a polity has: "the future of X", "X's constitution", "a matter for X".
@@ -92,17 +105,21 @@ def _affairs_of(span: Span, outsider: set[int], avoid: set[int]) -> tuple[int, i
     only a polity has), a noun only a polity has first; never the one whose lectures or help they are."""
     found: list[tuple[bool, tuple[int, int]]] = []
     for t in span:
-        if t.i in outsider or t.i in avoid or t.pos_ != "PROPN":
+        if t.i in outsider or t.i in avoid or not (t.pos_ == "PROPN" or label_of(t) == "NORP" and t.is_title):
             continue
-        owned = _whose(t)
+        owned = _whose(t) or (t.head if t.dep_ in ("amod", "compound") and label_of(t) == "NORP" else None)
         if owned is None or owned.lower_ in _OFFERS or _lemma(owned) in _OFFERS:
             continue
         affair = owned.lower_ in _AFFAIR_NOUNS or _lemma(owned) in _AFFAIR_NOUNS or owned.lower_ == "between"
         if label_of(t) in NEVER_OBJECTS and not (affair and label_of(t) == "PERSON"):
             continue
         start, end = phrase(t)
-        if label_of(t) == "NORP" and entity_of(t) is not None:  # "a matter for Orvanians": Orvania
-            start, end = _to_gpe(span.doc, entity_of(t))
+        if label_of(t) == "NORP":  # "a matter for Orvanians", "the Pelstian courts": Orvania, Pelst
+            country = country_of(t)
+            if country is not None:
+                start, end = country.i, country.i + 1
+            elif entity_of(t) is not None:
+                start, end = _to_gpe(span.doc, entity_of(t))
         if not (outsider | avoid) & set(range(start, end)):
             found.append((affair, (start, end)))
     best = next((r for affair, r in found if affair), None)
