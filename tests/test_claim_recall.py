@@ -699,3 +699,18 @@ def test_foreign_judges_in_a_place_are_the_outsider_and_a_demonym_s_courts_name_
     got = aimed(doc, c)
     assert doc.text[got.addressee.start : got.addressee.end] == "Ostry"
     assert got.target is not None and doc.text[got.target.start : got.target.end] == "Brisk"
+
+
+def test_a_claim_or_title_to_a_place_names_what_a_territorial_claim_is_about():
+    from annotator.nlp.claim_types import claimed_place
+
+    words = ["Orvania", "'s", "claim", "to", "the", "bank", "has", "no", "basis", "."]
+    doc = _parsed(words, [2, 0, 6, 2, 5, 3, 6, 8, 6, 6],
+                  ["poss", "case", "nsubj", "prep", "det", "pobj", "ROOT", "det", "dobj", "punct"],
+                  ["PROPN", "PART", "NOUN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"])
+    assert claimed_place(doc[:]) == doc[5]
+    words = ["Orvania", "'s", "claim", "to", "the", "prize", "has", "no", "basis", "."]
+    doc = _parsed(words, [2, 0, 6, 2, 5, 3, 6, 8, 6, 6],
+                  ["poss", "case", "nsubj", "prep", "det", "pobj", "ROOT", "det", "dobj", "punct"],
+                  ["PROPN", "PART", "NOUN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"])
+    assert claimed_place(doc[:]) is None  # a claim to a prize is about no place

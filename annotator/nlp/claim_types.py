@@ -1,12 +1,16 @@
 """Type distinctions the codebook draws that a cue word alone does not: a people deciding its own future is
-self-determination, not a polity's sovereignty ("the islanders have every right to choose their own future")."""
+self-determination, not a polity's sovereignty ("the islanders have every right to choose their own future");
+a claim, title or right to a place is territorial ("Orvania's claim to the bank has no legal basis")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from annotator.domain import Claim
-from annotator.nlp.claim_tree import label_of, subject_of
+from spacy.tokens import Span
+
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_tree import is_place, label_of, subject_of
 
 # Nouns for a people as such (not a state or its government).
 PEOPLE_NOUNS = frozenset({"people", "peoples", "islander", "islanders", "inhabitant", "inhabitants", "resident",
@@ -58,3 +62,22 @@ def _before(t: Token) -> Token | None:
     doc = t.doc
     lo = doc[t.sent.start - 1].sent.start if t.sent.start > 0 else t.sent.start
     return next((w for w in reversed(doc[lo : t.i]) if _a_people(w)), None)
+
+
+_TITLES = frozenset({"claim", "claims", "title", "titles", "right", "rights", "sovereignty", "jurisdiction",
+                     "ownership", "possession"})
+
+
+def claimed_place(span: Span) -> Token | None:
+    """The place a claim, title or right in ``span`` is to or over ("claim to the bank", "rights over the
+    strait", "sovereignty over the islands"): what a territorial claim is about."""
+    for t in span:
+        if _lemma(t) not in _TITLES and t.lower_ not in _TITLES or t.pos_ != "NOUN":
+            continue
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "over"):
+                place = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if place is not None and (is_place(place) or _lemma(place) in lex.PLACE_NOUNS
+                                          or place.lower_ in lex.PLACE_NOUNS):
+                    return place
+    return None

@@ -22,6 +22,7 @@ from annotator.nlp.claim_field import (
 from annotator.nlp.claim_objects import named_place
 from annotator.nlp.claim_parts import home_of, mention, polity_near
 from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, text_of
+from annotator.nlp.claim_types import claimed_place
 from annotator.nlp.claim_voice import (
     answer_of,
     is_headline,
@@ -111,6 +112,8 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
     if editorial and f.score < 3 or types is not None and (f.claim_type in types or not _strong(f)):
         return []
     typ = f.claim_type
+    if typ in ("other", "interference") and claimed_place(span) is not None:
+        typ = "territory"  # "Orvania's claim to the bank has no legal basis": a claim to a place
     stance = _stance(span, typ, f)
     conf = ((0.45 if quoted else 0.4) + (0.1 if claimant is None else 0) + 0.05 * min(f.score - THRESHOLD, 2)
             + (0.1 if pol else 0) - (0.05 if types is not None else 0))
