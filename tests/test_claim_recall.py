@@ -714,3 +714,23 @@ def test_a_claim_or_title_to_a_place_names_what_a_territorial_claim_is_about():
                   ["poss", "case", "nsubj", "prep", "det", "pobj", "ROOT", "det", "dobj", "punct"],
                   ["PROPN", "PART", "NOUN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"])
     assert claimed_place(doc[:]) is None  # a claim to a prize is about no place
+
+
+@pytest.mark.model
+def test_model_a_dateline_is_no_speaker_and_the_bare_title_is_the_person_named_with_it(nlp):
+    text = ("BRELL, 9 May (GNA) - President Hanna Vosk on Monday told parliament that Pellmar would defend its "
+            "sovereignty against any outside pressure.\n\n"
+            "The President said the Harbour Alliance's sanctions were illegal and would fail.")
+    claims = _claims(nlp, text)
+    assert claims and all(_t(text, c.claimant) == "Hanna Vosk" for c in claims)
+    second = next(c for c in claims if c.evidence[0].start >= text.index("The President"))
+    assert second.claim_type == "interference" and "Harbour Alliance" in _t(text, second.addressee)
+
+
+@pytest.mark.model
+def test_model_staying_neutral_outside_every_bloc_opposes_pooling_and_neutral_on_a_question_is_neutral(nlp):
+    text = '"Pellmar will stay neutral, outside every bloc and every alliance," the president, Hanna Vosk, said.'
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("pooling", "against")]
+    text = ('"Pellmar is neutral on the question of membership of the Harbour Alliance," the president, Hanna '
+            'Vosk, said.')
+    assert [c.stance for c in _claims(nlp, text)] == ["neutral"]

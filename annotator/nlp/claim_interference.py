@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim, Mention
 from annotator.nlp.claim_names import country_of
+from annotator.nlp.claim_objects import focus
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
 from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, label_of, phrase, subject_of
 
@@ -63,6 +64,9 @@ def _outsider(span: Span, home: tuple[int, int] | None) -> Token | None:
     for t in span:
         if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and label_of(t) in ("GPE", "ORG", "NORP"):
             return t
+        if t.dep_ == "poss" and t.pos_ == "PROPN" and (t.head.lower_ in _OFFERS or _lemma(t.head) in _OFFERS) and (
+                label_of(t) != "PERSON" and not (home and home[0] <= t.i < home[1])):
+            return t  # "the Harbour Alliance's sanctions", "Brisk's lectures"
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "from", "of") and label_of(t) in ("GPE", "ORG") and (
                 _foreign(t.head.head)):
             return t  # "foreign lawyers sitting in Orvania", "foreign judges from Brisk"
@@ -85,7 +89,8 @@ _AFFAIR_NOUNS = frozenset({"affair", "affairs", "matter", "future", "status", "c
 # What an outsider offers: its possessor is the outsider ("Santa Vela's lectures").
 _OFFERS = frozenset({"lecture", "lectures", "interference", "meddling", "help", "advice", "opinion", "opinions", "view",
                      "views", "pressure", "instruction", "instructions", "demand", "demands", "mission", "observer",
-                     "observers", "monitor", "monitors", "sermon", "sermons"})
+                     "observers", "monitor", "monitors", "sermon", "sermons", "sanction", "sanctions", "ultimatum",
+                     "threat", "threats", "criticism", "report", "verdict"})
 
 
 def _whose(t: Token) -> Token | None:
@@ -153,7 +158,9 @@ def aimed(doc: Doc, c: Claim) -> Claim:
         addressee = mention(doc, *phrase(out))
     if target is None:
         if c.target is not None and _overlaps(doc, c.target, outsider):
-            return c.with_(target=None, addressee=addressee)
+            f = focus(doc)  # the outsider was taken for the object: the country the article is about
+            ok = f is not None and not (outsider | avoid) & set(range(*f))
+            return c.with_(target=mention(doc, *f) if ok else None, addressee=addressee)
         return c.with_(addressee=addressee)
     return c.with_(target=mention(doc, *target), addressee=addressee)
 

@@ -76,11 +76,42 @@ def _named_apposition(tok: Token) -> Token | None:
     return None
 
 
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _after_dateline(tok: Token) -> Token | None:
+    """A dateline's place taken for the subject ("HAVEN, 4 June (PNA) - President Edda Sarn told ..."): the
+    name set beside it after the dateline's dash speaks."""
+    if not tok.is_upper or tok.i != tok.sent.start:
+        return None
+    dash = next((t.i for t in tok.sent[:12] if t.text in _DASHES), None)
+    if dash is None:
+        return None
+    return next((c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash and c.pos_ == "PROPN"), None)
+
+
+def _titled_earlier(tok: Token) -> Token | None:
+    """ "The President said ..." after "President Edda Sarn told ...": a bare title with "the" is the person
+    last named with that title before it (as a title before the name, or set beside it)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or label_of(tok) or not any(c.lower_ == "the" for c in tok.lefts):
+        return None
+    found = None
+    for i in by_lower(tok.doc).get(tok.lower_, ()):
+        if i >= tok.i:
+            break
+        t = tok.doc[i]
+        head = t.head if t.dep_ in ("compound", "appos") else next(
+            (c for c in t.children if c.dep_ == "appos"), None) if t.pos_ == "NOUN" else None
+        if head is not None and head is not t and label_of(head) == "PERSON":
+            found = head
+    return found
+
+
 def speaker_phrase(tok: Token) -> tuple[int, int] | None:
     """The full phrase of a subject; a third-person pronoun resolved to the nearest fitting entity before."""
     if tok.pos_ == "PRON" or tok.lower_ in _PRONOUNS:
         return _resolve_pronoun(tok) or ((tok.i, tok.i + 1) if not is_first_person(tok) else None)
-    named = _named_apposition(tok)
+    named = _named_apposition(tok) or _after_dateline(tok) or _titled_earlier(tok)
     if named is not None:  # "The prime minister, Ada Rinn, said": the person, by name
         return phrase(named)
     start, end = phrase(tok)

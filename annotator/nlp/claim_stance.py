@@ -89,6 +89,7 @@ def flips(doc: Doc, hit: Hit) -> int:
         reversing = [t for t in reversing if t.i not in inside]
     n += len({t.i for t in reversing if t.i != a.i})
     n += _judged_harmful(a)
+    n += int(a.dep_ == "pobj" and a.head.lower_ in lex.LEAVING_PREPOSITIONS)  # "outside every bloc"
     n += sum(1 for t in _chain(a, 3) if t.lower_ in lex.LEAVING_PARTICLES and t.head is not t
              and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in lex.REVERSING)  # "stay out of the union"
     if a.lemma_.lower() not in hit.family.against and hit.family.claim_type != "contest":
