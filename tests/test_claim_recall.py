@@ -734,3 +734,24 @@ def test_model_staying_neutral_outside_every_bloc_opposes_pooling_and_neutral_on
     text = ('"Pellmar is neutral on the question of membership of the Harbour Alliance," the president, Hanna '
             'Vosk, said.')
     assert [c.stance for c in _claims(nlp, text)] == ["neutral"]
+
+
+def test_a_plural_demonym_names_its_country():
+    from annotator.nlp.claim_names import country_of
+
+    doc = _blank("Pelst is small. Only Pelstians decide. A Pelstian court sits in Pelst.")
+    plural = next(t for t in doc if t.text == "Pelstians")
+    assert country_of(plural) is not None and country_of(plural).text == "Pelst"
+    assert country_of(next(t for t in doc if t.text == "Pelstian")).text == "Pelst"
+
+
+@pytest.mark.model
+def test_model_a_matter_for_a_polity_s_own_people_to_decide_rejects_outsiders_unless_it_is_their_status(nlp):
+    text = ('"Whether Brell stays in the Harbour Compact is for Brellians to decide, and nobody in Ostry will be '
+            'asked," the Brellian foreign minister, Ola Denn, said.')
+    claims = _claims(nlp, text)
+    assert [c.claim_type for c in claims] == ["interference"]
+    assert _t(text, claims[0].target) == "Brell"
+    text = ('"Independence is for the people of Ebbe to decide, in a referendum," the Ebbe chief minister, '
+            'Hanne Lorvik, said.')
+    assert [c.claim_type for c in _claims(nlp, text)] == ["self_determination"]

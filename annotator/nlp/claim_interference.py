@@ -97,6 +97,8 @@ def _whose(t: Token) -> Token | None:
     """The noun ``t`` names the owner of, as a possessor or an "of / on / for / between" object."""
     if t.dep_ == "poss":
         return t.head
+    if t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.head.children):
+        return t.head  # "is for Pelstians to settle": whose matter it is
     if t.dep_ == "conj" and t.head.dep_ in ("pobj", "poss"):
         return _whose(t.head)
     if t.dep_ == "pobj" and t.head.lower_ in _AFFAIRS:
@@ -110,25 +112,40 @@ def _affairs_of(span: Span, outsider: set[int], avoid: set[int]) -> tuple[int, i
     only a polity has), a noun only a polity has first; never the one whose lectures or help they are."""
     found: list[tuple[bool, tuple[int, int]]] = []
     for t in span:
-        if t.i in outsider or t.i in avoid or not (t.pos_ == "PROPN" or label_of(t) == "NORP" and t.is_title):
+        if t.i in outsider or t.i in avoid or not (t.pos_ == "PROPN" or t.is_title and (
+                label_of(t) == "NORP" or country_of(t) is not None)):
             continue
         owned = _whose(t) or (t.head if t.dep_ in ("amod", "compound") and label_of(t) == "NORP" else None)
         if owned is None or owned.lower_ in _OFFERS or _lemma(owned) in _OFFERS:
             continue
-        affair = owned.lower_ in _AFFAIR_NOUNS or _lemma(owned) in _AFFAIR_NOUNS or owned.lower_ == "between"
+        affair = owned.lower_ in _AFFAIR_NOUNS or _lemma(owned) in _AFFAIR_NOUNS or owned.lower_ == "between" or (
+            owned.pos_ == "VERB")
         if label_of(t) in NEVER_OBJECTS and not (affair and label_of(t) == "PERSON"):
             continue
         start, end = phrase(t)
-        if label_of(t) == "NORP":  # "a matter for Orvanians", "the Pelstian courts": Orvania, Pelst
-            country = country_of(t)
-            if country is not None:
-                start, end = country.i, country.i + 1
-            elif entity_of(t) is not None:
-                start, end = _to_gpe(span.doc, entity_of(t))
+        country = country_of(t) if t.is_title else None
+        if country is not None:  # "a matter for Orvanians", "the Pelstian courts": Orvania, Pelst
+            start, end = country.i, country.i + 1
+        elif label_of(t) == "NORP" and entity_of(t) is not None:
+            start, end = _to_gpe(span.doc, entity_of(t))
         if not (outsider | avoid) & set(range(start, end)):
             found.append((affair, (start, end)))
     best = next((r for affair, r in found if affair), None)
     return best or (found[0][1] if found else None)
+
+
+def _deciders(span: Span, avoid: set[int]) -> tuple[int, int] | None:
+    """The country of the people a matter is left to ("is for Brellians to decide": Brell)."""
+    from annotator.nlp.claim_types import decider
+
+    who = decider(span)
+    if who is None or who.i in avoid:
+        return None
+    for t in (who, *who.lefts):
+        country = country_of(t) if t.is_title else None
+        if country is not None:
+            return country.i, country.i + 1
+    return None
 
 
 def aimed(doc: Doc, c: Claim) -> Claim:
@@ -149,7 +166,8 @@ def aimed(doc: Doc, c: Claim) -> Claim:
         a = doc.char_span(c.addressee.start, c.addressee.end, alignment_mode="expand")
         outsider |= set(range(a.start, a.end)) if a is not None else set()
     ours = any(is_first_person(t) and t.lower_ not in ("i", "me", "my") for t in span)
-    target = home if ours and home is not None else _affairs_of(span, outsider, avoid) or home
+    target = home if ours and home is not None else _deciders(span, outsider | avoid) or _affairs_of(
+        span, outsider, avoid) or home
     if target is None or _names_claimant(doc, target, c.claimant):
         others = [p for p in _polities(span, outsider | avoid) if not _names_claimant(doc, p, c.claimant)]
         target = others[0] if others else None

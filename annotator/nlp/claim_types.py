@@ -10,7 +10,7 @@ from annotator.domain import Claim
 from spacy.tokens import Span
 
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_tree import is_place, label_of, subject_of
+from annotator.nlp.claim_tree import is_demonym, is_place, label_of, subject_of
 
 # Nouns for a people as such (not a state or its government).
 PEOPLE_NOUNS = frozenset({"people", "peoples", "islander", "islanders", "inhabitant", "inhabitants", "resident",
@@ -81,3 +81,52 @@ def claimed_place(span: Span) -> Token | None:
                                           or place.lower_ in lex.PLACE_NOUNS):
                     return place
     return None
+
+
+_STATUS = frozenset({"independence", "independent", "referendum", "secession", "secede", "status", "future",
+                     "self-determination", "sovereignty", "autonomy", "statehood", "separation"})
+
+
+def _demonym(t: Token) -> bool:
+    """A demonym, singular or plural ("Ruvenian", "Ruvenians")."""
+    plural = t.is_title and t.lower_.endswith("s") and len(t) > 5 and t.lower_[:-1].endswith(lex.DEMONYM_SUFFIXES)
+    return is_demonym(t) or plural
+
+
+def decider(span: Span) -> Token | None:
+    """The people a matter is left to ("... is for Pelstians to settle", "is for Brellish voters alone to
+    decide"): the subject of a deciding verb introduced by "for", or the object of "for" before one."""
+    for t in span:
+        if _lemma(t) not in _DECIDING or t.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
+            who = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if who is not None:
+                return who
+        ancestors = set(a.i for a in t.ancestors)
+        for prep in span:
+            if prep.dep_ != "prep" or prep.lower_ != "for" or prep.i > t.i:
+                continue
+            who = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if who is not None and (who.i in ancestors or prep.head.i in ancestors):
+                return who  # "is for Brellish voters alone to decide", however the parse hangs it
+    return None
+
+
+def decided_at_home(doc: Doc, c: Claim) -> Claim:
+    """A matter said to be for a polity's own people to decide ("How Brell counts its votes is for Brellish
+    voters to decide") rejects anyone else's say: interference, unless the matter is the people's status
+    (independence, a referendum: self-determination)."""
+    if c.claim_type not in ("self_determination", "pooling", "other", "sovereignty") or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span):
+        return c
+    who = decider(span)
+    if who is None or not (_a_people(who) or label_of(who) == "NORP" or _demonym(who) or any(
+            label_of(m) == "NORP" or _demonym(m) for m in who.lefts)):
+        return c
+    if any(_lemma(t) in _STATUS or t.lower_ in _STATUS for t in span):
+        return c
+    return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                   aspect="outside_authority")

@@ -21,7 +21,7 @@ from annotator.nlp.claim_interference import aimed, unpooled
 from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen, sound_object
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
-from annotator.nlp.claim_types import peoples_choice
+from annotator.nlp.claim_types import decided_at_home, peoples_choice
 from annotator.nlp.claim_tree import (
     clause_verb,
     is_first_person,
@@ -296,9 +296,20 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
     claims = one_per_object(doc, unpooled(doc, [
-        sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, sharpen(doc, c))))))
+        sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, c)))))))
         for c in claims if c.confidence >= min_confidence]))
-    return sorted(claims, key=lambda c: (c.start, c.end))
+    return sorted(_one_per_type(claims), key=lambda c: (c.start, c.end))
+
+
+def _one_per_type(claims: list[Claim]) -> list[Claim]:
+    """One claim per evidence, type and object once retyping is done (a sovereignty cue read as
+    self-determination beside a self-determination cue in the same words): the more confident stays."""
+    best: dict[tuple, Claim] = {}
+    for c in claims:
+        key = (c.evidence, c.claim_type, c.target)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return [c for c in claims if best[(c.evidence, c.claim_type, c.target)] is c]
 
 
 @Language.component("annotator_claims")
