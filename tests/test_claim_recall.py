@@ -755,3 +755,13 @@ def test_model_a_matter_for_a_polity_s_own_people_to_decide_rejects_outsiders_un
     text = ('"Independence is for the people of Ebbe to decide, in a referendum," the Ebbe chief minister, '
             'Hanne Lorvik, said.')
     assert [c.claim_type for c in _claims(nlp, text)] == ["self_determination"]
+
+
+def test_a_cue_word_inside_a_party_s_or_body_s_name_is_no_cue():
+    from annotator.nlp.claim_guards import _in_a_name
+
+    doc = _blank("Members of the Brell Sovereignty Front marched. The Office for Independence Studies wrote.")
+    assert _in_a_name(next(t for t in doc if t.text == "Sovereignty"))
+    assert _in_a_name(next(t for t in doc if t.text == "Independence"))
+    plain = _blank("They spoke of Sovereignty and Independence today.")
+    assert not _in_a_name(next(t for t in plain if t.text == "Sovereignty"))

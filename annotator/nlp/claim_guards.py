@@ -215,10 +215,29 @@ def _union_acting(a: Token) -> bool:
     return not (sentence_words(a.doc, a) & lex.MEMBERSHIP_WORDS)
 
 
+def _in_a_name(a: Token) -> bool:
+    """A capitalised cue word inside the name of a party, movement or body ("Tamsova's Sovereignty Front",
+    "the Office for Independence Studies"): a run of capitalised words through it ends in a name word, or the
+    body's word comes just before its "for" or "of"."""
+    if not a.is_title or a.is_sent_start:
+        return False
+    doc = a.doc
+    j = a.i
+    while j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ in ("for", "of", "and") and j + 2 < len(doc)
+                                and doc[j + 2].is_title):
+        j += 1
+    if j > a.i and doc[j].lower_ in lex.NAME_ENDS:
+        return True
+    k = a.i - 1  # "the Office for Independence Studies": the body's word before "for" / "of"
+    return k >= 1 and doc[k].lower_ in ("for", "of") and doc[k - 1].is_title and doc[k - 1].lower_ in lex.NAME_ENDS
+
+
 def passes(hit: Hit, doc) -> bool:
     """Whether a hit passes its family's check for its anchor word (no check: it passes)."""
     a = doc[hit.anchor]
     if hit.family.claim_type == "pooling" and _union_acting(a):
+        return False
+    if hit.family.claim_type != "pooling" and _in_a_name(a):
         return False
     need = hit.family.needs.get(a.lemma_.lower()) or hit.family.needs.get(a.lower_)
     if need is None:
