@@ -765,3 +765,11 @@ def test_a_cue_word_inside_a_party_s_or_body_s_name_is_no_cue():
     assert _in_a_name(next(t for t in doc if t.text == "Independence"))
     plain = _blank("They spoke of Sovereignty and Independence today.")
     assert not _in_a_name(next(t for t in plain if t.text == "Sovereignty"))
+
+
+@pytest.mark.model
+def test_model_a_cue_whose_force_is_denied_with_no_is_against(nlp):
+    text = "Orvania's prime minister, Ada Rinn, said the referendum on the Lerran Islands would have no legal effect."
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("self_determination", "against")]
+    text = "Orvania's prime minister, Ada Rinn, said the referendum on the Lerran Islands would have legal effect."
+    assert [c.stance for c in _claims(nlp, text)] == ["favour"]

@@ -35,6 +35,18 @@ def _open_to_bargaining(verb: Token) -> bool:
     return False
 
 
+def _denied_force(a: Token) -> int:
+    """1 when the cue is the subject of a verb whose object is denied with "no" ("the referendum would have
+    no legal effect", "the council has no standing"), else 0."""
+    if a.dep_ not in ("nsubj", "nsubjpass") or a.head is a:
+        return 0
+    verb = a.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return 0
+    return int(any(c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
+                   for c in verb.children))
+
+
 def _judged_harmful(a: Token) -> int:
     """1 when the cue sits in the subject of a copula whose predicate judges it a harm ("Joining the union
     would be a mistake"), else 0."""
@@ -88,7 +100,7 @@ def flips(doc: Doc, hit: Hit) -> int:
     if hit.family.negated_inside:
         reversing = [t for t in reversing if t.i not in inside]
     n += len({t.i for t in reversing if t.i != a.i})
-    n += _judged_harmful(a)
+    n += _judged_harmful(a) + _denied_force(a)
     n += int(a.dep_ == "pobj" and a.head.lower_ in lex.LEAVING_PREPOSITIONS)  # "outside every bloc"
     n += sum(1 for t in _chain(a, 3) if t.lower_ in lex.LEAVING_PARTICLES and t.head is not t
              and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in lex.REVERSING)  # "stay out of the union"
