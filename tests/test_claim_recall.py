@@ -773,3 +773,12 @@ def test_model_a_cue_whose_force_is_denied_with_no_is_against(nlp):
     assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("self_determination", "against")]
     text = "Orvania's prime minister, Ada Rinn, said the referendum on the Lerran Islands would have legal effect."
     assert [c.stance for c in _claims(nlp, text)] == ["favour"]
+
+
+@pytest.mark.model
+def test_model_a_sovereignty_word_in_what_an_outsider_has_no_mandate_to_do_is_interference(nlp):
+    text = ('The Orvanian election office said the Harbour Alliance observers had "no mandate to judge a '
+            'sovereign state".')
+    assert [c.claim_type for c in _claims(nlp, text)] == ["interference"]
+    text = '"Orvania chooses its own friends, as every sovereign state has the right to do," Ada Rinn said.'
+    assert "interference" not in [c.claim_type for c in _claims(nlp, text)]

@@ -16,6 +16,9 @@ from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, 
 # What an outsider does to another polity's affairs: the subject of one of these is the outsider.
 _ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "comment", "order",
                    "explain", "teach", "intervene", "monitor", "observe", "pressure", "demand"})
+# What an outsider is said to have no claim to ("no business", "no mandate to judge a sovereign state").
+_NO_STANDING = frozenset({"business", "say", "right", "role", "place", "mandate", "authority", "standing",
+                          "competence", "jurisdiction"})
 _NOBODY = frozenset({"nobody", "one", "anyone", "anybody", "no", "none", "everyone", "someone"})
 _AFFAIRS = ("of", "on", "about", "for", "in", "into", "over", "between")
 
@@ -41,7 +44,7 @@ def _acts_on(verb: Token) -> bool:
     if _lemma(verb) == "leave" and any(c.lower_ == "alone" or c.lower_ == "to" and any(
             g.lower_ in ("us", "we") for g in c.children) for c in verb.children):
         return True  # "leave our coastline to us", "leave us alone"
-    return any(c.dep_ == "dobj" and _lemma(c) in ("business", "say", "right", "role", "place") for c in verb.children)
+    return any(c.dep_ == "dobj" and _lemma(c) in _NO_STANDING for c in verb.children)
 
 
 def _lemma(t: Token) -> str:
@@ -148,6 +151,24 @@ def _deciders(span: Span, avoid: set[int]) -> tuple[int, int] | None:
     return None
 
 
+def in_outsiders_act(a: Token) -> bool:
+    """The cue ``a`` sits in what an outsider does or has no standing to do ("they had no mandate to judge a
+    sovereign state", "lecturing a free nation"): its claim rejects the outsider, an interference claim."""
+    t = a
+    for _ in range(8):
+        if t.head is t or t.dep_ in ("ccomp", "parataxis"):
+            return False  # what a reporting verb reports is not what it does ("..., Brenner told parliament")
+        t = t.head
+        denied = any(c.dep_ == "dobj" and _lemma(c) in _NO_STANDING and any(g.lower_ == "no" for g in c.children)
+                     for c in t.children)
+        if t.pos_ in ("VERB", "AUX") and (_lemma(t) in _ACTS or denied):
+            subj = subject_of(t)
+            return subj is None or not is_first_person(subj)
+        if t.pos_ == "NOUN" and _lemma(t) in _NO_STANDING and any(c.lower_ == "no" for c in t.children):
+            return True
+    return False
+
+
 def aimed(doc: Doc, c: Claim) -> Claim:
     """``c`` with the object and addressee its clause gives, when it is an interference claim."""
     if c.claim_type != "interference":
@@ -217,4 +238,4 @@ def _overlaps(doc: Doc, m: Mention, toks: set[int]) -> bool:
     return span is not None and bool(toks & set(range(span.start, span.end)))
 
 
-__all__ = ["aimed", "unpooled"]
+__all__ = ["aimed", "in_outsiders_act", "unpooled"]

@@ -17,7 +17,7 @@ from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_guards import passes
-from annotator.nlp.claim_interference import aimed, unpooled
+from annotator.nlp.claim_interference import aimed, in_outsiders_act, unpooled
 from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen, sound_object
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
@@ -187,6 +187,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         claim_type, target = "territory", mention(doc, *phrase(over))
     elif claim_type in ("sovereignty", "territory") and _affirmed_for_another(a):
         claim_type = "contest"  # "X respects the sovereignty of Y": affirming another's, as the codebook has it
+    elif claim_type == "sovereignty" and in_outsiders_act(a):
+        claim_type = "interference"  # "no mandate to judge a sovereign state": the outsider is rejected
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         claim_type = "contest" if _a_state(_recognised(a)) else "other"
