@@ -782,3 +782,14 @@ def test_model_a_sovereignty_word_in_what_an_outsider_has_no_mandate_to_do_is_in
     assert [c.claim_type for c in _claims(nlp, text)] == ["interference"]
     text = '"Orvania chooses its own friends, as every sovereign state has the right to do," Ada Rinn said.'
     assert "interference" not in [c.claim_type for c in _claims(nlp, text)]
+
+
+@pytest.mark.model
+def test_model_a_court_ruling_a_vote_unlawful_or_a_council_without_power_to_hold_one_is_against(nlp):
+    text = ("HAVEN, July 1 - Orvania's Supreme Court ruled on Thursday that the planned referendum on the "
+            "Lerran Islands was unlawful.")
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("self_determination", "against")]
+    assert "Supreme Court" in _t(text, claims[0].claimant)  # the dateline's place is no speaker
+    text = "The court said the islands' council had no power to organise a vote on secession."
+    assert [c.stance for c in _claims(nlp, text)] == ["against"]

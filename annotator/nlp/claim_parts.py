@@ -87,7 +87,10 @@ def _after_dateline(tok: Token) -> Token | None:
     dash = next((t.i for t in tok.sent[:12] if t.text in _DASHES), None)
     if dash is None:
         return None
-    return next((c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash and c.pos_ == "PROPN"), None)
+    beside = next((c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash and c.pos_ == "PROPN"), None)
+    if beside is not None:
+        return beside
+    return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > dash), None)
 
 
 def _titled_earlier(tok: Token) -> Token | None:

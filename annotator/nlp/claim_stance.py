@@ -37,7 +37,16 @@ def _open_to_bargaining(verb: Token) -> bool:
 
 def _denied_force(a: Token) -> int:
     """1 when the cue is the subject of a verb whose object is denied with "no" ("the referendum would have
-    no legal effect", "the council has no standing"), else 0."""
+    no legal effect", "the council has no standing"), or sits in what someone has "no power / right /
+    mandate" to do ("no power to organise a vote on secession"), else 0."""
+    t = a
+    for _ in range(5):  # "the council had no power to organise a vote on secession"
+        if t.head is t or t.dep_ in ("ccomp", "parataxis"):
+            break
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _STANDING and any(
+                c.lower_ == "no" and c.dep_ == "det" for c in t.children):
+            return 1
     if a.dep_ not in ("nsubj", "nsubjpass") or a.head is a:
         return 0
     verb = a.head
@@ -45,6 +54,9 @@ def _denied_force(a: Token) -> int:
         return 0
     return int(any(c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
                    for c in verb.children))
+
+
+_STANDING = frozenset({"power", "right", "authority", "mandate", "competence", "standing", "basis", "jurisdiction"})
 
 
 def _judged_harmful(a: Token) -> int:
@@ -56,9 +68,10 @@ def _judged_harmful(a: Token) -> int:
             verb = t.head
             if any(c.dep_ == "neg" for c in verb.children):
                 return 0  # "is not a surrender of our sovereignty": the judgement is denied
+            harms = lex.NEGATIVE_JUDGEMENTS | lex.DISCREDITING  # "would be a mistake", "was unlawful"
             return int(verb.lemma_.lower() in ("be", "prove", "seem", "remain") and any(
-                c.dep_ in ("attr", "acomp") and (c.lemma_.lower() in lex.NEGATIVE_JUDGEMENTS
-                                                 or c.lower_ in lex.NEGATIVE_JUDGEMENTS) for c in verb.children))
+                c.dep_ in ("attr", "acomp") and (c.lemma_.lower() in harms or c.lower_ in harms)
+                for c in verb.children))
         if t.head is t:
             return 0
         t = t.head
