@@ -793,3 +793,22 @@ def test_model_a_court_ruling_a_vote_unlawful_or_a_council_without_power_to_hold
     assert "Supreme Court" in _t(text, claims[0].claimant)  # the dateline's place is no speaker
     text = "The court said the islands' council had no power to organise a vote on secession."
     assert [c.stance for c in _claims(nlp, text)] == ["against"]
+
+
+def test_a_release_s_issuer_may_stand_on_its_own_line_above_the_mark():
+    from annotator.nlp.claim_voice import issuer
+
+    text = ("Government of the Republic of Pelst\nOffice of the Spokesperson\n\nPRESS RELEASE No. 12\n\nHaven, 3 April"
+            "\n\nThe Government rejects the report.")
+    m = issuer(_blank(text))
+    assert m is not None and text[m.start : m.end] == "Government of the Republic of Pelst"
+    plain = "Pelst rejects report\n\nPRESS RELEASE\n\nThe Government rejects the report."
+    assert issuer(_blank(plain)) is None
+
+
+@pytest.mark.model
+def test_model_the_government_in_a_release_is_its_issuer_by_full_name(nlp):
+    text = ("Government of the Republic of Pelst\n\nPRESS RELEASE No. 12\n\nHaven, 3 April\n\n"
+            "The Government reiterates that the Lerran Bank is an inseparable part of the territory of Pelst.")
+    claims = _claims(nlp, text)
+    assert claims and all(_t(text, c.claimant) == "Government of the Republic of Pelst" for c in claims)

@@ -283,6 +283,17 @@ _RELEASE_MARKS = ("press release", "for immediate release", "press statement", "
 _STATEMENT_TITLE = re.compile(r"^\s*(?:Statement|Declaration|Communiqué) (?:by|of) (?:the )?(.+?) (?:on|regarding|concerning|about) ")
 
 
+def _names_a_body(name: str) -> bool:
+    """A header line that is a body's name: two or more words, capitalised, no sentence end, no figures, and
+    an organisation word in it ("Government of the Republic of Pelst", "Ministry of Foreign Affairs")."""
+    from annotator.nlp.lexicon import ORG_NOUNS
+
+    words = name.split()
+    return len(words) >= 2 and name[:1].isupper() and not name.endswith((".", "!", "?")) and not any(
+        ch.isdigit() for ch in name) and any(w.lower() in ORG_NOUNS or w.lower() in lex.FIELD_POLITICAL
+                                              for w in words)
+
+
 def issuer(doc: Doc) -> Mention | None:
     """The body issuing a press release or statement: the line after its header mark, or beside it; or the
     body a "Statement by the X on ..." title names."""
@@ -301,6 +312,14 @@ def issuer(doc: Doc) -> Mention | None:
         before = head[line_start:at].rstrip(" -–—|,")  # "Ministry of the Interior - Press Office"
         if len(before.split()) >= 2 and before[:1].isupper():
             return Mention(line_start, line_start + len(before))
+        above = head[:line_start].split("\n")  # the body's name on a line of its own above the mark
+        at_line = 0
+        for line in above:
+            name = line.strip()
+            if _names_a_body(name):
+                start = head.index(name, at_line)
+                return Mention(start, start + len(name))
+            at_line += len(line) + 1
     titled = _STATEMENT_TITLE.match(head)
     return Mention(titled.start(1), titled.end(1)) if titled else None
 

@@ -300,7 +300,21 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = one_per_object(doc, unpooled(doc, [
         sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, c)))))))
         for c in claims if c.confidence >= min_confidence]))
+    if issued_by is not None:
+        claims = [_as_issuer(doc, c, issued_by) for c in claims]
     return sorted(_one_per_type(claims), key=lambda c: (c.start, c.end))
+
+
+def _as_issuer(doc: Doc, c: Claim, issued_by: Mention) -> Claim:
+    """ "The Government reiterates ..." in a release the Government of X issued: the issuer, by its full name."""
+    if c.claimant is None or c.claimant == issued_by:
+        return c
+    text = text_of(doc)
+    words = text[c.claimant.start : c.claimant.end].split()
+    body = {w.lower() for w in text[issued_by.start : issued_by.end].split()}
+    if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in body:
+        return c.with_(claimant=issued_by)
+    return c
 
 
 def _one_per_type(claims: list[Claim]) -> list[Claim]:
