@@ -812,3 +812,13 @@ def test_model_the_government_in_a_release_is_its_issuer_by_full_name(nlp):
             "The Government reiterates that the Lerran Bank is an inseparable part of the territory of Pelst.")
     claims = _claims(nlp, text)
     assert claims and all(_t(text, c.claimant) == "Government of the Republic of Pelst" for c in claims)
+
+
+@pytest.mark.model
+def test_model_an_outsider_shut_out_beside_a_territorial_claim_is_a_second_claim(nlp):
+    text = ('"The Lerran Bank is an inseparable part of Pelst, and no foreign body has any say over it," the '
+            'Pelstian foreign minister, Mira Holt, said.')
+    types = sorted(c.claim_type for c in _claims(nlp, text))
+    assert types == ["interference", "territory"]
+    text = '"The Lerran Bank is an inseparable part of Pelst," the Pelstian foreign minister, Mira Holt, said.'
+    assert [c.claim_type for c in _claims(nlp, text)] == ["territory"]

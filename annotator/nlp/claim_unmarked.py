@@ -109,6 +109,12 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
         if not around.classes:
             return []  # nothing in or around it is about sovereignty
         f = replace(f, classes=around.classes, peoples_right=around.peoples_right)
+    if types is not None and "interference" not in types and _shuts_out(span):
+        # "X is part of Y and no foreign body has any say over it": a second claim, rejecting the outsider
+        conf = (0.45 if quoted else 0.4) + (0.1 if pol else 0) + (0.05 if claimant is not None else 0)
+        return [Claim(claim_type="interference", evidence=(ev,), claimant=claimant, stance="favour", strength=1,
+                      aspect="outside_authority", confidence=round(conf, 3), cue="field", origin=ORIGIN,
+                      outlet=claimant is None, note="field: an outsider shut out beside another claim")]
     if editorial and f.score < 3 or types is not None and (f.claim_type in types or not _strong(f)):
         return []
     typ = f.claim_type
@@ -128,6 +134,22 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
             seen.add(m)
             out.append(c.with_(target=m))
     return out
+
+
+_OUTSIDERS = frozenset({"foreign", "foreigner", "foreigners", "outside", "outsider", "outsiders", "abroad", "overseas"})
+
+
+def _shuts_out(span: Span) -> bool:
+    """An outsider shut out as the subject of a clause: "no foreign body has any competence over it", "nobody
+    abroad will decide", "no outside power can change that"."""
+    for t in span:
+        if t.lower_ not in _OUTSIDERS:
+            continue
+        np = t.head if t.dep_ in ("amod", "compound", "advmod", "prep") else t
+        if np.lower_ in ("nobody", "no-one") or any(c.lower_ == "no" and c.dep_ == "det" for c in np.children):
+            if np.dep_ in ("nsubj", "nsubjpass") or np.lower_ in ("nobody",):
+                return True
+    return False
 
 
 _MODAL_TAGS = ("MD",)
