@@ -822,3 +822,21 @@ def test_model_an_outsider_shut_out_beside_a_territorial_claim_is_a_second_claim
     assert types == ["interference", "territory"]
     text = '"The Lerran Bank is an inseparable part of Pelst," the Pelstian foreign minister, Mira Holt, said.'
     assert [c.claim_type for c in _claims(nlp, text)] == ["territory"]
+
+
+@pytest.mark.model
+def test_model_recognising_a_state_as_independent_is_one_contest_claim_and_calling_it_void_is_against(nlp):
+    text = "The Kingdom of Kelm on Monday recognised the Republic of Ostrava as an independent state."
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("contest", "favour")]
+    assert "Ostrava" in _t(text, claims[0].target)
+    text = ("Orvania's foreign ministry said it would defend the country's borders and called the recognition of "
+            'Ostrava "legally void".')
+    assert [c.stance for c in _claims(nlp, text) if c.cue == "recognition"] == ["against"]
+
+
+@pytest.mark.model
+def test_model_supporting_another_s_territorial_integrity_is_about_that_polity(nlp):
+    text = "The Harbour Alliance said it continued to support Orvania's territorial integrity."
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, _t(text, c.target)) for c in claims] == [("contest", "Orvania")]

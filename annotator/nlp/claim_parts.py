@@ -271,6 +271,12 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
     cands.append(owner_of(a))
     if a.pos_ != "VERB":
         cands.append(subject_of(verb) if a.dep_ in ("attr", "acomp", "conj") else None)
+    owner = owner_of(a) if a.pos_ == "NOUN" and typ in ("territory", "sovereignty", "contest") and (
+        a.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") and a.lemma_.lower() != "part") else None
+    if owner is not None and owner.dep_ in ("poss", "pobj") and not is_first_person(owner):
+        # "support Orvania's territorial integrity": Orvania, not the clause's subject (but "X is part of Y":
+        # a predicate's owner is the owning polity, not the territory)
+        cands.insert(0, owner)
     if typ == "pooling" and a.pos_ == "NOUN":  # "membership of the union": the union; else the bloc itself
         joined = pobj(a, ("of", "in", "into", "with", "to"))
         cands.insert(0, a if a.lemma_.lower() not in _POOLING_ACTS or joined is None else joined)

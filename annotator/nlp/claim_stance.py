@@ -35,6 +35,20 @@ def _open_to_bargaining(verb: Token) -> bool:
     return False
 
 
+def _declared_void(a: Token) -> int:
+    """1 when the cue is the object of a verb that declares it void ("called the recognition legally void",
+    "declared the referendum illegal"): a discrediting complement beside it, else 0."""
+    if a.dep_ != "dobj" or a.head is a:
+        return 0  # (a cue that is the subject of "was unlawful" is judged by _judged_harmful)
+    verb = a.head
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.i > a.i:
+            words = {c.lower_, c.lemma_.lower()} | {g.lower_ for g in c.children if g.dep_ in ("amod", "advmod")}
+            if words & lex.DISCREDITING:
+                return 1
+    return 0
+
+
 def _denied_force(a: Token) -> int:
     """1 when the cue is the subject of a verb whose object is denied with "no" ("the referendum would have
     no legal effect", "the council has no standing"), or sits in what someone has "no power / right /
@@ -113,7 +127,7 @@ def flips(doc: Doc, hit: Hit) -> int:
     if hit.family.negated_inside:
         reversing = [t for t in reversing if t.i not in inside]
     n += len({t.i for t in reversing if t.i != a.i})
-    n += _judged_harmful(a) + _denied_force(a)
+    n += _judged_harmful(a) + _denied_force(a) + _declared_void(a)
     n += int(a.dep_ == "pobj" and a.head.lower_ in lex.LEAVING_PREPOSITIONS)  # "outside every bloc"
     n += sum(1 for t in _chain(a, 3) if t.lower_ in lex.LEAVING_PARTICLES and t.head is not t
              and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in lex.REVERSING)  # "stay out of the union"

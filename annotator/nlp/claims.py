@@ -134,6 +134,18 @@ _RECOGNISING = frozenset({"recognise", "recognize", "recognition"})
 _STATE_WORDS = frozenset({"state", "republic", "country", "nation", "kingdom", "principality"})
 
 
+def _recognised_as(a):
+    """The verb of recognition a cue is the "as" complement of ("recognised X as an independent state")."""
+    t = a
+    for _ in range(4):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.lower_ == "as" and t.head.lemma_.lower() in _RECOGNISING and t.head.pos_ == "VERB":
+            return t.head
+    return None
+
+
 def _recognised(a):
     """What a recognition cue is about: the object of "recognise", the owner of "recognition"."""
     return object_of(a) if a.pos_ == "VERB" else owner_of(a)
@@ -187,6 +199,10 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         claim_type, target = "territory", mention(doc, *phrase(over))
     elif claim_type in ("sovereignty", "territory") and _affirmed_for_another(a):
         claim_type = "contest"  # "X respects the sovereignty of Y": affirming another's, as the codebook has it
+    elif claim_type == "sovereignty" and (recogniser := _recognised_as(a)) is not None:
+        claim_type = "contest"  # "recognised X as an independent state": the recognition's own claim
+        obj = object_of(recogniser)
+        target = mention(doc, *phrase(obj)) if obj is not None else target
     elif claim_type == "sovereignty" and in_outsiders_act(a):
         claim_type = "interference"  # "no mandate to judge a sovereign state": the outsider is rejected
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
