@@ -840,3 +840,14 @@ def test_model_supporting_another_s_territorial_integrity_is_about_that_polity(n
     text = "The Harbour Alliance said it continued to support Orvania's territorial integrity."
     claims = _claims(nlp, text)
     assert [(c.claim_type, _t(text, c.target)) for c in claims] == [("contest", "Orvania")]
+
+
+def test_it_in_the_clause_a_body_reports_is_that_body():
+    from annotator.nlp.claim_parts import speaker_phrase
+
+    words = ["The", "ministry", "said", "it", "would", "never", "yield", "."]
+    doc = _parsed(words, [1, 2, 2, 6, 6, 6, 2, 2],
+                  ["det", "nsubj", "ROOT", "nsubj", "aux", "neg", "ccomp", "punct"],
+                  ["DET", "NOUN", "VERB", "PRON", "AUX", "ADV", "VERB", "PUNCT"])
+    doc[2].lemma_ = "say"
+    assert speaker_phrase(doc[3]) == (0, 2)

@@ -47,10 +47,31 @@ def mention(doc: Doc, start: int, end: int) -> Mention:
     return Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
+def _reporter_of(tok: Token) -> Token | None:
+    """The noun subject of the reporting verb whose reported clause ``tok`` ("it", "they") is the subject of:
+    "The ministry said it would never recognise ...", "The Alliance said they would stay out"."""
+    if tok.lower_ not in ("it", "they") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    t = tok.head
+    for _ in range(3):
+        if t.dep_ == "conj" and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS:
+            subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and label_of(subj) not in ("PERSON", "DATE"):
+                return subj
+        return None
+    return None
+
+
 def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
     labels = _PRONOUNS.get(tok.lower_)
     if labels is None:
         return None
+    reporter = _reporter_of(tok)
+    if reporter is not None:  # "The ministry said it would ...": it is the ministry
+        return speaker_phrase(reporter)
     if tok.lower_ in ("it", "they") and tok.sent.start > 0:  # "The Government notes ... It reminds ...": the
         prev = tok.doc[tok.sent.start - 1].sent  # body that spoke in the sentence before, not a name it mentioned
         subj = subject_of(prev.root)
