@@ -851,3 +851,20 @@ def test_it_in_the_clause_a_body_reports_is_that_body():
                   ["DET", "NOUN", "VERB", "PRON", "AUX", "ADV", "VERB", "PUNCT"])
     doc[2].lemma_ = "say"
     assert speaker_phrase(doc[3]) == (0, 2)
+
+
+@pytest.mark.model
+def test_model_objects_in_a_news_in_brief_item_are_its_own_bloc_and_its_named_valley(nlp):
+    text = ("The world in brief\n\n"
+            "The Harbour Alliance met in Haven. Orvania hopes to join it.\n\n"
+            "The Eastern Compact suspended Ostrava's observer status. Ostrava's leader, Tomas Vey, said "
+            "Ostrava would leave the bloc.\n\n"
+            "Kelm's king, Aldo III, said his country would \"never surrender an inch\" of the Tarn valley, which "
+            "Pelst also claims.")
+    claims = _claims(nlp, text)
+    leave = next(c for c in claims if "leave the bloc" in text[c.evidence[0].start : c.evidence[0].end])
+    assert (leave.claim_type, leave.stance, _t(text, leave.target)) == ("pooling", "against", "Eastern Compact")
+    valley = next(c for c in claims if "Tarn" in text[c.evidence[0].start : c.evidence[0].end])
+    assert _t(text, valley.target) == "the Tarn valley"
+    text = 'Prime Minister Ada Rinn said membership would "anchor the country in the harbour of the free".'
+    assert [c.claim_type for c in _claims(nlp, text)] == ["pooling"]

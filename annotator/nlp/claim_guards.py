@@ -167,10 +167,12 @@ def not_commerce(a: Token) -> bool:
 
 
 def polity_context(a: Token) -> bool:
-    """"integration", "membership", "bloc": a polity entity in the sentence, nothing commercial near."""
+    """"integration", "membership", "bloc": a polity entity (or "the country") in the sentence, nothing
+    commercial near."""
     if not not_commerce(a) or not not_labour(a):
         return False
-    return any(label_of(t) in ("GPE", "NORP", "ORG") for t in a.sent) or any(is_first_person(t) for t in a.sent)
+    return any(label_of(t) in ("GPE", "NORP", "ORG") for t in a.sent) or any(is_first_person(t) for t in a.sent) or any(
+        t.lemma_.lower() in ("country", "nation", "state") and t.pos_ == "NOUN" for t in a.sent)
 
 
 def dictation(a: Token) -> bool:

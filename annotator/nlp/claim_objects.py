@@ -65,10 +65,16 @@ def _most_named(doc: Doc, chunks: list[tuple[int, int]]) -> tuple[int, int] | No
 
 
 def _named_union(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """The union named in ``span``, else the one named last before it in its paragraph ("The Eastern Compact
+    suspended ... Ostrava would leave the bloc"), else the article's most named union."""
     here = [c for c in proper_chunks(span) if _last_word_in(doc, c, _UNIONS)]
     if here:
         return here[0]
-    return _most_named(doc, [c for c in _chunks(doc) if _last_word_in(doc, c, _UNIONS) and c[1] - c[0] > 1])
+    named = [c for c in _chunks(doc) if _last_word_in(doc, c, _UNIONS) and c[1] - c[0] > 1]
+    text = text_of(doc)
+    lo = text.rfind("\n\n", 0, span.start_char)
+    before = [c for c in named if c[1] <= span.start and doc[c[0]].idx >= max(lo, 0)]
+    return max(before, default=None) or _most_named(doc, named)
 
 
 def named_place(doc: Doc, span: Span) -> tuple[int, int] | None:
@@ -109,6 +115,8 @@ def _generic(doc: Doc, m: Mention | None) -> bool:
     if label_of(root) == "PERSON":
         return True
     named = root.pos_ == "PROPN" or bool(label_of(root)) and root.is_title
+    if not named and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in root.lefts):
+        return False  # "the Tarn valley", "the Lint estuary": a name with a common place noun
     return not named or span[0].lower_ in _GENERIC_STARTS and not root.is_title
 
 
