@@ -868,3 +868,29 @@ def test_model_objects_in_a_news_in_brief_item_are_its_own_bloc_and_its_named_va
     assert _t(text, valley.target) == "the Tarn valley"
     text = 'Prime Minister Ada Rinn said membership would "anchor the country in the harbour of the free".'
     assert [c.claim_type for c in _claims(nlp, text)] == ["pooling"]
+
+
+def test_a_polity_claimant_named_again_is_no_object_and_a_territorial_claim_falls_back_to_the_place_noun():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_objects import sound_object
+
+    text = "Brisk says the bay belongs to Brisk."
+    doc = _blank(text, [("Brisk", "GPE")])
+    second = Mention(text.rindex("Brisk"), text.rindex("Brisk") + 5)
+    doc.ents = list(doc.ents) + [doc.char_span(second.start, second.end, label="GPE")]
+    for t in doc:
+        if t.text == "bay":
+            t.pos_ = "NOUN"
+            t.lemma_ = "bay"
+    c = Claim("territory", evidence=(Mention(0, len(text)),), claimant=Mention(0, 5), target=second)
+    got = sound_object(doc, c)
+    assert got.target is not None and text[got.target.start : got.target.end] == "bay"
+
+
+def test_an_interview_s_question_mark_is_no_part_of_a_name():
+    from annotator.nlp.claim_parts import speaker_phrase
+
+    words = ["Q.", "Brisk", "says", "so", "."]
+    doc = _parsed(words, [1, 2, 2, 2, 2], ["compound", "nsubj", "ROOT", "advmod", "punct"],
+                  ["PROPN", "PROPN", "VERB", "ADV", "PUNCT"])
+    assert speaker_phrase(doc[1]) == (1, 2)

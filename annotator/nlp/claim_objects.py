@@ -12,7 +12,7 @@ from annotator.domain import Claim, Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_parts import home_of, mention
-from annotator.nlp.claim_tree import ents, label_of, sentences, text_of
+from annotator.nlp.claim_tree import ents, label_of, phrase, sentences, text_of
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -330,6 +330,8 @@ def _bad_object(doc: Doc, c: Claim, m: Mention | None) -> bool:
     if span[-1].is_title and last in lex.MEDIA_NAMES:
         return True
     who = doc.char_span(c.claimant.start, c.claimant.end, alignment_mode="expand") if c.claimant else None
+    if who is not None and len(who) and _bare(who.text.lower()) == _bare(span.text.lower()):
+        return True  # the claimant named again ("Brisk says the bay belongs to Brisk")
     if who is not None and len(who) and label_of(who[-1]) in ("PERSON", ""):  # a person's surname said again
         return who[-1].is_title and who[-1].text in {t.text for t in span}
     return False
@@ -346,7 +348,8 @@ def sound_object(doc: Doc, c: Claim) -> Claim:
     if c.claim_type in ("sovereignty", "interference"):
         found = home_of(doc, c.claimant)
     elif c.claim_type == "territory" and span is not None:
-        found = named_place(doc, span)
+        found = named_place(doc, span) or next((phrase(t) for t in span if t.pos_ == "NOUN" and (
+            t.lemma_.lower() in lex.PLACE_NOUNS or t.lower_ in lex.PLACE_NOUNS)), None)  # "the bay"
     if found is None and span is not None:
         found = next((p for p in _polities_in(doc, span, [c.claimant, c.addressee])
                       if not _bad_object(doc, c, mention(doc, *p))), None)

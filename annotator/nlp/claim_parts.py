@@ -142,6 +142,8 @@ def speaker_phrase(tok: Token) -> tuple[int, int] | None:
     for c in tok.rights:  # "the president of Valdoria"
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
             end = c.right_edge.i + 1
+    while start < end - 1 and tok.doc[start].text in ("Q.", "A.", "Q:", "A:"):
+        start += 1  # an interview's question mark parsed into the name ("Q. Brisk says ...")
     return start, end
 
 
