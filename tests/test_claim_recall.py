@@ -894,3 +894,13 @@ def test_an_interview_s_question_mark_is_no_part_of_a_name():
     doc = _parsed(words, [1, 2, 2, 2, 2], ["compound", "nsubj", "ROOT", "advmod", "punct"],
                   ["PROPN", "PROPN", "VERB", "ADV", "PUNCT"])
     assert speaker_phrase(doc[1]) == (1, 2)
+
+
+@pytest.mark.model
+def test_model_a_self_determination_claim_describing_the_region_is_about_the_region_voting(nlp):
+    text = ("The Lerran Islands want a referendum on independence from Orvania. Islanders in the Lerran Islands "
+            "plan a vote in May.\n\n"
+            "Orvania's court said the islands' council had no power to organise a vote on secession.")
+    claims = _claims(nlp, text)
+    court = next(c for c in claims if "court" in (_t(text, c.claimant) or ""))
+    assert court.claim_type == "self_determination" and "Lerran Islands" in _t(text, court.target)

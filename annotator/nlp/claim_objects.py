@@ -306,9 +306,17 @@ def focused(doc: Doc, c: Claim) -> Claim:
     name = _bare(doc[f[0] : f[1]].text)
     around = doc[span.sent.start : span[-1].sent.end].text
     target = _text(doc, c.target)
-    if name not in target and (name in around or _generic(doc, c.target) or not _place_like(doc, c.target)):
+    if name not in target and (name in around or _generic(doc, c.target) or not _place_like(doc, c.target)
+                               or _describes_a_place(span, c.target)):
         return c.with_(target=mention(doc, *f))
     return c
+
+
+def _describes_a_place(span: Span, target: Mention | None) -> bool:
+    """The evidence speaks of the place whose vote it is by a description ("the islands' council", "the
+    region"), outside the object found: that place is the one the article's votes are about."""
+    return any(t.pos_ == "NOUN" and (t.lemma_.lower() in lex.PLACE_NOUNS or t.lower_ in lex.PLACE_NOUNS)
+               and not (target is not None and target.start <= t.idx < target.end) for t in span)
 
 
 def _place_like(doc: Doc, m: Mention | None) -> bool:
