@@ -685,7 +685,6 @@ def test_foreign_judges_in_a_place_are_the_outsider_and_a_demonym_s_courts_name_
     from annotator.domain import Claim
     from annotator.nlp.claim_interference import aimed
 
-    text = "Brisk courts, not foreign judges in Ostry, decide. Brisk is small."
     words = ["Brisk", "courts", ",", "not", "foreign", "judges", "in", "Ostry", ",", "decide", ".",
              "Brisk", "is", "small", "."]
     doc = _parsed(words, [1, 9, 1, 5, 5, 1, 5, 6, 1, 9, 9, 12, 12, 12, 12],

@@ -4,11 +4,9 @@ a claim, title or right to a place is territorial ("Orvania's claim to the bank 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim
-from spacy.tokens import Span
-
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_tree import is_demonym, is_place, label_of, subject_of
 

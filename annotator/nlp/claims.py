@@ -21,7 +21,6 @@ from annotator.nlp.claim_interference import aimed, in_outsiders_act, unpooled
 from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen, sound_object
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
-from annotator.nlp.claim_types import decided_at_home, peoples_choice
 from annotator.nlp.claim_tree import (
     clause_verb,
     is_first_person,
@@ -35,6 +34,7 @@ from annotator.nlp.claim_tree import (
     pobj,
     text_of,
 )
+from annotator.nlp.claim_types import decided_at_home, peoples_choice
 from annotator.nlp.claim_unmarked import unmarked_claims
 from annotator.nlp.claim_voice import (
     answer_of,
