@@ -1,8 +1,8 @@
 """Score the claim suggestions (``annotate(load_pipeline(), text).claims``) against gold claims.
 
-    python benchmarks/claims.py [--model NAME] [--split dev|dev2|heldout|seed|heldout2] [--verbose]
+    python benchmarks/claims.py [--model NAME] [--split dev|dev2|heldout|seed|heldout2|heldout3] [--verbose]
 
-Without --split every split is scored except the sealed ones (heldout2): those only when named, so that the
+Without --split every split is scored except the sealed ones (heldout2, heldout3): those only when named, so that the
 development loop cannot peek at them by accident.
 
 Gold: ``benchmarks/claims/*.gold.json`` (text in the ``.txt`` beside it, split in its "split" key) and
@@ -33,8 +33,8 @@ if str(ROOT) not in sys.path:
 from annotator.nlp.pipeline import annotate, load_pipeline  # noqa: E402
 
 GOLD_DIR = ROOT / "benchmarks" / "claims"
-SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2")
-SEALED = ("heldout2",)
+SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3")
+SEALED = ("heldout2", "heldout3")
 
 
 def norm(s: str | None) -> str:

@@ -475,3 +475,431 @@ def test_french_style_demonyms_pair_with_their_country():
     from annotator.nlp.claim_names import _stem_match
 
     assert _stem_match("Dunmorais", "Dunmore") and _stem_match("Brellois", "Brell")
+
+
+def test_a_q_and_a_interview_gives_its_answers_to_the_person_introduced_and_its_questions_to_no_one():
+    from annotator.nlp.claim_voice import answer_of, interviewee, is_interviewer, line_speaker
+
+    text = ("Tamsin Oake has chaired the Brell council since 2019. She spoke to Jan Pell.\n\n"
+            "Q. Ms Oake, is the harbour yours?\nA. It is ours. It always was.\n"
+            "Nobody in Ostry will tell us otherwise.\n"
+            "Q: And the vote?\nA: The people of Brell will decide.")
+    doc = _blank(text, [("Tamsin Oake", "PERSON"), ("Jan Pell", "PERSON")])
+    who = interviewee(doc)
+    assert who is not None and text[who.start : who.end] == "Tamsin Oake"  # named again in a question
+    sents = list(doc.sents)
+    second = next(s for s in sents if s.text.startswith("It always"))
+    assert line_speaker(second) == who
+    assert answer_of(second, who).text == "It is ours. It always was."
+    carried = next(s for s in sents if s.text.startswith("Nobody"))
+    assert line_speaker(carried) == who  # a paragraph continuing the answer is still hers
+    question = next(s for s in sents if "harbour" in s.text)
+    q = line_speaker(question)
+    assert q is not None and is_interviewer(doc, q)
+    assert not is_interviewer(doc, who)
+    last = next(s for s in sents if "decide" in s.text)
+    assert answer_of(last, line_speaker(last)).text == "The people of Brell will decide."
+
+
+def test_one_q_and_a_pair_is_no_interview():
+    from annotator.nlp.claim_voice import interviewee, line_speaker
+
+    text = "Tamsin Oake spoke.\n\nQ. Why?\nA. Because the harbour is ours."
+    doc = _blank(text, [("Tamsin Oake", "PERSON")])
+    assert interviewee(doc) is None
+    assert line_speaker(list(doc.sents)[-1]) is None
+
+
+@pytest.mark.model
+def test_model_a_q_and_a_answer_is_the_interviewee_s_claim_and_a_question_is_no_one_s(nlp):
+    text = ("Harbour minister: 'the bay is not for sale'\n\n"
+            "Ines Korsa has been Pellmar's harbour minister since 2020. She spoke to the Brell Gazette.\n\n"
+            "Q. Brisk says the bay belongs to Brisk. Is that so?\n"
+            "A. The bay is Pellmar's and it will stay Pellmar's. Nobody in Brisk decides that.\n\n"
+            "Q. Would Pellmar ever join the Brisk customs union?\n"
+            "A. Never. Pellmar's sovereignty is not up for negotiation.")
+    claims = _claims(nlp, text)
+    answers = [c for c in claims if text.index("A. The bay") <= c.evidence[0].start]
+    assert answers, "the answers make claims"
+    assert all(_t(text, c.claimant) == "Ines Korsa" for c in answers)
+    question = text.index("Q. Brisk")
+    assert not any(question <= c.evidence[0].start < question + 50 and _t(text, c.claimant) in ("Q", None)
+                   for c in claims)
+
+
+def test_an_op_ed_signed_in_its_standfirst_or_at_its_foot_has_that_author():
+    from annotator.nlp.claim_voice import author, voices
+
+    top = ("Why Brell should stay out\n\nOla Denn was Brell's trade minister until 2020.\n\n"
+           "Every year someone says we are too small. I disagree. The harbour is ours to run.")
+    doc = _blank(top)
+    m = author(doc)
+    assert m is not None and top[m.start : m.end] == "Ola Denn"
+    last = list(doc.sents)[-1]
+    assert voices(m, last)
+    foot = ("Why Brell should stay out\n\nEvery year someone says we are too small. I disagree. The harbour is "
+            "ours to run.\n\nOla Denn was Brell's trade minister until 2020.")
+    doc = _blank(foot)
+    m = author(doc)
+    assert m is not None and foot[m.start : m.end] == "Ola Denn"
+    assert voices(m, next(s for s in doc.sents if s.text.startswith("The harbour")))
+    report = _blank("Brell votes\n\nOla Denn was Brell's trade minister until 2020.\n\nShe died on Monday. "
+                    "Voters queued in the rain.")
+    assert author(report) is None  # an obituary's introduction, nobody saying "I" or "we": no author
+
+
+def test_a_description_with_the_person_s_name_set_off_beside_it_speaks_by_that_name():
+    from spacy.tokens import Doc
+
+    from annotator.nlp.claim_parts import speaker_phrase
+
+    vocab = spacy.blank("en").vocab
+    words = ["The", "prime", "minister", ",", "Ada", "Rinn", ",", "said", "."]
+    doc = Doc(vocab, words=words, heads=[2, 2, 7, 2, 5, 2, 2, 7, 7],
+              deps=["det", "amod", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "punct"],
+              pos=["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"])
+    assert speaker_phrase(doc[2]) == (4, 6)
+    words = ["The", "minister", ",", "a", "lawyer", ",", "said", "."]
+    doc = Doc(vocab, words=words, heads=[1, 6, 1, 4, 1, 1, 6, 6],
+              deps=["det", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+              pos=["DET", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"])
+    assert speaker_phrase(doc[1]) == (0, 2)  # a description set off beside it is no name
+
+
+def _parsed(words, heads, deps, pos, ents=()):
+    """A hand-built parse (spaCy's own test style) with entities given as (start, end, label)."""
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [SpacySpan(doc, s, e, label) for s, e, label in ents]
+    return doc
+
+
+def test_an_outsider_who_has_no_business_in_another_s_future_is_the_addressee_and_that_polity_the_object():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_interference import aimed
+
+    words = ["Brisk", "has", "no", "business", "deciding", "the", "future", "of", "Pellmar", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 3, 6, 4, 6, 7, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "acl", "det", "dobj", "prep", "pobj", "punct"],
+                  ["PROPN", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                  [(0, 1, "GPE"), (8, 9, "GPE")])
+    c = Claim("interference", evidence=(Mention(0, len(doc.text)),), target=_m(doc, "Brisk"))
+    got = aimed(doc, c)
+    assert doc.text[got.target.start : got.target.end] == "Pellmar"
+    assert doc.text[got.addressee.start : got.addressee.end] == "Brisk"
+
+
+def test_the_one_whose_lectures_are_refused_is_never_the_object():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_interference import aimed
+
+    words = ["We", "want", "no", "lectures", "from", "Brisk", "on", "Pellmar", "'s", "courts", "."]
+    doc = _parsed(words, [1, 1, 3, 1, 3, 4, 1, 9, 7, 6, 1],
+                  ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "prep", "poss", "case", "pobj", "punct"],
+                  ["PRON", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN", "PART", "NOUN", "PUNCT"],
+                  [(5, 6, "GPE"), (7, 8, "GPE")])
+    c = Claim("interference", evidence=(Mention(0, len(doc.text)),), target=_m(doc, "Brisk"))
+    got = aimed(doc, c)
+    assert doc.text[got.target.start : got.target.end] == "Pellmar"  # Pellmar's courts, not Brisk's lectures
+    assert doc.text[got.addressee.start : got.addressee.end] == "Brisk"
+
+
+@pytest.mark.model
+def test_model_a_union_told_to_keep_out_is_the_addressee_of_an_interference_claim_not_a_pooling_object(nlp):
+    text = ('Pelst\'s foreign ministry said the Harbour Alliance "has no business lecturing the people of Pelst '
+            'about their elections".\n\n'
+            '"The Harbour Alliance should look after its own ports and leave our coast to us," the Haven mayor, '
+            'Ivo Maret, said.')
+    claims = _claims(nlp, text)
+    assert not any(c.claim_type == "pooling" for c in claims)
+    told = [c for c in claims if c.claim_type == "interference"]
+    assert len(told) == 2
+    assert all("Harbour Alliance" in _t(text, c.addressee) for c in told)
+    assert all(c.target is None or "Alliance" not in _t(text, c.target) for c in told)
+
+
+@pytest.mark.model
+def test_model_a_people_choosing_its_own_future_is_self_determination_and_choosing_a_government_sovereignty(nlp):
+    text = ('The chairman of the Lerran Islanders\' Council, Jon Ferris, said the islanders "have every right to '
+            'choose their own future".')
+    claims = _claims(nlp, text)
+    assert [c.claim_type for c in claims] == ["self_determination"]
+    text = '"Orvanians choose their own government, and nobody else does," the prime minister, Ada Rinn, said.'
+    assert [c.claim_type for c in _claims(nlp, text)] == ["sovereignty"]
+
+
+def test_an_object_is_never_the_claimant_s_name_again_nor_a_news_outlet():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_objects import sound_object
+
+    text = "Ola Denn told the Brell Gazette that Denn would defend Pellmar and its bay."
+    doc = _blank(text, [("Ola Denn", "PERSON"), ("Brell Gazette", "ORG"), ("Pellmar", "GPE")])
+    ev = (Mention(0, len(text)),)
+    again = Claim("contest", evidence=ev, claimant=_m(doc, "Ola Denn"), target=Mention(text.index("Denn would"),
+                                                                                         text.index(" would")))
+    got = sound_object(doc, again)
+    assert got.target is not None and text[got.target.start : got.target.end] == "Pellmar"
+    paper = Claim("contest", evidence=ev, claimant=_m(doc, "Ola Denn"), target=_m(doc, "Brell Gazette"))
+    assert text[sound_object(doc, paper).target.start : sound_object(doc, paper).target.end] == "Pellmar"
+    fine = Claim("contest", evidence=ev, claimant=_m(doc, "Ola Denn"), target=_m(doc, "Pellmar"))
+    assert sound_object(doc, fine) is fine
+
+
+@pytest.mark.model
+def test_model_not_being_for_sale_or_negotiation_affirms_and_staying_out_of_a_union_opposes_it(nlp):
+    text = '"The bay is not for sale," the harbour minister of Pellmar, Ines Korsa, said.'
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("territory", "favour")]
+    text = '"Pellmar\'s sovereignty is not up for negotiation," the harbour minister, Ines Korsa, said.'
+    assert [c.stance for c in _claims(nlp, text)] == ["favour"]
+    text = '"Pelst should stay out of the Harbour Alliance," the Pelstian envoy, Ivo Maret, said.'
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("pooling", "against")]
+    text = '"Pelst should join the Harbour Alliance," the Pelstian envoy, Ivo Maret, said.'
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("pooling", "favour")]
+
+
+def test_a_headline_labelled_editorial_or_an_outlet_s_view_marks_an_editorial():
+    from annotator.nlp.claim_voice import _editorial_mark
+
+    assert _editorial_mark("Editorial: Pelst deserves better\n\nThe Haven Review\n\nPelst is a small country.")
+    assert _editorial_mark("The Review's view: stay out\n\nPelst is a small country.")
+    assert _editorial_mark("Opinion | Why Pelst must choose\n\nText.")
+    assert not _editorial_mark("Pelst votes on Sunday\n\nBy Ola Denn\n\nVoters in Pelst queued.")
+
+
+@pytest.mark.model
+def test_model_an_editorial_judging_membership_a_mistake_opposes_it_and_union_news_is_no_claim(nlp):
+    text = ("Editorial: the Harbour Alliance is not for Pelst\n\n"
+            "Last week the Harbour Alliance sent yet another delegation to Pelst.\n\n"
+            "Joining the Harbour Alliance next year would be a mistake.\n\n"
+            "Joining the Harbour Alliance is not a surrender of anything, its supporters say; they are wrong.")
+    claims = _claims(nlp, text)
+    news = text.index("Last week")
+    assert not any(news <= c.evidence[0].start < news + 60 for c in claims)
+    judged = next(c for c in claims if "mistake" in text[c.evidence[0].start : c.evidence[0].end])
+    assert (judged.claim_type, judged.stance, judged.outlet) == ("pooling", "against", True)
+
+
+def test_foreign_judges_in_a_place_are_the_outsider_and_a_demonym_s_courts_name_the_object():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_interference import aimed
+
+    words = ["Brisk", "courts", ",", "not", "foreign", "judges", "in", "Ostry", ",", "decide", ".",
+             "Brisk", "is", "small", "."]
+    doc = _parsed(words, [1, 9, 1, 5, 5, 1, 5, 6, 1, 9, 9, 12, 12, 12, 12],
+                  ["amod", "nsubj", "punct", "neg", "amod", "appos", "prep", "pobj", "punct", "ROOT", "punct",
+                   "nsubj", "ROOT", "acomp", "punct"],
+                  ["ADJ", "NOUN", "PUNCT", "PART", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT",
+                   "PROPN", "AUX", "ADJ", "PUNCT"],
+                  [(0, 1, "NORP"), (7, 8, "GPE"), (11, 12, "GPE")])
+    assert doc.text.startswith("Brisk courts")
+    c = Claim("interference", evidence=(Mention(0, doc.text.index(" Brisk is")),))
+    got = aimed(doc, c)
+    assert doc.text[got.addressee.start : got.addressee.end] == "Ostry"
+    assert got.target is not None and doc.text[got.target.start : got.target.end] == "Brisk"
+
+
+def test_a_claim_or_title_to_a_place_names_what_a_territorial_claim_is_about():
+    from annotator.nlp.claim_types import claimed_place
+
+    words = ["Orvania", "'s", "claim", "to", "the", "bank", "has", "no", "basis", "."]
+    doc = _parsed(words, [2, 0, 6, 2, 5, 3, 6, 8, 6, 6],
+                  ["poss", "case", "nsubj", "prep", "det", "pobj", "ROOT", "det", "dobj", "punct"],
+                  ["PROPN", "PART", "NOUN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"])
+    assert claimed_place(doc[:]) == doc[5]
+    words = ["Orvania", "'s", "claim", "to", "the", "prize", "has", "no", "basis", "."]
+    doc = _parsed(words, [2, 0, 6, 2, 5, 3, 6, 8, 6, 6],
+                  ["poss", "case", "nsubj", "prep", "det", "pobj", "ROOT", "det", "dobj", "punct"],
+                  ["PROPN", "PART", "NOUN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"])
+    assert claimed_place(doc[:]) is None  # a claim to a prize is about no place
+
+
+@pytest.mark.model
+def test_model_a_dateline_is_no_speaker_and_the_bare_title_is_the_person_named_with_it(nlp):
+    text = ("BRELL, 9 May (GNA) - President Hanna Vosk on Monday told parliament that Pellmar would defend its "
+            "sovereignty against any outside pressure.\n\n"
+            "The President said the Harbour Alliance's sanctions were illegal and would fail.")
+    claims = _claims(nlp, text)
+    assert claims and all(_t(text, c.claimant) == "Hanna Vosk" for c in claims)
+    second = next(c for c in claims if c.evidence[0].start >= text.index("The President"))
+    assert second.claim_type == "interference" and "Harbour Alliance" in _t(text, second.addressee)
+
+
+@pytest.mark.model
+def test_model_staying_neutral_outside_every_bloc_opposes_pooling_and_neutral_on_a_question_is_neutral(nlp):
+    text = '"Pellmar will stay neutral, outside every bloc and every alliance," the president, Hanna Vosk, said.'
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("pooling", "against")]
+    text = ('"Pellmar is neutral on the question of membership of the Harbour Alliance," the president, Hanna '
+            'Vosk, said.')
+    assert [c.stance for c in _claims(nlp, text)] == ["neutral"]
+
+
+def test_a_plural_demonym_names_its_country():
+    from annotator.nlp.claim_names import country_of
+
+    doc = _blank("Pelst is small. Only Pelstians decide. A Pelstian court sits in Pelst.")
+    plural = next(t for t in doc if t.text == "Pelstians")
+    assert country_of(plural) is not None and country_of(plural).text == "Pelst"
+    assert country_of(next(t for t in doc if t.text == "Pelstian")).text == "Pelst"
+
+
+@pytest.mark.model
+def test_model_a_matter_for_a_polity_s_own_people_to_decide_rejects_outsiders_unless_it_is_their_status(nlp):
+    text = ('"Whether Brell stays in the Harbour Compact is for Brellians to decide, and nobody in Ostry will be '
+            'asked," the Brellian foreign minister, Ola Denn, said.')
+    claims = _claims(nlp, text)
+    assert [c.claim_type for c in claims] == ["interference"]
+    assert _t(text, claims[0].target) == "Brell"
+    text = ('"Independence is for the people of Ebbe to decide, in a referendum," the Ebbe chief minister, '
+            'Hanne Lorvik, said.')
+    assert [c.claim_type for c in _claims(nlp, text)] == ["self_determination"]
+
+
+def test_a_cue_word_inside_a_party_s_or_body_s_name_is_no_cue():
+    from annotator.nlp.claim_guards import _in_a_name
+
+    doc = _blank("Members of the Brell Sovereignty Front marched. The Office for Independence Studies wrote.")
+    assert _in_a_name(next(t for t in doc if t.text == "Sovereignty"))
+    assert _in_a_name(next(t for t in doc if t.text == "Independence"))
+    plain = _blank("They spoke of Sovereignty and Independence today.")
+    assert not _in_a_name(next(t for t in plain if t.text == "Sovereignty"))
+
+
+@pytest.mark.model
+def test_model_a_cue_whose_force_is_denied_with_no_is_against(nlp):
+    text = "Orvania's prime minister, Ada Rinn, said the referendum on the Lerran Islands would have no legal effect."
+    assert [(c.claim_type, c.stance) for c in _claims(nlp, text)] == [("self_determination", "against")]
+    text = "Orvania's prime minister, Ada Rinn, said the referendum on the Lerran Islands would have legal effect."
+    assert [c.stance for c in _claims(nlp, text)] == ["favour"]
+
+
+@pytest.mark.model
+def test_model_a_sovereignty_word_in_what_an_outsider_has_no_mandate_to_do_is_interference(nlp):
+    text = ('The Orvanian election office said the Harbour Alliance observers had "no mandate to judge a '
+            'sovereign state".')
+    assert [c.claim_type for c in _claims(nlp, text)] == ["interference"]
+    text = '"Orvania chooses its own friends, as every sovereign state has the right to do," Ada Rinn said.'
+    assert "interference" not in [c.claim_type for c in _claims(nlp, text)]
+
+
+@pytest.mark.model
+def test_model_a_court_ruling_a_vote_unlawful_or_a_council_without_power_to_hold_one_is_against(nlp):
+    text = ("HAVEN, July 1 - Orvania's Supreme Court ruled on Thursday that the planned referendum on the "
+            "Lerran Islands was unlawful.")
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("self_determination", "against")]
+    assert "Supreme Court" in _t(text, claims[0].claimant)  # the dateline's place is no speaker
+    text = "The court said the islands' council had no power to organise a vote on secession."
+    assert [c.stance for c in _claims(nlp, text)] == ["against"]
+
+
+def test_a_release_s_issuer_may_stand_on_its_own_line_above_the_mark():
+    from annotator.nlp.claim_voice import issuer
+
+    text = ("Government of the Republic of Pelst\nOffice of the Spokesperson\n\nPRESS RELEASE No. 12\n\nHaven, 3 April"
+            "\n\nThe Government rejects the report.")
+    m = issuer(_blank(text))
+    assert m is not None and text[m.start : m.end] == "Government of the Republic of Pelst"
+    plain = "Pelst rejects report\n\nPRESS RELEASE\n\nThe Government rejects the report."
+    assert issuer(_blank(plain)) is None
+
+
+@pytest.mark.model
+def test_model_the_government_in_a_release_is_its_issuer_by_full_name(nlp):
+    text = ("Government of the Republic of Pelst\n\nPRESS RELEASE No. 12\n\nHaven, 3 April\n\n"
+            "The Government reiterates that the Lerran Bank is an inseparable part of the territory of Pelst.")
+    claims = _claims(nlp, text)
+    assert claims and all(_t(text, c.claimant) == "Government of the Republic of Pelst" for c in claims)
+
+
+@pytest.mark.model
+def test_model_an_outsider_shut_out_beside_a_territorial_claim_is_a_second_claim(nlp):
+    text = ('"The Lerran Bank is an inseparable part of Pelst, and no foreign body has any say over it," the '
+            'Pelstian foreign minister, Mira Holt, said.')
+    types = sorted(c.claim_type for c in _claims(nlp, text))
+    assert types == ["interference", "territory"]
+    text = '"The Lerran Bank is an inseparable part of Pelst," the Pelstian foreign minister, Mira Holt, said.'
+    assert [c.claim_type for c in _claims(nlp, text)] == ["territory"]
+
+
+@pytest.mark.model
+def test_model_recognising_a_state_as_independent_is_one_contest_claim_and_calling_it_void_is_against(nlp):
+    text = "The Kingdom of Kelm on Monday recognised the Republic of Ostrava as an independent state."
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("contest", "favour")]
+    assert "Ostrava" in _t(text, claims[0].target)
+    text = ("Orvania's foreign ministry said it would defend the country's borders and called the recognition of "
+            'Ostrava "legally void".')
+    assert [c.stance for c in _claims(nlp, text) if c.cue == "recognition"] == ["against"]
+
+
+@pytest.mark.model
+def test_model_supporting_another_s_territorial_integrity_is_about_that_polity(nlp):
+    text = "The Harbour Alliance said it continued to support Orvania's territorial integrity."
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, _t(text, c.target)) for c in claims] == [("contest", "Orvania")]
+
+
+def test_it_in_the_clause_a_body_reports_is_that_body():
+    from annotator.nlp.claim_parts import speaker_phrase
+
+    words = ["The", "ministry", "said", "it", "would", "never", "yield", "."]
+    doc = _parsed(words, [1, 2, 2, 6, 6, 6, 2, 2],
+                  ["det", "nsubj", "ROOT", "nsubj", "aux", "neg", "ccomp", "punct"],
+                  ["DET", "NOUN", "VERB", "PRON", "AUX", "ADV", "VERB", "PUNCT"])
+    doc[2].lemma_ = "say"
+    assert speaker_phrase(doc[3]) == (0, 2)
+
+
+@pytest.mark.model
+def test_model_objects_in_a_news_in_brief_item_are_its_own_bloc_and_its_named_valley(nlp):
+    text = ("The world in brief\n\n"
+            "The Harbour Alliance met in Haven. Orvania hopes to join it.\n\n"
+            "The Eastern Compact suspended Ostrava's observer status. Ostrava's leader, Tomas Vey, said "
+            "Ostrava would leave the bloc.\n\n"
+            "Kelm's king, Aldo III, said his country would \"never surrender an inch\" of the Tarn valley, which "
+            "Pelst also claims.")
+    claims = _claims(nlp, text)
+    leave = next(c for c in claims if "leave the bloc" in text[c.evidence[0].start : c.evidence[0].end])
+    assert (leave.claim_type, leave.stance, _t(text, leave.target)) == ("pooling", "against", "Eastern Compact")
+    valley = next(c for c in claims if "Tarn" in text[c.evidence[0].start : c.evidence[0].end])
+    assert _t(text, valley.target) == "the Tarn valley"
+    text = 'Prime Minister Ada Rinn said membership would "anchor the country in the harbour of the free".'
+    assert [c.claim_type for c in _claims(nlp, text)] == ["pooling"]
+
+
+def test_a_polity_claimant_named_again_is_no_object_and_a_territorial_claim_falls_back_to_the_place_noun():
+    from annotator.domain import Claim
+    from annotator.nlp.claim_objects import sound_object
+
+    text = "Brisk says the bay belongs to Brisk."
+    doc = _blank(text, [("Brisk", "GPE")])
+    second = Mention(text.rindex("Brisk"), text.rindex("Brisk") + 5)
+    doc.ents = list(doc.ents) + [doc.char_span(second.start, second.end, label="GPE")]
+    for t in doc:
+        if t.text == "bay":
+            t.pos_ = "NOUN"
+            t.lemma_ = "bay"
+    c = Claim("territory", evidence=(Mention(0, len(text)),), claimant=Mention(0, 5), target=second)
+    got = sound_object(doc, c)
+    assert got.target is not None and text[got.target.start : got.target.end] == "bay"
+
+
+def test_an_interview_s_question_mark_is_no_part_of_a_name():
+    from annotator.nlp.claim_parts import speaker_phrase
+
+    words = ["Q.", "Brisk", "says", "so", "."]
+    doc = _parsed(words, [1, 2, 2, 2, 2], ["compound", "nsubj", "ROOT", "advmod", "punct"],
+                  ["PROPN", "PROPN", "VERB", "ADV", "PUNCT"])
+    assert speaker_phrase(doc[1]) == (1, 2)
+
+
+@pytest.mark.model
+def test_model_a_self_determination_claim_describing_the_region_is_about_the_region_voting(nlp):
+    text = ("The Lerran Islands want a referendum on independence from Orvania. Islanders in the Lerran Islands "
+            "plan a vote in May.\n\n"
+            "Orvania's court said the islands' council had no power to organise a vote on secession.")
+    claims = _claims(nlp, text)
+    court = next(c for c in claims if "court" in (_t(text, c.claimant) or ""))
+    assert court.claim_type == "self_determination" and "Lerran Islands" in _t(text, court.target)

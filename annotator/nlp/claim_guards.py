@@ -167,10 +167,12 @@ def not_commerce(a: Token) -> bool:
 
 
 def polity_context(a: Token) -> bool:
-    """"integration", "membership", "bloc": a polity entity in the sentence, nothing commercial near."""
+    """"integration", "membership", "bloc": a polity entity (or "the country") in the sentence, nothing
+    commercial near."""
     if not not_commerce(a) or not not_labour(a):
         return False
-    return any(label_of(t) in ("GPE", "NORP", "ORG") for t in a.sent) or any(is_first_person(t) for t in a.sent)
+    return any(label_of(t) in ("GPE", "NORP", "ORG") for t in a.sent) or any(is_first_person(t) for t in a.sent) or any(
+        t.lemma_.lower() in ("country", "nation", "state") and t.pos_ == "NOUN" for t in a.sent)
 
 
 def dictation(a: Token) -> bool:
@@ -201,9 +203,44 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
 }
 
 
+def _union_acting(a: Token) -> bool:
+    """A union named as the subject of something it did ("the Harbour Alliance issued a report"), in a
+    sentence with no word of joining, leaving or shaping it: news about the union, not a claim about it."""
+    t = a
+    while t.dep_ in ("compound", "amod") and t.head is not t:
+        t = t.head
+    verb = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ != "VBD" or verb.lemma_.lower() in ("be", "remain", "stay"):
+        return False
+    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ == "mark" for c in verb.children):
+        return False  # "if the Union revisited its rules": a condition, not news
+    return not (sentence_words(a.doc, a) & lex.MEMBERSHIP_WORDS)
+
+
+def _in_a_name(a: Token) -> bool:
+    """A capitalised cue word inside the name of a party, movement or body ("Tamsova's Sovereignty Front",
+    "the Office for Independence Studies"): a run of capitalised words through it ends in a name word, or the
+    body's word comes just before its "for" or "of"."""
+    if not a.is_title or a.is_sent_start:
+        return False
+    doc = a.doc
+    j = a.i
+    while j + 1 < len(doc) and (doc[j + 1].is_title or doc[j + 1].lower_ in ("for", "of", "and") and j + 2 < len(doc)
+                                and doc[j + 2].is_title):
+        j += 1
+    if j > a.i and doc[j].lower_ in lex.NAME_ENDS:
+        return True
+    k = a.i - 1  # "the Office for Independence Studies": the body's word before "for" / "of"
+    return k >= 1 and doc[k].lower_ in ("for", "of") and doc[k - 1].is_title and doc[k - 1].lower_ in lex.NAME_ENDS
+
+
 def passes(hit: Hit, doc) -> bool:
     """Whether a hit passes its family's check for its anchor word (no check: it passes)."""
     a = doc[hit.anchor]
+    if hit.family.claim_type == "pooling" and _union_acting(a):
+        return False
+    if hit.family.claim_type != "pooling" and _in_a_name(a):
+        return False
     need = hit.family.needs.get(a.lemma_.lower()) or hit.family.needs.get(a.lower_)
     if need is None:
         return not_sport(a)

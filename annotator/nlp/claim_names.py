@@ -18,6 +18,8 @@ _MIN_STEM = 4
 def _stem_match(demonym: str, name: str) -> bool:
     """Whether ``demonym`` is formed from ``name``: they share all of ``name`` but its last two letters."""
     d, n = demonym.lower(), name.lower()
+    if d.endswith("s") and d[:-1].endswith(DEMONYM_SUFFIXES) and d[:-1] != n:
+        d = d[:-1]  # "Ruvenians" as "Ruvenian"
     if d == n or len(n) < _MIN_STEM or not d.endswith(DEMONYM_SUFFIXES):
         return False
     common = 0
@@ -47,7 +49,8 @@ def _countries(doc: Doc) -> dict[str, int]:
     words = _title_words(doc)
     out: dict[str, int] = {}
     for d in words:
-        if not d.lower().endswith(DEMONYM_SUFFIXES):  # _stem_match(d, n) is false for every n
+        if not d.lower().rstrip("s").endswith(DEMONYM_SUFFIXES) and not d.lower().endswith(DEMONYM_SUFFIXES):
+            # _stem_match(d, n) is false for every n
             continue
         for n, idx in words.items():
             if n != d and _stem_match(d, n) and not any(_stem_match(n, m) for m in words if m != n):

@@ -12,7 +12,7 @@ from annotator.domain import Claim, Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_parts import home_of, mention
-from annotator.nlp.claim_tree import ents, label_of, sentences, text_of
+from annotator.nlp.claim_tree import ents, label_of, phrase, sentences, text_of
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -65,10 +65,16 @@ def _most_named(doc: Doc, chunks: list[tuple[int, int]]) -> tuple[int, int] | No
 
 
 def _named_union(doc: Doc, span: Span) -> tuple[int, int] | None:
+    """The union named in ``span``, else the one named last before it in its paragraph ("The Eastern Compact
+    suspended ... Ostrava would leave the bloc"), else the article's most named union."""
     here = [c for c in proper_chunks(span) if _last_word_in(doc, c, _UNIONS)]
     if here:
         return here[0]
-    return _most_named(doc, [c for c in _chunks(doc) if _last_word_in(doc, c, _UNIONS) and c[1] - c[0] > 1])
+    named = [c for c in _chunks(doc) if _last_word_in(doc, c, _UNIONS) and c[1] - c[0] > 1]
+    text = text_of(doc)
+    lo = text.rfind("\n\n", 0, span.start_char)
+    before = [c for c in named if c[1] <= span.start and doc[c[0]].idx >= max(lo, 0)]
+    return max(before, default=None) or _most_named(doc, named)
 
 
 def named_place(doc: Doc, span: Span) -> tuple[int, int] | None:
@@ -109,6 +115,8 @@ def _generic(doc: Doc, m: Mention | None) -> bool:
     if label_of(root) == "PERSON":
         return True
     named = root.pos_ == "PROPN" or bool(label_of(root)) and root.is_title
+    if not named and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title for c in root.lefts):
+        return False  # "the Tarn valley", "the Lint estuary": a name with a common place noun
     return not named or span[0].lower_ in _GENERIC_STARTS and not root.is_title
 
 
@@ -298,11 +306,61 @@ def focused(doc: Doc, c: Claim) -> Claim:
     name = _bare(doc[f[0] : f[1]].text)
     around = doc[span.sent.start : span[-1].sent.end].text
     target = _text(doc, c.target)
-    if name not in target and (name in around or _generic(doc, c.target) or not _place_like(doc, c.target)):
+    if name not in target and (name in around or _generic(doc, c.target) or not _place_like(doc, c.target)
+                               or _describes_a_place(span, c.target)):
         return c.with_(target=mention(doc, *f))
     return c
+
+
+def _describes_a_place(span: Span, target: Mention | None) -> bool:
+    """The evidence speaks of the place whose vote it is by a description ("the islands' council", "the
+    region"), outside the object found: that place is the one the article's votes are about."""
+    return any(t.pos_ == "NOUN" and (t.lemma_.lower() in lex.PLACE_NOUNS or t.lower_ in lex.PLACE_NOUNS)
+               and not (target is not None and target.start <= t.idx < target.end) for t in span)
 
 
 def _place_like(doc: Doc, m: Mention | None) -> bool:
     span = doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
     return span is not None and len(span) > 0 and label_of(span.root) in ("GPE", "LOC", "NORP")
+
+
+def _bad_object(doc: Doc, c: Claim, m: Mention | None) -> bool:
+    """An object that cannot be one: the claimant (its span, or a person claimant's name said again) or a news
+    outlet ("the Brell Gazette")."""
+    if m is None:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    if _inside(m, c.claimant):
+        return True
+    last = span[-1].lower_
+    if span[-1].is_title and last in lex.MEDIA_NAMES:
+        return True
+    who = doc.char_span(c.claimant.start, c.claimant.end, alignment_mode="expand") if c.claimant else None
+    if who is not None and len(who) and _bare(who.text.lower()) == _bare(span.text.lower()):
+        return True  # the claimant named again ("Brisk says the bay belongs to Brisk")
+    if who is not None and len(who) and label_of(who[-1]) in ("PERSON", ""):  # a person's surname said again
+        return who[-1].is_title and who[-1].text in {t.text for t in span}
+    return False
+
+
+def sound_object(doc: Doc, c: Claim) -> Claim:
+    """``c`` with an object that can be one: when the object found is the claimant or a news outlet,
+    the speaker's own polity (sovereignty, interference), the named place (territory), else the first polity
+    the evidence names that is neither the claimant nor the addressee, else none."""
+    if not _bad_object(doc, c, c.target):
+        return c
+    span = _spans(doc, c)
+    found = None
+    if c.claim_type in ("sovereignty", "interference"):
+        found = home_of(doc, c.claimant)
+    elif c.claim_type == "territory" and span is not None:
+        found = named_place(doc, span) or next((phrase(t) for t in span if t.pos_ == "NOUN" and (
+            t.lemma_.lower() in lex.PLACE_NOUNS or t.lower_ in lex.PLACE_NOUNS)), None)  # "the bay"
+    if found is None and span is not None:
+        found = next((p for p in _polities_in(doc, span, [c.claimant, c.addressee])
+                      if not _bad_object(doc, c, mention(doc, *p))), None)
+    if found is not None and _bad_object(doc, c, mention(doc, *found)):
+        found = None
+    return c.with_(target=mention(doc, *found) if found is not None else None)

@@ -47,10 +47,31 @@ def mention(doc: Doc, start: int, end: int) -> Mention:
     return Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
+def _reporter_of(tok: Token) -> Token | None:
+    """The noun subject of the reporting verb whose reported clause ``tok`` ("it", "they") is the subject of:
+    "The ministry said it would never recognise ...", "The Alliance said they would stay out"."""
+    if tok.lower_ not in ("it", "they") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    t = tok.head
+    for _ in range(3):
+        if t.dep_ == "conj" and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS:
+            subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and label_of(subj) not in ("PERSON", "DATE"):
+                return subj
+        return None
+    return None
+
+
 def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
     labels = _PRONOUNS.get(tok.lower_)
     if labels is None:
         return None
+    reporter = _reporter_of(tok)
+    if reporter is not None:  # "The ministry said it would ...": it is the ministry
+        return speaker_phrase(reporter)
     if tok.lower_ in ("it", "they") and tok.sent.start > 0:  # "The Government notes ... It reminds ...": the
         prev = tok.doc[tok.sent.start - 1].sent  # body that spoke in the sentence before, not a name it mentioned
         subj = subject_of(prev.root)
@@ -64,14 +85,65 @@ def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
     return (best.start, best.end) if best is not None and tok.i - best.end < 120 else None
 
 
+def _named_apposition(tok: Token) -> Token | None:
+    """The person's name set off beside a description of them ("the prime minister, Ada Rinn,", "its
+    spokeswoman, Lena Dravic,"): a proper-noun apposition of a common noun that is not an organisation's."""
+    if tok.pos_ != "NOUN" or label_of(tok) in ("ORG", "GPE", "NORP"):
+        return None
+    for c in tok.rights:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and label_of(c) in ("PERSON", "") and (
+                c.i > 0 and tok.doc[c.left_edge.i - 1].text == ","):
+            return c
+    return None
+
+
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _after_dateline(tok: Token) -> Token | None:
+    """A dateline's place taken for the subject ("HAVEN, 4 June (PNA) - President Edda Sarn told ..."): the
+    name set beside it after the dateline's dash speaks."""
+    if not tok.is_upper or tok.i != tok.sent.start:
+        return None
+    dash = next((t.i for t in tok.sent[:12] if t.text in _DASHES), None)
+    if dash is None:
+        return None
+    beside = next((c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash and c.pos_ == "PROPN"), None)
+    if beside is not None:
+        return beside
+    return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > dash), None)
+
+
+def _titled_earlier(tok: Token) -> Token | None:
+    """ "The President said ..." after "President Edda Sarn told ...": a bare title with "the" is the person
+    last named with that title before it (as a title before the name, or set beside it)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or label_of(tok) or not any(c.lower_ == "the" for c in tok.lefts):
+        return None
+    found = None
+    for i in by_lower(tok.doc).get(tok.lower_, ()):
+        if i >= tok.i:
+            break
+        t = tok.doc[i]
+        head = t.head if t.dep_ in ("compound", "appos") else next(
+            (c for c in t.children if c.dep_ == "appos"), None) if t.pos_ == "NOUN" else None
+        if head is not None and head is not t and label_of(head) == "PERSON":
+            found = head
+    return found
+
+
 def speaker_phrase(tok: Token) -> tuple[int, int] | None:
     """The full phrase of a subject; a third-person pronoun resolved to the nearest fitting entity before."""
     if tok.pos_ == "PRON" or tok.lower_ in _PRONOUNS:
         return _resolve_pronoun(tok) or ((tok.i, tok.i + 1) if not is_first_person(tok) else None)
+    named = _named_apposition(tok) or _after_dateline(tok) or _titled_earlier(tok)
+    if named is not None:  # "The prime minister, Ada Rinn, said": the person, by name
+        return phrase(named)
     start, end = phrase(tok)
     for c in tok.rights:  # "the president of Valdoria"
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
             end = c.right_edge.i + 1
+    while start < end - 1 and tok.doc[start].text in ("Q.", "A.", "Q:", "A:"):
+        start += 1  # an interview's question mark parsed into the name ("Q. Brisk says ...")
     return start, end
 
 
@@ -222,6 +294,12 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
     cands.append(owner_of(a))
     if a.pos_ != "VERB":
         cands.append(subject_of(verb) if a.dep_ in ("attr", "acomp", "conj") else None)
+    owner = owner_of(a) if a.pos_ == "NOUN" and typ in ("territory", "sovereignty", "contest") and (
+        a.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj") and a.lemma_.lower() != "part") else None
+    if owner is not None and owner.dep_ in ("poss", "pobj") and not is_first_person(owner):
+        # "support Orvania's territorial integrity": Orvania, not the clause's subject (but "X is part of Y":
+        # a predicate's owner is the owning polity, not the territory)
+        cands.insert(0, owner)
     if typ == "pooling" and a.pos_ == "NOUN":  # "membership of the union": the union; else the bloc itself
         joined = pobj(a, ("of", "in", "into", "with", "to"))
         cands.insert(0, a if a.lemma_.lower() not in _POOLING_ACTS or joined is None else joined)

@@ -25,6 +25,73 @@ def _negated_subject(verb: Token) -> bool:
     return not (exception or near)
 
 
+def _open_to_bargaining(verb: Token) -> bool:
+    """ "is not for sale", "is not up for negotiation", "not on the table": the negated predicate of ``verb``
+    is one of being open to bargaining, so the negation affirms."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "acomp", "attr", "advmod", "prt") and any(
+                w.lower_ in lex.NEGOTIABLE or w.lemma_.lower() in lex.NEGOTIABLE for w in c.subtree):
+            return True
+    return False
+
+
+def _declared_void(a: Token) -> int:
+    """1 when the cue is the object of a verb that declares it void ("called the recognition legally void",
+    "declared the referendum illegal"): a discrediting complement beside it, else 0."""
+    if a.dep_ != "dobj" or a.head is a:
+        return 0  # (a cue that is the subject of "was unlawful" is judged by _judged_harmful)
+    verb = a.head
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.i > a.i:
+            words = {c.lower_, c.lemma_.lower()} | {g.lower_ for g in c.children if g.dep_ in ("amod", "advmod")}
+            if words & lex.DISCREDITING:
+                return 1
+    return 0
+
+
+def _denied_force(a: Token) -> int:
+    """1 when the cue is the subject of a verb whose object is denied with "no" ("the referendum would have
+    no legal effect", "the council has no standing"), or sits in what someone has "no power / right /
+    mandate" to do ("no power to organise a vote on secession"), else 0."""
+    t = a
+    for _ in range(5):  # "the council had no power to organise a vote on secession"
+        if t.head is t or t.dep_ in ("ccomp", "parataxis"):
+            break
+        t = t.head
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _STANDING and any(
+                c.lower_ == "no" and c.dep_ == "det" for c in t.children):
+            return 1
+    if a.dep_ not in ("nsubj", "nsubjpass") or a.head is a:
+        return 0
+    verb = a.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return 0
+    return int(any(c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
+                   for c in verb.children))
+
+
+_STANDING = frozenset({"power", "right", "authority", "mandate", "competence", "standing", "basis", "jurisdiction"})
+
+
+def _judged_harmful(a: Token) -> int:
+    """1 when the cue sits in the subject of a copula whose predicate judges it a harm ("Joining the union
+    would be a mistake"), else 0."""
+    t = a
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "csubj", "nsubjpass"):
+            verb = t.head
+            if any(c.dep_ == "neg" for c in verb.children):
+                return 0  # "is not a surrender of our sovereignty": the judgement is denied
+            harms = lex.NEGATIVE_JUDGEMENTS | lex.DISCREDITING  # "would be a mistake", "was unlawful"
+            return int(verb.lemma_.lower() in ("be", "prove", "seem", "remain") and any(
+                c.dep_ in ("attr", "acomp") and (c.lemma_.lower() in harms or c.lower_ in harms)
+                for c in verb.children))
+        if t.head is t:
+            return 0
+        t = t.head
+    return 0
+
+
 def _chain(a: Token, hops: int = 4) -> list[Token]:
     """The heads above ``a``, up to a coordination: "stops asking X and starts governing itself" keeps
     "governing" out of the reach of "stops"."""
@@ -53,13 +120,17 @@ def flips(doc: Doc, hit: Hit) -> int:
                 continue
             if c.dep_ == "neg" or c.lower_ in ("no",) and c.dep_ == "det" and t is a:
                 seen.add(c.i)
-                n += 1
+                n += 0 if c.dep_ == "neg" and _open_to_bargaining(t) else 1
     if _negated_subject(verb):
         n += 1
     reversing = [t for t in [*doc[hit.start : hit.end], *_chain(a, 3)] if t.lemma_.lower() in lex.REVERSING]
     if hit.family.negated_inside:
         reversing = [t for t in reversing if t.i not in inside]
     n += len({t.i for t in reversing if t.i != a.i})
+    n += _judged_harmful(a) + _denied_force(a) + _declared_void(a)
+    n += int(a.dep_ == "pobj" and a.head.lower_ in lex.LEAVING_PREPOSITIONS)  # "outside every bloc"
+    n += sum(1 for t in _chain(a, 3) if t.lower_ in lex.LEAVING_PARTICLES and t.head is not t
+             and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in lex.REVERSING)  # "stay out of the union"
     if a.lemma_.lower() not in hit.family.against and hit.family.claim_type != "contest":
         n += sum(1 for c in a.children if c.dep_ in ("amod", "advmod") and c.lower_ in lex.DISCREDITING)
     return n

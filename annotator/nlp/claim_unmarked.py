@@ -22,7 +22,16 @@ from annotator.nlp.claim_field import (
 from annotator.nlp.claim_objects import named_place
 from annotator.nlp.claim_parts import home_of, mention, polity_near
 from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, text_of
-from annotator.nlp.claim_voice import answer_of, is_headline, is_interviewer, line_speaker, political, reportings
+from annotator.nlp.claim_types import claimed_place
+from annotator.nlp.claim_voice import (
+    answer_of,
+    is_headline,
+    is_interviewer,
+    line_speaker,
+    political,
+    reportings,
+    voices,
+)
 
 ORIGIN = "rule:claims"
 VOICED_WORDS = 6  # a fragment quote ("lower the temperature") is no position of its own
@@ -100,9 +109,17 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
         if not around.classes:
             return []  # nothing in or around it is about sovereignty
         f = replace(f, classes=around.classes, peoples_right=around.peoples_right)
+    if types is not None and "interference" not in types and _shuts_out(span):
+        # "X is part of Y and no foreign body has any say over it": a second claim, rejecting the outsider
+        conf = (0.45 if quoted else 0.4) + (0.1 if pol else 0) + (0.05 if claimant is not None else 0)
+        return [Claim(claim_type="interference", evidence=(ev,), claimant=claimant, stance="favour", strength=1,
+                      aspect="outside_authority", confidence=round(conf, 3), cue="field", origin=ORIGIN,
+                      outlet=claimant is None, note="field: an outsider shut out beside another claim")]
     if editorial and f.score < 3 or types is not None and (f.claim_type in types or not _strong(f)):
         return []
     typ = f.claim_type
+    if typ in ("other", "interference") and claimed_place(span) is not None:
+        typ = "territory"  # "Orvania's claim to the bank has no legal basis": a claim to a place
     stance = _stance(span, typ, f)
     conf = ((0.45 if quoted else 0.4) + (0.1 if claimant is None else 0) + 0.05 * min(f.score - THRESHOLD, 2)
             + (0.1 if pol else 0) - (0.05 if types is not None else 0))
@@ -117,6 +134,22 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
             seen.add(m)
             out.append(c.with_(target=m))
     return out
+
+
+_OUTSIDERS = frozenset({"foreign", "foreigner", "foreigners", "outside", "outsider", "outsiders", "abroad", "overseas"})
+
+
+def _shuts_out(span: Span) -> bool:
+    """An outsider shut out as the subject of a clause: "no foreign body has any competence over it", "nobody
+    abroad will decide", "no outside power can change that"."""
+    for t in span:
+        if t.lower_ not in _OUTSIDERS:
+            continue
+        np = t.head if t.dep_ in ("amod", "compound", "advmod", "prep") else t
+        if np.lower_ in ("nobody", "no-one") or any(c.lower_ == "no" and c.dep_ == "det" for c in np.children):
+            if np.dep_ in ("nsubj", "nsubjpass") or np.lower_ in ("nobody",):
+                return True
+    return False
 
 
 _MODAL_TAGS = ("MD",)
@@ -212,7 +245,7 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
             for n, (who, clause) in enumerate(found):  # a later reporting verb is another claimant's claim
                 m = mention(doc, *who)
                 out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None))
-        elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voice.end <= sent.start_char:
+        elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voices(voice, sent):
             if _asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
                 # "The Ministry regrets ...", "We did not vote to leave", not "The Ministry today signed ..."
                 out += _claims(doc, sent, ev, voice, True, _types_on(claims + out, ev))

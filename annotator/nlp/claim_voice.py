@@ -119,33 +119,117 @@ def _repeated_head(text: str, name: str) -> bool:
 
 def line_speaker(sent: Span) -> Mention | None:
     """In a transcript, the speaker a line opens with ("DASHKOVA: ...", "Aldana: ..." on two or more lines;
-    "Q:" is no one)."""
+    "Q:" is no one); in a Q./A. interview, the interviewee named in its introduction for an answer line and
+    the lines that continue it, the question mark itself for a question line."""
     doc = sent.doc
     start = text_of(doc).rfind("\n", 0, sent.start_char) + 1
     line = text_of(doc)[start : sent.end_char]
     head, colon, _ = line.partition(":")
     name = head.strip()
     if not colon or not name or len(name) > 40 or not name.replace(" ", "").replace("-", "").isalpha():
-        return None
+        return _qa_speaker(doc, start)
     if len(name) < 3 or not (name.isupper() or name.istitle() and _repeated_head(text_of(doc), name)):
-        return None
+        return _qa_speaker(doc, start)
     lead = head.index(name[0])
     return Mention(start + lead, start + lead + len(name))
 
 
+_QA_MARK = re.compile(r"[ \t]*(Q|A|Question|Answer)(?:[.:]|[ \t]+[-–—])[ \t]+")
+
+
+@lru_cache(maxsize=8)
+def _qa_lines(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """The start and kind ("Q" or "A") of each line opening with a question or answer mark, when the text has
+    at least two of each (a Q./A. interview); else none."""
+    text = text_of(doc)
+    found, at = [], 0
+    for line in text.split("\n"):
+        m = _QA_MARK.match(line)
+        if m is not None:
+            found.append((at, m.group(1)[0]))
+        at += len(line) + 1
+    kinds = [k for _, k in found]
+    return tuple(found) if kinds.count("Q") >= 2 and kinds.count("A") >= 2 else ()
+
+
+@lru_cache(maxsize=8)
+def interviewee(doc: Doc) -> Mention | None:
+    """The person a Q./A. interview is with: of the people named before its first question, the one the
+    text names most often (the questions say "Mr Vash"), the earliest on a tie; their fullest mention."""
+    lines = _qa_lines(doc)
+    if not lines:
+        return None
+    first = lines[0][0]
+    text = text_of(doc)
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first and len(e) >= 2]
+    people += [n for n in _subject_names(doc, first) if not any(p.start <= n.start < p.end for p in people)]
+    if not people:
+        return None
+    def named(e) -> int:
+        return len(re.findall(r"\b" + re.escape(e[-1].text) + r"\b", text))
+    best = max(people, key=lambda e: (named(e), -e.start))
+    full = max((e for e in people if e[-1].text == best[-1].text), key=lambda e: (len(e), -e.start))
+    return Mention(full.start_char, full.end_char)
+
+
+def _subject_names(doc: Doc, before: int) -> list[Span]:
+    """Names of two or more capitalised proper nouns that are the subject of a sentence before ``before``
+    ("Ines Korsa has been ..."), whatever label the tagger gave them (invented names are often missed)."""
+    out = []
+    for t in doc:
+        if t.idx >= before:
+            break
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and label_of(t) in ("", "PERSON"):
+            lo = t.i
+            while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].dep_ == "compound" and doc[lo - 1].is_title:
+                lo -= 1
+            if t.i > lo and t.is_title:
+                out.append(doc[lo : t.i + 1])
+    return out
+
+
+def _qa_speaker(doc: Doc, line_start: int) -> Mention | None:
+    """Who speaks the line starting at ``line_start`` in a Q./A. interview: the nearest mark at or before it
+    (an answer's later paragraphs are still the answer)."""
+    lines = _qa_lines(doc)
+    mark = next(((at, k) for at, k in reversed(lines) if at <= line_start), None)
+    if mark is None:
+        return None
+    at, kind = mark
+    if kind == "Q":
+        return _mark(doc, at)
+    return interviewee(doc)
+
+
+def _mark(doc: Doc, at: int) -> Mention:
+    """The mark ("Q", "Question") opening the line at ``at``."""
+    m = _QA_MARK.match(text_of(doc), at)
+    return Mention(m.start(1), m.end(1))
+
+
 def answer_of(sent: Span, speaker: Mention) -> Span | None:
-    """The whole transcript line ``sent`` belongs to, after its speaker's label: one answer, one unit."""
+    """The whole transcript line ``sent`` belongs to, after its speaker's label or answer mark: one answer,
+    one unit."""
     doc = sent.doc
     text = text_of(doc)
-    colon = text.find(":", speaker.end)
-    end = text.find("\n", colon)
-    span = doc.char_span(colon + 1, len(text) if end < 0 else end, alignment_mode="expand")
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.start_char)
+    end = len(text) if end < 0 else end
+    mark = _QA_MARK.match(text, start)
+    if start <= speaker.start < end:
+        start = text.find(":", speaker.end) + 1
+    elif mark is not None and mark.end() <= end:
+        start = mark.end()
+    span = doc.char_span(start, end, alignment_mode="expand")
     return span if span is not None and len(span) else None
 
 
 def is_interviewer(doc: Doc, speaker: Mention) -> bool:
-    """A transcript head whose lines are mostly questions (HOST, PRESENTER): it asks, it claims nothing."""
+    """A transcript head whose lines are mostly questions (HOST, PRESENTER), or a Q./A. question mark: it
+    asks, it claims nothing."""
     name = text_of(doc)[speaker.start : speaker.end]
+    if any(at <= speaker.start < at + 10 and k == "Q" for at, k in _qa_lines(doc)):
+        return True
     lines = re.findall(r"(?:^|\n)[ \t]*" + re.escape(name) + r":([^\n]*)", text_of(doc))
     return bool(lines) and 2 * sum("?" in ln for ln in lines) >= len(lines)
 
@@ -172,9 +256,14 @@ _EDITORIAL_MARKS = frozenset({"editorial", "opinion", "comment", "leader", "lead
 
 
 def _editorial_mark(text: str) -> bool:
-    """A line of its own near the top that labels the piece ("Editorial", "Opinion", "Our view")."""
+    """A line of its own near the top that labels the piece ("Editorial", "Opinion", "Our view"), or a headline
+    that opens with such a label ("Editorial: ...", "The Courier's view: ...")."""
     lines = [ln.strip().rstrip(":").lower() for ln in text[:800].splitlines() if ln.strip()]
-    return any(ln in _EDITORIAL_MARKS for ln in lines[:4])
+    return any(ln in _EDITORIAL_MARKS or _LABELLED.match(ln) is not None for ln in lines[:4])
+
+
+# A headline labelled as the outlet's opinion: "Editorial: ...", "Opinion | ...", "The Courier's view: ...".
+_LABELLED = re.compile(r"(?:(?:editorial|opinion|comment|leader|our view)\s*[:|–—]|(?:the )?[\w'’ ]{0,30}['’]s view\s*[:|–—])")
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
@@ -192,6 +281,17 @@ _RELEASE_MARKS = ("press release", "for immediate release", "press statement", "
 
 
 _STATEMENT_TITLE = re.compile(r"^\s*(?:Statement|Declaration|Communiqué) (?:by|of) (?:the )?(.+?) (?:on|regarding|concerning|about) ")
+
+
+def _names_a_body(name: str) -> bool:
+    """A header line that is a body's name: two or more words, capitalised, no sentence end, no figures, and
+    an organisation word in it ("Government of the Republic of Pelst", "Ministry of Foreign Affairs")."""
+    from annotator.nlp.lexicon import ORG_NOUNS
+
+    words = name.split()
+    return len(words) >= 2 and name[:1].isupper() and not name.endswith((".", "!", "?")) and not any(
+        ch.isdigit() for ch in name) and any(w.lower() in ORG_NOUNS or w.lower() in lex.FIELD_POLITICAL
+                                              for w in words)
 
 
 def issuer(doc: Doc) -> Mention | None:
@@ -212,6 +312,14 @@ def issuer(doc: Doc) -> Mention | None:
         before = head[line_start:at].rstrip(" -–—|,")  # "Ministry of the Interior - Press Office"
         if len(before.split()) >= 2 and before[:1].isupper():
             return Mention(line_start, line_start + len(before))
+        above = head[:line_start].split("\n")  # the body's name on a line of its own above the mark
+        at_line = 0
+        for line in above:
+            name = line.strip()
+            if _names_a_body(name):
+                start = head.index(name, at_line)
+                return Mention(start, start + len(name))
+            at_line += len(line) + 1
     titled = _STATEMENT_TITLE.match(head)
     return Mention(titled.start(1), titled.end(1)) if titled else None
 
@@ -219,17 +327,60 @@ def issuer(doc: Doc) -> Mention | None:
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*By ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})[ \t]*(?:\n|$)")
 
 
+_BIO = re.compile(r"[ \t]*((?:Dr |Prof |Sir |Dame )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|was|has been|had been|"
+                  r"served|serves|teaches|taught|leads|led|heads|headed|chairs|chaired|writes|directs|represents)\b")
+_BIO_CHARS = 400
+
+
 def author(doc: Doc) -> Mention | None:
     """The signed author of a piece in the first person (an op-ed): a "By NAME" line near the top and two or
-    more sentences outside quotes with "I" as their subject. A reporter's byline over a report is no author
-    of claims: reports do not say "I"."""
-    found = _BYLINE.search(text_of(doc)[:800])
-    if found is None:
-        return None
+    more sentences outside quotes with "I" as their subject; or a short paragraph at the top or the foot
+    that introduces a person ("Ola Denn was Brell's trade minister ...") over a piece that says "I", "we" or
+    "our" outside quotes at least once. A reporter's byline over a report is no author of claims: reports do
+    not say "I"."""
+    text = text_of(doc)
+    found = _BYLINE.search(text[:800])
     parsed = doc.has_annotation("DEP")
-    mine = sum(1 for sent in sentences(doc) if not _in_marks(sent) and any(
-        t.text == "I" and (t.dep_ in ("nsubj", "nsubjpass") or not parsed) for t in sent))
-    return Mention(found.start(1), found.end(1)) if mine >= 2 else None
+    if found is not None:
+        mine = sum(1 for sent in sentences(doc) if not _in_marks(sent) and any(
+            t.text == "I" and (t.dep_ in ("nsubj", "nsubjpass") or not parsed) for t in sent))
+        return Mention(found.start(1), found.end(1)) if mine >= 2 else None
+    bio = _bio(text)
+    if bio is None:
+        return None
+    lo, hi = _paragraph(text, bio.start)
+    voiced = any(not _in_marks(sent) and not lo <= sent.start_char < hi and any(
+        t.lower_ in ("i", "we", "our", "my", "us") and (t.pos_ == "PRON" or not parsed) for t in sent) for sent in sentences(doc))
+    return bio if voiced else None
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    lo = text.rfind("\n\n", 0, at)
+    hi = text.find("\n\n", at)
+    return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
+
+
+def _bio(text: str) -> Mention | None:
+    """The name a short introducing paragraph opens with, among the first four paragraphs or the last one."""
+    paras, at = [], 0
+    for chunk in text.split("\n\n"):
+        paras.append((at, chunk))
+        at += len(chunk) + 2
+    paras = [(a, p) for a, p in paras if p.strip()]
+    for a, p in paras[1:4] + paras[-1:]:
+        m = _BIO.match(p)
+        if m is not None and len(p) <= _BIO_CHARS and p.rstrip().endswith((".", ")")):
+            return Mention(a + m.start(1), a + m.end(1))
+    return None
+
+
+def voices(voice: Mention, sent: Span) -> bool:
+    """Whether ``sent`` is in the issuer's or author's own voice: after the line that names them, or, for an
+    author introduced at the foot of the piece, before that paragraph."""
+    if voice.end <= sent.start_char:
+        return True
+    text = text_of(sent.doc)
+    return voice.start > len(text) // 2 and sent.end_char <= _paragraph(text, voice.start)[0]
 
 
 def _in_marks(sent: Span) -> bool:

@@ -17,7 +17,8 @@ from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_guards import passes
-from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen
+from annotator.nlp.claim_interference import aimed, in_outsiders_act, unpooled
+from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen, sound_object
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import (
@@ -33,6 +34,7 @@ from annotator.nlp.claim_tree import (
     pobj,
     text_of,
 )
+from annotator.nlp.claim_types import decided_at_home, peoples_choice
 from annotator.nlp.claim_unmarked import unmarked_claims
 from annotator.nlp.claim_voice import (
     answer_of,
@@ -132,6 +134,18 @@ _RECOGNISING = frozenset({"recognise", "recognize", "recognition"})
 _STATE_WORDS = frozenset({"state", "republic", "country", "nation", "kingdom", "principality"})
 
 
+def _recognised_as(a):
+    """The verb of recognition a cue is the "as" complement of ("recognised X as an independent state")."""
+    t = a
+    for _ in range(4):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.lower_ == "as" and t.head.lemma_.lower() in _RECOGNISING and t.head.pos_ == "VERB":
+            return t.head
+    return None
+
+
 def _recognised(a):
     """What a recognition cue is about: the object of "recognise", the owner of "recognition"."""
     return object_of(a) if a.pos_ == "VERB" else owner_of(a)
@@ -185,6 +199,12 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         claim_type, target = "territory", mention(doc, *phrase(over))
     elif claim_type in ("sovereignty", "territory") and _affirmed_for_another(a):
         claim_type = "contest"  # "X respects the sovereignty of Y": affirming another's, as the codebook has it
+    elif claim_type == "sovereignty" and (recogniser := _recognised_as(a)) is not None:
+        claim_type = "contest"  # "recognised X as an independent state": the recognition's own claim
+        obj = object_of(recogniser)
+        target = mention(doc, *phrase(obj)) if obj is not None else target
+    elif claim_type == "sovereignty" and in_outsiders_act(a):
+        claim_type = "interference"  # "no mandate to judge a sovereign state": the outsider is rejected
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         claim_type = "contest" if _a_state(_recognised(a)) else "other"
@@ -293,8 +313,35 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = _merge(doc, claims)
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
-    claims = one_per_object(doc, [focused(doc, retyped(doc, sharpen(doc, c))) for c in claims if c.confidence >= min_confidence])
-    return sorted(claims, key=lambda c: (c.start, c.end))
+    claims = one_per_object(doc, unpooled(doc, [
+        sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, c)))))))
+        for c in claims if c.confidence >= min_confidence]))
+    if issued_by is not None:
+        claims = [_as_issuer(doc, c, issued_by) for c in claims]
+    return sorted(_one_per_type(claims), key=lambda c: (c.start, c.end))
+
+
+def _as_issuer(doc: Doc, c: Claim, issued_by: Mention) -> Claim:
+    """ "The Government reiterates ..." in a release the Government of X issued: the issuer, by its full name."""
+    if c.claimant is None or c.claimant == issued_by:
+        return c
+    text = text_of(doc)
+    words = text[c.claimant.start : c.claimant.end].split()
+    body = {w.lower() for w in text[issued_by.start : issued_by.end].split()}
+    if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in body:
+        return c.with_(claimant=issued_by)
+    return c
+
+
+def _one_per_type(claims: list[Claim]) -> list[Claim]:
+    """One claim per evidence, type and object once retyping is done (a sovereignty cue read as
+    self-determination beside a self-determination cue in the same words): the more confident stays."""
+    best: dict[tuple, Claim] = {}
+    for c in claims:
+        key = (c.evidence, c.claim_type, c.target)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return [c for c in claims if best[(c.evidence, c.claim_type, c.target)] is c]
 
 
 @Language.component("annotator_claims")

@@ -1,0 +1,241 @@
+"""Object and addressee of an interference claim read from its clause: the outsider is the one who acts on
+another's affairs (the subject of "has no business", "lectures", "decides"; the "by" or "from" of it), the
+object is the polity whose affairs they are ("the future of X", "X's constitution", "a matter for X alone",
+"our elections": the speaker's own), never the outsider and never the claimant."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.domain import Claim, Mention
+from annotator.nlp.claim_names import country_of
+from annotator.nlp.claim_objects import focus
+from annotator.nlp.claim_parts import _to_gpe, home_of, mention
+from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, label_of, phrase, subject_of
+
+# What an outsider does to another polity's affairs: the subject of one of these is the outsider.
+_ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "comment", "order",
+                   "explain", "teach", "intervene", "monitor", "observe", "pressure", "demand"})
+# What an outsider is said to have no claim to ("no business", "no mandate to judge a sovereign state").
+_NO_STANDING = frozenset({"business", "say", "right", "role", "place", "mandate", "authority", "standing",
+                          "competence", "jurisdiction"})
+_NOBODY = frozenset({"nobody", "one", "anyone", "anybody", "no", "none", "everyone", "someone"})
+_AFFAIRS = ("of", "on", "about", "for", "in", "into", "over", "between")
+
+
+def _polities(span: Span, avoid: set[int]) -> list[tuple[int, int]]:
+    """GPE, NORP and LOC entities of ``span`` as ranges (a NORP as its country when the text names it)."""
+    out = []
+    for e in span.ents:
+        if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON" or is_first_person(e.root):
+            continue
+        if avoid & set(range(e.start, e.end)):
+            continue
+        out.append(_to_gpe(span.doc, e) if e.label_ == "NORP" else (e.start, e.end))
+    return out
+
+
+def _acts_on(verb: Token) -> bool:
+    """``verb`` (or the noun phrase "no business / no right / no say" it governs) is an outsider's act."""
+    if _lemma(verb) in _ACTS:
+        return True
+    if _lemma(verb) in ("stay", "keep") and any(c.lower_ == "out" for c in verb.children):
+        return True  # "stay out of it", "keep its nose out"
+    if _lemma(verb) == "leave" and any(c.lower_ == "alone" or c.lower_ == "to" and any(
+            g.lower_ in ("us", "we") for g in c.children) for c in verb.children):
+        return True  # "leave our coastline to us", "leave us alone"
+    return any(c.dep_ == "dobj" and _lemma(c) in _NO_STANDING for c in verb.children)
+
+
+def _lemma(t: Token) -> str:
+    return (t.lemma_ or t.text).lower()
+
+
+def _outsider(span: Span, home: tuple[int, int] | None) -> Token | None:
+    """The subject of an outsider's act in ``span`` that is not the speaker's side (deciding is no such act:
+    "our courts decide"; having "no business" deciding is), else a "by" / "from" object, or the place
+    foreigners sit in ("foreign lawyers sitting in Ostry")."""
+    for t in span:
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        if _acts_on(t) or any(c.dep_ == "xcomp" and _acts_on(c) for c in t.children):
+            subj = subject_of(t)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN") and not is_first_person(subj) and (
+                    subj.lower_ not in _NOBODY and label_of(subj) != "PERSON"
+                    and not (home and home[0] <= subj.i < home[1])):
+                return subj
+    for t in span:
+        if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and label_of(t) in ("GPE", "ORG", "NORP"):
+            return t
+        if t.dep_ == "poss" and t.pos_ == "PROPN" and (t.head.lower_ in _OFFERS or _lemma(t.head) in _OFFERS) and (
+                label_of(t) != "PERSON" and not (home and home[0] <= t.i < home[1])):
+            return t  # "the Harbour Alliance's sanctions", "Brisk's lectures"
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "from", "of") and label_of(t) in ("GPE", "ORG") and (
+                _foreign(t.head.head)):
+            return t  # "foreign lawyers sitting in Orvania", "foreign judges from Brisk"
+    return None
+
+
+def _foreign(t: Token) -> bool:
+    """``t`` or the noun it describes is called foreign or outside ("a panel of foreign lawyers sitting")."""
+    for w in (t, t.head):
+        if any(c.lower_ in ("foreign", "outside", "overseas", "alien") for c in w.subtree if c.i < t.i + 1):
+            return True
+    return False
+
+
+# Nouns only a polity has: "the future of X", "X's constitution", "a matter for X".
+_AFFAIR_NOUNS = frozenset({"affair", "affairs", "matter", "future", "status", "constitution", "election", "elections",
+                           "border", "borders", "sovereignty", "territory", "people", "government", "politics",
+                           "court", "courts", "law", "laws", "parliament", "choice", "decision", "organisation",
+                           "organization", "arrangement", "arrangements", "business", "vote", "referendum"})
+# What an outsider offers: its possessor is the outsider ("Santa Vela's lectures").
+_OFFERS = frozenset({"lecture", "lectures", "interference", "meddling", "help", "advice", "opinion", "opinions", "view",
+                     "views", "pressure", "instruction", "instructions", "demand", "demands", "mission", "observer",
+                     "observers", "monitor", "monitors", "sermon", "sermons", "sanction", "sanctions", "ultimatum",
+                     "threat", "threats", "criticism", "report", "verdict"})
+
+
+def _whose(t: Token) -> Token | None:
+    """The noun ``t`` names the owner of, as a possessor or an "of / on / for / between" object."""
+    if t.dep_ == "poss":
+        return t.head
+    if t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.head.children):
+        return t.head  # "is for Pelstians to settle": whose matter it is
+    if t.dep_ == "conj" and t.head.dep_ in ("pobj", "poss"):
+        return _whose(t.head)
+    if t.dep_ == "pobj" and t.head.lower_ in _AFFAIRS:
+        return t.head.head
+    return None
+
+
+def _affairs_of(span: Span, outsider: set[int], avoid: set[int]) -> tuple[int, int] | None:
+    """A polity named as whose affairs they are: "the future of X", "commenting on X's", "a matter for X",
+    "between X and Y" (a proper name there, whatever the tagger called it; a person only beside a noun that
+    only a polity has), a noun only a polity has first; never the one whose lectures or help they are."""
+    found: list[tuple[bool, tuple[int, int]]] = []
+    for t in span:
+        if t.i in outsider or t.i in avoid or not (t.pos_ == "PROPN" or t.is_title and (
+                label_of(t) == "NORP" or country_of(t) is not None)):
+            continue
+        owned = _whose(t) or (t.head if t.dep_ in ("amod", "compound") and label_of(t) == "NORP" else None)
+        if owned is None or owned.lower_ in _OFFERS or _lemma(owned) in _OFFERS:
+            continue
+        affair = owned.lower_ in _AFFAIR_NOUNS or _lemma(owned) in _AFFAIR_NOUNS or owned.lower_ == "between" or (
+            owned.pos_ == "VERB")
+        if label_of(t) in NEVER_OBJECTS and not (affair and label_of(t) == "PERSON"):
+            continue
+        start, end = phrase(t)
+        country = country_of(t) if t.is_title else None
+        if country is not None:  # "a matter for Orvanians", "the Pelstian courts": Orvania, Pelst
+            start, end = country.i, country.i + 1
+        elif label_of(t) == "NORP" and entity_of(t) is not None:
+            start, end = _to_gpe(span.doc, entity_of(t))
+        if not (outsider | avoid) & set(range(start, end)):
+            found.append((affair, (start, end)))
+    best = next((r for affair, r in found if affair), None)
+    return best or (found[0][1] if found else None)
+
+
+def _deciders(span: Span, avoid: set[int]) -> tuple[int, int] | None:
+    """The country of the people a matter is left to ("is for Brellians to decide": Brell)."""
+    from annotator.nlp.claim_types import decider
+
+    who = decider(span)
+    if who is None or who.i in avoid:
+        return None
+    for t in (who, *who.lefts):
+        country = country_of(t) if t.is_title else None
+        if country is not None:
+            return country.i, country.i + 1
+    return None
+
+
+def in_outsiders_act(a: Token) -> bool:
+    """The cue ``a`` sits in what an outsider does or has no standing to do ("they had no mandate to judge a
+    sovereign state", "lecturing a free nation"): its claim rejects the outsider, an interference claim."""
+    t = a
+    for _ in range(8):
+        if t.head is t or t.dep_ in ("ccomp", "parataxis"):
+            return False  # what a reporting verb reports is not what it does ("..., Brenner told parliament")
+        t = t.head
+        denied = any(c.dep_ == "dobj" and _lemma(c) in _NO_STANDING and any(g.lower_ == "no" for g in c.children)
+                     for c in t.children)
+        if t.pos_ in ("VERB", "AUX") and (_lemma(t) in _ACTS or denied):
+            subj = subject_of(t)
+            return subj is None or not is_first_person(subj)
+        if t.pos_ == "NOUN" and _lemma(t) in _NO_STANDING and any(c.lower_ == "no" for c in t.children):
+            return True
+    return False
+
+
+def aimed(doc: Doc, c: Claim) -> Claim:
+    """``c`` with the object and addressee its clause gives, when it is an interference claim."""
+    if c.claim_type != "interference":
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span):
+        return c
+    home = home_of(doc, c.claimant)
+    avoid: set[int] = set()
+    if c.claimant is not None:
+        cs = doc.char_span(c.claimant.start, c.claimant.end, alignment_mode="expand")
+        avoid = set(range(cs.start, cs.end)) if cs is not None else set()
+    out = _outsider(span, home)
+    outsider = set(range(*phrase(out))) if out is not None else set()
+    if c.addressee is not None:
+        a = doc.char_span(c.addressee.start, c.addressee.end, alignment_mode="expand")
+        outsider |= set(range(a.start, a.end)) if a is not None else set()
+    ours = any(is_first_person(t) and t.lower_ not in ("i", "me", "my") for t in span)
+    target = home if ours and home is not None else _deciders(span, outsider | avoid) or _affairs_of(
+        span, outsider, avoid) or home
+    if target is None or _names_claimant(doc, target, c.claimant):
+        others = [p for p in _polities(span, outsider | avoid) if not _names_claimant(doc, p, c.claimant)]
+        target = others[0] if others else None
+    addressee = c.addressee
+    if addressee is None and out is not None and entity_of(out) is not None:
+        addressee = mention(doc, *phrase(out))
+    if target is None:
+        if c.target is not None and _overlaps(doc, c.target, outsider):
+            f = focus(doc)  # the outsider was taken for the object: the country the article is about
+            ok = f is not None and not (outsider | avoid) & set(range(*f))
+            return c.with_(target=mention(doc, *f) if ok else None, addressee=addressee)
+        return c.with_(addressee=addressee)
+    return c.with_(target=mention(doc, *target), addressee=addressee)
+
+
+def _names_claimant(doc: Doc, rng: tuple[int, int], claimant: Mention | None) -> bool:
+    """The range holds the claimant's own name (a tagger's "the Republic of X Ivo Tarn")."""
+    if claimant is None:
+        return False
+    last = doc.text[claimant.start : claimant.end].split()[-1:] if claimant.end > claimant.start else []
+    return bool(last) and any(t.text == last[0] for t in doc[rng[0] : rng[1]])
+
+
+def unpooled(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A union or alliance told to stay out of a polity's affairs ("the Community should leave our coastline to
+    us", "the Alliance has no business judging our elections") is the outsider of an interference claim, not
+    the object of a pooling one: such a pooling claim becomes that interference claim, or goes when the
+    evidence holds one already."""
+    out = []
+    for c in claims:
+        if c.claim_type == "pooling" and c.target is not None:
+            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            who = _outsider(span, home_of(doc, c.claimant)) if span is not None and len(span) else None
+            if who is not None and _overlaps(doc, c.target, set(range(*phrase(who)))):
+                if any(o.claim_type == "interference" and any(e.start < f.end and f.start < e.end
+                                                               for e in o.evidence for f in c.evidence)
+                       for o in claims):
+                    continue
+                c = aimed(doc, c.with_(claim_type="interference", stance="favour", addressee=c.target,
+                                       strength=abs(c.strength or 1), aspect="outside_authority"))
+        out.append(c)
+    return out
+
+
+def _overlaps(doc: Doc, m: Mention, toks: set[int]) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and bool(toks & set(range(span.start, span.end)))
+
+
+__all__ = ["aimed", "in_outsiders_act", "unpooled"]

@@ -1,0 +1,130 @@
+"""Type distinctions the codebook draws that a cue word alone does not: a people deciding its own future is
+self-determination, not a polity's sovereignty ("the islanders have every right to choose their own future");
+a claim, title or right to a place is territorial ("Orvania's claim to the bank has no legal basis")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.domain import Claim
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_tree import is_demonym, is_place, label_of, subject_of
+
+# Nouns for a people as such (not a state or its government).
+PEOPLE_NOUNS = frozenset({"people", "peoples", "islander", "islanders", "inhabitant", "inhabitants", "resident",
+                          "residents", "citizen", "citizens", "voter", "voters", "population", "community",
+                          "communities", "highlander", "highlanders", "minority", "minorities"})
+_RULERS = frozenset({"government", "leader", "ruler", "president", "parliament", "representative", "mayor",
+                     "council", "minister"})
+_DECIDING = frozenset({"decide", "choose", "determine", "settle", "vote"})
+
+
+def _lemma(t: Token) -> str:
+    return (t.lemma_ or t.text).lower()
+
+
+def _a_people(t: Token | None) -> bool:
+    """``t`` names a people: a people noun ("the islanders", "the people of X") or a plural demonym used as a
+    noun ("the Veshans")."""
+    if t is None:
+        return False
+    if _lemma(t) in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS:
+        return True
+    return label_of(t) == "NORP" and t.tag_ in ("NNPS", "NNS")
+
+
+def peoples_choice(doc: Doc, c: Claim) -> Claim:
+    """A sovereignty claim whose sentence has a people deciding or choosing its own course (a people as the
+    subject of deciding, or as the holder of a right to decide) is self-determination, as the codebook
+    defines it; a polity, a government or "we" of a state keep sovereignty."""
+    if c.claim_type != "sovereignty" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span):
+        return c
+    sent = doc[span[0].sent.start : span[-1].sent.end]
+    for t in sent:
+        if _lemma(t) not in _DECIDING or t.pos_ != "VERB" or any(
+                c.dep_ == "dobj" and _lemma(c) in _RULERS for c in t.children):
+            continue  # choosing a government or leaders is a polity governing itself: sovereignty
+        holder = subject_of(t)
+        if holder is None and t.dep_ in ("acl", "xcomp", "relcl") and _lemma(t.head) in ("right", "freedom"):
+            holder = subject_of(t.head.head) if t.head.head is not t.head else None  # "X have the right to decide"
+        if _a_people(holder) or holder is not None and holder.lower_ == "they" and _a_people(_before(holder)):
+            return c.with_(claim_type="self_determination", aspect=None)
+    return c
+
+
+def _before(t: Token) -> Token | None:
+    """The people noun a "they" points back to in its own sentence or the one before."""
+    doc = t.doc
+    lo = doc[t.sent.start - 1].sent.start if t.sent.start > 0 else t.sent.start
+    return next((w for w in reversed(doc[lo : t.i]) if _a_people(w)), None)
+
+
+_TITLES = frozenset({"claim", "claims", "title", "titles", "right", "rights", "sovereignty", "jurisdiction",
+                     "ownership", "possession"})
+
+
+def claimed_place(span: Span) -> Token | None:
+    """The place a claim, title or right in ``span`` is to or over ("claim to the bank", "rights over the
+    strait", "sovereignty over the islands"): what a territorial claim is about."""
+    for t in span:
+        if _lemma(t) not in _TITLES and t.lower_ not in _TITLES or t.pos_ != "NOUN":
+            continue
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "over"):
+                place = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if place is not None and (is_place(place) or _lemma(place) in lex.PLACE_NOUNS
+                                          or place.lower_ in lex.PLACE_NOUNS):
+                    return place
+    return None
+
+
+_STATUS = frozenset({"independence", "independent", "referendum", "secession", "secede", "status", "future",
+                     "self-determination", "sovereignty", "autonomy", "statehood", "separation"})
+
+
+def _demonym(t: Token) -> bool:
+    """A demonym, singular or plural ("Ruvenian", "Ruvenians")."""
+    plural = t.is_title and t.lower_.endswith("s") and len(t) > 5 and t.lower_[:-1].endswith(lex.DEMONYM_SUFFIXES)
+    return is_demonym(t) or plural
+
+
+def decider(span: Span) -> Token | None:
+    """The people a matter is left to ("... is for Pelstians to settle", "is for Brellish voters alone to
+    decide"): the subject of a deciding verb introduced by "for", or the object of "for" before one."""
+    for t in span:
+        if _lemma(t) not in _DECIDING or t.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
+            who = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if who is not None:
+                return who
+        ancestors = set(a.i for a in t.ancestors)
+        for prep in span:
+            if prep.dep_ != "prep" or prep.lower_ != "for" or prep.i > t.i:
+                continue
+            who = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if who is not None and (who.i in ancestors or prep.head.i in ancestors):
+                return who  # "is for Brellish voters alone to decide", however the parse hangs it
+    return None
+
+
+def decided_at_home(doc: Doc, c: Claim) -> Claim:
+    """A matter said to be for a polity's own people to decide ("How Brell counts its votes is for Brellish
+    voters to decide") rejects anyone else's say: interference, unless the matter is the people's status
+    (independence, a referendum: self-determination)."""
+    if c.claim_type not in ("self_determination", "pooling", "other", "sovereignty") or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span):
+        return c
+    who = decider(span)
+    if who is None or not (_a_people(who) or label_of(who) == "NORP" or _demonym(who) or any(
+            label_of(m) == "NORP" or _demonym(m) for m in who.lefts)):
+        return c
+    if any(_lemma(t) in _STATUS or t.lower_ in _STATUS for t in span):
+        return c
+    return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                   aspect="outside_authority")
