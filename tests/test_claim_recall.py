@@ -903,3 +903,33 @@ def test_model_a_self_determination_claim_describing_the_region_is_about_the_reg
     claims = _claims(nlp, text)
     court = next(c for c in claims if "court" in (_t(text, c.claimant) or ""))
     assert court.claim_type == "self_determination" and "Lerran Islands" in _t(text, court.target)
+
+
+def test_a_not_after_a_comma_and_before_a_noun_phrase_shuts_out_an_alternative_and_denies_nothing():
+    from spacy.tokens import Doc
+
+    from annotator.nlp.claim_tree import sets_aside
+
+    vocab = spacy.blank("en").vocab  # (a bare Vocab() has no lower-case forms)
+
+    words = ["The", "port", "is", "ours", ",", "not", "Tarsa", "'s", "."]
+    pos = ["DET", "NOUN", "AUX", "PRON", "PUNCT", "PART", "PROPN", "PART", "PUNCT"]
+    heads = [1, 2, 2, 2, 2, 2, 2, 6, 2]  # the parser's habit: "not" hung on the verb
+    deps = ["det", "nsubj", "ROOT", "attr", "punct", "neg", "dep", "case", "punct"]
+    doc = Doc(vocab, words=words, pos=pos, heads=heads, deps=deps)
+    assert sets_aside(doc[5])
+    denying = Doc(vocab, words=["The", "port", "is", "not", "ours", "."],
+                  pos=["DET", "NOUN", "AUX", "PART", "PRON", "PUNCT"], heads=[1, 2, 2, 2, 2, 2],
+                  deps=["det", "nsubj", "ROOT", "neg", "attr", "punct"])
+    assert not sets_aside(denying[3])
+    verb_after = Doc(vocab, words=["We", "talk", ",", "not", "fight", "."],
+                     pos=["PRON", "VERB", "PUNCT", "PART", "VERB", "PUNCT"], heads=[1, 1, 1, 4, 1, 1],
+                     deps=["nsubj", "ROOT", "punct", "neg", "conj", "punct"])
+    assert not sets_aside(verb_after[3])  # a second verb denied: not an alternative set aside
+
+
+@pytest.mark.model
+def test_model_a_people_deciding_for_itself_not_an_outsider_is_in_favour(nlp):
+    text = 'Ana Rusu, the mayor of Valdor, said: "We decide, not Brell."\n'
+    claims = [c for c in _claims(nlp, text) if c.claim_type == "self_determination"]
+    assert claims and all(c.stance == "favour" for c in claims), claims

@@ -19,6 +19,7 @@ from annotator.nlp.claim_tree import (
     is_place,
     label_of,
     names_the_speaker,
+    sets_aside,
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
@@ -234,7 +235,7 @@ def denies(span: Span) -> bool:
     effect" denies twice, it does not cancel out."""
     counts: dict[int, int] = {}
     for t in span:
-        if _excluding(t) or _contrastive(t, span):
+        if _excluding(t) or _contrastive(t, span) or sets_aside(t):
             continue
         neg = t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj"
         deny = t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING or (

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
-from annotator.nlp.claim_tree import SUBJECTS, clause_verb
+from annotator.nlp.claim_tree import SUBJECTS, clause_verb, sets_aside
 
 
 def _negated_subject(verb: Token) -> bool:
@@ -116,7 +116,7 @@ def flips(doc: Doc, hit: Hit) -> int:
     seen: set[int] = set()
     for t in scope:
         for c in t.children:
-            if c.i in seen or (hit.family.negated_inside and c.i in inside):
+            if c.i in seen or (hit.family.negated_inside and c.i in inside) or sets_aside(c):
                 continue
             if c.dep_ == "neg" or c.lower_ in ("no",) and c.dep_ == "det" and t is a:
                 seen.add(c.i)

@@ -131,6 +131,20 @@ def can_be_object(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") or is_first_person(tok)
 
 
+_ALTERNATIVE = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADP", "NUM", "ADJ"})
+_SETTING_APART = frozenset({",", ";", "—", "–"})
+
+
+def sets_aside(tok: Token) -> bool:
+    """ "We decide, not Brell", "a state, not a province", "a matter for Valdor, not for the union": a "not" after
+    a comma and before a noun phrase shuts out an alternative (the parser often hangs it on the clause's verb);
+    it denies nothing in the clause. A "not" that denies follows an auxiliary or comes before its verb."""
+    doc = tok.doc
+    if tok.lower_ != "not" or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    return doc[tok.i - 1].text in _SETTING_APART and doc[tok.i + 1].pos_ in _ALTERNATIVE
+
+
 def clause_verb(tok: Token) -> Token:
     """The verb (or copula) of the clause ``tok`` sits in."""
     t = tok
