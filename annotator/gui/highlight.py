@@ -162,12 +162,10 @@ class AnnotationIndex:
         else:
             for span in spans:
                 place(to_qt(span.start), to_qt(span.end), "label", span.label, span)
+        qt = to_qt or int  # (int: the same offset)
         for quote in quotes:
             for start, end, kind, value in _layers(quote):
-                if to_qt is None:
-                    place(start, end, kind, value, quote)
-                else:
-                    place(to_qt(start), to_qt(end), kind, value, quote)
+                place(qt(start), qt(end), kind, value, quote)
         self.segments = {n: _segments(p) for n, p in pieces.items()}
 
     def update(

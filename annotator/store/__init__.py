@@ -489,10 +489,9 @@ class Store:
                 self.conn.execute("PRAGMA foreign_keys=ON")
 
     def _check_schema_read_only(self) -> None:
-        names = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "_sqlite_migrations" not in names:
+        applied = self._applied_steps()
+        if not applied:
             raise StoreError(f"{self.path}: not an annotator database (no schema); nothing was changed")
-        applied = {r[0] for r in self.conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'annotator'")}
         if applied - KNOWN:
             raise StoreError(
                 f"{self.path}: the database was written by a newer annotator "
