@@ -6,7 +6,6 @@ Offsets are Python code points, half-open ``[start, end)``, into ``Document.text
 from __future__ import annotations
 
 import enum
-import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -100,6 +99,8 @@ def normalise_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """Stable identity of a document's (normalised) text, used to skip duplicates on import."""
+    import hashlib  # here: loading OpenSSL is 4 ms of a launch that hashes nothing
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.find_bar.search_all.connect(self._search_all)
         self.doc_list.installEventFilter(self)
-        self.doc_list.viewport().installEventFilter(self)  # its first paint starts reading the rest of the list
+        self.doc_list.painted.connect(lambda: QTimer.singleShot(0, self.docs_model, self.docs_model.begin_parts))
         self.docs_proxy.rowsInserted.connect(self._rows_came)  # the parts of a big list after the first
 
         self.view.setPlaceholderText(EMPTY_HINT.format(db=store.path))
@@ -620,10 +620,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"accepted {spans} suggested spans, {quotes} quotes and {claims} claims", 6000)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        """Annotation keys typed while the document list has focus act on the article; the list's first paint
-        starts the reading of the rest of a big list."""
-        if event.type() == QEvent.Type.Paint and watched is self.doc_list.viewport() and self.docs_model.waiting_for_paint:
-            QTimer.singleShot(0, self.docs_model, self.docs_model.begin_parts)
+        """Annotation keys typed while the document list has focus act on the article."""
         if watched is self.doc_list and event.type() == QEvent.Type.KeyPress and self.current_id is not None:
             text = event.text()
             plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)

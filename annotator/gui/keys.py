@@ -270,8 +270,9 @@ class ArticleKeys:
     def cancel_pick(self, quiet: bool = False) -> bool:
         """Leave speaker picking (and close the list); True if there was something to cancel."""
         was = self.picking is not None or (self.picker is not None and self.picker.isVisible())
+        if self.picking is not None:  # (only then: a document's open would ask for the viewport, see DocumentList)
+            self.view.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.picking = None
-        self.view.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         if self.picker is not None:
             self.picker.close()
         if was and not quiet:

@@ -20,8 +20,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import orjson
-
 from annotator.domain import (
     CLAIM_COLUMNS,
     QUOTE_COLUMNS,
@@ -168,6 +166,8 @@ def _meta_json(meta: dict[str, Any]) -> str:
     (a float, which may be NaN, a nested value, an integer beyond 64 bits, a lone surrogate) goes through
     json.dumps, which keeps NaN as NaN for the export to report."""
     if _FLAT.issuperset(map(type, meta.values())):
+        import orjson  # here, not at the top: it imports uuid and platform, a few ms of every launch
+
         try:
             return orjson.dumps(meta).decode()
         except (orjson.JSONEncodeError, UnicodeDecodeError):

@@ -42,3 +42,28 @@ def test_rows_arrive_in_parts_filtered_and_the_last_document_reopens(qtbot, tmp_
     again.close()
     store.close()
     QSettings("annotator", "annotator").clear()
+
+
+def test_the_lists_first_paint_starts_the_rest(qtbot, tmp_path, codebook, monkeypatch):
+    """Shown, the window reads the rest of a big list once the list has painted, not after the latest-start
+    timer (here an hour)."""
+    from annotator.gui.app import MainWindow
+
+    monkeypatch.setattr(documents, "FIRST_PART", 4)
+    monkeypatch.setattr(documents, "PART", 5)
+    monkeypatch.setattr(documents, "LATEST_START_MS", 3_600_000)
+    store = Store(tmp_path / "painted.db")
+    with store.action("setup", undoable=False):
+        for i in range(12):
+            store.add_document(Document(f"Story {i}."))
+    win = MainWindow(store, codebook, None)
+    qtbot.addWidget(win)
+    assert not win.docs_model.loaded
+    qtbot.wait(200)
+    assert not win.docs_model.loaded  # hidden: no paint, nothing read yet
+    win.show()
+    qtbot.waitUntil(lambda: win.docs_model.loaded, timeout=5000)
+    assert win.docs_model.rowCount() == 12
+    win.close()
+    store.close()
+    QSettings("annotator", "annotator").clear()

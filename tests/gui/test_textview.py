@@ -227,8 +227,10 @@ def test_escape_cancels_picking(qtbot, window, seeded):
     view.select_cp(find(UNICODE_TEXT, "ready")[0])
     key(qtbot, view, "s")
     assert view.keys.picking is not None
+    assert view.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
     key(qtbot, view, Qt.Key.Key_Escape)
     assert view.keys.picking is None
+    assert view.viewport().cursor().shape() == Qt.CursorShape.IBeamCursor  # the text cursor is back
     click_cp(qtbot, view, find(UNICODE_TEXT, "Minsk")[0])
     assert seeded.reopen().quotes(seeded.uni)[0].speaker == Mention(*find(UNICODE_TEXT, "Zoe\u0301 Smith"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -164,10 +164,16 @@ class DocumentListModel(RowsModel):
 
 class DocumentList(QTableView):
     """The list of documents on the left: a table with fixed row heights and column widths, so 100,000 rows
-    cost what the rows on screen cost (a tree view lays out every row, asking the model of each)."""
+    cost what the rows on screen cost (a tree view lays out every row, asking the model of each).
+
+    ``painted`` is emitted at its first paint (through ``viewportEvent``: asking for ``viewport()`` at launch,
+    to filter its events, makes PySide6 load every widget class it has not loaded yet, about 20 ms)."""
+
+    painted = Signal()
 
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False
         self.setModel(model)
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # import order until clicked
         self.setSortingEnabled(True)
@@ -193,6 +199,12 @@ class DocumentList(QTableView):
         for col, width in widths.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.painted.emit()
+        return super().viewportEvent(event)
 
     def header(self) -> QHeaderView:
         """The column header (the name a tree view gives it)."""
