@@ -389,7 +389,8 @@ class MainWindow(QMainWindow):
         self._show_analyst()
 
     def _action(self, menu, text: str, keys: list[str], slot) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # (the text as an argument makes PySide6 weigh the QIcon overload: 151 enum members)
+        action.setText(text)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
