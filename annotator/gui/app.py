@@ -686,14 +686,16 @@ class MainWindow(QMainWindow):
     # -- undo history (the core's, per document, kept in the database) ---------------------
     def undo(self) -> None:
         target = self.session.undo_target(self.current_id)
+        entry = self.session.next_undo(target)  # named in the status bar: it may be a pre-annotation run
         if self.session.undo(target) is not None:
             if target != self.current_id and target is not None:
                 self.open_document(target, focus=True)  # the analyst sees what was undone
-            self.statusBar().showMessage("undone", 3000)
+            self.statusBar().showMessage(f"undone: {entry.label}" if entry else "undone", 5000)
 
     def redo(self) -> None:
+        entry = self.session.next_redo(self.current_id)
         if self.session.redo(self.current_id) is not None:
-            self.statusBar().showMessage("redone", 3000)
+            self.statusBar().showMessage(f"redone: {entry.label}" if entry else "redone", 5000)
 
     def _update_history(self) -> None:
         try:

@@ -128,7 +128,11 @@ def test_ctrl_z_after_reopening_the_window_undoes_the_last_action(qtbot, seeded,
     qtbot.waitUntil(again.view.hasFocus)
     key(qtbot, again.view, Qt.Key.Key_Z, CTRL)
     assert not any(UNICODE_TEXT[s.start : s.end] == "Hebrew" for s in Store(seeded.path).spans(seeded.uni))
+    assert again.statusBar().currentMessage() == "undone: Add GPE"  # what was undone is named
     assert again.redo_action.text() == "&Redo Add GPE"
+    key(qtbot, again.view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert again.statusBar().currentMessage() == "redone: Add GPE"
+    assert any(UNICODE_TEXT[s.start : s.end] == "Hebrew" for s in Store(seeded.path).spans(seeded.uni))
     again.close()
     store.close()
     seeded.store = Store(seeded.path)  # the fixture closes it
