@@ -14,6 +14,8 @@ quote marks / paragraph boundaries -- expected once, for the deliberate
 unclosed-quote typo in 19_dunmore_road_tower.
 
 Usage: python check_gold.py [DIR]      (exit status 1 if there are errors)
+
+Without DIR it checks this folder and then every set under realstyle/ (dev, heldout, ..., heldout5).
 """
 import json
 import re
@@ -103,8 +105,8 @@ def check_pair(txt_path, gold_path):
     return errors, warnings, quotes, has_crlf
 
 
-def main():
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+def check_dir(root):
+    """Check every pair in one folder, print the report, return the number of errors."""
     txts = sorted(root.glob('*.txt'))
     golds = sorted(root.glob('*.gold.json'))
     n_err = 0
@@ -155,6 +157,21 @@ def main():
     print('articles containing each mark style: '
           + ', '.join(f'{k}: {v}' for k, v in marks.items()))
     print(f'errors: {n_err}, warnings: {n_warn}')
+    return n_err
+
+
+def main():
+    if len(sys.argv) > 1:
+        return 1 if check_dir(Path(sys.argv[1])) else 0
+    # No folder named: this folder (the dev set), then every real-style set under realstyle/.
+    here = Path(__file__).resolve().parent
+    roots = [here, *sorted(p for p in (here / 'realstyle').iterdir() if p.is_dir())]
+    n_err = 0
+    for i, root in enumerate(roots):
+        if i:
+            print()
+        print(f'== {root.relative_to(here.parent)}')
+        n_err += check_dir(root)
     return 1 if n_err else 0
 
 
