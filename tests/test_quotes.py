@@ -807,3 +807,15 @@ def test_a_nationality_role_finds_the_leader_introduced_beside_his_country(model
     doc = model(text)
     [quote] = [q for q in find_quotes(doc) if text[q.start : q.end].startswith("We are not")]
     assert quote.speaker is not None and "Rudenko" in text[quote.speaker.start : quote.speaker.end]
+
+
+@pytest.mark.model
+def test_model_two_people_with_one_surname_keep_their_own_pronouns(model):
+    text = (
+        "For thirty years, Martin Cobb has mended nets on the quay at Wexley.\n\n"
+        "His niece, Helen Cobb, keeps the books. She is less patient with the weather.\n\n"
+        "“The sea decides,” he says, tying off a knot. “I only ask.”\n\n"
+        "Cobb shrugs when the rain starts. “It will pass,” he says."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Martin Cobb"] * 3
