@@ -819,3 +819,16 @@ def test_model_two_people_with_one_surname_keep_their_own_pronouns(model):
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes] == ["Martin Cobb"] * 3
+
+
+@pytest.mark.model
+def test_model_a_lede_s_unnamed_organisation_is_the_one_the_next_paragraph_names(model):
+    text = (
+        "Charity warns of “a winter of hunger” in upland villages\n\n"
+        "TARVO, March 3 (Northgate Wire) - Food stocks in the upland villages will run out within weeks, "
+        "a regional relief charity said on Monday, warning of “a winter of hunger” if roads stay closed.\n\n"
+        "In a survey of 400 households, the Upland Food Trust said that prices had doubled since January. "
+        "“Families are choosing between heat and bread,” the survey said.\n"
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes if q.kind == "quote"] == ["the Upland Food Trust"] * 3

@@ -126,6 +126,8 @@ def echoes(art: Article) -> None:
         for j, b in enumerate(art.results):
             if j == i or b is None or b.speaker is None or b.rule in weak:
                 continue
+            if heads[j] and not heads[i] and a is not None and a.speaker is not None and a.rule not in weak:
+                continue  # a heading abridges the body: it never overrides a body quote's own cue
             inside = len(words) >= 3 and f" {norm[i]} " in f" {norm[j]} "  # 'like a war zone'
             same = norm[j] == norm[i] or norm[j].startswith(norm[i] + " ") or inside
             if not same and heads[i] and not heads[j]:
