@@ -70,8 +70,8 @@ def heading_speaker(art: Article, i: int, a: Attr | None) -> Attr | None:
     body gives: a body person whose surname it holds ("Moreau Battles Past Qualifier, Says" -> Céline
     Moreau); a run of capitals the body never names ("Union Chief Says", "Former Coach Says") is a
     description, left with no speaker for an echo of the body to fill."""
-    if a is None or a.speaker is None:
-        return a
+    if a is None or a.speaker is None or a.rule in ("qa", "turn"):
+        return a  # an interview's roles come from its intro or byline ("Interview by X"), Title Case or not
     s, e = a.speaker
     start, end = art.doc[s].idx, art.doc[e - 1].idx + len(art.doc[e - 1])
     if not any(lo <= start and end <= hi for lo, hi in art.title_lines):
