@@ -832,3 +832,15 @@ def test_model_a_lede_s_unnamed_organisation_is_the_one_the_next_paragraph_names
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes if q.kind == "quote"] == ["the Upland Food Trust"] * 3
+
+
+@pytest.mark.model
+def test_model_a_he_resolved_to_a_man_is_not_the_she_that_follows(model):
+    text = (
+        "Wilhelmina Strand, who mapped the northern reefs, has died at 88.\n\n"
+        "Her former assistant, Jonas Brekke, remembered her patience. “She never hurried a sounding,” he said.\n\n"
+        "Her charts of the reefs are still in use. In 2009 she was asked whether she missed the work.\n\n"
+        "“Every single day,” she said."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Jonas Brekke", "Wilhelmina Strand"]

@@ -76,6 +76,7 @@ class Mentions:
         self.starts: list[int] = []
         self.by_key: dict[str, list[NamedMention]] = {}
         self.history: list[NamedMention] = []  # speakers of earlier quotes, at those quotes
+        self.heard: dict[str, list[float]] = {}  # genders of earlier quotes' he/she speakers
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
         self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
@@ -427,7 +428,15 @@ class Mentions:
 
     def gender(self, key: str, strong: bool = False) -> str | None:
         m, f = (self.strong if strong else self.votes).get(key, (0.0, 0.0))
+        hm, hf = self.heard.get(key, (0.0, 0.0))
+        m, f = m + hm, f + hf
         return "m" if m > f else ("f" if f > m else None)
+
+    def hear_gender(self, key: str, gender: str) -> None:
+        """An earlier quote's "he said"/"she said" resolved to this person: evidence for the pronouns after it,
+        kept beside the table (like ``history``), which stays as built."""
+        v = self.heard.setdefault(key, [0.0, 0.0])
+        v[0 if gender == "m" else 1] += 2
 
     def add_speaker(self, s: int, e: int, label: str, quote_tok: int) -> None:
         m = self.make(s, e, label or (NAME if all(is_cap(t) for t in self.doc[s:e]) else ""), True, at=quote_tok)
