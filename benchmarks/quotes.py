@@ -2,14 +2,16 @@
 
     python benchmarks/quotes.py [--model NAME] [--dir FOLDER ...] [--verbose] [--calibrate]
 
-The sealed sets (``SEALED``: realstyle/heldout3, heldout4, heldout5) are left out unless named with ``--dir``; score them only
+The sealed sets (``SEALED``: realstyle/heldout3, heldout5; heldout4 was opened for development after its one score) are
+left out unless named with ``--dir``; score them only
 when reporting, and without ``--verbose`` while rules are still being changed.
 
 Each article is ``NN_slug.txt`` with ``NN_slug.gold.json`` = {"quotes": [{"quote", "speaker"}]}, the
 quotes in text order. A gold quote is matched (one to one) by a prediction covering at least half of
 its characters; predictions inside a matched gold quote (nested quotes) are not counted as false
 positives. Speaker accuracy is over matched gold quotes with a speaker: names match when one's words
-are a subset of the other's (case-insensitive, a leading "the " dropped), or one is the other's acronym.
+are a subset of the other's (case-insensitive, a leading "the " dropped; or so once the honorifics and titles
+before a capitalised word are dropped, "Ms Ellery" = "Margit Ellery"), or one is the other's acronym.
 Only predictions of kind "quote" count (terms and titles are not quotes).
 
 Confidence is meant as the probability that the speaker is right: the reliability table bins matched
@@ -93,9 +95,23 @@ def load_gold(txt: Path) -> tuple[str, list[Gold]]:
     return text, golds
 
 
+_WORD = r"[^\W_]+(?:[’'\-][^\W_]+)*"
+
+
 def _words(name: str) -> set[str]:
     name = re.sub(r"^the\s+", "", name.strip().lower())
-    return {w for w in re.findall(r"[^\W_]+(?:[’'\-][^\W_]+)*", name)}
+    return {w for w in re.findall(_WORD, name)}
+
+
+def _untitled(name: str) -> str:
+    """The name without the honorifics and titles that stand before a capitalised word: "Ms Ellery" ->
+    "Ellery", "Dr. Jane Roe" -> "Jane Roe", "Coach Ann Lee" -> "Ann Lee" (a bare "the minister" is kept)."""
+    from annotator.nlp.lexicon import TITLE_HEADS
+
+    words = name.split()
+    kept = [w for k, w in enumerate(words)
+            if not (k + 1 < len(words) and w.lower().rstrip(".") in TITLE_HEADS and words[k + 1][:1].isupper())]
+    return " ".join(kept)  # fmt: skip
 
 
 def _initials(name: str) -> str:
@@ -104,9 +120,12 @@ def _initials(name: str) -> str:
 
 
 def same_speaker(gold: str, pred: str | None) -> bool:
-    """Word subset either way, or one is the acronym of the other (NLF for the Northern Liberation Front)."""
+    """Word subset either way (also with the honorifics and titles before a name dropped: "Ms Ellery" is
+    "Margit Ellery"), or one is the acronym of the other (NLF for the Northern Liberation Front)."""
     if not pred:
         return False
+    if (gold, pred) != (_untitled(gold), _untitled(pred)) and same_speaker(_untitled(gold), _untitled(pred)):
+        return True
     a, b = _words(gold), _words(pred)
     if bool(a and b) and (a <= b or b <= a):
         return True
@@ -327,11 +346,11 @@ VALIDATION_SETS = (
     *(_BASE / "independent" / name for name in ("set2", "set3", "set4")),
     _BASE / "realstyle" / "heldout",
     _BASE / "realstyle" / "heldout2",
-)  # never the sealed heldout3, heldout4 or heldout5
+)  # never heldout3 or heldout5 (sealed) or heldout4 (opened for development in round 5)
 
 
 # Sealed sets are scored only when named with --dir: their errors are not looked at while developing.
-SEALED = ("heldout3", "heldout4", "heldout5")
+SEALED = ("heldout3", "heldout5")
 
 
 def default_sets() -> list[Path]:

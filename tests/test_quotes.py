@@ -807,3 +807,40 @@ def test_a_nationality_role_finds_the_leader_introduced_beside_his_country(model
     doc = model(text)
     [quote] = [q for q in find_quotes(doc) if text[q.start : q.end].startswith("We are not")]
     assert quote.speaker is not None and "Rudenko" in text[quote.speaker.start : quote.speaker.end]
+
+
+@pytest.mark.model
+def test_model_two_people_with_one_surname_keep_their_own_pronouns(model):
+    text = (
+        "For thirty years, Martin Cobb has mended nets on the quay at Wexley.\n\n"
+        "His niece, Helen Cobb, keeps the books. She is less patient with the weather.\n\n"
+        "“The sea decides,” he says, tying off a knot. “I only ask.”\n\n"
+        "Cobb shrugs when the rain starts. “It will pass,” he says."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Martin Cobb"] * 3
+
+
+@pytest.mark.model
+def test_model_a_lede_s_unnamed_organisation_is_the_one_the_next_paragraph_names(model):
+    text = (
+        "Charity warns of “a winter of hunger” in upland villages\n\n"
+        "TARVO, March 3 (Northgate Wire) - Food stocks in the upland villages will run out within weeks, "
+        "a regional relief charity said on Monday, warning of “a winter of hunger” if roads stay closed.\n\n"
+        "In a survey of 400 households, the Upland Food Trust said that prices had doubled since January. "
+        "“Families are choosing between heat and bread,” the survey said.\n"
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes if q.kind == "quote"] == ["the Upland Food Trust"] * 3
+
+
+@pytest.mark.model
+def test_model_a_he_resolved_to_a_man_is_not_the_she_that_follows(model):
+    text = (
+        "Wilhelmina Strand, who mapped the northern reefs, has died at 88.\n\n"
+        "Her former assistant, Jonas Brekke, remembered her patience. “She never hurried a sounding,” he said.\n\n"
+        "Her charts of the reefs are still in use. In 2009 she was asked whether she missed the work.\n\n"
+        "“Every single day,” she said."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Jonas Brekke", "Wilhelmina Strand"]

@@ -70,8 +70,8 @@ def heading_speaker(art: Article, i: int, a: Attr | None) -> Attr | None:
     body gives: a body person whose surname it holds ("Moreau Battles Past Qualifier, Says" -> Céline
     Moreau); a run of capitals the body never names ("Union Chief Says", "Former Coach Says") is a
     description, left with no speaker for an echo of the body to fill."""
-    if a is None or a.speaker is None:
-        return a
+    if a is None or a.speaker is None or a.rule in ("qa", "turn"):
+        return a  # an interview's roles come from its intro or byline ("Interview by X"), Title Case or not
     s, e = a.speaker
     start, end = art.doc[s].idx, art.doc[e - 1].idx + len(art.doc[e - 1])
     if not any(lo <= start and end <= hi for lo, hi in art.title_lines):
@@ -126,6 +126,8 @@ def echoes(art: Article) -> None:
         for j, b in enumerate(art.results):
             if j == i or b is None or b.speaker is None or b.rule in weak:
                 continue
+            if heads[j] and not heads[i] and a is not None and a.speaker is not None and a.rule not in weak:
+                continue  # a heading abridges the body: it never overrides a body quote's own cue
             inside = len(words) >= 3 and f" {norm[i]} " in f" {norm[j]} "  # 'like a war zone'
             same = norm[j] == norm[i] or norm[j].startswith(norm[i] + " ") or inside
             if not same and heads[i] and not heads[j]:

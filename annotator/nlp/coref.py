@@ -76,10 +76,13 @@ class Mentions:
         self.starts: list[int] = []
         self.by_key: dict[str, list[NamedMention]] = {}
         self.history: list[NamedMention] = []  # speakers of earlier quotes, at those quotes
+        self.heard: dict[str, list[float]] = {}  # genders of earlier quotes' he/she speakers
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
+        self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
         self._collect()
         self._drop_unconfirmed(title_lines)
+        self._shared_surnames(title_lines)
         self.writer = self._writer(writer)
         self.transcript: dict[int, NamedMention] = {}  # paragraph -> the speaker whose label opens it
         learn_genders(self)
@@ -88,7 +91,48 @@ class Mentions:
 
     def make(self, s: int, e: int, label: str, subject: bool = False, at: int | None = None) -> NamedMention:
         pos = self.doc[s if at is None else at].idx
-        return NamedMention(s, e, label, name_key(self.doc, s, e, label), subject, self.sent_of(pos), self.para_of(pos))
+        key = self.person_key(s, e, label)
+        return NamedMention(s, e, label, key, subject, self.sent_of(pos), self.para_of(pos))
+
+    def person_key(self, s: int, e: int, label: str) -> str:
+        """The key of a name: its surname, but the whole name where two people of the article share that
+        surname (see ``_shared_surnames``); a bare surname is then the first introduced of them."""
+        key = name_key(self.doc, s, e, label)
+        if not self.shared or label not in ("PERSON", NAME):
+            return key
+        return self.shared.get(_full_name(self.doc, s, e), self.shared.get(key, key))
+
+    def _shared_surnames(self, lines: Sequence[tuple[int, int]]) -> None:
+        """Two people with one surname ("Alma Reyes ... her son, Tomas Reyes"): each full name is its own
+        key, so genders and pronouns do not mix them; the bare surname is the one introduced first (the
+        one the story is about: the other is then called by the first name), a bare first name the one
+        who has it."""
+        fulls: dict[str, list[str]] = {}
+        for m in self.items:
+            full = _full_name(self.doc, m.start, m.end)
+            if not m.personal or " " not in full or any(a <= self.doc[m.start].idx < b for a, b in lines):
+                continue  # a Title Case line's run of capitals is no full name ("Okonkwo Edges Varela")
+            names = fulls.setdefault(m.key, [])
+            if not any(set(full.split()) <= set(n.split()) or set(n.split()) <= set(full.split()) for n in names):
+                names.append(full)  # "Ana Maria Rusu" is the "Ana Rusu" named before
+        firsts: dict[str, set[str]] = {}
+        for surname, names in fulls.items():
+            if len(names) < 2:
+                continue
+            self.shared[surname] = names[0]
+            for full in names:
+                self.shared[full] = full
+                firsts.setdefault(full.split()[0], set()).add(full)
+        for first, names in firsts.items():
+            if len(names) == 1 and first not in self.shared:
+                self.shared[first] = next(iter(names))
+        if self.shared:
+            for m in self.items:
+                m.key = self.person_key(m.start, m.end, m.label)
+            self.by_key = {}
+            for m in self.items:
+                self.by_key.setdefault(m.key, []).append(m)
+            self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
 
     def _collect(self) -> None:
         doc = self.doc
@@ -384,7 +428,15 @@ class Mentions:
 
     def gender(self, key: str, strong: bool = False) -> str | None:
         m, f = (self.strong if strong else self.votes).get(key, (0.0, 0.0))
+        hm, hf = self.heard.get(key, (0.0, 0.0))
+        m, f = m + hm, f + hf
         return "m" if m > f else ("f" if f > m else None)
+
+    def hear_gender(self, key: str, gender: str) -> None:
+        """An earlier quote's "he said"/"she said" resolved to this person: evidence for the pronouns after it,
+        kept beside the table (like ``history``), which stays as built."""
+        v = self.heard.setdefault(key, [0.0, 0.0])
+        v[0 if gender == "m" else 1] += 2
 
     def add_speaker(self, s: int, e: int, label: str, quote_tok: int) -> None:
         m = self.make(s, e, label or (NAME if all(is_cap(t) for t in self.doc[s:e]) else ""), True, at=quote_tok)
@@ -422,6 +474,11 @@ class Mentions:
     def between(self, lo: int, hi: int) -> list[NamedMention]:
         """Mentions starting in tokens [lo, hi)."""
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _full_name(doc: Doc, s: int, e: int) -> str:
+    """A person's name in lower case without titles or punctuation: "Dr. Ana Rusu" -> "ana rusu"."""
+    return " ".join(t.lower_ for t in doc[s:e] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_HEADS)
 
 
 def _has_subject(verb: Token) -> bool:

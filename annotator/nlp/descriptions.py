@@ -42,7 +42,7 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         if written is not None:  # "the memo reads" ... "signed by Teresa Okwu"; "read a message, which X sent"
             return written
     if indefinite:
-        return None  # "a spokesman said": someone not named before
+        return named_after_lede(mentions, found, at) if hw in ORG_NOUNS else None  # "a spokesman said": not named
     if hw in DOCUMENT_NOUNS:
         issued = issuer(mentions, hw, at)
         if issued is not None:  # "O'Connor said in a statement ..." -> "the statement said"
@@ -73,6 +73,20 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if hw in ORG_NOUNS:
         return nearest(mentions, at, "org")
     return earlier_unnamed(mentions, found, at)
+
+
+def named_after_lede(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
+    """Wire copy's delayed identification: a lede's "an international aid agency said" is the organisation
+    the next paragraph names as the subject of its first sentence with a subject ("... the Council for X said
+    that ..."); only in the lede, only the next paragraph, only an organisation."""
+    doc = mentions.doc
+    para = mentions.para_of(doc[at].idx)
+    if para > 1:
+        return None
+    after = [m for m in mentions.items if m.start >= found.end and m.para == para + 1
+             and (m.subject or any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[m.start : m.end]))]  # fmt: skip
+    first = min(after, key=lambda m: m.start, default=None)
+    return first if first is not None and first.organisational and first.end - first.start > 1 else None
 
 
 def _a_person(head) -> bool:

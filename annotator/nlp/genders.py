@@ -39,7 +39,7 @@ def learn_genders(mentions: Mentions) -> None:
                 j = nxt.i
                 while j + 1 < len(doc) and is_cap(doc[j + 1]):
                     j += 1
-                k = doc[j].lower_
+                k = mentions.shared.get(doc[j].lower_, doc[j].lower_)
             if k in keys:
                 mentions.vote(k, "m" if w in MALE_HONORIFICS else "f", 3)
         elif t.lower_ in MALE_WORDS or t.lower_ in FEMALE_WORDS:

@@ -37,7 +37,7 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         return QUOTE
     if _title_case(words) and _TITLE_BEFORE.search(art.text[max(0, q.open_at - 40) : q.open_at]):
         return TITLE  # 'titled "Dust and Iron"', 'on Channel 6's "Morning Roundup"'
-    if len(words) <= 3 and _named_by(art, i):
+    if len(words) <= 3 and named_by(art, i):
         return TERM  # 'a sound she calls "the groan"': the name given to a thing, not words said
     if governed(art, i) or _echoed(art, i):
         return QUOTE
@@ -73,9 +73,10 @@ def quote_kind_of_words(art: Article, j: int) -> bool:
 _NAMING = frozenset(("call", "dub", "nickname", "name", "term"))
 
 
-def _named_by(art: Article, i: int) -> bool:
+def named_by(art: Article, i: int) -> bool:
     """The quote is the name a naming verb gives to the noun its clause describes ("a sound she calls
-    “the groan”", "a move dubbed “the shuffle”"): a term, whoever uses it."""
+    “the groan”", "a move dubbed “the shuffle”") or the proper name it gives its object ("still call the
+    bend “Miller's Elbow”"): a term, whoever uses it."""
     if not art.parsed:
         return False
     q = art.marked[i]
@@ -84,7 +85,13 @@ def _named_by(art: Article, i: int) -> bool:
     if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN"):
         return False
     verb = tops[0].head
-    return verb.lemma_.lower() in _NAMING and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
+    if verb.lemma_.lower() not in _NAMING:
+        return False
+    if tops[0].dep_ == "oprd" and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
+        # ("called the drills “routine exercises”") is what the subject said of it
+        return _title_case(_WORDS.findall(art.text[q.start : q.end]))
+    return verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
 
 
 def _sentence_like(text: str) -> bool:

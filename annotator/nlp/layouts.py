@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.lexicon import INTERVIEW_FORMS, NAME_PARTICLES, words
 from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named, strip_title
+from annotator.nlp.roles import is_role
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
@@ -111,7 +112,31 @@ def turn_attribution(art: Article, i: int) -> Attr | None:
         lo, hi = strip_title(doc, lo, hi)
     if hi <= lo:
         return Attr("turn", None)
+    if opened is None and _asking_label(art, label):  # "WEEKEND: ...?": the publication asks, in its interviewer
+        if "interview" not in art.memo:
+            art.memo["interview"] = interview_roles(art)
+        asker = art.memo["interview"][0]
+        if asker is not None:
+            return Attr("turn", asker, None, None, "PERSON")
     return Attr("turn", (lo, hi), None, None, "PERSON")
+
+
+def _asking_label(art: Article, label: str) -> bool:
+    """A turn label that names no one (no person of the article has it as a name, and it is no role word)
+    and whose every turn is a question: a publication's label for its interviewer ("WEEKEND:", "MAGAZINE:")."""
+    key = "asking_label:" + label
+    if key not in art.memo:
+        words = label.lower().split()
+        labels = {q.para_start for q in art.marked if q.unmarked}
+        people = {w for m in art.mentions.items if m.personal and art.doc[m.start].idx not in labels
+                  for w in art.doc[m.start : m.end].text.lower().split()}  # fmt: skip
+        turns = [k for k, q in enumerate(art.marked) if q.unmarked
+                 and art.text[q.para_start : q.open_at].rstrip().rstrip(":").rstrip() == label]  # fmt: skip
+        questions = all(art.text[art.marked[k].start : art.q_hi[k]].rstrip().endswith("?") for k in turns)
+        art.memo[key] = bool(
+            words and len(turns) >= 2 and questions and not any(w in people or is_role(w) for w in words)
+        )
+    return art.memo[key]
 
 
 _QA_LABEL = re.compile(r"(Q|A|Question|Answer)[ \t]*[:.][ \t]*")

@@ -19,7 +19,8 @@ from annotator.nlp.article import Article
 from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR, Attr
 from annotator.nlp.calibration import calibrated
 from annotator.nlp.carried import carried, echoes, heading_speaker
-from annotator.nlp.kinds import QUOTE, quote_kind
+from annotator.nlp.kinds import QUOTE, named_by, quote_kind
+from annotator.nlp.lexicon import NAME, PRONOUN_KIND
 from annotator.nlp.own_sentence import own_sentence
 
 __all__ = ["find_quotes"]
@@ -97,10 +98,21 @@ def attribute_all(art: Article) -> None:
                     a = fallback if n == 0 else fallback.carried(fallback.rule)
             a = heading_speaker(art, i, a)
             art.results[i] = a
-            if a is not None and a.speaker is not None:
+            if a is not None and a.speaker is not None and not named_by(art, i):  # a name given is no one's speech
                 tok = min(art.tokens(art.marked[i].open_at, art.marked[i].open_at + 1)[0], len(art.doc) - 1)
                 art.mentions.add_speaker(*a.speaker, a.label, tok)
+                _learn_gender(art, a)
     echoes(art)
+
+
+def _learn_gender(art: Article, a: Attr) -> None:
+    """A "he said" or "she said" resolved to a named person is evidence of that person's gender for the
+    pronouns after it (a "she" two paragraphs on is not the man who was "he")."""
+    if a.mention is None or a.mention[1] - a.mention[0] != 1 or a.label not in ("PERSON", NAME):
+        return
+    kind = PRONOUN_KIND.get(art.doc[a.mention[0]].lower_)
+    if kind in ("m", "f"):
+        art.mentions.hear_gender(art.mentions.make(*a.speaker, a.label).key, kind)
 
 
 def _quote(art: Article, i: int) -> Quote:

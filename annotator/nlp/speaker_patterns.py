@@ -89,8 +89,10 @@ def name_ending_at(doc: Doc, j: int, lo: int) -> Found | None:
         s = j
         while s - 1 >= lo and is_cap(doc[s - 1]):
             s -= 1
-        if s < j:
+        if s < j and tok.lower_ in PROXY_NOUNS:
             return named(doc, s, j, ORG_NAME)
+        if s < j:  # "Aid agency warns": the capitals modify the organisation noun; the phrase, not a fragment
+            return Found(s, j + 1, False, "")
     for k in range(j - 1, max(lo - 1, j - 4), -1):  # "the ministry said"
         if doc[k].lower_ in ("the", "its", "their"):
             words = doc[k + 1 : j + 1]

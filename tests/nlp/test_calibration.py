@@ -57,3 +57,19 @@ def test_the_correction_fit_weighs_first_look_outcomes(monkeypatch):
     a2, b2 = bench.fit_scaling(tuned + [(c, r, 50 / 15) for c, r in fresh])
     assert calibration.scaled(0.99, a2, b2) < calibration.scaled(0.99, a1, b1)
     assert a1 >= 0.5 and a2 >= 0.5  # the correction never more than halves the spread
+
+
+def test_the_scorer_drops_honorifics_and_titles_before_a_name(monkeypatch):
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("quotes_bench", Path(__file__).parents[2] / "benchmarks" / "quotes.py")
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "quotes_bench", bench)
+    spec.loader.exec_module(bench)
+    assert bench.same_speaker("Orla Quennell", "Ms Quennell")
+    assert bench.same_speaker("Dr. Tam Osei", "Tam Osei") and bench.same_speaker("Tam Osei", "Prof Osei")
+    assert bench.same_speaker("the minister", "the minister")  # a bare title is compared as it is
+    assert not bench.same_speaker("Orla Quennell", "Ms Harrow")
+    assert not bench.same_speaker("Orla Quennell", "Mr")

@@ -131,3 +131,26 @@ def test_the_name_a_naming_verb_gives_the_noun_it_describes_is_a_term():
 def test_a_naming_verb_of_the_sentence_itself_does_not_make_its_quote_a_term():
     quoted = [("the", 1, "det", "DET", "DT", "the"), ("groan", -1, "oprd", "NOUN", "NN", "groan")]
     assert _calls(quoted, head_dep="ccomp") == [("the groan", "quote")]
+
+
+def test_the_proper_name_a_naming_verb_gives_its_object_is_a_term():
+    from tests.nlp.parses import parse
+
+    # Locals call the bend " Miller 's Elbow . "
+    doc = parse(
+        [
+            ("Locals", 1, "nsubj", "NOUN", "NNS", "local"),
+            ("call", 1, "ROOT", "VERB", "VBP", "call"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("bend", 1, "dobj", "NOUN", "NN", "bend"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("Miller", 7, "poss", "PROPN", "NNP", "Miller"),
+            ("'s", 5, "case", "PART", "POS", "'s"),
+            ("Elbow", 1, "oprd", "PROPN", "NNP", "Elbow"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+            ('"', 1, "punct", "PUNCT", "''", '"'),
+        ],
+        spaces=[True, True, True, True, False, False, True, False, False, False],
+    )
+    [q] = find_quotes(doc)
+    assert q.kind == "term" and q.speaker is None

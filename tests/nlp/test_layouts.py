@@ -206,3 +206,15 @@ def test_answers_after_bare_questions_are_the_interviewees_of_the_intro(blank):
     assert [s for _, s in speakers(blank, text)] == ["Mira Oduya", "Mira Oduya"]
     one_pair = "Bakers\n\nMira Oduya runs a bakery in Tolt.\n\nWhy rye?\n\n“Rye keeps.”"
     assert speakers(blank, one_pair)[0][1] is None  # one question and a quote is no interview layout
+
+
+def test_a_label_that_names_no_one_and_only_asks_is_the_interviewer_of_the_byline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [{"label": "PERSON", "pattern": p} for p in ("Ines Carrow", "Odile Brand", "BRAND")]
+    )
+    text = (
+        "Ten Questions\n\nInterview by Ines Carrow\n\nOdile Brand keeps bees on a city roof.\n\n"
+        "GAZETTE: Why bees?\n\nBRAND: They were there first.\n\nGAZETTE: Do they sting you?\n\nBRAND: Rarely."
+    )
+    assert [s for _, s in speakers(nlp, text)] == ["Ines Carrow", "BRAND", "Ines Carrow", "BRAND"]

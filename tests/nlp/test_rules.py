@@ -1504,3 +1504,42 @@ def test_a_she_right_after_a_sentence_that_addressed_her_is_not_its_subject():
         ('"', 15, "punct", "PUNCT", "''", '"'),
     ]
     assert attributed(parse(rows, ents=[(0, 2, "PERSON"), (4, 6, "PERSON")])) == [("No.", "Ana Pell")]
+
+
+def test_a_name_before_a_common_noun_modifies_it_and_the_description_is_the_person_just_named():
+    # Tamsin Reyes was calm . " We lost , " said the Kelby goalkeeper .
+    doc = parse(
+        [
+            ("Tamsin", 1, "compound", "PROPN", "NNP", "Tamsin"),
+            ("Reyes", 2, "nsubj", "PROPN", "NNP", "Reyes"),
+            ("was", 2, "ROOT", "AUX", "VBD", "be"),
+            ("calm", 2, "acomp", "ADJ", "JJ", "calm"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("We", 7, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 10, "ccomp", "VERB", "VBD", "lose"),
+            (",", 10, "punct", "PUNCT", ",", ","),
+            ('"', 10, "punct", "PUNCT", "''", '"'),
+            ("said", 10, "ROOT", "VERB", "VBD", "say"),
+            ("the", 13, "det", "DET", "DT", "the"),
+            ("Kelby", 13, "compound", "PROPN", "NNP", "Kelby"),
+            ("goalkeeper", 10, "nsubj", "NOUN", "NN", "goalkeeper"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (12, 13, "PERSON")],
+    )
+    from annotator.nlp.speakers import speaker_from_head
+
+    found = speaker_from_head(doc, doc[13], literal=True)
+    assert doc[found.start : found.end].text == "the Kelby goalkeeper"  # not "Kelby", a fragment
+    [q] = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Tamsin Reyes"
+    assert q.speaker_mention.text_in(doc.text) == "the Kelby goalkeeper"
+
+
+def test_capitals_before_an_organisation_noun_are_part_of_the_phrase_not_a_name():
+    import spacy
+
+    doc = spacy.blank("en")("Relief agency warns of “a long winter” in the hills")
+    [q] = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Relief agency"  # not "Relief"
