@@ -933,3 +933,41 @@ def test_model_a_people_deciding_for_itself_not_an_outsider_is_in_favour(nlp):
     text = 'Ana Rusu, the mayor of Valdor, said: "We decide, not Brell."\n'
     claims = [c for c in _claims(nlp, text) if c.claim_type == "self_determination"]
     assert claims and all(c.stance == "favour" for c in claims), claims
+
+
+def test_a_name_owning_an_organ_of_state_is_a_place_unless_it_is_a_person_s_surname():
+    from annotator.nlp.claim_tree import label_of
+
+    doc = _blank("Lerra marched. Lerra's chief minister spoke to Mira Fross. Fross's government fell.",
+                 [("Lerra", "PERSON"), ("Mira Fross", "PERSON")])
+    doc.ents = [*doc.ents, doc.char_span(doc.text.index("Fross's"), doc.text.index("Fross's") + 5, label="PERSON")]
+    assert label_of(doc[0]) == "GPE"  # "Lerra's chief minister": only a polity has one
+    fross = next(t for t in doc if t.text == "Fross" and t.i > 8)
+    assert label_of(fross) == "PERSON"  # "Mira Fross" is named in full: a surname, whatever she owns
+    isle = _blank("Voters on the island of Tolm went home. Tolm waited.", [("Tolm", "PERSON")])
+    assert label_of(next(t for t in isle if t.text == "Tolm")) == "GPE"  # "the island of Tolm"
+
+
+@pytest.mark.model
+def test_model_the_people_holding_a_vote_outweigh_the_state_that_allows_it_or_that_they_would_leave(nlp):
+    from annotator.nlp.claim_objects import vote_focus
+
+    text = ("Orvania's parliament approved a bill that lets the island of Lerra hold a referendum on "
+            "independence. Orvania's government said Orvania would respect the vote.\n\n"
+            "A referendum on leaving Orvania was lost in 2001, and Orvania's premier said Orvania's borders "
+            "would not be put to a vote again.")
+    doc = nlp(text)
+    f = vote_focus(doc)
+    assert f is not None and doc[f[0] : f[1]].text == "Lerra"
+
+
+@pytest.mark.model
+def test_model_a_territorial_claim_s_fallback_object_is_the_land_not_the_state_with_ministers(nlp):
+    from annotator.nlp.claim_objects import territory_focus
+
+    text = ("Tamor's foreign ministry protested on Monday. Tamor's president said Tamor would not give up "
+            "Upper Vell. Tamor's army patrols Tamor's side of the line.\n\n"
+            "Farmers in Upper Vell say the fences cut their fields. Upper Vell has no army.")
+    doc = nlp(text)
+    f = territory_focus(doc)
+    assert f is not None and doc[f[0] : f[1]].text == "Upper Vell", doc[f[0] : f[1]].text

@@ -117,5 +117,6 @@ FIELD = {k: words("field", k) for k in FIELD_CLASSES}
 FIELD_PHRASES = tuple((p, k) for p, k in _data()["field"]["phrases"])
 FIELD_DENYING = words("field", "denying")
 FIELD_POLITICAL = words("field", "political")
+STATE_ORGANS = words("words", "state_organs")
 FIELD_PEOPLE = words("field", "people")
 AUTHORITY_OBJECTS = words("field", "authority_objects")

@@ -3,6 +3,7 @@ and capitalised proper-noun chunks that recur in the article, for when the model
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -114,7 +115,7 @@ def _usual_label(doc: Doc, text: str, label: str) -> str | None:
     return max(counts, key=lambda k: (counts[k], k in ("GPE", "LOC", "NORP")))
 
 
-_LOCATIVES = ("in", "into", "inside", "across", "throughout")
+_LOCATIVES = ("in", "into", "inside", "across", "throughout", "within")
 # What only a polity has or undergoes: "the status of Upper Zhelna", "recognised Upper Zhelna".
 _POLITY_FRAMES = ("status of", "people of", "government of", "independence of", "sovereignty of", "territory of",
                   "borders of", "recognised", "recognized", "recognise", "recognize", "recognises", "recognizes")
@@ -126,9 +127,43 @@ def _framed(text: str, name: str) -> bool:
 
 
 def _locative(doc: Doc, name: str) -> bool:
-    """The article puts ``name`` after a preposition of place ("in Upper Zhelna") or in a frame only a polity
-    fills ("the status of Upper Zhelna", "recognised Upper Zhelna"): a place, not a person."""
-    return _framed(text_of(doc), name)
+    """The article puts ``name`` after a preposition of place ("in Upper Zhelna"), in a frame only a polity
+    fills ("the status of Upper Zhelna", "recognised Upper Zhelna"), after a place noun ("the island of Ebra")
+    or as the owner of an organ of state ("Ebra's parliament", "Ebra's chief minister") when it is never the
+    surname of a person named in full: a place, not a person."""
+    text = text_of(doc)
+    return _framed(text, name) or _of_a_place_noun(text, name) or (
+        _owns_an_organ(text, name) and name not in _surnames(doc))
+
+
+@lru_cache(maxsize=256)
+def _of_a_place_noun(text: str, name: str) -> bool:
+    from annotator.nlp.claim_lexicon import PLACE_NOUNS
+
+    return any(f" {noun} of {name}" in text for noun in PLACE_NOUNS)
+
+
+def owns_an_organ(doc: Doc, name: str) -> bool:
+    """The article gives ``name`` an organ of state ("Ebra's parliament", "Ebra's chief minister")."""
+    return _owns_an_organ(text_of(doc), name)
+
+
+@lru_cache(maxsize=256)
+def _owns_an_organ(text: str, name: str) -> bool:
+    from annotator.nlp.claim_lexicon import STATE_ORGANS
+
+    for m in re.finditer(rf"\b{re.escape(name)}['’]s ((?:[A-Za-z-]+ ){{0,2}})", text):
+        after = text[m.end(1) : m.end(1) + 40].split()
+        words = [w.lower().strip(".,;:") for w in (m.group(1).split() + after[:1])]
+        if any(w in STATE_ORGANS for w in words):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The words that end a person's name of two or more words in the article ("Beata Fross" -> "Fross")."""
+    return frozenset(e[-1].text for e in ents(doc) if e.label_ == "PERSON" and len(e) > 1)
 
 
 def _institution(name: str) -> bool:
