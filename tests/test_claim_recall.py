@@ -971,3 +971,44 @@ def test_model_a_territorial_claim_s_fallback_object_is_the_land_not_the_state_w
     doc = nlp(text)
     f = territory_focus(doc)
     assert f is not None and doc[f[0] : f[1]].text == "Upper Vell", doc[f[0] : f[1]].text
+
+
+def test_refusing_to_bargain_over_a_thing_or_to_give_it_up_asserts_it():
+    from spacy.tokens import Doc
+
+    from annotator.nlp.claim_field import denies
+
+    vocab = spacy.blank("en").vocab
+
+    def parse(words, heads, deps, pos, lemmas):
+        return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+    # "Tarsa will not discuss the reef ." : refusing to put the reef on the table
+    discuss = parse(["Tarsa", "will", "not", "discuss", "the", "reef", "."], [3, 3, 3, 3, 5, 3, 3],
+                    ["nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"],
+                    ["PROPN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                    ["Tarsa", "will", "not", "discuss", "the", "reef", "."])
+    assert not denies(discuss[:])
+    # "We are not going to reopen the line ." : the same, with the negation on "going"
+    reopen = parse(["We", "are", "not", "going", "to", "reopen", "the", "line", "."], [3, 3, 3, 3, 5, 3, 7, 5, 3],
+                   ["nsubj", "aux", "neg", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                   ["PRON", "AUX", "PART", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                   ["we", "be", "not", "go", "to", "reopen", "the", "line", "."])
+    assert not denies(reopen[:])
+    # "Tarsa will not give up the reef ." : two reversals, an assertion; "Tarsa will give up the reef ." denies
+    words = ["Tarsa", "will", "not", "give", "up", "the", "reef", "."]
+    heads, pos = [3, 3, 3, 3, 3, 6, 3, 3], ["PROPN", "AUX", "PART", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    deps = ["nsubj", "aux", "neg", "ROOT", "prt", "det", "dobj", "punct"]
+    kept = parse(words, heads, deps, pos, [w.lower() for w in words])
+    assert not denies(kept[:])
+    given = parse([w for w in words if w != "not"], [2, 2, 2, 2, 5, 2, 2],
+                  [d for d in deps if d != "neg"], [p for p, w in zip(pos, words, strict=True) if w != "not"],
+                  [w.lower() for w in words if w != "not"])
+    assert denies(given[:])
+    # "... without asking any member to give up a law": nothing is given up
+    words = ["It", "works", "without", "asking", "anyone", "to", "give", "up", "a", "law", "."]
+    without = parse(words, [1, 1, 1, 2, 3, 6, 3, 6, 9, 6, 1],
+                    ["nsubj", "ROOT", "prep", "pcomp", "dobj", "aux", "xcomp", "prt", "det", "dobj", "punct"],
+                    ["PRON", "VERB", "ADP", "VERB", "PRON", "PART", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+                    [w.lower() for w in words])
+    assert not denies(without[:])
