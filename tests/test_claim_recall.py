@@ -1012,3 +1012,26 @@ def test_refusing_to_bargain_over_a_thing_or_to_give_it_up_asserts_it():
                     ["PRON", "VERB", "ADP", "VERB", "PRON", "PART", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
                     [w.lower() for w in words])
     assert not denies(without[:])
+
+
+@pytest.mark.model
+def test_model_recognising_or_refusing_another_s_independence_is_contest_and_a_reporter_s_breakaway_is_no_claim(nlp):
+    text = ('Velmark\'s foreign minister, Oda Brenn, said Velmark "does not and will not recognise the so-called '
+            'independence of Ostra".\n\n'
+            "The Republic of Holm on Tuesday recognised the breakaway Lisk Republic as an independent state.\n\n"
+            "Holm's foreign ministry said it regarded the Republic of Lisk as a fully sovereign state.")
+    claims = _claims(nlp, text)
+    refused = [c for c in claims if "Ostra" in text[c.start : c.end]]
+    assert refused and all(c.claim_type == "contest" and c.stance == "against" for c in refused), refused
+    granted = [c for c in claims if "breakaway" in text[c.start : c.end]]
+    assert granted and all(c.claim_type == "contest" and c.stance == "favour" for c in granted), granted
+    assert any("Lisk Republic" in (_t(text, c.target) or "") for c in granted)
+    regarded = [c for c in claims if "regarded" in text[c.start : c.end]]
+    assert regarded and regarded[0].claim_type == "contest" and "Republic of Lisk" in _t(text, regarded[0].target)
+
+
+@pytest.mark.model
+def test_model_a_sovereignty_word_in_an_outsider_s_violation_rejects_it(nlp):
+    text = "Velmark's president, Oda Brenn, called the patrols \"a violation of Velmark's sovereignty\".\n"
+    claims = _claims(nlp, text)
+    assert claims and claims[0].claim_type == "interference" and claims[0].stance == "favour", claims
