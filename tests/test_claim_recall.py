@@ -1035,3 +1035,13 @@ def test_model_a_sovereignty_word_in_an_outsider_s_violation_rejects_it(nlp):
     text = "Velmark's president, Oda Brenn, called the patrols \"a violation of Velmark's sovereignty\".\n"
     claims = _claims(nlp, text)
     assert claims and claims[0].claim_type == "interference" and claims[0].stance == "favour", claims
+
+
+def test_a_statement_s_title_line_is_not_its_issuer():
+    from annotator.nlp.claim_voice import issuer
+
+    text = ("Ministry of Foreign Affairs of the Republic of Velmark\n\nPress statement No. 7/2031\nBrell, 2 May 2031\n\n"
+            "On the detention of fishing crews near the Holm reef\n\nThe Ministry rejects the detention.")
+    doc = _blank(text)
+    got = issuer(doc)
+    assert got is not None and text[got.start : got.end] == "Ministry of Foreign Affairs of the Republic of Velmark"
