@@ -136,11 +136,8 @@ def _locative(doc: Doc, name: str) -> bool:
         _owns_an_organ(text, name) and name not in _surnames(doc))
 
 
-@lru_cache(maxsize=256)
 def _of_a_place_noun(text: str, name: str) -> bool:
-    from annotator.nlp.claim_lexicon import PLACE_NOUNS
-
-    return any(f" {noun} of {name}" in text for noun in PLACE_NOUNS)
+    return name in _after_place_nouns(text)
 
 
 def owns_an_organ(doc: Doc, name: str) -> bool:
@@ -148,16 +145,42 @@ def owns_an_organ(doc: Doc, name: str) -> bool:
     return _owns_an_organ(text_of(doc), name)
 
 
-@lru_cache(maxsize=256)
 def _owns_an_organ(text: str, name: str) -> bool:
+    return name in _organ_owners(text)
+
+
+_NAME = r"[A-Z][\w-]*(?: (?:of |the )*[A-Z][\w-]*)*"
+_OWNED = re.compile(rf"({_NAME})['’]s((?: [A-Za-z-]+){{1,3}})")
+
+
+def _tails(run: str) -> set[str]:
+    """A capitalised run and each of its endings that starts with a capital ("Kingdom of Ebra" -> "Ebra")."""
+    words = run.split()
+    return {" ".join(words[i:]) for i in range(len(words)) if words[i][:1].isupper()}
+
+
+@lru_cache(maxsize=8)
+def _organ_owners(text: str) -> frozenset[str]:
+    """The names the text gives an organ of state, found in one pass over it."""
     from annotator.nlp.claim_lexicon import STATE_ORGANS
 
-    for m in re.finditer(rf"\b{re.escape(name)}['’]s ((?:[A-Za-z-]+ ){{0,2}})", text):
-        after = text[m.end(1) : m.end(1) + 40].split()
-        words = [w.lower().strip(".,;:") for w in (m.group(1).split() + after[:1])]
-        if any(w in STATE_ORGANS for w in words):
-            return True
-    return False
+    out: set[str] = set()
+    for m in _OWNED.finditer(text):
+        if any(w.lower().strip(".,;:") in STATE_ORGANS for w in m.group(2).split()):
+            out |= _tails(m.group(1))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8)
+def _after_place_nouns(text: str) -> frozenset[str]:
+    """The names the text puts after a place noun and "of" ("the island of Ebra"), found in one pass."""
+    from annotator.nlp.claim_lexicon import PLACE_NOUNS
+
+    nouns = "|".join(sorted(map(re.escape, PLACE_NOUNS), key=len, reverse=True))
+    out: set[str] = set()
+    for m in re.finditer(rf" (?:{nouns}) of (?:the )?({_NAME})", text):
+        out |= _tails(m.group(1))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=64)
