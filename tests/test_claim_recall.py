@@ -933,3 +933,115 @@ def test_model_a_people_deciding_for_itself_not_an_outsider_is_in_favour(nlp):
     text = 'Ana Rusu, the mayor of Valdor, said: "We decide, not Brell."\n'
     claims = [c for c in _claims(nlp, text) if c.claim_type == "self_determination"]
     assert claims and all(c.stance == "favour" for c in claims), claims
+
+
+def test_a_name_owning_an_organ_of_state_is_a_place_unless_it_is_a_person_s_surname():
+    from annotator.nlp.claim_tree import label_of
+
+    doc = _blank("Lerra marched. Lerra's chief minister spoke to Mira Fross. Fross's government fell.",
+                 [("Lerra", "PERSON"), ("Mira Fross", "PERSON")])
+    doc.ents = [*doc.ents, doc.char_span(doc.text.index("Fross's"), doc.text.index("Fross's") + 5, label="PERSON")]
+    assert label_of(doc[0]) == "GPE"  # "Lerra's chief minister": only a polity has one
+    fross = next(t for t in doc if t.text == "Fross" and t.i > 8)
+    assert label_of(fross) == "PERSON"  # "Mira Fross" is named in full: a surname, whatever she owns
+    isle = _blank("Voters on the island of Tolm went home. Tolm waited.", [("Tolm", "PERSON")])
+    assert label_of(next(t for t in isle if t.text == "Tolm")) == "GPE"  # "the island of Tolm"
+
+
+@pytest.mark.model
+def test_model_the_people_holding_a_vote_outweigh_the_state_that_allows_it_or_that_they_would_leave(nlp):
+    from annotator.nlp.claim_objects import vote_focus
+
+    text = ("Orvania's parliament approved a bill that lets the island of Lerra hold a referendum on "
+            "independence. Orvania's government said Orvania would respect the vote.\n\n"
+            "A referendum on leaving Orvania was lost in 2001, and Orvania's premier said Orvania's borders "
+            "would not be put to a vote again.")
+    doc = nlp(text)
+    f = vote_focus(doc)
+    assert f is not None and doc[f[0] : f[1]].text == "Lerra"
+
+
+@pytest.mark.model
+def test_model_a_territorial_claim_s_fallback_object_is_the_land_not_the_state_with_ministers(nlp):
+    from annotator.nlp.claim_objects import territory_focus
+
+    text = ("Tamor's foreign ministry protested on Monday. Tamor's president said Tamor would not give up "
+            "Upper Vell. Tamor's army patrols Tamor's side of the line.\n\n"
+            "Farmers in Upper Vell say the fences cut their fields. Upper Vell has no army.")
+    doc = nlp(text)
+    f = territory_focus(doc)
+    assert f is not None and doc[f[0] : f[1]].text == "Upper Vell", doc[f[0] : f[1]].text
+
+
+def test_refusing_to_bargain_over_a_thing_or_to_give_it_up_asserts_it():
+    from spacy.tokens import Doc
+
+    from annotator.nlp.claim_field import denies
+
+    vocab = spacy.blank("en").vocab
+
+    def parse(words, heads, deps, pos, lemmas):
+        return Doc(vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+    # "Tarsa will not discuss the reef ." : refusing to put the reef on the table
+    discuss = parse(["Tarsa", "will", "not", "discuss", "the", "reef", "."], [3, 3, 3, 3, 5, 3, 3],
+                    ["nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"],
+                    ["PROPN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                    ["Tarsa", "will", "not", "discuss", "the", "reef", "."])
+    assert not denies(discuss[:])
+    # "We are not going to reopen the line ." : the same, with the negation on "going"
+    reopen = parse(["We", "are", "not", "going", "to", "reopen", "the", "line", "."], [3, 3, 3, 3, 5, 3, 7, 5, 3],
+                   ["nsubj", "aux", "neg", "ROOT", "aux", "xcomp", "det", "dobj", "punct"],
+                   ["PRON", "AUX", "PART", "VERB", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                   ["we", "be", "not", "go", "to", "reopen", "the", "line", "."])
+    assert not denies(reopen[:])
+    # "Tarsa will not give up the reef ." : two reversals, an assertion; "Tarsa will give up the reef ." denies
+    words = ["Tarsa", "will", "not", "give", "up", "the", "reef", "."]
+    heads, pos = [3, 3, 3, 3, 3, 6, 3, 3], ["PROPN", "AUX", "PART", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    deps = ["nsubj", "aux", "neg", "ROOT", "prt", "det", "dobj", "punct"]
+    kept = parse(words, heads, deps, pos, [w.lower() for w in words])
+    assert not denies(kept[:])
+    given = parse([w for w in words if w != "not"], [2, 2, 2, 2, 5, 2, 2],
+                  [d for d in deps if d != "neg"], [p for p, w in zip(pos, words, strict=True) if w != "not"],
+                  [w.lower() for w in words if w != "not"])
+    assert denies(given[:])
+    # "... without asking any member to give up a law": nothing is given up
+    words = ["It", "works", "without", "asking", "anyone", "to", "give", "up", "a", "law", "."]
+    without = parse(words, [1, 1, 1, 2, 3, 6, 3, 6, 9, 6, 1],
+                    ["nsubj", "ROOT", "prep", "pcomp", "dobj", "aux", "xcomp", "prt", "det", "dobj", "punct"],
+                    ["PRON", "VERB", "ADP", "VERB", "PRON", "PART", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+                    [w.lower() for w in words])
+    assert not denies(without[:])
+
+
+@pytest.mark.model
+def test_model_recognising_or_refusing_another_s_independence_is_contest_and_a_reporter_s_breakaway_is_no_claim(nlp):
+    text = ('Velmark\'s foreign minister, Oda Brenn, said Velmark "does not and will not recognise the so-called '
+            'independence of Ostra".\n\n'
+            "The Republic of Holm on Tuesday recognised the breakaway Lisk Republic as an independent state.\n\n"
+            "Holm's foreign ministry said it regarded the Republic of Lisk as a fully sovereign state.")
+    claims = _claims(nlp, text)
+    refused = [c for c in claims if "Ostra" in text[c.start : c.end]]
+    assert refused and all(c.claim_type == "contest" and c.stance == "against" for c in refused), refused
+    granted = [c for c in claims if "breakaway" in text[c.start : c.end]]
+    assert granted and all(c.claim_type == "contest" and c.stance == "favour" for c in granted), granted
+    assert any("Lisk Republic" in (_t(text, c.target) or "") for c in granted)
+    regarded = [c for c in claims if "regarded" in text[c.start : c.end]]
+    assert regarded and regarded[0].claim_type == "contest" and "Republic of Lisk" in _t(text, regarded[0].target)
+
+
+@pytest.mark.model
+def test_model_a_sovereignty_word_in_an_outsider_s_violation_rejects_it(nlp):
+    text = "Velmark's president, Oda Brenn, called the patrols \"a violation of Velmark's sovereignty\".\n"
+    claims = _claims(nlp, text)
+    assert claims and claims[0].claim_type == "interference" and claims[0].stance == "favour", claims
+
+
+def test_a_statement_s_title_line_is_not_its_issuer():
+    from annotator.nlp.claim_voice import issuer
+
+    text = ("Ministry of Foreign Affairs of the Republic of Velmark\n\nPress statement No. 7/2031\nBrell, 2 May 2031\n\n"
+            "On the detention of fishing crews near the Holm reef\n\nThe Ministry rejects the detention.")
+    doc = _blank(text)
+    got = issuer(doc)
+    assert got is not None and text[got.start : got.end] == "Ministry of Foreign Affairs of the Republic of Velmark"

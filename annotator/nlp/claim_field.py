@@ -14,11 +14,13 @@ from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
 from annotator.nlp.claim_tree import (
     clause_verb,
     ents,
+    gives_away,
     is_demonym,
     is_first_person,
     is_place,
     label_of,
     names_the_speaker,
+    refuses_to_bargain,
     sets_aside,
     subject_of,
 )
@@ -235,11 +237,11 @@ def denies(span: Span) -> bool:
     effect" denies twice, it does not cancel out."""
     counts: dict[int, int] = {}
     for t in span:
-        if _excluding(t) or _contrastive(t, span) or sets_aside(t):
+        if _excluding(t) or _contrastive(t, span) or sets_aside(t) or refuses_to_bargain(t):
             continue
         neg = t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj"
         deny = t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING or (
-            t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING)
+            t.pos_ == "VERB" and t.lemma_.lower() in lex.REVERSING) or gives_away(t)
         if neg or deny:
             v = clause_verb(t)
             counts[v.i] = counts.get(v.i, 0) + 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim, Mention
+from annotator.nlp.claim_lexicon import VIOLATIONS
 from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_objects import focus
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
@@ -153,7 +154,8 @@ def _deciders(span: Span, avoid: set[int]) -> tuple[int, int] | None:
 
 def in_outsiders_act(a: Token) -> bool:
     """The cue ``a`` sits in what an outsider does or has no standing to do ("they had no mandate to judge a
-    sovereign state", "lecturing a free nation"): its claim rejects the outsider, an interference claim."""
+    sovereign state", "lecturing a free nation", "a violation of X's sovereignty"): its claim rejects the
+    outsider, an interference claim."""
     t = a
     for _ in range(8):
         if t.head is t or t.dep_ in ("ccomp", "parataxis"):
@@ -165,6 +167,8 @@ def in_outsiders_act(a: Token) -> bool:
             subj = subject_of(t)
             return subj is None or not is_first_person(subj)
         if t.pos_ == "NOUN" and _lemma(t) in _NO_STANDING and any(c.lower_ == "no" for c in t.children):
+            return True
+        if t.pos_ == "NOUN" and _lemma(t) in VIOLATIONS:  # "a gross violation of X's sovereignty"
             return True
     return False
 

@@ -3,6 +3,7 @@ and capitalised proper-noun chunks that recur in the article, for when the model
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -114,7 +115,7 @@ def _usual_label(doc: Doc, text: str, label: str) -> str | None:
     return max(counts, key=lambda k: (counts[k], k in ("GPE", "LOC", "NORP")))
 
 
-_LOCATIVES = ("in", "into", "inside", "across", "throughout")
+_LOCATIVES = ("in", "into", "inside", "across", "throughout", "within")
 # What only a polity has or undergoes: "the status of Upper Zhelna", "recognised Upper Zhelna".
 _POLITY_FRAMES = ("status of", "people of", "government of", "independence of", "sovereignty of", "territory of",
                   "borders of", "recognised", "recognized", "recognise", "recognize", "recognises", "recognizes")
@@ -126,9 +127,66 @@ def _framed(text: str, name: str) -> bool:
 
 
 def _locative(doc: Doc, name: str) -> bool:
-    """The article puts ``name`` after a preposition of place ("in Upper Zhelna") or in a frame only a polity
-    fills ("the status of Upper Zhelna", "recognised Upper Zhelna"): a place, not a person."""
-    return _framed(text_of(doc), name)
+    """The article puts ``name`` after a preposition of place ("in Upper Zhelna"), in a frame only a polity
+    fills ("the status of Upper Zhelna", "recognised Upper Zhelna"), after a place noun ("the island of Ebra")
+    or as the owner of an organ of state ("Ebra's parliament", "Ebra's chief minister") when it is never the
+    surname of a person named in full: a place, not a person."""
+    text = text_of(doc)
+    return _framed(text, name) or _of_a_place_noun(text, name) or (
+        _owns_an_organ(text, name) and name not in _surnames(doc))
+
+
+def _of_a_place_noun(text: str, name: str) -> bool:
+    return name in _after_place_nouns(text)
+
+
+def owns_an_organ(doc: Doc, name: str) -> bool:
+    """The article gives ``name`` an organ of state ("Ebra's parliament", "Ebra's chief minister")."""
+    return _owns_an_organ(text_of(doc), name)
+
+
+def _owns_an_organ(text: str, name: str) -> bool:
+    return name in _organ_owners(text)
+
+
+_NAME = r"[A-Z][\w-]*(?: (?:of |the )*[A-Z][\w-]*)*"
+_OWNED = re.compile(rf"({_NAME})['’]s((?: [A-Za-z-]+){{1,3}})")
+
+
+def _tails(run: str) -> set[str]:
+    """A capitalised run and each of its endings that starts with a capital ("Kingdom of Ebra" -> "Ebra")."""
+    words = run.split()
+    return {" ".join(words[i:]) for i in range(len(words)) if words[i][:1].isupper()}
+
+
+@lru_cache(maxsize=8)
+def _organ_owners(text: str) -> frozenset[str]:
+    """The names the text gives an organ of state, found in one pass over it."""
+    from annotator.nlp.claim_lexicon import STATE_ORGANS
+
+    out: set[str] = set()
+    for m in _OWNED.finditer(text):
+        if any(w.lower().strip(".,;:") in STATE_ORGANS for w in m.group(2).split()):
+            out |= _tails(m.group(1))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8)
+def _after_place_nouns(text: str) -> frozenset[str]:
+    """The names the text puts after a place noun and "of" ("the island of Ebra"), found in one pass."""
+    from annotator.nlp.claim_lexicon import PLACE_NOUNS
+
+    nouns = "|".join(sorted(map(re.escape, PLACE_NOUNS), key=len, reverse=True))
+    out: set[str] = set()
+    for m in re.finditer(rf" (?:{nouns}) of (?:the )?({_NAME})", text):
+        out |= _tails(m.group(1))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def _surnames(doc: Doc) -> frozenset[str]:
+    """The words that end a person's name of two or more words in the article ("Beata Fross" -> "Fross")."""
+    return frozenset(e[-1].text for e in ents(doc) if e.label_ == "PERSON" and len(e) > 1)
 
 
 def _institution(name: str) -> bool:

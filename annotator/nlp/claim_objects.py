@@ -10,9 +10,9 @@ from spacy.tokens import Doc, Span
 
 from annotator.domain import Claim, Mention
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_names import country_of
+from annotator.nlp.claim_names import country_of, owns_an_organ
 from annotator.nlp.claim_parts import home_of, mention
-from annotator.nlp.claim_tree import ents, label_of, phrase, sentences, text_of
+from annotator.nlp.claim_tree import ents, label_of, phrase, sentences, subject_of, text_of
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -250,18 +250,80 @@ def vote_focus(doc: Doc, besides: Mention | None = None) -> tuple[int, int] | No
 
 @lru_cache(maxsize=8)
 def _vote_names(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The GPE / LOC names of the article's talk of votes and self-rule, most weighted first: a name next to
+    the word counts once ("Carrow's referendum", "independence for Carrow"), a name the parse makes the vote's
+    holder counts twice more (``_holders``: "the island of Ebra hold a referendum", "an Ebra independence vote"),
+    so the people voting outweighs the state that allows or refuses its vote."""
     words = lex.FIELD["vote"] | lex.SELF_RULE_WORDS
-    names = []
+    weights: Counter = Counter()
+    firsts: dict[str, tuple[int, int]] = {}
     for s in sentences(doc):
-        at = [t.i for t in s if t.lemma_.lower() in words or t.lower_ in words]
-        if at:  # a name next to the word ("Carrow's referendum", "independence for Carrow"), not one far off
-            names += [e for e in s.ents if _usual(e) in ("GPE", "LOC")
-                      and any(e.start - _NEAR <= i < e.end + _NEAR for i in at)]
-    counts = Counter(_bare(e.text) for e in names)
-    firsts = {}
-    for e in names:
-        firsts.setdefault(_bare(e.text), (e.start, e.end))
-    return tuple(firsts[n] for n, _ in counts.most_common())
+        at = [t for t in s if t.lemma_.lower() in words or t.lower_ in words]
+        if not at:
+            continue
+        held = {i for t in at for i in _holders(t)}
+        for e in s.ents:  # a name next to the word, not one far off
+            holds = bool(held & set(range(e.start, e.end)))
+            if _usual(e) not in ("GPE", "LOC") and not (holds and _a_name_of_a_place(e)) or not any(
+                    e.start - _NEAR <= t.i < e.end + _NEAR for t in at) or _left(e.root):
+                continue
+            name = _bare(e.text)
+            firsts.setdefault(name, (e.start, e.end))
+            weights[name] += 1 + (2 if holds else 0)
+    return tuple(firsts[n] for n, _ in weights.most_common())
+
+
+def _a_name_of_a_place(e) -> bool:
+    """A proper name the small model tagged as an organisation or product that holds a vote ("the Ebra
+    referendum"): a place, unless it is a person's or ends in an organisation, union or outlet noun ("the Ebra
+    Council", "the Ebra Herald")."""
+    from annotator.nlp.lexicon import ORG_NOUNS
+
+    last = e.doc[e.end - 1]
+    return _usual(e) in ("ORG", "PRODUCT", "NORP", "FAC", "") and last.pos_ == "PROPN" and (
+        last.lower_ not in ORG_NOUNS and last.lower_ not in _UNIONS and last.lower_ not in lex.MEDIA_NAMES)
+
+
+_LEAVING = frozenset({"leave", "quit", "exit", "secede", "separate", "break"})
+
+
+def _left(tok) -> bool:
+    """``tok`` is the state a people would leave, not the people voting: the object of "leave" or of "from"
+    ("a referendum on leaving Orvania", "independence from Orvania", "secede from Orvania")."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _LEAVING:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "from"
+
+
+_HOLDING = ("in", "for", "of", "by")
+_HOLDING_VERBS = frozenset({"hold", "stage", "call", "organise", "organize", "want", "demand", "win", "seek",
+                            "declare", "vote"})
+
+
+def _holders(t) -> set[int]:
+    """Tokens the parse makes the holder of the vote or self-rule word ``t``: its possessor or compound name
+    (of ``t`` or of the noun it modifies: "Ebra's referendum", "an Ebra independence vote"), the object of
+    "in / for / of / by" after it ("a vote in Ebra", "independence for Ebra", "the island of Ebra"), and the
+    subject of holding or seeking it ("Ebra holds a referendum")."""
+    heads = [t] + ([t.head] if t.dep_ == "compound" and t.head is not t else [])
+    out: set[int] = set()
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("poss", "compound") and c.i != t.i:
+                out.add(c.i)
+            if c.dep_ == "prep" and c.lower_ in _HOLDING:
+                out.update(g.i for g in c.children if g.dep_ == "pobj")
+        if h.dep_ == "dobj" and h.head.lemma_.lower() in _HOLDING_VERBS:
+            subj = subject_of(h.head)
+            if subj is not None:
+                out.add(subj.i)
+    for i in list(out):  # "the island of Ebra": the name the place noun is of
+        w = t.doc[i]
+        if w.lemma_.lower() in lex.PLACE_NOUNS:
+            out.update(g.i for c in w.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj")
+    return out
 
 
 def _places(doc: Doc) -> list[tuple[int, int]]:
@@ -285,8 +347,10 @@ def _place_before(doc: Doc, span: Span) -> tuple[int, int] | None:
 @lru_cache(maxsize=8)
 def territory_focus(doc: Doc) -> tuple[int, int] | None:
     """The territory the article is about: its most often named place with a place noun ("the Kaldor Isles",
-    "the Strait of Sel") or LOC / FAC entity, else its focus."""
-    return _most_named(doc, _places(doc)) or focus(doc)
+    "the Strait of Sel") or LOC / FAC entity, else its most named GPE or LOC that owns no organ of state (a
+    state with a parliament or ministers is the side claiming, not the land claimed), else its focus."""
+    return _most_named(doc, _places(doc)) or _most_often(doc, [
+        e for e in ents(doc) if _usual(e) in ("GPE", "LOC") and not owns_an_organ(doc, _bare(e.text))]) or focus(doc)
 
 
 def _usual(ent) -> str:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
-from annotator.nlp.claim_tree import SUBJECTS, clause_verb, sets_aside
+from annotator.nlp.claim_tree import SUBJECTS, clause_verb, gives_away, refuses_to_bargain, sets_aside
 
 
 def _negated_subject(verb: Token) -> bool:
@@ -116,14 +116,15 @@ def flips(doc: Doc, hit: Hit) -> int:
     seen: set[int] = set()
     for t in scope:
         for c in t.children:
-            if c.i in seen or (hit.family.negated_inside and c.i in inside) or sets_aside(c):
+            if c.i in seen or (hit.family.negated_inside and c.i in inside) or sets_aside(c) or refuses_to_bargain(c):
                 continue
             if c.dep_ == "neg" or c.lower_ in ("no",) and c.dep_ == "det" and t is a:
                 seen.add(c.i)
                 n += 0 if c.dep_ == "neg" and _open_to_bargaining(t) else 1
     if _negated_subject(verb):
         n += 1
-    reversing = [t for t in [*doc[hit.start : hit.end], *_chain(a, 3)] if t.lemma_.lower() in lex.REVERSING]
+    reversing = [t for t in [*doc[hit.start : hit.end], *_chain(a, 3)] if t.lemma_.lower() in lex.REVERSING
+                 or gives_away(t)]
     if hit.family.negated_inside:
         reversing = [t for t in reversing if t.i not in inside]
     n += len({t.i for t in reversing if t.i != a.i})

@@ -9,10 +9,12 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.claim_lexicon import (
     DEMONYM_SUFFIXES,
     FIRST_PERSON,
+    NEGOTIATING,
     PLACE_LABELS,
     PLACE_NOUNS,
     POLITY_LABELS,
     POLITY_NOUNS,
+    YIELDING,
 )
 from annotator.nlp.once import ents, sentences, text_of  # noqa: F401  (read from here by the claim modules)
 
@@ -252,3 +254,27 @@ def antecedent(tok: Token) -> Token:
     if subj is not None and subj.pos_ == "PROPN" and (is_place(subj) or is_polity(subj)) and label_of(subj) != "PERSON":
         return subj
     return tok
+
+
+def gives_away(tok: Token) -> bool:
+    """``tok`` is a verb that gives a thing away with its particle ("give up", "hand over", "sign away"), said
+    of someone who does it: not "without asking anyone to give up ...", nor "only the people can give away
+    ..." (who alone may do it, not that it is done)."""
+    if tok.pos_ != "VERB" or not any((tok.lemma_.lower(), c.lower_) in YIELDING for c in tok.children
+                                     if c.dep_ == "prt"):
+        return False
+    if any(t.lower_ == "without" for t in list(tok.ancestors)[:4]):
+        return False
+    subj = subject_of(tok)
+    return not (subj is not None and any(c.lower_ in ("only", "alone") for c in subj.children))
+
+
+def refuses_to_bargain(neg: Token) -> bool:
+    """``neg`` negates a verb of reopening or bargaining ("we will not discuss / reopen X"): it refuses to
+    put X on the table, so it denies nothing about X."""
+    if neg.dep_ != "neg" or neg.head.pos_ != "VERB":
+        return False
+    verb = neg.head
+    if verb.lemma_.lower() in ("go", "want", "intend", "plan", "agree"):  # "we are not going to reopen it"
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    return verb.lemma_.lower() in NEGOTIATING

@@ -295,8 +295,9 @@ def _names_a_body(name: str) -> bool:
 
 
 def issuer(doc: Doc) -> Mention | None:
-    """The body issuing a press release or statement: the line after its header mark, or beside it; or the
-    body a "Statement by the X on ..." title names."""
+    """The body issuing a press release or statement: the line after its header mark (never its title, "On the
+    incident in ..."), or beside it, or the body's name on a line above it; or the body a "Statement by the X
+    on ..." title names."""
     head = text_of(doc)[:600]
     low = head.lower()
     at = min((low.find(m) for m in _RELEASE_MARKS if m in low), default=-1)
@@ -306,7 +307,8 @@ def issuer(doc: Doc) -> Mention | None:
         for line in lines[1:4]:
             name = line.strip()
             if name and name[0].isupper() and not any(m in name.lower() for m in _RELEASE_MARKS) and (
-                    len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)):
+                    len(name.split()) >= 2 and not name.endswith((".", "!", "?")) and not any(ch.isdigit() for ch in name)
+                    and name.split()[0].lower().rstrip(":") not in lex.TITLE_OPENERS):  # "On the incident ...": a title
                 start = text_of(doc).index(name, at)
                 return Mention(start, start + len(name))
         before = head[line_start:at].rstrip(" -–—|,")  # "Ministry of the Interior - Press Office"

@@ -146,6 +146,54 @@ def _recognised_as(a):
     return None
 
 
+_REGARDING = frozenset({"regard", "consider", "treat", "view", "see"})
+
+
+def _regarded_as(a):
+    """The object of "regard / consider X as" a sovereignty cue is in the "as" phrase of ("regarded the
+    Republic of Y as a sovereign state"), when X is not the speaker's own ("we"); else None."""
+    if a.dep_ != "amod" or a.head.lemma_.lower() not in _STATE_WORDS:
+        return None  # "as a sovereign state", not "as a vote on independence"
+    t = a
+    for _ in range(4):
+        if t.head is t:
+            return None
+        t = t.head
+        if t.lower_ == "as" and t.head.lemma_.lower() in _REGARDING and t.head.pos_ == "VERB":
+            obj = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+            return obj if obj is not None and not is_first_person(obj) and obj.pos_ != "PRON" else None
+    return None
+
+
+def _recognition_of(a):
+    """The verb of recognition whose object a sovereignty noun is ("does not recognise the independence of Y",
+    "recognised Y's sovereignty"): recognising or refusing another's statehood, a contest claim."""
+    if a.pos_ != "NOUN" or a.dep_ != "dobj" or a.head.pos_ != "VERB" or a.head.lemma_.lower() not in _RECOGNISING:
+        return None
+    return a.head
+
+
+def _recognition_sign(verb) -> int:
+    """+1 for a recognition granted, -1 refused: a negation of the verb, or of a verb it is conjoined with
+    ("does not and will not recognise"), or a refusing verb above it; the reporter's or speaker's own
+    "so-called" beside the object denies nothing more."""
+    heads = [verb] + ([verb.head] if verb.dep_ in ("conj", "xcomp") and verb.head is not verb else [])
+    heads += [c for c in verb.children if c.dep_ == "conj"]
+    refused = any(c.dep_ == "neg" for h in heads for c in h.children) or any(
+        h.lemma_.lower() in lex.REVERSING for h in heads if h is not verb)
+    return -1 if refused else 1
+
+
+def _describes_the_recognised(a) -> bool:
+    """A contest word modifying what a verb of recognition grants ("recognised the breakaway republic as a
+    state"): the reporter's description of it, not a claim; the recognition is the claim."""
+    head = a if a.dep_ == "dobj" else a.head  # the parser may make the modifier the object itself
+    if a.dep_ not in ("amod", "compound", "dobj") or head is a.head is a or head.dep_ != "dobj":
+        return False
+    verb = head.head
+    return verb.lemma_.lower() in _RECOGNISING and verb.pos_ == "VERB" and _recognition_sign(verb) > 0
+
+
 def _recognised(a):
     """What a recognition cue is about: the object of "recognise", the owner of "recognition"."""
     return object_of(a) if a.pos_ == "VERB" else owner_of(a)
@@ -191,9 +239,12 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
             outlet = True
     if claimant is not None and claimant.start <= a.idx < claimant.end or names_the_speaker(a, CLAIMANT_VERBS):
         return None  # the cue names the speaker ("the Continental Union says ..."), not what is claimed
+    if hit.family.claim_type == "contest" and _describes_the_recognised(a):
+        return None
     said = _reported(a) or q is None and speaker is not None or (issued_by is not None and claimant is issued_by)
     target, addressee = target_and_addressee(doc, hit, claimant)
     claim_type = hit.family.claim_type
+    recognition = None
     over = pobj(a, ("over",)) if claim_type == "sovereignty" and a.pos_ == "NOUN" else None
     if over is not None and (is_place(over) or is_polity(over)):  # sovereignty over a place: a territorial claim
         claim_type, target = "territory", mention(doc, *phrase(over))
@@ -202,13 +253,23 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
     elif claim_type == "sovereignty" and (recogniser := _recognised_as(a)) is not None:
         claim_type = "contest"  # "recognised X as an independent state": the recognition's own claim
         obj = object_of(recogniser)
+        named = next((c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if obj else None
+        obj = named or obj  # "recognised the breakaway, the Republic of Y, as ...": the name
         target = mention(doc, *phrase(obj)) if obj is not None else target
+    elif claim_type == "sovereignty" and (recogniser := _recognition_of(a)) is not None:
+        claim_type = "contest"  # "does not recognise the so-called independence of Y": Y's statehood refused
+        owner = owner_of(a)
+        target = mention(doc, *phrase(owner)) if owner is not None and is_polity(owner) else target
+        recognition = _recognition_sign(recogniser)
+    elif claim_type == "sovereignty" and (regarded_obj := _regarded_as(a)) is not None:
+        claim_type = "contest"  # "regarded the Republic of Y as a fully sovereign state"
+        target = mention(doc, *phrase(regarded_obj))
     elif claim_type == "sovereignty" and in_outsiders_act(a):
         claim_type = "interference"  # "no mandate to judge a sovereign state": the outsider is rejected
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         claim_type = "contest" if _a_state(_recognised(a)) else "other"
-    sign = polarity(doc, hit)
+    sign = recognition if recognition is not None else polarity(doc, hit)
     stance = "favour" if sign > 0 else "against"
     if _neutral(a):
         stance, sign = "neutral", 0
