@@ -57,7 +57,7 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
             if title and child.i < head.i:
                 continue
             if head.is_lower and child.dep_ == "compound" and child.i < head.i:
-                continue  # "the Marlshire skipper": a name before a common noun modifies it (a team, a place)
+                continue  # "the Quillbrook skipper": a name before a common noun modifies it (a team, a place)
             if (
                 child.dep_ in ("appos", "compound", "flat")
                 and child.i > head.i - 6
