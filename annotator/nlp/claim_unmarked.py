@@ -50,7 +50,8 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
     tok = None
     if typ == "territory" and f.predicate is None and (named := named_place(doc, span)) is not None:
         return mention(doc, *named)
-    if f.predicate is not None and typ in ("territory", "sovereignty", "contest"):
+    if f.predicate is not None and typ in ("territory", "sovereignty", "contest") and not is_first_person(
+            f.predicate.subject):  # "we are a state": the speaker's polity, below
         tok = f.predicate.subject
     elif typ == "territory":
         tok = _first(span, _place_word)
