@@ -67,3 +67,42 @@ def test_model_a_leader_saying_we_became_a_country_asserts_sovereignty(nlp):
     got = [c for c in claims if "became a country" in text[c.start : c.end]]
     assert got and got[0].claim_type == "sovereignty" and got[0].stance == "favour", claims
     assert not [c for c in claims if "patient" in text[c.start : c.end]], claims
+
+
+def test_a_place_where_an_actor_sits_is_a_seat_but_a_vote_or_interference_in_it_names_the_polity():
+    from annotator.nlp.claim_tree import is_seat
+
+    # "Officials in Brell reject the vote": Brell is where the officials sit
+    sat = _parse(["Officials", "in", "Brell", "reject", "the", "vote", "."], [3, 0, 1, 3, 5, 3, 3],
+                 ["nsubj", "prep", "pobj", "ROOT", "det", "dobj", "punct"],
+                 ["NOUN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                 lemmas=["official", "in", "Brell", "reject", "the", "vote", "."],
+                 ents=["O", "O", "B-GPE", "O", "O", "O", "O"])
+    assert is_seat(sat[2])
+    # "interference in Brell": the polity interfered with
+    meddled = _parse(["They", "condemn", "interference", "in", "Brell", "."], [1, 1, 1, 2, 3, 1],
+                     ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                     ["PRON", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                     lemmas=["they", "condemn", "interference", "in", "Brell", "."],
+                     ents=["O", "O", "O", "O", "B-GPE", "O"])
+    assert not is_seat(meddled[4])
+    # "governed from Brell" (a verb, "from"): the polity governing, not a seat; "orders from Brell" is one
+    governed = _parse(["It", "is", "governed", "from", "Brell", "."], [2, 2, 2, 2, 3, 2],
+                      ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+                      ["PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+                      lemmas=["it", "be", "govern", "from", "Brell", "."], ents=["O", "O", "O", "O", "B-GPE", "O"])
+    assert not is_seat(governed[4])
+    ordered = _parse(["orders", "from", "Brell"], [0, 0, 1], ["ROOT", "prep", "pobj"], ["NOUN", "ADP", "PROPN"],
+                     lemmas=["order", "from", "Brell"], ents=["O", "O", "B-GPE"])
+    assert is_seat(ordered[2])
+
+
+@pytest.mark.model
+def test_model_a_self_determination_claim_is_about_the_region_voting_not_the_capital_its_critics_sit_in(nlp):
+    text = ("The island of Varro will hold a referendum on independence from Ostmark in May.\n\n"
+            "Ministers in Lenz, the Ostmark capital, call the referendum illegal.\n\n"
+            '"The people of Varro will decide, not a committee in Lenz," said Varro\'s first minister, Ada Holt.\n')
+    claims = _claims(nlp, text)
+    decided = [c for c in claims if "will decide" in text[c.start : c.end]]
+    assert decided and decided[0].claim_type == "self_determination", claims
+    assert "Varro" in text[decided[0].target.start : decided[0].target.end], decided

@@ -12,7 +12,7 @@ from annotator.domain import Claim, Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of, owns_an_organ
 from annotator.nlp.claim_parts import home_of, mention
-from annotator.nlp.claim_tree import ents, label_of, phrase, sentences, subject_of, text_of
+from annotator.nlp.claim_tree import ents, is_seat, label_of, phrase, sentences, subject_of, text_of
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -128,7 +128,7 @@ def _polities_in(doc: Doc, span: Span, avoid: list[Mention | None]) -> list[tupl
     """The polities named in ``span`` (GPE, NORP as its country, LOC), in order, none inside ``avoid``."""
     out = []
     for e in span.ents:
-        if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON":
+        if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON" or is_seat(e.root):
             continue
         m = mention(doc, e.start, e.end)
         if not any(_inside(m, x) for x in avoid):
@@ -265,7 +265,7 @@ def _vote_names(doc: Doc) -> tuple[tuple[int, int], ...]:
         for e in s.ents:  # a name next to the word, not one far off
             holds = bool(held & set(range(e.start, e.end)))
             if _usual(e) not in ("GPE", "LOC") and not (holds and _a_name_of_a_place(e)) or not any(
-                    e.start - _NEAR <= t.i < e.end + _NEAR for t in at) or _left(e.root):
+                    e.start - _NEAR <= t.i < e.end + _NEAR for t in at) or _left(e.root) or is_seat(e.root):
                 continue
             name = _bare(e.text)
             firsts.setdefault(name, (e.start, e.end))

@@ -8,15 +8,21 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp.claim_lexicon import (
     DEMONYM_SUFFIXES,
+    FIELD,
     FIRST_PERSON,
+    LOCATED_POLITY_HEADS,
     NEGOTIATING,
     PLACE_LABELS,
     PLACE_NOUNS,
     POLITY_LABELS,
     POLITY_NOUNS,
+    SEAT_PREPOSITIONS,
+    UNION_NAMES,
     YIELDING,
 )
 from annotator.nlp.once import ents, sentences, text_of  # noqa: F401  (read from here by the claim modules)
+
+UNION_WORDS = UNION_NAMES | FIELD["union"]
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _LEFT_MODS = ("det", "compound", "amod", "poss", "nummod", "nmod", "case")
@@ -114,6 +120,19 @@ def is_polity(tok: Token) -> bool:
     if lab:
         return lab in POLITY_LABELS
     return tok.lemma_.lower() in POLITY_NOUNS or tok.lower_ in POLITY_NOUNS or tok.pos_ == "PROPN"
+
+
+def is_seat(tok: Token) -> bool:
+    """``tok`` names where an actor sits or an act happens ("officials in X", "a committee in X", "said in X",
+    "orders from X"): a location (mostly a capital), not the polity a claim is about; "interference in X",
+    "a vote in X", "the people in X" do name it (``located_polity_heads``), and so does a union's name."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPOSITIONS:
+        return False
+    head = prep.head
+    if head is prep or tok.lower_ in UNION_WORDS or prep.lower_ == "from" and head.pos_ != "NOUN":
+        return False  # "its seat in the Union" names the union; "governed from X" the one governing
+    return head.lemma_.lower() not in LOCATED_POLITY_HEADS and head.lower_ not in LOCATED_POLITY_HEADS
 
 
 def is_place(tok: Token) -> bool:

@@ -18,7 +18,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_interference import aimed, in_outsiders_act, unpooled
-from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen, sound_object
+from annotator.nlp.claim_objects import _home, focused, one_per_object, retyped, sharpen, sound_object, vote_focus
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import (
@@ -269,6 +269,9 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         claim_type = "contest" if _a_state(_recognised(a)) else "other"
+    if target is None and claim_type == "self_determination" and (
+            voting := vote_focus(doc, _home(doc, claimant))):
+        target = mention(doc, *voting)  # the people whose vote the article is about, as ``focused`` makes it
     sign = recognition if recognition is not None else polarity(doc, hit)
     stance = "favour" if sign > 0 else "against"
     if _neutral(a):
