@@ -106,3 +106,15 @@ def test_model_a_self_determination_claim_is_about_the_region_voting_not_the_cap
     decided = [c for c in claims if "will decide" in text[c.start : c.end]]
     assert decided and decided[0].claim_type == "self_determination", claims
     assert "Varro" in text[decided[0].target.start : decided[0].target.end], decided
+
+
+@pytest.mark.model
+def test_model_a_territorial_claim_s_object_is_the_land_not_the_state_claiming_it(nlp):
+    text = ("The Dunmore Pass has been disputed by Varro and Ostmark since 1950.\n\n"
+            "Varro's president, Ada Holt, called the pass \"Varroan soil from the river to the summit\".\n\n"
+            "Ostmark's defence minister said Ostmark would never give up the Dunmore Pass.\n")
+    claims = _claims(nlp, text)
+    soil = [c for c in claims if "soil" in text[c.start : c.end]]
+    assert soil and soil[0].claim_type == "territory", claims
+    assert "Pass" in text[soil[0].target.start : soil[0].target.end] or "pass" in text[
+        soil[0].target.start : soil[0].target.end], soil

@@ -169,8 +169,9 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
     if c.claim_type == "pooling" and (bad or not any(w[:1].isupper() and w.lower() in _UNIONS
                                                      for w in target.split()[-1:])):
         found = _named_union(doc, span)
-    elif c.claim_type == "territory" and (bad or _inside(c.target, _home(doc, c.claimant))):
-        # a description ("these waters") or the owner ("belongs to X") stands for the territory at stake
+    elif c.claim_type == "territory" and (bad or _inside(c.target, _home(doc, c.claimant)) or _a_state_named(doc, target)):
+        # a description ("these waters"), the owner ("belongs to X") or a claiming state ("X calls the pass
+        # its soil") stands for the territory at stake
         found = named_place(doc, span) or _named_like(doc, target) or _place_before(doc, span) or territory_focus(doc)
         if found is not None and (_owner(doc[found[1] - 1]) or _inside(mention(doc, *found), _home(doc, c.claimant))):
             found = None  # "part of Valdoria", "belongs to Valdoria": the owner is not the territory
@@ -181,6 +182,12 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
         if found is not None and _inside(mention(doc, *found), c.addressee):
             found = None
     return c.with_(target=mention(doc, *found)) if found is not None else c
+
+
+def _a_state_named(doc: Doc, target: str) -> bool:
+    """``target`` is a state the article gives an organ of state ("X's president"): a side claiming land, not
+    the land claimed, when the article names a place apart."""
+    return bool(target) and owns_an_organ(doc, _bare(target)) and _most_named(doc, _places(doc)) is not None
 
 
 def _same(a: str, b: str) -> bool:
