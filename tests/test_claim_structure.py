@@ -118,3 +118,20 @@ def test_model_a_territorial_claim_s_object_is_the_land_not_the_state_claiming_i
     assert soil and soil[0].claim_type == "territory", claims
     assert "Pass" in text[soil[0].target.start : soil[0].target.end] or "pass" in text[
         soil[0].target.start : soil[0].target.end], soil
+
+
+@pytest.mark.model
+def test_model_a_release_s_present_tense_position_is_its_issuer_s_claim_and_its_title_line_is_none(nlp):
+    text = ("Statement by the Ministry of Foreign Affairs of the Republic of Varro on the Dunmore Bank\n\n"
+            "Lenz, 3 June\n\n"
+            "The Ministry of Foreign Affairs of the Republic of Varro notes with concern the arrival of an Ostmark "
+            "dredger at the Dunmore Bank.\n\n"
+            "The Dunmore Bank forms an inseparable part of the continental shelf of the Republic of Varro, as "
+            "confirmed by the 1961 Treaty of Lenz.\n")
+    claims = _claims(nlp, text)
+    shelf = [c for c in claims if "inseparable" in text[c.start : c.end] and c.claim_type == "territory"]
+    assert shelf and text[shelf[0].claimant.start : shelf[0].claimant.end].startswith("Ministry of Foreign"), claims
+    titled = ("Varro signs fisheries protocol with the Lenz Union\n\nPRESS RELEASE\n"
+              "Ministry of Foreign Affairs of the Republic of Varro\nLenz, 3 June - For immediate release\n\n"
+              "The Dunmore Bank forms an inseparable part of the continental shelf of the Republic of Varro.\n")
+    assert not [c for c in _claims(nlp, titled) if "fisheries protocol" in titled[c.start : c.end]]

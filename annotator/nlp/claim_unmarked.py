@@ -156,7 +156,7 @@ def _shuts_out(span: Span) -> bool:
 _MODAL_TAGS = ("MD",)
 
 
-def _asserts_now(sent: Span) -> bool:
+def asserts_now(sent: Span) -> bool:
     """A position taken as the text speaks: the main verb in the present or with a modal ("is", "regards",
     "will not", "must"), not an event told in the past ("signed", "has taken note", "was elected")."""
     root = sent.root
@@ -247,7 +247,7 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
                 m = mention(doc, *who)
                 out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None))
         elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voices(voice, sent):
-            if _asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
+            if asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
                 # "The Ministry regrets ...", "We did not vote to leave", not "The Ministry today signed ..."
                 out += _claims(doc, sent, ev, voice, True, _types_on(claims + out, ev))
         elif editorial:

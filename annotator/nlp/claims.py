@@ -35,7 +35,7 @@ from annotator.nlp.claim_tree import (
     text_of,
 )
 from annotator.nlp.claim_types import decided_at_home, peoples_choice
-from annotator.nlp.claim_unmarked import unmarked_claims
+from annotator.nlp.claim_unmarked import asserts_now, unmarked_claims
 from annotator.nlp.claim_voice import (
     answer_of,
     author,
@@ -73,6 +73,11 @@ def _assertive(doc: Doc, hit: Hit) -> bool:
     sent = doc[hit.anchor].sent
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     return bool(words & lex.ASSERTIVE)
+
+
+def _full_sentence(sent: Span) -> bool:
+    """``sent`` ends as a sentence does (not a title line cut by the parser: "X signs protocol to")."""
+    return sent.text.rstrip()[-1:] in (".", "!", "?", "\"", "”")
 
 
 def _neutral(a) -> bool:
@@ -231,8 +236,9 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         answer = answer_of(a.sent, speaker) if speaker is not None else None
         if answer is not None:  # a transcript answer is said as one, like a quote
             evidence, lo, hi = _trim(answer), answer.start, answer.end
-        if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"):
-            claimant = issued_by  # a press release's own assertions are its issuer's
+        if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"
+                                                           or asserts_now(a.sent) and _full_sentence(a.sent)):
+            claimant = issued_by  # a press release's own assertions (its present-tense positions) are its issuer's
         if claimant is None:
             if not (editorial or _assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
                 return None
