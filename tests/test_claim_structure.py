@@ -135,3 +135,15 @@ def test_model_a_release_s_present_tense_position_is_its_issuer_s_claim_and_its_
               "Ministry of Foreign Affairs of the Republic of Varro\nLenz, 3 June - For immediate release\n\n"
               "The Dunmore Bank forms an inseparable part of the continental shelf of the Republic of Varro.\n")
     assert not [c for c in _claims(nlp, titled) if "fisheries protocol" in titled[c.start : c.end]]
+
+
+@pytest.mark.model
+def test_model_a_treaty_beside_territory_words_settles_a_border_and_a_pact_still_pools(nlp):
+    text = ("Foreign Minister Ada Holt told the assembly that the border along the Dunmore river "
+            "was fixed under the Treaty of Lenz and will not be redrawn.\n")
+    claims = _claims(nlp, text)
+    assert claims and all(c.claim_type != "pooling" for c in claims), claims
+    from annotator.nlp.claim_field import field_of
+
+    doc = nlp("Membership of the pact would end our veto, the minister said.")
+    assert field_of(doc[:], False).claim_type == "pooling"

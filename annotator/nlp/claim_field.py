@@ -42,6 +42,7 @@ class Field:
     predicate: Predicate | None  # a copular predicate of nationality, ownership or statehood
     polity: Token | None
     peoples_right: bool = False
+    treaty_only: bool = False  # every union word a treaty's ("the Treaty of 1911"), none of joining or a bloc
 
     @property
     def claim_type(self) -> str:
@@ -50,8 +51,8 @@ class Field:
         k = self.classes
         if self.predicate is not None:
             return self.predicate.claim_type
-        if k.get("union"):
-            return "pooling"
+        if k.get("union") and not (self.treaty_only and k.get("territory")):
+            return "pooling"  # a treaty beside territory words settles a border or a title
         if k.get("vote") or self.peoples_right:
             return "self_determination"
         if k.get("territory"):
@@ -203,7 +204,9 @@ def field_of(span: Span, quoted: bool) -> Field:
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
     words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
     right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span)
-    return Field(score, classes, pred, polity, right)
+    unions = {w for k, w in seen if k == "union"}
+    treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
+    return Field(score, classes, pred, polity, right, treaty_only)
 
 
 _DECIDING = frozenset({"decide", "choose", "determine"})
