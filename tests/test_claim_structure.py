@@ -147,3 +147,19 @@ def test_model_a_treaty_beside_territory_words_settles_a_border_and_a_pact_still
 
     doc = nlp("Membership of the pact would end our veto, the minister said.")
     assert field_of(doc[:], False).claim_type == "pooling"
+
+
+def test_the_people_of_a_polity_make_a_field_claim_self_determination():
+    from annotator.nlp.claim_field import _people_of_a_polity
+
+    # "It is a matter for the people of Varro": the people named by their polity
+    doc = _parse(["It", "is", "a", "matter", "for", "the", "people", "of", "Varro", "."],
+                 [1, 1, 3, 1, 3, 6, 4, 6, 7, 1],
+                 ["nsubj", "ROOT", "det", "attr", "prep", "det", "pobj", "prep", "pobj", "punct"],
+                 ["PRON", "AUX", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                 ents=["O", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O"])
+    assert _people_of_a_polity(doc[:])
+    # "the people of the village" is no polity's people
+    village = _parse(["the", "people", "of", "the", "village"], [1, 1, 1, 4, 2], ["det", "ROOT", "prep", "det", "pobj"],
+                     ["DET", "NOUN", "ADP", "DET", "NOUN"])
+    assert not _people_of_a_polity(village[:])

@@ -203,13 +203,23 @@ def field_of(span: Span, quoted: bool) -> Field:
     pred = predicate_of(span, quoted)
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
     words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
-    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span)
+    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
+        _people_of_a_polity(span))
     unions = {w for k, w in seen if k == "union"}
     treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
     return Field(score, classes, pred, polity, right, treaty_only)
 
 
 _DECIDING = frozenset({"decide", "choose", "determine"})
+_PEOPLES = frozenset({"people", "peoples"})
+
+
+def _people_of_a_polity(span: Span) -> bool:
+    """ "a matter for the people of X", "the wishes of the people of X": a people named by its polity, whose
+    say over its status the span is about."""
+    return any(t.lower_ in _PEOPLES and t.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and label_of(g) in ("GPE", "LOC", "NORP")
+                                                     for g in c.children) for c in t.children) for t in span)
 
 
 def _we_decide(span: Span) -> bool:
