@@ -163,3 +163,27 @@ def test_the_people_of_a_polity_make_a_field_claim_self_determination():
     village = _parse(["the", "people", "of", "the", "village"], [1, 1, 1, 4, 2], ["det", "ROOT", "prep", "det", "pobj"],
                      ["DET", "NOUN", "ADP", "DET", "NOUN"])
     assert not _people_of_a_polity(village[:])
+
+
+def test_a_reported_clause_of_status_needs_a_status_predicate_and_a_subject_not_the_speaker_s_side():
+    from annotator.nlp.claim_unmarked import _of_status
+
+    # "the ridge was awarded to Varro": a predicate of status
+    awarded = _parse(["the", "ridge", "was", "awarded", "to", "Varro"], [1, 3, 3, 3, 3, 4],
+                     ["det", "nsubjpass", "auxpass", "ROOT", "prep", "pobj"],
+                     ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN"],
+                     lemmas=["the", "ridge", "be", "award", "to", "Varro"], ents=["O", "O", "O", "O", "O", "B-GPE"])
+    assert _of_status(awarded[:])
+    # "the ruling is binding": an adjective of status as the predicate
+    binding = _parse(["the", "ruling", "is", "binding"], [1, 2, 2, 2], ["det", "nsubj", "ROOT", "acomp"],
+                     ["DET", "NOUN", "AUX", "ADJ"], lemmas=["the", "ruling", "be", "binding"])
+    assert _of_status(binding[:])
+    # "she would hand in the report": the speaker's own doing, no claim of status
+    own = _parse(["she", "would", "hand", "in", "the", "report"], [2, 2, 2, 2, 5, 2],
+                 ["nsubj", "aux", "ROOT", "prt", "det", "dobj"], ["PRON", "AUX", "VERB", "ADP", "DET", "NOUN"],
+                 lemmas=["she", "would", "hand", "in", "the", "report"])
+    assert not _of_status(own[:])
+    # "the ferry will be late": no predicate of status
+    late = _parse(["the", "ferry", "will", "be", "late"], [1, 3, 3, 3, 3], ["det", "nsubj", "aux", "ROOT", "acomp"],
+                  ["DET", "NOUN", "AUX", "AUX", "ADJ"], lemmas=["the", "ferry", "will", "be", "late"])
+    assert not _of_status(late[:])

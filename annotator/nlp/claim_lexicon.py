@@ -122,6 +122,7 @@ FIELD_CLASSES = ("territory", "authority", "outsider", "union", "vote")
 FIELD = {k: words("field", k) for k in FIELD_CLASSES}
 FIELD_PHRASES = tuple((p, k) for p, k in _data()["field"]["phrases"])
 FIELD_DENYING = words("field", "denying")
+STATUS_PREDICATES = words("field", "status_predicates")
 TREATY_WORDS = words("field", "treaty_words")
 FIELD_POLITICAL = words("field", "political")
 STATE_ORGANS = words("words", "state_organs")
