@@ -187,3 +187,12 @@ def test_a_reported_clause_of_status_needs_a_status_predicate_and_a_subject_not_
     late = _parse(["the", "ferry", "will", "be", "late"], [1, 3, 3, 3, 3], ["det", "nsubj", "aux", "ROOT", "acomp"],
                   ["DET", "NOUN", "AUX", "AUX", "ADJ"], lemmas=["the", "ferry", "will", "be", "late"])
     assert not _of_status(late[:])
+
+
+@pytest.mark.model
+def test_model_taking_orders_from_an_outsider_is_an_interference_claim(nlp):
+    text = ("The session ended in uproar when opposition MP Tomas Reel accused the cabinet of Varro of \"taking "
+            "its instructions from Lenz like a provincial office\".\n\n"
+            "Deputy Ada Holt of the Varro Party said the government \"takes its orders from Lenz and nobody else\".\n")
+    claims = _claims(nlp, text)
+    assert [c for c in claims if c.claim_type == "interference" and "uproar" in text[c.start : c.end]], claims
