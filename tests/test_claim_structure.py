@@ -196,3 +196,20 @@ def test_model_taking_orders_from_an_outsider_is_an_interference_claim(nlp):
             "Deputy Ada Holt of the Varro Party said the government \"takes its orders from Lenz and nobody else\".\n")
     claims = _claims(nlp, text)
     assert [c for c in claims if c.claim_type == "interference" and "uproar" in text[c.start : c.end]], claims
+
+
+def test_refusing_to_depend_on_someone_s_leave_denies_nothing_of_the_claim():
+    from annotator.nlp.claim_tree import refuses_dependency
+
+    # "We do not need anyone's permission": the negation refuses the dependency
+    doc = _parse(["We", "do", "not", "need", "anyone", "'s", "permission", "."], [3, 3, 3, 3, 6, 4, 3, 3],
+                 ["nsubj", "aux", "neg", "ROOT", "poss", "case", "dobj", "punct"],
+                 ["PRON", "AUX", "PART", "VERB", "PRON", "PART", "NOUN", "PUNCT"],
+                 lemmas=["we", "do", "not", "need", "anyone", "'s", "permission", "."])
+    assert refuses_dependency(doc[2])
+    # "We do not recognise the tribunal": a denial
+    denied = _parse(["We", "do", "not", "recognise", "the", "tribunal", "."], [3, 3, 3, 3, 5, 3, 3],
+                    ["nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"],
+                    ["PRON", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+                    lemmas=["we", "do", "not", "recognise", "the", "tribunal", "."])
+    assert not refuses_dependency(denied[2])

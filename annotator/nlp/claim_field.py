@@ -20,6 +20,7 @@ from annotator.nlp.claim_tree import (
     is_place,
     label_of,
     names_the_speaker,
+    refuses_dependency,
     refuses_to_bargain,
     sets_aside,
     subject_of,
@@ -270,7 +271,7 @@ def denies(span: Span) -> bool:
     effect" denies twice, it does not cancel out."""
     counts: dict[int, int] = {}
     for t in span:
-        if _excluding(t) or _contrastive(t, span) or sets_aside(t) or refuses_to_bargain(t):
+        if _excluding(t) or _contrastive(t, span) or sets_aside(t) or refuses_to_bargain(t) or refuses_dependency(t):
             continue
         neg = t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj"
         deny = t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING or (

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp.claim_lexicon import (
     DEMONYM_SUFFIXES,
+    DEPENDENCY_NOUNS,
     FIELD,
     FIRST_PERSON,
     LOCATED_POLITY_HEADS,
@@ -286,6 +287,17 @@ def gives_away(tok: Token) -> bool:
         return False
     subj = subject_of(tok)
     return not (subj is not None and any(c.lower_ in ("only", "alone") for c in subj.children))
+
+
+def refuses_dependency(neg: Token) -> bool:
+    """``neg`` negates a verb whose object is a noun of someone's leave ("we do not need anyone's permission",
+    "we are not asking for consent"): it refuses to depend on another, asserting the claim, not denying it."""
+    if neg.dep_ != "neg" or neg.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = neg.head
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in DEPENDENCY_NOUNS or o.lower_ in DEPENDENCY_NOUNS for o in objs)
 
 
 def refuses_to_bargain(neg: Token) -> bool:
