@@ -213,3 +213,18 @@ def test_refusing_to_depend_on_someone_s_leave_denies_nothing_of_the_claim():
                     ["PRON", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"],
                     lemmas=["we", "do", "not", "recognise", "the", "tribunal", "."])
     assert not refuses_dependency(denied[2])
+
+
+def test_a_people_never_asked_is_a_complaint_not_a_denial():
+    from annotator.nlp.claim_tree import unconsulted
+
+    # "Varro was never asked": the negation of consulting
+    asked = _parse(["Varro", "was", "never", "asked", "."], [3, 3, 3, 3, 3],
+                   ["nsubjpass", "auxpass", "neg", "ROOT", "punct"], ["PROPN", "AUX", "ADV", "VERB", "PUNCT"],
+                   lemmas=["Varro", "be", "never", "ask", "."], ents=["B-GPE", "O", "O", "O", "O"])
+    assert unconsulted(asked[2])
+    # "Varro will never leave": a denial of leaving, not of consulting
+    left = _parse(["Varro", "will", "never", "leave", "."], [3, 3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT", "punct"],
+                  ["PROPN", "AUX", "ADV", "VERB", "PUNCT"], lemmas=["Varro", "will", "never", "leave", "."],
+                  ents=["B-GPE", "O", "O", "O", "O"])
+    assert not unconsulted(left[2])

@@ -7,6 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.claim_lexicon import (
+    CONSULTING_VERBS,
     DEMONYM_SUFFIXES,
     DEPENDENCY_NOUNS,
     FIELD,
@@ -298,6 +299,15 @@ def refuses_dependency(neg: Token) -> bool:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in DEPENDENCY_NOUNS or o.lower_ in DEPENDENCY_NOUNS for o in objs)
+
+
+def unconsulted(neg: Token) -> bool:
+    """``neg`` ("not", "never", "nobody") negates a verb of consulting ("Weyhollow was not asked", "nobody
+    asked the valley"): a complaint that a people was left out, asserting its say, not denying it."""
+    verb = neg.head if neg.dep_ in ("neg", "nsubj", "advmod", "det") else None
+    if verb is not None and neg.dep_ == "det":
+        verb = verb.head  # "no one asked": "no" on the subject
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in CONSULTING_VERBS
 
 
 def refuses_to_bargain(neg: Token) -> bool:

@@ -21,7 +21,7 @@ from annotator.nlp.claim_field import (
 )
 from annotator.nlp.claim_objects import named_place
 from annotator.nlp.claim_parts import home_of, mention, polity_near
-from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, subject_of, text_of
+from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, subject_of, text_of, unconsulted
 from annotator.nlp.claim_types import claimed_place
 from annotator.nlp.claim_voice import (
     answer_of,
@@ -74,6 +74,9 @@ def _stance(span: Span, typ: str, f: Field) -> str:
         return "against" if f.predicate.negated else "favour"
     if typ == "territory" and any(t.lower_ in ("our", "ours") for t in span) or typ == "interference":
         return "favour"  # rejecting an outsider's say is the interference claim itself, negated as it usually is
+    if typ == "self_determination" and any(
+            (t.dep_ == "neg" or t.lower_ in ("never", "nobody", "no")) and unconsulted(t) for t in span):
+        return "favour"  # "the valley was never asked": the people's say asserted
     return "against" if denies(span) else "favour"
 
 
