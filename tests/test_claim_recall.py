@@ -237,7 +237,7 @@ def test_a_release_s_notes_to_editors_are_background():
 
 
 def test_a_position_taken_now_and_an_event_told_in_the_past():
-    from annotator.nlp.claim_unmarked import _asserts_now
+    from annotator.nlp.claim_unmarked import asserts_now
     from tests.nlp.parses import parse
 
     now = parse([("The", 1, "det", "DET", "DT", "the"), ("Ministry", 2, "nsubj", "PROPN", "NNP", "Ministry"),
@@ -251,8 +251,8 @@ def test_a_position_taken_now_and_an_event_told_in_the_past():
                      (".", 2, "punct", "PUNCT", ".", ".")])
     modal = parse([("It", 2, "nsubj", "PRON", "PRP", "it"), ("will", 2, "aux", "AUX", "MD", "will"),
                    ("stay", 2, "ROOT", "VERB", "VB", "stay"), (".", 2, "punct", "PUNCT", ".", ".")])
-    assert _asserts_now(next(now.sents)) and _asserts_now(next(modal.sents))
-    assert not _asserts_now(next(past.sents)) and not _asserts_now(next(perfect.sents))
+    assert asserts_now(next(now.sents)) and asserts_now(next(modal.sents))
+    assert not asserts_now(next(past.sents)) and not asserts_now(next(perfect.sents))
 
 
 def test_a_place_is_another_polity_copula_is_territorial_and_a_named_union_is_a_union_word():

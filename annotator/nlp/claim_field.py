@@ -20,6 +20,7 @@ from annotator.nlp.claim_tree import (
     is_place,
     label_of,
     names_the_speaker,
+    refuses_dependency,
     refuses_to_bargain,
     sets_aside,
     subject_of,
@@ -27,6 +28,8 @@ from annotator.nlp.claim_tree import (
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 _COPULAS = frozenset({"be", "stay", "remain"})
+_BECOMING = frozenset({"become"})
+_STATE_NOUNS = frozenset({"country", "state", "nation", "republic"})
 THRESHOLD = 2
 _SPEAKING = REPORTING_VERBS | lex.STANCE_VERBS
 
@@ -40,6 +43,7 @@ class Field:
     predicate: Predicate | None  # a copular predicate of nationality, ownership or statehood
     polity: Token | None
     peoples_right: bool = False
+    treaty_only: bool = False  # every union word a treaty's ("the Treaty of 1911"), none of joining or a bloc
 
     @property
     def claim_type(self) -> str:
@@ -48,8 +52,8 @@ class Field:
         k = self.classes
         if self.predicate is not None:
             return self.predicate.claim_type
-        if k.get("union"):
-            return "pooling"
+        if k.get("union") and not (self.treaty_only and k.get("territory")):
+            return "pooling"  # a treaty beside territory words settles a border or a title
         if k.get("vote") or self.peoples_right:
             return "self_determination"
         if k.get("territory"):
@@ -117,20 +121,39 @@ class Predicate:
     negated: bool
 
 
-def predicate_of(span: Span) -> Predicate | None:
+def predicate_of(span: Span, we: bool = False) -> Predicate | None:
     """The first copular predicate of nationality, ownership or statehood in ``span``."""
-    found = predicates_of(span)
+    found = predicates_of(span, we)
     return found[0] if found else None
 
 
-def predicates_of(span: Span) -> list[Predicate]:
+def _statehood(verb: Token) -> bool:
+    """ "... is / became a country": a state noun as the attribute of ``verb``, said of its subject as such,
+    not ranked or described ("became the first country to ...", "we are the only state that ...")."""
+    return any(c.dep_ == "attr" and c.lemma_.lower() in _STATE_NOUNS
+               and all(d.lower_ in ("a", "an") for d in c.children if d.dep_ == "det")
+               and not any(d.dep_ in ("acl", "relcl", "amod") and (d.tag_ in ("JJS", "VB", "VBN") or d.dep_ != "amod")
+                           or d.ent_type_ == "ORDINAL" for d in c.children) for c in verb.children)
+
+
+def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
-    (sovereignty, or contest when negated), one per copula."""
+    (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
+    stands for the speaker's polity in a predicate of statehood: "we are a state", "we became a country"."""
     out: list[Predicate] = []
     for t in span:
-        if t.lemma_.lower() not in _COPULAS or t.pos_ not in ("AUX", "VERB"):
+        lemma = t.lemma_.lower()
+        if lemma in _BECOMING and t.pos_ in ("AUX", "VERB") and _statehood(t) and not _negated(t):
+            subj = subject_of(t)
+            if subj is not None and (subj.lower_ == "we" and we or label_of(subj) in ("GPE", "NORP")):
+                out.append(Predicate(subj, "sovereignty", False))
+            continue
+        if lemma not in _COPULAS or t.pos_ not in ("AUX", "VERB"):
             continue
         subj = subject_of(t)
+        if subj is not None and subj.lower_ == "we" and we and _statehood(t) and not _negated(t):
+            out.append(Predicate(subj, "sovereignty", False))
+            continue
         if subj is None or subj.pos_ == "PRON" or label_of(subj) == "PERSON" or is_first_person(subj):
             continue
         of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -152,8 +175,7 @@ def predicates_of(span: Span) -> list[Predicate]:
         if t.lemma_.lower() != "be" and polity and whole is not None and label_of(whole) in ("GPE", "NORP"):
             out.append(Predicate(subj, "territory", _negated(t)))
             continue
-        if polity and any(c.lemma_.lower() in ("country", "state", "nation", "republic") and c.dep_ == "attr"
-                          for c in comps):
+        if polity and any(c.lemma_.lower() in _STATE_NOUNS and c.dep_ == "attr" for c in comps):
             out.append(Predicate(subj, "contest" if _negated(t) else "sovereignty", _negated(t)))
     return out
 
@@ -179,14 +201,26 @@ def field_of(span: Span, quoted: bool) -> Field:
         if p in low:
             classes[k] = classes.get(k, 0) + 1
     polity = next((t for t in span if is_polity_mention(t, quoted)), None)
-    pred = predicate_of(span)
+    pred = predicate_of(span, quoted)
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
     words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
-    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span)
-    return Field(score, classes, pred, polity, right)
+    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
+        _people_of_a_polity(span))
+    unions = {w for k, w in seen if k == "union"}
+    treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
+    return Field(score, classes, pred, polity, right, treaty_only)
 
 
 _DECIDING = frozenset({"decide", "choose", "determine"})
+_PEOPLES = frozenset({"people", "peoples"})
+
+
+def _people_of_a_polity(span: Span) -> bool:
+    """ "a matter for the people of X", "the wishes of the people of X": a people named by its polity, whose
+    say over its status the span is about."""
+    return any(t.lower_ in _PEOPLES and t.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and label_of(g) in ("GPE", "LOC", "NORP")
+                                                     for g in c.children) for c in t.children) for t in span)
 
 
 def _we_decide(span: Span) -> bool:
@@ -237,7 +271,7 @@ def denies(span: Span) -> bool:
     effect" denies twice, it does not cancel out."""
     counts: dict[int, int] = {}
     for t in span:
-        if _excluding(t) or _contrastive(t, span) or sets_aside(t) or refuses_to_bargain(t):
+        if _excluding(t) or _contrastive(t, span) or sets_aside(t) or refuses_to_bargain(t) or refuses_dependency(t):
             continue
         neg = t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj"
         deny = t.lower_ in lex.FIELD_DENYING or t.lemma_.lower() in lex.FIELD_DENYING or (

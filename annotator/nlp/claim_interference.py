@@ -12,7 +12,7 @@ from annotator.nlp.claim_lexicon import VIOLATIONS
 from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_objects import focus
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
-from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, label_of, phrase, subject_of
+from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, is_seat, label_of, phrase, subject_of
 
 # What an outsider does to another polity's affairs: the subject of one of these is the outsider.
 _ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "comment", "order",
@@ -30,6 +30,8 @@ def _polities(span: Span, avoid: set[int]) -> list[tuple[int, int]]:
     for e in span.ents:
         if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON" or is_first_person(e.root):
             continue
+        if is_seat(e.root):
+            continue  # "a council in X", "orders from X": where the outsider sits, not the polity at stake
         if avoid & set(range(e.start, e.end)):
             continue
         out.append(_to_gpe(span.doc, e) if e.label_ == "NORP" else (e.start, e.end))

@@ -12,7 +12,7 @@ from annotator.domain import Claim, Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of, owns_an_organ
 from annotator.nlp.claim_parts import home_of, mention
-from annotator.nlp.claim_tree import ents, label_of, phrase, sentences, subject_of, text_of
+from annotator.nlp.claim_tree import ents, is_seat, label_of, phrase, sentences, subject_of, text_of
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -128,7 +128,7 @@ def _polities_in(doc: Doc, span: Span, avoid: list[Mention | None]) -> list[tupl
     """The polities named in ``span`` (GPE, NORP as its country, LOC), in order, none inside ``avoid``."""
     out = []
     for e in span.ents:
-        if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON":
+        if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON" or is_seat(e.root):
             continue
         m = mention(doc, e.start, e.end)
         if not any(_inside(m, x) for x in avoid):
@@ -169,8 +169,9 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
     if c.claim_type == "pooling" and (bad or not any(w[:1].isupper() and w.lower() in _UNIONS
                                                      for w in target.split()[-1:])):
         found = _named_union(doc, span)
-    elif c.claim_type == "territory" and (bad or _inside(c.target, _home(doc, c.claimant))):
-        # a description ("these waters") or the owner ("belongs to X") stands for the territory at stake
+    elif c.claim_type == "territory" and (bad or _inside(c.target, _home(doc, c.claimant)) or _a_state_named(doc, target)):
+        # a description ("these waters"), the owner ("belongs to X") or a claiming state ("X calls the pass
+        # its soil") stands for the territory at stake
         found = named_place(doc, span) or _named_like(doc, target) or _place_before(doc, span) or territory_focus(doc)
         if found is not None and (_owner(doc[found[1] - 1]) or _inside(mention(doc, *found), _home(doc, c.claimant))):
             found = None  # "part of Valdoria", "belongs to Valdoria": the owner is not the territory
@@ -181,6 +182,12 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
         if found is not None and _inside(mention(doc, *found), c.addressee):
             found = None
     return c.with_(target=mention(doc, *found)) if found is not None else c
+
+
+def _a_state_named(doc: Doc, target: str) -> bool:
+    """``target`` is a state the article gives an organ of state ("X's president"): a side claiming land, not
+    the land claimed, when the article names a place apart."""
+    return bool(target) and owns_an_organ(doc, _bare(target)) and _most_named(doc, _places(doc)) is not None
 
 
 def _same(a: str, b: str) -> bool:
@@ -265,7 +272,7 @@ def _vote_names(doc: Doc) -> tuple[tuple[int, int], ...]:
         for e in s.ents:  # a name next to the word, not one far off
             holds = bool(held & set(range(e.start, e.end)))
             if _usual(e) not in ("GPE", "LOC") and not (holds and _a_name_of_a_place(e)) or not any(
-                    e.start - _NEAR <= t.i < e.end + _NEAR for t in at) or _left(e.root):
+                    e.start - _NEAR <= t.i < e.end + _NEAR for t in at) or _left(e.root) or is_seat(e.root):
                 continue
             name = _bare(e.text)
             firsts.setdefault(name, (e.start, e.end))

@@ -18,6 +18,7 @@ from annotator.nlp.claim_tree import (
     entity_of,
     ents,
     is_first_person,
+    is_seat,
     label_of,
     memo,
     object_of,
@@ -237,7 +238,7 @@ def polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
         sents.append(doc[a.sent.start - 1].sent)
     for sent in sents:
         ents = [e for e in sent.ents if e.label_ in lex.POLITY_LABELS and not avoid & set(range(e.start, e.end))
-                and e.root.pos_ != "PRON" and not is_first_person(e.root)]
+                and e.root.pos_ != "PRON" and not is_first_person(e.root) and not is_seat(e.root)]
         if ents:
             e = min(ents, key=lambda e: min(abs(e.start - a.i), abs(e.end - 1 - a.i)))
             return _to_gpe(doc, e) if e.label_ == "NORP" else (e.start, e.end)

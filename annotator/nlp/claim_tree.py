@@ -7,16 +7,24 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.claim_lexicon import (
+    CONSULTING_VERBS,
     DEMONYM_SUFFIXES,
+    DEPENDENCY_NOUNS,
+    FIELD,
     FIRST_PERSON,
+    LOCATED_POLITY_HEADS,
     NEGOTIATING,
     PLACE_LABELS,
     PLACE_NOUNS,
     POLITY_LABELS,
     POLITY_NOUNS,
+    SEAT_PREPOSITIONS,
+    UNION_NAMES,
     YIELDING,
 )
 from annotator.nlp.once import ents, sentences, text_of  # noqa: F401  (read from here by the claim modules)
+
+UNION_WORDS = UNION_NAMES | FIELD["union"]
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _LEFT_MODS = ("det", "compound", "amod", "poss", "nummod", "nmod", "case")
@@ -114,6 +122,19 @@ def is_polity(tok: Token) -> bool:
     if lab:
         return lab in POLITY_LABELS
     return tok.lemma_.lower() in POLITY_NOUNS or tok.lower_ in POLITY_NOUNS or tok.pos_ == "PROPN"
+
+
+def is_seat(tok: Token) -> bool:
+    """``tok`` names where an actor sits or an act happens ("officials in X", "a committee in X", "said in X",
+    "orders from X"): a location (mostly a capital), not the polity a claim is about; "interference in X",
+    "a vote in X", "the people in X" do name it (``located_polity_heads``), and so does a union's name."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SEAT_PREPOSITIONS:
+        return False
+    head = prep.head
+    if head is prep or tok.lower_ in UNION_WORDS or prep.lower_ == "from" and head.pos_ != "NOUN":
+        return False  # "its seat in the Union" names the union; "governed from X" the one governing
+    return head.lemma_.lower() not in LOCATED_POLITY_HEADS and head.lower_ not in LOCATED_POLITY_HEADS
 
 
 def is_place(tok: Token) -> bool:
@@ -267,6 +288,26 @@ def gives_away(tok: Token) -> bool:
         return False
     subj = subject_of(tok)
     return not (subj is not None and any(c.lower_ in ("only", "alone") for c in subj.children))
+
+
+def refuses_dependency(neg: Token) -> bool:
+    """``neg`` negates a verb whose object is a noun of someone's leave ("we do not need anyone's permission",
+    "we are not asking for consent"): it refuses to depend on another, asserting the claim, not denying it."""
+    if neg.dep_ != "neg" or neg.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = neg.head
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in DEPENDENCY_NOUNS or o.lower_ in DEPENDENCY_NOUNS for o in objs)
+
+
+def unconsulted(neg: Token) -> bool:
+    """``neg`` ("not", "never", "nobody") negates a verb of consulting ("Weyhollow was not asked", "nobody
+    asked the valley"): a complaint that a people was left out, asserting its say, not denying it."""
+    verb = neg.head if neg.dep_ in ("neg", "nsubj", "advmod", "det") else None
+    if verb is not None and neg.dep_ == "det":
+        verb = verb.head  # "no one asked": "no" on the subject
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in CONSULTING_VERBS
 
 
 def refuses_to_bargain(neg: Token) -> bool:

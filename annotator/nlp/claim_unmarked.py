@@ -21,7 +21,7 @@ from annotator.nlp.claim_field import (
 )
 from annotator.nlp.claim_objects import named_place
 from annotator.nlp.claim_parts import home_of, mention, polity_near
-from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, text_of
+from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, subject_of, text_of, unconsulted
 from annotator.nlp.claim_types import claimed_place
 from annotator.nlp.claim_voice import (
     answer_of,
@@ -50,7 +50,8 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
     tok = None
     if typ == "territory" and f.predicate is None and (named := named_place(doc, span)) is not None:
         return mention(doc, *named)
-    if f.predicate is not None and typ in ("territory", "sovereignty", "contest"):
+    if f.predicate is not None and typ in ("territory", "sovereignty", "contest") and not is_first_person(
+            f.predicate.subject):  # "we are a state": the speaker's polity, below
         tok = f.predicate.subject
     elif typ == "territory":
         tok = _first(span, _place_word)
@@ -73,6 +74,9 @@ def _stance(span: Span, typ: str, f: Field) -> str:
         return "against" if f.predicate.negated else "favour"
     if typ == "territory" and any(t.lower_ in ("our", "ours") for t in span) or typ == "interference":
         return "favour"  # rejecting an outsider's say is the interference claim itself, negated as it usually is
+    if typ == "self_determination" and any(
+            (t.dep_ == "neg" or t.lower_ in ("never", "nobody", "no")) and unconsulted(t) for t in span):
+        return "favour"  # "the valley was never asked": the people's say asserted
     return "against" if denies(span) else "favour"
 
 
@@ -96,14 +100,15 @@ def _names_a_polity(span: Span) -> bool:
 
 
 def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted: bool,
-            types: set[str] | None, editorial: bool = False) -> list[Claim]:
+            types: set[str] | None, editorial: bool = False, reported: bool = False) -> list[Claim]:
     """The field claims of ``span``: none, its claim, and one more per further predicate over another place."""
     pol = political(doc, claimant)
     f = field_of(span, quoted and pol)  # "we" is a polity in a political actor's mouth
     if quoted and pol and _names_a_polity(span) and sum(t.is_alpha for t in span) >= VOICED_WORDS:
         f = replace(f, score=f.score + 1)  # a political actor speaking of a polity in a full sentence: a signal
-    if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span):
-        return []  # two weak signals need a stance marker to make a claim
+    if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span) and not (
+            reported and pol and _of_status(span)):
+        return []  # two weak signals need a stance marker (or a political actor's report of status) to make a claim
     if not f.classes and f.predicate is None and not f.peoples_right:
         around = field_of(_context(doc, span), quoted and pol)  # an answer takes its topic from the question
         if not around.classes:
@@ -136,6 +141,18 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
     return out
 
 
+def _of_status(clause: Span) -> bool:
+    """The reported clause's main predicate (its verb, or the adjective or noun it is) says who owns, rules,
+    binds or recognises what (``status_predicates``: "the pass was awarded to it", "the award is binding"),
+    and its subject is not the speaker's side ("she would write ...")."""
+    root = clause.root
+    subj = subject_of(root)
+    if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+        return False
+    preds = [root] + [c for c in root.children if c.dep_ in ("acomp", "attr", "xcomp", "conj")]
+    return any(p.lemma_.lower() in lex.STATUS_PREDICATES or p.lower_ in lex.STATUS_PREDICATES for p in preds)
+
+
 _OUTSIDERS = frozenset({"foreign", "foreigner", "foreigners", "outside", "outsider", "outsiders", "abroad", "overseas"})
 
 
@@ -155,7 +172,7 @@ def _shuts_out(span: Span) -> bool:
 _MODAL_TAGS = ("MD",)
 
 
-def _asserts_now(sent: Span) -> bool:
+def asserts_now(sent: Span) -> bool:
     """A position taken as the text speaks: the main verb in the present or with a modal ("is", "regards",
     "will not", "must"), not an event told in the past ("signed", "has taken note", "was elected")."""
     root = sent.root
@@ -244,9 +261,10 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
         elif found:
             for n, (who, clause) in enumerate(found):  # a later reporting verb is another claimant's claim
                 m = mention(doc, *who)
-                out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None))
+                out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None),
+                               reported=True)
         elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voices(voice, sent):
-            if _asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
+            if asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
                 # "The Ministry regrets ...", "We did not vote to leave", not "The Ministry today signed ..."
                 out += _claims(doc, sent, ev, voice, True, _types_on(claims + out, ev))
         elif editorial:

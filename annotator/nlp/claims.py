@@ -18,7 +18,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_interference import aimed, in_outsiders_act, unpooled
-from annotator.nlp.claim_objects import focused, one_per_object, retyped, sharpen, sound_object
+from annotator.nlp.claim_objects import _home, focused, one_per_object, retyped, sharpen, sound_object, vote_focus
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import polarity, strength
 from annotator.nlp.claim_tree import (
@@ -35,7 +35,7 @@ from annotator.nlp.claim_tree import (
     text_of,
 )
 from annotator.nlp.claim_types import decided_at_home, peoples_choice
-from annotator.nlp.claim_unmarked import unmarked_claims
+from annotator.nlp.claim_unmarked import asserts_now, unmarked_claims
 from annotator.nlp.claim_voice import (
     answer_of,
     author,
@@ -73,6 +73,11 @@ def _assertive(doc: Doc, hit: Hit) -> bool:
     sent = doc[hit.anchor].sent
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     return bool(words & lex.ASSERTIVE)
+
+
+def _full_sentence(sent: Span) -> bool:
+    """``sent`` ends as a sentence does (not a title line cut by the parser: "X signs protocol to")."""
+    return sent.text.rstrip()[-1:] in (".", "!", "?", "\"", "”")
 
 
 def _neutral(a) -> bool:
@@ -231,8 +236,9 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         answer = answer_of(a.sent, speaker) if speaker is not None else None
         if answer is not None:  # a transcript answer is said as one, like a quote
             evidence, lo, hi = _trim(answer), answer.start, answer.end
-        if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"):
-            claimant = issued_by  # a press release's own assertions are its issuer's
+        if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"
+                                                           or asserts_now(a.sent) and _full_sentence(a.sent)):
+            claimant = issued_by  # a press release's own assertions (its present-tense positions) are its issuer's
         if claimant is None:
             if not (editorial or _assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
                 return None
@@ -269,6 +275,9 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         claim_type = "contest" if _a_state(_recognised(a)) else "other"
+    if target is None and claim_type == "self_determination" and (
+            voting := vote_focus(doc, _home(doc, claimant))):
+        target = mention(doc, *voting)  # the people whose vote the article is about, as ``focused`` makes it
     sign = recognition if recognition is not None else polarity(doc, hit)
     stance = "favour" if sign > 0 else "against"
     if _neutral(a):
