@@ -1543,3 +1543,53 @@ def test_capitals_before_an_organisation_noun_are_part_of_the_phrase_not_a_name(
     doc = spacy.blank("en")("Relief agency warns of “a long winter” in the hills")
     [q] = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Relief agency"  # not "Relief"
+
+
+def test_one_of_several_renamed_by_a_name_set_off_by_commas_is_that_person():
+    # One of them , a driver , Ana Lobo , said .  (the parse hangs the name on "driver")
+    doc = parse(
+        [
+            ("One", 10, "nsubj", "NUM", "CD", "one"),
+            ("of", 0, "prep", "ADP", "IN", "of"),
+            ("them", 1, "pobj", "PRON", "PRP", "they"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("driver", 0, "appos", "NOUN", "NN", "driver"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("Ana", 8, "compound", "PROPN", "NNP", "Ana"),
+            ("Lobo", 5, "appos", "PROPN", "NNP", "Lobo"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("said", 10, "ROOT", "VERB", "VBD", "say"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(7, 9, "PERSON")],
+    )
+    from annotator.nlp.speakers import speaker_from_head
+
+    found = speaker_from_head(doc, doc[0], literal=True)
+    assert doc[found.start : found.end].text == "Ana Lobo"
+
+
+def test_an_indefinite_subject_renamed_by_an_apposition_is_given_by_the_apposition():
+    from annotator.nlp.speakers import speaker_from_head
+
+    def subject(det: str) -> str:
+        # Another guest , a retired pilot , wrote .  /  The guest , a retired pilot , wrote .
+        doc = parse(
+            [
+                (det, 1, "det", "DET", "DT", det.lower()),
+                ("guest", 7, "nsubj", "NOUN", "NN", "guest"),
+                (",", 1, "punct", "PUNCT", ",", ","),
+                ("a", 5, "det", "DET", "DT", "a"),
+                ("retired", 5, "amod", "ADJ", "JJ", "retired"),
+                ("pilot", 1, "appos", "NOUN", "NN", "pilot"),
+                (",", 1, "punct", "PUNCT", ",", ","),
+                ("wrote", 7, "ROOT", "VERB", "VBD", "write"),
+                (".", 7, "punct", "PUNCT", ".", "."),
+            ]
+        )
+        found = speaker_from_head(doc, doc[1], literal=True)
+        return doc[found.start : found.end].text
+
+    assert subject("Another") == "retired pilot"  # who the other one is
+    assert subject("The") == "The guest"  # a definite subject is kept as written
