@@ -1593,3 +1593,117 @@ def test_an_indefinite_subject_renamed_by_an_apposition_is_given_by_the_appositi
 
     assert subject("Another") == "retired pilot"  # who the other one is
     assert subject("The") == "The guest"  # a definite subject is kept as written
+
+
+def _said_yes(start: int, subject: tuple) -> list[tuple]:
+    """ " Yes , " he said .  (or "said the ..."), rows from token ``start``."""
+    said = start + 4
+    rows = [('"', said, "punct", "PUNCT", "``", '"'), ("Yes", said, "intj", "INTJ", "UH", "yes"),
+            (",", said, "punct", "PUNCT", ",", ","), ('"', said, "punct", "PUNCT", "''", '"')]  # fmt: skip
+    if subject[0] == "he":
+        return rows[:4] + [("he", said + 1, "nsubj", "PRON", "PRP", "he"), ("said", said + 1, "ROOT", "VERB", "VBD", "say"),
+                           (".", said + 1, "punct", "PUNCT", ".", ".")]  # fmt: skip
+    return rows + [("said", said, "ROOT", "VERB", "VBD", "say"), *subject, (".", said, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_name_with_a_numeral_after_it_is_a_designation_not_a_person():
+    # Tom Pell waits . Ward 6 rings back . " Yes , " he said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("waits", 2, "ROOT", "VERB", "VBZ", "wait"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Ward", 6, "nsubj", "PROPN", "NNP", "Ward"),
+        ("6", 4, "nummod", "NUM", "CD", "6"),
+        ("rings", 6, "ROOT", "VERB", "VBZ", "ring"),
+        ("back", 6, "advmod", "ADV", "RB", "back"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]
+
+
+def test_the_first_word_of_an_organisation_after_the_names_it_alone():
+    # Tom Pell rode the Tour of Morlande . Tour ended . " Yes , " said the veteran .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("rode", 2, "ROOT", "VERB", "VBD", "ride"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("Tour", 2, "dobj", "PROPN", "NNP", "Tour"),
+        ("of", 4, "prep", "ADP", "IN", "of"),
+        ("Morlande", 5, "pobj", "PROPN", "NNP", "Morlande"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tour", 9, "nsubj", "PROPN", "NNP", "Tour"),
+        ("ended", 9, "ROOT", "VERB", "VBD", "end"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("veteran", n + 4, "nsubj", "NOUN", "NN", "veteran"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (3, 7, "ORG")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]  # not "Tour", the race
+
+
+def test_a_his_in_a_clause_with_its_own_subject_makes_no_person_of_the_first_subject():
+    # Tom Pell coaches Kelby Town . Kelby scored , and by his account the talk was poor . " Yes , " he said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("coaches", 2, "ROOT", "VERB", "VBZ", "coach"),
+        ("Kelby", 4, "compound", "PROPN", "NNP", "Kelby"),
+        ("Town", 2, "dobj", "PROPN", "NNP", "Town"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Kelby", 7, "nsubj", "PROPN", "NNP", "Kelby"),
+        ("scored", 7, "ROOT", "VERB", "VBD", "score"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("and", 7, "cc", "CCONJ", "CC", "and"),
+        ("by", 15, "prep", "ADP", "IN", "by"),
+        ("his", 12, "poss", "PRON", "PRP$", "his"),
+        ("account", 10, "pobj", "NOUN", "NN", "account"),
+        ("the", 14, "det", "DET", "DT", "the"),
+        ("talk", 15, "nsubj", "NOUN", "NN", "talk"),
+        ("was", 7, "conj", "AUX", "VBD", "be"),
+        ("poor", 15, "acomp", "ADJ", "JJ", "poor"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (3, 5, "ORG")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]  # Kelby is the team; "his" is the talk's giver
+
+
+def test_an_age_set_off_after_a_name_makes_it_a_person():
+    # Vell , 22 , easily won . " Yes , " he said .   (the NER took Vell for an organisation)
+    rows = [
+        ("Vell", 5, "nsubj", "PROPN", "NNP", "Vell"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("22", 0, "appos", "NUM", "CD", "22"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("easily", 5, "advmod", "ADV", "RB", "easily"),
+        ("won", 5, "ROOT", "VERB", "VBD", "win"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 1, "ORG")])
+    assert attributed(doc) == [("Yes,", "Vell")]
+
+
+def test_a_demonym_description_is_the_subject_of_the_main_clause_before_it():
+    # Tom Pell won , while Ana Roe kept her lead . " Yes , " said the young Velskan .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("won", 2, "ROOT", "VERB", "VBD", "win"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("while", 7, "mark", "SCONJ", "IN", "while"),
+        ("Ana", 6, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "nsubj", "PROPN", "NNP", "Roe"),
+        ("kept", 2, "advcl", "VERB", "VBD", "keep"),
+        ("her", 9, "poss", "PRON", "PRP$", "her"),
+        ("lead", 7, "dobj", "NOUN", "NN", "lead"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 7, "det", "DET", "DT", "the"), ("young", n + 7, "amod", "ADJ", "JJ", "young"),
+               ("Velskan", n + 4, "nsubj", "PROPN", "NNP", "Velskan"))  # fmt: skip
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (5, 7, "PERSON"), (n + 7, n + 8, "PERSON")])
+    [q] = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Tom Pell"  # not Ana Roe, the subject of the clause under "won"
+    assert q.speaker_mention.text_in(doc.text) == "the young Velskan"
