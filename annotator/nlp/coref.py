@@ -434,6 +434,9 @@ class Mentions:
         heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "X has been the mayor of Porto Serrano"
             heads += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]
+        for rc in root.children:  # "X, who has been the club's chairwoman for eleven years,"
+            if rc.dep_ == "relcl" and rc.lemma_ == "be" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rc.children):
+                heads += [c for c in rc.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]
         for h in heads:
             toks = [h] if h is not root else []
             for c in h.lefts:

@@ -1598,10 +1598,12 @@ def test_an_indefinite_subject_renamed_by_an_apposition_is_given_by_the_appositi
 def _said_yes(start: int, subject: tuple) -> list[tuple]:
     """ " Yes , " he said .  (or "said the ..."), rows from token ``start``."""
     said = start + 4
-    rows = [('"', said, "punct", "PUNCT", "``", '"'), ("Yes", said, "intj", "INTJ", "UH", "yes"),
-            (",", said, "punct", "PUNCT", ",", ","), ('"', said, "punct", "PUNCT", "''", '"')]  # fmt: skip
-    if subject[0] == "he":
-        return rows[:4] + [("he", said + 1, "nsubj", "PRON", "PRP", "he"), ("said", said + 1, "ROOT", "VERB", "VBD", "say"),
+    said_at = said + 1 if subject[0] in ("he", "she") else said
+    rows = [('"', said_at, "punct", "PUNCT", "``", '"'), ("Yes", said_at, "intj", "INTJ", "UH", "yes"),
+            (",", said_at, "punct", "PUNCT", ",", ","), ('"', said_at, "punct", "PUNCT", "''", '"')]  # fmt: skip
+    if subject[0] in ("he", "she"):
+        return rows[:4] + [(subject[0], said + 1, "nsubj", "PRON", "PRP", subject[0]),
+                           ("said", said + 1, "ROOT", "VERB", "VBD", "say"),
                            (".", said + 1, "punct", "PUNCT", ".", ".")]  # fmt: skip
     return rows + [("said", said, "ROOT", "VERB", "VBD", "say"), *subject, (".", said, "punct", "PUNCT", ".", ".")]
 
@@ -1707,3 +1709,53 @@ def test_a_demonym_description_is_the_subject_of_the_main_clause_before_it():
     [q] = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Tom Pell"  # not Ana Roe, the subject of the clause under "won"
     assert q.speaker_mention.text_in(doc.text) == "the young Velskan"
+
+
+def test_a_role_given_in_a_relative_clause_is_the_persons_title():
+    # Ana Roe , who is the club 's chairwoman , arrived . Tom Pell left . " Yes , " said the chairwoman .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("who", 4, "nsubj", "PRON", "WP", "who"),
+        ("is", 1, "relcl", "AUX", "VBZ", "be"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("club", 8, "poss", "NOUN", "NN", "club"),
+        ("'s", 6, "case", "PART", "POS", "'s"),
+        ("chairwoman", 4, "attr", "NOUN", "NN", "chairwoman"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("arrived", 10, "ROOT", "VERB", "VBD", "arrive"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+        ("Tom", 13, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 14, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 14, "ROOT", "VERB", "VBD", "leave"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("chairwoman", n + 4, "nsubj", "NOUN", "NN", "chairwoman"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (12, 14, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_possessive_role_description_before_a_pronoun_is_the_one_with_that_title():
+    # The chairwoman , Ana Roe , waits . Kim Lee arrives . Her chairwoman smiles . " Yes , " she said .
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("chairwoman", 6, "nsubj", "NOUN", "NN", "chairwoman"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("Ana", 4, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 1, "appos", "PROPN", "NNP", "Roe"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("waits", 6, "ROOT", "VERB", "VBZ", "wait"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ("Kim", 9, "compound", "PROPN", "NNP", "Kim"),
+        ("Lee", 10, "nsubj", "PROPN", "NNP", "Lee"),
+        ("arrives", 10, "ROOT", "VERB", "VBZ", "arrive"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+        ("Her", 13, "poss", "PRON", "PRP$", "her"),
+        ("chairwoman", 14, "nsubj", "NOUN", "NN", "chairwoman"),
+        ("smiles", 14, "ROOT", "VERB", "VBZ", "smile"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(3, 5, "PERSON"), (8, 10, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]  # not Kim Lee, whose chairwoman she is
