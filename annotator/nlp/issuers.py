@@ -60,6 +60,13 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
         if who is not None:
             found.append((abs(t.i - at), who))
     for _, who in sorted(found, key=lambda x: x[0]):
+        if who.pos_ == "PRON":  # "Her letter": whom the possessive refers to
+            from annotator.nlp.pronouns import resolve_pronoun
+
+            m = resolve_pronoun(mentions, who)
+            if m is not None and m.personal:
+                return m
+            continue
         named = [m for m in mentions.between(who.left_edge.i, who.right_edge.i + 1) if m.personal or m.organisational]
         if named:  # "written by U.S. District Judge X": the person, not the place in the title
             m = next((m for m in named if m.personal), named[0])
@@ -106,6 +113,6 @@ def _writer_of(doc_noun: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
-            return c
+        if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her", "their")):
+            return c  # "X's memo", "Her letter was read to the meeting"
     return None

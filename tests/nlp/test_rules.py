@@ -1759,3 +1759,30 @@ def test_a_possessive_role_description_before_a_pronoun_is_the_one_with_that_tit
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(3, 5, "PERSON"), (8, 10, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]  # not Kim Lee, whose chairwoman she is
+
+
+def test_a_document_given_with_a_possessive_pronoun_speaks_for_whom_the_pronoun_names():
+    # Ana Roe stayed home . Her letter was read out . " Yes , " the letter said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("stayed", 2, "ROOT", "VERB", "VBD", "stay"),
+        ("home", 2, "advmod", "ADV", "RB", "home"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Her", 6, "poss", "PRON", "PRP$", "her"),
+        ("letter", 8, "nsubjpass", "NOUN", "NN", "letter"),
+        ("was", 8, "auxpass", "AUX", "VBD", "be"),
+        ("read", 8, "ROOT", "VERB", "VBN", "read"),
+        ("out", 8, "prt", "ADP", "RP", "out"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+        ('"', 17, "punct", "PUNCT", "``", '"'),
+        ("Yes", 17, "intj", "INTJ", "UH", "yes"),
+        (",", 17, "punct", "PUNCT", ",", ","),
+        ('"', 17, "punct", "PUNCT", "''", '"'),
+        ("the", 16, "det", "DET", "DT", "the"),
+        ("letter", 17, "nsubj", "NOUN", "NN", "letter"),
+        ("said", 17, "ROOT", "VERB", "VBD", "say"),
+        (".", 17, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
