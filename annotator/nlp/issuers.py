@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import AUTHOR_VERBS
+from annotator.nlp.lexicon import AUTHOR_VERBS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -33,6 +33,14 @@ def issuer(mentions: Mentions, noun: str, at: int, paras: int = 3) -> NamedMenti
         if named:  # "The hospital's chief executive, Dr. Lorraine Achebe, ... in a letter": the person
             m = next((m for m in named if m.personal), named[0])
             return mentions.best_name(m, at)
+        if subj.pos_ == "NOUN" and subj.lower_ not in DOCUMENT_NOUNS:  # "The festival responded in a statement"
+            from annotator.nlp.descriptions import resolve_phrase
+            from annotator.nlp.names import Found, noun_phrase
+
+            m = resolve_phrase(mentions, Found(*noun_phrase(doc, subj), False, ""), subj.i)
+            if m is not None and m.label:
+                return m
+            return None  # a subject that names no one: not the organisation or person before it
     return None
 
 

@@ -1598,10 +1598,10 @@ def test_an_indefinite_subject_renamed_by_an_apposition_is_given_by_the_appositi
 def _said_yes(start: int, subject: tuple) -> list[tuple]:
     """ " Yes , " he said .  (or "said the ..."), rows from token ``start``."""
     said = start + 4
-    said_at = said + 1 if subject[0] in ("he", "she") else said
+    said_at = said + 1 if subject[0] in ("he", "she", "it") else said
     rows = [('"', said_at, "punct", "PUNCT", "``", '"'), ("Yes", said_at, "intj", "INTJ", "UH", "yes"),
             (",", said_at, "punct", "PUNCT", ",", ","), ('"', said_at, "punct", "PUNCT", "''", '"')]  # fmt: skip
-    if subject[0] in ("he", "she"):
+    if subject[0] in ("he", "she", "it"):
         return rows[:4] + [(subject[0], said + 1, "nsubj", "PRON", "PRP", subject[0]),
                            ("said", said + 1, "ROOT", "VERB", "VBD", "say"),
                            (".", said + 1, "punct", "PUNCT", ".", ".")]  # fmt: skip
@@ -1786,3 +1786,31 @@ def test_a_document_given_with_a_possessive_pronoun_speaks_for_whom_the_pronoun_
     ]
     doc = parse(rows, ents=[(0, 2, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_statement_issued_by_a_described_subject_speaks_for_whom_the_description_names():
+    # Ana Roe quit the Vell Book Festival . The festival responded in a statement about the Kell Prize .
+    # " Yes , " it said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("quit", 2, "ROOT", "VERB", "VBD", "quit"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("Vell", 6, "compound", "PROPN", "NNP", "Vell"),
+        ("Book", 6, "compound", "PROPN", "NNP", "Book"),
+        ("Festival", 2, "dobj", "PROPN", "NNP", "Festival"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 9, "det", "DET", "DT", "the"),
+        ("festival", 10, "nsubj", "NOUN", "NN", "festival"),
+        ("responded", 10, "ROOT", "VERB", "VBD", "respond"),
+        ("in", 10, "prep", "ADP", "IN", "in"),
+        ("a", 13, "det", "DET", "DT", "a"),
+        ("statement", 11, "pobj", "NOUN", "NN", "statement"),
+        ("about", 13, "prep", "ADP", "IN", "about"),
+        ("the", 17, "det", "DET", "DT", "the"),
+        ("Kell", 17, "compound", "PROPN", "NNP", "Kell"),
+        ("Prize", 14, "pobj", "PROPN", "NNP", "Prize"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "PERSON"), (3, 7, "ORG"), (16, 18, "ORG")])
+    assert attributed(doc) == [("Yes,", "the Vell Book Festival")]  # not the prize the statement was about
