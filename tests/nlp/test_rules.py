@@ -1814,3 +1814,23 @@ def test_a_statement_issued_by_a_described_subject_speaks_for_whom_the_descripti
     ]
     doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "PERSON"), (3, 7, "ORG"), (16, 18, "ORG")])
     assert attributed(doc) == [("Yes,", "the Vell Book Festival")]  # not the prize the statement was about
+
+
+def test_a_pronoun_prefers_the_subject_of_the_main_clause_to_one_of_a_clause_under_it():
+    # Ana Roe was furious , claiming Tom Pell had been pushed . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("was", 2, "ROOT", "AUX", "VBD", "be"),
+        ("furious", 2, "acomp", "ADJ", "JJ", "furious"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("claiming", 2, "advcl", "VERB", "VBG", "claim"),
+        ("Tom", 7, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 10, "nsubjpass", "PROPN", "NNP", "Pell"),
+        ("had", 10, "aux", "AUX", "VBD", "have"),
+        ("been", 10, "auxpass", "AUX", "VBN", "be"),
+        ("pushed", 5, "ccomp", "VERB", "VBN", "push"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
