@@ -256,13 +256,13 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2) ->
     if not pool:
         return None
     if mentions.parsed:  # the subject of a sentence's main clause before one of a clause under it
-        pool = [m for m in pool if m.speaker or main_subject(doc, m)] or pool  # ("X won, while Y limited ...")
+        pool = [m for m in pool if m.speaker or not embedded_subject(doc, m)] or pool  # ("X won, while Y ...")
     return mentions.best_name(max(pool, key=lambda m: m.start), at)
 
 
-def main_subject(doc: Doc, m: NamedMention) -> bool:
-    """The mention is (in) the subject of its sentence's main clause: its verb is the root, or joined
-    to it by "and"."""
+def embedded_subject(doc: Doc, m: NamedMention) -> bool:
+    """The mention is (in) the subject of a clause under another, not of its sentence's main clause (whose
+    verb is the root, or joined to it by "and")."""
     t = doc[m.end - 1]
     while t.dep_ in ("appos", "compound", "flat") and t.head.i != t.i:
         t = t.head
@@ -271,4 +271,4 @@ def main_subject(doc: Doc, m: NamedMention) -> bool:
     v = t.head
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
-    return v.dep_ == "ROOT"
+    return v.dep_ != "ROOT"
