@@ -211,6 +211,7 @@ class Mentions:
                 if key in people:
                     m.label, m.key = "PERSON", key
         self._not_people()
+        self._first_names()
         self.starts = [m.start for m in self.items]
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
@@ -245,6 +246,29 @@ class Mentions:
         for m in self.items:
             if m.label in ("PERSON", NAME) and m.key in not_person - titled_person:
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _first_names(self) -> None:
+        """A name of one word that is the first name of exactly one person named in full before it
+        ("Agnieszka is not convinced" after "Agnieszka Tobrin"), and no one's surname, is that person,
+        however it was tagged (a feature calls its people by their first names)."""
+        doc = self.doc
+        owners: dict[str, dict[str, int]] = {}
+        for m in self.items:
+            if m.label == "PERSON" and m.end - m.start >= 2 and is_cap(doc[m.start]) and not is_title(doc[m.start]):
+                owners.setdefault(doc[m.start].lower_, {}).setdefault(m.key, m.start)
+        surnames = {m.key for m in self.items if m.label == "PERSON"}
+        firsts_of: dict[str, set[str]] = {}  # two first names to one surname: _shared_surnames keeps them apart
+        for first, keys in owners.items():
+            for key in keys:
+                firsts_of.setdefault(key, set()).add(first)
+        for m in self.items:
+            first = doc[m.start].lower_
+            if m.end - m.start != 1 or first in surnames or not is_cap(doc[m.start]):
+                continue
+            keys = owners.get(first, {})
+            if len(keys) == 1 and next(iter(keys.values())) < m.start and len(firsts_of[next(iter(keys))]) == 1:
+                m.label, m.key = "PERSON", next(iter(keys))
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
 
     def _aged(self, m: NamedMention) -> bool:

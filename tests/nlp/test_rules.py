@@ -1834,3 +1834,22 @@ def test_a_pronoun_prefers_the_subject_of_the_main_clause_to_one_of_a_clause_und
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it_however_tagged():
+    # Ana Roe arrived . Tom Pell left . Ana smiled . " Yes , " she said .   ("Ana" tagged a place)
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("arrived", 2, "ROOT", "VERB", "VBD", "arrive"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 6, "ROOT", "VERB", "VBD", "leave"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ("Ana", 9, "nsubj", "PROPN", "NNP", "Ana"),
+        ("smiled", 9, "ROOT", "VERB", "VBD", "smile"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 9, "GPE")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
