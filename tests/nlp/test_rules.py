@@ -1853,3 +1853,22 @@ def test_a_first_name_alone_is_the_one_person_named_in_full_with_it_however_tagg
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 9, "GPE")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_double_barrelled_surname_the_tagger_clipped_at_its_hyphen_is_kept_whole():
+    # "Yes," Mr Roe-Vell said.   (the NER tagged only "Vell")
+    rows = [
+        ('"', 8, "punct", "PUNCT", "``", '"'),
+        ("Yes", 8, "intj", "INTJ", "UH", "yes"),
+        (",", 8, "punct", "PUNCT", ",", ","),
+        ('"', 8, "punct", "PUNCT", "''", '"'),
+        ("Mr", 7, "compound", "PROPN", "NNP", "Mr"),
+        ("Roe", 7, "compound", "PROPN", "NNP", "Roe"),
+        ("-", 7, "punct", "PUNCT", "HYPH", "-"),
+        ("Vell", 8, "nsubj", "PROPN", "NNP", "Vell"),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, False, False, True, True, False, False, True, False, False]
+    doc = parse(rows, ents=[(7, 8, "PERSON")], spaces=spaces)
+    assert attributed(doc) == [("Yes,", "Roe-Vell")]
