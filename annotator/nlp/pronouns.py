@@ -62,7 +62,7 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
     stands for; None when it is a name (the scored lookup decides) or nothing fits."""
     from annotator.nlp.descriptions import resolve_phrase
     from annotator.nlp.names import Found, noun_phrase
-    from annotator.nlp.roles import age_description, describes_person, description_gender, is_role, salient_person
+    from annotator.nlp.roles import age_description, describes_person, description_gender, salient_person
 
     doc = mentions.doc
     sent, para = mentions.sent_of(pron.idx), mentions.para_of(pron.idx)
@@ -82,15 +82,9 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             return None  # "The last speaker was Ava Lind": the name, weighed by the scored lookup
         span = age_description(doc, t) or noun_phrase(doc, t)
         found = Found(*span, False, "")
-        if description_gender(doc, found) not in (None, kind):
+        if not describes_person(doc, found) or description_gender(doc, found) not in (None, kind):
             return None
-        if doc[found.start].lower_ in ("his", "her", "their") and is_role(t.lower_):
-            m = resolve_phrase(mentions, found, t.i)  # "Her chairwoman laughs": the one with that title, never
-            # the person just named (whose chairwoman she is)
-        elif not describes_person(doc, found):
-            return None
-        else:
-            m = resolve_phrase(mentions, found, t.i) or salient_person(mentions, found, t.i)
+        m = resolve_phrase(mentions, found, t.i) or salient_person(mentions, found, t.i)
         if m is None or not m.personal or mentions.gender(m.key, strong=True) not in (None, kind):
             return None
         return mentions.best_name(m, pron.i)
