@@ -2,7 +2,7 @@
 
     python benchmarks/quotes.py [--model NAME] [--dir FOLDER ...] [--verbose] [--calibrate]
 
-The sealed sets (``SEALED``: realstyle/heldout3, heldout5, heldout6; heldout4 was opened for development after its one score) are
+The sealed sets (``SEALED``: realstyle/heldout3, heldout6; heldout4 and heldout5 were opened for development after their scores) are
 left out unless named with ``--dir``; score them only
 when reporting, and without ``--verbose`` while rules are still being changed.
 
@@ -18,9 +18,11 @@ Confidence is meant as the probability that the speaker is right: the reliabilit
 quotes by confidence and prints how often they were right. ``--calibrate`` recounts, on the calibration
 sets only (the dev set, independent/set1 and realstyle/dev), how often each attribution rule was right, fits a
 logistic correction for text the rules were not tuned on on the validation sets (independent/set2-set4,
-realstyle/heldout and heldout2) together with the first-look outcomes of a held-out set as it was first scored
-(``quotes/first_look.json``: text the rules had never seen), and writes annotator/nlp/data/calibration.json,
-which the finder reads.
+realstyle/heldout and heldout2) together with the first-look outcomes of the held-out sets as they were first
+scored (``quotes/first_look.json``: text the rules had never seen), counts each rule's first-look outcomes (the
+rate its corrected confidence is drawn to), and writes annotator/nlp/data/calibration.json, which the finder
+reads; it prints each first-look set's reliability, fitted with and without it. ``--first-look NOTE`` records
+the outcomes of the ``--dir`` sets in first_look.json: only for a set scored for the first time by the code.
 """
 
 from __future__ import annotations
@@ -216,61 +218,97 @@ def reliability(rows: list[tuple[str, Score]]) -> None:
             print("-+-".join("-" * w for w in widths))
 
 
+def count_keys(outcomes: list[tuple[str, bool]]) -> dict[str, dict[str, int]]:
+    """``{key: {"right", "seen"}}`` for each level of each rule key: "subject-of-cue", "...+coref", ..."""
+    rules: dict[str, dict[str, int]] = {}
+    for rule, right in outcomes:
+        parts = rule.split("+")
+        for k in range(1, len(parts) + 1):
+            r = rules.setdefault("+".join(parts[:k]), {"right": 0, "seen": 0})
+            r["right"] += int(right)
+            r["seen"] += 1
+    return rules
+
+
 def calibrate(nlp, scores: list[Score], path: Path) -> None:
-    """Count, per rule key and each of its levels, how often it was right on the calibration sets; then
-    fit the held-out correction logit(p') = a * logit(p) + b on the validation sets, scored with those
-    counts, by likelihood; write both."""
+    """Count, per rule key and each of its levels, how often it was right on the calibration sets; fit
+    the held-out correction logit(p') = a * logit(p) + b on the validation sets, scored with those counts,
+    and the first-look outcomes, by likelihood; count each key's first-look outcomes (the rate it is
+    drawn to); write all three. Prints the first-look sets' reliability, each also left out of the fit."""
     from annotator.nlp import calibration
 
-    rules: dict[str, dict[str, int]] = {}
-    for score in scores:
-        for _, right, rule in score.outcomes:
-            parts = rule.split("+")
-            for k in range(1, len(parts) + 1):  # each level of the key: "subject-of-cue", "...+coref", ...
-                r = rules.setdefault("+".join(parts[:k]), {"right": 0, "seen": 0})
-                r["right"] += int(right)
-                r["seen"] += 1
-    _write_calibration(path, rules, None)
+    rules = count_keys([(rule, right) for score in scores for _, right, rule in score.outcomes])
+    _write_calibration(path, rules, None, None)
     calibration._data.cache_clear()
     outcomes: list[tuple[float, bool]] = []
     for folder in VALIDATION_SETS:
         mine, _ = run_set(nlp, folder, None)
         outcomes += [(c, right) for c, right, _ in mine.outcomes]
-    fresh = first_look_outcomes()
-    # the two kinds of evidence weigh the same: the validation sets were tuned on too (too kind), the first
-    # look saw older rules (too harsh); new real text lies between
-    w = len(outcomes) / len(fresh) if fresh else 1.0
-    a, b = fit_scaling([(c, r, 1.0) for c, r in outcomes] + [(c, r, w) for c, r in fresh])
-    _write_calibration(path, rules, {"a": a, "b": b, "quotes": len(outcomes), "first_look_quotes": len(fresh)})
+    records = first_look_records()
+    a, b = fit_fresh(outcomes, records)
+    fresh = count_keys([(rule, right) for _, rule, right in records])
+    _write_calibration(path, rules, {"a": a, "b": b, "quotes": len(outcomes), "first_look_quotes": len(records)}, fresh)
     calibration._data.cache_clear()
     n = sum(len(s.outcomes) for s in scores)
     print(f"wrote {path} ({n} quotes, {len(rules)} keys; correction a={a:.2f} b={b:.2f} on {len(outcomes)} validation"
-          f" and {len(fresh)} first-look quotes)")
-    first = Score(outcomes=[(calibration.scaled(c, a, b), right, "") for c, right in first_look_outcomes()])
-    reliability([("first look", first)])
+          f" and {len(records)} first-look quotes; {len(fresh)} keys counted on the first look)")
+    rows = []
+    for name in dict.fromkeys(s for s, _, _ in records):
+        mine = [r for r in records if r[0] == name]
+        rest = [r for r in records if r[0] != name]
+        a2, b2 = fit_fresh(outcomes, rest)
+        left_out = count_keys([(rule, right) for _, rule, right in rest])
+        for label, (aa, bb, counts) in (("in the fit", (a, b, fresh)), ("left out", (a2, b2, left_out))):
+            got = [(calibration.freshened(rule, calibration.scaled(_prior_rate(rule), aa, bb), counts), right, rule)
+                   for _, rule, right in mine]  # fmt: skip
+            rows.append((f"first look {name} ({label})", Score(outcomes=got)))
+    reliability(rows)
+
+
+def fit_fresh(outcomes: list[tuple[float, bool]], records: list[tuple[str, str, bool]]) -> tuple[float, float]:
+    """The correction fitted on validation ``outcomes`` and first-look ``records`` of the same total weight
+    (the validation sets were tuned on too, so too kind; the first look is the honest sample)."""
+    fresh = [(_prior_rate(rule), right) for _, rule, right in records]
+    w = len(outcomes) / len(fresh) if fresh else 1.0
+    return fit_scaling([(c, r, 1.0) for c, r in outcomes] + [(c, r, w) for c, r in fresh])
 
 
 FIRST_LOOK = ROOT / "benchmarks" / "quotes" / "first_look.json"
 
 
-def first_look_outcomes() -> list[tuple[float, bool]]:
-    """(uncorrected confidence from the current rule counts, right) for each quote of a held-out set as
-    first scored (``first_look.json``): how the rules did on text they had never seen."""
+def first_look_records() -> list[tuple[str, str, bool]]:
+    """(set, rule key, right) for each quote of a held-out set as first scored (``first_look.json``): how
+    the rules did on text they had never seen."""
+    if not FIRST_LOOK.exists():
+        return []
+    sets = json.loads(FIRST_LOOK.read_text(encoding="utf-8"))["sets"]
+    return [(name, item["rule"], bool(item["right"])) for name, items in sets.items() for item in items]
+
+
+def _prior_rate(rule: str) -> float:
+    """The uncorrected probability of ``rule`` from the current calibration counts."""
     from annotator.nlp.attribution import CONFIDENCE, NO_SPEAKER, RESOLVED_FACTOR
     from annotator.nlp.calibration import probability
 
-    if not FIRST_LOOK.exists():
-        return []
-    out = []
-    for items in json.loads(FIRST_LOOK.read_text(encoding="utf-8"))["sets"].values():
-        for item in items:
-            rule = item["rule"]
-            base = rule.split("+")[0]
-            prior = NO_SPEAKER if rule == "none" else CONFIDENCE.get(base, NO_SPEAKER)
-            if "+coref" in rule or "+salience" in rule:
-                prior *= RESOLVED_FACTOR
-            out.append((probability(rule, prior), bool(item["right"])))
-    return out
+    prior = NO_SPEAKER if rule == "none" else CONFIDENCE.get(rule.split("+")[0], NO_SPEAKER)
+    if "+coref" in rule or "+salience" in rule:
+        prior *= RESOLVED_FACTOR
+    return probability(rule, prior)
+
+
+def record_first_look(folders: list[Path], scored: list[tuple[str, Score]], note: str) -> None:
+    """Add each scored set's outcomes (rule, right), in text order, to ``first_look.json`` under
+    "realstyle/NAME@COMMIT", with ``note`` appended to its "about"."""
+    import subprocess
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    data = json.loads(FIRST_LOOK.read_text(encoding="utf-8")) if FIRST_LOOK.exists() else {"about": "", "sets": {}}
+    for folder, (_, score) in zip(folders, scored, strict=True):
+        key = f"{folder.resolve().relative_to(_BASE.resolve()).as_posix()}@{commit.stdout.strip()}"
+        data["sets"][key] = [{"rule": rule, "right": right} for _, right, rule in score.outcomes]
+        data["about"] = data["about"].rstrip() + f" {key}: {note}"
+        print(f"recorded {len(score.outcomes)} first-look outcomes of {key} in {FIRST_LOOK}")
+    FIRST_LOOK.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def fit_scaling(outcomes: list[tuple[float, bool, float]]) -> tuple[float, float]:
@@ -296,17 +334,21 @@ def fit_scaling(outcomes: list[tuple[float, bool, float]]) -> tuple[float, float
     return best
 
 
-def _write_calibration(path: Path, rules: dict, scaling: dict | None) -> None:
+def _write_calibration(path: Path, rules: dict, scaling: dict | None, fresh: dict | None) -> None:
     data = {
         "about": "How often each attribution rule named the right speaker on the calibration sets "
         "(benchmarks/quotes, benchmarks/quotes/independent/set1 and benchmarks/quotes/realstyle/dev), and the "
         "correction for text the rules were not tuned on, fitted on the validation sets "
         "(benchmarks/quotes/independent/set2, set3, set4, realstyle/heldout, realstyle/heldout2) and the first-look "
-        "outcomes of benchmarks/quotes/first_look.json; written by benchmarks/quotes.py --calibrate.",
+        "outcomes of benchmarks/quotes/first_look.json, and how often each rule was right in those first-look "
+        "outcomes (fresh: text the rules had never seen; each rule's corrected rate is drawn to it); written by "
+        "benchmarks/quotes.py --calibrate.",
         "rules": dict(sorted(rules.items())),
     }
     if scaling is not None:
         data["scaling"] = scaling
+    if fresh is not None:
+        data["fresh"] = dict(sorted(fresh.items()))
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
@@ -346,11 +388,11 @@ VALIDATION_SETS = (
     *(_BASE / "independent" / name for name in ("set2", "set3", "set4")),
     _BASE / "realstyle" / "heldout",
     _BASE / "realstyle" / "heldout2",
-)  # never heldout3, heldout5 or heldout6 (sealed) or heldout4 (opened for development in round 5)
+)  # never heldout3 or heldout6 (sealed) or heldout4, heldout5 (opened for development in rounds 5 and 6: their first looks are in first_look.json)
 
 
 # Sealed sets are scored only when named with --dir: their errors are not looked at while developing.
-SEALED = ("heldout3", "heldout5", "heldout6")
+SEALED = ("heldout3", "heldout6")
 
 
 def default_sets() -> list[Path]:
@@ -392,6 +434,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", action="append", help="folder of NN_slug.txt + .gold.json (repeatable; default: every set)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list missed quotes, false positives, wrong speakers")
     ap.add_argument("--calibrate", action="store_true", help="recount each rule's accuracy on the calibration sets")
+    ap.add_argument("--first-look", metavar="NOTE", help="record the outcomes of the --dir sets in first_look.json "
+                    "(only when they are scored for the first time with the code as it is; NOTE says when, which commit)")
     args = ap.parse_args(argv)
 
     from annotator.nlp import pipeline
@@ -439,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
     if direct_quotations is None:
         print("(textacy not installed: ours only)")
     reliability(scored)
+    if args.first_look:
+        record_first_look(folders, scored, args.first_look)
     if args.calibrate:
         calibrate(nlp, [s for _, s in scored], ROOT / "annotator" / "nlp" / "data" / "calibration.json")
     return 0

@@ -1,6 +1,6 @@
 """Confidence as a probability: how often each attribution rule named the right speaker on the
-calibration sets, corrected on validation sets for text the rules were not tuned on
-(``data/calibration.json``, written by ``benchmarks/quotes.py --calibrate``)."""
+calibration sets, corrected for text the rules were not tuned on, then drawn to how often the rule was
+right on held-out sets as first scored (``data/calibration.json``, written by ``benchmarks/quotes.py --calibrate``)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from functools import cache
 from importlib.resources import files
 
 PRIOR_WEIGHT = 4.0  # a rule seen n times moves from its prior by n / (n + 4)
+FRESH_WEIGHT = 4.0  # likewise for a rule's first-look outcomes, from its corrected rate
 
 
 @cache
@@ -33,10 +34,29 @@ def scaling() -> tuple[float, float]:
     return float(s.get("a", 1.0)), float(s.get("b", 0.0))
 
 
+def fresh() -> dict[str, dict[str, float]]:
+    """``{rule: {"right": k, "seen": n}}`` counted on the first-look outcomes (held-out sets scored for the
+    first time, text the rules had never seen); empty when there are none."""
+    rules = _data().get("fresh")
+    return rules if isinstance(rules, dict) else {}
+
+
 def calibrated(rule: str, prior: float) -> float:
     """``probability`` corrected for text the rules were not tuned on: the development sets' rates are
-    too sure out of sample, so they go through a logistic correction fitted on the validation sets."""
-    return scaled(probability(rule, prior), *scaling())
+    too sure out of sample, so they go through a logistic correction fitted on the validation sets, and
+    then, level by level as in ``probability``, toward the rule's rate on first-look text."""
+    return freshened(rule, scaled(probability(rule, prior), *scaling()), fresh())
+
+
+def freshened(rule: str, p: float, counts: dict[str, dict[str, float]]) -> float:
+    """(right + w * p) / (seen + w) over the first-look ``counts`` of each level of ``rule``'s key: a rule
+    seen often on fresh text gets its rate there, a rare one keeps ``p``."""
+    parts = rule.split("+")
+    for k in range(1, len(parts) + 1):
+        seen = counts.get("+".join(parts[:k]))
+        if seen:
+            p = (seen["right"] + FRESH_WEIGHT * p) / (seen["seen"] + FRESH_WEIGHT)
+    return p
 
 
 def scaled(p: float, a: float, b: float) -> float:

@@ -188,7 +188,7 @@ class Mentions:
             ):
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         # "Kestrel" tagged PERSON where "Kestrel Robotics" is an organisation and no person has that name
-        orgs = {doc[m.start].lower_ for m in self.items if m.organisational and m.end - m.start > 1}
+        orgs = self._org_openers()
         full = {m.key for m in self.items if m.label == "PERSON" and m.end - m.start > 1}
         for m in self.items:
             if m.label == "PERSON" and m.end - m.start == 1 and m.key in orgs and m.key not in full:
@@ -201,7 +201,7 @@ class Mentions:
                     m.label, m.key = "GPE", name_key(doc, m.start, m.end, "GPE")
         # a name tagged ORG that is the subject of a clause going on with "his"/"her": a person
         for m in self.items:
-            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and m.subject and self._personal_pronoun_follows(m):
+            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (m.subject and self._personal_pronoun_follows(m) or self._aged(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
@@ -211,6 +211,7 @@ class Mentions:
                 if key in people:
                     m.label, m.key = "PERSON", key
         self._not_people()
+        self._first_names()
         self.starts = [m.start for m in self.items]
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
@@ -233,17 +234,66 @@ class Mentions:
             elif self._with_the(m):
                 not_person.add(m.key)
         # "Harrowgate did not respond" after "Harrowgate Holdings": an untagged name opening an organisation's
-        orgs = {doc[m.start].lower_ for m in self.items if m.organisational and m.end - m.start > 1}
+        orgs = self._org_openers()
         people = {doc[k].lower_ for m in self.items if m.label == "PERSON" for k in range(m.start, m.end)}
         not_person |= {m.key for m in self.items if m.label == NAME and m.end - m.start == 1 and m.key in orgs - people}
         # a plural proper noun the tagger also took for a group somewhere ("Rovers" NNPS, once ORG): a team
         plural = {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ == "NNPS"}
         plural -= {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ != "NNPS"}
         not_person |= {t.lower_ for t in doc if t.lower_ in plural and t.ent_type_ in ("ORG", "NORP")}
+        # a name with a numeral right after it is a designation ("Ward 6", "Gate 4", "Route 9"), not a person
+        not_person |= {m.key for m in self.items if m.label in ("PERSON", NAME) and self._numbered(m)}
         for m in self.items:
             if m.label in ("PERSON", NAME) and m.key in not_person - titled_person:
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _first_names(self) -> None:
+        """A name of one word that is the first name of exactly one person named in full before it
+        ("Agnieszka is not convinced" after "Agnieszka Tobrin"), and no one's surname, is that person,
+        however it was tagged (a feature calls its people by their first names)."""
+        doc = self.doc
+        owners: dict[str, dict[str, int]] = {}
+        for m in self.items:
+            if m.label == "PERSON" and m.end - m.start >= 2 and is_cap(doc[m.start]) and not is_title(doc[m.start]):
+                owners.setdefault(doc[m.start].lower_, {}).setdefault(m.key, m.start)
+        surnames = {m.key for m in self.items if m.label == "PERSON"}
+        firsts_of: dict[str, set[str]] = {}  # two first names to one surname: _shared_surnames keeps them apart
+        for first, keys in owners.items():
+            for key in keys:
+                firsts_of.setdefault(key, set()).add(first)
+        for m in self.items:
+            first = doc[m.start].lower_
+            if m.end - m.start != 1 or first in surnames or not is_cap(doc[m.start]):
+                continue
+            keys = owners.get(first, {})
+            if len(keys) == 1 and next(iter(keys.values())) < m.start and len(firsts_of[next(iter(keys))]) == 1:
+                m.label, m.key = "PERSON", next(iter(keys))
+        self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _aged(self, m: NamedMention) -> bool:
+        """An age set off after the name ("Daubenay, 22, storms to ..."): a person."""
+        doc = self.doc
+        if m.end + 2 >= len(doc) or doc[m.end].text != "," or doc[m.end + 2].text not in (",", ")"):
+            return False
+        age = doc[m.end + 1].text
+        return age.isdigit() and 0 < int(age) < 120 and any(t.pos_ == "PROPN" for t in doc[m.start : m.end])
+
+    def _numbered(self, m: NamedMention) -> bool:
+        """A numeral follows the name with no punctuation between ("Ward 6 rings back")."""
+        doc = self.doc
+        return m.end < len(doc) and doc[m.end].text.isdigit() and not doc[m.end - 1].whitespace_.count("\n")
+
+    def _org_openers(self) -> set[str]:
+        """The first word of each organisation's name of two words or more, after a "the" ("Kestrel" of
+        "Kestrel Robotics", "Tour" of "the Tour of X"): alone, that word names the organisation."""
+        doc = self.doc
+        out = set()
+        for m in self.items:
+            s = m.start + (doc[m.start].lower_ == "the")
+            if m.organisational and m.end - s > 1:
+                out.add(doc[s].lower_)
+        return out
 
     def _appositive_head(self, m: NamedMention) -> Token | None:
         """The noun a name is set off against ("her restaurant, Ember", "Ember, a restaurant")."""
@@ -275,7 +325,20 @@ class Mentions:
             return False
         verb = root.head
         personal = MALE_WORDS | FEMALE_WORDS
-        return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent for t in verb.subtree)
+        return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent and self._own_clause(t, verb)
+                   for t in verb.subtree)  # fmt: skip
+
+    @staticmethod
+    def _own_clause(t: Token, verb: Token) -> bool:
+        """No clause with a subject of its own between ``t`` and ``verb`` ("X scored, and by his own admission
+        the coach's talk was poor": his is the coach's)."""
+        for a in t.ancestors:
+            if a.i == verb.i:
+                return True
+            if a.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT")
+                                                 for c in a.children):  # fmt: skip
+                return False  # ("X, who won his first title," is X's own)
+        return True
 
     def _drop_unconfirmed(self, lines: Sequence[tuple[int, int]]) -> None:
         """In a Title Case line every word is capitalised: a name there counts only when the same
@@ -395,6 +458,9 @@ class Mentions:
         heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "X has been the mayor of Porto Serrano"
             heads += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]
+        for rc in root.children:  # "X, who has been the club's chairwoman for eleven years,"
+            if rc.dep_ == "relcl" and rc.lemma_ == "be" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rc.children):
+                heads += [c for c in rc.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]
         for h in heads:
             toks = [h] if h is not root else []
             for c in h.lefts:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import AUTHOR_VERBS
+from annotator.nlp.lexicon import AUTHOR_VERBS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -33,6 +33,14 @@ def issuer(mentions: Mentions, noun: str, at: int, paras: int = 3) -> NamedMenti
         if named:  # "The hospital's chief executive, Dr. Lorraine Achebe, ... in a letter": the person
             m = next((m for m in named if m.personal), named[0])
             return mentions.best_name(m, at)
+        if subj.pos_ == "NOUN" and subj.lower_ not in DOCUMENT_NOUNS:  # "The festival responded in a statement"
+            from annotator.nlp.descriptions import resolve_phrase
+            from annotator.nlp.names import Found, noun_phrase
+
+            m = resolve_phrase(mentions, Found(*noun_phrase(doc, subj), False, ""), subj.i)
+            if m is not None and m.label:
+                return m
+            return None  # a subject that names no one: not the organisation or person before it
     return None
 
 
@@ -60,6 +68,13 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
         if who is not None:
             found.append((abs(t.i - at), who))
     for _, who in sorted(found, key=lambda x: x[0]):
+        if who.pos_ == "PRON":  # "Her letter": whom the possessive refers to
+            from annotator.nlp.pronouns import resolve_pronoun
+
+            m = resolve_pronoun(mentions, who)
+            if m is not None and m.personal:
+                return m
+            continue
         named = [m for m in mentions.between(who.left_edge.i, who.right_edge.i + 1) if m.personal or m.organisational]
         if named:  # "written by U.S. District Judge X": the person, not the place in the title
             m = next((m for m in named if m.personal), named[0])
@@ -106,6 +121,6 @@ def _writer_of(doc_noun: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
-            return c
+        if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her", "their")):
+            return c  # "X's memo", "Her letter was read to the meeting"
     return None

@@ -69,10 +69,19 @@ def ent_span(doc: Doc, tok: Token) -> tuple[int, int, str] | None:
         e = tok.i + 1
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
-        while s > 0 and _clipped(doc[s - 1], s, e):
-            s -= 1  # the NER clipped a compound name: "Orrin [Chemical]"
+        while s > 0 and (_clipped(doc[s - 1], s, e) or _hyphened(doc, s)):
+            s -= 1 if _clipped(doc[s - 1], s, e) else 2  # the NER clipped a compound name: "Orrin [Chemical]",
+            # or a double-barrelled one: "Mr Prys-[Leggatt]"
         return s, e, tok.ent_type_
     return None
+
+
+def _hyphened(doc: Doc, s: int) -> bool:
+    """A capitalised proper noun joined by a hyphen, with no space, to the name starting at ``s``."""
+    if s < 2 or doc[s - 1].text != "-" or doc[s - 1].whitespace_ or doc[s - 2].whitespace_:
+        return False
+    t = doc[s - 2]
+    return t.pos_ == "PROPN" and is_cap(t) and not is_title(t) and not t.ent_type_
 
 
 def _clipped(t: Token, s: int, e: int) -> bool:

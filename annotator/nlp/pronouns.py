@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, PRONOUN_KIND
-from annotator.nlp.roles import person_noun
+from annotator.nlp.roles import embedded_subject, person_noun
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -136,6 +136,8 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> Name
         if not _compatible(mentions, m, kind):
             continue
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
+        if m.subject and not m.speaker and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
+            score -= 1  # the subject of a clause under another ("X was furious, claiming Y had been pushed")
         if m.subject and sent - m.sent == 1 and kind in ("m", "f") and _addresses_one_of_kind(mentions, m, kind):
             score -= 2  # "Halloran put it to her. She disagreed.": she is the one he put it to
         if kind in ("m", "f") and mentions.gender(m.key) is not None:  # a hint only: names and nearby pronouns mislead

@@ -91,9 +91,12 @@ def demonym_description(doc: Doc, found: Found) -> Found | None:
     if found.end - found.start != 1 or found.label not in ("PERSON", "NORP") or found.start == 0:
         return None
     tok = doc[found.start]
-    if doc[found.start - 1].lower_ != "the" or tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s"):
+    s = found.start - 1
+    while s > 0 and doc[s].pos_ == "ADJ" and doc[s].is_lower:
+        s -= 1  # "the young Velskan", "the veteran Scot"
+    if doc[s].lower_ != "the" or tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s"):
         return None
-    return Found(found.start - 1, found.end, False, "")
+    return Found(s, found.end, False, "")
 
 
 def has_role(role: str, titles: frozenset[str]) -> bool:
@@ -206,8 +209,8 @@ def describes_person(doc: Doc, found: Found) -> bool:
         return False
     if age_description(doc, head) is not None:
         return True
-    if found.end - found.start == 2 and head.text[:1].isupper() and demonym_description(doc, Found(head.i, head.i + 1, False, head.ent_type_)):
-        return True  # "the Scot"
+    if head.i == found.end - 1 and head.text[:1].isupper() and demonym_description(doc, Found(head.i, head.i + 1, False, head.ent_type_)) == found:
+        return True  # "the Scot", "the young Velskan"
     w = head.lower_
     if head.tag_ in ("NNS", "NNPS") or w in ORG_NOUNS:
         return False
@@ -252,4 +255,20 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2) ->
     pool = [m for m in recent if m.subject or m.speaker] or recent
     if not pool:
         return None
+    if mentions.parsed:  # the subject of a sentence's main clause before one of a clause under it
+        pool = [m for m in pool if m.speaker or not embedded_subject(doc, m)] or pool  # ("X won, while Y ...")
     return mentions.best_name(max(pool, key=lambda m: m.start), at)
+
+
+def embedded_subject(doc: Doc, m: NamedMention) -> bool:
+    """The mention is (in) the subject of a clause under another, not of its sentence's main clause (whose
+    verb is the root, or joined to it by "and")."""
+    t = doc[m.end - 1]
+    while t.dep_ in ("appos", "compound", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    v = t.head
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v.dep_ != "ROOT"

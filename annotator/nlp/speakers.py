@@ -39,6 +39,9 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
         named_one = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named_one is not None:  # "One, Terrence Baptiste, replied": the one is named
             return named(doc, *(ent_span(doc, named_one) or (named_one.i, named_one.i + 1, "PERSON")))
+        apposed = _apposed_person(doc, head)
+        if apposed is not None:  # "One of them, a nurse from X, Jane Roe, said": wherever the parse hung the name
+            return apposed
         return Found(head.i, head.i + 1, False, "")
     age = age_description(doc, head)
     if age is not None:  # "the 23-year-old said" (tagged a date)
@@ -121,7 +124,36 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     return speaker_from_head(doc, obj)
     if not head.is_alpha or not (speaking_noun(head) or literal and head.pos_ == "NOUN"):
         return None
+    renamed = _indefinite_renamed(head)
+    if renamed is not None:  # "Another victim, a widower from X, wrote": the apposition says who
+        return Found(*noun_phrase(doc, renamed), False, "")
     return Found(*noun_phrase(doc, head), False, "")
+
+
+def _apposed_person(doc: Doc, head: Token) -> Found | None:
+    """A person's name set off by a comma inside the subject's phrase, outside any relative clause
+    ("One of them, a 43-year-old nurse, Jane Roe,"): the subject renamed."""
+    for t in head.subtree:
+        if t.i > head.i and t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and doc[t.i - 1].text == ",":
+            if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != head.i and head.is_ancestor(a)):
+                span = ent_span(doc, t)
+                if span is not None:
+                    return named(doc, *span)
+    return None
+
+
+def _indefinite_renamed(head: Token) -> Token | None:
+    """The apposition that renames an indefinite subject ("Another victim, a widower ...", "A second
+    person at the meeting, a senior civil servant,"): a common noun with "a"/"an", after a comma."""
+    det = next((c for c in head.lefts if c.dep_ == "det"), None)
+    ordinal = any(c.ent_type_ == "ORDINAL" for c in head.lefts)
+    if det is None or det.lower_ not in ("a", "an", "another") or det.lower_ != "another" and not ordinal:
+        return None
+    for c in head.rights:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > 0 and head.doc[c.left_edge.i - 1].text == ",":
+            if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.lefts):
+                return c
+    return None
 
 
 def speaking_noun(tok: Token) -> bool:

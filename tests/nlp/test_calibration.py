@@ -73,3 +73,19 @@ def test_the_scorer_drops_honorifics_and_titles_before_a_name(monkeypatch):
     assert bench.same_speaker("the minister", "the minister")  # a bare title is compared as it is
     assert not bench.same_speaker("Orla Quennell", "Ms Harrow")
     assert not bench.same_speaker("Orla Quennell", "Mr")
+
+
+def test_a_rule_seen_often_on_fresh_text_gets_its_rate_there():
+    counts = {"pattern": {"right": 8, "seen": 10}, "pattern+coref": {"right": 30, "seen": 50}}
+    assert calibration.freshened("pattern", 0.95, counts) == (8 + 4 * 0.95) / 14
+    resolved = calibration.freshened("pattern+coref", 0.95, counts)
+    assert 0.6 < resolved < 0.65  # the refinement's 50 fresh outcomes outweigh the rule's
+    assert calibration.freshened("dash", 0.9, counts) == 0.9  # a rule never seen fresh keeps its rate
+
+
+def test_the_shipped_confidence_is_drawn_to_the_first_look_rates():
+    fresh = calibration.fresh()
+    assert fresh["subject-of-cue"]["seen"] >= 100  # the first-look outcomes of two held-out sets
+    p = calibration.calibrated("subject-of-cue+coref", 0.81)
+    rate = fresh["subject-of-cue+coref"]["right"] / fresh["subject-of-cue+coref"]["seen"]
+    assert abs(p - rate) < 0.05

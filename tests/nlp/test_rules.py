@@ -1543,3 +1543,308 @@ def test_capitals_before_an_organisation_noun_are_part_of_the_phrase_not_a_name(
     doc = spacy.blank("en")("Relief agency warns of “a long winter” in the hills")
     [q] = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Relief agency"  # not "Relief"
+
+
+def test_one_of_several_renamed_by_a_name_set_off_by_commas_is_that_person():
+    # One of them , a driver , Ana Lobo , said .  (the parse hangs the name on "driver")
+    doc = parse(
+        [
+            ("One", 10, "nsubj", "NUM", "CD", "one"),
+            ("of", 0, "prep", "ADP", "IN", "of"),
+            ("them", 1, "pobj", "PRON", "PRP", "they"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("driver", 0, "appos", "NOUN", "NN", "driver"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("Ana", 8, "compound", "PROPN", "NNP", "Ana"),
+            ("Lobo", 5, "appos", "PROPN", "NNP", "Lobo"),
+            (",", 0, "punct", "PUNCT", ",", ","),
+            ("said", 10, "ROOT", "VERB", "VBD", "say"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(7, 9, "PERSON")],
+    )
+    from annotator.nlp.speakers import speaker_from_head
+
+    found = speaker_from_head(doc, doc[0], literal=True)
+    assert doc[found.start : found.end].text == "Ana Lobo"
+
+
+def test_an_indefinite_subject_renamed_by_an_apposition_is_given_by_the_apposition():
+    from annotator.nlp.speakers import speaker_from_head
+
+    def subject(det: str) -> str:
+        # Another guest , a retired pilot , wrote .  /  The guest , a retired pilot , wrote .
+        doc = parse(
+            [
+                (det, 1, "det", "DET", "DT", det.lower()),
+                ("guest", 7, "nsubj", "NOUN", "NN", "guest"),
+                (",", 1, "punct", "PUNCT", ",", ","),
+                ("a", 5, "det", "DET", "DT", "a"),
+                ("retired", 5, "amod", "ADJ", "JJ", "retired"),
+                ("pilot", 1, "appos", "NOUN", "NN", "pilot"),
+                (",", 1, "punct", "PUNCT", ",", ","),
+                ("wrote", 7, "ROOT", "VERB", "VBD", "write"),
+                (".", 7, "punct", "PUNCT", ".", "."),
+            ]
+        )
+        found = speaker_from_head(doc, doc[1], literal=True)
+        return doc[found.start : found.end].text
+
+    assert subject("Another") == "retired pilot"  # who the other one is
+    assert subject("The") == "The guest"  # a definite subject is kept as written
+
+
+def _said_yes(start: int, subject: tuple) -> list[tuple]:
+    """ " Yes , " he said .  (or "said the ..."), rows from token ``start``."""
+    said = start + 4
+    said_at = said + 1 if subject[0] in ("he", "she", "it") else said
+    rows = [('"', said_at, "punct", "PUNCT", "``", '"'), ("Yes", said_at, "intj", "INTJ", "UH", "yes"),
+            (",", said_at, "punct", "PUNCT", ",", ","), ('"', said_at, "punct", "PUNCT", "''", '"')]  # fmt: skip
+    if subject[0] in ("he", "she", "it"):
+        return rows[:4] + [(subject[0], said + 1, "nsubj", "PRON", "PRP", subject[0]),
+                           ("said", said + 1, "ROOT", "VERB", "VBD", "say"),
+                           (".", said + 1, "punct", "PUNCT", ".", ".")]  # fmt: skip
+    return rows + [("said", said, "ROOT", "VERB", "VBD", "say"), *subject, (".", said, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_name_with_a_numeral_after_it_is_a_designation_not_a_person():
+    # Tom Pell waits . Ward 6 rings back . " Yes , " he said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("waits", 2, "ROOT", "VERB", "VBZ", "wait"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Ward", 6, "nsubj", "PROPN", "NNP", "Ward"),
+        ("6", 4, "nummod", "NUM", "CD", "6"),
+        ("rings", 6, "ROOT", "VERB", "VBZ", "ring"),
+        ("back", 6, "advmod", "ADV", "RB", "back"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]
+
+
+def test_the_first_word_of_an_organisation_after_the_names_it_alone():
+    # Tom Pell rode the Tour of Morlande . Tour ended . " Yes , " said the veteran .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("rode", 2, "ROOT", "VERB", "VBD", "ride"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("Tour", 2, "dobj", "PROPN", "NNP", "Tour"),
+        ("of", 4, "prep", "ADP", "IN", "of"),
+        ("Morlande", 5, "pobj", "PROPN", "NNP", "Morlande"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tour", 9, "nsubj", "PROPN", "NNP", "Tour"),
+        ("ended", 9, "ROOT", "VERB", "VBD", "end"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("veteran", n + 4, "nsubj", "NOUN", "NN", "veteran"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (3, 7, "ORG")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]  # not "Tour", the race
+
+
+def test_a_his_in_a_clause_with_its_own_subject_makes_no_person_of_the_first_subject():
+    # Tom Pell coaches Kelby Town . Kelby scored , and by his account the talk was poor . " Yes , " he said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("coaches", 2, "ROOT", "VERB", "VBZ", "coach"),
+        ("Kelby", 4, "compound", "PROPN", "NNP", "Kelby"),
+        ("Town", 2, "dobj", "PROPN", "NNP", "Town"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Kelby", 7, "nsubj", "PROPN", "NNP", "Kelby"),
+        ("scored", 7, "ROOT", "VERB", "VBD", "score"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("and", 7, "cc", "CCONJ", "CC", "and"),
+        ("by", 15, "prep", "ADP", "IN", "by"),
+        ("his", 12, "poss", "PRON", "PRP$", "his"),
+        ("account", 10, "pobj", "NOUN", "NN", "account"),
+        ("the", 14, "det", "DET", "DT", "the"),
+        ("talk", 15, "nsubj", "NOUN", "NN", "talk"),
+        ("was", 7, "conj", "AUX", "VBD", "be"),
+        ("poor", 15, "acomp", "ADJ", "JJ", "poor"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (3, 5, "ORG")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]  # Kelby is the team; "his" is the talk's giver
+
+
+def test_an_age_set_off_after_a_name_makes_it_a_person():
+    # Vell , 22 , easily won . " Yes , " he said .   (the NER took Vell for an organisation)
+    rows = [
+        ("Vell", 5, "nsubj", "PROPN", "NNP", "Vell"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("22", 0, "appos", "NUM", "CD", "22"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("easily", 5, "advmod", "ADV", "RB", "easily"),
+        ("won", 5, "ROOT", "VERB", "VBD", "win"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 1, "ORG")])
+    assert attributed(doc) == [("Yes,", "Vell")]
+
+
+def test_a_demonym_description_is_the_subject_of_the_main_clause_before_it():
+    # Tom Pell won , while Ana Roe kept her lead . " Yes , " said the young Velskan .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("won", 2, "ROOT", "VERB", "VBD", "win"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("while", 7, "mark", "SCONJ", "IN", "while"),
+        ("Ana", 6, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "nsubj", "PROPN", "NNP", "Roe"),
+        ("kept", 2, "advcl", "VERB", "VBD", "keep"),
+        ("her", 9, "poss", "PRON", "PRP$", "her"),
+        ("lead", 7, "dobj", "NOUN", "NN", "lead"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 7, "det", "DET", "DT", "the"), ("young", n + 7, "amod", "ADJ", "JJ", "young"),
+               ("Velskan", n + 4, "nsubj", "PROPN", "NNP", "Velskan"))  # fmt: skip
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (5, 7, "PERSON"), (n + 7, n + 8, "PERSON")])
+    [q] = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Tom Pell"  # not Ana Roe, the subject of the clause under "won"
+    assert q.speaker_mention.text_in(doc.text) == "the young Velskan"
+
+
+def test_a_role_given_in_a_relative_clause_is_the_persons_title():
+    # Ana Roe , who is the club 's chairwoman , arrived . Tom Pell left . " Yes , " said the chairwoman .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("who", 4, "nsubj", "PRON", "WP", "who"),
+        ("is", 1, "relcl", "AUX", "VBZ", "be"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("club", 8, "poss", "NOUN", "NN", "club"),
+        ("'s", 6, "case", "PART", "POS", "'s"),
+        ("chairwoman", 4, "attr", "NOUN", "NN", "chairwoman"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("arrived", 10, "ROOT", "VERB", "VBD", "arrive"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+        ("Tom", 13, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 14, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 14, "ROOT", "VERB", "VBD", "leave"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("chairwoman", n + 4, "nsubj", "NOUN", "NN", "chairwoman"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (12, 14, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_document_given_with_a_possessive_pronoun_speaks_for_whom_the_pronoun_names():
+    # Ana Roe stayed home . Her letter was read out . " Yes , " the letter said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("stayed", 2, "ROOT", "VERB", "VBD", "stay"),
+        ("home", 2, "advmod", "ADV", "RB", "home"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Her", 6, "poss", "PRON", "PRP$", "her"),
+        ("letter", 8, "nsubjpass", "NOUN", "NN", "letter"),
+        ("was", 8, "auxpass", "AUX", "VBD", "be"),
+        ("read", 8, "ROOT", "VERB", "VBN", "read"),
+        ("out", 8, "prt", "ADP", "RP", "out"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+        ('"', 17, "punct", "PUNCT", "``", '"'),
+        ("Yes", 17, "intj", "INTJ", "UH", "yes"),
+        (",", 17, "punct", "PUNCT", ",", ","),
+        ('"', 17, "punct", "PUNCT", "''", '"'),
+        ("the", 16, "det", "DET", "DT", "the"),
+        ("letter", 17, "nsubj", "NOUN", "NN", "letter"),
+        ("said", 17, "ROOT", "VERB", "VBD", "say"),
+        (".", 17, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_statement_issued_by_a_described_subject_speaks_for_whom_the_description_names():
+    # Ana Roe quit the Vell Book Festival . The festival responded in a statement about the Kell Prize .
+    # " Yes , " it said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("quit", 2, "ROOT", "VERB", "VBD", "quit"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("Vell", 6, "compound", "PROPN", "NNP", "Vell"),
+        ("Book", 6, "compound", "PROPN", "NNP", "Book"),
+        ("Festival", 2, "dobj", "PROPN", "NNP", "Festival"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 9, "det", "DET", "DT", "the"),
+        ("festival", 10, "nsubj", "NOUN", "NN", "festival"),
+        ("responded", 10, "ROOT", "VERB", "VBD", "respond"),
+        ("in", 10, "prep", "ADP", "IN", "in"),
+        ("a", 13, "det", "DET", "DT", "a"),
+        ("statement", 11, "pobj", "NOUN", "NN", "statement"),
+        ("about", 13, "prep", "ADP", "IN", "about"),
+        ("the", 17, "det", "DET", "DT", "the"),
+        ("Kell", 17, "compound", "PROPN", "NNP", "Kell"),
+        ("Prize", 14, "pobj", "PROPN", "NNP", "Prize"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "PERSON"), (3, 7, "ORG"), (16, 18, "ORG")])
+    assert attributed(doc) == [("Yes,", "the Vell Book Festival")]  # not the prize the statement was about
+
+
+def test_a_pronoun_prefers_the_subject_of_the_main_clause_to_one_of_a_clause_under_it():
+    # Ana Roe was furious , claiming Tom Pell had been pushed . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("was", 2, "ROOT", "AUX", "VBD", "be"),
+        ("furious", 2, "acomp", "ADJ", "JJ", "furious"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("claiming", 2, "advcl", "VERB", "VBG", "claim"),
+        ("Tom", 7, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 10, "nsubjpass", "PROPN", "NNP", "Pell"),
+        ("had", 10, "aux", "AUX", "VBD", "have"),
+        ("been", 10, "auxpass", "AUX", "VBN", "be"),
+        ("pushed", 5, "ccomp", "VERB", "VBN", "push"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it_however_tagged():
+    # Ana Roe arrived . Tom Pell left . Ana smiled . " Yes , " she said .   ("Ana" tagged a place)
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("arrived", 2, "ROOT", "VERB", "VBD", "arrive"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 6, "ROOT", "VERB", "VBD", "leave"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ("Ana", 9, "nsubj", "PROPN", "NNP", "Ana"),
+        ("smiled", 9, "ROOT", "VERB", "VBD", "smile"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 9, "GPE")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_double_barrelled_surname_the_tagger_clipped_at_its_hyphen_is_kept_whole():
+    # "Yes," Mr Roe-Vell said.   (the NER tagged only "Vell")
+    rows = [
+        ('"', 8, "punct", "PUNCT", "``", '"'),
+        ("Yes", 8, "intj", "INTJ", "UH", "yes"),
+        (",", 8, "punct", "PUNCT", ",", ","),
+        ('"', 8, "punct", "PUNCT", "''", '"'),
+        ("Mr", 7, "compound", "PROPN", "NNP", "Mr"),
+        ("Roe", 7, "compound", "PROPN", "NNP", "Roe"),
+        ("-", 7, "punct", "PUNCT", "HYPH", "-"),
+        ("Vell", 8, "nsubj", "PROPN", "NNP", "Vell"),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, False, False, True, True, False, False, True, False, False]
+    doc = parse(rows, ents=[(7, 8, "PERSON")], spaces=spaces)
+    assert attributed(doc) == [("Yes,", "Roe-Vell")]
