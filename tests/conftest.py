@@ -66,3 +66,18 @@ def assert_offsets(record: dict) -> None:
             part = quote.get(key)
             if part is not None:
                 assert text[part["start"] : part["end"]] == part["text"], (key, part)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real default pipeline, loaded once for the tests marked ``model``."""
+    from annotator.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def claims_of(nlp, text: str):
+    """The claim suggestions pre-annotation makes for ``text``."""
+    from annotator.nlp.pipeline import annotate
+
+    return annotate(nlp, text).claims

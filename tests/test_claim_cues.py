@@ -14,6 +14,7 @@ from annotator.domain import Mention, Quote
 from annotator.nlp.claim_cues import raw_hits
 from annotator.nlp.claim_lexicon import families
 from annotator.nlp.claims import find_claims
+from tests.conftest import claims_of as _claims
 from tests.nlp.parses import parse
 
 
@@ -178,17 +179,6 @@ def test_a_blank_pipeline_gives_claims_without_crashing(ruler_nlp):
 # --- with the real default pipeline -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from annotator.nlp.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
-def _claims(nlp, text):
-    from annotator.nlp.pipeline import annotate
-
-    return annotate(nlp, text).claims
 
 
 @pytest.mark.model

@@ -10,6 +10,7 @@ import spacy
 
 from annotator.domain import Mention
 from annotator.nlp.claims import _with_sentences
+from tests.conftest import claims_of as _claims
 
 
 def _blank(text: str, ents: list[tuple[str, str]] = ()):
@@ -82,17 +83,6 @@ def test_a_quote_inside_the_journalist_s_clause_is_a_fragment_but_one_opening_th
 # --- with the real default pipeline -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from annotator.nlp.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
-def _claims(nlp, text):
-    from annotator.nlp.pipeline import annotate
-
-    return annotate(nlp, text).claims
 
 
 def _t(text, m):

@@ -8,6 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from tests.conftest import claims_of as _claims
+
 
 def _parse(words, heads, deps, pos, tags=None, lemmas=None, ents=None) -> Doc:
     """A hand-built parse, as spaCy's own tests build one (heads are absolute token indices)."""
@@ -45,17 +47,6 @@ def test_we_are_a_state_counts_but_a_ranked_or_described_state_does_not():
     assert predicates_of(denied[:], we=True) == []
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from annotator.nlp.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
-def _claims(nlp, text):
-    from annotator.nlp.pipeline import annotate
-
-    return annotate(nlp, text).claims
 
 
 @pytest.mark.model

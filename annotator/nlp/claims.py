@@ -139,16 +139,21 @@ _RECOGNISING = frozenset({"recognise", "recognize", "recognition"})
 _STATE_WORDS = frozenset({"state", "republic", "country", "nation", "kingdom", "principality"})
 
 
-def _recognised_as(a):
-    """The verb of recognition a cue is the "as" complement of ("recognised X as an independent state")."""
+def _as_verb(a, lemmas: frozenset[str]):
+    """The verb with a lemma in ``lemmas`` whose "as" phrase holds ``a`` (within four heads above it), else None."""
     t = a
     for _ in range(4):
         if t.head is t:
             return None
         t = t.head
-        if t.lower_ == "as" and t.head.lemma_.lower() in _RECOGNISING and t.head.pos_ == "VERB":
+        if t.lower_ == "as" and t.head.lemma_.lower() in lemmas and t.head.pos_ == "VERB":
             return t.head
     return None
+
+
+def _recognised_as(a):
+    """The verb of recognition a cue is the "as" complement of ("recognised X as an independent state")."""
+    return _as_verb(a, _RECOGNISING)
 
 
 _REGARDING = frozenset({"regard", "consider", "treat", "view", "see"})
@@ -159,15 +164,11 @@ def _regarded_as(a):
     Republic of Y as a sovereign state"), when X is not the speaker's own ("we"); else None."""
     if a.dep_ != "amod" or a.head.lemma_.lower() not in _STATE_WORDS:
         return None  # "as a sovereign state", not "as a vote on independence"
-    t = a
-    for _ in range(4):
-        if t.head is t:
-            return None
-        t = t.head
-        if t.lower_ == "as" and t.head.lemma_.lower() in _REGARDING and t.head.pos_ == "VERB":
-            obj = next((c for c in t.head.children if c.dep_ == "dobj"), None)
-            return obj if obj is not None and not is_first_person(obj) and obj.pos_ != "PRON" else None
-    return None
+    verb = _as_verb(a, _REGARDING)
+    if verb is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and not is_first_person(obj) and obj.pos_ != "PRON" else None
 
 
 def _recognition_of(a):
