@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from annotator.domain import Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
-from annotator.nlp.claim_tree import by_lower, label_of, memo, sentences, subject_of, text_of
+from annotator.nlp.claim_tree import by_lower, ents, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
 
 _ENDS = frozenset(".!?\"”’'")
@@ -161,7 +161,7 @@ def interviewee(doc: Doc) -> Mention | None:
         return None
     first = lines[0][0]
     text = text_of(doc)
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= first and len(e) >= 2]
+    people = [e for e in ents(doc) if e.label_ == "PERSON" and e.end_char <= first and len(e) >= 2]
     people += [n for n in _subject_names(doc, first) if not any(p.start <= n.start < p.end for p in people)]
     if not people:
         return None

@@ -26,7 +26,7 @@ from annotator.nlp.lexicon import (
     VENUE_NOUNS,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
-from annotator.nlp.once import text_of
+from annotator.nlp.once import ents, text_of
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
 
 
@@ -137,7 +137,7 @@ class Mentions:
     def _collect(self) -> None:
         doc = self.doc
         taken = set()
-        for ent in doc.ents:
+        for ent in ents(doc):
             if ent.label_ not in SPEAKER_LABELS or not self.outside(ent.start, ent.end):
                 continue
             start = max([t.i + 1 for t in ent if "\n" in t.text_with_ws] + [ent.start])  # NER ran over a line break
@@ -150,7 +150,7 @@ class Mentions:
             self.items.append(self._with_role(f.start, f.end, label, doc[ent.end - 1]))
             taken.update(range(ent.start, ent.end))
         if self.parsed:
-            surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON"}
+            surnames = {e[-1].lower_ for e in ents(doc) if e.label_ == "PERSON"}
             for t in doc:
                 known = t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "X") and t.lower_ in surnames  # "Thorne brushed off",
                 # "Tanabe laughs": a surname of the article tagged as another word
@@ -174,7 +174,7 @@ class Mentions:
         self.items.sort(key=lambda m: m.start)
         # one name, one kind: a name the NER missed once takes the label it gave it elsewhere
         seen: dict[str, str] = {}
-        for ent in doc.ents:
+        for ent in ents(doc):
             if ent.label_ in SPEAKER_LABELS:
                 seen.setdefault(ent.text.lower(), ent.label_)
         for m in self.items:
@@ -194,7 +194,7 @@ class Mentions:
             if m.label == "PERSON" and m.end - m.start == 1 and m.key in orgs and m.key not in full:
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         # "Veloria" tagged PERSON where "the Velorians" are a people: a place
-        demonyms = {e.text.lower().removeprefix("the ") for e in doc.ents if e.label_ == "NORP"}
+        demonyms = {e.text.lower().removeprefix("the ") for e in ents(doc) if e.label_ == "NORP"}
         for m in self.items:
             if m.label == "PERSON" and m.end - m.start == 1 and len(m.key) >= 4:
                 if any(d.startswith(m.key) and d != m.key for d in demonyms):
