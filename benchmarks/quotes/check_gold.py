@@ -15,7 +15,7 @@ unclosed-quote typo in 19_dunmore_road_tower.
 
 Usage: python check_gold.py [DIR]      (exit status 1 if there are errors)
 
-Without DIR it checks this folder and then every set under realstyle/ (dev, heldout, ..., heldout6).
+Without DIR it checks this folder and then every set under realstyle/ (dev, heldout, ..., heldout7).
 """
 import json
 import re
