@@ -1,4 +1,4 @@
-"""The compiled attribute ruler gives what spaCy's own ruler gives, token for token, or stays out of the way."""
+"""The compiled attribute ruler and lemmatizer give what spaCy's own give, token for token, or stay out of the way."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from annotator.nlp.fast_ruler import compile_ruler, use_compiled_ruler
+from annotator.nlp.compiled import compile_ruler, use_compiled_lemmatizer, use_compiled_ruler
 from annotator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +43,8 @@ def test_load_pipeline_swaps_the_ruler_in_place(pipelines):
     assert ours.pipe_names == stock.pipe_names
     assert type(stock.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
     assert ours.get_pipe("attribute_ruler").ruler is not None
+    assert type(stock.get_pipe("lemmatizer")).__name__ == "EnglishLemmatizer"
+    assert ours.get_pipe("lemmatizer").lemmatizer is not None
 
 
 def test_the_compiled_ruler_gives_spacys_result_on_every_article_and_on_hostile_text(pipelines):
@@ -98,3 +100,20 @@ def test_a_bad_index_fails_as_spacy_fails():
         ruler(Doc(nlp.vocab, words=["a", "b"]))
     with pytest.raises((ValueError, IndexError)):
         compiled(Doc(nlp.vocab, words=["a", "b"]))
+
+
+def test_a_lemmatizer_of_another_kind_is_left_alone():
+    from spacy.pipeline import Lemmatizer
+
+    class Mine(Lemmatizer):
+        def lemmatize(self, token):  # reads more than the text, tag and morphology
+            return [token.text + str(token.i)]
+
+    nlp = spacy.blank("en")
+    Language = type(nlp)
+    name = "test_compiled_own_lemmatizer"
+    if name not in Language.factories:
+        Language.factory(name, func=lambda nlp, name: Mine(nlp.vocab, None, name, mode="lookup"))
+    nlp.add_pipe(name, name="lemmatizer")
+    assert use_compiled_lemmatizer(nlp) is False
+    assert use_compiled_lemmatizer(spacy.blank("en")) is False

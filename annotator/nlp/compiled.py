@@ -1,4 +1,6 @@
-"""spaCy's attribute ruler, compiled: the same patterns and the same result, without a Matcher pass per token.
+"""spaCy's attribute ruler and lemmatizer, compiled: the same result, without a Python or Matcher pass per token.
+
+The lemmatizer: see ``CompiledLemmatizer``. The attribute ruler:
 
 A trained English pipeline's ``attribute_ruler`` maps tags to parts of speech and morphology with some 180
 patterns; spaCy runs them all through its Matcher on every token, about an eighth of the default pipeline's
@@ -11,7 +13,7 @@ token, from the tokens where their first one matched. Patterns with operators (`
 attributes stay in a Matcher of their own. All matches are then applied in spaCy's order (by the pattern's
 number, then position), so that a later pattern wins as it does in spaCy, with the ruler's own normalised
 values. ``use_compiled_ruler`` leaves a ruler alone when it sets anything but POS, TAG, MORPH, LEMMA and DEP
-(extension attributes, lexical attributes). ``tests/nlp/test_fast_ruler.py`` checks it token for token
+(extension attributes, lexical attributes). ``tests/nlp/test_compiled.py`` checks it token for token
 against spaCy's ruler.
 """
 
@@ -19,10 +21,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import DEP, IDS, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 # token attributes a compiled pattern may test: read with Doc.to_array, compared as spaCy's Matcher does
@@ -238,4 +242,69 @@ def use_compiled_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
     if compiled is None:
         return False
     nlp.replace_pipe(name, "annotator_compiled_attribute_ruler").ruler = compiled
+    return True
+
+
+class CompiledLemmatizer:
+    """spaCy's rule (or lookup) lemmatizer with its per-token Python call replaced by a lookup: a lemma is a
+    function of the token's text, part of speech and morphology (all its rules read), so each such triple is
+    lemmatized once by spaCy's own code and its lemma reused; tokens that already have one keep it (unless
+    the lemmatizer overwrites)."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        lem = self.lemmatizer
+        if not lem._validated:
+            lem._validate_tables(Errors.E1004)
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        if len(self.cache) > CACHE_LIMIT:
+            self.cache.clear()
+        cache, strings, overwrite = self.cache, doc.vocab.strings, lem.overwrite
+        lemmas, changed = [], False
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                found = cache.get(key)
+                if found is None:
+                    found = cache[key] = strings.add(lem.lemmatize(doc[i])[0])
+                changed = changed or found != lemma
+                lemma = found
+            lemmas.append(lemma)
+        if changed:
+            import numpy
+
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
+        return doc
+
+
+@Language.factory("annotator_compiled_lemmatizer")
+def _make_lemmatizer(nlp: Language, name: str) -> CompiledLemmas:
+    return CompiledLemmas()
+
+
+class CompiledLemmas:
+    """The pipeline component: the compiled lemmatizer ``use_compiled_lemmatizer`` gives it (a no-op before)."""
+
+    def __init__(self) -> None:
+        self.lemmatizer: CompiledLemmatizer | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc if self.lemmatizer is None else self.lemmatizer(doc)
+
+
+def use_compiled_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
+    """Swap ``nlp``'s lemmatizer for its compiled twin when it is spaCy's own rule or lookup lemmatizer (or
+    its English subclass, which only changes the base-form test); False if left as it was."""
+    if name not in nlp.pipe_names:
+        return False
+    lem = nlp.get_pipe(name)
+    if type(lem) not in (Lemmatizer, EnglishLemmatizer) or lem.mode not in ("rule", "lookup"):
+        return False
+    nlp.replace_pipe(name, "annotator_compiled_lemmatizer").lemmatizer = CompiledLemmatizer(lem)
     return True
