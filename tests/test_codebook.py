@@ -90,3 +90,25 @@ def test_every_pair_of_default_label_colours_is_distinguishable_also_for_colour_
             (math.dist(_lab(a, matrix), _lab(b, matrix)), a, b) for a, b in itertools.combinations(colours, 2)
         )
         assert closest[0] >= 10, (vision, closest)  # CIE76 ΔE; the old palette fell to 3.8 (protanopia)
+
+
+def test_the_default_codebook_is_the_packaged_file_or_read_through_importlib_resources(monkeypatch):
+    import importlib.util
+
+    import annotator.codebook as cb
+
+    on_disk = cb.default_codebook()
+    assert on_disk.name == "codebook.toml" and on_disk.is_file()
+    real = importlib.util.find_spec
+
+    def no_origin(name, *args):  # as a zipped install's package may look: no file path to read beside it
+        spec = real(name, *args)
+        if name == cb.DEFAULT_RESOURCE[0]:
+            spec = importlib.util.spec_from_loader(name, spec.loader, origin=None, is_package=True)
+            spec.submodule_search_locations = real(name).submodule_search_locations
+        return spec
+
+    monkeypatch.setattr(importlib.util, "find_spec", no_origin)
+    through = cb.default_codebook()
+    assert through.read_text(encoding="utf-8") == on_disk.read_text(encoding="utf-8")
+    assert cb.load_codebook().labels == cb.parse_codebook(on_disk.read_text(encoding="utf-8"), "x").labels
