@@ -1035,3 +1035,28 @@ def test_a_statement_s_title_line_is_not_its_issuer():
     doc = _blank(text)
     got = issuer(doc)
     assert got is not None and text[got.start : got.end] == "Ministry of Foreign Affairs of the Republic of Velmark"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Harbour League said on Tuesday that it still regards the Tarn Valley as part of Velland.\n",
+    "Brisk's foreign ministry said it continued to regard the Tarn Valley as Pellish territory.\n",
+    "The ministry said it considers the Tarn Valley to be part of Velland.\n",
+])
+def test_model_regarding_a_place_as_part_or_territory_of_a_polity_is_a_territorial_claim(nlp, text):
+    claims = _claims(nlp, text)
+    assert [c.claim_type for c in claims] == ["territory"], claims
+    assert claims[0].stance == "favour" and "Tarn Valley" in _t(text, claims[0].target)
+
+
+def test_a_one_word_name_said_to_be_part_of_a_country_is_a_place_whatever_its_label():
+    from annotator.nlp.claim_tree import mislabelled_place
+
+    doc = _blank("Ostmarra is part of Velland. Anna is part of Velland Rovers.",
+                 [("Ostmarra", "PERSON"), ("Velland", "GPE"), ("Anna", "PERSON"), ("Velland Rovers", "ORG")])
+    ostmarra, velland, anna, rovers = doc[0], doc[4], doc[6], doc[10]
+    for t in (ostmarra, velland, anna, rovers):
+        t.pos_ = "PROPN"
+    assert mislabelled_place(ostmarra, velland)
+    assert not mislabelled_place(anna, rovers)  # a club is no country
+    assert not mislabelled_place(ostmarra, None)

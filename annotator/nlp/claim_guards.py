@@ -17,6 +17,7 @@ from annotator.nlp.claim_tree import (
     is_place,
     is_polity,
     label_of,
+    mislabelled_place,
     object_of,
     owner_of,
     pobj,
@@ -116,11 +117,12 @@ def place_subject(a: Token) -> bool:
     subj = regarded(a) or subject_of(verb)
     subj = antecedent(subj) if subj is not None else None
     whole = pobj(a, ("of",))
-    if subj is None or _non_polity(subj):
+    if subj is None:
         return False
-    if not not_sport(a):
+    taken = mislabelled_place(subj, whole)
+    if _non_polity(subj) and not taken or not not_sport(a):
         return False
-    subj_place = is_place(subj) and subj.pos_ != "PRON"
+    subj_place = is_place(subj) and subj.pos_ != "PRON" or taken
     # a place is part of no person: a proper name there is a polity the small model took for one
     if whole is not None and _non_polity(whole) and not (subj_place and whole.pos_ == "PROPN"):
         return False

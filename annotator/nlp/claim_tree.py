@@ -144,6 +144,19 @@ def is_place(tok: Token) -> bool:
     return lab in PLACE_LABELS if lab else tok.pos_ == "PROPN"
 
 
+_MISTAKEN_FOR_PLACES = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT")
+
+
+def mislabelled_place(part: Token | None, whole: Token | None) -> bool:
+    """ "Ostmarra is part of Velland" with "Ostmarra" tagged PERSON, ORG or PRODUCT: no person or thing is part of a country,
+    so a one-word proper name said to be part of a place the article tags GPE is a place the small model
+    mislabelled."""
+    if part is None or whole is None or part.pos_ != "PROPN" or label_of(whole) != "GPE":
+        return False
+    ent = entity_of(part)
+    return ent is not None and len(ent) == 1 and label_of(part) in _MISTAKEN_FOR_PLACES
+
+
 def can_be_object(tok: Token) -> bool:
     """A polity, place, people or institution: never a date, person or number."""
     lab = label_of(tok)
