@@ -1060,3 +1060,14 @@ def test_a_one_word_name_said_to_be_part_of_a_country_is_a_place_whatever_its_la
     assert mislabelled_place(ostmarra, velland)
     assert not mislabelled_place(anna, rovers)  # a club is no country
     assert not mislabelled_place(ostmarra, None)
+
+
+@pytest.mark.model
+def test_model_a_place_s_belonging_framed_in_apposition_is_the_outlet_s_territorial_claim(nlp):
+    text = ("BRELL, 4 May (PNA) - The two presidents discussed the Orrin Ridge, historically Pellish land seized by "
+            "Varn in 1950.\n\nThe talks lasted three hours.\n")
+    claims = _claims(nlp, text)
+    assert len(claims) == 1 and claims[0].claim_type == "territory" and claims[0].outlet, claims
+    assert claims[0].stance == "favour" and "Orrin Ridge" in _t(text, claims[0].target)
+    plain = "The mayor of Tarn, a town of 4,000 people, said the road would open in May.\n"
+    assert _claims(nlp, plain) == []  # an apposition that names no owner frames nothing

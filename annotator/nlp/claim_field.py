@@ -143,6 +143,9 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     out: list[Predicate] = []
     for t in span:
         lemma = t.lemma_.lower()
+        if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
+            out.append(p)
+            continue
         if lemma in _BECOMING and t.pos_ in ("AUX", "VERB") and _statehood(t) and not _negated(t):
             subj = subject_of(t)
             if subj is not None and (subj.lower_ == "we" and we or label_of(subj) in ("GPE", "NORP")):
@@ -178,6 +181,33 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         if polity and any(c.lemma_.lower() in _STATE_NOUNS and c.dep_ == "attr" for c in comps):
             out.append(Predicate(subj, "contest" if _negated(t) else "sovereignty", _negated(t)))
     return out
+
+
+_LOOSE = ("appos", "npadvmod")
+
+
+def _framed(t: Token) -> Predicate | None:
+    """A belonging said in passing, in apposition to a place: "the Halm Plateau, historically Dravonian land",
+    "Teshin, part of Quarran since 1921" (the parser may hang the apposition on the verb: the place is then
+    the noun before its comma)."""
+    owned = t.pos_ == "NOUN" and t.lemma_.lower() in lex.FIELD["territory"] and _owner_word(t, True)
+    whole = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"), None) if t.lemma_.lower() == "part" else None
+    if not owned and not (whole is not None and label_of(whole) in ("GPE", "NORP")):
+        return None
+    if t.dep_ == "appos":
+        place = t.head
+    else:
+        comma = t.doc[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
+        place = t.doc[comma.i - 1] if comma is not None and comma.text == "," and comma.i > t.sent.start else None
+    if place is None or place.pos_ not in ("NOUN", "PROPN") or not _place(place) or label_of(place) == "PERSON":
+        return None
+    return Predicate(place, "territory", False)
+
+
+def framed_belongings(span: Span) -> list[Predicate]:
+    """The belongings said in passing in ``span`` (``_framed``): in a narrative sentence, the outlet's own framing."""
+    return [p for t in span if t.dep_ in _LOOSE and (p := _framed(t)) is not None]
 
 
 def field_of(span: Span, quoted: bool) -> Field:

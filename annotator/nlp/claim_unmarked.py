@@ -15,6 +15,7 @@ from annotator.nlp.claim_field import (
     Field,
     denies,
     field_of,
+    framed_belongings,
     is_polity_mention,
     predicates_of,
     takes_a_stance,
@@ -34,6 +35,7 @@ from annotator.nlp.claim_voice import (
 )
 
 ORIGIN = "rule:claims"
+FRAMING = 0.5  # a belonging framed in apposition in the outlet's narrative: just above the bar
 VOICED_WORDS = 6  # a fragment quote ("lower the temperature") is no position of its own
 
 
@@ -269,4 +271,10 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
                 out += _claims(doc, sent, ev, voice, True, _types_on(claims + out, ev))
         elif editorial:
             out += _claims(doc, sent, ev, None, True, _types_on(claims + out, ev), editorial=True)
+        elif "territory" not in (_types_on(claims + out, ev) or ()) and (framed := framed_belongings(sent)):
+            # "talks on the Halm Plateau, historically Dravonian land": the outlet's framing of a place
+            out.append(Claim(claim_type="territory", evidence=(ev,), claimant=None, outlet=True,
+                             target=mention(doc, *phrase(framed[0].subject)), stance="favour", strength=1,
+                             aspect="borders", confidence=FRAMING, cue="field", origin=ORIGIN,
+                             note="field: a place's belonging framed in apposition"))
     return out
