@@ -1071,3 +1071,24 @@ def test_model_a_place_s_belonging_framed_in_apposition_is_the_outlet_s_territor
     assert claims[0].stance == "favour" and "Orrin Ridge" in _t(text, claims[0].target)
     plain = "The mayor of Tarn, a town of 4,000 people, said the road would open in May.\n"
     assert _claims(nlp, plain) == []  # an apposition that names no owner frames nothing
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "stance"), [
+    ("The islands will hold a referendum on independence in May. Brisk's government said it would respect the "
+     "outcome.\n", "favour"),
+    ("The regional assembly has called a plebiscite on secession. Ministers in Varn say they will ignore its "
+     "result.\n", "against"),
+    ("The islands will hold a referendum on independence in May. The interior ministry said it would not "
+     "recognise the result.\n", "against"),
+])
+def test_model_honouring_or_setting_aside_a_status_vote_s_outcome_is_a_self_determination_claim(nlp, text, stance):
+    claims = [c for c in _claims(nlp, text) if "outcome" in _t(text, c.evidence[0]) or "result" in _t(text, c.evidence[0])]
+    assert [(c.claim_type, c.stance) for c in claims] == [("self_determination", stance)], claims
+
+
+@pytest.mark.model
+def test_model_not_recognising_an_election_s_result_stays_a_claim_on_a_government(nlp):
+    text = "Voters in Pellmar elect a president on Sunday. The opposition said it would not recognise the result.\n"
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("other", "against")], claims

@@ -23,6 +23,7 @@ from annotator.nlp.claim_tree import (
     pobj,
     regarded,
     sentence_words,
+    status_outcome,
     subject_of,
 )
 
@@ -198,6 +199,11 @@ def not_local(a: Token) -> bool:
 def people_subject(a: Token) -> bool:
     subj = subject_of(a)
     return subj is not None and (is_polity(subj) or label_of(subj) == "NORP")
+
+
+def status_vote(a: Token) -> bool:
+    """ "respect / ignore the outcome": what the verb takes is the outcome of a vote on a people's status."""
+    return a.pos_ == "VERB" and status_outcome(object_of(a))
 
 
 CHECKS: dict[str, Callable[[Token], bool]] = {

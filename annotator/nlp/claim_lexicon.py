@@ -80,6 +80,8 @@ DEMONYM_SUFFIXES = tuple(sorted(words("words", "demonym_suffixes"), key=len, rev
 PRIVATE_OWNERS = words("words", "private_owners")
 UNION_NAMES = words("words", "union_names")
 SELF_RULE_WORDS = words("words", "self_rule_words")
+STATUS_VOTES = words("words", "status_votes")
+ELECTIONS = words("words", "elections")
 MEDIA_NAMES = words("words", "media_names")
 NAME_ENDS = words("words", "name_ends")
 MEMBERSHIP_WORDS = words("words", "membership_words")

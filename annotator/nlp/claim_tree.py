@@ -10,6 +10,7 @@ from annotator.nlp.claim_lexicon import (
     CONSULTING_VERBS,
     DEMONYM_SUFFIXES,
     DEPENDENCY_NOUNS,
+    ELECTIONS,
     FIELD,
     FIRST_PERSON,
     LOCATED_POLITY_HEADS,
@@ -19,6 +20,7 @@ from annotator.nlp.claim_lexicon import (
     POLITY_LABELS,
     POLITY_NOUNS,
     SEAT_PREPOSITIONS,
+    STATUS_VOTES,
     UNION_NAMES,
     YIELDING,
 )
@@ -332,3 +334,23 @@ def refuses_to_bargain(neg: Token) -> bool:
     if verb.lemma_.lower() in ("go", "want", "intend", "plan", "agree"):  # "we are not going to reopen it"
         verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
     return verb.lemma_.lower() in NEGOTIATING
+
+
+_OUTCOMES = frozenset({"outcome", "result", "verdict"})
+
+
+def status_outcome(tok: Token | None) -> bool:
+    """``tok`` is the outcome or result of a vote on a people's status: its "of" phrase names one ("the result of
+    the referendum"), or, with none, its sentence or the one before speaks of one and of no election ("... a
+    referendum on independence. The government said it would respect the outcome"); an "of" phrase naming
+    neither ("the result of Sunday's vote") leaves it to the sentences."""
+    if tok is None or tok.lemma_.lower() not in _OUTCOMES or tok.pos_ != "NOUN":
+        return False
+    of = pobj(tok, ("of", "in", "on"))
+    if of is not None:
+        words = {t.lemma_.lower() for t in of.subtree} | {t.lower_ for t in of.subtree}
+        if words & ELECTIONS or words & STATUS_VOTES:
+            return not words & ELECTIONS
+    sents = [tok.sent] + ([tok.doc[tok.sent.start - 1].sent] if tok.sent.start > 0 else [])
+    words = {t.lemma_.lower() for s in sents for t in s} | {t.lower_ for s in sents for t in s}
+    return bool(words & STATUS_VOTES) and not words & ELECTIONS

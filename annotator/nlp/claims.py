@@ -32,6 +32,7 @@ from annotator.nlp.claim_tree import (
     owner_of,
     phrase,
     pobj,
+    status_outcome,
     text_of,
 )
 from annotator.nlp.claim_types import decided_at_home, peoples_choice
@@ -273,6 +274,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         target = mention(doc, *phrase(regarded_obj))
     elif claim_type == "sovereignty" and in_outsiders_act(a):
         claim_type = "interference"  # "no mandate to judge a sovereign state": the outsider is rejected
+    elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other") and status_outcome(_recognised(a)):
+        claim_type, target = "self_determination", None  # (not) recognising a status vote's outcome: the people's say
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         claim_type = "contest" if _a_state(_recognised(a)) else "other"
