@@ -1092,3 +1092,23 @@ def test_model_not_recognising_an_election_s_result_stays_a_claim_on_a_governmen
     text = "Voters in Pellmar elect a president on Sunday. The opposition said it would not recognise the result.\n"
     claims = _claims(nlp, text)
     assert [(c.claim_type, c.stance) for c in claims] == [("other", "against")], claims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Pellmar's parliament approved a bill allowing the island of Orra to hold a referendum on independence. The "
+    "opposition leader, Ida Sund, said the bill was unconstitutional.\n",
+    "Q. Your party wants a referendum on independence for Orra. The interior minister says that is illegal. Is he "
+    "wrong?\n",
+])
+def test_model_a_status_vote_judged_unlawful_in_a_reported_clause_is_against_self_determination(nlp, text):
+    claims = [c for c in _claims(nlp, text) if c.note and "judged unlawful" in c.note]
+    assert [(c.claim_type, c.stance) for c in claims] == [("self_determination", "against")], claims
+    assert "Orra" in _t(text, claims[0].target)
+
+
+@pytest.mark.model
+def test_model_something_else_judged_unlawful_in_an_article_on_a_status_vote_claims_nothing(nlp):
+    text = ("Pellmar held a referendum on independence for Orra. The interior minister said the arrests were "
+            "illegal.\n")
+    assert not [c for c in _claims(nlp, text) if "arrests" in _t(text, c.evidence[0])]

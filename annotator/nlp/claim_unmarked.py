@@ -20,9 +20,18 @@ from annotator.nlp.claim_field import (
     predicates_of,
     takes_a_stance,
 )
-from annotator.nlp.claim_objects import named_place
+from annotator.nlp.claim_objects import _home, named_place, vote_focus
 from annotator.nlp.claim_parts import home_of, mention, polity_near
-from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, subject_of, text_of, unconsulted
+from annotator.nlp.claim_tree import (
+    by_lower,
+    is_first_person,
+    label_of,
+    phrase,
+    sentences,
+    subject_of,
+    text_of,
+    unconsulted,
+)
 from annotator.nlp.claim_types import claimed_place
 from annotator.nlp.claim_voice import (
     answer_of,
@@ -155,6 +164,34 @@ def _of_status(clause: Span) -> bool:
     return any(p.lemma_.lower() in lex.STATUS_PREDICATES or p.lower_ in lex.STATUS_PREDICATES for p in preds)
 
 
+_JUDGED = frozenset({"vote", "referendum", "plebiscite", "ballot", "poll", "bill", "law", "plan", "motion", "move",
+                     "consultation", "proposal", "that", "this", "it"})
+
+
+def _voids_a_vote(doc: Doc, clause: Span) -> int:
+    """-1 when the reported clause judges a vote, a bill for one or what was just said of one unlawful ("the bill
+    was unconstitutional", "X says that is illegal"), +1 when it denies that ("is not illegal"), else 0: in an
+    article about a vote on a people's status (its words at least twice), that vote is what is judged."""
+    root = clause.root
+    subj = subject_of(root)
+    if root.lemma_ != "be" or subj is None or subj.lower_ not in _JUDGED and subj.lemma_.lower() not in _JUDGED:
+        return 0
+    if not any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.DISCREDITING for c in root.children):
+        return 0
+    index = by_lower(doc)
+    if sum(len(index.get(w, ())) for w in lex.STATUS_VOTES) < 2:
+        return 0
+    return 1 if any(c.dep_ == "neg" for c in root.children) else -1
+
+
+def _vote_judged(doc: Doc, ev: Mention, claimant: Mention, sign: int) -> Claim:
+    voting = vote_focus(doc, _home(doc, claimant))
+    stance = "favour" if sign > 0 else "against"
+    return Claim(claim_type="self_determination", evidence=(ev,), claimant=claimant, stance=stance, strength=sign,
+                 target=mention(doc, *voting) if voting else None, aspect=None, confidence=0.55, cue="field",
+                 origin=ORIGIN, note="field: a status vote judged unlawful in a reported clause")
+
+
 _OUTSIDERS = frozenset({"foreign", "foreigner", "foreigners", "outside", "outsider", "outsiders", "abroad", "overseas"})
 
 
@@ -263,8 +300,12 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
         elif found:
             for n, (who, clause) in enumerate(found):  # a later reporting verb is another claimant's claim
                 m = mention(doc, *who)
-                out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None),
+                made = _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None),
                                reported=True)
+                if not made and (sign := _voids_a_vote(doc, clause)) and political(doc, m) and not _types_on(
+                        claims + out, ev):
+                    made = [_vote_judged(doc, ev, m, sign)]
+                out += made
         elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voices(voice, sent):
             if asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
                 # "The Ministry regrets ...", "We did not vote to leave", not "The Ministry today signed ..."
