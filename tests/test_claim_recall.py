@@ -11,6 +11,7 @@ import spacy
 from annotator.domain import Mention
 from annotator.nlp.claims import _with_sentences
 from tests.conftest import claims_of as _claims
+from tests.nlp.parses import parse
 
 
 def _blank(text: str, ents: list[tuple[str, str]] = ()):
@@ -1112,3 +1113,30 @@ def test_model_something_else_judged_unlawful_in_an_article_on_a_status_vote_cla
     text = ("Pellmar held a referendum on independence for Orra. The interior minister said the arrests were "
             "illegal.\n")
     assert not [c for c in _claims(nlp, text) if "arrests" in _t(text, c.evidence[0])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"Forty years of Brell choosing our ferry times. Tonight we decide," said Ann Kell, a campaigner.\n',
+    '"The future of the Orra valley must be decided by Orrans," said Ida Sund, a teacher.\n',
+    '"The valley was never asked when the dam was built," said Ida Sund, a farmer.\n',
+])
+def test_model_a_people_deciding_or_left_unasked_is_a_self_determination_claim(nlp, text):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("self_determination", "favour")], claims
+
+
+def test_a_people_s_say_is_a_present_or_future_choice_or_a_people_left_unasked():
+    from annotator.nlp.claim_field import _peoples_say
+
+    doc = parse([
+        ("Tonight", 2, "npadvmod", "NOUN", "NN", "tonight"), ("we", 2, "nsubj", "PRON", "PRP", "we"),
+        ("decide", 2, "ROOT", "VERB", "VBP", "decide"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert _peoples_say(doc[:]) is not None
+    past = parse([
+        ("We", 1, "nsubj", "PRON", "PRP", "we"), ("decided", 1, "ROOT", "VERB", "VBD", "decide"),
+        ("to", 3, "aux", "PART", "TO", "to"), ("open", 1, "xcomp", "VERB", "VB", "open"),
+        ("early", 3, "advmod", "ADV", "RB", "early"), (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert _peoples_say(past[:]) is None  # a choice told in the past is an event, not a say claimed

@@ -20,6 +20,7 @@ from annotator.nlp.claim_tree import (
     is_place,
     label_of,
     names_the_speaker,
+    pobj,
     refuses_dependency,
     refuses_to_bargain,
     sets_aside,
@@ -232,9 +233,12 @@ def field_of(span: Span, quoted: bool) -> Field:
             classes[k] = classes.get(k, 0) + 1
     polity = next((t for t in span if is_polity_mention(t, quoted)), None)
     pred = predicate_of(span, quoted)
-    score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
+    say = _peoples_say(span)
+    if polity is None and say is not None and not is_first_person(say):
+        polity = say  # the people whose say it is ("the valley was never asked") is the polity spoken of
+    score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None or say is not None else 0)
     words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
-    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
+    right = say is not None or bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
         _people_of_a_polity(span))
     unions = {w for k, w in seen if k == "union"}
     treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
@@ -257,6 +261,46 @@ def _we_decide(span: Span) -> bool:
     """ "Tonight we decide", "the people will choose": a people as the subject of deciding its own course."""
     return any(t.lemma_.lower() in _DECIDING and t.pos_ == "VERB" and (subj := subject_of(t)) is not None and (
         subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen")) for t in span)
+
+
+_SAYERS = frozenset({"we", "us", "ourselves", "people", "peoples", "nation", "islander", "resident", "citizen",
+                     "inhabitant", "those"})
+
+
+def _a_people(tok: Token | None) -> bool:
+    """A people, or a polity standing for one: "we", "the people", "islanders", "Ostravinians", "Morvenia"."""
+    if tok is None:
+        return False
+    if tok.tag_ == "WP" and tok.head.dep_ == "relcl":  # "us who decide": the one the clause is about
+        tok = tok.head.head
+    return tok.lower_ in _SAYERS or tok.lemma_.lower() in _SAYERS or label_of(tok) in ("GPE", "NORP")
+
+
+def _peoples_say(span: Span) -> Token | None:
+    """A people's say over its course as a predicate: a people deciding or choosing now or to come ("tonight we
+    decide", "Morvenia alone decides", "it should be us who decide", "must be decided by Ostravinians"), or a
+    people left unasked ("Weyhollow was never asked", "nobody asked the islanders"): the people, else None."""
+    for t in span:
+        if t.pos_ != "VERB":
+            continue
+        lemma = t.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in t.children)
+        if lemma in _DECIDING:
+            if passive:
+                if _a_people(by := pobj(t, ("by",))):
+                    return by
+            elif t.tag_ not in ("VBD", "VBN") and not any(c.lemma_ == "have" for c in t.children if c.dep_ == "aux") and (
+                    _a_people(subj := subject_of(t))):
+                return subj
+        elif lemma in lex.CONSULTING_VERBS:
+            subj = subject_of(t)
+            negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children) or subj is not None and (
+                subj.lower_ in ("nobody", "noone") or any(c.lower_ == "no" for c in subj.children))
+            asked = subj if passive else next((c for c in t.children if c.dep_ == "dobj"), None)
+            if negated and asked is not None and (_a_people(asked) or passive and asked.lower_ in ("it", "they")
+                                                  or asked.lemma_.lower() in lex.PLACE_NOUNS):  # "the valley"
+                return asked
+    return None
 
 
 _MODALS = frozenset({"must", "should", "cannot", "can't", "won't", "shall"})
