@@ -1140,3 +1140,26 @@ def test_a_people_s_say_is_a_present_or_future_choice_or_a_people_left_unasked()
         ("early", 3, "advmod", "ADV", "RB", "early"), (".", 1, "punct", "PUNCT", ".", "."),
     ])
     assert _peoples_say(past[:]) is None  # a choice told in the past is an event, not a say claimed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "place"), [
+    ("\"My grandfather ploughed that meadow. It's Pellish ground, and it always will be,\" said Ida Sund, a farmer.\n",
+     "meadow"),
+    ("\"This has been Orran land since my grandmother's time,\" said Ida Sund, a farmer in Tarnby.\n", None),
+])
+def test_model_land_owned_by_a_polity_said_of_it_or_this_is_a_territorial_claim_on_the_place(nlp, text, place):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("territory", "favour")], claims
+    assert _t(text, claims[0].target) not in ("It", "This")  # the place pointed at, never the pronoun
+    assert place is None or place in _t(text, claims[0].target)
+
+
+def test_a_country_named_as_a_place_s_predicate_counts_even_where_the_tagger_took_it_for_a_person():
+    from annotator.nlp.claim_field import _a_country
+
+    doc = _with_sentences(spacy.blank("en")("Pellmar held elections. Orra is Pellmar. Brisk is Ida."))
+    doc.ents = [doc.char_span(0, 7, label="GPE"), doc.char_span(32, 39, label="PERSON"),
+                doc.char_span(50, 53, label="PERSON")]
+    assert _a_country(doc[6])  # tagged a person here, a country in the first sentence
+    assert not _a_country(doc[10])

@@ -10,8 +10,9 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
+from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name, labels_of_name
 from annotator.nlp.claim_tree import (
+    antecedent,
     clause_verb,
     ents,
     gives_away,
@@ -137,6 +138,32 @@ def _statehood(verb: Token) -> bool:
                            or d.ent_type_ == "ORDINAL" for d in c.children) for c in verb.children)
 
 
+_DEICTIC = frozenset({"it", "this", "that"})
+_LAND = frozenset({"land", "lands", "ground", "soil", "territory", "earth"})
+
+
+def _a_country(tok: Token) -> bool:
+    """A name the article tags GPE here or anywhere else ("Vardosk is Ostravine", "Ostravine" tagged a person)."""
+    return label_of(tok) == "GPE" or "GPE" in labels_of_name(tok.doc, tok.text)
+
+
+def _pointed_land(verb: Token, subj: Token) -> Predicate | None:
+    """ "It's Quessanian ground", "This has been Grask land since ...", "It is a valley of Ostrevia": a land noun
+    owned by a polity, or a place noun of a country, said of what "it" or "this" points at (the place named in
+    the sentence or before, else the pronoun)."""
+    for c in verb.children:
+        if c.dep_ != "attr" or c.pos_ != "NOUN":
+            continue
+        w = c.lemma_.lower()
+        owned = w in _LAND and any(m.dep_ in ("amod", "compound", "poss") and (
+            _polity_modifier(m) or m.pos_ == "PROPN" and m.is_title) for m in c.children)
+        of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                   if g.dep_ == "pobj"), None) if w in lex.PLACE_NOUNS else None
+        if owned or of is not None and of.pos_ == "PROPN" and _a_country(of):
+            return Predicate(antecedent(subj), "territory", _negated(verb))
+    return None
+
+
 def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
     (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
@@ -158,6 +185,9 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         if subj is not None and subj.lower_ == "we" and we and _statehood(t) and not _negated(t):
             out.append(Predicate(subj, "sovereignty", False))
             continue
+        if subj is not None and subj.lower_ in _DEICTIC and (p := _pointed_land(t, subj)) is not None:
+            out.append(p)  # "This has been Grask land since ...", "It's Quessanian ground"
+            continue
         if subj is None or subj.pos_ == "PRON" or label_of(subj) == "PERSON" or is_first_person(subj):
             continue
         of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -170,7 +200,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         if (place or polity) and any(_owner_word(c, place) for c in comps):
             out.append(Predicate(subj, "territory", _negated(t)))
             continue
-        if place and t.lemma_.lower() == "be" and any(c.dep_ == "attr" and label_of(c) == "GPE" and c.pos_ == "PROPN"
+        if place and t.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.pos_ == "PROPN" and _a_country(c)
                                                      and c.lower_ != subj.lower_ for c in comps):
             out.append(Predicate(subj, "territory", _negated(t)))  # "Sarnova is Losvenia": X belongs to Y
             continue

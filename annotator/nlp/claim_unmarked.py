@@ -62,10 +62,12 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
     if typ == "territory" and f.predicate is None and (named := named_place(doc, span)) is not None:
         return mention(doc, *named)
     if f.predicate is not None and typ in ("territory", "sovereignty", "contest") and not is_first_person(
-            f.predicate.subject):  # "we are a state": the speaker's polity, below
+            f.predicate.subject) and f.predicate.subject.pos_ != "PRON":  # "we are a state": the speaker's polity
         tok = f.predicate.subject
-    elif typ == "territory":
-        tok = _first(span, _place_word)
+    elif typ == "territory":  # "It's Pellish ground": the place noun or name it points at, not the predicate
+        verb = f.predicate.subject.head if f.predicate is not None else None
+        said = {x.i for c in verb.children if c.dep_ in ("attr", "acomp") for x in c.subtree} if verb else set()
+        tok = _first(span, lambda t: _place_word(t) and t.i not in said)
     elif typ == "pooling":
         tok = _first(span, lambda t: t.lemma_.lower() in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"])
     elif typ == "other":  # the ruling, government or vote whose authority is at stake
@@ -146,7 +148,7 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
     out, seen = [c], {c.target}
     for p in predicates_of(span) if types is None else ():  # "The strait is X. The islands are X."
         m = mention(doc, *phrase(p.subject))
-        if p.claim_type == typ and m not in seen and not p.negated:
+        if p.claim_type == typ and m not in seen and not p.negated and p.subject.pos_ != "PRON":
             seen.add(m)
             out.append(c.with_(target=m))
     return out
