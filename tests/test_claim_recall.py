@@ -1163,3 +1163,19 @@ def test_a_country_named_as_a_place_s_predicate_counts_even_where_the_tagger_too
                 doc.char_span(50, 53, label="PERSON")]
     assert _a_country(doc[6])  # tagged a person here, a country in the first sentence
     assert not _a_country(doc[10])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "\"We are Pellish people. We were Pellish people before Brisk drew its maps,\" said Ida Sund, a fisherman on "
+    "the Orra Isles.\n",
+    "\"We're Pellish, and we always will be,\" said Ida Sund, 70.\n",
+])
+def test_model_residents_said_to_be_a_polity_s_people_make_a_territorial_claim(nlp, text):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("territory", "favour")], claims
+
+
+@pytest.mark.model
+def test_model_people_of_no_polity_make_no_claim(nlp):
+    assert _claims(nlp, "\"We are people who like football,\" said Ida Sund.\n") == []

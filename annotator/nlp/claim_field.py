@@ -164,6 +164,32 @@ def _pointed_land(verb: Token, subj: Token) -> Predicate | None:
     return None
 
 
+_RESIDENTS = frozenset({"we", "people", "person", "everyone", "everybody", "resident", "inhabitant", "islander",
+                        "villager", "family", "they"})
+_MEMBERS = frozenset({"people", "citizen", "national", "subject", "passport-holder"})
+
+
+def _nationality(verb: Token, subj: Token) -> Predicate | None:
+    """Residents said to be a polity's people: "We are Dorrowen people", "we're Lusanian", "every person in Sul
+    Dara is a citizen of Zavrin", "their people are Dorrowen citizens" (the land they live on is that polity's);
+    "they" only as a place's people ("its people")."""
+    w = subj.lemma_.lower()
+    if w not in _RESIDENTS and subj.lower_ not in _RESIDENTS or w == "they" and not any(
+            c.dep_ == "poss" for c in subj.children) or verb.lemma_.lower() != "be":
+        return None
+    for c in verb.children:
+        if c.dep_ == "acomp" and (is_demonym(c) or is_demonym_of_text(c)) and subj.lower_ == "we":
+            return Predicate(subj, "territory", _negated(verb))
+        if c.dep_ != "attr" or c.lemma_.lower() not in _MEMBERS:
+            continue
+        of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                   if g.dep_ == "pobj"), None)
+        if of is not None and (label_of(of) == "GPE" or _a_country(of)) or any(
+                m.dep_ in ("amod", "compound") and _polity_modifier(m) for m in c.children):
+            return Predicate(subj, "territory", _negated(verb))
+    return None
+
+
 def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
     (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
@@ -184,6 +210,9 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         subj = subject_of(t)
         if subj is not None and subj.lower_ == "we" and we and _statehood(t) and not _negated(t):
             out.append(Predicate(subj, "sovereignty", False))
+            continue
+        if subj is not None and (p := _nationality(t, subj)) is not None:
+            out.append(p)  # "We are Dorrowen people", "every person in Sul Dara is a citizen of Zavrin"
             continue
         if subj is not None and subj.lower_ in _DEICTIC and (p := _pointed_land(t, subj)) is not None:
             out.append(p)  # "This has been Grask land since ...", "It's Quessanian ground"
