@@ -1179,3 +1179,11 @@ def test_model_residents_said_to_be_a_polity_s_people_make_a_territorial_claim(n
 @pytest.mark.model
 def test_model_people_of_no_polity_make_no_claim(nlp):
     assert _claims(nlp, "\"We are people who like football,\" said Ida Sund.\n") == []
+
+
+@pytest.mark.model
+def test_model_a_dateline_lead_reporting_a_referendum_is_one_self_determination_claim(nlp):
+    text = ("BRELL - Authorities in the Orra Isles, a self-governing territory of Pellmar, announced that a "
+            "referendum on full independence will be held on June 12.\n")
+    claims = _claims(nlp, text)
+    assert [c.claim_type for c in claims] == ["self_determination"], claims  # the vote's question is no second claim

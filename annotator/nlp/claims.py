@@ -201,6 +201,13 @@ def _describes_the_recognised(a) -> bool:
     return verb.lemma_.lower() in _RECOGNISING and verb.pos_ == "VERB" and _recognition_sign(verb) > 0
 
 
+def _vote_question(a) -> bool:
+    """``a`` is what a vote is on ("a referendum on full independence", "a vote about sovereignty")."""
+    prep = a.head
+    return a.dep_ == "pobj" and prep.lower_ in ("on", "about", "over") and prep.head is not prep and (
+        prep.head.lemma_.lower() in lex.FIELD["vote"] and prep.head.pos_ == "NOUN")
+
+
 def _recognised(a):
     """What a recognition cue is about: the object of "recognise", the owner of "recognition"."""
     return object_of(a) if a.pos_ == "VERB" else owner_of(a)
@@ -249,6 +256,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         return None  # the cue names the speaker ("the Continental Union says ..."), not what is claimed
     if hit.family.claim_type == "contest" and _describes_the_recognised(a):
         return None
+    if hit.family.claim_type == "sovereignty" and _vote_question(a):
+        return None  # "a referendum on independence": the vote is the claim (self-determination), not a second one
     said = _reported(a) or q is None and speaker is not None or (issued_by is not None and claimant is issued_by)
     target, addressee = target_and_addressee(doc, hit, claimant)
     claim_type = hit.family.claim_type
@@ -297,7 +306,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         aspect=hit.family.aspect,
         outlet=outlet,
         confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q, said,
-                               editorial, q is None and is_dateline(a.sent),
+                               editorial, q is None and not said and is_dateline(a.sent),
                                q is None and claimant is not None and _voiced(doc, a, claimant)),
         cue=hit.family.name,
         origin=ORIGIN,
