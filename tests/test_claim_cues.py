@@ -464,3 +464,17 @@ def test_model_a_cue_in_the_speaker_s_own_name_is_no_claim_and_a_body_s_present_
     assert "pooling" not in {c.claim_type for c in found}
     terr = [c for c in found if c.claim_type == "territory"]
     assert terr and terr[0].confidence >= 0.48
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "claimed"), [
+    ('"They sit in hotels in Brell and tell us how to live," said Ida Sund, a farmer in Orra.\n', True),
+    ('"No court in Brell will tell Orra who may live in Orra," said the minister.\n', True),
+    ('"We will not open the door to a country that cannot tell us where its own borders are," said the minister.\n',
+     False),  # told a fact, not what to do
+    ('"I will tell you how to bake it," said Ida Sund, a baker.\n', False),
+])
+def test_model_an_outsider_telling_a_people_what_to_do_is_interference(nlp, text, claimed):
+    got = [c for c in _claims(nlp, text) if c.claim_type == "interference"]
+    assert bool(got) == claimed, got
+    assert all(c.stance == "favour" for c in got)

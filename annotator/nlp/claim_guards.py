@@ -184,6 +184,23 @@ def dictation(a: Token) -> bool:
     return bool(words & lex.DICTATION_VERBS) and negated
 
 
+def told_people(a: Token) -> bool:
+    """ "tell us how to live", "tell the Gildari people how to vote", "tell Varnholt who may live there": the one
+    told is the speaker's side or a people or polity, told what to do (a "to" or a modal after the question word),
+    and the teller is no one of theirs ("we will tell them how" tells nothing of the kind)."""
+    told = next((c for c in a.children if c.dep_ in ("dative", "dobj") and c.i < a.i + 5), None)
+    teller = subject_of(a)
+    if told is None or teller is not None and is_first_person(teller):
+        return False
+    wh = next((t for t in a.doc[told.i + 1 : min(len(a.doc), told.i + 3)] if t.tag_ in ("WRB", "WP")), None)
+    nxt = a.doc[wh.i + 1] if wh is not None and wh.i + 1 < len(a.doc) else None
+    if nxt is None or not (nxt.lower_ == "to" or nxt.tag_ == "MD" or nxt.i + 1 < len(a.doc) and (
+            a.doc[nxt.i + 1].tag_ == "MD")):
+        return False  # told what to do ("how to live", "who may live here"), not told a fact ("where X is")
+    return is_first_person(told) or told.lemma_.lower() in ("people", "nation", "country", "voter", "citizen") or (
+        label_of(told) in ("GPE", "NORP"))
+
+
 def not_religion(a: Token) -> bool:
     return not (sentence_words(a.doc, a) & lex.RELIGION_WORDS)
 
