@@ -1187,3 +1187,24 @@ def test_model_a_dateline_lead_reporting_a_referendum_is_one_self_determination_
             "referendum on full independence will be held on June 12.\n")
     claims = _claims(nlp, text)
     assert [c.claim_type for c in claims] == ["self_determination"], claims  # the vote's question is no second claim
+
+
+@pytest.mark.model
+def test_model_a_polity_running_its_own_things_of_state_is_a_sovereignty_claim(nlp):
+    text = ("\"We set our own taxes, command our own army and sign our own treaties,\" said Pellmar's prime minister, "
+            "Ida Sund.\n")
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("sovereignty", "favour")], claims
+    assert _claims(nlp, "\"We bake our own bread,\" said Ida Sund, a baker.\n") == []
+
+
+def test_own_things_of_state_need_a_possessive_and_a_polity_or_we_as_the_clause_s_subject():
+    from annotator.nlp.claim_field import _runs_its_own
+
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "PRP", "we"), ("set", 1, "ROOT", "VERB", "VBP", "set"),
+        ("our", 4, "poss", "PRON", "PRP$", "our"), ("own", 4, "amod", "ADJ", "JJ", "own"),
+        ("taxes", 1, "dobj", "NOUN", "NNS", "tax"), (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert _runs_its_own(doc[3], True) is not None
+    assert _runs_its_own(doc[3], False) is None  # "we" stands for a polity only in a political actor's mouth

@@ -190,6 +190,34 @@ def _nationality(verb: Token, subj: Token) -> Predicate | None:
     return None
 
 
+_OWNERS = frozenset({"our", "its", "their"})
+_SELF = frozenset({"country", "nation", "state", "republic", "people", "economy", "kingdom", "island", "region"})
+
+
+def _runs_its_own(own: Token, we: bool) -> Predicate | None:
+    """A polity running a thing of state for itself: "we set our own taxes", "Ulmora has chosen its own friends",
+    "keep control of its own border posts" (``own`` beside a possessive on a noun of ``self_rule_objects``, in a
+    clause whose subject is that polity, a state noun, or "we" in a political actor's mouth)."""
+    noun = own.head
+    if own.dep_ != "amod" or noun.lemma_.lower() not in lex.SELF_RULE_OBJECTS or not any(
+            c.dep_ == "poss" and c.lower_ in _OWNERS for c in noun.children):
+        return None
+    t, subj = noun, None
+    for _ in range(6):  # up to the clause that has a subject ("the privilege of printing its own money")
+        if t.head is t:
+            break
+        t = t.head
+        subj = subject_of(t) if t.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            break
+    if subj is None or subj.tag_ == "WDT" and t.dep_ == "relcl":
+        subj = t.head if t.dep_ == "relcl" else subj  # "a country that sets its own taxes"
+    if subj is None or not (subj.lower_ == "we" and we or label_of(subj) in ("GPE", "NORP")
+                            or subj.lemma_.lower() in _SELF and subj.pos_ == "NOUN"):
+        return None
+    return Predicate(subj, "sovereignty", _negated(t))
+
+
 def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
     (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
@@ -198,6 +226,9 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     for t in span:
         lemma = t.lemma_.lower()
         if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
+            out.append(p)
+            continue
+        if t.lower_ == "own" and (p := _runs_its_own(t, we)) is not None:
             out.append(p)
             continue
         if lemma in _BECOMING and t.pos_ in ("AUX", "VERB") and _statehood(t) and not _negated(t):
