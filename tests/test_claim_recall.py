@@ -1208,3 +1208,11 @@ def test_own_things_of_state_need_a_possessive_and_a_polity_or_we_as_the_clause_
     ])
     assert _runs_its_own(doc[3], True) is not None
     assert _runs_its_own(doc[3], False) is None  # "we" stands for a polity only in a political actor's mouth
+
+
+@pytest.mark.model
+def test_model_the_outlet_discrediting_a_body_in_its_own_words_is_its_contest_claim(nlp):
+    text = ("BRELL, May 3 (PNA) - Traffic returned to normal on Monday. The self-styled council has no mandate from "
+            "a single Pellish voter and speaks for no one but its sponsors.\n")
+    claims = [c for c in _claims(nlp, text) if c.claim_type == "contest"]
+    assert len(claims) == 1 and claims[0].outlet and claims[0].stance == "against", claims

@@ -95,11 +95,12 @@ def _reported(a) -> bool:
 
 
 def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None, said: bool,
-                editorial: bool = False, dateline: bool = False, voiced: bool = False) -> float:
+                editorial: bool = False, dateline: bool = False, voiced: bool = False, discredits: bool = False) -> float:
     """Quoted and attributed highest; a reported clause next; then a political actor's present-tense position
-    (``voiced``: "the Ministry reiterates that ..."); narrative, and the outlet outside editorials, low."""
+    (``voiced``: "the Ministry reiterates that ..."); narrative, and the outlet outside editorials, low, unless the
+    outlet itself discredits a body in its own words (``discredits``: "the self-styled council has no mandate")."""
     base = 0.75 if quoted and claimant else 0.55 if quoted else (0.6 if said else 0.5 if voiced else 0.45) if claimant else (
-        (0.6 if editorial else 0.4) if outlet else 0.35)
+        (0.6 if editorial else 0.5 if discredits else 0.4) if outlet else 0.35)
     if q is not None and claimant:
         base *= 0.8 + 0.2 * q.confidence
     return round(base - (0 if target else 0.15) - (0.15 if dateline else 0), 3)
@@ -307,7 +308,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         outlet=outlet,
         confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q, said,
                                editorial, q is None and not said and is_dateline(a.sent),
-                               q is None and claimant is not None and _voiced(doc, a, claimant)),
+                               q is None and claimant is not None and _voiced(doc, a, claimant),
+                               claim_type == "contest" and hit.family.claim_type == "contest"),
         cue=hit.family.name,
         origin=ORIGIN,
     )
