@@ -478,3 +478,18 @@ def test_model_an_outsider_telling_a_people_what_to_do_is_interference(nlp, text
     got = [c for c in _claims(nlp, text) if c.claim_type == "interference"]
     assert bool(got) == claimed, got
     assert all(c.stance == "favour" for c in got)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "claimed"), [
+    ('"The 1990 treaty puts the Orra Isles on our side of the line," said the Pellish foreign minister, Ida Sund.\n',
+     True),
+    ('"The Tarn Banks lie on our continental shelf," said the Pellish energy minister, Ida Sund.\n', True),
+    ('"Orra belongs in Pellmar, and it always will," said the Pellish foreign minister, Ida Sund.\n', True),
+    ('"We must keep the public on our side," said the Pellish energy minister, Ida Sund.\n', False),
+    ('"That painting belongs in a museum," said the Pellish culture minister, Ida Sund.\n', False),
+])
+def test_model_a_place_on_our_side_on_our_shelf_or_belonging_in_a_polity_is_territorial(nlp, text, claimed):
+    got = [c for c in _claims(nlp, text) if c.claim_type == "territory"]
+    assert bool(got) == claimed, got
+    assert all(c.stance == "favour" for c in got)

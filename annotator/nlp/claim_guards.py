@@ -102,8 +102,9 @@ def polity_subject(a: Token) -> bool:
 
 
 def place_owner(a: Token) -> bool:
-    """"X belongs to Y" is territorial when Y is no person, family or club and X or Y is a place or polity."""
-    owner = pobj(a, ("to",))
+    """"X belongs to / in / with Y" is territorial when Y is no person, family or club and X or Y is a place or
+    polity ("Kessavar belongs in Varnesse"; "belongs in a museum" is no polity's)."""
+    owner = pobj(a, ("to", "in", "with"))
     subj = subject_of(a)
     if owner is None or _non_polity(owner) or is_first_person(owner) and subj is None:
         return False
@@ -130,6 +131,19 @@ def place_subject(a: Token) -> bool:
     if a.lower_ in ("ours", "theirs"):
         return subj_place
     return subj_place and (whole is None or is_polity(whole) or is_place(whole))
+
+
+def placed_side(a: Token) -> bool:
+    """ "puts Sul Dara on our side", "the Banks lie on our continental shelf": what the verb puts, or what lies
+    there, is a place (not "keep the public on our side")."""
+    verb = a.head.head if a.head.dep_ == "prep" else clause_verb(a)
+    if verb.pos_ != "VERB":
+        return False
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() in (
+        "put", "place", "leave", "keep") else subject_of(verb)
+    thing = antecedent(thing) if thing is not None else None
+    return thing is not None and thing.pos_ != "PRON" and is_place(thing) and not _non_polity(thing) and (
+        label_of(thing) != "ORG")
 
 
 def place_claim(a: Token) -> bool:
