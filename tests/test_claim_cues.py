@@ -493,3 +493,17 @@ def test_model_a_place_on_our_side_on_our_shelf_or_belonging_in_a_polity_is_terr
     got = [c for c in _claims(nlp, text) if c.claim_type == "territory"]
     assert bool(got) == claimed, got
     assert all(c.stance == "favour" for c in got)
+
+
+@pytest.mark.model
+def test_model_joining_with_no_object_in_an_article_about_a_union_is_a_pooling_claim(nlp):
+    text = ("Pellmar votes next month on whether to apply to the Harbour Pact. The Pact's members meet in May. "
+            "The conservative Unity Rally has long favoured joining, its leader, Ida Sund, said on Sunday.\n")
+    claims = [c for c in _claims(nlp, text) if "favoured joining" in _text_of(text, c)]
+    assert [(c.claim_type, c.stance) for c in claims] == [("pooling", "favour")], claims
+    plain = "The new teachers are joining in September, the head, Ida Sund, said on Sunday.\n"
+    assert _claims(nlp, plain) == []  # no union in the article
+
+
+def _text_of(text, claim):
+    return text[claim.evidence[0].start : claim.evidence[0].end]

@@ -11,12 +11,15 @@ from spacy.tokens import Token
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import (
+    UNION_WORDS,
     antecedent,
+    by_lower,
     clause_verb,
     is_first_person,
     is_place,
     is_polity,
     label_of,
+    memo,
     mislabelled_place,
     object_of,
     owner_of,
@@ -190,6 +193,32 @@ def polity_context(a: Token) -> bool:
         return False
     return any(label_of(t) in ("GPE", "NORP", "ORG") for t in a.sent) or any(is_first_person(t) for t in a.sent) or any(
         t.lemma_.lower() in ("country", "nation", "state") and t.pos_ == "NOUN" for t in a.sent)
+
+
+def _unions_named(doc) -> int:
+    """How many union words and names the article has ("the Halvern Monetary Union", "the pact", "the Alliance")."""
+    key = "unions_named"
+    cache = memo(doc)
+    if key not in cache:
+        index = by_lower(doc)
+        cache[key] = sum(len(index.get(w, ())) for w in UNION_WORDS)
+    return cache[key]
+
+
+def union_topic(a: Token) -> bool:
+    """ "membership", "accession", or "joining" / "leaving" with no object: about a union when the sentence has a
+    polity in it (``polity_context``) or the article is about a union (two union words or names in it); a gerund
+    with an object joins or leaves that ("leaving the room") unless the object is a union."""
+    if a.pos_ == "VERB" or a.lower_ in ("joining", "rejoining"):
+        if a.dep_ not in ("nsubj", "csubj", "dobj", "pobj", "pcomp", "xcomp"):
+            return False  # a participle beside a clause ("..., leaving the rulers isolated"), not the act named
+        obj = next((c for c in a.children if c.dep_ in ("dobj", "prep", "ccomp", "oprd", "dative", "attr")), None)
+        if obj is not None and not (obj.dep_ == "dobj" and obj.lower_ in UNION_WORDS):
+            return False
+        if not not_commerce(a) or not not_labour(a) or not not_sport(a):
+            return False
+        return _unions_named(a.doc) >= 2
+    return polity_context(a) or not_commerce(a) and not_labour(a) and _unions_named(a.doc) >= 2
 
 
 def dictation(a: Token) -> bool:
