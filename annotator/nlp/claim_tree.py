@@ -203,6 +203,9 @@ def subject_of(verb: Token) -> Token | None:
     t = verb
     for _ in range(3):
         subj = next((c for c in t.children if c.dep_ in SUBJECTS and c.dep_ != "expl"), None)
+        if subj is None:  # "the award is binding": the parser may hang the subject on the auxiliary
+            subj = next((g for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i for g in c.children
+                         if g.dep_ in SUBJECTS and g.dep_ != "expl"), None)
         if subj is not None:
             return subj
         if t.dep_ == "conj" and t.lemma_.lower() in _COPULAS:  # "X is, and will remain, Y" mis-attached to "said"
