@@ -1216,3 +1216,15 @@ def test_model_the_outlet_discrediting_a_body_in_its_own_words_is_its_contest_cl
             "a single Pellish voter and speaks for no one but its sponsors.\n")
     claims = [c for c in _claims(nlp, text) if c.claim_type == "contest"]
     assert len(claims) == 1 and claims[0].outlet and claims[0].stance == "against", claims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "stance"), [
+    ('"The tribunal\'s award is final and binding on both countries," said the Pellish foreign minister, Ida Sund.\n',
+     "favour"),
+    ('"The ruling is not binding on us," said the Pellish foreign minister, Ida Sund.\n', "against"),
+    ('Its judgments, the court said, "bind every member state equally, large or small".\n', "favour"),
+])
+def test_model_a_ruling_s_binding_force_said_is_a_claim_on_its_authority(nlp, text, stance):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("other", stance)], claims

@@ -218,6 +218,31 @@ def _runs_its_own(own: Token, we: bool) -> Predicate | None:
     return Predicate(subj, "sovereignty", _negated(t))
 
 
+_BINDING_VERBS = frozenset({"bind", "be", "remain"})
+_BINDING = frozenset({"binding", "final", "enforceable"})
+
+
+def _binds(verb: Token) -> Predicate | None:
+    """A ruling's force said: "the award is binding on both parties", "its judgments bind every member state",
+    "the ruling remains final" (the subject a ruling, award, judgment or verdict): a claim on its authority
+    ("other"), denied when negated."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() == "bind":
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "we are bound by ...": said of the bound, read elsewhere
+    comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.lower_ in _BINDING), None)
+    if verb.lemma_.lower() != "bind" and comp is None:
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.lemma_.lower() not in _RULINGS:
+        return None
+    return Predicate(subj, "other", _negated(verb) or comp is not None and _negated(comp))  # "is not binding"
+
+
+_RULINGS = frozenset({"ruling", "award", "judgment", "judgement", "verdict", "decision", "finding", "opinion"})
+
+
 def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
     (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
@@ -230,6 +255,9 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
             continue
         if t.lower_ == "own" and (p := _runs_its_own(t, we)) is not None:
             out.append(p)
+            continue
+        if lemma in _BINDING_VERBS and (p := _binds(t)) is not None:
+            out.append(p)  # "the award is binding on both", "its judgments bind every member state"
             continue
         if lemma in _BECOMING and t.pos_ in ("AUX", "VERB") and _statehood(t) and not _negated(t):
             subj = subject_of(t)

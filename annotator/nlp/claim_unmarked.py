@@ -61,7 +61,7 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
     tok = None
     if typ == "territory" and f.predicate is None and (named := named_place(doc, span)) is not None:
         return mention(doc, *named)
-    if f.predicate is not None and typ in ("territory", "sovereignty", "contest") and not is_first_person(
+    if f.predicate is not None and typ in ("territory", "sovereignty", "contest", "other") and not is_first_person(
             f.predicate.subject) and f.predicate.subject.pos_ != "PRON":  # "we are a state": the speaker's polity
         tok = f.predicate.subject
     elif typ == "territory":  # "It's Pellish ground": the place noun or name it points at, not the predicate
