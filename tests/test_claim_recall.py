@@ -1228,3 +1228,16 @@ def test_model_the_outlet_discrediting_a_body_in_its_own_words_is_its_contest_cl
 def test_model_a_ruling_s_binding_force_said_is_a_claim_on_its_authority(nlp, text, stance):
     claims = _claims(nlp, text)
     assert [(c.claim_type, c.stance) for c in claims] == [("other", stance)], claims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "typ"), [
+    ('"The decisions in Pellmar are taken in Pellmar, not in Brisk," said the Pellish prime minister, Ida Sund.\n',
+     "sovereignty"),
+    ('"The decisions about these islands should be made on these islands," said Ida Sund, a fisherman.\n',
+     "self_determination"),  # a place named by a common noun: its people's say
+])
+def test_model_decisions_said_to_be_made_where_a_polity_or_its_people_are_claim_self_rule(nlp, text, typ):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [(typ, "favour")], claims
+    assert _claims(nlp, '"The cakes are made in Brell," said Ida Sund, a baker.\n') == []

@@ -218,6 +218,29 @@ def _runs_its_own(own: Token, we: bool) -> Predicate | None:
     return Predicate(subj, "sovereignty", _negated(t))
 
 
+_MADE = frozenset({"make", "take", "decide", "judge", "write", "pass", "set", "govern", "run", "rule"})
+_DECIDED = frozenset({"decision", "law", "rule", "tax", "policy"})  # (a people's future decided is its say)
+
+
+def _made_at_home(verb: Token) -> Predicate | None:
+    """Decisions or laws said to be made where a polity is: "the decisions in Dunhal are taken in Dunhal", "our laws
+    will be made in Corvaine and judged in Corvaine", "the rules are set in Brell" (a passive verb of deciding or
+    governing, its subject a decision, law or policy, its place a polity or place): self-rule, or a local people's
+    say where the place is a valley or islands named by a common noun."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.lemma_.lower() not in _DECIDED:
+        return None
+    where = pobj(verb, ("in", "on", "from", "by"))
+    if where is None or not (label_of(where) in ("GPE", "NORP") or where.lemma_.lower() in lex.PLACE_NOUNS
+                             or is_first_person(where)):
+        return None
+    local = where.lemma_.lower() in lex.PLACE_NOUNS and label_of(where) not in ("GPE", "NORP")
+    # "decisions about this valley should be made in this valley": its people's say; in a state's name, self-rule
+    return Predicate(subj, "self_determination" if local else "sovereignty", _negated(verb))
+
+
 _BINDING_VERBS = frozenset({"bind", "be", "remain"})
 _BINDING = frozenset({"binding", "final", "enforceable"})
 
@@ -255,6 +278,9 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
             continue
         if t.lower_ == "own" and (p := _runs_its_own(t, we)) is not None:
             out.append(p)
+            continue
+        if lemma in _MADE and (p := _made_at_home(t)) is not None:
+            out.append(p)  # "the decisions in Dunhal are taken in Dunhal", "our laws will be made in Corvaine"
             continue
         if lemma in _BINDING_VERBS and (p := _binds(t)) is not None:
             out.append(p)  # "the award is binding on both", "its judgments bind every member state"

@@ -146,7 +146,8 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
               origin=ORIGIN, outlet=claimant is None,
               note=f"field {f.score}: " + " ".join(f"{k}={n}" for k, n in sorted(f.classes.items())))
     out, seen = [c], {c.target}
-    for p in predicates_of(span) if types is None else ():  # "The strait is X. The islands are X."
+    for p in predicates_of(span) if types is None and typ in ("territory", "sovereignty", "contest") else ():
+        # "The strait is X. The islands are X.": one claim a place (a ruling's or a decision's predicate is one)
         m = mention(doc, *phrase(p.subject))
         if p.claim_type == typ and m not in seen and not p.negated and p.subject.pos_ != "PRON":
             seen.add(m)
