@@ -464,3 +464,46 @@ def test_model_a_cue_in_the_speaker_s_own_name_is_no_claim_and_a_body_s_present_
     assert "pooling" not in {c.claim_type for c in found}
     terr = [c for c in found if c.claim_type == "territory"]
     assert terr and terr[0].confidence >= 0.48
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "claimed"), [
+    ('"They sit in hotels in Brell and tell us how to live," said Ida Sund, a farmer in Orra.\n', True),
+    ('"No court in Brell will tell Orra who may live in Orra," said the minister.\n', True),
+    ('"We will not open the door to a country that cannot tell us where its own borders are," said the minister.\n',
+     False),  # told a fact, not what to do
+    ('"I will tell you how to bake it," said Ida Sund, a baker.\n', False),
+])
+def test_model_an_outsider_telling_a_people_what_to_do_is_interference(nlp, text, claimed):
+    got = [c for c in _claims(nlp, text) if c.claim_type == "interference"]
+    assert bool(got) == claimed, got
+    assert all(c.stance == "favour" for c in got)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "claimed"), [
+    ('"The 1990 treaty puts the Orra Isles on our side of the line," said the Pellish foreign minister, Ida Sund.\n',
+     True),
+    ('"The Tarn Banks lie on our continental shelf," said the Pellish energy minister, Ida Sund.\n', True),
+    ('"Orra belongs in Pellmar, and it always will," said the Pellish foreign minister, Ida Sund.\n', True),
+    ('"We must keep the public on our side," said the Pellish energy minister, Ida Sund.\n', False),
+    ('"That painting belongs in a museum," said the Pellish culture minister, Ida Sund.\n', False),
+])
+def test_model_a_place_on_our_side_on_our_shelf_or_belonging_in_a_polity_is_territorial(nlp, text, claimed):
+    got = [c for c in _claims(nlp, text) if c.claim_type == "territory"]
+    assert bool(got) == claimed, got
+    assert all(c.stance == "favour" for c in got)
+
+
+@pytest.mark.model
+def test_model_joining_with_no_object_in_an_article_about_a_union_is_a_pooling_claim(nlp):
+    text = ("Pellmar votes next month on whether to apply to the Harbour Pact. The Pact's members meet in May. "
+            "The conservative Unity Rally has long favoured joining, its leader, Ida Sund, said on Sunday.\n")
+    claims = [c for c in _claims(nlp, text) if "favoured joining" in _text_of(text, c)]
+    assert [(c.claim_type, c.stance) for c in claims] == [("pooling", "favour")], claims
+    plain = "The new teachers are joining in September, the head, Ida Sund, said on Sunday.\n"
+    assert _claims(nlp, plain) == []  # no union in the article
+
+
+def _text_of(text, claim):
+    return text[claim.evidence[0].start : claim.evidence[0].end]

@@ -11,6 +11,7 @@ import spacy
 from annotator.domain import Mention
 from annotator.nlp.claims import _with_sentences
 from tests.conftest import claims_of as _claims
+from tests.nlp.parses import parse
 
 
 def _blank(text: str, ents: list[tuple[str, str]] = ()):
@@ -1035,3 +1036,208 @@ def test_a_statement_s_title_line_is_not_its_issuer():
     doc = _blank(text)
     got = issuer(doc)
     assert got is not None and text[got.start : got.end] == "Ministry of Foreign Affairs of the Republic of Velmark"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Harbour League said on Tuesday that it still regards the Tarn Valley as part of Velland.\n",
+    "Brisk's foreign ministry said it continued to regard the Tarn Valley as Pellish territory.\n",
+    "The ministry said it considers the Tarn Valley to be part of Velland.\n",
+])
+def test_model_regarding_a_place_as_part_or_territory_of_a_polity_is_a_territorial_claim(nlp, text):
+    claims = _claims(nlp, text)
+    assert [c.claim_type for c in claims] == ["territory"], claims
+    assert claims[0].stance == "favour" and "Tarn Valley" in _t(text, claims[0].target)
+
+
+def test_a_one_word_name_said_to_be_part_of_a_country_is_a_place_whatever_its_label():
+    from annotator.nlp.claim_tree import mislabelled_place
+
+    doc = _blank("Ostmarra is part of Velland. Anna is part of Velland Rovers.",
+                 [("Ostmarra", "PERSON"), ("Velland", "GPE"), ("Anna", "PERSON"), ("Velland Rovers", "ORG")])
+    ostmarra, velland, anna, rovers = doc[0], doc[4], doc[6], doc[10]
+    for t in (ostmarra, velland, anna, rovers):
+        t.pos_ = "PROPN"
+    assert mislabelled_place(ostmarra, velland)
+    assert not mislabelled_place(anna, rovers)  # a club is no country
+    assert not mislabelled_place(ostmarra, None)
+
+
+@pytest.mark.model
+def test_model_a_place_s_belonging_framed_in_apposition_is_the_outlet_s_territorial_claim(nlp):
+    text = ("BRELL, 4 May (PNA) - The two presidents discussed the Orrin Ridge, historically Pellish land seized by "
+            "Varn in 1950.\n\nThe talks lasted three hours.\n")
+    claims = _claims(nlp, text)
+    assert len(claims) == 1 and claims[0].claim_type == "territory" and claims[0].outlet, claims
+    assert claims[0].stance == "favour" and "Orrin Ridge" in _t(text, claims[0].target)
+    plain = "The mayor of Tarn, a town of 4,000 people, said the road would open in May.\n"
+    assert _claims(nlp, plain) == []  # an apposition that names no owner frames nothing
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "stance"), [
+    ("The islands will hold a referendum on independence in May. Brisk's government said it would respect the "
+     "outcome.\n", "favour"),
+    ("The regional assembly has called a plebiscite on secession. Ministers in Varn say they will ignore its "
+     "result.\n", "against"),
+    ("The islands will hold a referendum on independence in May. The interior ministry said it would not "
+     "recognise the result.\n", "against"),
+])
+def test_model_honouring_or_setting_aside_a_status_vote_s_outcome_is_a_self_determination_claim(nlp, text, stance):
+    claims = [c for c in _claims(nlp, text) if "outcome" in _t(text, c.evidence[0]) or "result" in _t(text, c.evidence[0])]
+    assert [(c.claim_type, c.stance) for c in claims] == [("self_determination", stance)], claims
+
+
+@pytest.mark.model
+def test_model_not_recognising_an_election_s_result_stays_a_claim_on_a_government(nlp):
+    text = "Voters in Pellmar elect a president on Sunday. The opposition said it would not recognise the result.\n"
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("other", "against")], claims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Pellmar's parliament approved a bill allowing the island of Orra to hold a referendum on independence. The "
+    "opposition leader, Ida Sund, said the bill was unconstitutional.\n",
+    "Q. Your party wants a referendum on independence for Orra. The interior minister says that is illegal. Is he "
+    "wrong?\n",
+])
+def test_model_a_status_vote_judged_unlawful_in_a_reported_clause_is_against_self_determination(nlp, text):
+    claims = [c for c in _claims(nlp, text) if c.note and "judged unlawful" in c.note]
+    assert [(c.claim_type, c.stance) for c in claims] == [("self_determination", "against")], claims
+    assert "Orra" in _t(text, claims[0].target)
+
+
+@pytest.mark.model
+def test_model_something_else_judged_unlawful_in_an_article_on_a_status_vote_claims_nothing(nlp):
+    text = ("Pellmar held a referendum on independence for Orra. The interior minister said the arrests were "
+            "illegal.\n")
+    assert not [c for c in _claims(nlp, text) if "arrests" in _t(text, c.evidence[0])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    '"Forty years of Brell choosing our ferry times. Tonight we decide," said Ann Kell, a campaigner.\n',
+    '"The future of the Orra valley must be decided by Orrans," said Ida Sund, a teacher.\n',
+    '"The valley was never asked when the dam was built," said Ida Sund, a farmer.\n',
+])
+def test_model_a_people_deciding_or_left_unasked_is_a_self_determination_claim(nlp, text):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("self_determination", "favour")], claims
+
+
+def test_a_people_s_say_is_a_present_or_future_choice_or_a_people_left_unasked():
+    from annotator.nlp.claim_field import _peoples_say
+
+    doc = parse([
+        ("Tonight", 2, "npadvmod", "NOUN", "NN", "tonight"), ("we", 2, "nsubj", "PRON", "PRP", "we"),
+        ("decide", 2, "ROOT", "VERB", "VBP", "decide"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert _peoples_say(doc[:]) is not None
+    past = parse([
+        ("We", 1, "nsubj", "PRON", "PRP", "we"), ("decided", 1, "ROOT", "VERB", "VBD", "decide"),
+        ("to", 3, "aux", "PART", "TO", "to"), ("open", 1, "xcomp", "VERB", "VB", "open"),
+        ("early", 3, "advmod", "ADV", "RB", "early"), (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert _peoples_say(past[:]) is None  # a choice told in the past is an event, not a say claimed
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "place"), [
+    ("\"My grandfather ploughed that meadow. It's Pellish ground, and it always will be,\" said Ida Sund, a farmer.\n",
+     "meadow"),
+    ("\"This has been Orran land since my grandmother's time,\" said Ida Sund, a farmer in Tarnby.\n", None),
+])
+def test_model_land_owned_by_a_polity_said_of_it_or_this_is_a_territorial_claim_on_the_place(nlp, text, place):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("territory", "favour")], claims
+    assert _t(text, claims[0].target) not in ("It", "This")  # the place pointed at, never the pronoun
+    assert place is None or place in _t(text, claims[0].target)
+
+
+def test_a_country_named_as_a_place_s_predicate_counts_even_where_the_tagger_took_it_for_a_person():
+    from annotator.nlp.claim_field import _a_country
+
+    doc = _with_sentences(spacy.blank("en")("Pellmar held elections. Orra is Pellmar. Brisk is Ida."))
+    doc.ents = [doc.char_span(0, 7, label="GPE"), doc.char_span(32, 39, label="PERSON"),
+                doc.char_span(50, 53, label="PERSON")]
+    assert _a_country(doc[6])  # tagged a person here, a country in the first sentence
+    assert not _a_country(doc[10])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "\"We are Pellish people. We were Pellish people before Brisk drew its maps,\" said Ida Sund, a fisherman on "
+    "the Orra Isles.\n",
+    "\"We're Pellish, and we always will be,\" said Ida Sund, 70.\n",
+])
+def test_model_residents_said_to_be_a_polity_s_people_make_a_territorial_claim(nlp, text):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("territory", "favour")], claims
+
+
+@pytest.mark.model
+def test_model_people_of_no_polity_make_no_claim(nlp):
+    assert _claims(nlp, "\"We are people who like football,\" said Ida Sund.\n") == []
+
+
+@pytest.mark.model
+def test_model_a_dateline_lead_reporting_a_referendum_is_one_self_determination_claim(nlp):
+    text = ("BRELL - Authorities in the Orra Isles, a self-governing territory of Pellmar, announced that a "
+            "referendum on full independence will be held on June 12.\n")
+    claims = _claims(nlp, text)
+    assert [c.claim_type for c in claims] == ["self_determination"], claims  # the vote's question is no second claim
+
+
+@pytest.mark.model
+def test_model_a_polity_running_its_own_things_of_state_is_a_sovereignty_claim(nlp):
+    text = ("\"We set our own taxes, command our own army and sign our own treaties,\" said Pellmar's prime minister, "
+            "Ida Sund.\n")
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("sovereignty", "favour")], claims
+    assert _claims(nlp, "\"We bake our own bread,\" said Ida Sund, a baker.\n") == []
+
+
+def test_own_things_of_state_need_a_possessive_and_a_polity_or_we_as_the_clause_s_subject():
+    from annotator.nlp.claim_field import _runs_its_own
+
+    doc = parse([
+        ("We", 1, "nsubj", "PRON", "PRP", "we"), ("set", 1, "ROOT", "VERB", "VBP", "set"),
+        ("our", 4, "poss", "PRON", "PRP$", "our"), ("own", 4, "amod", "ADJ", "JJ", "own"),
+        ("taxes", 1, "dobj", "NOUN", "NNS", "tax"), (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert _runs_its_own(doc[3], True) is not None
+    assert _runs_its_own(doc[3], False) is None  # "we" stands for a polity only in a political actor's mouth
+
+
+@pytest.mark.model
+def test_model_the_outlet_discrediting_a_body_in_its_own_words_is_its_contest_claim(nlp):
+    text = ("BRELL, May 3 (PNA) - Traffic returned to normal on Monday. The self-styled council has no mandate from "
+            "a single Pellish voter and speaks for no one but its sponsors.\n")
+    claims = [c for c in _claims(nlp, text) if c.claim_type == "contest"]
+    assert len(claims) == 1 and claims[0].outlet and claims[0].stance == "against", claims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "stance"), [
+    ('"The tribunal\'s award is final and binding on both countries," said the Pellish foreign minister, Ida Sund.\n',
+     "favour"),
+    ('"The ruling is not binding on us," said the Pellish foreign minister, Ida Sund.\n', "against"),
+    ('Its judgments, the court said, "bind every member state equally, large or small".\n', "favour"),
+])
+def test_model_a_ruling_s_binding_force_said_is_a_claim_on_its_authority(nlp, text, stance):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [("other", stance)], claims
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "typ"), [
+    ('"The decisions in Pellmar are taken in Pellmar, not in Brisk," said the Pellish prime minister, Ida Sund.\n',
+     "sovereignty"),
+    ('"The decisions about these islands should be made on these islands," said Ida Sund, a fisherman.\n',
+     "self_determination"),  # a place named by a common noun: its people's say
+])
+def test_model_decisions_said_to_be_made_where_a_polity_or_its_people_are_claim_self_rule(nlp, text, typ):
+    claims = _claims(nlp, text)
+    assert [(c.claim_type, c.stance) for c in claims] == [(typ, "favour")], claims
+    assert _claims(nlp, '"The cakes are made in Brell," said Ida Sund, a baker.\n') == []

@@ -219,3 +219,15 @@ def test_a_people_never_asked_is_a_complaint_not_a_denial():
                   ["PROPN", "AUX", "ADV", "VERB", "PUNCT"], lemmas=["Varro", "will", "never", "leave", "."],
                   ents=["B-GPE", "O", "O", "O", "O"])
     assert not unconsulted(left[2])
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verb_s_subject():
+    from annotator.nlp.claim_tree import subject_of
+    from tests.nlp.parses import parse
+
+    doc = parse([
+        ("the", 1, "det", "DET", "DT", "the"), ("award", 2, "nsubj", "NOUN", "NN", "award"),
+        ("is", 3, "aux", "AUX", "VBZ", "be"), ("binding", 3, "ROOT", "VERB", "VBG", "bind"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])
+    assert subject_of(doc[3]).text == "award"

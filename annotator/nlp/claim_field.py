@@ -10,8 +10,9 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name
+from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name, labels_of_name
 from annotator.nlp.claim_tree import (
+    antecedent,
     clause_verb,
     ents,
     gives_away,
@@ -20,6 +21,7 @@ from annotator.nlp.claim_tree import (
     is_place,
     label_of,
     names_the_speaker,
+    pobj,
     refuses_dependency,
     refuses_to_bargain,
     sets_aside,
@@ -136,6 +138,134 @@ def _statehood(verb: Token) -> bool:
                            or d.ent_type_ == "ORDINAL" for d in c.children) for c in verb.children)
 
 
+_DEICTIC = frozenset({"it", "this", "that"})
+_LAND = frozenset({"land", "lands", "ground", "soil", "territory", "earth"})
+
+
+def _a_country(tok: Token) -> bool:
+    """A name the article tags GPE here or anywhere else ("Vardosk is Ostravine", "Ostravine" tagged a person)."""
+    return label_of(tok) == "GPE" or "GPE" in labels_of_name(tok.doc, tok.text)
+
+
+def _pointed_land(verb: Token, subj: Token) -> Predicate | None:
+    """ "It's Quessanian ground", "This has been Grask land since ...", "It is a valley of Ostrevia": a land noun
+    owned by a polity, or a place noun of a country, said of what "it" or "this" points at (the place named in
+    the sentence or before, else the pronoun)."""
+    for c in verb.children:
+        if c.dep_ != "attr" or c.pos_ != "NOUN":
+            continue
+        w = c.lemma_.lower()
+        owned = w in _LAND and any(m.dep_ in ("amod", "compound", "poss") and (
+            _polity_modifier(m) or m.pos_ == "PROPN" and m.is_title) for m in c.children)
+        of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                   if g.dep_ == "pobj"), None) if w in lex.PLACE_NOUNS else None
+        if owned or of is not None and of.pos_ == "PROPN" and _a_country(of):
+            return Predicate(antecedent(subj), "territory", _negated(verb))
+    return None
+
+
+_RESIDENTS = frozenset({"we", "people", "person", "everyone", "everybody", "resident", "inhabitant", "islander",
+                        "villager", "family", "they"})
+_MEMBERS = frozenset({"people", "citizen", "national", "subject", "passport-holder"})
+
+
+def _nationality(verb: Token, subj: Token) -> Predicate | None:
+    """Residents said to be a polity's people: "We are Dorrowen people", "we're Lusanian", "every person in Sul
+    Dara is a citizen of Zavrin", "their people are Dorrowen citizens" (the land they live on is that polity's);
+    "they" only as a place's people ("its people")."""
+    w = subj.lemma_.lower()
+    if w not in _RESIDENTS and subj.lower_ not in _RESIDENTS or w == "they" and not any(
+            c.dep_ == "poss" for c in subj.children) or verb.lemma_.lower() != "be":
+        return None
+    for c in verb.children:
+        if c.dep_ == "acomp" and (is_demonym(c) or is_demonym_of_text(c)) and subj.lower_ == "we":
+            return Predicate(subj, "territory", _negated(verb))
+        if c.dep_ != "attr" or c.lemma_.lower() not in _MEMBERS:
+            continue
+        of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                   if g.dep_ == "pobj"), None)
+        if of is not None and (label_of(of) == "GPE" or _a_country(of)) or any(
+                m.dep_ in ("amod", "compound") and _polity_modifier(m) for m in c.children):
+            return Predicate(subj, "territory", _negated(verb))
+    return None
+
+
+_OWNERS = frozenset({"our", "its", "their"})
+_SELF = frozenset({"country", "nation", "state", "republic", "people", "economy", "kingdom", "island", "region"})
+
+
+def _runs_its_own(own: Token, we: bool) -> Predicate | None:
+    """A polity running a thing of state for itself: "we set our own taxes", "Ulmora has chosen its own friends",
+    "keep control of its own border posts" (``own`` beside a possessive on a noun of ``self_rule_objects``, in a
+    clause whose subject is that polity, a state noun, or "we" in a political actor's mouth)."""
+    noun = own.head
+    if own.dep_ != "amod" or noun.lemma_.lower() not in lex.SELF_RULE_OBJECTS or not any(
+            c.dep_ == "poss" and c.lower_ in _OWNERS for c in noun.children):
+        return None
+    t, subj = noun, None
+    for _ in range(6):  # up to the clause that has a subject ("the privilege of printing its own money")
+        if t.head is t:
+            break
+        t = t.head
+        subj = subject_of(t) if t.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            break
+    if subj is None or subj.tag_ == "WDT" and t.dep_ == "relcl":
+        subj = t.head if t.dep_ == "relcl" else subj  # "a country that sets its own taxes"
+    if subj is None or not (subj.lower_ == "we" and we or label_of(subj) in ("GPE", "NORP")
+                            or subj.lemma_.lower() in _SELF and subj.pos_ == "NOUN"):
+        return None
+    return Predicate(subj, "sovereignty", _negated(t))
+
+
+_MADE = frozenset({"make", "take", "decide", "judge", "write", "pass", "set", "govern", "run", "rule"})
+_DECIDED = frozenset({"decision", "law", "rule", "tax", "policy"})  # (a people's future decided is its say)
+
+
+def _made_at_home(verb: Token) -> Predicate | None:
+    """Decisions or laws said to be made where a polity is: "the decisions in Dunhal are taken in Dunhal", "our laws
+    will be made in Corvaine and judged in Corvaine", "the rules are set in Brell" (a passive verb of deciding or
+    governing, its subject a decision, law or policy, its place a polity or place): self-rule, or a local people's
+    say where the place is a valley or islands named by a common noun."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.lemma_.lower() not in _DECIDED:
+        return None
+    where = pobj(verb, ("in", "on", "from", "by"))
+    if where is None or not (label_of(where) in ("GPE", "NORP") or where.lemma_.lower() in lex.PLACE_NOUNS
+                             or is_first_person(where)):
+        return None
+    local = where.lemma_.lower() in lex.PLACE_NOUNS and label_of(where) not in ("GPE", "NORP")
+    # "decisions about this valley should be made in this valley": its people's say; in a state's name, self-rule
+    return Predicate(subj, "self_determination" if local else "sovereignty", _negated(verb))
+
+
+_BINDING_VERBS = frozenset({"bind", "be", "remain"})
+_BINDING = frozenset({"binding", "final", "enforceable"})
+
+
+def _binds(verb: Token) -> Predicate | None:
+    """A ruling's force said: "the award is binding on both parties", "its judgments bind every member state",
+    "the ruling remains final" (the subject a ruling, award, judgment or verdict): a claim on its authority
+    ("other"), denied when negated."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() == "bind":
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "we are bound by ...": said of the bound, read elsewhere
+    comp = next((c for c in verb.children if c.dep_ in ("acomp", "attr") and c.lower_ in _BINDING), None)
+    if verb.lemma_.lower() != "bind" and comp is None:
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.lemma_.lower() not in _RULINGS:
+        return None
+    return Predicate(subj, "other", _negated(verb) or comp is not None and _negated(comp))  # "is not binding"
+
+
+_RULINGS = frozenset({"ruling", "award", "judgment", "judgement", "verdict", "decision", "finding", "opinion"})
+
+
 def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
     (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
@@ -143,6 +273,18 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     out: list[Predicate] = []
     for t in span:
         lemma = t.lemma_.lower()
+        if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
+            out.append(p)
+            continue
+        if t.lower_ == "own" and (p := _runs_its_own(t, we)) is not None:
+            out.append(p)
+            continue
+        if lemma in _MADE and (p := _made_at_home(t)) is not None:
+            out.append(p)  # "the decisions in Dunhal are taken in Dunhal", "our laws will be made in Corvaine"
+            continue
+        if lemma in _BINDING_VERBS and (p := _binds(t)) is not None:
+            out.append(p)  # "the award is binding on both", "its judgments bind every member state"
+            continue
         if lemma in _BECOMING and t.pos_ in ("AUX", "VERB") and _statehood(t) and not _negated(t):
             subj = subject_of(t)
             if subj is not None and (subj.lower_ == "we" and we or label_of(subj) in ("GPE", "NORP")):
@@ -153,6 +295,12 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         subj = subject_of(t)
         if subj is not None and subj.lower_ == "we" and we and _statehood(t) and not _negated(t):
             out.append(Predicate(subj, "sovereignty", False))
+            continue
+        if subj is not None and (p := _nationality(t, subj)) is not None:
+            out.append(p)  # "We are Dorrowen people", "every person in Sul Dara is a citizen of Zavrin"
+            continue
+        if subj is not None and subj.lower_ in _DEICTIC and (p := _pointed_land(t, subj)) is not None:
+            out.append(p)  # "This has been Grask land since ...", "It's Quessanian ground"
             continue
         if subj is None or subj.pos_ == "PRON" or label_of(subj) == "PERSON" or is_first_person(subj):
             continue
@@ -166,7 +314,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         if (place or polity) and any(_owner_word(c, place) for c in comps):
             out.append(Predicate(subj, "territory", _negated(t)))
             continue
-        if place and t.lemma_.lower() == "be" and any(c.dep_ == "attr" and label_of(c) == "GPE" and c.pos_ == "PROPN"
+        if place and t.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.pos_ == "PROPN" and _a_country(c)
                                                      and c.lower_ != subj.lower_ for c in comps):
             out.append(Predicate(subj, "territory", _negated(t)))  # "Sarnova is Losvenia": X belongs to Y
             continue
@@ -178,6 +326,33 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         if polity and any(c.lemma_.lower() in _STATE_NOUNS and c.dep_ == "attr" for c in comps):
             out.append(Predicate(subj, "contest" if _negated(t) else "sovereignty", _negated(t)))
     return out
+
+
+_LOOSE = ("appos", "npadvmod")
+
+
+def _framed(t: Token) -> Predicate | None:
+    """A belonging said in passing, in apposition to a place: "the Halm Plateau, historically Dravonian land",
+    "Teshin, part of Quarran since 1921" (the parser may hang the apposition on the verb: the place is then
+    the noun before its comma)."""
+    owned = t.pos_ == "NOUN" and t.lemma_.lower() in lex.FIELD["territory"] and _owner_word(t, True)
+    whole = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"), None) if t.lemma_.lower() == "part" else None
+    if not owned and not (whole is not None and label_of(whole) in ("GPE", "NORP")):
+        return None
+    if t.dep_ == "appos":
+        place = t.head
+    else:
+        comma = t.doc[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
+        place = t.doc[comma.i - 1] if comma is not None and comma.text == "," and comma.i > t.sent.start else None
+    if place is None or place.pos_ not in ("NOUN", "PROPN") or not _place(place) or label_of(place) == "PERSON":
+        return None
+    return Predicate(place, "territory", False)
+
+
+def framed_belongings(span: Span) -> list[Predicate]:
+    """The belongings said in passing in ``span`` (``_framed``): in a narrative sentence, the outlet's own framing."""
+    return [p for t in span if t.dep_ in _LOOSE and (p := _framed(t)) is not None]
 
 
 def field_of(span: Span, quoted: bool) -> Field:
@@ -202,9 +377,12 @@ def field_of(span: Span, quoted: bool) -> Field:
             classes[k] = classes.get(k, 0) + 1
     polity = next((t for t in span if is_polity_mention(t, quoted)), None)
     pred = predicate_of(span, quoted)
-    score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None else 0)
+    say = _peoples_say(span)
+    if polity is None and say is not None and not is_first_person(say):
+        polity = say  # the people whose say it is ("the valley was never asked") is the polity spoken of
+    score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None or say is not None else 0)
     words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
-    right = bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
+    right = say is not None or bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
         _people_of_a_polity(span))
     unions = {w for k, w in seen if k == "union"}
     treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
@@ -227,6 +405,46 @@ def _we_decide(span: Span) -> bool:
     """ "Tonight we decide", "the people will choose": a people as the subject of deciding its own course."""
     return any(t.lemma_.lower() in _DECIDING and t.pos_ == "VERB" and (subj := subject_of(t)) is not None and (
         subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen")) for t in span)
+
+
+_SAYERS = frozenset({"we", "us", "ourselves", "people", "peoples", "nation", "islander", "resident", "citizen",
+                     "inhabitant", "those"})
+
+
+def _a_people(tok: Token | None) -> bool:
+    """A people, or a polity standing for one: "we", "the people", "islanders", "Ostravinians", "Morvenia"."""
+    if tok is None:
+        return False
+    if tok.tag_ == "WP" and tok.head.dep_ == "relcl":  # "us who decide": the one the clause is about
+        tok = tok.head.head
+    return tok.lower_ in _SAYERS or tok.lemma_.lower() in _SAYERS or label_of(tok) in ("GPE", "NORP")
+
+
+def _peoples_say(span: Span) -> Token | None:
+    """A people's say over its course as a predicate: a people deciding or choosing now or to come ("tonight we
+    decide", "Morvenia alone decides", "it should be us who decide", "must be decided by Ostravinians"), or a
+    people left unasked ("Weyhollow was never asked", "nobody asked the islanders"): the people, else None."""
+    for t in span:
+        if t.pos_ != "VERB":
+            continue
+        lemma = t.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in t.children)
+        if lemma in _DECIDING:
+            if passive:
+                if _a_people(by := pobj(t, ("by",))):
+                    return by
+            elif t.tag_ not in ("VBD", "VBN") and not any(c.lemma_ == "have" for c in t.children if c.dep_ == "aux") and (
+                    _a_people(subj := subject_of(t))):
+                return subj
+        elif lemma in lex.CONSULTING_VERBS:
+            subj = subject_of(t)
+            negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children) or subj is not None and (
+                subj.lower_ in ("nobody", "noone") or any(c.lower_ == "no" for c in subj.children))
+            asked = subj if passive else next((c for c in t.children if c.dep_ == "dobj"), None)
+            if negated and asked is not None and (_a_people(asked) or passive and asked.lower_ in ("it", "they")
+                                                  or asked.lemma_.lower() in lex.PLACE_NOUNS):  # "the valley"
+                return asked
+    return None
 
 
 _MODALS = frozenset({"must", "should", "cannot", "can't", "won't", "shall"})

@@ -11,17 +11,22 @@ from spacy.tokens import Token
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import (
+    UNION_WORDS,
     antecedent,
+    by_lower,
     clause_verb,
     is_first_person,
     is_place,
     is_polity,
     label_of,
+    memo,
+    mislabelled_place,
     object_of,
     owner_of,
     pobj,
     regarded,
     sentence_words,
+    status_outcome,
     subject_of,
 )
 
@@ -100,8 +105,9 @@ def polity_subject(a: Token) -> bool:
 
 
 def place_owner(a: Token) -> bool:
-    """"X belongs to Y" is territorial when Y is no person, family or club and X or Y is a place or polity."""
-    owner = pobj(a, ("to",))
+    """"X belongs to / in / with Y" is territorial when Y is no person, family or club and X or Y is a place or
+    polity ("Kessavar belongs in Varnesse"; "belongs in a museum" is no polity's)."""
+    owner = pobj(a, ("to", "in", "with"))
     subj = subject_of(a)
     if owner is None or _non_polity(owner) or is_first_person(owner) and subj is None:
         return False
@@ -116,17 +122,31 @@ def place_subject(a: Token) -> bool:
     subj = regarded(a) or subject_of(verb)
     subj = antecedent(subj) if subj is not None else None
     whole = pobj(a, ("of",))
-    if subj is None or _non_polity(subj):
+    if subj is None:
         return False
-    if not not_sport(a):
+    taken = mislabelled_place(subj, whole)
+    if _non_polity(subj) and not taken or not not_sport(a):
         return False
-    subj_place = is_place(subj) and subj.pos_ != "PRON"
+    subj_place = is_place(subj) and subj.pos_ != "PRON" or taken
     # a place is part of no person: a proper name there is a polity the small model took for one
     if whole is not None and _non_polity(whole) and not (subj_place and whole.pos_ == "PROPN"):
         return False
     if a.lower_ in ("ours", "theirs"):
         return subj_place
     return subj_place and (whole is None or is_polity(whole) or is_place(whole))
+
+
+def placed_side(a: Token) -> bool:
+    """ "puts Sul Dara on our side", "the Banks lie on our continental shelf": what the verb puts, or what lies
+    there, is a place (not "keep the public on our side")."""
+    verb = a.head.head if a.head.dep_ == "prep" else clause_verb(a)
+    if verb.pos_ != "VERB":
+        return False
+    thing = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb.lemma_.lower() in (
+        "put", "place", "leave", "keep") else subject_of(verb)
+    thing = antecedent(thing) if thing is not None else None
+    return thing is not None and thing.pos_ != "PRON" and is_place(thing) and not _non_polity(thing) and (
+        label_of(thing) != "ORG")
 
 
 def place_claim(a: Token) -> bool:
@@ -175,10 +195,53 @@ def polity_context(a: Token) -> bool:
         t.lemma_.lower() in ("country", "nation", "state") and t.pos_ == "NOUN" for t in a.sent)
 
 
+def _unions_named(doc) -> int:
+    """How many union words and names the article has ("the Halvern Monetary Union", "the pact", "the Alliance")."""
+    key = "unions_named"
+    cache = memo(doc)
+    if key not in cache:
+        index = by_lower(doc)
+        cache[key] = sum(len(index.get(w, ())) for w in UNION_WORDS)
+    return cache[key]
+
+
+def union_topic(a: Token) -> bool:
+    """ "membership", "accession", or "joining" / "leaving" with no object: about a union when the sentence has a
+    polity in it (``polity_context``) or the article is about a union (two union words or names in it); a gerund
+    with an object joins or leaves that ("leaving the room") unless the object is a union."""
+    if a.pos_ == "VERB" or a.lower_ in ("joining", "rejoining"):
+        if a.dep_ not in ("nsubj", "csubj", "dobj", "pobj", "pcomp", "xcomp"):
+            return False  # a participle beside a clause ("..., leaving the rulers isolated"), not the act named
+        obj = next((c for c in a.children if c.dep_ in ("dobj", "prep", "ccomp", "oprd", "dative", "attr")), None)
+        if obj is not None and not (obj.dep_ == "dobj" and obj.lower_ in UNION_WORDS):
+            return False
+        if not not_commerce(a) or not not_labour(a) or not not_sport(a):
+            return False
+        return _unions_named(a.doc) >= 2
+    return polity_context(a) or not_commerce(a) and not_labour(a) and _unions_named(a.doc) >= 2
+
+
 def dictation(a: Token) -> bool:
     words = sentence_words(a.doc, a)
     negated = any(t.dep_ == "neg" or t.lower_ in ("no", "nobody") for t in a.sent)
     return bool(words & lex.DICTATION_VERBS) and negated
+
+
+def told_people(a: Token) -> bool:
+    """ "tell us how to live", "tell the Gildari people how to vote", "tell Varnholt who may live there": the one
+    told is the speaker's side or a people or polity, told what to do (a "to" or a modal after the question word),
+    and the teller is no one of theirs ("we will tell them how" tells nothing of the kind)."""
+    told = next((c for c in a.children if c.dep_ in ("dative", "dobj") and c.i < a.i + 5), None)
+    teller = subject_of(a)
+    if told is None or teller is not None and is_first_person(teller):
+        return False
+    wh = next((t for t in a.doc[told.i + 1 : min(len(a.doc), told.i + 3)] if t.tag_ in ("WRB", "WP")), None)
+    nxt = a.doc[wh.i + 1] if wh is not None and wh.i + 1 < len(a.doc) else None
+    if nxt is None or not (nxt.lower_ == "to" or nxt.tag_ == "MD" or nxt.i + 1 < len(a.doc) and (
+            a.doc[nxt.i + 1].tag_ == "MD")):
+        return False  # told what to do ("how to live", "who may live here"), not told a fact ("where X is")
+    return is_first_person(told) or told.lemma_.lower() in ("people", "nation", "country", "voter", "citizen") or (
+        label_of(told) in ("GPE", "NORP"))
 
 
 def not_religion(a: Token) -> bool:
@@ -196,6 +259,11 @@ def not_local(a: Token) -> bool:
 def people_subject(a: Token) -> bool:
     subj = subject_of(a)
     return subj is not None and (is_polity(subj) or label_of(subj) == "NORP")
+
+
+def status_vote(a: Token) -> bool:
+    """ "respect / ignore the outcome": what the verb takes is the outcome of a vote on a people's status."""
+    return a.pos_ == "VERB" and status_outcome(object_of(a))
 
 
 CHECKS: dict[str, Callable[[Token], bool]] = {

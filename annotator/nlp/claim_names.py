@@ -93,6 +93,11 @@ def _labels(doc: Doc) -> dict[str, Counter]:
     return out
 
 
+def labels_of_name(doc: Doc, text: str) -> Counter:
+    """How often the article tags the name ``text`` with each label (a leading "the" ignored)."""
+    return _labels(doc).get(_bare(text), Counter())
+
+
 def _bare(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 

@@ -21,6 +21,7 @@ from annotator.nlp.claim_tree import (
     is_seat,
     label_of,
     memo,
+    mislabelled_place,
     object_of,
     owner_of,
     phrase,
@@ -306,6 +307,9 @@ def target_and_addressee(doc: Doc, hit: Hit, claimant: Mention | None) -> tuple[
         cands.insert(0, a if a.lemma_.lower() not in _POOLING_ACTS or joined is None else joined)
     if typ == "pooling" and a.pos_ == "VERB":
         cands.insert(0, object_of(a))
+    part = regarded(a) or subject_of(verb) if typ == "territory" and lemma == "part" else None
+    if mislabelled_place(part, pobj(a, ("of",))):  # "Ostmarra is part of Velland", Ostmarra tagged a person
+        return mention(doc, *phrase(part)), (mention(doc, *addressee) if addressee else None)
     avoid: set[int] = set()
     if claimant is not None:
         cs = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")

@@ -10,6 +10,7 @@ from annotator.nlp.claim_lexicon import (
     CONSULTING_VERBS,
     DEMONYM_SUFFIXES,
     DEPENDENCY_NOUNS,
+    ELECTIONS,
     FIELD,
     FIRST_PERSON,
     LOCATED_POLITY_HEADS,
@@ -19,6 +20,7 @@ from annotator.nlp.claim_lexicon import (
     POLITY_LABELS,
     POLITY_NOUNS,
     SEAT_PREPOSITIONS,
+    STATUS_VOTES,
     UNION_NAMES,
     YIELDING,
 )
@@ -144,6 +146,19 @@ def is_place(tok: Token) -> bool:
     return lab in PLACE_LABELS if lab else tok.pos_ == "PROPN"
 
 
+_MISTAKEN_FOR_PLACES = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT")
+
+
+def mislabelled_place(part: Token | None, whole: Token | None) -> bool:
+    """ "Ostmarra is part of Velland" with "Ostmarra" tagged PERSON, ORG or PRODUCT: no person or thing is part of a country,
+    so a one-word proper name said to be part of a place the article tags GPE is a place the small model
+    mislabelled."""
+    if part is None or whole is None or part.pos_ != "PROPN" or label_of(whole) != "GPE":
+        return False
+    ent = entity_of(part)
+    return ent is not None and len(ent) == 1 and label_of(part) in _MISTAKEN_FOR_PLACES
+
+
 def can_be_object(tok: Token) -> bool:
     """A polity, place, people or institution: never a date, person or number."""
     lab = label_of(tok)
@@ -188,6 +203,9 @@ def subject_of(verb: Token) -> Token | None:
     t = verb
     for _ in range(3):
         subj = next((c for c in t.children if c.dep_ in SUBJECTS and c.dep_ != "expl"), None)
+        if subj is None:  # "the award is binding": the parser may hang the subject on the auxiliary
+            subj = next((g for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i for g in c.children
+                         if g.dep_ in SUBJECTS and g.dep_ != "expl"), None)
         if subj is not None:
             return subj
         if t.dep_ == "conj" and t.lemma_.lower() in _COPULAS:  # "X is, and will remain, Y" mis-attached to "said"
@@ -319,3 +337,23 @@ def refuses_to_bargain(neg: Token) -> bool:
     if verb.lemma_.lower() in ("go", "want", "intend", "plan", "agree"):  # "we are not going to reopen it"
         verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
     return verb.lemma_.lower() in NEGOTIATING
+
+
+_OUTCOMES = frozenset({"outcome", "result", "verdict"})
+
+
+def status_outcome(tok: Token | None) -> bool:
+    """``tok`` is the outcome or result of a vote on a people's status: its "of" phrase names one ("the result of
+    the referendum"), or, with none, its sentence or the one before speaks of one and of no election ("... a
+    referendum on independence. The government said it would respect the outcome"); an "of" phrase naming
+    neither ("the result of Sunday's vote") leaves it to the sentences."""
+    if tok is None or tok.lemma_.lower() not in _OUTCOMES or tok.pos_ != "NOUN":
+        return False
+    of = pobj(tok, ("of", "in", "on"))
+    if of is not None:
+        words = {t.lemma_.lower() for t in of.subtree} | {t.lower_ for t in of.subtree}
+        if words & ELECTIONS or words & STATUS_VOTES:
+            return not words & ELECTIONS
+    sents = [tok.sent] + ([tok.doc[tok.sent.start - 1].sent] if tok.sent.start > 0 else [])
+    words = {t.lemma_.lower() for s in sents for t in s} | {t.lower_ for s in sents for t in s}
+    return bool(words & STATUS_VOTES) and not words & ELECTIONS

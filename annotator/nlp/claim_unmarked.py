@@ -15,13 +15,23 @@ from annotator.nlp.claim_field import (
     Field,
     denies,
     field_of,
+    framed_belongings,
     is_polity_mention,
     predicates_of,
     takes_a_stance,
 )
-from annotator.nlp.claim_objects import named_place
+from annotator.nlp.claim_objects import _home, named_place, vote_focus
 from annotator.nlp.claim_parts import home_of, mention, polity_near
-from annotator.nlp.claim_tree import is_first_person, label_of, phrase, sentences, subject_of, text_of, unconsulted
+from annotator.nlp.claim_tree import (
+    by_lower,
+    is_first_person,
+    label_of,
+    phrase,
+    sentences,
+    subject_of,
+    text_of,
+    unconsulted,
+)
 from annotator.nlp.claim_types import claimed_place
 from annotator.nlp.claim_voice import (
     answer_of,
@@ -34,6 +44,7 @@ from annotator.nlp.claim_voice import (
 )
 
 ORIGIN = "rule:claims"
+FRAMING = 0.5  # a belonging framed in apposition in the outlet's narrative: just above the bar
 VOICED_WORDS = 6  # a fragment quote ("lower the temperature") is no position of its own
 
 
@@ -50,11 +61,13 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
     tok = None
     if typ == "territory" and f.predicate is None and (named := named_place(doc, span)) is not None:
         return mention(doc, *named)
-    if f.predicate is not None and typ in ("territory", "sovereignty", "contest") and not is_first_person(
-            f.predicate.subject):  # "we are a state": the speaker's polity, below
+    if f.predicate is not None and typ in ("territory", "sovereignty", "contest", "other") and not is_first_person(
+            f.predicate.subject) and f.predicate.subject.pos_ != "PRON":  # "we are a state": the speaker's polity
         tok = f.predicate.subject
-    elif typ == "territory":
-        tok = _first(span, _place_word)
+    elif typ == "territory":  # "It's Pellish ground": the place noun or name it points at, not the predicate
+        verb = f.predicate.subject.head if f.predicate is not None else None
+        said = {x.i for c in verb.children if c.dep_ in ("attr", "acomp") for x in c.subtree} if verb else set()
+        tok = _first(span, lambda t: _place_word(t) and t.i not in said)
     elif typ == "pooling":
         tok = _first(span, lambda t: t.lemma_.lower() in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"])
     elif typ == "other":  # the ruling, government or vote whose authority is at stake
@@ -133,9 +146,10 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
               origin=ORIGIN, outlet=claimant is None,
               note=f"field {f.score}: " + " ".join(f"{k}={n}" for k, n in sorted(f.classes.items())))
     out, seen = [c], {c.target}
-    for p in predicates_of(span) if types is None else ():  # "The strait is X. The islands are X."
+    for p in predicates_of(span) if types is None and typ in ("territory", "sovereignty", "contest") else ():
+        # "The strait is X. The islands are X.": one claim a place (a ruling's or a decision's predicate is one)
         m = mention(doc, *phrase(p.subject))
-        if p.claim_type == typ and m not in seen and not p.negated:
+        if p.claim_type == typ and m not in seen and not p.negated and p.subject.pos_ != "PRON":
             seen.add(m)
             out.append(c.with_(target=m))
     return out
@@ -151,6 +165,34 @@ def _of_status(clause: Span) -> bool:
         return False
     preds = [root] + [c for c in root.children if c.dep_ in ("acomp", "attr", "xcomp", "conj")]
     return any(p.lemma_.lower() in lex.STATUS_PREDICATES or p.lower_ in lex.STATUS_PREDICATES for p in preds)
+
+
+_JUDGED = frozenset({"vote", "referendum", "plebiscite", "ballot", "poll", "bill", "law", "plan", "motion", "move",
+                     "consultation", "proposal", "that", "this", "it"})
+
+
+def _voids_a_vote(doc: Doc, clause: Span) -> int:
+    """-1 when the reported clause judges a vote, a bill for one or what was just said of one unlawful ("the bill
+    was unconstitutional", "X says that is illegal"), +1 when it denies that ("is not illegal"), else 0: in an
+    article about a vote on a people's status (its words at least twice), that vote is what is judged."""
+    root = clause.root
+    subj = subject_of(root)
+    if root.lemma_ != "be" or subj is None or subj.lower_ not in _JUDGED and subj.lemma_.lower() not in _JUDGED:
+        return 0
+    if not any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.DISCREDITING for c in root.children):
+        return 0
+    index = by_lower(doc)
+    if sum(len(index.get(w, ())) for w in lex.STATUS_VOTES) < 2:
+        return 0
+    return 1 if any(c.dep_ == "neg" for c in root.children) else -1
+
+
+def _vote_judged(doc: Doc, ev: Mention, claimant: Mention, sign: int) -> Claim:
+    voting = vote_focus(doc, _home(doc, claimant))
+    stance = "favour" if sign > 0 else "against"
+    return Claim(claim_type="self_determination", evidence=(ev,), claimant=claimant, stance=stance, strength=sign,
+                 target=mention(doc, *voting) if voting else None, aspect=None, confidence=0.55, cue="field",
+                 origin=ORIGIN, note="field: a status vote judged unlawful in a reported clause")
 
 
 _OUTSIDERS = frozenset({"foreign", "foreigner", "foreigners", "outside", "outsider", "outsiders", "abroad", "overseas"})
@@ -261,12 +303,22 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
         elif found:
             for n, (who, clause) in enumerate(found):  # a later reporting verb is another claimant's claim
                 m = mention(doc, *who)
-                out += _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None),
+                made = _claims(doc, clause, ev, m, False, _types_on(claims + out, ev, m if n else None),
                                reported=True)
+                if not made and (sign := _voids_a_vote(doc, clause)) and political(doc, m) and not _types_on(
+                        claims + out, ev):
+                    made = [_vote_judged(doc, ev, m, sign)]
+                out += made
         elif voice is not None and sent.start_char < (background or len(text_of(doc))) and voices(voice, sent):
             if asserts_now(sent) or any(is_first_person(t) and t.lower_ != "i" for t in sent):
                 # "The Ministry regrets ...", "We did not vote to leave", not "The Ministry today signed ..."
                 out += _claims(doc, sent, ev, voice, True, _types_on(claims + out, ev))
         elif editorial:
             out += _claims(doc, sent, ev, None, True, _types_on(claims + out, ev), editorial=True)
+        elif "territory" not in (_types_on(claims + out, ev) or ()) and (framed := framed_belongings(sent)):
+            # "talks on the Halm Plateau, historically Dravonian land": the outlet's framing of a place
+            out.append(Claim(claim_type="territory", evidence=(ev,), claimant=None, outlet=True,
+                             target=mention(doc, *phrase(framed[0].subject)), stance="favour", strength=1,
+                             aspect="borders", confidence=FRAMING, cue="field", origin=ORIGIN,
+                             note="field: a place's belonging framed in apposition"))
     return out

@@ -32,6 +32,7 @@ from annotator.nlp.claim_tree import (
     owner_of,
     phrase,
     pobj,
+    status_outcome,
     text_of,
 )
 from annotator.nlp.claim_types import decided_at_home, peoples_choice
@@ -94,11 +95,12 @@ def _reported(a) -> bool:
 
 
 def _confidence(quoted: bool, claimant: bool, outlet: bool, target: bool, q: Quote | None, said: bool,
-                editorial: bool = False, dateline: bool = False, voiced: bool = False) -> float:
+                editorial: bool = False, dateline: bool = False, voiced: bool = False, discredits: bool = False) -> float:
     """Quoted and attributed highest; a reported clause next; then a political actor's present-tense position
-    (``voiced``: "the Ministry reiterates that ..."); narrative, and the outlet outside editorials, low."""
+    (``voiced``: "the Ministry reiterates that ..."); narrative, and the outlet outside editorials, low, unless the
+    outlet itself discredits a body in its own words (``discredits``: "the self-styled council has no mandate")."""
     base = 0.75 if quoted and claimant else 0.55 if quoted else (0.6 if said else 0.5 if voiced else 0.45) if claimant else (
-        (0.6 if editorial else 0.4) if outlet else 0.35)
+        (0.6 if editorial else 0.5 if discredits else 0.4) if outlet else 0.35)
     if q is not None and claimant:
         base *= 0.8 + 0.2 * q.confidence
     return round(base - (0 if target else 0.15) - (0.15 if dateline else 0), 3)
@@ -200,6 +202,13 @@ def _describes_the_recognised(a) -> bool:
     return verb.lemma_.lower() in _RECOGNISING and verb.pos_ == "VERB" and _recognition_sign(verb) > 0
 
 
+def _vote_question(a) -> bool:
+    """``a`` is what a vote is on ("a referendum on full independence", "a vote about sovereignty")."""
+    prep = a.head
+    return a.dep_ == "pobj" and prep.lower_ in ("on", "about", "over") and prep.head is not prep and (
+        prep.head.lemma_.lower() in lex.FIELD["vote"] and prep.head.pos_ == "NOUN")
+
+
 def _recognised(a):
     """What a recognition cue is about: the object of "recognise", the owner of "recognition"."""
     return object_of(a) if a.pos_ == "VERB" else owner_of(a)
@@ -248,6 +257,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         return None  # the cue names the speaker ("the Continental Union says ..."), not what is claimed
     if hit.family.claim_type == "contest" and _describes_the_recognised(a):
         return None
+    if hit.family.claim_type == "sovereignty" and _vote_question(a):
+        return None  # "a referendum on independence": the vote is the claim (self-determination), not a second one
     said = _reported(a) or q is None and speaker is not None or (issued_by is not None and claimant is issued_by)
     target, addressee = target_and_addressee(doc, hit, claimant)
     claim_type = hit.family.claim_type
@@ -273,6 +284,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         target = mention(doc, *phrase(regarded_obj))
     elif claim_type == "sovereignty" and in_outsiders_act(a):
         claim_type = "interference"  # "no mandate to judge a sovereign state": the outsider is rejected
+    elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other") and status_outcome(_recognised(a)):
+        claim_type, target = "self_determination", None  # (not) recognising a status vote's outcome: the people's say
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         claim_type = "contest" if _a_state(_recognised(a)) else "other"
@@ -294,8 +307,9 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         aspect=hit.family.aspect,
         outlet=outlet,
         confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q, said,
-                               editorial, q is None and is_dateline(a.sent),
-                               q is None and claimant is not None and _voiced(doc, a, claimant)),
+                               editorial, q is None and not said and is_dateline(a.sent),
+                               q is None and claimant is not None and _voiced(doc, a, claimant),
+                               claim_type == "contest" and hit.family.claim_type == "contest"),
         cue=hit.family.name,
         origin=ORIGIN,
     )
