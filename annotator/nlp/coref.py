@@ -28,6 +28,7 @@ from annotator.nlp.lexicon import (
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import ents, text_of
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
+from annotator.nlp.sources import unnamed_sources
 
 
 @dataclass
@@ -43,6 +44,7 @@ class NamedMention:
     para: int
     titles: frozenset[str] = field(default_factory=frozenset)
     speaker: bool = False  # an earlier quote's speaker, or the subject of a reporting verb
+    head: int = -1  # an unnamed source's head noun (``sources``); -1 for a name
 
     @property
     def personal(self) -> bool:
@@ -86,6 +88,7 @@ class Mentions:
         self.writer = self._writer(writer)
         self.transcript: dict[int, NamedMention] = {}  # paragraph -> the speaker whose label opens it
         learn_genders(self)
+        self.unnamed: list[NamedMention] = unnamed_sources(self) if self.parsed else []  # "One father said"
 
     # building
 
@@ -419,7 +422,9 @@ class Mentions:
             objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
             orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
             equative = r.dep_ == "attr" and r.head.lemma_ == "be" and _has_subject(r.head)  # "The last to speak was X"
-            m.subject = r.dep_ in ("nsubj", "nsubjpass") or equative or self._topic(m, r) or (
+            owner = r.dep_ == "poss" and r.head.dep_ in ("nsubj", "nsubjpass") and r.head.head.dep_ == "ROOT"
+            # the owner of the main clause's subject is what it is about: "Kerry's advice was simple"
+            m.subject = r.dep_ in ("nsubj", "nsubjpass") or equative or owner or self._topic(m, r) or (
                 first and (orphan or r.dep_ not in objects) and self._early(m)
             )
             m.speaker = r.dep_ == "nsubj" and lemma_of(r.head) in REPORTING_VERBS
@@ -507,6 +512,8 @@ class Mentions:
     def add_speaker(self, s: int, e: int, label: str, quote_tok: int) -> None:
         m = self.make(s, e, label or (NAME if all(is_cap(t) for t in self.doc[s:e]) else ""), True, at=quote_tok)
         m.start, m.end, m.speaker = s, e, True
+        if not label:  # an unnamed source as the quote named it keeps its head noun ("a spokeswoman for X")
+            m.head = next((u.head for u in self.unnamed if s <= u.head < e), -1)
         self.history.append(m)
 
     # looking up
@@ -518,8 +525,17 @@ class Mentions:
         while j > 0 and self.items[j - 1].para >= from_para:
             j -= 1
             out.append(self.items[j])
-        out += [m for m in self.history[-200:] if m.start < before and m.para >= from_para]
+        heard = [m for m in self.history[-200:] if m.start < before and m.para >= from_para]
+        out += heard
+        out += [m for m in self.unnamed if m.start < before and m.para >= from_para
+                and not any(h.start <= m.head < h.end for h in heard)]  # fmt: skip # a quote's speaker as written
         return out
+
+    def unnamed_at(self, tok: int) -> NamedMention | None:
+        """The unnamed source whose head noun is token ``tok``, as an earlier quote's speaker named it if one did."""
+        m = next((m for m in self.unnamed if m.head == tok), None)
+        heard = next((h for h in self.history[-200:] if m is not None and h.start <= m.head < h.end), None)
+        return heard or m
 
     def best_name(self, m: NamedMention, before: int) -> NamedMention:
         """The fullest earlier mention of the same person (``Ana Rusu`` over ``Rusu``); of two full

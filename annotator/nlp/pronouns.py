@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, PRONOUN_KIND
-from annotator.nlp.roles import embedded_subject, person_noun
+from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, ORG_NOUNS, PRONOUN_KIND
+from annotator.nlp.roles import embedded_subject, is_role, person_noun
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -75,6 +75,9 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             if PRONOUN_KIND[t.lower_] == kind:
                 return resolve_pronoun(mentions, t, depth + 1)
             continue  # "he" before a "she": someone else
+        source = mentions.unnamed_at(t.i)
+        if source is not None:  # "One father, collecting his daughter, said he ...": the father
+            return source if _compatible(mentions, source, kind) else None
         if t.pos_ == "PROPN" or any(m.personal for m in mentions.between(t.left_edge.i, t.right_edge.i + 1)):
             return None  # a name, or one in apposition: the scored lookup weighs it
         attr = next((c for c in t.head.children if c.dep_ == "attr" and c.i > t.i), None)
@@ -94,6 +97,11 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
 def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
     if mentions.writer is not None and m.key == mentions.writer.key:
         return False  # the writer says "I": "he", "she", "they" are someone else
+    if m.head >= 0:  # an unnamed source: "One father said", "A spokeswoman for X told", "The water board said"
+        from annotator.nlp.sources import kinds_of
+
+        return kind in kinds_of(mentions.doc[m.head]) and (kind not in ("m", "f") or mentions.gender(m.key, strong=True)
+                                                             in (None, kind))  # fmt: skip
     if kind in ("m", "f"):
         if m.label == "" and m.speaker:  # an unnamed speaker: "a company commander ... told", then "he said"
             head = mentions.doc[m.end - 1]
@@ -104,8 +112,10 @@ def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
         return not m.titles and mentions.gender(m.key) is None and m.key not in mentions.person_keys
     if m.label == ORG_NAME and not mentions.parsed and kind == "pl":
         return True
-    plural = mentions.doc[m.end - 1].tag_ in ("NNS", "NNPS")  # "Residents of X" are no "it"
-    return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural))
+    last = mentions.doc[m.end - 1]
+    plural = last.tag_ in ("NNS", "NNPS")  # "Residents of X" are no "it"
+    one = last.lower_ not in ORG_NOUNS and (person_noun(last) or is_role(last.lower_))  # nor is "the broker"
+    return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural and not one))
 
 
 def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bool:

@@ -1,0 +1,86 @@
+"""Salience in the resolution of pronouns and descriptions, on hand-built parses (tests/nlp/parses.py):
+unnamed sources as entities, the owner of a subject, the organisation a pronoun "it" can be."""
+
+from __future__ import annotations
+
+from tests.nlp.parses import parse
+from tests.nlp.test_rules import _said_yes, attributed
+
+
+def test_a_he_after_an_unnamed_source_is_that_source_not_the_person_named_before():
+    # Tom Pell left . One father said he stayed . " Yes , " he said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("One", 5, "nummod", "NUM", "CD", "one"),
+        ("father", 6, "nsubj", "NOUN", "NN", "father"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("he", 8, "nsubj", "PRON", "PRP", "he"),
+        ("stayed", 6, "ccomp", "VERB", "VBD", "stay"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "One father")]
+
+
+def test_a_she_after_a_spokeswoman_for_an_organisation_is_the_spokeswoman():
+    # Ana Roe left . A spokeswoman for the Vell Trust said rates fell . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("A", 5, "det", "DET", "DT", "a"),
+        ("spokeswoman", 10, "nsubj", "NOUN", "NN", "spokeswoman"),
+        ("for", 5, "prep", "ADP", "IN", "for"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("Vell", 9, "compound", "PROPN", "NNP", "Vell"),
+        ("Trust", 6, "pobj", "PROPN", "NNP", "Trust"),
+        ("said", 10, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 12, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 10, "ccomp", "VERB", "VBD", "fall"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (7, 10, "ORG")])
+    assert attributed(doc) == [("Yes,", "A spokeswoman for the Vell Trust")]
+
+
+def test_it_is_never_an_unnamed_person_who_spoke_before():
+    # Vell Freight grew . One broker said rates fell . " Yes , " it said .
+    rows = [
+        ("Vell", 1, "compound", "PROPN", "NNP", "Vell"),
+        ("Freight", 2, "nsubj", "PROPN", "NNP", "Freight"),
+        ("grew", 2, "ROOT", "VERB", "VBD", "grow"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("One", 5, "nummod", "NUM", "CD", "one"),
+        ("broker", 6, "nsubj", "NOUN", "NN", "broker"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 8, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 6, "ccomp", "VERB", "VBD", "fall"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "ORG")])
+    assert attributed(doc) == [("Yes,", "Vell Freight")]
+
+
+def test_the_owner_of_the_main_clauses_subject_is_what_the_sentence_is_about():
+    # Tom Pell said rates fell . Ana Roe 's advice was simple . " Yes , " she said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 4, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 2, "ccomp", "VERB", "VBD", "fall"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 9, "poss", "PROPN", "NNP", "Roe"),
+        ("'s", 7, "case", "PART", "POS", "'s"),
+        ("advice", 10, "nsubj", "NOUN", "NN", "advice"),
+        ("was", 10, "ROOT", "AUX", "VBD", "be"),
+        ("simple", 10, "acomp", "ADJ", "JJ", "simple"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
