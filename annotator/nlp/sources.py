@@ -135,3 +135,13 @@ def same_noun(mentions: Mentions, m: NamedMention, head: Token) -> bool:
         nouns.add(_ONE_OF.get(group.lower_, group.lemma_.lower()))
     nouns |= {c.lemma_.lower() for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
     return lemma in nouns
+
+
+def source_by_noun(mentions: Mentions, head: Token, at: int, paras: int = 4) -> NamedMention | None:
+    """The latest unnamed source before token ``at`` (within ``paras`` paragraphs) that the definite
+    description headed by ``head`` repeats the noun of ("the man" after "Another witness, a man who ...",
+    "the person" after "one of the people said", "the minister" after "One cabinet minister said")."""
+    para = mentions.para_of(mentions.doc[at].idx)
+    pool = [m for m in mentions.unnamed + [h for h in mentions.history[-200:] if h.head >= 0]
+            if m.start < at and para - m.para <= paras and same_noun(mentions, m, head)]  # fmt: skip
+    return max(pool, key=lambda m: m.start, default=None)

@@ -84,3 +84,55 @@ def test_the_owner_of_the_main_clauses_subject_is_what_the_sentence_is_about():
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_definite_description_repeats_the_noun_an_unnamed_source_was_set_off_against():
+    # Tom Pell left . Another witness , a man who stayed , said rates fell . " Yes , " said the man .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Another", 5, "det", "DET", "DT", "another"),
+        ("witness", 12, "nsubj", "NOUN", "NN", "witness"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("a", 8, "det", "DET", "DT", "a"),
+        ("man", 5, "appos", "NOUN", "NN", "man"),
+        ("who", 10, "nsubj", "PRON", "WP", "who"),
+        ("stayed", 8, "relcl", "VERB", "VBD", "stay"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("said", 12, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 14, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 12, "ccomp", "VERB", "VBD", "fall"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("man", n + 4, "nsubj", "NOUN", "NN", "man"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Another witness")]
+
+
+def test_a_role_right_after_an_unnamed_source_of_that_role_is_the_source_not_the_person_titled_before():
+    # Ana Roe , the prime minister , left . One cabinet minister said rates fell . " Yes , " said the minister .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "nsubj", "PROPN", "NNP", "Roe"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("prime", 5, "amod", "ADJ", "JJ", "prime"),
+        ("minister", 1, "appos", "NOUN", "NN", "minister"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("left", 7, "ROOT", "VERB", "VBD", "leave"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+        ("One", 11, "nummod", "NUM", "CD", "one"),
+        ("cabinet", 11, "compound", "NOUN", "NN", "cabinet"),
+        ("minister", 12, "nsubj", "NOUN", "NN", "minister"),
+        ("said", 12, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 14, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 12, "ccomp", "VERB", "VBD", "fall"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("minister", n + 4, "nsubj", "NOUN", "NN", "minister"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "One cabinet minister")]
