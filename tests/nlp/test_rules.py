@@ -1848,3 +1848,22 @@ def test_a_double_barrelled_surname_the_tagger_clipped_at_its_hyphen_is_kept_who
     spaces = [False, False, False, True, True, False, False, True, False, False]
     doc = parse(rows, ents=[(7, 8, "PERSON")], spaces=spaces)
     assert attributed(doc) == [("Yes,", "Roe-Vell")]
+
+
+def test_a_double_barrelled_surname_the_tagger_clipped_before_its_hyphen_is_kept_whole():
+    # "Yes," Ana Roe-Vell said.   (the NER tagged only "Ana Roe")
+    rows = [
+        ('"', 8, "punct", "PUNCT", "``", '"'),
+        ("Yes", 8, "intj", "INTJ", "UH", "yes"),
+        (",", 8, "punct", "PUNCT", ",", ","),
+        ('"', 8, "punct", "PUNCT", "''", '"'),
+        ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "compound", "PROPN", "NNP", "Roe"),
+        ("-", 7, "punct", "PUNCT", "HYPH", "-"),
+        ("Vell", 8, "nsubj", "PROPN", "NNP", "Vell"),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, False, False, True, True, False, False, True, False, False]
+    doc = parse(rows, ents=[(4, 6, "PERSON")], spaces=spaces)
+    assert attributed(doc) == [("Yes,", "Ana Roe-Vell")]
