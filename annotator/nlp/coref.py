@@ -226,6 +226,8 @@ class Mentions:
         Rovers"), or written with "the" before it ("the Rovers"), unless a personal title names it."""
         doc = self.doc
         not_person, titled_person = set(), set()
+        full = {m.key for m in self.items if m.label == "PERSON" and m.end - m.start >= 2
+                and is_cap(doc[m.start]) and not is_title(doc[m.start])}  # fmt: skip # "Dagmar Volkonskaya"
         for m in self.items:
             if m.label not in ("PERSON", NAME):
                 continue
@@ -234,7 +236,7 @@ class Mentions:
                 not_person.add(m.key)
             elif head is not None and person_noun(head) or {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS:
                 titled_person.add(m.key)
-            elif self._with_the(m):
+            elif self._with_the(m) and m.key not in full:  # "the Volkonskaya serve" is hers
                 not_person.add(m.key)
         # "Harrowgate did not respond" after "Harrowgate Holdings": an untagged name opening an organisation's
         orgs = self._org_openers()
@@ -328,7 +330,9 @@ class Mentions:
             return False
         verb = root.head
         personal = MALE_WORDS | FEMALE_WORDS
-        return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent and self._own_clause(t, verb)
+        reports = lemma_of(verb) in REPORTING_VERBS
+        return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent
+                   and (self._own_clause(t, verb) or reports and _reported_subject(t, verb))
                    for t in verb.subtree)  # fmt: skip
 
     @staticmethod
@@ -565,3 +569,8 @@ def _full_name(doc: Doc, s: int, e: int) -> str:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _reported_subject(t: Token, verb: Token) -> bool:
+    """``t`` is the subject of what ``verb`` reports: "Ellie Quarendon said she had no idea"."""
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp" and t.head.head.i == verb.i

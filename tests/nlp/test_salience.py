@@ -136,3 +136,41 @@ def test_a_role_right_after_an_unnamed_source_of_that_role_is_the_source_not_the
     subject = (("the", n + 6, "det", "DET", "DT", "the"), ("minister", n + 4, "nsubj", "NOUN", "NN", "minister"))
     doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON")])
     assert attributed(doc) == [("Yes,", "One cabinet minister")]
+
+
+def test_a_name_tagged_an_organisation_whose_reported_words_go_on_with_she_is_a_person():
+    # Ana Roe said she had left . Mr Pell stayed . " Yes , " she said .   (the NER tagged "Ana Roe" an organisation)
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("she", 5, "nsubj", "PRON", "PRP", "she"),
+        ("had", 5, "aux", "AUX", "VBD", "have"),
+        ("left", 2, "ccomp", "VERB", "VBN", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Mr", 8, "compound", "PROPN", "NNP", "Mr"),
+        ("Pell", 9, "nsubj", "PROPN", "NNP", "Pell"),
+        ("stayed", 9, "ROOT", "VERB", "VBD", "stay"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "ORG"), (8, 9, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_surname_after_the_is_still_the_person_named_in_full_with_it():
+    # Ana Roe lost . Roe faded on the Roe serve . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("lost", 2, "ROOT", "VERB", "VBD", "lose"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Roe", 5, "nsubj", "PROPN", "NNP", "Roe"),
+        ("faded", 5, "ROOT", "VERB", "VBD", "fade"),
+        ("on", 5, "prep", "ADP", "IN", "on"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("Roe", 6, "pobj", "PROPN", "NNP", "Roe"),
+        ("serve", 5, "dep", "VERB", "VBP", "serve"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (8, 9, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
