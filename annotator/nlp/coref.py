@@ -147,6 +147,13 @@ class Mentions:
             if start >= ent.end or is_title(doc[ent.end - 1]):
                 continue
             label = ent.label_
+            of = self._titled_person_of(start, ent.end) if label in ORG_LABELS else None
+            if of is not None:  # "Detective Constable Rhys Tallentire of Wexmoor Police": a person, of an organisation
+                f = named(doc, start, of, "PERSON")
+                self.items.append(self._with_role(f.start, f.end, "PERSON", doc[of - 1]))
+                self.items.append(self._with_role(of + 1, ent.end, label, doc[ent.end - 1]))
+                taken.update(range(ent.start, ent.end))
+                continue
             if label != "PERSON" and self._titled(start, ent.root):
                 label = "PERSON"  # "its president, Urs Brunner" tagged ORG
             f = named(doc, start, ent.end, label)
@@ -219,6 +226,18 @@ class Mentions:
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def _titled_person_of(self, s: int, e: int) -> int | None:
+        """The "of" inside an entity [s, e) that opens with a personal title and a name before it
+        ("Chief Inspector Ana Roe of Vell Police" tagged as one organisation): where the person ends."""
+        doc = self.doc
+        if not is_title(doc[s]) or doc[s].lower_.rstrip(".") not in TITLE_HEADS:
+            return None
+        of = next((k for k in range(s + 1, e - 1) if doc[k].lower_ == "of"), None)
+        if of is None or not all(is_cap(t) for t in doc[s:of]) or not is_cap(doc[of + 1]):
+            return None
+        names = [t for t in doc[s:of] if not is_title(t)]
+        return of if names and not is_title(doc[of - 1]) else None
 
     def _not_people(self) -> None:
         """Names that are no person however they were tagged, and every mention of the same name with

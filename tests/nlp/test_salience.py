@@ -174,3 +174,25 @@ def test_a_surname_after_the_is_still_the_person_named_in_full_with_it():
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (8, 9, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_titled_name_of_an_organisation_tagged_as_one_organisation_is_a_person_of_it():
+    # Tom Pell left . Inspector Ana Roe of Vell Police said rates fell . " Yes , " she said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Inspector", 6, "compound", "PROPN", "NNP", "Inspector"),
+        ("Ana", 6, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
+        ("of", 6, "prep", "ADP", "IN", "of"),
+        ("Vell", 9, "compound", "PROPN", "NNP", "Vell"),
+        ("Police", 7, "pobj", "PROPN", "NNP", "Police"),
+        ("said", 10, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 12, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 10, "ccomp", "VERB", "VBD", "fall"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 10, "ORG")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
