@@ -82,6 +82,7 @@ class Mentions:
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
         self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
+        self.initials: dict[str, set[str]] = {}  # a surname -> the initials of its person's title words
         self._collect()
         self._drop_unconfirmed(title_lines)
         self._shared_surnames(title_lines)
@@ -103,7 +104,7 @@ class Mentions:
         key = name_key(self.doc, s, e, label)
         if not self.shared or label not in ("PERSON", NAME):
             return key
-        return self.shared.get(_full_name(self.doc, s, e), self.shared.get(key, key))
+        return self.shared.get(_full_name(self.doc, s, e, self.initials.get(key)), self.shared.get(key, key))
 
     def _shared_surnames(self, lines: Sequence[tuple[int, int]]) -> None:
         """Two people with one surname ("Alma Reyes ... her son, Tomas Reyes"): each full name is its own
@@ -111,8 +112,11 @@ class Mentions:
         one the story is about: the other is then called by the first name), a bare first name the one
         who has it."""
         fulls: dict[str, list[str]] = {}
+        for m in self.items:  # "Detective Inspector Ana Roe" ... "DI Roe": the initials of her titles, no first name
+            if m.personal:
+                self.initials.setdefault(m.key, set()).update(w[0] for w in m.titles if w in TITLE_HEADS)
         for m in self.items:
-            full = _full_name(self.doc, m.start, m.end)
+            full = _full_name(self.doc, m.start, m.end, self.initials.get(m.key))
             if not m.personal or " " not in full or any(a <= self.doc[m.start].idx < b for a, b in lines):
                 continue  # a Title Case line's run of capitals is no full name ("Okonkwo Edges Varela")
             names = fulls.setdefault(m.key, [])
@@ -554,6 +558,15 @@ class Mentions:
                 and not any(h.start <= m.head < h.end for h in heard)]  # fmt: skip # a quote's speaker as written
         return out
 
+    def untitled(self, s: int, e: int) -> tuple[int, int]:
+        """A person's name [s, e) without an abbreviated title before it made of the initials of the titles
+        the person is given ("DI Roe" after "Detective Inspector Ana Roe")."""
+        initials = self.initials.get(name_key(self.doc, s, e, "PERSON"))
+        t = self.doc[s]
+        if e - s > 1 and initials and t.is_alpha and t.is_upper and 2 <= len(t) <= 4 and set(t.lower_) <= initials:
+            return s + 1, e
+        return s, e
+
     def unnamed_at(self, tok: int) -> NamedMention | None:
         """The unnamed source whose head noun is token ``tok``, as an earlier quote's speaker named it if one did."""
         m = next((m for m in self.unnamed if m.head == tok), None)
@@ -581,9 +594,15 @@ class Mentions:
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
-def _full_name(doc: Doc, s: int, e: int) -> str:
-    """A person's name in lower case without titles or punctuation: "Dr. Ana Rusu" -> "ana rusu"."""
-    return " ".join(t.lower_ for t in doc[s:e] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_HEADS)
+def _full_name(doc: Doc, s: int, e: int, initials: set[str] | None = None) -> str:
+    """A person's name in lower case without titles or punctuation: "Dr. Ana Rusu" -> "ana rusu"; also without
+    an abbreviated title made of the ``initials`` of the titles the person is given ("DI" of "Detective Inspector")."""
+
+    def abbreviated(t: Token) -> bool:
+        return bool(initials) and t.is_alpha and t.is_upper and 2 <= len(t) <= 4 and set(t.lower_) <= initials
+
+    return " ".join(t.lower_ for t in doc[s:e] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_HEADS
+                    and not abbreviated(t))  # fmt: skip
 
 
 def _has_subject(verb: Token) -> bool:

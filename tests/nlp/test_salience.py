@@ -196,3 +196,25 @@ def test_a_titled_name_of_an_organisation_tagged_as_one_organisation_is_a_person
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 10, "ORG")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_an_abbreviated_title_made_of_a_persons_title_initials_is_no_first_name():
+    # Detective Inspector Ana Roe arrived . " Yes , " DI Roe said .
+    rows = [
+        ("Detective", 3, "compound", "PROPN", "NNP", "Detective"),
+        ("Inspector", 3, "compound", "PROPN", "NNP", "Inspector"),
+        ("Ana", 3, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 4, "nsubj", "PROPN", "NNP", "Roe"),
+        ("arrived", 4, "ROOT", "VERB", "VBD", "arrive"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+        ('"', 12, "punct", "PUNCT", "``", '"'),
+        ("Yes", 12, "intj", "INTJ", "UH", "yes"),
+        (",", 12, "punct", "PUNCT", ",", ","),
+        ('"', 12, "punct", "PUNCT", "''", '"'),
+        ("DI", 11, "compound", "PROPN", "NNP", "DI"),
+        ("Roe", 12, "nsubj", "PROPN", "NNP", "Roe"),
+        ("said", 12, "ROOT", "VERB", "VBD", "say"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(2, 4, "PERSON"), (10, 12, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Roe")]
