@@ -168,6 +168,7 @@ class Mentions:
             for t in doc:
                 known = t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "X") and t.lower_ in surnames  # "Thorne brushed off",
                 # "Tanabe laughs": a surname of the article tagged as another word
+                known = known or self._apposed_name(t)  # "Her husband, Iain," tagged a common noun
                 if t.pos_ != "PROPN" and not known or t.i in taken or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
                     continue
                 if not is_cap(t) or not self.outside(t.i, t.i + 1):
@@ -230,6 +231,17 @@ class Mentions:
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def _apposed_name(self, t: Token) -> bool:
+        """A capitalised word inside a sentence, set off by commas against a noun for one person ("her
+        husband, Iain,", "the coach, Maren,"), whatever the tagger made it: that person's name."""
+        doc = self.doc
+        if t.pos_ not in ("NOUN", "ADJ", "X") or t.dep_ != "appos" or not t.is_alpha or not t.text[:1].isupper():
+            return False
+        if t.i == 0 or doc[t.i - 1].text != "," or t.i + 1 >= len(doc) or doc[t.i + 1].text not in (",", "."):
+            return False
+        head = t.head
+        return head.i < t.i and (person_noun(head) or is_role(head.lower_)) and head.tag_ != "NNS"
 
     def _titled_person_of(self, s: int, e: int) -> int | None:
         """The "of" inside an entity [s, e) that opens with a personal title and a name before it

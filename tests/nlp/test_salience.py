@@ -218,3 +218,23 @@ def test_an_abbreviated_title_made_of_a_persons_title_initials_is_no_first_name(
     ]
     doc = parse(rows, ents=[(2, 4, "PERSON"), (10, 12, "PERSON")])
     assert attributed(doc) == [("Yes,", "Roe")]
+
+
+def test_a_capitalised_word_set_off_against_a_kin_noun_is_a_name_however_tagged():
+    # Tom Pell left . Her husband , Ian , is sure . " Yes , " he said .   ("Ian" tagged a common noun)
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Her", 5, "poss", "PRON", "PRP$", "her"),
+        ("husband", 9, "nsubj", "NOUN", "NN", "husband"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("Ian", 5, "appos", "NOUN", "NN", "ian"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("is", 9, "ROOT", "AUX", "VBZ", "be"),
+        ("sure", 9, "acomp", "ADJ", "JJ", "sure"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ian")]
