@@ -35,7 +35,8 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
     for t in doc:
         if t.dep_ != "nsubj" or t.head.pos_ != "VERB" or lemma_of(t.head) not in REPORTING_VERBS:
             continue
-        if not (t.pos_ == "NOUN" or t.lower_ == "one" and _one_of(t) is not None) or not t.is_alpha:
+        common = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower  # "the regional health ministry" tagged PROPN
+        if not (common or t.lower_ == "one" and _one_of(t) is not None) or not t.is_alpha:
             continue
         if not mentions.outside(t.i, t.i + 1) or t.tag_ in ("NNS", "NNPS") and t.lower_ not in ORG_NOUNS:
             continue

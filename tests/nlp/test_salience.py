@@ -238,3 +238,28 @@ def test_a_capitalised_word_set_off_against_a_kin_noun_is_a_name_however_tagged(
     ]
     doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ian")]
+
+
+def test_it_after_an_organisation_described_not_named_is_that_organisation_not_a_place_named_before():
+    # Tom Pell left Vell . The regional water board said in a statement that it agreed . " Yes , " it said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        ("Vell", 2, "dobj", "PROPN", "NNP", "Vell"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 8, "det", "DET", "DT", "the"),
+        ("regional", 8, "amod", "ADJ", "JJ", "regional"),
+        ("water", 8, "compound", "NOUN", "NN", "water"),
+        ("board", 9, "nsubj", "PROPN", "NNP", "board"),  # a common noun the tagger took for a name
+        ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        ("in", 9, "prep", "ADP", "IN", "in"),
+        ("a", 12, "det", "DET", "DT", "a"),
+        ("statement", 10, "pobj", "NOUN", "NN", "statement"),
+        ("that", 15, "mark", "SCONJ", "IN", "that"),
+        ("it", 15, "nsubj", "PRON", "PRP", "it"),
+        ("agreed", 9, "ccomp", "VERB", "VBD", "agree"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "PERSON"), (3, 4, "GPE")])
+    assert attributed(doc) == [("Yes,", "The regional water board")]
