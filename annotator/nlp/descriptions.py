@@ -74,8 +74,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         firms = [m for m in recent if doc[m.end - 1].lower_.rstrip(".") in _FIRM_ENDS]
         if firms:  # the company the last sentences are about (their subject) over one they mention
             return max(firms, key=lambda m: (m.subject or m.speaker, m.start))
-    if hw in ORG_NOUNS:
-        return nearest(mentions, at, "org")
+    if hw in ORG_NOUNS:  # "the board": an organisation described so before, else the one the text is about, no town
+        return earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
     return earlier_unnamed(mentions, found, at)
 
 

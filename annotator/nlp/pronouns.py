@@ -136,14 +136,15 @@ def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bo
                for t in verb.subtree)  # fmt: skip
 
 
-def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> NamedMention | None:
+def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places: bool = True) -> NamedMention | None:
     """The best-scored mention of ``kind`` (m, f, pl, org, ...) before token ``before``, within ``window``
-    paragraphs; else the nearest compatible one anywhere before."""
+    paragraphs; else the nearest compatible one anywhere before. Not ``places``: no place ("the board" is
+    no town)."""
     pos = mentions.doc[before].idx
     sent, para = mentions.sent_of(pos), mentions.para_of(pos)
     best, best_score = None, float("-inf")
     for m in mentions.earlier(before, para - window):
-        if not _compatible(mentions, m, kind):
+        if not _compatible(mentions, m, kind) or not places and m.label == "GPE":
             continue
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
         if m.subject and not m.speaker and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
@@ -157,7 +158,7 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> Name
     if best is None:  # nothing near: the nearest compatible name anywhere before
         j = bisect_left(mentions.starts, before) - 1
         while j >= 0 and best is None:
-            if _compatible(mentions, mentions.items[j], kind):
+            if _compatible(mentions, mentions.items[j], kind) and (places or mentions.items[j].label != "GPE"):
                 best = mentions.items[j]
             j -= 1
     return best

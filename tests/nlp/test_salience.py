@@ -263,3 +263,18 @@ def test_it_after_an_organisation_described_not_named_is_that_organisation_not_a
     ]
     doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "PERSON"), (3, 4, "GPE")])
     assert attributed(doc) == [("Yes,", "The regional water board")]
+
+
+def test_a_bare_organisation_noun_is_no_place_named_before():
+    # Tom Pell left Vell . " Yes , " said the board .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        ("Vell", 2, "dobj", "PROPN", "NNP", "Vell"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("board", n + 4, "nsubj", "NOUN", "NN", "board"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (3, 4, "GPE")])
+    assert attributed(doc) == [("Yes,", "the board")]
