@@ -18,6 +18,7 @@ from annotator.nlp.lexicon import (
     NOT_AGENTS,
     ORG_LABELS,
     ORG_NOUNS,
+    PEOPLE_NOUNS,
     PRONOUN_KIND,
     PROXY_NOUNS,
     REPORTING_VERBS,
@@ -26,7 +27,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
 )
 from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named, noun_phrase, propn_span
-from annotator.nlp.roles import age_description
+from annotator.nlp.roles import age_description, person_noun
 
 
 def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | None:
@@ -104,6 +105,8 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     and obj.lower_ not in PROXY_NOUNS
                     and speaking_noun(obj)
                 ):
+                    if _one_person(obj) and head.lower_ not in DOCUMENT_NOUNS:
+                        return Found(*_proxy_phrase(doc, head), False, "")  # "a spokeswoman for the prime minister"
                     return speaker_from_head(doc, obj)
         if inner:
             inner.sort(key=lambda x: (x[2] != "PERSON", abs(x[0] - head.i)))
@@ -128,6 +131,24 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
     if renamed is not None:  # "Another victim, a widower from X, wrote": the apposition says who
         return Found(*noun_phrase(doc, renamed), False, "")
     return Found(*noun_phrase(doc, head), False, "")
+
+
+def _one_person(noun: Token) -> bool:
+    """A common noun for one person, no organisation ("the prime minister", "the star", not "the ministry")."""
+    return noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.lower_ not in ORG_NOUNS and (
+        noun.lower_ in TITLE_HEADS or person_noun(noun) or noun.lower_ in PEOPLE_NOUNS
+    )
+
+
+def _proxy_phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    """A proxy with the person it speaks for: "A spokeswoman for the prime minister" (to its phrase's end)."""
+    s, e = noun_phrase(doc, head)
+    if not any(t.is_punct for t in doc[head.left_edge.i : head.i]):
+        s = min(s, head.left_edge.i)  # "a spokeswoman", "A senior aide"
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.i == e:
+            e = max(e, prep.right_edge.i + 1)
+    return s, e
 
 
 def _apposed_person(doc: Doc, head: Token) -> Found | None:

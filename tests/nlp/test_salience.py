@@ -278,3 +278,27 @@ def test_a_bare_organisation_noun_is_no_place_named_before():
     subject = (("the", n + 6, "det", "DET", "DT", "the"), ("board", n + 4, "nsubj", "NOUN", "NN", "board"))
     doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (3, 4, "GPE")])
     assert attributed(doc) == [("Yes,", "the board")]
+
+
+def test_a_spokeswoman_for_a_person_speaks_as_herself_not_as_that_person():
+    # Minister Ana Roe left . " Yes , " a spokeswoman for the minister said .
+    rows = [
+        ("Minister", 2, "compound", "PROPN", "NNP", "Minister"),
+        ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 3, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 3, "ROOT", "VERB", "VBD", "leave"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        ('"', 14, "punct", "PUNCT", "``", '"'),
+        ("Yes", 14, "intj", "INTJ", "UH", "yes"),
+        (",", 14, "punct", "PUNCT", ",", ","),
+        ('"', 14, "punct", "PUNCT", "''", '"'),
+        ("a", 10, "det", "DET", "DT", "a"),
+        ("spokeswoman", 14, "nsubj", "NOUN", "NN", "spokeswoman"),
+        ("for", 10, "prep", "ADP", "IN", "for"),
+        ("the", 13, "det", "DET", "DT", "the"),
+        ("minister", 11, "pobj", "NOUN", "NN", "minister"),
+        ("said", 14, "ROOT", "VERB", "VBD", "say"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(1, 3, "PERSON")])
+    assert attributed(doc) == [("Yes,", "a spokeswoman for the minister")]
