@@ -302,3 +302,26 @@ def test_a_spokeswoman_for_a_person_speaks_as_herself_not_as_that_person():
     ]
     doc = parse(rows, ents=[(1, 3, "PERSON")])
     assert attributed(doc) == [("Yes,", "a spokeswoman for the minister")]
+
+
+def test_a_report_speaks_for_whoever_published_it():
+    # According to a report published by the Vell Board , rates fell . " Yes , " said the report .
+    rows = [
+        ("According", 11, "prep", "VERB", "VBG", "accord"),
+        ("to", 0, "prep", "ADP", "IN", "to"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("report", 1, "pobj", "NOUN", "NN", "report"),
+        ("published", 3, "acl", "VERB", "VBN", "publish"),
+        ("by", 4, "agent", "ADP", "IN", "by"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("Vell", 8, "compound", "PROPN", "NNP", "Vell"),
+        ("Board", 5, "pobj", "PROPN", "NNP", "Board"),
+        (",", 11, "punct", "PUNCT", ",", ","),
+        ("rates", 11, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 11, "ROOT", "VERB", "VBD", "fall"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("report", n + 4, "nsubj", "NOUN", "NN", "report"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(6, 9, "ORG")])
+    assert attributed(doc) == [("Yes,", "the Vell Board")]
