@@ -445,11 +445,20 @@ def quote_ancestors(doc: Doc, lo: int, hi: int, depth: int) -> Iterator[Token]:
             continue
         below, h, n = t, t.head, 0
         while n < depth:
-            if not _own_complement_right(h, below):
+            if not _own_complement_right(h, below) and not _coordinated_complement(h, below):
                 yield h
             if h.head.i == h.i:
                 break
             below, h, n = h, h.head, n + 1
+
+
+def _coordinated_complement(verb: Token, below: Token) -> bool:
+    """``below`` is a second "that" clause joined to the complement ``verb`` ("said X had spoken to her and
+    that the call had “…”"): it is reported by the verb above ``verb``, not part of what ``verb`` says."""
+    return (
+        below.dep_ == "conj" and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in below.children)
+    )  # fmt: skip
 
 
 def _own_complement_right(verb: Token, below: Token) -> bool:

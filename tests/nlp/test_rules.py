@@ -1867,3 +1867,32 @@ def test_a_double_barrelled_surname_the_tagger_clipped_before_its_hyphen_is_kept
     spaces = [False, False, False, True, True, False, False, True, False, False]
     doc = parse(rows, ents=[(4, 6, "PERSON")], spaces=spaces)
     assert attributed(doc) == [("Yes,", "Ana Roe-Vell")]
+
+
+def test_a_second_that_clause_joined_to_a_complement_is_reported_by_the_verb_above_it():
+    # A nurse said Tom Pell had spoken to Ana Roe and that the talk had "gone well" .
+    rows = [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("nurse", 2, "nsubj", "NOUN", "NN", "nurse"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("Tom", 4, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
+        ("had", 6, "aux", "AUX", "VBD", "have"),
+        ("spoken", 2, "ccomp", "VERB", "VBN", "speak"),
+        ("to", 6, "prep", "ADP", "IN", "to"),
+        ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "pobj", "PROPN", "NNP", "Roe"),
+        ("and", 6, "cc", "CCONJ", "CC", "and"),
+        ("that", 16, "mark", "SCONJ", "IN", "that"),
+        ("the", 13, "det", "DET", "DT", "the"),
+        ("talk", 16, "nsubj", "NOUN", "NN", "talk"),
+        ("had", 16, "aux", "AUX", "VBD", "have"),
+        ('"', 16, "punct", "PUNCT", "``", '"'),
+        ("gone", 6, "conj", "VERB", "VBN", "go"),
+        ("well", 16, "advmod", "ADV", "RB", "well"),
+        ('"', 16, "punct", "PUNCT", "''", '"'),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(3, 5, "PERSON"), (8, 10, "PERSON")])
+    [(quote, speaker)] = attributed(doc)
+    assert quote == "gone well" and speaker in ("A nurse", "nurse")  # not Tom Pell, who spoke to her
