@@ -228,7 +228,7 @@ def subject_candidates(
             if len(out) > found:
                 break
             if not subj_all and v.dep_ == "ROOT":
-                misplaced = _apposed_before(doc, v, lo)
+                misplaced = _apposed_before(doc, v, lo) or _name_right_before(doc, v, lo)
                 if misplaced is not None:  # "According to a report, an aide said": the aide, hung on "report"
                     out.append(misplaced)
                     break
@@ -345,6 +345,19 @@ def _apposed_before(doc: Doc, verb: Token, lo: int) -> Token | None:
     if start <= lo or doc[start - 1].text != ",":
         return None
     return t if speaking_noun(t) else None
+
+
+def _name_right_before(doc: Doc, verb: Token, lo: int) -> Token | None:
+    """A person's name right before a subjectless main verb, a comma at most between, that the parse
+    hung elsewhere ("In a statement read to the court, the chair, Ana Roe, said"): the verb's subject."""
+    j = verb.i - 1
+    if j > lo and doc[j].text == ",":
+        j -= 1
+    if j < lo or doc[j].ent_type_ != "PERSON" or doc[j].head.i == verb.i and doc[j].dep_ != "npadvmod":
+        return None
+    if j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        return None  # not the end of the name
+    return doc[j]
 
 
 def _after_comma(doc: Doc, i: int) -> bool:

@@ -325,3 +325,31 @@ def test_a_report_speaks_for_whoever_published_it():
     subject = (("the", n + 6, "det", "DET", "DT", "the"), ("report", n + 4, "nsubj", "NOUN", "NN", "report"))
     doc = parse(rows + _said_yes(n, subject), ents=[(6, 9, "ORG")])
     assert attributed(doc) == [("Yes,", "the Vell Board")]
+
+
+def test_a_statement_speaks_for_the_name_right_before_the_verb_whose_subject_the_parse_lost():
+    # In a statement read to the court , the chair , Ana Roe , said rates fell . " Yes , " said the statement .
+    rows = [
+        ("In", 3, "prep", "ADP", "IN", "in"),
+        ("a", 2, "det", "DET", "DT", "a"),
+        ("statement", 0, "pobj", "NOUN", "NN", "statement"),
+        ("read", 14, "ccomp", "VERB", "VBN", "read"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("court", 4, "pobj", "NOUN", "NN", "court"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("chair", 6, "appos", "NOUN", "NN", "chair"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("Ana", 12, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 3, "npadvmod", "PROPN", "NNP", "Roe"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("said", 14, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 16, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 14, "ccomp", "VERB", "VBD", "fall"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("statement", n + 4, "nsubj", "NOUN", "NN", "statement"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(11, 13, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
