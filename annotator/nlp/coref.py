@@ -202,6 +202,13 @@ class Mentions:
                 doc[m.start].lower_ == "the" or doc[m.end - 1].lower_ in ORG_NOUNS and is_cap(doc[m.end - 1])
             ):
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        # "Vell Line raised its forecast", "Vell Line ordered ships, in what it describes as ...": tagged PERSON,
+        # the name is an organisation's (none of its mentions titled, or going on with he/she)
+        impersonal = {m.key for m in self.items if m.label == "PERSON" and m.subject and self._impersonal_pronoun_follows(m)}
+        impersonal -= {m.key for m in self.items if m.titles & TITLE_HEADS or m.subject and self._personal_pronoun_follows(m)}
+        for m in self.items:
+            if m.label == "PERSON" and m.key in impersonal:
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         # "Kestrel" tagged PERSON where "Kestrel Robotics" is an organisation and no person has that name
         orgs = self._org_openers()
         full = {m.key for m in self.items if m.label == "PERSON" and m.end - m.start > 1}
@@ -369,6 +376,26 @@ class Mentions:
         return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent
                    and (self._own_clause(t, verb) or reports and _reported_subject(t, verb))
                    for t in verb.subtree)  # fmt: skip
+
+    def _impersonal_pronoun_follows(self, m: NamedMention) -> bool:
+        """An "its" in the name's own clause, or an "it" that is the subject of a reporting verb there ("in what it
+        describes as"): the name is an organisation's."""
+        doc = self.doc
+        if not self.parsed or any(t.pos_ != "PROPN" for t in doc[m.start : m.end]):
+            return False
+        root = doc[m.end - 1]
+        if root.dep_ != "nsubj":
+            return False
+        verb = root.head
+        for t in verb.subtree:
+            if t.i <= root.i or self.sent_of(t.idx) != m.sent:
+                continue
+            if t.lower_ == "its" and t.dep_ == "poss" and self._own_clause(t, verb):
+                return True
+            if t.lower_ == "it" and t.dep_ == "nsubj" and lemma_of(t.head) in REPORTING_VERBS and t.head.i != verb.i:
+                if self._own_clause(t.head, verb):
+                    return True
+        return False
 
     @staticmethod
     def _own_clause(t: Token, verb: Token) -> bool:

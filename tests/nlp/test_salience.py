@@ -353,3 +353,23 @@ def test_a_statement_speaks_for_the_name_right_before_the_verb_whose_subject_the
     subject = (("the", n + 6, "det", "DET", "DT", "the"), ("statement", n + 4, "nsubj", "NOUN", "NN", "statement"))
     doc = parse(rows + _said_yes(n, subject), ents=[(11, 13, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_name_tagged_a_person_whose_clause_goes_on_with_its_is_an_organisation():
+    # Vell Line raised its forecast . Tom Pell left . " Yes , " said the company .   ("Vell Line" tagged PERSON)
+    rows = [
+        ("Vell", 1, "compound", "PROPN", "NNP", "Vell"),
+        ("Line", 2, "nsubj", "PROPN", "NNP", "Line"),
+        ("raised", 2, "ROOT", "VERB", "VBD", "raise"),
+        ("its", 4, "poss", "PRON", "PRP$", "its"),
+        ("forecast", 2, "dobj", "NOUN", "NN", "forecast"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tom", 7, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 8, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 8, "ROOT", "VERB", "VBD", "leave"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("company", n + 4, "nsubj", "NOUN", "NN", "company"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Vell Line")]
