@@ -373,3 +373,26 @@ def test_a_name_tagged_a_person_whose_clause_goes_on_with_its_is_an_organisation
     subject = (("the", n + 6, "det", "DET", "DT", "the"), ("company", n + 4, "nsubj", "NOUN", "NN", "company"))
     doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
     assert attributed(doc) == [("Yes,", "Vell Line")]
+
+
+def test_an_age_description_is_the_person_given_that_age_before_not_the_last_person_named():
+    # Tom Pell , 24 , scored . Ana Roe left . " Yes , " said the 24 - year - old .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 5, "nsubj", "PROPN", "NNP", "Pell"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("24", 1, "appos", "NUM", "CD", "24"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("scored", 5, "ROOT", "VERB", "VBD", "score"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+        ("Ana", 8, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 9, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 9, "ROOT", "VERB", "VBD", "leave"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 10, "det", "DET", "DT", "the"), ("24", n + 8, "nummod", "NUM", "CD", "24"),
+               ("-", n + 8, "punct", "PUNCT", "HYPH", "-"), ("year", n + 10, "npadvmod", "NOUN", "NN", "year"),
+               ("-", n + 10, "punct", "PUNCT", "HYPH", "-"), ("old", n + 4, "nsubj", "ADJ", "JJ", "old"))  # fmt: skip
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (7, 9, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]
