@@ -14,11 +14,12 @@ if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
 
 
-def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0) -> NamedMention | None:
+def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0, exclude: frozenset[str] = frozenset()) -> NamedMention | None:
     """The named mention a he/she/they/it refers to: the person an unnamed subject just before it
     stands for ("the former general shrugs. ... she says"), the referent of the same pronoun as that
     subject ("She worries ... she says"), else the best-scored compatible earlier mention (subjects
-    and earlier speakers preferred, nearer preferred, known gender agreeing)."""
+    and earlier speakers preferred, nearer preferred, known gender agreeing). ``exclude``: keys of people it
+    cannot be (whom the quote addresses)."""
     if pron.lower_ in FIRST_PERSON:  # "I said": the speaker whose label opens the paragraph, else the writer
         return mentions.transcript.get(mentions.para_of(pron.idx), mentions.writer)
     kind = PRONOUN_KIND.get(pron.lower_)
@@ -30,9 +31,9 @@ def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0) -> NamedMen
             return issued
     if kind in ("m", "f") and mentions.parsed and depth < 4:
         prior = _subject_before(mentions, pron, kind, depth)
-        if prior is not None:
+        if prior is not None and prior.key not in exclude:
             return prior
-    best = nearest(mentions, pron.i, kind)  # a lookup: the mention table is not changed by it
+    best = nearest(mentions, pron.i, kind, exclude=exclude)  # a lookup: the mention table is not changed by it
     return mentions.best_name(best, pron.i) if best else None
 
 
@@ -136,7 +137,8 @@ def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bo
                for t in verb.subtree)  # fmt: skip
 
 
-def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places: bool = True) -> NamedMention | None:
+def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places: bool = True,
+            exclude: frozenset[str] = frozenset()) -> NamedMention | None:  # fmt: skip
     """The best-scored mention of ``kind`` (m, f, pl, org, ...) before token ``before``, within ``window``
     paragraphs; else the nearest compatible one anywhere before. Not ``places``: no place ("the board" is
     no town)."""
@@ -144,7 +146,7 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
     sent, para = mentions.sent_of(pos), mentions.para_of(pos)
     best, best_score = None, float("-inf")
     for m in mentions.earlier(before, para - window):
-        if not _compatible(mentions, m, kind) or not places and m.label == "GPE":
+        if not _compatible(mentions, m, kind) or not places and m.label == "GPE" or m.key in exclude:
             continue
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
         if m.subject and not m.speaker and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
@@ -158,7 +160,8 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
     if best is None:  # nothing near: the nearest compatible name anywhere before
         j = bisect_left(mentions.starts, before) - 1
         while j >= 0 and best is None:
-            if _compatible(mentions, mentions.items[j], kind) and (places or mentions.items[j].label != "GPE"):
-                best = mentions.items[j]
+            m = mentions.items[j]
+            if _compatible(mentions, m, kind) and (places or m.label != "GPE") and m.key not in exclude:
+                best = m
             j -= 1
     return best

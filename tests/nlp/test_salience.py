@@ -396,3 +396,29 @@ def test_an_age_description_is_the_person_given_that_age_before_not_the_last_per
                ("-", n + 10, "punct", "PUNCT", "HYPH", "-"), ("old", n + 4, "nsubj", "ADJ", "JJ", "old"))  # fmt: skip
     doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (7, 9, "PERSON")])
     assert attributed(doc) == [("Yes,", "Tom Pell")]
+
+
+def test_whom_a_quote_addresses_is_not_its_speaker():
+    # Dr Ian Roe saw Tom Pell . " I was fine , doctor , " he said .
+    rows = [
+        ("Dr", 2, "compound", "PROPN", "NNP", "Dr"),
+        ("Ian", 2, "compound", "PROPN", "NNP", "Ian"),
+        ("Roe", 3, "nsubj", "PROPN", "NNP", "Roe"),
+        ("saw", 3, "ROOT", "VERB", "VBD", "see"),
+        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 3, "dobj", "PROPN", "NNP", "Pell"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        ('"', 16, "punct", "PUNCT", "``", '"'),
+        ("I", 9, "nsubj", "PRON", "PRP", "I"),
+        ("was", 16, "ccomp", "AUX", "VBD", "be"),
+        ("fine", 9, "acomp", "ADJ", "JJ", "fine"),
+        (",", 9, "punct", "PUNCT", ",", ","),
+        ("doctor", 9, "npadvmod", "NOUN", "NN", "doctor"),
+        (",", 9, "punct", "PUNCT", ",", ","),
+        ('"', 16, "punct", "PUNCT", "''", '"'),
+        ("he", 16, "nsubj", "PRON", "PRP", "he"),
+        ("said", 16, "ROOT", "VERB", "VBD", "say"),
+        (".", 16, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(1, 3, "PERSON"), (4, 6, "PERSON")])
+    assert attributed(doc) == [("I was fine, doctor,", "Tom Pell")]
