@@ -78,7 +78,9 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             continue  # "he" before a "she": someone else
         source = mentions.unnamed_at(t.i)
         if source is not None:  # "One father, collecting his daughter, said he ...": the father
-            return source if _compatible(mentions, source, kind) else None
+            if not _compatible(mentions, source, kind) or _addresses_one_of_kind(mentions, source, kind):
+                return None  # "A reporter asked her ...": she is the one asked
+            return source
         if t.pos_ == "PROPN" or any(m.personal for m in mentions.between(t.left_edge.i, t.right_edge.i + 1)):
             return None  # a name, or one in apposition: the scored lookup weighs it
         attr = next((c for c in t.head.children if c.dep_ == "attr" and c.i > t.i), None)
@@ -125,7 +127,7 @@ def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bo
     if not mentions.parsed or mentions.gender(m.key, strong=True) not in (None, kind):
         return False
     doc = mentions.doc
-    root = doc[m.end - 1]
+    root = doc[m.head] if m.head >= 0 else doc[m.end - 1]
     while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
         root = root.head
     if root.dep_ not in ("nsubj", "nsubjpass"):
@@ -148,6 +150,8 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
     for m in mentions.earlier(before, para - window):
         if not _compatible(mentions, m, kind) or not places and m.label == "GPE" or m.key in exclude:
             continue
+        if m.head >= 0 and kind in ("m", "f") and sent - m.sent <= 1 and _addresses_one_of_kind(mentions, m, kind):
+            continue  # "A reporter asked her about it. “…,” she said.": she is the one asked
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
         if m.subject and not m.speaker and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
             score -= 1  # the subject of a clause under another ("X was furious, claiming Y had been pushed")

@@ -422,3 +422,22 @@ def test_whom_a_quote_addresses_is_not_its_speaker():
     ]
     doc = parse(rows, ents=[(1, 3, "PERSON"), (4, 6, "PERSON")])
     assert attributed(doc) == [("I was fine, doctor,", "Tom Pell")]
+
+
+def test_an_unnamed_source_who_asked_her_is_not_the_she_who_answers():
+    # Ana Roe left . A reporter asked her about rates . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("A", 5, "det", "DET", "DT", "a"),
+        ("reporter", 6, "nsubj", "NOUN", "NN", "reporter"),
+        ("asked", 6, "ROOT", "VERB", "VBD", "ask"),
+        ("her", 6, "dobj", "PRON", "PRP", "her"),
+        ("about", 6, "prep", "ADP", "IN", "about"),
+        ("rates", 8, "pobj", "NOUN", "NNS", "rate"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
