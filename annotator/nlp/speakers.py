@@ -334,10 +334,12 @@ def _apposed_before(doc: Doc, verb: Token, lo: int) -> Token | None:
     j = verb.i - 1
     while j >= lo and doc[j].pos_ == "ADV":
         j -= 1
+    if j > lo and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+        j -= 1  # "the agent for the landowner, Ana Roe of Vell Land and Property, said"
     if j < lo or doc[j].pos_ not in ("NOUN", "PROPN"):
         return None
     t = doc[j]
-    while t.dep_ in ("pobj", "prep", "compound") and lo <= t.head.i < t.i:
+    while t.dep_ in ("pobj", "prep", "compound", "conj") and lo <= t.head.i < t.i:
         t = t.head  # "an engineer with the state water board": up from "board" to "engineer"
     if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "appos" or t.head.i >= t.i:
         return None

@@ -1896,3 +1896,40 @@ def test_a_second_that_clause_joined_to_a_complement_is_reported_by_the_verb_abo
     doc = parse(rows, ents=[(3, 5, "PERSON"), (8, 10, "PERSON")])
     [(quote, speaker)] = attributed(doc)
     assert quote == "gone well" and speaker in ("A nurse", "nurse")  # not Tom Pell, who spoke to her
+
+
+def test_a_name_with_its_organisation_set_off_before_a_subjectless_verb_is_its_subject():
+    # In a letter , the agent for the owner , Ana Roe of Vell Land and Sea , said rates were "too high" .
+    rows = [
+        ("In", 18, "prep", "ADP", "IN", "in"),
+        ("a", 2, "det", "DET", "DT", "a"),
+        ("letter", 0, "pobj", "NOUN", "NN", "letter"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("agent", 2, "appos", "NOUN", "NN", "agent"),
+        ("for", 5, "prep", "ADP", "IN", "for"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("owner", 6, "pobj", "NOUN", "NN", "owner"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("Ana", 11, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 5, "appos", "PROPN", "NNP", "Roe"),
+        ("of", 11, "prep", "ADP", "IN", "of"),
+        ("Vell", 14, "compound", "PROPN", "NNP", "Vell"),
+        ("Land", 12, "pobj", "PROPN", "NNP", "Land"),
+        ("and", 14, "cc", "CCONJ", "CC", "and"),
+        ("Sea", 14, "conj", "PROPN", "NNP", "Sea"),
+        (",", 18, "punct", "PUNCT", ",", ","),
+        ("said", 18, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 20, "nsubj", "NOUN", "NNS", "rate"),
+        ("were", 18, "ccomp", "AUX", "VBD", "be"),
+        ('"', 23, "punct", "PUNCT", "``", '"'),
+        ("too", 23, "advmod", "ADV", "RB", "too"),
+        ("high", 20, "acomp", "ADJ", "JJ", "high"),
+        ('"', 23, "punct", "PUNCT", "''", '"'),
+        (".", 18, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(10, 12, "PERSON")])
+    from annotator.nlp.speakers import subject_candidates
+
+    assert [t.text for t in subject_candidates(doc, doc[18])] == ["Roe"]  # the parse gave "said" no subject
+    assert attributed(doc) == [("too high", "Ana Roe")]
