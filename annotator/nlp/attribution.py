@@ -106,4 +106,7 @@ def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[
         m = salient_person(mentions, found, min(found.start, at_tok))
         if m is not None:  # "the former shipping magnate told supporters": the person just named
             return Attr(rule, (m.start, m.end), span, cue, m.label, via="salience")
-    return Attr(rule, span, None, cue, mentions.label_of(*span, found.label) if found.label else "")
+    label = mentions.label_of(*span, found.label) if found.label else ""
+    if label in ("PERSON", NAME):
+        span = mentions.untitled(*span)  # "DI Roe" after "Detective Inspector Ana Roe": Roe
+    return Attr(rule, span, None, cue, label)

@@ -28,6 +28,7 @@ from annotator.nlp.lexicon import (
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import ents, text_of
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
+from annotator.nlp.sources import unnamed_sources
 
 
 @dataclass
@@ -43,6 +44,7 @@ class NamedMention:
     para: int
     titles: frozenset[str] = field(default_factory=frozenset)
     speaker: bool = False  # an earlier quote's speaker, or the subject of a reporting verb
+    head: int = -1  # an unnamed source's head noun (``sources``); -1 for a name
 
     @property
     def personal(self) -> bool:
@@ -80,12 +82,14 @@ class Mentions:
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
         self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
+        self.initials: dict[str, set[str]] = {}  # a surname -> the initials of its person's title words
         self._collect()
         self._drop_unconfirmed(title_lines)
         self._shared_surnames(title_lines)
         self.writer = self._writer(writer)
         self.transcript: dict[int, NamedMention] = {}  # paragraph -> the speaker whose label opens it
         learn_genders(self)
+        self.unnamed: list[NamedMention] = unnamed_sources(self) if self.parsed else []  # "One father said"
 
     # building
 
@@ -100,7 +104,7 @@ class Mentions:
         key = name_key(self.doc, s, e, label)
         if not self.shared or label not in ("PERSON", NAME):
             return key
-        return self.shared.get(_full_name(self.doc, s, e), self.shared.get(key, key))
+        return self.shared.get(_full_name(self.doc, s, e, self.initials.get(key)), self.shared.get(key, key))
 
     def _shared_surnames(self, lines: Sequence[tuple[int, int]]) -> None:
         """Two people with one surname ("Alma Reyes ... her son, Tomas Reyes"): each full name is its own
@@ -108,8 +112,11 @@ class Mentions:
         one the story is about: the other is then called by the first name), a bare first name the one
         who has it."""
         fulls: dict[str, list[str]] = {}
+        for m in self.items:  # "Detective Inspector Ana Roe" ... "DI Roe": the initials of her titles, no first name
+            if m.personal:
+                self.initials.setdefault(m.key, set()).update(w[0] for w in m.titles if w in TITLE_HEADS)
         for m in self.items:
-            full = _full_name(self.doc, m.start, m.end)
+            full = _full_name(self.doc, m.start, m.end, self.initials.get(m.key))
             if not m.personal or " " not in full or any(a <= self.doc[m.start].idx < b for a, b in lines):
                 continue  # a Title Case line's run of capitals is no full name ("Okonkwo Edges Varela")
             names = fulls.setdefault(m.key, [])
@@ -144,6 +151,13 @@ class Mentions:
             if start >= ent.end or is_title(doc[ent.end - 1]):
                 continue
             label = ent.label_
+            of = self._titled_person_of(start, ent.end) if label in ORG_LABELS else None
+            if of is not None:  # "Detective Constable Rhys Tallentire of Wexmoor Police": a person, of an organisation
+                f = named(doc, start, of, "PERSON")
+                self.items.append(self._with_role(f.start, f.end, "PERSON", doc[of - 1]))
+                self.items.append(self._with_role(of + 1, ent.end, label, doc[ent.end - 1]))
+                taken.update(range(ent.start, ent.end))
+                continue
             if label != "PERSON" and self._titled(start, ent.root):
                 label = "PERSON"  # "its president, Urs Brunner" tagged ORG
             f = named(doc, start, ent.end, label)
@@ -154,6 +168,7 @@ class Mentions:
             for t in doc:
                 known = t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "X") and t.lower_ in surnames  # "Thorne brushed off",
                 # "Tanabe laughs": a surname of the article tagged as another word
+                known = known or self._apposed_name(t)  # "Her husband, Iain," tagged a common noun
                 if t.pos_ != "PROPN" and not known or t.i in taken or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
                     continue
                 if not is_cap(t) or not self.outside(t.i, t.i + 1):
@@ -187,6 +202,13 @@ class Mentions:
                 doc[m.start].lower_ == "the" or doc[m.end - 1].lower_ in ORG_NOUNS and is_cap(doc[m.end - 1])
             ):
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        # "Vell Line raised its forecast", "Vell Line ordered ships, in what it describes as ...": tagged PERSON,
+        # the name is an organisation's (none of its mentions titled, or going on with he/she)
+        impersonal = {m.key for m in self.items if m.label == "PERSON" and m.subject and self._impersonal_pronoun_follows(m)}
+        impersonal -= {m.key for m in self.items if m.titles & TITLE_HEADS or m.subject and self._personal_pronoun_follows(m)}
+        for m in self.items:
+            if m.label == "PERSON" and m.key in impersonal:
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         # "Kestrel" tagged PERSON where "Kestrel Robotics" is an organisation and no person has that name
         orgs = self._org_openers()
         full = {m.key for m in self.items if m.label == "PERSON" and m.end - m.start > 1}
@@ -217,12 +239,37 @@ class Mentions:
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
 
+    def _apposed_name(self, t: Token) -> bool:
+        """A capitalised word inside a sentence, set off by commas against a noun for one person ("her
+        husband, Iain,", "the coach, Maren,"), whatever the tagger made it: that person's name."""
+        doc = self.doc
+        if t.pos_ not in ("NOUN", "ADJ", "X") or t.dep_ != "appos" or not t.is_alpha or not t.text[:1].isupper():
+            return False
+        if t.i == 0 or doc[t.i - 1].text != "," or t.i + 1 >= len(doc) or doc[t.i + 1].text not in (",", "."):
+            return False
+        head = t.head
+        return head.i < t.i and (person_noun(head) or is_role(head.lower_)) and head.tag_ != "NNS"
+
+    def _titled_person_of(self, s: int, e: int) -> int | None:
+        """The "of" inside an entity [s, e) that opens with a personal title and a name before it
+        ("Chief Inspector Ana Roe of Vell Police" tagged as one organisation): where the person ends."""
+        doc = self.doc
+        if not is_title(doc[s]) or doc[s].lower_.rstrip(".") not in TITLE_HEADS:
+            return None
+        of = next((k for k in range(s + 1, e - 1) if doc[k].lower_ == "of"), None)
+        if of is None or not all(is_cap(t) for t in doc[s:of]) or not is_cap(doc[of + 1]):
+            return None
+        names = [t for t in doc[s:of] if not is_title(t)]
+        return of if names and not is_title(doc[of - 1]) else None
+
     def _not_people(self) -> None:
         """Names that are no person however they were tagged, and every mention of the same name with
         them: one set off as an organisation or a venue ("her restaurant, Ember", "the club, Dunmore
         Rovers"), or written with "the" before it ("the Rovers"), unless a personal title names it."""
         doc = self.doc
         not_person, titled_person = set(), set()
+        full = {m.key for m in self.items if m.label == "PERSON" and m.end - m.start >= 2
+                and is_cap(doc[m.start]) and not is_title(doc[m.start])}  # fmt: skip # "Dagmar Volkonskaya"
         for m in self.items:
             if m.label not in ("PERSON", NAME):
                 continue
@@ -231,7 +278,7 @@ class Mentions:
                 not_person.add(m.key)
             elif head is not None and person_noun(head) or {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS:
                 titled_person.add(m.key)
-            elif self._with_the(m):
+            elif self._with_the(m) and m.key not in full:  # "the Volkonskaya serve" is hers
                 not_person.add(m.key)
         # "Harrowgate did not respond" after "Harrowgate Holdings": an untagged name opening an organisation's
         orgs = self._org_openers()
@@ -325,8 +372,30 @@ class Mentions:
             return False
         verb = root.head
         personal = MALE_WORDS | FEMALE_WORDS
-        return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent and self._own_clause(t, verb)
+        reports = lemma_of(verb) in REPORTING_VERBS
+        return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent
+                   and (self._own_clause(t, verb) or reports and _reported_subject(t, verb))
                    for t in verb.subtree)  # fmt: skip
+
+    def _impersonal_pronoun_follows(self, m: NamedMention) -> bool:
+        """An "its" in the name's own clause, or an "it" that is the subject of a reporting verb there ("in what it
+        describes as"): the name is an organisation's."""
+        doc = self.doc
+        if not self.parsed or any(t.pos_ != "PROPN" for t in doc[m.start : m.end]):
+            return False
+        root = doc[m.end - 1]
+        if root.dep_ != "nsubj":
+            return False
+        verb = root.head
+        for t in verb.subtree:
+            if t.i <= root.i or self.sent_of(t.idx) != m.sent:
+                continue
+            if t.lower_ == "its" and t.dep_ == "poss" and self._own_clause(t, verb):
+                return True
+            if t.lower_ == "it" and t.dep_ == "nsubj" and lemma_of(t.head) in REPORTING_VERBS and t.head.i != verb.i:
+                if self._own_clause(t.head, verb):
+                    return True
+        return False
 
     @staticmethod
     def _own_clause(t: Token, verb: Token) -> bool:
@@ -419,7 +488,9 @@ class Mentions:
             objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
             orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
             equative = r.dep_ == "attr" and r.head.lemma_ == "be" and _has_subject(r.head)  # "The last to speak was X"
-            m.subject = r.dep_ in ("nsubj", "nsubjpass") or equative or self._topic(m, r) or (
+            owner = r.dep_ == "poss" and r.head.dep_ in ("nsubj", "nsubjpass") and r.head.head.dep_ == "ROOT"
+            # the owner of the main clause's subject is what it is about: "Kerry's advice was simple"
+            m.subject = r.dep_ in ("nsubj", "nsubjpass") or equative or owner or self._topic(m, r) or (
                 first and (orphan or r.dep_ not in objects) and self._early(m)
             )
             m.speaker = r.dep_ == "nsubj" and lemma_of(r.head) in REPORTING_VERBS
@@ -507,6 +578,8 @@ class Mentions:
     def add_speaker(self, s: int, e: int, label: str, quote_tok: int) -> None:
         m = self.make(s, e, label or (NAME if all(is_cap(t) for t in self.doc[s:e]) else ""), True, at=quote_tok)
         m.start, m.end, m.speaker = s, e, True
+        if not label:  # an unnamed source as the quote named it keeps its head noun ("a spokeswoman for X")
+            m.head = next((u.head for u in self.unnamed if s <= u.head < e), -1)
         self.history.append(m)
 
     # looking up
@@ -518,8 +591,26 @@ class Mentions:
         while j > 0 and self.items[j - 1].para >= from_para:
             j -= 1
             out.append(self.items[j])
-        out += [m for m in self.history[-200:] if m.start < before and m.para >= from_para]
+        heard = [m for m in self.history[-200:] if m.start < before and m.para >= from_para]
+        out += heard
+        out += [m for m in self.unnamed if m.start < before and m.para >= from_para
+                and not any(h.start <= m.head < h.end for h in heard)]  # fmt: skip # a quote's speaker as written
         return out
+
+    def untitled(self, s: int, e: int) -> tuple[int, int]:
+        """A person's name [s, e) without an abbreviated title before it made of the initials of the titles
+        the person is given ("DI Roe" after "Detective Inspector Ana Roe")."""
+        initials = self.initials.get(name_key(self.doc, s, e, "PERSON"))
+        t = self.doc[s]
+        if e - s > 1 and initials and t.is_alpha and t.is_upper and 2 <= len(t) <= 4 and set(t.lower_) <= initials:
+            return s + 1, e
+        return s, e
+
+    def unnamed_at(self, tok: int) -> NamedMention | None:
+        """The unnamed source whose head noun is token ``tok``, as an earlier quote's speaker named it if one did."""
+        m = next((m for m in self.unnamed if m.head == tok), None)
+        heard = next((h for h in self.history[-200:] if m is not None and h.start <= m.head < h.end), None)
+        return heard or m
 
     def best_name(self, m: NamedMention, before: int) -> NamedMention:
         """The fullest earlier mention of the same person (``Ana Rusu`` over ``Rusu``); of two full
@@ -542,10 +633,21 @@ class Mentions:
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
-def _full_name(doc: Doc, s: int, e: int) -> str:
-    """A person's name in lower case without titles or punctuation: "Dr. Ana Rusu" -> "ana rusu"."""
-    return " ".join(t.lower_ for t in doc[s:e] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_HEADS)
+def _full_name(doc: Doc, s: int, e: int, initials: set[str] | None = None) -> str:
+    """A person's name in lower case without titles or punctuation: "Dr. Ana Rusu" -> "ana rusu"; also without
+    an abbreviated title made of the ``initials`` of the titles the person is given ("DI" of "Detective Inspector")."""
+
+    def abbreviated(t: Token) -> bool:
+        return bool(initials) and t.is_alpha and t.is_upper and 2 <= len(t) <= 4 and set(t.lower_) <= initials
+
+    return " ".join(t.lower_ for t in doc[s:e] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_HEADS
+                    and not abbreviated(t))  # fmt: skip
 
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _reported_subject(t: Token, verb: Token) -> bool:
+    """``t`` is the subject of what ``verb`` reports: "Ellie Quarendon said she had no idea"."""
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp" and t.head.head.i == verb.i

@@ -35,7 +35,11 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if found.start > 0:
         dets.add(doc[found.start - 1].lower_)
     if is_role(hw) and hw not in ORG_NOUNS:
-        return resolve_role(mentions, found, at) or earlier_unnamed(mentions, found, at)
+        named = resolve_role(mentions, found, at)
+        unnamed = earlier_unnamed(mentions, found, at)
+        if named is not None and unnamed is not None and unnamed.start > _last_before(mentions, named, at):
+            return unnamed  # "the minister" right after "One cabinet minister said", not the minister named before
+        return named or unnamed
     indefinite = bool(dets & {"a", "an", "one", "another", "some", "several", "many", "two", "three"})
     if hw in DOCUMENT_NOUNS:
         written = author(mentions, hw, at, only=head.i if indefinite else None)
@@ -70,8 +74,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         firms = [m for m in recent if doc[m.end - 1].lower_.rstrip(".") in _FIRM_ENDS]
         if firms:  # the company the last sentences are about (their subject) over one they mention
             return max(firms, key=lambda m: (m.subject or m.speaker, m.start))
-    if hw in ORG_NOUNS:
-        return nearest(mentions, at, "org")
+    if hw in ORG_NOUNS:  # "the board": an organisation described so before, else the one the text is about, no town
+        return earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
     return earlier_unnamed(mentions, found, at)
 
 
@@ -92,3 +96,9 @@ def named_after_lede(mentions: Mentions, found: Found, at: int) -> NamedMention 
 def _a_person(head) -> bool:
     """An unnamed earlier speaker described as one person ("the visitor"), who issues no statement."""
     return head.lower_ not in ORG_NOUNS and (is_role(head.lower_) or person_noun(head))
+
+
+def _last_before(mentions: Mentions, m: NamedMention, at: int) -> int:
+    """Where the person of mention ``m`` was last named or heard before token ``at``."""
+    same = [x.start for x in mentions.by_key.get(m.key, []) + mentions.history[-200:] if x.key == m.key and x.start < at]
+    return max(same, default=m.start)

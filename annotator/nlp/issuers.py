@@ -27,6 +27,13 @@ def issuer(mentions: Mentions, noun: str, at: int, paras: int = 3) -> NamedMenti
             continue
         verb = t.head.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ != "ROOT" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "In a statement read to the court, X said": the verb the phrase's clause hangs from
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            from annotator.nlp.speakers import subject_candidates
+
+            subj = next(iter(subject_candidates(doc, verb)), None)  # a subject the parse lost
         if subj is None:
             continue
         named = [m for m in mentions.between(subj.left_edge.i, subj.right_edge.i + 1) if m.personal or m.organisational]

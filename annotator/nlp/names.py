@@ -72,6 +72,8 @@ def ent_span(doc: Doc, tok: Token) -> tuple[int, int, str] | None:
         while s > 0 and (_clipped(doc[s - 1], s, e) or _hyphened(doc, s)):
             s -= 1 if _clipped(doc[s - 1], s, e) else 2  # the NER clipped a compound name: "Orrin [Chemical]",
             # or a double-barrelled one: "Mr Prys-[Leggatt]"
+        while _hyphened_after(doc, e):
+            e += 2  # or at its other end: "[Gerda Lonsdale]-Ibe"
         return s, e, tok.ent_type_
     return None
 
@@ -81,6 +83,14 @@ def _hyphened(doc: Doc, s: int) -> bool:
     if s < 2 or doc[s - 1].text != "-" or doc[s - 1].whitespace_ or doc[s - 2].whitespace_:
         return False
     t = doc[s - 2]
+    return t.pos_ == "PROPN" and is_cap(t) and not is_title(t) and not t.ent_type_
+
+
+def _hyphened_after(doc: Doc, e: int) -> bool:
+    """A capitalised proper noun joined by a hyphen, with no space, to the name ending at ``e``."""
+    if e + 1 >= len(doc) or doc[e].text != "-" or doc[e - 1].whitespace_ or doc[e].whitespace_:
+        return False
+    t = doc[e + 1]
     return t.pos_ == "PROPN" and is_cap(t) and not is_title(t) and not t.ent_type_
 
 

@@ -7,18 +7,19 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, PRONOUN_KIND
-from annotator.nlp.roles import embedded_subject, person_noun
+from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, ORG_NOUNS, PRONOUN_KIND
+from annotator.nlp.roles import embedded_subject, is_role, person_noun
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
 
 
-def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0) -> NamedMention | None:
+def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0, exclude: frozenset[str] = frozenset()) -> NamedMention | None:
     """The named mention a he/she/they/it refers to: the person an unnamed subject just before it
     stands for ("the former general shrugs. ... she says"), the referent of the same pronoun as that
     subject ("She worries ... she says"), else the best-scored compatible earlier mention (subjects
-    and earlier speakers preferred, nearer preferred, known gender agreeing)."""
+    and earlier speakers preferred, nearer preferred, known gender agreeing). ``exclude``: keys of people it
+    cannot be (whom the quote addresses)."""
     if pron.lower_ in FIRST_PERSON:  # "I said": the speaker whose label opens the paragraph, else the writer
         return mentions.transcript.get(mentions.para_of(pron.idx), mentions.writer)
     kind = PRONOUN_KIND.get(pron.lower_)
@@ -30,9 +31,9 @@ def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0) -> NamedMen
             return issued
     if kind in ("m", "f") and mentions.parsed and depth < 4:
         prior = _subject_before(mentions, pron, kind, depth)
-        if prior is not None:
+        if prior is not None and prior.key not in exclude:
             return prior
-    best = nearest(mentions, pron.i, kind)  # a lookup: the mention table is not changed by it
+    best = nearest(mentions, pron.i, kind, exclude=exclude)  # a lookup: the mention table is not changed by it
     return mentions.best_name(best, pron.i) if best else None
 
 
@@ -75,6 +76,11 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             if PRONOUN_KIND[t.lower_] == kind:
                 return resolve_pronoun(mentions, t, depth + 1)
             continue  # "he" before a "she": someone else
+        source = mentions.unnamed_at(t.i)
+        if source is not None:  # "One father, collecting his daughter, said he ...": the father
+            if not _compatible(mentions, source, kind) or _addresses_one_of_kind(mentions, source, kind):
+                return None  # "A reporter asked her ...": she is the one asked
+            return source
         if t.pos_ == "PROPN" or any(m.personal for m in mentions.between(t.left_edge.i, t.right_edge.i + 1)):
             return None  # a name, or one in apposition: the scored lookup weighs it
         attr = next((c for c in t.head.children if c.dep_ == "attr" and c.i > t.i), None)
@@ -94,6 +100,11 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
 def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
     if mentions.writer is not None and m.key == mentions.writer.key:
         return False  # the writer says "I": "he", "she", "they" are someone else
+    if m.head >= 0:  # an unnamed source: "One father said", "A spokeswoman for X told", "The water board said"
+        from annotator.nlp.sources import kinds_of
+
+        return kind in kinds_of(mentions.doc[m.head]) and (kind not in ("m", "f") or mentions.gender(m.key, strong=True)
+                                                             in (None, kind))  # fmt: skip
     if kind in ("m", "f"):
         if m.label == "" and m.speaker:  # an unnamed speaker: "a company commander ... told", then "he said"
             head = mentions.doc[m.end - 1]
@@ -104,8 +115,10 @@ def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
         return not m.titles and mentions.gender(m.key) is None and m.key not in mentions.person_keys
     if m.label == ORG_NAME and not mentions.parsed and kind == "pl":
         return True
-    plural = mentions.doc[m.end - 1].tag_ in ("NNS", "NNPS")  # "Residents of X" are no "it"
-    return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural))
+    last = mentions.doc[m.end - 1]
+    plural = last.tag_ in ("NNS", "NNPS")  # "Residents of X" are no "it"
+    one = last.lower_ not in ORG_NOUNS and (person_noun(last) or is_role(last.lower_))  # nor is "the broker"
+    return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural and not one))
 
 
 def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bool:
@@ -114,7 +127,7 @@ def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bo
     if not mentions.parsed or mentions.gender(m.key, strong=True) not in (None, kind):
         return False
     doc = mentions.doc
-    root = doc[m.end - 1]
+    root = doc[m.head] if m.head >= 0 else doc[m.end - 1]
     while root.dep_ in ("appos", "compound", "flat") and root.head.i != root.i:
         root = root.head
     if root.dep_ not in ("nsubj", "nsubjpass"):
@@ -126,15 +139,19 @@ def _addresses_one_of_kind(mentions: Mentions, m: NamedMention, kind: str) -> bo
                for t in verb.subtree)  # fmt: skip
 
 
-def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> NamedMention | None:
+def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places: bool = True,
+            exclude: frozenset[str] = frozenset()) -> NamedMention | None:  # fmt: skip
     """The best-scored mention of ``kind`` (m, f, pl, org, ...) before token ``before``, within ``window``
-    paragraphs; else the nearest compatible one anywhere before."""
+    paragraphs; else the nearest compatible one anywhere before. Not ``places``: no place ("the board" is
+    no town)."""
     pos = mentions.doc[before].idx
     sent, para = mentions.sent_of(pos), mentions.para_of(pos)
     best, best_score = None, float("-inf")
     for m in mentions.earlier(before, para - window):
-        if not _compatible(mentions, m, kind):
+        if not _compatible(mentions, m, kind) or not places and m.label == "GPE" or m.key in exclude:
             continue
+        if m.head >= 0 and kind in ("m", "f") and sent - m.sent <= 1 and _addresses_one_of_kind(mentions, m, kind):
+            continue  # "A reporter asked her about it. “…,” she said.": she is the one asked
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
         if m.subject and not m.speaker and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
             score -= 1  # the subject of a clause under another ("X was furious, claiming Y had been pushed")
@@ -147,7 +164,8 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3) -> Name
     if best is None:  # nothing near: the nearest compatible name anywhere before
         j = bisect_left(mentions.starts, before) - 1
         while j >= 0 and best is None:
-            if _compatible(mentions, mentions.items[j], kind):
-                best = mentions.items[j]
+            m = mentions.items[j]
+            if _compatible(mentions, m, kind) and (places or m.label != "GPE") and m.key not in exclude:
+                best = m
             j -= 1
     return best

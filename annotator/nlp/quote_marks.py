@@ -191,21 +191,39 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
 # A transcript's speaker label opening a paragraph: "KETTERING:", "RAFE DELACROIX:", "CALLER (MARGARET):",
 # "Q:"; capitals only, so that a title-case lead-in ("Update: ...", "Washington: ...") is never one.
 _TURN_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]*(?:[ \t][A-Z][A-Z.'\u2019-]*){0,3}(?:[ \t]\([A-Z][A-Za-z .'\u2019-]*\))?):[ \t]+")
+# A full name in Title Case as a conversation's turn label: "Ana Roe-Vell:", "Marta van Dijk:" (two to four words).
+_NAME_LABEL = re.compile(r"([A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff'\u2019]+)?"
+                         r"(?:[ \t](?:(?:van|von|de|der|den|da|di|du|al|bin|ibn|la|le)[ \t])?"
+                         r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff'\u2019]+)?){1,3}):[ \t]+")
 _NOT_SPEAKERS = frozenset(("NOTE", "UPDATE", "CORRECTION", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "WATCH", "READ MORE", "RELATED"))
 
 
 def transcript_turns(text: str, paras: list[tuple[int, int]]) -> dict[int, int]:
     """Paragraphs of a transcript whose turn is not in quote marks (``KETTERING: Minister, you ...``):
     paragraph index -> where the turn's words begin. A layout, not a lead-in, only when at least three
-    paragraphs open with a capitals label and at least two labels differ."""
+    paragraphs open with a capitals label and at least two labels differ; or, for full names written in
+    Title Case (``Ana Roe: I grew up ...``, a conversation), when at least two such names each open at
+    least two paragraphs (a lead-in such as "Live updates:" or "Washington:" never recurs as a turn)."""
     found: dict[int, tuple[str, int]] = {}
+    named: dict[int, tuple[str, int]] = {}
     for pi, (a, b) in enumerate(paras):
         m = _TURN_LABEL.match(text, a, b)
-        if m is None or m.group(1) in _NOT_SPEAKERS or sum(c.isalpha() for c in m.group(1)) < 1:
+        if m is None:
+            n = _NAME_LABEL.match(text, a, b)
+            if n is not None:
+                named[pi] = (n.group(1), n.end())
+            continue
+        if m.group(1) in _NOT_SPEAKERS or sum(c.isalpha() for c in m.group(1)) < 1:
             continue
         found[pi] = (m.group(1), m.end())
     if len(found) < 3 or len({label for label, _ in found.values()}) < 2:
-        return {}
+        counts: dict[str, int] = {}
+        for label, _ in named.values():
+            counts[label] = counts.get(label, 0) + 1
+        recurring = {label for label, n in counts.items() if n >= 2}
+        if len(recurring) < 2:
+            return {}
+        found = {pi: (label, at) for pi, (label, at) in named.items() if label in recurring}
     return {pi: at for pi, (_, at) in found.items() if at < paras[pi][1] and text[at] not in _FAMILY}
 
 

@@ -22,6 +22,8 @@ from annotator.nlp.carried import carried, echoes, heading_speaker
 from annotator.nlp.kinds import QUOTE, named_by, quote_kind
 from annotator.nlp.lexicon import NAME, PRONOUN_KIND
 from annotator.nlp.own_sentence import own_sentence
+from annotator.nlp.pronouns import resolve_pronoun
+from annotator.nlp.vocatives import addressed, vocatives
 
 __all__ = ["find_quotes"]
 
@@ -96,6 +98,7 @@ def attribute_all(art: Article) -> None:
                     a = best.carried("same-quote", same_attribution=True)
                 elif fallback is not None:
                     a = fallback if n == 0 else fallback.carried(fallback.rule)
+            a = _not_addressed(art, i, a)
             a = heading_speaker(art, i, a)
             art.results[i] = a
             if a is not None and a.speaker is not None and not named_by(art, i):  # a name given is no one's speech
@@ -103,6 +106,24 @@ def attribute_all(art: Article) -> None:
                 art.mentions.add_speaker(*a.speaker, a.label, tok)
                 _learn_gender(art, a)
     echoes(art)
+
+
+def _not_addressed(art: Article, i: int, a: Attr | None) -> Attr | None:
+    """A pronoun resolved to someone the quote addresses ("Thank you, Rhys," he said, resolved to Rhys) is
+    resolved again without that person: whom a quote addresses is not its speaker."""
+    if a is None or a.speaker is None or a.mention is None or not art.parsed or a.mention[1] - a.mention[0] != 1:
+        return a
+    pron = art.doc[a.mention[0]]
+    if pron.lower_ not in PRONOUN_KIND or PRONOUN_KIND[pron.lower_] not in ("m", "f"):
+        return a
+    words = vocatives(art, i)
+    m = art.mentions.make(*a.speaker, a.label or "PERSON")
+    if not words or not addressed(art, m, words):
+        return a
+    other = resolve_pronoun(art.mentions, pron, exclude=frozenset({m.key}))
+    if other is None or addressed(art, other, words):
+        return Attr(a.rule, None, a.mention, a.cue)
+    return Attr(a.rule, (other.start, other.end), a.mention, a.cue, other.label, a.cap, a.via)
 
 
 def _learn_gender(art: Article, a: Attr) -> None:

@@ -229,14 +229,17 @@ def description_gender(doc: Doc, found: Found) -> str | None:
     return None
 
 
-def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2) -> NamedMention | None:
+def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, described: bool = False) -> NamedMention | None:
     """The person a definite description that matches no title stands for: the one the text is
     about just before it (the latest named subject or speaker within ``paras`` paragraphs, else the
     latest person named there) whose known gender and office do not contradict it ("Diarra said ...
     the former prime minister added", "Pell scored twice ... the 23-year-old said")."""
     doc = mentions.doc
-    if not describes_person(doc, found):
+    if not described and not describes_person(doc, found):
         return None
+    aged = _same_age(mentions, found, at, paras)
+    if aged is not None:  # "the 24-year-old" is whom an earlier "Name, 24," or "The 24-year-old striker" was
+        return aged
     role = canon(_head(doc, found).text)
     office = role in TITLE_HEADS and role not in PEOPLE_NOUNS  # "the general", not "the father of three"
     gender = description_gender(doc, found)
@@ -272,3 +275,41 @@ def embedded_subject(doc: Doc, m: NamedMention) -> bool:
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     return v.dep_ != "ROOT"
+
+
+def _age(doc: Doc, s: int, e: int) -> str | None:
+    """The age a description gives ("the 24-year-old", "The 24-year-old striker"): its number."""
+    for k in range(s, max(s, e - 4)):
+        if doc[k].like_num and doc[k + 1].text == "-" and doc[k + 2].lower_ in ("year", "years") and doc[k + 4].lower_ == "old":
+            return doc[k].text
+    return None
+
+
+def _same_age(mentions: Mentions, found: Found, at: int, paras: int, depth: int = 0) -> NamedMention | None:
+    """The person an age description stands for by that age: the nearest earlier name set off with it
+    ("Velin, 24,") or an earlier subject description with it, as that one resolves (within ``paras``
+    paragraphs more than the usual, the age being evidence of its own)."""
+    doc = mentions.doc
+    age = _age(doc, found.start, found.end)
+    if age is None or depth > 1:
+        return None
+    para = mentions.para_of(doc[at].idx)
+    for k in range(found.start - 1, 0, -1):
+        if para - mentions.para_of(doc[k].idx) > paras + 2:
+            return None
+        if doc[k].text != age or not mentions.outside(k, k + 1):
+            continue
+        if doc[k - 1].text == "," and k + 1 < len(doc) and doc[k + 1].text in (",", ")", "."):
+            named = [m for m in mentions.between(max(0, k - 8), k) if m.personal and m.end == k - 1]
+            if named:
+                return mentions.best_name(named[-1], at)
+        if k + 4 < len(doc) and _age(doc, k, k + 5) == age:
+            head = doc[k + 4]
+            while head.dep_ in ("amod", "compound") and head.head.i > head.i:
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                earlier = Found(doc[k].left_edge.i if doc[k - 1].lower_ != "the" else k - 1, head.i + 1, False, "")
+                if earlier.start < found.start and (person_noun(head) or is_role(head.lower_) or head.lower_ == "old"):
+                    m = _same_age(mentions, earlier, earlier.start, paras, depth + 1)
+                    return m or salient_person(mentions, earlier, earlier.start, paras, described=True)
+    return None

@@ -18,6 +18,7 @@ from annotator.nlp.lexicon import (
     NOT_AGENTS,
     ORG_LABELS,
     ORG_NOUNS,
+    PEOPLE_NOUNS,
     PRONOUN_KIND,
     PROXY_NOUNS,
     REPORTING_VERBS,
@@ -26,7 +27,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
 )
 from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named, noun_phrase, propn_span
-from annotator.nlp.roles import age_description
+from annotator.nlp.roles import age_description, person_noun
 
 
 def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | None:
@@ -104,6 +105,8 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     and obj.lower_ not in PROXY_NOUNS
                     and speaking_noun(obj)
                 ):
+                    if _one_person(obj) and head.lower_ not in DOCUMENT_NOUNS:
+                        return Found(*_proxy_phrase(doc, head), False, "")  # "a spokeswoman for the prime minister"
                     return speaker_from_head(doc, obj)
         if inner:
             inner.sort(key=lambda x: (x[2] != "PERSON", abs(x[0] - head.i)))
@@ -128,6 +131,24 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
     if renamed is not None:  # "Another victim, a widower from X, wrote": the apposition says who
         return Found(*noun_phrase(doc, renamed), False, "")
     return Found(*noun_phrase(doc, head), False, "")
+
+
+def _one_person(noun: Token) -> bool:
+    """A common noun for one person, no organisation ("the prime minister", "the star", not "the ministry")."""
+    return noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.lower_ not in ORG_NOUNS and (
+        noun.lower_ in TITLE_HEADS or person_noun(noun) or noun.lower_ in PEOPLE_NOUNS
+    )
+
+
+def _proxy_phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    """A proxy with the person it speaks for: "A spokeswoman for the prime minister" (to its phrase's end)."""
+    s, e = noun_phrase(doc, head)
+    if not any(t.is_punct for t in doc[head.left_edge.i : head.i]):
+        s = min(s, head.left_edge.i)  # "a spokeswoman", "A senior aide"
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.i == e:
+            e = max(e, prep.right_edge.i + 1)
+    return s, e
 
 
 def _apposed_person(doc: Doc, head: Token) -> Found | None:
@@ -207,7 +228,7 @@ def subject_candidates(
             if len(out) > found:
                 break
             if not subj_all and v.dep_ == "ROOT":
-                misplaced = _apposed_before(doc, v, lo)
+                misplaced = _apposed_before(doc, v, lo) or _name_right_before(doc, v, lo)
                 if misplaced is not None:  # "According to a report, an aide said": the aide, hung on "report"
                     out.append(misplaced)
                     break
@@ -313,10 +334,12 @@ def _apposed_before(doc: Doc, verb: Token, lo: int) -> Token | None:
     j = verb.i - 1
     while j >= lo and doc[j].pos_ == "ADV":
         j -= 1
+    if j > lo and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+        j -= 1  # "the agent for the landowner, Ana Roe of Vell Land and Property, said"
     if j < lo or doc[j].pos_ not in ("NOUN", "PROPN"):
         return None
     t = doc[j]
-    while t.dep_ in ("pobj", "prep", "compound") and lo <= t.head.i < t.i:
+    while t.dep_ in ("pobj", "prep", "compound", "conj") and lo <= t.head.i < t.i:
         t = t.head  # "an engineer with the state water board": up from "board" to "engineer"
     if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "appos" or t.head.i >= t.i:
         return None
@@ -324,6 +347,19 @@ def _apposed_before(doc: Doc, verb: Token, lo: int) -> Token | None:
     if start <= lo or doc[start - 1].text != ",":
         return None
     return t if speaking_noun(t) else None
+
+
+def _name_right_before(doc: Doc, verb: Token, lo: int) -> Token | None:
+    """A person's name right before a subjectless main verb, a comma at most between, that the parse
+    hung elsewhere ("In a statement read to the court, the chair, Ana Roe, said"): the verb's subject."""
+    j = verb.i - 1
+    if j > lo and doc[j].text == ",":
+        j -= 1
+    if j < lo or doc[j].ent_type_ != "PERSON" or doc[j].head.i == verb.i and doc[j].dep_ != "npadvmod":
+        return None
+    if j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        return None  # not the end of the name
+    return doc[j]
 
 
 def _after_comma(doc: Doc, i: int) -> bool:
@@ -424,11 +460,20 @@ def quote_ancestors(doc: Doc, lo: int, hi: int, depth: int) -> Iterator[Token]:
             continue
         below, h, n = t, t.head, 0
         while n < depth:
-            if not _own_complement_right(h, below):
+            if not _own_complement_right(h, below) and not _coordinated_complement(h, below):
                 yield h
             if h.head.i == h.i:
                 break
             below, h, n = h, h.head, n + 1
+
+
+def _coordinated_complement(verb: Token, below: Token) -> bool:
+    """``below`` is a second "that" clause joined to the complement ``verb`` ("said X had spoken to her and
+    that the call had “…”"): it is reported by the verb above ``verb``, not part of what ``verb`` says."""
+    return (
+        below.dep_ == "conj" and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in below.children)
+    )  # fmt: skip
 
 
 def _own_complement_right(verb: Token, below: Token) -> bool:

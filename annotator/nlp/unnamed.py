@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.lexicon import classes
 from annotator.nlp.names import Found, noun_phrase
+from annotator.nlp.sources import source_by_noun
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -26,9 +27,12 @@ def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -
     if not mentions.parsed or found.start >= found.end or doc[found.start].lower_ not in ("the", "this", "that"):
         return None
     head = doc[found.end - 1]
+    source = source_by_noun(mentions, head, at, paras)  # "the man" of "Another witness, a man who ..., said"
     lemma = head.lemma_.lower()
     para = mentions.para_of(doc[at].idx)
     for t in reversed(doc[: found.start]):
+        if source is not None and t.i < source.start:
+            return source
         if para - mentions.para_of(t.idx) > paras:
             break
         if t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass") or not mentions.outside(t.i, t.i + 1):
@@ -41,4 +45,4 @@ def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -
             if t.i - left <= 4 and not any(x.is_punct and x.text != "-" for x in doc[left : t.i]):
                 s = min(s, left)  # "One top-20 shareholder"
             return mentions.make(s, e, "", True)
-    return None
+    return source

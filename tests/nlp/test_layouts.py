@@ -218,3 +218,21 @@ def test_a_label_that_names_no_one_and_only_asks_is_the_interviewer_of_the_bylin
         "GAZETTE: Why bees?\n\nBRAND: They were there first.\n\nGAZETTE: Do they sting you?\n\nBRAND: Rarely."
     )
     assert [s for _, s in speakers(nlp, text)] == ["Ines Carrow", "BRAND", "Ines Carrow", "BRAND"]
+
+
+def test_full_names_in_title_case_that_each_open_two_turns_are_a_conversation(blank):
+    text = (
+        "Two of a kind\n\nWe sat Ana Roe-Vell and Tomas Pell at one table.\n\nAna Roe-Vell: We met at a market.\n\n"
+        "Tomas Pell: She bought all my plums.\n\nAna Roe-Vell: Not all of them.\n\nTomas Pell: Most of them."
+    )
+    assert speakers(blank, text) == [
+        ("We met at a market.", "Ana Roe-Vell"),
+        ("She bought all my plums.", "Tomas Pell"),
+        ("Not all of them.", "Ana Roe-Vell"),
+        ("Most of them.", "Tomas Pell"),
+    ]
+
+
+def test_title_case_lead_ins_that_do_not_recur_are_no_conversation():
+    text = "Roads\n\nLive Updates: The bridge reopened.\n\nNorth Vell: Traffic was light.\n\nWest Vell: Quiet.\n\nIt was \"fine\"."
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["fine"]

@@ -1848,3 +1848,88 @@ def test_a_double_barrelled_surname_the_tagger_clipped_at_its_hyphen_is_kept_who
     spaces = [False, False, False, True, True, False, False, True, False, False]
     doc = parse(rows, ents=[(7, 8, "PERSON")], spaces=spaces)
     assert attributed(doc) == [("Yes,", "Roe-Vell")]
+
+
+def test_a_double_barrelled_surname_the_tagger_clipped_before_its_hyphen_is_kept_whole():
+    # "Yes," Ana Roe-Vell said.   (the NER tagged only "Ana Roe")
+    rows = [
+        ('"', 8, "punct", "PUNCT", "``", '"'),
+        ("Yes", 8, "intj", "INTJ", "UH", "yes"),
+        (",", 8, "punct", "PUNCT", ",", ","),
+        ('"', 8, "punct", "PUNCT", "''", '"'),
+        ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "compound", "PROPN", "NNP", "Roe"),
+        ("-", 7, "punct", "PUNCT", "HYPH", "-"),
+        ("Vell", 8, "nsubj", "PROPN", "NNP", "Vell"),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, False, False, True, True, False, False, True, False, False]
+    doc = parse(rows, ents=[(4, 6, "PERSON")], spaces=spaces)
+    assert attributed(doc) == [("Yes,", "Ana Roe-Vell")]
+
+
+def test_a_second_that_clause_joined_to_a_complement_is_reported_by_the_verb_above_it():
+    # A nurse said Tom Pell had spoken to Ana Roe and that the talk had "gone well" .
+    rows = [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("nurse", 2, "nsubj", "NOUN", "NN", "nurse"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("Tom", 4, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
+        ("had", 6, "aux", "AUX", "VBD", "have"),
+        ("spoken", 2, "ccomp", "VERB", "VBN", "speak"),
+        ("to", 6, "prep", "ADP", "IN", "to"),
+        ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "pobj", "PROPN", "NNP", "Roe"),
+        ("and", 6, "cc", "CCONJ", "CC", "and"),
+        ("that", 16, "mark", "SCONJ", "IN", "that"),
+        ("the", 13, "det", "DET", "DT", "the"),
+        ("talk", 16, "nsubj", "NOUN", "NN", "talk"),
+        ("had", 16, "aux", "AUX", "VBD", "have"),
+        ('"', 16, "punct", "PUNCT", "``", '"'),
+        ("gone", 6, "conj", "VERB", "VBN", "go"),
+        ("well", 16, "advmod", "ADV", "RB", "well"),
+        ('"', 16, "punct", "PUNCT", "''", '"'),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(3, 5, "PERSON"), (8, 10, "PERSON")])
+    [(quote, speaker)] = attributed(doc)
+    assert quote == "gone well" and speaker in ("A nurse", "nurse")  # not Tom Pell, who spoke to her
+
+
+def test_a_name_with_its_organisation_set_off_before_a_subjectless_verb_is_its_subject():
+    # In a letter , the agent for the owner , Ana Roe of Vell Land and Sea , said rates were "too high" .
+    rows = [
+        ("In", 18, "prep", "ADP", "IN", "in"),
+        ("a", 2, "det", "DET", "DT", "a"),
+        ("letter", 0, "pobj", "NOUN", "NN", "letter"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("agent", 2, "appos", "NOUN", "NN", "agent"),
+        ("for", 5, "prep", "ADP", "IN", "for"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("owner", 6, "pobj", "NOUN", "NN", "owner"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("Ana", 11, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 5, "appos", "PROPN", "NNP", "Roe"),
+        ("of", 11, "prep", "ADP", "IN", "of"),
+        ("Vell", 14, "compound", "PROPN", "NNP", "Vell"),
+        ("Land", 12, "pobj", "PROPN", "NNP", "Land"),
+        ("and", 14, "cc", "CCONJ", "CC", "and"),
+        ("Sea", 14, "conj", "PROPN", "NNP", "Sea"),
+        (",", 18, "punct", "PUNCT", ",", ","),
+        ("said", 18, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 20, "nsubj", "NOUN", "NNS", "rate"),
+        ("were", 18, "ccomp", "AUX", "VBD", "be"),
+        ('"', 23, "punct", "PUNCT", "``", '"'),
+        ("too", 23, "advmod", "ADV", "RB", "too"),
+        ("high", 20, "acomp", "ADJ", "JJ", "high"),
+        ('"', 23, "punct", "PUNCT", "''", '"'),
+        (".", 18, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(10, 12, "PERSON")])
+    from annotator.nlp.speakers import subject_candidates
+
+    assert [t.text for t in subject_candidates(doc, doc[18])] == ["Roe"]  # the parse gave "said" no subject
+    assert attributed(doc) == [("too high", "Ana Roe")]

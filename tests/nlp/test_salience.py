@@ -1,0 +1,443 @@
+"""Salience in the resolution of pronouns and descriptions, on hand-built parses (tests/nlp/parses.py):
+unnamed sources as entities, the owner of a subject, the organisation a pronoun "it" can be."""
+
+from __future__ import annotations
+
+from tests.nlp.parses import parse
+from tests.nlp.test_rules import _said_yes, attributed
+
+
+def test_a_he_after_an_unnamed_source_is_that_source_not_the_person_named_before():
+    # Tom Pell left . One father said he stayed . " Yes , " he said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("One", 5, "nummod", "NUM", "CD", "one"),
+        ("father", 6, "nsubj", "NOUN", "NN", "father"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("he", 8, "nsubj", "PRON", "PRP", "he"),
+        ("stayed", 6, "ccomp", "VERB", "VBD", "stay"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "One father")]
+
+
+def test_a_she_after_a_spokeswoman_for_an_organisation_is_the_spokeswoman():
+    # Ana Roe left . A spokeswoman for the Vell Trust said rates fell . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("A", 5, "det", "DET", "DT", "a"),
+        ("spokeswoman", 10, "nsubj", "NOUN", "NN", "spokeswoman"),
+        ("for", 5, "prep", "ADP", "IN", "for"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("Vell", 9, "compound", "PROPN", "NNP", "Vell"),
+        ("Trust", 6, "pobj", "PROPN", "NNP", "Trust"),
+        ("said", 10, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 12, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 10, "ccomp", "VERB", "VBD", "fall"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (7, 10, "ORG")])
+    assert attributed(doc) == [("Yes,", "A spokeswoman for the Vell Trust")]
+
+
+def test_it_is_never_an_unnamed_person_who_spoke_before():
+    # Vell Freight grew . One broker said rates fell . " Yes , " it said .
+    rows = [
+        ("Vell", 1, "compound", "PROPN", "NNP", "Vell"),
+        ("Freight", 2, "nsubj", "PROPN", "NNP", "Freight"),
+        ("grew", 2, "ROOT", "VERB", "VBD", "grow"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("One", 5, "nummod", "NUM", "CD", "one"),
+        ("broker", 6, "nsubj", "NOUN", "NN", "broker"),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 8, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 6, "ccomp", "VERB", "VBD", "fall"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "ORG")])
+    assert attributed(doc) == [("Yes,", "Vell Freight")]
+
+
+def test_the_owner_of_the_main_clauses_subject_is_what_the_sentence_is_about():
+    # Tom Pell said rates fell . Ana Roe 's advice was simple . " Yes , " she said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 4, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 2, "ccomp", "VERB", "VBD", "fall"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 9, "poss", "PROPN", "NNP", "Roe"),
+        ("'s", 7, "case", "PART", "POS", "'s"),
+        ("advice", 10, "nsubj", "NOUN", "NN", "advice"),
+        ("was", 10, "ROOT", "AUX", "VBD", "be"),
+        ("simple", 10, "acomp", "ADJ", "JJ", "simple"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_definite_description_repeats_the_noun_an_unnamed_source_was_set_off_against():
+    # Tom Pell left . Another witness , a man who stayed , said rates fell . " Yes , " said the man .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Another", 5, "det", "DET", "DT", "another"),
+        ("witness", 12, "nsubj", "NOUN", "NN", "witness"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("a", 8, "det", "DET", "DT", "a"),
+        ("man", 5, "appos", "NOUN", "NN", "man"),
+        ("who", 10, "nsubj", "PRON", "WP", "who"),
+        ("stayed", 8, "relcl", "VERB", "VBD", "stay"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("said", 12, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 14, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 12, "ccomp", "VERB", "VBD", "fall"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("man", n + 4, "nsubj", "NOUN", "NN", "man"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Another witness")]
+
+
+def test_a_role_right_after_an_unnamed_source_of_that_role_is_the_source_not_the_person_titled_before():
+    # Ana Roe , the prime minister , left . One cabinet minister said rates fell . " Yes , " said the minister .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "nsubj", "PROPN", "NNP", "Roe"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("prime", 5, "amod", "ADJ", "JJ", "prime"),
+        ("minister", 1, "appos", "NOUN", "NN", "minister"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("left", 7, "ROOT", "VERB", "VBD", "leave"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+        ("One", 11, "nummod", "NUM", "CD", "one"),
+        ("cabinet", 11, "compound", "NOUN", "NN", "cabinet"),
+        ("minister", 12, "nsubj", "NOUN", "NN", "minister"),
+        ("said", 12, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 14, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 12, "ccomp", "VERB", "VBD", "fall"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("minister", n + 4, "nsubj", "NOUN", "NN", "minister"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "One cabinet minister")]
+
+
+def test_a_name_tagged_an_organisation_whose_reported_words_go_on_with_she_is_a_person():
+    # Ana Roe said she had left . Mr Pell stayed . " Yes , " she said .   (the NER tagged "Ana Roe" an organisation)
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("she", 5, "nsubj", "PRON", "PRP", "she"),
+        ("had", 5, "aux", "AUX", "VBD", "have"),
+        ("left", 2, "ccomp", "VERB", "VBN", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Mr", 8, "compound", "PROPN", "NNP", "Mr"),
+        ("Pell", 9, "nsubj", "PROPN", "NNP", "Pell"),
+        ("stayed", 9, "ROOT", "VERB", "VBD", "stay"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "ORG"), (8, 9, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_surname_after_the_is_still_the_person_named_in_full_with_it():
+    # Ana Roe lost . Roe faded on the Roe serve . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("lost", 2, "ROOT", "VERB", "VBD", "lose"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Roe", 5, "nsubj", "PROPN", "NNP", "Roe"),
+        ("faded", 5, "ROOT", "VERB", "VBD", "fade"),
+        ("on", 5, "prep", "ADP", "IN", "on"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("Roe", 6, "pobj", "PROPN", "NNP", "Roe"),
+        ("serve", 5, "dep", "VERB", "VBP", "serve"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (8, 9, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_titled_name_of_an_organisation_tagged_as_one_organisation_is_a_person_of_it():
+    # Tom Pell left . Inspector Ana Roe of Vell Police said rates fell . " Yes , " she said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Inspector", 6, "compound", "PROPN", "NNP", "Inspector"),
+        ("Ana", 6, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
+        ("of", 6, "prep", "ADP", "IN", "of"),
+        ("Vell", 9, "compound", "PROPN", "NNP", "Vell"),
+        ("Police", 7, "pobj", "PROPN", "NNP", "Police"),
+        ("said", 10, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 12, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 10, "ccomp", "VERB", "VBD", "fall"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 10, "ORG")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_an_abbreviated_title_made_of_a_persons_title_initials_is_no_first_name():
+    # Detective Inspector Ana Roe arrived . " Yes , " DI Roe said .
+    rows = [
+        ("Detective", 3, "compound", "PROPN", "NNP", "Detective"),
+        ("Inspector", 3, "compound", "PROPN", "NNP", "Inspector"),
+        ("Ana", 3, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 4, "nsubj", "PROPN", "NNP", "Roe"),
+        ("arrived", 4, "ROOT", "VERB", "VBD", "arrive"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+        ('"', 12, "punct", "PUNCT", "``", '"'),
+        ("Yes", 12, "intj", "INTJ", "UH", "yes"),
+        (",", 12, "punct", "PUNCT", ",", ","),
+        ('"', 12, "punct", "PUNCT", "''", '"'),
+        ("DI", 11, "compound", "PROPN", "NNP", "DI"),
+        ("Roe", 12, "nsubj", "PROPN", "NNP", "Roe"),
+        ("said", 12, "ROOT", "VERB", "VBD", "say"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(2, 4, "PERSON"), (10, 12, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Roe")]
+
+
+def test_a_capitalised_word_set_off_against_a_kin_noun_is_a_name_however_tagged():
+    # Tom Pell left . Her husband , Ian , is sure . " Yes , " he said .   ("Ian" tagged a common noun)
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Her", 5, "poss", "PRON", "PRP$", "her"),
+        ("husband", 9, "nsubj", "NOUN", "NN", "husband"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("Ian", 5, "appos", "NOUN", "NN", "ian"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("is", 9, "ROOT", "AUX", "VBZ", "be"),
+        ("sure", 9, "acomp", "ADJ", "JJ", "sure"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ian")]
+
+
+def test_it_after_an_organisation_described_not_named_is_that_organisation_not_a_place_named_before():
+    # Tom Pell left Vell . The regional water board said in a statement that it agreed . " Yes , " it said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        ("Vell", 2, "dobj", "PROPN", "NNP", "Vell"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 8, "det", "DET", "DT", "the"),
+        ("regional", 8, "amod", "ADJ", "JJ", "regional"),
+        ("water", 8, "compound", "NOUN", "NN", "water"),
+        ("board", 9, "nsubj", "PROPN", "NNP", "board"),  # a common noun the tagger took for a name
+        ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        ("in", 9, "prep", "ADP", "IN", "in"),
+        ("a", 12, "det", "DET", "DT", "a"),
+        ("statement", 10, "pobj", "NOUN", "NN", "statement"),
+        ("that", 15, "mark", "SCONJ", "IN", "that"),
+        ("it", 15, "nsubj", "PRON", "PRP", "it"),
+        ("agreed", 9, "ccomp", "VERB", "VBD", "agree"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "PERSON"), (3, 4, "GPE")])
+    assert attributed(doc) == [("Yes,", "The regional water board")]
+
+
+def test_a_bare_organisation_noun_is_no_place_named_before():
+    # Tom Pell left Vell . " Yes , " said the board .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        ("Vell", 2, "dobj", "PROPN", "NNP", "Vell"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("board", n + 4, "nsubj", "NOUN", "NN", "board"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (3, 4, "GPE")])
+    assert attributed(doc) == [("Yes,", "the board")]
+
+
+def test_a_spokeswoman_for_a_person_speaks_as_herself_not_as_that_person():
+    # Minister Ana Roe left . " Yes , " a spokeswoman for the minister said .
+    rows = [
+        ("Minister", 2, "compound", "PROPN", "NNP", "Minister"),
+        ("Ana", 2, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 3, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 3, "ROOT", "VERB", "VBD", "leave"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        ('"', 14, "punct", "PUNCT", "``", '"'),
+        ("Yes", 14, "intj", "INTJ", "UH", "yes"),
+        (",", 14, "punct", "PUNCT", ",", ","),
+        ('"', 14, "punct", "PUNCT", "''", '"'),
+        ("a", 10, "det", "DET", "DT", "a"),
+        ("spokeswoman", 14, "nsubj", "NOUN", "NN", "spokeswoman"),
+        ("for", 10, "prep", "ADP", "IN", "for"),
+        ("the", 13, "det", "DET", "DT", "the"),
+        ("minister", 11, "pobj", "NOUN", "NN", "minister"),
+        ("said", 14, "ROOT", "VERB", "VBD", "say"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(1, 3, "PERSON")])
+    assert attributed(doc) == [("Yes,", "a spokeswoman for the minister")]
+
+
+def test_a_report_speaks_for_whoever_published_it():
+    # According to a report published by the Vell Board , rates fell . " Yes , " said the report .
+    rows = [
+        ("According", 11, "prep", "VERB", "VBG", "accord"),
+        ("to", 0, "prep", "ADP", "IN", "to"),
+        ("a", 3, "det", "DET", "DT", "a"),
+        ("report", 1, "pobj", "NOUN", "NN", "report"),
+        ("published", 3, "acl", "VERB", "VBN", "publish"),
+        ("by", 4, "agent", "ADP", "IN", "by"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("Vell", 8, "compound", "PROPN", "NNP", "Vell"),
+        ("Board", 5, "pobj", "PROPN", "NNP", "Board"),
+        (",", 11, "punct", "PUNCT", ",", ","),
+        ("rates", 11, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 11, "ROOT", "VERB", "VBD", "fall"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("report", n + 4, "nsubj", "NOUN", "NN", "report"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(6, 9, "ORG")])
+    assert attributed(doc) == [("Yes,", "the Vell Board")]
+
+
+def test_a_statement_speaks_for_the_name_right_before_the_verb_whose_subject_the_parse_lost():
+    # In a statement read to the court , the chair , Ana Roe , said rates fell . " Yes , " said the statement .
+    rows = [
+        ("In", 3, "prep", "ADP", "IN", "in"),
+        ("a", 2, "det", "DET", "DT", "a"),
+        ("statement", 0, "pobj", "NOUN", "NN", "statement"),
+        ("read", 14, "ccomp", "VERB", "VBN", "read"),
+        ("to", 3, "prep", "ADP", "IN", "to"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("court", 4, "pobj", "NOUN", "NN", "court"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("chair", 6, "appos", "NOUN", "NN", "chair"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("Ana", 12, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 3, "npadvmod", "PROPN", "NNP", "Roe"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("said", 14, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 16, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 14, "ccomp", "VERB", "VBD", "fall"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("statement", n + 4, "nsubj", "NOUN", "NN", "statement"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(11, 13, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_name_tagged_a_person_whose_clause_goes_on_with_its_is_an_organisation():
+    # Vell Line raised its forecast . Tom Pell left . " Yes , " said the company .   ("Vell Line" tagged PERSON)
+    rows = [
+        ("Vell", 1, "compound", "PROPN", "NNP", "Vell"),
+        ("Line", 2, "nsubj", "PROPN", "NNP", "Line"),
+        ("raised", 2, "ROOT", "VERB", "VBD", "raise"),
+        ("its", 4, "poss", "PRON", "PRP$", "its"),
+        ("forecast", 2, "dobj", "NOUN", "NN", "forecast"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tom", 7, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 8, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 8, "ROOT", "VERB", "VBD", "leave"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 6, "det", "DET", "DT", "the"), ("company", n + 4, "nsubj", "NOUN", "NN", "company"))
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Vell Line")]
+
+
+def test_an_age_description_is_the_person_given_that_age_before_not_the_last_person_named():
+    # Tom Pell , 24 , scored . Ana Roe left . " Yes , " said the 24 - year - old .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 5, "nsubj", "PROPN", "NNP", "Pell"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("24", 1, "appos", "NUM", "CD", "24"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("scored", 5, "ROOT", "VERB", "VBD", "score"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+        ("Ana", 8, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 9, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 9, "ROOT", "VERB", "VBD", "leave"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(rows)
+    subject = (("the", n + 10, "det", "DET", "DT", "the"), ("24", n + 8, "nummod", "NUM", "CD", "24"),
+               ("-", n + 8, "punct", "PUNCT", "HYPH", "-"), ("year", n + 10, "npadvmod", "NOUN", "NN", "year"),
+               ("-", n + 10, "punct", "PUNCT", "HYPH", "-"), ("old", n + 4, "nsubj", "ADJ", "JJ", "old"))  # fmt: skip
+    doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (7, 9, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]
+
+
+def test_whom_a_quote_addresses_is_not_its_speaker():
+    # Dr Ian Roe saw Tom Pell . " I was fine , doctor , " he said .
+    rows = [
+        ("Dr", 2, "compound", "PROPN", "NNP", "Dr"),
+        ("Ian", 2, "compound", "PROPN", "NNP", "Ian"),
+        ("Roe", 3, "nsubj", "PROPN", "NNP", "Roe"),
+        ("saw", 3, "ROOT", "VERB", "VBD", "see"),
+        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 3, "dobj", "PROPN", "NNP", "Pell"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        ('"', 16, "punct", "PUNCT", "``", '"'),
+        ("I", 9, "nsubj", "PRON", "PRP", "I"),
+        ("was", 16, "ccomp", "AUX", "VBD", "be"),
+        ("fine", 9, "acomp", "ADJ", "JJ", "fine"),
+        (",", 9, "punct", "PUNCT", ",", ","),
+        ("doctor", 9, "npadvmod", "NOUN", "NN", "doctor"),
+        (",", 9, "punct", "PUNCT", ",", ","),
+        ('"', 16, "punct", "PUNCT", "''", '"'),
+        ("he", 16, "nsubj", "PRON", "PRP", "he"),
+        ("said", 16, "ROOT", "VERB", "VBD", "say"),
+        (".", 16, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(1, 3, "PERSON"), (4, 6, "PERSON")])
+    assert attributed(doc) == [("I was fine, doctor,", "Tom Pell")]
+
+
+def test_an_unnamed_source_who_asked_her_is_not_the_she_who_answers():
+    # Ana Roe left . A reporter asked her about rates . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("A", 5, "det", "DET", "DT", "a"),
+        ("reporter", 6, "nsubj", "NOUN", "NN", "reporter"),
+        ("asked", 6, "ROOT", "VERB", "VBD", "ask"),
+        ("her", 6, "dobj", "PRON", "PRP", "her"),
+        ("about", 6, "prep", "ADP", "IN", "about"),
+        ("rates", 8, "pobj", "NOUN", "NNS", "rate"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
