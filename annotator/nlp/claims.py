@@ -5,6 +5,8 @@ holding it, else its sentence; the claimant is the quote's speaker, else the sub
 verb, else the outlet (for assertive sentences only); object and addressee come from ``claim_parts``,
 stance and strength from ``claim_stance``. One claim per (evidence, type); a speaker's
 consecutive quotes in one paragraph making the same claim become one claim with several evidence spans.
+Sentences no rule claim covers that the learned detector (``claim_detector``) scores above its threshold
+add one low-confidence claim each (``cue="detector"``).
 ``annotator_claims`` (after ``annotator_quotes``) leaves them on ``doc.spans["claims"]`` (``span._.claim``).
 """
 
@@ -16,6 +18,7 @@ from spacy.tokens import Doc, Span
 from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit, raw_hits
+from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_interference import aimed, in_outsiders_act, unpooled
 from annotator.nlp.claim_objects import _home, focused, one_per_object, retyped, sharpen, sound_object, vote_focus
@@ -403,7 +406,9 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         for c in claims if c.confidence >= min_confidence]))
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
-    return sorted(_one_per_type(claims), key=lambda c: (c.start, c.end))
+    claims = _one_per_type(claims)
+    claims += detected_claims(doc, quotes, claims)  # the learned detector's sentences no rule claim covers
+    return sorted(claims, key=lambda c: (c.start, c.end))
 
 
 def _as_issuer(doc: Doc, c: Claim, issued_by: Mention) -> Claim:

@@ -47,56 +47,8 @@ if str(ROOT) not in sys.path:
 
 GOLD_DIR = ROOT / "benchmarks" / "claims"
 OPEN_SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5")
-REPORTING = {
-    "say",
-    "tell",
-    "add",
-    "insist",
-    "argue",
-    "claim",
-    "declare",
-    "state",
-    "warn",
-    "urge",
-    "demand",
-    "reject",
-    "deny",
-    "maintain",
-    "assert",
-    "vow",
-    "accuse",
-    "call",
-    "announce",
-    "write",
-    "describe",
-    "believe",
-    "stress",
-    "reiterate",
-    "condemn",
-    "dismiss",
-    "affirm",
-    "promise",
-    "pledge",
-    "note",
-    "explain",
-    "suggest",
-    "respond",
-    "reply",
-    "acknowledge",
-    "admit",
-    "protest",
-    "complain",
-    "threaten",
-    "recognise",
-    "recognize",
-    "support",
-    "oppose",
-    "agree",
-    "ask",
-    "according",
-}
-MODALS = {"should", "must", "will", "would", "can", "could", "may", "might", "shall", "ought"}
-FIRST = {"we", "our", "us", "ours", "i", "my", "me"}
+from annotator.nlp.claim_detector import doc_string as _doc_string  # noqa: E402
+from annotator.nlp.claim_detector import unit_features  # noqa: E402,F401
 
 
 def occurrences(text: str, s: str) -> list[tuple[int, int]]:
@@ -126,50 +78,12 @@ def load_open_articles() -> list[tuple[str, str, str, list[dict]]]:
     return arts
 
 
-def unit_features(sent, quotes) -> tuple[list[str], dict]:
-    """Generalised tokens and parse features of one sentence (no names: entities become their label)."""
-    toks = []
-    for t in sent:
-        if t.is_space:
-            continue
-        if t.ent_type_:
-            tok = "ENT_" + t.ent_type_
-            if toks and toks[-1] == tok and t.ent_iob_ == "I":
-                continue
-        elif t.pos_ == "PROPN":
-            tok = "PROPN"
-        elif t.like_num:
-            tok = "NUM"
-        elif t.is_punct and t.text in "\"'\u201c\u201d\u2018\u2019":
-            tok = "QMARK"
-        else:
-            tok = t.lemma_.lower()
-        toks.append(tok)
-    s0, s1 = sent.start_char, sent.end_char
-    in_quote = any(q.start < s1 and s0 < q.end and q.kind == "quote" for q in quotes)
-    ents = Counter(e.label_ for e in sent.ents)
-    lemmas = {t.lemma_.lower() for t in sent}
-    feats = {
-        "f:reporting": bool(lemmas & REPORTING),
-        "f:in_quote": in_quote,
-        "f:gpe": ents["GPE"] > 0,
-        "f:norp": ents["NORP"] > 0,
-        "f:loc": ents["LOC"] > 0,
-        "f:geo2": ents["GPE"] + ents["NORP"] + ents["LOC"] >= 2,
-        "f:neg": any(t.dep_ == "neg" for t in sent),
-        "f:modal": bool(lemmas & MODALS) and any(t.tag_ == "MD" for t in sent),
-        "f:first": bool({t.lower_ for t in sent} & FIRST),
-        "f:root=" + sent.root.lemma_.lower(): True,
-        "f:len" + str(min(len(sent) // 10, 5)): True,
-        "f:person": ents["PERSON"] > 0,
-        "f:org": ents["ORG"] > 0,
-    }
-    return toks, {k: v for k, v in feats.items() if v}
-
-
 def build(nlp) -> dict:
     """Parse every open article once: units, gold labels and types, rule predictions, features, timings."""
+    from annotator.nlp.claim_detector import use_detector
     from annotator.nlp.pipeline import annotate_doc, model_name, parse
+
+    use_detector(None)  # the rules alone: the detector's own claims must not count as rule predictions
 
     origin = "model:" + model_name(nlp)
     arts, units = [], []
@@ -228,8 +142,7 @@ def build(nlp) -> dict:
 
 
 def doc_string(u) -> str:
-    toks = u["toks"]
-    return " ".join(toks) + " " + " ".join(u["feats"])
+    return _doc_string(u["toks"], u["feats"])
 
 
 def make_vectorizer():
@@ -292,11 +205,50 @@ def kind_of(u) -> str:
     )
 
 
+def export_model(units, C: float, trained_on: list[str]) -> dict:
+    """Fit on ``units`` (all of ``trained_on``'s units); t_hi from an inner leave-one-split-out over those splits;
+    the weights as plain numbers for ``annotator.nlp.claim_detector`` (no scikit-learn at run time)."""
+    oof = np.zeros(len(units))
+    for inner in trained_on:
+        a = [k for k, u in enumerate(units) if u["split"] != inner]
+        b = [k for k, u in enumerate(units) if u["split"] == inner]
+        oof[b] = predict(fit([units[k] for k in a], C), [units[k] for k in b])
+    y = np.array([bool(u["gold"]) for u in units])
+    _t_f1, t_hi = choose_thresholds(oof, y)
+    vec, clf = fit(units, C)
+    coef = clf.coef_[0]
+    weights = {f: round(float(coef[i]), 6) for f, i in sorted(vec.vocabulary_.items())}
+    types = Counter(t for u in units for t in u["types"])
+    fallback = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return {
+        "version": "1",
+        "model": f"logistic regression (scikit-learn, C={C:g}, class_weight=balanced), unigrams+bigrams, min_df=2",
+        "trained_on": sorted(trained_on),
+        "n_units": len(units),
+        "n_positive": int(y.sum()),
+        "threshold": t_hi,
+        "threshold_rule": "t_hi: the lowest threshold with precision >= 0.85 (and >= 5 units) on out-of-fold "
+        "probabilities of a leave-one-split-out over the training splits",
+        "fallback_type": fallback,
+        "bias": round(float(clf.intercept_[0]), 6),
+        "weights": weights,
+    }
+
+
+def write_json(obj: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(obj, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cache", default="/tmp/claim_detector_units.pkl")
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--export", nargs="?", const=str(ROOT / "annotator" / "nlp" / "data" / "claim_detector.json"),
+                    help="fit on all eight open splits and write the weights file (default: the shipped one)")
+    ap.add_argument("--export-folds", metavar="DIR",
+                    help="write DIR/<split>.json, each fitted on the seven other open splits (for benchmarks)")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
     if cache.exists() and not args.rebuild:
@@ -311,6 +263,17 @@ def main(argv=None) -> int:
         cache.write_bytes(pickle.dumps(data))
     arts, units = data["arts"], data["units"]
     assert all(u["split"] in OPEN_SPLITS for u in units)
+    if args.export or args.export_folds:
+        if args.export:
+            write_json(export_model(units, args.C, list(OPEN_SPLITS)), Path(args.export))
+            print(f"wrote {args.export}", file=sys.stderr)
+        if args.export_folds:
+            for test in OPEN_SPLITS:
+                rest = [s for s in OPEN_SPLITS if s != test]
+                out = Path(args.export_folds) / f"{test}.json"
+                write_json(export_model([u for u in units if u["split"] != test], args.C, rest), out)
+                print(f"wrote {out}", file=sys.stderr)
+        return 0
     from sklearn.linear_model import LogisticRegression
 
     rows, pooled = [], {k: [] for k in ("y", "rule", "det", "uni", "int", "prob")}

@@ -1,0 +1,215 @@
+"""A learned claim-sentence detector beside the claim rules: ``detected_claims(doc, quotes, claims)``.
+
+The detector is a logistic regression over name-free features of a sentence (``unit_features``: unigrams and
+bigrams of lower-case lemmas with entities replaced by their label, other proper nouns by PROPN, numbers by
+NUM, plus a few parse features). It is trained by ``benchmarks/experiments/claim_detector.py --export`` (the only
+place scikit-learn is used) and shipped as weights in ``data/claim_detector.json``; inference here is
+``sigmoid(bias + sum of the weights of the active features)``, in plain Python.
+
+A sentence the detector scores at or above the file's threshold, and that no rule suggestion's evidence
+overlaps, becomes one suggested claim (``cue="detector"``, ``origin="rule:claim_detector"``): evidence the quote
+inside it, else the sentence; claimant the quote's speaker, else the subject of its reporting verb, else the
+outlet; type, object and stance from the rules' field machinery (``claim_field.field_of``); confidence below
+every kept rule claim's.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from annotator.domain import Claim, Mention, Quote
+
+__all__ = ["Detector", "detected_claims", "doc_tokens", "load_detector", "probability", "unit_features"]
+
+DATA = Path(__file__).with_name("data") / "claim_detector.json"
+ORIGIN = "rule:claim_detector"
+CUE = "detector"
+# detector claims sit below every rule claim ``find_claims`` keeps (its MIN_CONFIDENCE is 0.48)
+CONF_LO, CONF_HI = 0.30, 0.47
+
+REPORTING = frozenset({
+    "say", "tell", "add", "insist", "argue", "claim", "declare", "state", "warn", "urge", "demand", "reject",
+    "deny", "maintain", "assert", "vow", "accuse", "call", "announce", "write", "describe", "believe", "stress",
+    "reiterate", "condemn", "dismiss", "affirm", "promise", "pledge", "note", "explain", "suggest", "respond",
+    "reply", "acknowledge", "admit", "protest", "complain", "threaten", "recognise", "recognize", "support",
+    "oppose", "agree", "ask", "according",
+})
+MODALS = frozenset({"should", "must", "will", "would", "can", "could", "may", "might", "shall", "ought"})
+FIRST = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+_QMARKS = "\"'\u201c\u201d\u2018\u2019"
+
+
+def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
+    """Generalised tokens and parse features of one sentence (no names: entities become their label)."""
+    toks: list[str] = []
+    for t in sent:
+        if t.is_space:
+            continue
+        if t.ent_type_:
+            tok = "ENT_" + t.ent_type_
+            if toks and toks[-1] == tok and t.ent_iob_ == "I":
+                continue
+        elif t.pos_ == "PROPN":
+            tok = "PROPN"
+        elif t.like_num:
+            tok = "NUM"
+        elif t.is_punct and t.text in _QMARKS:
+            tok = "QMARK"
+        else:
+            tok = t.lemma_.lower()
+        toks.append(tok)
+    s0, s1 = sent.start_char, sent.end_char
+    in_quote = any(q.start < s1 and s0 < q.end and q.kind == "quote" for q in quotes)
+    ents = Counter(e.label_ for e in sent.ents)
+    lemmas = {t.lemma_.lower() for t in sent}
+    feats = {
+        "f:reporting": bool(lemmas & REPORTING),
+        "f:in_quote": in_quote,
+        "f:gpe": ents["GPE"] > 0,
+        "f:norp": ents["NORP"] > 0,
+        "f:loc": ents["LOC"] > 0,
+        "f:geo2": ents["GPE"] + ents["NORP"] + ents["LOC"] >= 2,
+        "f:neg": any(t.dep_ == "neg" for t in sent),
+        "f:modal": bool(lemmas & MODALS) and any(t.tag_ == "MD" for t in sent),
+        "f:first": bool({t.lower_ for t in sent} & FIRST),
+        "f:root=" + sent.root.lemma_.lower(): True,
+        "f:len" + str(min(len(sent) // 10, 5)): True,
+        "f:person": ents["PERSON"] > 0,
+        "f:org": ents["ORG"] > 0,
+    }
+    return toks, {k: v for k, v in feats.items() if v}
+
+
+def doc_string(toks: list[str], feats: dict) -> str:
+    """The text the vectoriser reads: the tokens, then the feature names (whitespace-separated)."""
+    return " ".join(toks) + " " + " ".join(feats)
+
+
+def doc_tokens(toks: list[str], feats: dict) -> set[str]:
+    """The active features: unigrams and bigrams of ``doc_string`` split on whitespace (as scikit-learn's
+    ``CountVectorizer(tokenizer=str.split, ngram_range=(1, 2), binary=True)`` makes them)."""
+    words = doc_string(toks, feats).split()
+    return set(words) | {a + " " + b for a, b in zip(words, words[1:], strict=False)}
+
+
+@dataclass(frozen=True)
+class Detector:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    fallback_type: str = "territory"
+    version: str = ""
+
+
+def probability(det: Detector, toks: list[str], feats: dict) -> float:
+    z = det.bias + sum(det.weights.get(f, 0.0) for f in doc_tokens(toks, feats))
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def read_detector(path: Path | str) -> Detector:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return Detector({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                    float(data["threshold"]), str(data.get("fallback_type") or "territory"), str(data.get("version", "")))
+
+
+_override: list[Detector | None] = []
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Detector | None:
+    return read_detector(DATA) if DATA.exists() else None
+
+
+def load_detector() -> Detector | None:
+    """The detector in use: one set by ``use_detector`` (a benchmark's fold), else the shipped file (None if absent)."""
+    return _override[-1] if _override else _shipped()
+
+
+def use_detector(det: Detector | None) -> None:
+    """Use ``det`` (None: no detector) instead of the shipped file; ``use_detector`` again replaces it."""
+    _override.clear()
+    _override.append(det)
+
+
+def reset_detector() -> None:
+    _override.clear()
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _claim(doc: Doc, sent: Span, p: float, det: Detector, spoken: list[Quote]) -> Claim | None:
+    from annotator.nlp.claim_field import field_of
+    from annotator.nlp.claim_parts import mention
+    from annotator.nlp.claim_unmarked import _object, _stance, _trimmed
+    from annotator.nlp.claim_voice import reportings
+
+    s0, s1 = sent.start_char, sent.end_char
+    q = next((q for q in spoken if _overlaps(q.start, q.end, s0, s1)), None)
+    outlet = False
+    if q is not None:
+        lo, hi = max(q.start, s0), min(q.end, s1)
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None or not len(span):
+            span = sent
+        ev = Mention(span.start_char, span.end_char) if span is not sent else _trimmed(sent)
+        claimant = q.speaker
+    else:
+        span, ev = sent, _trimmed(sent)
+        found = reportings(sent)
+        claimant = mention(doc, *found[0][0]) if found else None
+    if claimant is None:
+        outlet = True
+    if ev.end <= ev.start:
+        return None
+    f = field_of(span, q is not None)
+    typ = f.claim_type if (f.classes or f.predicate is not None or f.peoples_right) else det.fallback_type
+    try:
+        target = _object(doc, span, f, typ, claimant)
+    except (IndexError, ValueError, AttributeError):
+        target = None
+    stance = _stance(span, typ, f)
+    frac = (p - det.threshold) / (1.0 - det.threshold) if det.threshold < 1 else 0.0
+    conf = round(CONF_LO + (CONF_HI - CONF_LO) * min(max(frac, 0.0), 1.0), 3)
+    return Claim(claim_type=typ, evidence=(ev,), claimant=claimant, target=target, stance=stance,
+                 strength=1 if stance == "favour" else -1, outlet=outlet, confidence=conf, cue=CUE, origin=ORIGIN,
+                 note=f"detector p={p:.3f}")
+
+
+def detected_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], det: Detector | None = None) -> list[Claim]:
+    """One claim per sentence the detector finds (probability >= threshold) that no claim in ``claims`` covers."""
+    from annotator.nlp.claim_voice import is_headline
+    from annotator.nlp.once import sentences
+
+    det = det or load_detector()
+    if det is None or not len(doc):
+        return []
+    spoken = [q for q in quotes if q.kind == "quote"]
+    spans = [(e.start, e.end) for c in claims for e in c.evidence]
+    out = []
+    for sent in sentences(doc):
+        if not sent.text.strip() or is_headline(sent):
+            continue
+        s0, s1 = sent.start_char, sent.end_char
+        if any(_overlaps(a, b, s0, s1) for a, b in spans):
+            continue
+        toks, feats = unit_features(sent, quotes)
+        p = probability(det, toks, feats)
+        if p < det.threshold:
+            continue
+        c = _claim(doc, sent, p, det, spoken)
+        if c is not None:
+            out.append(c)
+            spans.extend((e.start, e.end) for e in c.evidence)
+    return out
