@@ -9,8 +9,9 @@ place scikit-learn is used) and shipped as weights in ``data/claim_detector.json
 A sentence the detector scores at or above the file's threshold, and that no rule suggestion's evidence
 overlaps, becomes one suggested claim (``cue="detector"``, ``origin="rule:claim_detector"``): evidence the quote
 inside it, else the sentence; claimant the quote's speaker, else the subject of its reporting verb, else the
-outlet; type, object and stance from the rules' field machinery (``claim_field.field_of``); confidence below
-every kept rule claim's.
+outlet; type, object and stance from the rules' field machinery (``claim_field.field_of``); confidence at the
+bottom of the kept rule claims' range. A sentence with no word of the sovereignty field and no polity named by a
+political actor (or the outlet) is left out, whatever its probability.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ __all__ = ["Detector", "detected_claims", "doc_tokens", "load_detector", "probab
 DATA = Path(__file__).with_name("data") / "claim_detector.json"
 ORIGIN = "rule:claim_detector"
 CUE = "detector"
-# detector claims sit below every rule claim ``find_claims`` keeps (its MIN_CONFIDENCE is 0.48)
-CONF_LO, CONF_HI = 0.30, 0.47
+# detector claims sit at the bottom of the range of the rule claims ``find_claims`` keeps (from its MIN_CONFIDENCE,
+# 0.48, to 0.54; rule claims run to 0.9, quoted and attributed ones from 0.6), so a caller's stricter
+# ``min_confidence`` drops them first and ``ApplyProposals`` (0.8) never applies one
+CONF_LO, CONF_HI = 0.48, 0.54
 
 REPORTING = frozenset({
     "say", "tell", "add", "insist", "argue", "claim", "declare", "state", "warn", "urge", "demand", "reject",
@@ -153,7 +156,7 @@ def _claim(doc: Doc, sent: Span, p: float, det: Detector, spoken: list[Quote]) -
     from annotator.nlp.claim_field import field_of
     from annotator.nlp.claim_parts import mention
     from annotator.nlp.claim_unmarked import _object, _stance, _trimmed
-    from annotator.nlp.claim_voice import reportings
+    from annotator.nlp.claim_voice import political, reportings
 
     s0, s1 = sent.start_char, sent.end_char
     q = next((q for q in spoken if _overlaps(q.start, q.end, s0, s1)), None)
@@ -174,7 +177,10 @@ def _claim(doc: Doc, sent: Span, p: float, det: Detector, spoken: list[Quote]) -
     if ev.end <= ev.start:
         return None
     f = field_of(span, q is not None)
-    typ = f.claim_type if (f.classes or f.predicate is not None or f.peoples_right) else det.fallback_type
+    field = bool(f.classes) or f.predicate is not None or f.peoples_right
+    if not field and (f.polity is None or claimant is not None and not political(doc, claimant)):
+        return None  # no word of the field, and no polity named by a political actor or the outlet
+    typ = f.claim_type if field else det.fallback_type
     try:
         target = _object(doc, span, f, typ, claimant)
     except (IndexError, ValueError, AttributeError):

@@ -407,7 +407,8 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
     claims = _one_per_type(claims)
-    claims += detected_claims(doc, quotes, claims)  # the learned detector's sentences no rule claim covers
+    # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
+    claims += [c for c in detected_claims(doc, quotes, claims) if c.confidence >= min_confidence]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 

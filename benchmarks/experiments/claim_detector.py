@@ -2,6 +2,14 @@
 better than the claim rules?
 
     PYTHONPATH=. python benchmarks/experiments/claim_detector.py [--cache PATH] [--rebuild]
+        [--export [PATH]] [--export-folds DIR]
+
+``--export`` fits the detector on all eight open splits (threshold t_hi from the inner leave-one-split-out over
+them, as below) and writes its weights for ``annotator.nlp.claim_detector`` (default
+``annotator/nlp/data/claim_detector.json``; deterministic: the same cache gives the same bytes);
+``--export-folds DIR`` writes ``DIR/<split>.json``, each fitted on the seven other splits, for
+``claim_detector_bench.py``. The features are ``annotator.nlp.claim_detector.unit_features``, shared with the
+suggester; the cache is built with the rules alone (no detector claims among the rule predictions).
 
 What it measures (leave-one-split-out over the eight open splits dev, dev2, heldout, seed, heldout2, heldout3,
 heldout4, heldout5; every figure is on a split the detector was not trained on):

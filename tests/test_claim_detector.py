@@ -1,0 +1,102 @@
+"""The learned claim-sentence detector (``annotator.nlp.claim_detector``): name-free features, plain-Python
+inference from the shipped weights, and the claims it adds beside the rules. Every sentence here is invented for
+the test; none is from a benchmark article. Tests marked ``model`` load the default pipeline."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from annotator.nlp import claim_detector as cd
+from tests.conftest import claims_of
+
+NAMES = ("elena", "marsk", "velmoria", "velmorian", "dorrin", "kasp")
+CLAIM = "Foreign Minister Elena Marsk said on Tuesday that the Dorrin Islands are an integral part of Velmoria."
+WEATHER = ("Heavy rain is expected across the north on Saturday, and the cup final between the two city clubs "
+           "has been moved to Sunday afternoon.")
+
+
+@pytest.fixture
+def everything():
+    """A detector that fires on every sentence (threshold 0), used instead of the shipped one."""
+    det = cd.Detector({}, 0.0, 0.0, "territory", "test")
+    cd.use_detector(det)
+    yield det
+    cd.reset_detector()
+
+
+def test_shipped_file_loads_with_expected_keys():
+    data = json.loads(cd.DATA.read_text(encoding="utf-8"))
+    for key in ("weights", "bias", "threshold", "version", "trained_on", "fallback_type"):
+        assert key in data, key
+    assert "heldout6" not in data["trained_on"]
+    assert set(data["trained_on"]) == {"dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5"}
+    assert 0.5 <= data["threshold"] < 1 and data["weights"]
+    assert all(isinstance(v, float | int) for v in data["weights"].values())
+    det = cd.read_detector(cd.DATA)
+    assert det.threshold == data["threshold"] and len(det.weights) == len(data["weights"])
+    # no feature names a person, country or place: entities were generalised before training
+    assert not any(n in f.lower().split() for f in data["weights"] for n in NAMES)
+
+
+def test_inference_is_the_hand_computed_sigmoid(tmp_path):
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps({"version": "t", "trained_on": [], "bias": -1.0, "threshold": 0.6,
+                                "fallback_type": "other",
+                                "weights": {"say": 1.5, "f:reporting": 0.5, "say PROPN": -0.25, "absent": 9.0}}))
+    det = cd.read_detector(path)
+    toks, feats = ["PROPN", "say", "PROPN"], {"f:reporting": True}
+    assert cd.doc_tokens(toks, feats) == {"PROPN", "say", "f:reporting", "PROPN say", "say PROPN",
+                                         "PROPN f:reporting"}
+    z = -1.0 + 1.5 + 0.5 - 0.25
+    assert cd.probability(det, toks, feats) == pytest.approx(1 / (1 + math.exp(-z)))
+    assert cd.probability(det, [], {}) == pytest.approx(1 / (1 + math.exp(1.0)))
+    assert det.fallback_type == "other" and det.threshold == 0.6
+
+
+@pytest.mark.model
+def test_features_are_name_free(nlp):
+    doc = nlp("Elena Marsk said Velmoria will never give up the Dorrin Islands to Kasp.")
+    toks, feats = cd.unit_features(next(iter(doc.sents)), [])
+    words = " ".join(toks + list(feats)).lower().split()
+    assert not any(n in w for w in words for n in NAMES), words
+    assert any(t.startswith("ENT_") or t == "PROPN" for t in toks)
+    assert "say" in toks and feats.get("f:reporting") and feats.get("f:neg")
+
+
+@pytest.mark.model
+def test_a_sentence_the_rules_cover_gets_no_second_claim(nlp, everything):
+    claims = claims_of(nlp, CLAIM)
+    rules = [c for c in claims if c.cue != "detector"]
+    assert rules, "the rules should make this claim"
+    assert not [c for c in claims if c.cue == "detector"]
+
+
+@pytest.mark.model
+def test_a_detector_claim_has_its_parts(nlp, everything):
+    text = "The government in Velmoria has said nothing since the vote.\n\n" + WEATHER
+    found = [c for c in claims_of(nlp, text) if c.cue == "detector"]
+    assert found and all(c.origin == cd.ORIGIN and c.state == "suggested" for c in found)
+    assert all(0.48 <= cd.CONF_LO <= c.confidence <= cd.CONF_HI < 0.6 for c in found)
+    assert all(c.stance in ("favour", "against") and c.claim_type for c in found)
+    assert all(c.outlet == (c.claimant is None) for c in found)
+
+
+@pytest.mark.model
+def test_weather_and_sport_get_no_claim(nlp):
+    cd.reset_detector()
+    assert claims_of(nlp, WEATHER) == []
+    doc = nlp(WEATHER)
+    toks, feats = cd.unit_features(next(iter(doc.sents)), [])
+    assert cd.probability(cd.load_detector(), toks, feats) < cd.load_detector().threshold
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", "   \n\n ", "🙂🙂 “🇺🇳” said 🙂.", "Line one says “Velmoria is ours.”\r\n\r\nKasp\r\n",
+                                  "“", "\r\n"])
+def test_hostile_input_does_not_raise(nlp, everything, text):
+    for c in claims_of(nlp, text):
+        for m in c.parts():
+            assert 0 <= m.start <= m.end <= len(text)
