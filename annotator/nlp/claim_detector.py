@@ -181,16 +181,12 @@ def _claim(doc: Doc, sent: Span, p: float, det: Detector, spoken: list[Quote]) -
     if not field and (f.polity is None or claimant is not None and not political(doc, claimant)):
         return None  # no word of the field, and no polity named by a political actor or the outlet
     typ = f.claim_type if field else det.fallback_type
-    try:
-        target = _object(doc, span, f, typ, claimant)
-    except (IndexError, ValueError, AttributeError):
-        target = None
+    target = _object(doc, span, f, typ, claimant)
     stance = _stance(span, typ, f)
     frac = (p - det.threshold) / (1.0 - det.threshold) if det.threshold < 1 else 0.0
     conf = round(CONF_LO + (CONF_HI - CONF_LO) * min(max(frac, 0.0), 1.0), 3)
     return Claim(claim_type=typ, evidence=(ev,), claimant=claimant, target=target, stance=stance,
-                 strength=1 if stance == "favour" else -1, outlet=outlet, confidence=conf, cue=CUE, origin=ORIGIN,
-                 note=f"detector p={p:.3f}")
+                 strength=1 if stance == "favour" else -1, outlet=outlet, confidence=conf, cue=CUE, origin=ORIGIN)
 
 
 def detected_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], det: Detector | None = None) -> list[Claim]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.errors import Errors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -66,7 +67,6 @@ class CompiledRuler:
         self.ruler = ruler
         self.strings = ruler.vocab.strings
         self.rest = Matcher(ruler.vocab, validate=False)
-        self.has_rest = False
         raw: list[tuple[int, list[dict]]] = []
         for number, group in enumerate(ruler.patterns):
             for pattern in group["patterns"]:
@@ -74,7 +74,6 @@ class CompiledRuler:
                     raw.append((number, pattern))
                 else:
                     self.rest.add(str(number), [pattern])
-                    self.has_rest = True
         names = sorted({key.upper() for _, pattern in raw for spec in pattern for key in spec}) or ["ORTH"]
         self.columns = [IDS[name] for name in names]
         position = {name: i for i, name in enumerate(names)}
@@ -134,7 +133,7 @@ class CompiledRuler:
                 end = i + len(specs)
                 if end <= n and all(spec.matches(keys[i + j], self.strings) for j, spec in enumerate(specs[1:], 1)):
                     extra.setdefault(range(i, end)[self.indices[number]], []).append(number)
-        if self.has_rest:
+        if len(self.rest):
             for match_id, start, end in self.rest(doc, allow_missing=True):
                 number = int(self.strings[match_id])
                 extra.setdefault(range(start, end)[self.indices[number]], []).append(number)
@@ -152,8 +151,6 @@ class CompiledRuler:
                         changed[col] = True
         wanted = [c for c in range(len(WRITTEN)) if changed[c]]
         if wanted:
-            import numpy
-
             doc.from_array([WRITTEN[c] for c in wanted], numpy.array([columns[c] for c in wanted], dtype="uint64").T)
         return doc
 
@@ -277,8 +274,6 @@ class CompiledLemmatizer:
                 lemma = found
             lemmas.append(lemma)
         if changed:
-            import numpy
-
             doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
         return doc
 

@@ -57,14 +57,7 @@ GOLD_DIR = ROOT / "benchmarks" / "claims"
 OPEN_SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5")
 from annotator.nlp.claim_detector import doc_string as _doc_string  # noqa: E402
 from annotator.nlp.claim_detector import unit_features  # noqa: E402,F401
-
-
-def occurrences(text: str, s: str) -> list[tuple[int, int]]:
-    out, i = [], text.find(s)
-    while s and i != -1:
-        out.append((i, i + len(s)))
-        i = text.find(s, i + 1)
-    return out
+from benchmarks.claims import occurrences  # noqa: E402  (the scorer's own: every occurrence of an evidence string)
 
 
 def load_open_articles() -> list[tuple[str, str, str, list[dict]]]:
