@@ -26,6 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from annotator.domain import Claim, Mention, Quote
+from annotator.nlp.once import ents_within
 
 __all__ = ["Detector", "detected_claims", "doc_tokens", "load_detector", "probability", "unit_features"]
 
@@ -52,7 +53,15 @@ _QMARKS = "\"'\u201c\u201d\u2018\u2019"
 def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
     """Generalised tokens and parse features of one sentence (no names: entities become their label)."""
     toks: list[str] = []
-    for t in sent:
+    lemmas: set[str] = set()
+    lowers: set[str] = set()
+    neg = tagged_modal = False
+    for t in sent:  # one pass: each Token spaCy makes costs more than the tests on it
+        lemma = t.lemma_.lower()
+        lemmas.add(lemma)
+        lowers.add(t.lower_)
+        neg = neg or t.dep_ == "neg"
+        tagged_modal = tagged_modal or t.tag_ == "MD"
         if t.is_space:
             continue
         if t.ent_type_:
@@ -66,12 +75,11 @@ def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
         elif t.is_punct and t.text in _QMARKS:
             tok = "QMARK"
         else:
-            tok = t.lemma_.lower()
+            tok = lemma
         toks.append(tok)
     s0, s1 = sent.start_char, sent.end_char
     in_quote = any(q.start < s1 and s0 < q.end and q.kind == "quote" for q in quotes)
-    ents = Counter(e.label_ for e in sent.ents)
-    lemmas = {t.lemma_.lower() for t in sent}
+    ents = Counter(e.label_ for e in ents_within(sent))
     feats = {
         "f:reporting": bool(lemmas & REPORTING),
         "f:in_quote": in_quote,
@@ -79,9 +87,9 @@ def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
         "f:norp": ents["NORP"] > 0,
         "f:loc": ents["LOC"] > 0,
         "f:geo2": ents["GPE"] + ents["NORP"] + ents["LOC"] >= 2,
-        "f:neg": any(t.dep_ == "neg" for t in sent),
-        "f:modal": bool(lemmas & MODALS) and any(t.tag_ == "MD" for t in sent),
-        "f:first": bool({t.lower_ for t in sent} & FIRST),
+        "f:neg": neg,
+        "f:modal": bool(lemmas & MODALS) and tagged_modal,
+        "f:first": bool(lowers & FIRST),
         "f:root=" + sent.root.lemma_.lower(): True,
         "f:len" + str(min(len(sent) // 10, 5)): True,
         "f:person": ents["PERSON"] > 0,
@@ -192,7 +200,7 @@ def _claim(doc: Doc, sent: Span, p: float, det: Detector, spoken: list[Quote]) -
 def detected_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], det: Detector | None = None) -> list[Claim]:
     """One claim per sentence the detector finds (probability >= threshold) that no claim in ``claims`` covers."""
     from annotator.nlp.claim_voice import is_headline
-    from annotator.nlp.once import sentences
+    from annotator.nlp.once import sentences, span_text
 
     det = det or load_detector()
     if det is None or not len(doc):
@@ -201,7 +209,7 @@ def detected_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], det: Det
     spans = [(e.start, e.end) for c in claims for e in c.evidence]
     out = []
     for sent in sentences(doc):
-        if not sent.text.strip() or is_headline(sent):
+        if not span_text(sent).strip() or is_headline(sent):
             continue
         s0, s1 = sent.start_char, sent.end_char
         if any(_overlaps(a, b, s0, s1) for a, b in spans):

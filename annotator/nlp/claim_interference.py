@@ -13,6 +13,7 @@ from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_objects import focus
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
 from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, is_seat, label_of, phrase, subject_of
+from annotator.nlp.once import ents_within
 
 # What an outsider does to another polity's affairs: the subject of one of these is the outsider.
 _ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "comment", "order",
@@ -27,7 +28,7 @@ _AFFAIRS = ("of", "on", "about", "for", "in", "into", "over", "between")
 def _polities(span: Span, avoid: set[int]) -> list[tuple[int, int]]:
     """GPE, NORP and LOC entities of ``span`` as ranges (a NORP as its country when the text names it)."""
     out = []
-    for e in span.ents:
+    for e in ents_within(span):
         if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON" or is_first_person(e.root):
             continue
         if is_seat(e.root):

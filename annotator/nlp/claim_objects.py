@@ -13,6 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of, owns_an_organ
 from annotator.nlp.claim_parts import home_of, mention
 from annotator.nlp.claim_tree import ents, is_seat, label_of, phrase, sentences, subject_of, text_of
+from annotator.nlp.once import ents_within
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -127,7 +128,7 @@ def _inside(a: Mention | None, b: Mention | None) -> bool:
 def _polities_in(doc: Doc, span: Span, avoid: list[Mention | None]) -> list[tuple[int, int]]:
     """The polities named in ``span`` (GPE, NORP as its country, LOC), in order, none inside ``avoid``."""
     out = []
-    for e in span.ents:
+    for e in ents_within(span):
         if label_of(e.root) not in ("GPE", "NORP", "LOC") or e.root.pos_ == "PRON" or is_seat(e.root):
             continue
         m = mention(doc, e.start, e.end)
@@ -269,7 +270,7 @@ def _vote_names(doc: Doc) -> tuple[tuple[int, int], ...]:
         if not at:
             continue
         held = {i for t in at for i in _holders(t)}
-        for e in s.ents:  # a name next to the word, not one far off
+        for e in ents_within(s):  # a name next to the word, not one far off
             holds = bool(held & set(range(e.start, e.end)))
             if _usual(e) not in ("GPE", "LOC") and not (holds and _a_name_of_a_place(e)) or not any(
                     e.start - _NEAR <= t.i < e.end + _NEAR for t in at) or _left(e.root) or is_seat(e.root):

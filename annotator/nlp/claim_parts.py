@@ -30,6 +30,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
+from annotator.nlp.once import ents_within
 
 CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
 _REPORTERS = REPORTING_VERBS | lex.REPORTING_STANCES
@@ -238,7 +239,7 @@ def polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
     if a.sent.start > 0:
         sents.append(doc[a.sent.start - 1].sent)
     for sent in sents:
-        ents = [e for e in sent.ents if e.label_ in lex.POLITY_LABELS and not avoid & set(range(e.start, e.end))
+        ents = [e for e in ents_within(sent) if e.label_ in lex.POLITY_LABELS and not avoid & set(range(e.start, e.end))
                 and e.root.pos_ != "PRON" and not is_first_person(e.root) and not is_seat(e.root)]
         if ents:
             e = min(ents, key=lambda e: min(abs(e.start - a.i), abs(e.end - 1 - a.i)))

@@ -21,13 +21,15 @@ _COMPLEMENTS = ("ccomp", "xcomp")
 
 def is_headline(sent: Span) -> bool:
     """A line of its own with no closing punctuation: a headline, a standfirst label, a byline."""
-    text = sent.text.rstrip()
+    whole = text_of(sent.doc)
+    own = whole[sent.start_char : sent.end_char]  # sent.text, without a Token made per word
+    text = own.rstrip()
     if text[-1:] in _QUOTE_ENDS and len(text) > 1 and text[-2] not in ".!?":
         text = text[:-1]  # "... calls ruling “void”": a closing mark ends no sentence by itself
     if not text or text[-1] in _ENDS:
         return False
-    after = text_of(sent.doc)[sent.end_char : sent.end_char + 2]
-    return "\n" in sent.text_with_ws or "\n" in after or sent.end == len(sent.doc)
+    after = whole[sent.end_char : sent.end_char + 2]  # (a token's trailing whitespace is at most one space)
+    return "\n" in own or "\n" in after or sent.end == len(sent.doc)
 
 
 def reporting(sent: Span) -> tuple[tuple[int, int], Span] | None:

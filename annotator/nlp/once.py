@@ -3,11 +3,12 @@ and the tokens whose word passes a test (each distinct word tested once)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 TEXT = "annotator.text"  # doc.user_data key: the text the Doc was parsed from, when the caller has it
 
@@ -30,6 +31,30 @@ def keep_text(doc: Doc, text: str) -> Doc:
 def ents(doc: Doc) -> tuple:
     """``doc.ents``, made once per document (spaCy builds the tuple anew, over every token, on each access)."""
     return tuple(doc.ents)
+
+
+@lru_cache(maxsize=8)
+def _ent_starts(doc: Doc) -> list[int]:
+    return [e.start for e in ents(doc)]
+
+
+def ents_within(span: Span) -> list:
+    """``span.ents`` (the entities wholly inside it, in order) from the Doc's entities made once: spaCy's builds
+    every entity of the Doc anew for each span it is asked of."""
+    doc, start, end = span.doc, span.start, span.end
+    found = ents(doc)
+    out = []
+    for i in range(bisect_left(_ent_starts(doc), start), len(found)):
+        e = found[i]
+        if e.end > end:
+            break
+        out.append(e)
+    return out
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text instead of joined from a Token per word."""
+    return text_of(span.doc)[span.start_char : span.end_char]
 
 
 @lru_cache(maxsize=8)

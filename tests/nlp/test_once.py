@@ -24,3 +24,24 @@ def test_annotations_are_the_same_whether_the_parsed_text_is_kept_or_joined_agai
     text = 'Mira Osk, the mayor of Tarn, said: "We decide our own future." She said it twice.'
     joined, kept = annotate_doc(nlp(text), "model:blank"), annotate_doc(keep_text(nlp(text), text), "model:blank")
     assert joined == kept
+
+
+def test_ents_within_and_span_text_are_spacys_span_ents_and_text_for_every_span():
+    from spacy.tokens import Span as SpacySpan
+
+    from annotator.nlp.once import ents_within, span_text
+
+    nlp = spacy.blank("en")
+    doc = nlp("Ana Rusu of Tarvia met the Brell  delegation in Nova Ostra on Monday .\nThey left.")
+    doc.ents = [SpacySpan(doc, 0, 2, "PERSON"), SpacySpan(doc, 3, 4, "GPE"), SpacySpan(doc, 6, 7, "NORP"),
+                SpacySpan(doc, 10, 12, "GPE"), SpacySpan(doc, 13, 14, "DATE")]
+    checked = 0
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end, e.label_) for e in ents_within(span)] == [
+                (e.start, e.end, e.label_) for e in span.ents]
+            assert span_text(span) == span.text
+            checked += 1
+    assert checked == len(doc) * (len(doc) + 1) // 2
+    assert [e.text for e in ents_within(doc[2:12])] == ["Tarvia", "Brell", "Nova Ostra"]  # cut names left out
