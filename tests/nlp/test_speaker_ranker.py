@@ -91,8 +91,11 @@ def test_the_candidates_hold_the_rules_choice_once_and_no_speaker():
 
 
 def test_scores_are_a_deterministic_softmax():
-    cands = [Candidate("P:a", (0, 1), "PERSON", {"x": 1.0, "rule": 1.0}, True), Candidate("P:b", (2, 3), "PERSON", {"y": 2.0}),
-             Candidate("", None, "", {"null": 1.0})]  # fmt: skip
+    cands = [
+        Candidate("P:a", (0, 1), "PERSON", {"x": 1.0, "rule": 1.0}, True),
+        Candidate("P:b", (2, 3), "PERSON", {"y": 2.0}),
+        Candidate("", None, "", {"null": 1.0}),
+    ]
     r = Ranker({"x": 0.5, "y": 1.0, "rule": 0.25, "null": -3.0}, margin=0.3)
     p = scores(r, cands)
     assert p == scores(r, cands)
