@@ -21,8 +21,11 @@ logistic correction for text the rules were not tuned on on the validation sets 
 realstyle/heldout and heldout2) together with the first-look outcomes of the held-out sets as they were first
 scored (``quotes/first_look.json``: text the rules had never seen), counts each rule's first-look outcomes (the
 rate its corrected confidence is drawn to), and writes annotator/nlp/data/calibration.json, which the finder
-reads; it prints each first-look set's reliability, fitted with and without it. ``--first-look NOTE`` records
-the outcomes of the ``--dir`` sets in first_look.json: only for a set scored for the first time by the code.
+reads; it prints each first-look set's reliability, fitted with and without it. It runs the rules without the
+speaker ranker (annotator/nlp/speaker_ranker.py), whose probability ``Attr.confidence`` averages in afterwards;
+re-export the ranker after recalibrating (benchmarks/experiments/speaker_ranker.py --export). ``--first-look
+NOTE`` records the outcomes of the ``--dir`` sets in first_look.json: only for a set scored for the first time by
+the code.
 """
 
 from __future__ import annotations
@@ -445,6 +448,9 @@ def main(argv: list[str] | None = None) -> int:
     folders = [Path(d) for d in args.dir] if args.dir else default_sets()
     if args.calibrate:
         folders = list(CALIBRATION_SETS)
+        from annotator.nlp import speaker_ranker
+
+        speaker_ranker.use_ranker(None)  # the rules' own rates: the ranker's probability is averaged in afterwards
     missing = [str(d) for d in folders if not pairs(d)]
     if missing:
         print(f"no article pairs in {', '.join(missing)}")

@@ -61,6 +61,7 @@ class Attr:
     label: str = ""
     cap: float = 1.0  # a carried attribution is no surer than the one it was carried from
     via: str = "coref"  # how the mention was resolved: "coref" (pronoun, title), "salience" (the person just named)
+    prob: float | None = None  # the speaker ranker's probability of this speaker (``speaker_ranker``)
 
     @property
     def key(self) -> str:
@@ -70,10 +71,16 @@ class Attr:
     @property
     def confidence(self) -> float:
         """The probability that the speaker is right, from how often this rule was right on the
-        calibration sets; the hand-set value is the prior for a rule seen rarely or never."""
+        calibration sets; the hand-set value is the prior for a rule seen rarely or never. Where the speaker
+        ranker scored the speaker, its probability is averaged in; a speaker it chose over the rules' has its
+        probability alone (both checked left out by benchmarks/experiments/speaker_ranker.py)."""
+        if self.prob is not None and self.rule == "ranker":
+            return min(self.prob, self.cap)
         c = CONFIDENCE.get(self.rule, NO_SPEAKER)
         prior = c * RESOLVED_FACTOR if self.mention else c
         p = calibrated(self.key if self.speaker else "none", prior if self.speaker else NO_SPEAKER)
+        if self.prob is not None and self.speaker is not None:
+            p = (p + self.prob) / 2
         return min(p, self.cap)
 
     def carried(self, rule: str, same_attribution: bool = False) -> Attr:

@@ -23,6 +23,7 @@ from annotator.nlp.kinds import QUOTE, named_by, quote_kind
 from annotator.nlp.lexicon import NAME, PRONOUN_KIND
 from annotator.nlp.own_sentence import own_sentence
 from annotator.nlp.pronouns import resolve_pronoun
+from annotator.nlp.speaker_ranker import reranked
 from annotator.nlp.vocatives import addressed, vocatives
 
 __all__ = ["find_quotes"]
@@ -100,6 +101,7 @@ def attribute_all(art: Article) -> None:
                     a = fallback if n == 0 else fallback.carried(fallback.rule)
             a = _not_addressed(art, i, a)
             a = heading_speaker(art, i, a)
+            a = reranked(art, i, a)
             art.results[i] = a
             if a is not None and a.speaker is not None and not named_by(art, i):  # a name given is no one's speech
                 tok = min(art.tokens(art.marked[i].open_at, art.marked[i].open_at + 1)[0], len(art.doc) - 1)
