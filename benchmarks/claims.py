@@ -106,6 +106,26 @@ def load_articles() -> list[Article]:
     return arts
 
 
+def match(art: Article, preds: list, gold_occ: list[list[tuple[int, int]]] | None = None) -> list[tuple[int, int]]:
+    """(suggestion index, gold index) pairs: evidence overlapping a gold occurrence, greedy one to one, same type
+    first."""
+    if gold_occ is None:
+        gold_occ = [[o for e in g["evidence"] for o in occurrences(art.text, e)] for g in art.gold]
+
+    def overlaps(p, gi) -> bool:
+        return any(e.start < ge and gs < e.end for e in p.evidence for gs, ge in gold_occ[gi])
+
+    pairs = [(pi, gi) for pi, p in enumerate(preds) for gi in range(len(art.gold)) if overlaps(p, gi)]
+    pairs.sort(key=lambda x: (preds[x[0]].claim_type != art.gold[x[1]]["type"], x[0], x[1]))
+    used_p, used_g, matches = set(), set(), []
+    for pi, gi in pairs:
+        if pi not in used_p and gi not in used_g:
+            used_p.add(pi)
+            used_g.add(gi)
+            matches.append((pi, gi))
+    return matches
+
+
 def score(art: Article, nlp, verbose: bool, preds: list | None = None) -> Score:
     """``art`` scored against the suggestions of ``nlp`` (or against ``preds``, suggestions made elsewhere)."""
     t0 = time.perf_counter()
@@ -120,17 +140,8 @@ def score(art: Article, nlp, verbose: bool, preds: list | None = None) -> Score:
             sc.notes.append(f"  ! gold evidence not in text: {g['evidence'][0][:60]!r}")
         gold_occ.append(occ)
 
-    def overlaps(p, gi) -> bool:
-        return any(e.start < ge and gs < e.end for e in p.evidence for gs, ge in gold_occ[gi])
-
-    pairs = [(pi, gi) for pi, p in enumerate(preds) for gi in range(len(art.gold)) if overlaps(p, gi)]
-    pairs.sort(key=lambda x: (preds[x[0]].claim_type != art.gold[x[1]]["type"], x[0], x[1]))
-    used_p, used_g, matches = set(), set(), []
-    for pi, gi in pairs:
-        if pi not in used_p and gi not in used_g:
-            used_p.add(pi)
-            used_g.add(gi)
-            matches.append((pi, gi))
+    matches = match(art, preds, gold_occ)
+    used_p, used_g = {pi for pi, _ in matches}, {gi for _, gi in matches}
     sc.matched = len(matches)
     show = lambda m: m.text_in(text) if m is not None else None  # noqa: E731
     for pi, gi in sorted(matches, key=lambda x: x[1]):
