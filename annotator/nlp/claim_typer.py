@@ -133,15 +133,14 @@ def _label(doc: Doc, m: Mention | None) -> str:
 def _head_word(doc: Doc, m: Mention | None) -> str | None:
     """A mention's head lemma when it is a common word ("border", "people", "union"), never a name."""
     span = _span(doc, m) if m is not None else None
-    if span is None or span.root.pos_ == "PROPN" or span.root.ent_type_ or _capitalised(span.root):
+    if span is None or span.root.pos_ == "PROPN" or span.root.ent_type_ or capitalised(span.root):
         return None
     return span.root.lemma_.lower()
 
 
-def _capitalised(t) -> bool:
-    """A capitalised word that may be a name the tagger missed ("Kelveshi", a dateline's "LORME"): any but a
-    sentence's first word that is a stop word ("The", "Our")."""
-    return (t.is_title or t.is_upper and len(t.text) > 1) and not (t.is_sent_start and t.is_stop)
+def capitalised(t) -> bool:
+    """Capitalised and not a stop word ("The", "We", "I"): possibly a name the tagger missed ("Kelveshi", "LORME")."""
+    return (t.is_title or t.is_upper and len(t.text) > 1) and not t.is_stop
 
 
 def _tokens(span: Span) -> list[str]:
@@ -155,7 +154,7 @@ def _tokens(span: Span) -> list[str]:
             tok = "ENT_" + t.ent_type_
             if toks and toks[-1] == tok and t.ent_iob_ == "I":
                 continue
-        elif t.pos_ == "PROPN" or _capitalised(t) and t.text != "I":
+        elif t.pos_ == "PROPN" or capitalised(t):
             tok = "PROPN"
         elif t.like_num:
             tok = "NUM"
@@ -197,7 +196,7 @@ def claim_features(doc: Doc, claim: Claim, quotes: list[Quote]) -> list[str]:
         feats.update("w=" + t for t in toks)
         feats.update(f"b={a}_{b}" for a, b in zip(toks, toks[1:], strict=False))
         for sent in {t.sent for t in span}:
-            if not _capitalised(sent.root) and sent.root.pos_ != "PROPN":
+            if not capitalised(sent.root) and sent.root.pos_ != "PROPN":
                 feats.add("root=" + sent.root.lemma_.lower())
         if any(t.dep_ == "neg" for t in span):
             feats.add("neg")
