@@ -161,3 +161,14 @@ def test_typed_with_a_fold_typer_changes_only_type_and_stance(nlp, tmp_path):
     assert all(c.claim_type in ("pooling", "territory") for c in out)
     kept = {(c.evidence, c.claimant, c.target) for c in claims}
     assert all((c.evidence, c.claimant, c.target) in kept for c in out)
+
+
+@pytest.mark.model
+def test_shipped_suggestions_are_deterministic(nlp):
+    from tests.conftest import claims_of
+
+    ct.reset_typer()
+    text = UNION + "\n\n" + BORDER
+    first = [(c.claim_type, c.stance, c.strength, c.start, c.end) for c in claims_of(nlp, text)]
+    assert first and first == [(c.claim_type, c.stance, c.strength, c.start, c.end) for c in claims_of(nlp, text)]
+    assert all(c.stance in ("favour", "neutral", "against") for c in claims_of(nlp, text))

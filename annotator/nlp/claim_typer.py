@@ -1,14 +1,16 @@
-"""A learned claim typer: each suggested claim's type re-read from name-free features of its evidence, cue and parts.
+"""A learned claim typer: each suggested claim's stance (and type) re-read from name-free features of its evidence,
+cue and parts.
 
-Not wired into ``find_claims``: out of split it did not beat the rules (type 0.705 -> 0.703, stance 0.780 -> 0.785
-on the nine open splits; ``benchmarks/claims/README.md``), so no weights file ships and ``load_typer()`` is None.
-``typed(doc, claims, quotes)`` gives every claim (the rules' and the detector's) the type a multinomial logistic
-regression (``claim_features``: the rule's type and cue family, lemmas and name-free bigrams of the evidence, its
-root verbs, negation, the field classes of ``claim_field``, the object's entity label and head word, whether the
-object is the claimant's own polity) puts first, when its probability is at least the file's threshold; otherwise
-the rule's type stays. Trained by ``benchmarks/experiments/claim_typer.py --export`` (scikit-learn there only),
-shipped as weights in ``data/claim_typer.json``; inference is a softmax in plain Python. No weights file: the
-rules' types stay; a damaged one: ``TyperError`` naming the file and how to rewrite it.
+``typed(doc, claims, quotes)`` gives every claim (the rules' and the detector's) the stance (type) a multinomial
+logistic regression over ``claim_features`` (the rule's type, stance and cue family, lemmas and name-free bigrams of
+the evidence, its root verbs, negation, the field classes of ``claim_field``, the object's entity label and head word,
+whether the object is the claimant's own polity) puts first, when its probability reaches the file's threshold;
+otherwise the rule's stays. Not wired into ``find_claims`` and no weights file ships: out of split the type head
+did not beat the rules (nine open splits: type 0.705 -> 0.703) and the stance head, though 0.780 -> 0.794, turned
+three of the rules' tested stances (an emphatic denial, an outsider's interference, neutrality outside every bloc)
+the wrong way (``benchmarks/claims/README.md``). Trained by ``benchmarks/experiments/claim_typer.py --export`` (scikit-learn there
+only), shipped as ``data/claim_typer.json``; inference is a softmax in plain Python, the file read once. No file:
+the rules' fields stay; a damaged one: ``TyperError`` naming the file and how to rewrite it.
 """
 
 from __future__ import annotations
