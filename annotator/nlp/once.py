@@ -1,5 +1,5 @@
-"""What spaCy rebuilds over every token on each access, made once per Doc: its text, entities and sentences,
-and the tokens whose word passes a test (each distinct word tested once)."""
+"""What spaCy rebuilds over every token on each access, made once per Doc: its tokens, text, entities and
+sentences, and the tokens whose word passes a test (each distinct word tested once)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,21 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 TEXT = "annotator.text"  # doc.user_data key: the text the Doc was parsed from, when the caller has it
+
+
+@lru_cache(maxsize=8)
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens, made once per document: spaCy makes a new Token on every ``doc[i]`` and for every word
+    of ``for t in doc`` or ``for t in span``. Never changed by its callers; not for a Doc being retokenized."""
+    return list(doc)
+
+
+def tokens_in(span: Span) -> list[Token]:
+    """``list(span)``, sliced from the Doc's tokens made once."""
+    return tokens(span.doc)[span.start : span.end]
 
 
 @lru_cache(maxsize=8)
