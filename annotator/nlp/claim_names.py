@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES
 from annotator.nlp.claim_tree import ents, text_of
+from annotator.nlp.once import tokens
 
 _MIN_STEM = 4
 
@@ -74,7 +75,8 @@ def is_demonym_of_text(tok: Token) -> bool:
 @lru_cache(maxsize=64)
 def _recurring(doc: Doc) -> frozenset[str]:
     seen: dict[str, int] = {}
-    for t in (doc[i] for i in _long_titles(doc)):
+    toks = tokens(doc)
+    for t in (toks[i] for i in _long_titles(doc)):
         if not t.is_sent_start and t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
             seen[t.text] = seen.get(t.text, 0) + 1
     return frozenset(w for w, n in seen.items() if n >= 2)

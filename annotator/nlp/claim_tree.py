@@ -24,7 +24,7 @@ from annotator.nlp.claim_lexicon import (
     UNION_NAMES,
     YIELDING,
 )
-from annotator.nlp.once import ents, sentences, text_of  # noqa: F401  (read from here by the claim modules)
+from annotator.nlp.once import ents, sentences, text_of, tokens, tokens_in  # noqa: F401  (read from here by the claim modules)
 
 UNION_WORDS = UNION_NAMES | FIELD["union"]
 
@@ -48,7 +48,7 @@ def _entity_index(doc: Doc) -> list:
 def by_lower(doc: Doc) -> dict[str, tuple[int, ...]]:
     """Each lowercase word of the document with the indices of its tokens, made once per document."""
     index: dict[str, list[int]] = {}
-    for t in doc:
+    for t in tokens(doc):
         index.setdefault(t.lower_, []).append(t.i)
     return {w: tuple(ix) for w, ix in index.items()}
 
@@ -281,7 +281,8 @@ def owner_of(tok: Token) -> Token | None:
 
 
 def sentence_words(doc: Doc, tok: Token) -> set[str]:
-    return {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+    sent = tokens_in(tok.sent)
+    return {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
 
 
 def antecedent(tok: Token) -> Token:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from annotator.nlp.lexicon import words
+from annotator.nlp.once import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -81,7 +82,7 @@ def named_by(art: Article, i: int) -> bool:
         return False
     q = art.marked[i]
     lo, hi = art.tokens(q.start, q.end)
-    tops = [t for t in art.doc[lo:hi] if not lo <= t.head.i < hi and not t.is_punct]
+    tops = [t for t in tokens(art.doc)[lo:hi] if not lo <= t.head.i < hi and not t.is_punct]
     if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN"):
         return False
     verb = tops[0].head
