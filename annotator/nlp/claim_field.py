@@ -79,9 +79,10 @@ def is_polity_mention(tok: Token, quoted: bool) -> bool:
 def _owns_an_organ_of_state(tok: Token) -> bool:
     """ "Sabrel's coastguard", "Tiraleo's foreign ministry": a name that owns an organ of state is a polity,
     whatever the tagger made of it."""
+    if not (tok.pos_ == "PROPN" and tok.dep_ == "poss" and label_of(tok) != "PERSON"):
+        return False
     head = tok.head
-    return tok.pos_ == "PROPN" and tok.dep_ == "poss" and label_of(tok) != "PERSON" and (
-        head.lemma_.lower() in lex.FIELD_POLITICAL or head.lower_ in lex.FIELD_POLITICAL)
+    return head.lemma_.lower() in lex.FIELD_POLITICAL or head.lower_ in lex.FIELD_POLITICAL
 
 
 def _polity_modifier(tok: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES
 from annotator.nlp.claim_tree import ents, text_of
-from annotator.nlp.once import tokens
+from annotator.nlp.once import span_text, tokens
 
 _MIN_STEM = 4
 
@@ -41,7 +41,7 @@ def _long_titles(doc: Doc) -> list[int]:
 def _title_words(doc: Doc) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for i in _long_titles(doc):
-        out.setdefault(doc[i].text, []).append(i)
+        out.setdefault(tokens(doc)[i].text, []).append(i)
     return out
 
 
@@ -91,7 +91,7 @@ def is_recurring_name(tok: Token) -> bool:
 def _labels(doc: Doc) -> dict[str, Counter]:
     out: dict[str, Counter] = {}
     for ent in ents(doc):
-        out.setdefault(_bare(ent.text), Counter())[ent.label_] += 1
+        out.setdefault(_bare(span_text(ent)), Counter())[ent.label_] += 1
     return out
 
 
@@ -107,7 +107,7 @@ def _bare(text: str) -> str:
 def usual_label(ent: Span) -> str | None:
     """The label the article gives the name ``ent`` most often (a place tagged GPE twice and PERSON once is
     GPE), with place labels winning ties; None when the name is never tagged."""
-    return _usual_label(ent.doc, ent.text, ent.label_)
+    return _usual_label(ent.doc, span_text(ent), ent.label_)
 
 
 @lru_cache(maxsize=256)

@@ -252,11 +252,16 @@ def names_the_speaker(a: Token, verbs: frozenset[str]) -> bool:
     Federation reiterates that ..." name who speaks, not what is claimed."""
     t = a
     for _ in range(4):
-        if t.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "det") or t.head is t:
+        if t.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "det"):
             break
-        t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass") and a.pos_ in ("NOUN", "PROPN") and (
-        t.head.lemma_.lower() in verbs and t.head.pos_ == "VERB")
+        head = t.head  # (one Token made per step, not two)
+        if head is t:
+            break
+        t = head
+    if t.dep_ not in ("nsubj", "nsubjpass") or a.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = t.head
+    return head.lemma_.lower() in verbs and head.pos_ == "VERB"
 
 
 def pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:

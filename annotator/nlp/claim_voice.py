@@ -13,7 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
 from annotator.nlp.claim_tree import by_lower, ents, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import tokens, tokens_in
+from annotator.nlp.once import span_text, tokens, tokens_in
 
 _ENDS = frozenset(".!?\"”’'")
 _QUOTE_ENDS = frozenset("\"”’'")
@@ -390,7 +390,7 @@ def voices(voice: Mention, sent: Span) -> bool:
 
 
 def _in_marks(sent: Span) -> bool:
-    text = sent.text
+    text = span_text(sent)
     return any(m in text for m in "\"“”")
 
 

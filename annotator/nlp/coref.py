@@ -544,13 +544,13 @@ class Mentions:
                          if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if c.is_ancestor(a))]  # fmt: skip
             words.update(t.lower_ for t in toks if t.is_alpha and t.lower_ not in ("the", "a", "an"))
         j = start - 1
-        toks = tokens(self.doc)
-        if j >= 0 and toks[j].text == ",":  # "Their lawyer, Tomas O'Neill" (however it was parsed)
+        doc_toks = tokens(self.doc)
+        if j >= 0 and doc_toks[j].text == ",":  # "Their lawyer, Tomas O'Neill" (however it was parsed)
             j -= 1
-        while j >= 0 and start - j <= 5 and not toks[j].is_punct and toks[j].lower_ not in ("'s", "’s") and (is_cap(toks[j]) or is_title(toks[j])
-                                                                          or toks[j].is_lower):  # fmt: skip
-            t = toks[j]
-            if t.pos_ == "ADP" and not (t.lower_ == "of" and j > 0 and is_title(toks[j - 1])):
+        while j >= 0 and start - j <= 5 and not doc_toks[j].is_punct and doc_toks[j].lower_ not in ("'s", "’s") and (is_cap(doc_toks[j]) or is_title(doc_toks[j])
+                                                                          or doc_toks[j].is_lower):  # fmt: skip
+            t = doc_toks[j]
+            if t.pos_ == "ADP" and not (t.lower_ == "of" and j > 0 and is_title(doc_toks[j - 1])):
                 break  # "a doctor at Baroune's hospital": the doctor is no title of Baroune ("Secretary of State X" is)
             if self.parsed and (t.pos_ in ("VERB", "AUX") or t.pos_ == "PROPN" and is_cap(t) and not is_title(t)):
                 break  # "Judge Harriet Pellow said Aherne": a verb or another name ends the titles
