@@ -32,10 +32,11 @@ def _stem_match(demonym: str, name: str) -> bool:
     return common >= max(_MIN_STEM, len(n) - 2) and len(d) > common
 
 
-def _long_titles(doc: Doc) -> list[int]:
+@lru_cache(maxsize=8)
+def _long_titles(doc: Doc) -> tuple[int, ...]:
     """The tokens that are title-case, alphabetic and of at least ``_MIN_STEM`` characters (read as arrays)."""
     rows = doc.to_array([IS_TITLE, IS_ALPHA, LENGTH]).tolist()
-    return [i for i, (title, alpha, length) in enumerate(rows) if title and alpha and length >= _MIN_STEM]
+    return tuple(i for i, (title, alpha, length) in enumerate(rows) if title and alpha and length >= _MIN_STEM)
 
 
 def _title_words(doc: Doc) -> dict[str, list[int]]:

@@ -26,7 +26,7 @@ from annotator.nlp.lexicon import (
     VENUE_NOUNS,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
-from annotator.nlp.once import ents, text_of, tokens, tokens_in
+from annotator.nlp.once import ents, text_between, text_of, tokens, tokens_in
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
 from annotator.nlp.sources import unnamed_sources
 
@@ -58,8 +58,8 @@ class NamedMention:
 def name_key(doc: Doc, s: int, e: int, label: str) -> str:
     if label in ("PERSON", NAME):
         words = [t.lower_ for t in tokens(doc)[s:e] if not t.is_punct]
-        return words[-1] if words else doc[s:e].text.lower()
-    return re.sub(r"^(the|its|their)\s+", "", doc[s:e].text.lower())
+        return words[-1] if words else text_between(doc, s, e).lower()
+    return re.sub(r"^(the|its|their)\s+", "", text_between(doc, s, e).lower())
 
 
 class Mentions:
@@ -194,8 +194,8 @@ class Mentions:
             if ent.label_ in SPEAKER_LABELS:
                 seen.setdefault(ent.text.lower(), ent.label_)
         for m in self.items:
-            if m.label in (NAME, ORG_NAME) and doc[m.start : m.end].text.lower() in seen:
-                m.label = seen[doc[m.start : m.end].text.lower()]
+            if m.label in (NAME, ORG_NAME) and text_between(doc, m.start, m.end).lower() in seen:
+                m.label = seen[text_between(doc, m.start, m.end).lower()]
                 m.key = name_key(doc, m.start, m.end, m.label)
         # "The Foreign Office" tagged PERSON: a name with "the" or ending in an organisation noun is none
         for m in self.items:
@@ -622,7 +622,7 @@ class Mentions:
         same = [x for x in self.by_key.get(m.key, []) if x.start < before and x.personal]
         same += [x for x in self.history[-200:] if x.key == m.key and x.start < before]
         if m.end - m.start > 1:
-            same = [x for x in same if self.doc[x.start : x.end].text == self.doc[m.start : m.end].text] or same
+            same = [x for x in same if text_between(self.doc, x.start, x.end) == text_between(self.doc, m.start, m.end)] or same
         return max(same, key=lambda x: (x.end - x.start, -x.start), default=m)
 
     def label_of(self, s: int, e: int, label: str) -> str:

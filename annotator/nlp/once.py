@@ -7,7 +7,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.attrs import LOWER, ORTH
+import numpy
+from spacy.attrs import HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 TEXT = "annotator.text"  # doc.user_data key: the text the Doc was parsed from, when the caller has it
@@ -23,6 +24,13 @@ def tokens(doc: Doc) -> list[Token]:
 def tokens_in(span: Span) -> list[Token]:
     """``list(span)``, sliced from the Doc's tokens made once."""
     return tokens(span.doc)[span.start : span.end]
+
+
+@lru_cache(maxsize=8)
+def head_indices(doc: Doc) -> list[int]:
+    """Each token's ``head.i``, read once per document from the Doc's head column (``token.head`` makes a new
+    Token on each access)."""
+    return (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
 
 
 @lru_cache(maxsize=8)
@@ -67,6 +75,15 @@ def ents_within(span: Span) -> list:
 def span_text(span: Span) -> str:
     """``span.text``, sliced from the Doc's text instead of joined from a Token per word."""
     return text_of(span.doc)[span.start_char : span.end_char]
+
+
+def text_between(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, sliced from the Doc's text without making the Span or a Token per word."""
+    if not 0 <= start < end <= len(doc):
+        return doc[start:end].text
+    toks = tokens(doc)
+    last = toks[end - 1]
+    return text_of(doc)[toks[start].idx : last.idx + len(last)]
 
 
 @lru_cache(maxsize=8)

@@ -63,3 +63,31 @@ def test_tokens_are_the_docs_own_made_once_per_doc_and_tokens_in_is_each_spans_s
             span = doc[start:end]
             assert [(t.i, t.text) for t in tokens_in(span)] == [(t.i, t.text) for t in span]
             assert all(a is b for a, b in zip(tokens_in(span), made[start:end]))
+
+
+def test_head_indices_are_each_tokens_head_in_a_hand_built_parse_and_in_an_unparsed_doc():
+    from spacy.tokens import Doc
+
+    from annotator.nlp.once import head_indices
+
+    nlp = spacy.blank("en")
+    words = ["Mira", "Osk", "said", "the", "pact", "holds", "."]
+    heads = [1, 2, 2, 4, 5, 2, 2]  # a root, heads before and after their token
+    deps = ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert head_indices(doc) == [t.head.i for t in doc] == heads
+    assert head_indices(doc) is head_indices(doc)
+    plain = nlp("no parse here .")
+    assert head_indices(plain) == [t.head.i for t in plain] == [0, 1, 2, 3]
+
+
+def test_text_between_is_the_text_of_every_slice_of_the_doc():
+    from annotator.nlp.once import text_between
+
+    nlp = spacy.blank("en")
+    doc = nlp("Ana Rusu said:  “We stay.”\r\nShe left. 😀 ")
+    n = len(doc)
+    for start in range(-2, n + 2):
+        for end in range(-2, n + 2):
+            assert text_between(doc, start, end) == doc[start:end].text, (start, end)
+    assert text_between(doc, 0, 2) == "Ana Rusu"
