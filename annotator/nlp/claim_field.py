@@ -365,15 +365,16 @@ def field_of(span: Span, quoted: bool) -> Field:
     seen: set[str] = set()
     toks = tokens_in(span)
     for t in toks:
-        if t.pos_ in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
+        pos, lower = t.pos_, t.lower_  # (each read makes spaCy look the string up again)
+        if pos in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
             continue  # "the Union reaffirms ...": the speaker's name is no field word
-        if t.is_title and not t.is_sent_start and t.pos_ in ("PROPN", "NOUN") and t.lower_ in lex.UNION_NAMES and (
-                "union", t.lower_) not in seen:
-            seen.add(("union", t.lower_))  # "the Meridian Community", "the Partnership": a union named
+        if t.is_title and not t.is_sent_start and pos in ("PROPN", "NOUN") and lower in lex.UNION_NAMES and (
+                "union", lower) not in seen:
+            seen.add(("union", lower))  # "the Meridian Community", "the Partnership": a union named
             classes["union"] = classes.get("union", 0) + 1
-        for w in {t.lower_, t.lemma_.lower()}:
+        for w in {lower, t.lemma_.lower()}:
             for k in lex.FIELD_CLASSES:
-                if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k not in ("union", "territory")):
+                if w in lex.FIELD[k] and (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
     low = span_text(span).lower()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.claim_lexicon import (
@@ -47,10 +48,11 @@ def _entity_index(doc: Doc) -> list:
 @lru_cache(maxsize=8)
 def by_lower(doc: Doc) -> dict[str, tuple[int, ...]]:
     """Each lowercase word of the document with the indices of its tokens, made once per document."""
-    index: dict[str, list[int]] = {}
-    for t in tokens(doc):
-        index.setdefault(t.lower_, []).append(t.i)
-    return {w: tuple(ix) for w, ix in index.items()}
+    index: dict[int, list[int]] = {}
+    for i, h in enumerate(doc.to_array(LOWER).tolist()):  # (the words' hashes, not a Token per word)
+        index.setdefault(h, []).append(i)
+    strings = doc.vocab.strings
+    return {strings[h]: tuple(ix) for h, ix in index.items()}
 
 
 @lru_cache(maxsize=8)

@@ -243,9 +243,9 @@ class Mentions:
     def _apposed_name(self, t: Token) -> bool:
         """A capitalised word inside a sentence, set off by commas against a noun for one person ("her
         husband, Iain,", "the coach, Maren,"), whatever the tagger made it: that person's name."""
-        doc = self.doc
         if t.pos_ not in ("NOUN", "ADJ", "X") or t.dep_ != "appos" or not t.is_alpha or not t.text[:1].isupper():
             return False
+        doc = tokens(self.doc)
         if t.i == 0 or doc[t.i - 1].text != "," or t.i + 1 >= len(doc) or doc[t.i + 1].text not in (",", "."):
             return False
         head = t.head
