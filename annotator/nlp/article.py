@@ -15,6 +15,7 @@ from annotator.nlp.cues import Cue, find_cues, has_parse
 from annotator.nlp.lexicon import PRONOUN_KIND
 from annotator.nlp.names import is_cap
 from annotator.nlp.once import text_of
+from annotator.nlp.once import tokens as doc_tokens
 from annotator.nlp.quote_marks import MarkedQuote
 from annotator.nlp.sentences import byline, dateline, paragraphs, sentences, title_case_lines
 
@@ -33,7 +34,7 @@ class Article:
         self.doc = doc
         self.text = text_of(doc)
         self.parsed = has_parse(doc)
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = [t.idx for t in doc_tokens(doc)]
         cues = find_cues(doc) if cues is None else cues
         self.marked = [self._trim_unclosed(q, cues) if q.close_at is None else q for q in marked]
         # quote interiors with their marks, to ask "is this outside every quote?"
@@ -45,7 +46,7 @@ class Article:
         self.sents = sentences(self.text, self.paras, self.in_quote)
         self.sent_starts = [s for s, _ in self.sents]
         self.cues = [c for c in cues if self.outside(c.start, c.end)]
-        self.cue_chars = [doc[c.start].idx for c in self.cues]
+        self.cue_chars = [self.tok_starts[c.start] for c in self.cues]
         self.cue_by_start = {c.start: c for c in self.cues if c.kind == "verb"}
         self.cue_starts = set(self.cue_by_start)
         self.title_lines = title_case_lines(self.text)
@@ -74,7 +75,8 @@ class Article:
 
     def outside(self, s: int, e: int) -> bool:
         """Tokens [s, e) touch no quote (marks included) and no dateline ("PORT ALDREN (AFP) –")."""
-        a, b = self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1])
+        last = doc_tokens(self.doc)[e - 1]
+        a, b = self.tok_starts[s], last.idx + len(last)
         if a < self.dateline[1] and b > self.dateline[0]:
             return False
         i = bisect_right(self.q_lo, b - 1) - 1
@@ -91,7 +93,7 @@ class Article:
 
     def sent_tokens(self, tok: int) -> tuple[int, int]:
         """Token range of the (quote-aware) sentence holding token ``tok``."""
-        s = self.sents[self.sent_of(self.doc[tok].idx)]
+        s = self.sents[self.sent_of(self.tok_starts[tok])]
         return self.tokens(s[0], s[1])
 
     def sent_of(self, char: int) -> int:

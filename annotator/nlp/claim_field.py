@@ -28,6 +28,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
+from annotator.nlp.once import span_text, tokens, tokens_in
 
 _COPULAS = frozenset({"be", "stay", "remain"})
 _BECOMING = frozenset({"become"})
@@ -78,9 +79,10 @@ def is_polity_mention(tok: Token, quoted: bool) -> bool:
 def _owns_an_organ_of_state(tok: Token) -> bool:
     """ "Sabrel's coastguard", "Tiraleo's foreign ministry": a name that owns an organ of state is a polity,
     whatever the tagger made of it."""
+    if not (tok.pos_ == "PROPN" and tok.dep_ == "poss" and label_of(tok) != "PERSON"):
+        return False
     head = tok.head
-    return tok.pos_ == "PROPN" and tok.dep_ == "poss" and label_of(tok) != "PERSON" and (
-        head.lemma_.lower() in lex.FIELD_POLITICAL or head.lower_ in lex.FIELD_POLITICAL)
+    return head.lemma_.lower() in lex.FIELD_POLITICAL or head.lower_ in lex.FIELD_POLITICAL
 
 
 def _polity_modifier(tok: Token) -> bool:
@@ -110,8 +112,9 @@ def _place(tok: Token) -> bool:
 @lru_cache(maxsize=8)
 def _named_place_heads(doc) -> frozenset[str]:
     """Last words of the article's place names ("the Corrin Spit" -> "spit"): "the spit" is that place."""
-    return frozenset(doc[e.end - 1].lower_ for e in ents(doc) if e.label_ in ("GPE", "LOC", "FAC") and len(e) > 1
-                     and doc[e.end - 1].is_title)
+    toks = tokens(doc)
+    return frozenset(toks[e.end - 1].lower_ for e in ents(doc) if e.label_ in ("GPE", "LOC", "FAC") and len(e) > 1
+                     and toks[e.end - 1].is_title)
 
 
 @dataclass(frozen=True)
@@ -271,7 +274,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
     stands for the speaker's polity in a predicate of statehood: "we are a state", "we became a country"."""
     out: list[Predicate] = []
-    for t in span:
+    for t in tokens_in(span):
         lemma = t.lemma_.lower()
         if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
             out.append(p)
@@ -343,8 +346,9 @@ def _framed(t: Token) -> Predicate | None:
     if t.dep_ == "appos":
         place = t.head
     else:
-        comma = t.doc[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
-        place = t.doc[comma.i - 1] if comma is not None and comma.text == "," and comma.i > t.sent.start else None
+        toks = tokens(t.doc)
+        comma = toks[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
+        place = toks[comma.i - 1] if comma is not None and comma.text == "," and comma.i > t.sent.start else None
     if place is None or place.pos_ not in ("NOUN", "PROPN") or not _place(place) or label_of(place) == "PERSON":
         return None
     return Predicate(place, "territory", False)
@@ -352,36 +356,38 @@ def _framed(t: Token) -> Predicate | None:
 
 def framed_belongings(span: Span) -> list[Predicate]:
     """The belongings said in passing in ``span`` (``_framed``): in a narrative sentence, the outlet's own framing."""
-    return [p for t in span if t.dep_ in _LOOSE and (p := _framed(t)) is not None]
+    return [p for t in tokens_in(span) if t.dep_ in _LOOSE and (p := _framed(t)) is not None]
 
 
 def field_of(span: Span, quoted: bool) -> Field:
     """The field signals of ``span``."""
     classes: dict[str, int] = {}
     seen: set[str] = set()
-    for t in span:
-        if t.pos_ in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
+    toks = tokens_in(span)
+    for t in toks:
+        pos, lower = t.pos_, t.lower_  # (each read makes spaCy look the string up again)
+        if pos in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
             continue  # "the Union reaffirms ...": the speaker's name is no field word
-        if t.is_title and not t.is_sent_start and t.pos_ in ("PROPN", "NOUN") and t.lower_ in lex.UNION_NAMES and (
-                "union", t.lower_) not in seen:
-            seen.add(("union", t.lower_))  # "the Meridian Community", "the Partnership": a union named
+        if t.is_title and not t.is_sent_start and pos in ("PROPN", "NOUN") and lower in lex.UNION_NAMES and (
+                "union", lower) not in seen:
+            seen.add(("union", lower))  # "the Meridian Community", "the Partnership": a union named
             classes["union"] = classes.get("union", 0) + 1
-        for w in {t.lower_, t.lemma_.lower()}:
+        for w in {lower, t.lemma_.lower()}:
             for k in lex.FIELD_CLASSES:
-                if w in lex.FIELD[k] and (k, w) not in seen and not (t.pos_ == "PROPN" and k not in ("union", "territory")):
+                if w in lex.FIELD[k] and (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
-    low = span.text.lower()
+    low = span_text(span).lower()
     for p, k in lex.FIELD_PHRASES:
         if p in low:
             classes[k] = classes.get(k, 0) + 1
-    polity = next((t for t in span if is_polity_mention(t, quoted)), None)
+    polity = next((t for t in toks if is_polity_mention(t, quoted)), None)
     pred = predicate_of(span, quoted)
     say = _peoples_say(span)
     if polity is None and say is not None and not is_first_person(say):
         polity = say  # the people whose say it is ("the valley was never asked") is the polity spoken of
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None or say is not None else 0)
-    words = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+    words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
     right = say is not None or bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
         _people_of_a_polity(span))
     unions = {w for k, w in seen if k == "union"}
@@ -398,13 +404,13 @@ def _people_of_a_polity(span: Span) -> bool:
     say over its status the span is about."""
     return any(t.lower_ in _PEOPLES and t.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and label_of(g) in ("GPE", "LOC", "NORP")
-                                                     for g in c.children) for c in t.children) for t in span)
+                                                     for g in c.children) for c in t.children) for t in tokens_in(span))
 
 
 def _we_decide(span: Span) -> bool:
     """ "Tonight we decide", "the people will choose": a people as the subject of deciding its own course."""
     return any(t.lemma_.lower() in _DECIDING and t.pos_ == "VERB" and (subj := subject_of(t)) is not None and (
-        subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen")) for t in span)
+        subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen")) for t in tokens_in(span))
 
 
 _SAYERS = frozenset({"we", "us", "ourselves", "people", "peoples", "nation", "islander", "resident", "citizen",
@@ -424,7 +430,7 @@ def _peoples_say(span: Span) -> Token | None:
     """A people's say over its course as a predicate: a people deciding or choosing now or to come ("tonight we
     decide", "Morvenia alone decides", "it should be us who decide", "must be decided by Ostravinians"), or a
     people left unasked ("Weyhollow was never asked", "nobody asked the islanders"): the people, else None."""
-    for t in span:
+    for t in tokens_in(span):
         if t.pos_ != "VERB":
             continue
         lemma = t.lemma_.lower()
@@ -457,7 +463,7 @@ def takes_a_stance(span: Span) -> bool:
     return any(t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never", "none") or t.lower_ in _MODALS
                or t.lower_ in lex.FIELD_DENYING or t.lower_ in lex.ASSERTIVE
                or t.pos_ == "VERB" and t.lemma_.lower() in lex.STANCE_VERBS
-               or t.text == "?" or t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in span)
+               or t.text == "?" or t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in tokens_in(span))
 
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
@@ -467,7 +473,7 @@ def _excluding(t: Token) -> bool:
     """A negated subject shuts others out rather than denying the claim: "nobody in Lisk decides for us",
     "no panel of foreign lawyers can change it" ("no" / "nobody" as or in the subject)."""
     subject = ("nsubj", "nsubjpass")
-    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    nxt = tokens(t.doc)[t.i + 1] if t.i + 1 < len(t.doc) else None
     if t.lower_ in _NOBODY:
         return t.dep_ in subject
     if t.lower_ == "no" and nxt is not None and nxt.lower_ == "one":
@@ -480,7 +486,7 @@ def _contrastive(t: Token, span: Span) -> bool:
     the claim it is contrasted with, when "but", "rather" or "instead" follows it in the span."""
     if not (t.dep_ == "neg" or t.lower_ in ("no", "not")):
         return False
-    return any(w.lower_ in ("but", "rather", "instead") for w in span.doc[t.i + 1 : min(span.end, t.i + 12)])
+    return any(w.lower_ in ("but", "rather", "instead") for w in tokens(span.doc)[t.i + 1 : min(span.end, t.i + 12)])
 
 
 def denies(span: Span) -> bool:
@@ -488,7 +494,7 @@ def denies(span: Span) -> bool:
     and reversing verbs. Each clause counts apart: "It has no legal basis, and its result will have no legal
     effect" denies twice, it does not cancel out."""
     counts: dict[int, int] = {}
-    for t in span:
+    for t in tokens_in(span):
         if _excluding(t) or _contrastive(t, span) or sets_aside(t) or refuses_to_bargain(t) or refuses_dependency(t):
             continue
         neg = t.dep_ == "neg" or t.lower_ in ("no", "nobody", "never") and t.dep_ != "intj"

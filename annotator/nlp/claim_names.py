@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.claim_lexicon import DEMONYM_SUFFIXES
 from annotator.nlp.claim_tree import ents, text_of
+from annotator.nlp.once import span_text, tokens
 
 _MIN_STEM = 4
 
@@ -31,16 +32,17 @@ def _stem_match(demonym: str, name: str) -> bool:
     return common >= max(_MIN_STEM, len(n) - 2) and len(d) > common
 
 
-def _long_titles(doc: Doc) -> list[int]:
+@lru_cache(maxsize=8)
+def _long_titles(doc: Doc) -> tuple[int, ...]:
     """The tokens that are title-case, alphabetic and of at least ``_MIN_STEM`` characters (read as arrays)."""
     rows = doc.to_array([IS_TITLE, IS_ALPHA, LENGTH]).tolist()
-    return [i for i, (title, alpha, length) in enumerate(rows) if title and alpha and length >= _MIN_STEM]
+    return tuple(i for i, (title, alpha, length) in enumerate(rows) if title and alpha and length >= _MIN_STEM)
 
 
 def _title_words(doc: Doc) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for i in _long_titles(doc):
-        out.setdefault(doc[i].text, []).append(i)
+        out.setdefault(tokens(doc)[i].text, []).append(i)
     return out
 
 
@@ -74,7 +76,8 @@ def is_demonym_of_text(tok: Token) -> bool:
 @lru_cache(maxsize=64)
 def _recurring(doc: Doc) -> frozenset[str]:
     seen: dict[str, int] = {}
-    for t in (doc[i] for i in _long_titles(doc)):
+    toks = tokens(doc)
+    for t in (toks[i] for i in _long_titles(doc)):
         if not t.is_sent_start and t.pos_ in ("PROPN", "NOUN", "ADJ", "X"):
             seen[t.text] = seen.get(t.text, 0) + 1
     return frozenset(w for w, n in seen.items() if n >= 2)
@@ -89,7 +92,7 @@ def is_recurring_name(tok: Token) -> bool:
 def _labels(doc: Doc) -> dict[str, Counter]:
     out: dict[str, Counter] = {}
     for ent in ents(doc):
-        out.setdefault(_bare(ent.text), Counter())[ent.label_] += 1
+        out.setdefault(_bare(span_text(ent)), Counter())[ent.label_] += 1
     return out
 
 
@@ -105,7 +108,7 @@ def _bare(text: str) -> str:
 def usual_label(ent: Span) -> str | None:
     """The label the article gives the name ``ent`` most often (a place tagged GPE twice and PERSON once is
     GPE), with place labels winning ties; None when the name is never tagged."""
-    return _usual_label(ent.doc, ent.text, ent.label_)
+    return _usual_label(ent.doc, span_text(ent), ent.label_)
 
 
 @lru_cache(maxsize=256)

@@ -13,7 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of, owns_an_organ
 from annotator.nlp.claim_parts import home_of, mention
 from annotator.nlp.claim_tree import ents, is_seat, label_of, phrase, sentences, subject_of, text_of
-from annotator.nlp.once import ents_within
+from annotator.nlp.once import ents_within, tokens
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -21,7 +21,7 @@ _JOINERS = frozenset({"of", "the"})
 def proper_chunks(span: Span) -> list[tuple[int, int]]:
     """Runs of capitalised words ("the Northern Compact", "Strait of Sel"), never a person's name."""
     out, i = [], span.start
-    doc = span.doc
+    doc = tokens(span.doc)
     while i < span.end:
         t = doc[i]
         opening = t.is_sent_start or t.i > 0 and doc[t.i - 1].is_quote  # "“Membership will ...": no name
@@ -266,7 +266,7 @@ def _vote_names(doc: Doc) -> tuple[tuple[int, int], ...]:
     weights: Counter = Counter()
     firsts: dict[str, tuple[int, int]] = {}
     for s in sentences(doc):
-        at = [t for t in s if t.lemma_.lower() in words or t.lower_ in words]
+        at = [t for t in tokens(doc)[s.start : s.end] if t.lemma_.lower() in words or t.lower_ in words]
         if not at:
             continue
         held = {i for t in at for i in _holders(t)}

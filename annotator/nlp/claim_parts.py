@@ -30,7 +30,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import ents_within
+from annotator.nlp.once import ents_within, tokens
 
 CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
 _REPORTERS = REPORTING_VERBS | lex.REPORTING_STANCES
@@ -222,10 +222,11 @@ def _home_of(doc: Doc, claimant: Mention) -> tuple[int, int] | None:
     if span is None or not len(span):
         return None
     last = span[-1].lower_
-    heads = [span.root] + [doc[i] for i in by_lower(doc).get(last, ()) if i not in range(span.start, span.end)]
+    toks = tokens(doc)
+    heads = [span.root] + [toks[i] for i in by_lower(doc).get(last, ()) if i not in range(span.start, span.end)]
     for h in heads:
         lo = max(h.sent.start, h.left_edge.i, h.i - 5)
-        cand = list(doc[lo : h.i + 1]) + [t for c in h.children if c.dep_ == "appos" for t in c.subtree]
+        cand = toks[lo : h.i + 1] + [t for c in h.children if c.dep_ == "appos" for t in c.subtree]
         for t in cand:
             ent = entity_of(t)
             if ent is not None and ent.label_ in ("GPE", "NORP"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.claim_lexicon import (
@@ -24,7 +25,7 @@ from annotator.nlp.claim_lexicon import (
     UNION_NAMES,
     YIELDING,
 )
-from annotator.nlp.once import ents, sentences, text_of  # noqa: F401  (read from here by the claim modules)
+from annotator.nlp.once import ents, sentences, text_of, tokens, tokens_in  # noqa: F401  (read from here by the claim modules)
 
 UNION_WORDS = UNION_NAMES | FIELD["union"]
 
@@ -47,10 +48,11 @@ def _entity_index(doc: Doc) -> list:
 @lru_cache(maxsize=8)
 def by_lower(doc: Doc) -> dict[str, tuple[int, ...]]:
     """Each lowercase word of the document with the indices of its tokens, made once per document."""
-    index: dict[str, list[int]] = {}
-    for t in doc:
-        index.setdefault(t.lower_, []).append(t.i)
-    return {w: tuple(ix) for w, ix in index.items()}
+    index: dict[int, list[int]] = {}
+    for i, h in enumerate(doc.to_array(LOWER).tolist()):  # (the words' hashes, not a Token per word)
+        index.setdefault(h, []).append(i)
+    strings = doc.vocab.strings
+    return {strings[h]: tuple(ix) for h, ix in index.items()}
 
 
 @lru_cache(maxsize=8)
@@ -252,11 +254,16 @@ def names_the_speaker(a: Token, verbs: frozenset[str]) -> bool:
     Federation reiterates that ..." name who speaks, not what is claimed."""
     t = a
     for _ in range(4):
-        if t.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "det") or t.head is t:
+        if t.dep_ not in ("compound", "amod", "pobj", "prep", "appos", "det"):
             break
-        t = t.head
-    return t.dep_ in ("nsubj", "nsubjpass") and a.pos_ in ("NOUN", "PROPN") and (
-        t.head.lemma_.lower() in verbs and t.head.pos_ == "VERB")
+        head = t.head  # (one Token made per step, not two)
+        if head is t:
+            break
+        t = head
+    if t.dep_ not in ("nsubj", "nsubjpass") or a.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = t.head
+    return head.lemma_.lower() in verbs and head.pos_ == "VERB"
 
 
 def pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
@@ -281,7 +288,8 @@ def owner_of(tok: Token) -> Token | None:
 
 
 def sentence_words(doc: Doc, tok: Token) -> set[str]:
-    return {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+    sent = tokens_in(tok.sent)
+    return {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
 
 
 def antecedent(tok: Token) -> Token:

@@ -42,6 +42,7 @@ from annotator.nlp.claim_voice import (
     reportings,
     voices,
 )
+from annotator.nlp.once import span_text, tokens, tokens_in
 
 ORIGIN = "rule:claims"
 FRAMING = 0.5  # a belonging framed in apposition in the outlet's narrative: just above the bar
@@ -109,7 +110,7 @@ def _our_polity(t: Token) -> bool:
 
 def _names_a_polity(span: Span) -> bool:
     """A polity named in ``span``, or one the speaker calls "our country", "our coast"."""
-    return any(is_polity_mention(t, False) or is_first_person(t) and _our_polity(t) for t in span)
+    return any(is_polity_mention(t, False) or is_first_person(t) and _our_polity(t) for t in tokens_in(span))
 
 
 def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted: bool,
@@ -117,7 +118,7 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
     """The field claims of ``span``: none, its claim, and one more per further predicate over another place."""
     pol = political(doc, claimant)
     f = field_of(span, quoted and pol)  # "we" is a polity in a political actor's mouth
-    if quoted and pol and _names_a_polity(span) and sum(t.is_alpha for t in span) >= VOICED_WORDS:
+    if quoted and pol and _names_a_polity(span) and sum(t.is_alpha for t in tokens_in(span)) >= VOICED_WORDS:
         f = replace(f, score=f.score + 1)  # a political actor speaking of a polity in a full sentence: a signal
     if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span) and not (
             reported and pol and _of_status(span)):
@@ -250,14 +251,14 @@ FRAGMENT = 0.6  # a quote with fewer than this share of its sentence's words is 
 
 def _fragment(quote: Span, sent: Span) -> bool:
     """A quote that is a fragment of the journalist's sentence around it (the quote inside the sentence)."""
-    inside = sum(t.is_alpha for t in quote)
-    whole = sum(t.is_alpha for t in sent)
-    framed = any(t.is_alpha for t in sent.doc[sent.start : quote.start])  # the journalist's words come first
+    inside = sum(t.is_alpha for t in tokens_in(quote))
+    whole = sum(t.is_alpha for t in tokens_in(sent))
+    framed = any(t.is_alpha for t in tokens(sent.doc)[sent.start : quote.start])  # the journalist's words come first
     return framed and sent.start <= quote.start and quote.end <= sent.end + 1 and inside < FRAGMENT * whole
 
 
 def _trimmed(sent: Span) -> Mention:
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     return Mention(sent.start_char + lead, sent.start_char + len(text.rstrip()))
 

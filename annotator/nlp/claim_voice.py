@@ -13,6 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
 from annotator.nlp.claim_tree import by_lower, ents, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
+from annotator.nlp.once import span_text, tokens, tokens_in
 
 _ENDS = frozenset(".!?\"”’'")
 _QUOTE_ENDS = frozenset("\"”’'")
@@ -48,7 +49,7 @@ def _reportings(doc: Doc, start: int, end: int) -> tuple[tuple[tuple[int, int], 
     """``reportings`` of ``doc[start:end]``, found once per sentence (a claim asks about its sentence often)."""
     sent = doc[start:end]
     out = []
-    for v in sent:
+    for v in tokens(doc)[start:end]:
         if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS | lex.FINDING_VERBS:
             continue
         subj = subject_of(v)
@@ -95,13 +96,14 @@ def _political(doc: Doc, claimant: Mention) -> bool:
     span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    if any(label_of(t) in ("GPE", "NORP", "ORG") for t in span):
+    toks = tokens(doc)
+    if any(label_of(t) in ("GPE", "NORP", "ORG") for t in toks[span.start : span.end]):
         return True
-    last = span[-1].lower_  # a transcript's "ROSTAN:" is the "Ilvie Rostan" of the introduction
+    last = toks[span.end - 1].lower_  # a transcript's "ROSTAN:" is the "Ilvie Rostan" of the introduction
     for i in by_lower(doc).get(last, ()):
-        t = doc[i]
+        t = toks[i]
         lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
-        if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in doc[lo:hi]):
+        if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in toks[lo:hi]):
             return True
     return False
 
@@ -249,7 +251,7 @@ def is_editorial(doc: Doc, quotes) -> bool:
     for sent in sentences(doc):
         if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
             continue
-        if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in sent):
+        if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in tokens_in(sent)):
             n += 1
     return n >= 2
 
@@ -388,7 +390,7 @@ def voices(voice: Mention, sent: Span) -> bool:
 
 
 def _in_marks(sent: Span) -> bool:
-    text = sent.text
+    text = span_text(sent)
     return any(m in text for m in "\"“”")
 
 

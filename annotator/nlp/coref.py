@@ -26,7 +26,7 @@ from annotator.nlp.lexicon import (
     VENUE_NOUNS,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
-from annotator.nlp.once import ents, text_of
+from annotator.nlp.once import ents, text_between, text_of, tokens, tokens_in
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
 from annotator.nlp.sources import unnamed_sources
 
@@ -57,9 +57,9 @@ class NamedMention:
 
 def name_key(doc: Doc, s: int, e: int, label: str) -> str:
     if label in ("PERSON", NAME):
-        words = [t.lower_ for t in doc[s:e] if not t.is_punct]
-        return words[-1] if words else doc[s:e].text.lower()
-    return re.sub(r"^(the|its|their)\s+", "", doc[s:e].text.lower())
+        words = [t.lower_ for t in tokens(doc)[s:e] if not t.is_punct]
+        return words[-1] if words else text_between(doc, s, e).lower()
+    return re.sub(r"^(the|its|their)\s+", "", text_between(doc, s, e).lower())
 
 
 class Mentions:
@@ -94,7 +94,7 @@ class Mentions:
     # building
 
     def make(self, s: int, e: int, label: str, subject: bool = False, at: int | None = None) -> NamedMention:
-        pos = self.doc[s if at is None else at].idx
+        pos = tokens(self.doc)[s if at is None else at].idx
         key = self.person_key(s, e, label)
         return NamedMention(s, e, label, key, subject, self.sent_of(pos), self.para_of(pos))
 
@@ -143,29 +143,30 @@ class Mentions:
 
     def _collect(self) -> None:
         doc = self.doc
+        toks = tokens(doc)
         taken = set()
         for ent in ents(doc):
             if ent.label_ not in SPEAKER_LABELS or not self.outside(ent.start, ent.end):
                 continue
-            start = max([t.i + 1 for t in ent if "\n" in t.text_with_ws] + [ent.start])  # NER ran over a line break
-            if start >= ent.end or is_title(doc[ent.end - 1]):
+            start = max([t.i + 1 for t in tokens_in(ent) if "\n" in t.text_with_ws] + [ent.start])  # NER ran over a line break
+            if start >= ent.end or is_title(toks[ent.end - 1]):
                 continue
             label = ent.label_
             of = self._titled_person_of(start, ent.end) if label in ORG_LABELS else None
             if of is not None:  # "Detective Constable Rhys Tallentire of Wexmoor Police": a person, of an organisation
                 f = named(doc, start, of, "PERSON")
-                self.items.append(self._with_role(f.start, f.end, "PERSON", doc[of - 1]))
-                self.items.append(self._with_role(of + 1, ent.end, label, doc[ent.end - 1]))
+                self.items.append(self._with_role(f.start, f.end, "PERSON", toks[of - 1]))
+                self.items.append(self._with_role(of + 1, ent.end, label, toks[ent.end - 1]))
                 taken.update(range(ent.start, ent.end))
                 continue
             if label != "PERSON" and self._titled(start, ent.root):
                 label = "PERSON"  # "its president, Urs Brunner" tagged ORG
             f = named(doc, start, ent.end, label)
-            self.items.append(self._with_role(f.start, f.end, label, doc[ent.end - 1]))
+            self.items.append(self._with_role(f.start, f.end, label, toks[ent.end - 1]))
             taken.update(range(ent.start, ent.end))
         if self.parsed:
-            surnames = {e[-1].lower_ for e in ents(doc) if e.label_ == "PERSON"}
-            for t in doc:
+            surnames = {toks[e.end - 1].lower_ for e in ents(doc) if e.label_ == "PERSON"}
+            for t in toks:
                 known = t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "X") and t.lower_ in surnames  # "Thorne brushed off",
                 # "Tanabe laughs": a surname of the article tagged as another word
                 known = known or self._apposed_name(t)  # "Her husband, Iain," tagged a common noun
@@ -173,10 +174,10 @@ class Mentions:
                     continue
                 if not is_cap(t) or not self.outside(t.i, t.i + 1):
                     continue
-                if is_title(t) and not (t.i + 1 < len(doc) and is_cap(doc[t.i + 1]) and doc[t.i + 1].i not in taken):
+                if is_title(t) and not (t.i + 1 < len(doc) and is_cap(toks[t.i + 1]) and toks[t.i + 1].i not in taken):
                     continue  # a title alone ("the Prime Minister") is no name; "Mr O'Neill" is
                 s, e = propn_span(doc, t)
-                if is_party_tag(self.text, doc[s].idx):
+                if is_party_tag(self.text, toks[s].idx):
                     continue  # "(D-Pa.)" after a name: its party and state, no one's name
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
@@ -193,8 +194,8 @@ class Mentions:
             if ent.label_ in SPEAKER_LABELS:
                 seen.setdefault(ent.text.lower(), ent.label_)
         for m in self.items:
-            if m.label in (NAME, ORG_NAME) and doc[m.start : m.end].text.lower() in seen:
-                m.label = seen[doc[m.start : m.end].text.lower()]
+            if m.label in (NAME, ORG_NAME) and text_between(doc, m.start, m.end).lower() in seen:
+                m.label = seen[text_between(doc, m.start, m.end).lower()]
                 m.key = name_key(doc, m.start, m.end, m.label)
         # "The Foreign Office" tagged PERSON: a name with "the" or ending in an organisation noun is none
         for m in self.items:
@@ -242,9 +243,9 @@ class Mentions:
     def _apposed_name(self, t: Token) -> bool:
         """A capitalised word inside a sentence, set off by commas against a noun for one person ("her
         husband, Iain,", "the coach, Maren,"), whatever the tagger made it: that person's name."""
-        doc = self.doc
         if t.pos_ not in ("NOUN", "ADJ", "X") or t.dep_ != "appos" or not t.is_alpha or not t.text[:1].isupper():
             return False
+        doc = tokens(self.doc)
         if t.i == 0 or doc[t.i - 1].text != "," or t.i + 1 >= len(doc) or doc[t.i + 1].text not in (",", "."):
             return False
         head = t.head
@@ -287,7 +288,7 @@ class Mentions:
         # a plural proper noun the tagger also took for a group somewhere ("Rovers" NNPS, once ORG): a team
         plural = {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ == "NNPS"}
         plural -= {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ != "NNPS"}
-        not_person |= {t.lower_ for t in doc if t.lower_ in plural and t.ent_type_ in ("ORG", "NORP")}
+        not_person |= {t.lower_ for t in tokens(doc) if t.lower_ in plural and t.ent_type_ in ("ORG", "NORP")}
         # a name with a numeral right after it is a designation ("Ward 6", "Gate 4", "Route 9"), not a person
         not_person |= {m.key for m in self.items if m.label in ("PERSON", NAME) and self._numbered(m)}
         for m in self.items:
@@ -365,9 +366,9 @@ class Mentions:
         """ "Chidi Okonkwo reached his first final": a he/his/she/her after the name in its own clause,
         the name made of proper nouns only (no "Ferries", "Council")."""
         doc = self.doc
-        if not self.parsed or any(t.pos_ != "PROPN" or t.lower_ in ORG_NOUNS for t in doc[m.start : m.end]):
+        if not self.parsed or any(t.pos_ != "PROPN" or t.lower_ in ORG_NOUNS for t in tokens(doc)[m.start : m.end]):
             return False
-        root = doc[m.end - 1]
+        root = tokens(doc)[m.end - 1]
         if root.dep_ != "nsubj":
             return False
         verb = root.head
@@ -381,9 +382,9 @@ class Mentions:
         """An "its" in the name's own clause, or an "it" that is the subject of a reporting verb there ("in what it
         describes as"): the name is an organisation's."""
         doc = self.doc
-        if not self.parsed or any(t.pos_ != "PROPN" for t in doc[m.start : m.end]):
+        if not self.parsed or any(t.pos_ != "PROPN" for t in tokens(doc)[m.start : m.end]):
             return False
-        root = doc[m.end - 1]
+        root = tokens(doc)[m.end - 1]
         if root.dep_ != "nsubj":
             return False
         verb = root.head
@@ -472,7 +473,7 @@ class Mentions:
 
     def _with_role(self, s: int, e: int, label: str, root: Token) -> NamedMention:
         m = self._make_role(s, e, label, root)
-        last = self.doc[e - 1]
+        last = tokens(self.doc)[e - 1]
         m.titles |= party_titles(self.text, last.idx + len(last.text))
         return m
 
@@ -543,12 +544,13 @@ class Mentions:
                          if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if c.is_ancestor(a))]  # fmt: skip
             words.update(t.lower_ for t in toks if t.is_alpha and t.lower_ not in ("the", "a", "an"))
         j = start - 1
-        if j >= 0 and self.doc[j].text == ",":  # "Their lawyer, Tomas O'Neill" (however it was parsed)
+        doc_toks = tokens(self.doc)
+        if j >= 0 and doc_toks[j].text == ",":  # "Their lawyer, Tomas O'Neill" (however it was parsed)
             j -= 1
-        while j >= 0 and start - j <= 5 and not self.doc[j].is_punct and self.doc[j].lower_ not in ("'s", "’s") and (is_cap(self.doc[j]) or is_title(self.doc[j])
-                                                                          or self.doc[j].is_lower):  # fmt: skip
-            t = self.doc[j]
-            if t.pos_ == "ADP" and not (t.lower_ == "of" and j > 0 and is_title(self.doc[j - 1])):
+        while j >= 0 and start - j <= 5 and not doc_toks[j].is_punct and doc_toks[j].lower_ not in ("'s", "’s") and (is_cap(doc_toks[j]) or is_title(doc_toks[j])
+                                                                          or doc_toks[j].is_lower):  # fmt: skip
+            t = doc_toks[j]
+            if t.pos_ == "ADP" and not (t.lower_ == "of" and j > 0 and is_title(doc_toks[j - 1])):
                 break  # "a doctor at Baroune's hospital": the doctor is no title of Baroune ("Secretary of State X" is)
             if self.parsed and (t.pos_ in ("VERB", "AUX") or t.pos_ == "PROPN" and is_cap(t) and not is_title(t)):
                 break  # "Judge Harriet Pellow said Aherne": a verb or another name ends the titles
@@ -620,7 +622,7 @@ class Mentions:
         same = [x for x in self.by_key.get(m.key, []) if x.start < before and x.personal]
         same += [x for x in self.history[-200:] if x.key == m.key and x.start < before]
         if m.end - m.start > 1:
-            same = [x for x in same if self.doc[x.start : x.end].text == self.doc[m.start : m.end].text] or same
+            same = [x for x in same if text_between(self.doc, x.start, x.end) == text_between(self.doc, m.start, m.end)] or same
         return max(same, key=lambda x: (x.end - x.start, -x.start), default=m)
 
     def label_of(self, s: int, e: int, label: str) -> str:
@@ -640,7 +642,7 @@ def _full_name(doc: Doc, s: int, e: int, initials: set[str] | None = None) -> st
     def abbreviated(t: Token) -> bool:
         return bool(initials) and t.is_alpha and t.is_upper and 2 <= len(t) <= 4 and set(t.lower_) <= initials
 
-    return " ".join(t.lower_ for t in doc[s:e] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_HEADS
+    return " ".join(t.lower_ for t in tokens(doc)[s:e] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_HEADS
                     and not abbreviated(t))  # fmt: skip
 
 

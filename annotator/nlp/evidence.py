@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from annotator.nlp.once import text_between
+
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
     from annotator.nlp.attribution import Attr
@@ -19,8 +21,8 @@ def speaks_elsewhere(art: Article, attr: Attr) -> bool:
     key = art.mentions.make(s, e, attr.label or "PERSON").key if attr.label in ("PERSON", "NAME?", "") else None
     named = [m for m in art.mentions.items if m.speaker] + art.mentions.history
     if key is None:
-        text = art.doc[s:e].text.lower()
-        return any(art.doc[m.start : m.end].text.lower() == text for m in named)
+        text = text_between(art.doc, s, e).lower()
+        return any(text_between(art.doc, m.start, m.end).lower() == text for m in named)
     return any(m.key == key for m in named)
 
 

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from annotator.nlp.lexicon import words
+from annotator.nlp.once import head_indices, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -81,7 +82,8 @@ def named_by(art: Article, i: int) -> bool:
         return False
     q = art.marked[i]
     lo, hi = art.tokens(q.start, q.end)
-    tops = [t for t in art.doc[lo:hi] if not lo <= t.head.i < hi and not t.is_punct]
+    heads = head_indices(art.doc)
+    tops = [t for t in tokens(art.doc)[lo:hi] if not lo <= heads[t.i] < hi and not t.is_punct]
     if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN"):
         return False
     verb = tops[0].head
@@ -108,7 +110,8 @@ def governed(art: Article, i: int) -> bool:
     if hi <= lo:
         return False
     if art.parsed:
-        return any(_cue_above(art, t, lo, hi) for t in art.doc[lo:hi] if not lo <= t.head.i < hi)
+        heads = head_indices(art.doc)
+        return any(_cue_above(art, t, lo, hi) for t in tokens(art.doc)[lo:hi] if not lo <= heads[t.i] < hi)
     if not art.parsed:  # no parse: a listed cue in the quote's own sentence
         s = art.sents[art.sent_of(q.open_at)]
         return any(s[0] <= c < s[1] for c in art.cue_chars)

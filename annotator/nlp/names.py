@@ -17,6 +17,7 @@ from annotator.nlp.lexicon import (
     STOP_CAPS,
     TITLE_HEADS,
 )
+from annotator.nlp.once import tokens
 
 
 @dataclass(frozen=True)
@@ -104,23 +105,24 @@ def _clipped(t: Token, s: int, e: int) -> bool:
 
 def named(doc: Doc, s: int, e: int, label: str) -> Found:
     """A name span tidied: titles off a person, "the" kept before an organisation, no trailing 's."""
+    toks = tokens(doc)
     if label in ("PERSON", NAME, ""):
         while (
-            e < len(doc) and e - s < 6 and all(t.lower_.rstrip(".") in TITLE_HEADS for t in doc[s:e]) and is_cap(doc[e])
+            e < len(doc) and e - s < 6 and all(t.lower_.rstrip(".") in TITLE_HEADS for t in toks[s:e]) and is_cap(toks[e])
         ):
             e += 1  # "Mr O'Neill" when the tagger split the name from its honorific
         s, e = strip_title(doc, s, e)
         while e - s > 1 and (
-            doc[s].pos_ in ("VERB", "AUX", "ADV", "ADP")
-            or doc[s].tag_ in ("VBG", "VBN")
-            or doc[s].dep_ in ("advcl", "acl", "xcomp", "pcomp", "csubj")
-            or doc[s].is_sent_start
-            and doc[s].lower_.endswith("ing")
+            toks[s].pos_ in ("VERB", "AUX", "ADV", "ADP")
+            or toks[s].tag_ in ("VBG", "VBN")
+            or toks[s].dep_ in ("advcl", "acl", "xcomp", "pcomp", "csubj")
+            or toks[s].is_sent_start
+            and toks[s].lower_.endswith("ing")
         ):
             s += 1  # "Sentencing Halloran on Friday, ...": a sentence-initial verb the NER took in
-    elif s > 0 and doc[s - 1].lower_ == "the" and doc[s].lower_ != "the":
+    elif s > 0 and toks[s - 1].lower_ == "the" and toks[s].lower_ != "the":
         s -= 1
-    while e > s + 1 and (doc[e - 1].lower_ in ("'s", "’s", "'", "’") or doc[e - 1].is_punct and doc[e - 1].text != "."):
+    while e > s + 1 and (toks[e - 1].lower_ in ("'s", "’s", "'", "’") or toks[e - 1].is_punct and toks[e - 1].text != "."):
         e -= 1
     return Found(s, e, False, label)
 

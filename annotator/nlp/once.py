@@ -1,5 +1,5 @@
-"""What spaCy rebuilds over every token on each access, made once per Doc: its text, entities and sentences,
-and the tokens whose word passes a test (each distinct word tested once)."""
+"""What spaCy rebuilds over every token on each access, made once per Doc: its tokens, text, entities and
+sentences, and the tokens whose word passes a test (each distinct word tested once)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,30 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.attrs import HEAD, LOWER, ORTH
+from spacy.tokens import Doc, Span, Token
 
 TEXT = "annotator.text"  # doc.user_data key: the text the Doc was parsed from, when the caller has it
+
+
+@lru_cache(maxsize=8)
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens, made once per document: spaCy makes a new Token on every ``doc[i]`` and for every word
+    of ``for t in doc`` or ``for t in span``. Never changed by its callers; not for a Doc being retokenized."""
+    return list(doc)
+
+
+def tokens_in(span: Span) -> list[Token]:
+    """``list(span)``, sliced from the Doc's tokens made once."""
+    return tokens(span.doc)[span.start : span.end]
+
+
+@lru_cache(maxsize=8)
+def head_indices(doc: Doc) -> list[int]:
+    """Each token's ``head.i``, read once per document from the Doc's head column (``token.head`` makes a new
+    Token on each access)."""
+    return (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
 
 
 @lru_cache(maxsize=8)
@@ -55,6 +75,15 @@ def ents_within(span: Span) -> list:
 def span_text(span: Span) -> str:
     """``span.text``, sliced from the Doc's text instead of joined from a Token per word."""
     return text_of(span.doc)[span.start_char : span.end_char]
+
+
+def text_between(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, sliced from the Doc's text without making the Span or a Token per word."""
+    if not 0 <= start < end <= len(doc):
+        return doc[start:end].text
+    toks = tokens(doc)
+    last = toks[end - 1]
+    return text_of(doc)[toks[start].idx : last.idx + len(last)]
 
 
 @lru_cache(maxsize=8)

@@ -18,6 +18,7 @@ from annotator.nlp.layouts import (
     turn_attribution,
 )
 from annotator.nlp.lexicon import FIRST_PERSON, PRONOUN_KIND, SPEECH_NOUNS
+from annotator.nlp.once import head_indices, tokens
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
 
@@ -88,11 +89,12 @@ def own_sentence(art: Article, i: int) -> Attr | None:
 def _conjoined(doc, lo: int, hi: int, j: int) -> bool:
     """The quote reaches the cue at token ``j`` as a conjoined predicate ("spoke with X and “reaffirmed
     ...”"): it tells what the cue's subject did, in someone else's words, not what the cue reports."""
-    root = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi and not t.is_punct), None)
+    heads = head_indices(doc)
+    root = next((t for t in tokens(doc)[lo:hi] if not lo <= heads[t.i] < hi and not t.is_punct), None)
     t = root
-    while t is not None and t.head.i != j and t.head.i != t.i:
+    while t is not None and heads[t.i] != j and heads[t.i] != t.i:
         t = t.head
-    return t is not None and t.head.i == j and t.dep_ == "conj" and root.pos_ in ("VERB", "AUX")
+    return t is not None and heads[t.i] == j and t.dep_ == "conj" and root.pos_ in ("VERB", "AUX")
 
 
 def as_clause(art: Article, i: int) -> Attr | None:
@@ -243,7 +245,8 @@ def structural_cue(art: Article, i: int) -> Attr | None:
     if hi <= lo:
         return None
     doc = art.doc
-    root = next((t for t in doc[lo:hi] if not lo <= t.head.i < hi and not t.is_punct), None)
+    heads = head_indices(doc)
+    root = next((t for t in tokens(doc)[lo:hi] if not lo <= heads[t.i] < hi and not t.is_punct), None)
     if root is None or root.dep_ not in _CLAUSE_ARCS and root.head.dep_ not in _CLAUSE_ARCS:
         return None
     verb = root.head

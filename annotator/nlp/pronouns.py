@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, ORG_NOUNS, PRONOUN_KIND
+from annotator.nlp.once import tokens
 from annotator.nlp.roles import embedded_subject, is_role, person_noun
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
 
     doc = mentions.doc
     sent, para = mentions.sent_of(pron.idx), mentions.para_of(pron.idx)
-    for t in reversed(doc[max(0, pron.i - 80) : pron.i]):
+    for t in reversed(tokens(doc)[max(0, pron.i - 80) : pron.i]):
         if mentions.sent_of(t.idx) < sent - 1 or para - mentions.para_of(t.idx) > 1:
             return None
         if t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX") or not mentions.outside(t.i, t.i + 1):

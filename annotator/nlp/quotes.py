@@ -21,6 +21,7 @@ from annotator.nlp.calibration import calibrated
 from annotator.nlp.carried import carried, echoes, heading_speaker
 from annotator.nlp.kinds import QUOTE, named_by, quote_kind
 from annotator.nlp.lexicon import NAME, PRONOUN_KIND
+from annotator.nlp.once import tokens
 from annotator.nlp.own_sentence import own_sentence
 from annotator.nlp.pronouns import resolve_pronoun
 from annotator.nlp.speaker_ranker import reranked
@@ -188,5 +189,5 @@ def _mention(art: Article, span: tuple[int, int] | None) -> Mention | None:
     if span is None:
         return None
     s, e = span
-    last = art.doc[e - 1]
-    return Mention(art.doc[s].idx, last.idx + len(last.text))
+    last = tokens(art.doc)[e - 1]
+    return Mention(art.tok_starts[s], last.idx + len(last.text))

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import FEMALE_NOUNS, MALE_NOUNS, ORG_NOUNS, PROXY_NOUNS, REPORTING_VERBS, words
+from annotator.nlp.once import tokens
 from annotator.nlp.roles import is_role, person_noun
 
 if TYPE_CHECKING:
@@ -31,8 +32,9 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
     """The unnamed subjects of reporting verbs outside quotes, in text order, as mentions with label ""
     (``speaker`` and ``subject`` set, ``head`` their head noun's index)."""
     doc = mentions.doc
+    toks = tokens(doc)
     out: list[NamedMention] = []
-    for t in doc:
+    for t in toks:
         if t.dep_ != "nsubj" or t.head.pos_ != "VERB" or lemma_of(t.head) not in REPORTING_VERBS:
             continue
         common = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower  # "the regional health ministry" tagged PROPN
@@ -44,7 +46,7 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
         if span is None or not mentions.outside(*span):
             continue
         s, e = span
-        first = doc[s].lower_
+        first = toks[s].lower_
         if any(m.personal for m in mentions.between(s, e)):
             continue  # "The trust's chair, Ana Roe," is Ana Roe, named
         if first in _DEFINITE:
@@ -52,7 +54,7 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
                 continue  # "the judge": someone named before; "the regional water board": an organisation described
             if any(m.organisational for m in mentions.between(s, e)) or _named_org_with(mentions, t):
                 continue  # "the Vell water board" names it; "the board" is the Vell Water Board named before
-        elif first not in _INDEFINITE and not (doc[s].pos_ == "NOUN" and s == t.i):
+        elif first not in _INDEFINITE and not (toks[s].pos_ == "NOUN" and s == t.i):
             continue
         if kinds_of(t) == frozenset():
             continue
@@ -66,7 +68,7 @@ def source_span(t: Token) -> tuple[int, int] | None:
     """The description a source's head noun heads, up to a comma or a clause: "Another witness" of
     "Another witness, a man who ...", "A spokeswoman for the Vell Trust", "one of the people"."""
     s = t.left_edge.i
-    if any(x.is_punct and x.text != "-" for x in t.doc[s : t.i]):
+    if any(x.is_punct and x.text != "-" for x in tokens(t.doc)[s : t.i]):
         return None
     e = t.i + 1
     for c in t.rights:

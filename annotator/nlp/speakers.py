@@ -27,6 +27,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
 )
 from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named, noun_phrase, propn_span
+from annotator.nlp.once import head_indices, tokens
 from annotator.nlp.roles import age_description, person_noun
 
 
@@ -455,14 +456,15 @@ def quote_ancestors(doc: Doc, lo: int, hi: int, depth: int) -> Iterator[Token]:
     """The ancestors (up to ``depth`` steps up) of each token in [lo, hi) whose head lies outside it, in
     order; a verb is passed over when the path reaches it from a clause on its left while it has its own
     complement on its right ("X would commit ... “…”, a figure developing countries say is ...")."""
-    for t in doc[lo:hi]:
-        if lo <= t.head.i < hi:
+    heads = head_indices(doc)
+    for t in tokens(doc)[lo:hi]:
+        if lo <= heads[t.i] < hi:
             continue
         below, h, n = t, t.head, 0
         while n < depth:
             if not _own_complement_right(h, below) and not _coordinated_complement(h, below):
                 yield h
-            if h.head.i == h.i:
+            if heads[h.i] == h.i:
                 break
             below, h, n = h, h.head, n + 1
 

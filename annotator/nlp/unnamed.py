@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.lexicon import classes
 from annotator.nlp.names import Found, noun_phrase
+from annotator.nlp.once import tokens
 from annotator.nlp.sources import source_by_noun
 
 if TYPE_CHECKING:
@@ -24,13 +25,14 @@ def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -
     """The nearest earlier unnamed subject of the same kind as the definite description ``found``
     ("the investor" -> "One top-20 shareholder, who asked not to be named, said"), within ``paras``."""
     doc = mentions.doc
-    if not mentions.parsed or found.start >= found.end or doc[found.start].lower_ not in ("the", "this", "that"):
+    toks = tokens(doc)
+    if not mentions.parsed or found.start >= found.end or toks[found.start].lower_ not in ("the", "this", "that"):
         return None
-    head = doc[found.end - 1]
+    head = toks[found.end - 1]
     source = source_by_noun(mentions, head, at, paras)  # "the man" of "Another witness, a man who ..., said"
     lemma = head.lemma_.lower()
-    para = mentions.para_of(doc[at].idx)
-    for t in reversed(doc[: found.start]):
+    para = mentions.para_of(toks[at].idx)
+    for t in reversed(toks[: found.start]):
         if source is not None and t.i < source.start:
             return source
         if para - mentions.para_of(t.idx) > paras:
@@ -42,7 +44,7 @@ def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -
         if _kin(t.lemma_.lower(), lemma):
             s, e = noun_phrase(doc, t)
             left = t.left_edge.i
-            if t.i - left <= 4 and not any(x.is_punct and x.text != "-" for x in doc[left : t.i]):
+            if t.i - left <= 4 and not any(x.is_punct and x.text != "-" for x in toks[left : t.i]):
                 s = min(s, left)  # "One top-20 shareholder"
             return mentions.make(s, e, "", True)
     return source

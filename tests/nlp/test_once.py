@@ -45,3 +45,49 @@ def test_ents_within_and_span_text_are_spacys_span_ents_and_text_for_every_span(
             checked += 1
     assert checked == len(doc) * (len(doc) + 1) // 2
     assert [e.text for e in ents_within(doc[2:12])] == ["Tarvia", "Brell", "Nova Ostra"]  # cut names left out
+
+
+def test_tokens_are_the_docs_own_made_once_per_doc_and_tokens_in_is_each_spans_slice_of_them():
+    from annotator.nlp.once import tokens, tokens_in
+
+    nlp = spacy.blank("en")
+    doc = nlp("Ana Rusu said:  “We stay.”\nShe left. 😀")
+    made = tokens(doc)
+    assert [(t.i, t.text, t.idx) for t in made] == [(t.i, t.text, t.idx) for t in doc]
+    assert all(t.doc is doc for t in made)
+    assert tokens(doc) is made  # the same list on a second call, not a new one
+    other = nlp("Ana Rusu said:  “We stay.”\nShe left. 😀")
+    assert tokens(other) is not made and all(t.doc is other for t in tokens(other))
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            span = doc[start:end]
+            assert [(t.i, t.text) for t in tokens_in(span)] == [(t.i, t.text) for t in span]
+            assert all(a is b for a, b in zip(tokens_in(span), made[start:end]))
+
+
+def test_head_indices_are_each_tokens_head_in_a_hand_built_parse_and_in_an_unparsed_doc():
+    from spacy.tokens import Doc
+
+    from annotator.nlp.once import head_indices
+
+    nlp = spacy.blank("en")
+    words = ["Mira", "Osk", "said", "the", "pact", "holds", "."]
+    heads = [1, 2, 2, 4, 5, 2, 2]  # a root, heads before and after their token
+    deps = ["compound", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert head_indices(doc) == [t.head.i for t in doc] == heads
+    assert head_indices(doc) is head_indices(doc)
+    plain = nlp("no parse here .")
+    assert head_indices(plain) == [t.head.i for t in plain] == [0, 1, 2, 3]
+
+
+def test_text_between_is_the_text_of_every_slice_of_the_doc():
+    from annotator.nlp.once import text_between
+
+    nlp = spacy.blank("en")
+    doc = nlp("Ana Rusu said:  “We stay.”\r\nShe left. 😀 ")
+    n = len(doc)
+    for start in range(-2, n + 2):
+        for end in range(-2, n + 2):
+            assert text_between(doc, start, end) == doc[start:end].text, (start, end)
+    assert text_between(doc, 0, 2) == "Ana Rusu"
