@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from annotator.domain import Claim, Mention, Quote
-from annotator.nlp.once import ents_within
+from annotator.nlp.once import ents_within, tokens_in
 
 __all__ = ["Detector", "detected_claims", "doc_tokens", "load_detector", "probability", "unit_features"]
 
@@ -56,7 +56,7 @@ def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
     lemmas: set[str] = set()
     lowers: set[str] = set()
     neg = tagged_modal = False
-    for t in sent:  # one pass: each Token spaCy makes costs more than the tests on it
+    for t in tokens_in(sent):  # one pass, over the Tokens made once for the Doc
         lemma = t.lemma_.lower()
         lemmas.add(lemma)
         lowers.add(t.lower_)

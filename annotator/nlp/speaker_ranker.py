@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr
 from annotator.nlp.lexicon import NAME, ORG_NAME, PRONOUN_KIND
+from annotator.nlp.once import head_indices, tokens
 
 try:
     from annotator.nlp.vocatives import addressed, vocatives
@@ -197,10 +198,11 @@ def _kind(m: NamedMention) -> str:
 
 def _root(doc, s: int, e: int):
     """The token of [s, e) whose head lies outside it."""
-    for t in doc[s:e]:
-        if not (s <= t.head.i < e) or t.head.i == t.i:
-            return t
-    return doc[e - 1]
+    heads, toks = head_indices(doc), tokens(doc)  # (no Token made per word, nor for its head)
+    for i in range(s, e):
+        if not (s <= heads[i] < e) or heads[i] == i:
+            return toks[i]
+    return toks[e - 1]
 
 
 def _role(art: Article, m: NamedMention) -> tuple[str, bool]:
@@ -273,7 +275,7 @@ def candidates(art: Article, i: int, a: Attr | None) -> list[Candidate]:
     if a is not None and a.mention is not None and a.mention[1] - a.mention[0] == 1:
         pron = PRONOUN_KIND.get(doc[a.mention[0]].lower_)
     words = vocatives(art, i)
-    q_words = {t.lower_ for t in doc[qo:qc]}
+    q_words = {t.lower_ for t in tokens(doc)[qo:qc]}
     starts_of = _starts_by_key(art)
     out: list[Candidate] = []
     for key, ms in groups.items():
