@@ -62,7 +62,7 @@ def test_tokens_are_the_docs_own_made_once_per_doc_and_tokens_in_is_each_spans_s
         for end in range(start, len(doc) + 1):
             span = doc[start:end]
             assert [(t.i, t.text) for t in tokens_in(span)] == [(t.i, t.text) for t in span]
-            assert all(a is b for a, b in zip(tokens_in(span), made[start:end]))
+            assert all(a is b for a, b in zip(tokens_in(span), made[start:end], strict=True))
 
 
 def test_head_indices_are_each_tokens_head_in_a_hand_built_parse_and_in_an_unparsed_doc():
