@@ -8,9 +8,10 @@ whether the object is the claimant's own polity) puts first, when its probabilit
 otherwise the rule's stays. Not wired into ``find_claims`` and no weights file ships: out of split the type head
 did not beat the rules (nine open splits: type 0.705 -> 0.703) and the stance head, though 0.780 -> 0.794, turned
 three of the rules' tested stances (an emphatic denial, an outsider's interference, neutrality outside every bloc)
-the wrong way (``benchmarks/claims/README.md``). Trained by ``benchmarks/experiments/claim_typer.py --export`` (scikit-learn there
-only), shipped as ``data/claim_typer.json``; inference is a softmax in plain Python, the file read once. No file:
-the rules' fields stay; a damaged one: ``TyperError`` naming the file and how to rewrite it.
+the wrong way (``benchmarks/claims/README.md``). So only that experiment uses this module today:
+``benchmarks/experiments/claim_typer.py --export`` (scikit-learn there only) would write ``data/claim_typer.json``;
+inference is a softmax in plain Python, the file read once. No file: the rules' fields stay; a damaged one:
+``TyperError`` naming the file and how to rewrite it.
 """
 
 from __future__ import annotations

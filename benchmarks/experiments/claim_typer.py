@@ -17,7 +17,7 @@ leave-one-split-out (the threshold in 0.0-0.9 with the most right types there). 
 on that split's matched pairs: the rules' accuracy, the typer's (argmax), and the combination (override at the
 threshold); the same for stance. Then the claim-level benchmark (``benchmarks/claims.py``'s ``score``, matching
 again after retyping) of each split with the rules' fields vs with the fold's typer applied by
-``claim_typer.retyped`` exactly as ``find_claims`` applies the shipped one.
+``claim_typer.retyped`` (as ``find_claims`` would apply a shipped one; none ships).
 
 ``--export`` fits on all nine splits (thresholds from a leave-one-split-out over them) and writes
 ``annotator/nlp/data/claim_typer.json`` (deterministic: the same cache gives the same bytes) with the heads named
