@@ -58,13 +58,15 @@ GOLD_DIR = ROOT / "benchmarks" / "claims"
 OPEN_SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 from annotator.nlp.claim_detector import doc_string as _doc_string  # noqa: E402
 from annotator.nlp.claim_detector import unit_features  # noqa: E402,F401
-from benchmarks.claims import occurrences  # noqa: E402  (the scorer's own: every occurrence of an evidence string)
+from benchmarks.claims import occurrences, sealed_file  # noqa: E402  (the scorer's own: every occurrence of an evidence string)
 
 
 def load_open_articles() -> list[tuple[str, str, str, list[dict]]]:
     """(name, split, text, gold claims) of every article in an open split (heldout6 is open since round seven)."""
     arts = []
     for path in sorted(GOLD_DIR.glob("*.gold.json")):
+        if sealed_file(path):  # a sealed split's file is never opened
+            continue
         data = json.loads(path.read_text(encoding="utf-8"))
         split = data.get("split", "dev")
         if split not in OPEN_SPLITS:
