@@ -31,8 +31,9 @@ def test_shipped_file_loads_with_expected_keys():
     data = json.loads(cd.DATA.read_text(encoding="utf-8"))
     for key in ("weights", "bias", "threshold", "version", "trained_on", "fallback_type"):
         assert key in data, key
-    assert "heldout6" not in data["trained_on"]
-    assert set(data["trained_on"]) == {"dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5"}
+    assert "heldout7" not in data["trained_on"]  # sealed: never trained on
+    assert set(data["trained_on"]) == {"dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5",
+                                       "heldout6"}
     assert 0.5 <= data["threshold"] < 1 and data["weights"]
     assert all(isinstance(v, float | int) for v in data["weights"].values())
     det = cd.read_detector(cd.DATA)
@@ -100,3 +101,95 @@ def test_hostile_input_does_not_raise(nlp, everything, text):
     for c in claims_of(nlp, text):
         for m in c.parts():
             assert 0 <= m.start <= m.end <= len(text)
+
+
+# Hand-built parses (no model): the name-free tokens and the structural features of ``unit_features``.
+
+
+def _sent(doc):
+    return next(iter(doc.sents))
+
+
+def test_a_capitalised_word_read_as_a_common_word_is_no_feature():
+    from tests.nlp.parses import parse
+
+    doc = parse([("Kelvarian", 1, "amod", "ADJ", "JJ", "kelvarian"), ("farmers", 2, "nsubj", "NOUN", "NNS", "farmer"),
+                 ("praised", 2, "ROOT", "VERB", "VBD", "praise"), ("the", 5, "det", "DET", "DT", "the"),
+                 ("Ostrowind", 5, "compound", "NOUN", "NN", "ostrowind"), ("plan", 2, "dobj", "NOUN", "NN", "plan"),
+                 (".", 2, "punct", "PUNCT", ".", ".")])
+    toks, feats = cd.unit_features(_sent(doc), [])
+    assert toks == ["PROPN", "farmer", "praise", "the", "PROPN", "plan", "."]
+    assert "f:root=praise" in feats
+
+
+def test_a_field_word_opening_a_sentence_stays_a_word():
+    from tests.nlp.parses import parse
+
+    doc = parse([("Independence", 1, "nsubj", "NOUN", "NN", "independence"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+                 ("near", 1, "acomp", "ADJ", "JJ", "near"), (".", 1, "punct", "PUNCT", ".", ".")])
+    toks, _ = cd.unit_features(_sent(doc), [])
+    assert toks[0] == "independence"
+
+
+def test_a_quote_after_its_reporting_verb_and_a_first_person_inside_it():
+    from annotator.domain import Quote
+    from tests.nlp.parses import parse
+
+    rows = [("She", 1, "nsubj", "PRON", "PRP", "she"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("the", 3, "det", "DET", "DT", "the"), ("vote", 4, "nsubj", "NOUN", "NN", "vote"),
+            ("was", 1, "ccomp", "AUX", "VBD", "be"), ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("our", 7, "poss", "PRON", "PRP$", "our"), ("choice", 4, "attr", "NOUN", "NN", "choice"),
+            ('"', 7, "punct", "PUNCT", "''", '"'), (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = parse(rows)
+    start = doc.text.index("our")
+    quote = Quote(start, start + len("our choice"))
+    _, feats = cd.unit_features(_sent(doc), [quote])
+    assert feats.get("f:quote_after_verb") and feats.get("f:first_quoted") and feats.get("f:in_quote")
+    _, plain = cd.unit_features(_sent(doc), [])
+    assert not plain.get("f:quote_after_verb") and not plain.get("f:first_quoted")
+    _, term = cd.unit_features(_sent(doc), [Quote(start, start + len("our choice"), kind="term")])
+    assert not term.get("f:quote_after_verb")  # a scare-quoted term is nobody's words
+
+
+def _with_head(tmp_path, head):
+    path = tmp_path / "typed.json"
+    path.write_text(json.dumps({"version": "t", "trained_on": [], "bias": 0.0, "threshold": 0.5,
+                                "fallback_type": "territory", "weights": {}, "type_head": head}))
+    return cd.read_detector(path)
+
+
+def test_the_type_head_takes_the_highest_sum(tmp_path):
+    det = _with_head(tmp_path, {"classes": ["pooling", "territory"], "bias": {"pooling": 0.1, "territory": 0.0},
+                                "weights": {"territory": {"f:field=territory": 2.0}, "pooling": {"union": 1.0}}})
+    assert cd.learned_type(det, ["the", "union"], {}) == "pooling"
+    assert cd.learned_type(det, ["the", "border"], {"f:field=territory": True}) == "territory"
+    assert cd.learned_type(det, [], {}) == "pooling"  # the bias alone
+
+
+def test_a_file_without_a_type_head_gives_no_learned_type(tmp_path):
+    assert cd.learned_type(cd.Detector({}, 0.0, 0.5), ["union"], {}) is None
+    det = _with_head(tmp_path, {})
+    assert cd.learned_type(det, ["union"], {}) is None
+    lopsided = _with_head(tmp_path, {"bias": {"other": 0.0, "contest": 0.0}, "weights": {}})  # a tie: the first by name
+    assert cd.learned_type(lopsided, ["union"], {}) == "contest"
+
+
+def test_the_shipped_file_has_a_type_head_over_the_codebook_types():
+    from annotator.codebook import load_codebook
+
+    det = cd.read_detector(cd.DATA)
+    ids = {t.id for t in load_codebook().claim_types}
+    assert det.type_bias and set(det.type_bias) <= ids
+    assert not any(n in f.lower().split() for ws in det.type_weights.values() for f in ws for n in NAMES)
+
+
+@pytest.mark.model
+def test_a_detector_claim_takes_the_type_heads_type(nlp):
+    det = cd.Detector({}, 0.0, 0.0, "territory", "test", {"pooling": 1.0, "territory": 0.0}, {})
+    cd.use_detector(det)
+    try:
+        text = "The government in Velmoria has said nothing since the vote.\n\n" + WEATHER
+        found = [c for c in claims_of(nlp, text) if c.cue == "detector"]
+    finally:
+        cd.reset_detector()
+    assert found and all(c.claim_type == "pooling" for c in found)

@@ -5,8 +5,9 @@ better than the claim rules?
         [--export [PATH]] [--export-folds DIR]
 
 ``--export`` fits the detector on all the open splits (nine since heldout6 was opened in round seven; the shipped
-file was fitted on the first eight) (threshold t_hi from the inner leave-one-split-out over
-them, as below) and writes its weights for ``annotator.nlp.claim_detector`` (default
+file is fitted on all nine since round eight) (threshold t_hi from the inner leave-one-split-out over
+them, as below), with its type head (``fit_type_head``: the first gold type of each sentence that holds a claim,
+from the same features), and writes its weights for ``annotator.nlp.claim_detector`` (default
 ``annotator/nlp/data/claim_detector.json``; deterministic: the same cache gives the same bytes);
 ``--export-folds DIR`` writes ``DIR/<split>.json``, each fitted on the other open splits, for
 ``claim_detector_bench.py``. The features are ``annotator.nlp.claim_detector.unit_features``, shared with the
@@ -220,6 +221,7 @@ def export_model(units, C: float, trained_on: list[str]) -> dict:
     vec, clf = fit(units, C)
     coef = clf.coef_[0]
     weights = {f: round(float(coef[i]), 6) for f, i in sorted(vec.vocabulary_.items())}
+    type_head = fit_type_head(units)
     types = Counter(t for u in units for t in u["types"])
     fallback = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     return {
@@ -234,7 +236,24 @@ def export_model(units, C: float, trained_on: list[str]) -> dict:
         "fallback_type": fallback,
         "bias": round(float(clf.intercept_[0]), 6),
         "weights": weights,
+        "type_head": type_head,
     }
+
+
+def fit_type_head(units, C: float = 1.0) -> dict:
+    """A multinomial logistic regression from a positive unit's features to its first gold type, as plain numbers
+    (``{"classes", "bias": {type: b}, "weights": {type: {feature: w}}}``; weights under 1e-3 left out)."""
+    from sklearn.linear_model import LogisticRegression
+
+    pos = [u for u in units if u["types"]]
+    vec = make_vectorizer()
+    X = vec.fit_transform([doc_string(u) for u in pos])
+    clf = LogisticRegression(C=C, max_iter=3000).fit(X, [u["types"][0] for u in pos])
+    classes = [str(c) for c in clf.classes_]
+    weights = {c: {f: round(float(clf.coef_[k][i]), 4) for f, i in sorted(vec.vocabulary_.items())
+                   if abs(clf.coef_[k][i]) >= 1e-3} for k, c in enumerate(classes)}
+    return {"classes": classes, "bias": {c: round(float(clf.intercept_[k]), 6) for k, c in enumerate(classes)},
+            "weights": weights}
 
 
 def write_json(obj: dict, path: Path) -> None:
