@@ -193,3 +193,19 @@ def test_a_detector_claim_takes_the_type_heads_type(nlp):
     finally:
         cd.reset_detector()
     assert found and all(c.claim_type == "pooling" for c in found)
+
+
+@pytest.mark.parametrize("content", [
+    "{not json", json.dumps({"weights": {}}), json.dumps([1, 2]),
+    json.dumps({"weights": {"a": "x"}, "bias": 0, "threshold": 0.5}),
+    json.dumps({"weights": {}, "bias": 0, "threshold": 0.5, "type_head": {"bias": {"pooling": "high"}}}),
+    json.dumps({"weights": {}, "bias": 0, "threshold": 0.5, "type_head": {"bias": {}, "weights": {"pooling": [1]}}}),
+    json.dumps({"weights": {}, "bias": 0, "threshold": 0.5, "type_head": ["pooling"]}),
+])
+def test_a_damaged_weights_file_is_one_clear_error(tmp_path, content):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(cd.DetectorError, match="bad.json"):
+        cd.read_detector(path)
+    with pytest.raises(cd.DetectorError, match="missing.json"):
+        cd.read_detector(tmp_path / "missing.json")

@@ -35,7 +35,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_field import field_of
 from annotator.nlp.once import ents_within, tokens_in
 
-__all__ = ["Detector", "detected_claims", "doc_tokens", "load_detector", "probability", "unit_features"]
+__all__ = ["Detector", "DetectorError", "detected_claims", "doc_tokens", "learned_type", "load_detector", "probability", "unit_features"]
 
 DATA = Path(__file__).with_name("data") / "claim_detector.json"
 ORIGIN = "rule:claim_detector"
@@ -178,13 +178,24 @@ def probability(det: Detector, toks: list[str], feats: dict) -> float:
     return e / (1.0 + e)
 
 
+class DetectorError(ValueError):
+    """The weights file cannot be read."""
+
+
 def read_detector(path: Path | str) -> Detector:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    head = data.get("type_head") or {}
-    return Detector({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
-                    float(data["threshold"]), str(data.get("fallback_type") or "territory"), str(data.get("version", "")),
-                    {str(c): float(b) for c, b in (head.get("bias") or {}).items()},
-                    {str(c): {str(f): float(w) for f, w in ws.items()} for c, ws in (head.get("weights") or {}).items()})
+    """The detector in a weights file; ``DetectorError`` naming the file when it is not one."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        head = data.get("type_head") or {}
+        return Detector({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                        float(data["threshold"]), str(data.get("fallback_type") or "territory"),
+                        str(data.get("version", "")),
+                        {str(c): float(b) for c, b in (head.get("bias") or {}).items()},
+                        {str(c): {str(f): float(w) for f, w in ws.items()}
+                         for c, ws in (head.get("weights") or {}).items()})
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DetectorError(f"claim detector weights {path}: not a weights file ({type(exc).__name__}: {exc}); "
+                            "write it again with benchmarks/experiments/claim_detector.py --export") from None
 
 
 _override: list[Detector | None] = []
