@@ -14,6 +14,10 @@ detector in place of the shipped one):
   detector's gate: no field word and no polity named by a political actor or the outlet);
 * ``no candidate``: no rule claim at any confidence and the detector under its threshold.
 
+It prints the leave-one-split-out scores per split (``benchmarks/claims.py``'s table), the gold claims by stage
+and class, the wrong types (gold -> given, rule or detector), the matched suggestions' type accuracy by cue, and
+the types of the "taken" pairs.
+
 Classes read the gold claim and its first sentence, never an article's words: the outlet's voice (gold claimant
 null), a direct quote (its evidence inside a quote), a fragment quote (a quote mark inside the evidence, the
 evidence larger than the quote), reported speech (a reporting verb in the sentence), a Q&A line, a first-person
@@ -80,6 +84,7 @@ def main(argv=None) -> int:
     classes: dict[str, Counter] = {}
     wrong: Counter = Counter()
     taken: Counter = Counter()  # (gold type, the covering suggestion's type)
+    by_cue: dict[str, Counter] = {}  # a matched suggestion's cue: type right or wrong
     per_split: dict[str, Score] = {}
     listed = []
     for art in arts:
@@ -106,6 +111,7 @@ def main(argv=None) -> int:
             if gi in pairs:
                 p = preds[pairs[gi]]
                 stage = "matched" if p.claim_type == g["type"] else "wrong type"
+                by_cue.setdefault(p.cue, Counter())[stage] += 1
                 if stage == "wrong type":
                     wrong[(g["type"], p.claim_type, "detector" if p.cue == "detector" else "rule")] += 1
             elif any(covers(c) for c in preds):
@@ -147,6 +153,9 @@ def main(argv=None) -> int:
     print("\nwrong type (gold -> given, source):")
     for (gt, pt, src), n in wrong.most_common():
         print(f"  {n:>4}  {gt} -> {pt} ({src})")
+    print("\ntype of matched suggestions by cue (right / matched):")
+    for cue, n in sorted(by_cue.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"  {n['matched']:>4} / {sum(n.values()):<4} {cue}")
     print("\ntaken (gold type, type of the suggestion covering it):")
     for (gt, pt), n in taken.most_common():
         print(f"  {n:>4}  {gt} beside {pt}")
