@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name, labels_of_name
@@ -67,9 +67,22 @@ class Field:
 
 
 def is_polity_mention(tok: Token, quoted: bool) -> bool:
-    """A polity named or implied: a GPE/NORP/LOC entity, a demonym, a recurring name, or "we" in a quote."""
-    if is_first_person(tok):
-        return quoted
+    """A polity named or implied: a GPE/NORP/LOC entity, a demonym, a recurring name, or "we" in a quote
+    (worked out once a token)."""
+    memo_ = _polity_memo(tok.doc)
+    i = tok.i
+    found = memo_[i]
+    if found is None:
+        found = memo_[i] = 2 if is_first_person(tok) else int(_is_polity(tok))
+    return quoted if found == 2 else bool(found)
+
+
+@lru_cache(maxsize=8)
+def _polity_memo(doc: Doc) -> list[int | None]:
+    return [None] * len(doc)  # of each token: 1 a polity, 0 not, 2 first person (a polity in a quote)
+
+
+def _is_polity(tok: Token) -> bool:
     if label_of(tok) in ("GPE", "NORP", "LOC"):
         return True
     return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok)) or (
@@ -359,6 +372,13 @@ def framed_belongings(span: Span) -> list[Predicate]:
     return [p for t in tokens_in(span) if t.dep_ in _LOOSE and (p := _framed(t)) is not None]
 
 
+# each field word with its classes, in the order of ``FIELD_CLASSES``
+_CLASSES_OF: dict[str, tuple[str, ...]] = {}
+for _k in lex.FIELD_CLASSES:
+    for _w in lex.FIELD[_k]:
+        _CLASSES_OF[_w] = (*_CLASSES_OF.get(_w, ()), _k)
+
+
 def field_of(span: Span, quoted: bool) -> Field:
     """The field signals of ``span``."""
     classes: dict[str, int] = {}
@@ -366,15 +386,18 @@ def field_of(span: Span, quoted: bool) -> Field:
     toks = tokens_in(span)
     for t in toks:
         pos, lower = t.pos_, t.lower_  # (each read makes spaCy look the string up again)
+        lemma = t.lemma_.lower()
+        named = pos in ("PROPN", "NOUN") and lower in lex.UNION_NAMES and t.is_title and not t.is_sent_start
+        if not named and lower not in _CLASSES_OF and lemma not in _CLASSES_OF:
+            continue  # no field word
         if pos in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
             continue  # "the Union reaffirms ...": the speaker's name is no field word
-        if t.is_title and not t.is_sent_start and pos in ("PROPN", "NOUN") and lower in lex.UNION_NAMES and (
-                "union", lower) not in seen:
+        if named and ("union", lower) not in seen:
             seen.add(("union", lower))  # "the Meridian Community", "the Partnership": a union named
             classes["union"] = classes.get("union", 0) + 1
-        for w in {lower, t.lemma_.lower()}:
-            for k in lex.FIELD_CLASSES:
-                if w in lex.FIELD[k] and (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
+        for w in {lower, lemma}:
+            for k in _CLASSES_OF.get(w, ()):
+                if (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
     low = span_text(span).lower()

@@ -70,9 +70,24 @@ def entity_of(tok: Token):
     return _entity_index(tok.doc)[tok.i]
 
 
+@lru_cache(maxsize=8)
+def _label_memo(doc: Doc) -> list[str | None]:
+    return [None] * len(doc)
+
+
 def label_of(tok: Token) -> str:
     """The entity label of ``tok``; a one-word name takes the label the article gives it most often, and a
-    demonym of a name in the text is NORP, whatever the small model made of this mention."""
+    demonym of a name in the text is NORP, whatever the small model made of this mention (worked out once a
+    token)."""
+    memo_ = _label_memo(tok.doc)
+    i = tok.i
+    label = memo_[i]
+    if label is None:
+        label = memo_[i] = _label_of(tok)
+    return label
+
+
+def _label_of(tok: Token) -> str:
     ent = entity_of(tok)
     if ent is None:
         return ""
