@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from itertools import accumulate
 
 from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.matcher import Matcher
@@ -241,11 +242,8 @@ def _sentences(doc: Doc) -> list[int] | None:
     whose sentences come from a hook)."""
     if not doc.has_annotation("SENT_START") or "sents" in doc.user_hooks or "sent" in doc.user_span_hooks:
         return None
-    out, n = [], 0
-    for i, (start,) in enumerate(doc.to_array([SENT_START]).reshape(-1, 1).tolist()):
-        n += start == 1 and i > 0
-        out.append(n)
-    return out
+    starts = doc.to_array(SENT_START).tolist()
+    return list(accumulate((start == 1 for start in starts[1:]), initial=0)) if starts else []
 
 
 def _unique(ordered) -> list[Match]:
