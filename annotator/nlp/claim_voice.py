@@ -249,11 +249,13 @@ def is_editorial(doc: Doc, quotes) -> bool:
         return True
     n = 0
     for sent in sentences(doc):
-        if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
-            continue
-        if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in tokens_in(sent)):
+        if not any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in tokens_in(sent)):
+            continue  # (the cheap test first)
+        if _outside(sent, quotes) and reporting(sent) is None and line_speaker(sent) is None:
             n += 1
-    return n >= 2
+            if n >= 2:
+                return True
+    return False
 
 
 _EDITORIAL_MARKS = frozenset({"editorial", "opinion", "comment", "leader", "leading article", "our view", "view"})
