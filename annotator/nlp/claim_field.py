@@ -28,7 +28,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import span_text, tokens, tokens_in
+from annotator.nlp.once import span_text, tokens, tokens_in, words
 
 _COPULAS = frozenset({"be", "stay", "remain"})
 _BECOMING = frozenset({"become"})
@@ -287,8 +287,13 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
     stands for the speaker's polity in a predicate of statehood: "we are a state", "we became a country"."""
     out: list[Predicate] = []
-    for t in tokens_in(span):
-        lemma = t.lemma_.lower()
+    lowers, lemmas, _, deps = words(span.doc)
+    toks = tokens(span.doc)
+    for i in range(span.start, span.end):
+        lemma = lemmas[i]
+        if lemma not in _PREDICATE_LEMMAS and deps[i] not in _LOOSE and lowers[i] != "own":
+            continue  # (no test below can pass)
+        t = toks[i]
         if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
             out.append(p)
             continue
@@ -345,6 +350,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
 
 
 _LOOSE = ("appos", "npadvmod")
+_PREDICATE_LEMMAS = _MADE | _BINDING_VERBS | _BECOMING | _COPULAS  # the lemmas predicates_of looks at
 
 
 def _framed(t: Token) -> Predicate | None:
@@ -384,9 +390,10 @@ def field_of(span: Span, quoted: bool) -> Field:
     classes: dict[str, int] = {}
     seen: set[str] = set()
     toks = tokens_in(span)
+    lowers, lemmas, tags, _ = words(span.doc)
     for t in toks:
-        pos, lower = t.pos_, t.lower_  # (each read makes spaCy look the string up again)
-        lemma = t.lemma_.lower()
+        i = t.i
+        pos, lower, lemma = tags[i], lowers[i], lemmas[i]
         named = pos in ("PROPN", "NOUN") and lower in lex.UNION_NAMES and t.is_title and not t.is_sent_start
         if not named and lower not in _CLASSES_OF and lemma not in _CLASSES_OF:
             continue  # no field word
@@ -410,8 +417,8 @@ def field_of(span: Span, quoted: bool) -> Field:
     if polity is None and say is not None and not is_first_person(say):
         polity = say  # the people whose say it is ("the valley was never asked") is the polity spoken of
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None or say is not None else 0)
-    words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
-    right = say is not None or bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
+    said = {*lemmas[span.start : span.end], *lowers[span.start : span.end]}
+    right = say is not None or bool(said & {"right", "rights"}) and bool(said & lex.FIELD_PEOPLE) or _we_decide(span) or (
         _people_of_a_polity(span))
     unions = {w for k, w in seen if k == "union"}
     treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
@@ -425,15 +432,20 @@ _PEOPLES = frozenset({"people", "peoples"})
 def _people_of_a_polity(span: Span) -> bool:
     """ "a matter for the people of X", "the wishes of the people of X": a people named by its polity, whose
     say over its status the span is about."""
-    return any(t.lower_ in _PEOPLES and t.pos_ == "NOUN" and any(
+    lowers, _, tags, _ = words(span.doc)
+    toks = tokens(span.doc)
+    return any(tags[i] == "NOUN" and lowers[i] in _PEOPLES and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and label_of(g) in ("GPE", "LOC", "NORP")
-                                                     for g in c.children) for c in t.children) for t in tokens_in(span))
+                                                     for g in c.children) for c in toks[i].children) for i in range(span.start, span.end))
 
 
 def _we_decide(span: Span) -> bool:
     """ "Tonight we decide", "the people will choose": a people as the subject of deciding its own course."""
-    return any(t.lemma_.lower() in _DECIDING and t.pos_ == "VERB" and (subj := subject_of(t)) is not None and (
-        subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen")) for t in tokens_in(span))
+    _, lemmas, tags, _ = words(span.doc)
+    toks = tokens(span.doc)
+    return any(lemmas[i] in _DECIDING and tags[i] == "VERB" and (subj := subject_of(toks[i])) is not None and (
+        subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen"))
+        for i in range(span.start, span.end))
 
 
 _SAYERS = frozenset({"we", "us", "ourselves", "people", "peoples", "nation", "islander", "resident", "citizen",
@@ -453,10 +465,13 @@ def _peoples_say(span: Span) -> Token | None:
     """A people's say over its course as a predicate: a people deciding or choosing now or to come ("tonight we
     decide", "Morvenia alone decides", "it should be us who decide", "must be decided by Ostravinians"), or a
     people left unasked ("Weyhollow was never asked", "nobody asked the islanders"): the people, else None."""
-    for t in tokens_in(span):
-        if t.pos_ != "VERB":
+    _, lemmas, tags, _ = words(span.doc)
+    toks = tokens(span.doc)
+    for i in range(span.start, span.end):
+        lemma = lemmas[i]
+        if tags[i] != "VERB" or lemma not in _DECIDING and lemma not in lex.CONSULTING_VERBS:
             continue
-        lemma = t.lemma_.lower()
+        t = toks[i]
         passive = any(c.dep_ == "auxpass" for c in t.children)
         if lemma in _DECIDING:
             if passive:
