@@ -13,7 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
 from annotator.nlp.claim_tree import by_lower, ents, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import span_text, tokens, tokens_in
+from annotator.nlp.once import span_text, tokens, words
 
 _ENDS = frozenset(".!?\"”’'")
 _QUOTE_ENDS = frozenset("\"”’'")
@@ -49,9 +49,12 @@ def _reportings(doc: Doc, start: int, end: int) -> tuple[tuple[tuple[int, int], 
     """``reportings`` of ``doc[start:end]``, found once per sentence (a claim asks about its sentence often)."""
     sent = doc[start:end]
     out = []
-    for v in tokens(doc)[start:end]:
-        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS | lex.FINDING_VERBS:
+    _, lemmas, tags, _ = words(doc)
+    toks = tokens(doc)
+    for k in range(start, end):
+        if tags[k] != "VERB" or lemmas[k] not in REPORTING_VERBS and lemmas[k] not in lex.FINDING_VERBS:
             continue
+        v = toks[k]
         subj = subject_of(v)
         if subj is None or label_of(subj) in ("DATE", "TIME"):
             continue
@@ -248,8 +251,10 @@ def is_editorial(doc: Doc, quotes) -> bool:
     if _editorial_mark(text_of(doc)):
         return True
     n = 0
+    lowers, _, _, deps = words(doc)
     for sent in sentences(doc):
-        if not any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in tokens_in(sent)):
+        if not any(lowers[k] in ("we", "our") and deps[k] in ("nsubj", "nsubjpass", "poss")
+                   for k in range(sent.start, sent.end)):
             continue  # (the cheap test first)
         if _outside(sent, quotes) and reporting(sent) is None and line_speaker(sent) is None:
             n += 1
