@@ -28,7 +28,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import span_text, tokens, tokens_in, words
+from annotator.nlp.once import sent_of, span_text, tokens, tokens_in, words
 
 _COPULAS = frozenset({"be", "stay", "remain"})
 _BECOMING = frozenset({"become"})
@@ -366,8 +366,8 @@ def _framed(t: Token) -> Predicate | None:
         place = t.head
     else:
         toks = tokens(t.doc)
-        comma = toks[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
-        place = toks[comma.i - 1] if comma is not None and comma.text == "," and comma.i > t.sent.start else None
+        comma = toks[t.left_edge.i - 1] if t.left_edge.i > sent_of(t).start else None
+        place = toks[comma.i - 1] if comma is not None and comma.text == "," and comma.i > sent_of(t).start else None
     if place is None or place.pos_ not in ("NOUN", "PROPN") or not _place(place) or label_of(place) == "PERSON":
         return None
     return Predicate(place, "territory", False)

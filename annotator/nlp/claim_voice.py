@@ -13,7 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
 from annotator.nlp.claim_tree import by_lower, ents, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import span_text, tokens, words
+from annotator.nlp.once import sent_of, span_text, tokens, words
 
 _ENDS = frozenset(".!?\"”’'")
 _QUOTE_ENDS = frozenset("\"”’'")
@@ -105,7 +105,7 @@ def _political(doc: Doc, claimant: Mention) -> bool:
     last = toks[span.end - 1].lower_  # a transcript's "ROSTAN:" is the "Ilvie Rostan" of the introduction
     for i in by_lower(doc).get(last, ()):
         t = toks[i]
-        lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
+        lo, hi = max(sent_of(t).start, t.i - 6), min(sent_of(t).end, t.i + 8)
         if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in toks[lo:hi]):
             return True
     return False
