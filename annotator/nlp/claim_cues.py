@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 
 from annotator.nlp.claim_lexicon import Family, families
 from annotator.nlp.cue_matcher import CueMatcher
+from annotator.nlp.once import sent_of
 
 _MATCHERS: dict[tuple[int, bool, bool], tuple[CueMatcher, PhraseMatcher]] = {}
 _TAGS = ("POS", "TAG", "ENT_TYPE", "MORPH", "DEP")
@@ -88,9 +89,10 @@ def raw_hits(doc: Doc) -> list[Hit]:
     matcher, phrase = _matchers(doc.vocab, lemmas, tagged)
     by_name = {f.name: f for f in families()}
     found: list[tuple[Family, int, int]] = []
+    sentenced = doc.has_annotation("SENT_START")  # (read once: it reads every token)
     for name, s, e in matcher(doc) + [(doc.vocab.strings[k], s, e) for k, s, e in phrase(doc)]:
         fam = by_name[name]
-        if doc.has_annotation("SENT_START") and doc[s].sent.start != doc[e - 1].sent.start:  # a gap pattern ran over a sentence end
+        if sentenced and sent_of(doc[s]).start != sent_of(doc[e - 1]).start:  # a gap pattern ran over a sentence end
             continue
         found.append((fam, s, e))
     best: dict[int, Hit] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name, labels_of_name
@@ -28,7 +28,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import span_text, tokens, tokens_in
+from annotator.nlp.once import sent_of, span_text, tokens, tokens_in, words
 
 _COPULAS = frozenset({"be", "stay", "remain"})
 _BECOMING = frozenset({"become"})
@@ -67,9 +67,22 @@ class Field:
 
 
 def is_polity_mention(tok: Token, quoted: bool) -> bool:
-    """A polity named or implied: a GPE/NORP/LOC entity, a demonym, a recurring name, or "we" in a quote."""
-    if is_first_person(tok):
-        return quoted
+    """A polity named or implied: a GPE/NORP/LOC entity, a demonym, a recurring name, or "we" in a quote
+    (worked out once a token)."""
+    memo_ = _polity_memo(tok.doc)
+    i = tok.i
+    found = memo_[i]
+    if found is None:
+        found = memo_[i] = 2 if is_first_person(tok) else int(_is_polity(tok))
+    return quoted if found == 2 else bool(found)
+
+
+@lru_cache(maxsize=8)
+def _polity_memo(doc: Doc) -> list[int | None]:
+    return [None] * len(doc)  # of each token: 1 a polity, 0 not, 2 first person (a polity in a quote)
+
+
+def _is_polity(tok: Token) -> bool:
     if label_of(tok) in ("GPE", "NORP", "LOC"):
         return True
     return is_demonym(tok) or is_demonym_of_text(tok) or (tok.pos_ == "PROPN" and is_recurring_name(tok)) or (
@@ -274,8 +287,13 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     (sovereignty, or contest when negated), one per copula. With ``we`` (a political actor's quote), "we"
     stands for the speaker's polity in a predicate of statehood: "we are a state", "we became a country"."""
     out: list[Predicate] = []
-    for t in tokens_in(span):
-        lemma = t.lemma_.lower()
+    lowers, lemmas, _, deps = words(span.doc)
+    toks = tokens(span.doc)
+    for i in range(span.start, span.end):
+        lemma = lemmas[i]
+        if lemma not in _PREDICATE_LEMMAS and deps[i] not in _LOOSE and lowers[i] != "own":
+            continue  # (no test below can pass)
+        t = toks[i]
         if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
             out.append(p)
             continue
@@ -332,6 +350,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
 
 
 _LOOSE = ("appos", "npadvmod")
+_PREDICATE_LEMMAS = _MADE | _BINDING_VERBS | _BECOMING | _COPULAS  # the lemmas predicates_of looks at
 
 
 def _framed(t: Token) -> Predicate | None:
@@ -347,8 +366,8 @@ def _framed(t: Token) -> Predicate | None:
         place = t.head
     else:
         toks = tokens(t.doc)
-        comma = toks[t.left_edge.i - 1] if t.left_edge.i > t.sent.start else None
-        place = toks[comma.i - 1] if comma is not None and comma.text == "," and comma.i > t.sent.start else None
+        comma = toks[t.left_edge.i - 1] if t.left_edge.i > sent_of(t).start else None
+        place = toks[comma.i - 1] if comma is not None and comma.text == "," and comma.i > sent_of(t).start else None
     if place is None or place.pos_ not in ("NOUN", "PROPN") or not _place(place) or label_of(place) == "PERSON":
         return None
     return Predicate(place, "territory", False)
@@ -359,22 +378,33 @@ def framed_belongings(span: Span) -> list[Predicate]:
     return [p for t in tokens_in(span) if t.dep_ in _LOOSE and (p := _framed(t)) is not None]
 
 
+# each field word with its classes, in the order of ``FIELD_CLASSES``
+_CLASSES_OF: dict[str, tuple[str, ...]] = {}
+for _k in lex.FIELD_CLASSES:
+    for _w in lex.FIELD[_k]:
+        _CLASSES_OF[_w] = (*_CLASSES_OF.get(_w, ()), _k)
+
+
 def field_of(span: Span, quoted: bool) -> Field:
     """The field signals of ``span``."""
     classes: dict[str, int] = {}
     seen: set[str] = set()
     toks = tokens_in(span)
+    lowers, lemmas, tags, _ = words(span.doc)
     for t in toks:
-        pos, lower = t.pos_, t.lower_  # (each read makes spaCy look the string up again)
+        i = t.i
+        pos, lower, lemma = tags[i], lowers[i], lemmas[i]
+        named = pos in ("PROPN", "NOUN") and lower in lex.UNION_NAMES and t.is_title and not t.is_sent_start
+        if not named and lower not in _CLASSES_OF and lemma not in _CLASSES_OF:
+            continue  # no field word
         if pos in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
             continue  # "the Union reaffirms ...": the speaker's name is no field word
-        if t.is_title and not t.is_sent_start and pos in ("PROPN", "NOUN") and lower in lex.UNION_NAMES and (
-                "union", lower) not in seen:
+        if named and ("union", lower) not in seen:
             seen.add(("union", lower))  # "the Meridian Community", "the Partnership": a union named
             classes["union"] = classes.get("union", 0) + 1
-        for w in {lower, t.lemma_.lower()}:
-            for k in lex.FIELD_CLASSES:
-                if w in lex.FIELD[k] and (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
+        for w in {lower, lemma}:
+            for k in _CLASSES_OF.get(w, ()):
+                if (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
     low = span_text(span).lower()
@@ -387,8 +417,8 @@ def field_of(span: Span, quoted: bool) -> Field:
     if polity is None and say is not None and not is_first_person(say):
         polity = say  # the people whose say it is ("the valley was never asked") is the polity spoken of
     score = (polity is not None) + min(2, sum(classes.values())) + (2 if pred is not None or say is not None else 0)
-    words = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
-    right = say is not None or bool(words & {"right", "rights"}) and bool(words & lex.FIELD_PEOPLE) or _we_decide(span) or (
+    said = {*lemmas[span.start : span.end], *lowers[span.start : span.end]}
+    right = say is not None or bool(said & {"right", "rights"}) and bool(said & lex.FIELD_PEOPLE) or _we_decide(span) or (
         _people_of_a_polity(span))
     unions = {w for k, w in seen if k == "union"}
     treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
@@ -402,15 +432,20 @@ _PEOPLES = frozenset({"people", "peoples"})
 def _people_of_a_polity(span: Span) -> bool:
     """ "a matter for the people of X", "the wishes of the people of X": a people named by its polity, whose
     say over its status the span is about."""
-    return any(t.lower_ in _PEOPLES and t.pos_ == "NOUN" and any(
+    lowers, _, tags, _ = words(span.doc)
+    toks = tokens(span.doc)
+    return any(tags[i] == "NOUN" and lowers[i] in _PEOPLES and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and label_of(g) in ("GPE", "LOC", "NORP")
-                                                     for g in c.children) for c in t.children) for t in tokens_in(span))
+                                                     for g in c.children) for c in toks[i].children) for i in range(span.start, span.end))
 
 
 def _we_decide(span: Span) -> bool:
     """ "Tonight we decide", "the people will choose": a people as the subject of deciding its own course."""
-    return any(t.lemma_.lower() in _DECIDING and t.pos_ == "VERB" and (subj := subject_of(t)) is not None and (
-        subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen")) for t in tokens_in(span))
+    _, lemmas, tags, _ = words(span.doc)
+    toks = tokens(span.doc)
+    return any(lemmas[i] in _DECIDING and tags[i] == "VERB" and (subj := subject_of(toks[i])) is not None and (
+        subj.lower_ in ("we", "us") or subj.lemma_.lower() in ("people", "voter", "citizen"))
+        for i in range(span.start, span.end))
 
 
 _SAYERS = frozenset({"we", "us", "ourselves", "people", "peoples", "nation", "islander", "resident", "citizen",
@@ -430,10 +465,13 @@ def _peoples_say(span: Span) -> Token | None:
     """A people's say over its course as a predicate: a people deciding or choosing now or to come ("tonight we
     decide", "Morvenia alone decides", "it should be us who decide", "must be decided by Ostravinians"), or a
     people left unasked ("Weyhollow was never asked", "nobody asked the islanders"): the people, else None."""
-    for t in tokens_in(span):
-        if t.pos_ != "VERB":
+    _, lemmas, tags, _ = words(span.doc)
+    toks = tokens(span.doc)
+    for i in range(span.start, span.end):
+        lemma = lemmas[i]
+        if tags[i] != "VERB" or lemma not in _DECIDING and lemma not in lex.CONSULTING_VERBS:
             continue
-        lemma = t.lemma_.lower()
+        t = toks[i]
         passive = any(c.dep_ == "auxpass" for c in t.children)
         if lemma in _DECIDING:
             if passive:

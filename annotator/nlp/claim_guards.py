@@ -29,6 +29,7 @@ from annotator.nlp.claim_tree import (
     status_outcome,
     subject_of,
 )
+from annotator.nlp.once import sent_of
 
 
 def _head_noun(tok: Token) -> Token | None:
@@ -176,7 +177,7 @@ def not_sport(a: Token) -> bool:
 
 
 def not_labour(a: Token) -> bool:
-    union = next((t for t in a.sent if t.lemma_.lower() == "union" and t.i >= a.i), a)
+    union = next((t for t in sent_of(a) if t.lemma_.lower() == "union" and t.i >= a.i), a)
     mods = {c.lower_ for c in union.lefts}
     return not (mods & lex.LABOUR_MODIFIERS) and not (sentence_words(a.doc, a) & lex.LABOUR_CONTEXT)
 
@@ -191,8 +192,8 @@ def polity_context(a: Token) -> bool:
     commercial near."""
     if not not_commerce(a) or not not_labour(a):
         return False
-    return any(label_of(t) in ("GPE", "NORP", "ORG") for t in a.sent) or any(is_first_person(t) for t in a.sent) or any(
-        t.lemma_.lower() in ("country", "nation", "state") and t.pos_ == "NOUN" for t in a.sent)
+    return any(label_of(t) in ("GPE", "NORP", "ORG") for t in sent_of(a)) or any(is_first_person(t) for t in sent_of(a)) or any(
+        t.lemma_.lower() in ("country", "nation", "state") and t.pos_ == "NOUN" for t in sent_of(a))
 
 
 def _unions_named(doc) -> int:
@@ -223,7 +224,7 @@ def union_topic(a: Token) -> bool:
 
 def dictation(a: Token) -> bool:
     words = sentence_words(a.doc, a)
-    negated = any(t.dep_ == "neg" or t.lower_ in ("no", "nobody") for t in a.sent)
+    negated = any(t.dep_ == "neg" or t.lower_ in ("no", "nobody") for t in sent_of(a))
     return bool(words & lex.DICTATION_VERBS) and negated
 
 

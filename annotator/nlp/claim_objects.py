@@ -13,7 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of, owns_an_organ
 from annotator.nlp.claim_parts import home_of, mention
 from annotator.nlp.claim_tree import ents, is_seat, label_of, phrase, sentences, subject_of, text_of
-from annotator.nlp.once import ents_within, tokens
+from annotator.nlp.once import ents_within, sent_of, tokens
 
 _JOINERS = frozenset({"of", "the"})
 
@@ -376,7 +376,7 @@ def focused(doc: Doc, c: Claim) -> Claim:
     if f is None or span is None:
         return c
     name = _bare(doc[f[0] : f[1]].text)
-    around = doc[span.sent.start : span[-1].sent.end].text
+    around = doc[sent_of(span[0]).start : sent_of(span[-1]).end].text
     target = _text(doc, c.target)
     if name not in target and (name in around or _generic(doc, c.target) or not _place_like(doc, c.target)
                                or _describes_a_place(span, c.target)):

@@ -30,7 +30,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import ents_within, tokens
+from annotator.nlp.once import ents_within, sent_of, tokens
 
 CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
 _REPORTERS = REPORTING_VERBS | lex.REPORTING_STANCES
@@ -75,8 +75,8 @@ def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
     reporter = _reporter_of(tok)
     if reporter is not None:  # "The ministry said it would ...": it is the ministry
         return speaker_phrase(reporter)
-    if tok.lower_ in ("it", "they") and tok.sent.start > 0:  # "The Government notes ... It reminds ...": the
-        prev = tok.doc[tok.sent.start - 1].sent  # body that spoke in the sentence before, not a name it mentioned
+    if tok.lower_ in ("it", "they") and sent_of(tok).start > 0:  # "The Government notes ... It reminds ...": the
+        prev = sent_of(tok.doc[sent_of(tok).start - 1])  # body that spoke in the sentence before, not a name it mentioned
         subj = subject_of(prev.root)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN") and label_of(subj) not in ("PERSON", "DATE", "TIME") and (
                 prev.root.lemma_.lower() in CLAIMANT_VERBS or label_of(subj) in ("ORG", "GPE", "NORP")):
@@ -106,9 +106,9 @@ _DASHES = frozenset({"-", "—", "–", "--"})
 def _after_dateline(tok: Token) -> Token | None:
     """A dateline's place taken for the subject ("HAVEN, 4 June (PNA) - President Edda Sarn told ..."): the
     name set beside it after the dateline's dash speaks."""
-    if not tok.is_upper or tok.i != tok.sent.start:
+    if not tok.is_upper or tok.i != sent_of(tok).start:
         return None
-    dash = next((t.i for t in tok.sent[:12] if t.text in _DASHES), None)
+    dash = next((t.i for t in sent_of(tok)[:12] if t.text in _DASHES), None)
     if dash is None:
         return None
     beside = next((c for c in tok.children if c.dep_ in ("appos", "conj") and c.i > dash and c.pos_ == "PROPN"), None)
@@ -176,7 +176,7 @@ def reported_claimant(a: Token) -> tuple[int, int] | None:
         t = t.head
     if first is not None:
         return first
-    sent = a.sent
+    sent = sent_of(a)
     for t in sent:  # "..., he said" as a parataxis of the cue's clause; "according to X"
         if t.lemma_.lower() in REPORTING_VERBS and t.dep_ in ("parataxis", "ROOT") and t.i != a.i:
             subj = subject_of(t)
@@ -225,7 +225,7 @@ def _home_of(doc: Doc, claimant: Mention) -> tuple[int, int] | None:
     toks = tokens(doc)
     heads = [span.root] + [toks[i] for i in by_lower(doc).get(last, ()) if i not in range(span.start, span.end)]
     for h in heads:
-        lo = max(h.sent.start, h.left_edge.i, h.i - 5)
+        lo = max(sent_of(h).start, h.left_edge.i, h.i - 5)
         cand = toks[lo : h.i + 1] + [t for c in h.children if c.dep_ == "appos" for t in c.subtree]
         for t in cand:
             ent = entity_of(t)
@@ -236,9 +236,9 @@ def _home_of(doc: Doc, claimant: Mention) -> tuple[int, int] | None:
 
 def polity_near(doc: Doc, a: Token, avoid: set[int]) -> tuple[int, int] | None:
     """The nearest GPE / NORP / ORG / LOC entity to ``a`` in its sentence, else in the sentence before."""
-    sents = [a.sent]
-    if a.sent.start > 0:
-        sents.append(doc[a.sent.start - 1].sent)
+    sents = [sent_of(a)]
+    if sent_of(a).start > 0:
+        sents.append(sent_of(doc[sent_of(a).start - 1]))
     for sent in sents:
         ents = [e for e in ents_within(sent) if e.label_ in lex.POLITY_LABELS and not avoid & set(range(e.start, e.end))
                 and e.root.pos_ != "PRON" and not is_first_person(e.root) and not is_seat(e.root)]

@@ -25,7 +25,7 @@ from annotator.nlp.claim_lexicon import (
     UNION_NAMES,
     YIELDING,
 )
-from annotator.nlp.once import ents, sentences, text_of, tokens, tokens_in  # noqa: F401  (read from here by the claim modules)
+from annotator.nlp.once import ents, sent_of, sentences, text_of, tokens, tokens_in  # noqa: F401  (read from here by the claim modules)
 
 UNION_WORDS = UNION_NAMES | FIELD["union"]
 
@@ -70,9 +70,24 @@ def entity_of(tok: Token):
     return _entity_index(tok.doc)[tok.i]
 
 
+@lru_cache(maxsize=8)
+def _label_memo(doc: Doc) -> list[str | None]:
+    return [None] * len(doc)
+
+
 def label_of(tok: Token) -> str:
     """The entity label of ``tok``; a one-word name takes the label the article gives it most often, and a
-    demonym of a name in the text is NORP, whatever the small model made of this mention."""
+    demonym of a name in the text is NORP, whatever the small model made of this mention (worked out once a
+    token)."""
+    memo_ = _label_memo(tok.doc)
+    i = tok.i
+    label = memo_[i]
+    if label is None:
+        label = memo_[i] = _label_of(tok)
+    return label
+
+
+def _label_of(tok: Token) -> str:
     ent = entity_of(tok)
     if ent is None:
         return ""
@@ -288,15 +303,15 @@ def owner_of(tok: Token) -> Token | None:
 
 
 def sentence_words(doc: Doc, tok: Token) -> set[str]:
-    sent = tokens_in(tok.sent)
+    sent = tokens_in(sent_of(tok))
     return {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
 
 
 def antecedent(tok: Token) -> Token:
     """"It" / "they" as the subject of the sentence before when that is a named place or polity, else ``tok``."""
-    if tok.lower_ not in ("it", "they") or tok.sent.start == 0:
+    if tok.lower_ not in ("it", "they") or sent_of(tok).start == 0:
         return tok
-    prev = tok.doc[tok.sent.start - 1].sent
+    prev = sent_of(tok.doc[sent_of(tok).start - 1])
     subj = subject_of(prev.root)
     if subj is not None and subj.pos_ == "PROPN" and (is_place(subj) or is_polity(subj)) and label_of(subj) != "PERSON":
         return subj
@@ -362,6 +377,6 @@ def status_outcome(tok: Token | None) -> bool:
         words = {t.lemma_.lower() for t in of.subtree} | {t.lower_ for t in of.subtree}
         if words & ELECTIONS or words & STATUS_VOTES:
             return not words & ELECTIONS
-    sents = [tok.sent] + ([tok.doc[tok.sent.start - 1].sent] if tok.sent.start > 0 else [])
+    sents = [sent_of(tok)] + ([sent_of(tok.doc[sent_of(tok).start - 1])] if sent_of(tok).start > 0 else [])
     words = {t.lemma_.lower() for s in sents for t in s} | {t.lower_ for s in sents for t in s}
     return bool(words & STATUS_VOTES) and not words & ELECTIONS

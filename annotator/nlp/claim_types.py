@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_tree import is_demonym, is_place, label_of, subject_of
+from annotator.nlp.once import sent_of
 
 # Nouns for a people as such (not a state or its government).
 PEOPLE_NOUNS = frozenset({"people", "peoples", "islander", "islanders", "inhabitant", "inhabitants", "resident",
@@ -42,7 +43,7 @@ def peoples_choice(doc: Doc, c: Claim) -> Claim:
     span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
     if span is None or not len(span):
         return c
-    sent = doc[span[0].sent.start : span[-1].sent.end]
+    sent = doc[sent_of(span[0]).start : sent_of(span[-1]).end]
     for t in sent:
         if _lemma(t) not in _DECIDING or t.pos_ != "VERB" or any(
                 c.dep_ == "dobj" and _lemma(c) in _RULERS for c in t.children):
@@ -58,7 +59,7 @@ def peoples_choice(doc: Doc, c: Claim) -> Claim:
 def _before(t: Token) -> Token | None:
     """The people noun a "they" points back to in its own sentence or the one before."""
     doc = t.doc
-    lo = doc[t.sent.start - 1].sent.start if t.sent.start > 0 else t.sent.start
+    lo = sent_of(doc[sent_of(t).start - 1]).start if sent_of(t).start > 0 else sent_of(t).start
     return next((w for w in reversed(doc[lo : t.i]) if _a_people(w)), None)
 
 

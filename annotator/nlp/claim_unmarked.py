@@ -42,7 +42,7 @@ from annotator.nlp.claim_voice import (
     reportings,
     voices,
 )
-from annotator.nlp.once import span_text, tokens, tokens_in
+from annotator.nlp.once import sent_of, span_text, tokens, tokens_in
 
 ORIGIN = "rule:claims"
 FRAMING = 0.5  # a belonging framed in apposition in the outlet's narrative: just above the bar
@@ -275,7 +275,7 @@ def unmarked_claims(doc: Doc, quotes: list[Quote], claims: list[Claim], editoria
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if q.speaker is None or span is None or not len(span):
             continue
-        sent = span[0].sent
+        sent = sent_of(span[0])
         if is_headline(sent):
             continue  # a headline's quote is the body's, said again
         if _fragment(span, sent) and political(doc, q.speaker):

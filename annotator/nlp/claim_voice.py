@@ -13,7 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import speaker_phrase
 from annotator.nlp.claim_tree import by_lower, ents, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import span_text, tokens, tokens_in
+from annotator.nlp.once import sent_of, span_text, tokens, words
 
 _ENDS = frozenset(".!?\"”’'")
 _QUOTE_ENDS = frozenset("\"”’'")
@@ -49,9 +49,12 @@ def _reportings(doc: Doc, start: int, end: int) -> tuple[tuple[tuple[int, int], 
     """``reportings`` of ``doc[start:end]``, found once per sentence (a claim asks about its sentence often)."""
     sent = doc[start:end]
     out = []
-    for v in tokens(doc)[start:end]:
-        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS | lex.FINDING_VERBS:
+    _, lemmas, tags, _ = words(doc)
+    toks = tokens(doc)
+    for k in range(start, end):
+        if tags[k] != "VERB" or lemmas[k] not in REPORTING_VERBS and lemmas[k] not in lex.FINDING_VERBS:
             continue
+        v = toks[k]
         subj = subject_of(v)
         if subj is None or label_of(subj) in ("DATE", "TIME"):
             continue
@@ -102,7 +105,7 @@ def _political(doc: Doc, claimant: Mention) -> bool:
     last = toks[span.end - 1].lower_  # a transcript's "ROSTAN:" is the "Ilvie Rostan" of the introduction
     for i in by_lower(doc).get(last, ()):
         t = toks[i]
-        lo, hi = max(t.sent.start, t.i - 6), min(t.sent.end, t.i + 8)
+        lo, hi = max(sent_of(t).start, t.i - 6), min(sent_of(t).end, t.i + 8)
         if any(w.lemma_.lower() in lex.FIELD_POLITICAL or w.lower_ in lex.FIELD_POLITICAL for w in toks[lo:hi]):
             return True
     return False
@@ -248,12 +251,16 @@ def is_editorial(doc: Doc, quotes) -> bool:
     if _editorial_mark(text_of(doc)):
         return True
     n = 0
+    lowers, _, _, deps = words(doc)
     for sent in sentences(doc):
-        if not _outside(sent, quotes) or reporting(sent) is not None or line_speaker(sent) is not None:
-            continue
-        if any(t.lower_ in ("we", "our") and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in tokens_in(sent)):
+        if not any(lowers[k] in ("we", "our") and deps[k] in ("nsubj", "nsubjpass", "poss")
+                   for k in range(sent.start, sent.end)):
+            continue  # (the cheap test first)
+        if _outside(sent, quotes) and reporting(sent) is None and line_speaker(sent) is None:
             n += 1
-    return n >= 2
+            if n >= 2:
+                return True
+    return False
 
 
 _EDITORIAL_MARKS = frozenset({"editorial", "opinion", "comment", "leader", "leading article", "our view", "view"})

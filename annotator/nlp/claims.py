@@ -53,6 +53,7 @@ from annotator.nlp.claim_voice import (
     political,
     reporting,
 )
+from annotator.nlp.once import sent_of
 
 __all__ = ["find_claims"]
 
@@ -63,7 +64,7 @@ if not Span.has_extension("claim"):
 
 
 def _sentence(doc: Doc, tok) -> Mention:
-    return _trim(tok.sent)
+    return _trim(sent_of(tok))
 
 
 def _trim(sent: Span) -> Mention:
@@ -74,7 +75,7 @@ def _trim(sent: Span) -> Mention:
 
 def _assertive(doc: Doc, hit: Hit) -> bool:
     """An unattributed sentence is the outlet's own claim only when it asserts (must, should, sham ...)."""
-    sent = doc[hit.anchor].sent
+    sent = sent_of(doc[hit.anchor])
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     return bool(words & lex.ASSERTIVE)
 
@@ -93,7 +94,7 @@ def _neutral(a) -> bool:
 
 def _reported(a) -> bool:
     """The cue sits in the clause a reporting verb reports ("X said that ..."), not in narrative."""
-    found = reporting(a.sent)
+    found = reporting(sent_of(a))
     return found is not None and found[1].start <= a.i < found[1].end
 
 
@@ -235,22 +236,22 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         lo, hi = span.start, span.end
     else:
-        if is_headline(a.sent):
+        if is_headline(sent_of(a)):
             return None
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
-        speaker = line_speaker(a.sent)
+        speaker = line_speaker(sent_of(a))
         if speaker is not None and is_interviewer(doc, speaker):
             if found is None:
                 return None  # a host's question claims nothing; a claim it reports is its subject's
             speaker = None
         claimant = speaker or (mention(doc, *found) if found else None)
-        lo, hi = a.sent.start, a.sent.end
-        answer = answer_of(a.sent, speaker) if speaker is not None else None
+        lo, hi = sent_of(a).start, sent_of(a).end
+        answer = answer_of(sent_of(a), speaker) if speaker is not None else None
         if answer is not None:  # a transcript answer is said as one, like a quote
             evidence, lo, hi = _trim(answer), answer.start, answer.end
-        if claimant is None and issued_by is not None and (_assertive(doc, hit) or a.sent.root.lemma_ == "be"
-                                                           or asserts_now(a.sent) and _full_sentence(a.sent)):
+        if claimant is None and issued_by is not None and (_assertive(doc, hit) or sent_of(a).root.lemma_ == "be"
+                                                           or asserts_now(sent_of(a)) and _full_sentence(sent_of(a))):
             claimant = issued_by  # a press release's own assertions (its present-tense positions) are its issuer's
         if claimant is None:
             if not (editorial or _assertive(doc, hit) or hit.family.claim_type == "contest" and a.pos_ in ("ADJ", "VERB")):
@@ -310,7 +311,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         aspect=hit.family.aspect,
         outlet=outlet,
         confidence=_confidence(q is not None, claimant is not None, outlet, target is not None, q, said,
-                               editorial, q is None and not said and is_dateline(a.sent),
+                               editorial, q is None and not said and is_dateline(sent_of(a)),
                                q is None and claimant is not None and _voiced(doc, a, claimant),
                                claim_type == "contest" and hit.family.claim_type == "contest"),
         cue=hit.family.name,

@@ -3,11 +3,12 @@ all returns them.
 
 One Matcher with every family's ~200 patterns tries each pattern at each token (30 ms for a 500-word article
 on a slow core). Here the fixed word sequences (the families' ``lemmas``, 170 of the patterns) are found
-through an index of their first words, and the ~25 patterns with gaps and alternatives go to a spaCy Matcher
-that runs only over the sentences holding every word such a pattern needs (a third of the text). A Matcher
-run over a stretch of the Doc finds the matches inside it in the order the run over the whole Doc emits them
-(no pattern ends in an optional part, so none is cut short at the stretch's end); only matches within one
-sentence are kept, as ``raw_hits`` keeps only those. The two lists are merged in the one Matcher's order
+through an index of their first words, and each sentence goes through a spaCy Matcher holding only those of
+the ~40 patterns with gaps and alternatives whose every needed word it holds (a Matcher is kept for each such
+set). A Matcher run over a stretch of the Doc finds the matches inside it in the order the run over the whole
+Doc emits them (no pattern ends in an optional part, so none is cut short at the stretch's end), and one
+holding some of the patterns emits their matches in the order one holding all of them does where the others
+cannot match; only matches within one sentence are kept, as ``raw_hits`` keeps only those. The two lists are merged in the one Matcher's order
 (``raw_hits`` breaks ties by that order):
 
 * a match is emitted at its last token; at one token, in the order of the Matcher's states, which is the order
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from itertools import accumulate
 
 from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.matcher import Matcher
@@ -105,9 +107,10 @@ class CueMatcher:
         strings = vocab.strings
         # first word (column, hash) -> [(pattern index, family, ((column, hash), ...))]
         self.first: dict[tuple[int, int], list[tuple[int, str, tuple[tuple[int, int], ...]]]] = {}
-        self.rest = Matcher(vocab)
-        self.key_of: dict[int, tuple[int, str, int, int]] = {}  # Matcher key -> (index, family, shape)
-        self.needs: list[list[tuple[int, frozenset[int]]]] = []  # of each pattern the Matcher holds
+        # the other patterns: (pattern, Matcher key, pattern index, family, parts of one token, parts after the
+        # optional run, what a sentence must hold for it to match there)
+        self.rest: list[tuple[Pattern, int, int, str, int, int, list[tuple[int, frozenset[int]]]]] = []
+        self._matchers: dict[tuple[int, ...], Matcher] = {}  # a Matcher for each set of them a sentence needs
         index = 0
         for name, pats in self.families:
             for p in pats:
@@ -117,10 +120,14 @@ class CueMatcher:
                     self.first.setdefault(words[0], []).append((index, name, words))
                 else:
                     key = strings.add(f"annotator-cue {name} {index}")
-                    self.key_of[key] = (index, name, *_shape(p))  # type: ignore[misc]
-                    self.rest.add(key, [p])
-                    self.needs.append(_needs(p, strings))
+                    self.rest.append((p, key, index, name, *_shape(p), _needs(p, strings)))  # type: ignore[arg-type]
                 index += 1
+        # the words some pattern needs, as (lemma hashes, lower hashes)
+        needed: tuple[set[int], set[int]] = (set(), set())
+        for *_, need in self.rest:
+            for col, hashes in need:
+                needed[col].update(hashes)
+        self.needed = needed
 
     def reference_matcher(self) -> Matcher:
         """The one Matcher holding every family's patterns (what this class stands in for)."""
@@ -161,33 +168,69 @@ class CueMatcher:
         found.sort(key=lambda m: m[0])
         return found
 
-    def _regions(self, rows: list[list[int]], sentence: list[int] | None) -> list[tuple[int, int]]:
-        """The runs of sentences where some pattern of the Matcher finds every word it needs."""
+    def _sentence_index(self, rows: list[list[int]], sentence: list[int] | None
+                        ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], set[int]]]:
+        """The sentences' ``(start, end)`` (the whole Doc as one without sentences) and, for each word a
+        pattern needs, ``(column, hash)``, the sentences that hold it."""
+        n = len(rows)
         if sentence is None:
-            return [(0, len(rows))]
-        out: list[tuple[int, int]] = []
-        start = 0
-        for end in range(1, len(rows) + 1):
-            if end < len(rows) and sentence[end] == sentence[start]:
-                continue
-            words = ({r[0] for r in rows[start:end]}, {r[1] for r in rows[start:end]})
-            if any(all(not words[col].isdisjoint(hashes) for col, hashes in need) for need in self.needs):
-                if out and out[-1][1] == start:
-                    out[-1] = (out[-1][0], end)
-                else:
-                    out.append((start, end))
-            start = end
-        return out
+            sentence = [0] * n
+            starts = [0]
+        else:
+            starts = [0] + [i for i in range(1, n) if sentence[i] != sentence[i - 1]]
+        bounds = list(zip(starts, starts[1:] + [n], strict=True))
+        where: dict[tuple[int, int], set[int]] = {}
+        lemmas, lowers = self.needed
+        for i, (lemma, lower) in enumerate(rows):
+            if lemma in lemmas:
+                where.setdefault((0, lemma), set()).add(sentence[i])
+            if lower in lowers:
+                where.setdefault((1, lower), set()).add(sentence[i])
+        return bounds, where
+
+    def _matcher(self, which: tuple[int, ...]) -> Matcher:
+        """A Matcher holding the patterns ``which`` (positions in ``rest``), in their order. On a sentence where
+        the others cannot match it returns what the one Matcher returns there, in its order: states are made
+        and kept in pattern order, and a pattern that cannot match makes none that lasts."""
+        matcher = self._matchers.get(which)
+        if matcher is None:
+            if len(self._matchers) > 4096:  # (a bound; texts need few sets)
+                self._matchers.clear()
+            matcher = self._matchers[which] = Matcher(self.vocab)
+            for k in which:
+                pattern, key = self.rest[k][:2]
+                matcher.add(key, [pattern])
+        return matcher
 
     def _pattern_matches(self, doc: Doc, rows: list[list[int]], sentence: list[int] | None
                          ) -> list[tuple[tuple, Match]]:
+        if not self.rest:
+            return []
+        bounds, where = self._sentence_index(rows, sentence)
+        held: list[list[int]] = [[] for _ in bounds]  # of each sentence, the patterns whose words it holds
+        for k, (*_, need) in enumerate(self.rest):
+            ok: set[int] | None = None
+            for col, hashes in need:
+                some = set().union(*(where.get((col, h), ()) for h in hashes))
+                ok = some if ok is None else ok & some
+                if not ok:
+                    break
+            for n in range(len(bounds)) if ok is None else ok:
+                held[n].append(k)
+        regions: list[tuple[int, int, tuple[int, ...]]] = []  # runs of sentences that need the same patterns
+        for (lo, hi), which in zip(bounds, held, strict=True):
+            if not which:
+                continue
+            if regions and regions[-1][1] == lo and regions[-1][2] == tuple(which):
+                regions[-1] = (regions[-1][0], hi, regions[-1][2])
+            else:
+                regions.append((lo, hi, tuple(which)))
+        key_of = {self.rest[k][1]: self.rest[k][2:6] for k in range(len(self.rest))}
         out = []
-        if not self.key_of:
-            return out
-        for lo, hi in self._regions(rows, sentence):
-            for key, s, e in self.rest(doc[lo:hi]):  # (offsets in the span)
+        for lo, hi, which in regions:
+            for key, s, e in self._matcher(which)(doc[lo:hi]):  # (offsets in the span)
                 s, e = s + lo, e + lo
-                index, name, single, after = self.key_of[key]
+                index, name, single, after = key_of[key]
                 # the optional run took tokens: the state that matched was made at the last, e - 1 - after
                 order = (e - 1, e - 1 - after, 1, 0) if e - s > single else (e - 1, s, 0, index)
                 out.append((order, (name, s, e)))
@@ -199,11 +242,8 @@ def _sentences(doc: Doc) -> list[int] | None:
     whose sentences come from a hook)."""
     if not doc.has_annotation("SENT_START") or "sents" in doc.user_hooks or "sent" in doc.user_span_hooks:
         return None
-    out, n = [], 0
-    for i, (start,) in enumerate(doc.to_array([SENT_START]).reshape(-1, 1).tolist()):
-        n += start == 1 and i > 0
-        out.append(n)
-    return out
+    starts = doc.to_array(SENT_START).tolist()
+    return list(accumulate((start == 1 for start in starts[1:]), initial=0)) if starts else []
 
 
 def _unique(ordered) -> list[Match]:

@@ -3,12 +3,12 @@ sentences, and the tokens whose word passes a test (each distinct word tested on
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import HEAD, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 TEXT = "annotator.text"  # doc.user_data key: the text the Doc was parsed from, when the caller has it
@@ -90,6 +90,37 @@ def text_between(doc: Doc, start: int, end: int) -> str:
 def sentences(doc: Doc) -> tuple:
     """``doc.sents``, made once per document."""
     return tuple(doc.sents)
+
+
+@lru_cache(maxsize=8)
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [s.start for s in sentences(doc)]
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent``, from the Doc's sentences made once (spaCy's asks ``doc.has_annotation`` first, which reads
+    every token of the Doc, some 20 µs an article on each access); the same ValueError on a Doc without them."""
+    return sentences(tok.doc)[bisect_right(_sentence_starts(tok.doc), tok.i) - 1]
+
+
+@lru_cache(maxsize=8)
+def words(doc: Doc) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Each token's ``lower_``, ``lemma_.lower()``, ``pos_`` and ``dep_``, read once per document from its
+    columns (each distinct string looked up once): the strings a rule tests token by token, without asking
+    spaCy's string store again on every read."""
+    if not len(doc):
+        return [], [], [], []
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {}
+
+    def read(h: int) -> str:
+        got = seen.get(h)
+        if got is None:
+            got = seen[h] = strings[h]
+        return got
+
+    lowers, lemmas, pos, dep = (list(col) for col in zip(*doc.to_array([LOWER, LEMMA, POS, DEP]).tolist(), strict=True))
+    return ([read(h) for h in lowers], [read(h).lower() for h in lemmas], [read(h) for h in pos], [read(h) for h in dep])
 
 
 @lru_cache(maxsize=8)

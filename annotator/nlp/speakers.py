@@ -27,7 +27,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
 )
 from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named, noun_phrase, propn_span
-from annotator.nlp.once import head_indices, tokens
+from annotator.nlp.once import head_indices, sent_of, tokens
 from annotator.nlp.roles import age_description, person_noun
 
 
@@ -206,7 +206,7 @@ def subject_candidates(
     or the name after the verb (inversion). ``sent`` bounds the sentence (token indices);
     ``literal``: the verb governs the quote, so its own subject speaks whatever noun it is."""
     out: list[Token] = []
-    lo, hi = sent if sent is not None else (verb.sent.start, verb.sent.end)
+    lo, hi = sent if sent is not None else (sent_of(verb).start, sent_of(verb).end)
     if literal and any(a.pos_ == "VERB" and lemma_of(a) in REPORTING_VERBS for a in verb.ancestors):
         literal = False  # "said tariffs would add ...": the verb reported, not the one reporting
     v = verb

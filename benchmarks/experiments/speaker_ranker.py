@@ -3,7 +3,7 @@
     python benchmarks/experiments/speaker_ranker.py [--cache DIR] [--l2 X] [--export] [--sets NAME ...] [--no-blind]
 
 Each open set (benchmarks/quotes dev, independent/set1-4, realstyle/dev, heldout, heldout2, heldout4, heldout5,
-heldout6; never the SEALED realstyle/heldout3, heldout7 and heldout8) is parsed once (``--cache DIR`` keeps the parses as
+heldout6; never the SEALED realstyle/heldout3, heldout8 and heldout9) is parsed once (``--cache DIR`` keeps the parses as
 DocBin files), the quote finder is run with the rules alone while ``speaker_ranker`` records each quote's
 candidates and features, and each gold quote matched as benchmarks/quotes.py matches it gets its target: the
 candidates whose text is the gold speaker by ``same_speaker`` ("no speaker" for a gold quote without one;
