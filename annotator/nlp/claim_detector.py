@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_field import field_of
-from annotator.nlp.once import ents_within, tokens_in
+from annotator.nlp.once import ents_within, sent_of, tokens, words
 
 __all__ = ["Detector", "DetectorError", "detected_claims", "doc_tokens", "learned_type", "load_detector", "probability", "unit_features"]
 
@@ -71,12 +71,15 @@ def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
     first_quoted = False
     said_at: int | None = None  # where the sentence's first reporting verb is
     opening = True  # the sentence's first word, or the first after a quote mark: capitalised as any word is
-    for t in tokens_in(sent):  # one pass, over the Tokens made once for the Doc
-        lemma = t.lemma_.lower()
-        lower = t.lower_
+    all_lowers, all_lemmas, poses, deps = words(sent.doc)  # (each token's strings, read once for the Doc)
+    every = tokens(sent.doc)
+    for i in range(sent.start, sent.end):  # one pass, over the Tokens made once for the Doc
+        t = every[i]
+        lemma = all_lemmas[i]
+        lower = all_lowers[i]
         lemmas.add(lemma)
         lowers.add(lower)
-        neg = neg or t.dep_ == "neg"
+        neg = neg or deps[i] == "neg"
         tagged_modal = tagged_modal or t.tag_ == "MD"
         if t.is_space:
             continue
@@ -84,7 +87,7 @@ def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
             tok = "ENT_" + t.ent_type_
             if toks and toks[-1] == tok and t.ent_iob_ == "I":
                 continue
-        elif t.pos_ == "PROPN":
+        elif poses[i] == "PROPN":
             tok = "PROPN"
         elif t.like_num:
             tok = "NUM"
@@ -96,7 +99,7 @@ def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
             tok = lemma
         if lower in FIRST and any(q.start <= t.idx < q.end for q in spoken):
             first_quoted = True
-        if said_at is None and lemma in REPORTING and t.pos_ == "VERB":
+        if said_at is None and lemma in REPORTING and poses[i] == "VERB":
             said_at = t.idx
         opening = tok == "QMARK"
         toks.append(tok)
@@ -132,7 +135,7 @@ def unit_features(sent: Span, quotes: list[Quote]) -> tuple[list[str], dict]:
 def _root_word(root) -> str:
     """The sentence root's lemma, or PROPN for a name (as the tokens have it)."""
     if root.ent_type_ or root.pos_ == "PROPN" or root.text[:1].isupper() and not root.is_stop and (
-            root.i != root.sent.start and root.lower_ not in _FIELD_WORDS):
+            root.i != sent_of(root).start and root.lower_ not in _FIELD_WORDS):
         return "PROPN"
     return root.lemma_.lower()
 
