@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from annotator.nlp.claim_lexicon import (
@@ -25,7 +24,7 @@ from annotator.nlp.claim_lexicon import (
     UNION_NAMES,
     YIELDING,
 )
-from annotator.nlp.once import ents, sent_of, sentences, text_of, tokens, tokens_in  # noqa: F401  (read from here by the claim modules)
+from annotator.nlp.once import by_lower, ents, sent_of, sentences, text_of, tokens, tokens_in  # noqa: F401  (read from here by the claim modules)
 
 UNION_WORDS = UNION_NAMES | FIELD["union"]
 
@@ -43,16 +42,6 @@ def _entity_index(doc: Doc) -> list:
         for i in range(ent.start, ent.end):
             index[i] = ent
     return index
-
-
-@lru_cache(maxsize=8)
-def by_lower(doc: Doc) -> dict[str, tuple[int, ...]]:
-    """Each lowercase word of the document with the indices of its tokens, made once per document."""
-    index: dict[int, list[int]] = {}
-    for i, h in enumerate(doc.to_array(LOWER).tolist()):  # (the words' hashes, not a Token per word)
-        index.setdefault(h, []).append(i)
-    strings = doc.vocab.strings
-    return {strings[h]: tuple(ix) for h, ix in index.items()}
 
 
 @lru_cache(maxsize=8)

@@ -26,7 +26,7 @@ from annotator.nlp.lexicon import (
     VENUE_NOUNS,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
-from annotator.nlp.once import ents, text_between, text_of, tokens, tokens_in
+from annotator.nlp.once import by_lower, ents, head_indices, text_between, text_of, tokens, tokens_in, words
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
 from annotator.nlp.sources import unnamed_sources
 
@@ -60,6 +60,9 @@ def name_key(doc: Doc, s: int, e: int, label: str) -> str:
         words = [t.lower_ for t in tokens(doc)[s:e] if not t.is_punct]
         return words[-1] if words else text_between(doc, s, e).lower()
     return re.sub(r"^(the|its|their)\s+", "", text_between(doc, s, e).lower())
+
+
+_PERSONAL = MALE_WORDS | FEMALE_WORDS  # he, his, she, her ...
 
 
 class Mentions:
@@ -166,11 +169,15 @@ class Mentions:
             taken.update(range(ent.start, ent.end))
         if self.parsed:
             surnames = {toks[e.end - 1].lower_ for e in ents(doc) if e.label_ == "PERSON"}
-            for t in toks:
-                known = t.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "X") and t.lower_ in surnames  # "Thorne brushed off",
+            lowers, _, poses, deps = words(doc)  # (each token's strings, read once)
+            heads = head_indices(doc)
+            for i, t in enumerate(toks):
+                pos = poses[i]
+                known = pos in ("NOUN", "ADJ", "VERB", "ADV", "X") and lowers[i] in surnames  # "Thorne brushed off",
                 # "Tanabe laughs": a surname of the article tagged as another word
-                known = known or self._apposed_name(t)  # "Her husband, Iain," tagged a common noun
-                if t.pos_ != "PROPN" and not known or t.i in taken or (t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN"):
+                if not known and pos in ("NOUN", "ADJ", "X") and deps[i] == "appos":
+                    known = self._apposed_name(t)  # "Her husband, Iain," tagged a common noun
+                if pos != "PROPN" and not known or i in taken or (deps[i] in ("compound", "flat") and poses[heads[i]] == "PROPN"):
                     continue
                 if not is_cap(t) or not self.outside(t.i, t.i + 1):
                     continue
@@ -371,8 +378,10 @@ class Mentions:
         root = tokens(doc)[m.end - 1]
         if root.dep_ != "nsubj":
             return False
+        if not self._word_later_in_sentence(root.i, m.sent, _PERSONAL):
+            return False  # (no such word to find: the walk below would find none)
         verb = root.head
-        personal = MALE_WORDS | FEMALE_WORDS
+        personal = _PERSONAL
         reports = lemma_of(verb) in REPORTING_VERBS
         return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent
                    and (self._own_clause(t, verb) or reports and _reported_subject(t, verb))
@@ -387,6 +396,8 @@ class Mentions:
         root = tokens(doc)[m.end - 1]
         if root.dep_ != "nsubj":
             return False
+        if not self._word_later_in_sentence(root.i, m.sent, ("its", "it")):
+            return False  # (no such word to find: the walk below would find none)
         verb = root.head
         for t in verb.subtree:
             if t.i <= root.i or self.sent_of(t.idx) != m.sent:
@@ -397,6 +408,11 @@ class Mentions:
                 if self._own_clause(t.head, verb):
                     return True
         return False
+
+    def _word_later_in_sentence(self, after: int, sent: int, words) -> bool:
+        """Some token after token ``after``, in sentence ``sent``, is one of ``words`` (lowercase)."""
+        where, toks = by_lower(self.doc), tokens(self.doc)
+        return any(i > after and self.sent_of(toks[i].idx) == sent for w in words for i in where.get(w, ()))
 
     @staticmethod
     def _own_clause(t: Token, verb: Token) -> bool:
