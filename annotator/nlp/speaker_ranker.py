@@ -27,7 +27,18 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr
 from annotator.nlp.lexicon import NAME, ORG_NAME, PRONOUN_KIND
-from annotator.nlp.once import head_indices, tokens
+try:
+    from annotator.nlp.once import head_indices, tokens
+except ImportError:  # an older tree of the rules (the experiment's blind runs): no such helpers yet
+    from functools import lru_cache
+
+    @lru_cache(maxsize=8)
+    def tokens(doc):  # noqa: D103
+        return list(doc)
+
+    @lru_cache(maxsize=8)
+    def head_indices(doc):  # noqa: D103
+        return [t.head.i for t in doc]
 
 try:
     from annotator.nlp.vocatives import addressed, vocatives

@@ -63,6 +63,9 @@ BLIND = {
     "af7512b": ("heldout6",),  # heldout6's first look (0.884)
 }
 
+# Today's modules copied into each blind run's tree: the ranker, and the chains its features read.
+SHARED = ("speaker_ranker.py",)
+
 EXPORT = ROOT / "annotator" / "nlp" / "data" / "speaker_ranker.json"
 MARGINS = [round(0.05 * k, 2) for k in range(0, 19)]
 WEAK_BELOW = (0.0, 0.8, 0.85, 0.9)  # rule confidences under which a wider margin may be asked
@@ -81,6 +84,7 @@ class Row:
     gold: str | None
     rules_conf: float
     cache: dict | None = None  # one model's probabilities
+    where: tuple[str, int] | None = None  # (article file name, gold quote index): to look an error up
 
     @property
     def decided(self) -> bool:
@@ -171,7 +175,7 @@ def collect(folder: Path, cache: Path | None, nlp_holder: list) -> tuple[list[Ro
             texts = [doc[c.span[0] : c.span[1]].text if c.span else None for c in cands]
             right = [same_speaker(g, t) if g else t is None for t in texts]
             rule = next(j for j, c in enumerate(cands) if c.rule)
-            rows.append(Row([c.feats for c in cands], texts, right, rule, rules_text, g, q.confidence))
+            rows.append(Row([c.feats for c in cands], texts, right, rule, rules_text, g, q.confidence, where=(f.name, gi)))
     return rows, seconds
 
 
@@ -292,8 +296,9 @@ def blind_rows(cache: Path, commit: str, sets: tuple[str, ...]) -> dict[str, lis
     import shutil
     import subprocess
 
-    src = ROOT / "annotator" / "nlp" / "speaker_ranker.py"
-    digest = hashlib.sha1(src.read_bytes()).hexdigest()[:10]
+    nlp_dir = ROOT / "annotator" / "nlp"
+    srcs = [nlp_dir / name for name in SHARED if (nlp_dir / name).exists()]
+    digest = hashlib.sha1(b"".join(p.read_bytes() for p in srcs)).hexdigest()[:10]
     out = cache / f"blind_{commit}_{digest}.pkl"
     if not out.exists():
         tree = cache / f"old_{commit}"
@@ -307,7 +312,9 @@ def blind_rows(cache: Path, commit: str, sets: tuple[str, ...]) -> dict[str, lis
             pad = lines[k][: len(lines[k]) - len(lines[k].lstrip())]
             lines[k:k] = [pad + "from annotator.nlp.speaker_ranker import reranked", pad + "a = reranked(art, i, a)"]
             qp.write_text("\n".join(lines), encoding="utf-8")
-        shutil.copy(src, tree / "annotator" / "nlp" / "speaker_ranker.py")
+        for name in SHARED:  # today's ranker and what it reads, over the old tree's
+            if (nlp_dir / name).exists():
+                shutil.copy(nlp_dir / name, tree / "annotator" / "nlp" / name)
         subprocess.run([sys.executable, __file__, "--worker", str(tree), "--out", str(out), "--cache",
                         str(cache / f"parsed_{commit}"), "--sets", *sets], check=True, cwd=ROOT)  # fmt: skip
     with out.open("rb") as fh:
