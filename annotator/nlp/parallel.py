@@ -18,7 +18,7 @@ from typing import Any
 
 from annotator.domain import Annotations, PipelineInfo
 
-CHUNK = 8  # texts per task: fewer round trips, and still a steady flow of results
+CHUNK = 4  # texts per task: few round trips, and a short tail (the last chunks of a run keep a core idle)
 _NLP: Any = None  # the pipeline of this worker process
 _ERROR: Exception | None = None  # why it could not be loaded (raised again by each task, with its own message)
 
