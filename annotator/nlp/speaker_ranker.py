@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr
 from annotator.nlp.lexicon import NAME, ORG_NAME, PRONOUN_KIND
+
 try:
     from annotator.nlp.once import head_indices, tokens
 except ImportError:  # an older tree of the rules (the experiment's blind runs): no such helpers yet
