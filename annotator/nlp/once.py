@@ -111,16 +111,10 @@ def words(doc: Doc) -> tuple[list[str], list[str], list[str], list[str]]:
     if not len(doc):
         return [], [], [], []
     strings = doc.vocab.strings
-    seen: dict[int, str] = {}
-
-    def read(h: int) -> str:
-        got = seen.get(h)
-        if got is None:
-            got = seen[h] = strings[h]
-        return got
-
-    lowers, lemmas, pos, dep = (list(col) for col in zip(*doc.to_array([LOWER, LEMMA, POS, DEP]).tolist(), strict=True))
-    return ([read(h) for h in lowers], [read(h).lower() for h in lemmas], [read(h) for h in pos], [read(h) for h in dep])
+    lowers, lemmas, pos, dep = doc.to_array([LOWER, LEMMA, POS, DEP]).T.tolist()
+    text = {h: strings[h] for h in {*lowers, *pos, *dep}}  # each distinct string looked up once
+    lemma = {h: strings[h].lower() for h in set(lemmas)}
+    return [text[h] for h in lowers], [lemma[h] for h in lemmas], [text[h] for h in pos], [text[h] for h in dep]
 
 
 @lru_cache(maxsize=8)

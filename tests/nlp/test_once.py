@@ -91,3 +91,48 @@ def test_text_between_is_the_text_of_every_slice_of_the_doc():
         for end in range(-2, n + 2):
             assert text_between(doc, start, end) == doc[start:end].text, (start, end)
     assert text_between(doc, 0, 2) == "Ana Rusu"
+
+
+def _hand_parsed():
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    words = ["Mira", "Osk", "said", "it", ".", "She", "LEFT", "😀", "e\u0301", ".", "Tarn", "won"]
+    return Doc(nlp.vocab, words=words, spaces=[True] * len(words),
+               pos=["PROPN", "PROPN", "VERB", "PRON", "PUNCT", "PRON", "VERB", "SYM", "X", "PUNCT", "PROPN", "VERB"],
+               lemmas=["Mira", "Osk", "say", "it", ".", "she", "Leave", "😀", "e\u0301", ".", "Tarn", "win"],
+               heads=[1, 2, 2, 2, 2, 6, 6, 6, 6, 6, 11, 11],
+               deps=["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dep", "dep", "punct", "nsubj",
+                     "ROOT"],
+               sent_starts=[True, False, False, False, False, True, False, False, False, False, True, False])
+
+
+def test_words_are_each_tokens_lower_lowered_lemma_pos_and_dep():
+    from spacy.tokens import Doc
+
+    from annotator.nlp.once import words
+
+    doc = _hand_parsed()
+    lowers, lemmas, pos, deps = words(doc)
+    assert lowers == [t.lower_ for t in doc] and lowers[6] == "left"
+    assert lemmas == [t.lemma_.lower() for t in doc] and lemmas[6] == "leave"  # lowered, as the rules compare them
+    assert pos == [t.pos_ for t in doc] and deps == [t.dep_ for t in doc]
+    plain = spacy.blank("en")("No tags at all")
+    assert words(plain) == ([t.lower_ for t in plain], [""] * 4, [""] * 4, [""] * 4)
+    assert words(Doc(plain.vocab, words=[])) == ([], [], [], [])
+
+
+def test_sent_of_is_spacys_token_sent_and_raises_as_it_does_without_sentences():
+    import pytest
+
+    from annotator.nlp.once import sent_of
+
+    doc = _hand_parsed()
+    for t in doc:
+        assert (sent_of(t).start, sent_of(t).end) == (t.sent.start, t.sent.end)
+    assert [sent_of(doc[i]).start for i in (0, 4, 5, 9, 10, 11)] == [0, 0, 5, 5, 10, 10]
+    bare = spacy.blank("en")("No sentences here")
+    with pytest.raises(ValueError):
+        bare[1].sent  # noqa: B018
+    with pytest.raises(ValueError):
+        sent_of(bare[1])
