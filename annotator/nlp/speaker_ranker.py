@@ -289,6 +289,10 @@ def candidates(art: Article, i: int, a: Attr | None) -> list[Candidate]:
     words = vocatives(art, i)
     q_words = {t.lower_ for t in tokens(doc)[qo:qc]}
     starts_of = _starts_by_key(art)
+    # each group's nearest mention before the quote and after it (token distances): a candidate's rank is how
+    # many other groups are nearer
+    near_before = {k: min((qo - x.end for x in ms if x.end <= qo), default=None) for k, ms in groups.items()}
+    near_after = {k: min((x.start - qc for x in ms if x.start >= qc), default=None) for k, ms in groups.items()}
     out: list[Candidate] = []
     for key, ms in groups.items():
         f: dict[str, float] = {"k:" + key[0]: 1.0}
@@ -314,9 +318,7 @@ def candidates(art: Article, i: int, a: Attr | None) -> list[Candidate]:
                 pos["before_subject"] = 1.0
             if m.speaker:
                 pos["before_speaker"] = 1.0
-            rank = sum(
-                1 for k2, ms2 in groups.items() if k2 != key and any(qo - x.end < d and x.end <= qo for x in ms2)
-            )
+            rank = sum(1 for k2, d2 in near_before.items() if k2 != key and d2 is not None and d2 < d)
             pos["before_rank" + str(min(rank, 3))] = 1.0
         if after:
             m = min(after, key=lambda m: m.start)
@@ -330,7 +332,7 @@ def candidates(art: Article, i: int, a: Attr | None) -> list[Candidate]:
             pos["after_" + role + ("_cue" if cue else "")] = 1.0
             if sd <= 0:
                 pos["as0_" + role] = 1.0
-            rank = sum(1 for k2, ms2 in groups.items() if k2 != key and any(0 <= x.start - qc < d for x in ms2))
+            rank = sum(1 for k2, d2 in near_after.items() if k2 != key and d2 is not None and d2 < d)
             pos["after_rank" + str(min(rank, 3))] = 1.0
         if not ms:
             pos["no_mention_near"] = 1.0
