@@ -26,6 +26,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,6 +183,16 @@ def score(art: Article, nlp, verbose: bool, preds: list | None = None) -> Score:
     return sc
 
 
+def with_total(per: dict[str, Score], order: tuple[str, ...] | list[str], label: str,
+               name: Callable[[str], str] = str) -> list[list[str]]:
+    """The rows of ``per`` (split -> Score) in ``order``, each named ``name(split)``, then one row of their sum
+    named ``label``."""
+    everything = Score()
+    for sc in per.values():
+        everything.add(sc)
+    return [per[s].row(name(s)) for s in order if s in per] + [everything.row(label)]
+
+
 def table(rows: list[list[str]]) -> str:
     head = ["split", "n gold", "n suggested", "P", "R", "F1", "claimant", "object", "type", "stance"]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
@@ -210,11 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             for n in sc.notes:
                 print(n)
         totals.setdefault(art.split, Score()).add(sc)
-    rows = [totals[s].row(f"{s} ({sum(a.split == s for a in arts)})") for s in SPLITS if s in totals]
-    everything = Score()
-    for s in totals.values():
-        everything.add(s)
-    rows.append(everything.row(f"all ({len(arts)})"))
+    rows = with_total(totals, SPLITS, f"all ({len(arts)})", lambda s: f"{s} ({sum(a.split == s for a in arts)})")
     print(table(rows))
     return 0
 

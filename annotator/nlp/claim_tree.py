@@ -24,7 +24,7 @@ from annotator.nlp.claim_lexicon import (
     UNION_NAMES,
     YIELDING,
 )
-from annotator.nlp.once import by_lower, ents, sent_of, sentences, text_of, tokens, tokens_in  # noqa: F401  (read from here by the claim modules)
+from annotator.nlp.once import by_lower, ents, sent_of, sentences, text_of, tokens, tokens_in, words  # noqa: F401  (read from here by the claim modules)
 
 UNION_WORDS = UNION_NAMES | FIELD["union"]
 
@@ -292,8 +292,10 @@ def owner_of(tok: Token) -> Token | None:
 
 
 def sentence_words(doc: Doc, tok: Token) -> set[str]:
-    sent = tokens_in(sent_of(tok))
-    return {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    """The lowercase words and lemmas of ``tok``'s sentence."""
+    sent = sent_of(tok)
+    lowers, lemmas, _, _ = words(doc)
+    return {*lowers[sent.start : sent.end], *lemmas[sent.start : sent.end]}
 
 
 def antecedent(tok: Token) -> Token:

@@ -238,9 +238,6 @@ def retyped(claims: list[Claim], features: list[list[str]], typer: Typer) -> lis
                 strength = 0 if stance == "neutral" else abs(c.strength or 1) * (1 if stance == "favour" else -1)
             c = c.with_(claim_type=typ, stance=stance, strength=strength)
         out.append(c)
-    best: dict[tuple, Claim] = {}
-    for c in out:
-        key = (c.evidence, c.claim_type, c.target)
-        if key not in best or c.confidence > best[key].confidence:
-            best[key] = c
-    return [c for c in out if best[(c.evidence, c.claim_type, c.target)] is c]
+    from annotator.nlp.claims import one_per_type
+
+    return one_per_type(out)

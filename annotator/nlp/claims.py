@@ -407,7 +407,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         for c in claims if c.confidence >= min_confidence]))
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
-    claims = _one_per_type(claims)
+    claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [c for c in detected_claims(doc, quotes, claims) if c.confidence >= min_confidence]
     return sorted(claims, key=lambda c: (c.start, c.end))
@@ -425,7 +425,7 @@ def _as_issuer(doc: Doc, c: Claim, issued_by: Mention) -> Claim:
     return c
 
 
-def _one_per_type(claims: list[Claim]) -> list[Claim]:
+def one_per_type(claims: list[Claim]) -> list[Claim]:
     """One claim per evidence, type and object once retyping is done (a sovereignty cue read as
     self-determination beside a self-determination cue in the same words): the more confident stays."""
     best: dict[tuple, Claim] = {}

@@ -252,8 +252,8 @@ class Mentions:
         husband, Iain,", "the coach, Maren,"), whatever the tagger made it: that person's name."""
         if t.pos_ not in ("NOUN", "ADJ", "X") or t.dep_ != "appos" or not t.is_alpha or not t.text[:1].isupper():
             return False
-        doc = tokens(self.doc)
-        if t.i == 0 or doc[t.i - 1].text != "," or t.i + 1 >= len(doc) or doc[t.i + 1].text not in (",", "."):
+        toks = tokens(self.doc)
+        if t.i == 0 or toks[t.i - 1].text != "," or t.i + 1 >= len(toks) or toks[t.i + 1].text not in (",", "."):
             return False
         head = t.head
         return head.i < t.i and (person_noun(head) or is_role(head.lower_)) and head.tag_ != "NNS"

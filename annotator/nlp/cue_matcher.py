@@ -8,8 +8,8 @@ the ~40 patterns with gaps and alternatives whose every needed word it holds (a 
 set). A Matcher run over a stretch of the Doc finds the matches inside it in the order the run over the whole
 Doc emits them (no pattern ends in an optional part, so none is cut short at the stretch's end), and one
 holding some of the patterns emits their matches in the order one holding all of them does where the others
-cannot match; only matches within one sentence are kept, as ``raw_hits`` keeps only those. The two lists are merged in the one Matcher's order
-(``raw_hits`` breaks ties by that order):
+cannot match; only matches within one sentence are kept, as ``raw_hits`` keeps only those. The two lists are
+merged in the one Matcher's order (``raw_hits`` breaks ties by that order):
 
 * a match is emitted at its last token; at one token, in the order of the Matcher's states, which is the order
   in which the states were made: a state is made fresh at the token where its pattern starts (in pattern
@@ -128,6 +128,7 @@ class CueMatcher:
             for col, hashes in need:
                 needed[col].update(hashes)
         self.needed = needed
+        self.key_of = {key: (index, name, single, after) for _, key, index, name, single, after, _ in self.rest}
 
     def reference_matcher(self) -> Matcher:
         """The one Matcher holding every family's patterns (what this class stands in for)."""
@@ -225,12 +226,11 @@ class CueMatcher:
                 regions[-1] = (regions[-1][0], hi, regions[-1][2])
             else:
                 regions.append((lo, hi, tuple(which)))
-        key_of = {self.rest[k][1]: self.rest[k][2:6] for k in range(len(self.rest))}
         out = []
         for lo, hi, which in regions:
             for key, s, e in self._matcher(which)(doc[lo:hi]):  # (offsets in the span)
                 s, e = s + lo, e + lo
-                index, name, single, after = key_of[key]
+                index, name, single, after = self.key_of[key]
                 # the optional run took tokens: the state that matched was made at the last, e - 1 - after
                 order = (e - 1, e - 1 - after, 1, 0) if e - s > single else (e - 1, s, 0, index)
                 out.append((order, (name, s, e)))

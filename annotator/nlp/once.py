@@ -121,7 +121,7 @@ def words(doc: Doc) -> tuple[list[str], list[str], list[str], list[str]]:
 def by_lower(doc: Doc) -> dict[str, tuple[int, ...]]:
     """Each lowercase word of the document with the indices of its tokens, made once per document."""
     index: dict[int, list[int]] = {}
-    for i, h in enumerate(doc.to_array(LOWER).tolist()):  # (the words' hashes, not a Token per word)
+    for i, h in enumerate(_column(doc, LOWER)):  # (the words' hashes, not a Token per word)
         index.setdefault(h, []).append(i)
     strings = doc.vocab.strings
     return {strings[h]: tuple(ix) for h, ix in index.items()}

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.claims import SPLITS, Article, Score, score, table  # noqa: E402
+from benchmarks.claims import SPLITS, Article, Score, score, table, with_total  # noqa: E402
 from benchmarks.experiments.claim_detector import load_open_articles  # noqa: E402
 
 OPEN = list(SPLITS)
@@ -55,11 +55,7 @@ def main(argv=None) -> int:
     reset_detector()
     out = {}
     for k, per in totals.items():
-        rows = [per[s].row(s) for s in OPEN if s in per]
-        everything = Score()
-        for sc in per.values():
-            everything.add(sc)
-        rows.append(everything.row(f"all ({len(arts)})"))
+        rows = with_total(per, OPEN, f"all ({len(arts)})")
         print(f"\n== {k} (detector claims: {added[k]})")
         print(table(rows))
         out[k] = rows

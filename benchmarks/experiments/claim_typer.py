@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.claims import SEALED, SPLITS, Score, load_articles, match, occurrences, score, table  # noqa: E402
+from benchmarks.claims import SEALED, SPLITS, Score, load_articles, match, occurrences, score, table, with_total  # noqa: E402
 
 GRID = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -205,11 +205,7 @@ def claim_level(rows, typers: dict) -> tuple[dict, dict]:
 
 
 def print_table(name: str, per: dict) -> None:
-    rows = [per[s].row(s) for s in SPLITS if s in per]
-    everything = Score()
-    for sc in per.values():
-        everything.add(sc)
-    rows.append(everything.row(f"all ({sum(sc.gold for sc in per.values())} gold)"))
+    rows = with_total(per, SPLITS, f"all ({sum(sc.gold for sc in per.values())} gold)")
     print(f"\n== {name}")
     print(table(rows))
 
