@@ -91,9 +91,11 @@ def annotate_shard(source: str, outdir: str, model: str | None, labels: list[str
             yield item.doc.text
 
     if workers > 1:
-        from annotator.nlp.parallel import annotate_parallel
+        from annotator.nlp.parallel import annotate_parallel, start_method
 
-        results: Iterable[Annotations] = annotate_parallel(model, texts(), workers)
+        start = start_method()  # forked workers share the pipeline loaded here; spawned ones load it by name
+        results: Iterable[Annotations] = annotate_parallel(nlp if start == "fork" else model, texts(), workers,
+                                                           start=start)
     else:
         results = annotate_many(nlp, texts())
 

@@ -155,9 +155,13 @@ def test_an_action_left_half_undone_drops_the_whole_batch(tmp_path):
     store.close()
 
 
-def test_with_workers_and_a_pipeline_name_only_the_workers_load_it(tmp_path, ruler_model_dir, monkeypatch):
-    """The writing process loads nothing (the workers tell it the pipeline's name and version)."""
+def test_with_spawned_workers_and_a_pipeline_name_only_the_workers_load_it(tmp_path, ruler_model_dir, monkeypatch):
+    """Spawned workers (the window's way): the writing process loads nothing (the workers tell it the pipeline's
+    name and version)."""
+    import annotator.nlp.parallel as parallel
     import annotator.nlp.pipeline as pipeline
+
+    monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
 
     one, ids = new_project(tmp_path / "one.db", 20)
     one.preannotate(ids, str(ruler_model_dir))
@@ -176,11 +180,73 @@ def test_with_workers_and_a_pipeline_name_only_the_workers_load_it(tmp_path, rul
     two.close()
 
 
-def test_a_pipeline_the_workers_cannot_load_is_named_in_the_error(tmp_path):
+def test_a_pipeline_spawned_workers_cannot_load_is_named_in_the_error(tmp_path, monkeypatch):
+    import annotator.nlp.parallel as parallel
     from annotator.nlp.pipeline import ModelError
+
+    monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
 
     project, ids = new_project(tmp_path / "p.db", 3)
     with pytest.raises(ModelError, match="no_such_pipeline"):
         project.preannotate(ids, "no_such_pipeline", workers=2)
     assert project.store.pending_preannotation() == ids
     project.close()
+
+
+def test_forked_workers_share_the_pipeline_loaded_once_by_the_writer(tmp_path, ruler_model_dir, monkeypatch):
+    """Forked workers (a plain process): the writer loads the pipeline once, the workers load nothing, the rows are
+    those of one process, and the provenance names the pipeline."""
+    import annotator.nlp.parallel as parallel
+    import annotator.nlp.pipeline as pipeline
+
+    one, ids = new_project(tmp_path / "one.db", 20)
+    one.preannotate(ids, str(ruler_model_dir))
+    loads = []
+    real = pipeline.load_pipeline
+
+    def counted(*args, **kwargs):
+        loads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_pipeline", counted)  # a forked worker would count in its own copy
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
+    two, ids2 = new_project(tmp_path / "two.db", 20)
+    report = two.preannotate(ids2, str(ruler_model_dir), workers=2)
+    assert report.documents == 20 and len(loads) == 1
+    assert parallel._NLP is None  # not kept alive after the run
+    assert [two.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids2] == [
+        one.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids]
+    assert [shape(two.store, d) for d in ids2] == [shape(one.store, d) for d in ids]
+    one.close()
+    two.close()
+
+
+def test_a_bad_pipeline_name_fails_by_name_before_any_worker_is_forked(tmp_path, monkeypatch):
+    import annotator.nlp.parallel as parallel
+    from annotator.nlp.pipeline import ModelError
+
+    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
+    project, ids = new_project(tmp_path / "p.db", 3)
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        project.preannotate(ids, "no_such_pipeline", workers=2)
+    assert project.store.pending_preannotation() == ids
+    project.close()
+
+
+def test_workers_are_forked_only_from_a_process_with_one_thread_and_no_qt_application():
+    """A fresh interpreter forks; another Python thread or a Qt application makes it spawn."""
+    import subprocess
+    import sys
+
+    script = ("import threading, time\n"
+              "from annotator.nlp.parallel import start_method\n"
+              "print(start_method())\n"
+              "t = threading.Thread(target=time.sleep, args=(1,)); t.start()\n"
+              "print(start_method()); t.join()\n"
+              "from PySide6.QtCore import QCoreApplication\n"
+              "print(start_method())\n"
+              "app = QCoreApplication([])\n"
+              "print(start_method())\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout.split()
+    assert out == ["fork", "spawn", "fork", "spawn"]
