@@ -844,3 +844,14 @@ def test_model_a_he_resolved_to_a_man_is_not_the_she_that_follows(model):
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes] == ["Jonas Brekke", "Wilhelmina Strand"]
+
+
+@pytest.mark.model
+def test_model_the_seat_in_brackets_after_a_name_is_no_one_who_speaks(model):
+    text = (
+        "The long-serving member Sir Anton Hollis (Brackwater Fields), who chairs the transport committee, "
+        "said the plan was late.\n\n"
+        "“We have waited nine years for this road,” he said. “Nine years.”"
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Anton Hollis", "Anton Hollis"]

@@ -301,6 +301,12 @@ class Mentions:
         for m in self.items:
             if m.label in ("PERSON", NAME) and m.key in not_person - titled_person:
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        # "Ann Lee (Northfield East)", "Ann Lee (LD, Mill ward)": the brackets after a person's name hold her
+        # party, seat or ward, no one else's name
+        ends = {m.end for m in self.items if m.label == "PERSON"}
+        for m in self.items:
+            if m.label in ("PERSON", NAME) and self._bracketed_after(m, ends):
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
 
     def _first_names(self) -> None:
@@ -333,6 +339,21 @@ class Mentions:
             return False
         age = doc[m.end + 1].text
         return age.isdigit() and 0 < int(age) < 120 and any(t.pos_ == "PROPN" for t in doc[m.start : m.end])
+
+    def _bracketed_after(self, m: NamedMention, person_ends: set[int]) -> bool:
+        """The name stands inside brackets that open right after a person's name and close on the same line,
+        with at most a few words beside it ("Ann Lee (LD, Mill ward)")."""
+        doc = self.doc
+        toks = tokens(doc)
+        k = m.start - 1
+        while k >= 0 and m.start - k <= 6 and toks[k].text not in ("(", ")") and "\n" not in toks[k].whitespace_:
+            k -= 1
+        if k < 1 or toks[k].text != "(" or k not in person_ends:
+            return False
+        j = m.end
+        while j < len(toks) and j - m.end <= 6 and toks[j].text not in ("(", ")") and "\n" not in toks[j - 1].whitespace_:
+            j += 1
+        return j < len(toks) and toks[j].text == ")"
 
     def _numbered(self, m: NamedMention) -> bool:
         """A numeral follows the name with no punctuation between ("Ward 6 rings back")."""
