@@ -855,3 +855,10 @@ def test_model_the_seat_in_brackets_after_a_name_is_no_one_who_speaks(model):
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes] == ["Anton Hollis", "Anton Hollis"]
+
+
+@pytest.mark.model
+def test_model_a_name_a_person_noun_is_called_by_is_a_person(model):
+    text = "The ferry left late. Its skipper, a stern woman called Brisk Tallow, blamed the tide.\n\n“We wait for the sea,” she said."
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Brisk Tallow"]

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.cues import has_parse, has_tags, lemma_of
 from annotator.nlp.genders import learn_genders
 from annotator.nlp.lexicon import (
+    FEMALE_NOUNS,
     FEMALE_WORDS,
+    MALE_NOUNS,
     MALE_WORDS,
     NAME,
     NAME_PARTICLES,
@@ -506,6 +508,11 @@ class Mentions:
             return False
         if root.dep_ == "appos" and (root.head.lower_ in TITLE_HEADS or person_noun(root.head)):
             return True  # "the country's ambassador, Natalia Ferenc"
+        verb = root.head
+        if root.dep_ in ("oprd", "dobj", "attr") and verb.lemma_ in ("call", "name") and verb.dep_ == "acl":
+            noun = verb.head  # "a cheerful woman called Ann Lee", "a fisherman named Ole Berg"
+            if noun.i < verb.i and (person_noun(noun) or noun.lower_ in MALE_NOUNS | FEMALE_NOUNS):
+                return True
         return any(c.dep_ == "appos" and c.i > root.i and person_noun(c) for c in root.children)
 
     def _with_role(self, s: int, e: int, label: str, root: Token) -> NamedMention:
