@@ -1933,3 +1933,26 @@ def test_a_name_with_its_organisation_set_off_before_a_subjectless_verb_is_its_s
 
     assert [t.text for t in subject_candidates(doc, doc[18])] == ["Roe"]  # the parse gave "said" no subject
     assert attributed(doc) == [("too high", "Ana Roe")]
+
+
+def test_the_interviewee_is_the_intros_subject_not_a_name_it_mentions():
+    # Kai Lund opened Tove in May .  /  A : " Yes . "   (only the restaurant's name is tagged PERSON)
+    rows = [
+        ("Kai", 1, "compound", "PROPN", "NNP", "Kai"),
+        ("Lund", 2, "nsubj", "PROPN", "NNP", "Lund"),
+        ("opened", 2, "ROOT", "VERB", "VBD", "open"),
+        ("Tove", 2, "dobj", "PROPN", "NNP", "Tove"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("May", 4, "pobj", "PROPN", "NNP", "May"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("\n\n", 6, "dep", "SPACE", "_SP", "\n\n"),
+        ("A", 11, "npadvmod", "NOUN", "NN", "a"),
+        (":", 11, "punct", "PUNCT", ":", ":"),
+        ('"', 11, "punct", "PUNCT", "``", '"'),
+        ("Yes", 11, "ROOT", "INTJ", "UH", "yes"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+        ('"', 11, "punct", "PUNCT", "''", '"'),
+    ]
+    spaces = [True, True, True, True, True, False, False, False, False, True, False, False, False, False]
+    doc = parse(rows, ents=[(3, 4, "PERSON"), (5, 6, "DATE")], spaces=spaces)
+    assert attributed(doc) == [("Yes.", "Kai Lund")]
