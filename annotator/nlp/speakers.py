@@ -73,6 +73,10 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     s, e = propn_span(doc, child)
                     return named(doc, s, e, "PERSON" if head.lower_ in TITLE_HEADS else label_of_name(doc, s, e))
                 return named(doc, *cent)
+            if common and child.dep_ == "appos" and child.ent_type_ in ORG_LABELS and doc[child.left_edge.i - 1].text == ",":
+                cent = ent_span(doc, child)  # "the ferry operator, Norland Sea Lines, said": its name, set off
+                if cent is not None and cent[2] in ORG_LABELS and cent[0] == child.left_edge.i:
+                    return named(doc, *cent)
     if ent is not None:
         return named(doc, *ent)
     if head.pos_ == "PROPN" and not head.is_lower or (not head.pos_ and is_cap(head)):

@@ -1956,3 +1956,27 @@ def test_the_interviewee_is_the_intros_subject_not_a_name_it_mentions():
     spaces = [True, True, True, True, True, False, False, False, False, True, False, False, False, False]
     doc = parse(rows, ents=[(3, 4, "PERSON"), (5, 6, "DATE")], spaces=spaces)
     assert attributed(doc) == [("Yes.", "Kai Lund")]
+
+
+def test_an_organisation_named_in_apposition_to_the_subject_speaks():
+    # The bus operator , Tarn Valley Coaches , said it had " no plans " .   ("Coaches" tagged a common noun)
+    rows = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("bus", 2, "compound", "NOUN", "NN", "bus"),
+        ("operator", 8, "nsubj", "NOUN", "NN", "operator"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("Tarn", 5, "compound", "PROPN", "NNP", "Tarn"),
+        ("Valley", 6, "compound", "PROPN", "NNP", "Valley"),
+        ("Coaches", 2, "appos", "NOUN", "NNS", "coach"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        ("it", 10, "nsubj", "PRON", "PRP", "it"),
+        ("had", 8, "ccomp", "VERB", "VBD", "have"),
+        ('"', 13, "punct", "PUNCT", "``", '"'),
+        ("no", 13, "det", "DET", "DT", "no"),
+        ("plans", 10, "dobj", "NOUN", "NNS", "plan"),
+        ('"', 13, "punct", "PUNCT", "''", '"'),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(4, 7, "ORG")])
+    assert attributed(doc) == [("no plans", "Tarn Valley Coaches")]
