@@ -862,3 +862,15 @@ def test_model_a_name_a_person_noun_is_called_by_is_a_person(model):
     text = "The ferry left late. Its skipper, a stern woman called Brisk Tallow, blamed the tide.\n\n“We wait for the sea,” she said."
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes] == ["Brisk Tallow"]
+
+
+@pytest.mark.model
+def test_model_a_headline_quote_said_again_in_the_body_is_that_speakers_over_the_rankers_pick(model):
+    text = (
+        "Plumber who ‘pocketed the deposits’ jailed for four years\n\n"
+        "A plumber who took £90,000 from customers for work he never did has been jailed for four years.\n\n"
+        "Gavin Treloar-Pike, 51, of Mill Road, Hanby, admitted nine counts of fraud at Hanby Crown Court.\n\n"
+        "Prosecuting, Miss Orla Bramwell said the defendant had “pocketed the deposits” and vanished within days."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes if q.kind == "quote"] == ["Orla Bramwell", "Orla Bramwell"]
