@@ -874,3 +874,16 @@ def test_model_a_headline_quote_said_again_in_the_body_is_that_speakers_over_the
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes if q.kind == "quote"] == ["Orla Bramwell", "Orla Bramwell"]
+
+
+@pytest.mark.model
+def test_model_he_is_a_name_makes_that_name_a_man_for_the_she_that_follows(model):
+    text = (
+        "For twenty years Marit Haldane has kept the lighthouse on the island. Ms Haldane rarely leaves it.\n\n"
+        "One evening a young man arrives with a broken lamp. He is Joss Penwarden, a fisherman from the harbour, "
+        "and he has walked for an hour.\n\n"
+        "She takes the lamp from him. The glass has a long crack across it.\n\n"
+        "“Leave it with me,” she says."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Marit Haldane"]
