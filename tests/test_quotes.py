@@ -887,3 +887,20 @@ def test_model_he_is_a_name_makes_that_name_a_man_for_the_she_that_follows(model
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes] == ["Marit Haldane"]
+
+
+def test_a_person_tagged_name_that_opens_an_organisations_name_is_that_organisation():
+    from annotator.nlp.article import Article
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([
+        {"label": "ORG", "pattern": "Tarnby Cross United"},
+        {"label": "PERSON", "pattern": "Tarnby Cross"},
+        {"label": "PERSON", "pattern": "Piet Salland"},
+    ])  # fmt: skip
+    text = "Tarnby Cross United lost again. Piet Salland was not happy. Tarnby Cross have one win."
+    doc = nlp(text)
+    art = Article(doc, find_marked_quotes(text))
+    labels = {doc[m.start : m.end].text: m.label for m in art.mentions.items}
+    assert labels["Piet Salland"] == "PERSON"
+    assert labels["Tarnby Cross"] != "PERSON"

@@ -244,6 +244,7 @@ class Mentions:
                     m.label, m.key = "PERSON", key
         self._not_people()
         self._first_names()
+        self._short_org_names()
         self.starts = [m.start for m in self.items]
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
@@ -308,6 +309,19 @@ class Mentions:
         ends = {m.end for m in self.items if m.label == "PERSON"}
         for m in self.items:
             if m.label in ("PERSON", NAME) and self._bracketed_after(m, ends):
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _short_org_names(self) -> None:
+        """ "Corrie Vale" tagged PERSON where "Corrie Vale United" is an organisation of the article: the
+        organisation's short name (unless a title or a he/she in its clause makes it a person's)."""
+        doc = self.doc
+        org_names = {text_between(doc, m.start, m.end).lower().removeprefix("the ") for m in self.items if m.organisational}
+        for m in self.items:
+            if m.label != "PERSON" or m.end - m.start < 2 or m.titles & TITLE_HEADS:
+                continue
+            short = text_between(doc, m.start, m.end).lower()
+            if any(o.startswith(short + " ") for o in org_names) and not (m.subject and self._personal_pronoun_follows(m)):
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
 
