@@ -904,3 +904,16 @@ def test_a_person_tagged_name_that_opens_an_organisations_name_is_that_organisat
     labels = {doc[m.start : m.end].text: m.label for m in art.mentions.items}
     assert labels["Piet Salland"] == "PERSON"
     assert labels["Tarnby Cross"] != "PERSON"
+
+
+@pytest.mark.model
+def test_model_the_he_after_a_quote_that_addressed_him_is_the_one_addressed(model):
+    text = (
+        "Dr Hanne Vollmar runs the night shift at the clinic. Beside her, Oskar Brede, the charge nurse, is on the phone.\n\n"
+        "At two, a junior doctor, Ilja Sommer, comes off his rounds.\n\n"
+        "Brede looks up. “Ask her yourself,” he says.\n\n"
+        "Dr Vollmar shakes her head. “Go home, Ilja,” she says. “Sleep.”\n\n"
+        "He promises he will. “It takes me an hour to come down,” he says."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Oskar Brede", "Hanne Vollmar", "Hanne Vollmar", "Ilja Sommer"]
