@@ -1980,3 +1980,22 @@ def test_an_organisation_named_in_apposition_to_the_subject_speaks():
     ]
     doc = parse(rows, ents=[(4, 7, "ORG")])
     assert attributed(doc) == [("no plans", "Tarn Valley Coaches")]
+
+
+def test_an_opening_participle_parsed_as_the_subject_gives_way_to_the_name_after_it():
+    # Replying , Ana Rusu said it was " unfair " .   (the parse: "Replying" the subject, the name its conjunct)
+    rows = [
+        ("Replying", 4, "nsubj", "PROPN", "NNP", "Replying"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("Ana", 3, "compound", "PROPN", "NNP", "Ana"),
+        ("Rusu", 0, "conj", "PROPN", "NNP", "Rusu"),
+        ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        ("it", 6, "nsubj", "PRON", "PRP", "it"),
+        ("was", 4, "ccomp", "AUX", "VBD", "be"),
+        ('"', 8, "punct", "PUNCT", "``", '"'),
+        ("unfair", 6, "acomp", "ADJ", "JJ", "unfair"),
+        ('"', 8, "punct", "PUNCT", "''", '"'),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(2, 4, "PERSON")])
+    assert attributed(doc) == [("unfair", "Ana Rusu")]
