@@ -844,3 +844,76 @@ def test_model_a_he_resolved_to_a_man_is_not_the_she_that_follows(model):
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes] == ["Jonas Brekke", "Wilhelmina Strand"]
+
+
+@pytest.mark.model
+def test_model_the_seat_in_brackets_after_a_name_is_no_one_who_speaks(model):
+    text = (
+        "The long-serving member Sir Anton Hollis (Brackwater Fields), who chairs the transport committee, "
+        "said the plan was late.\n\n"
+        "“We have waited nine years for this road,” he said. “Nine years.”"
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Anton Hollis", "Anton Hollis"]
+
+
+@pytest.mark.model
+def test_model_a_name_a_person_noun_is_called_by_is_a_person(model):
+    text = "The ferry left late. Its skipper, a stern woman called Brisk Tallow, blamed the tide.\n\n“We wait for the sea,” she said."
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Brisk Tallow"]
+
+
+@pytest.mark.model
+def test_model_a_headline_quote_said_again_in_the_body_is_that_speakers_over_the_rankers_pick(model):
+    text = (
+        "Plumber who ‘pocketed the deposits’ jailed for four years\n\n"
+        "A plumber who took £90,000 from customers for work he never did has been jailed for four years.\n\n"
+        "Gavin Treloar-Pike, 51, of Mill Road, Hanby, admitted nine counts of fraud at Hanby Crown Court.\n\n"
+        "Prosecuting, Miss Orla Bramwell said the defendant had “pocketed the deposits” and vanished within days."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes if q.kind == "quote"] == ["Orla Bramwell", "Orla Bramwell"]
+
+
+@pytest.mark.model
+def test_model_he_is_a_name_makes_that_name_a_man_for_the_she_that_follows(model):
+    text = (
+        "For twenty years Marit Haldane has kept the lighthouse on the island. Ms Haldane rarely leaves it.\n\n"
+        "One evening a young man arrives with a broken lamp. He is Joss Penwarden, a fisherman from the harbour, "
+        "and he has walked for an hour.\n\n"
+        "She takes the lamp from him. The glass has a long crack across it.\n\n"
+        "“Leave it with me,” she says."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Marit Haldane"]
+
+
+def test_a_person_tagged_name_that_opens_an_organisations_name_is_that_organisation():
+    from annotator.nlp.article import Article
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([
+        {"label": "ORG", "pattern": "Tarnby Cross United"},
+        {"label": "PERSON", "pattern": "Tarnby Cross"},
+        {"label": "PERSON", "pattern": "Piet Salland"},
+    ])  # fmt: skip
+    text = "Tarnby Cross United lost again. Piet Salland was not happy. Tarnby Cross have one win."
+    doc = nlp(text)
+    art = Article(doc, find_marked_quotes(text))
+    labels = {doc[m.start : m.end].text: m.label for m in art.mentions.items}
+    assert labels["Piet Salland"] == "PERSON"
+    assert labels["Tarnby Cross"] != "PERSON"
+
+
+@pytest.mark.model
+def test_model_the_he_after_a_quote_that_addressed_him_is_the_one_addressed(model):
+    text = (
+        "Dr Hanne Vollmar runs the night shift at the clinic. Beside her, Oskar Brede, the charge nurse, is on the phone.\n\n"
+        "At two, a junior doctor, Ilja Sommer, comes off his rounds.\n\n"
+        "Brede looks up. “Ask her yourself,” he says.\n\n"
+        "Dr Vollmar shakes her head. “Go home, Ilja,” she says. “Sleep.”\n\n"
+        "He promises he will. “It takes me an hour to come down,” he says."
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Oskar Brede", "Hanne Vollmar", "Hanne Vollmar", "Ilja Sommer"]

@@ -117,14 +117,14 @@ def echoes(art: Article) -> None:
             heads[i] and a is not None and a.speaker is not None
             and (a.rule == "colon-name" and a.label != "PERSON" or a.label in (*ORG_LABELS, ORG_NAME))
         )  # fmt: skip
-        if a is not None and a.speaker is not None and a.label and a.rule not in weak and not label_only:
-            continue
+        if a is not None and a.speaker is not None and a.label and a.rule not in (*weak, "ranker") and not label_only:
+            continue  # (the ranker's pick among candidates is no cue: the same words said elsewhere outweigh it)
         words = norm[i].split()
         if len(words) > (14 if heads[i] else 6):
             continue
         sources = []
         for j, b in enumerate(art.results):
-            if j == i or b is None or b.speaker is None or b.rule in weak:
+            if j == i or b is None or b.speaker is None or b.rule in weak or b.rule == "ranker" and a is not None and a.rule == "ranker":
                 continue
             if heads[j] and not heads[i] and a is not None and a.speaker is not None and a.rule not in weak:
                 continue  # a heading abridges the body: it never overrides a body quote's own cue

@@ -13,7 +13,9 @@ from spacy.tokens import Doc, Token
 from annotator.nlp.cues import has_parse, has_tags, lemma_of
 from annotator.nlp.genders import learn_genders
 from annotator.nlp.lexicon import (
+    FEMALE_NOUNS,
     FEMALE_WORDS,
+    MALE_NOUNS,
     MALE_WORDS,
     NAME,
     NAME_PARTICLES,
@@ -242,6 +244,7 @@ class Mentions:
                     m.label, m.key = "PERSON", key
         self._not_people()
         self._first_names()
+        self._short_org_names()
         self.starts = [m.start for m in self.items]
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
@@ -301,6 +304,25 @@ class Mentions:
         for m in self.items:
             if m.label in ("PERSON", NAME) and m.key in not_person - titled_person:
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        # "Ann Lee (Northfield East)", "Ann Lee (LD, Mill ward)": the brackets after a person's name hold her
+        # party, seat or ward, no one else's name
+        ends = {m.end for m in self.items if m.label == "PERSON"}
+        for m in self.items:
+            if m.label in ("PERSON", NAME) and self._bracketed_after(m, ends):
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _short_org_names(self) -> None:
+        """ "Corrie Vale" tagged PERSON where "Corrie Vale United" is an organisation of the article: the
+        organisation's short name (unless a title or a he/she in its clause makes it a person's)."""
+        doc = self.doc
+        org_names = {text_between(doc, m.start, m.end).lower().removeprefix("the ") for m in self.items if m.organisational}
+        for m in self.items:
+            if m.label != "PERSON" or m.end - m.start < 2 or m.titles & TITLE_HEADS:
+                continue
+            short = text_between(doc, m.start, m.end).lower()
+            if any(o.startswith(short + " ") for o in org_names) and not (m.subject and self._personal_pronoun_follows(m)):
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
 
     def _first_names(self) -> None:
@@ -333,6 +355,21 @@ class Mentions:
             return False
         age = doc[m.end + 1].text
         return age.isdigit() and 0 < int(age) < 120 and any(t.pos_ == "PROPN" for t in doc[m.start : m.end])
+
+    def _bracketed_after(self, m: NamedMention, person_ends: set[int]) -> bool:
+        """The name stands inside brackets that open right after a person's name and close on the same line,
+        with at most a few words beside it ("Ann Lee (LD, Mill ward)")."""
+        doc = self.doc
+        toks = tokens(doc)
+        k = m.start - 1
+        while k >= 0 and m.start - k <= 6 and toks[k].text not in ("(", ")") and "\n" not in toks[k].whitespace_:
+            k -= 1
+        if k < 1 or toks[k].text != "(" or k not in person_ends:
+            return False
+        j = m.end
+        while j < len(toks) and j - m.end <= 6 and toks[j].text not in ("(", ")") and "\n" not in toks[j - 1].whitespace_:
+            j += 1
+        return j < len(toks) and toks[j].text == ")"
 
     def _numbered(self, m: NamedMention) -> bool:
         """A numeral follows the name with no punctuation between ("Ward 6 rings back")."""
@@ -485,6 +522,11 @@ class Mentions:
             return False
         if root.dep_ == "appos" and (root.head.lower_ in TITLE_HEADS or person_noun(root.head)):
             return True  # "the country's ambassador, Natalia Ferenc"
+        verb = root.head
+        if root.dep_ in ("oprd", "dobj", "attr") and verb.lemma_ in ("call", "name") and verb.dep_ == "acl":
+            noun = verb.head  # "a cheerful woman called Ann Lee", "a fisherman named Ole Berg"
+            if noun.i < verb.i and (person_noun(noun) or noun.lower_ in MALE_NOUNS | FEMALE_NOUNS):
+                return True
         return any(c.dep_ == "appos" and c.i > root.i and person_noun(c) for c in root.children)
 
     def _with_role(self, s: int, e: int, label: str, root: Token) -> NamedMention:

@@ -66,6 +66,14 @@ def learn_genders(mentions: Mentions) -> None:
             if subj is not None and subj.i in roots:
                 mentions.vote(roots[subj.i].key, "m" if t.lower_ == "his" else "f", 2)
 
+        for m in mentions.items:  # "He is Tomas Brekke", "She was Ana Rusu": the pronoun is the name
+            root = doc[m.end - 1]
+            if not m.personal or root.dep_ != "attr" or root.head.lemma_ != "be" or not mentions.outside(m.start, m.end):
+                continue
+            subj = next((c for c in root.head.children if c.dep_ == "nsubj" and c.i < root.i), None)
+            if subj is not None and subj.lower_ in ("he", "she"):
+                mentions.vote(m.key, "m" if subj.lower_ == "he" else "f", 3)
+
     for m in mentions.items:  # "her husband, Dmytro", "the chairwoman, X"
         if m.personal:
             male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)

@@ -219,7 +219,7 @@ def interview_roles(art: Article, first: int | None = None) -> tuple[tuple[int, 
         asker_key = art.mentions.make(*asker, "PERSON").key if asker else None
         people = [m for m in art.mentions.between(lo, hi) if m.personal and m.key != asker_key]
         body = [m for m in people if m.para > 0]  # the headline's words are capitalised anyway
-        people = sorted(body or people, key=lambda m: (m.label != "PERSON", not m.subject, m.start))
+        people = sorted(body or people, key=lambda m: (not m.subject, m.label != "PERSON", m.start))
         best = people[0] if people else None
         if best is not None:
             best = art.mentions.best_name(best, hi)

@@ -101,6 +101,7 @@ def attribute_all(art: Article) -> None:
                 elif fallback is not None:
                     a = fallback if n == 0 else fallback.carried(fallback.rule)
             a = _not_addressed(art, i, a)
+            a = _addressee_answers(art, i, a)
             a = heading_speaker(art, i, a)
             a = reranked(art, i, a)
             art.results[i] = a
@@ -127,6 +128,43 @@ def _not_addressed(art: Article, i: int, a: Attr | None) -> Attr | None:
     if other is None or addressed(art, other, words):
         return Attr(a.rule, None, a.mention, a.cue)
     return Attr(a.rule, (other.start, other.end), a.mention, a.cue, other.label, a.cap, a.via)
+
+
+def _addressee_answers(art: Article, i: int, a: Attr | None) -> Attr | None:
+    """ "“Go to bed, Ilja,” she says. / He promises he will. “…,” he says.": a he or she right after a quote
+    that addressed someone by name, who is not of the previous speaker's gender, is the one addressed (the
+    turn passes to him), when no one is named between."""
+    if a is None or a.speaker is None or a.mention is None or not art.parsed or a.mention[1] - a.mention[0] != 1:
+        return a
+    pron = art.doc[a.mention[0]]
+    kind = PRONOUN_KIND.get(pron.lower_)
+    if kind not in ("m", "f"):
+        return a
+    first = i
+    while first > 0 and art.marked[first - 1].group == art.marked[i].group:
+        first -= 1  # the parts of one attribution ("A," he said. "B.") look back from the first
+    j = first - 1
+    if j < 0:
+        return a
+    prev, before = art.results[j], art.marked[j]
+    if prev is None or prev.speaker is None or art.marked[i].para - before.para > 1 or not prev.label == "PERSON":
+        return a
+    mentions = art.mentions
+    speaker = mentions.make(*prev.speaker, "PERSON")
+    if mentions.gender(speaker.key) in (None, kind):
+        return a  # "she" after "she": the same speaker, or nothing to go on
+    lo = art.tokens(art.q_hi[j], art.q_hi[j] + 1)[0]
+    if any(m.personal and lo <= m.start < pron.i for m in mentions.items):
+        return a  # someone named between
+    words = frozenset().union(*(vocatives(art, k) for k in range(j + 1) if art.marked[k].para == before.para))
+    if not words:
+        return a
+    them = [m for m in mentions.items if m.start < lo and m.key != speaker.key and addressed(art, m, words)]
+    them = [m for m in them if mentions.gender(m.key, strong=True) in (None, kind)]
+    if len({m.key for m in them}) != 1:
+        return a
+    m = mentions.best_name(them[-1], pron.i)
+    return Attr(a.rule, (m.start, m.end), a.mention, a.cue, m.label, a.cap, a.via)
 
 
 def _learn_gender(art: Article, a: Attr) -> None:

@@ -45,6 +45,9 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
         if apposed is not None:  # "One of them, a nurse from X, Jane Roe, said": wherever the parse hung the name
             return apposed
         return Found(head.i, head.i + 1, False, "")
+    opener = _participle_opener(doc, head)
+    if opener is not None:  # "Replying, Ana Rusu said": the parse made the opening participle the subject
+        return opener
     age = age_description(doc, head)
     if age is not None:  # "the 23-year-old said" (tagged a date)
         return Found(*age, False, "")
@@ -73,6 +76,10 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     s, e = propn_span(doc, child)
                     return named(doc, s, e, "PERSON" if head.lower_ in TITLE_HEADS else label_of_name(doc, s, e))
                 return named(doc, *cent)
+            if common and child.dep_ == "appos" and child.ent_type_ in ORG_LABELS and doc[child.left_edge.i - 1].text == ",":
+                cent = ent_span(doc, child)  # "the ferry operator, Norland Sea Lines, said": its name, set off
+                if cent is not None and cent[2] in ORG_LABELS and cent[0] == child.left_edge.i:
+                    return named(doc, *cent)
     if ent is not None:
         return named(doc, *ent)
     if head.pos_ == "PROPN" and not head.is_lower or (not head.pos_ and is_cap(head)):
@@ -150,6 +157,20 @@ def _proxy_phrase(doc: Doc, head: Token) -> tuple[int, int]:
         if prep.dep_ == "prep" and prep.i == e:
             e = max(e, prep.right_edge.i + 1)
     return s, e
+
+
+def _participle_opener(doc: Doc, head: Token) -> Found | None:
+    """A capitalised "-ing" word opening its sentence, set off by a comma, that the parse made the subject with
+    the name after it as its conjunct ("Intervening, Ana Rusu asked"): the name."""
+    if not head.text[:1].isupper() or not head.lower_.endswith("ing") or head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    if head.i > 0 and not (doc[head.i - 1].is_space or "\n" in doc[head.i - 1].whitespace_ or doc[head.i - 1].text in ".!?"):
+        return None
+    conj = next((c for c in head.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON" and c.i > head.i + 1), None)
+    if conj is None:
+        return None
+    span = ent_span(doc, conj)
+    return named(doc, *span) if span is not None else None
 
 
 def _apposed_person(doc: Doc, head: Token) -> Found | None:

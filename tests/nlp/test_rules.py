@@ -1933,3 +1933,69 @@ def test_a_name_with_its_organisation_set_off_before_a_subjectless_verb_is_its_s
 
     assert [t.text for t in subject_candidates(doc, doc[18])] == ["Roe"]  # the parse gave "said" no subject
     assert attributed(doc) == [("too high", "Ana Roe")]
+
+
+def test_the_interviewee_is_the_intros_subject_not_a_name_it_mentions():
+    # Kai Lund opened Tove in May .  /  A : " Yes . "   (only the restaurant's name is tagged PERSON)
+    rows = [
+        ("Kai", 1, "compound", "PROPN", "NNP", "Kai"),
+        ("Lund", 2, "nsubj", "PROPN", "NNP", "Lund"),
+        ("opened", 2, "ROOT", "VERB", "VBD", "open"),
+        ("Tove", 2, "dobj", "PROPN", "NNP", "Tove"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("May", 4, "pobj", "PROPN", "NNP", "May"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("\n\n", 6, "dep", "SPACE", "_SP", "\n\n"),
+        ("A", 11, "npadvmod", "NOUN", "NN", "a"),
+        (":", 11, "punct", "PUNCT", ":", ":"),
+        ('"', 11, "punct", "PUNCT", "``", '"'),
+        ("Yes", 11, "ROOT", "INTJ", "UH", "yes"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+        ('"', 11, "punct", "PUNCT", "''", '"'),
+    ]
+    spaces = [True, True, True, True, True, False, False, False, False, True, False, False, False, False]
+    doc = parse(rows, ents=[(3, 4, "PERSON"), (5, 6, "DATE")], spaces=spaces)
+    assert attributed(doc) == [("Yes.", "Kai Lund")]
+
+
+def test_an_organisation_named_in_apposition_to_the_subject_speaks():
+    # The bus operator , Tarn Valley Coaches , said it had " no plans " .   ("Coaches" tagged a common noun)
+    rows = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("bus", 2, "compound", "NOUN", "NN", "bus"),
+        ("operator", 8, "nsubj", "NOUN", "NN", "operator"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("Tarn", 5, "compound", "PROPN", "NNP", "Tarn"),
+        ("Valley", 6, "compound", "PROPN", "NNP", "Valley"),
+        ("Coaches", 2, "appos", "NOUN", "NNS", "coach"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        ("it", 10, "nsubj", "PRON", "PRP", "it"),
+        ("had", 8, "ccomp", "VERB", "VBD", "have"),
+        ('"', 13, "punct", "PUNCT", "``", '"'),
+        ("no", 13, "det", "DET", "DT", "no"),
+        ("plans", 10, "dobj", "NOUN", "NNS", "plan"),
+        ('"', 13, "punct", "PUNCT", "''", '"'),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(4, 7, "ORG")])
+    assert attributed(doc) == [("no plans", "Tarn Valley Coaches")]
+
+
+def test_an_opening_participle_parsed_as_the_subject_gives_way_to_the_name_after_it():
+    # Replying , Ana Rusu said it was " unfair " .   (the parse: "Replying" the subject, the name its conjunct)
+    rows = [
+        ("Replying", 4, "nsubj", "PROPN", "NNP", "Replying"),
+        (",", 0, "punct", "PUNCT", ",", ","),
+        ("Ana", 3, "compound", "PROPN", "NNP", "Ana"),
+        ("Rusu", 0, "conj", "PROPN", "NNP", "Rusu"),
+        ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        ("it", 6, "nsubj", "PRON", "PRP", "it"),
+        ("was", 4, "ccomp", "AUX", "VBD", "be"),
+        ('"', 8, "punct", "PUNCT", "``", '"'),
+        ("unfair", 6, "acomp", "ADJ", "JJ", "unfair"),
+        ('"', 8, "punct", "PUNCT", "''", '"'),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(2, 4, "PERSON")])
+    assert attributed(doc) == [("unfair", "Ana Rusu")]
