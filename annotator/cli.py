@@ -80,7 +80,9 @@ def _load_model(name: str | None):
             raise UserError(str(exc)) from None
 
 
-def _progress() -> Progress:
+def _progress(auto_refresh: bool = True) -> Progress:
+    """The progress bar; ``auto_refresh=False`` starts no refresh thread (pre-annotation forks its workers only
+    from a process with one thread), and the caller refreshes it."""
     return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -90,6 +92,7 @@ def _progress() -> Progress:
         TimeElapsedColumn(),
         console=err,
         transient=False,
+        auto_refresh=auto_refresh,
     )
 
 
@@ -136,7 +139,8 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
     started = time.perf_counter()
     lines_wanted = bool(os.environ.get(PROGRESS_LINES_ENV))  # the window's File > Import reads these
     said = [0.0]
-    with _progress() as progress:
+    shown = [0.0]
+    with _progress(auto_refresh=False) as progress:
         task = progress.add_task(label, total=len(doc_ids), rate="")
 
         def step(_doc_id: int, text: str) -> None:
@@ -145,6 +149,9 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
             elapsed = max(time.perf_counter() - started, 1e-6)
             done = progress.tasks[0].completed + 1
             progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s · {words / elapsed:,.0f} words/s")
+            if done == len(doc_ids) or time.perf_counter() - shown[0] > 0.1:
+                shown[0] = time.perf_counter()
+                progress.refresh()
             if lines_wanted and (done == len(doc_ids) or time.perf_counter() - said[0] > PROGRESS_LINE_S):
                 said[0] = time.perf_counter()
                 err.print(f"progress: {label} {done}/{len(doc_ids)}", markup=False, highlight=False)

@@ -250,3 +250,55 @@ def test_workers_are_forked_only_from_a_process_with_one_thread_and_no_qt_applic
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout.split()
     assert out == ["fork", "spawn", "fork", "spawn"]
+
+
+def test_spawned_workers_load_a_pipeline_by_the_name_it_was_loaded_by(tmp_path, ruler_model_dir):
+    """load_pipeline swaps in compiled twins that to_disk does not keep: spawned workers get the name instead; a
+    pipeline built here (not loaded by name) is saved for them."""
+    import spacy
+
+    from annotator.nlp.parallel import model_source
+    from annotator.nlp.pipeline import load_pipeline
+
+    assert model_source(load_pipeline(str(ruler_model_dir)), str(tmp_path)) == str(ruler_model_dir)
+    assert list(tmp_path.iterdir()) == []
+    assert model_source(spacy.blank("en"), str(tmp_path)) == f"{tmp_path}/pipeline"
+
+
+@pytest.mark.model
+def test_spawned_workers_given_the_loaded_default_pipeline_annotate_as_one_process(tmp_path, monkeypatch):
+    """The window's way with the default pipeline (compiled attribute ruler and lemmatizer): it used to be saved
+    to disk, and a spawned worker could not load it."""
+    import annotator.nlp.parallel as parallel
+    from annotator.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(None)
+    one, ids = new_project(tmp_path / "one.db", 4)
+    one.preannotate(ids, nlp)
+    monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
+    two, ids2 = new_project(tmp_path / "two.db", 4)
+    assert two.preannotate(ids2, nlp, workers=2).documents == 4
+    assert [shape(two.store, d) for d in ids2] == [shape(one.store, d) for d in ids]
+    one.close()
+    two.close()
+
+
+def test_the_command_lines_progress_bar_leaves_one_thread_so_workers_are_forked(tmp_path, ruler_model_dir,
+                                                                              monkeypatch):
+    import threading
+
+    from click.testing import CliRunner
+
+    import annotator.nlp.parallel as parallel
+    from annotator.cli import cli
+
+    seen = []
+    real = parallel.start_method
+    monkeypatch.setattr(parallel, "start_method", lambda: seen.append(threading.active_count()) or real())
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / f"{i}.txt").write_text(TEXT.format(i=i), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(tmp_path / "in"), "--db", str(tmp_path / "p.db"), "--model",
+                                      str(ruler_model_dir), "--workers", "2"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert seen == [1]

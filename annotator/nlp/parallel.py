@@ -66,9 +66,14 @@ def _annotate_chunk(texts: list[str]) -> list[Annotations]:
 
 
 def model_source(model: Any, folder: str) -> str | None:
-    """What a spawned worker loads: the name or path given, or a loaded pipeline saved under ``folder``."""
+    """What a spawned worker loads: the name or path given, the name a pipeline was loaded by (``load_pipeline``
+    swaps in compiled twins that ``to_disk`` does not keep), or another loaded pipeline saved under ``folder``."""
+    from annotator.nlp.pipeline import LOADED_FROM
+
     if model is None or isinstance(model, str):
         return model
+    if model in LOADED_FROM:
+        return LOADED_FROM[model]
     path = f"{folder}/pipeline"
     model.to_disk(path)
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import weakref
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -18,6 +19,9 @@ CHUNK_CHARS = 50_000  # texts are parsed in paragraph-aligned chunks of about th
 
 class ModelError(RuntimeError):
     """The named spaCy pipeline is not installed or cannot be loaded."""
+
+
+LOADED_FROM: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # pipeline -> the name it was loaded by
 
 
 def load_pipeline(name: str | None = None) -> Language:
@@ -41,6 +45,7 @@ def load_pipeline(name: str | None = None) -> Language:
     except Exception as exc:  # a broken package or incompatible version
         raise ModelError(f"spaCy pipeline {name!r} cannot be loaded: {exc}") from None
     nlp.max_length = max(nlp.max_length, 10 * CHUNK_CHARS)
+    LOADED_FROM[nlp] = name  # its compiled twins do not survive to_disk: a spawned worker loads it by this name
     from annotator.nlp.compiled import use_compiled_lemmatizer, use_compiled_ruler
 
     use_compiled_ruler(nlp)  # the same tags and lemmas as spaCy's attribute ruler, in a third of its time
