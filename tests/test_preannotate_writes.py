@@ -283,22 +283,20 @@ def test_spawned_workers_given_the_loaded_default_pipeline_annotate_as_one_proce
     two.close()
 
 
-def test_the_command_lines_progress_bar_leaves_one_thread_so_workers_are_forked(tmp_path, ruler_model_dir,
-                                                                              monkeypatch):
+@pytest.mark.parametrize("auto_refresh", [True, False])
+def test_the_pre_annotation_progress_bar_starts_no_thread_so_workers_can_be_forked(auto_refresh, monkeypatch):
+    """A thread running makes start_method() spawn the workers: the bar pre-annotation shows (auto_refresh=False)
+    starts none in a terminal, where rich's default starts its refresh thread."""
+    import io
     import threading
 
-    from click.testing import CliRunner
+    from rich.console import Console
 
-    import annotator.nlp.parallel as parallel
-    from annotator.cli import cli
+    import annotator.cli as cli_module
 
-    seen = []
-    real = parallel.start_method
-    monkeypatch.setattr(parallel, "start_method", lambda: seen.append(threading.active_count()) or real())
-    (tmp_path / "in").mkdir()
-    for i in range(3):
-        (tmp_path / "in" / f"{i}.txt").write_text(TEXT.format(i=i), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["import", str(tmp_path / "in"), "--db", str(tmp_path / "p.db"), "--model",
-                                      str(ruler_model_dir), "--workers", "2"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert seen == [1]
+    monkeypatch.setattr(cli_module, "err", Console(file=io.StringIO(), force_terminal=True))  # as in a shell
+    before = set(threading.enumerate())
+    with cli_module._progress(auto_refresh=auto_refresh) as progress:
+        progress.add_task("pre-annotating", total=3, rate="")
+        started = [t for t in set(threading.enumerate()) - before if t.is_alive()]
+    assert bool(started) is auto_refresh, started

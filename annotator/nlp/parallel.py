@@ -31,7 +31,8 @@ _ERROR: Exception | None = None  # why it could not be loaded (raised again by e
 
 def start_method() -> str:
     """``fork`` where a forked worker is safe (nothing but the main thread, no Qt application), else ``spawn``."""
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    running = sum(t.is_alive() for t in threading.enumerate())  # (a thread that has just stopped may be listed)
+    if "fork" not in multiprocessing.get_all_start_methods() or running > 1:
         return "spawn"
     qt = sys.modules.get("PySide6.QtCore")
     if qt is not None and qt.QCoreApplication.instance() is not None:
