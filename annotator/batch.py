@@ -91,11 +91,9 @@ def annotate_shard(source: str, outdir: str, model: str | None, labels: list[str
             yield item.doc.text
 
     if workers > 1:
-        from annotator.nlp.parallel import annotate_parallel, start_method
+        from annotator.nlp.parallel import annotate_parallel
 
-        start = start_method()  # forked workers share the pipeline loaded here; spawned ones load it by name
-        results: Iterable[Annotations] = annotate_parallel(nlp if start == "fork" else model, texts(), workers,
-                                                           start=start)
+        results: Iterable[Annotations] = annotate_parallel(nlp, texts(), workers)  # (forked with it, or spawned by name)
     else:
         results = annotate_many(nlp, texts())
 

@@ -127,11 +127,11 @@ def _codebook(path: str | None):
 
 
 def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_done: bool = False,
-                 workers: int = 1, model: str | None = None):
+                 workers: int = 1):
     """Pre-annotate documents with a progress bar (each document one action, a few per commit); return the report.
 
     ``labels``: the entity labels to keep (None: all the model gives). ``workers`` > 1: that many processes
-    parse, each loading ``model`` (the name or path ``nlp`` was loaded from) once.
+    parse (see annotator.nlp.parallel).
     """
     from annotator.api import Project
 
@@ -156,9 +156,8 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
                 said[0] = time.perf_counter()
                 err.print(f"progress: {label} {done}/{len(doc_ids)}", markup=False, highlight=False)
 
-        chosen = nlp if workers <= 1 or model is None else model
-        report = Project(store).preannotate(doc_ids, chosen, include_done=include_done, labels=labels, progress=step,
-                                            workers=workers)
+        report = Project(store).preannotate(doc_ids, nlp, include_done=include_done, labels=labels, progress=step,
+                                            workers=workers)  # (workers forked with nlp, or spawned loading it by name)
     return report
 
 
@@ -280,7 +279,7 @@ def import_(paths: tuple[str, ...], db: str | None, fmt: str, model: str | None,
         if pending and not no_preannotate:
             nlp = _load_model(model)
             try:
-                report = _preannotate(store, nlp, pending, "pre-annotating", labels, workers=workers, model=model)
+                report = _preannotate(store, nlp, pending, "pre-annotating", labels, workers=workers)
             except KeyboardInterrupt:
                 err.print(f"interrupted: the {len(created)} new document(s) are kept, pre-annotated in part; finish "
                           "with the same import again, or: annotator preannotate", markup=False)
@@ -396,7 +395,7 @@ def preannotate(db: str | None, model: str | None, all_docs: bool, include_done:
             err.print("nothing to pre-annotate: every document has been (use --all to redo them)")
             return
         nlp = _load_model(model)
-        report = _preannotate(store, nlp, todo, "pre-annotating", labels, include_done, workers, model)
+        report = _preannotate(store, nlp, todo, "pre-annotating", labels, include_done, workers)
         err.print(f"pre-annotated {report.summary()}")
 
 

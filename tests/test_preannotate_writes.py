@@ -39,6 +39,15 @@ def new_project(path, n: int) -> tuple[annotator.Project, list[int]]:
     return project, ids
 
 
+def assert_as_one_process(one: annotator.Project, ids: list[int], two: annotator.Project, ids2: list[int]) -> None:
+    """``two``'s documents got the rows and the provenance (but its time) that ``one``'s got; both are closed."""
+    assert [two.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids2] == [
+        one.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids]
+    assert [shape(two.store, d) for d in ids2] == [shape(one.store, d) for d in ids]
+    one.close()
+    two.close()
+
+
 @pytest.fixture
 def reference(tmp_path, ruler_nlp):
     """What pre-annotating 40 documents one transaction each (the old way) writes, document by document."""
@@ -173,19 +182,18 @@ def test_with_spawned_workers_and_a_pipeline_name_only_the_workers_load_it(tmp_p
     two, ids2 = new_project(tmp_path / "two.db", 20)
     report = two.preannotate(ids2, str(ruler_model_dir), workers=2)
     assert report.documents == 20
-    assert [two.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids2] == [
-        one.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids]
-    assert [shape(two.store, d) for d in ids2] == [shape(one.store, d) for d in ids]
-    one.close()
-    two.close()
+    assert_as_one_process(one, ids, two, ids2)
 
 
-def test_a_pipeline_spawned_workers_cannot_load_is_named_in_the_error(tmp_path, monkeypatch):
+@pytest.mark.parametrize("start", ["spawn", "fork"])
+def test_a_pipeline_the_workers_cannot_have_is_named_in_the_error_and_nothing_is_written(tmp_path, monkeypatch,
+                                                                                        start):
+    """Spawned workers fail to load it (the error comes back with each task); forking fails here, before any
+    worker exists."""
     import annotator.nlp.parallel as parallel
     from annotator.nlp.pipeline import ModelError
 
-    monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
-
+    monkeypatch.setattr(parallel, "start_method", lambda: start)
     project, ids = new_project(tmp_path / "p.db", 3)
     with pytest.raises(ModelError, match="no_such_pipeline"):
         project.preannotate(ids, "no_such_pipeline", workers=2)
@@ -214,23 +222,7 @@ def test_forked_workers_share_the_pipeline_loaded_once_by_the_writer(tmp_path, r
     report = two.preannotate(ids2, str(ruler_model_dir), workers=2)
     assert report.documents == 20 and len(loads) == 1
     assert parallel._NLP is None  # not kept alive after the run
-    assert [two.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids2] == [
-        one.document(d).preannotated.rsplit(" at ", 1)[0] for d in ids]
-    assert [shape(two.store, d) for d in ids2] == [shape(one.store, d) for d in ids]
-    one.close()
-    two.close()
-
-
-def test_a_bad_pipeline_name_fails_by_name_before_any_worker_is_forked(tmp_path, monkeypatch):
-    import annotator.nlp.parallel as parallel
-    from annotator.nlp.pipeline import ModelError
-
-    monkeypatch.setattr(parallel, "start_method", lambda: "fork")
-    project, ids = new_project(tmp_path / "p.db", 3)
-    with pytest.raises(ModelError, match="no_such_pipeline"):
-        project.preannotate(ids, "no_such_pipeline", workers=2)
-    assert project.store.pending_preannotation() == ids
-    project.close()
+    assert_as_one_process(one, ids, two, ids2)
 
 
 def test_workers_are_forked_only_from_a_process_with_one_thread_and_no_qt_application():
@@ -278,9 +270,7 @@ def test_spawned_workers_given_the_loaded_default_pipeline_annotate_as_one_proce
     monkeypatch.setattr(parallel, "start_method", lambda: "spawn")
     two, ids2 = new_project(tmp_path / "two.db", 4)
     assert two.preannotate(ids2, nlp, workers=2).documents == 4
-    assert [shape(two.store, d) for d in ids2] == [shape(one.store, d) for d in ids]
-    one.close()
-    two.close()
+    assert_as_one_process(one, ids, two, ids2)
 
 
 @pytest.mark.parametrize("auto_refresh", [True, False])

@@ -147,7 +147,7 @@ def _addressee_answers(art: Article, i: int, a: Attr | None) -> Attr | None:
     if j < 0:
         return a
     prev, before = art.results[j], art.marked[j]
-    if prev is None or prev.speaker is None or art.marked[i].para - before.para > 1 or not prev.label == "PERSON":
+    if prev is None or prev.speaker is None or art.marked[i].para - before.para > 1 or prev.label != "PERSON":
         return a
     mentions = art.mentions
     speaker = mentions.make(*prev.speaker, "PERSON")

@@ -76,7 +76,8 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     s, e = propn_span(doc, child)
                     return named(doc, s, e, "PERSON" if head.lower_ in TITLE_HEADS else label_of_name(doc, s, e))
                 return named(doc, *cent)
-            if common and child.dep_ == "appos" and child.ent_type_ in ORG_LABELS and doc[child.left_edge.i - 1].text == ",":
+            if common and child.dep_ == "appos" and child.ent_type_ in ORG_LABELS and child.left_edge.i > 0 and (
+                    doc[child.left_edge.i - 1].text == ","):
                 cent = ent_span(doc, child)  # "the ferry operator, Norland Sea Lines, said": its name, set off
                 if cent is not None and cent[2] in ORG_LABELS and cent[0] == child.left_edge.i:
                     return named(doc, *cent)
@@ -164,7 +165,7 @@ def _participle_opener(doc: Doc, head: Token) -> Found | None:
     the name after it as its conjunct ("Intervening, Ana Rusu asked"): the name."""
     if not head.text[:1].isupper() or not head.lower_.endswith("ing") or head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
         return None
-    if head.i > 0 and not (doc[head.i - 1].is_space or "\n" in doc[head.i - 1].whitespace_ or doc[head.i - 1].text in ".!?"):
+    if head.i > 0 and not (doc[head.i - 1].is_space or "\n" in doc[head.i - 1].whitespace_ or doc[head.i - 1].text in (".", "!", "?")):
         return None
     conj = next((c for c in head.children if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON" and c.i > head.i + 1), None)
     if conj is None:
