@@ -1,6 +1,6 @@
 """Score the claim suggestions (``annotate(load_pipeline(), text).claims``) against gold claims.
 
-    python benchmarks/claims.py [--model NAME] [--split dev|dev2|heldout|seed|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8]
+    python benchmarks/claims.py [--model NAME] [--split dev|dev2|heldout|seed|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9]
         [--verbose]
 
 Without --split every split is scored except the sealed ones (those in ``SEALED``, scored only when named, so
@@ -37,11 +37,11 @@ if str(ROOT) not in sys.path:
 from annotator.nlp.pipeline import annotate, load_pipeline  # noqa: E402
 
 GOLD_DIR = ROOT / "benchmarks" / "claims"
-SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
-SEALED: tuple[str, ...] = ("heldout7", "heldout8")  # heldout2/3 opened in round four, heldout4 in five, heldout5 in six, heldout6 in seven
-# Gold files of sealed splits, known by their file name (heldout7 is ``y*``, heldout8 ``z*``): they are not even
+SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+SEALED: tuple[str, ...] = ("heldout8", "heldout9")  # heldout2/3 opened in round four, heldout4 in five, heldout5 in six, heldout6 in seven, heldout7 in session 11
+# Gold files of sealed splits, known by their file name (heldout8 is ``z*``, heldout9 ``m*``): they are not even
 # opened unless a sealed split is named, since the split is only known from inside.
-SEALED_PREFIXES: tuple[str, ...] = ("y", "z")
+SEALED_PREFIXES: tuple[str, ...] = ("z", "m")
 
 
 def sealed_file(path: Path) -> bool:
