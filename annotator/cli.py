@@ -965,7 +965,7 @@ def gui(db: str | None, model: str | None, codebook: str | None, analyst: str | 
     if reason:
         raise UserError(reason)
     _codebook(codebook)
-    from annotator.gui.app import run_gui
+    from annotator.gui.launch import run_gui
 
     sys.exit(run_gui(str(_db_path(db)), model=model, codebook_path=codebook, analyst=analyst, theme=theme))
 

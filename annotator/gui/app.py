@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,15 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.codebook import Codebook, CodebookError, load_codebook
+from annotator.codebook import Codebook
 from annotator.commands import AcceptAll, ApplyProposals, DeleteQuotes, SetNote, SetStatus
 from annotator.domain import Annotations, Change, ChangeKind, PipelineInfo, Quote
+from annotator.gui import frame
 from annotator.gui import theme as themes
 from annotator.gui.adjudication import Adjudicator
 from annotator.gui.claim_keys import CLAIM_KEYS
 from annotator.gui.findbar import FindBar
 from annotator.gui.jobs import CommandJob
 from annotator.gui.keys import ARTICLE_KEYS
+from annotator.gui.launch import ANALYST_KEY, THEME_KEY, confirm_new_database, run_gui, saved_analyst  # noqa: F401
 from annotator.gui.panels.claims import ClaimsPanel
 from annotator.gui.panels.codebook import CodebookView
 from annotator.gui.panels.documents import DocumentList, DocumentListModel
@@ -40,7 +41,7 @@ from annotator.gui.panels.quotes import QuoteList, QuoteListModel
 from annotator.gui.plain import label, message_box, tooltip
 from annotator.gui.session import Session
 from annotator.gui.textview import ArticleView
-from annotator.gui.workers import DEFAULT_MODEL, ModelWorker
+from annotator.gui.workers import ModelWorker
 from annotator.store import Store, StoreError
 from annotator.store import team as team_store
 
@@ -58,13 +59,11 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-UI_POINT_SIZE = 10
-ANALYST_KEY = "analyst"
+UI_POINT_SIZE = frame.UI_POINT_SIZE
 WATCH_MS = 1000
 ACCEPT_ALL_CONFIDENCE = 0.8
 UNSURE = 0.5  # quote suggestions below this confidence are marked "?" and can be hidden
 RECENT_KEY, RECENT_MAX = "recent_databases", 8
-THEME_KEY = "theme"
 EMPTY_HINT = (
     "This database has no documents yet.\n\n"
     "Import articles from the command line (they appear here as they are imported):\n\n"
@@ -111,7 +110,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, codebook: Codebook, model_name: str | None = None) -> None:
         super().__init__()
         self.store, self.codebook = store, codebook
-        self.setWindowTitle(f"annotator — {Path(store.path).name}")
+        self.setWindowTitle(frame.window_title(store.path))
         self.settings = QSettings("annotator", "annotator")
         self.owns_store = False  # a window opened from File > Open closes its own store
         self.job: CommandJob | None = None  # a running import or export
@@ -222,30 +221,30 @@ class MainWindow(QMainWindow):
         main.addWidget(middle)
         main.addWidget(right)
         main.setStretchFactor(1, 1)
-        main.setSizes([340, 680, 340])
+        main.setSizes(list(frame.MAIN_SIZES))
         for i in (0, 2):
             main.setCollapsible(i, True)
         main.setCollapsible(1, False)
         middle.setMinimumWidth(ARTICLE_MIN_WIDTH)
         self.splitter, self.side_splitter = main, right
         self.setCentralWidget(main)
-        self.resize(1360, 860)
+        self.resize(*frame.WINDOW_SIZE)
         self._restore_window()
         self.view.setFocus()
 
     def _restore_window(self) -> None:
         """Geometry and splitter sizes as the analyst left them (QSettings)."""
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.value(frame.GEOMETRY_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for key, splitter in (("window/main", self.splitter), ("window/side", self.side_splitter)):
+        for key, splitter in ((frame.MAIN_SPLITTER_KEY, self.splitter), ("window/side", self.side_splitter)):
             state = self.settings.value(key)
             if state is not None:
                 splitter.restoreState(state)
 
     def _save_window(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/main", self.splitter.saveState())
+        self.settings.setValue(frame.GEOMETRY_KEY, self.window().saveGeometry())  # the launch window's, if inside it
+        self.settings.setValue(frame.MAIN_SPLITTER_KEY, self.splitter.saveState())
         self.settings.setValue("window/side", self.side_splitter.saveState())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -400,7 +399,7 @@ class MainWindow(QMainWindow):
 
     def _actions(self) -> None:
         bar = self.menuBar()
-        file_menu, edit, docs, help_menu = (bar.addMenu(t) for t in ("&File", "&Edit", "&Document", "&Help"))
+        file_menu, edit, docs, help_menu = (bar.addMenu(t) for t in frame.MENUS)
         self._action(file_menu, "&Open database…", ["Ctrl+O"], self.choose_database)
         self.recent_menu = file_menu.addMenu("&Recent databases")
         self._fill_recent()
@@ -502,12 +501,11 @@ class MainWindow(QMainWindow):
             self.doc_list.setCurrentIndex(self.docs_proxy.index(row, 0))
 
     def _update_title(self, title: str | None = None) -> None:
-        db = Path(self.store.path).name
-        self.setWindowTitle(f"{title} — annotator — {db}" if title else f"annotator — {db}")
+        self.setWindowTitle(frame.window_title(self.store.path, title))
         self.progress_label.setText(progress_text(self.store.status_counts()))
 
     def _last_key(self) -> str:
-        return "last_document/" + str(Path(self.store.path).expanduser().resolve()).replace("/", "|")
+        return frame.last_document_key(self.store.path)
 
     def _last_document(self) -> int | None:
         """The document the analyst had open last time on this database, else the first one."""
@@ -877,25 +875,8 @@ class MainWindow(QMainWindow):
         if self.owns_store:
             self.store.close()
         super().closeEvent(event)
-
-
-def saved_analyst() -> str:
-    """The analyst name kept in the settings ("" if none was set)."""
-    value = QSettings("annotator", "annotator").value(ANALYST_KEY, "")
-    return str(value or "")
-
-
-def confirm_new_database(db_path: str) -> bool:
-    """Ask before the window creates a database file that does not exist yet (a typo in --db, say)."""
-    box = message_box(
-        None,
-        QMessageBox.Icon.Question,
-        "annotator",
-        f"There is no database at {db_path}.\n\nCreate a new, empty one there?",
-    )
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    return box.exec() == QMessageBox.StandardButton.Yes
+        if not self.isWindow():  # inside the launch window (annotator gui): it closes with this one
+            QTimer.singleShot(0, self.window(), self.window().close)
 
 
 def open_window(store: Store, codebook: Codebook, model: str | None) -> MainWindow | None:
@@ -914,33 +895,3 @@ def open_window(store: Store, codebook: Codebook, model: str | None) -> MainWind
         window.deleteLater()
     message_box(None, QMessageBox.Icon.Critical, "annotator", problem).exec()
     return None
-
-
-def run_gui(db_path: str, model: str | None = None, codebook_path: str | None = None, analyst: str | None = None,
-            theme: str | None = None) -> int:
-    """Open the window on ``db_path``; ``model`` None loads the default pipeline in the background.
-
-    The analyst recorded on each edit: ``analyst``, else the name saved in the settings, else the OS user.
-    """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("annotator")
-    chosen = theme or str(QSettings("annotator", "annotator").value(THEME_KEY) or "system")
-    themes.apply(app, chosen if chosen in themes.MODES else "system")
-    try:
-        codebook = load_codebook(codebook_path)
-        if db_path != ":memory:" and not Path(db_path).expanduser().exists() and not confirm_new_database(db_path):
-            return 1
-        store = Store(db_path, analyst=analyst or saved_analyst() or None, check_in_background=True)
-    except (CodebookError, StoreError) as exc:
-        message_box(None, QMessageBox.Icon.Critical, "annotator", str(exc)).exec()
-        return 1
-    window = open_window(store, codebook, model if model is not None else DEFAULT_MODEL)
-    if window is None:
-        store.close()
-        return 1
-    try:
-        window.show()
-        return int(app.exec())
-    finally:
-        window.worker.shutdown()
-        store.close()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from annotator.codebook import Codebook
 from annotator.domain import Change, ChangeKind, Claim, Document, Quote, Span
 from annotator.gui import editing as ed
-from annotator.gui import theme
+from annotator.gui import frame, theme
 from annotator.gui.highlight import AnnotationHighlighter, AnnotationIndex
 from annotator.gui.keys import ArticleKeys, describe
 from annotator.gui.plain import tooltip
@@ -31,7 +31,7 @@ _LONG_RUN = re.compile(rf"\S{{{LONG_RUN}}}")
 SPEAKER_BG = theme.LIGHT.speaker_bg  # the light theme's (tests); the view draws with theme.current()
 # the selected claim: evidence shaded in its type's colour, claimant drawn like a speaker (dark with white letters
 # in the light theme), object in black on amber, addressee with a dashed purple underline
-ARTICLE_POINT_SIZE = 11.5
+ARTICLE_POINT_SIZE = frame.ARTICLE_POINT_SIZE
 
 
 class OffsetMap:
@@ -153,7 +153,7 @@ class ArticleView(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(ARTICLE_POINT_SIZE)
         self.setFont(font)
-        self.document().setDocumentMargin(14)
+        self.document().setDocumentMargin(frame.ARTICLE_MARGIN)
         self.highlighter = AnnotationHighlighter(self.document(), codebook)
         self.index = AnnotationIndex(self.document(), lambda cp: self.map.to_qt(cp), lambda: not self.map._astral)
         self.doc: Document | None = None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 MODES = ("system", "light", "dark")
@@ -46,6 +45,8 @@ def current() -> Theme:
 
 
 def system_is_dark(app: QGuiApplication) -> bool:
+    from PySide6.QtCore import Qt  # here: naming Qt makes its hundred enum types, which the launch's first paint avoids
+
     hints = app.styleHints()
     scheme = getattr(hints, "colorScheme", None)  # Qt 6.5+
     if scheme is not None and scheme() != Qt.ColorScheme.Unknown:

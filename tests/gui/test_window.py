@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.domain import Annotations, Quote, Span
 from annotator.gui import workers
 from annotator.gui.app import MainWindow, run_gui
+from annotator.gui.launch import LaunchWindow
 
 from .conftest import PLAIN_TEXT, UNICODE_TEXT, find
 from .helpers import key, select_with_keys
@@ -165,10 +166,13 @@ def test_run_gui_opens_and_closes(qtbot, seeded, monkeypatch):
 
     def close_soon():
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                titles.append(widget.windowTitle())
+            if isinstance(widget, LaunchWindow) and widget.isVisible():
+                if widget.main is None:  # not built yet: look again in a moment
+                    QTimer.singleShot(100, close_soon)
+                    return
+                titles.append((widget.windowTitle(), widget.main.windowTitle()))
                 widget.close()
 
     QTimer.singleShot(300, close_soon)
     assert run_gui(seeded.path, model="no_such_model") == 0
-    assert titles == ["Unicode test — annotator — gui.db"]
+    assert titles == [("Unicode test — annotator — gui.db",) * 2]

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.domain import Change, ChangeKind
+from annotator.gui import frame
 from annotator.gui.panels.base import Index, RowsModel
 from annotator.gui.plain import tooltip
 from annotator.store import DocumentSummary, Store
@@ -33,7 +34,7 @@ def agree_text(disagreement: float | None) -> str:
     return "" if disagreement is None else f"{round(100 * (1 - disagreement))}%"
 
 
-FIRST_PART, PART = 500, 5_000  # rows read before the first paint, and per turn of the event loop after it
+FIRST_PART, PART = frame.FIRST_PART, 5_000  # rows read before the first paint, and per turn of the event loop after it
 AFTER_PAINT_MS = 30  # the rest starts once the window has painted
 LATEST_START_MS = 1_000  # … or this long after opening, if the list was never painted
 
