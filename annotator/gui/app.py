@@ -583,7 +583,11 @@ class MainWindow(QMainWindow):
         if self.current_id is None:
             return
         self.note.flush()
-        if self.session.run(SetStatus(self.current_id, status)):
+        try:
+            already = self.store.status(self.current_id) == status
+        except KeyError:
+            already = False
+        if already or self.session.run(SetStatus(self.current_id, status)):  # already done: on to the next
             moved = self.next_unfinished()
             self.statusBar().showMessage(said + ("" if moved else "; every document is finished"), 6000)
 

@@ -52,6 +52,17 @@ def test_done_and_skip_go_to_the_next_unfinished_document(qtbot, window, seeded)
     assert window.progress_label.text().startswith("3 / 4 done")
 
 
+def test_done_on_a_document_already_done_goes_on_to_the_next_without_a_new_action(qtbot, window, seeded):
+    a, _ = add_docs(seeded, 2)
+    key(qtbot, window.view, Qt.Key.Key_Return, CTRL)
+    assert window.current_id == seeded.plain
+    window.open_document(seeded.uni, focus=True)  # back to the one just done
+    entries = len(seeded.store.log())
+    key(qtbot, window.view, Qt.Key.Key_Return, CTRL)
+    assert window.current_id == seeded.plain and len(seeded.store.log()) == entries  # nothing written twice
+    assert seeded.store.document(seeded.uni).status == "done"
+
+
 def test_flag_toggles(qtbot, window, seeded):
     key(qtbot, window.view, Qt.Key.Key_B, CTRL)
     assert seeded.store.document(seeded.uni).status == "flagged" and window.current_id == seeded.uni
