@@ -34,16 +34,22 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     ``term`` for one or two words no cue governs, else ``quote``."""
     q = art.marked[i]
     words = _WORDS.findall(art.text[q.start : q.end])
-    if not words or len(words) > 8 or (attr is not None and attr.rule in _LAYOUT + _GOVERNED):
+    if not words or len(words) > 8 or (attr is not None and attr.rule in _LAYOUT):
+        return QUOTE
+    if len(words) >= 2 and _bare_title(art, i, words) and not governed(art, i):
+        # a Title Case name no listed cue governs ("opens “Salt and Iron”", "“Salt and Iron” runs until",
+        # "on “The Sunday Line”"), whatever verb or echo the attribution found: the name of a work or programme
+        return TITLE
+    if attr is not None and attr.rule in _GOVERNED:
         return QUOTE
     if _title_case(words) and _TITLE_BEFORE.search(art.text[max(0, q.open_at - 40) : q.open_at]):
         return TITLE  # 'titled "Dust and Iron"', 'on Channel 6's "Morning Roundup"'
     if len(words) <= 3 and named_by(art, i):
         return TERM  # 'a sound she calls "the groan"': the name given to a thing, not words said
+    if len(words) <= 6 and known_as(art, i):
+        return TERM  # 'known locally as "the Fellbeck treatment"', 'signs off only as "a tired bus driver"'
     if governed(art, i) or _echoed(art, i):
         return QUOTE
-    if len(words) >= 2 and _title_case(words) and not _in_title_line(art, q.open_at) and not _sentence_inside(art, i):
-        return TITLE
     if len(words) <= 2 and not _sentence_like(art.text[q.start : q.end]):
         return TERM
     return QUOTE
@@ -94,6 +100,38 @@ def named_by(art: Article, i: int) -> bool:
         # ("called the drills “routine exercises”") is what the subject said of it
         return _title_case(_WORDS.findall(art.text[q.start : q.end]))
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
+
+
+def _bare_title(art: Article, i: int, words: list[str]) -> bool:
+    """Title Case words with no exclamation or question at their end and no sentence break inside, outside a
+    Title Case headline: how a name is quoted ("Salt and Iron", "The Evening Report."), not how speech is
+    ("Never Again!")."""
+    q = art.marked[i]
+    inner = art.text[q.start : q.end].rstrip()
+    return (_title_case(words) and not inner.endswith(("!", "?")) and not _in_title_line(art, q.open_at)
+            and not _sentence_inside(art, i))
+
+
+# "known as", "referred to as", "signs off as", "goes by": the quote is what someone or something is called.
+_KNOWN = frozenset(("know", "refer", "sign", "go"))
+
+
+def known_as(art: Article, i: int) -> bool:
+    """The quote is the object of an "as" (or "by", after "goes") that hangs on "known", "referred to",
+    "signs (off)" or "goes": a name or nickname, not words said ("known on the estate as “the Mayor of X”")."""
+    if not art.parsed:
+        return False
+    q = art.marked[i]
+    lo, hi = art.tokens(q.start, q.end)
+    heads = head_indices(art.doc)
+    tops = [t for t in tokens(art.doc)[lo:hi] if not lo <= heads[t.i] < hi and not t.is_punct]
+    if len(tops) != 1 or tops[0].dep_ != "pobj":
+        return False
+    prep = tops[0].head
+    verb = prep.head
+    if prep.lower_ not in ("as", "by") or verb.lemma_.lower() not in _KNOWN:
+        return False
+    return prep.lower_ == "as" or verb.lemma_.lower() == "go"
 
 
 def _sentence_like(text: str) -> bool:

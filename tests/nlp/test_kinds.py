@@ -154,3 +154,92 @@ def test_the_proper_name_a_naming_verb_gives_its_object_is_a_term():
     )
     [q] = find_quotes(doc)
     assert q.kind == "term" and q.speaker is None
+
+
+def _opens(words_of_title: list[str], verb: str = "opens", verb_lemma: str = "open"):
+    # The gallery opens " <Title Case words> " today .   (a structural verb with a subject, no listed cue)
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("gallery", 2, "nsubj", "NOUN", "NN", "gallery"),
+        (verb, 2, "ROOT", "VERB", "VBZ", verb_lemma),
+        ('"', 3, "punct", "PUNCT", "``", '"'),
+    ]
+    first = len(rows)
+    last = first + len(words_of_title) - 1
+    for k, w in enumerate(words_of_title):
+        i = first + k
+        rows.append((w, 2 if i == last else last, "dobj" if i == last else "compound", "PROPN", "NNP", w))
+    rows += [('"', last, "punct", "PUNCT", "''", '"'), ("today", 2, "npadvmod", "NOUN", "NN", "today"),
+             (".", 2, "punct", "PUNCT", ".", ".")]
+    spaces = [True] * len(rows)
+    spaces[first - 1] = False  # the opening mark touches the first word
+    spaces[last] = False  # the last word touches the closing mark
+    spaces[-2] = False
+    return parse(rows, spaces=spaces)
+
+
+def test_a_title_case_name_a_plain_verb_governs_is_a_title_without_speaker():
+    doc = _opens(["Harbour", "Lights"])
+    (q,) = find_quotes(doc)
+    assert (q.text_in(doc.text), q.kind, q.speaker) == ("Harbour Lights", "title", None)
+
+
+def test_lower_case_words_a_plain_verb_governs_stay_a_quote():
+    # the same sentence with words that are not a name: not a title (the structural cue keeps it a quote)
+    doc = _opens(["harbour", "lights"])
+    assert [q.kind for q in find_quotes(doc)] == ["quote"]
+
+
+def test_a_title_case_stretch_a_listed_cue_governs_is_speech(blank):
+    doc = blank('"Never Again," Marek Solvay said.')
+    assert kinds(doc) == [("Never Again,", "quote")]
+
+
+def test_a_title_case_exclamation_is_speech_not_a_title():
+    # The gallery opens " Harbour Lights ! " — ends in "!" inside the marks: a cry, not a name
+    doc = _opens(["Harbour", "Lights!"])
+    assert [q.kind for q in find_quotes(doc)] == ["quote"]
+
+
+def _known_as(verb: str, lemma: str, prep: str, quoted: list[str]):
+    # Ilka Brann , known locally as " the night baker " , opened the shop .
+    rows = [
+        ("Ilka", 1, "compound", "PROPN", "NNP", "Ilka"),
+        ("Brann", 9 + len(quoted), "nsubj", "PROPN", "NNP", "Brann"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        (verb, 1, "acl", "VERB", "VBN", lemma),
+        ("locally", 3, "advmod", "ADV", "RB", "locally"),
+        (prep, 3, "prep", "ADP", "IN", prep),
+        ('"', 5 + len(quoted), "punct", "PUNCT", "``", '"'),
+    ]
+    first = len(rows)
+    head = first + len(quoted) - 1
+    for k, w in enumerate(quoted):
+        i = first + k
+        rows.append((w, 5 if i == head else head, "pobj" if i == head else ("det" if k == 0 else "compound"),
+                     "NOUN", "NN", w))
+    rows += [('"', head, "punct", "PUNCT", "''", '"'), (",", 1, "punct", "PUNCT", ",", ","),
+             ("opened", len(rows) + 2, "ROOT", "VERB", "VBD", "open")]
+    root = len(rows) - 1
+    rows = [(w, root if d == "nsubj" else h, d, p, t, lem) for w, h, d, p, t, lem in rows]
+    rows[root] = ("opened", root, "ROOT", "VERB", "VBD", "open")
+    rows += [("the", root + 2, "det", "DET", "DT", "the"), ("shop", root, "dobj", "NOUN", "NN", "shop"),
+             (".", root, "punct", "PUNCT", ".", ".")]
+    spaces = [True] * len(rows)
+    spaces[first - 1] = False
+    spaces[head] = False
+    spaces[1] = False  # "Brann,"
+    spaces[head + 1] = False  # '",'
+    spaces[-2] = False
+    return parse(rows, spaces=spaces, ents=[(0, 2, "PERSON")])
+
+
+def test_the_name_someone_is_known_as_is_a_term():
+    doc = _known_as("known", "know", "as", ["the", "night", "baker"])
+    assert [(q.text_in(doc.text), q.kind) for q in find_quotes(doc)] == [("the night baker", "term")]
+
+
+def test_what_someone_is_said_as_is_not_a_name():
+    # "speaking as" is no naming: the quote stays what it was
+    doc = _known_as("speaking", "speak", "as", ["the", "night", "baker"])
+    assert [q.kind for q in find_quotes(doc)] == ["quote"]
