@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_ceding import ceding_stance
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
@@ -410,6 +411,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [c for c in detected_claims(doc, quotes, claims) if c.confidence >= min_confidence]
+    claims = ceding_stance(doc, claims)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
