@@ -34,11 +34,35 @@ def _a_people(t: Token | None) -> bool:
     return label_of(t) == "NORP" and t.tag_ in ("NNPS", "NNS")
 
 
+_ARGUED = ("sovereignty", "territory", "other")  # types a people's own say is mistaken for
+_STATED = frozenset({"free", "independent", "sovereign", "liberated"})  # a people that already has its state
+
+
+def _is_a_people(sent: Span) -> bool:
+    """ "We are a people with our own language", "the islanders are a distinct people": a people as the
+    predicate of a copula, not denied (a people's standing is what self-determination claims; "a sovereign
+    nation" or "a free people" is a state's, "Dorrowen people" says whose people they are)."""
+    for t in sent:
+        if _lemma(t) not in ("people", "peoples") or t.dep_ != "attr" or t.head.lemma_.lower() != "be":
+            continue
+        verb = t.head
+        if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "no" for c in t.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or label_of(c) == "NORP" or c.is_title
+                                                          or c.lower_ in _STATED) for c in t.children):
+            continue  # "we are Dorrowen people" is whose people they are (territory); "a free people", a state's
+        subj = subject_of(verb)
+        if subj is not None and (subj.lower_ in ("we", "they") or _a_people(subj) or is_place(subj)):
+            return True
+    return False
+
+
 def peoples_choice(doc: Doc, c: Claim) -> Claim:
-    """A sovereignty claim whose sentence has a people deciding or choosing its own course (a people as the
-    subject of deciding, or as the holder of a right to decide) is self-determination, as the codebook
-    defines it; a polity, a government or "we" of a state keep sovereignty."""
-    if c.claim_type != "sovereignty" or not c.evidence:
+    """A sovereignty, territorial or other claim whose sentence has a people deciding or choosing its own course
+    (a people as the subject of deciding, or as the holder of a right to decide), or calls a polity's people "a
+    people", is self-determination, as the codebook defines it; a polity, a government or "we" of a state
+    deciding keep their type."""
+    if c.claim_type not in _ARGUED or not c.evidence:
         return c
     span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
     if span is None or not len(span):
@@ -53,6 +77,8 @@ def peoples_choice(doc: Doc, c: Claim) -> Claim:
             holder = subject_of(t.head.head) if t.head.head is not t.head else None  # "X have the right to decide"
         if _a_people(holder) or holder is not None and holder.lower_ == "they" and _a_people(_before(holder)):
             return c.with_(claim_type="self_determination", aspect=None)
+    if _is_a_people(sent):
+        return c.with_(claim_type="self_determination", aspect=None)
     return c
 
 
