@@ -51,3 +51,31 @@ def test_model_a_people_as_the_object_of_a_self_determination_claim_is_kept(nlp,
     who = Mention(start, start + len(people))
     c = Claim(claim_type="self_determination", evidence=(Mention(start, len(text)),), target=who, stance="favour")
     assert focused(doc, c).target == who  # not the state the vote is about leaving
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "say"), [
+    ("The islanders will decide for themselves, and no minister can stop them.", True),
+    ("The hill people have the right to be asked. That right was not a gift from the capital.", True),
+    ("It should be us who decide, not a committee in the capital.", True),
+    ("A nation's right to choose does not depend on anyone's permission.", True),
+    ("The islanders have no right to decide this alone.", False),
+    ("The people will not decide anything; the court will.", False),
+    ("No region can vote itself out of the country.", False),
+])
+def test_model_a_people_s_say_asserted(nlp, sentence, say):
+    from annotator.nlp.claim_types import asserted_say
+
+    assert asserted_say(nlp(sentence)[:]) is say
+
+
+@pytest.mark.model
+def test_model_a_self_determination_claim_asserting_the_people_s_say_is_in_favour(nlp):
+    from annotator.nlp.claim_types import say_stance
+
+    doc = nlp("The valley people have the right to decide. That right does not expire because a minister dislikes it.")
+    ev = (Mention(0, len(doc.text)),)
+    against = Claim(claim_type="self_determination", evidence=ev, stance="against", strength=-1)
+    assert [(c.stance, c.strength) for c in say_stance(doc, [against])] == [("favour", 1)]
+    other = Claim(claim_type="territory", evidence=ev, stance="against", strength=-1)
+    assert say_stance(doc, [other]) == [other]  # only self-determination claims turn

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_tree import is_demonym, is_place, label_of, subject_of
+from annotator.nlp.claim_tree import is_demonym, is_place, label_of, sets_aside, subject_of
 from annotator.nlp.once import sent_of
 
 # Nouns for a people as such (not a state or its government).
@@ -155,3 +155,52 @@ def decided_at_home(doc: Doc, c: Claim) -> Claim:
         return c
     return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
                    aspect="outside_authority")
+
+
+_SAYING = _DECIDING | {"choose", "ask", "consult"}
+
+
+def _holder_is_a_people(t: Token | None) -> bool:
+    if t is not None and t.tag_ == "WP" and t.head.dep_ == "relcl":  # "it should be us who decide"
+        t = t.head.head
+    return t is not None and (t.lower_ in ("we", "us", "ourselves") or _a_people(t) or t.lower_ == "nation")
+
+
+def _denied(t: Token) -> bool:
+    """A negation on ``t``, not one that sets an alternative aside ("us who decide, not a committee")."""
+    return any((c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det", "neg"))
+               and not sets_aside(c) for c in t.children)
+
+
+def asserted_say(span: Span) -> bool:
+    """A people's say over its course asserted in ``span``, in a clause of its own that no negation touches:
+    the people deciding or choosing ("the islanders will decide for themselves", "it should be us who decide"),
+    or holding a right to ("the people have the right to be asked", "a nation's right to choose"). A denial
+    elsewhere in the span then denies someone else's say ("... and no minister can take it away")."""
+    for t in span:
+        if t.pos_ != "VERB" or _lemma(t) not in _SAYING or _denied(t):
+            continue
+        if _lemma(t) in _DECIDING and not any(c.dep_ == "auxpass" for c in t.children) and _holder_is_a_people(
+                subject_of(t)) and t.dep_ not in ("xcomp", "acl"):
+            return True
+        right = t.head if t.dep_ in ("acl", "xcomp", "relcl") else None
+        if right is None or _lemma(right) not in ("right", "freedom") or _denied(right):
+            continue
+        owner = next((c for c in right.children if c.dep_ == "poss"), None)
+        if owner is None and right.dep_ == "dobj" and not _denied(right.head):
+            owner = subject_of(right.head)  # "the people have the right to decide"
+        if _holder_is_a_people(owner):
+            return True
+    return False
+
+
+def say_stance(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Self-determination claims read as against whose evidence asserts a people's say: in favour."""
+    out = []
+    for c in claims:
+        if c.claim_type == "self_determination" and c.stance == "against" and c.evidence:
+            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            if span is not None and len(span) and asserted_say(span):
+                c = c.with_(stance="favour", strength=abs(c.strength or 1))
+        out.append(c)
+    return out

@@ -39,7 +39,7 @@ from annotator.nlp.claim_tree import (
     status_outcome,
     text_of,
 )
-from annotator.nlp.claim_types import decided_at_home, peoples_choice
+from annotator.nlp.claim_types import decided_at_home, peoples_choice, say_stance
 from annotator.nlp.claim_unmarked import asserts_now, unmarked_claims
 from annotator.nlp.claim_voice import (
     answer_of,
@@ -411,7 +411,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [c for c in detected_claims(doc, quotes, claims) if c.confidence >= min_confidence]
-    claims = ceding_stance(doc, claims)
+    claims = say_stance(doc, ceding_stance(doc, claims))
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
