@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import SUBJECTS, clause_verb, gives_away, refuses_to_bargain, sets_aside
@@ -155,3 +156,19 @@ def strength(doc: Doc, hit: Hit, sign: int, lo: int, hi: int) -> int:
     emphatic = any(t.lower_ in lex.EMPHATICS or t.lemma_.lower() in lex.EMPHATICS for t in toks) or any(
         p in lower for p in lex.EMPHATIC_PHRASES)
     return sign * (1 if hedged or not emphatic else 2)
+
+
+def neutral_stance(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A claim whose evidence declares that its speaker takes no side ("takes no view on where the line runs",
+    "neither supports nor opposes membership", "I'd take no side on the outcome") is neutral, whatever the
+    field's or the detector's reading of the words around it (a cue claim already is, by ``NEUTRAL_PHRASES`` in
+    its clause)."""
+    text = doc.text
+    out = []
+    for c in claims:
+        if c.stance != "neutral" and c.evidence:
+            said = " ".join(" ".join(text[e.start : e.end].lower().split()) for e in c.evidence)
+            if any(p in said for p in lex.NEUTRAL_PHRASES):
+                c = c.with_(stance="neutral", strength=0)
+        out.append(c)
+    return out
