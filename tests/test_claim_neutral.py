@@ -35,3 +35,27 @@ def test_a_speaker_taking_no_side_is_neutral(sentence):
 ])
 def test_a_position_is_left_as_it_is(sentence):
     assert _stance(sentence, "favour") == ("favour", -1)
+
+
+@pytest.mark.parametrize(("sentence", "typ"), [
+    ('The river board said it "takes no view on where the border runs" and urged talks.', "territory"),
+    ("The bloc takes no position on the referendum and will not comment on it.", "self_determination"),
+    ("The guild neither supports nor opposes membership of the customs pact.", "pooling"),
+    ("We take no side, the envoy said.", "sovereignty"),  # nothing named after the phrase: the type stays
+])
+def test_a_neutral_claim_takes_the_type_of_what_it_takes_no_side_on(sentence, typ):
+    from annotator.nlp.claim_stance import neutral_stance
+
+    doc = spacy.blank("en")(sentence)
+    c = Claim(claim_type="sovereignty", evidence=(Mention(0, len(sentence)),), stance="favour", strength=1)
+    assert neutral_stance(doc, [c])[0].claim_type == typ
+
+
+def test_a_neutral_claim_is_not_retyped_onto_a_claim_beside_it():
+    from annotator.nlp.claim_stance import neutral_stance
+
+    sentence = "The guild neither supports nor opposes membership of the customs pact, its chair said."
+    doc = spacy.blank("en")(sentence)
+    pooled = Claim(claim_type="pooling", evidence=(Mention(10, 60),), stance="neutral", strength=0)
+    other = Claim(claim_type="self_determination", evidence=(Mention(0, len(sentence)),), stance="favour")
+    assert [c.claim_type for c in neutral_stance(doc, [pooled, other])] == ["pooling", "self_determination"]
