@@ -79,3 +79,21 @@ def test_model_a_self_determination_claim_asserting_the_people_s_say_is_in_favou
     assert [(c.stance, c.strength) for c in say_stance(doc, [against])] == [("favour", 1)]
     other = Claim(claim_type="territory", evidence=ev, stance="against", strength=-1)
     assert say_stance(doc, [other]) == [other]  # only self-determination claims turn
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "land"), [
+    ("The panel ruled that the Skerry Isles fall under the sovereignty of Brenn.", True),
+    ("The forum takes no position on the sovereignty of the reefs.", True),
+    ("Nobody disputes our sovereignty over the northern islands.", True),
+    ("This is sovereign Ostrel territory, the minister said.", True),
+    ("We will defend the sovereignty of our republic.", False),  # a polity's own: sovereignty
+    ("Brenn is a sovereign state and will remain one.", False),
+])
+def test_model_sovereignty_said_of_land_is_territorial(nlp, sentence, land):
+    from annotator.nlp.claim_types import sovereignty_of_land, sovereignty_over_land
+
+    doc = nlp(sentence)
+    assert sovereignty_over_land(doc[:]) is land
+    c = Claim(claim_type="sovereignty", evidence=(Mention(0, len(sentence)),), stance="favour")
+    assert sovereignty_of_land(doc, c).claim_type == ("territory" if land else "sovereignty")

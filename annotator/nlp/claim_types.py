@@ -204,3 +204,43 @@ def say_stance(doc: Doc, claims: list[Claim]) -> list[Claim]:
                 c = c.with_(stance="favour", strength=abs(c.strength or 1))
         out.append(c)
     return out
+
+
+_SOVEREIGN = frozenset({"sovereignty", "sovereign", "suzerainty"})
+
+
+def _a_place_noun(t: Token | None) -> bool:
+    return t is not None and (_lemma(t) in lex.PLACE_NOUNS or t.lower_ in lex.PLACE_NOUNS
+                              or _lemma(t) in lex.FIELD["territory"] or t.lower_ in lex.FIELD["territory"]
+                              or label_of(t) == "LOC")
+
+
+def sovereignty_over_land(span: Span) -> bool:
+    """Sovereignty said of land rather than of a polity: "the sovereignty of the reefs", "sovereignty over the
+    islands", "sovereign Ostrel territory", "the isles fall under the sovereignty of X": whose land it is."""
+    for t in span:
+        if _lemma(t) not in _SOVEREIGN and t.lower_ not in _SOVEREIGN:
+            continue
+        if t.dep_ == "amod" and _a_place_noun(t.head):
+            return True  # "sovereign Zavrin territory"
+        if t.pos_ != "NOUN":
+            continue
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "over"):
+                if any(g.dep_ == "pobj" and _a_place_noun(g) for g in prep.children):
+                    return True
+        if t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head is not t.head:
+            holder = subject_of(t.head.head)  # "the isles fall under the sovereignty of X"
+            if _a_place_noun(holder) or holder is not None and is_place(holder):
+                return True
+    return False
+
+
+def sovereignty_of_land(doc: Doc, c: Claim) -> Claim:
+    """A sovereignty claim whose evidence says whose land a place is is territorial, as the codebook has it."""
+    if c.claim_type != "sovereignty" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span) or not sovereignty_over_land(span):
+        return c
+    return c.with_(claim_type="territory")
