@@ -21,7 +21,7 @@ from annotator.nlp.claim_ceding import ceding_stance
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
-from annotator.nlp.claim_interference import aimed, in_outsiders_act, unpooled
+from annotator.nlp.claim_interference import aimed, dismissed, in_outsiders_act, unpooled
 from annotator.nlp.claim_objects import _home, focused, one_per_object, retyped, sharpen, sound_object, vote_focus
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
@@ -411,7 +411,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [c for c in detected_claims(doc, quotes, claims) if c.confidence >= min_confidence]
-    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, claims)))
+    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, claims))))
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
