@@ -412,7 +412,24 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [c for c in detected_claims(doc, quotes, claims) if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, claims))))
+    claims = [c for c in claims if not _only_asks(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+_ASKER_SELF = frozenset({"i", "we", "our", "us", "my", "me", "ours"})
+
+
+def _only_asks(doc: Doc, c: Claim) -> bool:
+    """The evidence ends with a question and no one in it speaks for a side ("And the union?", "Q. Would you
+    accept a vote?", "Welcome back ... what does recognition change?"): an interviewer's or host's turn asks, it
+    claims nothing; a speaker's own rhetorical question ("Why would we swap our union for theirs?") stays."""
+    text = text_of(doc)
+    last = max(c.evidence, key=lambda e: e.end)
+    said = text[last.start : last.end].rstrip(" \"'”’)")
+    if not said.endswith("?"):
+        return False
+    words = {w.strip(".,;:!?\"'“”‘’").lower() for e in c.evidence for w in text[e.start : e.end].split()}
+    return not words & _ASKER_SELF
 
 
 def _as_issuer(doc: Doc, c: Claim, issued_by: Mention) -> Claim:
