@@ -4,9 +4,9 @@
         [--verbose]
 
 Without --split every split is scored except the sealed ones (those in ``SEALED``, scored only when named, so
-that the development loop cannot peek at them by accident: heldout7, written blind for issue 9's seventh round;
-heldout2 and heldout3 were opened for development in the fourth round, heldout4 in the fifth, heldout5 at the start
-of the sixth, heldout6 at the start of the seventh).
+that the development loop cannot peek at them by accident: heldout8 and heldout9, whose files are skipped unopened by
+name; heldout2 and heldout3 were opened for development in the fourth round, heldout4 in the fifth, heldout5 at the
+start of the sixth, heldout6 at the start of the seventh, heldout7 in session 11).
 
 Gold: ``benchmarks/claims/*.gold.json`` (text in the ``.txt`` beside it, split in its "split" key) and
 ``benchmarks/claims/seeds/*.gold.json`` (text at the path in its "text" key, from the repository root; split

@@ -5,10 +5,12 @@ object is the polity whose affairs they are ("the future of X", "X's constitutio
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim, Mention
-from annotator.nlp.claim_lexicon import VIOLATIONS
+from annotator.nlp.claim_lexicon import OUTSIDER_DISMISSALS, VIOLATIONS
 from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_objects import focus
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
@@ -246,3 +248,29 @@ def _overlaps(doc: Doc, m: Mention, toks: set[int]) -> bool:
 
 
 __all__ = ["aimed", "in_outsiders_act", "unpooled"]
+
+
+_DISMISSALS = tuple(re.compile(p) for p in OUTSIDER_DISMISSALS)
+
+
+def dismisses_outsider(said: str) -> bool:
+    """``said`` grants an outsider its opinion and denies it a say ("the envoy is entitled to his opinions", "none
+    of his business", "keep its views to itself"), or needs no outsider's advice or leave ("needs no certificate
+    from anyone", "not a subject for our neighbours")."""
+    low = " ".join(said.lower().split())
+    return any(p.search(low) for p in _DISMISSALS)
+
+
+def dismissed(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Claims of another type whose evidence dismisses an outsider's say become interference claims in favour
+    (object and addressee from their clause), unless an interference claim already covers those words."""
+    text = doc.text
+    out = []
+    for c in claims:
+        if c.claim_type != "interference" and c.evidence and dismisses_outsider(
+                " ".join(text[e.start : e.end] for e in c.evidence)) and not any(
+                o.claim_type == "interference" and o.start < c.end and c.start < o.end for o in claims):
+            c = aimed(doc, c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                                   aspect="outside_authority"))
+        out.append(c)
+    return out

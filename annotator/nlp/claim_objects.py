@@ -13,6 +13,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of, owns_an_organ
 from annotator.nlp.claim_parts import home_of, mention
 from annotator.nlp.claim_tree import ents, is_seat, label_of, phrase, sentences, subject_of, text_of
+from annotator.nlp.claim_types import PEOPLE_NOUNS
 from annotator.nlp.once import ents_within, sent_of, tokens
 
 _JOINERS = frozenset({"of", "the"})
@@ -375,6 +376,8 @@ def focused(doc: Doc, c: Claim) -> Claim:
     span = _spans(doc, c)
     if f is None or span is None:
         return c
+    if _a_people_named(doc, c.target):
+        return c  # "the Veshans", "the people of the valley": the people whose say it is, the object already
     name = _bare(doc[f[0] : f[1]].text)
     around = doc[sent_of(span[0]).start : sent_of(span[-1]).end].text
     target = _text(doc, c.target)
@@ -382,6 +385,16 @@ def focused(doc: Doc, c: Claim) -> Claim:
                                or _describes_a_place(span, c.target)):
         return c.with_(target=mention(doc, *f))
     return c
+
+
+def _a_people_named(doc: Doc, m: Mention | None) -> bool:
+    """``m`` names a people: a plural demonym ("the Veshans") or a people noun ("the islanders", "the people
+    of X")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return label_of(root) == "NORP" and root.tag_ in ("NNPS", "NNS") or root.lemma_.lower() in PEOPLE_NOUNS
 
 
 def _describes_a_place(span: Span, target: Mention | None) -> bool:

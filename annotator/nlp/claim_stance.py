@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import SUBJECTS, clause_verb, gives_away, refuses_to_bargain, sets_aside
@@ -155,3 +156,40 @@ def strength(doc: Doc, hit: Hit, sign: int, lo: int, hi: int) -> int:
     emphatic = any(t.lower_ in lex.EMPHATICS or t.lemma_.lower() in lex.EMPHATICS for t in toks) or any(
         p in lower for p in lex.EMPHATIC_PHRASES)
     return sign * (1 if hedged or not emphatic else 2)
+
+
+def neutral_stance(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A claim whose evidence declares that its speaker takes no side ("takes no view on where the line runs",
+    "neither supports nor opposes membership", "I'd take no side on the outcome") is neutral, whatever the
+    field's or the detector's reading of the words around it (a cue claim already is, by ``NEUTRAL_PHRASES`` in
+    its clause), and of the type of what it takes no side on, when the words after the phrase say it."""
+    text = doc.text
+    out = []
+    for c in claims:
+        if c.evidence:
+            said = " ".join(" ".join(text[e.start : e.end].lower().split()) for e in c.evidence)
+            found = next((p for p in lex.NEUTRAL_PHRASES if p in said), None)
+            if found is not None:
+                typ = _neutral_on(said, found) or c.claim_type
+                if any(o is not c and o.claim_type == typ and o.start < c.end and c.start < o.end for o in claims):
+                    typ = c.claim_type  # a claim of that type over these words already says it
+                c = c.with_(stance="neutral", strength=0, claim_type=typ)
+        out.append(c)
+    return out
+
+
+_LINES = frozenset({"line", "lines", "boundary", "boundaries", "title", "titles"})
+
+
+def _neutral_on(said: str, phrase: str) -> str | None:
+    """What a speaker takes no side on, from the words after the phrase in its clause: a vote
+    (self-determination), membership of a union (pooling) or a line, title or place (territory); None when
+    they name none of these or more than one."""
+    after = said[said.index(phrase) + len(phrase):]
+    words = [w.strip(".,;:!?\"'“”’") for w in after.split()[:12]]
+    words = words[: next((i for i, w in enumerate(words) if w in ("and", "but")), len(words))]
+    kinds = {k for w in words for k, vocab in (
+        ("self_determination", lex.FIELD["vote"] | {"ballot", "secession", "independence"}),
+        ("pooling", lex.FIELD["union"] | lex.MEMBERSHIP_WORDS),
+        ("territory", lex.FIELD["territory"] | _LINES)) if w in vocab}
+    return kinds.pop() if len(kinds) == 1 else None

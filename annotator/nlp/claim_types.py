@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_tree import is_demonym, is_place, label_of, subject_of
+from annotator.nlp.claim_tree import is_demonym, is_place, label_of, sets_aside, subject_of
 from annotator.nlp.once import sent_of
 
 # Nouns for a people as such (not a state or its government).
@@ -34,11 +34,35 @@ def _a_people(t: Token | None) -> bool:
     return label_of(t) == "NORP" and t.tag_ in ("NNPS", "NNS")
 
 
+_ARGUED = ("sovereignty", "territory", "other")  # types a people's own say is mistaken for
+_STATED = frozenset({"free", "independent", "sovereign", "liberated"})  # a people that already has its state
+
+
+def _is_a_people(sent: Span) -> bool:
+    """ "We are a people with our own language", "the islanders are a distinct people": a people as the
+    predicate of a copula, not denied (a people's standing is what self-determination claims; "a sovereign
+    nation" or "a free people" is a state's, "Dorrowen people" says whose people they are)."""
+    for t in sent:
+        if _lemma(t) not in ("people", "peoples") or t.dep_ != "attr" or t.head.lemma_.lower() != "be":
+            continue
+        verb = t.head
+        if any(c.dep_ == "neg" for c in verb.children) or any(c.lower_ == "no" for c in t.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or label_of(c) == "NORP" or c.is_title
+                                                          or c.lower_ in _STATED) for c in t.children):
+            continue  # "we are Dorrowen people" is whose people they are (territory); "a free people", a state's
+        subj = subject_of(verb)
+        if subj is not None and (subj.lower_ in ("we", "they") or _a_people(subj) or is_place(subj)):
+            return True
+    return False
+
+
 def peoples_choice(doc: Doc, c: Claim) -> Claim:
-    """A sovereignty claim whose sentence has a people deciding or choosing its own course (a people as the
-    subject of deciding, or as the holder of a right to decide) is self-determination, as the codebook
-    defines it; a polity, a government or "we" of a state keep sovereignty."""
-    if c.claim_type != "sovereignty" or not c.evidence:
+    """A sovereignty, territorial or other claim whose sentence has a people deciding or choosing its own course
+    (a people as the subject of deciding, or as the holder of a right to decide), or calls a polity's people "a
+    people", is self-determination, as the codebook defines it; a polity, a government or "we" of a state
+    deciding keep their type."""
+    if c.claim_type not in _ARGUED or not c.evidence:
         return c
     span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
     if span is None or not len(span):
@@ -53,6 +77,8 @@ def peoples_choice(doc: Doc, c: Claim) -> Claim:
             holder = subject_of(t.head.head) if t.head.head is not t.head else None  # "X have the right to decide"
         if _a_people(holder) or holder is not None and holder.lower_ == "they" and _a_people(_before(holder)):
             return c.with_(claim_type="self_determination", aspect=None)
+    if _is_a_people(sent):
+        return c.with_(claim_type="self_determination", aspect=None)
     return c
 
 
@@ -129,3 +155,92 @@ def decided_at_home(doc: Doc, c: Claim) -> Claim:
         return c
     return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
                    aspect="outside_authority")
+
+
+_SAYING = _DECIDING | {"choose", "ask", "consult"}
+
+
+def _holder_is_a_people(t: Token | None) -> bool:
+    if t is not None and t.tag_ == "WP" and t.head.dep_ == "relcl":  # "it should be us who decide"
+        t = t.head.head
+    return t is not None and (t.lower_ in ("we", "us", "ourselves") or _a_people(t) or t.lower_ == "nation")
+
+
+def _denied(t: Token) -> bool:
+    """A negation on ``t``, not one that sets an alternative aside ("us who decide, not a committee")."""
+    return any((c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det", "neg"))
+               and not sets_aside(c) for c in t.children)
+
+
+def asserted_say(span: Span) -> bool:
+    """A people's say over its course asserted in ``span``, in a clause of its own that no negation touches:
+    the people deciding or choosing ("the islanders will decide for themselves", "it should be us who decide"),
+    or holding a right to ("the people have the right to be asked", "a nation's right to choose"). A denial
+    elsewhere in the span then denies someone else's say ("... and no minister can take it away")."""
+    for t in span:
+        if t.pos_ != "VERB" or _lemma(t) not in _SAYING or _denied(t):
+            continue
+        if _lemma(t) in _DECIDING and not any(c.dep_ == "auxpass" for c in t.children) and _holder_is_a_people(
+                subject_of(t)) and t.dep_ not in ("xcomp", "acl"):
+            return True
+        right = t.head if t.dep_ in ("acl", "xcomp", "relcl") else None
+        if right is None or _lemma(right) not in ("right", "freedom") or _denied(right):
+            continue
+        owner = next((c for c in right.children if c.dep_ == "poss"), None)
+        if owner is None and right.dep_ == "dobj" and not _denied(right.head):
+            owner = subject_of(right.head)  # "the people have the right to decide"
+        if _holder_is_a_people(owner):
+            return True
+    return False
+
+
+def say_stance(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Self-determination claims read as against whose evidence asserts a people's say: in favour."""
+    out = []
+    for c in claims:
+        if c.claim_type == "self_determination" and c.stance == "against" and c.evidence:
+            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            if span is not None and len(span) and asserted_say(span):
+                c = c.with_(stance="favour", strength=abs(c.strength or 1))
+        out.append(c)
+    return out
+
+
+_SOVEREIGN = frozenset({"sovereignty", "sovereign", "suzerainty"})
+
+
+def _a_place_noun(t: Token | None) -> bool:
+    return t is not None and (_lemma(t) in lex.PLACE_NOUNS or t.lower_ in lex.PLACE_NOUNS
+                              or _lemma(t) in lex.FIELD["territory"] or t.lower_ in lex.FIELD["territory"]
+                              or label_of(t) == "LOC")
+
+
+def sovereignty_over_land(span: Span) -> bool:
+    """Sovereignty said of land rather than of a polity: "the sovereignty of the reefs", "sovereignty over the
+    islands", "sovereign Ostrel territory", "the isles fall under the sovereignty of X": whose land it is."""
+    for t in span:
+        if _lemma(t) not in _SOVEREIGN and t.lower_ not in _SOVEREIGN:
+            continue
+        if t.dep_ == "amod" and _a_place_noun(t.head):
+            return True  # "sovereign Zavrin territory"
+        if t.pos_ != "NOUN":
+            continue
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "over"):
+                if any(g.dep_ == "pobj" and _a_place_noun(g) for g in prep.children):
+                    return True
+        if t.dep_ == "pobj" and t.head.lower_ == "under" and t.head.head is not t.head:
+            holder = subject_of(t.head.head)  # "the isles fall under the sovereignty of X"
+            if _a_place_noun(holder) or holder is not None and is_place(holder):
+                return True
+    return False
+
+
+def sovereignty_of_land(doc: Doc, c: Claim) -> Claim:
+    """A sovereignty claim whose evidence says whose land a place is is territorial, as the codebook has it."""
+    if c.claim_type != "sovereignty" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span) or not sovereignty_over_land(span):
+        return c
+    return c.with_(claim_type="territory")

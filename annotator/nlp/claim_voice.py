@@ -334,7 +334,30 @@ def issuer(doc: Doc) -> Mention | None:
                 return Mention(start, start + len(name))
             at_line += len(line) + 1
     titled = _STATEMENT_TITLE.match(head)
-    return Mention(titled.start(1), titled.end(1)) if titled else None
+    if titled:
+        return Mention(titled.start(1), titled.end(1))
+    return _body_over_title(head)
+
+
+_TITLE_WORDS = ("statement", "declaration", "communiqué", "communique")
+
+
+def _body_over_title(head: str) -> Mention | None:
+    """ "Ministry of Foreign Affairs of X" on the first line and "Statement on ..." on the next: a statement
+    under the name of the body that issues it, with no release mark."""
+    lines, at = [], 0
+    for line in head.split("\n"):
+        if line.strip():
+            lines.append((at, line))
+        at += len(line) + 1
+    if len(lines) < 2:
+        return None
+    (start, first), (_, second) = lines[0], lines[1]
+    name = first.strip()
+    if not _names_a_body(name) or second.strip().split()[0].lower() not in _TITLE_WORDS:
+        return None
+    start += len(first) - len(first.lstrip())
+    return Mention(start, start + len(name))
 
 
 _BYLINE = re.compile(r"(?:^|\n)[ \t]*By ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})[ \t]*(?:\n|$)")

@@ -17,13 +17,14 @@ from spacy.tokens import Doc, Span
 
 from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_ceding import ceding_stance
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
-from annotator.nlp.claim_interference import aimed, in_outsiders_act, unpooled
+from annotator.nlp.claim_interference import aimed, dismissed, in_outsiders_act, unpooled
 from annotator.nlp.claim_objects import _home, focused, one_per_object, retyped, sharpen, sound_object, vote_focus
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
-from annotator.nlp.claim_stance import polarity, strength
+from annotator.nlp.claim_stance import neutral_stance, polarity, strength
 from annotator.nlp.claim_tree import (
     clause_verb,
     is_first_person,
@@ -38,7 +39,7 @@ from annotator.nlp.claim_tree import (
     status_outcome,
     text_of,
 )
-from annotator.nlp.claim_types import decided_at_home, peoples_choice
+from annotator.nlp.claim_types import decided_at_home, peoples_choice, say_stance, sovereignty_of_land
 from annotator.nlp.claim_unmarked import asserts_now, unmarked_claims
 from annotator.nlp.claim_voice import (
     answer_of,
@@ -403,14 +404,32 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
     claims = one_per_object(doc, unpooled(doc, [
-        sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, c)))))))
+        sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, sovereignty_of_land(doc, c))))))))
         for c in claims if c.confidence >= min_confidence]))
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [c for c in detected_claims(doc, quotes, claims) if c.confidence >= min_confidence]
+    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, claims))))
+    claims = [c for c in claims if not _only_asks(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+_ASKER_SELF = frozenset({"i", "we", "our", "us", "my", "me", "ours"})
+
+
+def _only_asks(doc: Doc, c: Claim) -> bool:
+    """The evidence ends with a question and no one in it speaks for a side ("And the union?", "Q. Would you
+    accept a vote?", "Welcome back ... what does recognition change?"): an interviewer's or host's turn asks, it
+    claims nothing; a speaker's own rhetorical question ("Why would we swap our union for theirs?") stays."""
+    text = text_of(doc)
+    last = max(c.evidence, key=lambda e: e.end)
+    said = text[last.start : last.end].rstrip(" \"'”’)")
+    if not said.endswith("?"):
+        return False
+    words = {w.strip(".,;:!?\"'“”‘’").lower() for e in c.evidence for w in text[e.start : e.end].split()}
+    return not words & _ASKER_SELF
 
 
 def _as_issuer(doc: Doc, c: Claim, issued_by: Mention) -> Claim:

@@ -270,7 +270,16 @@ def main(argv=None) -> int:
                     help="fit on all open splits and write the weights file (default: the shipped one)")
     ap.add_argument("--export-folds", metavar="DIR",
                     help="write DIR/<split>.json, each fitted on the other open splits (for benchmarks)")
+    ap.add_argument("--splits", help="comma-separated open splits to build, fit and fold over (default: the nine "
+                                     "of round eight; heldout7 is open since session 11, never a sealed one)")
     args = ap.parse_args(argv)
+    global OPEN_SPLITS
+    if args.splits:
+        from benchmarks.claims import SEALED
+
+        OPEN_SPLITS = tuple(args.splits.split(","))
+        if set(OPEN_SPLITS) & set(SEALED):
+            ap.error(f"sealed splits are never trained on: {sorted(set(OPEN_SPLITS) & set(SEALED))}")
     cache = Path(args.cache)
     if cache.exists() and not args.rebuild:
         data = pickle.loads(cache.read_bytes())
@@ -282,8 +291,8 @@ def main(argv=None) -> int:
         print(f"pipeline loaded in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
         data = build(nlp)
         cache.write_bytes(pickle.dumps(data))
-    arts, units = data["arts"], data["units"]
-    assert all(u["split"] in OPEN_SPLITS for u in units)
+    arts = data["arts"]
+    units = [u for u in data["units"] if u["split"] in OPEN_SPLITS]  # a cache built over more splits serves fewer
     if args.export or args.export_folds:
         if args.export:
             write_json(export_model(units, args.C, list(OPEN_SPLITS)), Path(args.export))

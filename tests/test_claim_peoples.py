@@ -1,0 +1,99 @@
+"""A people's own say (issue 9, session 11): a claim that calls its polity's people "a people", or has a people
+deciding, is self-determination whatever type its cue gave it, and a people found as its object stays its
+object. Every sentence here is invented for the test; none is from a benchmark article. Tests marked ``model``
+load the default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.domain import Claim, Mention
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "people"), [
+    ("We are a people with our own songs and our own laws.", True),
+    ("The islanders are a people apart, with a tongue of their own.", True),
+    ("We are Tarrow people, and we always were.", False),  # whose people they are: belonging, not a say
+    ("From tonight we are a free people.", False),  # a people that has its state: sovereignty
+    ("We are not a people, we are a town.", False),
+])
+def test_model_a_people_as_the_predicate(nlp, sentence, people):
+    from annotator.nlp.claim_types import _is_a_people
+
+    assert _is_a_people(nlp(sentence)[:]) is people
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("typ", ["territory", "sovereignty", "other"])
+def test_model_a_people_deciding_retypes_a_territorial_or_other_claim(nlp, typ):
+    from annotator.nlp.claim_types import peoples_choice
+
+    doc = nlp("The islanders must decide for themselves which flag flies over the harbour.")
+    c = Claim(claim_type=typ, evidence=(Mention(0, len(doc.text)),), stance="favour")
+    assert peoples_choice(doc, c).claim_type == "self_determination"
+    pooled = Claim(claim_type="pooling", evidence=(Mention(0, len(doc.text)),), stance="favour")
+    assert peoples_choice(doc, pooled).claim_type == "pooling"  # a vote on a union stays pooling
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "people"), [
+    ("The Veshans of Ostmark will vote in a referendum on independence from Ostmark in May. The Veshans have "
+     "every right to choose their future, and Ostmark cannot stop the referendum, she said.", "The Veshans"),
+    ("Ostmark has ruled out a referendum on independence for its eastern region. The people of the east have "
+     "every right to choose their future inside or outside Ostmark, she said.", "The people of the east"),
+])
+def test_model_a_people_as_the_object_of_a_self_determination_claim_is_kept(nlp, text, people):
+    from annotator.nlp.claim_objects import focused
+
+    doc = nlp(text)
+    start = text.rindex(people)
+    who = Mention(start, start + len(people))
+    c = Claim(claim_type="self_determination", evidence=(Mention(start, len(text)),), target=who, stance="favour")
+    assert focused(doc, c).target == who  # not the state the vote is about leaving
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "say"), [
+    ("The islanders will decide for themselves, and no minister can stop them.", True),
+    ("The hill people have the right to be asked. That right was not a gift from the capital.", True),
+    ("It should be us who decide, not a committee in the capital.", True),
+    ("A nation's right to choose does not depend on anyone's permission.", True),
+    ("The islanders have no right to decide this alone.", False),
+    ("The people will not decide anything; the court will.", False),
+    ("No region can vote itself out of the country.", False),
+])
+def test_model_a_people_s_say_asserted(nlp, sentence, say):
+    from annotator.nlp.claim_types import asserted_say
+
+    assert asserted_say(nlp(sentence)[:]) is say
+
+
+@pytest.mark.model
+def test_model_a_self_determination_claim_asserting_the_people_s_say_is_in_favour(nlp):
+    from annotator.nlp.claim_types import say_stance
+
+    doc = nlp("The valley people have the right to decide. That right does not expire because a minister dislikes it.")
+    ev = (Mention(0, len(doc.text)),)
+    against = Claim(claim_type="self_determination", evidence=ev, stance="against", strength=-1)
+    assert [(c.stance, c.strength) for c in say_stance(doc, [against])] == [("favour", 1)]
+    other = Claim(claim_type="territory", evidence=ev, stance="against", strength=-1)
+    assert say_stance(doc, [other]) == [other]  # only self-determination claims turn
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "land"), [
+    ("The panel ruled that the Skerry Isles fall under the sovereignty of Brenn.", True),
+    ("The forum takes no position on the sovereignty of the reefs.", True),
+    ("Nobody disputes our sovereignty over the northern islands.", True),
+    ("This is sovereign Ostrel territory, the minister said.", True),
+    ("We will defend the sovereignty of our republic.", False),  # a polity's own: sovereignty
+    ("Brenn is a sovereign state and will remain one.", False),
+])
+def test_model_sovereignty_said_of_land_is_territorial(nlp, sentence, land):
+    from annotator.nlp.claim_types import sovereignty_of_land, sovereignty_over_land
+
+    doc = nlp(sentence)
+    assert sovereignty_over_land(doc[:]) is land
+    c = Claim(claim_type="sovereignty", evidence=(Mention(0, len(sentence)),), stance="favour")
+    assert sovereignty_of_land(doc, c).claim_type == ("territory" if land else "sovereignty")
