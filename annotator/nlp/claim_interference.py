@@ -15,7 +15,7 @@ from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_objects import focus
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
 from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, is_seat, label_of, phrase, subject_of
-from annotator.nlp.once import ents_within
+from annotator.nlp.once import ents_within, text_of
 
 # What an outsider does to another polity's affairs: the subject of one of these is the outsider.
 _ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "comment", "order",
@@ -217,7 +217,7 @@ def _names_claimant(doc: Doc, rng: tuple[int, int], claimant: Mention | None) ->
     """The range holds the claimant's own name (a tagger's "the Republic of X Ivo Tarn")."""
     if claimant is None:
         return False
-    last = doc.text[claimant.start : claimant.end].split()[-1:] if claimant.end > claimant.start else []
+    last = text_of(doc)[claimant.start : claimant.end].split()[-1:] if claimant.end > claimant.start else []
     return bool(last) and any(t.text == last[0] for t in doc[rng[0] : rng[1]])
 
 
@@ -264,7 +264,7 @@ def dismisses_outsider(said: str) -> bool:
 def dismissed(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """Claims of another type whose evidence dismisses an outsider's say become interference claims in favour
     (object and addressee from their clause), unless an interference claim already covers those words."""
-    text = doc.text
+    text = text_of(doc)
     out = []
     for c in claims:
         if c.claim_type != "interference" and c.evidence and dismisses_outsider(

@@ -10,6 +10,7 @@ from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_cues import Hit
 from annotator.nlp.claim_tree import SUBJECTS, clause_verb, gives_away, refuses_to_bargain, sets_aside
+from annotator.nlp.once import text_of
 
 
 def _negated_subject(verb: Token) -> bool:
@@ -163,7 +164,7 @@ def neutral_stance(doc: Doc, claims: list[Claim]) -> list[Claim]:
     "neither supports nor opposes membership", "I'd take no side on the outcome") is neutral, whatever the
     field's or the detector's reading of the words around it (a cue claim already is, by ``NEUTRAL_PHRASES`` in
     its clause), and of the type of what it takes no side on, when the words after the phrase say it."""
-    text = doc.text
+    text = text_of(doc)
     out = []
     for c in claims:
         if c.evidence:

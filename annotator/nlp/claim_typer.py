@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from annotator.domain import Claim, Mention, Quote
+from annotator.nlp.once import text_of
 
 __all__ = ["Typer", "TyperError", "claim_features", "load_typer", "read_typer", "reset_typer", "retyped", "typed",
            "use_typer"]
@@ -173,7 +174,7 @@ def _own(doc: Doc, claim: Claim) -> bool:
     """The object is the claimant's own polity: a word of the object's name is in the claimant's."""
     if claim.claimant is None or claim.target is None:
         return False
-    text = doc.text
+    text = text_of(doc)
     words = lambda m: {w.lower().strip(".,'’s") for w in m.text_in(text).split() if w[:1].isupper()}  # noqa: E731
     return bool(words(claim.target) & words(claim.claimant) - {"the"})
 
