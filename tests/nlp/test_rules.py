@@ -623,6 +623,44 @@ def test_a_demonym_after_the_is_a_description_of_the_person_just_named():
     assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Neil Dawson", "the Scot")
 
 
+def _demonym_after_a_name(word: str, label: str):
+    # Ruth Amsel spoke .  " We lost , " the <word> said .
+    return parse(
+        [
+            ("Ruth", 1, "compound", "PROPN", "NNP", "Ruth"),
+            ("Amsel", 2, "nsubj", "PROPN", "NNP", "Amsel"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 11, "punct", "PUNCT", "``", '"'),
+            ("We", 6, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 11, "ccomp", "VERB", "VBD", "lose"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            ("the", 10, "det", "DET", "DT", "the"),
+            (word, 11, "nsubj", "PROPN", "NNP", word),
+            ("said", 11, "ROOT", "VERB", "VBD", "say"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (10, 11, label)],
+    )
+
+
+def test_a_demonym_tagged_as_a_people_or_a_man_noun_tagged_as_a_group_is_the_person_just_named():
+    # "the Velskan" tagged NORP (the name span keeps its "the") and "the Dutchman" tagged ORG are one person,
+    # and the description is never resolved to itself
+    for word, label in (("Velskan", "NORP"), ("Dutchman", "ORG"), ("Frenchwoman", "GPE")):
+        doc = _demonym_after_a_name(word, label)
+        (q,) = find_quotes(doc)
+        assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ruth Amsel", f"the {word}")
+
+
+def test_an_organisation_after_the_is_not_taken_for_a_demonym():
+    # " We lost , " the Herald said .  (one word after "the", tagged ORG, not a people noun): the Herald speaks
+    doc = _demonym_after_a_name("Herald", "ORG")
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "the Herald" and q.speaker_mention is None
+
+
 def test_he_or_she_as_the_subject_before_a_quote_with_no_cue_is_a_weak_speaker():
     # Ines Vale said no .  /  She laughed . " Sorry . "
     rows = [
