@@ -2037,3 +2037,35 @@ def test_an_opening_participle_parsed_as_the_subject_gives_way_to_the_name_after
     ]
     doc = parse(rows, ents=[(2, 4, "PERSON")])
     assert attributed(doc) == [("unfair", "Ana Rusu")]
+
+
+def test_a_statement_given_by_a_she_who_said_in_it_speaks_for_whom_she_is():
+    # Ana Roe was hurt .  In a statement , she said no .  " Sorry , " the statement said .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 3, "nsubjpass", "PROPN", "NNP", "Roe"),
+            ("was", 3, "auxpass", "AUX", "VBD", "be"),
+            ("hurt", 3, "ROOT", "VERB", "VBN", "hurt"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+            ("In", 10, "prep", "ADP", "IN", "in"),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("statement", 5, "pobj", "NOUN", "NN", "statement"),
+            (",", 10, "punct", "PUNCT", ",", ","),
+            ("she", 10, "nsubj", "PRON", "PRP", "she"),
+            ("said", 10, "ROOT", "VERB", "VBD", "say"),
+            ("no", 10, "dobj", "INTJ", "UH", "no"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 19, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("the", 18, "det", "DET", "DT", "the"),
+            ("statement", 19, "nsubj", "NOUN", "NN", "statement"),
+            ("said", 19, "ROOT", "VERB", "VBD", "say"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ana Roe", "the statement")
