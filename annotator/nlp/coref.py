@@ -86,6 +86,7 @@ class Mentions:
         self.heard: dict[str, list[float]] = {}  # genders of earlier quotes' he/she speakers
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
+        self.neutral: set[str] = set()  # people the text says go by "they" ("who uses they/them pronouns")
         self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
         self.initials: dict[str, set[str]] = {}  # a surname -> the initials of its person's title words
         self._collect()

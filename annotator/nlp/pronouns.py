@@ -111,7 +111,9 @@ def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
             head = mentions.doc[m.end - 1]
             other = FEMALE_NOUNS if kind == "m" else MALE_NOUNS
             return person_noun(head) and head.lower_ not in other
-        return m.personal and mentions.gender(m.key, strong=True) in (None, kind)
+        return m.personal and mentions.gender(m.key, strong=True) in (None, kind) and m.key not in mentions.neutral
+    if kind == "pl" and m.personal and m.key in mentions.neutral:
+        return True  # "Imrie, who uses they/them pronouns ... they say": a singular they
     if m.label == NAME:  # a proper name the NER missed: an organisation unless known as a person
         return not m.titles and mentions.gender(m.key) is None and m.key not in mentions.person_keys
     if m.label == ORG_NAME and not mentions.parsed and kind == "pl":
