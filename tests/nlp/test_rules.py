@@ -2069,3 +2069,31 @@ def test_a_statement_given_by_a_she_who_said_in_it_speaks_for_whom_she_is():
     )
     (q,) = find_quotes(doc)
     assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ana Roe", "the statement")
+
+
+def test_the_company_is_the_company_named_not_an_earlier_bare_the_company():
+    # Brask Instruments fell .  The company expects losses .  " Sorry , " the company said .
+    doc = parse(
+        [
+            ("Brask", 1, "compound", "PROPN", "NNP", "Brask"),
+            ("Instruments", 2, "nsubj", "PROPN", "NNPS", "Instruments"),
+            ("fell", 2, "ROOT", "VERB", "VBD", "fall"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("The", 5, "det", "DET", "DT", "the"),
+            ("company", 6, "nsubj", "NOUN", "NN", "company"),
+            ("expects", 6, "ROOT", "VERB", "VBZ", "expect"),
+            ("losses", 6, "dobj", "NOUN", "NNS", "loss"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 15, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 15, "punct", "PUNCT", ",", ","),
+            ('"', 15, "punct", "PUNCT", "''", '"'),
+            ("the", 14, "det", "DET", "DT", "the"),
+            ("company", 15, "nsubj", "NOUN", "NN", "company"),
+            ("said", 15, "ROOT", "VERB", "VBD", "say"),
+            (".", 15, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "ORG")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Brask Instruments"
