@@ -208,7 +208,8 @@ def _head(doc: Doc, found: Found) -> Token:
 
 def describes_person(doc: Doc, found: Found) -> bool:
     """A definite description of one person: "the former shipping magnate", "the 23-year-old",
-    "the striker", "the Ostend boss" (a role, a kin or people noun, an agent noun, an age)."""
+    "the striker", "the Ostend boss" (a role, a kin or people noun, a noun that says a man or a woman, an
+    agent noun, an age)."""
     head = _head(doc, found)
     if found.pronoun or found.label or doc[found.start].lower_ not in ("the", "this", "that"):
         return False
@@ -221,7 +222,7 @@ def describes_person(doc: Doc, found: Found) -> bool:
         return False
     if any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in head.rights):
         return False  # "the visitor from Orvell": someone the phrase itself introduces ("the father of three" is not)
-    return is_role(w) or person_noun(head)
+    return is_role(w) or person_noun(head) or w in MALE_NOUNS or w in FEMALE_NOUNS  # "the grandmother of five"
 
 
 def description_gender(doc: Doc, found: Found) -> str | None:

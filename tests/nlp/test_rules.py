@@ -2097,3 +2097,29 @@ def test_the_company_is_the_company_named_not_an_earlier_bare_the_company():
     )
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Brask Instruments"
+
+
+def test_a_description_by_a_noun_that_says_a_woman_is_the_woman_just_named():
+    # Edna Fairlie won .  " Tea , " the gran of six said .   (gran: a kin noun that says a woman, like grandmother)
+    for noun in ("gran", "granny", "grandmother"):
+        doc = parse(
+            [
+                ("Edna", 1, "compound", "PROPN", "NNP", "Edna"),
+                ("Fairlie", 2, "nsubj", "PROPN", "NNP", "Fairlie"),
+                ("won", 2, "ROOT", "VERB", "VBD", "win"),
+                (".", 2, "punct", "PUNCT", ".", "."),
+                ('"', 12, "punct", "PUNCT", "``", '"'),
+                ("Tea", 12, "ccomp", "NOUN", "NN", "tea"),
+                (",", 12, "punct", "PUNCT", ",", ","),
+                ('"', 12, "punct", "PUNCT", "''", '"'),
+                ("the", 9, "det", "DET", "DT", "the"),
+                (noun, 12, "nsubj", "NOUN", "NN", noun),
+                ("of", 9, "prep", "ADP", "IN", "of"),
+                ("six", 10, "pobj", "NUM", "CD", "six"),
+                ("said", 12, "ROOT", "VERB", "VBD", "say"),
+                (".", 12, "punct", "PUNCT", ".", "."),
+            ],
+            ents=[(0, 2, "PERSON")],
+        )
+        (q,) = find_quotes(doc)
+        assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Edna Fairlie", f"the {noun}")
