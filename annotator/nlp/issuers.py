@@ -100,6 +100,10 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
             return mentions.best_name(m, max(at, m.end))
         if who.pos_ == "NOUN":  # "a letter from the couple's daughter" ... "The daughter, Abena Osei"
             s, e = noun_phrase(doc, who)
+            if e < len(doc) and doc[e].text == ",":  # "signed by the head teacher, Mrs Ana Roe,": the name set off
+                apposed = [m for m in mentions.items if m.personal and e + 1 <= m.start <= e + 2]
+                if apposed:
+                    return mentions.best_name(apposed[0], max(at, apposed[0].end))
             m = resolve_phrase(mentions, Found(s, e, False, ""), who.i)
             if m is not None and m.personal:
                 return m

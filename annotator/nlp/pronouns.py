@@ -39,18 +39,25 @@ def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0, exclude: fr
 
 
 def _document_before(mentions: Mentions, pron: Token) -> NamedMention | None:
-    """An "it" right after a sentence that says someone spoke "in a statement" (or letter, post ...):
-    that document, so whoever issued it; only from the sentence just before or its own."""
+    """An "it" right after a sentence that says someone spoke "in a statement" (or letter, post ...), or whose
+    subject is a document the text says who wrote by name ("The letter, signed by X, says"): that document, so
+    whoever issued or wrote it; only from the sentence just before or its own."""
     from annotator.nlp.issuers import issuer
     from annotator.nlp.lexicon import DOCUMENT_NOUNS
 
     doc = mentions.doc
     sent = mentions.sent_of(pron.idx)
-    for t in reversed(doc[max(0, pron.i - 60) : pron.i]):
+    for t in reversed(doc[max(0, pron.i - 150) : pron.i]):  # the sentence before, however long
         if mentions.sent_of(t.idx) < sent - 1:
             return None
         if t.pos_ == "NOUN" and t.lower_ in DOCUMENT_NOUNS and t.head.lower_ in ("in", "through", "via"):
             return issuer(mentions, t.lower_, pron.i, paras=1)
+        if t.pos_ == "NOUN" and t.lower_ in DOCUMENT_NOUNS and t.dep_ in ("nsubj", "nsubjpass") and mentions.outside(t.i, t.i + 1):
+            from annotator.nlp.issuers import author
+
+            written = author(mentions, t.lower_, pron.i, only=t.i)  # "The letter, signed by X, says ... " / "it reads"
+            if written is not None and written.label:
+                return written
         if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass") and mentions.outside(t.i, t.i + 1):
             if t.head.i != t.i and t.head.i > t.i and not any(d.i < pron.i and d.lower_ in DOCUMENT_NOUNS for d in t.subtree):
                 if mentions.sent_of(t.idx) == sent:

@@ -2123,3 +2123,36 @@ def test_a_description_by_a_noun_that_says_a_woman_is_the_woman_just_named():
         )
         (q,) = find_quotes(doc)
         assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Edna Fairlie", f"the {noun}")
+
+
+def test_it_after_a_document_signed_by_someone_set_off_by_name_is_that_document_so_its_signer():
+    # The letter , signed by the head , Ana Roe , says no .  " Sorry , " it reads .
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("letter", 11, "nsubj", "NOUN", "NN", "letter"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("signed", 1, "acl", "VERB", "VBN", "sign"),
+            ("by", 3, "agent", "ADP", "IN", "by"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("head", 4, "pobj", "NOUN", "NN", "head"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 1, "appos", "PROPN", "NNP", "Roe"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("says", 11, "ROOT", "VERB", "VBZ", "say"),
+            ("no", 11, "dobj", "INTJ", "UH", "no"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 19, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("it", 19, "nsubj", "PRON", "PRP", "it"),
+            ("reads", 19, "ROOT", "VERB", "VBZ", "read"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(8, 10, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker is not None and q.speaker.text_in(doc.text) == "Ana Roe", q.origin
+    assert "ranker" not in q.origin and q.speaker_mention.text_in(doc.text) == "it"
