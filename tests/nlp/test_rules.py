@@ -2156,3 +2156,31 @@ def test_it_after_a_document_signed_by_someone_set_off_by_name_is_that_document_
     (q,) = find_quotes(doc)
     assert q.speaker is not None and q.speaker.text_in(doc.text) == "Ana Roe", q.origin
     assert "ranker" not in q.origin and q.speaker_mention.text_in(doc.text) == "it"
+
+
+def test_a_titled_name_before_of_and_a_unit_s_name_is_the_person_however_the_parse_split_it():
+    # Outside court , Detective Sergeant Owen Pryle of Tarrow Roads Policing Unit said " Sorry . "
+    # (the parse made "court" the subject and the unit's name its apposition, the person a modifier of it)
+    doc = parse(
+        [
+            ("Outside", 1, "amod", "ADJ", "JJ", "outside"),
+            ("court", 12, "nsubj", "NOUN", "NN", "court"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("Detective", 6, "compound", "PROPN", "NNP", "Detective"),
+            ("Sergeant", 6, "compound", "PROPN", "NNP", "Sergeant"),
+            ("Owen", 6, "compound", "PROPN", "NNP", "Owen"),
+            ("Pryle", 11, "nmod", "PROPN", "NNP", "Pryle"),
+            ("of", 6, "prep", "ADP", "IN", "of"),
+            ("Tarrow", 9, "compound", "PROPN", "NNP", "Tarrow"),
+            ("Roads", 7, "pobj", "PROPN", "NNP", "Roads"),
+            ("Policing", 11, "compound", "PROPN", "NNP", "Policing"),
+            ("Unit", 1, "appos", "PROPN", "NNP", "Unit"),
+            ("said", 12, "ROOT", "VERB", "VBD", "say"),
+            ('"', 14, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 12, "ccomp", "INTJ", "UH", "sorry"),
+            (".", 14, "punct", "PUNCT", ".", "."),
+            ('"', 14, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker is not None and q.speaker.text_in(doc.text) == "Owen Pryle", q.origin
