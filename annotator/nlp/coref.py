@@ -373,8 +373,11 @@ class Mentions:
         return j < len(toks) and toks[j].text == ")"
 
     def _numbered(self, m: NamedMention) -> bool:
-        """A numeral follows the name with no punctuation between ("Ward 6 rings back")."""
+        """A numeral follows the name with no punctuation between ("Ward 6 rings back"), not a minute closing
+        brackets after it (a line-up's substitute, "Padgett (Fullerton 60)")."""
         doc = self.doc
+        if m.end + 1 < len(doc) and doc[m.end + 1].text == ")":
+            return False
         return m.end < len(doc) and doc[m.end].text.isdigit() and not doc[m.end - 1].whitespace_.count("\n")
 
     def _org_openers(self) -> set[str]:

@@ -2184,3 +2184,33 @@ def test_a_titled_name_before_of_and_a_unit_s_name_is_the_person_however_the_par
     )
     (q,) = find_quotes(doc)
     assert q.speaker is not None and q.speaker.text_in(doc.text) == "Owen Pryle", q.origin
+
+
+def test_a_substitute_s_minute_in_a_line_up_does_not_make_a_player_a_designation():
+    # Kwame Fullerton scored .  " Great , " he said .  Padgett ( Fullerton 60 ) .   ("Ward 6" is a designation;
+    # a minute closing brackets after a name is a line-up's substitute)
+    doc = parse(
+        [
+            ("Kwame", 1, "compound", "PROPN", "NNP", "Kwame"),
+            ("Fullerton", 2, "nsubj", "PROPN", "NNP", "Fullerton"),
+            ("scored", 2, "ROOT", "VERB", "VBD", "score"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("Great", 9, "ccomp", "ADJ", "JJ", "great"),
+            (",", 9, "punct", "PUNCT", ",", ","),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+            ("he", 9, "nsubj", "PRON", "PRP", "he"),
+            ("said", 9, "ROOT", "VERB", "VBD", "say"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+            ("Padgett", 11, "ROOT", "PROPN", "NNP", "Padgett"),
+            ("(", 13, "punct", "PUNCT", "-LRB-", "("),
+            ("Fullerton", 11, "appos", "PROPN", "NNP", "Fullerton"),
+            ("60", 13, "nummod", "NUM", "CD", "60"),
+            (")", 13, "punct", "PUNCT", "-RRB-", ")"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (11, 12, "PERSON"), (13, 14, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker is not None and q.speaker.text_in(doc.text) == "Kwame Fullerton", q.origin
+    assert "ranker" not in q.origin and q.speaker_mention.text_in(doc.text) == "he"
