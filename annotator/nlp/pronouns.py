@@ -70,7 +70,7 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
     is the same pronoun, what that one refers to; when it is a description of one person, whom that
     stands for; None when it is a name (the scored lookup decides) or nothing fits."""
     from annotator.nlp.descriptions import resolve_phrase
-    from annotator.nlp.names import Found, noun_phrase
+    from annotator.nlp.names import Found, given_name_as, noun_phrase
     from annotator.nlp.roles import age_description, describes_person, description_gender, salient_person
 
     doc = mentions.doc
@@ -84,6 +84,12 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             if PRONOUN_KIND[t.lower_] == kind:
                 return resolve_pronoun(mentions, t, depth + 1)
             continue  # "he" before a "she": someone else
+        if t.lower_ == "who" and t.head.dep_ == "relcl" and given_name_as(doc, t.head.head) is not None:
+            continue  # "who gave his name only as Sid": the noun it hangs from, met next, is named so
+        given = given_name_as(doc, t) if t.pos_ == "NOUN" else None
+        if given is not None:  # "Her neighbour, who gave his name only as Sid, said he ...": Sid
+            named = [m for m in mentions.between(*given) if m.personal or m.label in ("", NAME)]
+            return mentions.best_name(named[0], pron.i) if named else mentions.make(*given, "PERSON", True)
         source = mentions.unnamed_at(t.i)
         if source is not None:  # "One father, collecting his daughter, said he ...": the father
             if not _compatible(mentions, source, kind) or _addresses_one_of_kind(mentions, source, kind):

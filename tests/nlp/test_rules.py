@@ -2214,3 +2214,39 @@ def test_a_substitute_s_minute_in_a_line_up_does_not_make_a_player_a_designation
     (q,) = find_quotes(doc)
     assert q.speaker is not None and q.speaker.text_in(doc.text) == "Kwame Fullerton", q.origin
     assert "ranker" not in q.origin and q.speaker_mention.text_in(doc.text) == "he"
+
+
+def test_he_after_someone_who_gave_his_name_only_as_a_name_is_that_name():
+    # Hal Brent spoke .  Her neighbour , who gave his name only as Sid , said no .  " Sorry , " he said .
+    doc = parse(
+        [
+            ("Hal", 1, "compound", "PROPN", "NNP", "Hal"),
+            ("Brent", 2, "nsubj", "PROPN", "NNP", "Brent"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("Her", 5, "poss", "PRON", "PRP$", "her"),
+            ("neighbour", 15, "nsubj", "NOUN", "NN", "neighbour"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("who", 8, "nsubj", "PRON", "WP", "who"),
+            ("gave", 5, "relcl", "VERB", "VBD", "give"),
+            ("his", 10, "poss", "PRON", "PRP$", "his"),
+            ("name", 8, "dobj", "NOUN", "NN", "name"),
+            ("only", 12, "advmod", "ADV", "RB", "only"),
+            ("as", 8, "prep", "ADP", "IN", "as"),
+            ("Sid", 12, "pobj", "PROPN", "NNP", "Sid"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("said", 15, "ROOT", "VERB", "VBD", "say"),
+            ("no", 15, "dobj", "INTJ", "UH", "no"),
+            (".", 15, "punct", "PUNCT", ".", "."),
+            ('"', 23, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 23, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 23, "punct", "PUNCT", ",", ","),
+            ('"', 23, "punct", "PUNCT", "''", '"'),
+            ("he", 23, "nsubj", "PRON", "PRP", "he"),
+            ("said", 23, "ROOT", "VERB", "VBD", "say"),
+            (".", 23, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (13, 14, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker is not None and q.speaker.text_in(doc.text) == "Sid", q.origin
