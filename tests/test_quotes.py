@@ -930,3 +930,14 @@ def test_model_a_person_who_goes_by_they_is_their_they_and_no_one_s_she(model):
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes] == ["Robin Ashgrove", "Robin Ashgrove", "Helen Marsh", "Helen Marsh"]
+
+
+@pytest.mark.model
+def test_model_a_long_headline_quote_takes_the_speaker_of_the_same_words_in_the_body(model):
+    text = (
+        "‘You never forget the smell of the bread’: nine readers remember the corner bakeries of their childhood "
+        "towns\n\n"
+        "“You never forget the smell of the bread. My gran baked every Friday.” — Alma Petrie, 70, Dunmore\n"
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Alma Petrie", "Alma Petrie"]
