@@ -2250,3 +2250,34 @@ def test_he_after_someone_who_gave_his_name_only_as_a_name_is_that_name():
     )
     (q,) = find_quotes(doc)
     assert q.speaker is not None and q.speaker.text_in(doc.text) == "Sid", q.origin
+
+
+def test_the_she_who_replies_to_a_question_is_not_the_one_who_asked_it():
+    # Ada Quell spoke .  " Why ? " asked Tom Reddin .  " Yes , " she replied .
+    doc = parse(
+        [
+            ("Ada", 1, "compound", "PROPN", "NNP", "Ada"),
+            ("Quell", 2, "nsubj", "PROPN", "NNP", "Quell"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("Why", 8, "advmod", "ADV", "WRB", "why"),
+            ("?", 8, "punct", "PUNCT", ".", "?"),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            ("asked", 8, "ROOT", "VERB", "VBD", "ask"),
+            ("Tom", 10, "compound", "PROPN", "NNP", "Tom"),
+            ("Reddin", 8, "nsubj", "PROPN", "NNP", "Reddin"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+            ('"', 17, "punct", "PUNCT", "``", '"'),
+            ("Yes", 17, "intj", "INTJ", "UH", "yes"),
+            (",", 17, "punct", "PUNCT", ",", ","),
+            ('"', 17, "punct", "PUNCT", "''", '"'),
+            ("she", 17, "nsubj", "PRON", "PRP", "she"),
+            ("replied", 17, "ROOT", "VERB", "VBD", "reply"),
+            (".", 17, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (9, 11, "PERSON")],
+    )
+    asked, answer = find_quotes(doc)
+    assert asked.speaker.text_in(doc.text) == "Tom Reddin"
+    assert answer.speaker is not None and answer.speaker.text_in(doc.text) == "Ada Quell", answer.origin
