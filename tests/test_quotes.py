@@ -917,3 +917,27 @@ def test_model_the_he_after_a_quote_that_addressed_him_is_the_one_addressed(mode
     )
     t, quotes = run(model, text)
     assert [speaker(t, q) for q in quotes] == ["Oskar Brede", "Hanne Vollmar", "Hanne Vollmar", "Ilja Sommer"]
+
+
+@pytest.mark.model
+def test_model_a_person_who_goes_by_they_is_their_they_and_no_one_s_she(model):
+    text = (
+        "Helen Marsh builds cellos in an old barn outside Keddon.\n\n"
+        "One of her players is Robin Ashgrove, a cellist with the Keddon Players, who uses they/them pronouns. "
+        "Ashgrove first tried one of her cellos in 2018 and, they say, “fell for it at once”.\n\n"
+        "“It has a voice I had been looking for,” they said.\n\n"
+        "Marsh laughs at that. “It’s only wood,” she says. “Good wood, though.”"
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Robin Ashgrove", "Robin Ashgrove", "Helen Marsh", "Helen Marsh"]
+
+
+@pytest.mark.model
+def test_model_a_long_headline_quote_takes_the_speaker_of_the_same_words_in_the_body(model):
+    text = (
+        "‘You never forget the smell of the bread’: nine readers remember the corner bakeries of their childhood "
+        "towns\n\n"
+        "“You never forget the smell of the bread. My gran baked every Friday.” — Alma Petrie, 70, Dunmore\n"
+    )
+    t, quotes = run(model, text)
+    assert [speaker(t, q) for q in quotes] == ["Alma Petrie", "Alma Petrie"]

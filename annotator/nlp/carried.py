@@ -89,13 +89,14 @@ def heading_speaker(art: Article, i: int, a: Attr | None) -> Attr | None:
 
 def heading(art: Article, i: int) -> bool:
     """The quote sits in a heading: a Title Case line, or a short paragraph that does not end like a
-    sentence ('Nobody I know is talking about it', 'Opposition: ‘A farce’')."""
+    sentence ('Nobody I know is talking about it', 'Opposition: ‘A farce’'; the article's first line, its
+    headline, may be longer)."""
     q = art.marked[i]
     if any(a <= q.open_at < b for a, b in art.title_lines):
         return True
     a, b = art.paras[q.para]
     line = art.text[a:b].strip()
-    if "\n" in line or len(line.split()) > 14:
+    if "\n" in line or len(line.split()) > (24 if q.para == 0 else 14):  # the article's first line: its headline
         return False
     return not line.rstrip("\"'\u201d\u2019\u00bb)").endswith((".", "!", "?", ",", ";", ":", "\u2026"))
 

@@ -86,6 +86,7 @@ class Mentions:
         self.heard: dict[str, list[float]] = {}  # genders of earlier quotes' he/she speakers
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
+        self.neutral: set[str] = set()  # people the text says go by "they" ("who uses they/them pronouns")
         self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
         self.initials: dict[str, set[str]] = {}  # a surname -> the initials of its person's title words
         self._collect()
@@ -372,8 +373,11 @@ class Mentions:
         return j < len(toks) and toks[j].text == ")"
 
     def _numbered(self, m: NamedMention) -> bool:
-        """A numeral follows the name with no punctuation between ("Ward 6 rings back")."""
+        """A numeral follows the name with no punctuation between ("Ward 6 rings back"), not a minute closing
+        brackets after it (a line-up's substitute, "Padgett (Fullerton 60)")."""
         doc = self.doc
+        if m.end + 1 < len(doc) and doc[m.end + 1].text == ")":
+            return False
         return m.end < len(doc) and doc[m.end].text.isdigit() and not doc[m.end - 1].whitespace_.count("\n")
 
     def _org_openers(self) -> set[str]:

@@ -62,6 +62,7 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if not bare:
         return None
     orgs = [m for m in mentions.items + mentions.history[-200:] if m.organisational or (m.label == "" and m.speaker)]
+    orgs = [m for m in orgs if not (m.start < found.end and found.start < m.end)]  # a phrase never stands for itself
     same = [m for m in orgs if m.key.split()[-1:] == [hw] and m.end - m.start > 1]
     if not same:  # "the ministry" is "Penglai's Ministry of National Defence"
         same = [m for m in orgs if hw in m.key.split()[:-1] and m.end - m.start > 2 and m.start < at]

@@ -3,6 +3,7 @@ near a lone subject, gendered titles. Votes go to ``Mentions.vote``."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from annotator.nlp.lexicon import FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_WORDS, MALE_HONORIFICS, MALE_NOUNS, MALE_WORDS
@@ -74,11 +75,30 @@ def learn_genders(mentions: Mentions) -> None:
             if subj is not None and subj.lower_ in ("he", "she"):
                 mentions.vote(m.key, "m" if subj.lower_ == "he" else "f", 3)
 
+    _learn_neutral(mentions)
+
     for m in mentions.items:  # "her husband, Dmytro", "the chairwoman, X"
         if m.personal:
             male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)
             if male != female:
                 mentions.vote(m.key, "m" if male > female else "f", 2)
+
+
+_THEY_THEM = re.compile(r"\bthey\s*/\s*them\b", re.IGNORECASE)
+
+
+def _learn_neutral(mentions: Mentions) -> None:
+    """People the text says go by "they" ("Imrie, who uses they/them pronouns"): the person named last before
+    the words "they/them" in their sentence, outside quotes. Such a person is no he or she, and can be a they."""
+    doc = mentions.doc
+    for hit in _THEY_THEM.finditer(doc.text):
+        t = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+        if t is None or not mentions.outside(t.start, t.end):
+            continue
+        sent = mentions.sent_of(hit.start())
+        named = [m for m in mentions.items if m.personal and m.sent == sent and m.end <= t.start]
+        if named:
+            mentions.neutral.add(max(named, key=lambda m: m.start).key)
 
 
 def _object_of_own_subject(t, roots: set[int]) -> bool:

@@ -1,5 +1,5 @@
 """Who issued a document that speaks ("the statement said"): the subject of the last
-"said in a statement" before it, when that subject is a named mention; and who wrote one, as the
+"said in a statement" before it, when that subject is a named mention or a he/she resolved to one; and who wrote one, as the
 text says before or after ("signed by Teresa Okwu", "a letter from the couple's daughter")."""
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from annotator.nlp.lexicon import AUTHOR_VERBS, DOCUMENT_NOUNS
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
+
+
+_resolving: set[int] = set()
 
 
 def issuer(mentions: Mentions, noun: str, at: int, paras: int = 3) -> NamedMention | None:
@@ -36,6 +39,15 @@ def issuer(mentions: Mentions, noun: str, at: int, paras: int = 3) -> NamedMenti
             subj = next(iter(subject_candidates(doc, verb)), None)  # a subject the parse lost
         if subj is None:
             continue
+        if subj.pos_ == "PRON" and subj.lower_ in ("he", "she") and subj.i not in _resolving:
+            from annotator.nlp.pronouns import resolve_pronoun
+
+            _resolving.add(subj.i)  # a pronoun whose own lookup reaches this document again is not resolved twice
+            try:
+                m = resolve_pronoun(mentions, subj)  # "In a victim statement read to the court, she said": whom she is
+            finally:
+                _resolving.discard(subj.i)
+            return m if m is not None and m.personal else None
         named = [m for m in mentions.between(subj.left_edge.i, subj.right_edge.i + 1) if m.personal or m.organisational]
         if named:  # "The hospital's chief executive, Dr. Lorraine Achebe, ... in a letter": the person
             m = next((m for m in named if m.personal), named[0])
@@ -88,6 +100,10 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
             return mentions.best_name(m, max(at, m.end))
         if who.pos_ == "NOUN":  # "a letter from the couple's daughter" ... "The daughter, Abena Osei"
             s, e = noun_phrase(doc, who)
+            if e < len(doc) and doc[e].text == ",":  # "signed by the head teacher, Mrs Ana Roe,": the name set off
+                apposed = [m for m in mentions.items if m.personal and e + 1 <= m.start <= e + 2]
+                if apposed:
+                    return mentions.best_name(apposed[0], max(at, apposed[0].end))
             m = resolve_phrase(mentions, Found(s, e, False, ""), who.i)
             if m is not None and m.personal:
                 return m

@@ -149,6 +149,20 @@ def label_of_name(doc: Doc, s: int, e: int) -> str:
     return ORG_NAME if last in ORG_NOUNS or any(t.ent_type_ in ORG_LABELS for t in doc[s:e]) else NAME
 
 
+def given_name_as(doc: Doc, head: Token) -> tuple[int, int] | None:
+    """The name a relative clause of ``head`` says the person gave ("a man who gave his name only as Jez",
+    "Her neighbour, who gave her name as Ana Roe"): its span, else None."""
+    for rel in head.children:
+        if rel.dep_ != "relcl" or rel.lemma_.lower() != "give":
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in rel.children):
+            continue
+        for t in rel.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "as" and (t.pos_ == "PROPN" or is_cap(t)):
+                return propn_span(doc, t)
+    return None
+
+
 def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     """``the Foreign Ministry``, ``the government of Bergland``: det "the", modifiers, an "of" phrase."""
     s = head.i

@@ -39,18 +39,25 @@ def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0, exclude: fr
 
 
 def _document_before(mentions: Mentions, pron: Token) -> NamedMention | None:
-    """An "it" right after a sentence that says someone spoke "in a statement" (or letter, post ...):
-    that document, so whoever issued it; only from the sentence just before or its own."""
+    """An "it" right after a sentence that says someone spoke "in a statement" (or letter, post ...), or whose
+    subject is a document the text says who wrote by name ("The letter, signed by X, says"): that document, so
+    whoever issued or wrote it; only from the sentence just before or its own."""
     from annotator.nlp.issuers import issuer
     from annotator.nlp.lexicon import DOCUMENT_NOUNS
 
     doc = mentions.doc
     sent = mentions.sent_of(pron.idx)
-    for t in reversed(doc[max(0, pron.i - 60) : pron.i]):
+    for t in reversed(doc[max(0, pron.i - 150) : pron.i]):  # the sentence before, however long
         if mentions.sent_of(t.idx) < sent - 1:
             return None
         if t.pos_ == "NOUN" and t.lower_ in DOCUMENT_NOUNS and t.head.lower_ in ("in", "through", "via"):
             return issuer(mentions, t.lower_, pron.i, paras=1)
+        if t.pos_ == "NOUN" and t.lower_ in DOCUMENT_NOUNS and t.dep_ in ("nsubj", "nsubjpass") and mentions.outside(t.i, t.i + 1):
+            from annotator.nlp.issuers import author
+
+            written = author(mentions, t.lower_, pron.i, only=t.i)  # "The letter, signed by X, says ... " / "it reads"
+            if written is not None and written.label:
+                return written
         if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("nsubj", "nsubjpass") and mentions.outside(t.i, t.i + 1):
             if t.head.i != t.i and t.head.i > t.i and not any(d.i < pron.i and d.lower_ in DOCUMENT_NOUNS for d in t.subtree):
                 if mentions.sent_of(t.idx) == sent:
@@ -63,7 +70,7 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
     is the same pronoun, what that one refers to; when it is a description of one person, whom that
     stands for; None when it is a name (the scored lookup decides) or nothing fits."""
     from annotator.nlp.descriptions import resolve_phrase
-    from annotator.nlp.names import Found, noun_phrase
+    from annotator.nlp.names import Found, given_name_as, noun_phrase
     from annotator.nlp.roles import age_description, describes_person, description_gender, salient_person
 
     doc = mentions.doc
@@ -77,6 +84,12 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             if PRONOUN_KIND[t.lower_] == kind:
                 return resolve_pronoun(mentions, t, depth + 1)
             continue  # "he" before a "she": someone else
+        if t.lower_ == "who" and t.head.dep_ == "relcl" and given_name_as(doc, t.head.head) is not None:
+            continue  # "who gave his name only as Sid": the noun it hangs from, met next, is named so
+        given = given_name_as(doc, t) if t.pos_ == "NOUN" else None
+        if given is not None:  # "Her neighbour, who gave his name only as Sid, said he ...": Sid
+            named = [m for m in mentions.between(*given) if m.personal or m.label in ("", NAME)]
+            return mentions.best_name(named[0], pron.i) if named else mentions.make(*given, "PERSON", True)
         source = mentions.unnamed_at(t.i)
         if source is not None:  # "One father, collecting his daughter, said he ...": the father
             if not _compatible(mentions, source, kind) or _addresses_one_of_kind(mentions, source, kind):
@@ -111,7 +124,9 @@ def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
             head = mentions.doc[m.end - 1]
             other = FEMALE_NOUNS if kind == "m" else MALE_NOUNS
             return person_noun(head) and head.lower_ not in other
-        return m.personal and mentions.gender(m.key, strong=True) in (None, kind)
+        return m.personal and mentions.gender(m.key, strong=True) in (None, kind) and m.key not in mentions.neutral
+    if kind == "pl" and m.personal and m.key in mentions.neutral:
+        return True  # "Imrie, who uses they/them pronouns ... they say": a singular they
     if m.label == NAME:  # a proper name the NER missed: an organisation unless known as a person
         return not m.titles and mentions.gender(m.key) is None and m.key not in mentions.person_keys
     if m.label == ORG_NAME and not mentions.parsed and kind == "pl":

@@ -20,7 +20,7 @@ from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR, Attr
 from annotator.nlp.calibration import calibrated
 from annotator.nlp.carried import carried, echoes, heading_speaker
 from annotator.nlp.kinds import QUOTE, named_by, quote_kind
-from annotator.nlp.lexicon import NAME, PRONOUN_KIND
+from annotator.nlp.lexicon import NAME, PRONOUN_KIND, REPLY_VERBS
 from annotator.nlp.once import tokens
 from annotator.nlp.own_sentence import own_sentence
 from annotator.nlp.pronouns import resolve_pronoun
@@ -101,6 +101,7 @@ def attribute_all(art: Article) -> None:
                 elif fallback is not None:
                     a = fallback if n == 0 else fallback.carried(fallback.rule)
             a = _not_addressed(art, i, a)
+            a = _not_the_asker(art, i, a)
             a = _addressee_answers(art, i, a)
             a = heading_speaker(art, i, a)
             a = reranked(art, i, a)
@@ -110,6 +111,30 @@ def attribute_all(art: Article) -> None:
                 art.mentions.add_speaker(*a.speaker, a.label, tok)
                 _learn_gender(art, a)
     echoes(art)
+
+
+def _not_the_asker(art: Article, i: int, a: Attr | None) -> Attr | None:
+    """ "“Was that a mistake?” Reddin pressed. / “With hindsight, yes,” she replied.": the he or she of a verb
+    of answering right after a question is not the one who asked it, so it is resolved again without them."""
+    if i == 0 or a is None or a.speaker is None or a.mention is None or a.cue is None or not art.parsed:
+        return a
+    if a.mention[1] - a.mention[0] != 1 or PRONOUN_KIND.get(art.doc[a.mention[0]].lower_) not in ("m", "f"):
+        return a
+    if art.doc[a.cue[0]].lemma_.lower() not in REPLY_VERBS:
+        return a
+    prev, q = art.marked[i - 1], art.marked[i]
+    asked = art.results[i - 1]
+    if prev.group == q.group or asked is None or asked.speaker is None:
+        return a
+    if not art.text[prev.start : prev.end].rstrip().endswith("?"):
+        return a
+    m = art.mentions.make(*a.speaker, a.label or "PERSON")
+    if art.mentions.make(*asked.speaker, asked.label or "PERSON").key != m.key:
+        return a
+    other = resolve_pronoun(art.mentions, art.doc[a.mention[0]], exclude=frozenset({m.key}))
+    if other is None:
+        return a
+    return Attr(a.rule, (other.start, other.end), a.mention, a.cue, other.label, a.cap, a.via)
 
 
 def _not_addressed(art: Article, i: int, a: Attr | None) -> Attr | None:

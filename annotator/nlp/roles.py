@@ -87,11 +87,16 @@ def party_description(doc: Doc, found: Found) -> Found | None:
 
 def demonym_description(doc: Doc, found: Found) -> Found | None:
     """ "the Scot", "the Brazilian": one capitalised word after "the" taken for a person or a people is
-    a description of one person (names take no article); the whole description, else None."""
-    if found.end - found.start != 1 or found.label not in ("PERSON", "NORP") or found.start == 0:
+    a description of one person (names take no article); the whole description, else None. The span may
+    hold its "the" already (kept before a group's name), and a people noun in -man or -woman ("the Dutchman")
+    is one person whatever the tagger labelled it."""
+    start = found.start + 1 if found.end - found.start == 2 and doc[found.start].lower_ == "the" else found.start
+    if found.end - start != 1 or start == 0:
         return None
-    tok = doc[found.start]
-    s = found.start - 1
+    tok = doc[start]
+    if found.label not in ("PERSON", "NORP") and not (tok.text[:1].isupper() and tok.lower_.endswith(("man", "woman"))):
+        return None
+    s = start - 1
     while s > 0 and doc[s].pos_ == "ADJ" and doc[s].is_lower:
         s -= 1  # "the young Velskan", "the veteran Scot"
     if doc[s].lower_ != "the" or tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s"):
@@ -203,7 +208,8 @@ def _head(doc: Doc, found: Found) -> Token:
 
 def describes_person(doc: Doc, found: Found) -> bool:
     """A definite description of one person: "the former shipping magnate", "the 23-year-old",
-    "the striker", "the Ostend boss" (a role, a kin or people noun, an agent noun, an age)."""
+    "the striker", "the Ostend boss" (a role, a kin or people noun, a noun that says a man or a woman, an
+    agent noun, an age)."""
     head = _head(doc, found)
     if found.pronoun or found.label or doc[found.start].lower_ not in ("the", "this", "that"):
         return False
@@ -216,7 +222,7 @@ def describes_person(doc: Doc, found: Found) -> bool:
         return False
     if any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in head.rights):
         return False  # "the visitor from Orvell": someone the phrase itself introduces ("the father of three" is not)
-    return is_role(w) or person_noun(head)
+    return is_role(w) or person_noun(head) or w in MALE_NOUNS or w in FEMALE_NOUNS  # "the grandmother of five"
 
 
 def description_gender(doc: Doc, found: Found) -> str | None:

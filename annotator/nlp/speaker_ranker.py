@@ -26,7 +26,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr
-from annotator.nlp.lexicon import NAME, ORG_NAME, PRONOUN_KIND
+from annotator.nlp.lexicon import NAME, ORG_NAME, ORG_NOUNS, PRONOUN_KIND
 
 try:
     from annotator.nlp.once import head_indices, tokens
@@ -162,6 +162,12 @@ def scores(ranker: Ranker, cands: list[Candidate]) -> list[float]:
     return [x / s for x in e]
 
 
+# The speaker named, as written, by the subject of the quote's own reporting verb ("X said", "said X": a name or
+# an organisation's noun, not a common noun the parse may have cut): the grammar's answer, which the ranker
+# (distance, role, salience) scores but never replaces.
+LITERAL = ("subject-of-cue", "inverted")
+
+
 def reranked(art: Article, i: int, a: Attr | None) -> Attr | None:
     """``a``, or the ranker's candidate where its probability beats the rules' choice by the margin; the chosen
     attribution's ranker probability is kept in ``prob``."""
@@ -173,10 +179,12 @@ def reranked(art: Article, i: int, a: Attr | None) -> Attr | None:
         _recorder[0].append((i, cands))
     if ranker is None or len(cands) < 2 or decided(a, cands):
         return a
+    literal = a is not None and a.speaker is not None and a.mention is None and a.rule in LITERAL and (
+        bool(a.label) or art.doc[a.speaker[1] - 1].lower_ in ORG_NOUNS)
     p = scores(ranker, cands)
     ri = next(k for k, c in enumerate(cands) if c.rule)
     best = max(range(len(cands)), key=lambda k: (p[k], -k))
-    if best == ri or p[best] - p[ri] <= ranker.margin_for(a):
+    if best == ri or p[best] - p[ri] <= ranker.margin_for(a) or literal:
         return replace(a, prob=p[ri]) if a is not None and a.speaker is not None else a
     c = cands[best]
     if c.span is None:

@@ -31,6 +31,21 @@ from annotator.nlp.once import head_indices, sent_of, tokens
 from annotator.nlp.roles import age_description, person_noun
 
 
+def _titled_person_before(doc: Doc, s: int, e: int) -> Found | None:
+    """A name of a unit [s, e) that ends a run of capitalised words opening with a personal title, a name and
+    "of" ("Detective Sergeant Ana Roe of Vell Roads Policing Unit", however the parse split it): the person."""
+    k = s
+    while k > 0 and s - k < 10 and (is_cap(doc[k - 1]) or doc[k - 1].lower_ == "of"):
+        k -= 1
+    if k == s or not is_title(doc[k]):
+        return None
+    of = next((j for j in range(k + 1, s) if doc[j].lower_ == "of"), None)
+    if of is None or is_title(doc[of - 1]) or not all(is_cap(t) for t in doc[k:of]):
+        return None
+    names = [t.i for t in doc[k:of] if not is_title(t)]
+    return named(doc, names[0], of, "PERSON") if names else None
+
+
 def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | None:
     """The speaker named by a subject: a person named in apposition, its entity, a proper name,
     the organisation a spokesperson speaks for, or the noun phrase itself (``literal``: the subject
@@ -74,6 +89,9 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                 cent = ent_span(doc, child)
                 if cent is None or cent[2] != "PERSON" and common:
                     s, e = propn_span(doc, child)
+                    titled = _titled_person_before(doc, s, e)
+                    if titled is not None:  # "Detective Sergeant Ana Roe of Vell Roads Policing Unit": Roe
+                        return titled
                     return named(doc, s, e, "PERSON" if head.lower_ in TITLE_HEADS else label_of_name(doc, s, e))
                 return named(doc, *cent)
             if common and child.dep_ == "appos" and child.ent_type_ in ORG_LABELS and child.left_edge.i > 0 and (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from annotator.nlp.lexicon import classes
+from annotator.nlp.lexicon import ORG_NOUNS, classes
 from annotator.nlp.names import Found, noun_phrase
 from annotator.nlp.once import tokens
 from annotator.nlp.sources import source_by_noun
@@ -19,6 +19,11 @@ _SAME_SOURCE = list(classes("same_source").values())
 
 def _kin(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _SAME_SOURCE)
+
+
+def _bare_definite(toks, s: int, head: int) -> bool:
+    """The noun phrase is "the"/"its"/"their" and its noun alone ("The company", "its board")."""
+    return head - s == 1 and toks[s].lower_ in ("the", "its", "their", "this", "that")
 
 
 def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -> NamedMention | None:
@@ -43,6 +48,8 @@ def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -
             continue  # "the investor" is one of them, not "several large investors"
         if _kin(t.lemma_.lower(), lemma):
             s, e = noun_phrase(doc, t)
+            if lemma in ORG_NOUNS and _bare_definite(toks, s, t.i):
+                continue  # "The company now expects ..." names no company: "the company" is whichever the text named
             left = t.left_edge.i
             if t.i - left <= 4 and not any(x.is_punct and x.text != "-" for x in toks[left : t.i]):
                 s = min(s, left)  # "One top-20 shareholder"

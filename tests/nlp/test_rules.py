@@ -623,6 +623,44 @@ def test_a_demonym_after_the_is_a_description_of_the_person_just_named():
     assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Neil Dawson", "the Scot")
 
 
+def _demonym_after_a_name(word: str, label: str):
+    # Ruth Amsel spoke .  " We lost , " the <word> said .
+    return parse(
+        [
+            ("Ruth", 1, "compound", "PROPN", "NNP", "Ruth"),
+            ("Amsel", 2, "nsubj", "PROPN", "NNP", "Amsel"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 11, "punct", "PUNCT", "``", '"'),
+            ("We", 6, "nsubj", "PRON", "PRP", "we"),
+            ("lost", 11, "ccomp", "VERB", "VBD", "lose"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            ("the", 10, "det", "DET", "DT", "the"),
+            (word, 11, "nsubj", "PROPN", "NNP", word),
+            ("said", 11, "ROOT", "VERB", "VBD", "say"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (10, 11, label)],
+    )
+
+
+def test_a_demonym_tagged_as_a_people_or_a_man_noun_tagged_as_a_group_is_the_person_just_named():
+    # "the Velskan" tagged NORP (the name span keeps its "the") and "the Dutchman" tagged ORG are one person,
+    # and the description is never resolved to itself
+    for word, label in (("Velskan", "NORP"), ("Dutchman", "ORG"), ("Frenchwoman", "GPE")):
+        doc = _demonym_after_a_name(word, label)
+        (q,) = find_quotes(doc)
+        assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ruth Amsel", f"the {word}")
+
+
+def test_an_organisation_after_the_is_not_taken_for_a_demonym():
+    # " We lost , " the Herald said .  (one word after "the", tagged ORG, not a people noun): the Herald speaks
+    doc = _demonym_after_a_name("Herald", "ORG")
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "the Herald" and q.speaker_mention is None
+
+
 def test_he_or_she_as_the_subject_before_a_quote_with_no_cue_is_a_weak_speaker():
     # Ines Vale said no .  /  She laughed . " Sorry . "
     rows = [
@@ -1999,3 +2037,247 @@ def test_an_opening_participle_parsed_as_the_subject_gives_way_to_the_name_after
     ]
     doc = parse(rows, ents=[(2, 4, "PERSON")])
     assert attributed(doc) == [("unfair", "Ana Rusu")]
+
+
+def test_a_statement_given_by_a_she_who_said_in_it_speaks_for_whom_she_is():
+    # Ana Roe was hurt .  In a statement , she said no .  " Sorry , " the statement said .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 3, "nsubjpass", "PROPN", "NNP", "Roe"),
+            ("was", 3, "auxpass", "AUX", "VBD", "be"),
+            ("hurt", 3, "ROOT", "VERB", "VBN", "hurt"),
+            (".", 3, "punct", "PUNCT", ".", "."),
+            ("In", 10, "prep", "ADP", "IN", "in"),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("statement", 5, "pobj", "NOUN", "NN", "statement"),
+            (",", 10, "punct", "PUNCT", ",", ","),
+            ("she", 10, "nsubj", "PRON", "PRP", "she"),
+            ("said", 10, "ROOT", "VERB", "VBD", "say"),
+            ("no", 10, "dobj", "INTJ", "UH", "no"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 19, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("the", 18, "det", "DET", "DT", "the"),
+            ("statement", 19, "nsubj", "NOUN", "NN", "statement"),
+            ("said", 19, "ROOT", "VERB", "VBD", "say"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ana Roe", "the statement")
+
+
+def test_the_company_is_the_company_named_not_an_earlier_bare_the_company():
+    # Brask Instruments fell .  The company expects losses .  " Sorry , " the company said .
+    doc = parse(
+        [
+            ("Brask", 1, "compound", "PROPN", "NNP", "Brask"),
+            ("Instruments", 2, "nsubj", "PROPN", "NNPS", "Instruments"),
+            ("fell", 2, "ROOT", "VERB", "VBD", "fall"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("The", 5, "det", "DET", "DT", "the"),
+            ("company", 6, "nsubj", "NOUN", "NN", "company"),
+            ("expects", 6, "ROOT", "VERB", "VBZ", "expect"),
+            ("losses", 6, "dobj", "NOUN", "NNS", "loss"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 15, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 15, "punct", "PUNCT", ",", ","),
+            ('"', 15, "punct", "PUNCT", "''", '"'),
+            ("the", 14, "det", "DET", "DT", "the"),
+            ("company", 15, "nsubj", "NOUN", "NN", "company"),
+            ("said", 15, "ROOT", "VERB", "VBD", "say"),
+            (".", 15, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "ORG")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Brask Instruments"
+
+
+def test_a_description_by_a_noun_that_says_a_woman_is_the_woman_just_named():
+    # Edna Fairlie won .  " Tea , " the gran of six said .   (gran: a kin noun that says a woman, like grandmother)
+    for noun in ("gran", "granny", "grandmother"):
+        doc = parse(
+            [
+                ("Edna", 1, "compound", "PROPN", "NNP", "Edna"),
+                ("Fairlie", 2, "nsubj", "PROPN", "NNP", "Fairlie"),
+                ("won", 2, "ROOT", "VERB", "VBD", "win"),
+                (".", 2, "punct", "PUNCT", ".", "."),
+                ('"', 12, "punct", "PUNCT", "``", '"'),
+                ("Tea", 12, "ccomp", "NOUN", "NN", "tea"),
+                (",", 12, "punct", "PUNCT", ",", ","),
+                ('"', 12, "punct", "PUNCT", "''", '"'),
+                ("the", 9, "det", "DET", "DT", "the"),
+                (noun, 12, "nsubj", "NOUN", "NN", noun),
+                ("of", 9, "prep", "ADP", "IN", "of"),
+                ("six", 10, "pobj", "NUM", "CD", "six"),
+                ("said", 12, "ROOT", "VERB", "VBD", "say"),
+                (".", 12, "punct", "PUNCT", ".", "."),
+            ],
+            ents=[(0, 2, "PERSON")],
+        )
+        (q,) = find_quotes(doc)
+        assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Edna Fairlie", f"the {noun}")
+
+
+def test_it_after_a_document_signed_by_someone_set_off_by_name_is_that_document_so_its_signer():
+    # The letter , signed by the head , Ana Roe , says no .  " Sorry , " it reads .
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("letter", 11, "nsubj", "NOUN", "NN", "letter"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("signed", 1, "acl", "VERB", "VBN", "sign"),
+            ("by", 3, "agent", "ADP", "IN", "by"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("head", 4, "pobj", "NOUN", "NN", "head"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 1, "appos", "PROPN", "NNP", "Roe"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("says", 11, "ROOT", "VERB", "VBZ", "say"),
+            ("no", 11, "dobj", "INTJ", "UH", "no"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 19, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("it", 19, "nsubj", "PRON", "PRP", "it"),
+            ("reads", 19, "ROOT", "VERB", "VBZ", "read"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(8, 10, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker is not None and q.speaker.text_in(doc.text) == "Ana Roe", q.origin
+    assert "ranker" not in q.origin and q.speaker_mention.text_in(doc.text) == "it"
+
+
+def test_a_titled_name_before_of_and_a_unit_s_name_is_the_person_however_the_parse_split_it():
+    # Outside court , Detective Sergeant Owen Pryle of Tarrow Roads Policing Unit said " Sorry . "
+    # (the parse made "court" the subject and the unit's name its apposition, the person a modifier of it)
+    doc = parse(
+        [
+            ("Outside", 1, "amod", "ADJ", "JJ", "outside"),
+            ("court", 12, "nsubj", "NOUN", "NN", "court"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("Detective", 6, "compound", "PROPN", "NNP", "Detective"),
+            ("Sergeant", 6, "compound", "PROPN", "NNP", "Sergeant"),
+            ("Owen", 6, "compound", "PROPN", "NNP", "Owen"),
+            ("Pryle", 11, "nmod", "PROPN", "NNP", "Pryle"),
+            ("of", 6, "prep", "ADP", "IN", "of"),
+            ("Tarrow", 9, "compound", "PROPN", "NNP", "Tarrow"),
+            ("Roads", 7, "pobj", "PROPN", "NNP", "Roads"),
+            ("Policing", 11, "compound", "PROPN", "NNP", "Policing"),
+            ("Unit", 1, "appos", "PROPN", "NNP", "Unit"),
+            ("said", 12, "ROOT", "VERB", "VBD", "say"),
+            ('"', 14, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 12, "ccomp", "INTJ", "UH", "sorry"),
+            (".", 14, "punct", "PUNCT", ".", "."),
+            ('"', 14, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker is not None and q.speaker.text_in(doc.text) == "Owen Pryle", q.origin
+
+
+def test_a_substitute_s_minute_in_a_line_up_does_not_make_a_player_a_designation():
+    # Kwame Fullerton scored .  " Great , " he said .  Padgett ( Fullerton 60 ) .   ("Ward 6" is a designation;
+    # a minute closing brackets after a name is a line-up's substitute)
+    doc = parse(
+        [
+            ("Kwame", 1, "compound", "PROPN", "NNP", "Kwame"),
+            ("Fullerton", 2, "nsubj", "PROPN", "NNP", "Fullerton"),
+            ("scored", 2, "ROOT", "VERB", "VBD", "score"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("Great", 9, "ccomp", "ADJ", "JJ", "great"),
+            (",", 9, "punct", "PUNCT", ",", ","),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+            ("he", 9, "nsubj", "PRON", "PRP", "he"),
+            ("said", 9, "ROOT", "VERB", "VBD", "say"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+            ("Padgett", 11, "ROOT", "PROPN", "NNP", "Padgett"),
+            ("(", 13, "punct", "PUNCT", "-LRB-", "("),
+            ("Fullerton", 11, "appos", "PROPN", "NNP", "Fullerton"),
+            ("60", 13, "nummod", "NUM", "CD", "60"),
+            (")", 13, "punct", "PUNCT", "-RRB-", ")"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (11, 12, "PERSON"), (13, 14, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker is not None and q.speaker.text_in(doc.text) == "Kwame Fullerton", q.origin
+    assert "ranker" not in q.origin and q.speaker_mention.text_in(doc.text) == "he"
+
+
+def test_he_after_someone_who_gave_his_name_only_as_a_name_is_that_name():
+    # Hal Brent spoke .  Her neighbour , who gave his name only as Sid , said no .  " Sorry , " he said .
+    doc = parse(
+        [
+            ("Hal", 1, "compound", "PROPN", "NNP", "Hal"),
+            ("Brent", 2, "nsubj", "PROPN", "NNP", "Brent"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("Her", 5, "poss", "PRON", "PRP$", "her"),
+            ("neighbour", 15, "nsubj", "NOUN", "NN", "neighbour"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("who", 8, "nsubj", "PRON", "WP", "who"),
+            ("gave", 5, "relcl", "VERB", "VBD", "give"),
+            ("his", 10, "poss", "PRON", "PRP$", "his"),
+            ("name", 8, "dobj", "NOUN", "NN", "name"),
+            ("only", 12, "advmod", "ADV", "RB", "only"),
+            ("as", 8, "prep", "ADP", "IN", "as"),
+            ("Sid", 12, "pobj", "PROPN", "NNP", "Sid"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("said", 15, "ROOT", "VERB", "VBD", "say"),
+            ("no", 15, "dobj", "INTJ", "UH", "no"),
+            (".", 15, "punct", "PUNCT", ".", "."),
+            ('"', 23, "punct", "PUNCT", "``", '"'),
+            ("Sorry", 23, "ccomp", "INTJ", "UH", "sorry"),
+            (",", 23, "punct", "PUNCT", ",", ","),
+            ('"', 23, "punct", "PUNCT", "''", '"'),
+            ("he", 23, "nsubj", "PRON", "PRP", "he"),
+            ("said", 23, "ROOT", "VERB", "VBD", "say"),
+            (".", 23, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (13, 14, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert q.speaker is not None and q.speaker.text_in(doc.text) == "Sid", q.origin
+
+
+def test_the_she_who_replies_to_a_question_is_not_the_one_who_asked_it():
+    # Ada Quell spoke .  " Why ? " asked Tom Reddin .  " Yes , " she replied .
+    doc = parse(
+        [
+            ("Ada", 1, "compound", "PROPN", "NNP", "Ada"),
+            ("Quell", 2, "nsubj", "PROPN", "NNP", "Quell"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("Why", 8, "advmod", "ADV", "WRB", "why"),
+            ("?", 8, "punct", "PUNCT", ".", "?"),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            ("asked", 8, "ROOT", "VERB", "VBD", "ask"),
+            ("Tom", 10, "compound", "PROPN", "NNP", "Tom"),
+            ("Reddin", 8, "nsubj", "PROPN", "NNP", "Reddin"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+            ('"', 17, "punct", "PUNCT", "``", '"'),
+            ("Yes", 17, "intj", "INTJ", "UH", "yes"),
+            (",", 17, "punct", "PUNCT", ",", ","),
+            ('"', 17, "punct", "PUNCT", "''", '"'),
+            ("she", 17, "nsubj", "PRON", "PRP", "she"),
+            ("replied", 17, "ROOT", "VERB", "VBD", "reply"),
+            (".", 17, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (9, 11, "PERSON")],
+    )
+    asked, answer = find_quotes(doc)
+    assert asked.speaker.text_in(doc.text) == "Tom Reddin"
+    assert answer.speaker is not None and answer.speaker.text_in(doc.text) == "Ada Quell", answer.origin

@@ -148,3 +148,30 @@ def test_the_shipped_ranker_keeps_a_plain_attribution(nlp):
     assert [q.speaker.text_in(text).split()[-1] for q in quotes] == ["Oduya", "Oduya"]
     assert all(0.5 < q.confidence <= 1.0 for q in quotes)
     assert [q.confidence for q in quotes] == [q.confidence for q in find_quotes(nlp(text))]
+
+
+def _said_by(words: tuple[str, str]):
+    # Tom Pell spoke . Tom Pell left . Ana Roe waited . " Yes , " said the <noun> .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 6, "ROOT", "VERB", "VBD", "leave"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
+        ("waited", 10, "ROOT", "VERB", "VBD", "wait"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]
+    subject = ((words[0], 18, "det", "DET", "DT", words[0]), (words[1], 16, "nsubj", "NOUN", "NN", words[1]))
+    return parse(rows + _said_yes(len(rows), subject), ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 10, "PERSON")])
+
+
+def test_an_organisation_the_reporting_verb_names_as_its_subject_is_never_overridden():
+    against = {"before_rank0": 6.0, "salience_log": 6.0, "rule": -6.0}  # any name before beats the rules' choice
+    assert _speaker(_said_by(("the", "ministry")), Ranker(against, margin=0.0)) == "the ministry"
+    # a common noun the parse may have cut ("the centre-back" as "back") is still the ranker's to replace
+    assert _speaker(_said_by(("the", "back")), Ranker(against, margin=0.0)) != "the back"
