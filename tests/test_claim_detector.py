@@ -209,3 +209,31 @@ def test_a_damaged_weights_file_is_one_clear_error(tmp_path, content):
         cd.read_detector(path)
     with pytest.raises(cd.DetectorError, match="missing.json"):
         cd.read_detector(tmp_path / "missing.json")
+
+
+FRAGMENT = ("Tamberlin's Foreign Minister, Ilse Varga, said the people of Quorvane had \u201cearned their place among "
+            "nations.\u201d")
+
+
+@pytest.mark.model
+def test_a_fragment_quote_takes_its_field_from_the_sentence_around_it(nlp, everything):
+    # the quoted words alone have no field word and no polity; the reporter's sentence names the people
+    found = [c for c in claims_of(nlp, FRAGMENT) if c.cue == "detector"]
+    assert len(found) == 1, found
+    (c,) = found
+    assert c.evidence[0].text_in(FRAGMENT).startswith("Tamberlin's Foreign Minister")
+    assert c.claimant is not None and "Varga" in c.claimant.text_in(FRAGMENT)
+
+
+FRAMED = ("Asked whether the isles might one day seek a vote on their status, the harbour master, Pim Dorell, "
+          "said: \u201cThat is for the people who live here, not for me.\u201d")
+
+
+@pytest.mark.model
+def test_a_whole_quote_takes_its_field_from_the_reporters_frame(nlp, everything):
+    # the quoted words hold no field word; the question the reporter puts before them (a vote on status) does
+    found = [c for c in claims_of(nlp, FRAMED) if c.cue == "detector"]
+    assert len(found) == 1, found
+    assert found[0].evidence[0].text_in(FRAMED).startswith("That is for the people")
+    plain = "Asked about the weather, the harbour master said: \u201cThat is for the forecasters, not for me.\u201d"
+    assert not [c for c in claims_of(nlp, plain) if c.cue == "detector"]

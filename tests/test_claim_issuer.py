@@ -38,3 +38,19 @@ def test_model_a_statement_s_own_lines_are_its_issuer_s_claims(nlp):
     own = [c for c in claims if "Osteran territory" in text[c.start : c.end]]
     assert own and own[0].claimant is not None and not own[0].outlet, claims
     assert text[own[0].claimant.start : own[0].claimant.end].startswith("Ministry of External Relations"), claims
+
+
+@pytest.mark.model
+def test_model_a_detector_line_in_a_statement_s_own_voice_is_its_issuer_s(nlp):
+    from annotator.nlp import claim_detector as cd
+    from tests.conftest import claims_of
+
+    text = ("Ministry of External Relations of the Republic of Oster\n\nStatement on the Brask Isles\n\n"
+            "Brell, 3 May\n\nThe government in Oster has said nothing since the vote.\n")
+    cd.use_detector(cd.Detector({}, 0.0, 0.0, "territory", "test"))  # fires on every sentence
+    try:
+        found = [c for c in claims_of(nlp, text) if c.cue == "detector" and "said nothing" in text[c.start : c.end]]
+    finally:
+        cd.reset_detector()
+    assert found and not found[0].outlet, found
+    assert text[found[0].claimant.start : found[0].claimant.end].startswith("Ministry of External Relations")

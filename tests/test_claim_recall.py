@@ -1241,3 +1241,14 @@ def test_model_decisions_said_to_be_made_where_a_polity_or_its_people_are_claim_
     claims = _claims(nlp, text)
     assert [(c.claim_type, c.stance) for c in claims] == [(typ, "favour")], claims
     assert _claims(nlp, '"The cakes are made in Brell," said Ida Sund, a baker.\n') == []
+
+
+@pytest.mark.model
+def test_model_an_editorial_saying_what_a_polity_should_do_about_a_vote_is_its_claim(nlp):
+    text = ("Let the islanders choose\n\nEditorial\n\nThe islands have waited long enough for a say in their own "
+            "future. If the vote is held and is fair, the government should accept the result, whichever way it "
+            "goes.\n\nThe ferry timetable should also be published before the summer.\n")
+    claims = _claims(nlp, text)
+    made = [c for c in claims if "should accept the result" in text[c.start : c.end]]
+    assert [(c.claim_type, c.stance, c.outlet) for c in made] == [("self_determination", "favour", True)], claims
+    assert not [c for c in claims if "ferry" in text[c.start : c.end]]

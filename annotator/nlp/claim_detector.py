@@ -232,7 +232,7 @@ def _claim(doc: Doc, sent: Span, p: float, det: Detector, spoken: list[Quote],
            learned: str | None = None) -> Claim | None:
     from annotator.nlp.claim_field import field_of
     from annotator.nlp.claim_parts import mention
-    from annotator.nlp.claim_unmarked import _object, _stance, _trimmed
+    from annotator.nlp.claim_unmarked import _fragment, _object, _stance, _trimmed
     from annotator.nlp.claim_voice import political, reportings
 
     s0, s1 = sent.start_char, sent.end_char
@@ -255,6 +255,19 @@ def _claim(doc: Doc, sent: Span, p: float, det: Detector, spoken: list[Quote],
         return None
     f = field_of(span, q is not None)
     field = bool(f.classes) or f.predicate is not None or f.peoples_right
+    if not field and f.polity is None and span is not sent and _fragment(span, sent) and political(doc, claimant):
+        # a fragment quote framed by the reporter ("said the people of X had "earned their place among
+        # nations""): what the fragment is said of is in the sentence around it, which is the evidence then
+        whole = field_of(sent, True)
+        if whole.classes or whole.predicate is not None or whole.peoples_right or whole.polity is not None:
+            f, span, ev = whole, sent, _trimmed(sent)
+            field = bool(f.classes) or f.predicate is not None or f.peoples_right
+    if not field and span is not sent:
+        # the reporter's frame around a whole quote says what it is about ("Asked whether the isles might seek a
+        # vote, she said: "That is for the islanders, not for the capital.""): the field of the sentence
+        whole = field_of(sent, True)
+        if whole.classes or whole.predicate is not None or whole.peoples_right:
+            f, field = whole, True
     if not field and (f.polity is None or claimant is not None and not political(doc, claimant)):
         return None  # no word of the field, and no polity named by a political actor or the outlet
     # the type head's type when the file has one (type 0.714 -> 0.731 out of split over the nine open splits,

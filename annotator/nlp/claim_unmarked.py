@@ -134,7 +134,7 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
         return [Claim(claim_type="interference", evidence=(ev,), claimant=claimant, stance="favour", strength=1,
                       aspect="outside_authority", confidence=round(conf, 3), cue="field", origin=ORIGIN,
                       outlet=claimant is None, note="field: an outsider shut out beside another claim")]
-    if editorial and f.score < 3 or types is not None and (f.claim_type in types or not _strong(f)):
+    if editorial and f.score < 3 and not _obliges(span) or types is not None and (f.claim_type in types or not _strong(f)):
         return []
     typ = f.claim_type
     if typ in ("other", "interference") and claimed_place(span) is not None:
@@ -154,6 +154,19 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
             seen.add(m)
             out.append(c.with_(target=m))
     return out
+
+
+_OBLIGING = frozenset({"should", "must", "ought"})
+
+
+def _obliges(span: Span) -> bool:
+    """The outlet says what a polity or its people must or should do ("this country should accept the result",
+    "the island must be allowed to choose"): a modal of obligation on the sentence's main verb, said of a
+    subject that is not the paper itself."""
+    root = span.root
+    subj = subject_of(root)
+    return subj is not None and not is_first_person(subj) and any(
+        c.dep_ == "aux" and c.lower_ in _OBLIGING for c in root.children)
 
 
 def _of_status(clause: Span) -> bool:

@@ -53,6 +53,7 @@ from annotator.nlp.claim_voice import (
     line_speaker,
     political,
     reporting,
+    voices,
 )
 from annotator.nlp.once import sent_of
 
@@ -410,7 +411,8 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
-    claims += [c for c in detected_claims(doc, quotes, claims) if c.confidence >= min_confidence]
+    claims += [_in_voice(doc, c, issued_by, after) for c in detected_claims(doc, quotes, claims)
+               if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, claims))))
     claims = [c for c in claims if not _only_asks(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
@@ -430,6 +432,17 @@ def _only_asks(doc: Doc, c: Claim) -> bool:
         return False
     words = {w.strip(".,;:!?\"'“”‘’").lower() for e in c.evidence for w in text[e.start : e.end].split()}
     return not words & _ASKER_SELF
+
+
+def _in_voice(doc: Doc, c: Claim, issued_by: Mention | None, after: int) -> Claim:
+    """A detector claim left to the outlet, on a line of a release's issuer or an op-ed's author in their own
+    voice (before the release's background section): the issuer's or author's claim, as the rules' are."""
+    if issued_by is None or not c.outlet or c.start >= after:
+        return c
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span) or not voices(issued_by, sent_of(span[0])):
+        return c
+    return c.with_(claimant=issued_by, outlet=False)
 
 
 def _as_issuer(doc: Doc, c: Claim, issued_by: Mention) -> Claim:
