@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.lexicon import FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_WORDS, MALE_HONORIFICS, MALE_NOUNS, MALE_WORDS
 from annotator.nlp.names import is_cap
-from annotator.nlp.once import where_lower
+from annotator.nlp.once import text_of, where_lower
 
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS
 
@@ -91,7 +91,7 @@ def _learn_neutral(mentions: Mentions) -> None:
     """People the text says go by "they" ("Imrie, who uses they/them pronouns"): the person named last before
     the words "they/them" in their sentence, outside quotes. Such a person is no he or she, and can be a they."""
     doc = mentions.doc
-    for hit in _THEY_THEM.finditer(doc.text):
+    for hit in _THEY_THEM.finditer(text_of(doc)):
         t = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
         if t is None or not mentions.outside(t.start, t.end):
             continue
