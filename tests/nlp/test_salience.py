@@ -3,6 +3,8 @@ unnamed sources as entities, the owner of a subject, the organisation a pronoun 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.nlp.parses import parse
 from tests.nlp.test_rules import _said_yes, attributed
 
@@ -441,3 +443,19 @@ def test_an_unnamed_source_who_asked_her_is_not_the_she_who_answers():
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+@pytest.mark.model
+def test_a_he_opening_a_quote_paragraph_continues_the_previous_paragraphs_subject_turned_to_for_his_part(nlp):
+    # An invented profile: the paragraph before the quote ends on a sentence with no subject ("There is Anna,
+    # with her dog."); its narrative subject is "He", and "The old skipper, for his part," turns from the
+    # harbour master just quoted back to the man the article is about.
+    text = (
+        "Tomas Berrow runs the last ferry on the Vell. Berrow has done it for thirty years.\n\n"
+        "Piet Olland, the harbour master, is less keen. “It is a risk,” he says.\n\n"
+        "The old skipper, for his part, shrugs it off. He would rather talk about the boat. There is the deckhand "
+        "who came for a summer. There is Anna, with her dog.\n\n"
+        "“It is a good life,” he says."
+    )
+    doc = nlp(text)
+    assert attributed(doc) == [("It is a risk,", "Piet Olland"), ("It is a good life,", "Tomas Berrow")]
