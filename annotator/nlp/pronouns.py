@@ -200,7 +200,7 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
         if m.head >= 0 and kind in ("m", "f") and sent - m.sent <= 1 and _addresses_one_of_kind(mentions, m, kind):
             continue  # "A reporter asked her about it. “…,” she said.": she is the one asked
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
-        if m.subject and not m.speaker and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
+        if m.subject and (not m.speaker or m.head >= 0) and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
             score -= 1  # the subject of a clause under another ("X was furious, claiming Y had been pushed")
         if m.subject and sent - m.sent == 1 and kind in ("m", "f") and _addresses_one_of_kind(mentions, m, kind):
             score -= 2  # "Halloran put it to her. She disagreed.": she is the one he put it to

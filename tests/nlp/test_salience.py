@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.nlp.quotes import find_quotes
 from tests.nlp.parses import parse
 from tests.nlp.test_rules import _said_yes, attributed
 
@@ -459,3 +460,29 @@ def test_a_he_opening_a_quote_paragraph_continues_the_previous_paragraphs_subjec
     )
     doc = nlp(text)
     assert attributed(doc) == [("It is a risk,", "Piet Olland"), ("It is a good life,", "Tomas Berrow")]
+
+
+@pytest.mark.model
+def test_an_unnamed_source_introduced_as_new_is_never_replaced_by_the_person_named_before(nlp):
+    # "a nurse said": by its indefinite article someone not named, so the ranker may not give the quote to the
+    # doctor the paragraph before was about (it did, by distance and salience).
+    text = (
+        "Hospital wing to close\n\nDr Ilka Morrow has run the ward for a decade and spent the weekend writing to "
+        "patients.\n\n“Nobody told us,” a nurse said as staff arrived for the night shift. “We read it in the paper.”"
+    )
+    doc = nlp(text)
+    assert attributed(doc) == [("Nobody told us,", "nurse"), ("We read it in the paper.", "nurse")]
+
+
+@pytest.mark.model
+def test_a_she_prefers_the_main_clauses_subject_to_an_unnamed_source_speaking_in_a_clause_under_it(nlp):
+    # "X is facing a revolt, with one senior councillor warning ...": the councillor speaks, but in a clause
+    # under the one whose subject is the mayor; the she that follows is the mayor's, by the rules themselves
+    # (the ranker had to repair it).
+    text = (
+        "Helen Marsh is facing the worst revolt of her time as mayor after a dozen of her own councillors turned "
+        "against the tram plan, with one senior councillor warning that the scheme was “doomed from the start”.\n\n"
+        "“I understand the worry,” she said."
+    )
+    text_quotes = [(q.text_in(text), q.speaker.text_in(text), q.origin) for q in find_quotes(nlp(text))]
+    assert text_quotes[1] == ("I understand the worry,", "Helen Marsh", "rule:quotes+speaker:subject-of-cue+coref")
