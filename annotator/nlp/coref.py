@@ -548,6 +548,10 @@ class Mentions:
             r = root
             while r.dep_ in ("compound", "appos", "flat", "conj") and r.head.i != r.i and self._same_sent(r.head, m):
                 r = r.head
+            if r.dep_ == "oprd" and r.head.dep_ == "acl" and r.head.lemma_ in ("call", "name") and r.head.head.i != r.head.i:
+                r = r.head.head  # "My instructor, a woman called X, has ...": X is the noun so called, in its role
+                while r.dep_ in ("compound", "appos", "flat") and r.head.i != r.i and self._same_sent(r.head, m):
+                    r = r.head
             objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
             orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
             equative = r.dep_ == "attr" and r.head.lemma_ == "be" and _has_subject(r.head)  # "The last to speak was X"

@@ -486,3 +486,18 @@ def test_a_she_prefers_the_main_clauses_subject_to_an_unnamed_source_speaking_in
     )
     text_quotes = [(q.text_in(text), q.speaker.text_in(text), q.origin) for q in find_quotes(nlp(text))]
     assert text_quotes[1] == ("I understand the worry,", "Helen Marsh", "rule:quotes+speaker:subject-of-cue+coref")
+
+
+@pytest.mark.model
+def test_a_name_given_by_called_or_named_to_a_subjects_apposition_is_that_subject(nlp):
+    # "Its coach, a brisk, kindly woman named Oda Lindqvist, has run ...": the name is the object of "named",
+    # but it stands for the subject, so the she of the next sentence is hers, not the sister's quoted before.
+    text = (
+        "Last autumn my sister, Hanne, entered us both for the river swim.\n\n"
+        "“You have six months,” she said, “and then no excuses.”\n\n"
+        "So I joined the pool club. Its coach, a brisk, kindly woman named Oda Lindqvist, has run the Tuesday class "
+        "since 2009 and assured me at once that I was not her slowest swimmer. “We had a man of ninety here in "
+        "March,” she said. “He finished the mile.”"
+    )
+    got = attributed(nlp(text))
+    assert got[2:] == [("We had a man of ninety here in March,", "Oda Lindqvist"), ("He finished the mile.", "Oda Lindqvist")]
