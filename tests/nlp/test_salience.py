@@ -501,3 +501,33 @@ def test_a_name_given_by_called_or_named_to_a_subjects_apposition_is_that_subjec
     )
     got = attributed(nlp(text))
     assert got[2:] == [("We had a man of ninety here in March,", "Oda Lindqvist"), ("He finished the mile.", "Oda Lindqvist")]
+
+
+def test_a_name_set_off_after_a_place_a_person_noun_is_on_is_that_persons_name():
+    # Tom Lee spoke . Her neighbour on the site , Piet Vos , said it was " fine " . " Yes , " he said .
+    # The parse hangs "Piet Vos" on "site" (an organisation's noun), but the apposition names the neighbour:
+    # a person, so the he that follows is his and not Tom Lee's.
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Lee", 2, "nsubj", "PROPN", "NNP", "Lee"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Her", 5, "poss", "PRON", "PRP$", "her"),
+        ("neighbour", 13, "nsubj", "NOUN", "NN", "neighbour"),
+        ("on", 5, "prep", "ADP", "IN", "on"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("site", 6, "pobj", "NOUN", "NN", "site"),
+        (",", 8, "punct", "PUNCT", ",", ","),
+        ("Piet", 11, "compound", "PROPN", "NNP", "Piet"),
+        ("Vos", 8, "appos", "PROPN", "NNP", "Vos"),
+        (",", 11, "punct", "PUNCT", ",", ","),
+        ("said", 13, "ROOT", "VERB", "VBD", "say"),
+        ("it", 15, "nsubj", "PRON", "PRP", "it"),
+        ("was", 13, "ccomp", "AUX", "VBD", "be"),
+        ('"', 17, "punct", "PUNCT", "``", '"'),
+        ("fine", 15, "acomp", "ADJ", "JJ", "fine"),
+        ('"', 17, "punct", "PUNCT", "''", '"'),
+        (".", 13, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (10, 12, "PERSON")])
+    assert attributed(doc) == [("fine", "Piet Vos"), ("Yes,", "Piet Vos")]
