@@ -22,6 +22,7 @@ from annotator.nlp.lexicon import (
     ORG_LABELS,
     ORG_NAME,
     ORG_NOUNS,
+    PEOPLE_NOUNS,
     REPORTING_VERBS,
     SPEAKER_LABELS,
     TITLE_HEADS,
@@ -286,7 +287,9 @@ class Mentions:
             if m.label not in ("PERSON", NAME):
                 continue
             head = self._appositive_head(m)
-            if head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS:
+            if head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS and self._hangs_from_person(head):
+                titled_person.add(m.key)  # "Her neighbour on the site, X," with X hung on "site": the neighbour's name
+            elif head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS:
                 not_person.add(m.key)
             elif head is not None and person_noun(head) or {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS:
                 titled_person.add(m.key)
@@ -312,6 +315,16 @@ class Mentions:
             if m.label in ("PERSON", NAME) and self._bracketed_after(m, ends):
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    @staticmethod
+    def _hangs_from_person(head: Token) -> bool:
+        """The noun is the object of a preposition after a singular noun for one person ("the neighbour on the
+        site", "the caretaker at the school"): a name set off after it names that person, whatever the parse."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i >= prep.i:
+            return False
+        owner = prep.head
+        return owner.tag_ == "NN" and (person_noun(owner) or owner.lower_ in PEOPLE_NOUNS)
 
     def _short_org_names(self) -> None:
         """ "Corrie Vale" tagged PERSON where "Corrie Vale United" is an organisation of the article: the
@@ -548,6 +561,10 @@ class Mentions:
             r = root
             while r.dep_ in ("compound", "appos", "flat", "conj") and r.head.i != r.i and self._same_sent(r.head, m):
                 r = r.head
+            if r.dep_ == "oprd" and r.head.dep_ == "acl" and r.head.lemma_ in ("call", "name") and r.head.head.i != r.head.i:
+                r = r.head.head  # "My instructor, a woman called X, has ...": X is the noun so called, in its role
+                while r.dep_ in ("compound", "appos", "flat") and r.head.i != r.i and self._same_sent(r.head, m):
+                    r = r.head
             objects = ("pobj", "dobj", "poss", "attr", "dative", "pcomp", "iobj")
             orphan = not self._same_sent(r.head, m)  # the parse hung it on another sentence
             equative = r.dep_ == "attr" and r.head.lemma_ == "be" and _has_subject(r.head)  # "The last to speak was X"

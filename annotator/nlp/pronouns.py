@@ -77,7 +77,9 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
     sent, para = mentions.sent_of(pron.idx), mentions.para_of(pron.idx)
     for t in reversed(tokens(doc)[max(0, pron.i - 80) : pron.i]):
         if mentions.sent_of(t.idx) < sent - 1 or para - mentions.para_of(t.idx) > 1:
-            return None
+            if mentions.para_of(t.idx) == para or para - mentions.para_of(t.idx) > 1:
+                return None
+            return _paragraph_subject_before(mentions, t, kind, depth)
         if t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX") or not mentions.outside(t.i, t.i + 1):
             continue
         if t.lower_ in PRONOUN_KIND:
@@ -108,6 +110,35 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
         if m is None or not m.personal or mentions.gender(m.key, strong=True) not in (None, kind):
             return None
         return mentions.best_name(m, pron.i)
+    return None
+
+
+def _paragraph_subject_before(mentions: Mentions, last: Token, kind: str, depth: int) -> NamedMention | None:
+    """A he/she near the start of its paragraph whose last sentence before names no subject ("There is Mo,
+    with her dog." then "“…,” he says."): the narrative subject of the paragraph before, when it is the same
+    pronoun and no other person is made a subject after it there; from ``last`` back to that paragraph's start."""
+    from annotator.nlp.names import Found, noun_phrase
+    from annotator.nlp.roles import describes_person, description_gender
+
+    doc = mentions.doc
+    para = mentions.para_of(last.idx)
+    for t in reversed(tokens(doc)[max(0, last.i - 250) : last.i + 1]):
+        if mentions.para_of(t.idx) != para:
+            return None
+        if t.dep_ not in ("nsubj", "nsubjpass") or not mentions.outside(t.i, t.i + 1):
+            continue
+        if t.lower_ in PRONOUN_KIND:
+            if PRONOUN_KIND[t.lower_] == kind:
+                return resolve_pronoun(mentions, t, depth + 1)
+            if PRONOUN_KIND[t.lower_] in ("m", "f"):
+                return None  # someone else is the subject
+            continue
+        if t.pos_ == "PROPN" or any(m.personal for m in mentions.between(t.left_edge.i, t.right_edge.i + 1)):
+            return None  # a name: the scored lookup weighs it
+        if t.pos_ == "NOUN":
+            found = Found(*noun_phrase(doc, t), False, "")
+            if describes_person(doc, found) and description_gender(doc, found) in (None, kind):
+                return None  # "The widower came every day": a person the text has not named
     return None
 
 
@@ -169,7 +200,7 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
         if m.head >= 0 and kind in ("m", "f") and sent - m.sent <= 1 and _addresses_one_of_kind(mentions, m, kind):
             continue  # "A reporter asked her about it. “…,” she said.": she is the one asked
         score = -(sent - m.sent) - 0.5 * (para - m.para) + 2 * m.subject + 0.5 * m.speaker
-        if m.subject and not m.speaker and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
+        if m.subject and (not m.speaker or m.head >= 0) and kind in ("m", "f") and mentions.parsed and embedded_subject(mentions.doc, m):
             score -= 1  # the subject of a clause under another ("X was furious, claiming Y had been pushed")
         if m.subject and sent - m.sent == 1 and kind in ("m", "f") and _addresses_one_of_kind(mentions, m, kind):
             score -= 2  # "Halloran put it to her. She disagreed.": she is the one he put it to

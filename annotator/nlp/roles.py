@@ -262,11 +262,38 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
 
     recent = [m for m in mentions.earlier(at, para - paras) if m.personal and m.start < found.start and fits(m)]
     pool = [m for m in recent if m.subject or m.speaker] or recent
+    if pool and _for_ones_part(doc, found):  # "The former miner, for his part, ...": not the one just spoken of
+        last = max(pool, key=lambda m: m.start).key
+        pool = [m for m in pool if m.key != last]
+        if not pool:
+            return _main_subject(mentions, found.start, fits, other_than=last)
     if not pool:
         return None
     if mentions.parsed:  # the subject of a sentence's main clause before one of a clause under it
         pool = [m for m in pool if m.speaker or not embedded_subject(doc, m)] or pool  # ("X won, while Y ...")
     return mentions.best_name(max(pool, key=lambda m: m.start), at)
+
+
+def _for_ones_part(doc: Doc, found: Found) -> bool:
+    """The description is set off by "for his part" / "for her part" / "for their part": a turn to
+    someone other than the person the text was just about."""
+    k = found.end + (found.end < len(doc) and doc[found.end].text == ",")
+    return k + 2 < len(doc) and doc[k].lower_ == "for" and doc[k + 1].lower_ in ("his", "her", "their") and doc[k + 2].lower_ == "part"
+
+
+def _main_subject(mentions: Mentions, before: int, fits, other_than: str) -> NamedMention | None:
+    """The person the article is about so far: the one named most often before ``before`` (as a subject or a
+    speaker at least twice), not ``other_than``."""
+    counts: dict[str, list[NamedMention]] = {}
+    for m in mentions.items:
+        if m.start < before and m.personal and m.key != other_than and fits(m):
+            counts.setdefault(m.key, []).append(m)
+    ranked = sorted(counts.values(), key=lambda ms: (len(ms), ms[-1].start), reverse=True)
+    if not ranked or sum(m.subject or m.speaker for m in ranked[0]) < 2:
+        return None
+    if len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
+        return None  # no one person the text is about
+    return mentions.best_name(ranked[0][-1], before)
 
 
 def embedded_subject(doc: Doc, m: NamedMention) -> bool:

@@ -180,7 +180,7 @@ def reranked(art: Article, i: int, a: Attr | None) -> Attr | None:
     if ranker is None or len(cands) < 2 or decided(a, cands):
         return a
     literal = a is not None and a.speaker is not None and a.mention is None and a.rule in LITERAL and (
-        bool(a.label) or art.doc[a.speaker[1] - 1].lower_ in ORG_NOUNS)
+        bool(a.label) or art.doc[a.speaker[1] - 1].lower_ in ORG_NOUNS or _indefinite(art.doc, *a.speaker))
     p = scores(ranker, cands)
     ri = next(k for k, c in enumerate(cands) if c.rule)
     best = max(range(len(cands)), key=lambda k: (p[k], -k))
@@ -190,6 +190,16 @@ def reranked(art: Article, i: int, a: Attr | None) -> Attr | None:
     if c.span is None:
         return Attr(RULE, None, None, None)
     return Attr(RULE, c.span, None, None, c.label, prob=p[best])
+
+
+_INDEFINITE = ("a", "an", "one", "another")
+
+
+def _indefinite(doc, s: int, e: int) -> bool:
+    """The speaker as written is introduced as someone new ("one cabinet minister said", "a neighbour said"):
+    an indefinite determiner of its own head, in the span or right before it; by the grammar no one named."""
+    head = _root(doc, s, e)
+    return any(doc[k].lower_ in _INDEFINITE and doc[k].head.i == head.i for k in (s - 1, s) if 0 <= k < e)
 
 
 def decided(a: Attr | None, cands: list[Candidate]) -> bool:
