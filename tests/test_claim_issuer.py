@@ -54,3 +54,15 @@ def test_model_a_detector_line_in_a_statement_s_own_voice_is_its_issuer_s(nlp):
         cd.reset_detector()
     assert found and not found[0].outlet, found
     assert text[found[0].claimant.start : found[0].claimant.end].startswith("Ministry of External Relations")
+
+
+@pytest.mark.model
+def test_model_a_document_that_is_circulating_did_not_write_itself(nlp):
+    """"A first draft ... is circulating. It says ...": the draft is the subject of a verb of sending, but it is
+    not its own author (the look-up went round in circles until Python's recursion limit)."""
+    from annotator.nlp.pipeline import annotate
+
+    text = ("Talks ran late. Some envoys may sleep at the venue.\n\n11:20\nA first draft of the conclusions is "
+            "circulating. It says partners \"accept in principle\" a shared grain store but leaves \"the details to "
+            "be settled.\" That phrasing looks like a nod to the smaller states.\n\n12:05\nThe session resumed.")
+    assert annotate(nlp, text).quotes is not None

@@ -133,8 +133,8 @@ def _writer_of(doc_noun: Token) -> Token | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-            if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who"):
-                return c
+            if c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") and c.i != doc_noun.i:
+                return c  # "the draft is circulating": the document is not its own author
     if doc_noun.dep_ == "dobj" and doc_noun.head.lemma_.lower() in AUTHOR_VERBS:
         subj = next((c for c in doc_noun.head.children if c.dep_ == "nsubj"), None)
         if subj is not None:
