@@ -341,6 +341,9 @@ class Project:
         try:
             for ann in results:
                 doc_id, text = in_flight.popleft()
+                if ann.problem:  # nothing applied: the document keeps what it had and stays pending
+                    report.failed.append(f"document {doc_id}: {ann.problem}")
+                    continue
                 if keep is not None:
                     ann = Annotations([s for s in ann.spans if s.label in keep], list(ann.quotes), list(ann.claims))
                 if not ready:

@@ -28,6 +28,7 @@ class ShardResult:
     documents: int
     failed: int
     words: int
+    problems: tuple[str, ...] = ()  # "SHARD: document N: why", for texts the rules failed on (not written)
 
 
 def output_name(path: Path) -> str:
@@ -79,6 +80,7 @@ def annotate_shard(source: str, outdir: str, model: str | None, labels: list[str
     tmp = target.with_name(target.name + ".partial")
     failed = words = 0
     docs: list[Document] = []
+    problems: list[str] = []
 
     def texts() -> Iterator[str]:
         nonlocal failed, words
@@ -98,8 +100,13 @@ def annotate_shard(source: str, outdir: str, model: str | None, labels: list[str
         results = annotate_many(nlp, texts())
 
     def records() -> Iterator[dict[str, Any]]:
+        nonlocal failed
         for n, ann in enumerate(results):
-            yield proposals_record(docs[n], ann, info, keep)
+            if ann.problem:  # the rules failed on this text: counted as failed, not written half-annotated
+                failed += 1
+                problems.append(f"{path}: document {n + 1}: {ann.problem}")
+            else:
+                yield proposals_record(docs[n], ann, info, keep)
             docs[n] = None  # type: ignore[call-overload]  # memory stays flat: each text is let go once written
 
     try:
@@ -110,7 +117,7 @@ def annotate_shard(source: str, outdir: str, model: str | None, labels: list[str
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    return ShardResult(str(path), str(target), n, failed, words)
+    return ShardResult(str(path), str(target), n, failed, words, tuple(problems))
 
 
 def annotate_local(sources: list[str], outdir: str, model: str | None, labels: list[str] | None, workers: int,

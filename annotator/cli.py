@@ -139,7 +139,7 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
     started = time.perf_counter()
     lines_wanted = bool(os.environ.get(PROGRESS_LINES_ENV))  # the window's File > Import reads these
     said = [0.0]
-    shown = [0.0]
+    refreshed = [0.0]
     with _progress(auto_refresh=False) as progress:
         task = progress.add_task(label, total=len(doc_ids), rate="")
 
@@ -149,8 +149,8 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
             elapsed = max(time.perf_counter() - started, 1e-6)
             done = progress.tasks[0].completed + 1
             progress.update(task, advance=1, rate=f"{done / elapsed:.1f} docs/s · {words / elapsed:,.0f} words/s")
-            if done == len(doc_ids) or time.perf_counter() - shown[0] > 0.1:
-                shown[0] = time.perf_counter()
+            if done == len(doc_ids) or time.perf_counter() - refreshed[0] > 0.1:
+                refreshed[0] = time.perf_counter()
                 progress.refresh()
             if lines_wanted and (done == len(doc_ids) or time.perf_counter() - said[0] > PROGRESS_LINE_S):
                 said[0] = time.perf_counter()
@@ -158,6 +158,8 @@ def _preannotate(store, nlp, doc_ids: list[int], label: str, labels, include_don
 
         report = Project(store).preannotate(doc_ids, nlp, include_done=include_done, labels=labels, progress=step,
                                             workers=workers)  # (workers forked with nlp, or spawned loading it by name)
+    for line in report.failed:  # one line each: the document keeps what it had and stays pending
+        err.print(shown(line))
     return report
 
 
@@ -347,8 +349,12 @@ def annotate(shards: tuple[str, ...], outdir: str, model: str | None, workers: i
         _load_model(model)  # a clear message before any work if the pipeline is missing
 
         def done(r) -> None:
+            for line in r.problems:
+                err.print(shown(line))
+            skipped = r.failed - len(r.problems)
             err.print(shown(f"{r.source}: {r.documents} document(s), {r.words:,} words → {r.output}"
-                            + (f"; {r.failed} skipped (see import for why)" if r.failed else "")))
+                            + (f"; {skipped} skipped (see import for why)" if skipped else "")
+                            + (f"; {len(r.problems)} the rules failed on, not written" if r.problems else "")))
 
         results = annotate_local(list(shards), str(target), model, labels, workers, done)
     else:

@@ -312,6 +312,7 @@ class Annotations:
     spans: list[Span]
     quotes: list[Quote]
     claims: list[Claim] = field(default_factory=list)
+    problem: str = ""  # the rules failed on this text (why, in one line): nothing here may be applied
 
 
 @dataclass(frozen=True)
@@ -345,6 +346,7 @@ class ProposalReport:
     withdrawn: int = 0  # earlier suggestions the new run no longer makes
     skipped: int = 0  # proposals that collide with an analyst's decision
     skipped_done: int = 0  # documents marked done, left alone
+    failed: list[str] = field(default_factory=list)  # "document N: why", for texts the rules failed on (not written)
 
     def __iadd__(self, other: ProposalReport) -> ProposalReport:
         for name in vars(self):
@@ -360,6 +362,9 @@ class ProposalReport:
         ]
         if self.skipped_done:
             parts.append(f"left {self.skipped_done} done document(s) alone (--include-done redoes them)")
+        if self.failed:
+            parts.append(f"{len(self.failed)} document(s) not pre-annotated, the rules failed on them (kept as they "
+                         "were, still pending)")
         return "; ".join(parts)
 
 

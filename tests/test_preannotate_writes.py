@@ -290,3 +290,70 @@ def test_the_pre_annotation_progress_bar_starts_no_thread_so_workers_can_be_fork
         progress.add_task("pre-annotating", total=3, rate="")
         started = [t for t in set(threading.enumerate()) - before if t.is_alive()]
     assert bool(started) is auto_refresh, started
+
+
+def _rules_fail_on(monkeypatch, marker: str) -> None:
+    """The quote finder raises on any text holding ``marker`` (as a rule that recursed forever would)."""
+    import annotator.nlp.quotes as quotes
+
+    real = quotes.find_quotes
+
+    def find_quotes(doc, *args, **kwargs):
+        if marker in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(quotes, "find_quotes", find_quotes)
+
+
+def test_a_text_the_rules_fail_on_is_reported_and_left_as_it_was_and_the_others_are_written(tmp_path, ruler_nlp,
+                                                                                           monkeypatch):
+    project, ids = new_project(tmp_path / "p.db", 6)
+    with project.store.action("setup", undoable=False):
+        bad, _ = project.store.add_document(Document("Ana Rusu said “TRIPWIRE” in Minsk.", {"source": "bad.txt"}))
+    _rules_fail_on(monkeypatch, "TRIPWIRE")
+    report = project.preannotate([*ids[:3], bad, *ids[3:]], ruler_nlp)
+    assert report.documents == 6 and len(report.failed) == 1
+    assert report.failed[0].startswith(f"document {bad}: the quote and claim rules failed (RecursionError")
+    assert "not pre-annotated" in report.summary()
+    assert rows(project.store, bad) == [] and bad in project.store.pending_preannotation()  # nothing half-written
+    assert all(rows(project.store, d) for d in ids) and not set(ids) & set(project.store.pending_preannotation())
+    project.close()
+
+
+def test_the_command_line_names_the_document_the_rules_failed_on_and_goes_on(tmp_path, monkeypatch, ruler_model_dir):
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ana Rusu said “TRIPWIRE” in Minsk.", encoding="utf-8")
+    (folder / "b.txt").write_text("Ana Rusu visited Minsk on Monday.", encoding="utf-8")
+    _rules_fail_on(monkeypatch, "TRIPWIRE")
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(cli, ["import", str(folder), "--db", str(db), "--model", str(ruler_model_dir)])
+    assert result.exit_code == 0, result.output
+    assert "the quote and claim rules failed (RecursionError" in result.output
+    store = Store(db)
+    assert len(store.document_ids()) == 2 and len(store.pending_preannotation()) == 1
+    store.close()
+
+
+def test_a_shard_leaves_out_the_text_the_rules_failed_on_and_says_so(tmp_path, monkeypatch, ruler_model_dir):
+    import json
+
+    from annotator.batch import annotate_shard
+
+    shard = tmp_path / "s.jsonl"
+    shard.write_text("\n".join(json.dumps({"text": t}) for t in (
+        "Ana Rusu visited Minsk.", "Ana Rusu said “TRIPWIRE”.", "Minsk is calm.")) + "\n", encoding="utf-8")
+    _rules_fail_on(monkeypatch, "TRIPWIRE")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = annotate_shard(str(shard), str(out), str(ruler_model_dir))
+    assert (result.documents, result.failed) == (2, 1)
+    assert result.problems == (f"{shard}: document 2: the quote and claim rules failed (RecursionError: maximum "
+                               "recursion depth exceeded)",)
+    lines = (out / "s.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["text"] for line in lines] == ["Ana Rusu visited Minsk.", "Minsk is calm."]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -114,20 +114,31 @@ def annotate(nlp: Language, text: str) -> Annotations:
     return annotate_doc(parse(nlp, text), "model:" + model_name(nlp))
 
 
+def _guarded(work: Callable[[], Annotations]) -> Annotations:
+    """``work()``, or, if the rules fail on this one text, an empty result that says why (``problem``): one text
+    the rules cannot handle does not stop a batch, and its callers apply nothing of it."""
+    try:
+        return work()
+    except Exception as exc:  # noqa: BLE001 - any rule failure, reported with the document
+        why = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+        return Annotations([], [], [], problem=f"the quote and claim rules failed ({why})")
+
+
 def annotate_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Annotations]:
-    """Entities and quotes for many texts, in order, batching the short ones."""
+    """Entities and quotes for many texts, in order, batching the short ones. A text the rules fail on gives an
+    empty result with its ``problem`` said, and the batch goes on."""
     origin = "model:" + model_name(nlp)
     batch: list[str] = []
 
     def flush() -> Iterator[Annotations]:
         for text, doc in zip(batch, nlp.pipe(batch, batch_size=batch_size), strict=True):
-            yield annotate_doc(keep_text(doc, text), origin)
+            yield _guarded(lambda doc=doc, text=text: annotate_doc(keep_text(doc, text), origin))
         batch.clear()
 
     for text in texts:
         if len(text) > CHUNK_CHARS:
             yield from flush()
-            yield annotate(nlp, text)
+            yield _guarded(lambda text=text: annotate(nlp, text))
         else:
             batch.append(text)
             if len(batch) >= batch_size:
