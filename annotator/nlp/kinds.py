@@ -80,22 +80,30 @@ def quote_kind_of_words(art: Article, j: int) -> bool:
 _NAMING = frozenset(("call", "dub", "nickname", "name", "term"))
 
 
-def named_by(art: Article, i: int) -> bool:
-    """The quote is the name a naming verb gives to the noun its clause describes ("a sound she calls
-    “the groan”", "a move dubbed “the shuffle”") or the proper name it gives its object ("still call the
-    bend “Miller's Elbow”"): a term, whoever uses it."""
+def _top_word(art: Article, i: int) -> Token | None:
+    """The one word of quote ``i`` that the parse hangs outside it (the rest hang on it), or None (no parse,
+    or the quote is no single phrase)."""
     if not art.parsed:
-        return False
+        return None
     q = art.marked[i]
     lo, hi = art.tokens(q.start, q.end)
     heads = head_indices(art.doc)
     tops = [t for t in tokens(art.doc)[lo:hi] if not lo <= heads[t.i] < hi and not t.is_punct]
-    if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN"):
+    return tops[0] if len(tops) == 1 else None
+
+
+def named_by(art: Article, i: int) -> bool:
+    """The quote is the name a naming verb gives to the noun its clause describes ("a sound she calls
+    “the groan”", "a move dubbed “the shuffle”") or the proper name it gives its object ("still call the
+    bend “Miller's Elbow”"): a term, whoever uses it."""
+    top = _top_word(art, i)
+    if top is None or top.pos_ not in ("NOUN", "PROPN"):
         return False
-    verb = tops[0].head
+    q = art.marked[i]
+    verb = top.head
     if verb.lemma_.lower() not in _NAMING:
         return False
-    if tops[0].dep_ == "oprd" and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+    if top.dep_ == "oprd" and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
         # ("called the drills “routine exercises”") is what the subject said of it
         return _title_case(_WORDS.findall(art.text[q.start : q.end]))
@@ -119,15 +127,10 @@ _KNOWN = frozenset(("know", "refer", "sign", "go"))
 def known_as(art: Article, i: int) -> bool:
     """The quote is the object of an "as" (or "by", after "goes") that hangs on "known", "referred to",
     "signs (off)" or "goes": a name or nickname, not words said ("known on the estate as “the Mayor of X”")."""
-    if not art.parsed:
+    top = _top_word(art, i)
+    if top is None or top.dep_ != "pobj":
         return False
-    q = art.marked[i]
-    lo, hi = art.tokens(q.start, q.end)
-    heads = head_indices(art.doc)
-    tops = [t for t in tokens(art.doc)[lo:hi] if not lo <= heads[t.i] < hi and not t.is_punct]
-    if len(tops) != 1 or tops[0].dep_ != "pobj":
-        return False
-    prep = tops[0].head
+    prep = top.head
     verb = prep.head
     if prep.lower_ not in ("as", "by") or verb.lemma_.lower() not in _KNOWN:
         return False
