@@ -256,6 +256,7 @@ def open_launch_window(db_path: str, model: str | None = None, codebook_path: st
         return None
     assert window is not None
     window.show()
+    window.activateWindow()  # keyboard shortcuts act in the active window; without a window manager none is made so
     return window
 
 

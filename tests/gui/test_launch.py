@@ -248,3 +248,12 @@ def test_spans_of_the_preview_document_are_not_touched(qtbot, seeded):
     again = seeded.reopen()
     assert {(s.start, s.end, s.label) for s in again.spans(seeded.uni)} == before
     again.close()
+
+
+def test_the_launch_window_asks_to_be_the_active_window(qtbot, seeded, monkeypatch):
+    """Keyboard shortcuts (Ctrl+Enter, Ctrl+Z) act only in the active window; under a bare X server with no window
+    manager nothing makes a new window active, so the launch window asks for it itself."""
+    asked = []
+    monkeypatch.setattr(launch.LaunchWindow, "activateWindow", lambda self: asked.append(self))
+    win = opened(qtbot, seeded.path)
+    assert asked == [win] and win.isVisible()
