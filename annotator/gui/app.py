@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
             return None
         window.owns_store = True
         window.show()
+        window.activateWindow()  # its shortcuts act only in the active window (see launch.open_launch_window)
         self.close()
         return window
 

@@ -262,8 +262,17 @@ def test_open_database_and_recent(qtbot, window, seeded, tmp_path, codebook):
     other = Store(other_path)
     other.add_document(Document("Another database's only article.", {"source": "o.txt"}))
     other.close()
-    opened = window.open_database(str(other_path))
+    from annotator.gui.app import MainWindow
+
+    asked = []
+    real = MainWindow.activateWindow
+    MainWindow.activateWindow = lambda self: asked.append(self) or real(self)
+    try:
+        opened = window.open_database(str(other_path))
+    finally:
+        MainWindow.activateWindow = real
     assert opened is not None and not window.isVisible()
+    assert asked == [opened]  # its shortcuts act only in the active window
     qtbot.addWidget(opened)
     assert opened.current_id is not None and opened.view.text == "Another database's only article."
     recent = [a.text() for a in opened.recent_menu.actions()]
