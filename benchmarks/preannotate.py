@@ -64,10 +64,13 @@ def workers_table(nlp, model, texts: list[str], words: int, workers: int, repeat
 
     from annotator.api import Project
     from annotator.domain import Document
+    from annotator.nlp.blas import use_numpy_blas
     from annotator.nlp.pipeline import DEFAULT_MODEL
     from annotator.store import Store
 
     stock = spacy.load(model or DEFAULT_MODEL)  # spaCy's pipeline as it ships: nothing of ours in it
+    stock_np = spacy.load(model or DEFAULT_MODEL)  # the same, multiplying through numpy's BLAS as ours does
+    use_numpy_blas(stock_np)
     rates: dict = {}
     cpus: dict = {}
     allcpu: dict = {}  # this process and its workers (reaped when the pool shuts down)
@@ -75,12 +78,16 @@ def workers_table(nlp, model, texts: list[str], words: int, workers: int, repeat
     def everything() -> float:
         own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
-    bare_s = bare_cpu = float("inf")
+    bare_s = bare_cpu = np_s = float("inf")
     for _ in range(repeat):
         t0, c0 = time.perf_counter(), time.process_time()
         for _ in stock.pipe(texts, batch_size=16):
             pass
         bare_s, bare_cpu = min(bare_s, time.perf_counter() - t0), min(bare_cpu, time.process_time() - c0)
+        t0 = time.perf_counter()
+        for _ in stock_np.pipe(texts, batch_size=16):
+            pass
+        np_s = min(np_s, time.perf_counter() - t0)
         # (workers, what is given): the loaded pipeline (beside bare nlp.pipe, which is given it too), then its
         # name, loaded inside the timing, as `annotator preannotate` runs it: by this process alone, or by each worker
         for key in ((1, "loaded"), (1, "name"), (workers, "name")):
@@ -100,6 +107,8 @@ def workers_table(nlp, model, texts: list[str], words: int, workers: int, repeat
     print(f"bare nlp.pipe, one process: {bare:,.0f} words/s (spacy.load's pipeline, loaded before)")
     print(f"ours, one process:          {one:,.0f} words/s = {one / bare:.2f}x bare (target ≥ 0.9); "
           f"CPU {cpus[(1, 'loaded')]:.1f} s against {bare_cpu:.1f} s: {bare_cpu / cpus[(1, 'loaded')]:.2f}x")
+    print(f"bare nlp.pipe through numpy's BLAS as ours (blas.py): {words / np_s:,.0f} words/s; ours = "
+          f"{one / (words / np_s):.2f}x that: what the rules and the writer cost")
     print(f"ours, one process, loading the pipeline as `annotator preannotate` does: {alone:,.0f} words/s")
     print(f"ours, {workers} workers (forked from this one where safe): {many:,.0f} words/s = {many / alone:.2f}x one "
           f"(target ≥ 1.8 on 2 cores); the writing process's own CPU meanwhile: {cpus[(workers, 'name')]:.1f} s "
