@@ -58,3 +58,49 @@ def test_pooling_and_other_types_are_left_alone():
     kept = [_claim_on(text, "The union would hand control of our ports to a board.", t) for t in
             ("pooling", "territory", "interference", "other", "contest")]
     assert ceded_to_union(doc, kept) == kept
+
+
+def _word(words, pos, i, ents=None):
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    if ents:
+        doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc[i]
+
+
+@pytest.mark.parametrize(("words", "pos", "i", "ents"), [
+    (["the", "declaration"], ["DET", "NOUN"], 1, None),  # a state's founding act
+    (["its", "independence"], ["PRON", "NOUN"], 1, None),
+    (["recognise", "Kessaly"], ["VERB", "PROPN"], 1, None),  # an untagged name: a polity
+    (["recognise", "Kessaly"], ["VERB", "PROPN"], 1, [(1, 2, "GPE")]),
+])
+def test_what_is_recognised_as_a_state_is_a_contest(words, pos, i, ents):
+    from annotator.nlp.claims import _a_state
+
+    assert _a_state(_word(words, pos, i, ents))
+
+
+@pytest.mark.parametrize(("words", "pos", "i", "ents"), [
+    (["the", "government"], ["DET", "NOUN"], 1, None),
+    (["the", "council"], ["DET", "NOUN"], 1, None),
+    (["the", "Harbour", "Board"], ["DET", "PROPN", "PROPN"], 2, [(1, 3, "ORG")]),  # a named body: "other"
+    (["recognise", "us"], ["VERB", "PRON"], 1, None),
+])
+def test_what_is_recognised_as_a_body_is_other(words, pos, i, ents):
+    from annotator.nlp.claims import _a_state
+
+    assert not _a_state(_word(words, pos, i, ents))
+
+
+@pytest.mark.model
+def test_model_refusing_a_declaration_of_independence_contests_statehood(nlp):
+    from tests.conftest import claims_of
+
+    text = ('ORVEL — The Kessaly assembly declared independence on Monday.\n\n'
+            'The Ostrel foreign minister, Brann Tolley, said Ostrel does not recognise Kessaly\'s declaration and '
+            'will not consider it.\n')
+    said = [c for c in claims_of(nlp, text) if "declaration and" in text[c.start : c.end]]
+    assert said and said[0].claim_type == "contest" and said[0].stance == "against", said
+    assert said[0].target is not None and text[said[0].target.start : said[0].target.end] == "Kessaly"

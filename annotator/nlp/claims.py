@@ -225,6 +225,10 @@ def _a_state(tok) -> bool:
     """``tok`` names a state (a GPE, "the Republic of X", "a state"), not a government, body or ruling."""
     if tok is None or tok.lemma_.lower() in lex.AUTHORITY_OBJECTS or tok.lower_ in lex.AUTHORITY_OBJECTS:
         return False
+    if (tok.lemma_.lower() in lex.STATEHOOD_ACTS or tok.lower_ in lex.STATEHOOD_ACTS) and tok.pos_ == "NOUN":
+        return True  # "does not recognise the declaration": a state's founding act, its statehood
+    if tok.pos_ == "PROPN" and not label_of(tok) and not is_first_person(tok):
+        return True  # an untagged name recognised ("will not recognise" Vardosk): a polity, as ``is_polity`` has it
     span = tok.doc[slice(*phrase(tok))]
     return label_of(tok) == "GPE" or any(t.lower_ in _STATE_WORDS or t.lemma_.lower() in _STATE_WORDS for t in span)
 
@@ -295,7 +299,13 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         claim_type, target = "self_determination", None  # (not) recognising a status vote's outcome: the people's say
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
-        claim_type = "contest" if _a_state(_recognised(a)) else "other"
+        recognised = _recognised(a)
+        claim_type = "contest" if _a_state(recognised) else "other"
+        if recognised is not None and recognised.lemma_.lower() in lex.STATEHOOD_ACTS and recognised.pos_ == "NOUN":
+            owner = owner_of(recognised)  # "the region's independence", "the declaration": the polity, not the act
+            target = mention(doc, *phrase(owner)) if owner is not None and is_polity(owner) else None
+            if a.pos_ == "VERB":
+                recognition = _recognition_sign(a)
     if target is None and claim_type == "self_determination" and (
             voting := vote_focus(doc, _home(doc, claimant))):
         target = mention(doc, *voting)  # the people whose vote the article is about, as ``focused`` makes it
