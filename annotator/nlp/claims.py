@@ -22,7 +22,16 @@ from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_interference import aimed, dismissed, in_outsiders_act, unpooled
-from annotator.nlp.claim_objects import _home, focused, one_per_object, retyped, sharpen, sound_object, vote_focus
+from annotator.nlp.claim_objects import (
+    _home,
+    filled_object,
+    focused,
+    one_per_object,
+    retyped,
+    sharpen,
+    sound_object,
+    vote_focus,
+)
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_precedence import ceded_to_union
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
@@ -422,7 +431,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
-    claims += [_in_voice(doc, c, issued_by, after) for c in detected_claims(doc, quotes, claims)
+    claims += [filled_object(doc, _in_voice(doc, c, issued_by, after)) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, ceded_to_union(doc, claims)))))
     claims = [c for c in claims if not _only_asks(doc, c)]
