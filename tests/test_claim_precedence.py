@@ -104,3 +104,30 @@ def test_model_refusing_a_declaration_of_independence_contests_statehood(nlp):
     said = [c for c in claims_of(nlp, text) if "declaration and" in text[c.start : c.end]]
     assert said and said[0].claim_type == "contest" and said[0].stance == "against", said
     assert said[0].target is not None and text[said[0].target.start : said[0].target.end] == "Kessaly"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "land"), [
+    ("Ostrel will never recognise the council, and considers the valley part of Ostrel.", "valley"),
+    ("The Ministry regards the upland concerned as an integral part of the Republic of Ostrel.", "upland"),
+    ("We do not regard the valley as part of Ostrel.", None),  # not regarded so
+    ("We see the plan as part of a wider effort.", None),  # part of no polity
+])
+def test_model_land_regarded_as_part_of_a_polity(nlp, sentence, land):
+    from annotator.nlp.claim_precedence import regarded_part
+
+    found = regarded_part(nlp(sentence)[:])
+    assert (found.text if found is not None else None) == land
+
+
+@pytest.mark.model
+def test_model_a_refusal_beside_land_said_to_be_a_polity_s_is_two_claims(nlp):
+    from annotator.nlp.claim_precedence import land_beside
+
+    text = "Ostrel will never recognise the council, and considers the valley part of Ostrel."
+    doc = nlp(text)
+    refusal = _claim_on(text, text, "other", "against")
+    got = land_beside(doc, [refusal])
+    assert got[0] == refusal and [c.claim_type for c in got] == ["other", "territory"]
+    assert got[1].stance == "favour" and text[got[1].target.start : got[1].target.end].endswith("valley")
+    assert land_beside(doc, got) == got  # a territorial claim there already: nothing more
