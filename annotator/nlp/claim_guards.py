@@ -65,11 +65,13 @@ def polity_object(a: Token) -> bool:
 
 
 def recognised_object(a: Token) -> bool:
-    """"recognise X": X is a polity, or a body or finding whose authority is at stake (a council, an award)."""
+    """"recognise X": X is a polity, a state's founding act ("the declaration"), or a body or finding whose
+    authority is at stake (a council, an award)."""
     if polity_object(a):
         return True
     obj = object_of(a) if a.pos_ in ("VERB", "AUX") else None
-    return obj is not None and (obj.lemma_.lower() in lex.AUTHORITY_OBJECTS or obj.lower_ in lex.AUTHORITY_OBJECTS)
+    return obj is not None and (obj.lemma_.lower() in lex.AUTHORITY_OBJECTS or obj.lower_ in lex.AUTHORITY_OBJECTS
+                                or obj.lemma_.lower() in lex.STATEHOOD_ACTS and obj.pos_ == "NOUN")
 
 
 REFLEXIVES = frozenset({"itself", "themselves", "ourselves", "himself", "herself"})

@@ -449,3 +449,25 @@ def sound_object(doc: Doc, c: Claim) -> Claim:
     if found is not None and _bad_object(doc, c, mention(doc, *found)):
         found = None
     return c.with_(target=mention(doc, *found) if found is not None else None)
+
+
+def filled_object(doc: Doc, c: Claim) -> Claim:
+    """A detector claim with no object, or one that cannot be one (the claimant, an outlet): what its type is
+    about as the codebook defines it, where the article makes it clear: the union named for pooling, the place
+    the article's votes are about for self-determination, the speaker's own polity for sovereignty and
+    interference; else the claim as it is."""
+    if c.target is not None and not _bad_object(doc, c, c.target):
+        return c
+    span = _spans(doc, c)
+    if span is None or not len(span):
+        return c
+    found = None
+    if c.claim_type == "pooling":
+        found = _named_union(doc, span)
+    elif c.claim_type == "self_determination":
+        found = vote_focus(doc, _home(doc, c.claimant))
+    elif c.claim_type in ("sovereignty", "interference"):
+        found = home_of(doc, c.claimant)
+    if found is None or _bad_object(doc, c, mention(doc, *found)):
+        return c
+    return c.with_(target=mention(doc, *found))

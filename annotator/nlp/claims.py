@@ -22,8 +22,18 @@ from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_interference import aimed, dismissed, in_outsiders_act, unpooled
-from annotator.nlp.claim_objects import _home, focused, one_per_object, retyped, sharpen, sound_object, vote_focus
+from annotator.nlp.claim_objects import (
+    _home,
+    filled_object,
+    focused,
+    one_per_object,
+    retyped,
+    sharpen,
+    sound_object,
+    vote_focus,
+)
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
+from annotator.nlp.claim_precedence import ceded_to_union, land_beside
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
 from annotator.nlp.claim_tree import (
     clause_verb,
@@ -224,6 +234,10 @@ def _a_state(tok) -> bool:
     """``tok`` names a state (a GPE, "the Republic of X", "a state"), not a government, body or ruling."""
     if tok is None or tok.lemma_.lower() in lex.AUTHORITY_OBJECTS or tok.lower_ in lex.AUTHORITY_OBJECTS:
         return False
+    if (tok.lemma_.lower() in lex.STATEHOOD_ACTS or tok.lower_ in lex.STATEHOOD_ACTS) and tok.pos_ == "NOUN":
+        return True  # "does not recognise the declaration": a state's founding act, its statehood
+    if tok.pos_ == "PROPN" and not label_of(tok) and not is_first_person(tok):
+        return True  # an untagged name recognised ("will not recognise" Vardosk): a polity, as ``is_polity`` has it
     span = tok.doc[slice(*phrase(tok))]
     return label_of(tok) == "GPE" or any(t.lower_ in _STATE_WORDS or t.lemma_.lower() in _STATE_WORDS for t in span)
 
@@ -294,7 +308,13 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         claim_type, target = "self_determination", None  # (not) recognising a status vote's outcome: the people's say
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
-        claim_type = "contest" if _a_state(_recognised(a)) else "other"
+        recognised = _recognised(a)
+        claim_type = "contest" if _a_state(recognised) else "other"
+        if recognised is not None and recognised.lemma_.lower() in lex.STATEHOOD_ACTS and recognised.pos_ == "NOUN":
+            owner = owner_of(recognised)  # "the region's independence", "the declaration": the polity, not the act
+            target = mention(doc, *phrase(owner)) if owner is not None and is_polity(owner) else None
+            if a.pos_ == "VERB":
+                recognition = _recognition_sign(a)
     if target is None and claim_type == "self_determination" and (
             voting := vote_focus(doc, _home(doc, claimant))):
         target = mention(doc, *voting)  # the people whose vote the article is about, as ``focused`` makes it
@@ -411,9 +431,10 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
-    claims += [_in_voice(doc, c, issued_by, after) for c in detected_claims(doc, quotes, claims)
+    claims += [filled_object(doc, _in_voice(doc, c, issued_by, after)) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
-    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, claims))))
+    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, ceded_to_union(doc, claims)))))
+    claims = land_beside(doc, claims)
     claims = [c for c in claims if not _only_asks(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
 

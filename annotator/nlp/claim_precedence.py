@@ -1,0 +1,115 @@
+"""The codebook's "when both fit" lines for types a claim's words leave open: control of a polity handed to a
+union, alliance or integration project is pooling (against that project), not the polity's sovereignty nor a
+people's self-determination (``ceded_to_union``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.domain import Claim
+from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_ceding import ceded
+from annotator.nlp.claim_guards import _unions_named
+from annotator.nlp.claim_objects import _named_union
+from annotator.nlp.claim_parts import mention
+from annotator.nlp.claim_tree import label_of, phrase
+from annotator.nlp.once import sent_of
+
+_CEDED_FROM = ("sovereignty", "self_determination")
+
+
+def _negated(t: Token) -> bool:
+    """A negation on ``t`` or on the verb whose complement it is ("is not a surrender of our sovereignty")."""
+    heads = [t] + ([t.head] if t.dep_ in ("attr", "dobj", "acomp") and t.head is not t else [])
+    return any(c.dep_ == "neg" or c.lower_ == "never" for h in heads for c in h.children)
+
+
+def _surrender(span: Span) -> bool:
+    """A noun of giving a polity's rule away ("the quiet surrender of our fishing grounds", "a surrender note"),
+    not denied."""
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lex.SURRENDER_NOUNS and not _negated(t)
+               for t in span)
+
+
+def ceded_to_union(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Sovereignty and self-determination claims whose evidence hands the polity's control away (``ceded``) or
+    calls the step a surrender, in an article about a union: pooling against that union, as the codebook's
+    precedence has it."""
+    if _unions_named(doc) < 2:
+        return claims
+    out = []
+    for c in claims:
+        if c.claim_type in _CEDED_FROM:
+            spans = [s for e in c.evidence if (s := doc.char_span(e.start, e.end, alignment_mode="expand")) is not None
+                     and len(s)]
+            if any(ceded(s) or _surrender(s) for s in spans):
+                union = _named_union(doc, spans[0])
+                c = c.with_(claim_type="pooling", stance="against", strength=-abs(c.strength or 1),
+                            target=mention(doc, *union) if union is not None else c.target, aspect="outside_authority")
+        out.append(c)
+    return out
+
+
+_BESIDE_LAND = ("contest", "other", "self_determination", "sovereignty")
+
+
+def land_beside(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A second, territorial claim on the evidence of a contest, other, self-determination or sovereignty
+    claim whose words also say, in a clause of their own, that the land is a polity's ("does not recognise
+    the award. The islands are ours"; "is not a state, and remains part of X"): two claims in one span, as
+    the codebook's territory type defines the second."""
+    from annotator.nlp.claim_field import predicates_of
+
+    out = list(claims)
+    for c in claims:
+        if c.claim_type not in _BESIDE_LAND or not c.evidence:
+            continue
+        if any(o.claim_type == "territory" and set(o.evidence) & set(c.evidence) for o in out):
+            continue
+        span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        land = next((p.subject for p in predicates_of(span, c.claimant is not None)
+                     if p.claim_type == "territory" and not p.negated), None) or regarded_part(
+            doc[sent_of(span[0]).start : sent_of(span[-1]).end])  # a fragment quote's sentence says it too
+        if land is None:
+            continue
+        out.append(c.with_(claim_type="territory", stance="favour", strength=abs(c.strength or 1),
+                           target=mention(doc, *phrase(land)), aspect=None,
+                           note=(c.note + "; " if c.note else "") + "land said to be a polity's beside another claim"))
+    return out
+
+
+def _whole_of(part: Token) -> Token | None:
+    """The polity a part noun is part of ("part of the Republic of X"), else None ("part of a wider effort")."""
+    whole = next((g for c in part.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    return whole if whole is not None and (label_of(whole) in ("GPE", "NORP") or whole.pos_ == "PROPN"
+                                           and label_of(whole) != "PERSON") else None
+
+
+def regarded_part(span: Span) -> Token | None:
+    """The land a verb of regarding, not negated, holds to be part of a polity ("regards the territory concerned
+    as an inseparable part of X", "continued to regard it as part of X", "considers the valley part of X"): the
+    verb's object (the noun before the verb when the object is a pronoun)."""
+    for t in span:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.REGARDING_VERBS or _negated(t):
+            continue
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        if obj.lemma_.lower() in lex.PART_NOUNS and _whole_of(obj) is not None:
+            land = next((c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN")),
+                        None)  # "considers the valley part of X"
+            if land is not None:
+                return land
+            continue
+        if not any(w.lower_ == "as" and w.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in lex.PART_NOUNS and _whole_of(g) is not None
+                for g in w.children) for w in t.subtree):
+            continue
+        if obj.pos_ == "PRON":
+            obj = next((w for w in reversed(span.doc[span.start : t.i]) if w.pos_ == "PROPN"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+    return None
