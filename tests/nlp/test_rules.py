@@ -2281,3 +2281,55 @@ def test_the_she_who_replies_to_a_question_is_not_the_one_who_asked_it():
     asked, answer = find_quotes(doc)
     assert asked.speaker.text_in(doc.text) == "Tom Reddin"
     assert answer.speaker is not None and answer.speaker.text_in(doc.text) == "Ada Quell", answer.origin
+
+
+def test_a_he_or_she_continuing_the_lone_subject_of_the_sentence_before_is_evidence_of_its_gender():
+    # Ana Roe climbs the tower . She winds the clock .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+            ("climbs", 2, "ROOT", "VERB", "VBZ", "climb"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("tower", 2, "dobj", "NOUN", "NN", "tower"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("She", 7, "nsubj", "PRON", "PRP", "she"),
+            ("winds", 7, "ROOT", "VERB", "VBZ", "wind"),
+            ("the", 9, "det", "DET", "DT", "the"),
+            ("clock", 7, "dobj", "NOUN", "NN", "clock"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert _mentions(doc).gender("roe") == "f"
+    assert _mentions(doc).gender("roe", strong=True) == "f"  # as strong as a possessive in her own clause
+
+
+def test_a_kin_noun_set_off_before_a_shared_surname_is_no_honorific_of_the_first_person():
+    # Mira Holt trained under her father , Jon Holt . " Fine , " she said .
+    # ("father" is an honorific only right before a name, "Father Ilic"; set off by a comma it is a
+    # relation, and its surname, shared, is not Mira's evidence of being a man)
+    doc = parse(
+        [
+            ("Mira", 1, "compound", "PROPN", "NNP", "Mira"),
+            ("Holt", 2, "nsubj", "PROPN", "NNP", "Holt"),
+            ("trained", 2, "ROOT", "VERB", "VBD", "train"),
+            ("under", 2, "prep", "ADP", "IN", "under"),
+            ("her", 5, "poss", "PRON", "PRP$", "her"),
+            ("father", 3, "pobj", "NOUN", "NN", "father"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("Jon", 8, "compound", "PROPN", "NNP", "Jon"),
+            ("Holt", 5, "appos", "PROPN", "NNP", "Holt"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("Fine", 15, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            ("she", 15, "nsubj", "PRON", "PRP", "she"),
+            ("said", 15, "ROOT", "VERB", "VBD", "say"),
+            (".", 15, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (7, 9, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Mira Holt", "she")
