@@ -2333,3 +2333,30 @@ def test_a_kin_noun_set_off_before_a_shared_surname_is_no_honorific_of_the_first
     )
     (q,) = find_quotes(doc)
     assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Mira Holt", "she")
+
+
+def test_a_name_after_of_and_a_settlement_noun_is_a_place_however_tagged():
+    # Ana Roe farms above the town of Tellow . (Tellow tagged PERSON)
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+            ("farms", 2, "ROOT", "VERB", "VBZ", "farm"),
+            ("above", 2, "prep", "ADP", "IN", "above"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("town", 3, "pobj", "NOUN", "NN", "town"),
+            ("of", 5, "prep", "ADP", "IN", "of"),
+            ("Tellow", 6, "pobj", "PROPN", "NNP", "Tellow"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (7, 8, "PERSON")],
+    )
+    mentions = _mentions(doc)
+    assert "roe" in mentions.person_keys and "tellow" not in mentions.person_keys
+    assert not any(m.personal for m in mentions.items if m.start == 7)
+
+
+def test_settlement_nouns_are_data():
+    from annotator.nlp.lexicon import SETTLEMENT_NOUNS
+
+    assert {"village", "town", "parish"} <= SETTLEMENT_NOUNS and "widow" not in SETTLEMENT_NOUNS
