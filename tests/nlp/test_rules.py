@@ -2360,3 +2360,29 @@ def test_settlement_nouns_are_data():
     from annotator.nlp.lexicon import SETTLEMENT_NOUNS
 
     assert {"village", "town", "parish"} <= SETTLEMENT_NOUNS and "widow" not in SETTLEMENT_NOUNS
+
+
+def test_an_unnamed_speaker_whom_the_next_sentence_names_by_gave_his_name_as_is_that_person():
+    # " Cold , " said a man on the pier . He gave his name as Ivo Trask .
+    rows = [
+        ('"', 4, "punct", "PUNCT", "``", '"'),
+        ("Cold", 4, "ccomp", "ADJ", "JJ", "cold"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ('"', 1, "punct", "PUNCT", "''", '"'),
+        ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        ("a", 6, "det", "DET", "DT", "a"),
+        ("man", 4, "nsubj", "NOUN", "NN", "man"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("pier", 7, "pobj", "NOUN", "NN", "pier"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+        ("He", 12, "nsubj", "PRON", "PRP", "he"),
+        ("gave", 12, "ROOT", "VERB", "VBD", "give"),
+        ("his", 14, "poss", "PRON", "PRP$", "his"),
+        ("name", 12, "dobj", "NOUN", "NN", "name"),
+        ("as", 12, "prep", "ADP", "IN", "as"),
+        ("Ivo", 17, "compound", "PROPN", "NNP", "Ivo"),
+        ("Trask", 15, "pobj", "PROPN", "NNP", "Trask"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    assert attributed(parse(rows, ents=[(16, 18, "PERSON")])) == [("Cold,", "Ivo Trask")]
