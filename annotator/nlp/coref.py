@@ -288,11 +288,12 @@ class Mentions:
             if m.label not in ("PERSON", NAME):
                 continue
             head = self._appositive_head(m)
+            personal_title = {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS
             if head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS and self._hangs_from_person(head):
                 titled_person.add(m.key)  # "Her neighbour on the site, X," with X hung on "site": the neighbour's name
-            elif head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS:
-                not_person.add(m.key)
-            elif head is not None and person_noun(head) or {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS:
+            elif head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS and not (personal_title and m.label == "PERSON"):
+                not_person.add(m.key)  # (a "Detective Sergeant X" tagged a person, set off against "court", is one)
+            elif head is not None and person_noun(head) or personal_title:
                 titled_person.add(m.key)
             elif self._with_the(m) and m.key not in full:  # "the Volkonskaya serve" is hers
                 not_person.add(m.key)

@@ -2386,3 +2386,27 @@ def test_an_unnamed_speaker_whom_the_next_sentence_names_by_gave_his_name_as_is_
         (".", 12, "punct", "PUNCT", ".", "."),
     ]
     assert attributed(parse(rows, ents=[(16, 18, "PERSON")])) == [("Cold,", "Ivo Trask")]
+
+
+def test_a_titled_person_set_off_against_an_organisation_noun_the_parse_made_a_subject_is_still_a_person():
+    # Outside court , Detective Sergeant Ana Roe of the county team said so .
+    doc = parse(
+        [
+            ("Outside", 1, "amod", "ADJ", "JJ", "outside"),
+            ("court", 11, "nsubj", "NOUN", "NN", "court"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("Detective", 6, "compound", "PROPN", "NNP", "Detective"),
+            ("Sergeant", 6, "compound", "PROPN", "NNP", "Sergeant"),
+            ("Ana", 6, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 1, "appos", "PROPN", "NNP", "Roe"),
+            ("of", 6, "prep", "ADP", "IN", "of"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("county", 10, "compound", "NOUN", "NN", "county"),
+            ("team", 7, "pobj", "NOUN", "NN", "team"),
+            ("said", 11, "ROOT", "VERB", "VBD", "say"),
+            ("so", 11, "advmod", "ADV", "RB", "so"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(4, 7, "PERSON")],
+    )
+    assert "roe" in _mentions(doc).person_keys
