@@ -2410,3 +2410,24 @@ def test_a_titled_person_set_off_against_an_organisation_noun_the_parse_made_a_s
         ents=[(4, 7, "PERSON")],
     )
     assert "roe" in _mentions(doc).person_keys
+
+
+def test_a_described_company_as_subject_is_the_company_named():
+    # Orvane Foods cut jobs . The pizza company said " Sales fell . "
+    rows = [
+        ("Orvane", 1, "compound", "PROPN", "NNP", "Orvane"),
+        ("Foods", 2, "nsubj", "PROPN", "NNPS", "Foods"),
+        ("cut", 2, "ROOT", "VERB", "VBD", "cut"),
+        ("jobs", 2, "dobj", "NOUN", "NNS", "job"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 7, "det", "DET", "DT", "the"),
+        ("pizza", 7, "compound", "NOUN", "NN", "pizza"),
+        ("company", 8, "nsubj", "NOUN", "NN", "company"),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        ('"', 11, "punct", "PUNCT", "``", '"'),
+        ("Sales", 11, "nsubj", "NOUN", "NNS", "sale"),
+        ("fell", 8, "ccomp", "VERB", "VBD", "fall"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+        ('"', 11, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(0, 2, "ORG")])) == [("Sales fell.", "Orvane Foods")]
