@@ -29,6 +29,9 @@ _GOVERNED = ("structural-cue", "echo")
 _NOT_CONTENT = ("advcl", "relcl", "acl")
 
 
+_HASHTAG = re.compile(r"\s*#\w+[.,!]?\s*")
+
+
 def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     """``title`` for a short Title Case stretch no cue governs (outside a Title Case headline),
     ``term`` for one or two words no cue governs, else ``quote``."""
@@ -36,6 +39,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     words = _WORDS.findall(art.text[q.start : q.end])
     if not words or len(words) > 8 or (attr is not None and attr.rule in _LAYOUT):
         return QUOTE
+    if _HASHTAG.fullmatch(art.text[q.start : q.end]):
+        return TERM  # 'using the hashtag “#SaveTheLido”': a tag mentioned, not words said
     if len(words) >= 2 and _bare_title(art, i, words) and not governed(art, i):
         # a Title Case name no listed cue governs ("opens “Salt and Iron”", "“Salt and Iron” runs until",
         # "on “The Sunday Line”"), whatever verb or echo the attribution found: the name of a work or programme

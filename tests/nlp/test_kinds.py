@@ -243,3 +243,8 @@ def test_what_someone_is_said_as_is_not_a_name():
     # "speaking as" is no naming: the quote stays what it was
     doc = _known_as("speaking", "speak", "as", ["the", "night", "baker"])
     assert [q.kind for q in find_quotes(doc)] == ["quote"]
+
+
+def test_a_hashtag_in_quote_marks_is_a_term_even_where_a_cue_is_near(blank):
+    doc = blank('Supporters posted photos under "#SaveTheLido," the campaign said. "We will not stop," Ana Roe said.')
+    assert kinds(doc) == [("#SaveTheLido,", "term"), ("We will not stop,", "quote")]
