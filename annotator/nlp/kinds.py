@@ -112,6 +112,11 @@ def named_by(art: Article, i: int) -> bool:
         # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
         # ("called the drills “routine exercises”") is what the subject said of it
         return _title_case(_WORDS.findall(art.text[q.start : q.end]))
+    if top.dep_ == "oprd" and verb.dep_ not in ("relcl", "acl"):
+        # "the ground the fans call “the Kiln”" with the relative clause misparsed: a naming verb with no object
+        # of its own names the noun its object was taken from; a proper name, with or without "the"
+        words = _WORDS.findall(art.text[q.start : q.end])
+        return _title_case(words[1:] if len(words) > 1 and words[0] == "the" else words)
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
 
 
