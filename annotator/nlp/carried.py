@@ -13,6 +13,8 @@ from annotator.nlp.evidence import speaks_elsewhere, speaks_of_self
 from annotator.nlp.lexicon import ORG_LABELS, ORG_NAME
 from annotator.nlp.pronouns import resolve_pronoun
 
+DASH_MARKS = ("\u2014", "\u2013", "-")  # an em dash, an en dash, a hyphen (and "--")
+
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
 
@@ -76,6 +78,8 @@ def heading_speaker(art: Article, i: int, a: Attr | None) -> Attr | None:
     start, end = art.doc[s].idx, art.doc[e - 1].idx + len(art.doc[e - 1])
     if not any(lo <= start and end <= hi for lo, hi in art.title_lines):
         return a
+    if a.rule == "dash" and art.text[art.text.rfind("\n", 0, start) + 1 : start].lstrip()[:1] in DASH_MARKS:
+        return a  # a dash line of its own under the quote ("— Ana Roe, Head Gardener") is a layout, not a headline
     body = {m.key: m for m in art.mentions.items if m.personal or m.organisational}
     words = [t.lower_ for t in art.doc[s:e]]
     if art.mentions.make(s, e, a.label or "PERSON").key in body or " ".join(words) in body:

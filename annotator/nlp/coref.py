@@ -24,6 +24,7 @@ from annotator.nlp.lexicon import (
     ORG_NOUNS,
     PEOPLE_NOUNS,
     REPORTING_VERBS,
+    SETTLEMENT_NOUNS,
     SPEAKER_LABELS,
     TITLE_HEADS,
     VENUE_NOUNS,
@@ -287,11 +288,12 @@ class Mentions:
             if m.label not in ("PERSON", NAME):
                 continue
             head = self._appositive_head(m)
+            personal_title = {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS
             if head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS and self._hangs_from_person(head):
                 titled_person.add(m.key)  # "Her neighbour on the site, X," with X hung on "site": the neighbour's name
-            elif head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS:
-                not_person.add(m.key)
-            elif head is not None and person_noun(head) or {w for w in m.titles if w in TITLE_HEADS} - ORG_NOUNS:
+            elif head is not None and head.lower_ in ORG_NOUNS | VENUE_NOUNS and not (personal_title and m.label == "PERSON"):
+                not_person.add(m.key)  # (a "Detective Sergeant X" tagged a person, set off against "court", is one)
+            elif head is not None and person_noun(head) or personal_title:
                 titled_person.add(m.key)
             elif self._with_the(m) and m.key not in full:  # "the Volkonskaya serve" is hers
                 not_person.add(m.key)
@@ -303,6 +305,8 @@ class Mentions:
         plural = {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ == "NNPS"}
         plural -= {m.key for m in self.items if m.label in ("PERSON", NAME) and doc[m.end - 1].tag_ != "NNPS"}
         not_person |= {t.lower_ for t in tokens(doc) if t.lower_ in plural and t.ent_type_ in ("ORG", "NORP")}
+        # "the village of Sorrel Cross": a name after "of" and a settlement noun is the place's name
+        not_person |= {m.key for m in self.items if m.label in ("PERSON", NAME) and self._place_of(m)}
         # a name with a numeral right after it is a designation ("Ward 6", "Gate 4", "Route 9"), not a person
         not_person |= {m.key for m in self.items if m.label in ("PERSON", NAME) and self._numbered(m)}
         for m in self.items:
@@ -315,6 +319,15 @@ class Mentions:
             if m.label in ("PERSON", NAME) and self._bracketed_after(m, ends):
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _place_of(self, m: NamedMention) -> bool:
+        """The name is the object of "of" after a settlement noun ("the village of X", "the town of X")."""
+        if not self.parsed:
+            return False
+        root = self.doc[m.end - 1]
+        prep = root.head
+        return (root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < prep.i
+                and prep.head.lower_ in SETTLEMENT_NOUNS)  # fmt: skip
 
     @staticmethod
     def _hangs_from_person(head: Token) -> bool:

@@ -21,6 +21,14 @@ _ISSUED = classes("document_nouns")["documents"]  # what an organisation issues:
 _FIRM_ENDS = words("firm_endings")
 
 
+def _described_firm(toks) -> bool:
+    """ "the frozen-meals company": "the" and lower-case words of what the firm does before a business noun,
+    no name among them, as the subject of its verb: the company the text named, described, not another."""
+    if toks[-1].dep_ not in ("nsubj", "nsubjpass"):
+        return False  # "a spokesperson for the lottery operator" speaks for it, as written
+    return toks[0].lower_ == "the" and all(t.is_lower or t.text == "-" for t in toks[1:-1])
+
+
 def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
     """A common noun phrase speaker that stands for a name: "the foreign minister" -> the
     person so titled; "the company"/"their union" -> the organisation; "the statement" -> who
@@ -59,7 +67,7 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
             return prev[-1]
         return None  # no one issued it: the nearest organisation is a guess, not a signal
     bare = all(t.lower_ in ("the", "its", "their") for t in toks[:-1])
-    if not bare:
+    if not bare and not (hw in _BUSINESS and _described_firm(toks)):
         return None
     orgs = [m for m in mentions.items + mentions.history[-200:] if m.organisational or (m.label == "" and m.speaker)]
     orgs = [m for m in orgs if not (m.start < found.end and found.start < m.end)]  # a phrase never stands for itself

@@ -36,11 +36,11 @@ def learn_genders(mentions: Mentions) -> None:
         if (w in MALE_HONORIFICS or w in FEMALE_HONORIFICS) and t.i + 1 < len(doc):
             nxt = doc[t.i + 1] if doc[t.i + 1].text != "." else (doc[t.i + 2] if t.i + 2 < len(doc) else None)
             k = None
-            if nxt is not None:
+            if nxt is not None and is_cap(nxt):  # "Mrs Peeters", never "her father, X" (a relation, set off)
                 j = nxt.i
                 while j + 1 < len(doc) and is_cap(doc[j + 1]):
                     j += 1
-                k = mentions.shared.get(doc[j].lower_, doc[j].lower_)
+                k = mentions.person_key(nxt.i, j + 1, "PERSON")  # a shared surname's full name is its own key
             if k in keys:
                 mentions.vote(k, "m" if w in MALE_HONORIFICS else "f", 3)
         elif t.lower_ in MALE_WORDS or t.lower_ in FEMALE_WORDS:
@@ -54,6 +54,9 @@ def learn_genders(mentions: Mentions) -> None:
                     continue  # "Hjelm remembers her as stubborn": her is someone else, never Hjelm
                 if first[(sent, k)] < t.i:
                     mentions.vote(k, "m" if t.lower_ in MALE_WORDS else "f", 1)
+
+    if mentions.parsed:
+        _learn_continued(mentions, people, by_sent, first)
 
     if mentions.parsed:  # "Ilse Varga met her counterpart": a possessive in the clause of its subject
         roots = {m.end - 1: m for m in mentions.items if m.personal}
@@ -82,6 +85,31 @@ def learn_genders(mentions: Mentions) -> None:
             male, female = len(m.titles & MALE_NOUNS), len(m.titles & FEMALE_NOUNS)
             if male != female:
                 mentions.vote(m.key, "m" if male > female else "f", 2)
+
+
+def _learn_continued(mentions: Mentions, people, by_sent: dict[int, set[str]], first: dict[tuple[int, str], int]) -> None:
+    """ "Ana Roe climbs the tower. She has done it 1,400 times.": a he or she that is the main subject of the
+    next sentence, in the same paragraph, with no one named before it there and no quote in it (whose "he
+    said" is what is being resolved), continues the one person who was a subject in the sentence before,
+    unless that sentence has a he/him or she/her other than a possessive ("Tom put it to her. She ..."):
+    evidence of that person's gender, as a possessive in the subject's own clause is."""
+    doc = mentions.doc
+    for m in people:
+        if len(by_sent[m.sent]) != 1 or first[(m.sent, m.key)] != m.start:
+            continue
+        sent = doc[m.start].sent
+        if sent.end >= len(doc):
+            continue
+        nxt = doc[sent.end].sent
+        subj = next((t for t in nxt if t.dep_ == "nsubj" and t.head.i == nxt.root.i), None)
+        if subj is None or subj.lower_ not in ("he", "she") or not mentions.outside(nxt.start, nxt.end):
+            continue
+        if mentions.para_of(subj.idx) != m.para or any(p.personal for p in mentions.between(nxt.start, subj.i)):
+            continue
+        same = MALE_WORDS if subj.lower_ == "he" else FEMALE_WORDS
+        if any(t.lower_ in same and t.dep_ != "poss" for t in sent):
+            continue  # "Tom Reyes put it to her. She disagreed.": she is the one spoken to
+        mentions.vote(m.key, "m" if subj.lower_ == "he" else "f", 2)
 
 
 _THEY_THEM = re.compile(r"\bthey\s*/\s*them\b", re.IGNORECASE)

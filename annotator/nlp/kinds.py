@@ -29,6 +29,9 @@ _GOVERNED = ("structural-cue", "echo")
 _NOT_CONTENT = ("advcl", "relcl", "acl")
 
 
+_HASHTAG = re.compile(r"\s*#\w+[.,!]?\s*")
+
+
 def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     """``title`` for a short Title Case stretch no cue governs (outside a Title Case headline),
     ``term`` for one or two words no cue governs, else ``quote``."""
@@ -36,6 +39,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     words = _WORDS.findall(art.text[q.start : q.end])
     if not words or len(words) > 8 or (attr is not None and attr.rule in _LAYOUT):
         return QUOTE
+    if _HASHTAG.fullmatch(art.text[q.start : q.end]):
+        return TERM  # 'using the hashtag “#SaveTheLido”': a tag mentioned, not words said
     if len(words) >= 2 and _bare_title(art, i, words) and not governed(art, i):
         # a Title Case name no listed cue governs ("opens “Salt and Iron”", "“Salt and Iron” runs until",
         # "on “The Sunday Line”"), whatever verb or echo the attribution found: the name of a work or programme
@@ -107,6 +112,11 @@ def named_by(art: Article, i: int) -> bool:
         # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
         # ("called the drills “routine exercises”") is what the subject said of it
         return _title_case(_WORDS.findall(art.text[q.start : q.end]))
+    if top.dep_ == "oprd" and verb.dep_ not in ("relcl", "acl"):
+        # "the ground the fans call “the Kiln”" with the relative clause misparsed: a naming verb with no object
+        # of its own names the noun its object was taken from; a proper name, with or without "the"
+        words = _WORDS.findall(art.text[q.start : q.end])
+        return _title_case(words[1:] if len(words) > 1 and words[0] == "the" else words)
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
 
 

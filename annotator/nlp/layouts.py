@@ -20,12 +20,16 @@ _DASH_LINE = re.compile(r"[ \t]*(?:\u2014|\u2013|--|-)[ \t]*(?=\S)")
 
 def dash_attribution(art: Article, i: int) -> Attr | None:
     """The quote is followed, to the end of its line, by a dash and a name: that name spoke. A dash
-    line whose name cannot be read still ends the search (no speaker carried over from before)."""
+    line whose name cannot be read still ends the search (no speaker carried over from before). A quote
+    that is a line of its own may have its dash line on the next line, after a single line break."""
     q = art.marked[i]
     close = art.q_hi[i]
     end = art.text.find("\n", close)
     end = q.para_end if end < 0 else min(end, q.para_end)
     m = _DASH_LINE.match(art.text, close, end)
+    if m is None:
+        close, end = _next_line(art, i, close, end)
+        m = _DASH_LINE.match(art.text, close, end) if close < end else None
     if m is None or art.has_quote(m.end(), end):
         return None
     lo, hi = art.tokens(m.end(), end)
@@ -39,6 +43,18 @@ def dash_attribution(art: Article, i: int) -> Attr | None:
     if span is None:
         return Attr("dash", None)
     return Attr("dash", span, None, None, label_of_name(art.doc, *span))
+
+
+def _next_line(art: Article, i: int, close: int, end: int) -> tuple[int, int]:
+    """The line after a quote that fills its own line (from its opening mark to a single line break),
+    as (start, end); an empty range otherwise."""
+    text = art.text
+    line_start = text.rfind("\n", 0, art.q_lo[i]) + 1
+    if text[line_start : art.q_lo[i]].strip() or text[close:end].strip() or end >= len(text) or text[end] != "\n":
+        return end, end
+    start = end + 1
+    stop = text.find("\n", start)
+    return start, len(text) if stop < 0 else stop
 
 
 def name_in(art: Article, lo: int, hi: int) -> tuple[int, int] | None:

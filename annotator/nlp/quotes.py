@@ -21,6 +21,7 @@ from annotator.nlp.calibration import calibrated
 from annotator.nlp.carried import carried, echoes, heading_speaker
 from annotator.nlp.kinds import QUOTE, named_by, quote_kind
 from annotator.nlp.lexicon import NAME, PRONOUN_KIND, REPLY_VERBS
+from annotator.nlp.names import is_cap, propn_span
 from annotator.nlp.once import tokens
 from annotator.nlp.own_sentence import own_sentence
 from annotator.nlp.pronouns import resolve_pronoun
@@ -103,6 +104,7 @@ def attribute_all(art: Article) -> None:
             a = _not_addressed(art, i, a)
             a = _not_the_asker(art, i, a)
             a = _addressee_answers(art, i, a)
+            a = _named_next(art, a)
             a = heading_speaker(art, i, a)
             a = reranked(art, i, a)
             art.results[i] = a
@@ -111,6 +113,32 @@ def attribute_all(art: Article) -> None:
                 art.mentions.add_speaker(*a.speaker, a.label, tok)
                 _learn_gender(art, a)
     echoes(art)
+
+
+def _named_next(art: Article, a: Attr | None) -> Attr | None:
+    """ "“…,” said a man watching from a bench. He gave his name as X, 78.": an unnamed speaker (a common
+    noun) whom the next sentence, in the same paragraph, names by its he/she "gave his name as" is that
+    person (as "a man who gave his name as X" is)."""
+    if a is None or a.speaker is None or a.label or not art.parsed:
+        return a
+    head = art.doc[a.speaker[1] - 1]
+    if head.pos_ != "NOUN":
+        return a
+    k = art.sent_of(head.idx) + 1
+    if k >= len(art.sents) or art.para_of(art.sents[k][0]) != art.para_of(head.idx):
+        return a
+    lo, hi = art.tokens(*art.sents[k])
+    for t in art.doc[lo:hi]:
+        if t.lemma_.lower() != "give" or not art.outside(t.i, t.i + 1):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in t.children):
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in t.children):
+            continue
+        named = next((x for x in t.subtree if x.dep_ == "pobj" and x.head.lower_ == "as" and is_cap(x)), None)
+        if named is not None:
+            return Attr(a.rule, propn_span(art.doc, named), a.mention or a.speaker, a.cue, "PERSON", a.cap, a.via)
+    return a
 
 
 def _not_the_asker(art: Article, i: int, a: Attr | None) -> Attr | None:

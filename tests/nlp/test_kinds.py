@@ -243,3 +243,31 @@ def test_what_someone_is_said_as_is_not_a_name():
     # "speaking as" is no naming: the quote stays what it was
     doc = _known_as("speaking", "speak", "as", ["the", "night", "baker"])
     assert [q.kind for q in find_quotes(doc)] == ["quote"]
+
+
+def test_a_hashtag_in_quote_marks_is_a_term_even_where_a_cue_is_near(blank):
+    doc = blank('Supporters posted photos under "#SaveTheLido," the campaign said. "We will not stop," Ana Roe said.')
+    assert kinds(doc) == [("#SaveTheLido,", "term"), ("We will not stop,", "quote")]
+
+
+def test_a_proper_name_a_naming_verb_gives_with_its_object_taken_by_a_misparsed_relative_clause_is_a_term():
+    # They play at the old ground the fans call " the Pit " .  ("call" parsed as a complement, not a relcl)
+    doc = parse(
+        [
+            ("They", 1, "nsubj", "PRON", "PRP", "they"),
+            ("play", 1, "ROOT", "VERB", "VBP", "play"),
+            ("at", 1, "prep", "ADP", "IN", "at"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("old", 5, "amod", "ADJ", "JJ", "old"),
+            ("ground", 2, "pobj", "NOUN", "NN", "ground"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("fans", 8, "nsubj", "NOUN", "NNS", "fan"),
+            ("call", 1, "ccomp", "VERB", "VBP", "call"),
+            ('"', 11, "punct", "PUNCT", "``", '"'),
+            ("the", 11, "det", "DET", "DT", "the"),
+            ("Pit", 8, "oprd", "PROPN", "NNP", "Pit"),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert kinds(doc) == [("the Pit", "term")]

@@ -34,6 +34,25 @@ def test_dash_line_after_the_quote_names_the_speaker_without_title(blank):
     assert speakers(blank, text) == [("Drink water. Stay inside.", "Ilse Varga"), ("Call a neighbour.", "Omar Teal")]
 
 
+def test_dash_line_on_the_line_under_the_quote_names_the_speaker(blank):
+    # a quote that fills its own line, its dash line after a single line break; a dash line all in
+    # capitals ("Petra Lindqvale, Hollin Allotments") is a layout, not a Title Case headline
+    text = (
+        'Advice from growers.\n\nWe asked three gardeners for a tip.\n\n"Water at dawn, never at noon."\n'
+        "— Petra Lindqvale, Hollin Allotments\n\n"
+        '"Mulch everything you love."\n— Corin Abernash, head gardener, Westmere Hall'
+    )
+    assert speakers(blank, text) == [
+        ("Water at dawn, never at noon.", "Petra Lindqvale"),
+        ("Mulch everything you love.", "Corin Abernash"),
+    ]
+
+
+def test_a_dash_line_under_a_quote_inside_a_sentence_is_not_its_attribution(blank):
+    text = 'Tips.\n\nShe said it was "fine"\n— Petra Lindqvale, Hollin'
+    assert speakers(blank, text)[0][1] != "Petra Lindqvale"
+
+
 def test_a_dash_inside_the_sentence_is_no_dash_attribution(blank):
     text = 'She said it was "fine" — and then she left.'
     assert speakers(blank, text)[0][1] != "and"

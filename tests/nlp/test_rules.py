@@ -2281,3 +2281,153 @@ def test_the_she_who_replies_to_a_question_is_not_the_one_who_asked_it():
     asked, answer = find_quotes(doc)
     assert asked.speaker.text_in(doc.text) == "Tom Reddin"
     assert answer.speaker is not None and answer.speaker.text_in(doc.text) == "Ada Quell", answer.origin
+
+
+def test_a_he_or_she_continuing_the_lone_subject_of_the_sentence_before_is_evidence_of_its_gender():
+    # Ana Roe climbs the tower . She winds the clock .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+            ("climbs", 2, "ROOT", "VERB", "VBZ", "climb"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("tower", 2, "dobj", "NOUN", "NN", "tower"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("She", 7, "nsubj", "PRON", "PRP", "she"),
+            ("winds", 7, "ROOT", "VERB", "VBZ", "wind"),
+            ("the", 9, "det", "DET", "DT", "the"),
+            ("clock", 7, "dobj", "NOUN", "NN", "clock"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert _mentions(doc).gender("roe") == "f"
+    assert _mentions(doc).gender("roe", strong=True) == "f"  # as strong as a possessive in her own clause
+
+
+def test_a_kin_noun_set_off_before_a_shared_surname_is_no_honorific_of_the_first_person():
+    # Mira Holt trained under her father , Jon Holt . " Fine , " she said .
+    # ("father" is an honorific only right before a name, "Father Ilic"; set off by a comma it is a
+    # relation, and its surname, shared, is not Mira's evidence of being a man)
+    doc = parse(
+        [
+            ("Mira", 1, "compound", "PROPN", "NNP", "Mira"),
+            ("Holt", 2, "nsubj", "PROPN", "NNP", "Holt"),
+            ("trained", 2, "ROOT", "VERB", "VBD", "train"),
+            ("under", 2, "prep", "ADP", "IN", "under"),
+            ("her", 5, "poss", "PRON", "PRP$", "her"),
+            ("father", 3, "pobj", "NOUN", "NN", "father"),
+            (",", 5, "punct", "PUNCT", ",", ","),
+            ("Jon", 8, "compound", "PROPN", "NNP", "Jon"),
+            ("Holt", 5, "appos", "PROPN", "NNP", "Holt"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("Fine", 15, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 11, "punct", "PUNCT", ",", ","),
+            ('"', 11, "punct", "PUNCT", "''", '"'),
+            ("she", 15, "nsubj", "PRON", "PRP", "she"),
+            ("said", 15, "ROOT", "VERB", "VBD", "say"),
+            (".", 15, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (7, 9, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Mira Holt", "she")
+
+
+def test_a_name_after_of_and_a_settlement_noun_is_a_place_however_tagged():
+    # Ana Roe farms above the town of Tellow . (Tellow tagged PERSON)
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+            ("farms", 2, "ROOT", "VERB", "VBZ", "farm"),
+            ("above", 2, "prep", "ADP", "IN", "above"),
+            ("the", 5, "det", "DET", "DT", "the"),
+            ("town", 3, "pobj", "NOUN", "NN", "town"),
+            ("of", 5, "prep", "ADP", "IN", "of"),
+            ("Tellow", 6, "pobj", "PROPN", "NNP", "Tellow"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (7, 8, "PERSON")],
+    )
+    mentions = _mentions(doc)
+    assert "roe" in mentions.person_keys and "tellow" not in mentions.person_keys
+    assert not any(m.personal for m in mentions.items if m.start == 7)
+
+
+def test_settlement_nouns_are_data():
+    from annotator.nlp.lexicon import SETTLEMENT_NOUNS
+
+    assert {"village", "town", "parish"} <= SETTLEMENT_NOUNS and "widow" not in SETTLEMENT_NOUNS
+
+
+def test_an_unnamed_speaker_whom_the_next_sentence_names_by_gave_his_name_as_is_that_person():
+    # " Cold , " said a man on the pier . He gave his name as Ivo Trask .
+    rows = [
+        ('"', 4, "punct", "PUNCT", "``", '"'),
+        ("Cold", 4, "ccomp", "ADJ", "JJ", "cold"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ('"', 1, "punct", "PUNCT", "''", '"'),
+        ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        ("a", 6, "det", "DET", "DT", "a"),
+        ("man", 4, "nsubj", "NOUN", "NN", "man"),
+        ("on", 6, "prep", "ADP", "IN", "on"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("pier", 7, "pobj", "NOUN", "NN", "pier"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+        ("He", 12, "nsubj", "PRON", "PRP", "he"),
+        ("gave", 12, "ROOT", "VERB", "VBD", "give"),
+        ("his", 14, "poss", "PRON", "PRP$", "his"),
+        ("name", 12, "dobj", "NOUN", "NN", "name"),
+        ("as", 12, "prep", "ADP", "IN", "as"),
+        ("Ivo", 17, "compound", "PROPN", "NNP", "Ivo"),
+        ("Trask", 15, "pobj", "PROPN", "NNP", "Trask"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    assert attributed(parse(rows, ents=[(16, 18, "PERSON")])) == [("Cold,", "Ivo Trask")]
+
+
+def test_a_titled_person_set_off_against_an_organisation_noun_the_parse_made_a_subject_is_still_a_person():
+    # Outside court , Detective Sergeant Ana Roe of the county team said so .
+    doc = parse(
+        [
+            ("Outside", 1, "amod", "ADJ", "JJ", "outside"),
+            ("court", 11, "nsubj", "NOUN", "NN", "court"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("Detective", 6, "compound", "PROPN", "NNP", "Detective"),
+            ("Sergeant", 6, "compound", "PROPN", "NNP", "Sergeant"),
+            ("Ana", 6, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 1, "appos", "PROPN", "NNP", "Roe"),
+            ("of", 6, "prep", "ADP", "IN", "of"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("county", 10, "compound", "NOUN", "NN", "county"),
+            ("team", 7, "pobj", "NOUN", "NN", "team"),
+            ("said", 11, "ROOT", "VERB", "VBD", "say"),
+            ("so", 11, "advmod", "ADV", "RB", "so"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(4, 7, "PERSON")],
+    )
+    assert "roe" in _mentions(doc).person_keys
+
+
+def test_a_described_company_as_subject_is_the_company_named():
+    # Orvane Foods cut jobs . The pizza company said " Sales fell . "
+    rows = [
+        ("Orvane", 1, "compound", "PROPN", "NNP", "Orvane"),
+        ("Foods", 2, "nsubj", "PROPN", "NNPS", "Foods"),
+        ("cut", 2, "ROOT", "VERB", "VBD", "cut"),
+        ("jobs", 2, "dobj", "NOUN", "NNS", "job"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 7, "det", "DET", "DT", "the"),
+        ("pizza", 7, "compound", "NOUN", "NN", "pizza"),
+        ("company", 8, "nsubj", "NOUN", "NN", "company"),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        ('"', 11, "punct", "PUNCT", "``", '"'),
+        ("Sales", 11, "nsubj", "NOUN", "NNS", "sale"),
+        ("fell", 8, "ccomp", "VERB", "VBD", "fall"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+        ('"', 11, "punct", "PUNCT", "''", '"'),
+    ]
+    assert attributed(parse(rows, ents=[(0, 2, "ORG")])) == [("Sales fell.", "Orvane Foods")]
