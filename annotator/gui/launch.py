@@ -66,7 +66,8 @@ def confirm_new_database(db_path: str) -> bool:
 
 
 class _TextPreview(QPlainTextEdit):
-    """The article's text, plain, as the full window will show it; says when it was first painted."""
+    """The article's text, plain, as the full window will show it; says when it was first painted. Keys pressed
+    on it before the full window exists are kept (``pending``) for the full window's article, in order."""
 
     painted = Signal()
 
@@ -80,6 +81,11 @@ class _TextPreview(QPlainTextEdit):
         self.document().setDocumentMargin(frame.ARTICLE_MARGIN)
         self.setPlainText(text)
         self._told = False
+        self.pending: list[tuple[int, object, str]] = []  # (key, modifiers, text) of each press, in order
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.pending.append((event.key(), event.modifiers(), event.text()))
+        event.accept()  # not acted on here: the full window's article acts on it once built
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
@@ -207,6 +213,9 @@ class LaunchWindow(QWidget):
         self.main = main
         main.show()
         main.view.setFocus()
+        pending, self.text.pending = self.text.pending, []
+        if pending:
+            _replay(main.view, pending)
         QTimer.singleShot(0, self, self._completed)
 
     def _completed(self) -> None:
@@ -223,6 +232,21 @@ class LaunchWindow(QWidget):
     def shutdown(self) -> None:
         if self.main is not None:
             self.main.worker.shutdown()
+
+
+def _replay(widget: QWidget, keys: list[tuple[int, object, str]]) -> None:
+    """Press and release ``keys`` on ``widget`` as typed, shortcuts included (QTest delivers a key as the
+    window system does: the shortcut map first, then the widget), so that nothing typed during the preview's
+    tenth of a second is lost."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    for key, modifiers, text in keys:
+        if key in (0, Qt.Key.Key_unknown) or Qt.Key.Key_Shift <= key <= Qt.Key.Key_AltGr:
+            continue  # a modifier alone, or a key Qt does not name: nothing to act on
+        code = Qt.Key(key)
+        QTest.sendKeyEvent(QTest.KeyAction.Press, widget, code, text, modifiers)
+        QTest.sendKeyEvent(QTest.KeyAction.Release, widget, code, text, modifiers)
 
 
 def open_launch_window(db_path: str, model: str | None = None, codebook_path: str | None = None,
