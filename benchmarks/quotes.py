@@ -266,6 +266,79 @@ def calibrate(nlp, scores: list[Score], path: Path) -> None:
                    for _, rule, right in mine]  # fmt: skip
             rows.append((f"first look {name} ({label})", Score(outcomes=got)))
     reliability(rows)
+    calibrate_final(path)
+
+
+def calibrate_final(path: Path) -> None:
+    """Fit the last correction of the final confidence (the ranker's part averaged in) on the first looks'
+    final confidences (``first_look.json`` "final": as the code of the day shipped them, on text it had never
+    seen); check it leaving each set out, and write its knots only when the left-out log loss improves on most
+    sets and on average (else none: the identity). Prints the left-out log loss and reliability per set."""
+    from annotator.nlp import calibration
+
+    finals = first_look_finals()
+    if not finals:
+        return
+    rows, better, before, after = [], 0, [], []
+    print("\nfinal correction, each first-look set left out (log loss before -> after)")
+    for name, mine in finals.items():
+        knots = fit_final([x for other, got in finals.items() if other != name for x in got])
+        moved = [(calibration.finalised(c, knots), r) for c, r in mine]
+        before.append(log_loss(mine))
+        after.append(log_loss(moved))
+        better += after[-1] < before[-1]
+        print(f"  {name}: {len(mine)} quotes, {before[-1]:.3f} -> {after[-1]:.3f}")
+        rows += [(f"first look {name} (final)", Score(outcomes=[(c, r, "") for c, r in mine])),
+                 (f"first look {name} (corrected, left out)", Score(outcomes=[(c, r, "") for c, r in moved]))]  # fmt: skip
+    mean_before, mean_after = sum(before) / len(before), sum(after) / len(after)
+    keep = better > len(finals) / 2 and mean_after < mean_before
+    knots = fit_final([x for got in finals.values() for x in got]) if keep else ()
+    print(f"  mean {mean_before:.3f} -> {mean_after:.3f}, better on {better} of {len(finals)} sets: "
+          + (f"knots {[(round(x, 3), round(y, 3)) for x, y in knots]}" if keep else "not kept (identity)"))
+    reliability(rows)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["final"] = {"knots": [[round(x, 4), round(y, 4)] for x, y in knots],
+                     "quotes": sum(len(got) for got in finals.values()),
+                     "left_out_log_loss": [round(mean_before, 4), round(mean_after, 4)], "better_sets": better,
+                     "sets": len(finals)}  # fmt: skip
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    calibration._data.cache_clear()
+
+
+def log_loss(outcomes: list[tuple[float, bool]]) -> float:
+    """Mean negative log likelihood of the (confidence, right) outcomes."""
+    return -sum(math.log(min(max(c if r else 1 - c, 1e-4), 1.0)) for c, r in outcomes) / len(outcomes)
+
+
+FINAL_SHRINK = 10.0  # a bin's rate is drawn to its mean confidence as if by this many outcomes
+
+
+def fit_final(outcomes: list[tuple[float, bool]]) -> tuple[tuple[float, float], ...]:
+    """Knots (mean confidence, rate) of the reliability bins, each rate drawn to its bin's mean confidence by
+    ``FINAL_SHRINK`` outcomes and the rates made non-decreasing by pooling adjacent bins (isotonic)."""
+    bins = []
+    for a, b in zip(BINS, BINS[1:], strict=False):
+        got = [(c, r) for c, r in outcomes if a <= c < b]
+        if got:
+            x = sum(c for c, _ in got) / len(got)
+            bins.append((x, (sum(r for _, r in got) + FINAL_SHRINK * x) / (len(got) + FINAL_SHRINK), len(got)))
+    blocks: list[list] = []  # [rate, weight, [x, ...]]
+    for x, y, n in bins:
+        blocks.append([y, n, [x]])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            y2, n2, xs2 = blocks.pop()
+            blocks[-1] = [(blocks[-1][0] * blocks[-1][1] + y2 * n2) / (blocks[-1][1] + n2), blocks[-1][1] + n2,
+                          blocks[-1][2] + xs2]  # fmt: skip
+    return tuple((x, y) for y, _, xs in blocks for x in xs)
+
+
+def first_look_finals() -> dict[str, list[tuple[float, bool]]]:
+    """{set: [(final confidence, right)]} of the first looks: each held-out set scored by the code that had
+    never seen it, its confidence as that code shipped it (``first_look.json`` "final")."""
+    if not FIRST_LOOK.exists():
+        return {}
+    finals = json.loads(FIRST_LOOK.read_text(encoding="utf-8")).get("final") or {}
+    return {name: [(float(x["confidence"]), bool(x["right"])) for x in items] for name, items in finals.items()}
 
 
 def fit_fresh(outcomes: list[tuple[float, bool]], records: list[tuple[str, str, bool]]) -> tuple[float, float]:
@@ -309,6 +382,7 @@ def record_first_look(folders: list[Path], scored: list[tuple[str, Score]], note
     for folder, (_, score) in zip(folders, scored, strict=True):
         key = f"{folder.resolve().relative_to(_BASE.resolve()).as_posix()}@{commit.stdout.strip()}"
         data["sets"][key] = [{"rule": rule, "right": right} for _, right, rule in score.outcomes]
+        data.setdefault("final", {})[key] = [{"confidence": round(c, 3), "right": right} for c, right, _ in score.outcomes]
         data["about"] = data["about"].rstrip() + f" {key}: {note}"
         print(f"recorded {len(score.outcomes)} first-look outcomes of {key} in {FIRST_LOOK}")
     FIRST_LOOK.write_text(json.dumps(data, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")

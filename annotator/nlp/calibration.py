@@ -41,6 +41,28 @@ def fresh() -> dict[str, dict[str, float]]:
     return rules if isinstance(rules, dict) else {}
 
 
+def final_knots() -> tuple[tuple[float, float], ...]:
+    """The knots ``(x, y)`` of the last correction of a quote's confidence; none when the file has none."""
+    knots = (_data().get("final") or {}).get("knots") or ()
+    return tuple((float(x), float(y)) for x, y in knots)
+
+
+def finalised(p: float, knots: tuple[tuple[float, float], ...] | None = None) -> float:
+    """A quote's confidence, the ranker's part averaged in, through the last monotone correction fitted on
+    first-look text: piecewise linear through (0, 0), the ``knots`` (by default the file's) and (1, 1);
+    ``p`` as it is when there are no knots."""
+    knots = final_knots() if knots is None else knots
+    if not knots:
+        return p
+    p = min(max(p, 0.0), 1.0)
+    x0, y0 = 0.0, 0.0
+    for x1, y1 in (*knots, (1.0, 1.0)):
+        if p <= x1:
+            return y0 if x1 <= x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+        x0, y0 = x1, y1
+    return 1.0
+
+
 def calibrated(rule: str, prior: float) -> float:
     """``probability`` corrected for text the rules were not tuned on: the development sets' rates are
     too sure out of sample, so they go through a logistic correction fitted on the validation sets, and

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from annotator.domain import Mention, Quote
 from annotator.nlp.article import Article
 from annotator.nlp.attribution import NO_SPEAKER, UNCLOSED_FACTOR, Attr
-from annotator.nlp.calibration import calibrated
+from annotator.nlp.calibration import calibrated, finalised
 from annotator.nlp.carried import carried, echoes, heading_speaker
 from annotator.nlp.kinds import QUOTE, named_by, quote_kind
 from annotator.nlp.lexicon import NAME, PRONOUN_KIND, REPLY_VERBS
@@ -240,6 +240,7 @@ def _quote(art: Article, i: int) -> Quote:
     conf = a.confidence if a is not None else calibrated("none", NO_SPEAKER)
     if q.close_at is None:
         conf *= UNCLOSED_FACTOR
+    conf = finalised(conf)  # the last correction, fitted on first-look text; after every choice it could sway
     origin = "rule:quotes"
     if named:
         origin += f"+speaker:{a.key}"

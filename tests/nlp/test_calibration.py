@@ -89,3 +89,45 @@ def test_the_shipped_confidence_is_drawn_to_the_first_look_rates():
     p = calibration.calibrated("subject-of-cue+coref", 0.81)
     rate = fresh["subject-of-cue+coref"]["right"] / fresh["subject-of-cue+coref"]["seen"]
     assert abs(p - rate) < 0.05
+
+
+def _bench(monkeypatch):
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("quotes_bench", Path(__file__).parents[2] / "benchmarks" / "quotes.py")
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "quotes_bench", bench)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_the_final_correction_is_the_identity_without_knots(monkeypatch):
+    monkeypatch.setattr(calibration, "_data", lambda: {"rules": {}})
+    assert calibration.final_knots() == ()
+    assert [calibration.finalised(p) for p in (0.0, 0.31, 0.87, 1.0)] == [0.0, 0.31, 0.87, 1.0]
+
+
+def test_the_final_correction_is_monotone_and_a_probability():
+    knots = ((0.3, 0.25), (0.62, 0.65), (0.78, 0.79), (0.86, 0.72), (0.92, 0.93), (0.97, 0.95))
+    knots = tuple((x, max(y for _, y in knots[: k + 1])) for k, (x, _) in enumerate(knots))
+    ps = [calibration.finalised(i / 200, knots) for i in range(-10, 211)]
+    assert ps == sorted(ps) and all(0.0 <= p <= 1.0 for p in ps)
+
+
+def test_a_fitted_correction_moves_an_overconfident_mid_band_down(monkeypatch):
+    bench = _bench(monkeypatch)
+    fresh = [(0.86, True)] * 70 + [(0.86, False)] * 30 + [(0.92, True)] * 93 + [(0.92, False)] * 7
+    knots = bench.fit_final(fresh)
+    assert calibration.finalised(0.86, knots) < 0.76  # right 0.70 of the time: drawn there
+    assert abs(calibration.finalised(0.92, knots) - 0.92) < 0.02  # the top band was honest and stays
+    assert [y for _, y in knots] == sorted(y for _, y in knots)
+    monkeypatch.setattr(calibration, "_data", lambda: {"final": {"knots": [list(k) for k in knots]}})
+    assert calibration.finalised(0.86) == calibration.finalised(0.86, knots)
+
+
+def test_the_final_fit_pools_bins_out_of_order(monkeypatch):
+    bench = _bench(monkeypatch)
+    knots = bench.fit_final([(0.75, True)] * 50 + [(0.85, True)] * 30 + [(0.85, False)] * 20)
+    assert knots[0][1] == knots[1][1]  # the 0.70-0.80 bin was right more often than the 0.80-0.90 one
