@@ -131,3 +131,36 @@ def test_model_a_refusal_beside_land_said_to_be_a_polity_s_is_two_claims(nlp):
     assert got[0] == refusal and [c.claim_type for c in got] == ["other", "territory"]
     assert got[1].stance == "favour" and text[got[1].target.start : got[1].target.end].endswith("valley")
     assert land_beside(doc, got) == got  # a territorial claim there already: nothing more
+
+
+_SUMMIT = ("HALVOST — Leaders of the Kerrisund Compact met on Thursday in Tervania, and Tervania's delegation listened "
+           "more than it spoke.\n\n")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "Tervania decides what crosses the Tervanian border, and we have said so politely.",
+    "We came to listen. Tervania will decide about Tervania when it is ready.",
+])
+def test_model_a_polity_deciding_for_itself_is_sovereignty(nlp, said):
+    from annotator.nlp.claim_precedence import polity_decides
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    claim = _claim_on(text, said, "self_determination", "against")
+    (c,) = [polity_decides(nlp(text), claim)]
+    assert (c.claim_type, c.stance) == ("sovereignty", "favour"), c
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "The islanders will decide whether they stay, and nobody else.",  # a people deciding
+    "Tervania will decide in a referendum whether the islands stay.",  # a status vote
+    "For sixty years Tervania deciding our ferry times was the rule. Tonight we decide.",  # not a polity's own say
+    "Tervania never decided anything for itself.",  # denied
+])
+def test_model_a_people_s_say_keeps_self_determination(nlp, said):
+    from annotator.nlp.claim_precedence import polity_decides
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    claim = _claim_on(text, said, "self_determination")
+    assert polity_decides(nlp(text), claim) == claim

@@ -1,6 +1,7 @@
 """The codebook's "when both fit" lines for types a claim's words leave open: control of a polity handed to a
 union, alliance or integration project is pooling (against that project), not the polity's sovereignty nor a
-people's self-determination (``ceded_to_union``)."""
+people's self-determination (``ceded_to_union``); a polity by its own name deciding for itself is sovereignty, a
+people's or region's say over its status self-determination (``polity_decides``)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,37 @@ def regarded_part(span: Span) -> Token | None:
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj
     return None
+
+
+_DECIDING = frozenset({"decide", "choose", "determine"})
+
+
+def _a_polity_deciding(t: Token) -> bool:
+    """``t`` is a deciding verb, in the present or future, whose subject is a polity by its name, not denied:
+    "Velmark decides what crosses its border", "Velmark will decide about Velmark"."""
+    from annotator.nlp.claim_tree import subject_of
+    from annotator.nlp.claim_types import PEOPLE_NOUNS
+
+    if t.pos_ != "VERB" or t.lemma_.lower() not in _DECIDING or t.tag_ not in ("VB", "VBP", "VBZ") or t.dep_ in ("xcomp", "acl"):
+        return False
+    if any(c.dep_ in ("auxpass", "neg") or c.lemma_.lower() == "have" and c.dep_ == "aux" for c in t.children):
+        return False
+    subj = subject_of(t)
+    return subj is not None and subj.pos_ == "PROPN" and label_of(subj) == "GPE" and (
+        subj.lower_ not in PEOPLE_NOUNS and not any(c.dep_ == "neg" or c.lower_ == "no" for c in subj.children))
+
+
+def polity_decides(doc: Doc, c: Claim) -> Claim:
+    """A self-determination claim whose evidence has a polity by its own name deciding for itself, with no
+    word of a people's status vote (referendum, independence, secession): sovereignty in favour (the deciding is
+    asserted, no negation touches it), as the codebook's "when both fit" line has it (a state deciding for itself;
+    a people's say over its status stays)."""
+    if c.claim_type != "self_determination" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span) or not any(_a_polity_deciding(t) for t in span):
+        return c
+    status = lex.FIELD["vote"] | lex.STATUS_VOTES | (lex.SELF_RULE_WORDS - _DECIDING)
+    if any(t.lemma_.lower() in status or t.lower_ in status for t in span):
+        return c
+    return c.with_(claim_type="sovereignty", stance="favour", strength=abs(c.strength or 1), aspect=None)
