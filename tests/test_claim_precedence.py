@@ -164,3 +164,30 @@ def test_model_a_people_s_say_keeps_self_determination(nlp, said):
     text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
     claim = _claim_on(text, said, "self_determination")
     assert polity_decides(nlp(text), claim) == claim
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "stance"), [
+    ("Our vote for independence was the voice of the people of the Tarn valley.", "favour"),
+    ("Tervania is one country from the hills to the sea. No valley gets to vote its way out.", "against"),
+    ("Who runs the Tarn valley is a question for the people who live there.", "favour"),
+])
+def test_model_a_people_s_vote_or_say_is_self_determination(nlp, said, stance):
+    from annotator.nlp.claim_precedence import peoples_vote
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    c = peoples_vote(nlp(text), _claim_on(text, said, "sovereignty"))
+    assert (c.claim_type, c.stance) == ("self_determination", stance), c
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "Nobody in Halvost will ever have a vote in this chamber.",  # a chamber's vote, not a people's
+    "Tervania governs itself and answers to nobody.",  # no vote, no people's say
+])
+def test_model_a_polity_s_own_rule_keeps_sovereignty(nlp, said):
+    from annotator.nlp.claim_precedence import peoples_vote
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    claim = _claim_on(text, said, "sovereignty")
+    assert peoples_vote(nlp(text), claim) == claim

@@ -1,7 +1,7 @@
 """The codebook's "when both fit" lines for types a claim's words leave open: control of a polity handed to a
 union, alliance or integration project is pooling (against that project), not the polity's sovereignty nor a
 people's self-determination (``ceded_to_union``); a polity by its own name deciding for itself is sovereignty, a
-people's or region's say over its status self-determination (``polity_decides``)."""
+people's or region's say over its status self-determination (``polity_decides``, ``peoples_votes``)."""
 
 from __future__ import annotations
 
@@ -148,3 +148,68 @@ def polity_decides(doc: Doc, c: Claim) -> Claim:
     if any(t.lemma_.lower() in status or t.lower_ in status for t in span):
         return c
     return c.with_(claim_type="sovereignty", stance="favour", strength=abs(c.strength or 1), aspect=None)
+
+
+_VOTES = frozenset({"vote", "referendum", "plebiscite", "ballot"})
+_CHAMBERS = frozenset({"parliament", "chamber", "assembly", "council", "congress", "senate", "house", "committee",
+                       "cabinet", "reading", "bill", "motion", "amendment"})
+
+
+def _a_peoples_vote(t: Token) -> bool:
+    """``t`` is a vote on a status, not a chamber's: "our vote of independence", "no island gets to vote its
+    way out"; not "a vote in this chamber", "a vote of parliament", "vote for the first reading"."""
+    if t.lemma_.lower() not in _VOTES and t.lower_ not in _VOTES or t.pos_ not in ("NOUN", "VERB"):
+        return False
+    near = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] + list(t.children)
+    return not any(g.lemma_.lower() in _CHAMBERS or g.lower_ in _CHAMBERS for g in near)
+
+
+def _left_to_the_people(t: Token) -> bool:
+    """ "a question for the people who live there", "a matter for the islanders": a people as the one a
+    matter is for."""
+    from annotator.nlp.claim_types import PEOPLE_NOUNS
+
+    return t.dep_ == "pobj" and t.head.lower_ == "for" and (t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS)
+
+
+def peoples_vote(doc: Doc, c: Claim) -> Claim:
+    """A sovereignty rule claim whose evidence speaks of a people's status vote or leaves the question to a
+    people ("our vote of independence was the voice of the people of X", "who governs X is a question for the
+    people who live there"): a people's or region's say over its status, self-determination, as the
+    codebook's "when both fit" line has it."""
+    if c.claim_type != "sovereignty" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    said = next((t for t in span or () if _a_peoples_vote(t) or _left_to_the_people(t)), None)
+    if said is None:
+        return c
+    sign = -1 if _shut_out(said) else 1
+    return c.with_(claim_type="self_determination", stance="against" if sign < 0 else "favour",
+                   strength=sign * abs(c.strength or 1), aspect=None)
+
+
+def _shut_out(t: Token) -> bool:
+    """The people's vote or say in ``t`` is denied in its clause: "no island gets to vote its way out", "there
+    will be no referendum", "the people were never asked" (a negation on the clause's verb or a "no" /
+    "nobody" as or in its subject)."""
+    from annotator.nlp.claim_tree import subject_of
+
+    verb = t
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return _negated(t) or any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) or any(
+        c.lower_ == "no" for c in t.children) or subj is not None and (
+        subj.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in subj.children))
+
+
+def peoples_votes(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """``peoples_vote`` on each claim; one so retyped on the evidence of a self-determination claim already
+    there is that claim again, and goes."""
+    said = {c.evidence for c in claims if c.claim_type == "self_determination"}
+    out = []
+    for c in claims:
+        d = peoples_vote(doc, c)
+        if d is c or d.evidence not in said:
+            out.append(d)
+    return out
