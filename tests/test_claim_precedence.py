@@ -191,3 +191,4 @@ def test_model_a_polity_s_own_rule_keeps_sovereignty(nlp, said):
     text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
     claim = _claim_on(text, said, "sovereignty")
     assert peoples_vote(nlp(text), claim) == claim
+
