@@ -192,3 +192,30 @@ def test_model_a_polity_s_own_rule_keeps_sovereignty(nlp, said):
     claim = _claim_on(text, said, "sovereignty")
     assert peoples_vote(nlp(text), claim) == claim
 
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "typed"), [
+    ("Village choirs in the Tarn valley had received grants from the Halvost culture ministry.", "pooling"),
+    ("When a foreign ministry pays for the newspapers, do not be surprised by the headlines.", "other"),
+    ("No embassy and no grant can buy the future of our people.", "other"),
+])
+def test_model_outside_money_buying_a_say_is_interference(nlp, said, typed):
+    from annotator.nlp.claim_precedence import bought_say
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    (c,) = bought_say(nlp(text), [_claim_on(text, said, typed)])
+    assert (c.claim_type, c.stance) == ("interference", "favour"), c
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "The union's regional fund pays for our new roads, and we are glad of it.",  # a union's money: pooling talk
+    "The ministry paid the farmers on time this year.",  # one's own ministry, no outsider
+])
+def test_model_money_with_no_outsider_keeps_its_type(nlp, said):
+    from annotator.nlp.claim_precedence import bought_say
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    claim = _claim_on(text, said, "pooling")
+    assert bought_say(nlp(text), [claim]) == [claim]

@@ -213,3 +213,39 @@ def peoples_votes(doc: Doc, claims: list[Claim]) -> list[Claim]:
         if d is c or d.evidence not in said:
             out.append(d)
     return out
+
+
+_BOUGHT_FROM = ("pooling", "other")
+
+
+def _bought(span: Span) -> bool:
+    """Money from outside in ``span``: a word of funding or buying beside an outsider word or a funder under a
+    name (an embassy, a foundation, a ministry), with no word of a union (whose funds are pooling talk)."""
+    lowers = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    if not lowers & lex.FUNDING_WORDS or lowers & lex.FIELD["union"]:
+        return False
+    return bool(lowers & lex.FIELD["outsider"]) or any(_a_named_funder(t) for t in span)
+
+
+def _a_named_funder(t: Token) -> bool:
+    """ "the Hallenmark culture ministry", "Ostria's embassy", "no embassy": a funder noun under a name, or
+    every one of them shut out ("no embassy"); not "the ministry", one's own."""
+    if t.lower_ not in lex.FUNDERS and t.lemma_.lower() not in lex.FUNDERS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or any(
+        w.is_title and w.pos_ in ("PROPN", "ADJ") and not w.is_sent_start for w in t.subtree if w.i < t.i)
+
+
+def bought_say(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Pooling and other claims whose evidence has outside money buying a say ("cultural associations had
+    received grants from the X culture ministry"; "when a foreign ministry pays for the choirs"): interference
+    rejected, in favour of the polity's own say."""
+    out = []
+    for c in claims:
+        if c.claim_type in _BOUGHT_FROM and c.evidence:
+            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            if span is not None and len(span) and _bought(span):
+                c = c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                            aspect="outside_authority")
+        out.append(c)
+    return out

@@ -33,7 +33,7 @@ from annotator.nlp.claim_objects import (
     vote_focus,
 )
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
-from annotator.nlp.claim_precedence import ceded_to_union, land_beside, peoples_votes, polity_decides
+from annotator.nlp.claim_precedence import bought_say, ceded_to_union, land_beside, peoples_votes, polity_decides
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
 from annotator.nlp.claim_tree import (
     clause_verb,
@@ -433,7 +433,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [filled_object(doc, _in_voice(doc, c, issued_by, after)) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
-    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, ceded_to_union(doc, claims)))))
+    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, ceded_to_union(doc, claims))))))
     claims = land_beside(doc, claims)
     claims = [c for c in claims if not _only_asks(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
