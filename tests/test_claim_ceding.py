@@ -16,6 +16,8 @@ from tests.conftest import claims_of as _claims
     "Signing means our bread prices get set in a distant capital.",
     "The bloc has taken our harbours and sent us forms.",
     "Inside the pact our farmers would be working to somebody else's rules.",
+    "We did not win our freedom in 1962 to give it away by the clause.",  # a purpose of giving away, denied
+    "We did not win back the right to set our own rates in order to hand the rate book to a board in Tessel.",
 ])
 def test_model_words_of_control_taken_away(nlp, sentence):
     from annotator.nlp.claim_ceding import ceded
@@ -30,6 +32,7 @@ def test_model_words_of_control_taken_away(nlp, sentence):
     "We will hand the report to the committee tomorrow.",
     "Outside the union we read rules after somebody else has written them.",
     "Our prices are set by our own council.",
+    "We won our freedom in 1962 to give our children a country.",  # nothing given away: the winning stands
 ])
 def test_model_words_that_take_nothing_away(nlp, sentence):
     from annotator.nlp.claim_ceding import ceded

@@ -131,3 +131,91 @@ def test_model_a_refusal_beside_land_said_to_be_a_polity_s_is_two_claims(nlp):
     assert got[0] == refusal and [c.claim_type for c in got] == ["other", "territory"]
     assert got[1].stance == "favour" and text[got[1].target.start : got[1].target.end].endswith("valley")
     assert land_beside(doc, got) == got  # a territorial claim there already: nothing more
+
+
+_SUMMIT = ("HALVOST — Leaders of the Kerrisund Compact met on Thursday in Tervania, and Tervania's delegation listened "
+           "more than it spoke.\n\n")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "Tervania decides what crosses the Tervanian border, and we have said so politely.",
+    "We came to listen. Tervania will decide about Tervania when it is ready.",
+])
+def test_model_a_polity_deciding_for_itself_is_sovereignty(nlp, said):
+    from annotator.nlp.claim_precedence import polity_decides
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    claim = _claim_on(text, said, "self_determination", "against")
+    (c,) = [polity_decides(nlp(text), claim)]
+    assert (c.claim_type, c.stance) == ("sovereignty", "favour"), c
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "The islanders will decide whether they stay, and nobody else.",  # a people deciding
+    "Tervania will decide in a referendum whether the islands stay.",  # a status vote
+    "For sixty years Tervania deciding our ferry times was the rule. Tonight we decide.",  # not a polity's own say
+    "Tervania never decided anything for itself.",  # denied
+])
+def test_model_a_people_s_say_keeps_self_determination(nlp, said):
+    from annotator.nlp.claim_precedence import polity_decides
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    claim = _claim_on(text, said, "self_determination")
+    assert polity_decides(nlp(text), claim) == claim
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "stance"), [
+    ("Our vote for independence was the voice of the people of the Tarn valley.", "favour"),
+    ("Tervania is one country from the hills to the sea. No valley gets to vote its way out.", "against"),
+    ("Who runs the Tarn valley is a question for the people who live there.", "favour"),
+])
+def test_model_a_people_s_vote_or_say_is_self_determination(nlp, said, stance):
+    from annotator.nlp.claim_precedence import peoples_vote
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    c = peoples_vote(nlp(text), _claim_on(text, said, "sovereignty"))
+    assert (c.claim_type, c.stance) == ("self_determination", stance), c
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "Nobody in Halvost will ever have a vote in this chamber.",  # a chamber's vote, not a people's
+    "Tervania governs itself and answers to nobody.",  # no vote, no people's say
+])
+def test_model_a_polity_s_own_rule_keeps_sovereignty(nlp, said):
+    from annotator.nlp.claim_precedence import peoples_vote
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    claim = _claim_on(text, said, "sovereignty")
+    assert peoples_vote(nlp(text), claim) == claim
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "typed"), [
+    ("Village choirs in the Tarn valley had received grants from the Halvost culture ministry.", "pooling"),
+    ("When a foreign ministry pays for the newspapers, do not be surprised by the headlines.", "other"),
+    ("No embassy and no grant can buy the future of our people.", "other"),
+])
+def test_model_outside_money_buying_a_say_is_interference(nlp, said, typed):
+    from annotator.nlp.claim_precedence import bought_say
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    (c,) = bought_say(nlp(text), [_claim_on(text, said, typed)])
+    assert (c.claim_type, c.stance) == ("interference", "favour"), c
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "The union's regional fund pays for our new roads, and we are glad of it.",  # a union's money: pooling talk
+    "The ministry paid the farmers on time this year.",  # one's own ministry, no outsider
+])
+def test_model_money_with_no_outsider_keeps_its_type(nlp, said):
+    from annotator.nlp.claim_precedence import bought_say
+
+    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    claim = _claim_on(text, said, "pooling")
+    assert bought_say(nlp(text), [claim]) == [claim]

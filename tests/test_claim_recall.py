@@ -1252,3 +1252,27 @@ def test_model_an_editorial_saying_what_a_polity_should_do_about_a_vote_is_its_c
     made = [c for c in claims if "should accept the result" in text[c.start : c.end]]
     assert [(c.claim_type, c.stance, c.outlet) for c in made] == [("self_determination", "favour", True)], claims
     assert not [c for c in claims if "ferry" in text[c.start : c.end]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "people"), [
+    ("The people of the Tarn valley should be asked, and properly.", "people"),
+    ("Nobody in Halvost has visited the Tarnlands. The Tarnlanders must be consulted first.", "Tarnlanders"),
+])
+def test_model_a_hearing_owed_to_a_people_is_its_say(nlp, text, people):
+    from annotator.nlp.claim_field import _peoples_say
+
+    doc = nlp(text)
+    said = _peoples_say(doc[:])
+    assert said is not None and said.text == people
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The ministers should be asked about the budget.",  # no people
+    "The Tarnlanders must be consulted first.",  # no place of that name in the text
+])
+def test_model_a_hearing_owed_to_no_people_is_no_say(nlp, text):
+    from annotator.nlp.claim_field import _peoples_say
+
+    assert _peoples_say(nlp(text)[:]) is None

@@ -66,6 +66,23 @@ def _takes_ours(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and _first_person_owned(c) for c in verb.children)
 
 
+def _won_to_give_away(verb: Token) -> bool:
+    """ "we did not win our independence to give it back", "did not win the right to make our laws in order to
+    hand the tariff book to a commission": a verb of handing as the denied purpose of a verb of winning."""
+    if _lemma(verb) not in lex.HANDING_VERBS:
+        return False
+    if not (verb.dep_ in ("advcl", "xcomp") or verb.dep_ == "acl" and verb.head.lower_ == "order"):
+        return False  # "to give it back", "in order to hand"
+    won = verb.head
+    for _ in range(6):  # up through "in order" and "the right to make our laws" to the verb of winning
+        if _lemma(won) in lex.WINNING_VERBS:
+            return _negated(won)
+        if won.head is won:
+            return False
+        won = won.head
+    return False
+
+
 def _somebody_else(t: Token) -> bool:
     """ "somebody else's rules", "told by someone else": another's rule over us, as owner or agent (not a
     subject of its own: "after somebody else has written them" argues for a seat at that table)."""
@@ -82,7 +99,8 @@ def ceded(span: Span) -> bool:
         if _somebody_else(t):
             return True
         if t.pos_ in ("VERB", "AUX") and not _negated(t) and (
-                _hands_control(t) or _subordinates(t) or _decided_elsewhere(t) or _takes_ours(t)):
+                _hands_control(t) or _subordinates(t) or _decided_elsewhere(t) or _takes_ours(t)
+                or _won_to_give_away(t)):
             return True
     return False
 

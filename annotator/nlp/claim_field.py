@@ -4,6 +4,7 @@ ownership over a place. Two weak signals make a candidate; its field classes vot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ from annotator.nlp.claim_tree import (
     subject_of,
 )
 from annotator.nlp.lexicon import REPORTING_VERBS
-from annotator.nlp.once import sent_of, span_text, tokens, tokens_in, words
+from annotator.nlp.once import sent_of, span_text, text_of, tokens, tokens_in, words
 
 _COPULAS = frozenset({"be", "stay", "remain"})
 _BECOMING = frozenset({"become"})
@@ -464,7 +465,8 @@ def _a_people(tok: Token | None) -> bool:
 def _peoples_say(span: Span) -> Token | None:
     """A people's say over its course as a predicate: a people deciding or choosing now or to come ("tonight we
     decide", "Morvenia alone decides", "it should be us who decide", "must be decided by Ostravinians"), or a
-    people left unasked ("Weyhollow was never asked", "nobody asked the islanders"): the people, else None."""
+    people left unasked ("Weyhollow was never asked", "nobody asked the islanders") or owed a hearing ("the
+    people of the valley should be asked"): the people, else None."""
     _, lemmas, tags, _ = words(span.doc)
     toks = tokens(span.doc)
     for i in range(span.start, span.end):
@@ -488,10 +490,23 @@ def _peoples_say(span: Span) -> Token | None:
             if negated and asked is not None and (_a_people(asked) or passive and asked.lower_ in ("it", "they")
                                                   or asked.lemma_.lower() in lex.PLACE_NOUNS):  # "the valley"
                 return asked
+            if passive and not negated and (_a_people(asked) or _people_of_a_place(asked)) and any(
+                    c.dep_ == "aux" and c.lower_ in _OUGHT for c in t.children):
+                return asked  # "the people of the valley should be asked", "the islanders must be consulted"
     return None
 
 
+def _people_of_a_place(tok: Token | None) -> bool:
+    """ "the Uplanders" where the text names "the Uplands": a capitalised "-ers" plural formed from a place name
+    of the same text, the people of that place (looked up only for a hearing owed, so rarely)."""
+    if tok is None or not tok.is_title or not tok.lower_.endswith("ers") or len(tok) < 7:
+        return False
+    stem = tok.text[:-3]
+    return re.search(rf"\b{re.escape(stem)}s?\b", text_of(tok.doc)) is not None
+
+
 _MODALS = frozenset({"must", "should", "cannot", "can't", "won't", "shall"})
+_OUGHT = frozenset({"must", "should", "ought", "shall"})  # a say owed, not one denied
 
 
 def takes_a_stance(span: Span) -> bool:

@@ -1,6 +1,7 @@
 """The codebook's "when both fit" lines for types a claim's words leave open: control of a polity handed to a
 union, alliance or integration project is pooling (against that project), not the polity's sovereignty nor a
-people's self-determination (``ceded_to_union``)."""
+people's self-determination (``ceded_to_union``); a polity by its own name deciding for itself is sovereignty, a
+people's or region's say over its status self-determination (``polity_decides``, ``peoples_votes``)."""
 
 from __future__ import annotations
 
@@ -113,3 +114,138 @@ def regarded_part(span: Span) -> Token | None:
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             return obj
     return None
+
+
+_DECIDING = frozenset({"decide", "choose", "determine"})
+
+
+def _a_polity_deciding(t: Token) -> bool:
+    """``t`` is a deciding verb, in the present or future, whose subject is a polity by its name, not denied:
+    "Velmark decides what crosses its border", "Velmark will decide about Velmark"."""
+    from annotator.nlp.claim_tree import subject_of
+    from annotator.nlp.claim_types import PEOPLE_NOUNS
+
+    if t.pos_ != "VERB" or t.lemma_.lower() not in _DECIDING or t.tag_ not in ("VB", "VBP", "VBZ") or t.dep_ in ("xcomp", "acl"):
+        return False
+    if any(c.dep_ in ("auxpass", "neg") or c.lemma_.lower() == "have" and c.dep_ == "aux" for c in t.children):
+        return False
+    subj = subject_of(t)
+    return subj is not None and subj.pos_ == "PROPN" and label_of(subj) == "GPE" and (
+        subj.lower_ not in PEOPLE_NOUNS and not any(c.dep_ == "neg" or c.lower_ == "no" for c in subj.children))
+
+
+def polity_decides(doc: Doc, c: Claim) -> Claim:
+    """A self-determination claim whose evidence has a polity by its own name deciding for itself, with no
+    word of a people's status vote (referendum, independence, secession): sovereignty in favour (the deciding is
+    asserted, no negation touches it), as the codebook's "when both fit" line has it (a state deciding for itself;
+    a people's say over its status stays)."""
+    if c.claim_type != "self_determination" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span) or not any(_a_polity_deciding(t) for t in span):
+        return c
+    status = lex.FIELD["vote"] | lex.STATUS_VOTES | (lex.SELF_RULE_WORDS - _DECIDING)
+    if any(t.lemma_.lower() in status or t.lower_ in status for t in span):
+        return c
+    return c.with_(claim_type="sovereignty", stance="favour", strength=abs(c.strength or 1), aspect=None)
+
+
+_VOTES = frozenset({"vote", "referendum", "plebiscite", "ballot"})
+_CHAMBERS = frozenset({"parliament", "chamber", "assembly", "council", "congress", "senate", "house", "committee",
+                       "cabinet", "reading", "bill", "motion", "amendment"})
+
+
+def _a_peoples_vote(t: Token) -> bool:
+    """``t`` is a vote on a status, not a chamber's: "our vote of independence", "no island gets to vote its
+    way out"; not "a vote in this chamber", "a vote of parliament", "vote for the first reading"."""
+    if t.lemma_.lower() not in _VOTES and t.lower_ not in _VOTES or t.pos_ not in ("NOUN", "VERB"):
+        return False
+    near = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] + list(t.children)
+    return not any(g.lemma_.lower() in _CHAMBERS or g.lower_ in _CHAMBERS for g in near)
+
+
+def _left_to_the_people(t: Token) -> bool:
+    """ "a question for the people who live there", "a matter for the islanders": a people as the one a
+    matter is for."""
+    from annotator.nlp.claim_types import PEOPLE_NOUNS
+
+    return t.dep_ == "pobj" and t.head.lower_ == "for" and (t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS)
+
+
+def peoples_vote(doc: Doc, c: Claim) -> Claim:
+    """A sovereignty rule claim whose evidence speaks of a people's status vote or leaves the question to a
+    people ("our vote of independence was the voice of the people of X", "who governs X is a question for the
+    people who live there"): a people's or region's say over its status, self-determination, as the
+    codebook's "when both fit" line has it."""
+    if c.claim_type != "sovereignty" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    said = next((t for t in span or () if _a_peoples_vote(t) or _left_to_the_people(t)), None)
+    if said is None:
+        return c
+    sign = -1 if _shut_out(said) else 1
+    return c.with_(claim_type="self_determination", stance="against" if sign < 0 else "favour",
+                   strength=sign * abs(c.strength or 1), aspect=None)
+
+
+def _shut_out(t: Token) -> bool:
+    """The people's vote or say in ``t`` is denied in its clause: "no island gets to vote its way out", "there
+    will be no referendum", "the people were never asked" (a negation on the clause's verb or a "no" /
+    "nobody" as or in its subject)."""
+    from annotator.nlp.claim_tree import subject_of
+
+    verb = t
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return _negated(t) or any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children) or any(
+        c.lower_ == "no" for c in t.children) or subj is not None and (
+        subj.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in subj.children))
+
+
+def peoples_votes(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """``peoples_vote`` on each claim; one so retyped on the evidence of a self-determination claim already
+    there is that claim again, and goes."""
+    said = {c.evidence for c in claims if c.claim_type == "self_determination"}
+    out = []
+    for c in claims:
+        d = peoples_vote(doc, c)
+        if d is c or d.evidence not in said:
+            out.append(d)
+    return out
+
+
+_BOUGHT_FROM = ("pooling", "other")
+
+
+def _bought(span: Span) -> bool:
+    """Money from outside in ``span``: a word of funding or buying beside an outsider word or a funder under a
+    name (an embassy, a foundation, a ministry), with no word of a union (whose funds are pooling talk)."""
+    lowers = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    if not lowers & lex.FUNDING_WORDS or lowers & lex.FIELD["union"]:
+        return False
+    return bool(lowers & lex.FIELD["outsider"]) or any(_a_named_funder(t) for t in span)
+
+
+def _a_named_funder(t: Token) -> bool:
+    """ "the Hallenmark culture ministry", "Ostria's embassy", "no embassy": a funder noun under a name, or
+    every one of them shut out ("no embassy"); not "the ministry", one's own."""
+    if t.lower_ not in lex.FUNDERS and t.lemma_.lower() not in lex.FUNDERS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or any(
+        w.is_title and w.pos_ in ("PROPN", "ADJ") and not w.is_sent_start for w in t.subtree if w.i < t.i)
+
+
+def bought_say(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Pooling and other claims whose evidence has outside money buying a say ("cultural associations had
+    received grants from the X culture ministry"; "when a foreign ministry pays for the choirs"): interference
+    rejected, in favour of the polity's own say."""
+    out = []
+    for c in claims:
+        if c.claim_type in _BOUGHT_FROM and c.evidence:
+            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            if span is not None and len(span) and _bought(span):
+                c = c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                            aspect="outside_authority")
+        out.append(c)
+    return out

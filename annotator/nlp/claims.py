@@ -33,7 +33,7 @@ from annotator.nlp.claim_objects import (
     vote_focus,
 )
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
-from annotator.nlp.claim_precedence import ceded_to_union, land_beside
+from annotator.nlp.claim_precedence import bought_say, ceded_to_union, land_beside, peoples_votes, polity_decides
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
 from annotator.nlp.claim_tree import (
     clause_verb,
@@ -424,16 +424,16 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = _merge(doc, claims)
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
-    claims = one_per_object(doc, unpooled(doc, [
-        sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, sovereignty_of_land(doc, c))))))))
-        for c in claims if c.confidence >= min_confidence]))
+    claims = one_per_object(doc, unpooled(doc, peoples_votes(doc, [
+        polity_decides(doc, sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, sovereignty_of_land(doc, c)))))))))
+        for c in claims if c.confidence >= min_confidence])))
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [filled_object(doc, _in_voice(doc, c, issued_by, after)) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
-    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, ceded_to_union(doc, claims)))))
+    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, ceded_to_union(doc, claims))))))
     claims = land_beside(doc, claims)
     claims = [c for c in claims if not _only_asks(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
