@@ -137,6 +137,11 @@ _SUMMIT = ("HALVOST — Leaders of the Kerrisund Compact met on Thursday in Terv
            "more than it spoke.\n\n")
 
 
+def _minister_says(said: str) -> str:
+    """The summit story with ``said`` quoted from Tervania's foreign minister."""
+    return _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("said", [
     "Tervania decides what crosses the Tervanian border, and we have said so politely.",
@@ -145,7 +150,7 @@ _SUMMIT = ("HALVOST — Leaders of the Kerrisund Compact met on Thursday in Terv
 def test_model_a_polity_deciding_for_itself_is_sovereignty(nlp, said):
     from annotator.nlp.claim_precedence import polity_decides
 
-    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    text = _minister_says(said)
     claim = _claim_on(text, said, "self_determination", "against")
     (c,) = [polity_decides(nlp(text), claim)]
     assert (c.claim_type, c.stance) == ("sovereignty", "favour"), c
@@ -161,7 +166,7 @@ def test_model_a_polity_deciding_for_itself_is_sovereignty(nlp, said):
 def test_model_a_people_s_say_keeps_self_determination(nlp, said):
     from annotator.nlp.claim_precedence import polity_decides
 
-    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    text = _minister_says(said)
     claim = _claim_on(text, said, "self_determination")
     assert polity_decides(nlp(text), claim) == claim
 
@@ -175,7 +180,7 @@ def test_model_a_people_s_say_keeps_self_determination(nlp, said):
 def test_model_a_people_s_vote_or_say_is_self_determination(nlp, said, stance):
     from annotator.nlp.claim_precedence import peoples_vote
 
-    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    text = _minister_says(said)
     c = peoples_vote(nlp(text), _claim_on(text, said, "sovereignty"))
     assert (c.claim_type, c.stance) == ("self_determination", stance), c
 
@@ -188,7 +193,7 @@ def test_model_a_people_s_vote_or_say_is_self_determination(nlp, said, stance):
 def test_model_a_polity_s_own_rule_keeps_sovereignty(nlp, said):
     from annotator.nlp.claim_precedence import peoples_vote
 
-    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    text = _minister_says(said)
     claim = _claim_on(text, said, "sovereignty")
     assert peoples_vote(nlp(text), claim) == claim
 
@@ -203,7 +208,7 @@ def test_model_a_polity_s_own_rule_keeps_sovereignty(nlp, said):
 def test_model_outside_money_buying_a_say_is_interference(nlp, said, typed):
     from annotator.nlp.claim_precedence import bought_say
 
-    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    text = _minister_says(said)
     (c,) = bought_say(nlp(text), [_claim_on(text, said, typed)])
     assert (c.claim_type, c.stance) == ("interference", "favour"), c
 
@@ -216,6 +221,6 @@ def test_model_outside_money_buying_a_say_is_interference(nlp, said, typed):
 def test_model_money_with_no_outsider_keeps_its_type(nlp, said):
     from annotator.nlp.claim_precedence import bought_say
 
-    text = _SUMMIT + f'"{said}" the foreign minister of Tervania, Ilsa Marrode, said.\n'
+    text = _minister_says(said)
     claim = _claim_on(text, said, "pooling")
     assert bought_say(nlp(text), [claim]) == [claim]

@@ -21,22 +21,26 @@ def _reset():
     speaker_ranker.reset_ranker()
 
 
+# Tom Pell spoke . Tom Pell left . Ana Roe waited .
+_THREE_PEOPLE = [
+    ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+    ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+    ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+    ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
+    ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
+    ("left", 6, "ROOT", "VERB", "VBD", "leave"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+    ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
+    ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
+    ("waited", 10, "ROOT", "VERB", "VBD", "wait"),
+    (".", 10, "punct", "PUNCT", ".", "."),
+]
+
+
 def _three_people():
     # Tom Pell spoke . Tom Pell left . Ana Roe waited . " Yes , " he said .
-    rows = [
-        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
-        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
-        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
-        (".", 2, "punct", "PUNCT", ".", "."),
-        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
-        ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
-        ("left", 6, "ROOT", "VERB", "VBD", "leave"),
-        (".", 6, "punct", "PUNCT", ".", "."),
-        ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
-        ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
-        ("waited", 10, "ROOT", "VERB", "VBD", "wait"),
-        (".", 10, "punct", "PUNCT", ".", "."),
-    ]
+    rows = _THREE_PEOPLE
     return parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 10, "PERSON")])
 
 
@@ -152,20 +156,7 @@ def test_the_shipped_ranker_keeps_a_plain_attribution(nlp):
 
 def _said_by(words: tuple[str, str]):
     # Tom Pell spoke . Tom Pell left . Ana Roe waited . " Yes , " said the <noun> .
-    rows = [
-        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
-        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
-        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
-        (".", 2, "punct", "PUNCT", ".", "."),
-        ("Tom", 5, "compound", "PROPN", "NNP", "Tom"),
-        ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
-        ("left", 6, "ROOT", "VERB", "VBD", "leave"),
-        (".", 6, "punct", "PUNCT", ".", "."),
-        ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
-        ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
-        ("waited", 10, "ROOT", "VERB", "VBD", "wait"),
-        (".", 10, "punct", "PUNCT", ".", "."),
-    ]
+    rows = _THREE_PEOPLE
     subject = ((words[0], 18, "det", "DET", "DT", words[0]), (words[1], 16, "nsubj", "NOUN", "NN", words[1]))
     return parse(rows + _said_yes(len(rows), subject), ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 10, "PERSON")])
 
