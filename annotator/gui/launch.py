@@ -241,9 +241,11 @@ def _replay(widget: QWidget, keys: list[tuple[int, object, str]]) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    alone = {int(k) for k in (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Meta, Qt.Key.Key_Alt,
+                              Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_unknown)}
     for key, modifiers, text in keys:
-        if key in (0, Qt.Key.Key_unknown) or Qt.Key.Key_Shift <= key <= Qt.Key.Key_AltGr:
-            continue  # a modifier alone, or a key Qt does not name: nothing to act on
+        if not key or int(key) in alone:
+            continue  # a modifier pressed alone (QTest presses it with the key), or a key Qt does not name
         code = Qt.Key(key)
         QTest.sendKeyEvent(QTest.KeyAction.Press, widget, code, text, modifiers)
         QTest.sendKeyEvent(QTest.KeyAction.Release, widget, code, text, modifiers)

@@ -259,11 +259,13 @@ def test_the_launch_window_asks_to_be_the_active_window(qtbot, seeded, monkeypat
     assert asked == [win] and win.isVisible()
 
 
-def test_keys_pressed_on_the_preview_are_acted_on_by_the_full_window(qtbot, seeded):
+def test_keys_pressed_on_the_preview_are_acted_on_by_the_full_window(qtbot, seeded, monkeypatch):
     """Keys typed between the first paint and the full window (a tenth of a second, or an xdotool run that types
     as soon as the window is mapped) are not lost: a shortcut (Ctrl+Enter, mark done) and plain keys."""
     from PySide6.QtCore import Qt
 
+    helped = []
+    monkeypatch.setattr(MainWindow, "show_keys", lambda self: helped.append(self))  # (the real one is modal)
     win = launch.open_launch_window(seeded.path, None)
     assert win is not None
     qtbot.addWidget(win)
@@ -274,6 +276,7 @@ def test_keys_pressed_on_the_preview_are_acted_on_by_the_full_window(qtbot, seed
         typed["before"] = win.text.toPlainText()
         qtbot.keyClick(win.text, Qt.Key.Key_Right)
         qtbot.keyClick(win.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(win.text, Qt.Key.Key_F1)  # a function key (the keys help) is no modifier
         typed["pending"] = list(win.text.pending)
         typed["cursor"] = win.text.textCursor().position()  # the preview acts on none of them itself
 
@@ -281,7 +284,8 @@ def test_keys_pressed_on_the_preview_are_acted_on_by_the_full_window(qtbot, seed
     with qtbot.waitSignal(win.completed, timeout=10_000):
         pass
     keys = [k for k, _m, _t in typed["pending"] if k != Qt.Key.Key_Control]  # (QTest presses Ctrl on its own too)
-    assert keys == [Qt.Key.Key_Right, Qt.Key.Key_Return]
+    assert keys == [Qt.Key.Key_Right, Qt.Key.Key_Return, Qt.Key.Key_F1]
     assert typed["cursor"] == 0 and typed["before"] and UNICODE_TEXT.startswith(typed["before"][:40])
     qtbot.waitUntil(lambda: win.main.store.status(seeded.uni) == "done", timeout=5_000)
     assert win.main.current_id == seeded.plain  # and went on to the next unfinished document
+    qtbot.waitUntil(lambda: helped == [win.main], timeout=5_000)  # F1 reached the full window's key list
