@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
     def _open_document(self, doc_id: int, focus: bool) -> None:
         try:
             doc = self.store.document(doc_id)
-            spans, quotes = self.store.spans(doc_id), self.store.quotes(doc_id)
+            spans, quotes = self.store.spans(doc_id, times=False), self.store.quotes(doc_id)  # (the window shows no times)
             claims = self.store.claims(doc_id)
         except (KeyError, StoreError, *self.store.database_errors) as exc:
             self.show_error(f"cannot open document {doc_id}: {exc}")
@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
         """Show or hide the quote suggestions the finder is unsure of (they stay in the database)."""
         self.view.min_confidence = UNSURE if self.hide_unsure_action.isChecked() else 0.0
         if self.current_id is not None:
-            self.view.set_annotations(self.store.spans(self.current_id), self.store.quotes(self.current_id))
+            self.view.set_annotations(self.store.spans(self.current_id, times=False), self.store.quotes(self.current_id))
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)
         hidden = "hidden" if self.view.min_confidence else "shown"
         self.statusBar().showMessage(f"quote suggestions with confidence below {UNSURE:.1f} are {hidden}", 5000)
@@ -672,7 +672,7 @@ class MainWindow(QMainWindow):
         self.docs_model.reload()
         if current is not None and self.docs_model.row_of(current) >= 0:
             self._select_row(current)
-            spans, quotes = self.store.spans(current), self.store.quotes(current)
+            spans, quotes = self.store.spans(current, times=False), self.store.quotes(current)
             self.view.set_annotations(spans, quotes)
             self.view.set_claims(self.store.claims(current))
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)

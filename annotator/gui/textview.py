@@ -249,7 +249,7 @@ class ArticleView(QPlainTextEdit):
             return
         store, doc_id = self.session.store, self.doc.id
         if not change.span_ids and not change.quote_ids:  # the change does not say which: read them all
-            spans = store.spans(doc_id) if ChangeKind.SPANS in change.kinds else self.spans
+            spans = store.spans(doc_id, times=False) if ChangeKind.SPANS in change.kinds else self.spans
             quotes = store.quotes(doc_id) if ChangeKind.QUOTES in change.kinds else self.quotes
             self.set_annotations(spans, quotes)
             return

@@ -35,3 +35,30 @@ def test_one_pass_rebuild_equals_incremental_update(qtbot):
         stepwise = AnnotationIndex(document, omap.to_qt)
         stepwise.update([], [], ([], [*spans, *quotes]))
         assert one.segments == stepwise.segments
+
+
+def test_after_a_rebuild_edits_with_and_without_a_delta_give_the_index_of_the_new_annotations(qtbot):
+    """The rebuild leaves the set of annotations to be made from its pieces when a full diff first needs it:
+    removals and additions after it, said or found by comparison, must land as on a fresh rebuild."""
+    rng = random.Random(11)
+    document = QTextDocument()
+    document.setPlainText(TEXT)
+    omap = offset_map(TEXT)
+    for _ in range(20):
+        spans = [Span(a, min(len(TEXT), a + rng.randint(1, 30)), rng.choice(["PERSON", "GPE"]), id=k)
+                 for k, a in enumerate(rng.randrange(len(TEXT) - 1) for _ in range(20))]
+        index = AnnotationIndex(document, omap.to_qt)
+        index.rebuild(spans, [])
+        kept, gone = spans[:12], spans[12:16]
+        came = [s.with_(label="ORG", id=100 + s.id) for s in spans[16:]]
+        now = [*kept, *spans[16:], *came]
+        if rng.random() < 0.5:  # the edit says what changed, then a full comparison follows
+            index.update(now, [], (gone, came))
+            index.update(now[:-1], [])
+            now = now[:-1]
+        else:
+            index.update(now, [])
+        fresh = AnnotationIndex(document, omap.to_qt)
+        fresh.rebuild(now, [])
+        assert index.segments == fresh.segments
+        assert index.items == set(now)
