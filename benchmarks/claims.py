@@ -37,11 +37,11 @@ if str(ROOT) not in sys.path:
 from annotator.nlp.pipeline import annotate, load_pipeline  # noqa: E402
 
 GOLD_DIR = ROOT / "benchmarks" / "claims"
-SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
-SEALED: tuple[str, ...] = ("heldout8", "heldout9", "heldout10")  # heldout2/3 opened in round four, heldout4 in five, heldout5 in six, heldout6 in seven, heldout7 in session 11
-# Gold files of sealed splits, known by their file name (heldout8 is ``z*``, heldout9 ``m*``, heldout10 ``n*``): they are not even
+SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11")
+SEALED: tuple[str, ...] = ("heldout8", "heldout9", "heldout10", "heldout11")  # heldout11 written blind in session 13; heldout2/3 opened in round four, heldout4 in five, heldout5 in six, heldout6 in seven, heldout7 in session 11
+# Gold files of sealed splits, known by their file name (heldout8 is ``z*``, heldout9 ``m*``, heldout10 ``n*``, heldout11 ``p*``): they are not even
 # opened unless a sealed split is named, since the split is only known from inside.
-SEALED_PREFIXES: tuple[str, ...] = ("z", "m", "n")
+SEALED_PREFIXES: tuple[str, ...] = ("z", "m", "n", "p")
 
 
 def sealed_file(path: Path) -> bool:
