@@ -242,6 +242,20 @@ def _a_state(tok) -> bool:
     return label_of(tok) == "GPE" or any(t.lower_ in _STATE_WORDS or t.lemma_.lower() in _STATE_WORDS for t in span)
 
 
+def _unnamed_in_statehood(doc: Doc, tok) -> bool:
+    """Recognition with nothing named that could be a government, a body or a ruling ("no recognition for now",
+    "the recognition of a fiction"), in an article that speaks of a polity's statehood (its independence, its
+    declaration, a so-called republic): the recognition at stake is the state's."""
+    if tok is not None and (tok.lemma_.lower() in lex.AUTHORITY_OBJECTS or tok.lower_ in lex.AUTHORITY_OBJECTS
+                            or tok.pos_ == "PROPN" or label_of(tok) in ("PERSON", "ORG")):
+        return False
+    return (tok is None or tok.pos_ == "NOUN") and _speaks_of_statehood(doc)
+
+
+def _speaks_of_statehood(doc: Doc) -> bool:
+    return any(t.lemma_.lower() in lex.STATEHOOD_ACTS or t.lower_ in lex.STATEHOOD_ACTS for t in doc)
+
+
 def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
            issued_by: Mention | None = None) -> Claim | None:
     a = doc[hit.anchor]
@@ -309,7 +323,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         recognised = _recognised(a)
-        claim_type = "contest" if _a_state(recognised) else "other"
+        claim_type = "contest" if _a_state(recognised) or _unnamed_in_statehood(doc, recognised) else "other"
         if recognised is not None and recognised.lemma_.lower() in lex.STATEHOOD_ACTS and recognised.pos_ == "NOUN":
             owner = owner_of(recognised)  # "the region's independence", "the declaration": the polity, not the act
             target = mention(doc, *phrase(owner)) if owner is not None and is_polity(owner) else None
