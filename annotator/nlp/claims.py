@@ -449,7 +449,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
                if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, ceded_to_union(doc, claims))))))
     claims = land_beside(doc, claims)
-    claims = [c for c in claims if not _only_asks(doc, c)]
+    claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
@@ -467,6 +467,18 @@ def _only_asks(doc: Doc, c: Claim) -> bool:
         return False
     words = {w.strip(".,;:!?\"'“”‘’").lower() for e in c.evidence for w in text[e.start : e.end].split()}
     return not words & _ASKER_SELF
+
+
+def _about_its_reporting(doc: Doc, c: Claim) -> bool:
+    """An outlet's line about its own reporting ("Welcome to our live coverage of the vote", "Our reporter in X
+    heard from both sides"): "our" before a noun of reporting work, in the outlet's voice; it tells what the outlet
+    covers and claims nothing. A claimant's words to "our correspondent" are the claimant's, and stay."""
+    if c.claimant is not None and not c.outlet:
+        return False
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    return span is not None and any(
+        t.lower_ == "our" and (t.head.lower_ in lex.REPORTING_WORK or t.head.lemma_.lower() in lex.REPORTING_WORK)
+        for t in span)
 
 
 def _in_voice(doc: Doc, c: Claim, issued_by: Mention | None, after: int) -> Claim:
