@@ -21,7 +21,7 @@ from annotator.nlp.claim_ceding import ceding_stance
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
-from annotator.nlp.claim_interference import aimed, dismissed, in_outsiders_act, unpooled
+from annotator.nlp.claim_interference import aimed, defended_home, dismissed, in_outsiders_act, unpooled
 from annotator.nlp.claim_objects import (
     _home,
     filled_object,
@@ -448,7 +448,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims += [filled_object(doc, _in_voice(doc, c, issued_by, after)) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, ceded_to_union(doc, claims))))))
-    claims = land_beside(doc, claims)
+    claims = defended_home(doc, land_beside(doc, claims))
     claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
