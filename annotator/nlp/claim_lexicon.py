@@ -141,6 +141,7 @@ FIELD_CLASSES = ("territory", "authority", "outsider", "union", "vote")
 FIELD = {k: words("field", k) for k in FIELD_CLASSES}
 FIELD_PHRASES = tuple((p, k) for p, k in _data()["field"]["phrases"])
 FIELD_DENYING = words("field", "denying")
+GRANTING_NOUNS = words("field", "granting_nouns")
 STATUS_PREDICATES = words("field", "status_predicates")
 TREATY_WORDS = words("field", "treaty_words")
 FIELD_POLITICAL = words("field", "political")
