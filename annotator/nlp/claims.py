@@ -242,6 +242,19 @@ def _a_state(tok) -> bool:
     return label_of(tok) == "GPE" or any(t.lower_ in _STATE_WORDS or t.lemma_.lower() in _STATE_WORDS for t in span)
 
 
+def _unsaid(a) -> bool:
+    """The cue sits in what someone is reported not to have said ("She did not say the island belonged to X"):
+    the complement of a negated verb of saying claims nothing for its subject."""
+    t = a
+    for _ in range(6):
+        if t.head is t:
+            return False
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.SAYING_VERBS:
+            return any(c.dep_ == "neg" for c in t.head.children)
+        t = t.head
+    return False
+
+
 def _unnamed_in_statehood(doc: Doc, tok) -> bool:
     """Recognition with nothing named that could be a government, a body or a ruling ("no recognition for now",
     "the recognition of a fiction"), in an article that speaks of a polity's statehood (its independence, its
@@ -266,7 +279,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         lo, hi = span.start, span.end
     else:
-        if is_headline(sent_of(a)):
+        if is_headline(sent_of(a)) or _unsaid(a):
             return None
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
