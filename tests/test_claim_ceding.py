@@ -18,6 +18,8 @@ from tests.conftest import claims_of as _claims
     "Inside the pact our farmers would be working to somebody else's rules.",
     "We did not win our freedom in 1962 to give it away by the clause.",  # a purpose of giving away, denied
     "We did not win back the right to set our own rates in order to hand the rate book to a board in Tessel.",
+    "The decision to send Pellish ships to sea would be taken in Tessel, not in our parliament.",  # ours shut out
+    "Decisions about our currency would be made in Tessel by a board.",  # a decision on ours, made elsewhere
 ])
 def test_model_words_of_control_taken_away(nlp, sentence):
     from annotator.nlp.claim_ceding import ceded
@@ -32,6 +34,8 @@ def test_model_words_of_control_taken_away(nlp, sentence):
     "We will hand the report to the committee tomorrow.",
     "Outside the union we read rules after somebody else has written them.",
     "Our prices are set by our own council.",
+    "The decision to build the bridge was taken in Tessel last spring.",  # nothing of ours, nobody shut out
+    "The decision to send our ships to sea will be taken in our parliament, not in Tessel.",  # taken at home
     "We won our freedom in 1962 to give our children a country.",  # nothing given away: the winning stands
 ])
 def test_model_words_that_take_nothing_away(nlp, sentence):

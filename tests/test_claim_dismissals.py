@@ -17,6 +17,11 @@ from annotator.domain import Claim, Mention
     ("Orsk needs no certificate from anyone to know who won.", True),
     ("The republic does not require the advice of other capitals on its own coast.", True),
     ("The council should keep its views to itself.", True),
+    ("Pellmar does not accept instructions from Brell on how it runs its harbours.", True),  # instruction refused
+    ("We take no lessons from the Tarn assembly on counting votes.", True),
+    ("It is not the business of visiting envoys to tell our judges what to read.", True),  # business denied
+    ("We accept instructions from the harbour master when the fog comes in.", False),
+    ("Trade is the business of merchants, not of ministers.", False),
     ("Everyone is entitled to a fair hearing.", False),
     ("We need advice on the harbour works from engineers.", False),
     ("The minister shared her views on the budget.", False),

@@ -59,6 +59,8 @@ def test_model_a_people_as_the_object_of_a_self_determination_claim_is_kept(nlp,
     ("The hill people have the right to be asked. That right was not a gift from the capital.", True),
     ("It should be us who decide, not a committee in the capital.", True),
     ("A nation's right to choose does not depend on anyone's permission.", True),
+    ("The future of the valley will be decided by the people who live in it, not in the capital.", True),  # passive
+    ("The future of the valley will be decided by a commission in the capital.", False),  # no people's say
     ("The islanders have no right to decide this alone.", False),
     ("The people will not decide anything; the court will.", False),
     ("No region can vote itself out of the country.", False),

@@ -176,6 +176,8 @@ def test_model_a_people_s_say_keeps_self_determination(nlp, said):
     ("Our vote for independence was the voice of the people of the Tarn valley.", "favour"),
     ("Tervania is one country from the hills to the sea. No valley gets to vote its way out.", "against"),
     ("Who runs the Tarn valley is a question for the people who live there.", "favour"),
+    ("The valley wants independence, and it wants it soon.", "favour"),  # a status sought
+    ("We are not asking for independence. We are asking for a bus to the capital.", "against"),  # disowned
 ])
 def test_model_a_people_s_vote_or_say_is_self_determination(nlp, said, stance):
     from annotator.nlp.claim_precedence import peoples_vote
@@ -189,6 +191,7 @@ def test_model_a_people_s_vote_or_say_is_self_determination(nlp, said, stance):
 @pytest.mark.parametrize("said", [
     "Nobody in Halvost will ever have a vote in this chamber.",  # a chamber's vote, not a people's
     "Tervania governs itself and answers to nobody.",  # no vote, no people's say
+    "We fought for our independence in 1921 and we will keep it.",  # a state's history, not a bid
 ])
 def test_model_a_polity_s_own_rule_keeps_sovereignty(nlp, said):
     from annotator.nlp.claim_precedence import peoples_vote

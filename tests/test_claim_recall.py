@@ -329,6 +329,16 @@ def test_a_statement_title_or_a_press_office_line_names_the_issuer():
     assert m is not None and doc.text[m.start : m.end] == "Ministry of Roads"
 
 
+def test_a_release_mark_inside_a_title_names_no_issuer():
+    from annotator.nlp.claim_voice import issuer
+
+    doc = _blank("Editorial: A bridge cannot be opened by press release\n\nThe Brell council says it will open.")
+    assert issuer(doc) is None  # words of the title, no header: the outlet's own voice stays the outlet's
+    doc = _blank("Ministry of Roads of Pellmar | Press release\n\nThe bridge will open.")
+    m = issuer(doc)
+    assert m is not None and doc.text[m.start : m.end] == "Ministry of Roads of Pellmar"
+
+
 def test_other_business_in_a_release_is_background():
     from annotator.nlp.claim_voice import background_start
 

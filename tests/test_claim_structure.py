@@ -231,3 +231,28 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_is_the_verb_s_subject():
         (".", 3, "punct", "PUNCT", ".", "."),
     ])
     assert subject_of(doc[3]).text == "award"
+
+
+def _this_is(name: str, label: str, subject: str = "This") -> Doc:
+    return _parse([subject, "is", name, "."], [1, 1, 1, 1], ["nsubj", "ROOT", "attr", "punct"],
+                  ["PRON", "AUX", "PROPN", "PUNCT"], ["DT", "VBZ", "NNP", "."], [subject.lower(), "be", name, "."],
+                  ents=["O", "O", f"B-{label}", "O"])
+
+
+def test_this_is_a_country_said_of_where_one_stands_is_a_territorial_predicate():
+    from annotator.nlp.claim_field import predicates_of
+
+    found = predicates_of(_this_is("Tarnia", "GPE")[:])
+    assert [(p.claim_type, p.negated) for p in found] == [("territory", False)]
+    assert predicates_of(_this_is("Orla", "PERSON")[:]) == []  # "This is Orla": a person introduced
+    assert predicates_of(_this_is("Tarnia", "GPE", "It")[:]) == []  # "It is Tarnia ...": often a cleft
+
+
+@pytest.mark.model
+def test_model_this_is_x_in_a_residents_quote_is_territory_about_the_land_the_article_is_about(nlp):
+    text = ("The Lutra Valley has been claimed by both Tarnia and Vessel since the border commission of 1931. "
+            "Tarnia keeps a police post above the Lutra Valley.\n\n"
+            "\"This is Tarnia and it always will be,\" says Edda Morl, who keeps goats at the top of the Lutra Valley.")
+    found = [c for c in _claims(nlp, text) if c.claim_type == "territory" and "This is" in text[c.start : c.end]]
+    assert [(text[c.target.start : c.target.end], c.stance) for c in found] == [("Lutra Valley", "favour")], [
+        (c.claim_type, text[c.start : c.end]) for c in _claims(nlp, text)]

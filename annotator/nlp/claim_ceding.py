@@ -43,16 +43,33 @@ def _subordinates(verb: Token) -> bool:
 
 
 def _decided_elsewhere(verb: Token) -> bool:
-    """ "our prices get set in the bloc's capital", "our rates were decided by a committee": something of
-    ours as the passive subject of a verb of deciding, with where or by whom."""
+    """ "our prices get set in the bloc's capital", "our rates were decided by a committee", "the decision to
+    send our soldiers would be taken in X, not in our parliament": something of ours (or a decision on it) as the
+    passive subject of a verb of deciding, with where or by whom (not where it is said not to be)."""
     if _lemma(verb) not in lex.DECIDING_VERBS or verb.tag_ != "VBN":
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    if subj is None or not _first_person_owned(subj):
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "at")]
+    ours_shut_out = any(_set_aside(c) and any(g.dep_ == "pobj" and _ours(g) for g in c.children) for c in preps)
+    if subj is None or not (_first_person_owned(subj) or _a_decision(subj) and (
+            ours_shut_out or any(_first_person_owned(t) for t in subj.subtree if t is not subj))):
         return False
-    where = [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "at")
-             for g in c.children if g.dep_ == "pobj"]
-    return bool(where) and not any(_first_person_owned(g) or g.lower_ in FIRST_PERSON for g in where)
+    where = [g for c in preps if not _set_aside(c) for g in c.children if g.dep_ == "pobj"]
+    return bool(where) and not any(_ours(g) for g in where)
+
+
+def _ours(t: Token) -> bool:
+    return _first_person_owned(t) or t.lower_ in FIRST_PERSON
+
+
+def _a_decision(subj: Token) -> bool:
+    """ "the decision to send troops", "decisions about our currency": a noun of control."""
+    return _lemma(subj) in lex.CONTROL_NOUNS or subj.lower_ in lex.CONTROL_NOUNS
+
+
+def _set_aside(prep: Token) -> bool:
+    """ "..., not in our parliament", "..., not by our voters": a place or agent shut out, not where it is done."""
+    return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "not"  # the parser hangs that "not" anywhere near
 
 
 def _takes_ours(verb: Token) -> bool:

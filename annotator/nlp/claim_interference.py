@@ -274,3 +274,32 @@ def dismissed(doc: Doc, claims: list[Claim]) -> list[Claim]:
                                    aspect="outside_authority"))
         out.append(c)
     return out
+
+
+def defended_home(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Interference claims of a claimant whose own polity the text makes clear ("Kestria's foreign minister",
+    "the Ministry of Foreign Affairs of X"): that polity is the one defended, the codebook's object (the
+    outsider named in the clause is the addressee, never the object)."""
+    out = []
+    for c in claims:
+        if c.claim_type == "interference" and (home := home_of(doc, c.claimant)) is not None:
+            m = mention(doc, *home)
+            if m != c.target and not (c.addressee is not None and c.addressee.start <= m.start < c.addressee.end) and (
+                    not _names_the_claimant(doc, c.claimant, m)):
+                c = c.with_(target=m)
+        out.append(c)
+    return out
+
+
+def _names_the_claimant(doc: Doc, claimant: Mention, home: Mention) -> bool:
+    """The "home" found is a person claimant's own name (a surname the tagger took for a place, or a name run on
+    into one), not a polity it is of: the claimant's last word in it, and no "of" or "'s" in the claimant."""
+    text = text_of(doc)
+    who = text[claimant.start : claimant.end]
+    words = who.split()
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    if not words or " of " in who or "'s" in who or "’s" in who or span is None or not len(span):
+        return False
+    person = label_of(span.root) == "PERSON" or label_of(span[-1]) == "PERSON" or len(words) > 1 and all(
+        w[:1].isupper() for w in words)  # "Hugo Tallis", "Tsvelev": a person named, not a polity
+    return person and words[-1].strip(".,") in text[home.start : home.end].split()

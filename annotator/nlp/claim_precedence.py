@@ -175,17 +175,27 @@ def _left_to_the_people(t: Token) -> bool:
 def peoples_vote(doc: Doc, c: Claim) -> Claim:
     """A sovereignty rule claim whose evidence speaks of a people's status vote or leaves the question to a
     people ("our vote of independence was the voice of the people of X", "who governs X is a question for the
-    people who live there"): a people's or region's say over its status, self-determination, as the
+    people who live there") or seeks a status ("not asking for independence"): a people's or region's say over
+    its status, self-determination, as the
     codebook's "when both fit" line has it."""
     if c.claim_type != "sovereignty" or not c.evidence:
         return c
     span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
-    said = next((t for t in span or () if _a_peoples_vote(t) or _left_to_the_people(t)), None)
+    said = next((t for t in span or () if _a_peoples_vote(t) or _left_to_the_people(t) or _status_sought(t)), None)
     if said is None:
         return c
     sign = -1 if _shut_out(said) else 1
     return c.with_(claim_type="self_determination", stance="against" if sign < 0 else "favour",
                    strength=sign * abs(c.strength or 1), aspect=None)
+
+
+def _status_sought(t: Token) -> bool:
+    """``t`` is a status sought now: "asking for independence", "talking about secession", "wants independence"
+    (the object of a verb of seeking, or of its "for" / "about")."""
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in lex.SOUGHT_STATUSES:
+        return False
+    verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("for", "about") else t.head if t.dep_ == "dobj" else None
+    return verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.SEEKING_VERBS
 
 
 def _shut_out(t: Token) -> bool:

@@ -106,6 +106,12 @@ def _chain(a: Token, hops: int = 4) -> list[Token]:
     return out
 
 
+def _not_granted(verb: Token) -> bool:
+    """A copula whose attribute is a noun of another's grace ("is not a gift", "was never a favour")."""
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in lex.GRANTING_NOUNS for c in verb.children)
+
+
 def flips(doc: Doc, hit: Hit) -> int:
     """How many reversals bear on the hit: negations, reversing verbs, discrediting modifiers."""
     a = doc[hit.anchor]
@@ -120,6 +126,8 @@ def flips(doc: Doc, hit: Hit) -> int:
         for c in t.children:
             if c.i in seen or (hit.family.negated_inside and c.i in inside) or sets_aside(c) or refuses_to_bargain(c):
                 continue
+            if c.dep_ == "neg" and _not_granted(t):
+                continue  # "autonomy is not a gift from X": a right, not a grace
             if c.dep_ == "neg" or c.lower_ in ("no",) and c.dep_ == "det" and t is a:
                 seen.add(c.i)
                 n += 0 if c.dep_ == "neg" and _open_to_bargaining(t) else 1

@@ -174,8 +174,8 @@ def _denied(t: Token) -> bool:
 
 def asserted_say(span: Span) -> bool:
     """A people's say over its course asserted in ``span``, in a clause of its own that no negation touches:
-    the people deciding or choosing ("the islanders will decide for themselves", "it should be us who decide"),
-    or holding a right to ("the people have the right to be asked", "a nation's right to choose"). A denial
+    the people deciding or choosing ("the islanders will decide for themselves", "it should be us who decide",
+    "our future will be decided by the people of X"), or holding a right to ("the people have the right to be asked", "a nation's right to choose"). A denial
     elsewhere in the span then denies someone else's say ("... and no minister can take it away")."""
     for t in span:
         if t.pos_ != "VERB" or _lemma(t) not in _SAYING or _denied(t):
@@ -183,6 +183,10 @@ def asserted_say(span: Span) -> bool:
         if _lemma(t) in _DECIDING and not any(c.dep_ == "auxpass" for c in t.children) and _holder_is_a_people(
                 subject_of(t)) and t.dep_ not in ("xcomp", "acl"):
             return True
+        if _lemma(t) in _DECIDING and any(c.dep_ == "auxpass" for c in t.children) and any(
+                _holder_is_a_people(g) for c in t.children if c.dep_ == "agent" for g in c.children
+                if g.dep_ == "pobj"):
+            return True  # "our future will be decided by the people of X"
         right = t.head if t.dep_ in ("acl", "xcomp", "relcl") else None
         if right is None or _lemma(right) not in ("right", "freedom") or _denied(right):
             continue

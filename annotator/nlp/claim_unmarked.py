@@ -20,7 +20,7 @@ from annotator.nlp.claim_field import (
     predicates_of,
     takes_a_stance,
 )
-from annotator.nlp.claim_objects import _home, named_place, vote_focus
+from annotator.nlp.claim_objects import _home, named_place, territory_focus, vote_focus
 from annotator.nlp.claim_parts import home_of, mention, polity_near
 from annotator.nlp.claim_tree import (
     by_lower,
@@ -69,6 +69,9 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
         verb = f.predicate.subject.head if f.predicate is not None else None
         said = {x.i for c in verb.children if c.dep_ in ("attr", "acomp") for x in c.subtree} if verb else set()
         tok = _first(span, lambda t: _place_word(t) and t.i not in said)
+        if tok is None and f.predicate is not None and f.predicate.subject.pos_ == "PRON" and (
+                place := territory_focus(doc)) is not None:
+            return mention(doc, *place)  # "This is Kavel": what "this" points at is the land the article is about
     elif typ == "pooling":
         tok = _first(span, lambda t: t.lemma_.lower() in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"])
     elif typ == "other":  # the ruling, government or vote whose authority is at stake

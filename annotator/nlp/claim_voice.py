@@ -305,6 +305,16 @@ def _names_a_body(name: str) -> bool:
                                               for w in words)
 
 
+_HEADER_SEPARATORS = ("-", "–", "—", "|", ",", ":")
+
+
+def _a_header_mark(head: str, at: int) -> bool:
+    """The release mark at ``at`` opens its line or follows a separator ("Ministry of X - Press Office"), as a
+    header does; not inside a title's or a sentence's running words ("... redrawn by press release")."""
+    before = head[head.rfind("\n", 0, at) + 1 : at].rstrip()
+    return not before or before.endswith(_HEADER_SEPARATORS)
+
+
 def issuer(doc: Doc) -> Mention | None:
     """The body issuing a press release or statement: the line after its header mark (never its title, "On the
     incident in ..."), or beside it, or the body's name on a line above it; or the body a "Statement by the X
@@ -312,6 +322,8 @@ def issuer(doc: Doc) -> Mention | None:
     head = text_of(doc)[:600]
     low = head.lower()
     at = min((low.find(m) for m in _RELEASE_MARKS if m in low), default=-1)
+    if at >= 0 and not _a_header_mark(head, at):
+        at = -1  # "Editorial: A border cannot be redrawn by press release": words of a title, no header
     if at >= 0:
         line_start = head.rfind("\n", 0, at) + 1
         lines = head[at:].split("\n")

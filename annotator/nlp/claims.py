@@ -21,7 +21,7 @@ from annotator.nlp.claim_ceding import ceding_stance
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
-from annotator.nlp.claim_interference import aimed, dismissed, in_outsiders_act, unpooled
+from annotator.nlp.claim_interference import aimed, defended_home, dismissed, in_outsiders_act, unpooled
 from annotator.nlp.claim_objects import (
     _home,
     filled_object,
@@ -242,6 +242,33 @@ def _a_state(tok) -> bool:
     return label_of(tok) == "GPE" or any(t.lower_ in _STATE_WORDS or t.lemma_.lower() in _STATE_WORDS for t in span)
 
 
+def _unsaid(a) -> bool:
+    """The cue sits in what someone is reported not to have said ("She did not say the island belonged to X"):
+    the complement of a negated verb of saying claims nothing for its subject."""
+    t = a
+    for _ in range(6):
+        if t.head is t:
+            return False
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in lex.SAYING_VERBS:
+            return any(c.dep_ == "neg" for c in t.head.children)
+        t = t.head
+    return False
+
+
+def _unnamed_in_statehood(doc: Doc, tok) -> bool:
+    """Recognition with nothing named that could be a government, a body or a ruling ("no recognition for now",
+    "the recognition of a fiction"), in an article that speaks of a polity's statehood (its independence, its
+    declaration, a so-called republic): the recognition at stake is the state's."""
+    if tok is not None and (tok.lemma_.lower() in lex.AUTHORITY_OBJECTS or tok.lower_ in lex.AUTHORITY_OBJECTS
+                            or tok.pos_ == "PROPN" or label_of(tok) in ("PERSON", "ORG")):
+        return False
+    return (tok is None or tok.pos_ == "NOUN") and _speaks_of_statehood(doc)
+
+
+def _speaks_of_statehood(doc: Doc) -> bool:
+    return any(t.lemma_.lower() in lex.STATEHOOD_ACTS or t.lower_ in lex.STATEHOOD_ACTS for t in doc)
+
+
 def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
            issued_by: Mention | None = None) -> Claim | None:
     a = doc[hit.anchor]
@@ -252,7 +279,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         lo, hi = span.start, span.end
     else:
-        if is_headline(sent_of(a)):
+        if is_headline(sent_of(a)) or _unsaid(a):
             return None
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
@@ -309,7 +336,7 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
     elif a.lemma_.lower() in _RECOGNISING and claim_type in ("contest", "other"):
         # (not) recognising a state is about its statehood; a government's, a council's or a ruling's is "other"
         recognised = _recognised(a)
-        claim_type = "contest" if _a_state(recognised) else "other"
+        claim_type = "contest" if _a_state(recognised) or _unnamed_in_statehood(doc, recognised) else "other"
         if recognised is not None and recognised.lemma_.lower() in lex.STATEHOOD_ACTS and recognised.pos_ == "NOUN":
             owner = owner_of(recognised)  # "the region's independence", "the declaration": the polity, not the act
             target = mention(doc, *phrase(owner)) if owner is not None and is_polity(owner) else None
@@ -434,8 +461,8 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims += [filled_object(doc, _in_voice(doc, c, issued_by, after)) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, ceded_to_union(doc, claims))))))
-    claims = land_beside(doc, claims)
-    claims = [c for c in claims if not _only_asks(doc, c)]
+    claims = defended_home(doc, land_beside(doc, claims))
+    claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
@@ -453,6 +480,18 @@ def _only_asks(doc: Doc, c: Claim) -> bool:
         return False
     words = {w.strip(".,;:!?\"'“”‘’").lower() for e in c.evidence for w in text[e.start : e.end].split()}
     return not words & _ASKER_SELF
+
+
+def _about_its_reporting(doc: Doc, c: Claim) -> bool:
+    """An outlet's line about its own reporting ("Welcome to our live coverage of the vote", "Our reporter in X
+    heard from both sides"): "our" before a noun of reporting work, in the outlet's voice; it tells what the outlet
+    covers and claims nothing. A claimant's words to "our correspondent" are the claimant's, and stay."""
+    if c.claimant is not None and not c.outlet:
+        return False
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    return span is not None and any(
+        t.lower_ == "our" and (t.head.lower_ in lex.REPORTING_WORK or t.head.lemma_.lower() in lex.REPORTING_WORK)
+        for t in span)
 
 
 def _in_voice(doc: Doc, c: Claim, issued_by: Mention | None, after: int) -> Claim:
