@@ -167,7 +167,7 @@ def _a_country(tok: Token) -> bool:
 def _pointed_land(verb: Token, subj: Token) -> Predicate | None:
     """ "It's Quessanian ground", "This has been Grask land since ...", "It is a valley of Ostrevia": a land noun
     owned by a polity, or a place noun of a country, said of what "it" or "this" points at (the place named in
-    the sentence or before, else the pronoun); "This is Kavel": a country's name said of what "this" points at."""
+    the sentence or before, else the pronoun); "This is X": a country's name said of what "this" points at."""
     for c in verb.children:
         if c.dep_ != "attr" or c.pos_ != "NOUN":
             continue
@@ -178,7 +178,7 @@ def _pointed_land(verb: Token, subj: Token) -> Predicate | None:
                    if g.dep_ == "pobj"), None) if w in lex.PLACE_NOUNS else None
         if owned or of is not None and of.pos_ == "PROPN" and _a_country(of):
             return Predicate(antecedent(subj), "territory", _negated(verb))
-    for c in verb.children:  # "This is Kavel and it always will be": the place pointed at is the country's
+    for c in verb.children:  # "This is X and it always will be": the place pointed at is the country's
         if c.dep_ == "attr" and c.pos_ == "PROPN" and label_of(c) != "PERSON" and (_a_country(c) or _is_polity(
                 c)) and subj.lower_ in _POINTING and not any(
                 d.dep_ in ("relcl", "acl") for d in c.children) and not any(

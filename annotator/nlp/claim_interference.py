@@ -277,7 +277,7 @@ def dismissed(doc: Doc, claims: list[Claim]) -> list[Claim]:
 
 
 def defended_home(doc: Doc, claims: list[Claim]) -> list[Claim]:
-    """Interference claims of a claimant whose own polity the text makes clear ("Kestria's foreign minister",
+    """Interference claims of a claimant whose own polity the text makes clear ("X's foreign minister",
     "the Ministry of Foreign Affairs of X"): that polity is the one defended, the codebook's object (the
     outsider named in the clause is the addressee, never the object)."""
     out = []
@@ -301,5 +301,5 @@ def _names_the_claimant(doc: Doc, claimant: Mention, home: Mention) -> bool:
     if not words or " of " in who or "'s" in who or "’s" in who or span is None or not len(span):
         return False
     person = label_of(span.root) == "PERSON" or label_of(span[-1]) == "PERSON" or len(words) > 1 and all(
-        w[:1].isupper() for w in words)  # "Hugo Tallis", "Tsvelev": a person named, not a polity
+        w[:1].isupper() for w in words)  # a first and last name, or a surname alone: a person named, not a polity
     return person and words[-1].strip(".,") in text[home.start : home.end].split()

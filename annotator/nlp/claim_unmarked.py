@@ -71,7 +71,7 @@ def _object(doc: Doc, span: Span, f: Field, typ: str, claimant: Mention | None) 
         tok = _first(span, lambda t: _place_word(t) and t.i not in said)
         if tok is None and f.predicate is not None and f.predicate.subject.pos_ == "PRON" and (
                 place := territory_focus(doc)) is not None:
-            return mention(doc, *place)  # "This is Kavel": what "this" points at is the land the article is about
+            return mention(doc, *place)  # "This is X": what "this" points at is the land the article is about
     elif typ == "pooling":
         tok = _first(span, lambda t: t.lemma_.lower() in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"])
     elif typ == "other":  # the ruling, government or vote whose authority is at stake

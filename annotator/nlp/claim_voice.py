@@ -281,7 +281,7 @@ _DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def is_dateline(sent: Span) -> bool:
-    """A wire lead opening with its dateline ("ESKEL, Kestria — ..."): narrative, not a claim of its own."""
+    """A wire lead opening with its dateline ("CITY, Country — ..."): narrative, not a claim of its own."""
     head = list(sent[:7])
     dash = next((i for i, t in enumerate(head) if t.text in _DASHES), None)
     return dash is not None and dash > 0 and all(
