@@ -92,11 +92,7 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
         if given is not None:  # "Her neighbour, who gave his name only as Sid, said he ...": Sid
             named = [m for m in mentions.between(*given) if m.personal or m.label in ("", NAME)]
             return mentions.best_name(named[0], pron.i) if named else mentions.make(*given, "PERSON", True)
-        if _in_relative_clause(mentions, t):
-            continue  # "X, who asked not to be named because his firm ..., was blunter": the main subject is next
         source = mentions.unnamed_at(t.i)
-        if source is not None and _named_in_apposition(mentions, t):
-            return None  # "Another resident, Ana Roe, spoke": the name, weighed by the scored lookup
         if source is not None:  # "One father, collecting his daughter, said he ...": the father
             if not _compatible(mentions, source, kind) or _addresses_one_of_kind(mentions, source, kind):
                 return None  # "A reporter asked her ...": she is the one asked
@@ -106,9 +102,6 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
         attr = next((c for c in t.head.children if c.dep_ == "attr" and c.i > t.i), None)
         if attr is not None and t.head.lemma_ == "be" and mentions.between(attr.left_edge.i, attr.i + 1):
             return None  # "The last speaker was Ava Lind": the name, weighed by the scored lookup
-        introduced = _introduced(mentions, t, kind)
-        if introduced is not None:
-            return introduced
         span = age_description(doc, t) or noun_phrase(doc, t)
         found = Found(*span, False, "")
         if not describes_person(doc, found) or description_gender(doc, found) not in (None, kind):
@@ -118,41 +111,6 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             return None
         return mentions.best_name(m, pron.i)
     return None
-
-
-def _named_in_apposition(mentions: Mentions, t: Token) -> bool:
-    """A name set off beside the noun ``t`` ("Another resident, Ana Roe, ...")."""
-    return any(c.dep_ == "appos" and any(m.personal for m in mentions.between(c.left_edge.i, c.right_edge.i + 1))
-               for c in t.children)  # fmt: skip
-
-
-def _introduced(mentions: Mentions, t: Token, kind: str) -> NamedMention | None:
-    """An indefinite description of a person as a subject ("Another analyst, ..., was blunter"): someone
-    new to the text, whom a he/she of the kind its noun allows continues; as a mention of its own."""
-    from annotator.nlp.sources import _INDEFINITE, kinds_of, source_span
-
-    if t.pos_ != "NOUN" or t.tag_ != "NN" or kind not in kinds_of(t):
-        return None
-    verb = t.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.dep_ != "ROOT":
-        return None  # the subject of a clause under another: what it said, not who goes on speaking
-    span = source_span(t)
-    if span is None or mentions.doc[span[0]].lower_ not in _INDEFINITE or not mentions.outside(*span):
-        return None
-    if _named_in_apposition(mentions, t):
-        return None
-    m = mentions.make(*span, "", True)
-    m.head = t.i
-    return m
-
-
-def _in_relative_clause(mentions: Mentions, t: Token) -> bool:
-    """The subject ``t`` belongs to a clause that modifies a noun (a relative clause, or a clause under one),
-    outside quotes: it describes that noun's referent and is not a subject of the narrative, so a he/she
-    after it is looked for past it ("X, who asked not to be named because his firm ..., was blunter")."""
-    return any(a.dep_ in ("relcl", "acl") and mentions.outside(a.i, a.i + 1) for a in (t.head, *t.head.ancestors))
 
 
 def _paragraph_subject_before(mentions: Mentions, last: Token, kind: str, depth: int) -> NamedMention | None:
