@@ -29,7 +29,7 @@ def from_regions(art: Article, i: int, regions: list[tuple[int, int]], rule: str
             c, pos = art.cues[j], art.cue_chars[j]
             dist = min(abs(pos - q.open_at), abs(pos - art.q_hi[i]))
             rank = 0 if _governs(art, c, q) or _introduces(art, c, q) else (1 if c.kind == "verb" else 2)
-            if rank and c.kind == "verb" and art.parsed and _reported(art.doc[c.start]):
+            if rank and c.kind == "verb" and art.parsed and _reported(art, art.doc[c.start]):
                 j += 1  # "Asked whether the union would call strikes": what was asked, no one who speaks here
                 continue
             cands.append((rank, dist, c, lo, hi))
@@ -68,13 +68,16 @@ def _introduces(art: Article, cue: Cue, q: MarkedQuote) -> bool:
                    for t in doc[lo:hi])  # fmt: skip
 
 
-def _reported(verb) -> bool:
-    """The verb is the complement of a reporting verb ("Asked whether the union would call ..."):
-    part of what was said or asked (verbs joined by "and" are each their own report)."""
+def _reported(art: Article, verb) -> bool:
+    """The verb is the complement of a reporting verb outside quotes ("Asked whether the union would call
+    ..."): part of what was said or asked (verbs joined by "and" are each their own report). A reporting verb
+    inside the quoted words ("“Can you tell us ...?” asked X", parsed as if "asked" were what "tell" says)
+    reports nothing of the text around it."""
     t = verb
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.dep_ in ("ccomp", "xcomp") and t.head.pos_ == "VERB" and lemma_of(t.head) in REPORTING_VERBS
+    return (t.dep_ in ("ccomp", "xcomp") and t.head.pos_ == "VERB" and lemma_of(t.head) in REPORTING_VERBS
+            and art.outside(t.head.i, t.head.i + 1))  # fmt: skip
 
 
 def _reports(verb) -> bool:

@@ -123,7 +123,10 @@ def turn_attribution(art: Article, i: int) -> Attr | None:
     opened = next((k for k in range(lo, hi) if doc[k].text == "("), None)
     if opened is not None:
         closed = next((k for k in range(opened + 1, hi) if doc[k].text.startswith(")")), hi)
+        outer = (lo, opened)
         lo, hi = (opened + 1, closed) if closed > opened + 1 else (lo, opened)
+        if outer[1] > outer[0] and (lo, hi) != outer and _bracket_is_role(art, outer, (lo, hi)):
+            lo, hi = outer
     if hi - lo > 1:
         lo, hi = strip_title(doc, lo, hi)
     if hi <= lo:
@@ -135,6 +138,32 @@ def turn_attribution(art: Article, i: int) -> Attr | None:
         if asker is not None:
             return Attr("turn", asker, None, None, "PERSON")
     return Attr("turn", (lo, hi), None, None, "PERSON")
+
+
+def _bracket_is_role(art: Article, outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """Of a label and its brackets (``GAYNOR (CALLER):`` or ``CALLER (GAYNOR):``), the brackets hold the role
+    when the same bracketed words follow two or more different labels (each caller is a CALLER), or when the
+    label, not the brackets, is the name of someone the article mentions outside its turn labels."""
+    doc = art.doc
+    word = doc[inner[0] : inner[1]].text.lower()
+    key = "bracket_roles"
+    if key not in art.memo:
+        seen: dict[str, set[str]] = {}
+        for q in art.marked:
+            if not q.unmarked:
+                continue
+            m = re.match(r"\s*([^(:]+?)\s*\(([^)]+)\)", art.text[q.para_start : q.open_at])
+            if m:
+                seen.setdefault(m.group(2).strip().lower(), set()).add(m.group(1).lower())
+        labels = {q.para_start for q in art.marked if q.unmarked}
+        people = {w for m in art.mentions.items if m.personal and art.doc[m.start].idx not in labels
+                  for w in art.doc[m.start : m.end].text.lower().split()}  # fmt: skip
+        art.memo[key] = ({w for w, outers in seen.items() if len(outers) >= 2}, people)
+    roles, people = art.memo[key]
+    if word in roles:
+        return True
+    named = [w.lower() for w in doc[outer[0] : outer[1]].text.split()]
+    return all(w in people for w in named) and not any(w in people for w in word.split())
 
 
 def _asking_label(art: Article, label: str) -> bool:

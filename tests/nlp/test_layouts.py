@@ -255,3 +255,11 @@ def test_full_names_in_title_case_that_each_open_two_turns_are_a_conversation(bl
 def test_title_case_lead_ins_that_do_not_recur_are_no_conversation():
     text = "Roads\n\nLive Updates: The bridge reopened.\n\nNorth Vell: Traffic was light.\n\nWest Vell: Quiet.\n\nIt was \"fine\"."
     assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["fine"]
+
+
+def test_a_bracket_that_follows_several_labels_is_their_role_and_the_label_is_the_name(blank):
+    text = (
+        "Phone-in\n\nHOST: Line one.\n\nMIRELA (LISTENER): The buses are late.\n\nHOST: Line two.\n\n"
+        "OSWIN (LISTENER): The trams too."
+    )
+    assert [s for _, s in speakers(blank, text)] == ["HOST", "MIRELA", "HOST", "OSWIN"]

@@ -2431,3 +2431,30 @@ def test_a_described_company_as_subject_is_the_company_named():
         ('"', 11, "punct", "PUNCT", "''", '"'),
     ]
     assert attributed(parse(rows, ents=[(0, 2, "ORG")])) == [("Sales fell.", "Orvane Foods")]
+
+
+def test_a_verb_after_a_question_is_no_report_of_a_reporting_verb_inside_the_quote():
+    # Vera Holm spoke first . " Can you tell us the cost ? " asked Ana Rusu .  (the parser hangs "asked" under "tell")
+    doc = parse(
+        [
+            ("Vera", 1, "compound", "PROPN", "NNP", "Vera"),
+            ("Holm", 2, "nsubj", "PROPN", "NNP", "Holm"),
+            ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("Can", 7, "aux", "AUX", "MD", "can"),
+            ("you", 7, "nsubj", "PRON", "PRP", "you"),
+            ("tell", 7, "ROOT", "VERB", "VB", "tell"),
+            ("us", 7, "dative", "PRON", "PRP", "we"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("cost", 7, "dobj", "NOUN", "NN", "cost"),
+            ("?", 7, "punct", "PUNCT", ".", "?"),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            ("asked", 7, "ccomp", "VERB", "VBD", "ask"),
+            ("Ana", 15, "compound", "PROPN", "NNP", "Ana"),
+            ("Rusu", 13, "nsubj", "PROPN", "NNP", "Rusu"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (14, 16, "PERSON")],
+    )
+    assert attributed(doc) == [("Can you tell us the cost ?", "Ana Rusu")]
