@@ -1,10 +1,11 @@
 """How fast the article view opens a long article and shows one change (the lag analysts feel).
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/view.py [--words 15000] [--spans 2400] [--para 60]
-                                                           [--long-line 300000]
+                                                           [--long-line 300000] [--fresh 5]
 Builds a store with one article of N words in paragraphs of --para words, 2,400 entity spans and a
 quote every 400 words, opens it in the real MainWindow, relabels one span through the undo stack,
-and prints the best of several runs. Reference figures from DEVELOPERS.md: a bare QPlainTextEdit
+and prints the best of several runs; then the first open of the article in a fresh process (the window, or a
+bare QPlainTextEdit, shown first with nothing of it), ours and bare, each the least of --fresh processes. Reference figures from DEVELOPERS.md: a bare QPlainTextEdit
 takes ~13 ms to open and ~3 ms per change; Label Studio 4.1 s and 0.8 s.
 
 Then a hostile case: an article whose middle line is --long-line characters with no space, opened in
@@ -70,6 +71,25 @@ class BareHighlighter(QSyntaxHighlighter):
             self.setFormat(start, length, fmt)
 
 
+COLOURS = {"PERSON": "#ee8866", "GPE": "#44bb99", "ORG": "#77aadd"}
+
+
+def open_bare(edit: QPlainTextEdit, conn, doc_id: int) -> None:
+    """The bare twin's open: the text and the spans (offsets and label, in text order) read from SQLite, the text
+    set, the index built in one pass over the sorted offsets, every block highlighted once."""
+    (article,) = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+    rows = conn.execute('SELECT start, "end", label FROM spans WHERE doc_id = ? ORDER BY start', [doc_id]).fetchall()
+    edit.setPlainText(article)
+    document = edit.document()
+    index: dict[int, list] = {}
+    block = document.begin()
+    for start, end, label in rows:  # sorted: the blocks are walked once, forward
+        while block.isValid() and block.position() + block.length() <= start:
+            block = block.next()
+        index.setdefault(block.blockNumber(), []).append((start - block.position(), end - start, COLOURS[label]))
+    edit.highlighter = BareHighlighter(document, index)  # highlights every block once
+
+
 def bare_twin(app: QApplication, text: str, spans: list[Span], size, folder: str) -> tuple[float, float]:
     """Seconds to open the same article with its span colours in a bare QPlainTextEdit, reading the text and
     the spans (offsets and label, in text order) from SQLite as the window does (index built in one pass over
@@ -77,7 +97,6 @@ def bare_twin(app: QApplication, text: str, spans: list[Span], size, folder: str
     the one block re-highlighted."""
     import sqlite3
 
-    colours = {"PERSON": "#ee8866", "GPE": "#44bb99", "ORG": "#77aadd"}
     conn = sqlite3.connect(os.path.join(folder, "bare.db"), isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -93,20 +112,7 @@ def bare_twin(app: QApplication, text: str, spans: list[Span], size, folder: str
     edit.show()
     app.processEvents()
 
-    def open_bare() -> None:
-        (article,) = conn.execute("SELECT text FROM documents WHERE id = 1").fetchone()
-        rows = conn.execute('SELECT start, "end", label FROM spans WHERE doc_id = 1 ORDER BY start').fetchall()
-        edit.setPlainText(article)
-        document = edit.document()
-        index: dict[int, list] = {}
-        block = document.begin()
-        for start, end, label in rows:  # sorted: the blocks are walked once, forward
-            while block.isValid() and block.position() + block.length() <= start:
-                block = block.next()
-            index.setdefault(block.blockNumber(), []).append((start - block.position(), end - start, colours[label]))
-        edit.highlighter = BareHighlighter(document, index)  # highlights every block once
-
-    opening = best(5, open_bare)
+    opening = best(5, lambda: open_bare(edit, conn, 1))
     middle = spans[len(spans) // 2]
     block = edit.document().findBlock(middle.start)
     labels = iter(["PERSON", "ORG", "GPE"] * 100)
@@ -117,7 +123,7 @@ def bare_twin(app: QApplication, text: str, spans: list[Span], size, folder: str
         conn.execute("UPDATE spans SET label = ? WHERE id = ?", [label, len(spans) // 2 + 1])
         conn.execute("COMMIT")
         entries = edit.highlighter.index[block.blockNumber()]
-        edit.highlighter.index[block.blockNumber()] = [(a, b, colours[label]) for a, b, _ in entries]
+        edit.highlighter.index[block.blockNumber()] = [(a, b, COLOURS[label]) for a, b, _ in entries]
         edit.highlighter.rehighlightBlock(block)
 
     change = best(9, relabel)
@@ -184,6 +190,56 @@ def long_line(app: QApplication, length: int) -> tuple[float, float, float]:
     return ours, bare[0], bare[1]
 
 
+def child(args: list[str]) -> None:
+    """In a fresh process (``--child ours|bare DB DOC_ID WIDTH HEIGHT``): the window (or a bare QPlainTextEdit) is
+    shown with nothing of the article yet, then the article opened once; prints the seconds that took."""
+    which, db, doc_id, width, height = args[0], args[1], int(args[2]), int(args[3]), int(args[4])
+    app = QApplication.instance() or QApplication([])
+    if which == "bare":
+        import sqlite3
+
+        conn = sqlite3.connect(db)
+        edit = QPlainTextEdit()
+        edit.resize(width, height)
+        edit.setReadOnly(True)
+        edit.show()
+        app.processEvents()
+        t0 = time.perf_counter()
+        open_bare(edit, conn, doc_id)
+    else:
+        from PySide6.QtCore import QSettings
+
+        from annotator.gui import frame
+
+        QSettings("annotator", "annotator").setValue(frame.last_document_key(db), doc_id + 1)  # the short one first
+        store = Store(db)
+        win = MainWindow(store, load_codebook(), None)
+        win.resize(1400, 900)
+        win.show()
+        app.processEvents()
+        if win.current_id == doc_id:
+            raise SystemExit("the window opened the article at its start: this would time a second open")
+        t0 = time.perf_counter()
+        win.open_document(doc_id)
+    app.processEvents()
+    print(time.perf_counter() - t0)
+
+
+def fresh_opens(db: str, doc_id: int, size, runs: int = 3) -> tuple[float, float]:
+    """The least seconds of ``runs`` first opens of the article, each in a fresh process, ours and bare."""
+    import subprocess
+    import sys
+
+    with tempfile.TemporaryDirectory() as config:  # the child's settings, not the user's
+        env = {**os.environ, "XDG_CONFIG_HOME": config, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        out = {}
+        for which in ("ours", "bare"):
+            cmd = [sys.executable, __file__, "--child", which, db, str(doc_id), str(size.width()), str(size.height())]
+            out[which] = min(float(subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout.split()[-1])
+                             for _ in range(runs))
+    return out["ours"], out["bare"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=15_000)
@@ -192,11 +248,18 @@ def main() -> None:
     ap.add_argument("--long-line", type=int, default=300_000, help="characters in the no-space line (0: skip)")
     ap.add_argument("--unicode", action="store_true", help="emoji, combining marks and Arabic in the text (the "
                     "bare twin, which knows no UTF-16 mapping, is then skipped)")
+    ap.add_argument("--fresh", type=int, default=5, help="first opens in a fresh process, ours and bare, each the "
+                    "least of this many processes (0: skip)")
+    ap.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        child(args.child)
+        return
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(os.path.join(tmp, "bench.db"))
         doc_id = build(store, args.words, args.spans, args.para, ascii_only=not args.unicode)
+        store.add_document(Document("A short first article.", {"source": "short.txt"}))  # what a fresh window shows first
         win = MainWindow(store, load_codebook(), None)
         win.resize(1400, 900)
         win.show()
@@ -211,6 +274,7 @@ def main() -> None:
         win.close()
         store.close()
         bare_open, bare_change = bare_twin(app, text, spans, size, tmp) if text.isascii() else (0.0, 0.0)
+        fresh = fresh_opens(os.path.join(tmp, "bench.db"), doc_id, size, args.fresh) if args.fresh and text.isascii() else None
     print(f"article: {args.words:,} words in paragraphs of {args.para}, {args.spans:,} spans")
     def twin(ours, bare):
         if not bare:
@@ -222,6 +286,9 @@ def main() -> None:
     print(f"one relabel, saved+shown: {change * 1000:5.1f} ms   (Label Studio {LABEL_STUDIO[1]:.1f} s: "
           f"{LABEL_STUDIO[1] / change:,.0f}x faster{twin(change, bare_change)})")
     print(f"re-highlight one block:  {rehighlight * 1000:6.2f} ms")
+    if fresh:
+        print(f"first open in a fresh process: {fresh[0] * 1000:7.1f} ms; bare Qt+SQLite {fresh[1] * 1000:.1f} ms: "
+              f"{fresh[0] / fresh[1]:.1f}x (each the least of {args.fresh} processes, the window shown first)")
     if args.long_line:
         ours, bare, anywhere = long_line(app, args.long_line)
         print(f"{args.long_line:,}-character line, no spaces:")
