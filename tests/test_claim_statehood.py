@@ -52,16 +52,14 @@ def test_model_no_recognition_in_a_secession_story_is_contest(nlp):
 
 
 @pytest.mark.model
-def test_model_no_recognition_after_a_coup_stays_other(nlp):
-    text = ("Soldiers seized power in Dunmore on Sunday and dissolved its parliament.\n\nThe Brisk foreign minister, "
-            "Ola Denn, said Brisk would offer \"no recognition for now\" and would watch the talks.")
-    found = [c for c in claims_of(nlp, text) if c.cue == "recognition"]
-    assert [c.claim_type for c in found] == ["other"]
-
-
-@pytest.mark.model
-def test_model_a_new_administration_not_recognised_is_other_even_beside_a_declaration(nlp):
-    text = ("The assembly of Dunmore declared independence from Pellmar on Sunday.\n\nThe Brisk foreign ministry "
-            "said it would not recognise the new administration in Dunmore until it held free elections.")
+@pytest.mark.parametrize("text", [
+    # no recognition for now, after a coup: a government, not a state
+    "Soldiers seized power in Dunmore on Sunday and dissolved its parliament.\n\nThe Brisk foreign minister, "
+    "Ola Denn, said Brisk would offer \"no recognition for now\" and would watch the talks.",
+    # a new administration not recognised, even beside a declaration of independence
+    "The assembly of Dunmore declared independence from Pellmar on Sunday.\n\nThe Brisk foreign ministry "
+    "said it would not recognise the new administration in Dunmore until it held free elections.",
+])
+def test_model_recognition_withheld_from_a_government_is_other(nlp, text):
     found = [c for c in claims_of(nlp, text) if c.cue == "recognition"]
     assert [c.claim_type for c in found] == ["other"]
