@@ -141,7 +141,8 @@ class Project:
             return []
         text = label or "; ".join(c.text for c in commands)
         name = commands[0].name if len(commands) == 1 else "+".join(dict.fromkeys(c.name for c in commands))
-        with self.store.action(name, label=text) as act:
+        merge = all(getattr(c, "merge", False) for c in commands)  # a note typed on: one entry per burst
+        with self.store.action(name, label=text, merge=merge) as act:
             results = [c.apply(self.store) for c in commands]
             if not any(isinstance(c, ApplyProposals | SetStatus) for c in commands):
                 self._start_work(act.change())

@@ -493,6 +493,7 @@ def _same(item: Span | Quote | Claim) -> Any:
 class SetNote:
     doc_id: int
     note: str
+    merge: bool = False  # typing on: continue the note's latest journal entry instead of a new one
     name: str = field(default="note", init=False)
     text: str = field(default="Edit note", init=False)
 

@@ -143,6 +143,28 @@ def test_another_programs_sqlite_file_is_refused_before_anything_changes(tmp_pat
     conn.close()
 
 
+@pytest.mark.parametrize("tables", [["documents"], ["documents", "spans", "quotes"]])
+def test_another_programs_file_with_a_table_named_like_ours_is_refused(tmp_path, tables):
+    """A CMS export or another tool's file with a ``documents`` table is not ours: no migration is tried
+    into it (that failed with 'table "documents" already exists' after switching the file to WAL)."""
+    path = tmp_path / "cms.db"
+    conn = sqlite3.connect(path)
+    for name in tables:
+        conn.execute(f"CREATE TABLE {name} (x TEXT)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    for args in (["import", str(SEEDS), "--no-preannotate"], ["stats"]):
+        result = run(*args, "--db", str(path))
+        assert result.exit_code == 2 and "another program's SQLite database" in result.stderr, result.stderr
+    with pytest.raises(StoreError, match="another program's"):
+        Store(path)
+    assert digest(path) == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
 def test_a_read_only_folder_is_named_as_the_cause(tmp_path, monkeypatch):
     path = filled(tmp_path / "ro.db", n=1)
     real_access = os.access

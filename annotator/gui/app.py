@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.claims_panel.chosen.connect(self.go_to_claim)
         self.claims_panel.key.connect(self._claims_key)
         self.view.claim_selected.connect(self.claims_panel.show_current)
-        self.note.save.connect(lambda doc_id, text: self.session.run(SetNote(doc_id, text)))
+        self.note.save.connect(lambda doc_id, text, more: self.session.run(SetNote(doc_id, text, more)))
         self.queue_bar.changed.connect(self._filtered)
         self.queue_bar.having_changed.connect(self._having)
         self.queue_bar.set_choices(self.codebook.labels, self.store.analysts())

@@ -596,12 +596,15 @@ class Store:
         detail: Any = None,
         analyst: str | None = None,
         undoable: bool = True,
+        merge: bool = False,
     ) -> Iterator[Action]:
         """One user action: one ``BEGIN IMMEDIATE … COMMIT`` and one journal entry, however many rows it writes.
 
         Inside an action already open, joins it (so a command can call another). Inside :meth:`batch`, it is a
         savepoint of the batch's transaction, with its own journal entry. On any error nothing is written.
-        ``undoable=False`` keeps no row images (imports, undo and redo themselves).
+        ``undoable=False`` keeps no row images (imports, undo and redo themselves). ``merge=True`` continues the
+        document's latest entry when it is an applied action of the same name (typing a note: every key is
+        committed at once, one burst of typing stays one entry to undo), as ``QUndoCommand.mergeWith`` does.
         """
         if self._action is not None:
             yield self._action
@@ -609,7 +612,7 @@ class Store:
         problem = self.deferred_problem(wait=True)
         if problem is not None:
             raise StoreError(problem)
-        act = Action(name, label or name, doc_id, analyst or self.analyst, undoable, detail)
+        act = Action(name, label or name, doc_id, analyst or self.analyst, undoable, detail, merge=merge)
         self._action = act
         try:
             with self._savepoint() if self._batch is not None else self._immediate():
@@ -712,6 +715,8 @@ class Store:
             return  # an action that wrote nothing leaves no entry
         undoable = act.undoable
         doc = act.journal_doc()
+        if undoable and act.merge and self._merge_into_latest(act, doc, now):
+            return
         if undoable:  # a new action ends the redo history of the documents it touches
             for d in sorted(act.docs) or [doc]:
                 self.conn.execute(
@@ -724,6 +729,32 @@ class Store:
              json.dumps([op.to_json() for op in act.ops], ensure_ascii=False) if undoable else None,
              APPLIED if undoable else None],
         )
+
+    def _merge_into_latest(self, act: Action, doc: int | None, now: str) -> bool:
+        """Fold ``act`` into the document's latest journal entry if that is an applied ``act.name``: each row
+        keeps its earliest before image and takes the newest after image. False if there is none to continue."""
+        if doc is None:
+            return False
+        row = self.conn.execute(
+            "SELECT id, action, state, ops FROM edit_log WHERE doc_id = ? ORDER BY id DESC LIMIT 1", [doc]
+        ).fetchone()
+        if row is None or row[1] != act.name or row[2] != APPLIED or not row[3]:
+            return False
+        ops = [Op.from_json(o) for o in json.loads(row[3])]
+        for op in act.ops:
+            earlier = next((o for o in ops if (o.table, o.id) == (op.table, op.id)), None)
+            if earlier is None:
+                ops.append(op)
+            elif earlier.after is None or op.after is None or earlier.before is None or op.before is None:
+                return False  # a row made or removed inside the burst: keep the entries apart
+            else:
+                earlier.after = {**earlier.after, **op.after}
+                earlier.before = {**op.before, **earlier.before}
+        self.conn.execute(
+            "UPDATE edit_log SET ops = ?, at = ? WHERE id = ?",
+            [json.dumps([o.to_json() for o in ops], ensure_ascii=False), now, row[0]],
+        )
+        return True
 
     @staticmethod
     def _record(act: Action, op: Op) -> None:

@@ -56,6 +56,7 @@ class Action:
     analyst: str
     undoable: bool = True
     detail: Any = None
+    merge: bool = False  # continue the document's latest entry of the same name (see Store.action)
     ops: list[Op] = field(default_factory=list)
     kinds: set[ChangeKind] = field(default_factory=set)
     docs: set[int] = field(default_factory=set)

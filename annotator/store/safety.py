@@ -8,9 +8,10 @@ import os
 import sqlite3
 from pathlib import Path
 
+from annotator.store.steps import MIGRATION_SET
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP_BACKUPS = int(os.environ.get("ANNOTATOR_BACKUP_KEEP", "5"))
-OUR_TABLES = frozenset({"documents", "spans", "quotes", "_sqlite_migrations"})
 
 
 class UnsafeDatabase(RuntimeError):
@@ -79,12 +80,17 @@ def _foreign_tables(path: Path) -> set[str]:
         return set()
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        names = {n for n in names if not n.startswith("sqlite_")}
+        # Every annotator file records its schema steps (the first one made the tables): a file with tables of
+        # its own but no such record is another program's, even when one is called ``documents``.
+        ours = "_sqlite_migrations" in names and conn.execute(
+            "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ? LIMIT 1", [MIGRATION_SET]
+        ).fetchone() is not None
     except sqlite3.Error:
         return set()  # damaged or locked: the real open says so
     finally:
         conn.close()
-    names = {n for n in names if not n.startswith("sqlite_")}
-    return names if names and not names & OUR_TABLES else set()
+    return names if names and not ours else set()
 
 
 def unclean(path: Path) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from annotator.domain import Document, Span
 from annotator.gui.app import MainWindow
+from annotator.gui.panels import note
 
 from .conftest import PLAIN_TEXT, UNICODE_TEXT, find
 from .helpers import key, select_with_keys
@@ -83,6 +84,27 @@ def test_the_note_is_saved_as_you_type_as_one_action(qtbot, window, seeded):
     assert window.note.toPlainText() == ""
     key(qtbot, window.view, Qt.Key.Key_PageUp, CTRL)
     assert window.note.toPlainText() == "check <b>the</b> quote 🙂"
+
+
+def test_each_key_of_a_note_is_on_disk_at_once_and_a_burst_stays_one_action(qtbot, window, seeded):
+    """kill -9 while typing a note used to lose everything typed since the last pause (700 ms)."""
+    entries = len(seeded.store.log())
+    window.note.setFocus()
+    qtbot.keyClicks(window.note, "<b>x</b>")
+    assert seeded.reopen().document(seeded.uni).note == "<b>x</b>"  # no pause: already saved
+    qtbot.keyClicks(window.note, " more")
+    assert seeded.reopen().document(seeded.uni).note == "<b>x</b> more"
+    assert len(seeded.store.log()) == entries + 1  # one burst of typing: one journal entry
+    qtbot.wait(note.SAVE_AFTER_MS + 200)  # a pause ends the burst
+    qtbot.keyClicks(window.note, "!")
+    assert seeded.reopen().document(seeded.uni).note == "<b>x</b> more!"
+    assert len(seeded.store.log()) == entries + 2
+    window.view.setFocus()
+    key(qtbot, window.view, Qt.Key.Key_Z, CTRL)
+    assert seeded.reopen().document(seeded.uni).note == "<b>x</b> more"
+    key(qtbot, window.view, Qt.Key.Key_Z, CTRL)
+    again = seeded.reopen().document(seeded.uni)
+    assert again.note == "" and again.status == "new"
 
 
 def test_a_note_typed_just_before_switching_documents_is_kept(qtbot, window, seeded):
