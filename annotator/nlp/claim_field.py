@@ -409,6 +409,8 @@ def field_of(span: Span, quoted: bool) -> Field:
             continue  # no field word
         if pos in ("NOUN", "PROPN") and names_the_speaker(t, _SPEAKING):
             continue  # "the Union reaffirms ...": the speaker's name is no field word
+        if lower == "foreign" and _an_owned_office(t):
+            continue  # "X's foreign ministry", "its foreign minister": a polity's own office, no outsider
         if named and ("union", lower) not in seen:
             seen.add(("union", lower))  # "the Meridian Community", "the Partnership": a union named
             classes["union"] = classes.get("union", 0) + 1
@@ -433,6 +435,17 @@ def field_of(span: Span, quoted: bool) -> Field:
     unions = {w for k, w in seen if k == "union"}
     treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
     return Field(score, classes, pred, polity, right, treaty_only)
+
+
+def _an_owned_office(t: Token) -> bool:
+    """ "foreign" in the name of an office that a polity owns ("X's foreign ministry", "the Y-ian foreign
+    minister", "its foreign ministry spokesman"): the polity's own organ, not an outsider; "a foreign ministry"
+    paying for a choir is still someone else's."""
+    office = t.head
+    if t.dep_ not in ("amod", "compound") or office.lemma_.lower() not in lex.FOREIGN_OFFICES:
+        return False
+    return any(c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c is not t and _polity_modifier(c)
+               for c in office.children)
 
 
 _DECIDING = frozenset({"decide", "choose", "determine"})
