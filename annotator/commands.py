@@ -215,8 +215,24 @@ class UpdateQuote:
         changes: dict[str, Any] = {k: v for k, v in (("start", self.start), ("end", self.end)) if v is not None}
         if self.speaker is not _UNSET:
             changes.update(speaker=self.speaker, speaker_mention=None)
+            _claimants_follow(store, old, self.speaker)  # type: ignore[arg-type]
         changes["state"] = edited_state(old.state)
         return store.update_quote(self.quote_id, **changes)
+
+
+def _claimants_follow(store: Store, quote: Quote, speaker: Mention | None) -> None:
+    """The analyst says who speaks a quote: the machine's claims still only suggested on that quote (made from
+    it, or with it as evidence) whose claimant was its old speaker now have the new one, in the same action.
+    A claim an analyst made, accepted or edited keeps its claimant: that was their decision."""
+    assert quote.doc_id is not None
+    was = {m for m in (quote.speaker, quote.speaker_mention) if m is not None}
+    if not was:
+        return
+    evidence = Mention(quote.start, quote.end)
+    for claim in store.claims(quote.doc_id):
+        if claim.state == SUGGESTED and claim.claimant in was and speaker != claim.claimant and (
+                claim.quote_id == quote.id or evidence in claim.evidence):
+            store.update_claim(claim.id, claimant=speaker)  # type: ignore[arg-type]
 
 
 @dataclass

@@ -169,3 +169,31 @@ def test_undo_refuses_when_the_rows_changed_since_and_stays_undoable(store, doc)
         store.undo(doc)
     assert store.span(span.id).label == "GPE"
     assert store.next_undo(doc).label == "relabel"  # still there, not silently dropped
+
+
+def test_setting_a_quotes_speaker_moves_the_claimant_of_its_suggested_claims_only(store):
+    from annotator.domain import Claim, Quote
+
+    text = "Ana Rusu met Ion Popa. “Valdor is ours,” Rusu said. “Valdor decides,” Popa said."
+    doc_id, _ = store.add_document(Document(text, {"source": "t.txt"}))
+    ana, ion, rusu = Mention(0, 8), Mention(13, 21), Mention(40, 44)
+    first = (text.index("Valdor is"), text.index(",”"))
+    second = (text.index("Valdor decides"), text.index("decides") + 7)
+    with store.action("seed", undoable=False):
+        q1 = store.insert_quote(Quote(*first, speaker=ana, speaker_mention=rusu, origin="rule:q", doc_id=doc_id))
+        q2 = store.insert_quote(Quote(*second, speaker=ana, origin="rule:q", doc_id=doc_id))
+        made = [store.insert_claim(Claim("territory", (Mention(*first),), claimant=c, quote_id=q1.id, origin=o,
+                                         doc_id=doc_id)) for c, o in ((ana, "rule:claims"), (rusu, "rule:claims"),
+                                                                       (ana, "human"))]
+        other = store.insert_claim(Claim("sovereignty", (Mention(*second),), claimant=ana, quote_id=q2.id,
+                                         origin="rule:claims", doc_id=doc_id))
+    change, _ = run(store, UpdateQuote(q1.id, speaker=ion))
+    claimants = {c.id: c.claimant for c in store.claims(doc_id)}
+    assert [claimants[c.id] for c in made] == [ion, ion, ana]  # the analyst's own claim keeps its claimant
+    assert claimants[other.id] == ana  # another quote's claim is not touched
+    assert {c.state for c in store.claims(doc_id) if c.id in (made[0].id, made[1].id)} == {"suggested"}
+    assert ChangeKind.CLAIMS in change.kinds and len(store.history(doc_id)) == 1  # one action, one entry
+    store.undo(doc_id)
+    assert {c.id: c.claimant for c in store.claims(doc_id)} == {made[0].id: ana, made[1].id: rusu,
+                                                                   made[2].id: ana, other.id: ana}
+    assert store.quote(q1.id).speaker == ana
