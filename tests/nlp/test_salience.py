@@ -575,3 +575,29 @@ def test_a_persons_title_is_no_person_before_words_that_name_an_organisation():
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 3, "PERSON"), (5, 8, "ORG")])
     assert attributed(doc) == [("Yes,", "Ida Moll")]
+
+
+def _before_it_said(noun: str, lemma: str) -> list:
+    # Tarn raised taxes . The <noun> said costs rose . " Yes , " it said .
+    rows = [
+        ("Tarn", 1, "nsubj", "PROPN", "NNP", "Tarn"),
+        ("raised", 1, "ROOT", "VERB", "VBD", "raise"),
+        ("taxes", 1, "dobj", "NOUN", "NNS", "tax"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("The", 5, "det", "DET", "DT", "the"),
+        (noun, 6, "nsubj", "NOUN", "NN", lemma),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("costs", 8, "nsubj", "NOUN", "NNS", "cost"),
+        ("rose", 6, "ccomp", "VERB", "VBD", "rise"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    return attributed(parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 1, "GPE")]))
+
+
+@pytest.mark.parametrize("noun", ["ministry", "agency", "report"])
+def test_an_it_after_a_sentence_whose_subject_describes_an_organisation_or_document_is_that_one(noun):
+    assert _before_it_said(noun, noun) == [("Yes,", f"The {noun}")]
+
+
+def test_an_it_after_a_sentence_whose_subject_is_a_person_is_never_that_person():
+    assert _before_it_said("farmer", "farmer") != [("Yes,", "The farmer")]
