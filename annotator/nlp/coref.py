@@ -28,6 +28,7 @@ from annotator.nlp.lexicon import (
     SPEAKER_LABELS,
     TITLE_HEADS,
     VENUE_NOUNS,
+    classes,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import by_lower, ents, head_indices, text_between, text_of, tokens, tokens_in, words
@@ -238,6 +239,10 @@ class Mentions:
         for m in self.items:
             if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (m.subject and self._personal_pronoun_follows(m) or self._aged(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
+        # a name tagged ORG that a person's title opens ("Rev X", "Cllr X", "Dr X"): a person
+        for m in self.items:
+            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and self._titled_person(m):
+                m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
         for m in self.items:
@@ -374,6 +379,14 @@ class Mentions:
             if len(keys) == 1 and next(iter(keys.values())) < m.start and len(firsts_of[next(iter(keys))]) == 1:
                 m.label, m.key = "PERSON", next(iter(keys))
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
+
+    def _titled_person(self, m: NamedMention) -> bool:
+        """The name opens with an honorific or a religious or political title and goes on with proper nouns
+        only, two at most ("Rev Ann Lee", "Cllr Lee"): a person, whatever the tagger said."""
+        toks = tokens(self.doc)[m.start : m.end]
+        rest = toks[1:]
+        return (toks[0].lower_.rstrip(".") in _PERSON_TITLES and 1 <= len(rest) <= 2
+                and all(t.pos_ == "PROPN" and is_cap(t) and t.lower_ not in ORG_NOUNS for t in rest))  # fmt: skip
 
     def _aged(self, m: NamedMention) -> bool:
         """An age set off after the name ("Daubenay, 22, storms to ..."): a person."""
@@ -736,6 +749,10 @@ def _full_name(doc: Doc, s: int, e: int, initials: set[str] | None = None) -> st
 
     return " ".join(t.lower_ for t in tokens(doc)[s:e] if not t.is_punct and t.lower_.rstrip(".") not in TITLE_HEADS
                     and not abbreviated(t))  # fmt: skip
+
+
+_PERSON_TITLES = frozenset().union(*(v for k, v in classes("title_heads").items()
+                                     if k in ("honorifics", "religious", "political_offices")))  # fmt: skip
 
 
 def _has_subject(verb: Token) -> bool:

@@ -30,6 +30,10 @@ def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0, exclude: fr
         issued = _document_before(mentions, pron)
         if issued is not None:  # "Bram conceded in a short statement. “…,” it said.": the statement's issuer
             return issued
+    if kind == "org" and mentions.parsed and depth < 4:
+        described = _body_subject_before(mentions, pron, depth)
+        if described is not None:  # "The institute said it would publish. “…,” it said.": the institute
+            return described
     if kind in ("m", "f") and mentions.parsed and depth < 4:
         prior = _subject_before(mentions, pron, kind, depth)
         if prior is not None and prior.key not in exclude:
@@ -62,6 +66,41 @@ def _document_before(mentions: Mentions, pron: Token) -> NamedMention | None:
             if t.head.i != t.i and t.head.i > t.i and not any(d.i < pron.i and d.lower_ in DOCUMENT_NOUNS for d in t.subtree):
                 if mentions.sent_of(t.idx) == sent:
                     return None  # a subject in its own sentence comes between
+    return None
+
+
+def _body_subject_before(mentions: Mentions, pron: Token, depth: int) -> NamedMention | None:
+    """The last subject outside quotes before an "it", in its sentence or the one before, when it is a
+    description of one organisation or document ("the institute", "the ministry", "the report"): the
+    organisation it stands for, else that phrase as written; the referent of an "it" there; None when it
+    is a name, a person or anything else (the scored lookup decides)."""
+    from annotator.nlp.descriptions import resolve_phrase
+    from annotator.nlp.lexicon import DOCUMENT_NOUNS
+    from annotator.nlp.names import Found, noun_phrase
+
+    doc = mentions.doc
+    sent = mentions.sent_of(pron.idx)
+    for t in reversed(tokens(doc)[max(0, pron.i - 80) : pron.i]):
+        if mentions.sent_of(t.idx) < sent - 1:
+            return None
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX") or not mentions.outside(t.i, t.i + 1):
+            continue
+        if t.lower_ == "it":
+            return resolve_pronoun(mentions, t, depth + 1)
+        if t.head.dep_ == "ccomp" and t.lower_ not in PRONOUN_KIND:
+            continue  # "the ministry said costs rose": what was said, the sentence's subject comes next
+        if t.lower_ in PRONOUN_KIND or t.pos_ != "NOUN" or t.tag_ != "NN":
+            return None  # someone, something many, or a name: the scored lookup weighs it
+        if t.lower_ not in ORG_NOUNS and t.lower_ not in DOCUMENT_NOUNS:
+            return None
+        if any(mentions.between(t.left_edge.i, t.right_edge.i + 1)) and not any(
+                d.dep_ == "poss" and d.head.i == t.i for d in t.children):  # fmt: skip
+            return None  # a name in the phrase ("the Tarn council"): the scored lookup weighs it
+        s, e = noun_phrase(doc, t)
+        m = resolve_phrase(mentions, Found(s, e, False, ""), t.i)
+        if m is not None and not m.personal and m.label != "GPE":
+            return m  # "the institute" -> the institute named before; a ministry or an agency is no country
+        return mentions.make(s, e, "", True, at=t.i)
     return None
 
 

@@ -162,10 +162,10 @@ def scores(ranker: Ranker, cands: list[Candidate]) -> list[float]:
     return [x / s for x in e]
 
 
-# The speaker named, as written, by the subject of the quote's own reporting verb ("X said", "said X": a name or
-# an organisation's noun, not a common noun the parse may have cut): the grammar's answer, which the ranker
-# (distance, role, salience) scores but never replaces.
-LITERAL = ("subject-of-cue", "inverted")
+# The speaker named, as written, by the subject of the quote's own reporting verb ("X said", "said X") or by the
+# object of its "according to X" (a name or an organisation's noun, not a common noun the parse may have cut): the
+# grammar's answer, which the ranker (distance, role, salience) scores but never replaces.
+LITERAL = ("subject-of-cue", "inverted", "according-to")
 
 
 def reranked(art: Article, i: int, a: Attr | None) -> Attr | None:

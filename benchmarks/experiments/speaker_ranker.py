@@ -61,6 +61,7 @@ BLIND = {
     "487e7b1": ("heldout4", "heldout5", "heldout6"),  # heldout4 added
     "371db45": ("heldout5", "heldout6"),  # heldout5's first look (0.780)
     "af7512b": ("heldout6",),  # heldout6's first look (0.884)
+    "278ba7b": ("heldout12",),  # heldout12's first look (97a4a09: the rules as at 278ba7b, 0.804)
 }
 
 # Today's modules copied into each blind run's tree: the ranker, and the chains its features read.
@@ -308,10 +309,11 @@ def blind_rows(cache: Path, commit: str, sets: tuple[str, ...]) -> dict[str, lis
             subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
             qp = tree / "annotator" / "nlp" / "quotes.py"
             lines = qp.read_text(encoding="utf-8").split("\n")
-            k = next(j for j, line in enumerate(lines) if line.strip() == "art.results[i] = a")
-            pad = lines[k][: len(lines[k]) - len(lines[k].lstrip())]
-            lines[k:k] = [pad + "from annotator.nlp.speaker_ranker import reranked", pad + "a = reranked(art, i, a)"]
-            qp.write_text("\n".join(lines), encoding="utf-8")
+            if not any(line.strip() == "a = reranked(art, i, a)" for line in lines):  # a tree with no ranker yet
+                k = next(j for j, line in enumerate(lines) if line.strip() == "art.results[i] = a")
+                pad = lines[k][: len(lines[k]) - len(lines[k].lstrip())]
+                lines[k:k] = [pad + "from annotator.nlp.speaker_ranker import reranked", pad + "a = reranked(art, i, a)"]
+                qp.write_text("\n".join(lines), encoding="utf-8")
         for name in SHARED:  # today's ranker and what it reads, over the old tree's
             if (nlp_dir / name).exists():
                 shutil.copy(nlp_dir / name, tree / "annotator" / "nlp" / name)

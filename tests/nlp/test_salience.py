@@ -531,3 +531,73 @@ def test_a_name_set_off_after_a_place_a_person_noun_is_on_is_that_persons_name()
     ]
     doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (10, 12, "PERSON")])
     assert attributed(doc) == [("fine", "Piet Vos"), ("Yes,", "Piet Vos")]
+
+
+def _titled_then_yes(title: str, label: str) -> list:
+    # Mrs Ida Moll left . <title> Ana Roe backed the plan . " Yes , " she said .   (the NER tagged <title> Ana Roe ORG)
+    rows = [
+        ("Mrs", 2, "compound", "PROPN", "NNP", "Mrs"),
+        ("Ida", 2, "compound", "PROPN", "NNP", "Ida"),
+        ("Moll", 3, "nsubj", "PROPN", "NNP", "Moll"),
+        ("left", 3, "ROOT", "VERB", "VBD", "leave"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        (title, 7, "compound", "PROPN", "NNP", title),
+        ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 8, "nsubj", "PROPN", "NNP", "Roe"),
+        ("backed", 8, "ROOT", "VERB", "VBD", "back"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("plan", 8, "dobj", "NOUN", "NN", "plan"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    return attributed(parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 3, "PERSON"), (5, 8, label)]))
+
+
+@pytest.mark.parametrize("title", ["Rev", "Cllr", "Dr"])
+def test_a_name_tagged_an_organisation_that_a_persons_title_opens_is_a_person(title):
+    assert _titled_then_yes(title, "ORG") == [("Yes,", f"{title} Ana Roe")]
+
+
+def test_a_persons_title_is_no_person_before_words_that_name_an_organisation():
+    # Mrs Ida Moll left . Mayor Hall Council backed the plan . " Yes , " she said .
+    rows = [
+        ("Mrs", 2, "compound", "PROPN", "NNP", "Mrs"),
+        ("Ida", 2, "compound", "PROPN", "NNP", "Ida"),
+        ("Moll", 3, "nsubj", "PROPN", "NNP", "Moll"),
+        ("left", 3, "ROOT", "VERB", "VBD", "leave"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        ("Mayor", 7, "compound", "PROPN", "NNP", "Mayor"),
+        ("Hall", 7, "compound", "PROPN", "NNP", "Hall"),
+        ("Council", 8, "nsubj", "PROPN", "NNP", "Council"),
+        ("backed", 8, "ROOT", "VERB", "VBD", "back"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("plan", 8, "dobj", "NOUN", "NN", "plan"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 3, "PERSON"), (5, 8, "ORG")])
+    assert attributed(doc) == [("Yes,", "Ida Moll")]
+
+
+def _before_it_said(noun: str, lemma: str) -> list:
+    # Tarn raised taxes . The <noun> said costs rose . " Yes , " it said .
+    rows = [
+        ("Tarn", 1, "nsubj", "PROPN", "NNP", "Tarn"),
+        ("raised", 1, "ROOT", "VERB", "VBD", "raise"),
+        ("taxes", 1, "dobj", "NOUN", "NNS", "tax"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("The", 5, "det", "DET", "DT", "the"),
+        (noun, 6, "nsubj", "NOUN", "NN", lemma),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        ("costs", 8, "nsubj", "NOUN", "NNS", "cost"),
+        ("rose", 6, "ccomp", "VERB", "VBD", "rise"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    return attributed(parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 1, "GPE")]))
+
+
+@pytest.mark.parametrize("noun", ["ministry", "agency", "report"])
+def test_an_it_after_a_sentence_whose_subject_describes_an_organisation_or_document_is_that_one(noun):
+    assert _before_it_said(noun, noun) == [("Yes,", f"The {noun}")]
+
+
+def test_an_it_after_a_sentence_whose_subject_is_a_person_is_never_that_person():
+    assert _before_it_said("farmer", "farmer") != [("Yes,", "The farmer")]
