@@ -243,3 +243,19 @@ def test_a_check_in_the_background_lets_a_sound_file_be_written_and_backed_up(tm
     check = sqlite3.connect(newer[0])
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
+
+
+def test_opening_a_new_database_waits_while_another_connection_holds_its_write_lock(tmp_path):
+    """Switching to WAL needs the file to itself, and SQLite fails it at once while another connection writes in
+    the rollback journal (two imports creating one database together: one stopped with "database is locked")."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # a writer in the rollback journal, as a new file starts
+    threading.Timer(0.4, lambda: other.execute("COMMIT")).start()
+    store = Store(path)  # waits for the lock instead of failing
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+    other.close()

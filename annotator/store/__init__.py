@@ -13,6 +13,7 @@ import getpass
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
@@ -214,6 +215,21 @@ def _shared_code(combos: list[tuple]) -> tuple[str, list, list[int]] | None:
             codes[n] += number[combo[c]] * radix
         radix *= len(values)
     return " + ".join(terms), params, codes
+
+
+def _to_wal(conn: sqlite3.Connection) -> str:
+    """``PRAGMA journal_mode=WAL``, waiting as every other statement does for a lock another connection holds.
+    The switch needs the file to itself and SQLite fails it at once, not calling the busy handler, while another
+    connection writes in the rollback journal (two imports creating one new database at the same moment: one of
+    them stopped with "database is locked"); so it is tried again until ``BUSY_TIMEOUT_S`` has gone by."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _tuple_quote(row: tuple) -> Quote:
@@ -462,7 +478,7 @@ class Store:
         conn = self.conn
         conn.execute("PRAGMA foreign_keys=ON")
         if self.path != ":memory:" and self.writable:
-            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            mode = _to_wal(conn)
             if str(mode).lower() != "wal":
                 raise sqlite3.OperationalError(f"could not switch to WAL (got {mode})")
         conn.execute("PRAGMA synchronous=FULL")
