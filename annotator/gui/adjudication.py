@@ -222,7 +222,12 @@ class Adjudicator(QObject):
         if version is None:
             self.say(f"{name} marked nothing here: nothing to take (Alt+N goes on)")
             return
-        self._run([version], f"took {name}'s version into gold")
+        from annotator.team import version_key
+
+        held = self.panel.model.gold
+        others = [v for v in unit.versions.values() if v is not None and version_key(v, self.panel.model.text) in held
+                  and version_key(v, self.panel.model.text) != version_key(version, self.panel.model.text)]
+        self._run([version], f"took {name}'s version into gold", instead=others)
 
     def take_all(self) -> None:
         """Alt+M: every analyst's (distinct) version of the current unit."""
@@ -249,10 +254,10 @@ class Adjudicator(QObject):
             self.say("no place chosen: Alt+N goes to the next disagreement")
         return unit
 
-    def _run(self, versions: list, said: str) -> None:
+    def _run(self, versions: list, said: str, instead: list | None = None) -> None:
         w = self.window
         if w.current_id is None:
             return
-        made = w.session.apply(TakeVersions(w.current_id, versions))
+        made = w.session.apply(TakeVersions(w.current_id, versions, instead or []))
         if made is not None:
-            self.say(said if made[0] else "gold holds that version already")
+            self.say(said if made[0] or instead else "gold holds that version already")
