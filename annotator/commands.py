@@ -184,8 +184,9 @@ class AddQuote:
     text: str = field(default="Add quote", init=False)
 
     def apply(self, store: Store) -> Quote:
+        """A suggestion (or a rejected one) of exactly these words becomes the analyst's, never a second quote."""
         for q in store.quotes(self.doc_id, include_rejected=True):
-            if (q.start, q.end) == (self.start, self.end) and q.state == REJECTED:
+            if (q.start, q.end) == (self.start, self.end) and q.state in (REJECTED, SUGGESTED):
                 changes: dict[str, Any] = {"state": ACCEPTED}
                 if self.speaker is not None:
                     changes.update(speaker=self.speaker, speaker_mention=None, state=EDITED)
