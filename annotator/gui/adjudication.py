@@ -222,11 +222,7 @@ class Adjudicator(QObject):
         if version is None:
             self.say(f"{name} marked nothing here: nothing to take (Alt+N goes on)")
             return
-        from annotator.team import version_key
-
-        held = self.panel.model.gold
-        others = [v for v in unit.versions.values() if v is not None and version_key(v, self.panel.model.text) in held
-                  and version_key(v, self.panel.model.text) != version_key(version, self.panel.model.text)]
+        others = [v for v in unit.versions.values() if v is not None and v is not version]
         self._run([version], f"took {name}'s version into gold", instead=others)
 
     def take_all(self) -> None:
@@ -260,4 +256,6 @@ class Adjudicator(QObject):
             return
         made = w.session.apply(TakeVersions(w.current_id, versions, instead or []))
         if made is not None:
-            self.say(said if made[0] or instead else "gold holds that version already")
+            changed = w.session.project.last_change  # gold's copies of the other versions may have gone
+            self.say(said if made[0] or changed.span_ids or changed.quote_ids or changed.claim_ids
+                     else "gold holds that version already")
