@@ -184,8 +184,9 @@ class AddQuote:
     text: str = field(default="Add quote", init=False)
 
     def apply(self, store: Store) -> Quote:
+        """A suggestion (or a rejected one) of exactly these words becomes the analyst's, never a second quote."""
         for q in store.quotes(self.doc_id, include_rejected=True):
-            if (q.start, q.end) == (self.start, self.end) and q.state == REJECTED:
+            if (q.start, q.end) == (self.start, self.end) and q.state in (REJECTED, SUGGESTED):
                 changes: dict[str, Any] = {"state": ACCEPTED}
                 if self.speaker is not None:
                     changes.update(speaker=self.speaker, speaker_mention=None, state=EDITED)
@@ -464,10 +465,13 @@ class SetStatus:
 @dataclass
 class TakeVersions:
     """Adjudication: copy analysts' versions (spans, quotes, claims of the analysts' layer) into the gold layer
-    as the lead's decision; a version gold already holds at the same place is not copied twice."""
+    as the lead's decision; a version gold already holds at the same place is not copied twice. Gold's copies
+    of the versions in ``instead`` (the other analysts' versions of the same place) are removed in the same
+    action, so taking one analyst's version after another's replaces it."""
 
     doc_id: int
     versions: Sequence[Span | Quote | Claim]
+    instead: Sequence[Span | Quote | Claim] = ()
     name: str = field(default="adjudicate", init=False)
 
     @property
@@ -477,7 +481,18 @@ class TakeVersions:
     def apply(self, store: Store) -> list[Span | Quote | Claim]:
         old, store.layer = store.layer, GOLD
         try:
-            held = {_same(x) for x in (*store.spans(self.doc_id), *store.quotes(self.doc_id), *store.claims(self.doc_id))}
+            gold = (*store.spans(self.doc_id), *store.quotes(self.doc_id), *store.claims(self.doc_id))
+            wanted = {_same(v) for v in self.versions}
+            dropped = {_same(v) for v in self.instead} - wanted
+            for x in gold:
+                if _same(x) in dropped:
+                    if isinstance(x, Span):
+                        store.delete_span(x.id)  # type: ignore[arg-type]
+                    elif isinstance(x, Quote):
+                        store.delete_quote(x.id)  # type: ignore[arg-type]
+                    else:
+                        store.delete_claim(x.id)  # type: ignore[arg-type]
+            held = {_same(x) for x in gold if _same(x) not in dropped}
             made: list[Span | Quote | Claim] = []
             for v in self.versions:
                 if _same(v) in held:

@@ -347,3 +347,24 @@ def test_agreement_command_prints_a_table_and_json_and_says_when_nothing_compare
     assert alone.exit_code == 0 and "no document was coded by two or more analysts" in alone.output
     missing = run(cli, ["agreement", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and len(missing.output.strip().splitlines()) == 1
+
+
+def test_taking_versions_matches_gold_by_content_not_by_times(lead, tmp_path):
+    """A version taken again is not copied twice, and one named in ``instead`` is taken out of gold, even
+    though gold's copies carry their own times (analysts' versions were made earlier)."""
+    ana, ben = code_two(lead, tmp_path)
+    with open_project(tmp_path / "team.db", analyst="lead") as p:
+        p.merge(ana, f"ben={ben}")
+        doc_id = p.store.find_by_hash(Document(TEXTS[0]).hash)
+        by = codings(p.store, doc_id)
+        first, second = by["ana"].spans[0], by["ben"].spans[0]
+        assert first.created_at and second.created_at
+        p.take_into_gold(doc_id, [first])
+        assert p.take_into_gold(doc_id, [first]) == []  # held already
+        p.run(TakeVersions(doc_id, [second], [first]))
+        old, p.store.layer = p.store.layer, "gold"
+        try:
+            held = [(s.start, s.end, s.label) for s in p.store.spans(doc_id)]
+        finally:
+            p.store.layer = old
+        assert held == [(second.start, second.end, second.label)] or first == second

@@ -222,7 +222,8 @@ class Adjudicator(QObject):
         if version is None:
             self.say(f"{name} marked nothing here: nothing to take (Alt+N goes on)")
             return
-        self._run([version], f"took {name}'s version into gold")
+        others = [v for v in unit.versions.values() if v is not None and v is not version]
+        self._run([version], f"took {name}'s version into gold", instead=others)
 
     def take_all(self) -> None:
         """Alt+M: every analyst's (distinct) version of the current unit."""
@@ -249,10 +250,12 @@ class Adjudicator(QObject):
             self.say("no place chosen: Alt+N goes to the next disagreement")
         return unit
 
-    def _run(self, versions: list, said: str) -> None:
+    def _run(self, versions: list, said: str, instead: list | None = None) -> None:
         w = self.window
         if w.current_id is None:
             return
-        made = w.session.apply(TakeVersions(w.current_id, versions))
+        made = w.session.apply(TakeVersions(w.current_id, versions, instead or []))
         if made is not None:
-            self.say(said if made[0] else "gold holds that version already")
+            changed = w.session.project.last_change  # gold's copies of the other versions may have gone
+            self.say(said if made[0] or changed.span_ids or changed.quote_ids or changed.claim_ids
+                     else "gold holds that version already")

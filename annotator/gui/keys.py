@@ -247,9 +247,19 @@ class ArticleKeys:
             self._say("select the quoted words, then press q")
         elif ed.overlapping(view.quotes, start, end):
             self._say("that overlaps a quote: select it and press Shift+R to resize, or delete it")
+        elif any((q.start, q.end) != (start, end) for q in self._hidden_quotes(start, end)):
+            self._say("that overlaps a hidden unsure quote suggestion: Ctrl+Shift+H shows it")
         elif view.session.run(AddQuote(view.doc.id, start, end)):
             view.select_cp(start)
             self._say("quote added: press s and click its speaker, or Shift+S to pick from a list")
+
+    def _hidden_quotes(self, start: int, end: int) -> list[Quote]:
+        """The quotes over ``[start, end)`` that Ctrl+Shift+H hides (unsure suggestions)."""
+        view = self.view
+        if not view.min_confidence or view.doc is None or view.doc.id is None:
+            return []
+        shown = {q.id for q in view.quotes}
+        return [q for q in ed.overlapping(view.session.store.quotes(view.doc.id), start, end) if q.id not in shown]
 
     def _quote_here(self) -> Quote | None:
         quote = ed.quote_at(self.view.quotes, self.view.cursor_cp())

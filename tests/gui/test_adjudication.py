@@ -142,3 +142,26 @@ def test_spans_made_by_hand_are_kept_as_is(team_db):
     doc = team_db.find_by_hash(Document(TEXT).hash)
     assert {s.analyst for s in team_db.spans(doc)} == {"ana", "ben"}
     assert all(isinstance(s, Span) for s in team_db.spans(doc))
+
+
+def test_taking_another_analysts_version_replaces_the_one_taken_before(qtbot, team_window):
+    """Alt+1 then Alt+2 on one place: the lead changed their mind, so gold holds ben's version only (Alt+M is
+    the key for both); one action, and Ctrl+Z brings ana's back."""
+    win, store = team_window, team_window.store
+    doc_id = win.current_id
+    win.toggle_adjudication()
+    model = win.adjudicator.panel.model
+    kremlin = next(n for n, u in enumerate(model.rows) if not u.agreed)
+    win.adjudicator.panel.select(kremlin)
+    qtbot.keyClick(win.view, Qt.Key.Key_1, ALT)
+    assert gold(store, doc_id) == [("Kremlin", "ORG")]
+    took_ana = store.next_undo(doc_id)
+    qtbot.keyClick(win.view, Qt.Key.Key_2, ALT)
+    assert gold(store, doc_id) == [("Kremlin", "GPE")]
+    assert store.next_undo(doc_id).id == took_ana.id + 1  # one action
+    qtbot.keyClick(win.view, Qt.Key.Key_M, ALT)  # both, on purpose
+    assert gold(store, doc_id) == [("Kremlin", "GPE"), ("Kremlin", "ORG")]
+    qtbot.keyClick(win.view, Qt.Key.Key_1, ALT)  # back to ana's alone
+    assert gold(store, doc_id) == [("Kremlin", "ORG")]
+    qtbot.keyClick(win.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold(store, doc_id) == [("Kremlin", "GPE"), ("Kremlin", "ORG")]

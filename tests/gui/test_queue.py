@@ -372,3 +372,30 @@ def test_file_import_shows_its_preannotation_in_a_progress_bar(qtbot, window, tm
     assert steps and steps[-1][:3] == ("pre-annotating", 3, 3) and all(visible for *_, visible in steps)
     assert not window.job_bar.isVisible() and window.job_bar.value() == 3
     assert not any(line.startswith("progress:") for line in job._lines)  # not shown as a status message
+
+
+def test_marking_a_hidden_unsure_quote_makes_it_yours_not_a_second_quote(qtbot, window, seeded):
+    """With the unsure suggestions hidden, q over one of them still finds it: the suggestion becomes the
+    analyst's quote (accepted, one action) instead of a second quote of the same words beside it."""
+    from annotator.domain import Quote
+
+    other = seeded.reopen()
+    unsure = other.insert_quote(Quote(*find(UNICODE_TEXT, "second line"), origin="rule:q", confidence=0.3, doc_id=seeded.uni))
+    other.close()
+    window.check_outside_changes()
+    key(qtbot, window.view, Qt.Key.Key_H, CTRL | SHIFT)
+    assert all(q.id != unsure.id for q in window.view.quotes)
+    window.view.select_cp(*find(UNICODE_TEXT, "second line"))
+    qtbot.keyClick(window.view, "q")
+    there = [q for q in seeded.store.quotes(seeded.uni) if (q.start, q.end) == find(UNICODE_TEXT, "second line")]
+    assert [(q.id, q.state) for q in there] == [(unsure.id, "accepted")]
+    assert any(q.id == unsure.id for q in window.view.quotes)  # an accepted quote is never hidden
+    other = seeded.reopen()
+    other.insert_quote(Quote(*find(UNICODE_TEXT, "Hebrew"), origin="rule:q", confidence=0.2, doc_id=seeded.uni))
+    other.close()
+    window.check_outside_changes()
+    before = len(seeded.store.quotes(seeded.uni))
+    window.view.select_cp(*find(UNICODE_TEXT, "Hebrew: שלום"))  # overlaps the hidden one, not the same words
+    qtbot.keyClick(window.view, "q")
+    assert len(seeded.store.quotes(seeded.uni)) == before
+    assert "hidden unsure quote suggestion" in window.statusBar().currentMessage()
