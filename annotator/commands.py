@@ -66,7 +66,7 @@ class AddSpan:
         return f"Add {self.label}"
 
     def apply(self, store: Store) -> Span:
-        same = [s for s in store.spans(self.doc_id, include_rejected=True) if (s.start, s.end) == (self.start, self.end)]
+        same = store.spans_at(self.doc_id, self.start, self.end)
         live = [s for s in same if s.state != REJECTED]
         for s in live:
             if s.label == self.label:  # the key for a span's own label confirms it

@@ -85,3 +85,16 @@ def test_an_empty_document_has_no_spans(store):
     doc_id, _ = store.add_document(Document("nothing here", {"source": "a.txt"}))
     assert store.spans(doc_id) == [] and store.spans(doc_id, times=False) == []
 
+
+
+def test_spans_at_gives_every_span_of_exactly_that_extent_rejected_ones_included_in_id_order(store, doc):
+    other, _ = store.add_document(Document("Ana met Bo in Oslo and Lima. " * 20 + "!", {"source": "b.txt"}))
+    with store.action("seed", undoable=False):
+        store.insert_spans(other, [Span(0, 3, "PERSON", doc_id=other)])
+        store.insert_spans(doc, [Span(8, 10, "ORG", doc_id=doc)])
+    for start, end in [(0, 3), (8, 10), (0, 7), (1, 3), (500, 503)]:
+        expected = sorted((s for s in plain(store, doc, include_rejected=True) if (s.start, s.end) == (start, end)),
+                          key=lambda s: s.id)
+        assert store.spans_at(doc, start, end) == expected
+    assert {s.state for s in store.spans_at(doc, 8, 10)} == {"rejected", "added"}
+    assert [s.doc_id for s in store.spans_at(other, 0, 3)] == [other]
