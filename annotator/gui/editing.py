@@ -16,11 +16,18 @@ QUOTE_MARKS = '“”"‘’«»„‚‹›'
 SPEAKER_LABELS = ("PERSON", "ORG")
 
 
+def _edge(ch: str, extra: str) -> bool:
+    """White space, a character of ``extra``, or an invisible format character (bidi controls such as U+202E …
+    U+202C around a right-to-left name, zero-width spaces, a BOM): nothing a span should begin or end with."""
+    return ch.isspace() or ch in extra or unicodedata.category(ch) == "Cf"
+
+
 def strip_range(text: str, start: int, end: int, extra: str = "") -> tuple[int, int]:
-    """Shrink ``[start, end)`` past whitespace (and the characters in ``extra``) at both ends."""
-    while start < end and (text[start].isspace() or text[start] in extra):
+    """Shrink ``[start, end)`` past whitespace, invisible format characters and the characters in ``extra`` at
+    both ends."""
+    while start < end and _edge(text[start], extra):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in extra):
+    while end > start and _edge(text[end - 1], extra):
         end -= 1
     return start, end
 

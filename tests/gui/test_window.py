@@ -176,3 +176,29 @@ def test_run_gui_opens_and_closes(qtbot, seeded, monkeypatch):
     QTimer.singleShot(300, close_soon)
     assert run_gui(seeded.path, model="no_such_model") == 0
     assert titles == [("Unicode test — annotator — gui.db",) * 2]
+
+
+def test_a_double_clicked_name_wrapped_in_bidi_controls_is_labelled_without_them(qtbot, tmp_path, codebook):
+    """Double-clicking a right-to-left name set in U+202E … U+202C selects the invisible controls too; the span
+    made from that selection covers the name only."""
+    from annotator.domain import Document
+    from annotator.store import Store
+
+    from .helpers import point_of
+
+    text = "The envoy \u202eنادية\u202c met \u2066Ana\u2069 today."
+    store = Store(tmp_path / "bidi.db")
+    doc_id, _ = store.add_document(Document(text, {"source": "bidi.txt"}))
+    win = MainWindow(store, codebook, None)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_document(doc_id, focus=True)
+    for name in ("نادية", "Ana"):
+        at = text.index(name) + 1
+        qtbot.mouseDClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(win.view, at))
+        start, end = win.view.selection_cp()
+        assert start <= text.index(name) and end >= text.index(name) + len(name)
+        qtbot.keyClick(win.view, "p")
+    assert sorted(text[s.start:s.end] for s in store.spans(doc_id)) == ["Ana", "نادية"]
+    win.close()
+    store.close()
