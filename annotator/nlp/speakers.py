@@ -260,8 +260,9 @@ def subject_candidates(
             subj.sort(key=lambda c: abs(c.i - v.i))  # two subjects (a misparsed relative clause): the nearer
             found = len(out)
             for s in subj:
-                if s.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
-                    out.append(v.head)
+                clause = _relative_clause(v) if s.lower_ in ("who", "that", "which") else None
+                if clause is not None:
+                    out.append(_named_antecedent(clause.head))
                 elif (s.dep_ == "nsubj" or lemma_of(v) in ("quote", "cite")) and (
                     speaking_noun(s) or literal and v.i == verb.i and s.pos_ == "NOUN"
                 ):
@@ -318,6 +319,28 @@ def subject_candidates(
             ):
                 out.append(c)
     return out
+
+
+def _relative_clause(v: Token) -> Token | None:
+    """The relative clause a verb opens or continues ("who was sold ... and who liked to say"), or None."""
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v if v.dep_ in ("relcl", "acl") else None
+
+
+def _named_antecedent(noun: Token) -> Token:
+    """The antecedent of a relative clause, or the name it describes when it is a description in apposition
+    to a name ("NAME, a teacher who said ..."): the clause tells of the person named, not of the role."""
+    name = noun.head
+    if (
+        noun.dep_ == "appos"
+        and noun.pos_ == "NOUN"
+        and name.i < noun.i
+        and name.pos_ == "PROPN"
+        and name.ent_type_ not in NEVER_SPEAKERS
+    ):
+        return name
+    return noun
 
 
 def _opens_after_quote(doc: Doc, verb: Token) -> bool:

@@ -2458,3 +2458,85 @@ def test_a_verb_after_a_question_is_no_report_of_a_reporting_verb_inside_the_quo
         ents=[(0, 2, "PERSON"), (14, 16, "PERSON")],
     )
     assert attributed(doc) == [("Can you tell us the cost ?", "Ana Rusu")]
+
+
+def test_a_cue_in_a_relative_clause_on_a_description_in_apposition_to_a_name_gives_the_name():
+    # Ana Roe , a nurse who said she was " tired of waiting , " left .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 17, "nsubj", "PROPN", "NNP", "Roe"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("nurse", 1, "appos", "NOUN", "NN", "nurse"),
+            ("who", 6, "nsubj", "PRON", "WP", "who"),
+            ("said", 4, "relcl", "VERB", "VBD", "say"),
+            ("she", 8, "nsubj", "PRON", "PRP", "she"),
+            ("was", 6, "ccomp", "AUX", "VBD", "be"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("tired", 8, "acomp", "ADJ", "JJ", "tired"),
+            ("of", 10, "prep", "ADP", "IN", "of"),
+            ("waiting", 11, "pcomp", "VERB", "VBG", "wait"),
+            (",", 8, "punct", "PUNCT", ",", ","),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            ("and", 17, "cc", "CCONJ", "CC", "and"),
+            ("then", 17, "advmod", "ADV", "RB", "then"),
+            ("left", 17, "ROOT", "VERB", "VBD", "leave"),
+            (".", 17, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert attributed(doc) == [("tired of waiting,", "Ana Roe")]
+
+
+def test_a_cue_in_a_second_relative_clause_joined_by_and_gives_the_name_the_description_renames():
+    # Ben Ode , a baker who trained abroad and who likes to say " bread is patience , " retired .
+    doc = parse(
+        [
+            ("Ben", 1, "compound", "PROPN", "NNP", "Ben"),
+            ("Ode", 19, "nsubj", "PROPN", "NNP", "Ode"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("baker", 1, "appos", "NOUN", "NN", "baker"),
+            ("who", 6, "nsubj", "PRON", "WP", "who"),
+            ("trained", 4, "relcl", "VERB", "VBD", "train"),
+            ("abroad", 6, "advmod", "ADV", "RB", "abroad"),
+            ("and", 6, "cc", "CCONJ", "CC", "and"),
+            ("who", 10, "nsubj", "PRON", "WP", "who"),
+            ("likes", 6, "conj", "VERB", "VBZ", "like"),
+            ("to", 12, "aux", "PART", "TO", "to"),
+            ("say", 10, "xcomp", "VERB", "VB", "say"),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("bread", 15, "nsubj", "NOUN", "NN", "bread"),
+            ("is", 12, "ccomp", "AUX", "VBZ", "be"),
+            ("patience", 15, "attr", "NOUN", "NN", "patience"),
+            (",", 15, "punct", "PUNCT", ",", ","),
+            ('"', 15, "punct", "PUNCT", "''", '"'),
+            ("retired", 19, "ROOT", "VERB", "VBD", "retire"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert attributed(doc) == [("bread is patience,", "Ben Ode")]
+
+
+def test_a_cue_in_a_relative_clause_on_a_plain_noun_still_gives_that_noun():
+    # The mayor thanked the workers who said " we are proud . "
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+            ("thanked", 2, "ROOT", "VERB", "VBD", "thank"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("workers", 2, "dobj", "NOUN", "NNS", "worker"),
+            ("who", 6, "nsubj", "PRON", "WP", "who"),
+            ("said", 4, "relcl", "VERB", "VBD", "say"),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("we", 9, "nsubj", "PRON", "PRP", "we"),
+            ("are", 6, "ccomp", "AUX", "VBP", "be"),
+            ("proud", 9, "acomp", "ADJ", "JJ", "proud"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    assert attributed(doc) == [("we are proud.", "the workers")]
