@@ -2540,3 +2540,87 @@ def test_a_cue_in_a_relative_clause_on_a_plain_noun_still_gives_that_noun():
         ],
     )
     assert attributed(doc) == [("we are proud.", "the workers")]
+
+
+def _after_a_named_sentence(rows: list[tuple], ents=()) -> object:
+    """ "Lane spoke ." and then ``rows`` (heads and entities counted from the first of them): a person is named
+    just before, so a rule that gives nothing leaves the quote to that earlier name."""
+    lead = [("Lane", 1, "nsubj", "PROPN", "NNP", "Lane"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    n = len(lead)
+    return parse(lead + [(w, h + n, d, p, t, le) for w, h, d, p, t, le in rows],
+                 ents=[(0, 1, "PERSON")] + [(a + n, b + n, label) for a, b, label in ents])
+
+
+def _question_then(rows_after: list[tuple], ents=()) -> object:
+    """ "Lane spoke . " Was that wise ? " and a sentence of its own (the parse ends the question at its mark)."""
+    rows = [
+        ('"', 1, "punct", "PUNCT", "``", '"'),
+        ("Was", 1, "ROOT", "AUX", "VBD", "be"),
+        ("that", 1, "nsubj", "PRON", "DT", "that"),
+        ("wise", 1, "acomp", "ADJ", "JJ", "wise"),
+        ("?", 1, "punct", "PUNCT", ".", "?"),
+        ('"', 1, "punct", "PUNCT", "''", '"'),
+    ]
+    n = len(rows)
+    return _after_a_named_sentence(rows + [(w, h + n, d, p, t, le) for w, h, d, p, t, le in rows_after],
+                                   ents=[(a + n, b + n, label) for a, b, label in ents])
+
+
+def test_a_question_then_a_sentence_opening_with_a_subject_and_an_unlisted_verb_is_attributed_to_that_subject():
+    # Lane spoke . " Was that wise ? " Deacon pressed .
+    doc = _question_then(
+        [
+            ("Deacon", 1, "nsubj", "PROPN", "NNP", "Deacon"),
+            ("pressed", 1, "ROOT", "VERB", "VBD", "press"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert attributed(doc) == [("Was that wise ?", "Deacon")]  # not Lane, named before
+
+
+def test_an_exclamation_then_a_long_sentence_opening_with_its_subject_and_verb_is_attributed_to_that_subject():
+    # Lane spoke . " Stop ! " Ana Roe shouted from the back of the hall , waving both arms at the stage .
+    doc = _after_a_named_sentence(
+        [
+            ('"', 1, "punct", "PUNCT", "``", '"'),
+            ("Stop", 1, "ROOT", "VERB", "VB", "stop"),
+            ("!", 1, "punct", "PUNCT", ".", "!"),
+            ('"', 1, "punct", "PUNCT", "''", '"'),
+            ("Ana", 5, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 6, "nsubj", "PROPN", "NNP", "Roe"),
+            ("shouted", 6, "ROOT", "VERB", "VBD", "shout"),
+            ("from", 6, "prep", "ADP", "IN", "from"),
+            ("the", 9, "det", "DET", "DT", "the"),
+            ("back", 7, "pobj", "NOUN", "NN", "back"),
+            ("of", 9, "prep", "ADP", "IN", "of"),
+            ("the", 12, "det", "DET", "DT", "the"),
+            ("hall", 10, "pobj", "NOUN", "NN", "hall"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("waving", 6, "advcl", "VERB", "VBG", "wave"),
+            ("both", 16, "det", "DET", "DT", "both"),
+            ("arms", 14, "dobj", "NOUN", "NNS", "arm"),
+            ("at", 14, "prep", "ADP", "IN", "at"),
+            ("the", 19, "det", "DET", "DT", "the"),
+            ("stage", 17, "pobj", "NOUN", "NN", "stage"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(4, 6, "PERSON")],
+    )
+    assert attributed(doc) == [("Stop !", "Ana Roe")]
+
+
+def test_a_question_then_a_sentence_whose_verb_does_something_to_an_object_is_no_attribution():
+    # Lane spoke . " Was that wise ? " Deacon won the cup .   (a deed, not a way of saying)
+    doc = _question_then(
+        [
+            ("Deacon", 1, "nsubj", "PROPN", "NNP", "Deacon"),
+            ("won", 1, "ROOT", "VERB", "VBD", "win"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("cup", 1, "dobj", "NOUN", "NN", "cup"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert not any("next-sentence" in q.origin for q in find_quotes(doc))
