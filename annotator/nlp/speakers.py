@@ -304,7 +304,8 @@ def subject_candidates(
                     out.append(orphan)
             break
         v = v.head
-    if lemma_of(verb) not in LISTENER_VERBS:
+    inverted = _opens_after_quote(doc, verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if lemma_of(verb) not in LISTENER_VERBS or inverted:  # `"…?" asked a reporter`: the one after asks
         for c in verb.rights:  # inversion the parser labelled otherwise: "said Foreign Minister Ana Rusu"
             if (
                 c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep", "nsubj")

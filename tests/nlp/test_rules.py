@@ -2624,3 +2624,25 @@ def test_a_question_then_a_sentence_whose_verb_does_something_to_an_object_is_no
         ents=[(0, 1, "PERSON")],
     )
     assert not any("next-sentence" in q.origin for q in find_quotes(doc))
+
+
+def test_a_listener_verb_right_after_a_question_with_no_subject_of_its_own_is_inverted_its_object_asks():
+    # Lane spoke . " Why now ? " asked a reporter from the Post .
+    doc = _after_a_named_sentence(
+        [
+            ('"', 2, "punct", "PUNCT", "``", '"'),
+            ("Why", 2, "advmod", "SCONJ", "WRB", "why"),
+            ("now", 5, "ccomp", "ADV", "RB", "now"),
+            ("?", 2, "punct", "PUNCT", ".", "?"),
+            ('"', 2, "punct", "PUNCT", "''", '"'),
+            ("asked", 5, "ROOT", "VERB", "VBD", "ask"),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("reporter", 5, "dobj", "NOUN", "NN", "reporter"),
+            ("from", 5, "prep", "ADP", "IN", "from"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("Post", 8, "pobj", "PROPN", "NNP", "Post"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(9, 11, "ORG")],
+    )
+    assert attributed(doc) == [("Why now ?", "reporter")]
