@@ -2646,3 +2646,38 @@ def test_a_listener_verb_right_after_a_question_with_no_subject_of_its_own_is_in
         ents=[(9, 11, "ORG")],
     )
     assert attributed(doc) == [("Why now ?", "reporter")]
+
+
+def test_the_he_of_any_verb_answering_in_the_paragraph_after_a_question_is_not_the_one_who_asked_it():
+    # Tom Vale spoke . \n\n " Is it safe ? " a reporter asked . \n\n " Always , " he said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Vale", 2, "nsubj", "PROPN", "NNP", "Vale"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("\n\n", 2, "dep", "SPACE", "_SP", "\n\n"),
+        ('"', 6, "punct", "PUNCT", "``", '"'),
+        ("Is", 13, "ccomp", "AUX", "VBZ", "be"),
+        ("it", 6, "nsubj", "PRON", "PRP", "it"),
+        ("safe", 6, "acomp", "ADJ", "JJ", "safe"),
+        ("?", 6, "punct", "PUNCT", ".", "?"),
+        ('"', 6, "punct", "PUNCT", "''", '"'),
+        ("a", 12, "det", "DET", "DT", "a"),
+        ("reporter", 13, "nsubj", "NOUN", "NN", "reporter"),
+        ("asked", 13, "ROOT", "VERB", "VBD", "ask"),
+        (".", 13, "punct", "PUNCT", ".", "."),
+        ("\n\n", 13, "dep", "SPACE", "_SP", "\n\n"),
+        ('"', 21, "punct", "PUNCT", "``", '"'),
+        ("Always", 21, "advmod", "ADV", "RB", "always"),
+        (",", 21, "punct", "PUNCT", ",", ","),
+        ('"', 21, "punct", "PUNCT", "''", '"'),
+        ("he", 21, "nsubj", "PRON", "PRP", "he"),
+        ("said", 21, "ROOT", "VERB", "VBD", "say"),
+        (".", 21, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, False, False, False, False, True, True, False, False, True, True, True, False, False,
+              False, False, False, False, True, True, False, False]
+    doc = parse(rows, ents=[(0, 2, "PERSON")], spaces=spaces)
+    asked, answer = find_quotes(doc)
+    assert asked.speaker.text_in(doc.text) == "reporter"
+    assert answer.speaker is not None and answer.speaker.text_in(doc.text) == "Tom Vale", answer.origin
