@@ -99,6 +99,10 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                 cent = ent_span(doc, child)  # "the ferry operator, Norland Sea Lines, said": its name, set off
                 if cent is not None and cent[2] in ORG_LABELS and cent[0] == child.left_edge.i:
                     return named(doc, *cent)
+    if common:
+        set_off = _name_set_off_after(doc, head)
+        if set_off is not None:  # "Its chair, Rep. Ana Roe (R-Vell), said": the parse hung the name elsewhere
+            return set_off
     if ent is not None:
         return named(doc, *ent)
     if head.pos_ == "PROPN" and not head.is_lower or (not head.pos_ and is_cap(head)):
@@ -158,6 +162,25 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
     if renamed is not None:  # "Another victim, a widower from X, wrote": the apposition says who
         return Found(*noun_phrase(doc, renamed), False, "")
     return Found(*noun_phrase(doc, head), False, "")
+
+
+def _name_set_off_after(doc: Doc, head: Token) -> Found | None:
+    """A person's name set off by a comma right after a description that ends its noun phrase and closed by a
+    comma or a bracket ("the chair, Ana Roe, said", "its chair, Rep. Ana Roe (R-Vell), said"), wherever the
+    parse hung it: the description renamed."""
+    k = head.i + 1
+    if head.right_edge.i != head.i or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    e = k + 1
+    while e < len(doc) and e - k <= 5 and (is_cap(doc[e]) or doc[e].text == "."):
+        e += 1
+    if e >= len(doc) or doc[e].text not in (",", "(") or e == k + 1:
+        return None
+    people = [t for t in doc[k + 1 : e] if t.ent_type_ == "PERSON"]
+    if not people:
+        return None
+    span = ent_span(doc, people[0])
+    return named(doc, *span) if span is not None and span[1] <= e else None
 
 
 def _one_person(noun: Token) -> bool:

@@ -2681,3 +2681,54 @@ def test_the_he_of_any_verb_answering_in_the_paragraph_after_a_question_is_not_t
     asked, answer = find_quotes(doc)
     assert asked.speaker.text_in(doc.text) == "reporter"
     assert answer.speaker is not None and answer.speaker.text_in(doc.text) == "Tom Vale", answer.origin
+
+
+def test_a_name_set_off_right_after_a_described_subject_is_that_subject_wherever_the_parse_hung_it():
+    # Its chair , Ana Roe , said he had " no plans . "   (the parse made "chair" the subject of "had")
+    doc = parse(
+        [
+            ("Its", 1, "poss", "PRON", "PRP$", "its"),
+            ("chair", 8, "nsubj", "NOUN", "NN", "chair"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("Ana", 4, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 6, "nsubj", "PROPN", "NNP", "Roe"),
+            (",", 4, "punct", "PUNCT", ",", ","),
+            ("said", 8, "parataxis", "VERB", "VBD", "say"),
+            ("he", 8, "nsubj", "PRON", "PRP", "he"),
+            ("had", 8, "ROOT", "VERB", "VBD", "have"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("no", 11, "det", "DET", "DT", "no"),
+            ("plans", 8, "dobj", "NOUN", "NNS", "plan"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(3, 5, "PERSON")],
+    )
+    from annotator.nlp.speakers import speaker_from_head
+
+    found = speaker_from_head(doc, doc[1], literal=True)  # the subject of the verb the quote hangs from
+    assert found is not None and doc[found.start : found.end].text == "Ana Roe"
+
+
+def test_a_description_with_no_name_set_off_after_it_speaks_as_written():
+    # The chair , visibly tired , said " we wait . "
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("chair", 6, "nsubj", "NOUN", "NN", "chair"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("visibly", 4, "advmod", "ADV", "RB", "visibly"),
+            ("tired", 1, "amod", "ADJ", "JJ", "tired"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("said", 6, "ROOT", "VERB", "VBD", "say"),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("we", 9, "nsubj", "PRON", "PRP", "we"),
+            ("wait", 6, "ccomp", "VERB", "VBP", "wait"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    from annotator.nlp.speakers import speaker_from_head
+
+    found = speaker_from_head(doc, doc[1], literal=True)
+    assert found is not None and doc[found.start : found.end].text == "The chair"
