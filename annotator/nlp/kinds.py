@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from annotator.nlp.lexicon import words
+from annotator.nlp.lexicon import ORG_NOUNS, PEOPLE_NOUNS, words
 from annotator.nlp.once import head_indices, tokens
+from annotator.nlp.roles import person_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,6 +46,11 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         # a Title Case name no listed cue governs ("opens “Salt and Iron”", "“Salt and Iron” runs until",
         # "on “The Sunday Line”"), whatever verb or echo the attribution found: the name of a work or programme
         return TITLE
+    if len(words) <= 3 and _defined_term(art, i):
+        return TERM  # 'Acme Group plc ("Acme")', '(the "Company")': a name defined for the rest of the text
+    if attr is not None and attr.rule == "structural-cue" and len(words) <= 2 and _object_phrase(art, i) and (
+            _thing_as_subject(art, attr) and not governed(art, i) and not _sentence_like(art.text[q.start : q.end])):
+        return TERM  # 'the release contains “forward-looking statements”': a phrase a document holds, not words said
     if attr is not None and attr.rule in _GOVERNED:
         return QUOTE
     if _title_case(words) and _TITLE_BEFORE.search(art.text[max(0, q.open_at - 40) : q.open_at]):
@@ -58,6 +64,44 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     if len(words) <= 2 and not _sentence_like(art.text[q.start : q.end]):
         return TERM
     return QUOTE
+
+
+_QUOTED = re.compile(r"[\"\u201c\u2018][^\"\u201d\u2019\n]*[\"\u201d\u2019]")
+_BETWEEN_TERMS = re.compile(r"(?:[\s,]|\b(?:the|or|and)\b)*", re.I)
+
+
+def _defined_term(art: Article, i: int) -> bool:
+    """The quote sits in a bracket that holds only quoted names, each alone or after "the", joined by "or"
+    or "and" ('Acme plc (“Acme”)', '(“Acme” or the “Company”)'): a defined term, not words said."""
+    q = art.marked[i]
+    if q.close_at is None:
+        return False
+    line_start = art.text.rfind("\n", 0, q.open_at) + 1
+    opened = art.text.rfind("(", line_start, q.open_at)
+    closed = art.text.find(")", art.q_hi[i])
+    if opened < 0 or closed < 0 or ")" in art.text[opened : q.open_at] or "\n" in art.text[art.q_hi[i] : closed]:
+        return False
+    inside = art.text[opened + 1 : closed]
+    if len(inside) > 80:
+        return False
+    return _BETWEEN_TERMS.fullmatch(_QUOTED.sub(" ", inside)) is not None
+
+
+def _object_phrase(art: Article, i: int) -> bool:
+    """The quote is one noun phrase that a verb outside it takes as its object ("contains “x y”")."""
+    top = _top_word(art, i)
+    return top is not None and top.pos_ in ("NOUN", "PROPN", "ADJ") and top.dep_ in ("dobj", "pobj", "attr")
+
+
+def _thing_as_subject(art: Article, attr: Attr) -> bool:
+    """The attribution's subject is a common noun for no person nor organisation ("the release", "a sign"): what
+    such a subject "contains" or "bears" in quote marks is a phrase, where a person's unlisted verb ("X
+    blamed the “perfect storm”") still reports words of theirs."""
+    if attr.speaker is None or attr.mention is not None or attr.label == "PERSON":
+        return False
+    head = art.doc[attr.speaker[1] - 1]
+    return head.pos_ == "NOUN" and not person_noun(head) and head.lower_ not in PEOPLE_NOUNS and (
+        head.lower_ not in ORG_NOUNS)  # "the ministry branded it “x y”": an organisation speaks
 
 
 def _norm(text: str) -> str:

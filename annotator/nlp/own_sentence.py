@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.cue_speaker import from_regions, speaker_for
+from annotator.nlp.cues import lemma_of
 from annotator.nlp.evidence import speaks_elsewhere
 from annotator.nlp.layouts import (
     answer_after_bare_question,
@@ -17,7 +18,7 @@ from annotator.nlp.layouts import (
     qa_attribution,
     turn_attribution,
 )
-from annotator.nlp.lexicon import FIRST_PERSON, PRONOUN_KIND, SPEECH_NOUNS
+from annotator.nlp.lexicon import FIRST_PERSON, LISTENER_VERBS, PRONOUN_KIND, REPORTING_VERBS, SPEECH_NOUNS
 from annotator.nlp.once import head_indices, tokens
 from annotator.nlp.speaker_patterns import name_ending_at
 from annotator.nlp.speakers import governing_cue, governing_verb, speaker_from_head, subject_candidates
@@ -80,10 +81,50 @@ def own_sentence(art: Article, i: int) -> Attr | None:
                     nxt = from_regions(art, i, [s], rule="next-sentence")
                     if nxt is not None and nxt.speaker is not None:
                         return nxt
+                opening = opening_clause(art, i, s)
+                if opening is not None:
+                    return opening
     gov = _governing(art, i, before, after)
     if gov is not None:
         return gov
     return attr
+
+
+def opening_clause(art: Article, i: int, s: tuple[int, int]) -> Attr | None:
+    """A quote ending in "?" or "!", where the parse ends the sentence, and the sentence [s) right after it
+    on the same line opening with its subject and verb, or with the verb and then its subject ("“…?” Rusu
+    pressed.", "“…!” Rusu shouted from the back", "“…?” asked a reporter"): that clause attributes the
+    quote, whatever its verb, as the same words after a comma would."""
+    if not art.parsed:
+        return None
+    q = art.marked[i]
+    inner = art.text[q.start : q.end].rstrip()
+    if not inner.endswith(("?", "!")) or "\n" in art.text[art.q_hi[i] : s[0]]:
+        return None
+    if any(a <= q.open_at < b for a, b in art.title_lines):
+        return None  # a headline: "“…!” Gran hits a hole-in-one" tells what she did, not that she said it
+    doc = art.doc
+    lo, hi = art.tokens(s[0], s[1])
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    verb = next((t for t in doc[lo : min(hi, lo + 6)] if t.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBZ") or lemma_of(verb) in LISTENER_VERBS:
+        return None
+    if verb.i == lo:  # inverted: the subject after the verb, as the parse labelled it
+        subj = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep")), None)
+    else:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is not None and subj.left_edge.i != lo:
+            return None  # something else opens the sentence: not a bare attribution
+    if subj is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None  # "“…?” The question hung there.": no one; "“…!” Rusu said she ...": a report of its own
+    if lemma_of(verb) not in REPORTING_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "“…!” Rusu wins the cup": a deed, not a way of saying
+    found = speaker_from_head(doc, subj)
+    if found is None or not art.outside(found.start, found.end):
+        return None
+    attr = attribute(doc, art.mentions, "next-sentence", found, (verb.i, verb.i + 1), verb.i)
+    return attr if attr.speaker is not None else None
 
 
 def _conjoined(doc, lo: int, hi: int, j: int) -> bool:

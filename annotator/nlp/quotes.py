@@ -143,14 +143,16 @@ def _named_next(art: Article, a: Attr | None) -> Attr | None:
 
 def _not_the_asker(art: Article, i: int, a: Attr | None) -> Attr | None:
     """ "“Was that a mistake?” Reddin pressed. / “With hindsight, yes,” she replied.": the he or she of a verb
-    of answering right after a question is not the one who asked it, so it is resolved again without them."""
+    of answering right after a question, or of any verb when the answer opens the next paragraph, is not the
+    one who asked it, so it is resolved again without them."""
     if i == 0 or a is None or a.speaker is None or a.mention is None or a.cue is None or not art.parsed:
         return a
     if a.mention[1] - a.mention[0] != 1 or PRONOUN_KIND.get(art.doc[a.mention[0]].lower_) not in ("m", "f"):
         return a
-    if art.doc[a.cue[0]].lemma_.lower() not in REPLY_VERBS:
-        return a
     prev, q = art.marked[i - 1], art.marked[i]
+    turn = q.para == prev.para + 1 and art.text[q.para_start : q.open_at].strip() == ""
+    if art.doc[a.cue[0]].lemma_.lower() not in REPLY_VERBS and not turn:
+        return a  # a verb of answering, or any verb of a quote opening the paragraph after the question
     asked = art.results[i - 1]
     if prev.group == q.group or asked is None or asked.speaker is None:
         return a

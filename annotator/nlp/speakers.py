@@ -99,6 +99,10 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                 cent = ent_span(doc, child)  # "the ferry operator, Norland Sea Lines, said": its name, set off
                 if cent is not None and cent[2] in ORG_LABELS and cent[0] == child.left_edge.i:
                     return named(doc, *cent)
+    if common:
+        set_off = _name_set_off_after(doc, head)
+        if set_off is not None:  # "Its chair, Rep. Ana Roe (R-Vell), said": the parse hung the name elsewhere
+            return set_off
     if ent is not None:
         return named(doc, *ent)
     if head.pos_ == "PROPN" and not head.is_lower or (not head.pos_ and is_cap(head)):
@@ -158,6 +162,25 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
     if renamed is not None:  # "Another victim, a widower from X, wrote": the apposition says who
         return Found(*noun_phrase(doc, renamed), False, "")
     return Found(*noun_phrase(doc, head), False, "")
+
+
+def _name_set_off_after(doc: Doc, head: Token) -> Found | None:
+    """A person's name set off by a comma right after a description that ends its noun phrase and closed by a
+    comma or a bracket ("the chair, Ana Roe, said", "its chair, Rep. Ana Roe (R-Vell), said"), wherever the
+    parse hung it: the description renamed."""
+    k = head.i + 1
+    if head.right_edge.i != head.i or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    e = k + 1
+    while e < len(doc) and e - k <= 5 and (is_cap(doc[e]) or doc[e].text == "."):
+        e += 1
+    if e >= len(doc) or doc[e].text not in (",", "(") or e == k + 1:
+        return None
+    people = [t for t in doc[k + 1 : e] if t.ent_type_ == "PERSON"]
+    if not people:
+        return None
+    span = ent_span(doc, people[0])
+    return named(doc, *span) if span is not None and span[1] <= e else None
 
 
 def _one_person(noun: Token) -> bool:
@@ -260,8 +283,9 @@ def subject_candidates(
             subj.sort(key=lambda c: abs(c.i - v.i))  # two subjects (a misparsed relative clause): the nearer
             found = len(out)
             for s in subj:
-                if s.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
-                    out.append(v.head)
+                clause = _relative_clause(v) if s.lower_ in ("who", "that", "which") else None
+                if clause is not None:
+                    out.append(_named_antecedent(clause.head))
                 elif (s.dep_ == "nsubj" or lemma_of(v) in ("quote", "cite")) and (
                     speaking_noun(s) or literal and v.i == verb.i and s.pos_ == "NOUN"
                 ):
@@ -303,7 +327,8 @@ def subject_candidates(
                     out.append(orphan)
             break
         v = v.head
-    if lemma_of(verb) not in LISTENER_VERBS:
+    inverted = _opens_after_quote(doc, verb) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if lemma_of(verb) not in LISTENER_VERBS or inverted:  # `"…?" asked a reporter`: the one after asks
         for c in verb.rights:  # inversion the parser labelled otherwise: "said Foreign Minister Ana Rusu"
             if (
                 c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dep", "nsubj")
@@ -318,6 +343,28 @@ def subject_candidates(
             ):
                 out.append(c)
     return out
+
+
+def _relative_clause(v: Token) -> Token | None:
+    """The relative clause a verb opens or continues ("who was sold ... and who liked to say"), or None."""
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v if v.dep_ in ("relcl", "acl") else None
+
+
+def _named_antecedent(noun: Token) -> Token:
+    """The antecedent of a relative clause, or the name it describes when it is a description in apposition
+    to a name ("NAME, a teacher who said ..."): the clause tells of the person named, not of the role."""
+    name = noun.head
+    if (
+        noun.dep_ == "appos"
+        and noun.pos_ == "NOUN"
+        and name.i < noun.i
+        and name.pos_ == "PROPN"
+        and name.ent_type_ not in NEVER_SPEAKERS
+    ):
+        return name
+    return noun
 
 
 def _opens_after_quote(doc: Doc, verb: Token) -> bool:

@@ -184,10 +184,11 @@ def test_a_title_case_name_a_plain_verb_governs_is_a_title_without_speaker():
     assert (q.text_in(doc.text), q.kind, q.speaker) == ("Harbour Lights", "title", None)
 
 
-def test_lower_case_words_a_plain_verb_governs_stay_a_quote():
-    # the same sentence with words that are not a name: not a title (the structural cue keeps it a quote)
+def test_lower_case_words_a_plain_verb_governs_are_no_title():
+    # the same sentence with words that are not a name: not a title; and as a gallery is no person, the
+    # two words it "opens" under an unlisted verb are a term, not its speech
     doc = _opens(["harbour", "lights"])
-    assert [q.kind for q in find_quotes(doc)] == ["quote"]
+    assert [q.kind for q in find_quotes(doc)] == ["term"]
 
 
 def test_a_title_case_stretch_a_listed_cue_governs_is_speech(blank):
@@ -271,3 +272,39 @@ def test_a_proper_name_a_naming_verb_gives_with_its_object_taken_by_a_misparsed_
         ]
     )
     assert kinds(doc) == [("the Pit", "term")]
+
+
+def test_quoted_names_alone_in_a_bracket_are_defined_terms(blank):
+    doc = blank('Orbin Water Ltd ("Orbin" or the "Company") said on Monday it would open a plant.')
+    assert kinds(doc) == [("Orbin", "term"), ("Company", "term")]
+
+
+def _object_of(subject: list[tuple], verb: tuple, quoted: list[tuple], ents=()) -> object:
+    """ SUBJECT VERB " QUOTED " . with the quoted noun phrase the verb's object."""
+    n = len(subject)
+    rows = [(w, n if h == "v" else h, d, p, t, le) for w, h, d, p, t, le in subject]
+    rows.append((verb[0], n, "ROOT", "VERB", verb[1], verb[2]))
+    top = n + 1 + len(quoted)  # the last quoted word heads the phrase
+    rows.append(('"', top, "punct", "PUNCT", "``", '"'))
+    for k, (w, p, t) in enumerate(quoted):
+        j = n + 2 + k
+        rows.append((w, n if j == top else top, "dobj" if j == top else "amod", p, t, w.lower()))
+    rows.append(('"', top, "punct", "PUNCT", "''", '"'))
+    rows.append((".", n, "punct", "PUNCT", ".", "."))
+    return parse(rows, ents=list(ents))
+
+
+def test_two_words_a_document_holds_under_an_unlisted_verb_are_a_term():
+    # The release contains " forward-looking statements " .
+    doc = _object_of([("The", 1, "det", "DET", "DT", "the"), ("release", "v", "nsubj", "NOUN", "NN", "release")],
+                     ("contains", "VBZ", "contain"),
+                     [("forward-looking", "ADJ", "JJ"), ("statements", "NOUN", "NNS")])
+    assert kinds(doc) == [("forward-looking statements", "term")]
+
+
+def test_two_words_a_person_puts_in_quote_marks_under_an_unlisted_verb_stay_a_quote():
+    # Ana Roe blamed " rising costs " .
+    doc = _object_of([("Ana", 1, "compound", "PROPN", "NNP", "Ana"), ("Roe", "v", "nsubj", "PROPN", "NNP", "Roe")],
+                     ("blamed", "VBD", "blame"),
+                     [("rising", "VERB", "VBG"), ("costs", "NOUN", "NNS")], ents=[(0, 2, "PERSON")])
+    assert kinds(doc) == [("rising costs", "quote")]

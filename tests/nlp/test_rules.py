@@ -2458,3 +2458,277 @@ def test_a_verb_after_a_question_is_no_report_of_a_reporting_verb_inside_the_quo
         ents=[(0, 2, "PERSON"), (14, 16, "PERSON")],
     )
     assert attributed(doc) == [("Can you tell us the cost ?", "Ana Rusu")]
+
+
+def test_a_cue_in_a_relative_clause_on_a_description_in_apposition_to_a_name_gives_the_name():
+    # Ana Roe , a nurse who said she was " tired of waiting , " left .
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 17, "nsubj", "PROPN", "NNP", "Roe"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("nurse", 1, "appos", "NOUN", "NN", "nurse"),
+            ("who", 6, "nsubj", "PRON", "WP", "who"),
+            ("said", 4, "relcl", "VERB", "VBD", "say"),
+            ("she", 8, "nsubj", "PRON", "PRP", "she"),
+            ("was", 6, "ccomp", "AUX", "VBD", "be"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("tired", 8, "acomp", "ADJ", "JJ", "tired"),
+            ("of", 10, "prep", "ADP", "IN", "of"),
+            ("waiting", 11, "pcomp", "VERB", "VBG", "wait"),
+            (",", 8, "punct", "PUNCT", ",", ","),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            ("and", 17, "cc", "CCONJ", "CC", "and"),
+            ("then", 17, "advmod", "ADV", "RB", "then"),
+            ("left", 17, "ROOT", "VERB", "VBD", "leave"),
+            (".", 17, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert attributed(doc) == [("tired of waiting,", "Ana Roe")]
+
+
+def test_a_cue_in_a_second_relative_clause_joined_by_and_gives_the_name_the_description_renames():
+    # Ben Ode , a baker who trained abroad and who likes to say " bread is patience , " retired .
+    doc = parse(
+        [
+            ("Ben", 1, "compound", "PROPN", "NNP", "Ben"),
+            ("Ode", 19, "nsubj", "PROPN", "NNP", "Ode"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("baker", 1, "appos", "NOUN", "NN", "baker"),
+            ("who", 6, "nsubj", "PRON", "WP", "who"),
+            ("trained", 4, "relcl", "VERB", "VBD", "train"),
+            ("abroad", 6, "advmod", "ADV", "RB", "abroad"),
+            ("and", 6, "cc", "CCONJ", "CC", "and"),
+            ("who", 10, "nsubj", "PRON", "WP", "who"),
+            ("likes", 6, "conj", "VERB", "VBZ", "like"),
+            ("to", 12, "aux", "PART", "TO", "to"),
+            ("say", 10, "xcomp", "VERB", "VB", "say"),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("bread", 15, "nsubj", "NOUN", "NN", "bread"),
+            ("is", 12, "ccomp", "AUX", "VBZ", "be"),
+            ("patience", 15, "attr", "NOUN", "NN", "patience"),
+            (",", 15, "punct", "PUNCT", ",", ","),
+            ('"', 15, "punct", "PUNCT", "''", '"'),
+            ("retired", 19, "ROOT", "VERB", "VBD", "retire"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert attributed(doc) == [("bread is patience,", "Ben Ode")]
+
+
+def test_a_cue_in_a_relative_clause_on_a_plain_noun_still_gives_that_noun():
+    # The mayor thanked the workers who said " we are proud . "
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+            ("thanked", 2, "ROOT", "VERB", "VBD", "thank"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ("workers", 2, "dobj", "NOUN", "NNS", "worker"),
+            ("who", 6, "nsubj", "PRON", "WP", "who"),
+            ("said", 4, "relcl", "VERB", "VBD", "say"),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("we", 9, "nsubj", "PRON", "PRP", "we"),
+            ("are", 6, "ccomp", "AUX", "VBP", "be"),
+            ("proud", 9, "acomp", "ADJ", "JJ", "proud"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    assert attributed(doc) == [("we are proud.", "the workers")]
+
+
+def _after_a_named_sentence(rows: list[tuple], ents=()) -> object:
+    """ "Lane spoke ." and then ``rows`` (heads and entities counted from the first of them): a person is named
+    just before, so a rule that gives nothing leaves the quote to that earlier name."""
+    lead = [("Lane", 1, "nsubj", "PROPN", "NNP", "Lane"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    n = len(lead)
+    return parse(lead + [(w, h + n, d, p, t, le) for w, h, d, p, t, le in rows],
+                 ents=[(0, 1, "PERSON")] + [(a + n, b + n, label) for a, b, label in ents])
+
+
+def _question_then(rows_after: list[tuple], ents=()) -> object:
+    """ "Lane spoke . " Was that wise ? " and a sentence of its own (the parse ends the question at its mark)."""
+    rows = [
+        ('"', 1, "punct", "PUNCT", "``", '"'),
+        ("Was", 1, "ROOT", "AUX", "VBD", "be"),
+        ("that", 1, "nsubj", "PRON", "DT", "that"),
+        ("wise", 1, "acomp", "ADJ", "JJ", "wise"),
+        ("?", 1, "punct", "PUNCT", ".", "?"),
+        ('"', 1, "punct", "PUNCT", "''", '"'),
+    ]
+    n = len(rows)
+    return _after_a_named_sentence(rows + [(w, h + n, d, p, t, le) for w, h, d, p, t, le in rows_after],
+                                   ents=[(a + n, b + n, label) for a, b, label in ents])
+
+
+def test_a_question_then_a_sentence_opening_with_a_subject_and_an_unlisted_verb_is_attributed_to_that_subject():
+    # Lane spoke . " Was that wise ? " Deacon pressed .
+    doc = _question_then(
+        [
+            ("Deacon", 1, "nsubj", "PROPN", "NNP", "Deacon"),
+            ("pressed", 1, "ROOT", "VERB", "VBD", "press"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert attributed(doc) == [("Was that wise ?", "Deacon")]  # not Lane, named before
+
+
+def test_an_exclamation_then_a_long_sentence_opening_with_its_subject_and_verb_is_attributed_to_that_subject():
+    # Lane spoke . " Stop ! " Ana Roe shouted from the back of the hall , waving both arms at the stage .
+    doc = _after_a_named_sentence(
+        [
+            ('"', 1, "punct", "PUNCT", "``", '"'),
+            ("Stop", 1, "ROOT", "VERB", "VB", "stop"),
+            ("!", 1, "punct", "PUNCT", ".", "!"),
+            ('"', 1, "punct", "PUNCT", "''", '"'),
+            ("Ana", 5, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 6, "nsubj", "PROPN", "NNP", "Roe"),
+            ("shouted", 6, "ROOT", "VERB", "VBD", "shout"),
+            ("from", 6, "prep", "ADP", "IN", "from"),
+            ("the", 9, "det", "DET", "DT", "the"),
+            ("back", 7, "pobj", "NOUN", "NN", "back"),
+            ("of", 9, "prep", "ADP", "IN", "of"),
+            ("the", 12, "det", "DET", "DT", "the"),
+            ("hall", 10, "pobj", "NOUN", "NN", "hall"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("waving", 6, "advcl", "VERB", "VBG", "wave"),
+            ("both", 16, "det", "DET", "DT", "both"),
+            ("arms", 14, "dobj", "NOUN", "NNS", "arm"),
+            ("at", 14, "prep", "ADP", "IN", "at"),
+            ("the", 19, "det", "DET", "DT", "the"),
+            ("stage", 17, "pobj", "NOUN", "NN", "stage"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(4, 6, "PERSON")],
+    )
+    assert attributed(doc) == [("Stop !", "Ana Roe")]
+
+
+def test_a_question_then_a_sentence_whose_verb_does_something_to_an_object_is_no_attribution():
+    # Lane spoke . " Was that wise ? " Deacon won the cup .   (a deed, not a way of saying)
+    doc = _question_then(
+        [
+            ("Deacon", 1, "nsubj", "PROPN", "NNP", "Deacon"),
+            ("won", 1, "ROOT", "VERB", "VBD", "win"),
+            ("the", 3, "det", "DET", "DT", "the"),
+            ("cup", 1, "dobj", "NOUN", "NN", "cup"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert not any("next-sentence" in q.origin for q in find_quotes(doc))
+
+
+def test_a_listener_verb_right_after_a_question_with_no_subject_of_its_own_is_inverted_its_object_asks():
+    # Lane spoke . " Why now ? " asked a reporter from the Post .
+    doc = _after_a_named_sentence(
+        [
+            ('"', 2, "punct", "PUNCT", "``", '"'),
+            ("Why", 2, "advmod", "SCONJ", "WRB", "why"),
+            ("now", 5, "ccomp", "ADV", "RB", "now"),
+            ("?", 2, "punct", "PUNCT", ".", "?"),
+            ('"', 2, "punct", "PUNCT", "''", '"'),
+            ("asked", 5, "ROOT", "VERB", "VBD", "ask"),
+            ("a", 7, "det", "DET", "DT", "a"),
+            ("reporter", 5, "dobj", "NOUN", "NN", "reporter"),
+            ("from", 5, "prep", "ADP", "IN", "from"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("Post", 8, "pobj", "PROPN", "NNP", "Post"),
+            (".", 5, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(9, 11, "ORG")],
+    )
+    assert attributed(doc) == [("Why now ?", "reporter")]
+
+
+def test_the_he_of_any_verb_answering_in_the_paragraph_after_a_question_is_not_the_one_who_asked_it():
+    # Tom Vale spoke . \n\n " Is it safe ? " a reporter asked . \n\n " Always , " he said .
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Vale", 2, "nsubj", "PROPN", "NNP", "Vale"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("\n\n", 2, "dep", "SPACE", "_SP", "\n\n"),
+        ('"', 6, "punct", "PUNCT", "``", '"'),
+        ("Is", 13, "ccomp", "AUX", "VBZ", "be"),
+        ("it", 6, "nsubj", "PRON", "PRP", "it"),
+        ("safe", 6, "acomp", "ADJ", "JJ", "safe"),
+        ("?", 6, "punct", "PUNCT", ".", "?"),
+        ('"', 6, "punct", "PUNCT", "''", '"'),
+        ("a", 12, "det", "DET", "DT", "a"),
+        ("reporter", 13, "nsubj", "NOUN", "NN", "reporter"),
+        ("asked", 13, "ROOT", "VERB", "VBD", "ask"),
+        (".", 13, "punct", "PUNCT", ".", "."),
+        ("\n\n", 13, "dep", "SPACE", "_SP", "\n\n"),
+        ('"', 21, "punct", "PUNCT", "``", '"'),
+        ("Always", 21, "advmod", "ADV", "RB", "always"),
+        (",", 21, "punct", "PUNCT", ",", ","),
+        ('"', 21, "punct", "PUNCT", "''", '"'),
+        ("he", 21, "nsubj", "PRON", "PRP", "he"),
+        ("said", 21, "ROOT", "VERB", "VBD", "say"),
+        (".", 21, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, False, False, False, False, True, True, False, False, True, True, True, False, False,
+              False, False, False, False, True, True, False, False]
+    doc = parse(rows, ents=[(0, 2, "PERSON")], spaces=spaces)
+    asked, answer = find_quotes(doc)
+    assert asked.speaker.text_in(doc.text) == "reporter"
+    assert answer.speaker is not None and answer.speaker.text_in(doc.text) == "Tom Vale", answer.origin
+
+
+def test_a_name_set_off_right_after_a_described_subject_is_that_subject_wherever_the_parse_hung_it():
+    # Its chair , Ana Roe , said he had " no plans . "   (the parse made "chair" the subject of "had")
+    doc = parse(
+        [
+            ("Its", 1, "poss", "PRON", "PRP$", "its"),
+            ("chair", 8, "nsubj", "NOUN", "NN", "chair"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ("Ana", 4, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 6, "nsubj", "PROPN", "NNP", "Roe"),
+            (",", 4, "punct", "PUNCT", ",", ","),
+            ("said", 8, "parataxis", "VERB", "VBD", "say"),
+            ("he", 8, "nsubj", "PRON", "PRP", "he"),
+            ("had", 8, "ROOT", "VERB", "VBD", "have"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("no", 11, "det", "DET", "DT", "no"),
+            ("plans", 8, "dobj", "NOUN", "NNS", "plan"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+        ],
+        ents=[(3, 5, "PERSON")],
+    )
+    from annotator.nlp.speakers import speaker_from_head
+
+    found = speaker_from_head(doc, doc[1], literal=True)  # the subject of the verb the quote hangs from
+    assert found is not None and doc[found.start : found.end].text == "Ana Roe"
+
+
+def test_a_description_with_no_name_set_off_after_it_speaks_as_written():
+    # The chair , visibly tired , said " we wait . "
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("chair", 6, "nsubj", "NOUN", "NN", "chair"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("visibly", 4, "advmod", "ADV", "RB", "visibly"),
+            ("tired", 1, "amod", "ADJ", "JJ", "tired"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("said", 6, "ROOT", "VERB", "VBD", "say"),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("we", 9, "nsubj", "PRON", "PRP", "we"),
+            ("wait", 6, "ccomp", "VERB", "VBP", "wait"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    from annotator.nlp.speakers import speaker_from_head
+
+    found = speaker_from_head(doc, doc[1], literal=True)
+    assert found is not None and doc[found.start : found.end].text == "The chair"
