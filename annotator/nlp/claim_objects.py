@@ -254,7 +254,7 @@ def vote_focus(doc: Doc, besides: Mention | None = None) -> tuple[int, int] | No
         if besides is None or not _inside(mention(doc, *name), besides) and not _same(
                 _bare(doc[name[0] : name[1]].text), _bare(_text(doc, besides))):
             return name
-    return focus(doc)
+    return _most_named(doc, list(_named_places(doc))) or focus(doc)
 
 
 @lru_cache(maxsize=8)
@@ -271,9 +271,11 @@ def _vote_names(doc: Doc) -> tuple[tuple[int, int], ...]:
         if not at:
             continue
         held = {i for t in at for i in _holders(t)}
-        for e in ents_within(s):  # a name next to the word, not one far off
-            holds = bool(held & set(range(e.start, e.end)))
-            if _usual(e) not in ("GPE", "LOC") and not (holds and _a_name_of_a_place(e)) or not any(
+        named = [doc[a:b] for a, b in _named_places(doc) if s.start <= a and b <= s.end]
+        for e in ents_within(s) + [n for n in named if not any(n.start < e.end and e.start < n.end
+                                                                 for e in ents_within(s))]:
+            holds = bool(held & set(range(e.start, e.end)))  # a name next to the word, not one far off
+            if _usual(e) not in ("GPE", "LOC") and not (holds and _a_name_of_a_place(e)) and e not in named or not any(
                     e.start - _NEAR <= t.i < e.end + _NEAR for t in at) or _left(e.root) or is_seat(e.root):
                 continue
             name = _bare(e.text)
@@ -302,7 +304,7 @@ def _left(tok) -> bool:
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in _LEAVING:
         return True
-    return tok.dep_ == "pobj" and head.lower_ == "from"
+    return tok.dep_ == "pobj" and head.lower_ in ("from", "within")  # "self-government within Orvania"
 
 
 _HOLDING = ("in", "for", "of", "by")
@@ -333,6 +335,15 @@ def _holders(t) -> set[int]:
             out.update(g.i for c in w.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj")
     return out
+
+
+@lru_cache(maxsize=8)
+def _named_places(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Proper chunks of two words or more ending in a place noun ("the Tobrin Isles" kind: "X Isles", "X
+    Uplands"), whatever the tagger made of them; a union's name never is one."""
+    places = lex.PLACE_NOUNS | lex.FIELD["territory"]
+    return tuple(c for c in _chunks(doc) if c[1] - c[0] > 1 and _last_word_in(doc, c, places)
+                 and not _last_word_in(doc, c, _UNIONS))
 
 
 def _places(doc: Doc) -> list[tuple[int, int]]:

@@ -1,0 +1,62 @@
+"""The place whose people's say a self-determination claim is about (issue 9, session 13c): a named place with a
+place noun ("the X Isles") counts beside the tagger's places, the state "within" which self-rule is sought is the
+state, not the people, and a learned detector's claim is pointed at that place like a rule's. Every sentence here
+is invented for the test; none is from a benchmark article. Tests marked ``model`` load the default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.domain import Claim, Mention
+
+_ARTICLE = (
+    "On the Quillan Isles the fishing season ended early.\n\n"
+    "The Quillan Isles Home Rule League wants a referendum on self-government within Marrowen, not on "
+    "independence.\n\n"
+    "In Marrowen the answer so far has been no. Marrowen's interior ministry said the Quillan Isles already have "
+    "a council of their own.\n\n"
+    "Marrowen's prime minister said the matter was closed. Marrowen will not change its mind."
+)
+
+
+@pytest.mark.model
+def test_model_the_state_within_which_self_rule_is_sought_is_not_the_vote_place(nlp):
+    from annotator.nlp.claim_objects import vote_focus
+
+    doc = nlp(_ARTICLE)
+    f = vote_focus(doc)
+    assert f is not None and "Quillan" in doc[f[0] : f[1]].text
+
+
+@pytest.mark.model
+def test_model_left_marks_within_and_from(nlp):
+    from annotator.nlp.claim_objects import _left
+
+    doc = nlp("They want self-government within Marrowen.")
+    assert _left(next(t for t in doc if t.text == "Marrowen"))
+    doc = nlp("They want self-government for Marrowen.")
+    assert not _left(next(t for t in doc if t.text == "Marrowen"))
+
+
+@pytest.mark.model
+def test_model_named_places_need_a_place_noun_and_two_words(nlp):
+    from annotator.nlp.claim_objects import _named_places
+
+    doc = nlp("Ships from the Quillan Isles and the Tessary Union met off Marrowen.")
+    names = {doc[a:b].text for a, b in _named_places(doc)}
+    assert any("Quillan Isles" in n for n in names)
+    assert not any("Union" in n for n in names) and "Marrowen" not in names
+
+
+@pytest.mark.model
+def test_model_a_detector_claim_of_a_say_is_pointed_at_the_place_voting(nlp):
+    from annotator.nlp.claim_objects import focused
+
+    text = ("Dovrel's parliament approved a bill that lets the island of Kesk hold a referendum on independence. "
+            "Kesk's council welcomed the referendum on independence.")
+    doc = nlp(text)
+    first = text.index(". ") + 1
+    c = Claim(claim_type="self_determination", evidence=(Mention(0, first),), stance="favour",
+              target=Mention(0, len("Dovrel")), cue="detector")
+    got = focused(doc, c)
+    assert got.target is not None and got.target.text_in(text) == "Kesk"
