@@ -60,3 +60,36 @@ def test_model_a_detector_claim_of_a_say_is_pointed_at_the_place_voting(nlp):
               target=Mention(0, len("Dovrel")), cue="detector")
     got = focused(doc, c)
     assert got.target is not None and got.target.text_in(text) == "Kesk"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "people"), [
+    ("The envoy said the people of Kesk should be asked.", "the people of Kesk"),
+    ("She wants the residents of the lower valley to have the last word.", "the residents of the lower valley"),
+    ("The envoy said the island should be asked.", None),
+])
+def test_model_the_people_of_a_place_in_the_evidence(nlp, sentence, people):
+    from annotator.nlp.claim_objects import _people_of_a_place
+
+    doc = nlp(sentence)
+    got = _people_of_a_place(doc[:])
+    assert (doc[got[0] : got[1]].text if got else None) == people
+
+
+@pytest.mark.model
+def test_model_a_say_claim_takes_the_people_named_not_the_state_nor_a_states_whole_people(nlp):
+    from annotator.nlp.claim_objects import focused
+
+    text = ("Dovrel's parliament refused the island of Kesk a referendum on independence. "
+            "The envoy said the people of Kesk should be asked. "
+            "The minister said the people of Dovrel had never been asked about the referendum.")
+    doc = nlp(text)
+    second = text.index("The envoy")
+    c = Claim(claim_type="self_determination", evidence=(Mention(second, text.index("The minister") - 1),),
+              stance="favour", target=Mention(0, len("Dovrel")))
+    assert focused(doc, c).target.text_in(text) == "the people of Kesk"
+    third = text.index("The minister")
+    c = Claim(claim_type="self_determination", evidence=(Mention(third, len(text)),), stance="against",
+              target=None)
+    got = focused(doc, c).target
+    assert got is None or "Dovrel" not in got.text_in(text)

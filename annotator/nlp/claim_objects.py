@@ -390,12 +390,34 @@ def focused(doc: Doc, c: Claim) -> Claim:
     if _a_people_named(doc, c.target):
         return c  # "the Veshans", "the people of the valley": the people whose say it is, the object already
     name = _bare(doc[f[0] : f[1]].text)
+    people = _people_of_a_place(span)
+    if people is not None and not (owns_an_organ(doc, doc[people[1] - 1].text) and not _same(
+            doc[people[1] - 1].text, name)):  # "the people of X" for a state's whole people, not the voters'
+        return c.with_(target=mention(doc, *people))  # "said the people of X should be asked"
     around = doc[sent_of(span[0]).start : sent_of(span[-1]).end].text
     target = _text(doc, c.target)
     if name not in target and (name in around or _generic(doc, c.target) or not _place_like(doc, c.target)
                                or _describes_a_place(span, c.target)):
         return c.with_(target=mention(doc, *f))
     return c
+
+
+def _people_of_a_place(span: Span) -> tuple[int, int] | None:
+    """The first "people of X" in ``span`` (a people noun with "of" and a proper name or a place noun after it:
+    "the people of X", "the residents of the valley"), determiner to the name's end."""
+    for t in span:
+        if t.lemma_.lower() not in PEOPLE_NOUNS or t.pos_ != "NOUN":
+            continue
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for g in prep.children:
+                if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_.lower() in lex.PLACE_NOUNS):
+                    start = min([d.i for d in t.lefts if d.dep_ == "det"] + [t.i])
+                    end = g.right_edge.i + 1
+                    if span.start <= start and end <= span.end:
+                        return start, end
+    return None
 
 
 def _a_people_named(doc: Doc, m: Mention | None) -> bool:
