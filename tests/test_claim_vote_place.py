@@ -93,3 +93,19 @@ def test_model_a_say_claim_takes_the_people_named_not_the_state_nor_a_states_who
               target=None)
     got = focused(doc, c).target
     assert got is None or "Dovrel" not in got.text_in(text)
+
+
+@pytest.mark.model
+def test_model_a_contest_claim_about_a_description_takes_the_place_at_stake(nlp):
+    from annotator.nlp.claim_objects import sharpen
+
+    text = ("The island of Kesk held a referendum on independence. Kesk's council declared independence. "
+            "Dovrel said it would never recognise the so-called republic.")
+    doc = nlp(text)
+    ev = text.index("Dovrel said")
+    obj = text.index("the so-called")
+    c = Claim(claim_type="contest", evidence=(Mention(ev, len(text)),), stance="against",
+              claimant=Mention(ev, ev + len("Dovrel")), target=Mention(obj, len(text) - 1))
+    assert sharpen(doc, c).target.text_in(text) == "Kesk"
+    named = c.with_(target=Mention(text.index("Kesk"), text.index("Kesk") + 4))
+    assert sharpen(doc, named).target == named.target  # a name stays

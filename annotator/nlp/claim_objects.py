@@ -183,6 +183,10 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
             span) or focus(doc)  # "Ruvenians ... our own house": Ruvenia; else the country the article is about
         if found is not None and _inside(mention(doc, *found), c.addressee):
             found = None
+    elif c.claim_type == "contest" and bad:
+        found = vote_focus(doc, _home(doc, c.claimant))  # "the so-called republic", "a state": the one at stake
+        if found is not None and _inside(mention(doc, *found), c.claimant):
+            found = None
     return c.with_(target=mention(doc, *found)) if found is not None else c
 
 
