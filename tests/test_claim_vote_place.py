@@ -109,3 +109,17 @@ def test_model_a_contest_claim_about_a_description_takes_the_place_at_stake(nlp)
     assert sharpen(doc, c).target.text_in(text) == "Kesk"
     named = c.with_(target=Mention(text.index("Kesk"), text.index("Kesk") + 4))
     assert sharpen(doc, named).target == named.target  # a name stays
+
+
+@pytest.mark.model
+def test_model_a_detector_claim_on_a_description_of_land_takes_the_named_place(nlp):
+    from annotator.nlp.claim_objects import sharpen
+
+    text = ("Herders have grazed the Tamsel Valley for centuries. Dovrel and Kesk both claim it. "
+            "The valley belongs to those who work it, a herder said.")
+    doc = nlp(text)
+    ev = text.index("The valley")
+    c = Claim(claim_type="territory", evidence=(Mention(ev, len(text)),), stance="favour",
+              target=Mention(ev, ev + len("The valley")), cue="detector")
+    got = sharpen(doc, c).target
+    assert got is not None and "Tamsel" in got.text_in(text)
