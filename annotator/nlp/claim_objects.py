@@ -183,6 +183,10 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
             span) or focus(doc)  # "Ruvenians ... our own house": Ruvenia; else the country the article is about
         if found is not None and _inside(mention(doc, *found), c.addressee):
             found = None
+    elif c.claim_type == "contest" and bad:
+        found = vote_focus(doc, _home(doc, c.claimant))  # "the so-called republic", "a state": the one at stake
+        if found is not None and _inside(mention(doc, *found), c.claimant):
+            found = None
     return c.with_(target=mention(doc, *found)) if found is not None else c
 
 
@@ -254,7 +258,7 @@ def vote_focus(doc: Doc, besides: Mention | None = None) -> tuple[int, int] | No
         if besides is None or not _inside(mention(doc, *name), besides) and not _same(
                 _bare(doc[name[0] : name[1]].text), _bare(_text(doc, besides))):
             return name
-    return focus(doc)
+    return _most_named(doc, list(_named_places(doc))) or focus(doc)
 
 
 @lru_cache(maxsize=8)
@@ -271,9 +275,11 @@ def _vote_names(doc: Doc) -> tuple[tuple[int, int], ...]:
         if not at:
             continue
         held = {i for t in at for i in _holders(t)}
-        for e in ents_within(s):  # a name next to the word, not one far off
-            holds = bool(held & set(range(e.start, e.end)))
-            if _usual(e) not in ("GPE", "LOC") and not (holds and _a_name_of_a_place(e)) or not any(
+        named = [doc[a:b] for a, b in _named_places(doc) if s.start <= a and b <= s.end]
+        for e in ents_within(s) + [n for n in named if not any(n.start < e.end and e.start < n.end
+                                                                 for e in ents_within(s))]:
+            holds = bool(held & set(range(e.start, e.end)))  # a name next to the word, not one far off
+            if _usual(e) not in ("GPE", "LOC") and not (holds and _a_name_of_a_place(e)) and e not in named or not any(
                     e.start - _NEAR <= t.i < e.end + _NEAR for t in at) or _left(e.root) or is_seat(e.root):
                 continue
             name = _bare(e.text)
@@ -302,7 +308,7 @@ def _left(tok) -> bool:
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in _LEAVING:
         return True
-    return tok.dep_ == "pobj" and head.lower_ == "from"
+    return tok.dep_ == "pobj" and head.lower_ in ("from", "within")  # "self-government within Orvania"
 
 
 _HOLDING = ("in", "for", "of", "by")
@@ -333,6 +339,15 @@ def _holders(t) -> set[int]:
             out.update(g.i for c in w.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                        if g.dep_ == "pobj")
     return out
+
+
+@lru_cache(maxsize=8)
+def _named_places(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Proper chunks of two words or more ending in a place noun ("the Tobrin Isles" kind: "X Isles", "X
+    Uplands"), whatever the tagger made of them; a union's name never is one."""
+    places = lex.PLACE_NOUNS | lex.FIELD["territory"]
+    return tuple(c for c in _chunks(doc) if c[1] - c[0] > 1 and _last_word_in(doc, c, places)
+                 and not _last_word_in(doc, c, _UNIONS))
 
 
 def _places(doc: Doc) -> list[tuple[int, int]]:
@@ -379,12 +394,34 @@ def focused(doc: Doc, c: Claim) -> Claim:
     if _a_people_named(doc, c.target):
         return c  # "the Veshans", "the people of the valley": the people whose say it is, the object already
     name = _bare(doc[f[0] : f[1]].text)
+    people = _people_of_a_place(span)
+    if people is not None and not (owns_an_organ(doc, doc[people[1] - 1].text) and not _same(
+            doc[people[1] - 1].text, name)):  # "the people of X" for a state's whole people, not the voters'
+        return c.with_(target=mention(doc, *people))  # "said the people of X should be asked"
     around = doc[sent_of(span[0]).start : sent_of(span[-1]).end].text
     target = _text(doc, c.target)
     if name not in target and (name in around or _generic(doc, c.target) or not _place_like(doc, c.target)
                                or _describes_a_place(span, c.target)):
         return c.with_(target=mention(doc, *f))
     return c
+
+
+def _people_of_a_place(span: Span) -> tuple[int, int] | None:
+    """The first "people of X" in ``span`` (a people noun with "of" and a proper name or a place noun after it:
+    "the people of X", "the residents of the valley"), determiner to the name's end."""
+    for t in span:
+        if t.lemma_.lower() not in PEOPLE_NOUNS or t.pos_ != "NOUN":
+            continue
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for g in prep.children:
+                if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_.lower() in lex.PLACE_NOUNS):
+                    start = min([d.i for d in t.lefts if d.dep_ == "det"] + [t.i])
+                    end = g.right_edge.i + 1
+                    if span.start <= start and end <= span.end:
+                        return start, end
+    return None
 
 
 def _a_people_named(doc: Doc, m: Mention | None) -> bool:

@@ -458,7 +458,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
     claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
-    claims += [filled_object(doc, _in_voice(doc, c, issued_by, after)) for c in detected_claims(doc, quotes, claims)
+    claims += [focused(doc, sharpen(doc, filled_object(doc, _in_voice(doc, c, issued_by, after)))) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, ceded_to_union(doc, claims))))))
     claims = defended_home(doc, land_beside(doc, claims))
