@@ -533,17 +533,17 @@ def test_a_name_set_off_after_a_place_a_person_noun_is_on_is_that_persons_name()
     assert attributed(doc) == [("fine", "Piet Vos"), ("Yes,", "Piet Vos")]
 
 
-def _titled_then_yes(title: str, label: str) -> list:
-    # Mrs Ida Moll left . <title> Ana Roe backed the plan . " Yes , " she said .   (the NER tagged <title> Ana Roe ORG)
+def _named_then_yes(words: tuple[str, str, str], label: str) -> list:
+    # Mrs Ida Moll left . <w1 w2 w3> backed the plan . " Yes , " she said .   (the NER tagged <w1 w2 w3> ``label``)
     rows = [
         ("Mrs", 2, "compound", "PROPN", "NNP", "Mrs"),
         ("Ida", 2, "compound", "PROPN", "NNP", "Ida"),
         ("Moll", 3, "nsubj", "PROPN", "NNP", "Moll"),
         ("left", 3, "ROOT", "VERB", "VBD", "leave"),
         (".", 3, "punct", "PUNCT", ".", "."),
-        (title, 7, "compound", "PROPN", "NNP", title),
-        ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
-        ("Roe", 8, "nsubj", "PROPN", "NNP", "Roe"),
+        (words[0], 7, "compound", "PROPN", "NNP", words[0]),
+        (words[1], 7, "compound", "PROPN", "NNP", words[1]),
+        (words[2], 8, "nsubj", "PROPN", "NNP", words[2]),
         ("backed", 8, "ROOT", "VERB", "VBD", "back"),
         ("the", 10, "det", "DET", "DT", "the"),
         ("plan", 8, "dobj", "NOUN", "NN", "plan"),
@@ -554,27 +554,11 @@ def _titled_then_yes(title: str, label: str) -> list:
 
 @pytest.mark.parametrize("title", ["Rev", "Cllr", "Dr"])
 def test_a_name_tagged_an_organisation_that_a_persons_title_opens_is_a_person(title):
-    assert _titled_then_yes(title, "ORG") == [("Yes,", f"{title} Ana Roe")]
+    assert _named_then_yes((title, "Ana", "Roe"), "ORG") == [("Yes,", f"{title} Ana Roe")]
 
 
 def test_a_persons_title_is_no_person_before_words_that_name_an_organisation():
-    # Mrs Ida Moll left . Mayor Hall Council backed the plan . " Yes , " she said .
-    rows = [
-        ("Mrs", 2, "compound", "PROPN", "NNP", "Mrs"),
-        ("Ida", 2, "compound", "PROPN", "NNP", "Ida"),
-        ("Moll", 3, "nsubj", "PROPN", "NNP", "Moll"),
-        ("left", 3, "ROOT", "VERB", "VBD", "leave"),
-        (".", 3, "punct", "PUNCT", ".", "."),
-        ("Mayor", 7, "compound", "PROPN", "NNP", "Mayor"),
-        ("Hall", 7, "compound", "PROPN", "NNP", "Hall"),
-        ("Council", 8, "nsubj", "PROPN", "NNP", "Council"),
-        ("backed", 8, "ROOT", "VERB", "VBD", "back"),
-        ("the", 10, "det", "DET", "DT", "the"),
-        ("plan", 8, "dobj", "NOUN", "NN", "plan"),
-        (".", 8, "punct", "PUNCT", ".", "."),
-    ]
-    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 3, "PERSON"), (5, 8, "ORG")])
-    assert attributed(doc) == [("Yes,", "Ida Moll")]
+    assert _named_then_yes(("Mayor", "Hall", "Council"), "ORG") == [("Yes,", "Ida Moll")]
 
 
 def _before_it_said(noun: str, lemma: str) -> list:
