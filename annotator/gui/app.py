@@ -60,6 +60,7 @@ def gc_paused() -> Iterator[None]:
 
 
 UI_POINT_SIZE = frame.UI_POINT_SIZE
+ERROR_MARK = "⚠ "  # what opens a status-bar message that reports a failure
 WATCH_MS = 1000
 ACCEPT_ALL_CONFIDENCE = 0.8
 UNSURE = 0.5  # quote suggestions below this confidence are marked "?" and can be hidden
@@ -635,6 +636,7 @@ class MainWindow(QMainWindow):
 
     # -- changes ---------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
+        self._clear_error()  # something was saved: an earlier refusal no longer stands
         self.docs_model.refresh(change)
         if change.kinds & {ChangeKind.STATUS, ChangeKind.DOCUMENTS}:
             self.progress_label.setText(progress_text(self.store.status_counts()))
@@ -713,7 +715,17 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo {redo.label}" if redo else "&Redo")
 
     def show_error(self, message: str) -> None:
-        self.statusBar().showMessage("⚠ " + message, 12000)
+        """One line in the status bar, whole in its tooltip (the bar's right-hand widgets may cut a long one off);
+        cleared by the next change that is saved, so a refusal does not stay up after the retry succeeded."""
+        bar = self.statusBar()
+        bar.showMessage(ERROR_MARK + message, 12000)
+        bar.setToolTip(tooltip(message))
+
+    def _clear_error(self) -> None:
+        bar = self.statusBar()
+        if bar.currentMessage().startswith(ERROR_MARK):
+            bar.clearMessage()
+        bar.setToolTip("")
 
     # -- quotes panel ----------------------------------------------------------------------
     def go_to_quote(self, quote: Quote) -> None:

@@ -202,3 +202,19 @@ def test_a_double_clicked_name_wrapped_in_bidi_controls_is_labelled_without_them
     assert sorted(text[s.start:s.end] for s in store.spans(doc_id)) == ["Ana", "نادية"]
     win.close()
     store.close()
+
+
+def test_a_refusal_is_whole_in_the_status_bars_tooltip_and_goes_when_a_change_is_saved(window):
+    from PySide6.QtGui import QTextDocument
+
+    from annotator.commands import AddSpan
+
+    message = "x.db: the database is locked by another program (database is locked); <b>close</b> the other window " * 3
+    window.session.error.emit(message)
+    bar = window.statusBar()
+    assert bar.currentMessage() == "⚠ " + message
+    shown = QTextDocument()
+    shown.setHtml(bar.toolTip())
+    assert shown.toPlainText() == message  # whole, and shown as its characters: the markup is not read
+    assert window.session.run(AddSpan(window.current_id, 0, 3, "PERSON"))
+    assert not bar.currentMessage().startswith("⚠") and bar.toolTip() == ""
