@@ -481,18 +481,14 @@ class TakeVersions:
     def apply(self, store: Store) -> list[Span | Quote | Claim]:
         old, store.layer = store.layer, GOLD
         try:
-            gold = (*store.spans(self.doc_id), *store.quotes(self.doc_id), *store.claims(self.doc_id))
-            wanted = {_same(v) for v in self.versions}
-            dropped = {_same(v) for v in self.instead} - wanted
-            for x in gold:
-                if _same(x) in dropped:
-                    if isinstance(x, Span):
-                        store.delete_span(x.id)  # type: ignore[arg-type]
-                    elif isinstance(x, Quote):
-                        store.delete_quote(x.id)  # type: ignore[arg-type]
-                    else:
-                        store.delete_claim(x.id)  # type: ignore[arg-type]
-            held = {_same(x) for x in gold if _same(x) not in dropped}
+            gold = [(x, _same(x)) for x in (*store.spans(self.doc_id), *store.quotes(self.doc_id),
+                                             *store.claims(self.doc_id))]
+            dropped = {_same(v) for v in self.instead} - {_same(v) for v in self.versions}
+            delete = {Span: store.delete_span, Quote: store.delete_quote, Claim: store.delete_claim}
+            for x, same in gold:
+                if same in dropped:
+                    delete[type(x)](x.id)  # type: ignore[operator]
+            held = {same for _, same in gold if same not in dropped}
             made: list[Span | Quote | Claim] = []
             for v in self.versions:
                 if _same(v) in held:

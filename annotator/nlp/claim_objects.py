@@ -343,8 +343,8 @@ def _holders(t) -> set[int]:
 
 @lru_cache(maxsize=8)
 def _named_places(doc: Doc) -> tuple[tuple[int, int], ...]:
-    """Proper chunks of two words or more ending in a place noun ("the Tobrin Isles" kind: "X Isles", "X
-    Uplands"), whatever the tagger made of them; a union's name never is one."""
+    """Proper chunks of two words or more ending in a place noun ("X Isles", "X Uplands"), whatever the tagger
+    made of them; a union's name never is one."""
     places = lex.PLACE_NOUNS | lex.FIELD["territory"]
     return tuple(c for c in _chunks(doc) if c[1] - c[0] > 1 and _last_word_in(doc, c, places)
                  and not _last_word_in(doc, c, _UNIONS))

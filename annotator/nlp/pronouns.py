@@ -95,7 +95,7 @@ def _body_subject_before(mentions: Mentions, pron: Token, depth: int) -> NamedMe
             return None
         if any(mentions.between(t.left_edge.i, t.right_edge.i + 1)) and not any(
                 d.dep_ == "poss" and d.head.i == t.i for d in t.children):  # fmt: skip
-            return None  # a name in the phrase ("the Tarn council"): the scored lookup weighs it
+            return None  # a name in the phrase ("the X council"): the scored lookup weighs it
         s, e = noun_phrase(doc, t)
         m = resolve_phrase(mentions, Found(s, e, False, ""), t.i)
         if m is not None and not m.personal and m.label != "GPE":
