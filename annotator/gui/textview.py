@@ -189,6 +189,11 @@ class ArticleView(QPlainTextEdit):
         self.claims = list(claims or [])
         self.doc, self.text = doc, doc.text if doc else ""
         self.map = offset_map(self.text)
+        # setting the text moves the cursor, and its feedback must not read the last document's annotations
+        self.spans, self.quotes = ed.Ordered(), ed.Ordered()
+        if self._hint:  # what the cursor was on in the last document is not here
+            self._hint = ""
+            self.message.emit("")
         self.highlighter.index = {}
         self.highlighter.setDocument(None)  # the new text is highlighted once, with its index, not first without
         mode = wrap_mode_for(self.text)

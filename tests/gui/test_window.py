@@ -218,3 +218,28 @@ def test_a_refusal_is_whole_in_the_status_bars_tooltip_and_goes_when_a_change_is
     assert shown.toPlainText() == message  # whole, and shown as its characters: the markup is not read
     assert window.session.run(AddSpan(window.current_id, 0, 3, "PERSON"))
     assert not bar.currentMessage().startswith("⚠") and bar.toolTip() == ""
+
+
+def test_opening_another_document_never_describes_the_last_ones_span_in_the_new_text(qtbot, tmp_path, codebook):
+    """Setting the new text moves the cursor: its feedback read the old document's spans against the new text
+    ("ORG “Envoy m”": the last article's span at 0–7 over the new one's first words)."""
+    from annotator.domain import Document
+    from annotator.store import Store
+
+    store = Store(tmp_path / "two.db")
+    first, _ = store.add_document(Document("Belarus leader speaks.", {"source": "a.txt"}))
+    second, _ = store.add_document(Document("Envoy meets counterpart.", {"source": "b.txt"}))
+    with store.action("seed", undoable=False):
+        store.insert_spans(first, [Span(0, 7, "ORG", "model:x", doc_id=first)])
+    win = MainWindow(store, codebook, None)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_document(first, focus=True)
+    win.view.select_cp(0)
+    said: list[str] = []
+    win.view.message.connect(said.append)
+    win.open_document(second, focus=True)
+    assert not any("Envoy m" in m for m in said), said
+    assert said and said[-1] == ""  # the last document's span is no longer named below
+    win.close()
+    store.close()
