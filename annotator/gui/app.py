@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         self.quote_list.delete_requested.connect(self._delete_quote)
         self.claims_panel.chosen.connect(self.go_to_claim)
         self.claims_panel.key.connect(self._claims_key)
+        self.view.claim_shown = self.claims_panel.proxy.accepts  # the article selects only the claims listed
+        self.claims_panel.filtered.connect(self.view.keys.claims.drop_hidden)
         self.view.claim_selected.connect(self.claims_panel.show_current)
         self.note.save.connect(lambda doc_id, text, more: self.session.run(SetNote(doc_id, text, more)))
         self.queue_bar.changed.connect(self._filtered)

@@ -181,7 +181,7 @@ class ArticleKeys:
         what it is; a claim becomes the selected claim."""
         view = self.view
         kinds = {Span: 0, Quote: 1, Claim: 2}
-        shown = [c for c in view.claims if c.scope == "text"]
+        shown = [c for c in view.claims if c.scope == "text" and view.claim_shown(c)]  # as the claims panel
         items = sorted([*view.spans, *view.quotes, *shown], key=lambda i: (i.start, i.end, kinds[type(i)], i.id or 0))
         if not items:
             self._say("no annotations in this document")
