@@ -65,6 +65,7 @@ WATCH_MS = 1000
 ACCEPT_ALL_CONFIDENCE = 0.8
 UNSURE = 0.5  # quote suggestions below this confidence are marked "?" and can be hidden
 RECENT_KEY, RECENT_MAX = "recent_databases", 8
+HIDE_UNSURE_KEY = "quotes/hide_unsure"  # Ctrl+Shift+H, as the analyst left it
 EMPTY_HINT = (
     "This database has no documents yet.\n\n"
     "Import articles from the command line (they appear here as they are imported):\n\n"
@@ -431,6 +432,11 @@ class MainWindow(QMainWindow):
             docs, f"&Hide unsure quote suggestions (confidence < {UNSURE:.1f})", ["Ctrl+Shift+H"], self.toggle_unsure
         )
         self.hide_unsure_action.setCheckable(True)
+        if self.settings.value(HIDE_UNSURE_KEY, False, type=bool):  # before the first document opens
+            self.hide_unsure_action.setChecked(True)
+            self.view.min_confidence = UNSURE
+            self.statusBar().showMessage(f"quote suggestions with confidence below {UNSURE:.1f} are hidden, as you "
+                                         "left them (Ctrl+Shift+H shows them)", 8000)
         self.accept_all_action = self._action(
             docs, "&Accept all remaining suggestions (quotes with confidence ≥ 0.8)", ["Ctrl+Shift+A"], self.accept_all
         )
@@ -610,8 +616,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("unflagged" if flagged else "flagged for a second look (Ctrl+B again unflags)", 6000)
 
     def toggle_unsure(self) -> None:
-        """Show or hide the quote suggestions the finder is unsure of (they stay in the database)."""
+        """Show or hide the quote suggestions the finder is unsure of (they stay in the database); the choice is
+        kept in the settings, so the next start shows the quotes as this one left them."""
         self.view.min_confidence = UNSURE if self.hide_unsure_action.isChecked() else 0.0
+        self.settings.setValue(HIDE_UNSURE_KEY, self.hide_unsure_action.isChecked())  # kept for the next start
         if self.current_id is not None:
             self.view.set_annotations(self.store.spans(self.current_id, times=False), self.store.quotes(self.current_id))
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)
