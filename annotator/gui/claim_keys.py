@@ -33,7 +33,7 @@ CLAIM_KEYS: list[tuple[str, str]] = [
     ("F2", "show or hide the codebook: claim types, stances and aspects with definitions and examples"),
 ]
 ROLES = {"O": ("target", "object"), "C": ("claimant", "claimant"), "T": ("addressee", "addressee")}
-HIDDEN = "the claims filter hides it (all types / all stances shows it)"
+HIDDEN = "hidden by the claims filter, so not selected"  # (the status bar cuts a long line off)
 
 
 def stance_text(codebook: Codebook, claim: Claim) -> str:
@@ -95,7 +95,7 @@ class ClaimKeys:
         self.current = None
         self.view.claim_selected.emit(None)
         self.view.refresh_cursor_feedback()
-        self._say(f"{HIDDEN}: no claim selected")
+        self._say(f"the selected claim is {HIDDEN}")
         return True
 
     def handle(self, typed: str) -> bool:
@@ -163,8 +163,8 @@ class ClaimKeys:
             made = next((c for c in self.view.claims if c.id == results[0].id), None)
             if made is not None and not self.view.claim_shown(made):
                 self.select(None)
-                self._say(f"claim saved; {HIDDEN}: no claim selected — "
-                          + describe_claim(self.view.text, self.codebook, made))
+                self._say(f"claim saved ({self.codebook.type_name(made.claim_type)} · "
+                          f"{stance_text(self.codebook, made)}), {HIDDEN}")
                 return
             self.select(results[0].id)
 
@@ -192,7 +192,7 @@ class ClaimKeys:
         if self.view.session.run(UpdateClaim(claim.id, fields)):  # type: ignore[arg-type]
             updated = self.claim()  # None if the filters hide it now (the view unselected it)
             self._say(f"{said} — " + (describe_claim(self.view.text, self.codebook, updated) if updated
-                                       else f"{HIDDEN}: no claim selected"))
+                                       else f"now {HIDDEN}"))
 
     def set_type(self, key: str) -> None:
         claim, choice = self._selected(), self.codebook.claim_type_by_key(key)

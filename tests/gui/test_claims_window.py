@@ -206,7 +206,7 @@ def test_a_filter_that_hides_the_selected_claim_unselects_it(qtbot, window, seed
     panel.types.setCurrentIndex(panel.types.findData("pooling"))  # s1 is hidden, s2 left
     assert view.keys.claims.current is None  # not s1, and not s2 either: the selection does not jump
     assert not _drawn(view, s1) and not panel.list.selectionModel().hasSelection()
-    assert "no claim selected" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "the selected claim is hidden by the claims filter, so not selected"
     for k in ("3", "-", "a", "X"):  # in the list and in the article, nothing acts on the hidden claim
         key(qtbot, panel.list, k)
         key(qtbot, view, k)
@@ -243,7 +243,7 @@ def test_an_edit_that_the_filter_hides_unselects_the_claim(qtbot, window, seeded
     key(qtbot, panel.list, "1")  # now a sovereignty claim: the pooling filter hides it
     assert store.claim(s2.id).claim_type == "sovereignty"
     assert view.keys.claims.current is None and not _drawn(view, store.claim(s2.id))
-    assert "the claims filter hides it" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().endswith("now hidden by the claims filter, so not selected")
     key(qtbot, panel.list, "+")  # acts on nothing
     assert store.claim(s2.id).stance == "against"
     # a claim made while the filter hides its type is saved, and left unselected with a word why
@@ -255,4 +255,5 @@ def test_an_edit_that_the_filter_hides_unselects_the_claim(qtbot, window, seeded
     key(qtbot, popup(window).list, "0")
     made = [c for c in store.claims(seeded.plain) if c.claim_type == "territory"]
     assert len(made) == 1 and view.keys.claims.current is None
-    assert "the claims filter hides it" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == (
+        "claim saved (Territorial claim (X belongs to Y) · Neutral (+0)), hidden by the claims filter, so not selected")
