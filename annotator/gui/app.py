@@ -66,6 +66,8 @@ ACCEPT_ALL_CONFIDENCE = 0.8
 UNSURE = 0.5  # quote suggestions below this confidence are marked "?" and can be hidden
 RECENT_KEY, RECENT_MAX = "recent_databases", 8
 HIDE_UNSURE_KEY = "quotes/hide_unsure"  # Ctrl+Shift+H, as the analyst left it
+QUOTES_TITLE = "Quotes (speaker → quote)"
+QUOTES_HIDING = f"{QUOTES_TITLE} · unsure suggestions hidden (Ctrl+Shift+H)"
 EMPTY_HINT = (
     "This database has no documents yet.\n\n"
     "Import articles from the command line (they appear here as they are imported):\n\n"
@@ -197,7 +199,9 @@ class MainWindow(QMainWindow):
         self.marks_label.setWordWrap(True)
         labels_box.layout().addWidget(self.marks_label)
         right.addWidget(labels_box)
-        right.addWidget(_titled("Quotes (speaker → quote)", self.quote_list))
+        quotes_box = _titled(QUOTES_TITLE, self.quote_list)
+        self.quotes_heading = quotes_box.layout().itemAt(0).widget()  # says when unsure suggestions are hidden
+        right.addWidget(quotes_box)
         right.addWidget(_titled("Claims (c codes one; F2 the codebook)", self.claims_panel))
         right.addWidget(_titled("Note", self.note))
         rows = self.legend.model().rowCount()
@@ -435,8 +439,7 @@ class MainWindow(QMainWindow):
         if self.settings.value(HIDE_UNSURE_KEY, False, type=bool):  # before the first document opens
             self.hide_unsure_action.setChecked(True)
             self.view.min_confidence = UNSURE
-            self.statusBar().showMessage(f"quote suggestions with confidence below {UNSURE:.1f} are hidden, as you "
-                                         "left them (Ctrl+Shift+H shows them)", 8000)
+            self.quotes_heading.setText(QUOTES_HIDING)  # (a status line would give way to the cursor's at once)
         self.accept_all_action = self._action(
             docs, "&Accept all remaining suggestions (quotes with confidence ≥ 0.8)", ["Ctrl+Shift+A"], self.accept_all
         )
@@ -620,6 +623,7 @@ class MainWindow(QMainWindow):
         kept in the settings, so the next start shows the quotes as this one left them."""
         self.view.min_confidence = UNSURE if self.hide_unsure_action.isChecked() else 0.0
         self.settings.setValue(HIDE_UNSURE_KEY, self.hide_unsure_action.isChecked())  # kept for the next start
+        self.quotes_heading.setText(QUOTES_HIDING if self.view.min_confidence else QUOTES_TITLE)
         if self.current_id is not None:
             self.view.set_annotations(self.store.spans(self.current_id, times=False), self.store.quotes(self.current_id))
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)

@@ -261,11 +261,12 @@ def test_hiding_unsure_quote_suggestions_is_remembered(qtbot, window, seeded, co
     window.close()
     again = MainWindow(store, codebook, None)  # a restart: the choice is the one left
     qtbot.addWidget(again)
-    assert again.hide_unsure_action.isChecked() and "Ctrl+Shift+H shows them" in again.statusBar().currentMessage()
+    assert again.hide_unsure_action.isChecked()
+    assert again.quotes_heading.text() == "Quotes (speaker → quote) · unsure suggestions hidden (Ctrl+Shift+H)"
     assert unsure.id not in {q.id for q in again.view.quotes}
     assert unsure.id not in {q.id for q in again.quotes_model.rows}
     again.hide_unsure_action.trigger()  # shown again, and that is remembered too
-    assert unsure.id in {q.id for q in again.view.quotes}
+    assert unsure.id in {q.id for q in again.view.quotes} and again.quotes_heading.text() == "Quotes (speaker → quote)"
     again.close()
     third = MainWindow(store, codebook, None)
     qtbot.addWidget(third)
