@@ -262,7 +262,8 @@ def test_hiding_unsure_quote_suggestions_is_remembered(qtbot, window, seeded, co
     again = MainWindow(store, codebook, None)  # a restart: the choice is the one left
     qtbot.addWidget(again)
     assert again.hide_unsure_action.isChecked()
-    assert again.quotes_heading.text() == "Quotes (speaker → quote) · unsure suggestions hidden (Ctrl+Shift+H)"
+    assert again.quotes_heading.text() == "Quotes (speaker → quote) · unsure hidden"
+    assert "Ctrl+Shift+H shows them" in again.quotes_heading.toolTip()
     assert unsure.id not in {q.id for q in again.view.quotes}
     assert unsure.id not in {q.id for q in again.quotes_model.rows}
     again.hide_unsure_action.trigger()  # shown again, and that is remembered too
