@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
-
 from annotator.codebook import Codebook
 from annotator.commands import AcceptClaims, AddEvidence, ClaimFromQuote, ClaimFromText, DeleteClaims, UpdateClaim
 from annotator.domain import STANCE_VALUES, Claim, Mention
@@ -175,7 +173,7 @@ class ClaimKeys:
         self.popup = ChoicePopup(view, title, choices)
         self.popup.picked.connect(on_pick)
         self.popup.cancelled.connect(on_cancel or (lambda: self._say("claim cancelled")))
-        self.popup.show_at(view.viewport().mapToGlobal(view.cursorRect().bottomLeft() + QPoint(0, 6)))
+        self.popup.show_by(view)
 
     def _name_at(self) -> tuple[int, int] | None:
         m = ed.speaker_at(self.view.text, self.view.spans, self.view.cursor_cp())

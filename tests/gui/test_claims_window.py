@@ -257,3 +257,23 @@ def test_an_edit_that_the_filter_hides_unselects_the_claim(qtbot, window, seeded
     assert len(made) == 1 and view.keys.claims.current is None
     assert window.statusBar().currentMessage() == (
         "claim saved (Territorial claim (X belongs to Y) · Neutral (+0)), hidden by the claims filter, so not selected")
+
+
+def test_the_type_list_and_the_speaker_list_stay_on_the_screen_on_the_last_lines(qtbot, window, seeded):
+    view = plain_window(qtbot, window, seeded)
+    screen = window.screen().availableGeometry()
+    view.select_cp(find(PLAIN_TEXT, "proceed")[0])
+    line = view.viewport().mapToGlobal(view.cursorRect().topLeft())
+    window.move(window.x() + screen.right() - 40 - line.x(), window.y() + screen.bottom() - 30 - line.y())
+    qtbot.waitUntil(lambda: screen.bottom() - 40 < view.viewport().mapToGlobal(view.cursorRect().topLeft()).y())
+    line_top = view.viewport().mapToGlobal(view.cursorRect().topLeft()).y()
+    key(qtbot, view, "c")
+    types = popup(window)
+    assert screen.contains(types.frameGeometry()), (screen, types.frameGeometry())
+    assert types.frameGeometry().bottom() < line_top  # above the cursor's line: the line stays in sight
+    key(qtbot, types.list, Qt.Key.Key_Escape)
+    quote = seeded.store.quotes(seeded.plain)[0]
+    view.select_cp(quote.start + 3)
+    key(qtbot, view, "S")
+    picker = view.keys.picker
+    assert picker is not None and picker.isVisible() and screen.contains(picker.frameGeometry())
