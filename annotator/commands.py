@@ -185,8 +185,8 @@ class AddQuote:
 
     def apply(self, store: Store) -> Quote:
         """A suggestion (or a rejected one) of exactly these words becomes the analyst's, never a second quote."""
-        for q in store.quotes(self.doc_id, include_rejected=True):
-            if (q.start, q.end) == (self.start, self.end) and q.state in (REJECTED, SUGGESTED):
+        for q in store.quotes_at(self.doc_id, self.start, self.end):
+            if q.state in (REJECTED, SUGGESTED):
                 changes: dict[str, Any] = {"state": ACCEPTED}
                 if self.speaker is not None:
                     changes.update(speaker=self.speaker, speaker_mention=None, state=EDITED)
@@ -230,9 +230,8 @@ def _claimants_follow(store: Store, quote: Quote, speaker: Mention | None) -> No
     if not was:
         return
     evidence = Mention(quote.start, quote.end)
-    for claim in store.claims(quote.doc_id):
-        if claim.state == SUGGESTED and claim.claimant in was and speaker != claim.claimant and (
-                claim.quote_id == quote.id or evidence in claim.evidence):
+    for claim in store.suggested_claims_on(quote.doc_id, quote.id, evidence, was):
+        if speaker != claim.claimant:
             store.update_claim(claim.id, claimant=speaker)  # type: ignore[arg-type]
 
 

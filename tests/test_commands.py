@@ -197,3 +197,128 @@ def test_setting_a_quotes_speaker_moves_the_claimant_of_its_suggested_claims_onl
     assert {c.id: c.claimant for c in store.claims(doc_id)} == {made[0].id: ana, made[1].id: rusu,
                                                                    made[2].id: ana, other.id: ana}
     assert store.quote(q1.id).speaker == ana
+
+
+# -- AddQuote and a speaker change read only what they need (indexed store queries); held equal to a whole read --
+
+QUOTED = "Ana Rusu said “we will not yield, never” and Ion Popa said “we will see” today in Valdor." + " More." * 200
+
+
+def _quotes_whole(store, doc_id, start, end):
+    """What AddQuote looked at before: the document's every quote (rejected included), those of exactly this
+    extent, in the reader's order."""
+    return [q for q in store.quotes(doc_id, include_rejected=True) if (q.start, q.end) == (start, end)]
+
+
+def _following_whole(store, quote):
+    """The claims a speaker change moved before: read from the document's every claim."""
+    was = {m for m in (quote.speaker, quote.speaker_mention) if m is not None}
+    evidence = Mention(quote.start, quote.end)
+    return [c for c in store.claims(quote.doc_id) if c.state == "suggested" and c.claimant in was
+            and (c.quote_id == quote.id or evidence in c.evidence)]
+
+
+@pytest.fixture
+def crowded(store):
+    """Quotes that overlap, nest, touch end to start and share an extent, in every review state, in both layers;
+    suggested claims on them and beside them, some with a claimant that is no speaker, some made from a quote
+    whose evidence is elsewhere, some with evidence whose numbers contain a quote's start; evidence cells
+    written by hand. Returns (document, its quotes, the claims with those cells)."""
+    from annotator.domain import Claim, Quote
+
+    doc_id, _ = store.add_document(Document(QUOTED, {"source": "q.txt"}))
+    other, _ = store.add_document(Document(QUOTED + " Other.", {"source": "other.txt"}))  # (one text: one document)
+    ana, ion, popa = Mention(0, 8), Mention(44, 52), Mention(48, 52)
+    a, b = QUOTED.index("we will not"), QUOTED.index("we will see")
+    extents = [(a, a + 14), (a, a + 14), (a, a + 25), (a + 3, a + 14), (a + 14, a + 25), (b, b + 11),
+               (b, b + 7), (b + 7, b + 11), (b, b + 11), (a + 1, a + 2), (a + 11, a + 12)]
+    states = ["suggested", "rejected", "accepted", "edited", "added"]
+    with store.action("seed", undoable=False):
+        quotes = []
+        for n, (start, end) in enumerate(extents):
+            state, origin = states[n % 5], "human" if states[n % 5] == "added" else "rule:q"
+            speaker = (ana, ion, None)[n % 3]
+            quotes.append(store.insert_quote(Quote(start, end, speaker=speaker, speaker_mention=popa if n % 4 == 1
+                                                   else None, origin=origin, state=state, doc_id=doc_id)))
+        store.insert_quote(Quote(a, a + 14, speaker=ana, origin="rule:q", doc_id=other))  # another document
+        n = 0
+        for q in quotes:
+            for claimant in (ana, ion, popa, None):
+                for evidence in ((Mention(q.start, q.end),), (Mention(0, 3), Mention(q.start, q.end)),
+                                 (Mention(q.start, q.end + 1),), (Mention(10 * q.start + 1, 10 * q.start + 3),)):
+                    state = states[n % 5]
+                    origin = "human" if state == "added" else "rule:claims"
+                    store.insert_claim(Claim("sovereignty", evidence, claimant=claimant, origin=origin, state=state,
+                                             quote_id=(q.id if n % 3 == 0 else quotes[n % len(quotes)].id),
+                                             doc_id=doc_id))
+                    n += 1
+        store.layer = "gold"  # a claim of the gold layer is never the analysts'
+        store.insert_claim(Claim("sovereignty", (Mention(a, a + 14),), claimant=ana, origin="rule:claims",
+                                 state="suggested", quote_id=quotes[0].id, doc_id=doc_id))
+        store.insert_quote(Quote(a, a + 14, speaker=ana, origin="rule:q", doc_id=doc_id))
+        store.layer = ""
+    # cells written by hand or another program: a float, a quoted number, an exponent (no digits of the start in
+    # it) name the first quote to the reader; a damaged cell names nothing
+    cells = ("not json", f"[[{a}.0, {a + 14}]]", f'[["{a}", {a + 14}]]', f"[[{a / 10}e1, {a + 14}]]")
+    hand = [c.id for c in store.claims(doc_id) if c.state == "suggested" and c.claimant == ana
+            and c.quote_id != quotes[0].id][:len(cells)]
+    for cell, claim_id in zip(cells, hand, strict=True):
+        store.conn.execute("UPDATE claims SET evidence = ? WHERE id = ?", [cell, claim_id])
+    store.conn.commit()
+    return doc_id, quotes, hand
+
+
+def test_quotes_at_is_the_whole_read_narrowed_to_one_extent(store, crowded):
+    doc_id, quotes, _hand = crowded
+    extents = {(q.start, q.end) for q in quotes} | {(q.start, q.end + 1) for q in quotes} | {(0, 8)}
+    for start, end in sorted(extents):
+        assert store.quotes_at(doc_id, start, end) == _quotes_whole(store, doc_id, start, end)
+    assert len(store.quotes_at(doc_id, quotes[0].start, quotes[0].end)) == 2  # a suggestion and a rejected one
+    store.layer = "gold"
+    gold = store.quotes_at(doc_id, quotes[0].start, quotes[0].end)
+    assert gold == _quotes_whole(store, doc_id, quotes[0].start, quotes[0].end) and len(gold) == 1
+    store.layer = ""
+
+
+def test_suggested_claims_on_a_quote_are_those_the_whole_read_found(store, crowded):
+    doc_id, quotes, hand = crowded
+    for q in quotes:
+        was = {m for m in (q.speaker, q.speaker_mention) if m is not None}
+        expected = _following_whole(store, q)
+        assert store.suggested_claims_on(doc_id, q.id, Mention(q.start, q.end), was) == expected
+    assert sum(len(_following_whole(store, q)) for q in quotes) > 10  # the test looks at something
+    # the cells written by hand are read as the whole reader reads them
+    found = {c.id for c in _following_whole(store, quotes[0])}
+    assert [i in found for i in hand] == [False, True, True, True]
+
+
+@pytest.mark.parametrize("nth", range(11))
+def test_add_quote_and_a_speaker_change_do_what_they_did(store, crowded, nth):
+    """Each command on each quote of the crowded document: the rows it leaves are those the whole read left."""
+    doc_id, quotes, _hand = crowded
+    q = quotes[nth]
+    before_quotes = _quotes_whole(store, doc_id, q.start, q.end)
+    taken = next((x for x in before_quotes if x.state in ("rejected", "suggested")), None)
+    moved = {c.id for c in _following_whole(store, q) if c.claimant != Mention(60, 64)}
+    claims_before = {c.id: c for c in store.claims(doc_id, include_rejected=True)}
+    _, (made,) = run(store, AddQuote(doc_id, q.start, q.end))
+    if taken is not None:
+        assert made.id == taken.id and made.state == "accepted"
+    else:
+        assert made.id not in {x.id for x in quotes} and made.state == "added"
+    run(store, UpdateQuote(q.id, speaker=Mention(60, 64)))
+    after = {c.id: c for c in store.claims(doc_id, include_rejected=True)}
+    assert {i for i in after if after[i].claimant != claims_before[i].claimant} == moved
+    assert all(after[i].claimant == Mention(60, 64) for i in moved)
+
+
+def test_add_quote_and_a_speaker_change_never_read_the_document_whole(store, crowded, monkeypatch):
+    doc_id, quotes, _hand = crowded
+
+    def whole(*_args, **_kwargs):
+        raise AssertionError("read the document's every quote or claim")
+
+    for name in ("quotes", "claims", "spans"):
+        monkeypatch.setattr(store, name, whole)
+    run(store, AddQuote(doc_id, quotes[0].start, quotes[0].end), AddQuote(doc_id, 1, 5),
+        UpdateQuote(quotes[0].id, speaker=Mention(60, 64)))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -65,6 +66,9 @@ WATCH_MS = 1000
 ACCEPT_ALL_CONFIDENCE = 0.8
 UNSURE = 0.5  # quote suggestions below this confidence are marked "?" and can be hidden
 RECENT_KEY, RECENT_MAX = "recent_databases", 8
+HIDE_UNSURE_KEY = "quotes/hide_unsure"  # Ctrl+Shift+H, as the analyst left it
+QUOTES_TITLE = "Quotes (speaker → quote)"
+QUOTES_HIDING = f"{QUOTES_TITLE} · unsure hidden"
 EMPTY_HINT = (
     "This database has no documents yet.\n\n"
     "Import articles from the command line (they appear here as they are imported):\n\n"
@@ -156,6 +160,8 @@ class MainWindow(QMainWindow):
         self.quote_list.delete_requested.connect(self._delete_quote)
         self.claims_panel.chosen.connect(self.go_to_claim)
         self.claims_panel.key.connect(self._claims_key)
+        self.view.claim_shown = self.claims_panel.proxy.accepts  # the article selects only the claims listed
+        self.claims_panel.filtered.connect(self.view.keys.claims.drop_hidden)
         self.view.claim_selected.connect(self.claims_panel.show_current)
         self.note.save.connect(lambda doc_id, text, more: self.session.run(SetNote(doc_id, text, more)))
         self.queue_bar.changed.connect(self._filtered)
@@ -194,7 +200,10 @@ class MainWindow(QMainWindow):
         self.marks_label.setWordWrap(True)
         labels_box.layout().addWidget(self.marks_label)
         right.addWidget(labels_box)
-        right.addWidget(_titled("Quotes (speaker → quote)", self.quote_list))
+        quotes_box = _titled(QUOTES_TITLE, self.quote_list)
+        self.quotes_heading = quotes_box.layout().itemAt(0).widget()  # says when unsure suggestions are hidden
+        self.quotes_heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens
+        right.addWidget(quotes_box)
         right.addWidget(_titled("Claims (c codes one; F2 the codebook)", self.claims_panel))
         right.addWidget(_titled("Note", self.note))
         rows = self.legend.model().rowCount()
@@ -429,6 +438,10 @@ class MainWindow(QMainWindow):
             docs, f"&Hide unsure quote suggestions (confidence < {UNSURE:.1f})", ["Ctrl+Shift+H"], self.toggle_unsure
         )
         self.hide_unsure_action.setCheckable(True)
+        if self.settings.value(HIDE_UNSURE_KEY, False, type=bool):  # before the first document opens
+            self.hide_unsure_action.setChecked(True)
+            self.view.min_confidence = UNSURE
+            self._show_unsure_heading()  # (a status line would give way to the cursor's at once)
         self.accept_all_action = self._action(
             docs, "&Accept all remaining suggestions (quotes with confidence ≥ 0.8)", ["Ctrl+Shift+A"], self.accept_all
         )
@@ -608,13 +621,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("unflagged" if flagged else "flagged for a second look (Ctrl+B again unflags)", 6000)
 
     def toggle_unsure(self) -> None:
-        """Show or hide the quote suggestions the finder is unsure of (they stay in the database)."""
+        """Show or hide the quote suggestions the finder is unsure of (they stay in the database); the choice is
+        kept in the settings, so the next start shows the quotes as this one left them."""
         self.view.min_confidence = UNSURE if self.hide_unsure_action.isChecked() else 0.0
+        self.settings.setValue(HIDE_UNSURE_KEY, self.hide_unsure_action.isChecked())  # kept for the next start
+        self._show_unsure_heading()
         if self.current_id is not None:
             self.view.set_annotations(self.store.spans(self.current_id, times=False), self.store.quotes(self.current_id))
             self.quotes_model.set_quotes(self.view.text, self.view.quotes)
         hidden = "hidden" if self.view.min_confidence else "shown"
         self.statusBar().showMessage(f"quote suggestions with confidence below {UNSURE:.1f} are {hidden}", 5000)
+
+    def _show_unsure_heading(self) -> None:
+        hiding = bool(self.view.min_confidence)
+        self.quotes_heading.setText(QUOTES_HIDING if hiding else QUOTES_TITLE)
+        self.quotes_heading.setToolTip(tooltip(f"quote suggestions with confidence below {UNSURE:.1f} are hidden: "
+                                               "Ctrl+Shift+H shows them") if hiding else "")
 
     def accept_all(self) -> None:
         if self.current_id is None:

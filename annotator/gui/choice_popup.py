@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
 
+from annotator.gui.placement import place_by_cursor
 from annotator.gui.plain import label, tooltip
 
 
@@ -41,8 +42,9 @@ class ChoicePopup(QFrame):
         width = max(self.list.sizeHintForColumn(0) + 40, 260)
         self.list.setFixedSize(width, self.list.sizeHintForRow(0) * len(choices) + 8)
 
-    def show_at(self, where: QPoint) -> None:
-        self.move(where)
+    def show_by(self, view: QPlainTextEdit) -> None:
+        """Open by ``view``'s cursor: below its line, or above it when the screen ends first."""
+        place_by_cursor(self, view, 6)
         self.show()
         self.list.setFocus()
 

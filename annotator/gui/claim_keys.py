@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
-
 from annotator.codebook import Codebook
 from annotator.commands import AcceptClaims, AddEvidence, ClaimFromQuote, ClaimFromText, DeleteClaims, UpdateClaim
 from annotator.domain import STANCE_VALUES, Claim, Mention
@@ -33,6 +31,7 @@ CLAIM_KEYS: list[tuple[str, str]] = [
     ("F2", "show or hide the codebook: claim types, stances and aspects with definitions and examples"),
 ]
 ROLES = {"O": ("target", "object"), "C": ("claimant", "claimant"), "T": ("addressee", "addressee")}
+HIDDEN = "hidden by the claims filter, so not selected"  # (the status bar cuts a long line off)
 
 
 def stance_text(codebook: Codebook, claim: Claim) -> str:
@@ -71,16 +70,31 @@ class ClaimKeys:
         self.view.message.emit(text)
 
     def claim(self) -> Claim | None:
-        return next((c for c in self.view.claims if c.id == self.current), None)
+        """The selected claim, if it exists and the claims panel's filters show it (keys act on no hidden claim)."""
+        return next((c for c in self.view.claims if c.id == self.current and self.view.claim_shown(c)), None)
 
     def select(self, claim_id: int | None) -> None:
-        """Make ``claim_id`` the selected claim (highlighted, target of the keys) and say what it is."""
+        """Make ``claim_id`` the selected claim (highlighted, target of the keys) and say what it is; a claim
+        the filters hide is not selected."""
         self.current = claim_id
-        self.view.claim_selected.emit(claim_id)
+        if claim_id is not None and self.claim() is None:
+            self.current = None
+        self.view.claim_selected.emit(self.current)
         self.view.refresh_cursor_feedback()
         claim = self.claim()
         if claim is not None:
             self._say(describe_claim(self.view.text, self.codebook, claim))
+
+    def drop_hidden(self) -> bool:
+        """The filters changed: unselect the selected claim if they hide it now (its highlight goes, and the
+        keys act on nothing until a shown claim is selected). True if it was unselected."""
+        if self.current is None or self.claim() is not None:
+            return False
+        self.current = None
+        self.view.claim_selected.emit(None)
+        self.view.refresh_cursor_feedback()
+        self._say(f"the selected claim is {HIDDEN}")
+        return True
 
     def handle(self, typed: str) -> bool:
         """True if ``typed`` was a claim key (handled)."""
@@ -144,6 +158,12 @@ class ClaimKeys:
         results = self.view.session.apply(command)
         if results:
             self.view.setFocus()
+            made = next((c for c in self.view.claims if c.id == results[0].id), None)
+            if made is not None and not self.view.claim_shown(made):
+                self.select(None)
+                self._say(f"claim saved ({self.codebook.type_name(made.claim_type)} · "
+                          f"{stance_text(self.codebook, made)}), {HIDDEN}")
+                return
             self.select(results[0].id)
 
     def _popup(self, title: str, choices, on_pick, on_cancel=None) -> None:
@@ -153,7 +173,7 @@ class ClaimKeys:
         self.popup = ChoicePopup(view, title, choices)
         self.popup.picked.connect(on_pick)
         self.popup.cancelled.connect(on_cancel or (lambda: self._say("claim cancelled")))
-        self.popup.show_at(view.viewport().mapToGlobal(view.cursorRect().bottomLeft() + QPoint(0, 6)))
+        self.popup.show_by(view)
 
     def _name_at(self) -> tuple[int, int] | None:
         m = ed.speaker_at(self.view.text, self.view.spans, self.view.cursor_cp())
@@ -168,8 +188,9 @@ class ClaimKeys:
 
     def _update(self, claim: Claim, said: str, **fields) -> None:
         if self.view.session.run(UpdateClaim(claim.id, fields)):  # type: ignore[arg-type]
-            updated = self.claim()
-            self._say(f"{said} — " + (describe_claim(self.view.text, self.codebook, updated) if updated else ""))
+            updated = self.claim()  # None if the filters hide it now (the view unselected it)
+            self._say(f"{said} — " + (describe_claim(self.view.text, self.codebook, updated) if updated
+                                       else f"now {HIDDEN}"))
 
     def set_type(self, key: str) -> None:
         claim, choice = self._selected(), self.codebook.claim_type_by_key(key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
 from annotator.commands import (
@@ -24,6 +24,7 @@ from annotator.commands import (
 from annotator.domain import Claim, Mention, Quote, Span
 from annotator.gui import editing as ed
 from annotator.gui.claim_keys import ClaimKeys
+from annotator.gui.placement import place_by_cursor
 from annotator.gui.speaker_picker import SpeakerPicker
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ class ArticleKeys:
         what it is; a claim becomes the selected claim."""
         view = self.view
         kinds = {Span: 0, Quote: 1, Claim: 2}
-        shown = [c for c in view.claims if c.scope == "text"]
+        shown = [c for c in view.claims if c.scope == "text" and view.claim_shown(c)]  # as the claims panel
         items = sorted([*view.spans, *view.quotes, *shown], key=lambda i: (i.start, i.end, kinds[type(i)], i.id or 0))
         if not items:
             self._say("no annotations in this document")
@@ -303,7 +304,7 @@ class ArticleKeys:
             self.picker.deleteLater()
         self.picker = SpeakerPicker(view, choices)
         self.picker.picked.connect(lambda mention, qid=quote.id: self.set_speaker(qid, mention))
-        self.picker.move(view.viewport().mapToGlobal(view.cursorRect().bottomLeft() + QPoint(0, 4)))
+        place_by_cursor(self.picker, view, 4)
         self.picker.show()
         self.picker.filter.setFocus()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -174,6 +175,7 @@ class ArticleView(QPlainTextEdit):
         self.spans: ed.Ordered = ed.Ordered()
         self.quotes: ed.Ordered = ed.Ordered()
         self.claims: list[Claim] = []
+        self.claim_shown: Callable[[Claim], bool] = lambda _claim: True  # the claims panel's filters (window)
         self.min_confidence = 0.0  # hide quote suggestions below this (0: show all)
         self.keys = ArticleKeys(self)
         self._hint = ""
@@ -240,7 +242,8 @@ class ArticleView(QPlainTextEdit):
         return redone
 
     def set_claims(self, claims: list[Claim]) -> None:
-        """The document's claims (few: read whole); the selected one stays selected while it exists."""
+        """The document's claims (few: read whole); the selected one stays selected while it exists and the
+        claims panel's filters show it."""
         self.claims = sorted(claims, key=lambda c: (c.start, c.end, c.id or 0))
         if self.keys.claims.current is not None and self.keys.claims.claim() is None:
             self.keys.claims.current = None

@@ -125,6 +125,8 @@ def _in_text_order(rows: list[tuple]) -> list[tuple]:
     return rows
 _CLAIM_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in CLAIM_COLUMNS) + " FROM claims"
 _CLAIM_PARTS = {"claimant": "claimant", "target": "target", "addressee": "addressee"}
+# a row whose state reads as ``suggested`` (no state: a machine's origin makes it one, as Claim() fills it in)
+_SUGGESTED_SQL = "(state = 'suggested' OR (coalesce(state, '') = '' AND coalesce(origin, '') NOT IN ('', 'human')))"
 
 
 def _span_row(span: Span) -> dict[str, Any]:
@@ -1410,6 +1412,14 @@ class Store:
     def quotes(self, doc_id: int, include_rejected: bool = False) -> list[Quote]:
         return self._of_document(_QUOTE_SELECT, _tuple_quote, doc_id, include_rejected)
 
+    def quotes_at(self, doc_id: int, start: int, end: int) -> list[Quote]:
+        """The document's quotes of exactly ``[start, end)``, rejected ones included, in id order: what adding a
+        quote there must look at (one index lookup, as ``spans_at``; reading a document's 5,000 quotes whole
+        took most of an add)."""
+        rows = self.conn.execute(f'{_QUOTE_SELECT} WHERE doc_id = ? AND layer = ? AND start = ? AND "end" = ? ORDER BY id',
+                                 [doc_id, self.layer, start, end])
+        return [_tuple_quote(row) for row in rows]
+
     def all_quotes(self, include_rejected: bool = False) -> Iterator[Quote]:
         hide = "" if include_rejected else " AND state != 'rejected'"
         for row in self.conn.execute(f'{_QUOTE_SELECT} WHERE layer = ?{hide} ORDER BY doc_id, start, "end", id', [self.layer]):
@@ -1467,6 +1477,27 @@ class Store:
     def claims(self, doc_id: int, include_rejected: bool = False) -> list[Claim]:
         """The document's claims in text order (by first evidence); rejected suggestions only when asked."""
         return self._of_document(_CLAIM_SELECT, _tuple_claim, doc_id, include_rejected)
+
+    def suggested_claims_on(self, doc_id: int, quote_id: int | None, evidence: Mention,
+                            claimants: Iterable[Mention]) -> list[Claim]:
+        """The document's claims still ``suggested`` whose claimant is one of ``claimants`` and that were made from
+        quote ``quote_id`` or have ``evidence`` among their evidence, in text order: what a change of that quote's
+        speaker may move. The rows are found through the document's index and filtered in SQLite (claimant, and an
+        evidence cell that names the start's digits or holds anything but plain integers: never one that can
+        match less); of those, only the id, quote and evidence are read to pick the few to make into claims, with
+        the reader's own parse (making every claim of a document of 5,000 took most of a speaker change)."""
+        wanted = sorted({(m.start, m.end) for m in claimants})
+        if not wanted:
+            return []
+        who = " OR ".join(["(claimant_start = ? AND claimant_end = ?)"] * len(wanted))
+        rows = self.conn.execute(
+            f"SELECT id, quote_id, evidence FROM claims WHERE doc_id = ? AND layer = ? AND {_SUGGESTED_SQL}"
+            f" AND ({who}) AND (quote_id = ? OR instr(evidence, ?) > 0 OR evidence GLOB '*[^][0-9, ]*')"
+            ' ORDER BY start, "end", id',
+            [doc_id, self.layer, *(n for pair in wanted for n in pair), quote_id, str(evidence.start)])
+        ids = [row_id for row_id, made_from, cell in rows if made_from == quote_id or evidence in _evidence(cell)]
+        found = {c.id: c for c in self._by_ids(_CLAIM_SELECT, _tuple_claim, ids)}
+        return [found[i] for i in ids]
 
     def claims_by_document(self, doc_ids: Iterable[int] | None = None) -> dict[int, list[Claim]]:
         """Every claim (rejected included) of the documents named (None: all), by document, in text order."""

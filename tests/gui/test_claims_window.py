@@ -174,3 +174,106 @@ def test_document_stance_and_codebook_beside_the_text(qtbot, window, seeded):
     assert "Territorial claim (X belongs to Y)" in text and "e.g." in text
     keys = dict(window.key_table())
     assert keys["c"].startswith("code a claim") and keys["1"].startswith("claim type")
+
+
+def _drawn(view, claim) -> bool:
+    """Whether the article draws ``claim`` as the selected claim: its evidence shaded in its type's colour."""
+    shade = view.codebook.claim_type(claim.claim_type).color
+    ranges = {(view.map.to_qt(m.start), view.map.to_qt(m.end)) for m in claim.evidence}
+    return any((s.cursor.selectionStart(), s.cursor.selectionEnd()) in ranges
+               and s.format.background().color().name() == shade for s in view.extraSelections())
+
+
+def _two_suggestions(store, seeded):
+    q = store.quotes(seeded.plain)[0]
+    with store.action("setup", undoable=False):
+        s1 = store.insert_claim(Claim("sovereignty", (Mention(q.start, q.end),), stance="favour",
+                                      origin="rule:claims@1", doc_id=seeded.plain))
+        s2 = store.insert_claim(Claim("pooling", (Mention(*find(PLAIN_TEXT, "Putin will travel to Belarus")),),
+                                      stance="against", origin="rule:claims@1", doc_id=seeded.plain))
+    return s1, s2
+
+
+def test_a_filter_that_hides_the_selected_claim_unselects_it(qtbot, window, seeded):
+    store = seeded.store
+    s1, s2 = _two_suggestions(store, seeded)
+    view = plain_window(qtbot, window, seeded)
+    panel = window.claims_panel
+    panel.list.setFocus()
+    panel.list.setCurrentIndex(panel.proxy.index(1, 0))  # s1: the quote comes after "Putin will travel"
+    assert view.keys.claims.current == s1.id and _drawn(view, s1)
+    entries = len(store.log())
+    panel.types.setCurrentIndex(panel.types.findData("pooling"))  # s1 is hidden, s2 left
+    assert view.keys.claims.current is None  # not s1, and not s2 either: the selection does not jump
+    assert not _drawn(view, s1) and not panel.list.selectionModel().hasSelection()
+    assert window.statusBar().currentMessage() == "the selected claim is hidden by the claims filter, so not selected"
+    for k in ("3", "-", "a", "X"):  # in the list and in the article, nothing acts on the hidden claim
+        key(qtbot, panel.list, k)
+        key(qtbot, view, k)
+    assert store.claim(s1.id) == s1 and store.claim(s2.id) == s2 and len(store.log()) == entries
+    # Tab walks only the claims the panel shows
+    view.select_cp(0)
+    seen = set()
+    for _ in range(12):
+        key(qtbot, view, Qt.Key.Key_Tab)
+        seen.add(view.keys.claims.current)
+    assert s2.id in seen and s1.id not in seen
+    # a stance filter hides s2 too
+    panel.list.setCurrentIndex(panel.proxy.index(0, 0))
+    assert view.keys.claims.current == s2.id and _drawn(view, s2)
+    panel.stances.setCurrentIndex(panel.stances.findData("favour"))
+    assert view.keys.claims.current is None and not _drawn(view, s2)
+    # all shown again: nothing comes back selected by itself, and a row selects as before
+    panel.types.setCurrentIndex(0)
+    panel.stances.setCurrentIndex(0)
+    assert view.keys.claims.current is None
+    panel.list.setCurrentIndex(panel.proxy.index(1, 0))
+    assert view.keys.claims.current == s1.id
+
+
+def test_an_edit_that_the_filter_hides_unselects_the_claim(qtbot, window, seeded):
+    store = seeded.store
+    _s1, s2 = _two_suggestions(store, seeded)
+    view = plain_window(qtbot, window, seeded)
+    panel = window.claims_panel
+    panel.types.setCurrentIndex(panel.types.findData("pooling"))
+    panel.list.setFocus()
+    panel.list.setCurrentIndex(panel.proxy.index(0, 0))
+    assert view.keys.claims.current == s2.id
+    key(qtbot, panel.list, "1")  # now a sovereignty claim: the pooling filter hides it
+    assert store.claim(s2.id).claim_type == "sovereignty"
+    assert view.keys.claims.current is None and not _drawn(view, store.claim(s2.id))
+    assert window.statusBar().currentMessage().endswith("now hidden by the claims filter, so not selected")
+    key(qtbot, panel.list, "+")  # acts on nothing
+    assert store.claim(s2.id).stance == "against"
+    # a claim made while the filter hides its type is saved, and left unselected with a word why
+    view.setFocus()
+    view.select_cp(find(PLAIN_TEXT, "time")[0])
+    select_with_keys(qtbot, view, *find(PLAIN_TEXT, "it is time"))
+    key(qtbot, view, "c")
+    key(qtbot, popup(window).list, "3")
+    key(qtbot, popup(window).list, "0")
+    made = [c for c in store.claims(seeded.plain) if c.claim_type == "territory"]
+    assert len(made) == 1 and view.keys.claims.current is None
+    assert window.statusBar().currentMessage() == (
+        "claim saved (Territorial claim (X belongs to Y) · Neutral (+0)), hidden by the claims filter, so not selected")
+
+
+def test_the_type_list_and_the_speaker_list_stay_on_the_screen_on_the_last_lines(qtbot, window, seeded):
+    view = plain_window(qtbot, window, seeded)
+    screen = window.screen().availableGeometry()
+    view.select_cp(find(PLAIN_TEXT, "proceed")[0])
+    line = view.viewport().mapToGlobal(view.cursorRect().topLeft())
+    window.move(window.x() + screen.right() - 40 - line.x(), window.y() + screen.bottom() - 30 - line.y())
+    qtbot.waitUntil(lambda: screen.bottom() - 40 < view.viewport().mapToGlobal(view.cursorRect().topLeft()).y())
+    line_top = view.viewport().mapToGlobal(view.cursorRect().topLeft()).y()
+    key(qtbot, view, "c")
+    types = popup(window)
+    assert screen.contains(types.frameGeometry()), (screen, types.frameGeometry())
+    assert types.frameGeometry().bottom() < line_top  # above the cursor's line: the line stays in sight
+    key(qtbot, types.list, Qt.Key.Key_Escape)
+    quote = seeded.store.quotes(seeded.plain)[0]
+    view.select_cp(quote.start + 3)
+    key(qtbot, view, "S")
+    picker = view.keys.picker
+    assert picker is not None and picker.isVisible() and screen.contains(picker.frameGeometry())

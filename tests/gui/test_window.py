@@ -243,3 +243,33 @@ def test_opening_another_document_never_describes_the_last_ones_span_in_the_new_
     assert said and said[-1] == ""  # the last document's span is no longer named below
     win.close()
     store.close()
+
+
+def test_hiding_unsure_quote_suggestions_is_remembered(qtbot, window, seeded, codebook, tmp_path_factory):
+    from PySide6.QtCore import QSettings
+
+    store = seeded.store
+    with store.action("setup", undoable=False):
+        unsure = store.insert_quote(Quote(*find(UNICODE_TEXT, "second line"), origin="rule:x", confidence=0.3,
+                                          doc_id=seeded.uni))
+    window.open_document(seeded.uni, focus=True)
+    assert unsure.id in {q.id for q in window.view.quotes}
+    # the settings are the test's, in a temporary folder, never the user's
+    assert QSettings("annotator", "annotator").fileName().startswith(str(tmp_path_factory.getbasetemp()))
+    key(qtbot, window.view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.hide_unsure_action.isChecked() and unsure.id not in {q.id for q in window.view.quotes}
+    window.close()
+    again = MainWindow(store, codebook, None)  # a restart: the choice is the one left
+    qtbot.addWidget(again)
+    assert again.hide_unsure_action.isChecked()
+    assert again.quotes_heading.text() == "Quotes (speaker → quote) · unsure hidden"
+    assert "Ctrl+Shift+H shows them" in again.quotes_heading.toolTip()
+    assert unsure.id not in {q.id for q in again.view.quotes}
+    assert unsure.id not in {q.id for q in again.quotes_model.rows}
+    again.hide_unsure_action.trigger()  # shown again, and that is remembered too
+    assert unsure.id in {q.id for q in again.view.quotes} and again.quotes_heading.text() == "Quotes (speaker → quote)"
+    again.close()
+    third = MainWindow(store, codebook, None)
+    qtbot.addWidget(third)
+    assert not third.hide_unsure_action.isChecked() and unsure.id in {q.id for q in third.view.quotes}
+    third.close()

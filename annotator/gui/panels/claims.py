@@ -1,7 +1,8 @@
 """The claims of the open document: type, stance, claimant, object, state; filtered by type and stance.
 
 Selecting a row selects the claim (highlighted in the article, the target of the claim keys); keys typed in
-the list go to the article, so 1 … 7, - 0 +, Shift+O and the rest work from here too.
+the list go to the article, so 1 … 7, - 0 +, Shift+O and the rest work from here too. A claim the filters hide
+is not selected: the window unselects it when a filter (or an edit) hides it, and the keys act on nothing.
 """
 
 from __future__ import annotations
@@ -103,21 +104,24 @@ class ClaimFilter(QSortFilterProxyModel):
             self.claim_type, self.stance = claim_type, stance
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
-        claim = self.sourceModel().claim(row)  # type: ignore[attr-defined]
-        if claim is None:
-            return False
+    def accepts(self, claim: Claim) -> bool:
+        """Whether the filters show ``claim`` (the article selects only the claims they show)."""
         if self.claim_type != ALL and claim.claim_type != self.claim_type:
             return False
         return self.stance == ALL or (claim.stance or "") == self.stance
 
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        claim = self.sourceModel().claim(row)  # type: ignore[attr-defined]
+        return claim is not None and self.accepts(claim)
+
 
 class ClaimsPanel(QWidget):
-    """Filters above a list; emits ``chosen(claim_id)`` when a row is selected and ``key(QKeyEvent)`` for
-    keys typed in the list (the window sends them to the article)."""
+    """Filters above a list; emits ``chosen(claim_id)`` when a row is selected, ``key(QKeyEvent)`` for
+    keys typed in the list (the window sends them to the article) and ``filtered()`` when a filter changed."""
 
     chosen = Signal(object)
     key = Signal(object)
+    filtered = Signal()
 
     def __init__(self, codebook: Codebook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,12 +173,19 @@ class ClaimsPanel(QWidget):
         if index.isValid():
             self.list.setCurrentIndex(index)
             self.list.scrollTo(index)
-        else:
-            self.list.clearSelection()
+        else:  # no current row either: a click on any row then selects its claim
+            self.list.selectionModel().clear()
         self._quiet = False
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.types.currentData(), self.stances.currentData())
+        """Filter the rows. When the selected row goes, Qt makes a neighbour current: that is not a choice of
+        the analyst's, so it selects nothing (the window unselects the hidden claim on ``filtered``)."""
+        self._quiet = True
+        try:
+            self.proxy.set_filter(self.types.currentData(), self.stances.currentData())
+        finally:
+            self._quiet = False
+        self.filtered.emit()
 
     def _current(self, index: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet or not index.isValid():
