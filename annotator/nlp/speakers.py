@@ -302,7 +302,7 @@ def subject_candidates(
                 if left is not None:  # "..., and a spokesperson for the trust said": a misattached subject
                     out.append(left)
                     break
-            if v.dep_ in ("acl", "relcl") and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("PROPN", "NOUN"):
+            if v.dep_ in ("acl", "relcl") and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("PROPN", "NOUN") and not subj_all:
                 issuer = _issuer_of(v.head, lo, hi)
                 out.append(issuer if issuer is not None else v.head)  # "its founder, Declan O'Neill, blaming ..."
                 break

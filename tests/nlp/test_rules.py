@@ -2732,3 +2732,29 @@ def test_a_description_with_no_name_set_off_after_it_speaks_as_written():
 
     found = speaker_from_head(doc, doc[1], literal=True)
     assert found is not None and doc[found.start : found.end].text == "The chair"
+
+
+def test_a_clause_with_its_own_subject_hung_on_a_document_noun_is_no_description_of_it():
+    # Dalby said in a memo that staff were told "in person" .  (the parser hung "told" on "memo" as acl)
+    doc = parse(
+        [
+            ("Dalby", 1, "nsubj", "PROPN", "NNP", "Dalby"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("in", 1, "prep", "ADP", "IN", "in"),
+            ("a", 4, "det", "DET", "DT", "a"),
+            ("memo", 2, "pobj", "NOUN", "NN", "memo"),
+            ("that", 8, "mark", "SCONJ", "IN", "that"),
+            ("staff", 8, "nsubjpass", "NOUN", "NN", "staff"),
+            ("were", 8, "auxpass", "AUX", "VBD", "be"),
+            ("told", 4, "acl", "VERB", "VBN", "tell"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("in", 8, "prep", "ADP", "IN", "in"),
+            ("person", 10, "pobj", "NOUN", "NN", "person"),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "ORG")],
+    )
+    # "told" has a subject of its own ("staff"): a misparsed complement, not a participle describing the memo,
+    # so the quote goes to the subject of "said", never to "memo"
+    assert attributed(doc) == [("in person", "Dalby")]
