@@ -16,6 +16,7 @@ from annotator.nlp.lexicon import (
     ORG_NOUNS,
     PARTY_WORDS,
     PEOPLE_NOUNS,
+    REPORTING_VERBS,
     TITLE_HEADS,
     table,
     words,
@@ -97,8 +98,8 @@ def demonym_description(doc: Doc, found: Found) -> Found | None:
     if found.label not in ("PERSON", "NORP") and not (tok.text[:1].isupper() and tok.lower_.endswith(("man", "woman"))):
         return None
     s = start - 1
-    while s > 0 and doc[s].pos_ == "ADJ" and doc[s].is_lower:
-        s -= 1  # "the young Velskan", "the veteran Scot"
+    while s > 0 and (doc[s].pos_ == "ADJ" and doc[s].is_lower or _age_ends_at(doc, s)):
+        s -= 5 if _age_ends_at(doc, s) else 1  # "the young Velskan", "the veteran Scot", "the 40-year-old Dane"
     if doc[s].lower_ != "the" or tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s"):
         return None
     return Found(s, found.end, False, "")
@@ -213,7 +214,7 @@ def describes_person(doc: Doc, found: Found) -> bool:
     head = _head(doc, found)
     if found.pronoun or found.label or doc[found.start].lower_ not in ("the", "this", "that"):
         return False
-    if age_description(doc, head) is not None:
+    if age_description(doc, head) is not None or _aged_speaker(doc, found, head):
         return True
     if head.i == found.end - 1 and head.text[:1].isupper() and demonym_description(doc, Found(head.i, head.i + 1, False, head.ent_type_)) == found:
         return True  # "the Scot", "the young Velskan"
@@ -308,6 +309,19 @@ def embedded_subject(doc: Doc, m: NamedMention) -> bool:
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     return v.dep_ != "ROOT"
+
+
+def _age_ends_at(doc: Doc, k: int) -> bool:
+    """Token ``k`` ends an age compound: the "old" of "40-year-old"."""
+    return k >= 4 and _age(doc, k - 4, k + 1) is not None
+
+
+def _aged_speaker(doc: Doc, found: Found, head: Token) -> bool:
+    """ "the 29-year-old forward said": a singular noun given an age, as the subject of a reporting verb, is a
+    person whatever the noun (only people speak; a thing given an age, "the 300-year-old bridge", says nothing)."""
+    if head.tag_ != "NN" or head.lower_ in ORG_NOUNS or _age(doc, found.start, found.end) is None:
+        return False
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _age(doc: Doc, s: int, e: int) -> str | None:

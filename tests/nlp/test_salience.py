@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.nlp.names import Found
 from annotator.nlp.quotes import find_quotes
+from annotator.nlp.roles import describes_person
 from tests.nlp.parses import parse
 from tests.nlp.test_rules import _said_yes, attributed
 
@@ -585,3 +587,57 @@ def test_an_it_after_a_sentence_whose_subject_describes_an_organisation_or_docum
 
 def test_an_it_after_a_sentence_whose_subject_is_a_person_is_never_that_person():
     assert _before_it_said("farmer", "farmer") != [("Yes,", "The farmer")]
+
+
+def _aged_description(noun: tuple[str, str, str, str], label: str = "") -> list:
+    # Ida Moll scored . " We won , " the 31-year-old <noun> <verb> .
+    rows = [
+        ("Ida", 1, "compound", "PROPN", "NNP", "Ida"),
+        ("Moll", 2, "nsubj", "PROPN", "NNP", "Moll"),
+        ("scored", 2, "ROOT", "VERB", "VBD", "score"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ('"', 16, "punct", "PUNCT", "``", '"'),
+        ("We", 6, "nsubj", "PRON", "PRP", "we"),
+        ("won", 16, "ccomp", "VERB", "VBD", "win"),
+        (",", 16, "punct", "PUNCT", ",", ","),
+        ('"', 16, "punct", "PUNCT", "''", '"'),
+        ("the", 15, "det", "DET", "DT", "the"),
+        ("31", 12, "nummod", "NUM", "CD", "31"),
+        ("-", 12, "punct", "PUNCT", "HYPH", "-"),
+        ("year", 14, "npadvmod", "NOUN", "NN", "year"),
+        ("-", 14, "punct", "PUNCT", "HYPH", "-"),
+        ("old", 15, "amod", "ADJ", "JJ", "old"),
+        (noun[0], 16, "nsubj", noun[1], noun[2], noun[3]),
+        ("said", 16, "ROOT", "VERB", "VBD", "say"),
+        (".", 16, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, False, True, False, True, False, False, True, True, False, False, False, False, True, True, False, False]
+    ents = [(0, 2, "PERSON"), (10, 15, "DATE")] + ([(15, 16, label)] if label else [])
+    return attributed(parse(rows, ents=ents, spaces=spaces))
+
+
+def test_a_noun_given_an_age_as_the_subject_of_a_reporting_verb_is_the_person_just_named():
+    # "the 31-year-old forward said": whatever the noun, a speaker given an age is a person
+    assert _aged_description(("forward", "NOUN", "NN", "forward")) == [("We won,", "Ida Moll")]
+
+
+def test_a_demonym_after_an_age_is_the_person_just_named():
+    # "the 31-year-old Dutchman said" (tagged NORP): the age does not hide the description
+    assert _aged_description(("Dutchman", "PROPN", "NNP", "Dutchman"), "NORP") == [("We won,", "Ida Moll")]
+
+
+def test_a_noun_given_an_age_is_a_person_only_as_a_speaker():
+    # "The 31-year-old bridge stood": a thing given an age says nothing, and describes no one
+    rows = [
+        ("The", 6, "det", "DET", "DT", "the"),
+        ("31", 3, "nummod", "NUM", "CD", "31"),
+        ("-", 3, "punct", "PUNCT", "HYPH", "-"),
+        ("year", 5, "npadvmod", "NOUN", "NN", "year"),
+        ("-", 5, "punct", "PUNCT", "HYPH", "-"),
+        ("old", 6, "amod", "ADJ", "JJ", "old"),
+        ("bridge", 7, "nsubj", "NOUN", "NN", "bridge"),
+        ("stood", 7, "ROOT", "VERB", "VBD", "stand"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, spaces=[True, False, False, False, False, True, True, False, False])
+    assert not describes_person(doc, Found(0, 7, False, ""))
