@@ -641,3 +641,42 @@ def test_a_noun_given_an_age_is_a_person_only_as_a_speaker():
     ]
     doc = parse(rows, spaces=[True, False, False, False, False, True, True, False, False])
     assert not describes_person(doc, Found(0, 7, False, ""))
+
+
+@pytest.mark.model
+def test_a_definite_description_before_is_no_new_person_but_whom_it_describes(nlp):
+    # "the minister" repeats "The housing minister" of the standfirst, which is the person the headline names
+    text = ('Maria Hoffmann promised lower rents. Can she deliver?\n\n'
+            'The housing minister has a year left and a sceptical party.\n\n'
+            '"We will build them," the minister says, on a train to the coast.\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("We will build them,", "Maria Hoffmann")]
+
+
+@pytest.mark.model
+def test_an_indefinite_description_before_stays_someone_of_its_own(nlp):
+    # "One cabinet minister said" introduces someone unnamed: "the minister" after it is that one, not the person named
+    text = ('Maria Hoffmann promised lower rents.\n\n'
+            'One cabinet minister said the plan was too costly.\n\n'
+            '"We cannot pay for it," the minister said.\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("We cannot pay for it,", "One cabinet minister")]
+
+
+def test_two_descriptions_of_one_noun_set_apart_by_their_adjectives_are_two_people():
+    from annotator.nlp.unnamed import _contrasted
+
+    # the older woman laughs . the younger woman
+    doc = parse([
+        ("the", 2, "det", "DET", "DT", "the"),
+        ("older", 2, "amod", "ADJ", "JJR", "old"),
+        ("woman", 3, "nsubj", "NOUN", "NN", "woman"),
+        ("laughs", 3, "ROOT", "VERB", "VBZ", "laugh"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("younger", 7, "amod", "ADJ", "JJR", "young"),
+        ("woman", 7, "ROOT", "NOUN", "NN", "woman"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("woman", 9, "ROOT", "NOUN", "NN", "woman"),
+    ])  # fmt: skip
+    toks = list(doc)
+    assert _contrasted(toks, 5, 7, 0, 2)
+    assert not _contrasted(toks, 8, 9, 0, 2)  # "the woman" may be the older one
