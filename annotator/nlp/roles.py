@@ -332,22 +332,35 @@ def _age(doc: Doc, s: int, e: int) -> str | None:
     return None
 
 
+def _age_lead(doc: Doc, k: int) -> int:
+    """How many tokens set off the age at token ``k`` from the name before it: 1 for "X, 24,", 2 for "X, aged
+    24,", 3 for "X, who is 24 and ..."; 0 when it is no age given to a name."""
+    if k >= 1 and doc[k - 1].text == ",":
+        return 1
+    if k >= 2 and doc[k - 1].lower_ == "aged" and doc[k - 2].text == ",":
+        return 2
+    if k >= 3 and doc[k - 1].lower_ in ("is", "was") and doc[k - 2].lower_ == "who" and doc[k - 3].text == ",":
+        return 3
+    return 0
+
+
 def _same_age(mentions: Mentions, found: Found, at: int, paras: int, depth: int = 0) -> NamedMention | None:
-    """The person an age description stands for by that age: the nearest earlier name set off with it
-    ("Velin, 24,") or an earlier subject description with it, as that one resolves (within ``paras``
-    paragraphs more than the usual, the age being evidence of its own)."""
+    """The person an age description stands for by that age: the nearest earlier name given it ("Velin, 24,",
+    "Velin, who is 24,", anywhere before) or an earlier subject description with it, as that one resolves
+    (within ``paras`` paragraphs more than the usual, the age being evidence of its own)."""
     doc = mentions.doc
     age = _age(doc, found.start, found.end)
     if age is None or depth > 1:
         return None
     para = mentions.para_of(doc[at].idx)
     for k in range(found.start - 1, 0, -1):
-        if para - mentions.para_of(doc[k].idx) > paras + 2:
-            return None
         if doc[k].text != age or not mentions.outside(k, k + 1):
             continue
-        if doc[k - 1].text == "," and k + 1 < len(doc) and doc[k + 1].text in (",", ")", "."):
-            named = [m for m in mentions.between(max(0, k - 8), k) if m.personal and m.end == k - 1]
+        if para - mentions.para_of(doc[k].idx) > paras + 2 and not _age_lead(doc, k):
+            continue  # a description with the age far back may be another's; a name given it is evidence anywhere
+        lead = _age_lead(doc, k)
+        if lead and k + 1 < len(doc) and (doc[k + 1].text in (",", ")", ".") or doc[k + 1].lower_ == "and"):
+            named = [m for m in mentions.between(max(0, k - 10), k) if m.personal and m.end == k - lead]
             if named:
                 return mentions.best_name(named[-1], at)
         if k + 4 < len(doc) and _age(doc, k, k + 5) == age:

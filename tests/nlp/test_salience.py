@@ -680,3 +680,23 @@ def test_two_descriptions_of_one_noun_set_apart_by_their_adjectives_are_two_peop
     toks = list(doc)
     assert _contrasted(toks, 5, 7, 0, 2)
     assert not _contrasted(toks, 8, 9, 0, 2)  # "the woman" may be the older one
+
+
+@pytest.mark.model
+def test_an_age_description_is_the_person_given_that_age_however_far_back(nlp):
+    # "X, who is 61," paragraphs before: "the 61-year-old" is X, not the person named last
+    text = ('Hanna Berg, who is 61 and the longest-serving nurse, runs the night ward.\n\n'
+            'The ward has twelve beds.\n\nMost nights are quiet.\n\nSome are not.\n\n'
+            'The rota is pinned by the door.\n\n'
+            'Its newest nurse, Lotte Kranz, joined in May and checks the charts.\n\n'
+            '"Slowly, always slowly," the 61-year-old says.\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("Slowly, always slowly,", "Hanna Berg")]
+
+
+def test_an_age_is_given_to_a_name_set_off_by_a_comma_aged_or_who_is():
+    from annotator.nlp.roles import _age_lead
+
+    # Ana , 24 , / Ana , aged 24 , / Ana , who is 24 and / Ana turned 24
+    words = ["Ana", ",", "24", ",", "Ana", ",", "aged", "24", ",", "Ana", ",", "who", "is", "24", "and", "Ana", "turned", "24"]
+    doc = parse([(w, i, "dep", "X", "X", w.lower()) for i, w in enumerate(words)])
+    assert [_age_lead(doc, k) for k in (2, 7, 13, 17)] == [1, 2, 3, 0]
