@@ -236,11 +236,12 @@ def description_gender(doc: Doc, found: Found) -> str | None:
     return None
 
 
-def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, described: bool = False) -> NamedMention | None:
+def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, described: bool = False,
+                   exclude: frozenset[str] = frozenset()) -> NamedMention | None:  # fmt: skip
     """The person a definite description that matches no title stands for: the one the text is
     about just before it (the latest named subject or speaker within ``paras`` paragraphs, else the
     latest person named there) whose known gender and office do not contradict it ("Diarra said ...
-    the former prime minister added", "Pell scored twice ... the 23-year-old said")."""
+    the former prime minister added", "Pell scored twice ... the 23-year-old said"); never one of ``exclude``."""
     doc = mentions.doc
     if not described and not describes_person(doc, found):
         return None
@@ -254,6 +255,8 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     para = mentions.para_of(doc[at].idx)
 
     def fits(m: NamedMention) -> bool:
+        if m.key in exclude:
+            return False
         if gender is not None and mentions.gender(m.key, strong=True) not in (None, gender):
             return False
         offices = {canon(t) for t in m.titles} & TITLE_HEADS

@@ -700,3 +700,13 @@ def test_an_age_is_given_to_a_name_set_off_by_a_comma_aged_or_who_is():
     words = ["Ana", ",", "24", ",", "Ana", ",", "aged", "24", ",", "Ana", ",", "who", "is", "24", "and", "Ana", "turned", "24"]
     doc = parse([(w, i, "dep", "X", "X", w.lower()) for i, w in enumerate(words)])
     assert [_age_lead(doc, k) for k in (2, 7, 13, 17)] == [1, 2, 3, 0]
+
+
+@pytest.mark.model
+def test_a_possessed_description_is_not_its_owner(nlp):
+    # "her sister" after "she" (the sister titled so before) is the other sister, not she herself
+    text = ('Ruth Marlow, 70, has run the shop since 1990.\n\n'
+            'Her sister, Edda Marlow, bakes the bread. Edda Marlow opens at six. "Every single day," she says.\n\n'
+            '"That is true," her sister says.\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("Every single day,", "Edda Marlow"), ("That is true,", "Ruth Marlow")]
+
