@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.nlp.issuers import author, issuer
-from annotator.nlp.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, classes, words
+from annotator.nlp.lexicon import DOCUMENT_NOUNS, FEMALE_NOUNS, MALE_NOUNS, ORG_NOUNS, TITLE_HEADS, classes, words
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
 from annotator.nlp.roles import is_role, person_noun, resolve_role
@@ -29,7 +29,7 @@ def _described_firm(toks) -> bool:
     return toks[0].lower_ == "the" and all(t.is_lower or t.text == "-" for t in toks[1:-1])
 
 
-def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
+def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) -> NamedMention | None:
     """A common noun phrase speaker that stands for a name: "the foreign minister" -> the
     person so titled; "the company"/"their union" -> the organisation; "the statement" -> who
     issued the last one. None when it names no one else."""
@@ -44,7 +44,7 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
         dets.add(doc[found.start - 1].lower_)
     if is_role(hw) and hw not in ORG_NOUNS:
         named = resolve_role(mentions, found, at)
-        unnamed = earlier_unnamed(mentions, found, at)
+        unnamed = _as_resolved(mentions, earlier_unnamed(mentions, found, at), depth)
         if named is not None and unnamed is not None and unnamed.start > _last_before(mentions, named, at):
             return unnamed  # "the minister" right after "One cabinet minister said", not the minister named before
         return named or unnamed
@@ -86,6 +86,23 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int) -> NamedMention | 
     if hw in ORG_NOUNS:  # "the board": an organisation described so before, else the one the text is about, no town
         return earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
     return earlier_unnamed(mentions, found, at)
+
+
+def _as_resolved(mentions: Mentions, m: NamedMention | None, depth: int) -> NamedMention | None:
+    """An earlier description of one person that is itself definite ("The housing minister has a deputy ...")
+    names no one new: it stands for whom it resolves to, when it does (a title, the person just named);
+    an indefinite one ("One cabinet minister said") is someone of its own; only an office, a title or a noun that
+    says a man or a woman is one person."""
+    doc = mentions.doc
+    if m is None or depth > 2 or m.head >= 0 or doc[m.start].lower_ not in ("the", "this", "that"):
+        return m
+    if doc[m.end - 1].lower_ not in TITLE_HEADS | MALE_NOUNS | FEMALE_NOUNS:
+        return m  # "the crew", "the family": a group, whoever was just named
+    from annotator.nlp.roles import salient_person
+
+    earlier = Found(m.start, m.end, False, "")
+    named = resolve_phrase(mentions, earlier, m.start, depth + 1) or salient_person(mentions, earlier, m.start)
+    return named if named is not None and named.personal else m
 
 
 def named_after_lede(mentions: Mentions, found: Found, at: int) -> NamedMention | None:

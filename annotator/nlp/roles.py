@@ -16,6 +16,7 @@ from annotator.nlp.lexicon import (
     ORG_NOUNS,
     PARTY_WORDS,
     PEOPLE_NOUNS,
+    REPORTING_VERBS,
     TITLE_HEADS,
     table,
     words,
@@ -97,8 +98,8 @@ def demonym_description(doc: Doc, found: Found) -> Found | None:
     if found.label not in ("PERSON", "NORP") and not (tok.text[:1].isupper() and tok.lower_.endswith(("man", "woman"))):
         return None
     s = start - 1
-    while s > 0 and doc[s].pos_ == "ADJ" and doc[s].is_lower:
-        s -= 1  # "the young Velskan", "the veteran Scot"
+    while s > 0 and (doc[s].pos_ == "ADJ" and doc[s].is_lower or _age_ends_at(doc, s)):
+        s -= 5 if _age_ends_at(doc, s) else 1  # "the young Velskan", "the veteran Scot", "the 40-year-old Dane"
     if doc[s].lower_ != "the" or tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s"):
         return None
     return Found(s, found.end, False, "")
@@ -213,7 +214,7 @@ def describes_person(doc: Doc, found: Found) -> bool:
     head = _head(doc, found)
     if found.pronoun or found.label or doc[found.start].lower_ not in ("the", "this", "that"):
         return False
-    if age_description(doc, head) is not None:
+    if age_description(doc, head) is not None or _aged_speaker(doc, found, head):
         return True
     if head.i == found.end - 1 and head.text[:1].isupper() and demonym_description(doc, Found(head.i, head.i + 1, False, head.ent_type_)) == found:
         return True  # "the Scot", "the young Velskan"
@@ -235,11 +236,12 @@ def description_gender(doc: Doc, found: Found) -> str | None:
     return None
 
 
-def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, described: bool = False) -> NamedMention | None:
+def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, described: bool = False,
+                   exclude: frozenset[str] = frozenset()) -> NamedMention | None:  # fmt: skip
     """The person a definite description that matches no title stands for: the one the text is
     about just before it (the latest named subject or speaker within ``paras`` paragraphs, else the
     latest person named there) whose known gender and office do not contradict it ("Diarra said ...
-    the former prime minister added", "Pell scored twice ... the 23-year-old said")."""
+    the former prime minister added", "Pell scored twice ... the 23-year-old said"); never one of ``exclude``."""
     doc = mentions.doc
     if not described and not describes_person(doc, found):
         return None
@@ -253,6 +255,8 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     para = mentions.para_of(doc[at].idx)
 
     def fits(m: NamedMention) -> bool:
+        if m.key in exclude:
+            return False
         if gender is not None and mentions.gender(m.key, strong=True) not in (None, gender):
             return False
         offices = {canon(t) for t in m.titles} & TITLE_HEADS
@@ -310,6 +314,19 @@ def embedded_subject(doc: Doc, m: NamedMention) -> bool:
     return v.dep_ != "ROOT"
 
 
+def _age_ends_at(doc: Doc, k: int) -> bool:
+    """Token ``k`` ends an age compound: the "old" of "40-year-old"."""
+    return k >= 4 and _age(doc, k - 4, k + 1) is not None
+
+
+def _aged_speaker(doc: Doc, found: Found, head: Token) -> bool:
+    """ "the 29-year-old forward said": a singular noun given an age, as the subject of a reporting verb, is a
+    person whatever the noun (only people speak; a thing given an age, "the 300-year-old bridge", says nothing)."""
+    if head.tag_ != "NN" or head.lower_ in ORG_NOUNS or _age(doc, found.start, found.end) is None:
+        return False
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
+
+
 def _age(doc: Doc, s: int, e: int) -> str | None:
     """The age a description gives ("the 24-year-old", "The 24-year-old striker"): its number."""
     for k in range(s, max(s, e - 4)):
@@ -318,22 +335,35 @@ def _age(doc: Doc, s: int, e: int) -> str | None:
     return None
 
 
+def _age_lead(doc: Doc, k: int) -> int:
+    """How many tokens set off the age at token ``k`` from the name before it: 1 for "X, 24,", 2 for "X, aged
+    24,", 3 for "X, who is 24 and ..."; 0 when it is no age given to a name."""
+    if k >= 1 and doc[k - 1].text == ",":
+        return 1
+    if k >= 2 and doc[k - 1].lower_ == "aged" and doc[k - 2].text == ",":
+        return 2
+    if k >= 3 and doc[k - 1].lower_ in ("is", "was") and doc[k - 2].lower_ == "who" and doc[k - 3].text == ",":
+        return 3
+    return 0
+
+
 def _same_age(mentions: Mentions, found: Found, at: int, paras: int, depth: int = 0) -> NamedMention | None:
-    """The person an age description stands for by that age: the nearest earlier name set off with it
-    ("Velin, 24,") or an earlier subject description with it, as that one resolves (within ``paras``
-    paragraphs more than the usual, the age being evidence of its own)."""
+    """The person an age description stands for by that age: the nearest earlier name given it ("Velin, 24,",
+    "Velin, who is 24,", anywhere before) or an earlier subject description with it, as that one resolves
+    (within ``paras`` paragraphs more than the usual, the age being evidence of its own)."""
     doc = mentions.doc
     age = _age(doc, found.start, found.end)
     if age is None or depth > 1:
         return None
     para = mentions.para_of(doc[at].idx)
     for k in range(found.start - 1, 0, -1):
-        if para - mentions.para_of(doc[k].idx) > paras + 2:
-            return None
         if doc[k].text != age or not mentions.outside(k, k + 1):
             continue
-        if doc[k - 1].text == "," and k + 1 < len(doc) and doc[k + 1].text in (",", ")", "."):
-            named = [m for m in mentions.between(max(0, k - 8), k) if m.personal and m.end == k - 1]
+        if para - mentions.para_of(doc[k].idx) > paras + 2 and not _age_lead(doc, k):
+            continue  # a description with the age far back may be another's; a name given it is evidence anywhere
+        lead = _age_lead(doc, k)
+        if lead and k + 1 < len(doc) and (doc[k + 1].text in (",", ")", ".") or doc[k + 1].lower_ == "and"):
+            named = [m for m in mentions.between(max(0, k - 10), k) if m.personal and m.end == k - lead]
             if named:
                 return mentions.best_name(named[-1], at)
         if k + 4 < len(doc) and _age(doc, k, k + 5) == age:

@@ -26,6 +26,17 @@ def _bare_definite(toks, s: int, head: int) -> bool:
     return head - s == 1 and toks[s].lower_ in ("the", "its", "their", "this", "that")
 
 
+def _contrasted(toks, s1: int, h1: int, s2: int, h2: int) -> bool:
+    """Two descriptions of one noun whose adjectives differ, each having one the other lacks ("the younger
+    woman", "the older woman"): two people, told apart by those words."""
+
+    def adjectives(s: int, h: int) -> set[str]:
+        return {t.lower_ for t in toks[s:h] if t.pos_ == "ADJ" and t.is_lower}
+
+    a, b = adjectives(s1, h1), adjectives(s2, h2)
+    return bool(a - b) and bool(b - a)
+
+
 def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -> NamedMention | None:
     """The nearest earlier unnamed subject of the same kind as the definite description ``found``
     ("the investor" -> "One top-20 shareholder, who asked not to be named, said"), within ``paras``."""
@@ -48,6 +59,8 @@ def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -
             continue  # "the investor" is one of them, not "several large investors"
         if _kin(t.lemma_.lower(), lemma):
             s, e = noun_phrase(doc, t)
+            if _contrasted(toks, found.start, found.end - 1, s, t.i):
+                continue  # "the younger woman" is not "the older woman": each is set apart from the other
             if lemma in ORG_NOUNS and _bare_definite(toks, s, t.i):
                 continue  # "The company now expects ..." names no company: "the company" is whichever the text named
             left = t.left_edge.i
