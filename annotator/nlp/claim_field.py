@@ -419,6 +419,12 @@ def field_of(span: Span, quoted: bool) -> Field:
                 if (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
+    for t in toks:  # "Linnorthian ground", "Vardic earth": a land word that is no field word, owned by a polity
+        if t.pos_ == "NOUN" and t.lower_ in _LAND and ("territory", t.lower_) not in seen and (
+                "territory", t.lemma_.lower()) not in seen and any(
+                m.dep_ in ("amod", "compound", "poss") and _polity_modifier(m) for m in t.children):
+            seen.add(("territory", t.lower_))
+            classes["territory"] = classes.get("territory", 0) + 1
     low = span_text(span).lower()
     for p, k in lex.FIELD_PHRASES:
         if p in low:
