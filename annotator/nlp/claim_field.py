@@ -419,6 +419,12 @@ def field_of(span: Span, quoted: bool) -> Field:
                 if (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
+    for t in toks:  # "Linnorthian ground", "Vardic earth": a land word that is no field word, owned by a polity
+        if t.pos_ == "NOUN" and t.lower_ in _LAND and ("territory", t.lower_) not in seen and (
+                "territory", t.lemma_.lower()) not in seen and any(
+                m.dep_ in ("amod", "compound", "poss") and _polity_modifier(m) for m in t.children):
+            seen.add(("territory", t.lower_))
+            classes["territory"] = classes.get("territory", 0) + 1
     low = span_text(span).lower()
     for p, k in lex.FIELD_PHRASES:
         if p in low:
@@ -472,7 +478,9 @@ def _we_decide(span: Span) -> bool:
 
 
 _SAYERS = frozenset({"we", "us", "ourselves", "people", "peoples", "nation", "islander", "resident", "citizen",
-                     "inhabitant", "those"})
+                     "inhabitant", "those"}) | lex.ELECTORATES
+_TAKEN = lex.DECISION_TAKING
+_DECISIONS = lex.DECISION_NOUNS
 
 
 def _a_people(tok: Token | None) -> bool:
@@ -493,10 +501,15 @@ def _peoples_say(span: Span) -> Token | None:
     toks = tokens(span.doc)
     for i in range(span.start, span.end):
         lemma = lemmas[i]
-        if tags[i] != "VERB" or lemma not in _DECIDING and lemma not in lex.CONSULTING_VERBS:
+        if tags[i] != "VERB" or lemma not in _DECIDING and lemma not in lex.CONSULTING_VERBS and lemma not in _TAKEN:
             continue
         t = toks[i]
         passive = any(c.dep_ == "auxpass" for c in t.children)
+        if lemma in _TAKEN:  # "decisions about X will be made by its voters": a decision taken is one decided
+            subj = subject_of(t)
+            if passive and subj is not None and subj.lemma_.lower() in _DECISIONS and _a_people(by := pobj(t, ("by",))):
+                return by
+            continue
         if lemma in _DECIDING:
             if passive:
                 if _a_people(by := pobj(t, ("by",))):

@@ -123,6 +123,8 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
     f = field_of(span, quoted and pol)  # "we" is a polity in a political actor's mouth
     if quoted and pol and _names_a_polity(span) and sum(t.is_alpha for t in tokens_in(span)) >= VOICED_WORDS:
         f = replace(f, score=f.score + 1)  # a political actor speaking of a polity in a full sentence: a signal
+    if reported and f.polity is None and _a_polity_itself(doc, claimant, span):
+        f = replace(f, score=f.score + 1)  # "X says the line should run ...": the polity that says it is the one spoken of
     if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span) and not (
             reported and pol and _of_status(span)):
         return []  # two weak signals need a stance marker (or a political actor's report of status) to make a claim
@@ -157,6 +159,16 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
             seen.add(m)
             out.append(c.with_(target=m))
     return out
+
+
+def _a_polity_itself(doc: Doc, claimant: Mention | None, clause: Span) -> bool:
+    """The claimant is a polity named in the sentence of the clause it reports (a GPE entity, not a person, an office
+    or a pronoun resolved to a name further back)."""
+    if claimant is None or not len(clause):
+        return False
+    span = doc.char_span(claimant.start, claimant.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and label_of(span.root) == "GPE" and span.root.pos_ == "PROPN" and (
+        sent_of(clause[0]).start <= span.start)
 
 
 _OBLIGING = frozenset({"should", "must", "ought"})

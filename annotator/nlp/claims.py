@@ -19,6 +19,7 @@ from annotator.domain import Claim, Mention, Quote
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_ceding import ceding_stance
 from annotator.nlp.claim_cues import Hit, raw_hits
+from annotator.nlp.claim_depicted import depicted_claims
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes
 from annotator.nlp.claim_interference import aimed, defended_home, dismissed, in_outsiders_act, unpooled
@@ -451,6 +452,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = _merge(doc, claims)
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
+    claims += depicted_claims(doc, [c for c in claims if c.confidence >= min_confidence])
     claims = one_per_object(doc, unpooled(doc, peoples_votes(doc, [
         polity_decides(doc, sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, sovereignty_of_land(doc, c)))))))))
         for c in claims if c.confidence >= min_confidence])))
