@@ -80,6 +80,7 @@ DEMONYM_SUFFIXES = tuple(sorted(words("words", "demonym_suffixes"), key=len, rev
 PRIVATE_OWNERS = words("words", "private_owners")
 UNION_NAMES = words("words", "union_names")
 SELF_RULE_WORDS = words("words", "self_rule_words")
+WILL_NOUNS = words("words", "will_nouns")
 STATUS_VOTES = words("words", "status_votes")
 SELF_RULE_OBJECTS = words("words", "self_rule_objects")
 ELECTIONS = words("words", "elections")

@@ -72,14 +72,42 @@ def peoples_choice(doc: Doc, c: Claim) -> Claim:
         if _lemma(t) not in _DECIDING or t.pos_ != "VERB" or any(
                 c.dep_ == "dobj" and _lemma(c) in _RULERS for c in t.children):
             continue  # choosing a government or leaders is a polity governing itself: sovereignty
-        holder = subject_of(t)
+        holder = _decider_of(t)
         if holder is None and t.dep_ in ("acl", "xcomp", "relcl") and _lemma(t.head) in ("right", "freedom"):
             holder = subject_of(t.head.head) if t.head.head is not t.head else None  # "X have the right to decide"
         if _a_people(holder) or holder is not None and holder.lower_ == "they" and _a_people(_before(holder)):
             return c.with_(claim_type="self_determination", aspect=None)
-    if _is_a_people(sent):
+    if _is_a_people(sent) or any(_put_to_a_people(t) or _a_peoples_will(t) for t in sent):
         return c.with_(claim_type="self_determination", aspect=None)
     return c
+
+
+def _decider_of(verb: Token) -> Token | None:
+    """Who decides: the agent of a passive ("the question was settled by its people"), the subject of the
+    adjective an infinitive completes ("the islanders are old enough to decide", "free to choose"), else the
+    verb's subject."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    holder = subject_of(verb)
+    if holder is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        holder = subject_of(verb.head.head)
+    return holder
+
+
+def _put_to_a_people(t: Token) -> bool:
+    """ "any change must be put to the people who live there": a question put to a people, its say."""
+    return t.pos_ == "VERB" and _lemma(t) == "put" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _a_people(g) for g in c.children)
+        for c in t.children)
+
+
+def _a_peoples_will(t: Token) -> bool:
+    """ "the clearly expressed will of the islanders", "the wishes of its inhabitants": a people's will, its say
+    over its course (a state's "will" or "consent" is not one)."""
+    if t.pos_ != "NOUN" or _lemma(t) not in lex.WILL_NOUNS and t.lower_ not in lex.WILL_NOUNS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _a_people(g) for g in c.children)
+               for c in t.children) or any(c.dep_ == "poss" and _a_people(c) for c in t.children)
 
 
 def _before(t: Token) -> Token | None:
