@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_tree import is_demonym, is_place, label_of, sets_aside, subject_of
+from annotator.nlp.claim_parts import mention
+from annotator.nlp.claim_tree import is_demonym, is_place, label_of, phrase, sets_aside, subject_of
 from annotator.nlp.once import sent_of
 
 # Nouns for a people as such (not a state or its government).
@@ -276,3 +277,34 @@ def sovereignty_of_land(doc: Doc, c: Claim) -> Claim:
     if span is None or not len(span) or not sovereignty_over_land(span):
         return c
     return c.with_(claim_type="territory")
+
+
+_COMPETENCE_FROM = ("territory", "sovereignty", "contest", "interference", "self_determination")
+
+
+def a_bodys_competence(span: Span) -> Token | None:
+    """The court, tribunal, commission or panel whose authority, jurisdiction or competence ``span`` speaks of
+    ("does not recognise the tribunal's jurisdiction over the reef", "never accepted the authority of the boundary
+    commission"), else None: a claim on that body's competence, not on the land it would rule on."""
+    for t in span:
+        if t.pos_ != "NOUN" or _lemma(t) not in lex.COMPETENCE_NOUNS:
+            continue
+        owners = [c for c in t.children if c.dep_ == "poss"] + [
+            g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        body = next((o for o in owners if _lemma(o) in lex.FINDING_BODIES or o.lower_ in lex.FINDING_BODIES), None)
+        if body is not None:
+            return body
+    return None
+
+
+def bodys_competence(doc: Doc, c: Claim) -> Claim:
+    """A claim whose evidence speaks of a body's competence (``a_bodys_competence``) is "other", with the body as
+    its object, as the codebook has it (recognising a court's competence is other, whatever land it rules on); a
+    claim about a union's court stays pooling."""
+    if c.claim_type not in _COMPETENCE_FROM or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    body = a_bodys_competence(span) if span is not None and len(span) else None
+    if body is None:
+        return c
+    return c.with_(claim_type="other", target=mention(doc, *phrase(body)), aspect=None)
