@@ -83,3 +83,22 @@ def test_model_needing_no_embassy_to_explain_is_interference(nlp):
     c = Claim(claim_type="territory", evidence=(Mention(0, len(text)),), stance="against", strength=-1)
     (d,) = dismissed(nlp(text), [c])
     assert (d.claim_type, d.stance) == ("interference", "favour")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "unaided"), [
+    ("Whatever Orvel decides, it must decide it without Tarnmark's thumb on the scale.", True),
+    ("We will choose without his help, as we always have.", True),
+    ("Orvel will decide without a referendum.", False),  # no one's part shut out
+    ("Orvel will not decide without our consent.", False),  # the speaker's own say
+])
+def test_model_deciding_with_an_outsiders_part_shut_out(nlp, said, unaided):
+    from annotator.nlp.claim_interference import decides_unaided, dismissed
+
+    doc = nlp(said)
+    assert decides_unaided(doc[:]) is unaided
+    c = Claim(claim_type="sovereignty", evidence=(Mention(0, len(said)),), target=Mention(0, 5), stance="favour",
+              strength=1)
+    (d,) = dismissed(doc, [c])
+    assert (d.claim_type == "interference") is unaided
+    assert d.target == c.target  # the polity deciding stays the object

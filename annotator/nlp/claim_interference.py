@@ -287,9 +287,42 @@ def needs_no_teacher(span: Span) -> bool:
     return False
 
 
-def _lectured(doc: Doc, c: Claim) -> bool:
+_THIRD_OWNERS = frozenset({"his", "her", "their"})
+_UNAIDED_FROM = ("sovereignty", "self_determination", "other", "territory")
+
+
+def decides_unaided(span: Span) -> bool:
+    """ "X must decide it without Y's thumb on the scale", "we will choose without his help": a polity deciding
+    with an outsider's part shut out, rejecting interference (not "without a referendum", which is no one's, nor
+    "without our consent", its own)."""
+    for t in span:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.DECIDING_VERBS | {"choose"} or any(
+                c.dep_ == "neg" for c in t.children):
+            continue
+        subj = subject_of(t)
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ != "without":
+                continue
+            for g in prep.children:
+                owner = next((c for c in g.children if c.dep_ == "poss"), None) if g.dep_ == "pobj" else None
+                if owner is None or is_first_person(owner) or subj is not None and owner.lower_ == subj.lower_:
+                    continue
+                if owner.lower_ in _THIRD_OWNERS or owner.pos_ == "PROPN" or label_of(owner) in ("GPE", "NORP", "ORG"):
+                    return True
+    return False
+
+
+def _span_of(doc: Doc, c: Claim) -> Span | None:
     span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and needs_no_teacher(span)
+    return span if span is not None and len(span) else None
+
+
+def _lectured(doc: Doc, c: Claim) -> bool:
+    return (span := _span_of(doc, c)) is not None and needs_no_teacher(span)
+
+
+def _unaided(doc: Doc, c: Claim) -> bool:
+    return c.claim_type in _UNAIDED_FROM and (span := _span_of(doc, c)) is not None and decides_unaided(span)
 
 
 def dismissed(doc: Doc, claims: list[Claim]) -> list[Claim]:
@@ -303,6 +336,11 @@ def dismissed(doc: Doc, claims: list[Claim]) -> list[Claim]:
                 o.claim_type == "interference" and o.start < c.end and c.start < o.end for o in claims):
             c = aimed(doc, c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
                                    aspect="outside_authority"))
+        elif c.claim_type != "interference" and c.evidence and _unaided(doc, c) and not any(
+                o.claim_type == "interference" and o.start < c.end and c.start < o.end for o in claims):
+            # the polity deciding is the one defended: its object stays
+            c = c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                        aspect="outside_authority")
         out.append(c)
     return out
 
