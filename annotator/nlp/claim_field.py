@@ -48,6 +48,7 @@ class Field:
     polity: Token | None
     peoples_right: bool = False
     treaty_only: bool = False  # every union word a treaty's ("the Treaty of 1911"), none of joining or a bloc
+    vote_on_union: bool = False  # a vote to join or leave a union ("we did not vote to leave"): pooling
 
     @property
     def claim_type(self) -> str:
@@ -58,6 +59,8 @@ class Field:
             return self.predicate.claim_type
         if k.get("union") and not (self.treaty_only and k.get("territory")):
             return "pooling"  # a treaty beside territory words settles a border or a title
+        if self.vote_on_union:
+            return "pooling"  # "a vote on joining or leaving a union is pooling" (the codebook)
         if k.get("vote") or self.peoples_right:
             return "self_determination"
         if k.get("territory"):
@@ -434,7 +437,9 @@ def field_of(span: Span, quoted: bool) -> Field:
         _people_of_a_polity(span))
     unions = {w for k, w in seen if k == "union"}
     treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
-    return Field(score, classes, pred, polity, right, treaty_only)
+    from annotator.nlp.claim_types import vote_on_union
+
+    return Field(score, classes, pred, polity, right, treaty_only, bool(classes.get("vote")) and vote_on_union(span))
 
 
 def _an_owned_office(t: Token) -> bool:

@@ -308,3 +308,44 @@ def bodys_competence(doc: Doc, c: Claim) -> Claim:
     if body is None:
         return c
     return c.with_(claim_type="other", target=mention(doc, *phrase(body)), aspect=None)
+
+
+_VOTE_LEMMAS = frozenset({"vote", "referendum", "plebiscite", "ballot", "poll"})
+
+
+def _a_union_word(t: Token) -> bool:
+    return _lemma(t) in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"] or t.lower_ in lex.UNION_NAMES or (
+        _lemma(t) in lex.MEMBERSHIP_NOUNS)
+
+
+def vote_on_union(span: Span) -> bool:
+    """A vote on joining or leaving a union: "we did not vote to leave", "a vote to admit X", "a referendum on
+    membership", "a referendum on future treaties" (a verb of joining with a union, or no object in an article
+    about a union; a membership or union noun as what the vote is on). "Voted to leave the kingdom" is a
+    people's, not a union's."""
+    from annotator.nlp.claim_guards import _unions_named
+
+    for t in span:
+        if _lemma(t) not in _VOTE_LEMMAS or t.pos_ not in ("NOUN", "VERB"):
+            continue
+        for c in t.children:
+            if c.dep_ in ("xcomp", "acl", "advcl") and c.pos_ == "VERB" and _lemma(c) in lex.JOINING_VERBS:
+                obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                if obj is None and _unions_named(span.doc) >= 2 or obj is not None and (
+                        _a_union_word(obj) or _lemma(c) == "admit"):
+                    return True
+            if c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and any(
+                    g.dep_ == "pobj" and _a_union_word(g) for g in c.children):
+                return True
+    return False
+
+
+def union_vote(doc: Doc, c: Claim) -> Claim:
+    """A self-determination claim whose evidence is about a vote on joining or leaving a union (``vote_on_union``)
+    is pooling, as the codebook's "when both fit" line has it."""
+    if c.claim_type != "self_determination" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span) or not vote_on_union(span):
+        return c
+    return c.with_(claim_type="pooling", aspect="outside_authority")
