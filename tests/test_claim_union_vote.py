@@ -75,3 +75,15 @@ def test_model_the_field_votes_pooling_for_a_vote_to_leave(nlp):
     doc = nlp(text)
     said = doc.char_span(text.index("We did"), len(text))
     assert field_of(said, True).claim_type == "pooling"
+
+
+@pytest.mark.model
+def test_model_a_title_resting_on_a_treaty_is_territorial(nlp):
+    from annotator.nlp.claims import find_claims
+
+    text = ("ORSK — The foreign ministry answered on Monday.\n\n"
+            "\"Our title to the Velm archipelago rests on the Treaty of Harl of 1850, which has never been revoked,\" "
+            "Foreign Minister Anna Toller said.\n")
+    said = text.index("Our title")
+    types = {c.claim_type for c in find_claims(nlp(text)) if c.start <= said < c.end or said <= c.start < said + 90}
+    assert "territory" in types and "pooling" not in types
