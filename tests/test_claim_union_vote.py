@@ -87,3 +87,19 @@ def test_model_a_title_resting_on_a_treaty_is_territorial(nlp):
     said = text.index("Our title")
     types = {c.claim_type for c in find_claims(nlp(text)) if c.start <= said < c.end or said <= c.start < said + 90}
     assert "territory" in types and "pooling" not in types
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "left_out"), [
+    ("I have never said we should stay outside for ever.", True),
+    ("Staying outside the bloc would cost the farmers dearly.", True),
+    ("Today Veldmark sits at the table instead of waiting outside the door.", True),
+    ("No court outside this country may overrule our parliament.", False),  # an outsider
+])
+def test_model_staying_outside_is_about_joining(nlp, said, left_out):
+    from annotator.nlp.claim_field import field_of
+
+    doc = nlp(said)
+    classes = field_of(doc[:], True).classes
+    assert ("union" in classes) is left_out
+    assert ("outsider" in classes) is not left_out

@@ -414,6 +414,11 @@ def field_of(span: Span, quoted: bool) -> Field:
             continue  # "the Union reaffirms ...": the speaker's name is no field word
         if lower == "foreign" and _an_owned_office(t):
             continue  # "X's foreign ministry", "its foreign minister": a polity's own office, no outsider
+        if lower == "outside" and _left_out(t):
+            if ("union", lower) not in seen:  # "we should stay outside", "waiting outside the door": not joining
+                seen.add(("union", lower))
+                classes["union"] = classes.get("union", 0) + 1
+            continue
         if named and ("union", lower) not in seen:
             seen.add(("union", lower))  # "the Meridian Community", "the Partnership": a union named
             classes["union"] = classes.get("union", 0) + 1
@@ -440,6 +445,17 @@ def field_of(span: Span, quoted: bool) -> Field:
     from annotator.nlp.claim_types import vote_on_union
 
     return Field(score, classes, pred, polity, right, treaty_only, bool(classes.get("vote")) and vote_on_union(span))
+
+
+def _left_out(t: Token) -> bool:
+    """ "outside" as where a polity stays when it does not join: said of a verb of staying or waiting ("we should
+    stay outside for ever", "waiting outside the door", "staying outside the bloc"), with no object or a union's
+    or a door's, not an outsider ("a court outside this country")."""
+    if t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_.lower() not in lex.STAYING_VERBS:
+        return False
+    obj = next((g for g in t.children if g.dep_ == "pobj"), None)
+    return obj is None or obj.lemma_.lower() in lex.FIELD["union"] or obj.lemma_.lower() in lex.THRESHOLD_NOUNS or (
+        obj.lower_ in lex.UNION_NAMES)
 
 
 def _an_owned_office(t: Token) -> bool:
