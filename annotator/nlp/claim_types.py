@@ -167,6 +167,27 @@ def decider(span: Span) -> Token | None:
     return None
 
 
+_ALONE = frozenset({"alone", "only", "solely", "exclusively"})
+
+
+def left_alone_to(span: Span) -> Token | None:
+    """The one a matter is left to alone ("the decision on membership is for X alone to take", "it is for X only
+    to decide"): the object of "for" with "alone" or "only" on it and an infinitive after it, however the parse
+    hangs the infinitive."""
+    for prep in span:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        who = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if who is None:
+            continue
+        alone = [c for c in who.children if c.lower_ in _ALONE]
+        verbs = [v for w in (who, *alone) for v in w.children if v.dep_ in ("xcomp", "acl", "relcl") and v.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)]
+        if alone and verbs:
+            return who
+    return None
+
+
 def decided_at_home(doc: Doc, c: Claim) -> Claim:
     """A matter said to be for a polity's own people to decide ("How Brell counts its votes is for Brellish
     voters to decide") rejects anyone else's say: interference, unless the matter is the people's status
@@ -179,7 +200,9 @@ def decided_at_home(doc: Doc, c: Claim) -> Claim:
     who = decider(span)
     if who is None or not (_a_people(who) or label_of(who) == "NORP" or _demonym(who) or any(
             label_of(m) == "NORP" or _demonym(m) for m in who.lefts)):
-        return c
+        who = left_alone_to(span)  # "is for X alone to take": a polity by its name, shutting everyone else out
+        if who is None or not (who.pos_ == "PROPN" and label_of(who) != "PERSON" or _a_people(who)):
+            return c
     if any(_lemma(t) in _STATUS or t.lower_ in _STATUS for t in span):
         return c
     return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
