@@ -93,3 +93,19 @@ def test_model_sovereignty_kept_from_a_union_keeps_its_type(nlp, before, said):
     text = before + f'"{said}" the foreign minister, Orm Dessel, said.\n'
     claim = _claim_on(text, said)
     assert pooled_sovereignty(nlp(text), [claim]) == [claim]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("before", "said", "typ"), [
+    (_UNION, "We will not open the door to a country that cannot tell us where its own borders are.", "pooling"),
+    (_UNION, "Who would speak for our fishermen if we were not in the room?", "pooling"),
+    (_UNION, "The river valley is ours, and our door is open to every visitor.", "territory"),  # whose land it is
+    ("TESSEL — The harvest came in early.\n\n", "We will not open the door to a country that cannot tell us where "
+     "its own borders are.", "territory"),  # no union in the article
+])
+def test_model_membership_as_a_door_or_a_room_is_pooling(nlp, before, said, typ):
+    from annotator.nlp.claim_pooled import threshold_talk
+
+    text = before + f'"{said}" the foreign minister, Orm Dessel, said.\n'
+    (c,) = threshold_talk(nlp(text), [_claim_on(text, said, "territory")])
+    assert c.claim_type == typ

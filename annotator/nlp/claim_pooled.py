@@ -110,3 +110,32 @@ def pooled_sovereignty(doc: Doc, claims: list[Claim]) -> list[Claim]:
                             aspect="outside_authority")
         out.append(c)
     return out
+
+
+_THRESHOLD_FROM = ("territory", "sovereignty")
+
+
+def at_the_threshold(span: Span) -> bool:
+    """Membership said as a door, a room, a table, a club or a key ("we will not open the door to a country that
+    ...", "if we were not in the room", "that door stays open", "giving X a key to our front door"): a threshold
+    noun, none of it owned by a polity's predicate of its land."""
+    return any(t.pos_ == "NOUN" and (_lemma(t) in lex.THRESHOLD_NOUNS or _lemma(t) in lex.KEY_NOUNS) for t in span)
+
+
+def threshold_talk(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Territorial and sovereignty claims with no predicate of whose land a place is, in an article about a union,
+    whose words put membership as a door, a room or a key (``at_the_threshold``): pooling, the union as object."""
+    from annotator.nlp.claim_field import predicate_of
+
+    if _unions_named(doc) < 2:
+        return claims
+    out = []
+    for c in claims:
+        if c.claim_type in _THRESHOLD_FROM and c.evidence:
+            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            if span is not None and len(span) and at_the_threshold(span) and predicate_of(span, True) is None:
+                union = _named_union(doc, span)
+                c = c.with_(claim_type="pooling", target=mention(doc, *union) if union is not None else c.target,
+                            aspect="outside_authority")
+        out.append(c)
+    return out
