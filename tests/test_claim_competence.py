@@ -64,3 +64,20 @@ def test_model_a_bodys_competence_is_other(nlp, sentence, body):
         assert (d.claim_type, d.stance, sentence[d.target.start : d.target.end]) == ("other", "against", body)
     pooled = c.with_(claim_type="pooling")
     assert bodys_competence(doc, pooled) == pooled  # a union's court stays pooling
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "typ"), [
+    ("From tomorrow the harbour and the ferry timetable are ours to run.", "sovereignty"),
+    ("The crossing should be policed by Orvel and run from Orvel.", "sovereignty"),
+    ("We do not control our ports or a single cent of the tax raised here.", "sovereignty"),
+    ("The valley will never again be governed from outside.", "sovereignty"),
+    ("Every metre of water around the rocks is ours to patrol.", "territory"),  # whose water it is
+    ("The harbour is ours and always will be.", "territory"),
+])
+def test_model_governing_not_owning_is_sovereignty(nlp, sentence, typ):
+    from annotator.nlp.claim_types import governed_not_owned
+
+    doc = nlp(sentence)
+    c = Claim(claim_type="territory", evidence=(Mention(0, len(sentence)),), stance="favour", strength=1)
+    assert governed_not_owned(doc, c).claim_type == typ

@@ -372,3 +372,50 @@ def union_vote(doc: Doc, c: Claim) -> Claim:
     if span is None or not len(span) or not vote_on_union(span):
         return c
     return c.with_(claim_type="pooling", aspect="outside_authority")
+
+
+_OWNING = frozenset({"ours", "theirs"})
+
+
+def governs_itself(span: Span) -> Token | None:
+    """A polity running its own affairs, said with a verb of governing (``governing_verbs``): a thing "ours to run",
+    governed from a polity or denied governance from outside ("should be policed by X and run from X", "will never
+    again be governed from outside"), or a polity or "we" running things of state ("we do not control our ports",
+    "X runs its schools"). Returns the governing word's polity, or the verb when the polity is the speaker's."""
+    for t in span:
+        if t.pos_ != "VERB" or _lemma(t) not in lex.GOVERNING_VERBS:
+            continue
+        if t.dep_ in ("xcomp", "acl") and (t.head.lower_ in _OWNING or any(
+                c.dep_ in ("acomp", "attr") and c.lower_ in _OWNING for c in t.head.children)):
+            return t  # "the harbour is ours to run" (the parser may hang "to run" on the copula)
+        if any(c.dep_ == "auxpass" for c in t.children):
+            for p in t.children:
+                if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by"):
+                    for g in p.children:
+                        if g.dep_ == "pobj" and label_of(g) == "GPE":
+                            return g  # "run from X", "policed by X"
+                        if g.lower_ == "outside" or g.dep_ == "pcomp" and g.lower_ == "outside":
+                            return t  # "governed from outside"
+                if p.lower_ == "outside" and p.head is t and p.dep_ in ("advmod", "prep", "pcomp"):
+                    return t
+            continue
+        subj = subject_of(t)
+        if subj is not None and (subj.lower_ == "we" or label_of(subj) == "GPE") and any(
+                c.dep_ == "dobj" and (_lemma(c) in lex.SELF_RULE_OBJECTS or c.lower_ in lex.SELF_RULE_OBJECTS)
+                for c in t.children):
+            return subj if label_of(subj) == "GPE" else t  # "we do not control our ports"
+    return None
+
+
+def governed_not_owned(doc: Doc, c: Claim) -> Claim:
+    """A territorial claim whose evidence speaks of governing, not owning (``governs_itself``: "the harbour is ours
+    to run", "policed by X and run from X", "we do not control our ports") is sovereignty, a polity governing
+    itself, as the codebook has it (territory is whose land it is); a polity named as the governor is the object."""
+    if c.claim_type != "territory" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    who = governs_itself(span) if span is not None and len(span) else None
+    if who is None:
+        return c
+    target = mention(doc, *phrase(who)) if who.pos_ == "PROPN" else c.target
+    return c.with_(claim_type="sovereignty", target=target, aspect="domestic_authority")

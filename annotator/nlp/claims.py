@@ -53,6 +53,7 @@ from annotator.nlp.claim_tree import (
 from annotator.nlp.claim_types import (
     bodys_competence,
     decided_at_home,
+    governed_not_owned,
     peoples_choice,
     say_stance,
     sovereignty_of_land,
@@ -460,7 +461,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
     claims = one_per_object(doc, unpooled(doc, peoples_votes(doc, [
-        union_vote(doc, polity_decides(doc, sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, bodys_competence(doc, sovereignty_of_land(doc, c)))))))))))
+        union_vote(doc, polity_decides(doc, sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, bodys_competence(doc, governed_not_owned(doc, sovereignty_of_land(doc, c))))))))))))
         for c in claims if c.confidence >= min_confidence])))
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
