@@ -103,3 +103,25 @@ def test_model_staying_outside_is_about_joining(nlp, said, left_out):
     classes = field_of(doc[:], True).classes
     assert ("union" in classes) is left_out
     assert ("outsider" in classes) is not left_out
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "typ"), [
+    ("The constitution does not recognise a right of any province to leave.", "self_determination"),
+    ("The islanders have every right to secede if they so choose.", "self_determination"),
+])
+def test_model_a_right_to_leave_or_secede_is_self_determination(nlp, said, typ):
+    from annotator.nlp.claim_field import field_of
+
+    doc = nlp(said)
+    f = field_of(doc[:], True)
+    assert f.peoples_right and f.claim_type == typ
+
+
+@pytest.mark.model
+def test_model_a_right_to_leave_a_union_stays_pooling(nlp):
+    from annotator.nlp.claim_field import field_of
+
+    doc = nlp(_UNION + "Every member keeps the right to leave the union.")
+    said = doc.char_span(len(_UNION), len(doc.text))
+    assert field_of(said, True).claim_type == "pooling"
