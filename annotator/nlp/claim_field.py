@@ -414,6 +414,8 @@ def field_of(span: Span, quoted: bool) -> Field:
             continue  # "the Union reaffirms ...": the speaker's name is no field word
         if lower == "foreign" and _an_owned_office(t):
             continue  # "X's foreign ministry", "its foreign minister": a polity's own office, no outsider
+        if pos not in ("NOUN", "PROPN") and _where_the_speaker_is(t):
+            continue  # "her spokesman, speaking from abroad, said ...": where the speaker is, no outsider
         if lower == "outside" and _left_out(t):
             if ("union", lower) not in seen:  # "we should stay outside", "waiting outside the door": not joining
                 seen.add(("union", lower))
@@ -445,6 +447,15 @@ def field_of(span: Span, quoted: bool) -> Field:
     from annotator.nlp.claim_types import vote_on_union
 
     return Field(score, classes, pred, polity, right, treaty_only, bool(classes.get("vote")) and vote_on_union(span))
+
+
+def _where_the_speaker_is(t: Token) -> bool:
+    """An adverb of place on a verb of speaking, directly or through its preposition ("speaking from abroad", "said
+    from outside the country"): the speaker's whereabouts, not an outsider in the claim."""
+    if t.dep_ not in ("advmod", "pcomp", "pobj"):
+        return False
+    verb = t.head.head if t.dep_ in ("pcomp", "pobj") and t.head.dep_ == "prep" else t.head
+    return verb.pos_ == "VERB" and (verb.lemma_.lower() in _SPEAKING or verb.lemma_.lower() == "speak")
 
 
 def _left_out(t: Token) -> bool:
