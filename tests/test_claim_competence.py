@@ -81,3 +81,23 @@ def test_model_governing_not_owning_is_sovereignty(nlp, sentence, typ):
     doc = nlp(sentence)
     c = Claim(claim_type="territory", evidence=(Mention(0, len(sentence)),), stance="favour", strength=1)
     assert governed_not_owned(doc, c).claim_type == typ
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "body"), [
+    ("A deputy said Velm's new parliament has no real mandate because turnout had fallen.", "Velm's new parliament"),
+    ("She said the council was an illegal junta with no right to speak for a single citizen.", "the council"),
+    ("He said the assembly had no authority to speak for the territory.", "the assembly"),
+    ("The farmers have no right to fish in the bay.", None),  # no governing body's standing
+    ("The tribunal has no authority over the reef.", None),  # a court's competence: other, not contest
+])
+def test_model_a_governing_bodys_standing_denied_is_contest(nlp, sentence, body):
+    from annotator.nlp.claim_types import standing_denied
+
+    doc = nlp(sentence)
+    c = Claim(claim_type="other", evidence=(Mention(0, len(sentence)),), stance="favour", strength=1)
+    d = standing_denied(doc, c)
+    if body is None:
+        assert d == c
+    else:
+        assert (d.claim_type, d.stance, sentence[d.target.start : d.target.end]) == ("contest", "against", body)

@@ -419,3 +419,47 @@ def governed_not_owned(doc: Doc, c: Claim) -> Claim:
         return c
     target = mention(doc, *phrase(who)) if who.pos_ == "PROPN" else c.target
     return c.with_(claim_type="sovereignty", target=target, aspect="domestic_authority")
+
+
+_STANDING_FROM = ("other", "territory", "self_determination", "sovereignty")
+
+
+def _standing_holder(t: Token) -> Token | None:
+    """Who a standing noun is had by: the subject of "have" ("the parliament has no mandate"), or the noun it is
+    "with" ("an illegal junta with no right to ..."), through a copula to its subject ("the council was a junta
+    with no right")."""
+    if t.dep_ == "dobj" and _lemma(t.head) == "have":
+        return subject_of(t.head)
+    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head is not t.head:
+        noun = t.head.head
+        return subject_of(noun.head) if noun.dep_ == "attr" else noun
+    return None
+
+
+def denied_standing(span: Span) -> Token | None:
+    """A government, parliament, assembly or council denied its mandate, authority, right or legitimacy ("the new
+    parliament has no real mandate", "the council was an illegal junta with no right to speak for anyone", "the
+    assembly had no authority to speak for the territory"): the body whose legitimacy is questioned, else None."""
+    for t in span:
+        if t.pos_ != "NOUN" or _lemma(t) not in lex.STANDING_NOUNS:
+            continue
+        denied = any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or t.dep_ == "dobj" and any(
+            c.dep_ == "neg" for c in t.head.children)
+        holder = _standing_holder(t) if denied else None
+        if holder is not None and (_lemma(holder) in lex.GOVERNING_BODIES or holder.lower_ in lex.GOVERNING_BODIES):
+            return holder
+    return None
+
+
+def standing_denied(doc: Doc, c: Claim) -> Claim:
+    """A claim whose evidence denies a government's, parliament's or council's mandate or right (``denied_standing``)
+    contests its legitimacy, as the codebook's contest type has it (a court's competence is other, see
+    ``bodys_competence``): contest, against, with that body as its object."""
+    if c.claim_type not in _STANDING_FROM or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    body = denied_standing(span) if span is not None and len(span) else None
+    if body is None:
+        return c
+    return c.with_(claim_type="contest", stance="against", strength=-abs(c.strength or 1),
+                   target=mention(doc, *phrase(body)), aspect="recognition")

@@ -57,6 +57,7 @@ from annotator.nlp.claim_types import (
     peoples_choice,
     say_stance,
     sovereignty_of_land,
+    standing_denied,
     union_vote,
 )
 from annotator.nlp.claim_unmarked import asserts_now, unmarked_claims
@@ -461,7 +462,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims += unmarked_claims(doc, spoken, [c for c in claims if c.confidence >= min_confidence], editorial,
                               issued_by, after)
     claims = one_per_object(doc, unpooled(doc, peoples_votes(doc, [
-        union_vote(doc, polity_decides(doc, sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, bodys_competence(doc, governed_not_owned(doc, sovereignty_of_land(doc, c))))))))))))
+        standing_denied(doc, union_vote(doc, polity_decides(doc, sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, bodys_competence(doc, governed_not_owned(doc, sovereignty_of_land(doc, c)))))))))))))
         for c in claims if c.confidence >= min_confidence])))
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
