@@ -4,6 +4,7 @@ interference type). Hand-built parses; every sentence is invented for the test, 
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -49,3 +50,15 @@ def test_foreign_troops_stay_outsiders_whoever_owns_them():
                ["poss", "amod", "nsubj", "ROOT", "punct"], ["PRON", "ADJ", "NOUN", "VERB", "PUNCT"],
                ["our", "foreign", "troop", "leave", "."])
     assert _outsider(doc) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "outsider"), [
+    ('Her spokesman, speaking from abroad, said she "remains the only lawful head of state of Velm".', False),
+    ("No court abroad can overrule the parliament of Velm.", True),
+    ("The minister said the decision had been dictated from abroad.", True),
+])
+def test_model_where_the_speaker_speaks_from_is_no_outsider(nlp, said, outsider):
+    from annotator.nlp.claim_field import field_of
+
+    assert ("outsider" in field_of(nlp(said)[:], False).classes) is outsider

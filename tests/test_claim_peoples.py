@@ -99,3 +99,54 @@ def test_model_sovereignty_said_of_land_is_territorial(nlp, sentence, land):
     assert sovereignty_over_land(doc[:]) is land
     c = Claim(claim_type="sovereignty", evidence=(Mention(0, len(sentence)),), stance="favour")
     assert sovereignty_of_land(doc, c).claim_type == ("territory" if land else "sovereignty")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "people"), [
+    ("The islanders are old enough to decide what flag they fly.", True),  # the subject of "old enough to"
+    ("The inhabitants should be free to choose their own future.", True),
+    ("The status of the valley was settled by its people in 1990.", True),  # a people as the agent
+    ("Any change to the valley's status must first be put to the people who live there.", True),
+    ("The result reflected the clearly expressed will of the islanders.", True),
+    ("The status of the valley was settled by a treaty in 1990.", False),  # no people deciding
+    ("The ministers are old enough to decide what flag the navy flies.", False),
+    ("The result reflected the will of the government.", False),  # a government's will is no people's say
+])
+def test_model_a_peoples_say_by_agent_control_question_or_will(nlp, sentence, people):
+    from annotator.nlp.claim_types import peoples_choice
+
+    doc = nlp(sentence)
+    c = Claim(claim_type="territory", evidence=(Mention(0, len(doc.text)),), stance="favour")
+    assert (peoples_choice(doc, c).claim_type == "self_determination") is people
+
+
+def test_a_matter_left_to_one_polity_alone():
+    import spacy
+    from spacy.tokens import Doc
+
+    from annotator.nlp.claim_types import left_alone_to
+
+    # "the decision is for Orvel alone to take"
+    words = ["the", "decision", "is", "for", "Orvel", "alone", "to", "take"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 2, 3, 4, 7, 5],
+              deps=["det", "nsubj", "ROOT", "prep", "pobj", "advmod", "aux", "xcomp"],
+              pos=["DET", "NOUN", "AUX", "ADP", "PROPN", "ADJ", "PART", "VERB"])
+    assert left_alone_to(doc[:]).text == "Orvel"
+    # "the decision is for Orvel" (no "alone", no infinitive): not shut to others
+    doc = Doc(spacy.blank("en").vocab, words=words[:5], heads=[1, 2, 2, 2, 3],
+              deps=["det", "nsubj", "ROOT", "prep", "pobj"], pos=["DET", "NOUN", "AUX", "ADP", "PROPN"])
+    assert left_alone_to(doc[:]) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "typ"), [
+    ("The decision on membership is for Orvel alone to take.", "interference"),
+    ("Whether the islands hold a referendum is for Orvel alone to decide.", "pooling"),  # a status: left as it is
+    ("The decision on membership is for Orvel to take.", "pooling"),  # no one shut out
+])
+def test_model_a_decision_left_to_a_polity_alone_rejects_interference(nlp, sentence, typ):
+    from annotator.nlp.claim_types import decided_at_home
+
+    doc = nlp(sentence)
+    c = Claim(claim_type="pooling", evidence=(Mention(0, len(sentence)),), stance="favour", strength=1)
+    assert decided_at_home(doc, c).claim_type == typ

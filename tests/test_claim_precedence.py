@@ -227,3 +227,21 @@ def test_model_money_with_no_outsider_keeps_its_type(nlp, said):
     text = _minister_says(said)
     claim = _claim_on(text, said, "pooling")
     assert bought_say(nlp(text), [claim]) == [claim]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "funded"), [
+    ("Orvel's government has accused Tarnmark of funding pro-independence groups in Velm.", True),
+    ("Tarnmark is funding the opposition press in Orvel.", True),
+    ("He accused the bloc's largest member, Tarnmark, of shopping for a parliament by funding seminars for Orvel MPs.",
+     True),
+    ("Tarnmark is funding the new bridge over the river.", False),  # no one's say bought
+    ("We are funding our own candidates this time.", False),  # the speaker's own side
+])
+def test_model_a_polity_paying_anothers_groups_is_interference(nlp, said, funded):
+    from annotator.nlp.claim_precedence import bought_say, funded_by_a_polity
+
+    doc = nlp(said)
+    assert funded_by_a_polity(doc[:]) is funded
+    (c,) = bought_say(doc, [_claim_on(said, said, "sovereignty")])
+    assert (c.claim_type == "interference") is funded

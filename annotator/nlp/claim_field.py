@@ -48,6 +48,7 @@ class Field:
     polity: Token | None
     peoples_right: bool = False
     treaty_only: bool = False  # every union word a treaty's ("the Treaty of 1911"), none of joining or a bloc
+    vote_on_union: bool = False  # a vote to join or leave a union ("we did not vote to leave"): pooling
 
     @property
     def claim_type(self) -> str:
@@ -58,6 +59,8 @@ class Field:
             return self.predicate.claim_type
         if k.get("union") and not (self.treaty_only and k.get("territory")):
             return "pooling"  # a treaty beside territory words settles a border or a title
+        if self.vote_on_union:
+            return "pooling"  # "a vote on joining or leaving a union is pooling" (the codebook)
         if k.get("vote") or self.peoples_right:
             return "self_determination"
         if k.get("territory"):
@@ -411,6 +414,13 @@ def field_of(span: Span, quoted: bool) -> Field:
             continue  # "the Union reaffirms ...": the speaker's name is no field word
         if lower == "foreign" and _an_owned_office(t):
             continue  # "X's foreign ministry", "its foreign minister": a polity's own office, no outsider
+        if pos not in ("NOUN", "PROPN") and _where_the_speaker_is(t):
+            continue  # "her spokesman, speaking from abroad, said ...": where the speaker is, no outsider
+        if lower == "outside" and _left_out(t):
+            if ("union", lower) not in seen:  # "we should stay outside", "waiting outside the door": not joining
+                seen.add(("union", lower))
+                classes["union"] = classes.get("union", 0) + 1
+            continue
         if named and ("union", lower) not in seen:
             seen.add(("union", lower))  # "the Meridian Community", "the Partnership": a union named
             classes["union"] = classes.get("union", 0) + 1
@@ -440,7 +450,29 @@ def field_of(span: Span, quoted: bool) -> Field:
         _people_of_a_polity(span))
     unions = {w for k, w in seen if k == "union"}
     treaty_only = bool(unions) and unions <= lex.TREATY_WORDS
-    return Field(score, classes, pred, polity, right, treaty_only)
+    from annotator.nlp.claim_types import vote_on_union
+
+    return Field(score, classes, pred, polity, right, treaty_only, bool(classes.get("vote")) and vote_on_union(span))
+
+
+def _where_the_speaker_is(t: Token) -> bool:
+    """An adverb of place on a verb of speaking, directly or through its preposition ("speaking from abroad", "said
+    from outside the country"): the speaker's whereabouts, not an outsider in the claim."""
+    if t.dep_ not in ("advmod", "pcomp", "pobj"):
+        return False
+    verb = t.head.head if t.dep_ in ("pcomp", "pobj") and t.head.dep_ == "prep" else t.head
+    return verb.pos_ == "VERB" and (verb.lemma_.lower() in _SPEAKING or verb.lemma_.lower() == "speak")
+
+
+def _left_out(t: Token) -> bool:
+    """ "outside" as where a polity stays when it does not join: said of a verb of staying or waiting ("we should
+    stay outside for ever", "waiting outside the door", "staying outside the bloc"), with no object or a union's
+    or a door's, not an outsider ("a court outside this country")."""
+    if t.head.pos_ not in ("VERB", "AUX") or t.head.lemma_.lower() not in lex.STAYING_VERBS:
+        return False
+    obj = next((g for g in t.children if g.dep_ == "pobj"), None)
+    return obj is None or obj.lemma_.lower() in lex.FIELD["union"] or obj.lemma_.lower() in lex.THRESHOLD_NOUNS or (
+        obj.lower_ in lex.UNION_NAMES)
 
 
 def _an_owned_office(t: Token) -> bool:

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim, Mention
+from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_lexicon import OUTSIDER_DISMISSALS, VIOLATIONS
 from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_objects import focus
@@ -261,17 +262,85 @@ def dismisses_outsider(said: str) -> bool:
     return any(p.search(low) for p in _DISMISSALS)
 
 
+def _an_actor(t: Token) -> bool:
+    """A polity, body or person that could instruct another ("a foreign embassy", "a third capital", "Brussels"),
+    not a thing ("a map", "a survey")."""
+    return label_of(t) in ("GPE", "NORP", "ORG", "PERSON") or t.lemma_.lower() in lex.POLITY_NOUNS or (
+        t.lemma_.lower() in lex.FIELD_POLITICAL or t.lemma_.lower() in lex.FUNDERS or t.lower_ in lex.OTHER_OWNERS)
+
+
+def needs_no_teacher(span: Span) -> bool:
+    """ "X does not need a foreign embassy to explain how to count its votes", "we need no capital to tell us
+    where our coast ends": another's instruction refused, a lecture rejected (the needed one an actor, not "a map")."""
+    for t in span:
+        if t.pos_ != "VERB" or t.lemma_.lower() != "need":
+            continue
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj is None or not _an_actor(obj):
+            continue
+        denied = any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children) or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+        teaching = [c for w in (t, obj) for c in w.children
+                    if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in lex.LECTURING_VERBS]
+        if denied and teaching:
+            return True
+    return False
+
+
+_THIRD_OWNERS = frozenset({"his", "her", "their"})
+_UNAIDED_FROM = ("sovereignty", "self_determination", "other", "territory")
+
+
+def decides_unaided(span: Span) -> bool:
+    """ "X must decide it without Y's thumb on the scale", "we will choose without his help": a polity deciding
+    with an outsider's part shut out, rejecting interference (not "without a referendum", which is no one's, nor
+    "without our consent", its own)."""
+    for t in span:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.DECIDING_VERBS | {"choose"} or any(
+                c.dep_ == "neg" for c in t.children):
+            continue
+        subj = subject_of(t)
+        for prep in t.children:
+            if prep.dep_ != "prep" or prep.lower_ != "without":
+                continue
+            for g in prep.children:
+                owner = next((c for c in g.children if c.dep_ == "poss"), None) if g.dep_ == "pobj" else None
+                if owner is None or is_first_person(owner) or subj is not None and owner.lower_ == subj.lower_:
+                    continue
+                if owner.lower_ in _THIRD_OWNERS or owner.pos_ == "PROPN" or label_of(owner) in ("GPE", "NORP", "ORG"):
+                    return True
+    return False
+
+
+def _span_of(doc: Doc, c: Claim) -> Span | None:
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _lectured(doc: Doc, c: Claim) -> bool:
+    return (span := _span_of(doc, c)) is not None and needs_no_teacher(span)
+
+
+def _unaided(doc: Doc, c: Claim) -> bool:
+    return c.claim_type in _UNAIDED_FROM and (span := _span_of(doc, c)) is not None and decides_unaided(span)
+
+
 def dismissed(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """Claims of another type whose evidence dismisses an outsider's say become interference claims in favour
     (object and addressee from their clause), unless an interference claim already covers those words."""
     text = text_of(doc)
     out = []
     for c in claims:
-        if c.claim_type != "interference" and c.evidence and dismisses_outsider(
-                " ".join(text[e.start : e.end] for e in c.evidence)) and not any(
+        if c.claim_type != "interference" and c.evidence and (dismisses_outsider(
+                " ".join(text[e.start : e.end] for e in c.evidence)) or _lectured(doc, c)) and not any(
                 o.claim_type == "interference" and o.start < c.end and c.start < o.end for o in claims):
             c = aimed(doc, c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
                                    aspect="outside_authority"))
+        elif c.claim_type != "interference" and c.evidence and _unaided(doc, c) and not any(
+                o.claim_type == "interference" and o.start < c.end and c.start < o.end for o in claims):
+            # the polity deciding is the one defended: its object stays
+            c = c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                        aspect="outside_authority")
         out.append(c)
     return out
 

@@ -246,15 +246,61 @@ def _a_named_funder(t: Token) -> bool:
         w.is_title and w.pos_ in ("PROPN", "ADJ") and not w.is_sent_start for w in t.subtree if w.i < t.i)
 
 
+def _funder_of(verb: Token) -> Token | None:
+    """Who pays: the verb's subject, or, for a gerund ("accused X of funding ...", "of shopping for a parliament by
+    funding ..."), the one the accusing verb names (its object, or that object's apposition)."""
+    from annotator.nlp.claim_tree import subject_of
+
+    subj = subject_of(verb)
+    if subj is not None:
+        return subj
+    t = verb
+    for _ in range(4):  # up through "of" / "by" and their gerunds to the accusing verb
+        if t.dep_ != "pcomp" or t.head.head is t.head:
+            return None
+        t = t.head.head
+        if t.pos_ == "VERB" and t.dep_ != "pcomp":
+            return next((c for c in t.children if c.dep_ == "dobj"), None)
+        if t.pos_ in ("NOUN", "PROPN"):  # "accused the bloc's largest member, X, of funding": "of" on the object
+            return next((c for c in t.children if c.dep_ == "appos"), t)
+    return None
+
+
+def funded_by_a_polity(span: Span) -> bool:
+    """A polity paying a polity's groups, parties, press or members ("accused X of funding pro-independence groups
+    in Y", "X is funding the opposition press", "by funding trade seminars for Y's MPs"): outside money buying a
+    say, which the codebook calls interference, even beside a union."""
+    from annotator.nlp.claim_tree import is_first_person
+
+    for t in span:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.FUNDING_WORDS and t.lower_ not in lex.FUNDING_WORDS:
+            continue
+        funder = _funder_of(t)
+        if funder is None or is_first_person(funder) or not (label_of(funder) in ("GPE", "NORP")
+                                                            or funder.pos_ == "PROPN" and label_of(funder) != "PERSON"):
+            continue
+        paid = [c for c in t.children if c.dep_ == "dobj"]
+        paid += [g for o in paid for c in o.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+        paid += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+        if any(p.lemma_.lower() in lex.FUNDED_RECIPIENTS or p.lower_ in lex.FUNDED_RECIPIENTS for p in paid):
+            return True
+    return False
+
+
+_FUNDED_FROM = ("pooling", "other", "sovereignty", "self_determination")
+
+
 def bought_say(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """Pooling and other claims whose evidence has outside money buying a say ("cultural associations had
-    received grants from the X culture ministry"; "when a foreign ministry pays for the choirs"): interference
-    rejected, in favour of the polity's own say."""
+    received grants from the X culture ministry"; "when a foreign ministry pays for the choirs"), and pooling,
+    other, sovereignty and self-determination claims with a polity paying another's groups, parties or press
+    (``funded_by_a_polity``): interference rejected, in favour of the polity's own say."""
     out = []
     for c in claims:
-        if c.claim_type in _BOUGHT_FROM and c.evidence:
+        if c.claim_type in _FUNDED_FROM and c.evidence:
             span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
-            if span is not None and len(span) and _bought(span):
+            if span is not None and len(span) and (
+                    c.claim_type in _BOUGHT_FROM and _bought(span) or funded_by_a_polity(span)):
                 c = c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
                             aspect="outside_authority")
         out.append(c)

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_tree import is_demonym, is_place, label_of, sets_aside, subject_of
+from annotator.nlp.claim_parts import mention
+from annotator.nlp.claim_tree import is_demonym, is_place, label_of, phrase, sets_aside, subject_of
 from annotator.nlp.once import sent_of
 
 # Nouns for a people as such (not a state or its government).
@@ -72,14 +73,42 @@ def peoples_choice(doc: Doc, c: Claim) -> Claim:
         if _lemma(t) not in _DECIDING or t.pos_ != "VERB" or any(
                 c.dep_ == "dobj" and _lemma(c) in _RULERS for c in t.children):
             continue  # choosing a government or leaders is a polity governing itself: sovereignty
-        holder = subject_of(t)
+        holder = _decider_of(t)
         if holder is None and t.dep_ in ("acl", "xcomp", "relcl") and _lemma(t.head) in ("right", "freedom"):
             holder = subject_of(t.head.head) if t.head.head is not t.head else None  # "X have the right to decide"
         if _a_people(holder) or holder is not None and holder.lower_ == "they" and _a_people(_before(holder)):
             return c.with_(claim_type="self_determination", aspect=None)
-    if _is_a_people(sent):
+    if _is_a_people(sent) or any(_put_to_a_people(t) or _a_peoples_will(t) for t in sent):
         return c.with_(claim_type="self_determination", aspect=None)
     return c
+
+
+def _decider_of(verb: Token) -> Token | None:
+    """Who decides: the agent of a passive ("the question was settled by its people"), the subject of the
+    adjective an infinitive completes ("the islanders are old enough to decide", "free to choose"), else the
+    verb's subject."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    holder = subject_of(verb)
+    if holder is None and verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        holder = subject_of(verb.head.head)
+    return holder
+
+
+def _put_to_a_people(t: Token) -> bool:
+    """ "any change must be put to the people who live there": a question put to a people, its say."""
+    return t.pos_ == "VERB" and _lemma(t) == "put" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and _a_people(g) for g in c.children)
+        for c in t.children)
+
+
+def _a_peoples_will(t: Token) -> bool:
+    """ "the clearly expressed will of the islanders", "the wishes of its inhabitants": a people's will, its say
+    over its course (a state's "will" or "consent" is not one)."""
+    if t.pos_ != "NOUN" or _lemma(t) not in lex.WILL_NOUNS and t.lower_ not in lex.WILL_NOUNS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _a_people(g) for g in c.children)
+               for c in t.children) or any(c.dep_ == "poss" and _a_people(c) for c in t.children)
 
 
 def _before(t: Token) -> Token | None:
@@ -138,6 +167,27 @@ def decider(span: Span) -> Token | None:
     return None
 
 
+_ALONE = frozenset({"alone", "only", "solely", "exclusively"})
+
+
+def left_alone_to(span: Span) -> Token | None:
+    """The one a matter is left to alone ("the decision on membership is for X alone to take", "it is for X only
+    to decide"): the object of "for" with "alone" or "only" on it and an infinitive after it, however the parse
+    hangs the infinitive."""
+    for prep in span:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        who = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if who is None:
+            continue
+        alone = [c for c in who.children if c.lower_ in _ALONE]
+        verbs = [v for w in (who, *alone) for v in w.children if v.dep_ in ("xcomp", "acl", "relcl") and v.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)]
+        if alone and verbs:
+            return who
+    return None
+
+
 def decided_at_home(doc: Doc, c: Claim) -> Claim:
     """A matter said to be for a polity's own people to decide ("How Brell counts its votes is for Brellish
     voters to decide") rejects anyone else's say: interference, unless the matter is the people's status
@@ -150,7 +200,9 @@ def decided_at_home(doc: Doc, c: Claim) -> Claim:
     who = decider(span)
     if who is None or not (_a_people(who) or label_of(who) == "NORP" or _demonym(who) or any(
             label_of(m) == "NORP" or _demonym(m) for m in who.lefts)):
-        return c
+        who = left_alone_to(span)  # "is for X alone to take": a polity by its name, shutting everyone else out
+        if who is None or not (who.pos_ == "PROPN" and label_of(who) != "PERSON" or _a_people(who)):
+            return c
     if any(_lemma(t) in _STATUS or t.lower_ in _STATUS for t in span):
         return c
     return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
@@ -248,3 +300,166 @@ def sovereignty_of_land(doc: Doc, c: Claim) -> Claim:
     if span is None or not len(span) or not sovereignty_over_land(span):
         return c
     return c.with_(claim_type="territory")
+
+
+_COMPETENCE_FROM = ("territory", "sovereignty", "contest", "interference", "self_determination")
+
+
+def a_bodys_competence(span: Span) -> Token | None:
+    """The court, tribunal, commission or panel whose authority, jurisdiction or competence ``span`` speaks of
+    ("does not recognise the tribunal's jurisdiction over the reef", "never accepted the authority of the boundary
+    commission"), else None: a claim on that body's competence, not on the land it would rule on."""
+    for t in span:
+        if t.pos_ != "NOUN" or _lemma(t) not in lex.COMPETENCE_NOUNS:
+            continue
+        owners = [c for c in t.children if c.dep_ == "poss"] + [
+            g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        body = next((o for o in owners if _lemma(o) in lex.FINDING_BODIES or o.lower_ in lex.FINDING_BODIES), None)
+        if body is not None:
+            return body
+    return None
+
+
+def bodys_competence(doc: Doc, c: Claim) -> Claim:
+    """A claim whose evidence speaks of a body's competence (``a_bodys_competence``) is "other", with the body as
+    its object, as the codebook has it (recognising a court's competence is other, whatever land it rules on); a
+    claim about a union's court stays pooling."""
+    if c.claim_type not in _COMPETENCE_FROM or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    body = a_bodys_competence(span) if span is not None and len(span) else None
+    if body is None:
+        return c
+    return c.with_(claim_type="other", target=mention(doc, *phrase(body)), aspect=None)
+
+
+_VOTE_LEMMAS = frozenset({"vote", "referendum", "plebiscite", "ballot", "poll"})
+
+
+def _a_union_word(t: Token) -> bool:
+    return _lemma(t) in lex.FIELD["union"] or t.lower_ in lex.FIELD["union"] or t.lower_ in lex.UNION_NAMES or (
+        _lemma(t) in lex.MEMBERSHIP_NOUNS)
+
+
+def vote_on_union(span: Span) -> bool:
+    """A vote on joining or leaving a union: "we did not vote to leave", "a vote to admit X", "a referendum on
+    membership", "a referendum on future treaties" (a verb of joining with a union, or no object in an article
+    about a union; a membership or union noun as what the vote is on). "Voted to leave the kingdom" is a
+    people's, not a union's."""
+    from annotator.nlp.claim_guards import _unions_named
+
+    for t in span:
+        if _lemma(t) not in _VOTE_LEMMAS or t.pos_ not in ("NOUN", "VERB"):
+            continue
+        for c in t.children:
+            if c.dep_ in ("xcomp", "acl", "advcl") and c.pos_ == "VERB" and _lemma(c) in lex.JOINING_VERBS:
+                obj = next((o for o in c.children if o.dep_ == "dobj"), None)
+                if obj is None and _unions_named(span.doc) >= 2 or obj is not None and (
+                        _a_union_word(obj) or _lemma(c) == "admit"):
+                    return True
+            if c.dep_ == "prep" and c.lower_ in ("on", "about", "over") and any(
+                    g.dep_ == "pobj" and _a_union_word(g) for g in c.children):
+                return True
+    return False
+
+
+def union_vote(doc: Doc, c: Claim) -> Claim:
+    """A self-determination claim whose evidence is about a vote on joining or leaving a union (``vote_on_union``)
+    is pooling, as the codebook's "when both fit" line has it."""
+    if c.claim_type != "self_determination" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    if span is None or not len(span) or not vote_on_union(span):
+        return c
+    return c.with_(claim_type="pooling", aspect="outside_authority")
+
+
+_OWNING = frozenset({"ours", "theirs"})
+
+
+def governs_itself(span: Span) -> Token | None:
+    """A polity running its own affairs, said with a verb of governing (``governing_verbs``): a thing "ours to run",
+    governed from a polity or denied governance from outside ("should be policed by X and run from X", "will never
+    again be governed from outside"), or a polity or "we" running things of state ("we do not control our ports",
+    "X runs its schools"). Returns the governing word's polity, or the verb when the polity is the speaker's."""
+    for t in span:
+        if t.pos_ != "VERB" or _lemma(t) not in lex.GOVERNING_VERBS:
+            continue
+        if t.dep_ in ("xcomp", "acl") and (t.head.lower_ in _OWNING or any(
+                c.dep_ in ("acomp", "attr") and c.lower_ in _OWNING for c in t.head.children)):
+            return t  # "the harbour is ours to run" (the parser may hang "to run" on the copula)
+        if any(c.dep_ == "auxpass" for c in t.children):
+            for p in t.children:
+                if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by"):
+                    for g in p.children:
+                        if g.dep_ == "pobj" and label_of(g) == "GPE":
+                            return g  # "run from X", "policed by X"
+                        if g.lower_ == "outside" or g.dep_ == "pcomp" and g.lower_ == "outside":
+                            return t  # "governed from outside"
+                if p.lower_ == "outside" and p.head is t and p.dep_ in ("advmod", "prep", "pcomp"):
+                    return t
+            continue
+        subj = subject_of(t)
+        if subj is not None and (subj.lower_ == "we" or label_of(subj) == "GPE") and any(
+                c.dep_ == "dobj" and (_lemma(c) in lex.SELF_RULE_OBJECTS or c.lower_ in lex.SELF_RULE_OBJECTS)
+                for c in t.children):
+            return subj if label_of(subj) == "GPE" else t  # "we do not control our ports"
+    return None
+
+
+def governed_not_owned(doc: Doc, c: Claim) -> Claim:
+    """A territorial claim whose evidence speaks of governing, not owning (``governs_itself``: "the harbour is ours
+    to run", "policed by X and run from X", "we do not control our ports") is sovereignty, a polity governing
+    itself, as the codebook has it (territory is whose land it is); a polity named as the governor is the object."""
+    if c.claim_type != "territory" or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    who = governs_itself(span) if span is not None and len(span) else None
+    if who is None:
+        return c
+    target = mention(doc, *phrase(who)) if who.pos_ == "PROPN" else c.target
+    return c.with_(claim_type="sovereignty", target=target, aspect="domestic_authority")
+
+
+_STANDING_FROM = ("other", "territory", "self_determination", "sovereignty")
+
+
+def _standing_holder(t: Token) -> Token | None:
+    """Who a standing noun is had by: the subject of "have" ("the parliament has no mandate"), or the noun it is
+    "with" ("an illegal junta with no right to ..."), through a copula to its subject ("the council was a junta
+    with no right")."""
+    if t.dep_ == "dobj" and _lemma(t.head) == "have":
+        return subject_of(t.head)
+    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head is not t.head:
+        noun = t.head.head
+        return subject_of(noun.head) if noun.dep_ == "attr" else noun
+    return None
+
+
+def denied_standing(span: Span) -> Token | None:
+    """A government, parliament, assembly or council denied its mandate, authority, right or legitimacy ("the new
+    parliament has no real mandate", "the council was an illegal junta with no right to speak for anyone", "the
+    assembly had no authority to speak for the territory"): the body whose legitimacy is questioned, else None."""
+    for t in span:
+        if t.pos_ != "NOUN" or _lemma(t) not in lex.STANDING_NOUNS:
+            continue
+        denied = any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or t.dep_ == "dobj" and any(
+            c.dep_ == "neg" for c in t.head.children)
+        holder = _standing_holder(t) if denied else None
+        if holder is not None and (_lemma(holder) in lex.GOVERNING_BODIES or holder.lower_ in lex.GOVERNING_BODIES):
+            return holder
+    return None
+
+
+def standing_denied(doc: Doc, c: Claim) -> Claim:
+    """A claim whose evidence denies a government's, parliament's or council's mandate or right (``denied_standing``)
+    contests its legitimacy, as the codebook's contest type has it (a court's competence is other, see
+    ``bodys_competence``): contest, against, with that body as its object."""
+    if c.claim_type not in _STANDING_FROM or not c.evidence:
+        return c
+    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    body = denied_standing(span) if span is not None and len(span) else None
+    if body is None:
+        return c
+    return c.with_(claim_type="contest", stance="against", strength=-abs(c.strength or 1),
+                   target=mention(doc, *phrase(body)), aspect="recognition")

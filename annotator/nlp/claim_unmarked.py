@@ -142,8 +142,8 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
     if editorial and f.score < 3 and not _obliges(span) or types is not None and (f.claim_type in types or not _strong(f)):
         return []
     typ = f.claim_type
-    if typ in ("other", "interference") and claimed_place(span) is not None:
-        typ = "territory"  # "Orvania's claim to the bank has no legal basis": a claim to a place
+    if (typ in ("other", "interference") or typ == "pooling" and f.treaty_only) and claimed_place(span) is not None:
+        typ = "territory"  # "Orvania's claim to the bank has no legal basis", "its title to X rests on a treaty"
     stance = _stance(span, typ, f)
     conf = ((0.45 if quoted else 0.4) + (0.1 if claimant is None else 0) + 0.05 * min(f.score - THRESHOLD, 2)
             + (0.1 if pol else 0) - (0.05 if types is not None else 0))

@@ -34,6 +34,7 @@ from annotator.nlp.claim_objects import (
     vote_focus,
 )
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
+from annotator.nlp.claim_pooled import pooled_sovereignty, threshold_talk
 from annotator.nlp.claim_precedence import bought_say, ceded_to_union, land_beside, peoples_votes, polity_decides
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
 from annotator.nlp.claim_tree import (
@@ -50,7 +51,16 @@ from annotator.nlp.claim_tree import (
     status_outcome,
     text_of,
 )
-from annotator.nlp.claim_types import decided_at_home, peoples_choice, say_stance, sovereignty_of_land
+from annotator.nlp.claim_types import (
+    bodys_competence,
+    decided_at_home,
+    governed_not_owned,
+    peoples_choice,
+    say_stance,
+    sovereignty_of_land,
+    standing_denied,
+    union_vote,
+)
 from annotator.nlp.claim_unmarked import asserts_now, unmarked_claims
 from annotator.nlp.claim_voice import (
     answer_of,
@@ -454,7 +464,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
                               issued_by, after)
     claims += depicted_claims(doc, [c for c in claims if c.confidence >= min_confidence])
     claims = one_per_object(doc, unpooled(doc, peoples_votes(doc, [
-        polity_decides(doc, sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, sovereignty_of_land(doc, c)))))))))
+        standing_denied(doc, union_vote(doc, polity_decides(doc, sound_object(doc, focused(doc, retyped(doc, peoples_choice(doc, aimed(doc, decided_at_home(doc, sharpen(doc, bodys_competence(doc, governed_not_owned(doc, sovereignty_of_land(doc, c)))))))))))))
         for c in claims if c.confidence >= min_confidence])))
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
@@ -462,7 +472,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [focused(doc, sharpen(doc, filled_object(doc, _in_voice(doc, c, issued_by, after)))) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
-    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, ceded_to_union(doc, claims))))))
+    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, claims))))))))
     claims = defended_home(doc, land_beside(doc, claims))
     claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
