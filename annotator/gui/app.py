@@ -766,6 +766,7 @@ class MainWindow(QMainWindow):
         if claim.evidence or claim.target:
             first = claim.evidence[0] if claim.evidence else claim.target
             self.view.select_cp(first.start)  # type: ignore[union-attr]
+            self.view.reveal_cp(first.start, first.end)  # type: ignore[union-attr]  # the whole of it, not its line
         self.view.keys.claims.select(claim_id)
 
     def _claims_key(self, key: str) -> None:
