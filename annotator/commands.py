@@ -127,15 +127,15 @@ class AcceptAll:
 
     def apply(self, store: Store) -> tuple[int, int, int]:
         """Returns (spans, quotes, claims) accepted."""
-        spans = [s for s in store.spans(self.doc_id) if s.state == SUGGESTED]
-        quotes = [q for q in store.quotes(self.doc_id) if q.state == SUGGESTED and q.confidence >= self.min_confidence]
-        claims = [c for c in store.claims(self.doc_id) if c.state == SUGGESTED and c.confidence >= self.min_confidence]
-        for s in spans:
-            store.update_span(s.id, state=ACCEPTED)  # type: ignore[arg-type]
-        for q in quotes:
-            store.update_quote(q.id, state=ACCEPTED)  # type: ignore[arg-type]
-        for c in claims:
-            store.update_claim(c.id, state=ACCEPTED)  # type: ignore[arg-type]
+        spans = store.suggested_ids("spans", self.doc_id)  # (the ids only, not the document's every row)
+        quotes = store.suggested_ids("quotes", self.doc_id, self.min_confidence)
+        claims = store.suggested_ids("claims", self.doc_id, self.min_confidence)
+        for span_id in spans:
+            store.update_span(span_id, state=ACCEPTED)
+        for quote_id in quotes:
+            store.update_quote(quote_id, state=ACCEPTED)
+        for claim_id in claims:
+            store.update_claim(claim_id, state=ACCEPTED)
         return len(spans), len(quotes), len(claims)
 
 
@@ -277,24 +277,22 @@ def suggested_target(store: Store, doc_id: int, start: int, end: int | None = No
     evidence (GPE before LOC, NORP, ORG), else a place the document names elsewhere written inside it (the
     model may have missed that mention), else the nearest such entity before it."""
     end = start if end is None else end
-    spans = [s for s in store.spans(doc_id) if s.label in POLITY_LABELS]
-    if not spans:
-        return None
     rank = {label: n for n, label in enumerate(POLITY_LABELS)}
-    inside = [s for s in spans if start <= s.start and s.end <= end]
+    inside = store.spans_within(doc_id, start, end, POLITY_LABELS)  # (each an index range: never every span)
     if inside:
         best = min(inside, key=lambda s: (rank[s.label], s.start))
         return Mention(best.start, best.end)
     if end > start:
-        text = store.document(doc_id).text
-        names = sorted({text[s.start:s.end] for s in spans if s.label != "ORG"}, key=len, reverse=True)
-        for name in names:
-            at = _word_at(text, name, start, end)
-            if at is not None:
-                return Mention(at, at + len(name))
-    before = [s for s in spans if s.end <= start]
-    best = max(before, key=lambda s: (s.end, -rank[s.label])) if before else min(spans, key=lambda s: s.start)
-    return Mention(best.start, best.end)
+        places = store.span_texts(doc_id, [label for label in POLITY_LABELS if label != "ORG"], longest=end - start)
+        if places:
+            text = store.document(doc_id).text
+            for name in sorted(places, key=lambda name: (-len(name), name)):  # the longest first (ties by name)
+                at = _word_at(text, name, start, end)
+                if at is not None:
+                    return Mention(at, at + len(name))
+    before = store.spans_ending_last_before(doc_id, start, POLITY_LABELS)
+    best = max(before, key=lambda s: -rank[s.label]) if before else store.first_span(doc_id, POLITY_LABELS)
+    return None if best is None else Mention(best.start, best.end)
 
 
 def _word_at(text: str, name: str, start: int, end: int) -> int | None:
@@ -327,7 +325,7 @@ class ClaimFromQuote:
         doc_id = quote.doc_id
         assert doc_id is not None
         evidence = (Mention(quote.start, quote.end),)
-        offered = [c for c in store.claims(doc_id) if evidence[0] in c.evidence]  # its evidence has this quote
+        offered = store.claims_with_evidence(doc_id, evidence[0])  # its evidence has this quote
         suggestion = next((c for c in offered if c.state == SUGGESTED and c.claim_type == self.claim_type), None)
         suggestion = suggestion or next((c for c in offered if c.state == SUGGESTED), None)
         if suggestion is not None:  # the analyst codes what the machine suggested: that suggestion is decided

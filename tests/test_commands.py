@@ -3,14 +3,19 @@
 import pytest
 
 from annotator.commands import (
+    AcceptAll,
     AcceptSpans,
     AddQuote,
     AddSpan,
+    ClaimFromQuote,
+    ClaimFromText,
     DeleteQuotes,
     DeleteSpans,
     SetStatus,
     UpdateQuote,
     UpdateSpan,
+    _word_at,
+    suggested_target,
 )
 from annotator.domain import ChangeKind, Document, Mention, Span
 from annotator.store import Store
@@ -322,3 +327,170 @@ def test_add_quote_and_a_speaker_change_never_read_the_document_whole(store, cro
         monkeypatch.setattr(store, name, whole)
     run(store, AddQuote(doc_id, quotes[0].start, quotes[0].end), AddQuote(doc_id, 1, 5),
         UpdateQuote(quotes[0].id, speaker=Mention(60, 64)))
+
+
+# -- ClaimFromQuote, the object offered for a claim and AcceptAll read only what they need; held equal to whole reads --
+
+
+def _offered_whole(store, doc_id, evidence):
+    """What ClaimFromQuote looked at before: the document's every claim, those with this evidence."""
+    return [c for c in store.claims(doc_id) if evidence in c.evidence]
+
+
+def test_claims_with_evidence_are_those_the_whole_read_found(store, crowded):
+    doc_id, quotes, hand = crowded
+    extents = {(q.start, q.end) for q in quotes} | {(q.start, q.end + 1) for q in quotes} | {(0, 3), (1, 2), (5, 9)}
+    for start, end in sorted(extents):
+        assert store.claims_with_evidence(doc_id, Mention(start, end)) == _offered_whole(store, doc_id, Mention(start, end))
+    first = Mention(quotes[0].start, quotes[0].end)
+    found = {c.id for c in store.claims_with_evidence(doc_id, first)}
+    assert len(found) > 10 and [i in found for i in hand] == [False, True, True, True]  # cells written by hand
+    store.layer = "gold"
+    gold = store.claims_with_evidence(doc_id, first)
+    assert gold == _offered_whole(store, doc_id, first) and len(gold) == 1
+    store.layer = ""
+
+
+@pytest.mark.parametrize("nth", range(11))
+def test_claim_from_quote_decides_what_the_whole_read_offered(store, crowded, nth):
+    doc_id, quotes, _hand = crowded
+    q = quotes[nth]
+    offered = _offered_whole(store, doc_id, Mention(q.start, q.end))
+    suggestion = next((c for c in offered if c.state == "suggested"), None)
+    _, (made,) = run(store, ClaimFromQuote(q.id, "sovereignty", "favour"))
+    if suggestion is not None:
+        assert made.id == suggestion.id and made.state == "edited"  # (a stance of its own: edited)
+    else:
+        assert made.state == "added" and made.evidence == (Mention(q.start, q.end),)
+
+
+# places that overlap, nest, touch end to start and share an extent, in every state and both layers
+PLACES = ("In Valdor the Valdor Council met; Upper Reach and Reach elders, Korlan and the Korlanese envoy, "
+          "Ana Rusu of Tavn, spoke in Tavn Hall about Valdor and Upper Reach.") + " Later." * 50
+
+
+@pytest.fixture
+def places(store):
+    doc_id, _ = store.add_document(Document(PLACES, {"source": "places.txt"}))
+    other, _ = store.add_document(Document(PLACES + " Other.", {"source": "other.txt"}))
+
+    def at(word, nth=0):
+        i = -1
+        for _ in range(nth + 1):
+            i = PLACES.index(word, i + 1)
+        return i, i + len(word)
+
+    marked = [(at("Valdor"), "GPE"), (at("Valdor", 1), "GPE"), (at("Valdor Council"), "ORG"),
+              (at("Upper Reach"), "LOC"), (at("Reach", 1), "LOC"), (at("Reach", 2), "NORP"), (at("Korlan"), "GPE"),
+              (at("Korlanese"), "NORP"), (at("Ana Rusu"), "PERSON"), (at("Tavn"), "GPE"), (at("Tavn Hall"), "ORG"),
+              (at("Tavn Hall"), "LOC"), (at("Tavn", 1), "GPE"), (at("Upper Reach", 1), "GPE"),
+              (at("Upper Reach", 1), "LOC"), ((at("Valdor", 2)[0] - 6, at("Valdor", 2)[1]), "GPE")]
+    states = ["suggested", "rejected", "accepted", "edited", "added"]
+    with store.action("seed", undoable=False):
+        for n, ((start, end), label) in enumerate(marked):
+            state = states[n % 5]
+            store.insert_span(Span(start, end, label, "human" if state == "added" else "model:m", state=state,
+                                   doc_id=doc_id))
+        store.insert_span(Span(*at("Ana Rusu"), "GPE", "model:m", doc_id=other))  # another document's
+        store.layer = "gold"
+        store.insert_span(Span(*at("Ana Rusu"), "GPE", "human", doc_id=doc_id))  # the gold layer's
+        store.layer = ""
+    return doc_id
+
+
+def _target_whole(store, doc_id, start, end):
+    """suggested_target as it was, reading the document's every span (names of one length: by name)."""
+    labels = ("GPE", "LOC", "NORP", "ORG")
+    spans = [s for s in store.spans(doc_id) if s.label in labels]
+    if not spans:
+        return None
+    rank = {label: n for n, label in enumerate(labels)}
+    inside = [s for s in spans if start <= s.start and s.end <= end]
+    if inside:
+        best = min(inside, key=lambda s: (rank[s.label], s.start))
+        return Mention(best.start, best.end)
+    if end > start:
+        text = store.document(doc_id).text
+        for name in sorted({text[s.start:s.end] for s in spans if s.label != "ORG"}, key=lambda n: (-len(n), n)):
+            at = _word_at(text, name, start, end)
+            if at is not None:
+                return Mention(at, at + len(name))
+    before = [s for s in spans if s.end <= start]
+    best = max(before, key=lambda s: (s.end, -rank[s.label])) if before else min(spans, key=lambda s: s.start)
+    return Mention(best.start, best.end)
+
+
+def test_the_object_offered_is_the_one_the_whole_read_offered(store, places):
+    cut = sorted({0, 1, 2, 3, 8, 9, len(PLACES) - 1, len(PLACES)}
+                 | {x for s in store.spans(places, include_rejected=True) for x in (s.start - 1, s.start, s.end, s.end + 1)})
+    seen = set()
+    for start in cut:
+        for end in cut:
+            if 0 <= start <= end <= len(PLACES):
+                expected = _target_whole(store, places, start, end)
+                assert suggested_target(store, places, start, end) == expected, (start, end)
+                seen.add(expected)
+    assert len(seen) > 8  # many different answers: inside, named inside, before, the first
+    assert suggested_target(store, places, 0, 0) == Mention(3, 9)  # nothing before: the first place
+    empty, _ = store.add_document(Document("No places here at all.", {"source": "none.txt"}))
+    assert suggested_target(store, empty, 0, 5) is None
+    store.layer = "gold"
+    assert suggested_target(store, places, 0, 5) == _target_whole(store, places, 0, 5) == Mention(*[
+        (s.start, s.end) for s in store.spans(places)][0])
+    store.layer = ""
+
+
+def _repair(store, hand):
+    """The crowded document's damaged evidence cell made whole: accepting its claim would refuse to save it."""
+    store.conn.execute("UPDATE claims SET evidence = '[[1, 2]]' WHERE id = ?", [hand[0]])
+    store.conn.commit()
+
+
+def test_accept_all_accepts_what_the_whole_read_found(store, crowded, places):
+    from annotator.domain import Claim, Quote
+
+    doc_id, quotes, _hand = crowded
+    with store.action("seed", undoable=False):  # spans in every state, a quote and a claim of no confidence given
+        for n, state in enumerate(["suggested", "rejected", "accepted", "edited", "added", "suggested"]):
+            store.insert_span(Span(n, n + 4, "GPE", "human" if state == "added" else "model:m", state=state,
+                                   doc_id=doc_id))
+        store.insert_quote(Quote(2, 9, origin="rule:q", state="suggested", confidence=0.5, doc_id=doc_id))
+        store.insert_claim(Claim("contest", (Mention(2, 9),), origin="rule:claims", state="suggested",
+                                 confidence=0.79, doc_id=doc_id))
+    store.conn.execute("UPDATE quotes SET confidence = NULL WHERE id = ?", [quotes[0].id])
+    store.conn.execute("UPDATE claims SET confidence = NULL, state = '' WHERE id IN (SELECT id FROM claims"
+                       " WHERE origin != 'human' AND state = 'suggested' LIMIT 3)")  # machine rows with no state
+    store.conn.commit()
+    expected = ([s.id for s in store.spans(doc_id) if s.state == "suggested"],
+                [q.id for q in store.quotes(doc_id) if q.state == "suggested" and q.confidence >= 0.8],
+                [c.id for c in store.claims(doc_id) if c.state == "suggested" and c.confidence >= 0.8])
+    assert (store.suggested_ids("spans", doc_id), store.suggested_ids("quotes", doc_id, 0.8),
+            store.suggested_ids("claims", doc_id, 0.8)) == expected
+    assert all(expected) and quotes[0].id in expected[1]
+    others = {s.id: s.state for s in store.spans(places, include_rejected=True)}
+    _repair(store, _hand)
+    _, (counts,) = run(store, AcceptAll(doc_id, 0.8))
+    assert counts == tuple(len(ids) for ids in expected)
+    assert all(s.state == "accepted" for s in store.spans_by_id(expected[0]))
+    assert [c.state for c in store.claims(doc_id) if c.confidence < 0.8 and c.origin != "human"].count("suggested") > 0
+    assert {s.id: s.state for s in store.spans(places, include_rejected=True)} == others  # another document's kept
+    assert store.suggested_ids("spans", doc_id) == [] and store.suggested_ids("claims", doc_id, 0.8) == []
+    with pytest.raises(ValueError):
+        store.suggested_ids("documents", doc_id)
+
+
+def test_claims_from_quotes_and_text_and_accept_all_never_read_the_document_whole(store, crowded, places,
+                                                                                 monkeypatch):
+    doc_id, quotes, hand = crowded
+    first = quotes[0]
+    _repair(store, hand)
+
+    def whole(*_args, **_kwargs):
+        raise AssertionError("read the document's every span, quote or claim")
+
+    for name in ("quotes", "claims", "spans"):
+        monkeypatch.setattr(store, name, whole)
+    plain = next(q for q in quotes if q.state == "accepted")
+    run(store, ClaimFromQuote(first.id, "sovereignty"), ClaimFromQuote(plain.id, "contest", "against"),
+        ClaimFromText(places, 40, 60, "sovereignty"), ClaimFromText(places, 150, 160, "sovereignty"),
+        AcceptAll(doc_id), AcceptAll(places))

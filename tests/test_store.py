@@ -12,11 +12,13 @@ from annotator.store.steps import STEPS
 
 def test_schema_is_migrated_and_wal_is_on(tmp_path):
     s = Store(tmp_path / "a.db")
-    assert s.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts", "m007_team"]
+    assert s.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts", "m007_team",
+                                "m008_span_ends"]
     assert s.db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     s.close()
     again = Store(tmp_path / "a.db")  # reopening applies nothing twice
-    assert again.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts", "m007_team"]
+    assert again.schema_version() == ["m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts", "m007_team",
+                                "m008_span_ends"]
 
 
 def test_same_text_is_stored_once(store):
@@ -108,6 +110,34 @@ def test_corrupt_file_gives_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="not a SQLite database"):
         Store(bad)
     assert bad.read_bytes().startswith(b"this is not sqlite")  # the file is left as it was
+
+
+def test_a_database_before_the_span_end_index_upgrades_and_finds_the_place_before_by_it(tmp_path):
+    """A database of schema m001-m007 (no idx_spans_end) opens with the index added and its spans kept; the
+    object offered for a claim then walks back from the evidence by that index, not over every span."""
+    from annotator.commands import suggested_target
+
+    path = tmp_path / "m007.db"
+    s = Store(path)
+    doc_id, _ = s.add_document(Document("Valdor said Tavn will not yield, says Korlan.", {"source": "x"}))
+    with s.action("seed", undoable=False):
+        s.insert_spans(doc_id, [Span(0, 6, "GPE", doc_id=doc_id), Span(12, 16, "GPE", doc_id=doc_id)])
+    s.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX idx_spans_end")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_span_ends'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="older annotator"):  # read only, it is refused, as any older schema
+        Store(path, write=False)
+    s = Store(path)
+    assert s.schema_version()[-1] == "m008_span_ends"
+    assert [(x.start, x.label) for x in s.spans(doc_id)] == [(0, "GPE"), (12, "GPE")]
+    plan = s.conn.execute("EXPLAIN QUERY PLAN SELECT \"end\" FROM spans WHERE doc_id = ? AND layer = '' AND"
+                          " \"end\" <= ? ORDER BY \"end\" DESC LIMIT 1", [doc_id, 30]).fetchall()
+    assert "idx_spans_end" in str(plan)
+    assert suggested_target(s, doc_id, 38, 44) == Mention(12, 16)
+    s.close()
 
 
 def test_newer_schema_is_refused(tmp_path):

@@ -34,7 +34,9 @@ def plot(charts: dict[str, list[tuple[str, int]]], path: str | Path | IO[bytes])
     for ax, (title, rows) in zip(axes, shown.items(), strict=True):
         names = [name if len(name) <= 40 else name[:39] + "…" for name, _ in rows][::-1]
         ax.barh(range(len(rows)), [n for _, n in rows][::-1], color="#4878a8")
-        ax.set_yticks(range(len(rows)), names, fontsize=8)
+        # names come from documents (speakers, sources): plain text, never matplotlib's mathtext ("$…$" drew as
+        # maths, and a "$" it cannot parse stopped the whole plot)
+        ax.set_yticks(range(len(rows)), names, fontsize=8, parse_math=False)
         ax.set_title(title, fontsize=10, loc="left")
     fig.tight_layout()
     fig.savefig(path, format="png", dpi=100)

@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
         self.progress_label = label()
         self.statusBar().addWidget(self.hint_label, 1)
         # a message takes the hint's place while it shows; the hint comes back after it
-        self.statusBar().messageChanged.connect(lambda text: self.hint_label.setVisible(not text))
+        self._error_shown = False
+        self.statusBar().messageChanged.connect(self._message_changed)
         self.job_bar = QProgressBar()  # File > Import / Export: the command's long part, while it runs
         self.job_bar.setMaximumWidth(260)
         self.job_bar.hide()
@@ -736,6 +737,17 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(f"&Undo {undo.label}" if undo else "&Undo")
         self.redo_action.setText(f"&Redo {redo.label}" if redo else "&Redo")
 
+    def _message_changed(self, text: str) -> None:
+        """Every message is whole in the bar's tooltip, as plain text: the bar draws it on one line and its
+        right-hand labels cut a long one off (a claim's description, a found phrase, a hostile title). When it
+        goes, so does its tooltip, except a refusal's, which stays until a change is saved."""
+        self.hint_label.setVisible(not text)
+        if text:
+            self._error_shown = text.startswith(ERROR_MARK)
+            self.statusBar().setToolTip(tooltip(text.removeprefix(ERROR_MARK)))
+        elif not self._error_shown:
+            self.statusBar().setToolTip("")
+
     def show_error(self, message: str) -> None:
         """One line in the status bar, whole in its tooltip (the bar's right-hand widgets may cut a long one off);
         cleared by the next change that is saved, so a refusal does not stay up after the retry succeeded."""
@@ -745,9 +757,10 @@ class MainWindow(QMainWindow):
 
     def _clear_error(self) -> None:
         bar = self.statusBar()
+        self._error_shown = False
         if bar.currentMessage().startswith(ERROR_MARK):
             bar.clearMessage()
-        bar.setToolTip("")
+        bar.setToolTip(tooltip(bar.currentMessage()))
 
     # -- quotes panel ----------------------------------------------------------------------
     def go_to_quote(self, quote: Quote) -> None:
@@ -766,6 +779,7 @@ class MainWindow(QMainWindow):
         if claim.evidence or claim.target:
             first = claim.evidence[0] if claim.evidence else claim.target
             self.view.select_cp(first.start)  # type: ignore[union-attr]
+            self.view.reveal_cp(first.start, first.end)  # type: ignore[union-attr]  # the whole of it, not its line
         self.view.keys.claims.select(claim_id)
 
     def _claims_key(self, key: str) -> None:

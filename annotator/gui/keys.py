@@ -215,12 +215,15 @@ class ArticleKeys:
             span = ed.span_at(view.spans, cp)
             quote = None if span else ed.quote_at(view.quotes, cp)
             spans, quotes = ([span] if span else []), ([quote] if quote else [])
-        if spans:
-            view.session.run(DeleteSpans([s.id for s in spans]))  # type: ignore[misc]
-        elif quotes:
-            view.session.run(DeleteQuotes([q.id for q in quotes]))  # type: ignore[misc]
-        else:
+        gone = spans or quotes
+        if not gone:
             self._say("nothing to delete at the cursor")
+            return
+        command = DeleteSpans([s.id for s in spans]) if spans else DeleteQuotes([q.id for q in quotes])  # type: ignore[misc]
+        if view.session.run(command) is not None:  # (the bar said the last action's message: say this one's)
+            what = (f"{len(gone)} {'spans' if spans else 'quotes'}" if len(gone) > 1
+                    else describe(view.text, gone[0]).split(" — ")[0])
+            self._say(f"deleted {what} (Ctrl+Z undoes)")
 
     def resize_span(self) -> None:
         self._resize(self.view.spans, "span", "", lambda s, a, b: UpdateSpan(s.id, start=a, end=b))

@@ -282,6 +282,22 @@ class ArticleView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def reveal_cp(self, start: int, end: int) -> None:
+        """Scroll (the cursor staying where it is) so ``[start, end)`` shows whole, its start when it is taller
+        than the view: ensureCursorVisible shows only the cursor's line, and the rest of a long evidence
+        wrapped off the bottom."""
+        bar, area = self.verticalScrollBar(), self.viewport().rect()
+        last = self.cursorRect(self._qt_cursor(end, end))
+        if last.bottom() > area.bottom():  # (QPlainTextEdit scrolls by lines: one step at a time until it shows)
+            for _ in range(bar.maximum() - bar.value()):
+                if self.cursorRect(self._qt_cursor(end, end)).bottom() <= area.bottom():
+                    break
+                bar.setValue(bar.value() + 1)
+        for _ in range(bar.value()):
+            if self.cursorRect(self._qt_cursor(start, start)).top() >= area.top():
+                break
+            bar.setValue(bar.value() - 1)
+
     def _qt_cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.map.to_qt(start))

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -127,6 +127,10 @@ _CLAIM_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in CLAIM_COLUMNS) + " FROM 
 _CLAIM_PARTS = {"claimant": "claimant", "target": "target", "addressee": "addressee"}
 # a row whose state reads as ``suggested`` (no state: a machine's origin makes it one, as Claim() fills it in)
 _SUGGESTED_SQL = "(state = 'suggested' OR (coalesce(state, '') = '' AND coalesce(origin, '') NOT IN ('', 'human')))"
+# an evidence cell that may hold a mention starting at the bound number: one naming its digits, or one holding anything
+# but plain integers (a float, a quoted number, damage), which the reader's own parse then decides: never one that can
+# match less than the whole read
+_EVIDENCE_MAY_HOLD_SQL = "(instr(evidence, ?) > 0 OR evidence GLOB '*[^][0-9, ]*')"
 
 
 def _span_row(span: Span) -> dict[str, Any]:
@@ -1348,6 +1352,61 @@ class Store:
                                  [doc_id, self.layer, start, end])
         return [_tuple_span(row) for row in rows]
 
+    # The object offered for a claim (``commands.suggested_target``) asks four narrow questions of the spans of a
+    # few labels, each one index range (idx_spans_doc by start, idx_spans_end by end), never the document whole.
+    def _labelled(self, labels: Sequence[str]) -> tuple[str, list[Any]]:
+        marks = ", ".join("?" * len(labels))
+        return f"doc_id = ? AND layer = ? AND state != 'rejected' AND label IN ({marks})", list(labels)
+
+    def spans_within(self, doc_id: int, start: int, end: int, labels: Sequence[str]) -> list[Span]:
+        """The document's spans (not rejected) of these labels inside ``[start, end)``, in text order."""
+        where, params = self._labelled(labels)
+        rows = self.conn.execute(f'{_SPAN_SELECT} WHERE {where} AND start >= ? AND start <= ? AND "end" <= ?'
+                                 ' ORDER BY start, "end", id', [doc_id, self.layer, *params, start, end, end])
+        return [_tuple_span(row) for row in rows]
+
+    def spans_ending_last_before(self, doc_id: int, at: int, labels: Sequence[str]) -> list[Span]:
+        """The document's spans (not rejected) of these labels that end at or before ``at`` and, of those, end
+        last, in text order (several may share that end)."""
+        where, params = self._labelled(labels)
+        row = self.conn.execute(f'SELECT "end" FROM spans WHERE {where} AND "end" <= ? ORDER BY "end" DESC LIMIT 1',
+                                [doc_id, self.layer, *params, at]).fetchone()
+        if row is None:
+            return []
+        rows = self.conn.execute(f'{_SPAN_SELECT} WHERE {where} AND "end" = ?', [doc_id, self.layer, *params, row[0]])
+        return [_tuple_span(r) for r in sorted(rows, key=_TEXT_ORDER)]  # (an ORDER BY start: SQLite walks every start)
+
+    def first_span(self, doc_id: int, labels: Sequence[str]) -> Span | None:
+        """The document's first span (not rejected) of these labels in text order, if any."""
+        where, params = self._labelled(labels)
+        row = self.conn.execute(f'{_SPAN_SELECT} WHERE {where} ORDER BY start, "end", id LIMIT 1',
+                                [doc_id, self.layer, *params]).fetchone()
+        return None if row is None else _tuple_span(row)
+
+    def span_texts(self, doc_id: int, labels: Sequence[str], longest: int | None = None) -> set[str]:
+        """The distinct texts of the document's spans (not rejected) of these labels (of at most ``longest``
+        code points): only their offsets are read, the text once."""
+        where, params = self._labelled(labels)
+        short = ' AND "end" - start <= ?' if longest is not None else ""
+        rows = self.conn.execute(f'SELECT DISTINCT start, "end" FROM spans WHERE {where}{short}',
+                                 [doc_id, self.layer, *params, *([] if longest is None else [longest])]).fetchall()
+        if not rows:
+            return set()
+        text = self._text(doc_id)
+        return {text[a:b] for a, b in rows}
+
+    def suggested_ids(self, table: str, doc_id: int, min_confidence: float | None = None) -> list[int]:
+        """The ids of the document's spans, quotes or claims that read as ``suggested`` (of at least this
+        confidence; none recorded reads as 1.0, as the readers fill it in), in text order: what accepting every
+        suggestion changes, without reading the document's every row."""
+        if table not in ANNOTATION_TABLES:
+            raise ValueError(f"not an annotation table: {table!r}")
+        sure = " AND coalesce(confidence, 1.0) >= ?" if min_confidence is not None else ""
+        rows = self.conn.execute(f'SELECT id FROM {table} WHERE doc_id = ? AND layer = ? AND {_SUGGESTED_SQL}{sure}'
+                                 ' ORDER BY start, "end", id',
+                                 [doc_id, self.layer, *([] if min_confidence is None else [min_confidence])])
+        return [r[0] for r in rows]
+
     def all_spans(self, include_rejected: bool = False) -> Iterator[Span]:
         hide = "" if include_rejected else " AND state != 'rejected'"
         for row in self.conn.execute(f'{_SPAN_SELECT} WHERE layer = ?{hide} ORDER BY doc_id, start, "end", id', [self.layer]):
@@ -1492,10 +1551,21 @@ class Store:
         who = " OR ".join(["(claimant_start = ? AND claimant_end = ?)"] * len(wanted))
         rows = self.conn.execute(
             f"SELECT id, quote_id, evidence FROM claims WHERE doc_id = ? AND layer = ? AND {_SUGGESTED_SQL}"
-            f" AND ({who}) AND (quote_id = ? OR instr(evidence, ?) > 0 OR evidence GLOB '*[^][0-9, ]*')"
+            f" AND ({who}) AND (quote_id = ? OR {_EVIDENCE_MAY_HOLD_SQL})"
             ' ORDER BY start, "end", id',
             [doc_id, self.layer, *(n for pair in wanted for n in pair), quote_id, str(evidence.start)])
         ids = [row_id for row_id, made_from, cell in rows if made_from == quote_id or evidence in _evidence(cell)]
+        found = {c.id: c for c in self._by_ids(_CLAIM_SELECT, _tuple_claim, ids)}
+        return [found[i] for i in ids]
+
+    def claims_with_evidence(self, doc_id: int, evidence: Mention) -> list[Claim]:
+        """The document's claims (not rejected) that have ``evidence`` among their evidence, in text order: what a
+        claim made from a quote looks at (``claims(doc_id)`` narrowed to them). Found as ``suggested_claims_on``
+        finds its own: filtered in SQLite, only id and evidence read, the few made into claims."""
+        rows = self.conn.execute(
+            f"SELECT id, evidence FROM claims WHERE doc_id = ? AND layer = ? AND state != 'rejected'"
+            f' AND {_EVIDENCE_MAY_HOLD_SQL} ORDER BY start, "end", id', [doc_id, self.layer, str(evidence.start)])
+        ids = [row_id for row_id, cell in rows if evidence in _evidence(cell)]
         found = {c.id: c for c in self._by_ids(_CLAIM_SELECT, _tuple_claim, ids)}
         return [found[i] for i in ids]
 

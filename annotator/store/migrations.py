@@ -302,5 +302,12 @@ def m007_team(db: Database) -> None:
         db["documents"].add_column("disagreement", float)
 
 
+
+@migrations()
+def m008_span_ends(db: Database) -> None:
+    """An index of spans by where they end: the object offered for a claim is the place named last before its
+    evidence, found by walking back from the evidence's start instead of reading the document's every span."""
+    db.execute('CREATE INDEX IF NOT EXISTS idx_spans_end ON spans (doc_id, layer, "end")')
+
 if tuple(m.name for m in migrations._migrations) != STEPS:
     raise RuntimeError("annotator.store.steps.STEPS must name every schema step of this module, in order")

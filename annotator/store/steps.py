@@ -5,6 +5,7 @@ A new step is added here too; ``annotator.store.migrations`` refuses to load whe
 
 from __future__ import annotations
 
-STEPS = ("m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts", "m007_team")
+STEPS = ("m001_initial", "m002_edit_log", "m003_provenance", "m004_queue", "m005_claims", "m006_counts", "m007_team",
+         "m008_span_ends")
 KNOWN = frozenset(STEPS)
 MIGRATION_SET = "annotator"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.domain import Claim, Mention
+from annotator.domain import Claim, Document, Mention
 
 from .conftest import PLAIN_TEXT, find
 from .helpers import key, select_with_keys
@@ -277,3 +277,45 @@ def test_the_type_list_and_the_speaker_list_stay_on_the_screen_on_the_last_lines
     key(qtbot, view, "S")
     picker = view.keys.picker
     assert picker is not None and picker.isVisible() and screen.contains(picker.frameGeometry())
+
+
+def _visible_in_view(view, start: int, end: int) -> bool:
+    """Whether the article shows the whole of ``[start, end)`` (its first and last character) on screen."""
+    from PySide6.QtGui import QTextCursor
+
+    area = view.viewport().rect()
+    for at in (start, end):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.map.to_qt(at))
+        if not area.contains(view.cursorRect(cursor)):
+            return False
+    return True
+
+
+def test_ctrl_shift_c_with_no_claim_selected_shows_the_first_claim_and_its_evidence(qtbot, window, seeded):
+    """The first listed claim far down a long article (and the list scrolled away from its row): Ctrl+Shift+C
+    selects it, scrolls the article until its whole evidence shows and the list until its row shows."""
+    store = seeded.store
+    filler = "".join(f"Paragraph {n} says nothing of note here.\n" for n in range(300))
+    evidence = "Valdor will never yield its northern shore to anyone at all, said the minister of Valdor today."
+    text = filler + evidence + "\n" + "".join(f"Then {n} more.\n" for n in range(120))
+    doc_id, _ = store.add_document(Document(text, {"source": "long.txt"}))
+    at = text.index(evidence)
+    with store.action("seed", undoable=False):
+        for n in range(60):  # many claims after the first: the list scrolls
+            where = text.index(f"Then {n} more.")
+            store.insert_claim(Claim("contest", (Mention(where, where + 4),), doc_id=doc_id))
+        first = store.insert_claim(Claim("sovereignty", (Mention(at, at + len(evidence)),), doc_id=doc_id))
+    window.open_document(doc_id, focus=True)
+    qtbot.waitUntil(lambda: window.view.hasFocus())
+    view, panel = window.view, window.claims_panel
+    qtbot.waitUntil(lambda: panel.list.verticalScrollBar().maximum() > 0)  # (laid out)
+    panel.list.verticalScrollBar().setValue(panel.list.verticalScrollBar().maximum())
+    view.verticalScrollBar().setValue(0)
+    assert view.keys.claims.current is None and not _visible_in_view(view, at, at + len(evidence))
+    assert panel.list.verticalScrollBar().value() > 0  # (the list does scroll: its first row is off screen)
+    key(qtbot, view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert view.keys.claims.current == first.id and panel.list.hasFocus()
+    qtbot.waitUntil(lambda: _visible_in_view(view, at, at + len(evidence)), timeout=2000)
+    row = panel.list.visualRect(panel.list.currentIndex())
+    assert panel.list.viewport().rect().contains(row)

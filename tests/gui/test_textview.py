@@ -312,3 +312,18 @@ def test_a_locked_database_refuses_the_edit_with_a_message_then_works_again(qtbo
     reopened = seeded.reopen()
     assert [(s.start, s.end, s.label) for s in reopened.spans(seeded.uni) if s.start == start] == [(start, end, "PERSON")]
     reopened.close()
+
+
+def test_a_delete_by_key_says_what_it_deleted(qtbot, window, seeded):
+    """x, Delete and Backspace say what went (the bar still showed the last action's message: "redone: Add ...")."""
+    view = window.view
+    window.statusBar().showMessage("redone: Add PERSON", 5000)
+    view.select_cp(find(UNICODE_TEXT, "Minsk")[0] + 2)
+    key(qtbot, view, "x")
+    assert window.statusBar().currentMessage() == "deleted GPE “Minsk” (Ctrl+Z undoes)"
+    view.select_cp(find(UNICODE_TEXT, "ready")[0])
+    key(qtbot, view, Qt.Key.Key_Backspace)
+    assert window.statusBar().currentMessage().startswith("deleted quote by Zoe\u0301 Smith “we are ready")
+    select_with_keys(qtbot, view, find(UNICODE_TEXT, "Ana Rusu")[0], find(UNICODE_TEXT, "Zoe\u0301 Smith")[1])
+    key(qtbot, view, Qt.Key.Key_Delete)
+    assert window.statusBar().currentMessage() == "deleted 3 spans (Ctrl+Z undoes)"  # Ana Rusu, Putin, Zoé Smith

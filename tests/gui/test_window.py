@@ -217,7 +217,9 @@ def test_a_refusal_is_whole_in_the_status_bars_tooltip_and_goes_when_a_change_is
     shown.setHtml(bar.toolTip())
     assert shown.toPlainText() == message  # whole, and shown as its characters: the markup is not read
     assert window.session.run(AddSpan(window.current_id, 0, 3, "PERSON"))
-    assert not bar.currentMessage().startswith("⚠") and bar.toolTip() == ""
+    assert not bar.currentMessage().startswith("⚠") and "locked" not in bar.toolTip()
+    shown.setHtml(bar.toolTip())
+    assert shown.toPlainText() == bar.currentMessage()  # (what shows now: the span's description, or nothing)
 
 
 def test_opening_another_document_never_describes_the_last_ones_span_in_the_new_text(qtbot, tmp_path, codebook):
@@ -273,3 +275,23 @@ def test_hiding_unsure_quote_suggestions_is_remembered(qtbot, window, seeded, co
     qtbot.addWidget(third)
     assert not third.hide_unsure_action.isChecked() and unsure.id in {q.id for q in third.view.quotes}
     third.close()
+
+
+def test_a_long_ordinary_message_is_whole_and_plain_in_the_status_bars_tooltip(qtbot, window):
+    """The bar draws a message on one line and its right-hand labels cut a long one off: the tooltip holds it
+    whole, as its characters; it goes with the message, and a shorter one replaces it."""
+    from PySide6.QtGui import QTextDocument
+
+    bar = window.statusBar()
+    window.analyst_label.setText("analyst: a-very-long-analyst-name-that-takes-room")
+    message = "“<img src=x> <b>Valdor</b> will never yield” " * 6 + "— the end of the message"
+    bar.showMessage(message, 5000)
+    assert bar.fontMetrics().horizontalAdvance(message) > bar.width()  # (it cannot all show in the bar)
+    shown = QTextDocument()
+    shown.setHtml(bar.toolTip())
+    assert shown.toPlainText() == message
+    bar.showMessage("short", 5000)
+    shown.setHtml(bar.toolTip())
+    assert shown.toPlainText() == "short"
+    bar.clearMessage()
+    assert bar.toolTip() == ""
