@@ -269,6 +269,18 @@ def status_vote(a: Token) -> bool:
     return a.pos_ == "VERB" and status_outcome(object_of(a))
 
 
+def told_with_its_year(a: Token) -> bool:
+    """The cue's clause tells a past act with its year ("X declared independence in 1993", "Y recognised X in
+    2004"): the narrator's history of the dispute, not a position taken now; a verb in the present or with an
+    auxiliary ("has recognised", "will recognise") or one dated by a day of the news ("on Wednesday") is no history."""
+    verb = clause_verb(a)
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "since") and any(
+        g.dep_ == "pobj" and g.like_num and len(g.text) == 4 and g.text[:2] in ("18", "19", "20") for g in c.children)
+        for c in verb.children)
+
+
 CHECKS: dict[str, Callable[[Token], bool]] = {
     name: fn for name, fn in globals().items() if callable(fn) and fn.__module__ == __name__ and not name.startswith("_")
 }
