@@ -317,10 +317,30 @@ def _in_a_name(a: Token) -> bool:
     return k >= 1 and doc[k].lower_ in ("for", "of") and doc[k - 1].is_title and doc[k - 1].lower_ in lex.NAME_ENDS
 
 
+_ABOUT = frozenset({"on", "for", "about", "over", "of"})
+_URGING = frozenset({"should", "ought"})
+
+
+def names_a_procedure(a: Token) -> bool:
+    """The cue only names what a procedure is about ("the accession talks would take three years", "set a date for
+    a referendum", "asks to begin talks on joining"): a modifier of a procedure noun, or the object of its "on" /
+    "for"; unless the sentence says the procedure should happen ("the Union should open accession talks")."""
+    t = a.head if a.dep_ == "dobj" and a.head.dep_ == "pcomp" else a  # "talks on joining the Union"
+    head = t.head
+    if t.dep_ in ("pobj", "pcomp") and head.lower_ in _ABOUT and head.head is not head:
+        head = head.head
+    elif not (t.dep_ in ("compound", "amod", "nmod") or t.i + 1 == head.i and t.pos_ == "NOUN"):
+        return False  # (a noun just before the procedure noun is its modifier, whatever the parser hung it on)
+    if head is a or head.pos_ != "NOUN" or (head.lemma_.lower() not in lex.PROCEDURE_NOUNS
+                                            and head.lower_ not in lex.PROCEDURE_NOUNS):
+        return False
+    return not any(t.lower_ in _URGING for t in sent_of(a))
+
+
 def passes(hit: Hit, doc) -> bool:
     """Whether a hit passes its family's check for its anchor word (no check: it passes)."""
     a = doc[hit.anchor]
-    if hit.family.claim_type == "pooling" and _union_acting(a):
+    if hit.family.claim_type == "pooling" and _union_acting(a) or names_a_procedure(a):
         return False
     if hit.family.claim_type != "pooling" and _in_a_name(a):
         return False
