@@ -15,6 +15,7 @@ from annotator.nlp.claim_tree import (
     antecedent,
     by_lower,
     clause_verb,
+    is_demonym,
     is_first_person,
     is_place,
     is_polity,
@@ -279,6 +280,25 @@ def told_with_its_year(a: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("in", "since") and any(
         g.dep_ == "pobj" and g.like_num and len(g.text) == 4 and g.text[:2] in ("18", "19", "20") for g in c.children)
         for c in verb.children)
+
+
+def _names_a_state(t: Token) -> bool:
+    """ "the Federation of X", "the X-ian Federation", "the X Federation": a union word in a state's name (X a
+    place or people: a demonym, a GPE, an untagged proper name that is no person's)."""
+    named = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    named += [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+    return any(is_demonym(g) or label_of(g) in ("GPE", "NORP") or g.pos_ == "PROPN" and not label_of(g)
+               for g in named)
+
+
+def federation_not_a_state(a: Token) -> bool:
+    """ "federation" is a union of states unless, in this article, it is a state's own name ("the Quarran
+    Federation", "the Federation of X" anywhere in it, so that "the Federation" is that state), and no game's."""
+    key = "federation_a_state"
+    cache = memo(a.doc)
+    if key not in cache:
+        cache[key] = any(_names_a_state(a.doc[i]) for i in by_lower(a.doc).get("federation", ()))
+    return not cache[key] and not_sport(a)
 
 
 CHECKS: dict[str, Callable[[Token], bool]] = {
