@@ -15,6 +15,7 @@ from annotator.nlp.claim_tree import (
     antecedent,
     by_lower,
     clause_verb,
+    is_demonym,
     is_first_person,
     is_place,
     is_polity,
@@ -269,6 +270,37 @@ def status_vote(a: Token) -> bool:
     return a.pos_ == "VERB" and status_outcome(object_of(a))
 
 
+def told_with_its_year(a: Token) -> bool:
+    """The cue's clause tells a past act with its year ("X declared independence in 1993", "Y recognised X in
+    2004"): the narrator's history of the dispute, not a position taken now; a verb in the present or with an
+    auxiliary ("has recognised", "will recognise") or one dated by a day of the news ("on Wednesday") is no history."""
+    verb = clause_verb(a)
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "since") and any(
+        g.dep_ == "pobj" and g.like_num and len(g.text) == 4 and g.text[:2] in ("18", "19", "20") for g in c.children)
+        for c in verb.children)
+
+
+def _names_a_state(t: Token) -> bool:
+    """ "the Federation of X", "the X-ian Federation", "the X Federation": a union word in a state's name (X a
+    place or people: a demonym, a GPE, an untagged proper name that is no person's)."""
+    named = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    named += [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i]
+    return any(is_demonym(g) or label_of(g) in ("GPE", "NORP") or g.pos_ == "PROPN" and not label_of(g)
+               for g in named)
+
+
+def federation_not_a_state(a: Token) -> bool:
+    """ "federation" is a union of states unless, in this article, it is a state's own name ("the Quarran
+    Federation", "the Federation of X" anywhere in it, so that "the Federation" is that state), and no game's."""
+    key = "federation_a_state"
+    cache = memo(a.doc)
+    if key not in cache:
+        cache[key] = any(_names_a_state(a.doc[i]) for i in by_lower(a.doc).get("federation", ()))
+    return not cache[key] and not_sport(a)
+
+
 CHECKS: dict[str, Callable[[Token], bool]] = {
     name: fn for name, fn in globals().items() if callable(fn) and fn.__module__ == __name__ and not name.startswith("_")
 }
@@ -305,10 +337,30 @@ def _in_a_name(a: Token) -> bool:
     return k >= 1 and doc[k].lower_ in ("for", "of") and doc[k - 1].is_title and doc[k - 1].lower_ in lex.NAME_ENDS
 
 
+_ABOUT = frozenset({"on", "for", "about", "over", "of"})
+_URGING = frozenset({"should", "ought"})
+
+
+def names_a_procedure(a: Token) -> bool:
+    """The cue only names what a procedure is about ("the accession talks would take three years", "set a date for
+    a referendum", "asks to begin talks on joining"): a modifier of a procedure noun, or the object of its "on" /
+    "for"; unless the sentence says the procedure should happen ("the Union should open accession talks")."""
+    t = a.head if a.dep_ == "dobj" and a.head.dep_ == "pcomp" else a  # "talks on joining the Union"
+    head = t.head
+    if t.dep_ in ("pobj", "pcomp") and head.lower_ in _ABOUT and head.head is not head:
+        head = head.head
+    elif not (t.dep_ in ("compound", "amod", "nmod") or t.i + 1 == head.i and t.pos_ == "NOUN"):
+        return False  # (a noun just before the procedure noun is its modifier, whatever the parser hung it on)
+    if head is a or head.pos_ != "NOUN" or (head.lemma_.lower() not in lex.PROCEDURE_NOUNS
+                                            and head.lower_ not in lex.PROCEDURE_NOUNS):
+        return False
+    return not any(t.lower_ in _URGING for t in sent_of(a))
+
+
 def passes(hit: Hit, doc) -> bool:
     """Whether a hit passes its family's check for its anchor word (no check: it passes)."""
     a = doc[hit.anchor]
-    if hit.family.claim_type == "pooling" and _union_acting(a):
+    if hit.family.claim_type == "pooling" and _union_acting(a) or names_a_procedure(a):
         return False
     if hit.family.claim_type != "pooling" and _in_a_name(a):
         return False

@@ -125,9 +125,10 @@ def _claims(doc: Doc, span: Span, ev: Mention, claimant: Mention | None, quoted:
         f = replace(f, score=f.score + 1)  # a political actor speaking of a polity in a full sentence: a signal
     if reported and f.polity is None and _a_polity_itself(doc, claimant, span):
         f = replace(f, score=f.score + 1)  # "X says the line should run ...": the polity that says it is the one spoken of
-    if f.score < THRESHOLD or f.score == THRESHOLD and f.predicate is None and not takes_a_stance(span) and not (
+    weak = THRESHOLD if editorial else THRESHOLD + 1  # (an editorial's own sentences have their own bar below)
+    if f.score < THRESHOLD or f.score <= weak and f.predicate is None and not takes_a_stance(span) and not (
             reported and pol and _of_status(span)):
-        return []  # two weak signals need a stance marker (or a political actor's report of status) to make a claim
+        return []  # weak signals need a stance marker (or a political actor's report of status) to make a claim
     if not f.classes and f.predicate is None and not f.peoples_right:
         around = field_of(_context(doc, span), quoted and pol)  # an answer takes its topic from the question
         if not around.classes:

@@ -21,8 +21,9 @@ from annotator.nlp.claim_ceding import ceding_stance
 from annotator.nlp.claim_cues import Hit, raw_hits
 from annotator.nlp.claim_depicted import depicted_claims
 from annotator.nlp.claim_detector import detected_claims
-from annotator.nlp.claim_guards import passes
+from annotator.nlp.claim_guards import passes, told_with_its_year
 from annotator.nlp.claim_interference import aimed, defended_home, dismissed, in_outsiders_act, unpooled
+from annotator.nlp.claim_nested import one_per_utterance
 from annotator.nlp.claim_objects import (
     _home,
     filled_object,
@@ -290,8 +291,8 @@ def _claim(doc: Doc, hit: Hit, quotes: list[Quote], editorial: bool = False,
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         lo, hi = span.start, span.end
     else:
-        if is_headline(sent_of(a)) or _unsaid(a):
-            return None
+        if is_headline(sent_of(a)) or _unsaid(a) or told_with_its_year(a) and not _reported(a):
+            return None  # a headline, what was not said, the narrator's dated history
         evidence = _sentence(doc, a)
         found = reported_claimant(a)
         speaker = line_speaker(sent_of(a))
@@ -475,6 +476,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, claims))))))))
     claims = defended_home(doc, land_beside(doc, claims))
     claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
+    claims = one_per_utterance(claims)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
