@@ -23,7 +23,6 @@ from annotator.nlp.claim_depicted import depicted_claims
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes, told_with_its_year
 from annotator.nlp.claim_interference import aimed, defended_home, dismissed, in_outsiders_act, unpooled
-from annotator.nlp.claim_nested import one_per_utterance
 from annotator.nlp.claim_objects import (
     _home,
     filled_object,
@@ -476,7 +475,6 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, claims))))))))
     claims = defended_home(doc, land_beside(doc, claims))
     claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
-    claims = one_per_utterance(claims)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
