@@ -2758,3 +2758,32 @@ def test_a_clause_with_its_own_subject_hung_on_a_document_noun_is_no_description
     # "told" has a subject of its own ("staff"): a misparsed complement, not a participle describing the memo,
     # so the quote goes to the subject of "said", never to "memo"
     assert attributed(doc) == [("in person", "Dalby")]
+
+
+def test_a_possessive_after_an_object_pronoun_of_its_gender_is_no_evidence_of_the_subjects_gender():
+    # Ana Roe takes him at his word . " Fine , " she said .  ("his" may be his, not hers: no vote that she is a man)
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+            ("takes", 2, "ROOT", "VERB", "VBZ", "take"),
+            ("him", 2, "dobj", "PRON", "PRP", "he"),
+            ("at", 2, "prep", "ADP", "IN", "at"),
+            ("his", 6, "poss", "PRON", "PRP$", "his"),
+            ("word", 4, "pobj", "NOUN", "NN", "word"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("Fine", 13, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 9, "punct", "PUNCT", ",", ","),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+            ("she", 13, "nsubj", "PRON", "PRP", "she"),
+            ("said", 13, "ROOT", "VERB", "VBD", "say"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    from annotator.nlp.article import Article
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    mentions = Article(doc, find_marked_quotes(doc.text)).mentions
+    assert mentions.gender("roe") is None
