@@ -66,12 +66,20 @@ def is_role(word: str) -> bool:
     return w in TITLE_HEADS or w in PEOPLE_NOUNS or w in PARTY_WORDS
 
 
+def hyphenated(tok: Token) -> str:
+    """The word a head ends with the words hyphenated to it, as written ("centre-back" for "back"); else its own."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+        return f"{doc[i - 2].lower_}-{tok.lower_}"
+    return tok.lower_
+
+
 def person_noun(tok: Token) -> bool:
-    """A common noun for one person: a role or title (ambassador, researcher, chief negotiator)."""
+    """A common noun for one person: a role or title (ambassador, researcher, chief negotiator, centre-back)."""
     w = tok.lower_
     if tok.pos_ != "NOUN" or w in ORG_NOUNS or tok.tag_ == "NNS":
         return False
-    return is_role(w) or (len(w) > 4 and w not in NOT_AGENTS and w.endswith(AGENT_SUFFIXES))
+    return is_role(w) or is_role(hyphenated(tok)) or (len(w) > 4 and w not in NOT_AGENTS and w.endswith(AGENT_SUFFIXES))
 
 
 def party_description(doc: Doc, found: Found) -> Found | None:

@@ -710,3 +710,35 @@ def test_a_possessed_description_is_not_its_owner(nlp):
             '"That is true," her sister says.\n')  # fmt: skip
     assert attributed(nlp(text)) == [("Every single day,", "Edda Marlow"), ("That is true,", "Ruth Marlow")]
 
+
+
+def test_a_hyphenated_position_is_one_description_of_a_person():
+    from annotator.nlp.names import noun_phrase
+    from annotator.nlp.roles import hyphenated, person_noun
+
+    # " We lost , " the centre - back said .  (the tokenizer splits the hyphen off)
+    rows = [
+        ('"', 9, "punct", "PUNCT", "``", '"'),
+        ("We", 2, "nsubj", "PRON", "PRP", "we"),
+        ("lost", 9, "ccomp", "VERB", "VBD", "lose"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ('"', 2, "punct", "PUNCT", "''", '"'),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("centre", 8, "compound", "NOUN", "NN", "centre"),
+        ("-", 8, "punct", "PUNCT", "HYPH", "-"),
+        ("back", 9, "nsubj", "NOUN", "NN", "back"),
+        ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, True, False, False, True, True, False, False, True, False, False]
+    doc = parse(rows, spaces=spaces)
+    assert doc.text == '"We lost," the centre-back said.'
+    assert noun_phrase(doc, doc[8]) == (5, 9) and hyphenated(doc[8]) == "centre-back"
+    assert person_noun(doc[8]) and describes_person(doc, Found(5, 9, False, ""))
+    assert not person_noun(doc[6])
+
+
+@pytest.mark.model
+def test_a_hyphenated_position_said_is_the_player_just_named(nlp):
+    text = 'Ivo Brandt, the home captain, was blunt. "We lost our heads," the full-back said.\n'
+    assert attributed(nlp(text)) == [("We lost our heads,", "Ivo Brandt")]
