@@ -384,8 +384,9 @@ class Mentions:
         """The name opens with an honorific or a religious or political title and goes on with proper nouns
         only, two at most ("Rev Ann Lee", "Cllr Lee"): a person, whatever the tagger said."""
         toks = tokens(self.doc)[m.start : m.end]
-        rest = toks[1:]
-        return (toks[0].lower_.rstrip(".") in _PERSON_TITLES and 1 <= len(rest) <= 2
+        rest = [t for t in toks[1:] if not _joining_hyphen(t)]  # "Cllr Ann Lee-Hart": two names, not three
+        n = len(self.doc[m.start + 1 : m.end].text.split())
+        return (toks[0].lower_.rstrip(".") in _PERSON_TITLES and 1 <= n <= 2
                 and all(t.pos_ == "PROPN" and is_cap(t) and t.lower_ not in ORG_NOUNS for t in rest))  # fmt: skip
 
     def _aged(self, m: NamedMention) -> bool:
@@ -415,6 +416,8 @@ class Mentions:
         """A numeral follows the name with no punctuation between ("Ward 6 rings back"), not a minute closing
         brackets after it (a line-up's substitute, "Padgett (Fullerton 60)")."""
         doc = self.doc
+        if any(t.like_num and any(ch.isdigit() for ch in t.text) for t in doc[m.start + 1 : m.end]):
+            return True  # the tagger took the numeral into the name ("Turnout 33.8", "Gate 4")
         if m.end + 1 < len(doc) and doc[m.end + 1].text == ")":
             return False
         return m.end < len(doc) and doc[m.end].text.isdigit() and not doc[m.end - 1].whitespace_.count("\n")
@@ -738,6 +741,11 @@ class Mentions:
     def between(self, lo: int, hi: int) -> list[NamedMention]:
         """Mentions starting in tokens [lo, hi)."""
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _joining_hyphen(t: Token) -> bool:
+    """A hyphen that joins two words with no space ("Lee-Hart" split by the tokenizer)."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 def _full_name(doc: Doc, s: int, e: int, initials: set[str] | None = None) -> str:

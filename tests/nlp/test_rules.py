@@ -1663,6 +1663,43 @@ def test_a_name_with_a_numeral_after_it_is_a_designation_not_a_person():
     assert attributed(doc) == [("Yes,", "Tom Pell")]
 
 
+def test_a_name_the_tagger_took_a_numeral_into_is_a_designation_not_a_person():
+    # Tom Pell waits . Gate 4 rings back . " Yes , " he said .  (the NER tagged "Gate 4" a person)
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("waits", 2, "ROOT", "VERB", "VBZ", "wait"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Gate", 6, "nsubj", "PROPN", "NNP", "Gate"),
+        ("4", 4, "nummod", "NUM", "CD", "4"),
+        ("rings", 6, "ROOT", "VERB", "VBZ", "ring"),
+        ("back", 6, "advmod", "ADV", "RB", "back"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (4, 6, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]
+
+
+def test_a_title_before_a_hyphenated_surname_makes_a_person_of_a_name_tagged_an_organisation():
+    from annotator.nlp.article import Article
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    # Cllr Ann Lee - Hart spoke .  (tagged ORG; the tokenizer splits the hyphen off)
+    rows = [
+        ("Cllr", 4, "compound", "PROPN", "NNP", "Cllr"),
+        ("Ann", 4, "compound", "PROPN", "NNP", "Ann"),
+        ("Lee", 4, "compound", "PROPN", "NNP", "Lee"),
+        ("-", 4, "punct", "PUNCT", "HYPH", "-"),
+        ("Hart", 5, "nsubj", "PROPN", "NNP", "Hart"),
+        ("spoke", 5, "ROOT", "VERB", "VBD", "speak"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 5, "ORG")], spaces=[True, True, False, False, True, False, False])
+    assert doc.text == "Cllr Ann Lee-Hart spoke."
+    (m,) = Article(doc, find_marked_quotes(doc.text)).mentions.items
+    assert m.label == "PERSON"
+
+
 def test_the_first_word_of_an_organisation_after_the_names_it_alone():
     # Tom Pell rode the Tour of Morlande . Tour ended . " Yes , " said the veteran .
     rows = [
