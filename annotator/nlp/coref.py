@@ -239,9 +239,10 @@ class Mentions:
         for m in self.items:
             if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (m.subject and self._personal_pronoun_follows(m) or self._aged(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
-        # a name tagged ORG that a person's title opens ("Rev X", "Cllr X", "Dr X"): a person
+        # a name tagged ORG that a person's title opens ("Rev X", "Cllr X", "Dr X"), or that a "who" clause
+        # follows ("Ann Lee (Lab), who chairs ..."): a person
         for m in self.items:
-            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and self._titled_person(m):
+            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (self._titled_person(m) or self._who_follows(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
@@ -388,6 +389,21 @@ class Mentions:
         n = len(self.doc[m.start + 1 : m.end].text.split())
         return (toks[0].lower_.rstrip(".") in _PERSON_TITLES and 1 <= n <= 2
                 and all(t.pos_ == "PROPN" and is_cap(t) and t.lower_ not in ORG_NOUNS for t in rest))  # fmt: skip
+
+    def _who_follows(self, m: NamedMention) -> bool:
+        """A relative "who"/"whose" set off by a comma right after the name, or after brackets that follow it
+        ("Ann Lee, who ...", "Ann Lee (Lab, Mill ward), who ..."), the name of two or more proper nouns and
+        no organisation noun: a person."""
+        toks = tokens(self.doc)[m.start : m.end]
+        if len(toks) < 2 or any(t.pos_ != "PROPN" or t.lower_ in ORG_NOUNS or t.tag_ == "NNPS" for t in toks):
+            return False
+        doc, k = self.doc, m.end
+        if k < len(doc) and doc[k].text == "(":
+            close = next((j for j in range(k + 1, min(k + 9, len(doc))) if doc[j].text == ")"), None)
+            if close is None:
+                return False
+            k = close + 1
+        return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("who", "whose")
 
     def _aged(self, m: NamedMention) -> bool:
         """An age set off after the name ("Daubenay, 22, storms to ..."): a person."""

@@ -1700,6 +1700,33 @@ def test_a_title_before_a_hyphenated_surname_makes_a_person_of_a_name_tagged_an_
     assert m.label == "PERSON"
 
 
+def test_a_name_a_who_clause_follows_is_a_person_whatever_it_was_tagged():
+    # Tom Pell left . Ann Lee ( Lab ) , who chairs it , stayed . " Yes , " she said .  (Ann Lee tagged ORG)
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Ann", 5, "compound", "PROPN", "NNP", "Ann"),
+        ("Lee", 14, "nsubj", "PROPN", "NNP", "Lee"),
+        ("(", 5, "punct", "PUNCT", "-LRB-", "("),
+        ("Lab", 5, "appos", "PROPN", "NNP", "Lab"),
+        (")", 5, "punct", "PUNCT", "-RRB-", ")"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("who", 11, "nsubj", "PRON", "WP", "who"),
+        ("chairs", 5, "relcl", "VERB", "VBZ", "chair"),
+        ("it", 11, "dobj", "PRON", "PRP", "it"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("stayed", 14, "ROOT", "VERB", "VBD", "stay"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, False, True, True, True, False, False, False, True, True, True, False, True, False, True]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 6, "ORG")],
+                spaces=spaces + [False, False, False, True, True, False, False])  # fmt: skip
+    assert doc.text.startswith("Tom Pell left. Ann Lee (Lab), who chairs it, stayed.")
+    assert attributed(doc) == [("Yes,", "Ann Lee")]
+
+
 def test_the_first_word_of_an_organisation_after_the_names_it_alone():
     # Tom Pell rode the Tour of Morlande . Tour ended . " Yes , " said the veteran .
     rows = [
