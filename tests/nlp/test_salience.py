@@ -742,3 +742,13 @@ def test_a_hyphenated_position_is_one_description_of_a_person():
 def test_a_hyphenated_position_said_is_the_player_just_named(nlp):
     text = 'Ivo Brandt, the home captain, was blunt. "We lost our heads," the full-back said.\n'
     assert attributed(nlp(text)) == [("We lost our heads,", "Ivo Brandt")]
+
+
+@pytest.mark.model
+def test_an_indefinite_person_subject_of_the_sentence_before_is_the_he_of_the_quote(nlp):
+    # the unnamed person introduced as a main-clause subject (no reporting verb), not the analyst named before
+    text = ('Vell Foods cut its forecast on Monday.\n\n'
+            'Its shares fell 9 per cent in early trading.\n\n'
+            'Ivo Brandt, an analyst at Orrin Bank, said the cut was "expected". He kept his rating.\n\n'
+            'Another analyst, who asked not to be named, was less kind. "They have run out of excuses," he said.\n')  # fmt: skip
+    assert attributed(nlp(text))[-1] == ("They have run out of excuses,", "Another analyst")
