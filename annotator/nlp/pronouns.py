@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
 
 
+_POSSESSIVE_KIND = {"its": "org", "their": "pl"}  # "Its annual report": whom an "it" there would refer to
+
+
 def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0, exclude: frozenset[str] = frozenset()) -> NamedMention | None:
     """The named mention a he/she/they/it refers to: the person an unnamed subject just before it
     stands for ("the former general shrugs. ... she says"), the referent of the same pronoun as that
@@ -23,7 +26,7 @@ def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0, exclude: fr
     cannot be (whom the quote addresses)."""
     if pron.lower_ in FIRST_PERSON:  # "I said": the speaker whose label opens the paragraph, else the writer
         return mentions.transcript.get(mentions.para_of(pron.idx), mentions.writer)
-    kind = PRONOUN_KIND.get(pron.lower_)
+    kind = PRONOUN_KIND.get(pron.lower_) or _POSSESSIVE_KIND.get(pron.lower_)
     if kind is None:
         return None
     if kind == "org" and mentions.parsed:

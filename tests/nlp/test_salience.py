@@ -752,3 +752,11 @@ def test_an_indefinite_person_subject_of_the_sentence_before_is_the_he_of_the_qu
             'Ivo Brandt, an analyst at Orrin Bank, said the cut was "expected". He kept his rating.\n\n'
             'Another analyst, who asked not to be named, was less kind. "They have run out of excuses," he said.\n')  # fmt: skip
     assert attributed(nlp(text))[-1] == ("They have run out of excuses,", "Another analyst")
+
+
+@pytest.mark.model
+def test_a_document_its_owner_is_given_by_its_speaks_for_that_organisation(nlp):
+    text = ('Rain fell on the hills.\n\n'
+            'The Vell Water Trust, the charity that owns the reservoirs, welcomed the plan. Its latest report, '
+            'published in May, states that the trust "will repair the dams first."\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("will repair the dams first.", "The Vell Water Trust")]
