@@ -29,6 +29,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
     VENUE_NOUNS,
     classes,
+    table,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import by_lower, ents, head_indices, text_between, text_of, tokens, tokens_in, words
@@ -68,6 +69,7 @@ def name_key(doc: Doc, s: int, e: int, label: str) -> str:
 
 
 _PERSONAL = MALE_WORDS | FEMALE_WORDS  # he, his, she, her ...
+_OFFICE_VERBS = table("office_verbs")  # "chair" -> the titles of one who chairs
 
 
 class Mentions:
@@ -390,6 +392,19 @@ class Mentions:
         return (toks[0].lower_.rstrip(".") in _PERSON_TITLES and 1 <= n <= 2
                 and all(t.pos_ == "PROPN" and is_cap(t) and t.lower_ not in ORG_NOUNS for t in rest))  # fmt: skip
 
+    def _office_after(self, root: Token) -> Token | None:
+        """The verb of office of a "who" clause set off right after a name (or after the brackets that follow
+        it), however the parse hung it: "chairs" of "X (R-Vell), who chairs the subcommittee"."""
+        doc, k = self.doc, root.i + 1
+        if k < len(doc) and doc[k].text == "(":
+            k = next((j + 1 for j in range(k + 1, min(k + 9, len(doc))) if doc[j].text == ")"), len(doc))
+        if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "who":
+            return None
+        v = doc[k + 2]
+        while v.pos_ == "ADV" and v.i + 1 < len(doc):
+            v = doc[v.i + 1]  # "who now chairs"
+        return v if v.pos_ == "VERB" and v.lemma_.lower() in _OFFICE_VERBS else None
+
     def _who_follows(self, m: NamedMention) -> bool:
         """A relative "who"/"whose" set off by a comma right after the name, or after brackets that follow it
         ("Ann Lee, who ...", "Ann Lee (Lab, Mill ward), who ..."), the name of two or more proper nouns and
@@ -657,6 +672,9 @@ class Mentions:
         for rc in root.children:  # "X, who has been the club's chairwoman for eleven years,"
             if rc.dep_ == "relcl" and rc.lemma_ == "be" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rc.children):
                 heads += [c for c in rc.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]
+        office = self._office_after(root)
+        if office is not None:  # "X, who chairs the panel", "X (R-Vell), who now heads it": its chair, its head
+            words.update(_OFFICE_VERBS[office.lemma_.lower()].split())
         for h in heads:
             toks = [h] if h is not root else []
             for c in h.lefts:

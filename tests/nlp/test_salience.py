@@ -760,3 +760,12 @@ def test_a_document_its_owner_is_given_by_its_speaks_for_that_organisation(nlp):
             'The Vell Water Trust, the charity that owns the reservoirs, welcomed the plan. Its latest report, '
             'published in May, states that the trust "will repair the dams first."\n')  # fmt: skip
     assert attributed(nlp(text)) == [("will repair the dams first.", "The Vell Water Trust")]
+
+
+@pytest.mark.model
+def test_a_lede_role_is_the_person_a_who_clause_of_office_gives_it_later(nlp):
+    # "its chairwoman" in the lede is the person named later "who chairs" the panel (brackets between)
+    text = ('ORRIN, Vell. (Vell Wire) - A House farm subcommittee voted 6-3 on Monday to cap water prices for a '
+            'year, after a deal that its chairwoman said had "kept the farms alive."\n\n'
+            '"We were a day from losing this," said Rep. Ana Brookes (R-Vell), who chairs the subcommittee.\n')  # fmt: skip
+    assert attributed(nlp(text))[0] == ("kept the farms alive.", "Ana Brookes")
