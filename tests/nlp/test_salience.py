@@ -769,3 +769,10 @@ def test_a_lede_role_is_the_person_a_who_clause_of_office_gives_it_later(nlp):
             'year, after a deal that its chairwoman said had "kept the farms alive."\n\n'
             '"We were a day from losing this," said Rep. Ana Brookes (R-Vell), who chairs the subcommittee.\n')  # fmt: skip
     assert attributed(nlp(text))[0] == ("kept the farms alive.", "Ana Brookes")
+
+
+@pytest.mark.model
+def test_a_maker_of_products_is_the_company_named_before_not_a_person(nlp):
+    text = ('Shares in Orrin Motors fell 9% on Friday after the carmaker cut its forecast and said sales had '
+            '"slowed sharply".\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("slowed sharply", "Orrin Motors")]
