@@ -776,3 +776,12 @@ def test_a_maker_of_products_is_the_company_named_before_not_a_person(nlp):
     text = ('Shares in Orrin Motors fell 9% on Friday after the carmaker cut its forecast and said sales had '
             '"slowed sharply".\n')  # fmt: skip
     assert attributed(nlp(text)) == [("slowed sharply", "Orrin Motors")]
+
+
+@pytest.mark.model
+def test_a_report_speaks_as_itself_not_as_whoever_spoke_before_it(nlp):
+    text = ('Vell School rated poor\n\n'
+            'A school has been rated poor by inspectors, who said pupils were "often unsafe".\n\n'
+            'The watchdog sent inspectors in May, and their report was published on Monday.\n\n'
+            'The report states that lessons are often "noisy" and that leaders "have been too slow".\n')  # fmt: skip
+    assert [s for _, s in attributed(nlp(text))] == ["inspectors", "The report", "The report"]
