@@ -273,6 +273,9 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
         return not (office and has_role(role, m.titles) and _other_office(mods, role, m.titles))
 
     recent = [m for m in mentions.earlier(at, para - paras) if m.personal and m.start < found.start and fits(m)]
+    by_age = _by_relative_age(mentions, mods, recent, at)
+    if by_age is not None:  # "the younger woman": of the two just named, the one the text gave the lower age
+        return by_age
     pool = [m for m in recent if m.subject or m.speaker] or recent
     if pool and _for_ones_part(doc, found):  # "The former miner, for his part, ...": not the one just spoken of
         last = max(pool, key=lambda m: m.start).key
@@ -284,6 +287,35 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     if mentions.parsed:  # the subject of a sentence's main clause before one of a clause under it
         pool = [m for m in pool if m.speaker or not embedded_subject(doc, m)] or pool  # ("X won, while Y ...")
     return mentions.best_name(max(pool, key=lambda m: m.start), at)
+
+
+_YOUNGER, _OLDER = frozenset(("younger", "youngest")), frozenset(("older", "elder", "oldest", "eldest"))
+
+
+def _by_relative_age(mentions: Mentions, mods: set[str], recent: list[NamedMention], at: int) -> NamedMention | None:
+    """A description that compares ages ("the younger woman", "the elder brother") among the people just named:
+    the youngest or the oldest of them by the ages the text set off after their names ("X, 24,"), when at least
+    two of them have one and no two share the extreme."""
+    younger, older = bool(mods & _YOUNGER), bool(mods & _OLDER)
+    if younger == older:
+        return None
+    doc = mentions.doc
+    ages: dict[str, int] = {}
+    last: dict[str, NamedMention] = {}
+    for m in recent:
+        last[m.key] = m
+    for key in last:
+        for m in mentions.by_key.get(key, []):
+            k = m.end + 1
+            if m.start < at and k < len(doc) and doc[m.end].text == "," and doc[k].text.isdigit() and 0 < int(doc[k].text) < 120:
+                if k + 1 < len(doc) and (doc[k + 1].text in (",", ")", ".") or doc[k + 1].lower_ == "and"):
+                    ages.setdefault(key, int(doc[k].text))
+    if len(ages) < 2:
+        return None
+    ranked = sorted(ages.items(), key=lambda kv: kv[1], reverse=older)
+    if ranked[0][1] == ranked[1][1]:
+        return None
+    return mentions.best_name(last[ranked[0][0]], at)
 
 
 def _for_ones_part(doc: Doc, found: Found) -> bool:

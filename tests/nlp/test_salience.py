@@ -785,3 +785,10 @@ def test_a_report_speaks_as_itself_not_as_whoever_spoke_before_it(nlp):
             'The watchdog sent inspectors in May, and their report was published on Monday.\n\n'
             'The report states that lessons are often "noisy" and that leaders "have been too slow".\n')  # fmt: skip
     assert [s for _, s in attributed(nlp(text))] == ["inspectors", "The report", "The report"]
+
+
+@pytest.mark.model
+def test_a_younger_or_older_description_is_the_one_of_the_people_just_named_of_that_age(nlp):
+    text = ('Ana Roe, 63, has made chairs in the old mill for years. Mia Lind, 24, is her first apprentice.\n\n'
+            'Roe is a strict teacher. "She never shouts," the younger woman says.\n')  # fmt: skip
+    assert [s for _, s in attributed(nlp(text))] == ["Mia Lind"]
