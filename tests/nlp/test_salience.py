@@ -792,3 +792,10 @@ def test_a_younger_or_older_description_is_the_one_of_the_people_just_named_of_t
     text = ('Ana Roe, 63, has made chairs in the old mill for years. Mia Lind, 24, is her first apprentice.\n\n'
             'Roe is a strict teacher. "She never shouts," the younger woman says.\n')  # fmt: skip
     assert [s for _, s in attributed(nlp(text))] == ["Mia Lind"]
+
+
+@pytest.mark.model
+def test_an_apprentice_is_a_description_of_a_person(nlp):
+    text = ('Ana Roe makes chairs. Mia Lind joined her workshop in May.\n\n'
+            'Lind is bent over a chair leg. "It is slow work," the apprentice says.\n')  # fmt: skip
+    assert [s for _, s in attributed(nlp(text))] == ["Mia Lind"]
