@@ -176,7 +176,7 @@ def resolve_role(mentions: Mentions, found: Found, at: int) -> NamedMention | No
         return None  # "a spokesman said": someone not named
     cands = [m for m in mentions.items if m.personal and has_role(role, m.titles)]
     if indefinite:
-        cands = [m for m in cands if m.start > at and m.para - para <= 2]
+        cands = [m for m in cands if m.start > at and m.para - para <= 3]
     if cands:
 
         def score(m: NamedMention) -> tuple[int, int, int, int]:

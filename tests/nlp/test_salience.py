@@ -799,3 +799,14 @@ def test_an_apprentice_is_a_description_of_a_person(nlp):
     text = ('Ana Roe makes chairs. Mia Lind joined her workshop in May.\n\n'
             'Lind is bent over a chair leg. "It is slow work," the apprentice says.\n')  # fmt: skip
     assert [s for _, s in attributed(nlp(text))] == ["Mia Lind"]
+
+
+@pytest.mark.model
+def test_a_lede_description_is_the_person_given_that_role_three_paragraphs_on(nlp):
+    text = ('Baker loses claim to shop\n\n'
+            'A baker who said she was promised her uncle\'s shop has lost her claim, after a judge found the '
+            'promise "was never made".\n\n'
+            'The shop has stood on the square since 1920.\n\n'
+            'Her uncle still runs it.\n\n'
+            'In a long ruling on Friday, Judge Ivo Brandt said the evidence was "thin".\n')  # fmt: skip
+    assert attributed(nlp(text))[0] == ("was never made", "Ivo Brandt")
