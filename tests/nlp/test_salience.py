@@ -810,3 +810,11 @@ def test_a_lede_description_is_the_person_given_that_role_three_paragraphs_on(nl
             'Her uncle still runs it.\n\n'
             'In a long ruling on Friday, Judge Ivo Brandt said the evidence was "thin".\n')  # fmt: skip
     assert attributed(nlp(text))[0] == ("was never made", "Ivo Brandt")
+
+
+@pytest.mark.model
+def test_a_said_conjoined_to_its_subjects_first_verb_gives_the_quote_to_that_subject(nlp):
+    text = ('Vell School will close early on Fridays.\n\n'
+            'The local branch of the Vell Teachers Union welcomed the extra time but said the change had to be '
+            '"properly protected".\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("properly protected", "The local branch of the Vell Teachers Union")]
