@@ -827,3 +827,11 @@ def test_a_he_after_a_possessed_title_is_the_person_given_that_title(nlp):
             'Her brother, Ivo Kest, flew in from Orrin on Sunday for the funeral.\n\n'
             'Her son will keep the shop open. "People still come every day," he said.\n')  # fmt: skip
     assert attributed(nlp(text))[-1] == ("People still come every day,", "Tom Roe")
+
+
+@pytest.mark.model
+def test_a_paper_is_no_organisation_of_another_kind(nlp):
+    text = ('Teenagers who use phones late sleep less, a study has found.\n\n'
+            'Researchers at Orrin Medical School followed 900 pupils for a year.\n\n'
+            'The paper states that "more work is needed" before schools act.\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("more work is needed", "The paper")]
