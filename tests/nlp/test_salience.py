@@ -835,3 +835,11 @@ def test_a_paper_is_no_organisation_of_another_kind(nlp):
             'Researchers at Orrin Medical School followed 900 pupils for a year.\n\n'
             'The paper states that "more work is needed" before schools act.\n')  # fmt: skip
     assert attributed(nlp(text)) == [("more work is needed", "The paper")]
+
+
+def test_a_quantifier_opening_a_sentence_is_no_name():
+    from annotator.nlp.names import is_cap
+
+    # Plenty of you wrote . Another came by . Reader Ann Lee emails .  (tagged proper nouns)
+    doc = parse([(w, 0, "dep", "PROPN", "NNP", w.lower()) for w in ("Plenty", "Another", "Reader", "Ann", "Lee")])
+    assert [is_cap(t) for t in doc] == [False, False, True, True, True]
