@@ -109,7 +109,7 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
                 return m
             det = next((c for c in who.children if c.dep_ in ("det", "poss") and c.i <= s), None)
             s = det.i if det is not None else s
-            if who.tag_ != "NNS" and doc[s].lower_ in ("the", "its", "their", "a", "an"):
+            if (who.tag_ != "NNS" or who.dep_ == "nsubj") and doc[s].lower_ in ("the", "its", "their", "a", "an"):
                 return mentions.make(s, e, "", True)  # "circulated by the summit presidency", "an email from a
                 # ministry engineer": who wrote it, as written
     return None

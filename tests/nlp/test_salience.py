@@ -843,3 +843,11 @@ def test_a_quantifier_opening_a_sentence_is_no_name():
     # Plenty of you wrote . Another came by . Reader Ann Lee emails .  (tagged proper nouns)
     doc = parse([(w, 0, "dep", "PROPN", "NNP", w.lower()) for w in ("Plenty", "Another", "Reader", "Ann", "Lee")])
     assert [is_cap(t) for t in doc] == [False, False, True, True, True]
+
+
+@pytest.mark.model
+def test_a_statement_a_group_issued_speaks_for_that_group(nlp):
+    text = ('Two climbers were found safe on Sunday.\n\n'
+            'The climbers\' parents issued a statement through the police asking for privacy. '
+            '"We cannot thank the rescuers enough," the statement said.\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("We cannot thank the rescuers enough,", "The climbers' parents")]
