@@ -46,6 +46,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
     if is_role(hw) and hw not in ORG_NOUNS:
         named = resolve_role(mentions, found, at)
         unnamed = _as_resolved(mentions, earlier_unnamed(mentions, found, at), depth)
+        if unnamed is not None and _former(toks) and not _former(doc[unnamed.start : unnamed.end]):
+            unnamed = None  # "the former minister" is no "one cabinet minister" still in office
         if named is not None and unnamed is not None and unnamed.start > _last_before(mentions, named, at):
             return unnamed  # "the minister" right after "One cabinet minister said", not the minister named before
         return named or unnamed
@@ -93,6 +95,11 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
     if hw in ORG_NOUNS:  # "the board": an organisation described so before, else the one the text is about, no town
         return earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
     return earlier_unnamed(mentions, found, at)
+
+
+def _former(toks) -> bool:
+    """The phrase says its office is past ("the former minister", "an ex-minister")."""
+    return any(t.lower_ in ("former", "ex", "retired", "onetime", "one-time") for t in toks)
 
 
 def _as_resolved(mentions: Mentions, m: NamedMention | None, depth: int) -> NamedMention | None:

@@ -851,3 +851,13 @@ def test_a_statement_a_group_issued_speaks_for_that_group(nlp):
             'The climbers\' parents issued a statement through the police asking for privacy. '
             '"We cannot thank the rescuers enough," the statement said.\n')  # fmt: skip
     assert attributed(nlp(text)) == [("We cannot thank the rescuers enough,", "The climbers' parents")]
+
+
+@pytest.mark.model
+def test_a_former_minister_is_not_an_unnamed_minister_still_in_office(nlp):
+    text = ('The vote on the rail bill is close.\n\n'
+            'One cabinet minister said the plan was "a mess", speaking on condition of anonymity.\n\n'
+            'Ana Roe, who stepped down as health secretary last year, warned the house that the rail bill would '
+            '"hurt the poorest".\n\n'
+            '"I cannot back it," the former minister said.\n')  # fmt: skip
+    assert attributed(nlp(text))[-1] == ("I cannot back it,", "Ana Roe")
