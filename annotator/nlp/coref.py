@@ -156,9 +156,12 @@ class Mentions:
         doc = self.doc
         toks = tokens(doc)
         taken = set()
+        written_lower = {x.text for x in toks if x.is_lower and x.is_alpha}  # "spaniel", "grandmother" as words
         for ent in ents(doc):
             if ent.label_ not in SPEAKER_LABELS or not self.outside(ent.start, ent.end):
                 continue
+            if len(ent) == 1 and _common_word(toks[ent.start], written_lower):
+                continue  # "Spaniel sniffs out ..." where the text says "a springer spaniel": a common noun
             start = max([t.i + 1 for t in tokens_in(ent) if "\n" in t.text_with_ws] + [ent.start])  # NER ran over a line break
             if start >= ent.end or is_title(toks[ent.end - 1]):
                 continue
@@ -194,6 +197,8 @@ class Mentions:
                 s, e = propn_span(doc, t)
                 if is_party_tag(self.text, toks[s].idx):
                     continue  # "(D-Pa.)" after a name: its party and state, no one's name
+                if e - s == 1 and _common_word(t, written_lower):
+                    continue  # "A GRANDMOTHER was ..." where the text also writes "grandmother": a common noun
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
                 if t.ent_type_ and not (label in (ORG_NAME, "PERSON") or t.lower_ in surnames):
@@ -780,6 +785,20 @@ class Mentions:
 def _joining_hyphen(t: Token) -> bool:
     """A hyphen that joins two words with no space ("Lee-Hart" split by the tokenizer)."""
     return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _common_word(t: Token, written_lower: set[str]) -> bool:
+    """A capitalised word that the text also writes in lower case, capitalised here only because it opens a
+    sentence or a line or is set in capitals ("Spaniel sniffs out ...", "A GRANDMOTHER was ..."): a common word,
+    no name."""
+    if t.lower_ not in written_lower or t.text == t.lower_:
+        return False
+    if t.is_upper and len(t.text) > 2:
+        return True
+    if t.i == 0:
+        return True
+    prev = t.doc[t.i - 1]
+    return t.is_sent_start or prev.is_space or "\n" in prev.whitespace_ or prev.text in (".", "!", "?", ":", "\u2019", "'", '"', "\u201d")
 
 
 def _full_name(doc: Doc, s: int, e: int, initials: set[str] | None = None) -> str:

@@ -2851,3 +2851,26 @@ def test_a_possessive_after_an_object_pronoun_of_its_gender_is_no_evidence_of_th
 
     mentions = Article(doc, find_marked_quotes(doc.text)).mentions
     assert mentions.gender("roe") is None
+
+
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_name_where_a_sentence_opens():
+    from annotator.nlp.article import Article
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    # Collie finds a lost ring . Ana Roe thanked the collie .  (the first "Collie" tagged a person)
+    rows = [
+        ("Collie", 1, "nsubj", "PROPN", "NNP", "Collie"),
+        ("finds", 1, "ROOT", "VERB", "VBZ", "find"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("lost", 4, "amod", "ADJ", "JJ", "lost"),
+        ("ring", 1, "dobj", "NOUN", "NN", "ring"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 8, "nsubj", "PROPN", "NNP", "Roe"),
+        ("thanked", 8, "ROOT", "VERB", "VBD", "thank"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("collie", 8, "dobj", "NOUN", "NN", "collie"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 1, "PERSON"), (6, 8, "PERSON")])
+    assert [doc[m.start : m.end].text for m in Article(doc, find_marked_quotes(doc.text)).mentions.items] == ["Ana Roe"]
