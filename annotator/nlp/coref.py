@@ -29,6 +29,7 @@ from annotator.nlp.lexicon import (
     TITLE_HEADS,
     VENUE_NOUNS,
     classes,
+    table,
 )
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import by_lower, ents, head_indices, text_between, text_of, tokens, tokens_in, words
@@ -68,6 +69,7 @@ def name_key(doc: Doc, s: int, e: int, label: str) -> str:
 
 
 _PERSONAL = MALE_WORDS | FEMALE_WORDS  # he, his, she, her ...
+_OFFICE_VERBS = table("office_verbs")  # "chair" -> the titles of one who chairs
 
 
 class Mentions:
@@ -154,9 +156,12 @@ class Mentions:
         doc = self.doc
         toks = tokens(doc)
         taken = set()
+        written_lower = {x.text for x in toks if x.is_lower and x.is_alpha}  # "spaniel", "grandmother" as words
         for ent in ents(doc):
             if ent.label_ not in SPEAKER_LABELS or not self.outside(ent.start, ent.end):
                 continue
+            if len(ent) == 1 and _common_word(toks[ent.start], written_lower):
+                continue  # "Spaniel sniffs out ..." where the text says "a springer spaniel": a common noun
             start = max([t.i + 1 for t in tokens_in(ent) if "\n" in t.text_with_ws] + [ent.start])  # NER ran over a line break
             if start >= ent.end or is_title(toks[ent.end - 1]):
                 continue
@@ -192,6 +197,8 @@ class Mentions:
                 s, e = propn_span(doc, t)
                 if is_party_tag(self.text, toks[s].idx):
                     continue  # "(D-Pa.)" after a name: its party and state, no one's name
+                if e - s == 1 and _common_word(t, written_lower):
+                    continue  # "A GRANDMOTHER was ..." where the text also writes "grandmother": a common noun
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
                 if t.ent_type_ and not (label in (ORG_NAME, "PERSON") or t.lower_ in surnames):
@@ -239,9 +246,10 @@ class Mentions:
         for m in self.items:
             if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (m.subject and self._personal_pronoun_follows(m) or self._aged(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
-        # a name tagged ORG that a person's title opens ("Rev X", "Cllr X", "Dr X"): a person
+        # a name tagged ORG that a person's title opens ("Rev X", "Cllr X", "Dr X"), or that a "who" clause
+        # follows ("Ann Lee (Lab), who chairs ..."): a person
         for m in self.items:
-            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and self._titled_person(m):
+            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (self._titled_person(m) or self._who_follows(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
@@ -384,9 +392,38 @@ class Mentions:
         """The name opens with an honorific or a religious or political title and goes on with proper nouns
         only, two at most ("Rev Ann Lee", "Cllr Lee"): a person, whatever the tagger said."""
         toks = tokens(self.doc)[m.start : m.end]
-        rest = toks[1:]
-        return (toks[0].lower_.rstrip(".") in _PERSON_TITLES and 1 <= len(rest) <= 2
+        rest = [t for t in toks[1:] if not _joining_hyphen(t)]  # "Cllr Ann Lee-Hart": two names, not three
+        n = len(self.doc[m.start + 1 : m.end].text.split())
+        return (toks[0].lower_.rstrip(".") in _PERSON_TITLES and 1 <= n <= 2
                 and all(t.pos_ == "PROPN" and is_cap(t) and t.lower_ not in ORG_NOUNS for t in rest))  # fmt: skip
+
+    def _office_after(self, root: Token) -> Token | None:
+        """The verb of office of a "who" clause set off right after a name (or after the brackets that follow
+        it), however the parse hung it: "chairs" of "X (R-Vell), who chairs the subcommittee"."""
+        doc, k = self.doc, root.i + 1
+        if k < len(doc) and doc[k].text == "(":
+            k = next((j + 1 for j in range(k + 1, min(k + 9, len(doc))) if doc[j].text == ")"), len(doc))
+        if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "who":
+            return None
+        v = doc[k + 2]
+        while v.pos_ == "ADV" and v.i + 1 < len(doc):
+            v = doc[v.i + 1]  # "who now chairs"
+        return v if v.pos_ == "VERB" and v.lemma_.lower() in _OFFICE_VERBS else None
+
+    def _who_follows(self, m: NamedMention) -> bool:
+        """A relative "who"/"whose" set off by a comma right after the name, or after brackets that follow it
+        ("Ann Lee, who ...", "Ann Lee (Lab, Mill ward), who ..."), the name of two or more proper nouns and
+        no organisation noun: a person."""
+        toks = tokens(self.doc)[m.start : m.end]
+        if len(toks) < 2 or any(t.pos_ != "PROPN" or t.lower_ in ORG_NOUNS or t.tag_ == "NNPS" for t in toks):
+            return False
+        doc, k = self.doc, m.end
+        if k < len(doc) and doc[k].text == "(":
+            close = next((j for j in range(k + 1, min(k + 9, len(doc))) if doc[j].text == ")"), None)
+            if close is None:
+                return False
+            k = close + 1
+        return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("who", "whose")
 
     def _aged(self, m: NamedMention) -> bool:
         """An age set off after the name ("Daubenay, 22, storms to ..."): a person."""
@@ -415,6 +452,8 @@ class Mentions:
         """A numeral follows the name with no punctuation between ("Ward 6 rings back"), not a minute closing
         brackets after it (a line-up's substitute, "Padgett (Fullerton 60)")."""
         doc = self.doc
+        if any(t.like_num and any(ch.isdigit() for ch in t.text) for t in doc[m.start + 1 : m.end]):
+            return True  # the tagger took the numeral into the name ("Turnout 33.8", "Gate 4")
         if m.end + 1 < len(doc) and doc[m.end + 1].text == ")":
             return False
         return m.end < len(doc) and doc[m.end].text.isdigit() and not doc[m.end - 1].whitespace_.count("\n")
@@ -638,6 +677,9 @@ class Mentions:
         for rc in root.children:  # "X, who has been the club's chairwoman for eleven years,"
             if rc.dep_ == "relcl" and rc.lemma_ == "be" and any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rc.children):
                 heads += [c for c in rc.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.tag_ == "NN"]
+        office = self._office_after(root)
+        if office is not None:  # "X, who chairs the panel", "X (R-Vell), who now heads it": its chair, its head
+            words.update(_OFFICE_VERBS[office.lemma_.lower()].split())
         for h in heads:
             toks = [h] if h is not root else []
             for c in h.lefts:
@@ -738,6 +780,25 @@ class Mentions:
     def between(self, lo: int, hi: int) -> list[NamedMention]:
         """Mentions starting in tokens [lo, hi)."""
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _joining_hyphen(t: Token) -> bool:
+    """A hyphen that joins two words with no space ("Lee-Hart" split by the tokenizer)."""
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
+def _common_word(t: Token, written_lower: set[str]) -> bool:
+    """A capitalised word that the text also writes in lower case, capitalised here only because it opens a
+    sentence or a line or is set in capitals ("Spaniel sniffs out ...", "A GRANDMOTHER was ..."): a common word,
+    no name."""
+    if t.lower_ not in written_lower or t.text == t.lower_:
+        return False
+    if t.is_upper and len(t.text) > 2:
+        return True
+    if t.i == 0:
+        return True
+    prev = t.doc[t.i - 1]
+    return t.is_sent_start or prev.is_space or "\n" in prev.whitespace_ or prev.text in (".", "!", "?", ":", "\u2019", "'", '"', "\u201d")
 
 
 def _full_name(doc: Doc, s: int, e: int, initials: set[str] | None = None) -> str:

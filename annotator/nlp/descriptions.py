@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _BUSINESS = words("business_nouns")
 _ISSUED = classes("document_nouns")["documents"]  # what an organisation issues: "the statement said"
 _FIRM_ENDS = words("firm_endings")
+_OUTLETS = classes("org_nouns")["media_outlets"]  # a paper, a daily, a site: only an outlet speaks as one
 
 
 def _described_firm(toks) -> bool:
@@ -45,6 +46,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
     if is_role(hw) and hw not in ORG_NOUNS:
         named = resolve_role(mentions, found, at)
         unnamed = _as_resolved(mentions, earlier_unnamed(mentions, found, at), depth)
+        if unnamed is not None and _former(toks) and not _former(doc[unnamed.start : unnamed.end]):
+            unnamed = None  # "the former minister" is no "one cabinet minister" still in office
         if named is not None and unnamed is not None and unnamed.start > _last_before(mentions, named, at):
             return unnamed  # "the minister" right after "One cabinet minister said", not the minister named before
         return named or unnamed
@@ -83,9 +86,20 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
         firms = [m for m in recent if doc[m.end - 1].lower_.rstrip(".") in _FIRM_ENDS]
         if firms:  # the company the last sentences are about (their subject) over one they mention
             return max(firms, key=lambda m: (m.subject or m.speaker, m.start))
+    if hw in _OUTLETS:  # "the daily wrote": an outlet described or named before; never an organisation of another
+        # kind ("the paper states" after "Vell Medical School": a study's paper, as written)
+        outlet = earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
+        if outlet is not None and outlet.label and doc[outlet.end - 1].lower_ in ORG_NOUNS - _OUTLETS | _FIRM_ENDS:
+            return None
+        return outlet
     if hw in ORG_NOUNS:  # "the board": an organisation described so before, else the one the text is about, no town
         return earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
     return earlier_unnamed(mentions, found, at)
+
+
+def _former(toks) -> bool:
+    """The phrase says its office is past ("the former minister", "an ex-minister")."""
+    return any(t.lower_ in ("former", "ex", "retired", "onetime", "one-time") for t in toks)
 
 
 def _as_resolved(mentions: Mentions, m: NamedMention | None, depth: int) -> NamedMention | None:

@@ -52,6 +52,8 @@ def learn_genders(mentions: Mentions) -> None:
                 k = next(iter(ks))
                 if mentions.parsed and _object_of_own_subject(t, roots_by_key.get(k, ())):
                     continue  # "Hjelm remembers her as stubborn": her is someone else, never Hjelm
+                if mentions.parsed and t.dep_ == "poss" and _object_before(t, _verb_of(t)):
+                    continue  # "Roe takes him at his word": his is as likely the object's
                 if first[(sent, k)] < t.i:
                     mentions.vote(k, "m" if t.lower_ in MALE_WORDS else "f", 1)
 
@@ -63,11 +65,9 @@ def learn_genders(mentions: Mentions) -> None:
         for t in (doc[i] for i in where_lower(doc, lambda w: w in ("his", "her"))):
             if t.dep_ != "poss" or t.lower_ not in ("his", "her") or not mentions.outside(t.i, t.i + 1):
                 continue
-            verb = t.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
+            verb = _verb_of(t)
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < t.i), None)
-            if subj is not None and subj.i in roots:
+            if subj is not None and subj.i in roots and not _object_before(t, verb):
                 mentions.vote(roots[subj.i].key, "m" if t.lower_ == "his" else "f", 2)
 
         for m in mentions.items:  # "He is Tomas Brekke", "She was Ana Rusu": the pronoun is the name
@@ -127,6 +127,23 @@ def _learn_neutral(mentions: Mentions) -> None:
         named = [m for m in mentions.items if m.personal and m.sent == sent and m.end <= t.start]
         if named:
             mentions.neutral.add(max(named, key=lambda m: m.start).key)
+
+
+def _verb_of(t):
+    """The verb whose clause holds token ``t`` (the root of the parse when there is none above it)."""
+    verb = t.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _object_before(poss, verb) -> bool:
+    """The verb has an object pronoun of the possessive's own gender before it ("X takes him at his word",
+    "X handed her her coat"): the possessive is as likely that object's as the subject's, so no evidence."""
+    obj = "him" if poss.lower_ == "his" else "her"
+    return any(t.lower_ == obj and t.i < poss.i and t.dep_ in ("dobj", "pobj", "dative", "iobj")
+               and next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb
+               for t in verb.subtree)  # fmt: skip
 
 
 def _object_of_own_subject(t, roots: set[int]) -> bool:

@@ -91,8 +91,8 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
             from annotator.nlp.pronouns import resolve_pronoun
 
             m = resolve_pronoun(mentions, who)
-            if m is not None and m.personal:
-                return m
+            if m is not None and (m.personal or who.lower_ == "its" and (m.organisational or m.label == "")):
+                return m  # "Its annual report states": the organisation an "it" there is
             continue
         named = [m for m in mentions.between(who.left_edge.i, who.right_edge.i + 1) if m.personal or m.organisational]
         if named:  # "written by U.S. District Judge X": the person, not the place in the title
@@ -109,7 +109,7 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
                 return m
             det = next((c for c in who.children if c.dep_ in ("det", "poss") and c.i <= s), None)
             s = det.i if det is not None else s
-            if who.tag_ != "NNS" and doc[s].lower_ in ("the", "its", "their", "a", "an"):
+            if (who.tag_ != "NNS" or who.dep_ == "nsubj") and doc[s].lower_ in ("the", "its", "their", "a", "an"):
                 return mentions.make(s, e, "", True)  # "circulated by the summit presidency", "an email from a
                 # ministry engineer": who wrote it, as written
     return None
@@ -144,6 +144,6 @@ def _writer_of(doc_noun: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
-        if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her", "their")):
-            return c  # "X's memo", "Her letter was read to the meeting"
+        if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her", "their", "its")):
+            return c  # "X's memo", "Her letter was read to the meeting", "Its annual report"
     return None

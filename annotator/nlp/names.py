@@ -167,7 +167,9 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     """``the Foreign Ministry``, ``the government of Bergland``: det "the", modifiers, an "of" phrase."""
     s = head.i
     for child in sorted(head.lefts, key=lambda c: -c.i):
-        if child.right_edge.i == s - 1 and (
+        if child.i == s - 1 and child.tag_ == "HYPH" and not doc[child.i - 1].whitespace_ and not child.whitespace_:
+            s = child.i  # "the centre-back": the hyphen joins the word before to the head
+        elif child.right_edge.i == s - 1 and (
             child.dep_ in ("compound", "amod", "nmod", "poss") or child.lower_ in ("the", "its", "their")
         ):
             s = child.left_edge.i

@@ -309,6 +309,10 @@ def structural_cue(art: Article, i: int) -> Attr | None:
     top = verb
     while top.dep_ == "ccomp" and top.head.pos_ == "VERB" and top.head.i < top.i and art.outside(top.head.i, top.head.i + 1):
         up = next((c for c in top.head.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
+        above = top.head
+        if up is None and above.dep_ == "conj" and above.head.pos_ == "VERB" and above.head.i < above.i:
+            # "The union welcomed it but said the change had to be “…”": the conjuncts share their subject
+            up = next((c for c in above.head.children if c.dep_ == "nsubj" and s_lo <= c.i < s_hi), None)
         if up is None or not art.outside(up.i, up.i + 1):
             break
         top, subj = top.head, up  # "A report ... had found that repairs were running “…”": the report's

@@ -66,12 +66,20 @@ def is_role(word: str) -> bool:
     return w in TITLE_HEADS or w in PEOPLE_NOUNS or w in PARTY_WORDS
 
 
+def hyphenated(tok: Token) -> str:
+    """The word a head ends with the words hyphenated to it, as written ("centre-back" for "back"); else its own."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+        return f"{doc[i - 2].lower_}-{tok.lower_}"
+    return tok.lower_
+
+
 def person_noun(tok: Token) -> bool:
-    """A common noun for one person: a role or title (ambassador, researcher, chief negotiator)."""
+    """A common noun for one person: a role or title (ambassador, researcher, chief negotiator, centre-back)."""
     w = tok.lower_
     if tok.pos_ != "NOUN" or w in ORG_NOUNS or tok.tag_ == "NNS":
         return False
-    return is_role(w) or (len(w) > 4 and w not in NOT_AGENTS and w.endswith(AGENT_SUFFIXES))
+    return is_role(w) or is_role(hyphenated(tok)) or (len(w) > 4 and w not in NOT_AGENTS and w.endswith(AGENT_SUFFIXES))
 
 
 def party_description(doc: Doc, found: Found) -> Found | None:
@@ -168,7 +176,7 @@ def resolve_role(mentions: Mentions, found: Found, at: int) -> NamedMention | No
         return None  # "a spokesman said": someone not named
     cands = [m for m in mentions.items if m.personal and has_role(role, m.titles)]
     if indefinite:
-        cands = [m for m in cands if m.start > at and m.para - para <= 2]
+        cands = [m for m in cands if m.start > at and m.para - para <= 3]
     if cands:
 
         def score(m: NamedMention) -> tuple[int, int, int, int]:
@@ -265,6 +273,9 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
         return not (office and has_role(role, m.titles) and _other_office(mods, role, m.titles))
 
     recent = [m for m in mentions.earlier(at, para - paras) if m.personal and m.start < found.start and fits(m)]
+    by_age = _by_relative_age(mentions, mods, recent, at)
+    if by_age is not None:  # "the younger woman": of the two just named, the one the text gave the lower age
+        return by_age
     pool = [m for m in recent if m.subject or m.speaker] or recent
     if pool and _for_ones_part(doc, found):  # "The former miner, for his part, ...": not the one just spoken of
         last = max(pool, key=lambda m: m.start).key
@@ -276,6 +287,35 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     if mentions.parsed:  # the subject of a sentence's main clause before one of a clause under it
         pool = [m for m in pool if m.speaker or not embedded_subject(doc, m)] or pool  # ("X won, while Y ...")
     return mentions.best_name(max(pool, key=lambda m: m.start), at)
+
+
+_YOUNGER, _OLDER = frozenset(("younger", "youngest")), frozenset(("older", "elder", "oldest", "eldest"))
+
+
+def _by_relative_age(mentions: Mentions, mods: set[str], recent: list[NamedMention], at: int) -> NamedMention | None:
+    """A description that compares ages ("the younger woman", "the elder brother") among the people just named:
+    the youngest or the oldest of them by the ages the text set off after their names ("X, 24,"), when at least
+    two of them have one and no two share the extreme."""
+    younger, older = bool(mods & _YOUNGER), bool(mods & _OLDER)
+    if younger == older:
+        return None
+    doc = mentions.doc
+    ages: dict[str, int] = {}
+    last: dict[str, NamedMention] = {}
+    for m in recent:
+        last[m.key] = m
+    for key in last:
+        for m in mentions.by_key.get(key, []):
+            k = m.end + 1
+            if m.start < at and k < len(doc) and doc[m.end].text == "," and doc[k].text.isdigit() and 0 < int(doc[k].text) < 120:
+                if k + 1 < len(doc) and (doc[k + 1].text in (",", ")", ".") or doc[k + 1].lower_ == "and"):
+                    ages.setdefault(key, int(doc[k].text))
+    if len(ages) < 2:
+        return None
+    ranked = sorted(ages.items(), key=lambda kv: kv[1], reverse=older)
+    if ranked[0][1] == ranked[1][1]:
+        return None
+    return mentions.best_name(last[ranked[0][0]], at)
 
 
 def _for_ones_part(doc: Doc, found: Found) -> bool:

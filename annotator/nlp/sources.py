@@ -1,7 +1,9 @@
 """Unnamed sources as entities of the text: the subject of a reporting verb that names no one ("One father,
 collecting his daughter, said", "A spokeswoman for the Vell Trust told", "one of the people said",
-"The regional water board said in a statement") is someone a "he", "she" or "it" after it, or a
-"the man" / "the person" / "the board" repeating its noun, can refer to, weighed like any named mention.
+"The regional water board said in a statement"), or an indefinite person a sentence's main clause
+introduces ("Another analyst, who asked not to be named, was blunter"), is someone a "he", "she" or "it"
+after it, or a "the man" / "the person" / "the board" repeating its noun, can refer to, weighed like any
+named mention.
 
 Only indefinite descriptions (which introduce someone new), and definite ones that name no one the
 text names (an organisation described, not named), enter: "the judge said" is the judge named before."""
@@ -35,7 +37,9 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
     toks = tokens(doc)
     out: list[NamedMention] = []
     for t in toks:
-        if t.dep_ != "nsubj" or t.head.pos_ != "VERB" or lemma_of(t.head) not in REPORTING_VERBS:
+        if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if (t.head.pos_ != "VERB" or lemma_of(t.head) not in REPORTING_VERBS) and not _introduces_person(mentions, t):
             continue
         common = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower  # "the regional health ministry" tagged PROPN
         if not (common or t.lower_ == "one" and _one_of(t) is not None) or not t.is_alpha:
@@ -62,6 +66,21 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
         m.speaker, m.head = True, t.i
         out.append(m)
     return out
+
+
+def _introduces_person(mentions: Mentions, t: Token) -> bool:
+    """An indefinite description of one person as the subject of a sentence's main clause ("Another analyst,
+    who asked not to be named, was blunter"): someone new the text goes on about, whatever the verb; not
+    one a name is set off against ("A local vet, Ana Roe, ...": she is named), nor in the lede, whose
+    indefinite person wire copy names later."""
+    first, doc = t.left_edge, t.doc
+    if first.lower_ not in _INDEFINITE or first.i == t.i or t.tag_ != "NN" or t.lower_ in ORG_NOUNS:
+        return False
+    if t.head.dep_ != "ROOT" or mentions.para_of(first.idx) <= 1 or not kinds_of(t) or not kinds_of(t) <= {"m", "f"}:
+        return False
+    nxt = t.i + 1
+    return not any(c.dep_ == "appos" for c in t.children) and not (
+        nxt + 1 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].pos_ == "PROPN")
 
 
 def source_span(t: Token) -> tuple[int, int] | None:

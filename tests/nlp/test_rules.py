@@ -1663,6 +1663,70 @@ def test_a_name_with_a_numeral_after_it_is_a_designation_not_a_person():
     assert attributed(doc) == [("Yes,", "Tom Pell")]
 
 
+def test_a_name_the_tagger_took_a_numeral_into_is_a_designation_not_a_person():
+    # Tom Pell waits . Gate 4 rings back . " Yes , " he said .  (the NER tagged "Gate 4" a person)
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("waits", 2, "ROOT", "VERB", "VBZ", "wait"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Gate", 6, "nsubj", "PROPN", "NNP", "Gate"),
+        ("4", 4, "nummod", "NUM", "CD", "4"),
+        ("rings", 6, "ROOT", "VERB", "VBZ", "ring"),
+        ("back", 6, "advmod", "ADV", "RB", "back"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (4, 6, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Tom Pell")]
+
+
+def test_a_title_before_a_hyphenated_surname_makes_a_person_of_a_name_tagged_an_organisation():
+    from annotator.nlp.article import Article
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    # Cllr Ann Lee - Hart spoke .  (tagged ORG; the tokenizer splits the hyphen off)
+    rows = [
+        ("Cllr", 4, "compound", "PROPN", "NNP", "Cllr"),
+        ("Ann", 4, "compound", "PROPN", "NNP", "Ann"),
+        ("Lee", 4, "compound", "PROPN", "NNP", "Lee"),
+        ("-", 4, "punct", "PUNCT", "HYPH", "-"),
+        ("Hart", 5, "nsubj", "PROPN", "NNP", "Hart"),
+        ("spoke", 5, "ROOT", "VERB", "VBD", "speak"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 5, "ORG")], spaces=[True, True, False, False, True, False, False])
+    assert doc.text == "Cllr Ann Lee-Hart spoke."
+    (m,) = Article(doc, find_marked_quotes(doc.text)).mentions.items
+    assert m.label == "PERSON"
+
+
+def test_a_name_a_who_clause_follows_is_a_person_whatever_it_was_tagged():
+    # Tom Pell left . Ann Lee ( Lab ) , who chairs it , stayed . " Yes , " she said .  (Ann Lee tagged ORG)
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Ann", 5, "compound", "PROPN", "NNP", "Ann"),
+        ("Lee", 14, "nsubj", "PROPN", "NNP", "Lee"),
+        ("(", 5, "punct", "PUNCT", "-LRB-", "("),
+        ("Lab", 5, "appos", "PROPN", "NNP", "Lab"),
+        (")", 5, "punct", "PUNCT", "-RRB-", ")"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("who", 11, "nsubj", "PRON", "WP", "who"),
+        ("chairs", 5, "relcl", "VERB", "VBZ", "chair"),
+        ("it", 11, "dobj", "PRON", "PRP", "it"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("stayed", 14, "ROOT", "VERB", "VBD", "stay"),
+        (".", 14, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, False, True, True, True, False, False, False, True, True, True, False, True, False, True]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 6, "ORG")],
+                spaces=spaces + [False, False, False, True, True, False, False])  # fmt: skip
+    assert doc.text.startswith("Tom Pell left. Ann Lee (Lab), who chairs it, stayed.")
+    assert attributed(doc) == [("Yes,", "Ann Lee")]
+
+
 def test_the_first_word_of_an_organisation_after_the_names_it_alone():
     # Tom Pell rode the Tour of Morlande . Tour ended . " Yes , " said the veteran .
     rows = [
@@ -2758,3 +2822,55 @@ def test_a_clause_with_its_own_subject_hung_on_a_document_noun_is_no_description
     # "told" has a subject of its own ("staff"): a misparsed complement, not a participle describing the memo,
     # so the quote goes to the subject of "said", never to "memo"
     assert attributed(doc) == [("in person", "Dalby")]
+
+
+def test_a_possessive_after_an_object_pronoun_of_its_gender_is_no_evidence_of_the_subjects_gender():
+    # Ana Roe takes him at his word . " Fine , " she said .  ("his" may be his, not hers: no vote that she is a man)
+    doc = parse(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+            ("takes", 2, "ROOT", "VERB", "VBZ", "take"),
+            ("him", 2, "dobj", "PRON", "PRP", "he"),
+            ("at", 2, "prep", "ADP", "IN", "at"),
+            ("his", 6, "poss", "PRON", "PRP$", "his"),
+            ("word", 4, "pobj", "NOUN", "NN", "word"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ('"', 13, "punct", "PUNCT", "``", '"'),
+            ("Fine", 13, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 9, "punct", "PUNCT", ",", ","),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+            ("she", 13, "nsubj", "PRON", "PRP", "she"),
+            ("said", 13, "ROOT", "VERB", "VBD", "say"),
+            (".", 13, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    from annotator.nlp.article import Article
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    mentions = Article(doc, find_marked_quotes(doc.text)).mentions
+    assert mentions.gender("roe") is None
+
+
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_name_where_a_sentence_opens():
+    from annotator.nlp.article import Article
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    # Collie finds a lost ring . Ana Roe thanked the collie .  (the first "Collie" tagged a person)
+    rows = [
+        ("Collie", 1, "nsubj", "PROPN", "NNP", "Collie"),
+        ("finds", 1, "ROOT", "VERB", "VBZ", "find"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("lost", 4, "amod", "ADJ", "JJ", "lost"),
+        ("ring", 1, "dobj", "NOUN", "NN", "ring"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+        ("Ana", 7, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 8, "nsubj", "PROPN", "NNP", "Roe"),
+        ("thanked", 8, "ROOT", "VERB", "VBD", "thank"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("collie", 8, "dobj", "NOUN", "NN", "collie"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 1, "PERSON"), (6, 8, "PERSON")])
+    assert [doc[m.start : m.end].text for m in Article(doc, find_marked_quotes(doc.text)).mentions.items] == ["Ana Roe"]

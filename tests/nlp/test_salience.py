@@ -710,3 +710,154 @@ def test_a_possessed_description_is_not_its_owner(nlp):
             '"That is true," her sister says.\n')  # fmt: skip
     assert attributed(nlp(text)) == [("Every single day,", "Edda Marlow"), ("That is true,", "Ruth Marlow")]
 
+
+
+def test_a_hyphenated_position_is_one_description_of_a_person():
+    from annotator.nlp.names import noun_phrase
+    from annotator.nlp.roles import hyphenated, person_noun
+
+    # " We lost , " the centre - back said .  (the tokenizer splits the hyphen off)
+    rows = [
+        ('"', 9, "punct", "PUNCT", "``", '"'),
+        ("We", 2, "nsubj", "PRON", "PRP", "we"),
+        ("lost", 9, "ccomp", "VERB", "VBD", "lose"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ('"', 2, "punct", "PUNCT", "''", '"'),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("centre", 8, "compound", "NOUN", "NN", "centre"),
+        ("-", 8, "punct", "PUNCT", "HYPH", "-"),
+        ("back", 9, "nsubj", "NOUN", "NN", "back"),
+        ("said", 9, "ROOT", "VERB", "VBD", "say"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [False, True, False, False, True, True, False, False, True, False, False]
+    doc = parse(rows, spaces=spaces)
+    assert doc.text == '"We lost," the centre-back said.'
+    assert noun_phrase(doc, doc[8]) == (5, 9) and hyphenated(doc[8]) == "centre-back"
+    assert person_noun(doc[8]) and describes_person(doc, Found(5, 9, False, ""))
+    assert not person_noun(doc[6])
+
+
+@pytest.mark.model
+def test_a_hyphenated_position_said_is_the_player_just_named(nlp):
+    text = 'Ivo Brandt, the home captain, was blunt. "We lost our heads," the full-back said.\n'
+    assert attributed(nlp(text)) == [("We lost our heads,", "Ivo Brandt")]
+
+
+@pytest.mark.model
+def test_an_indefinite_person_subject_of_the_sentence_before_is_the_he_of_the_quote(nlp):
+    # the unnamed person introduced as a main-clause subject (no reporting verb), not the analyst named before
+    text = ('Vell Foods cut its forecast on Monday.\n\n'
+            'Its shares fell 9 per cent in early trading.\n\n'
+            'Ivo Brandt, an analyst at Orrin Bank, said the cut was "expected". He kept his rating.\n\n'
+            'Another analyst, who asked not to be named, was less kind. "They have run out of excuses," he said.\n')  # fmt: skip
+    assert attributed(nlp(text))[-1] == ("They have run out of excuses,", "Another analyst")
+
+
+@pytest.mark.model
+def test_a_document_its_owner_is_given_by_its_speaks_for_that_organisation(nlp):
+    text = ('Rain fell on the hills.\n\n'
+            'The Vell Water Trust, the charity that owns the reservoirs, welcomed the plan. Its latest report, '
+            'published in May, states that the trust "will repair the dams first."\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("will repair the dams first.", "The Vell Water Trust")]
+
+
+@pytest.mark.model
+def test_a_lede_role_is_the_person_a_who_clause_of_office_gives_it_later(nlp):
+    # "its chairwoman" in the lede is the person named later "who chairs" the panel (brackets between)
+    text = ('ORRIN, Vell. (Vell Wire) - A House farm subcommittee voted 6-3 on Monday to cap water prices for a '
+            'year, after a deal that its chairwoman said had "kept the farms alive."\n\n'
+            '"We were a day from losing this," said Rep. Ana Brookes (R-Vell), who chairs the subcommittee.\n')  # fmt: skip
+    assert attributed(nlp(text))[0] == ("kept the farms alive.", "Ana Brookes")
+
+
+@pytest.mark.model
+def test_a_maker_of_products_is_the_company_named_before_not_a_person(nlp):
+    text = ('Shares in Orrin Motors fell 9% on Friday after the carmaker cut its forecast and said sales had '
+            '"slowed sharply".\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("slowed sharply", "Orrin Motors")]
+
+
+@pytest.mark.model
+def test_a_report_speaks_as_itself_not_as_whoever_spoke_before_it(nlp):
+    text = ('Vell School rated poor\n\n'
+            'A school has been rated poor by inspectors, who said pupils were "often unsafe".\n\n'
+            'The watchdog sent inspectors in May, and their report was published on Monday.\n\n'
+            'The report states that lessons are often "noisy" and that leaders "have been too slow".\n')  # fmt: skip
+    assert [s for _, s in attributed(nlp(text))] == ["inspectors", "The report", "The report"]
+
+
+@pytest.mark.model
+def test_a_younger_or_older_description_is_the_one_of_the_people_just_named_of_that_age(nlp):
+    text = ('Ana Roe, 63, has made chairs in the old mill for years. Mia Lind, 24, is her first apprentice.\n\n'
+            'Roe is a strict teacher. "She never shouts," the younger woman says.\n')  # fmt: skip
+    assert [s for _, s in attributed(nlp(text))] == ["Mia Lind"]
+
+
+@pytest.mark.model
+def test_an_apprentice_is_a_description_of_a_person(nlp):
+    text = ('Ana Roe makes chairs. Mia Lind joined her workshop in May.\n\n'
+            'Lind is bent over a chair leg. "It is slow work," the apprentice says.\n')  # fmt: skip
+    assert [s for _, s in attributed(nlp(text))] == ["Mia Lind"]
+
+
+@pytest.mark.model
+def test_a_lede_description_is_the_person_given_that_role_three_paragraphs_on(nlp):
+    text = ('Baker loses claim to shop\n\n'
+            'A baker who said she was promised her uncle\'s shop has lost her claim, after a judge found the '
+            'promise "was never made".\n\n'
+            'The shop has stood on the square since 1920.\n\n'
+            'Her uncle still runs it.\n\n'
+            'In a long ruling on Friday, Judge Ivo Brandt said the evidence was "thin".\n')  # fmt: skip
+    assert attributed(nlp(text))[0] == ("was never made", "Ivo Brandt")
+
+
+@pytest.mark.model
+def test_a_said_conjoined_to_its_subjects_first_verb_gives_the_quote_to_that_subject(nlp):
+    text = ('Vell School will close early on Fridays.\n\n'
+            'The local branch of the Vell Teachers Union welcomed the extra time but said the change had to be '
+            '"properly protected".\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("properly protected", "The local branch of the Vell Teachers Union")]
+
+
+@pytest.mark.model
+def test_a_he_after_a_possessed_title_is_the_person_given_that_title(nlp):
+    text = ('Ana Roe, a potter whose bowls sold across the county, died on Friday. She was 81.\n\n'
+            'The cause was cancer, said her son, Tom Roe.\n\n'
+            'Her brother, Ivo Kest, flew in from Orrin on Sunday for the funeral.\n\n'
+            'Her son will keep the shop open. "People still come every day," he said.\n')  # fmt: skip
+    assert attributed(nlp(text))[-1] == ("People still come every day,", "Tom Roe")
+
+
+@pytest.mark.model
+def test_a_paper_is_no_organisation_of_another_kind(nlp):
+    text = ('Teenagers who use phones late sleep less, a study has found.\n\n'
+            'Researchers at Orrin Medical School followed 900 pupils for a year.\n\n'
+            'The paper states that "more work is needed" before schools act.\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("more work is needed", "The paper")]
+
+
+def test_a_quantifier_opening_a_sentence_is_no_name():
+    from annotator.nlp.names import is_cap
+
+    # Plenty of you wrote . Another came by . Reader Ann Lee emails .  (tagged proper nouns)
+    doc = parse([(w, 0, "dep", "PROPN", "NNP", w.lower()) for w in ("Plenty", "Another", "Reader", "Ann", "Lee")])
+    assert [is_cap(t) for t in doc] == [False, False, True, True, True]
+
+
+@pytest.mark.model
+def test_a_statement_a_group_issued_speaks_for_that_group(nlp):
+    text = ('Two climbers were found safe on Sunday.\n\n'
+            'The climbers\' parents issued a statement through the police asking for privacy. '
+            '"We cannot thank the rescuers enough," the statement said.\n')  # fmt: skip
+    assert attributed(nlp(text)) == [("We cannot thank the rescuers enough,", "The climbers' parents")]
+
+
+@pytest.mark.model
+def test_a_former_minister_is_not_an_unnamed_minister_still_in_office(nlp):
+    text = ('The vote on the rail bill is close.\n\n'
+            'One cabinet minister said the plan was "a mess", speaking on condition of anonymity.\n\n'
+            'Ana Roe, who stepped down as health secretary last year, warned the house that the rail bill would '
+            '"hurt the poorest".\n\n'
+            '"I cannot back it," the former minister said.\n')  # fmt: skip
+    assert attributed(nlp(text))[-1] == ("I cannot back it,", "Ana Roe")
