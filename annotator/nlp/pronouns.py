@@ -146,8 +146,6 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             return None  # "The last speaker was Ava Lind": the name, weighed by the scored lookup
         span = age_description(doc, t) or noun_phrase(doc, t)
         found = Found(*span, False, "")
-        if doc[span[0]].lower_ in ("his", "her") and doc[span[0]].dep_ == "poss" and span[1] - span[0] >= 2:
-            return _titled_relation(mentions, found, t, pron, kind)  # "His son said ... “…,” he said."
         if not describes_person(doc, found) or description_gender(doc, found) not in (None, kind):
             return None
         m = resolve_phrase(mentions, found, t.i) or salient_person(mentions, found, t.i)
@@ -155,23 +153,6 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             return None
         return mentions.best_name(m, pron.i)
     return None
-
-
-def _titled_relation(mentions: Mentions, found, t: Token, pron: Token, kind: str) -> NamedMention | None:
-    """A his/her description as the subject before a he/she ("His son said the shop would stay open. “…,” he
-    said."): the person the text gave that title ("said his son, X"), when one was and fits the pronoun;
-    None otherwise (the scored lookup decides)."""
-    from annotator.nlp.descriptions import resolve_phrase
-    from annotator.nlp.roles import description_gender
-
-    doc = mentions.doc
-    head = doc[found.end - 1]
-    if not (person_noun(head) or is_role(head.lower_)) or description_gender(doc, found) not in (None, kind):
-        return None
-    m = resolve_phrase(mentions, found, t.i)
-    if m is None or not m.personal or not m.titles or mentions.gender(m.key, strong=True) not in (None, kind):
-        return None
-    return mentions.best_name(m, pron.i)
 
 
 def _paragraph_subject_before(mentions: Mentions, last: Token, kind: str, depth: int) -> NamedMention | None:
