@@ -32,8 +32,6 @@ def dash_attribution(art: Article, i: int) -> Attr | None:
         m = _DASH_LINE.match(art.text, close, end) if close < end else None
     if m is None or art.has_quote(m.end(), end):
         return None
-    tag = art.text.find("<", m.end(), end)  # markup ends the line: "— Name (@handle) <a href=...>"
-    end = end if tag < 0 else tag
     lo, hi = art.tokens(m.end(), end)
     comma = next((k for k in range(lo, hi) if art.doc[k].text in (",", "(", ";")), hi)
     if art.text[m.end()].islower():  # "— a neighbour": a description, as written

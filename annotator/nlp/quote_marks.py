@@ -147,7 +147,6 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     turns = transcript_turns(text, paras)
     tags = markup_tags(text)
     marks = [m.start() for m in _MARKS_RE.finditer(text) if not _inside(tags, m.start())]
-    posts = embedded_posts(text)
     out: list[MarkedQuote] = []
     mi = 0
     prev_unclosed: MarkedQuote | None = None
@@ -175,11 +174,6 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             end = _strip_end(text, unclosed.pos + 1, b if line_end < 0 else line_end)
             if keep and end > unclosed.pos + 1:
                 pieces = [p for p in pieces if p[0] < unclosed.pos] + [(unclosed.pos + 1, end, unclosed.pos, None)]
-        inner = [p for p in posts if a <= p[2] < b]
-        if inner:  # an embedded post is one quote; marks inside it are nested quotes
-            pieces = [p for p in pieces if not any(o <= p[2] <= c for _, _, o, c in inner)]
-            inner = [p for p in inner if not any(o < p[2] and (c is None or p[3] < c) for _, _, o, c in pieces)]
-            pieces = sorted(pieces + inner, key=lambda p: p[2])
         for i, (s, e, o, c) in enumerate(pieces):
             s, e = _two_apostrophes(text, s, e, o, c)
             continued = i == 0 and prev_unclosed is not None and o == a
@@ -247,34 +241,6 @@ def markup_tags(text: str) -> list[tuple[int, int]]:
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:
     i = bisect_right(ranges, (pos, len(ranges) + pos + 1 << 1)) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
-
-
-_BLOCKQUOTE = re.compile(r"<blockquote\b[^<>]*>(.*?)</blockquote\s*>", re.S | re.I)
-_PARAGRAPH_TAG = re.compile(r"<p\b[^<>]*>(.*?)</p\s*>", re.S | re.I)
-_BYLINE_DASH = re.compile(r"\s*(?:\u2014|\u2013|&mdash;|&#8212;|--)")
-
-
-def embedded_posts(text: str) -> list[tuple[int, int, int, int]]:
-    """Embedded posts left as markup (``<blockquote ...><p>Text</p>— Name (@handle) ...</blockquote>``): the
-    text of each ``<p>`` in a blockquote, or of a blockquote with no ``<p>`` up to its dash line, is its
-    author's quote. As ``(start, end, open_at, close_at)``, the tags standing for the marks."""
-    if "<blockquote" not in text.lower():
-        return []
-    out: list[tuple[int, int, int, int]] = []
-    for bq in _BLOCKQUOTE.finditer(text):
-        found = [(p.start(1), p.end(1), p.start(), p.end() - 1)
-                 for p in _PARAGRAPH_TAG.finditer(text, bq.start(1), bq.end(1))]  # fmt: skip
-        if not found:
-            dash = _BYLINE_DASH.search(text, bq.start(1), bq.end(1))
-            stop = dash.start() if dash else bq.end(1)
-            found = [(bq.start(1), stop, bq.start(1) - 1, -1)]
-        for s, e, o, c in found:
-            while s < e and text[s].isspace():
-                s += 1
-            e = _strip_end(text, s, e)
-            if e > s:
-                out.append((s, e, o, e - 1 if c < 0 else c))
-    return out
 
 
 _APOSTROPHES = "'\u2019\u2018"

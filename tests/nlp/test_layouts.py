@@ -277,22 +277,3 @@ def test_a_bracket_that_follows_several_labels_is_their_role_and_the_label_is_th
         "OSWIN (LISTENER): The trams too."
     )
     assert [s for _, s in speakers(blank, text)] == ["HOST", "MIRELA", "HOST", "OSWIN"]
-
-
-def test_an_embedded_post_left_as_markup_is_its_authors_quote(blank):
-    text = (
-        "Ferry row\n\nThe harbourmaster wrote on Friday:\n\n"
-        '<blockquote class="post" data-author="@phholm"><p>No sailings today. The swell is "too high" for boats.</p>'
-        '— Petra Holm (@phholm) <a href="https://x.example/1">May 2</a></blockquote>\n\n'
-        'A reply came.\n\n<blockquote data-author="@tidelines">\n<p>We hear you. Extra crossings from Monday.</p>\n'
-        '— Tide Lines Ferries (@tidelines) <a href="https://x.example/2">May 3</a>\n</blockquote>'
-    )
-    assert speakers(blank, text) == [
-        ('No sailings today. The swell is "too high" for boats.', "Petra Holm"),  # the inner quote is nested
-        ("We hear you. Extra crossings from Monday.", "Tide Lines Ferries"),
-    ]
-
-
-def test_a_blockquote_without_paragraph_tags_is_one_quote_up_to_its_dash_line():
-    text = "Ferry row\n\nOne post read:\n\n<blockquote>Nobody asked the islanders.\n— Ivo Brandt\n</blockquote>"
-    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["Nobody asked the islanders."]
