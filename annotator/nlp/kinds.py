@@ -46,6 +46,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         # a Title Case name no listed cue governs ("opens “Salt and Iron”", "“Salt and Iron” runs until",
         # "on “The Sunday Line”"), whatever verb or echo the attribution found: the name of a work or programme
         return TITLE
+    if len(words) >= 2 and _title_case(words) and _in_title_line(art, q.open_at) and _named_in_body(art, i):
+        return TITLE  # 'Minister X on “The Evening Desk”' over 'aired on “The Evening Desk”': the body says it is a name
     if len(words) <= 3 and _defined_term(art, i):
         return TERM  # 'Acme Group plc ("Acme")', '(the "Company")': a name defined for the rest of the text
     if attr is not None and attr.rule == "structural-cue" and len(words) <= 2 and _object_phrase(art, i) and (
@@ -117,6 +119,17 @@ def _echoed(art: Article, i: int) -> bool:
     for j, q in enumerate(art.marked):
         if j != i and (other := _norm(art.text[q.start : q.end])) and (other == me or other.startswith(me + " ")):
             return quote_kind_of_words(art, j)
+    return False
+
+
+def _named_in_body(art: Article, i: int) -> bool:
+    """A headline's Title Case stretch whose same words the body quotes as a bare title (no cue governs them
+    there): the headline names the same work or programme."""
+    me = _norm(art.text[art.marked[i].start : art.marked[i].end])
+    for j, q in enumerate(art.marked):
+        words = _WORDS.findall(art.text[q.start : q.end])
+        if j != i and words and _norm(art.text[q.start : q.end]) == me and _bare_title(art, j, words):
+            return not governed(art, j)
     return False
 
 

@@ -308,3 +308,11 @@ def test_two_words_a_person_puts_in_quote_marks_under_an_unlisted_verb_stay_a_qu
                      ("blamed", "VBD", "blame"),
                      [("rising", "VERB", "VBG"), ("costs", "NOUN", "NNS")], ents=[(0, 2, "PERSON")])
     assert kinds(doc) == [("rising costs", "quote")]
+
+
+def test_a_headline_name_the_body_quotes_as_a_bare_title_is_a_title(blank):
+    text = (
+        'Transcript: Harbour Minister Ilse Varga on "The Evening Desk"\n\n'
+        'This is a transcript of an interview with Ilse Varga that aired on "The Evening Desk" on Channel 9.'
+    )
+    assert kinds(blank(text)) == [("The Evening Desk", "title"), ("The Evening Desk", "title")]
