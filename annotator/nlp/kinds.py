@@ -229,12 +229,19 @@ def governed(art: Article, i: int) -> bool:
 def _cue_above(art: Article, tok: Token, lo: int, hi: int, depth: int = 6) -> bool:
     """A listed cue among the heads above ``tok`` reached through content arcs only."""
     for _ in range(depth):
-        if tok.dep_ in _NOT_CONTENT or tok.head.i == tok.i:
+        if tok.dep_ in _NOT_CONTENT and not _that_clause(tok) or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in art.cue_starts and not lo <= tok.i < hi:
             return True
     return False
+
+
+def _that_clause(tok: Token) -> bool:
+    """A clause the parse hangs on a noun but opened by the conjunction "that" ("told analysts on a call that
+    the firm had been ...", "reports that clerks were ..."): a content clause misattached, not a relative one
+    (whose "that" is its subject or object)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 # The words Title Case leaves in lower case.

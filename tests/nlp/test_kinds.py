@@ -316,3 +316,45 @@ def test_a_headline_name_the_body_quotes_as_a_bare_title_is_a_title(blank):
         'This is a transcript of an interview with Ilse Varga that aired on "The Evening Desk" on Channel 9.'
     )
     assert kinds(blank(text)) == [("The Evening Desk", "title"), ("The Evening Desk", "title")]
+
+
+def test_a_that_clause_the_parse_hangs_on_a_cue_as_a_noun_clause_is_still_governed():
+    # Vale reports that clerks were " rather glum " .   ("were" misparsed as a clause of "reports" taken as a noun)
+    doc = parse(
+        [
+            ("Vale", 1, "nsubj", "PROPN", "NNP", "Vale"),
+            ("reports", 1, "ROOT", "VERB", "VBZ", "report"),
+            ("that", 4, "mark", "SCONJ", "IN", "that"),
+            ("clerks", 4, "nsubj", "NOUN", "NNS", "clerk"),
+            ("were", 1, "acl", "AUX", "VBD", "be"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("rather", 7, "advmod", "ADV", "RB", "rather"),
+            ("glum", 4, "acomp", "ADJ", "JJ", "glum"),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert kinds(doc) == [("rather glum", "quote")]
+
+
+def test_a_relative_clause_whose_that_is_its_subject_is_not_governed():
+    # Vale told clerks that were " rather glum " to go .
+    doc = parse(
+        [
+            ("Vale", 1, "nsubj", "PROPN", "NNP", "Vale"),
+            ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+            ("clerks", 1, "dobj", "NOUN", "NNS", "clerk"),
+            ("that", 4, "nsubj", "PRON", "WDT", "that"),
+            ("were", 2, "relcl", "AUX", "VBD", "be"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("rather", 7, "advmod", "ADV", "RB", "rather"),
+            ("glum", 4, "acomp", "ADJ", "JJ", "glum"),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            ("to", 10, "aux", "PART", "TO", "to"),
+            ("go", 1, "xcomp", "VERB", "VB", "go"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert kinds(doc) == [("rather glum", "term")]
