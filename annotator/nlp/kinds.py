@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from annotator.nlp.lexicon import ORG_NOUNS, PEOPLE_NOUNS, words
+from annotator.nlp.lexicon import ORG_NOUNS, PEOPLE_NOUNS, classes, words
 from annotator.nlp.once import head_indices, tokens
 from annotator.nlp.roles import person_noun
 
@@ -229,7 +229,7 @@ def governed(art: Article, i: int) -> bool:
 def _cue_above(art: Article, tok: Token, lo: int, hi: int, depth: int = 6) -> bool:
     """A listed cue among the heads above ``tok`` reached through content arcs only."""
     for _ in range(depth):
-        if tok.dep_ in _NOT_CONTENT and not _that_clause(tok) or tok.head.i == tok.i:
+        if tok.dep_ in _NOT_CONTENT and not (_that_clause(tok) or _told_clause(tok)) or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in art.cue_starts and not lo <= tok.i < hi:
@@ -242,6 +242,17 @@ def _that_clause(tok: Token) -> bool:
     the firm had been ...", "reports that clerks were ..."): a content clause misattached, not a relative one
     (whose "that" is its subject or object)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+_ADDRESSING = classes("listener_verbs")["addressing"]
+
+
+def _told_clause(tok: Token) -> bool:
+    """A clause with a subject of its own that the parse hangs on the listener of a verb of telling ("told the
+    jury he had ...", "assured voters they would ..."): what was told, not a relative clause of the listener."""
+    listener = tok.head
+    return (tok.dep_ == "relcl" and listener.dep_ in ("dobj", "dative") and listener.head.lemma_.lower() in _ADDRESSING
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("PRP", "NNP") for c in tok.children))
 
 
 # The words Title Case leaves in lower case.

@@ -358,3 +358,28 @@ def test_a_relative_clause_whose_that_is_its_subject_is_not_governed():
         ents=[(0, 1, "PERSON")],
     )
     assert kinds(doc) == [("rather glum", "term")]
+
+
+def _listener_clause(verb: str, lemma: str) -> list[tuple]:
+    # Vale <verb> the jury he had " froze " .   ("froze" hung on "jury" as a relative clause)
+    return [
+        ("Vale", 1, "nsubj", "PROPN", "NNP", "Vale"),
+        (verb, 1, "ROOT", "VERB", "VBD", lemma),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("jury", 1, "dobj", "NOUN", "NN", "jury"),
+        ("he", 7, "nsubj", "PRON", "PRP", "he"),
+        ("had", 7, "aux", "AUX", "VBD", "have"),
+        ('"', 7, "punct", "PUNCT", "``", '"'),
+        ("froze", 3, "relcl", "VERB", "VBN", "freeze"),
+        ('"', 7, "punct", "PUNCT", "''", '"'),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_clause_with_its_own_subject_hung_on_the_listener_of_told_is_what_was_told():
+    assert kinds(parse(_listener_clause("told", "tell"), ents=[(0, 1, "PERSON")])) == [("froze", "quote")]
+
+
+def test_a_relative_clause_on_the_object_of_a_verb_of_judging_is_not_governed():
+    # "Vale praised the jury he had 'froze'": praising someone does not report what the clause says
+    assert kinds(parse(_listener_clause("praised", "praise"), ents=[(0, 1, "PERSON")])) == [("froze", "term")]
