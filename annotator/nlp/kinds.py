@@ -267,8 +267,9 @@ TITLE_CASE_MINOR = words("title_case_minor")
 
 
 def _title_case(words: list[str]) -> bool:
-    """Every word capitalised but the minor ones: "Dust and Iron", not "That's all I'll say"."""
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in TITLE_CASE_MINOR for w in words)
+    """Every word capitalised but the minor ones and numbers: "Dust and Iron", "Clean Rivers 2040", not
+    "That's all I'll say"."""
+    return words[0][0].isupper() and all(w[0].isupper() or w.isdigit() or w.lower() in TITLE_CASE_MINOR for w in words)
 
 
 def _in_title_line(art: Article, pos: int) -> bool:

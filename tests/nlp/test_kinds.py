@@ -427,3 +427,8 @@ def test_an_adverbial_clause_of_the_saying_itself_is_not_governed():
         ents=[(7, 8, "PERSON")],
     )
     assert kinds(doc) == [("red zone", "term")]
+
+
+def test_a_title_case_name_with_a_number_is_a_title(blank):
+    assert kinds(blank('Its "Clean Rivers 2040" programme starts in May.')) == [("Clean Rivers 2040", "title")]
+    assert kinds(blank('"We Need 40 More Nurses," Quist said.'))[0][1] == "quote"  # a cue governs speech
