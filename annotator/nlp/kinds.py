@@ -165,9 +165,10 @@ def named_by(art: Article, i: int) -> bool:
     verb = top.head
     if verb.lemma_.lower() not in _NAMING:
         return False
-    if top.dep_ == "oprd" and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+    if top.dep_ == "oprd" and any(c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != top.i for c in verb.children):
         # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
-        # ("called the drills “routine exercises”") is what the subject said of it
+        # ("called the drills “routine exercises”", "X, a spokesman, called the vote “a fine start”" with the
+        # verb hung on the spokesman and its two objects both taken as oprd) is what the subject said of it
         return _title_case(_WORDS.findall(art.text[q.start : q.end]))
     if top.dep_ == "oprd" and verb.dep_ not in ("relcl", "acl"):
         # "the ground the fans call “the Kiln”" with the relative clause misparsed: a naming verb with no object

@@ -432,3 +432,24 @@ def test_an_adverbial_clause_of_the_saying_itself_is_not_governed():
 def test_a_title_case_name_with_a_number_is_a_title(blank):
     assert kinds(blank('Its "Clean Rivers 2040" programme starts in May.')) == [("Clean Rivers 2040", "title")]
     assert kinds(blank('"We Need 40 More Nurses," Quist said.'))[0][1] == "quote"  # a cue governs speech
+
+
+def test_a_description_a_misparsed_call_gives_its_other_object_is_a_quote():
+    # His aide , Teal , called the vote " a fine start " .   ("called" hung on "aide", both objects as oprd)
+    rows = [
+        ("His", 1, "poss", "PRON", "PRP$", "his"),
+        ("aide", 1, "ROOT", "NOUN", "NN", "aide"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("Teal", 1, "appos", "PROPN", "NNP", "Teal"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("called", 1, "acl", "VERB", "VBD", "call"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("vote", 5, "oprd", "NOUN", "NN", "vote"),
+        ('"', 11, "punct", "PUNCT", "``", '"'),
+        ("a", 11, "det", "DET", "DT", "a"),
+        ("fine", 11, "amod", "ADJ", "JJ", "fine"),
+        ("start", 5, "oprd", "NOUN", "NN", "start"),
+        ('"', 11, "punct", "PUNCT", "''", '"'),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert kinds(parse(rows, ents=[(3, 4, "PERSON")])) == [("a fine start", "quote")]
