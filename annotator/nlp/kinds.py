@@ -181,11 +181,12 @@ def named_by(art: Article, i: int) -> bool:
 def _bare_title(art: Article, i: int, words: list[str]) -> bool:
     """Title Case words with no exclamation or question at their end and no sentence break inside, outside a
     Title Case headline: how a name is quoted ("Salt and Iron", "The Evening Report."), not how speech is
-    ("Never Again!")."""
+    ("Never Again!", or a sentence a colon introduces: 'It reads: “Except Tuesdays.”')."""
     q = art.marked[i]
     inner = art.text[q.start : q.end].rstrip()
+    colon = art.text[max(0, q.open_at - 3) : q.open_at].rstrip().endswith(":")  # 'It reads: “Except Tuesdays.”'
     return (_title_case(words) and not inner.endswith(("!", "?")) and not _in_title_line(art, q.open_at)
-            and not _sentence_inside(art, i))
+            and not _sentence_inside(art, i) and not (colon and inner.endswith(".")))
 
 
 # "known as", "referred to as", "signs off as", "goes by": the quote is what someone or something is called.

@@ -453,3 +453,9 @@ def test_a_description_a_misparsed_call_gives_its_other_object_is_a_quote():
         (".", 1, "punct", "PUNCT", ".", "."),
     ]
     assert kinds(parse(rows, ents=[(3, 4, "PERSON")])) == [("a fine start", "quote")]
+
+
+def test_a_capitalised_sentence_a_colon_introduces_is_no_title(blank):
+    text = 'The owner added a line to the sign. It reads: “Except Tuesdays.”'
+    assert kinds(blank(text)) == [("Except Tuesdays.", "quote")]
+    assert kinds(blank("It was titled “The Evening Report.”")) == [("The Evening Report.", "title")]
