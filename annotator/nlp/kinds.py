@@ -51,7 +51,7 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     if len(words) <= 3 and _defined_term(art, i):
         return TERM  # 'Acme Group plc ("Acme")', '(the "Company")': a name defined for the rest of the text
     if attr is not None and attr.rule == "structural-cue" and len(words) <= 2 and _object_phrase(art, i) and (
-            _thing_as_subject(art, attr) and not governed(art, i) and not _sentence_like(art.text[q.start : q.end])):
+            (_thing_as_subject(art, attr) or _thing_verb_subject(art, i)) and not governed(art, i) and not _sentence_like(art.text[q.start : q.end])):
         return TERM  # 'the release contains “forward-looking statements”': a phrase a document holds, not words said
     if attr is not None and attr.rule in _GOVERNED:
         return QUOTE
@@ -93,6 +93,15 @@ def _object_phrase(art: Article, i: int) -> bool:
     """The quote is one noun phrase that a verb outside it takes as its object ("contains “x y”")."""
     top = _top_word(art, i)
     return top is not None and top.pos_ in ("NOUN", "PROPN", "ADJ") and top.dep_ in ("dobj", "pobj", "attr")
+
+
+def _thing_verb_subject(art: Article, i: int) -> bool:
+    """The verb taking the quote as its object has a thing for its subject in the parse ("This release contains
+    “x y”"), whoever the attribution then resolved that subject to."""
+    top = _top_word(art, i)
+    subj = next((c for c in top.head.children if c.dep_ == "nsubj"), None) if top is not None else None
+    return subj is not None and subj.pos_ == "NOUN" and not person_noun(subj) and (
+        subj.lower_ not in PEOPLE_NOUNS and subj.lower_ not in ORG_NOUNS)
 
 
 def _thing_as_subject(art: Article, attr: Attr) -> bool:

@@ -459,3 +459,45 @@ def test_a_capitalised_sentence_a_colon_introduces_is_no_title(blank):
     text = 'The owner added a line to the sign. It reads: “Except Tuesdays.”'
     assert kinds(blank(text)) == [("Except Tuesdays.", "quote")]
     assert kinds(blank("It was titled “The Evening Report.”")) == [("The Evening Report.", "title")]
+
+
+def test_a_phrase_a_document_contains_is_a_term_whoever_the_document_is_resolved_to():
+    # Tidewater Trust plants seagrass . This release contains " forward-looking statements " .
+    rows = [
+        ("Tidewater", 1, "compound", "PROPN", "NNP", "Tidewater"),
+        ("Trust", 2, "nsubj", "PROPN", "NNP", "Trust"),
+        ("plants", 2, "ROOT", "VERB", "VBZ", "plant"),
+        ("seagrass", 2, "dobj", "NOUN", "NN", "seagrass"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("This", 6, "det", "DET", "DT", "this"),
+        ("release", 7, "nsubj", "NOUN", "NN", "release"),
+        ("contains", 7, "ROOT", "VERB", "VBZ", "contain"),
+        ('"', 10, "punct", "PUNCT", "``", '"'),
+        ("forward-looking", 10, "amod", "ADJ", "JJ", "forward-looking"),
+        ("statements", 7, "dobj", "NOUN", "NNS", "statement"),
+        ('"', 10, "punct", "PUNCT", "''", '"'),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    assert kinds(parse(rows, ents=[(0, 2, "ORG")])) == [("forward-looking statements", "term")]
+
+
+def test_the_parsed_subject_of_the_verb_taking_the_quote_tells_a_thing_from_a_speaker():
+    from annotator.nlp.article import Article
+    from annotator.nlp.kinds import _thing_verb_subject
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    def thing(subject: str, pos: str, tag: str) -> bool:
+        rows = [
+            (subject, 1, "nsubj", pos, tag, subject.lower()),
+            ("contains", 1, "ROOT", "VERB", "VBZ", "contain"),
+            ('"', 4, "punct", "PUNCT", "``", '"'),
+            ("forward-looking", 4, "amod", "ADJ", "JJ", "forward-looking"),
+            ("statements", 1, "dobj", "NOUN", "NNS", "statement"),
+            ('"', 4, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+        doc = parse(rows)
+        return _thing_verb_subject(Article(doc, find_marked_quotes(doc.text)), 0)
+
+    assert thing("release", "NOUN", "NN")  # what a document holds, even once coref names its issuer
+    assert not thing("Vale", "PROPN", "NNP")
