@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from annotator.nlp.lexicon import ORG_NOUNS, PEOPLE_NOUNS, words
+from annotator.nlp.lexicon import ORG_NOUNS, PEOPLE_NOUNS, classes, words
 from annotator.nlp.once import head_indices, tokens
 from annotator.nlp.roles import person_noun
 
@@ -46,10 +46,12 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         # a Title Case name no listed cue governs ("opens “Salt and Iron”", "“Salt and Iron” runs until",
         # "on “The Sunday Line”"), whatever verb or echo the attribution found: the name of a work or programme
         return TITLE
+    if len(words) >= 2 and _title_case(words) and _in_title_line(art, q.open_at) and _named_in_body(art, i):
+        return TITLE  # 'Minister X on “The Evening Desk”' over 'aired on “The Evening Desk”': the body says it is a name
     if len(words) <= 3 and _defined_term(art, i):
         return TERM  # 'Acme Group plc ("Acme")', '(the "Company")': a name defined for the rest of the text
     if attr is not None and attr.rule == "structural-cue" and len(words) <= 2 and _object_phrase(art, i) and (
-            _thing_as_subject(art, attr) and not governed(art, i) and not _sentence_like(art.text[q.start : q.end])):
+            (_thing_as_subject(art, attr) or _thing_verb_subject(art, i)) and not governed(art, i) and not _sentence_like(art.text[q.start : q.end])):
         return TERM  # 'the release contains “forward-looking statements”': a phrase a document holds, not words said
     if attr is not None and attr.rule in _GOVERNED:
         return QUOTE
@@ -93,6 +95,15 @@ def _object_phrase(art: Article, i: int) -> bool:
     return top is not None and top.pos_ in ("NOUN", "PROPN", "ADJ") and top.dep_ in ("dobj", "pobj", "attr")
 
 
+def _thing_verb_subject(art: Article, i: int) -> bool:
+    """The verb taking the quote as its object has a thing for its subject in the parse ("This release contains
+    “x y”"), whoever the attribution then resolved that subject to."""
+    top = _top_word(art, i)
+    subj = next((c for c in top.head.children if c.dep_ == "nsubj"), None) if top is not None else None
+    return subj is not None and subj.pos_ == "NOUN" and not person_noun(subj) and (
+        subj.lower_ not in PEOPLE_NOUNS and subj.lower_ not in ORG_NOUNS)
+
+
 def _thing_as_subject(art: Article, attr: Attr) -> bool:
     """The attribution's subject is a common noun for no person nor organisation ("the release", "a sign"): what
     such a subject "contains" or "bears" in quote marks is a phrase, where a person's unlisted verb ("X
@@ -117,6 +128,17 @@ def _echoed(art: Article, i: int) -> bool:
     for j, q in enumerate(art.marked):
         if j != i and (other := _norm(art.text[q.start : q.end])) and (other == me or other.startswith(me + " ")):
             return quote_kind_of_words(art, j)
+    return False
+
+
+def _named_in_body(art: Article, i: int) -> bool:
+    """A headline's Title Case stretch whose same words the body quotes as a bare title (no cue governs them
+    there): the headline names the same work or programme."""
+    me = _norm(art.text[art.marked[i].start : art.marked[i].end])
+    for j, q in enumerate(art.marked):
+        words = _WORDS.findall(art.text[q.start : q.end])
+        if j != i and words and _norm(art.text[q.start : q.end]) == me and _bare_title(art, j, words):
+            return not governed(art, j)
     return False
 
 
@@ -152,9 +174,10 @@ def named_by(art: Article, i: int) -> bool:
     verb = top.head
     if verb.lemma_.lower() not in _NAMING:
         return False
-    if top.dep_ == "oprd" and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+    if top.dep_ == "oprd" and any(c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != top.i for c in verb.children):
         # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
-        # ("called the drills “routine exercises”") is what the subject said of it
+        # ("called the drills “routine exercises”", "X, a spokesman, called the vote “a fine start”" with the
+        # verb hung on the spokesman and its two objects both taken as oprd) is what the subject said of it
         return _title_case(_WORDS.findall(art.text[q.start : q.end]))
     if top.dep_ == "oprd" and verb.dep_ not in ("relcl", "acl"):
         # "the ground the fans call “the Kiln”" with the relative clause misparsed: a naming verb with no object
@@ -167,11 +190,12 @@ def named_by(art: Article, i: int) -> bool:
 def _bare_title(art: Article, i: int, words: list[str]) -> bool:
     """Title Case words with no exclamation or question at their end and no sentence break inside, outside a
     Title Case headline: how a name is quoted ("Salt and Iron", "The Evening Report."), not how speech is
-    ("Never Again!")."""
+    ("Never Again!", or a sentence a colon introduces: 'It reads: “Except Tuesdays.”')."""
     q = art.marked[i]
     inner = art.text[q.start : q.end].rstrip()
+    colon = art.text[max(0, q.open_at - 3) : q.open_at].rstrip().endswith(":")  # 'It reads: “Except Tuesdays.”'
     return (_title_case(words) and not inner.endswith(("!", "?")) and not _in_title_line(art, q.open_at)
-            and not _sentence_inside(art, i))
+            and not _sentence_inside(art, i) and not (colon and inner.endswith(".")))
 
 
 # "known as", "referred to as", "signs off as", "goes by": the quote is what someone or something is called.
@@ -216,7 +240,8 @@ def governed(art: Article, i: int) -> bool:
 def _cue_above(art: Article, tok: Token, lo: int, hi: int, depth: int = 6) -> bool:
     """A listed cue among the heads above ``tok`` reached through content arcs only."""
     for _ in range(depth):
-        if tok.dep_ in _NOT_CONTENT or tok.head.i == tok.i:
+        inside = _that_clause(tok) or _told_clause(tok) or _reported_circumstance(art, tok)
+        if tok.dep_ in _NOT_CONTENT and not inside or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in art.cue_starts and not lo <= tok.i < hi:
@@ -224,13 +249,38 @@ def _cue_above(art: Article, tok: Token, lo: int, hi: int, depth: int = 6) -> bo
     return False
 
 
+def _that_clause(tok: Token) -> bool:
+    """A clause the parse hangs on a noun but opened by the conjunction "that" ("told analysts on a call that
+    the firm had been ...", "reports that clerks were ..."): a content clause misattached, not a relative one
+    (whose "that" is its subject or object)."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _reported_circumstance(art: Article, tok: Token) -> bool:
+    """An adverbial clause of a clause a cue reports ("said staff would be offered jobs 'wherever possible'"):
+    part of what was said; one on the cue itself ("Appearing on 'X', she said") is the saying's circumstance."""
+    return tok.dep_ == "advcl" and tok.head.i not in art.cue_starts and tok.head.dep_ in ("ccomp", "conj", "xcomp")
+
+
+_ADDRESSING = classes("listener_verbs")["addressing"]
+
+
+def _told_clause(tok: Token) -> bool:
+    """A clause with a subject of its own that the parse hangs on the listener of a verb of telling ("told the
+    jury he had ...", "assured voters they would ..."): what was told, not a relative clause of the listener."""
+    listener = tok.head
+    return (tok.dep_ == "relcl" and listener.dep_ in ("dobj", "dative") and listener.head.lemma_.lower() in _ADDRESSING
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("PRP", "NNP") for c in tok.children))
+
+
 # The words Title Case leaves in lower case.
 TITLE_CASE_MINOR = words("title_case_minor")
 
 
 def _title_case(words: list[str]) -> bool:
-    """Every word capitalised but the minor ones: "Dust and Iron", not "That's all I'll say"."""
-    return words[0][0].isupper() and all(w[0].isupper() or w.lower() in TITLE_CASE_MINOR for w in words)
+    """Every word capitalised but the minor ones and numbers: "Dust and Iron", "Clean Rivers 2040", not
+    "That's all I'll say"."""
+    return words[0][0].isupper() and all(w[0].isupper() or w.isdigit() or w.lower() in TITLE_CASE_MINOR for w in words)
 
 
 def _in_title_line(art: Article, pos: int) -> bool:

@@ -112,8 +112,9 @@ def panel_name(art: Article, lo: int, colon: int) -> tuple[int, int] | None:
 
 def turn_attribution(art: Article, i: int) -> Attr | None:
     """A transcript turn without quote marks (``KETTERING: Minister, ...``): its label speaks, the name in
-    brackets when the label is a role (``CALLER (MARGARET):``), titles before a name dropped
-    (``INTERIOR MINISTER OSKAR THALE:``). Nothing else in the turn can name its speaker."""
+    brackets when the label is a role (``CALLER (MARGARET):``, ``CALLER (MARGARET, EASTFIELD):``), titles
+    before a name dropped (``INTERIOR MINISTER OSKAR THALE:``), a role or place after a comma too
+    (``ODA VELL, PILOT:``). Nothing else in the turn can name its speaker."""
     q = art.marked[i]
     if not q.unmarked:
         return None
@@ -121,8 +122,10 @@ def turn_attribution(art: Article, i: int) -> Attr | None:
     lo, hi = art.tokens(q.para_start, q.para_start + len(label))
     doc = art.doc
     opened = next((k for k in range(lo, hi) if doc[k].text == "("), None)
-    if opened is not None:
+    hi = next((k for k in range(lo, hi if opened is None else opened) if doc[k].text == ","), hi)  # "ODA VELL, PILOT": the name
+    if opened is not None and opened < hi:
         closed = next((k for k in range(opened + 1, hi) if doc[k].text.startswith(")")), hi)
+        closed = next((k for k in range(opened + 1, closed) if doc[k].text == ","), closed)  # "(MARGARET, EASTFIELD)"
         outer = (lo, opened)
         lo, hi = (opened + 1, closed) if closed > opened + 1 else (lo, opened)
         if outer[1] > outer[0] and (lo, hi) != outer and _bracket_is_role(art, outer, (lo, hi)):
@@ -154,7 +157,7 @@ def _bracket_is_role(art: Article, outer: tuple[int, int], inner: tuple[int, int
                 continue
             m = re.match(r"\s*([^(:]+?)\s*\(([^)]+)\)", art.text[q.para_start : q.open_at])
             if m:
-                seen.setdefault(m.group(2).strip().lower(), set()).add(m.group(1).lower())
+                seen.setdefault(m.group(2).split(",")[0].strip().lower(), set()).add(m.group(1).lower())
         labels = {q.para_start for q in art.marked if q.unmarked}
         people = {w for m in art.mentions.items if m.personal and art.doc[m.start].idx not in labels
                   for w in art.doc[m.start : m.end].text.lower().split()}  # fmt: skip

@@ -189,8 +189,10 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
 
 
 # A transcript's speaker label opening a paragraph: "KETTERING:", "RAFE DELACROIX:", "CALLER (MARGARET):",
-# "Q:"; capitals only, so that a title-case lead-in ("Update: ...", "Washington: ...") is never one.
-_TURN_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]*(?:[ \t][A-Z][A-Z.'\u2019-]*){0,3}(?:[ \t]\([A-Z][A-Za-z .'\u2019-]*\))?):[ \t]+")
+# "CALLER (MARGARET, EASTFIELD):", "ODA VELL, PILOT:", "Q:"; capitals only, so that a title-case lead-in
+# ("Update: ...", "Washington: ...") is never one.
+_CAPS_WORDS = r"[A-Z][A-Z.'\u2019-]*(?:[ \t][A-Z][A-Z.'\u2019-]*){0,3}"
+_TURN_LABEL = re.compile(rf"({_CAPS_WORDS}(?:,[ \t]{_CAPS_WORDS})?(?:[ \t]\([A-Z][A-Za-z .,'\u2019-]*\))?):[ \t]+")
 # A full name in Title Case as a conversation's turn label: "Ana Roe-Vell:", "Marta van Dijk:" (two to four words).
 _NAME_LABEL = re.compile(r"([A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff'\u2019]+)?"
                          r"(?:[ \t](?:(?:van|von|de|der|den|da|di|du|al|bin|ibn|la|le)[ \t])?"

@@ -308,3 +308,196 @@ def test_two_words_a_person_puts_in_quote_marks_under_an_unlisted_verb_stay_a_qu
                      ("blamed", "VBD", "blame"),
                      [("rising", "VERB", "VBG"), ("costs", "NOUN", "NNS")], ents=[(0, 2, "PERSON")])
     assert kinds(doc) == [("rising costs", "quote")]
+
+
+def test_a_headline_name_the_body_quotes_as_a_bare_title_is_a_title(blank):
+    text = (
+        'Transcript: Harbour Minister Ilse Varga on "The Evening Desk"\n\n'
+        'This is a transcript of an interview with Ilse Varga that aired on "The Evening Desk" on Channel 9.'
+    )
+    assert kinds(blank(text)) == [("The Evening Desk", "title"), ("The Evening Desk", "title")]
+
+
+def test_a_that_clause_the_parse_hangs_on_a_cue_as_a_noun_clause_is_still_governed():
+    # Vale reports that clerks were " rather glum " .   ("were" misparsed as a clause of "reports" taken as a noun)
+    doc = parse(
+        [
+            ("Vale", 1, "nsubj", "PROPN", "NNP", "Vale"),
+            ("reports", 1, "ROOT", "VERB", "VBZ", "report"),
+            ("that", 4, "mark", "SCONJ", "IN", "that"),
+            ("clerks", 4, "nsubj", "NOUN", "NNS", "clerk"),
+            ("were", 1, "acl", "AUX", "VBD", "be"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("rather", 7, "advmod", "ADV", "RB", "rather"),
+            ("glum", 4, "acomp", "ADJ", "JJ", "glum"),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert kinds(doc) == [("rather glum", "quote")]
+
+
+def test_a_relative_clause_whose_that_is_its_subject_is_not_governed():
+    # Vale told clerks that were " rather glum " to go .
+    doc = parse(
+        [
+            ("Vale", 1, "nsubj", "PROPN", "NNP", "Vale"),
+            ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+            ("clerks", 1, "dobj", "NOUN", "NNS", "clerk"),
+            ("that", 4, "nsubj", "PRON", "WDT", "that"),
+            ("were", 2, "relcl", "AUX", "VBD", "be"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("rather", 7, "advmod", "ADV", "RB", "rather"),
+            ("glum", 4, "acomp", "ADJ", "JJ", "glum"),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            ("to", 10, "aux", "PART", "TO", "to"),
+            ("go", 1, "xcomp", "VERB", "VB", "go"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert kinds(doc) == [("rather glum", "term")]
+
+
+def _listener_clause(verb: str, lemma: str) -> list[tuple]:
+    # Vale <verb> the jury he had " froze " .   ("froze" hung on "jury" as a relative clause)
+    return [
+        ("Vale", 1, "nsubj", "PROPN", "NNP", "Vale"),
+        (verb, 1, "ROOT", "VERB", "VBD", lemma),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("jury", 1, "dobj", "NOUN", "NN", "jury"),
+        ("he", 7, "nsubj", "PRON", "PRP", "he"),
+        ("had", 7, "aux", "AUX", "VBD", "have"),
+        ('"', 7, "punct", "PUNCT", "``", '"'),
+        ("froze", 3, "relcl", "VERB", "VBN", "freeze"),
+        ('"', 7, "punct", "PUNCT", "''", '"'),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_clause_with_its_own_subject_hung_on_the_listener_of_told_is_what_was_told():
+    assert kinds(parse(_listener_clause("told", "tell"), ents=[(0, 1, "PERSON")])) == [("froze", "quote")]
+
+
+def test_a_relative_clause_on_the_object_of_a_verb_of_judging_is_not_governed():
+    # "Vale praised the jury he had 'froze'": praising someone does not report what the clause says
+    assert kinds(parse(_listener_clause("praised", "praise"), ents=[(0, 1, "PERSON")])) == [("froze", "term")]
+
+
+def test_an_adverbial_clause_inside_what_a_cue_reports_is_governed():
+    # Vale said staff would get jobs " wherever possible " .
+    doc = parse(
+        [
+            ("Vale", 1, "nsubj", "PROPN", "NNP", "Vale"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("staff", 4, "nsubj", "NOUN", "NN", "staff"),
+            ("would", 4, "aux", "AUX", "MD", "would"),
+            ("get", 1, "ccomp", "VERB", "VB", "get"),
+            ("jobs", 4, "dobj", "NOUN", "NNS", "job"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("wherever", 8, "advmod", "SCONJ", "WRB", "wherever"),
+            ("possible", 4, "advcl", "ADJ", "JJ", "possible"),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert kinds(doc) == [("wherever possible", "quote")]
+
+
+def test_an_adverbial_clause_of_the_saying_itself_is_not_governed():
+    # Reaching the " red zone " , Vale said it was fine .
+    doc = parse(
+        [
+            ("Reaching", 8, "advcl", "VERB", "VBG", "reach"),
+            ("the", 4, "det", "DET", "DT", "the"),
+            ('"', 4, "punct", "PUNCT", "``", '"'),
+            ("red", 4, "amod", "ADJ", "JJ", "red"),
+            ("zone", 0, "dobj", "NOUN", "NN", "zone"),
+            ('"', 4, "punct", "PUNCT", "''", '"'),
+            (",", 8, "punct", "PUNCT", ",", ","),
+            ("Vale", 8, "nsubj", "PROPN", "NNP", "Vale"),
+            ("said", 8, "ROOT", "VERB", "VBD", "say"),
+            ("it", 10, "nsubj", "PRON", "PRP", "it"),
+            ("was", 8, "ccomp", "AUX", "VBD", "be"),
+            ("fine", 10, "acomp", "ADJ", "JJ", "fine"),
+            (".", 8, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(7, 8, "PERSON")],
+    )
+    assert kinds(doc) == [("red zone", "term")]
+
+
+def test_a_title_case_name_with_a_number_is_a_title(blank):
+    assert kinds(blank('Its "Clean Rivers 2040" programme starts in May.')) == [("Clean Rivers 2040", "title")]
+    assert kinds(blank('"We Need 40 More Nurses," Quist said.'))[0][1] == "quote"  # a cue governs speech
+
+
+def test_a_description_a_misparsed_call_gives_its_other_object_is_a_quote():
+    # His aide , Teal , called the vote " a fine start " .   ("called" hung on "aide", both objects as oprd)
+    rows = [
+        ("His", 1, "poss", "PRON", "PRP$", "his"),
+        ("aide", 1, "ROOT", "NOUN", "NN", "aide"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("Teal", 1, "appos", "PROPN", "NNP", "Teal"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("called", 1, "acl", "VERB", "VBD", "call"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("vote", 5, "oprd", "NOUN", "NN", "vote"),
+        ('"', 11, "punct", "PUNCT", "``", '"'),
+        ("a", 11, "det", "DET", "DT", "a"),
+        ("fine", 11, "amod", "ADJ", "JJ", "fine"),
+        ("start", 5, "oprd", "NOUN", "NN", "start"),
+        ('"', 11, "punct", "PUNCT", "''", '"'),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert kinds(parse(rows, ents=[(3, 4, "PERSON")])) == [("a fine start", "quote")]
+
+
+def test_a_capitalised_sentence_a_colon_introduces_is_no_title(blank):
+    text = 'The owner added a line to the sign. It reads: “Except Tuesdays.”'
+    assert kinds(blank(text)) == [("Except Tuesdays.", "quote")]
+    assert kinds(blank("It was titled “The Evening Report.”")) == [("The Evening Report.", "title")]
+
+
+def test_a_phrase_a_document_contains_is_a_term_whoever_the_document_is_resolved_to():
+    # Tidewater Trust plants seagrass . This release contains " forward-looking statements " .
+    rows = [
+        ("Tidewater", 1, "compound", "PROPN", "NNP", "Tidewater"),
+        ("Trust", 2, "nsubj", "PROPN", "NNP", "Trust"),
+        ("plants", 2, "ROOT", "VERB", "VBZ", "plant"),
+        ("seagrass", 2, "dobj", "NOUN", "NN", "seagrass"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("This", 6, "det", "DET", "DT", "this"),
+        ("release", 7, "nsubj", "NOUN", "NN", "release"),
+        ("contains", 7, "ROOT", "VERB", "VBZ", "contain"),
+        ('"', 10, "punct", "PUNCT", "``", '"'),
+        ("forward-looking", 10, "amod", "ADJ", "JJ", "forward-looking"),
+        ("statements", 7, "dobj", "NOUN", "NNS", "statement"),
+        ('"', 10, "punct", "PUNCT", "''", '"'),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    assert kinds(parse(rows, ents=[(0, 2, "ORG")])) == [("forward-looking statements", "term")]
+
+
+def test_the_parsed_subject_of_the_verb_taking_the_quote_tells_a_thing_from_a_speaker():
+    from annotator.nlp.article import Article
+    from annotator.nlp.kinds import _thing_verb_subject
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    def thing(subject: str, pos: str, tag: str) -> bool:
+        rows = [
+            (subject, 1, "nsubj", pos, tag, subject.lower()),
+            ("contains", 1, "ROOT", "VERB", "VBZ", "contain"),
+            ('"', 4, "punct", "PUNCT", "``", '"'),
+            ("forward-looking", 4, "amod", "ADJ", "JJ", "forward-looking"),
+            ("statements", 1, "dobj", "NOUN", "NNS", "statement"),
+            ('"', 4, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+        doc = parse(rows)
+        return _thing_verb_subject(Article(doc, find_marked_quotes(doc.text)), 0)
+
+    assert thing("release", "NOUN", "NN")  # what a document holds, even once coref names its issuer
+    assert not thing("Vale", "PROPN", "NNP")

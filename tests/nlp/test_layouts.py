@@ -204,6 +204,20 @@ def test_a_role_label_with_a_name_in_brackets_gives_the_name(blank):
     assert speakers(blank, text)[1] == ("The buses are late.", "TOMASZ")
 
 
+def test_a_turn_label_with_a_place_or_role_after_a_comma_gives_the_name(blank):
+    text = (
+        "Night Line\n\nHOST: Who is next?\n\nCALLER (EDWINA, LOWER MARSH): The ferry is late again.\n\n"
+        "HOST: And our pilot.\n\nODA VELL, PILOT: The fog came in at six.\n\nHOST: Thank you both."
+    )
+    assert speakers(blank, text) == [
+        ("Who is next?", "HOST"),
+        ("The ferry is late again.", "EDWINA"),
+        ("And our pilot.", "HOST"),
+        ("The fog came in at six.", "ODA VELL"),
+        ("Thank you both.", "HOST"),
+    ]
+
+
 def test_one_or_two_capitals_lead_ins_are_no_transcript():
     text = "Roads\n\nUPDATE: The bridge reopened at noon.\n\nLONDON: Traffic was light.\n\nShe said \"fine\"."
     assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["fine"]
