@@ -240,8 +240,7 @@ def governed(art: Article, i: int) -> bool:
 def _cue_above(art: Article, tok: Token, lo: int, hi: int, depth: int = 6) -> bool:
     """A listed cue among the heads above ``tok`` reached through content arcs only."""
     for _ in range(depth):
-        inside = _that_clause(tok) or _told_clause(tok) or _reported_circumstance(art, tok)
-        if tok.dep_ in _NOT_CONTENT and not inside or tok.head.i == tok.i:
+        if tok.dep_ in _NOT_CONTENT and not (_that_clause(tok) or _told_clause(tok)) or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in art.cue_starts and not lo <= tok.i < hi:
@@ -254,12 +253,6 @@ def _that_clause(tok: Token) -> bool:
     the firm had been ...", "reports that clerks were ..."): a content clause misattached, not a relative one
     (whose "that" is its subject or object)."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
-
-
-def _reported_circumstance(art: Article, tok: Token) -> bool:
-    """An adverbial clause of a clause a cue reports ("said staff would be offered jobs 'wherever possible'"):
-    part of what was said; one on the cue itself ("Appearing on 'X', she said") is the saying's circumstance."""
-    return tok.dep_ == "advcl" and tok.head.i not in art.cue_starts and tok.head.dep_ in ("ccomp", "conj", "xcomp")
 
 
 _ADDRESSING = classes("listener_verbs")["addressing"]

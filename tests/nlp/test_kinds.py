@@ -385,27 +385,6 @@ def test_a_relative_clause_on_the_object_of_a_verb_of_judging_is_not_governed():
     assert kinds(parse(_listener_clause("praised", "praise"), ents=[(0, 1, "PERSON")])) == [("froze", "term")]
 
 
-def test_an_adverbial_clause_inside_what_a_cue_reports_is_governed():
-    # Vale said staff would get jobs " wherever possible " .
-    doc = parse(
-        [
-            ("Vale", 1, "nsubj", "PROPN", "NNP", "Vale"),
-            ("said", 1, "ROOT", "VERB", "VBD", "say"),
-            ("staff", 4, "nsubj", "NOUN", "NN", "staff"),
-            ("would", 4, "aux", "AUX", "MD", "would"),
-            ("get", 1, "ccomp", "VERB", "VB", "get"),
-            ("jobs", 4, "dobj", "NOUN", "NNS", "job"),
-            ('"', 8, "punct", "PUNCT", "``", '"'),
-            ("wherever", 8, "advmod", "SCONJ", "WRB", "wherever"),
-            ("possible", 4, "advcl", "ADJ", "JJ", "possible"),
-            ('"', 8, "punct", "PUNCT", "''", '"'),
-            (".", 1, "punct", "PUNCT", ".", "."),
-        ],
-        ents=[(0, 1, "PERSON")],
-    )
-    assert kinds(doc) == [("wherever possible", "quote")]
-
-
 def test_an_adverbial_clause_of_the_saying_itself_is_not_governed():
     # Reaching the " red zone " , Vale said it was fine .
     doc = parse(
