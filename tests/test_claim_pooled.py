@@ -7,8 +7,6 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from annotator.domain import Claim, Mention
-
 
 def _doc(words, heads, deps, pos, lemmas=None):
     vocab = spacy.blank("en").vocab
@@ -55,13 +53,7 @@ def test_sovereignty_defended_or_only_named_is_not_pooled():
     assert pooled(doc[:]) is None
 
 
-_UNION = ("TESSEL — The Harrow Basin Union meets on Friday to weigh the Veldmark application, and the union's "
-          "ministers expect a long night.\n\n")
-
-
-def _claim_on(text: str, said: str, claim_type: str = "sovereignty", stance: str = "favour") -> Claim:
-    start = text.index(said)
-    return Claim(claim_type=claim_type, evidence=(Mention(start, start + len(said)),), stance=stance, strength=1)
+from tests.test_claim_precedence import _UNION, _claim_on  # noqa: E402  (the same union article and built claim)
 
 
 @pytest.mark.model
