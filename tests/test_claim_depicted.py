@@ -16,17 +16,17 @@ _VOCAB = spacy.blank("en").vocab
 
 
 def _owned_document(document: str, verb: str, negated: bool = False) -> Doc:
-    """ "Orlan's <document> <verb>s the Tessel Banks as part of Orlan." as a hand-built parse."""
-    words = ["Orlan", "'s", document, *(["does", "not"] if negated else []), verb + ("" if negated else "s"), "the",
-             "Banks", "as", "part", "of", "Orlan", "."]
+    """ "Brevania's <document> <verb>s the Tessel Banks as part of Brevania." as a hand-built parse."""
+    words = ["Brevania", "'s", document, *(["does", "not"] if negated else []), verb + ("" if negated else "s"), "the",
+             "Banks", "as", "part", "of", "Brevania", "."]
     v = 5 if negated else 3
     heads = [2, 0, v, *([v, v] if negated else []), v, v + 2, v, v, v + 3, v + 4, v + 5, v]
     deps = ["poss", "case", "nsubj", *(["aux", "neg"] if negated else []), "ROOT", "det", "dobj", "prep", "pobj",
             "prep", "pobj", "punct"]
     pos = ["PROPN", "PART", "NOUN", *(["AUX", "PART"] if negated else []), "VERB", "DET", "PROPN", "ADP", "NOUN",
            "ADP", "PROPN", "PUNCT"]
-    lemmas = ["Orlan", "'s", document, *(["do", "not"] if negated else []), verb, "the", "Banks", "as", "part",
-              "of", "Orlan", "."]
+    lemmas = ["Brevania", "'s", document, *(["do", "not"] if negated else []), verb, "the", "Banks", "as", "part",
+              "of", "Brevania", "."]
     ents = ["B-GPE", "O", "O", *(["O", "O"] if negated else []), "O", "O", "B-LOC", "O", "O", "O", "B-GPE", "O"]
     return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
 
@@ -38,7 +38,7 @@ def test_each_verb_of_depicting_makes_the_owners_claim(verb):
     doc = _owned_document("map", verb)
     (c,) = depicted_claims(doc, [])
     assert c.claim_type == "territory" and c.stance == "favour"
-    assert c.claimant.text_in(doc.text) == "Orlan" and c.target.text_in(doc.text) == "the Banks"
+    assert c.claimant.text_in(doc.text) == "Brevania" and c.target.text_in(doc.text) == "the Banks"
 
 
 @pytest.mark.parametrize("document", sorted(lex.DOCUMENTS))
@@ -47,7 +47,7 @@ def test_each_document_is_its_owners_word(document):
 
     doc = _owned_document(document, "show")
     (c,) = depicted_claims(doc, [])
-    assert c.claimant.text_in(doc.text) == "Orlan"
+    assert c.claimant.text_in(doc.text) == "Brevania"
 
 
 def test_a_negated_depiction_claims_nothing():
@@ -67,10 +67,10 @@ def test_a_territorial_claim_already_on_the_sentence_is_not_doubled():
 
 @pytest.mark.model
 def test_model_a_polity_whose_maps_show_a_place_as_its_part(nlp):
-    text = ("Orlan has never accepted the line drawn by a commission in 1920, and its maps show the Tessel valley "
+    text = ("Brevania has never accepted the line drawn by a commission in 1920, and its maps show the Tessel valley "
             "as part of its western province.")
     found = [c for c in claims_of(nlp, text) if c.claim_type == "territory"]
-    assert found and any(c.claimant is not None and c.claimant.text_in(text) == "Orlan" for c in found)
+    assert found and any(c.claimant is not None and c.claimant.text_in(text) == "Brevania" for c in found)
     assert any(c.target is not None and "Tessel" in c.target.text_in(text) for c in found)
 
 

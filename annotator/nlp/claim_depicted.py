@@ -37,8 +37,8 @@ def _as_part(verb: Token) -> Token | None:
 
 
 def _owner(verb: Token) -> Token | None:
-    """Who states what ``verb`` depicts: its subject when that is no document ("Orlan lists the islands as ...");
-    else the document's owner ("its maps", "Kaldany's law") or the subject of the verb that made it ("passed a law
+    """Who states what ``verb`` depicts: its subject when that is no document ("Brevania lists the islands as ...");
+    else the document's owner ("its maps", "Brevania's law") or the subject of the verb that made it ("passed a law
     that lists ...", "published a map showing ...")."""
     subj = subject_of(verb)
     doc_noun = None

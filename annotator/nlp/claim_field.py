@@ -368,7 +368,7 @@ _PREDICATE_LEMMAS = _MADE | _BINDING_VERBS | _BECOMING | _COPULAS  # the lemmas 
 
 def _framed(t: Token) -> Predicate | None:
     """A belonging said in passing, in apposition to a place: "the Halm Plateau, historically Dravonian land",
-    "Teshin, part of Quarran since 1921" (the parser may hang the apposition on the verb: the place is then
+    "X, part of Y since 1921" (the parser may hang the apposition on the verb: the place is then
     the noun before its comma)."""
     owned = t.pos_ == "NOUN" and t.lemma_.lower() in lex.FIELD["territory"] and _owner_word(t, True)
     whole = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
@@ -429,7 +429,7 @@ def field_of(span: Span, quoted: bool) -> Field:
                 if (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
-    for t in toks:  # "Linnorthian ground", "Vardic earth": a land word that is no field word, owned by a polity
+    for t in toks:  # "Dessaran ground", "Vardic earth": a land word that is no field word, owned by a polity
         if t.pos_ == "NOUN" and t.lower_ in _LAND and ("territory", t.lower_) not in seen and (
                 "territory", t.lemma_.lower()) not in seen and any(
                 m.dep_ in ("amod", "compound", "poss") and _polity_modifier(m) for m in t.children):

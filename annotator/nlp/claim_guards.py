@@ -292,7 +292,7 @@ def _names_a_state(t: Token) -> bool:
 
 
 def federation_not_a_state(a: Token) -> bool:
-    """ "federation" is a union of states unless, in this article, it is a state's own name ("the Quarran
+    """ "federation" is a union of states unless, in this article, it is a state's own name ("the Dessaran
     Federation", "the Federation of X" anywhere in it, so that "the Federation" is that state), and no game's."""
     key = "federation_a_state"
     cache = memo(a.doc)

@@ -161,7 +161,7 @@ class Mentions:
             if ent.label_ not in SPEAKER_LABELS or not self.outside(ent.start, ent.end):
                 continue
             if len(ent) == 1 and _common_word(toks[ent.start], written_lower):
-                continue  # "Spaniel sniffs out ..." where the text says "a springer spaniel": a common noun
+                continue  # "Terrier digs up ..." where the text says "a border terrier": a common noun
             start = max([t.i + 1 for t in tokens_in(ent) if "\n" in t.text_with_ws] + [ent.start])  # NER ran over a line break
             if start >= ent.end or is_title(toks[ent.end - 1]):
                 continue
@@ -789,7 +789,7 @@ def _joining_hyphen(t: Token) -> bool:
 
 def _common_word(t: Token, written_lower: set[str]) -> bool:
     """A capitalised word that the text also writes in lower case, capitalised here only because it opens a
-    sentence or a line or is set in capitals ("Spaniel sniffs out ...", "A GRANDMOTHER was ..."): a common word,
+    sentence or a line or is set in capitals ("Terrier digs up ...", "A GRANDMOTHER was ..."): a common word,
     no name."""
     if t.lower_ not in written_lower or t.text == t.lower_:
         return False

@@ -107,7 +107,7 @@ def demonym_description(doc: Doc, found: Found) -> Found | None:
         return None
     s = start - 1
     while s > 0 and (doc[s].pos_ == "ADJ" and doc[s].is_lower or _age_ends_at(doc, s)):
-        s -= 5 if _age_ends_at(doc, s) else 1  # "the young Velskan", "the veteran Scot", "the 40-year-old Dane"
+        s -= 5 if _age_ends_at(doc, s) else 1  # "the young Brevane", "the veteran Scot", "the 40-year-old Dane"
     if doc[s].lower_ != "the" or tok.tag_ in ("NNPS", "NNS") or tok.text.endswith("s"):
         return None
     return Found(s, found.end, False, "")
@@ -225,7 +225,7 @@ def describes_person(doc: Doc, found: Found) -> bool:
     if age_description(doc, head) is not None or _aged_speaker(doc, found, head):
         return True
     if head.i == found.end - 1 and head.text[:1].isupper() and demonym_description(doc, Found(head.i, head.i + 1, False, head.ent_type_)) == found:
-        return True  # "the Scot", "the young Velskan"
+        return True  # "the Scot", "the young Brevane"
     w = head.lower_
     if head.tag_ in ("NNS", "NNPS") or w in ORG_NOUNS:
         return False

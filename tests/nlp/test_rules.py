@@ -646,9 +646,9 @@ def _demonym_after_a_name(word: str, label: str):
 
 
 def test_a_demonym_tagged_as_a_people_or_a_man_noun_tagged_as_a_group_is_the_person_just_named():
-    # "the Velskan" tagged NORP (the name span keeps its "the") and "the Dutchman" tagged ORG are one person,
+    # "the Brevane" tagged NORP (the name span keeps its "the") and "the Dutchman" tagged ORG are one person,
     # and the description is never resolved to itself
-    for word, label in (("Velskan", "NORP"), ("Dutchman", "ORG"), ("Frenchwoman", "GPE")):
+    for word, label in (("Brevane", "NORP"), ("Dutchman", "ORG"), ("Frenchwoman", "GPE")):
         doc = _demonym_after_a_name(word, label)
         (q,) = find_quotes(doc)
         assert (q.speaker.text_in(doc.text), q.speaker_mention.text_in(doc.text)) == ("Ruth Amsel", f"the {word}")
@@ -1790,7 +1790,7 @@ def test_an_age_set_off_after_a_name_makes_it_a_person():
 
 
 def test_a_demonym_description_is_the_subject_of_the_main_clause_before_it():
-    # Tom Pell won , while Ana Roe kept her lead . " Yes , " said the young Velskan .
+    # Tom Pell won , while Ana Roe kept her lead . " Yes , " said the young Brevane .
     rows = [
         ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
         ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
@@ -1806,11 +1806,11 @@ def test_a_demonym_description_is_the_subject_of_the_main_clause_before_it():
     ]
     n = len(rows)
     subject = (("the", n + 7, "det", "DET", "DT", "the"), ("young", n + 7, "amod", "ADJ", "JJ", "young"),
-               ("Velskan", n + 4, "nsubj", "PROPN", "NNP", "Velskan"))  # fmt: skip
+               ("Brevane", n + 4, "nsubj", "PROPN", "NNP", "Brevane"))  # fmt: skip
     doc = parse(rows + _said_yes(n, subject), ents=[(0, 2, "PERSON"), (5, 7, "PERSON"), (n + 7, n + 8, "PERSON")])
     [q] = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Tom Pell"  # not Ana Roe, the subject of the clause under "won"
-    assert q.speaker_mention.text_in(doc.text) == "the young Velskan"
+    assert q.speaker_mention.text_in(doc.text) == "the young Brevane"
 
 
 def test_a_role_given_in_a_relative_clause_is_the_persons_title():
