@@ -15,7 +15,16 @@ from annotator.nlp.claim_lexicon import OUTSIDER_DISMISSALS, VIOLATIONS
 from annotator.nlp.claim_names import country_of
 from annotator.nlp.claim_objects import focus
 from annotator.nlp.claim_parts import _to_gpe, home_of, mention
-from annotator.nlp.claim_tree import NEVER_OBJECTS, entity_of, is_first_person, is_seat, label_of, phrase, subject_of
+from annotator.nlp.claim_tree import (
+    NEVER_OBJECTS,
+    entity_of,
+    evidence_span,
+    is_first_person,
+    is_seat,
+    label_of,
+    phrase,
+    subject_of,
+)
 from annotator.nlp.once import ents_within, text_of
 
 # What an outsider does to another polity's affairs: the subject of one of these is the outsider.
@@ -183,7 +192,7 @@ def aimed(doc: Doc, c: Claim) -> Claim:
     """``c`` with the object and addressee its clause gives, when it is an interference claim."""
     if c.claim_type != "interference":
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     if span is None or not len(span):
         return c
     home = home_of(doc, c.claimant)
@@ -230,7 +239,7 @@ def unpooled(doc: Doc, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         if c.claim_type == "pooling" and c.target is not None:
-            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            span = evidence_span(doc, c)
             who = _outsider(span, home_of(doc, c.claimant)) if span is not None and len(span) else None
             if who is not None and _overlaps(doc, c.target, set(range(*phrase(who)))):
                 if any(o.claim_type == "interference" and any(e.start < f.end and f.start < e.end
@@ -313,7 +322,7 @@ def decides_unaided(span: Span) -> bool:
 
 
 def _span_of(doc: Doc, c: Claim) -> Span | None:
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     return span if span is not None and len(span) else None
 
 

@@ -12,7 +12,7 @@ from annotator.domain import Claim, Mention
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of, owns_an_organ
 from annotator.nlp.claim_parts import home_of, mention
-from annotator.nlp.claim_tree import ents, is_seat, label_of, phrase, sentences, subject_of, text_of
+from annotator.nlp.claim_tree import ents, evidence_span, is_seat, label_of, phrase, sentences, subject_of, text_of
 from annotator.nlp.claim_types import PEOPLE_NOUNS
 from annotator.nlp.once import ents_within, sent_of, tokens
 
@@ -94,10 +94,6 @@ def _named_like(doc: Doc, target: str) -> tuple[int, int] | None:
         t.lower_ for t in doc[c[0] : c[1]]} | {t.lemma_.lower() for t in doc[c[0] : c[1]]}])
 
 
-def _spans(doc: Doc, c: Claim) -> Span | None:
-    return doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
-
-
 def _text(doc: Doc, m: Mention | None) -> str:
     return text_of(doc)[m.start : m.end] if m is not None else ""
 
@@ -162,7 +158,7 @@ def sharpen(doc: Doc, c: Claim) -> Claim:
     """``c`` with a better object where the text names one: the named union for pooling, the named place
     for territory, the speaker's own polity for sovereignty and interference (never the outsider, who is the
     addressee), never the claimant or a person."""
-    span = _spans(doc, c)
+    span = evidence_span(doc, c)
     if span is None:
         return c
     target = _text(doc, c.target)
@@ -388,7 +384,7 @@ def focused(doc: Doc, c: Claim) -> Claim:
     if c.claim_type != "self_determination":
         return c
     f = vote_focus(doc, _home(doc, c.claimant))
-    span = _spans(doc, c)
+    span = evidence_span(doc, c)
     if f is None or span is None:
         return c
     if _a_people_named(doc, c.target):
@@ -473,7 +469,7 @@ def sound_object(doc: Doc, c: Claim) -> Claim:
     the evidence names that is neither the claimant nor the addressee, else none."""
     if not _bad_object(doc, c, c.target):
         return c
-    span = _spans(doc, c)
+    span = evidence_span(doc, c)
     found = None
     if c.claim_type in ("sovereignty", "interference"):
         found = home_of(doc, c.claimant)
@@ -495,7 +491,7 @@ def filled_object(doc: Doc, c: Claim) -> Claim:
     interference; else the claim as it is."""
     if c.target is not None and not _bad_object(doc, c, c.target):
         return c
-    span = _spans(doc, c)
+    span = evidence_span(doc, c)
     if span is None or not len(span):
         return c
     found = None

@@ -11,7 +11,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_guards import _unions_named
 from annotator.nlp.claim_objects import _named_union
 from annotator.nlp.claim_parts import mention
-from annotator.nlp.claim_tree import gives_away, label_of
+from annotator.nlp.claim_tree import evidence_span, gives_away, label_of
 from annotator.nlp.once import sent_of
 
 _POOLED_FROM = ("sovereignty", "contest", "self_determination")
@@ -98,7 +98,7 @@ def pooled_sovereignty(doc: Doc, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         if c.claim_type in _POOLED_FROM and c.evidence:
-            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            span = evidence_span(doc, c)
             found = pooled(span) if span is not None and len(span) else None
             if found is not None and _about_a_union(doc, span):
                 kind, denied = found
@@ -132,7 +132,7 @@ def threshold_talk(doc: Doc, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         if c.claim_type in _THRESHOLD_FROM and c.evidence:
-            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            span = evidence_span(doc, c)
             if span is not None and len(span) and at_the_threshold(span) and predicate_of(span, True) is None:
                 union = _named_union(doc, span)
                 c = c.with_(claim_type="pooling", target=mention(doc, *union) if union is not None else c.target,

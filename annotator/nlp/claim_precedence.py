@@ -13,7 +13,7 @@ from annotator.nlp.claim_ceding import ceded
 from annotator.nlp.claim_guards import _unions_named
 from annotator.nlp.claim_objects import _named_union
 from annotator.nlp.claim_parts import mention
-from annotator.nlp.claim_tree import label_of, phrase
+from annotator.nlp.claim_tree import evidence_span, label_of, phrase
 from annotator.nlp.once import sent_of
 
 _CEDED_FROM = ("sovereignty", "self_determination")
@@ -67,7 +67,7 @@ def land_beside(doc: Doc, claims: list[Claim]) -> list[Claim]:
             continue
         if any(o.claim_type == "territory" and set(o.evidence) & set(c.evidence) for o in out):
             continue
-        span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+        span = evidence_span(doc, c)
         if span is None or not len(span):
             continue
         land = next((p.subject for p in predicates_of(span, c.claimant is not None)
@@ -141,7 +141,7 @@ def polity_decides(doc: Doc, c: Claim) -> Claim:
     a people's say over its status stays)."""
     if c.claim_type != "self_determination" or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     if span is None or not len(span) or not any(_a_polity_deciding(t) for t in span):
         return c
     status = lex.FIELD["vote"] | lex.STATUS_VOTES | (lex.SELF_RULE_WORDS - _DECIDING)
@@ -180,7 +180,7 @@ def peoples_vote(doc: Doc, c: Claim) -> Claim:
     codebook's "when both fit" line has it."""
     if c.claim_type != "sovereignty" or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     said = next((t for t in span or () if _a_peoples_vote(t) or _left_to_the_people(t) or _status_sought(t)), None)
     if said is None:
         return c
@@ -298,7 +298,7 @@ def bought_say(doc: Doc, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         if c.claim_type in _FUNDED_FROM and c.evidence:
-            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            span = evidence_span(doc, c)
             if span is not None and len(span) and (
                     c.claim_type in _BOUGHT_FROM and _bought(span) or funded_by_a_polity(span)):
                 c = c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),

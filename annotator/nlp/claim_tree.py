@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp.claim_lexicon import (
     CONSULTING_VERBS,
@@ -26,9 +27,17 @@ from annotator.nlp.claim_lexicon import (
 )
 from annotator.nlp.once import by_lower, ents, sent_of, sentences, text_of, tokens, tokens_in, words  # noqa: F401  (read from here by the claim modules)
 
+if TYPE_CHECKING:
+    from annotator.domain import Claim
+
 UNION_WORDS = UNION_NAMES | FIELD["union"]
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def evidence_span(doc: Doc, c: Claim) -> Span | None:
+    """The tokens of a claim's first evidence span (expanded to whole tokens), or None when it maps to none."""
+    return doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
 _LEFT_MODS = ("det", "compound", "amod", "poss", "nummod", "nmod", "case")
 _UP = ("attr", "acomp", "dobj", "pobj", "prep", "amod", "compound", "det", "poss", "appos", "nmod", "npadvmod",
        "advmod", "oprd", "pcomp", "agent", "dative", "neg", "nsubj", "nsubjpass", "prt", "quantmod")

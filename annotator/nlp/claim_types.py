@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import mention
-from annotator.nlp.claim_tree import is_demonym, is_place, label_of, phrase, sets_aside, subject_of
+from annotator.nlp.claim_tree import evidence_span, is_demonym, is_place, label_of, phrase, sets_aside, subject_of
 from annotator.nlp.once import sent_of
 
 # Nouns for a people as such (not a state or its government).
@@ -65,7 +65,7 @@ def peoples_choice(doc: Doc, c: Claim) -> Claim:
     deciding keep their type."""
     if c.claim_type not in _ARGUED or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     if span is None or not len(span):
         return c
     sent = doc[sent_of(span[0]).start : sent_of(span[-1]).end]
@@ -194,7 +194,7 @@ def decided_at_home(doc: Doc, c: Claim) -> Claim:
     (independence, a referendum: self-determination)."""
     if c.claim_type not in ("self_determination", "pooling", "other", "sovereignty") or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     if span is None or not len(span):
         return c
     who = decider(span)
@@ -255,7 +255,7 @@ def say_stance(doc: Doc, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         if c.claim_type == "self_determination" and c.stance == "against" and c.evidence:
-            span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+            span = evidence_span(doc, c)
             if span is not None and len(span) and asserted_say(span):
                 c = c.with_(stance="favour", strength=abs(c.strength or 1))
         out.append(c)
@@ -296,7 +296,7 @@ def sovereignty_of_land(doc: Doc, c: Claim) -> Claim:
     """A sovereignty claim whose evidence says whose land a place is is territorial, as the codebook has it."""
     if c.claim_type != "sovereignty" or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     if span is None or not len(span) or not sovereignty_over_land(span):
         return c
     return c.with_(claim_type="territory")
@@ -326,7 +326,7 @@ def bodys_competence(doc: Doc, c: Claim) -> Claim:
     claim about a union's court stays pooling."""
     if c.claim_type not in _COMPETENCE_FROM or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     body = a_bodys_competence(span) if span is not None and len(span) else None
     if body is None:
         return c
@@ -368,7 +368,7 @@ def union_vote(doc: Doc, c: Claim) -> Claim:
     is pooling, as the codebook's "when both fit" line has it."""
     if c.claim_type != "self_determination" or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     if span is None or not len(span) or not vote_on_union(span):
         return c
     return c.with_(claim_type="pooling", aspect="outside_authority")
@@ -413,7 +413,7 @@ def governed_not_owned(doc: Doc, c: Claim) -> Claim:
     itself, as the codebook has it (territory is whose land it is); a polity named as the governor is the object."""
     if c.claim_type != "territory" or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     who = governs_itself(span) if span is not None and len(span) else None
     if who is None:
         return c
@@ -457,7 +457,7 @@ def standing_denied(doc: Doc, c: Claim) -> Claim:
     ``bodys_competence``): contest, against, with that body as its object."""
     if c.claim_type not in _STANDING_FROM or not c.evidence:
         return c
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     body = denied_standing(span) if span is not None and len(span) else None
     if body is None:
         return c

@@ -39,6 +39,7 @@ from annotator.nlp.claim_precedence import bought_say, ceded_to_union, land_besi
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
 from annotator.nlp.claim_tree import (
     clause_verb,
+    evidence_span,
     is_first_person,
     is_place,
     is_polity,
@@ -500,7 +501,7 @@ def _about_its_reporting(doc: Doc, c: Claim) -> bool:
     covers and claims nothing. A claimant's words to "our correspondent" are the claimant's, and stay."""
     if c.claimant is not None and not c.outlet:
         return False
-    span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+    span = evidence_span(doc, c)
     return span is not None and any(
         t.lower_ == "our" and (t.head.lower_ in lex.REPORTING_WORK or t.head.lemma_.lower() in lex.REPORTING_WORK)
         for t in span)
@@ -548,7 +549,7 @@ def claims_component(doc: Doc) -> Doc:
 
     spans = []
     for c in find_claims(doc, find_quotes(doc)):
-        span = doc.char_span(c.evidence[0].start, c.evidence[0].end, alignment_mode="expand")
+        span = evidence_span(doc, c)
         if span is not None and len(span):
             span._.claim = c
             spans.append(span)
