@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from annotator.domain import (
+    ACCEPTED,
     CLAIM_COLUMNS,
     QUOTE_COLUMNS,
     SPAN_COLUMNS,
@@ -125,6 +126,7 @@ def _in_text_order(rows: list[tuple]) -> list[tuple]:
     return rows
 _CLAIM_SELECT = "SELECT " + ", ".join(f'"{c}"' for c in CLAIM_COLUMNS) + " FROM claims"
 _CLAIM_PARTS = {"claimant": "claimant", "target": "target", "addressee": "addressee"}
+_EVIDENCE_AT = CLAIM_COLUMNS.index("evidence")
 # a row whose state reads as ``suggested`` (no state: a machine's origin makes it one, as Claim() fills it in)
 _SUGGESTED_SQL = "(state = 'suggested' OR (coalesce(state, '') = '' AND coalesce(origin, '') NOT IN ('', 'human')))"
 # an evidence cell that may hold a mention starting at the bound number: one naming its digits, or one holding anything
@@ -274,11 +276,18 @@ def _claim_row(claim: Claim) -> dict[str, Any]:
 
 
 def _evidence(value: str | None) -> tuple[Mention, ...]:
+    """A claim's evidence cell as mentions; a damaged cell shows as no evidence, it never stops the document
+    opening (``_readable_evidence`` tells the two apart)."""
+    return _readable_evidence(value) or ()
+
+
+def _readable_evidence(value: str | None) -> tuple[Mention, ...] | None:
+    """The mentions of an evidence cell, or None when it is not a JSON list of [start, end] pairs (damaged)."""
     try:
         pairs = json.loads(value or "[]")
         return tuple(Mention(int(a), int(b)) for a, b in pairs)
-    except (ValueError, TypeError):  # a damaged cell shows as no evidence, it never stops the document opening
-        return ()
+    except (ValueError, TypeError):
+        return None
 
 
 def _tuple_claim(row: tuple) -> Claim:
@@ -1406,6 +1415,30 @@ class Store:
                                  ' ORDER BY start, "end", id',
                                  [doc_id, self.layer, *([] if min_confidence is None else [min_confidence])])
         return [r[0] for r in rows]
+
+    def damaged(self, table: str, ids: Iterable[int]) -> list[int]:
+        """Of these spans, quotes or claims, the ids of those the store would refuse to save as they stand, accepted
+        (written so by another program: an evidence cell that is not a list of [start, end] pairs, offsets that do
+        not fit the text): what accepting every suggestion leaves alone. Only the rows named are read."""
+        if table not in ANNOTATION_TABLES:
+            raise ValueError(f"not an annotation table: {table!r}")
+        select, make = {"spans": (_SPAN_SELECT, _tuple_span), "quotes": (_QUOTE_SELECT, _tuple_quote),
+                        "claims": (_CLAIM_SELECT, _tuple_claim)}[table]  # fmt: skip
+        out = []
+        for row in self._by_ids(select, tuple, ids):
+            try:
+                if table == "claims" and _readable_evidence(row[_EVIDENCE_AT]) is None:
+                    raise ValueError("damaged evidence")
+                item = make(row)
+                if table == "spans":
+                    check_offsets(self._length(item.doc_id), item.start, item.end, "span")
+                elif table == "quotes":
+                    self._check_quote(item.with_(state=ACCEPTED))
+                else:
+                    self._check_claim(item.with_(state=ACCEPTED))
+            except (ValueError, TypeError):
+                out.append(row[0])
+        return out
 
     def all_spans(self, include_rejected: bool = False) -> Iterator[Span]:
         hide = "" if include_rejected else " AND state != 'rejected'"
