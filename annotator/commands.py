@@ -130,15 +130,10 @@ class AcceptAll:
 
     def apply(self, store: Store) -> Accepted:
         counts, damaged = [], 0
-        for table, update, least in (("spans", store.update_span, None),
-                                     ("quotes", store.update_quote, self.min_confidence),
-                                     ("claims", store.update_claim, self.min_confidence)):
+        for table, least in (("spans", None), ("quotes", self.min_confidence), ("claims", self.min_confidence)):
             ids = store.suggested_ids(table, self.doc_id, least)  # (the ids only, not the document's every row)
-            bad = set(store.damaged(table, ids))
-            for row_id in ids:
-                if row_id not in bad:
-                    update(row_id, state=ACCEPTED)
-            counts.append(len(ids) - len(bad))
+            bad = set(store.damaged(table, self.doc_id, ids))
+            counts.append(store.accept(table, [i for i in ids if i not in bad]))  # one UPDATE for the lot
             damaged += len(bad)
         return Accepted(*counts, damaged=damaged)
 

@@ -508,8 +508,9 @@ def test_accept_all_skips_damaged_rows_and_accepts_the_rest_in_one_action(store,
     store.conn.execute('UPDATE spans SET "end" = ? WHERE id = ?', [big, bad_span])
     store.conn.execute("UPDATE quotes SET speaker_start = 2, speaker_end = ? WHERE id = ?", [big, bad_quote])
     store.conn.commit()
-    assert sorted(store.damaged("claims", store.suggested_ids("claims", doc_id))) == [hand[0]]
-    assert store.damaged("spans", [bad_span]) == [bad_span] and store.damaged("quotes", [bad_quote]) == [bad_quote]
+    assert store.damaged("claims", doc_id, store.suggested_ids("claims", doc_id)) == [hand[0]]
+    assert store.damaged("spans", doc_id, store.suggested_ids("spans", doc_id)) == [bad_span]
+    assert store.damaged("quotes", doc_id, store.suggested_ids("quotes", doc_id)) == [bad_quote]
     wanted = {t: store.suggested_ids(t, doc_id, None if t == "spans" else 0.8) for t in ("spans", "quotes", "claims")}
     before = _rows(store)
     entries = len(store.log())
@@ -547,4 +548,65 @@ def test_accept_all_with_only_damaged_suggestions_writes_nothing(store, doc):
     assert done == Accepted(0, 0, 0, damaged=1)
     assert len(store.log()) == entries and store.claim(claim.id).state == "suggested"
     with pytest.raises(ValueError):
-        store.damaged("documents", [1])
+        store.damaged("documents", doc, [1])
+
+
+def _save_refuses(store, table, row_id):
+    """Whether saving the row accepted, one row at a time as the store's checks go, refuses it."""
+    update = {"spans": store.update_span, "quotes": store.update_quote, "claims": store.update_claim}[table]
+    try:
+        with store.action("probe", undoable=False):
+            update(row_id, state="accepted")
+            raise LookupError  # (roll the probe back)
+    except LookupError:
+        return False
+    except (ValueError, TypeError):
+        return True
+
+
+SPAN_CELLS = [(0, 3), (-1, 3), (3, 3), (4, 3), (0, 10_000), ("0", 3), (0.5, 3), (1.0, 3), ("x", 3), (0, "x"),
+              (0, len(TEXT)), (0, len(TEXT) + 1)]
+QUOTE_PARTS = [(None, None), (2, None), (2, 5), (5, 2), (2, 10_000), (-2, 3), (2.5, 4)]
+EVIDENCE_CELLS = ["[[0, 7]]", "not json", "[[0, 7], [3]]", "[]", "[[0, 7.0]]", '[["0", 7]]', "[[0, 1000]]", "null",
+                  '{"a": 1}', "[[7, 0]]", "[[0, 7, 9]]", '[["x", 7]]']
+
+
+def test_damaged_is_what_a_save_would_refuse(store, doc):
+    from annotator.domain import Claim, Quote
+
+    with store.action("seed", undoable=False):
+        spans = [store.insert_span(Span(0, 3, "GPE", "model:m", doc_id=doc)).id for _ in SPAN_CELLS]
+        quotes = [store.insert_quote(Quote(0, 7, origin="rule:q", doc_id=doc)).id for _ in QUOTE_PARTS]
+        claims = [store.insert_claim(Claim("sovereignty", (Mention(0, 7),), origin="rule:c", state="suggested",
+                                           doc_id=doc)).id for _ in EVIDENCE_CELLS]
+    for span_id, (start, end) in zip(spans, SPAN_CELLS, strict=True):
+        store.conn.execute('UPDATE spans SET start = ?, "end" = ? WHERE id = ?', [start, end, span_id])
+    for quote_id, (start, end) in zip(quotes, QUOTE_PARTS, strict=True):
+        store.conn.execute("UPDATE quotes SET speaker_start = ?, speaker_end = ? WHERE id = ?", [start, end, quote_id])
+    for claim_id, cell in zip(claims, EVIDENCE_CELLS, strict=True):
+        store.conn.execute("UPDATE claims SET evidence = ? WHERE id = ?", [cell, claim_id])
+    store.conn.commit()
+    for table, ids in (("spans", spans), ("quotes", quotes), ("claims", claims)):
+        refused = [i for i in ids if _save_refuses(store, table, i)]
+        assert sorted(store.damaged(table, doc, ids)) == refused, table
+        assert 0 < len(refused) < len(ids)  # (both kinds among them)
+    assert store.damaged("claims", doc, claims[:2]) == [claims[1]]  # only the rows named are looked at
+
+
+def test_accept_all_is_one_update_for_any_number_of_suggestions(store, doc):
+    """The ids go to SQLite as one JSON list, not a placeholder each: more suggestions than SQLite's limit on
+    bound variables are accepted in one action, and undone."""
+    import sqlite3
+
+    with store.action("seed", undoable=False):
+        store.insert_spans(doc, [Span(i % 50, i % 50 + 1, "GPE", "model:m") for i in range(300)])
+    store.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)
+    statements = []
+    store.conn.set_trace_callback(statements.append)
+    _, (done,) = run(store, AcceptAll(doc))
+    store.conn.set_trace_callback(None)
+    assert done.spans == 300 and store.suggested_ids("spans", doc) == []
+    # one statement (the trace repeats its text for each trigger it fires; a row at a time would name each id)
+    assert len({s for s in statements if s.startswith("UPDATE spans")}) == 1
+    store.undo(doc)
+    assert len(store.suggested_ids("spans", doc)) == 300
