@@ -20,6 +20,7 @@ from annotator.domain import (
     EDITED,
     REJECTED,
     SUGGESTED,
+    Accepted,
     Change,
     ChangeKind,
     Claim,
@@ -118,25 +119,23 @@ class AcceptSpans:
 
 @dataclass
 class AcceptAll:
-    """Accept every remaining suggestion of a document: all suggested spans, and quotes at least this confident."""
+    """Accept every remaining suggestion of a document: all suggested spans, and quotes and claims at least this
+    confident. A suggestion whose row is damaged (an evidence cell another program wrote that is not a list of
+    pairs, offsets outside the text) is left as it is and counted, so one bad row never stops the others."""
 
     doc_id: int
     min_confidence: float = 0.8
     name: str = field(default="accept_all", init=False)
     text: str = field(default="Accept all suggestions", init=False)
 
-    def apply(self, store: Store) -> tuple[int, int, int]:
-        """Returns (spans, quotes, claims) accepted."""
-        spans = store.suggested_ids("spans", self.doc_id)  # (the ids only, not the document's every row)
-        quotes = store.suggested_ids("quotes", self.doc_id, self.min_confidence)
-        claims = store.suggested_ids("claims", self.doc_id, self.min_confidence)
-        for span_id in spans:
-            store.update_span(span_id, state=ACCEPTED)
-        for quote_id in quotes:
-            store.update_quote(quote_id, state=ACCEPTED)
-        for claim_id in claims:
-            store.update_claim(claim_id, state=ACCEPTED)
-        return len(spans), len(quotes), len(claims)
+    def apply(self, store: Store) -> Accepted:
+        counts, damaged = [], 0
+        for table, least in (("spans", None), ("quotes", self.min_confidence), ("claims", self.min_confidence)):
+            ids = store.suggested_ids(table, self.doc_id, least)  # (the ids only, not the document's every row)
+            bad = set(store.damaged(table, self.doc_id, ids))
+            counts.append(store.accept(table, [i for i in ids if i not in bad]))  # one UPDATE for the lot
+            damaged += len(bad)
+        return Accepted(*counts, damaged=damaged)
 
 
 @dataclass

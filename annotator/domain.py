@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 STATUSES = ("new", "in_progress", "done", "skipped", "flagged")
 UNFINISHED = frozenset({"new", "in_progress"})  # what "next unfinished document" looks for
@@ -332,6 +332,16 @@ class PipelineInfo:
         if origin.startswith("rule:"):
             return f"{origin}@{self.rules.rpartition('@')[2] or self.rules}"
         return origin
+
+
+class Accepted(NamedTuple):
+    """What accepting every remaining suggestion of a document did: how many of each kind it accepted, and how
+    many suggestions it left as they were because their rows are damaged (written so by another program)."""
+
+    spans: int = 0
+    quotes: int = 0
+    claims: int = 0
+    damaged: int = 0
 
 
 @dataclass

@@ -148,7 +148,7 @@ def test_accept_all_takes_confident_claims(project):
         suggestion(), suggestion(evidence=(at("an insult to every Tavnian."),), confidence=0.3, claim_type="contest")]))
     from annotator.commands import AcceptAll
 
-    assert p.run(AcceptAll(p.doc_id, 0.8))[0] == (0, 0, 1)
+    assert p.run(AcceptAll(p.doc_id, 0.8))[0] == (0, 0, 1, 0)  # spans, quotes, claims accepted; none damaged
     assert sorted(c.state for c in p.claims(p.doc_id)) == ["accepted", "suggested"]
 
 

@@ -440,12 +440,6 @@ def test_the_object_offered_is_the_one_the_whole_read_offered(store, places):
     store.layer = ""
 
 
-def _repair(store, hand):
-    """The crowded document's damaged evidence cell made whole: accepting its claim would refuse to save it."""
-    store.conn.execute("UPDATE claims SET evidence = '[[1, 2]]' WHERE id = ?", [hand[0]])
-    store.conn.commit()
-
-
 def test_accept_all_accepts_what_the_whole_read_found(store, crowded, places):
     from annotator.domain import Claim, Quote
 
@@ -468,22 +462,20 @@ def test_accept_all_accepts_what_the_whole_read_found(store, crowded, places):
             store.suggested_ids("claims", doc_id, 0.8)) == expected
     assert all(expected) and quotes[0].id in expected[1]
     others = {s.id: s.state for s in store.spans(places, include_rejected=True)}
-    _repair(store, _hand)
     _, (counts,) = run(store, AcceptAll(doc_id, 0.8))
-    assert counts == tuple(len(ids) for ids in expected)
+    assert counts == (len(expected[0]), len(expected[1]), len(expected[2]) - 1, 1)  # the damaged cell left alone
     assert all(s.state == "accepted" for s in store.spans_by_id(expected[0]))
     assert [c.state for c in store.claims(doc_id) if c.confidence < 0.8 and c.origin != "human"].count("suggested") > 0
     assert {s.id: s.state for s in store.spans(places, include_rejected=True)} == others  # another document's kept
-    assert store.suggested_ids("spans", doc_id) == [] and store.suggested_ids("claims", doc_id, 0.8) == []
+    assert store.suggested_ids("spans", doc_id) == [] and store.suggested_ids("claims", doc_id, 0.8) == [_hand[0]]
     with pytest.raises(ValueError):
         store.suggested_ids("documents", doc_id)
 
 
 def test_claims_from_quotes_and_text_and_accept_all_never_read_the_document_whole(store, crowded, places,
                                                                                  monkeypatch):
-    doc_id, quotes, hand = crowded
+    doc_id, quotes, _hand = crowded  # (a damaged evidence cell among the claims: Accept all leaves it)
     first = quotes[0]
-    _repair(store, hand)
 
     def whole(*_args, **_kwargs):
         raise AssertionError("read the document's every span, quote or claim")
@@ -494,3 +486,127 @@ def test_claims_from_quotes_and_text_and_accept_all_never_read_the_document_whol
     run(store, ClaimFromQuote(first.id, "sovereignty"), ClaimFromQuote(plain.id, "contest", "against"),
         ClaimFromText(places, 40, 60, "sovereignty"), ClaimFromText(places, 150, 160, "sovereignty"),
         AcceptAll(doc_id), AcceptAll(places))
+
+
+# -- Accept all with damaged rows: the sound suggestions accepted in one action, the damaged left as they are --
+
+
+def _rows(store):
+    """Every annotation row as it is on disk, and the documents' states (not their last-change time)."""
+    tables = {t: store.conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("spans", "quotes", "claims")}
+    return tables, store.conn.execute("SELECT id, status, note FROM documents ORDER BY id").fetchall()
+
+
+def test_accept_all_skips_damaged_rows_and_accepts_the_rest_in_one_action(store, crowded, places):
+    from annotator.domain import Accepted, Quote
+
+    doc_id, _quotes, hand = crowded  # hand[0]'s evidence cell is "not json"; the other hand cells read as numbers
+    with store.action("seed", undoable=False):
+        bad_span = store.insert_span(Span(0, 3, "GPE", "model:m", doc_id=doc_id)).id
+        bad_quote = store.insert_quote(Quote(4, 9, origin="rule:q", confidence=0.9, doc_id=doc_id)).id
+    big = len(QUOTED) + 5  # offsets another program wrote past the text's end
+    store.conn.execute('UPDATE spans SET "end" = ? WHERE id = ?', [big, bad_span])
+    store.conn.execute("UPDATE quotes SET speaker_start = 2, speaker_end = ? WHERE id = ?", [big, bad_quote])
+    store.conn.commit()
+    assert store.damaged("claims", doc_id, store.suggested_ids("claims", doc_id)) == [hand[0]]
+    assert store.damaged("spans", doc_id, store.suggested_ids("spans", doc_id)) == [bad_span]
+    assert store.damaged("quotes", doc_id, store.suggested_ids("quotes", doc_id)) == [bad_quote]
+    wanted = {t: store.suggested_ids(t, doc_id, None if t == "spans" else 0.8) for t in ("spans", "quotes", "claims")}
+    before = _rows(store)
+    entries = len(store.log())
+
+    change, (done,) = run(store, AcceptAll(doc_id, 0.8))
+    assert done == Accepted(len(wanted["spans"]) - 1, len(wanted["quotes"]) - 1, len(wanted["claims"]) - 1, damaged=3)
+    assert len(store.log()) == entries + 1  # one journal entry
+    assert store.suggested_ids("spans", doc_id) == [bad_span]
+    assert store.suggested_ids("quotes", doc_id, 0.8) == [bad_quote]
+    assert store.suggested_ids("claims", doc_id, 0.8) == [hand[0]]
+    cell = store.conn.execute("SELECT evidence, state, modified_at FROM claims WHERE id = ?", [hand[0]]).fetchone()
+    assert cell == next(r for r in before[0]["claims"] if r[0] == hand[0])[8:9] + cell[1:] and cell[0] == "not json"
+    untouched = {t: {r[0]: r for r in before[0][t]} for t in before[0]}
+    now = _rows(store)[0]
+    for table, row_id in (("spans", bad_span), ("quotes", bad_quote), ("claims", hand[0])):
+        assert next(r for r in now[table] if r[0] == row_id) == untouched[table][row_id]  # byte for byte
+    assert change.claim_ids == frozenset(wanted["claims"]) - {hand[0]}
+
+    store.undo(doc_id)
+    assert _rows(store) == before  # exactly as it was
+    store.redo(doc_id)
+    assert store.suggested_ids("claims", doc_id, 0.8) == [hand[0]] and store.suggested_ids("spans", doc_id) == [bad_span]
+
+
+def test_accept_all_with_only_damaged_suggestions_writes_nothing(store, doc):
+    from annotator.domain import Accepted, Claim
+
+    with store.action("seed", undoable=False):
+        claim = store.insert_claim(Claim("sovereignty", (Mention(0, 7),), origin="rule:c", state="suggested",
+                                         doc_id=doc))
+    store.conn.execute("UPDATE claims SET evidence = '[[0, 7], [3]]' WHERE id = ?", [claim.id])
+    store.conn.commit()
+    entries = len(store.log())
+    _, (done,) = run(store, AcceptAll(doc, 0.8))
+    assert done == Accepted(0, 0, 0, damaged=1)
+    assert len(store.log()) == entries and store.claim(claim.id).state == "suggested"
+    with pytest.raises(ValueError):
+        store.damaged("documents", doc, [1])
+
+
+def _save_refuses(store, table, row_id):
+    """Whether saving the row accepted, one row at a time as the store's checks go, refuses it."""
+    update = {"spans": store.update_span, "quotes": store.update_quote, "claims": store.update_claim}[table]
+    try:
+        with store.action("probe", undoable=False):
+            update(row_id, state="accepted")
+            raise LookupError  # (roll the probe back)
+    except LookupError:
+        return False
+    except (ValueError, TypeError):
+        return True
+
+
+SPAN_CELLS = [(0, 3), (-1, 3), (3, 3), (4, 3), (0, 10_000), ("0", 3), (0.5, 3), (1.0, 3), ("x", 3), (0, "x"),
+              (0, len(TEXT)), (0, len(TEXT) + 1)]
+QUOTE_PARTS = [(None, None), (2, None), (2, 5), (5, 2), (2, 10_000), (-2, 3), (2.5, 4)]
+EVIDENCE_CELLS = ["[[0, 7]]", "not json", "[[0, 7], [3]]", "[]", "[[0, 7.0]]", '[["0", 7]]', "[[0, 1000]]", "null",
+                  '{"a": 1}', "[[7, 0]]", "[[0, 7, 9]]", '[["x", 7]]']
+
+
+def test_damaged_is_what_a_save_would_refuse(store, doc):
+    from annotator.domain import Claim, Quote
+
+    with store.action("seed", undoable=False):
+        spans = [store.insert_span(Span(0, 3, "GPE", "model:m", doc_id=doc)).id for _ in SPAN_CELLS]
+        quotes = [store.insert_quote(Quote(0, 7, origin="rule:q", doc_id=doc)).id for _ in QUOTE_PARTS]
+        claims = [store.insert_claim(Claim("sovereignty", (Mention(0, 7),), origin="rule:c", state="suggested",
+                                           doc_id=doc)).id for _ in EVIDENCE_CELLS]
+    for span_id, (start, end) in zip(spans, SPAN_CELLS, strict=True):
+        store.conn.execute('UPDATE spans SET start = ?, "end" = ? WHERE id = ?', [start, end, span_id])
+    for quote_id, (start, end) in zip(quotes, QUOTE_PARTS, strict=True):
+        store.conn.execute("UPDATE quotes SET speaker_start = ?, speaker_end = ? WHERE id = ?", [start, end, quote_id])
+    for claim_id, cell in zip(claims, EVIDENCE_CELLS, strict=True):
+        store.conn.execute("UPDATE claims SET evidence = ? WHERE id = ?", [cell, claim_id])
+    store.conn.commit()
+    for table, ids in (("spans", spans), ("quotes", quotes), ("claims", claims)):
+        refused = [i for i in ids if _save_refuses(store, table, i)]
+        assert sorted(store.damaged(table, doc, ids)) == refused, table
+        assert 0 < len(refused) < len(ids)  # (both kinds among them)
+    assert store.damaged("claims", doc, claims[:2]) == [claims[1]]  # only the rows named are looked at
+
+
+def test_accept_all_is_one_update_for_any_number_of_suggestions(store, doc):
+    """The ids go to SQLite as one JSON list, not a placeholder each: more suggestions than SQLite's limit on
+    bound variables are accepted in one action, and undone."""
+    import sqlite3
+
+    with store.action("seed", undoable=False):
+        store.insert_spans(doc, [Span(i % 50, i % 50 + 1, "GPE", "model:m") for i in range(300)])
+    store.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)
+    statements = []
+    store.conn.set_trace_callback(statements.append)
+    _, (done,) = run(store, AcceptAll(doc))
+    store.conn.set_trace_callback(None)
+    assert done.spans == 300 and store.suggested_ids("spans", doc) == []
+    # one statement (the trace repeats its text for each trigger it fires; a row at a time would name each id)
+    assert len({s for s in statements if s.startswith("UPDATE spans")}) == 1
+    store.undo(doc)
+    assert len(store.suggested_ids("spans", doc)) == 300

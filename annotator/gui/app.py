@@ -644,8 +644,12 @@ class MainWindow(QMainWindow):
             return
         results = self.session.apply(AcceptAll(self.current_id, ACCEPT_ALL_CONFIDENCE))
         if results is not None:
-            spans, quotes, claims = results[0]
-            self.statusBar().showMessage(f"accepted {spans} suggested spans, {quotes} quotes and {claims} claims", 6000)
+            done = results[0]
+            said = f"accepted {done.spans} suggested spans, {done.quotes} quotes and {done.claims} claims"
+            if done.damaged:  # rows another program wrote badly: left as suggestions, the rest accepted
+                said += (f"; skipped {done.damaged} damaged suggestion{'s' if done.damaged > 1 else ''}, left as "
+                         f"{'they were' if done.damaged > 1 else 'it was'}")
+            self.statusBar().showMessage(said, 6000 if not done.damaged else 12000)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         """Annotation keys typed while the document list has focus act on the article."""

@@ -85,21 +85,24 @@ def _window(items: Sequence, cp: int) -> Sequence:
     return items[bisect_left(items.starts, cp - items.longest) : bisect_right(items.starts, cp)]
 
 
-def _at(items: Iterable, cp: int):
-    """The item covering the character after ``cp``, else the one ending just before it."""
+def _at(items: Iterable, cp: int, innermost: bool = False):
+    """The item covering the character after ``cp``, else the one ending just before it: the first in text
+    order, or with ``innermost`` the shortest (the first of those in text order when several are as short)."""
     items = _window(items, cp) if isinstance(items, list) else list(items)  # an Ordered list: only its window
-    for item in items:
-        if _inside(item.start, item.end, cp):
-            return item
-    for item in items:
-        if item.end == cp:
-            return item
+    for here in ([i for i in items if _inside(i.start, i.end, cp)], [i for i in items if i.end == cp]):
+        if here:
+            return min(here, key=_LENGTH) if innermost else here[0]
     return None
 
 
+_LENGTH = lambda item: item.end - item.start  # noqa: E731
+
+
 def span_at(spans: Sequence[Span], cp: int) -> Span | None:
-    """The span the cursor at ``cp`` is in (or right after)."""
-    return _at(spans, cp)
+    """The span the cursor at ``cp`` is in (or right after): of several there, the shortest (of nested spans the
+    inner one, whose colour the view shows). Every span key asks this (label keys, a, [ ] { }, Delete and x, a
+    speaker's click) and so does the status bar's hint, so they all name and act on the same span."""
+    return _at(spans, cp, innermost=True)
 
 
 def quote_at(quotes: Sequence[Quote], cp: int) -> Quote | None:

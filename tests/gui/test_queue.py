@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from annotator.domain import Document, Span
+from annotator.domain import Claim, Document, Mention, Span
 from annotator.gui.app import MainWindow
 from annotator.gui.panels import note
 
@@ -168,6 +168,39 @@ def test_accept_one_and_accept_all(qtbot, window, seeded):
     [quote] = store.quotes(seeded.uni)
     assert quote.state == "accepted"  # confidence 0.9 ≥ 0.8
     assert "accepted 1 suggested spans, 1 quotes and 0 claims" in window.statusBar().currentMessage()
+
+
+def _annotation_rows(store):
+    return {t: store.conn.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("spans", "quotes", "claims")}
+
+
+def test_accept_all_leaves_a_damaged_claim_and_accepts_the_rest(qtbot, window, seeded):
+    """A claim whose evidence cell another program wrote as invalid JSON stays a suggestion, untouched; the other
+    suggestions are accepted in one action, the status bar says both numbers in one line, Ctrl+Z takes it back."""
+    other = seeded.reopen()
+    with other.action("seed", undoable=False):
+        sound = other.insert_claim(Claim("sovereignty", (Mention(*find(UNICODE_TEXT, "Minsk")),), origin="rule:c",
+                                         state="suggested", doc_id=seeded.uni))
+        bad = other.insert_claim(Claim("contest", (Mention(*find(UNICODE_TEXT, "today")),), origin="rule:c",
+                                       state="suggested", doc_id=seeded.uni))
+    other.conn.execute("UPDATE claims SET evidence = '[[9, 12' WHERE id = ?", [bad.id])  # (cut off: not JSON)
+    other.conn.commit()
+    other.close()
+    assert window.check_outside_changes()
+    before, entries = _annotation_rows(seeded.store), len(seeded.store.log())
+    key(qtbot, window.view, Qt.Key.Key_A, CTRL | SHIFT)
+    message = window.statusBar().currentMessage()
+    assert message == ("accepted 1 suggested spans, 1 quotes and 1 claims; skipped 1 damaged suggestion, "
+                       "left as it was")
+    store = seeded.reopen()
+    assert store.claim(sound.id).state == "accepted" and store.claim(bad.id).state == "suggested"
+    assert store.conn.execute("SELECT evidence FROM claims WHERE id = ?", [bad.id]).fetchone() == ("[[9, 12",)
+    assert [q.state for q in store.quotes(seeded.uni)] == ["accepted"]
+    assert len(store.log()) == entries + 1  # one action, one journal entry
+    key(qtbot, window.view, Qt.Key.Key_Z, CTRL)
+    assert _annotation_rows(seeded.reopen()) == before  # exactly as it was
+    assert "undone" in window.statusBar().currentMessage()
+    assert store.document(seeded.uni).status == "new"  # the first edit's "in progress" went with it
 
 
 def test_tab_walks_the_annotations_in_text_order_and_says_what_each_is(qtbot, window, seeded):

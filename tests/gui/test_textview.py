@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -327,3 +328,55 @@ def test_a_delete_by_key_says_what_it_deleted(qtbot, window, seeded):
     select_with_keys(qtbot, view, find(UNICODE_TEXT, "Ana Rusu")[0], find(UNICODE_TEXT, "Zoe\u0301 Smith")[1])
     key(qtbot, view, Qt.Key.Key_Delete)
     assert window.statusBar().currentMessage() == "deleted 3 spans (Ctrl+Z undoes)"  # Ana Rusu, Putin, Zoé Smith
+
+
+# -- nested spans at the cursor: every span key acts on the innermost, the one the status bar names --
+
+NESTED_KEYS = [("]", "grow"), ("[", "grow"), ("o", "relabel"), ("a", "accept"), ("x", "delete")]
+
+
+def _nested(window, seeded):
+    """"Putin" (a suggestion) inside "Vladimir Putin" (another), both ending at the same place."""
+    from annotator.domain import Span
+
+    other = seeded.reopen()
+    inner = other.insert_span(Span(*find(UNICODE_TEXT, "Putin"), "PERSON", "model:m", doc_id=seeded.uni))
+    other.close()
+    assert window.check_outside_changes()
+    outer = next(s for s in seeded.store.spans(seeded.uni) if UNICODE_TEXT[s.start:s.end] == "Vladimir Putin")
+    return inner, outer
+
+
+@pytest.mark.parametrize(("typed", "does"), NESTED_KEYS)
+@pytest.mark.parametrize("where", ["both end at the cursor", "inside both"])
+def test_span_keys_act_on_the_innermost_of_nested_spans(qtbot, window, seeded, typed, does, where):
+    inner, outer = _nested(window, seeded)
+    cp = inner.end if where == "both end at the cursor" else inner.start + 2
+    window.view.select_cp(cp)
+    assert window.statusBar().currentMessage().startswith("PERSON “Putin”")  # the hint names the inner one
+    key(qtbot, window.view, typed)
+    store = seeded.reopen()
+    assert store.span(outer.id) == outer  # the outer span is untouched, whatever the key
+    now = {s.id: s for s in store.spans(seeded.uni, include_rejected=True)}[inner.id]
+    if does == "grow":
+        grown = (now.start, now.end)
+        assert grown == ((inner.start, find(UNICODE_TEXT, "Putin in")[1]) if typed == "]" else
+                         find(UNICODE_TEXT, "Vladimir Putin")) and now.state == "edited"
+    elif does == "relabel":
+        assert (now.label, now.state) == ("ORG", "edited")
+    elif does == "accept":
+        assert now.state == "accepted"
+    else:
+        assert now.state == "rejected"
+
+
+def test_of_spans_of_one_extent_the_first_is_taken_and_a_span_starting_at_the_cursor_beats_one_ending():
+    from annotator.domain import Span
+    from annotator.gui import editing as ed
+
+    a, b, c = Span(0, 5, "GPE", id=1), Span(0, 5, "LOC", id=2), Span(5, 9, "ORG", id=3)
+    spans = ed.Ordered([a, b, c, Span(0, 9, "ORG", id=4)])  # (the view's: in the store's order, by id at one extent)
+    assert ed.span_at(spans, 3).id == 1  # same extent: the first, as before
+    assert ed.span_at(spans, 5).id == 3  # the character after the cursor is the one's it starts
+    assert ed.span_at(spans, 9).id == 3  # ending at the cursor: the shorter of the two
+    assert ed.span_at(spans, 10) is None
