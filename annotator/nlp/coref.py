@@ -31,6 +31,7 @@ from annotator.nlp.lexicon import (
     classes,
     table,
 )
+from annotator.nlp.name_uses import impersonal_keys, person_between, surnamed_keys
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import by_lower, ents, head_indices, text_between, text_of, tokens, tokens_in, words
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
@@ -223,6 +224,12 @@ class Mentions:
                 doc[m.start].lower_ == "the" or doc[m.end - 1].lower_ in ORG_NOUNS and is_cap(doc[m.end - 1])
             ):
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
+        # "walk into X", "the X exhibition", "X Town": a name tagged PERSON that its mentions use as a place, venue,
+        # work or team, and none as a person's, names no one (``name_uses``)
+        placed = impersonal_keys(self)
+        for m in self.items:
+            if m.personal and m.key in placed:
+                m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         # "Vell Line raised its forecast", "Vell Line ordered ships, in what it describes as ...": tagged PERSON,
         # the name is an organisation's (none of its mentions titled, or going on with he/she)
         impersonal = {m.key for m in self.items if m.label == "PERSON" and m.subject and self._impersonal_pronoun_follows(m)}
@@ -244,12 +251,18 @@ class Mentions:
                     m.label, m.key = "GPE", name_key(doc, m.start, m.end, "GPE")
         # a name tagged ORG that is the subject of a clause going on with "his"/"her": a person
         for m in self.items:
-            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (m.subject and self._personal_pronoun_follows(m) or self._aged(m)):
+            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (
+                    m.subject and self._personal_pronoun_follows(m) and not person_between(self, m) or self._aged(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # a name tagged ORG that a person's title opens ("Rev X", "Cllr X", "Dr X"), or that a "who" clause
         # follows ("Ann Lee (Lab), who chairs ..."): a person
         for m in self.items:
             if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (self._titled_person(m) or self._who_follows(m)):
+                m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
+        # "Ana Roe-Hart" tagged a place or an organisation and then called "Roe-Hart" when she speaks: a person
+        surnamed = surnamed_keys(self)
+        for m in self.items:
+            if m.label != "PERSON" and m.head < 0 and m.label != "NORP" and doc[m.end - 1].lower_ in surnamed:
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # and "Brandt" tagged ORG where "Ana-Lucia Brandt" is a PERSON
         people = self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
@@ -265,6 +278,15 @@ class Mentions:
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
+
+    def aged(self, m: NamedMention) -> bool:
+        return self._aged(m)
+
+    def who_follows(self, m: NamedMention) -> bool:
+        return self._who_follows(m)
+
+    def pronoun_follows(self, m: NamedMention) -> bool:
+        return self._personal_pronoun_follows(m)
 
     def _apposed_name(self, t: Token) -> bool:
         """A capitalised word inside a sentence, set off by commas against a noun for one person ("her

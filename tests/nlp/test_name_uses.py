@@ -1,0 +1,82 @@
+"""What a name is used as across its mentions (``name_uses``), on hand-built parses (tests/nlp/parses.py): a
+name the tagger made a person but the text uses as a place is no one a he/she stands for; a first and last
+name the tagger made a place, called by its surname when it speaks, is a person."""
+
+from __future__ import annotations
+
+from annotator.nlp.name_uses import PLACE_PREPOSITIONS
+from tests.nlp.parses import parse
+from tests.nlp.test_rules import _said_yes, attributed
+
+
+def _left_then_place(place_dep: str, prep: str | None = None) -> list[tuple]:
+    """Ana Roe left (prep) Morwick . Morwick is quiet ."""
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+    ]
+    if prep is None:
+        rows.append(("Morwick", 2, place_dep, "PROPN", "NNP", "Morwick"))
+    else:
+        rows += [(prep, 2, "prep", "ADP", "IN", prep), ("Morwick", 3, place_dep, "PROPN", "NNP", "Morwick")]
+    n = len(rows)
+    return rows + [
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Morwick", n + 2, "nsubj", "PROPN", "NNP", "Morwick"),
+        ("is", n + 2, "ROOT", "AUX", "VBZ", "be"),
+        ("quiet", n + 2, "acomp", "ADJ", "JJ", "quiet"),
+        (".", n + 2, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_name_tagged_a_person_that_is_left_like_a_place_is_no_one_a_she_stands_for():
+    rows = _left_then_place("dobj")
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (3, 4, "PERSON"), (5, 6, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_name_after_a_preposition_of_place_is_used_as_a_place():
+    assert {"in", "at", "near", "outside"} <= PLACE_PREPOSITIONS
+    rows = _left_then_place("pobj", "for")  # "left for Morwick": no preposition of place, the tagger stands
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (6, 7, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Morwick")]
+    rows = _left_then_place("pobj", "outside")
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (6, 7, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_name_used_as_a_place_once_and_titled_once_is_still_a_person():
+    # Ana Roe waited near Dr Pell . Pell is tired . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
+        ("waited", 2, "ROOT", "VERB", "VBD", "wait"),
+        ("near", 2, "prep", "ADP", "IN", "near"),
+        ("Dr", 5, "compound", "PROPN", "NNP", "Dr"),
+        ("Pell", 3, "pobj", "PROPN", "NNP", "Pell"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Pell", 8, "nsubj", "PROPN", "NNP", "Pell"),
+        ("is", 8, "ROOT", "AUX", "VBZ", "be"),
+        ("tired", 8, "acomp", "ADJ", "JJ", "tired"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (5, 6, "PERSON"), (7, 8, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Pell")]
+
+
+def test_a_first_and_last_name_tagged_a_place_and_then_speaking_by_its_surname_is_a_person():
+    # Ana Roehart paints . Roehart said it works . Tom Pell left . " Yes , " she said .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Roehart", 2, "nsubj", "PROPN", "NNP", "Roehart"),
+        ("paints", 2, "ROOT", "VERB", "VBZ", "paint"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Roehart", 5, "nsubj", "PROPN", "NNP", "Roehart"),
+        ("said", 5, "ROOT", "VERB", "VBD", "say"),
+        ("it", 7, "nsubj", "PRON", "PRP", "it"),
+        ("works", 5, "ccomp", "VERB", "VBZ", "work"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "GPE"), (4, 5, "ORG")])
+    assert attributed(doc) == [("Yes,", "Ana Roehart")]
