@@ -23,7 +23,6 @@ from annotator.nlp.claim_depicted import depicted_claims
 from annotator.nlp.claim_detector import detected_claims
 from annotator.nlp.claim_guards import passes, told_with_its_year
 from annotator.nlp.claim_interference import aimed, defended_home, dismissed, in_outsiders_act, unpooled
-from annotator.nlp.claim_leave import leave_refused
 from annotator.nlp.claim_objects import (
     _home,
     filled_object,
@@ -471,7 +470,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
         for c in claims if c.confidence >= min_confidence])))
     if issued_by is not None:
         claims = [_as_issuer(doc, c, issued_by) for c in claims]
-    claims = leave_refused(doc, one_per_type(claims))
+    claims = one_per_type(claims)
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [focused(doc, sharpen(doc, filled_object(doc, _in_voice(doc, c, issued_by, after)))) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
