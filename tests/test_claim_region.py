@@ -74,3 +74,31 @@ def test_model_a_state_or_self_rule_stays_sovereignty(nlp, before, said):
     text = before + f'"{said}" the councillor, Ida Varne, said.\n'
     claim = _claim_on(text, said)
     assert regions_status(nlp(text), [claim]) == [claim]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("said", "claim_type"), [
+    ("The court struck down the law that would have allowed a referendum on the valley's secession, ruling that "
+     "the country's territory is one and indivisible.", "territory"),
+    ("I neither support nor oppose home rule for the islands today.", "other"),
+])
+def test_model_a_claim_about_a_status_vote_is_self_determination(nlp, said, claim_type):
+    from annotator.nlp.claim_region import status_votes
+
+    text = _STATE + said + "\n"
+    (c,) = status_votes(nlp(text), [_claim_on(text, said, claim_type)])
+    assert c.claim_type == "self_determination", c
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("said", [
+    "The islands are part of Arvenia and always will be.",  # no vote
+    "The town will hold a referendum on the new parking scheme and the bus lanes.",  # a local vote
+    "A referendum on leaving the union would be a disaster for the islands.",  # a union vote: pooling's line
+])
+def test_model_no_status_vote_keeps_the_type(nlp, said):
+    from annotator.nlp.claim_region import status_votes
+
+    text = _STATE + said + "\n"
+    claim = _claim_on(text, said, "territory")
+    assert status_votes(nlp(text), [claim]) == [claim]

@@ -67,3 +67,35 @@ def regions_status(doc: Doc, claims: list[Claim]) -> list[Claim]:
                 c = c.with_(claim_type="self_determination", aspect=None)
         out.append(c)
     return out
+
+
+_VOTED_FROM = ("territory", "other")
+
+
+def _a_status_vote(span: Span) -> bool:
+    """A referendum, plebiscite or secession spoken of in ``span`` ("a referendum on the valley's secession", "home
+    rule"), not a local vote nor one beside a union ("a referendum on leaving the union" is pooling's): a people's
+    or region's say over its status."""
+    from annotator.nlp.claim_guards import not_local
+    from annotator.nlp.claim_types import vote_on_union
+
+    toks = tokens_in(span)
+    said = any(t.lemma_.lower() in lex.STATUS_VOTE_WORDS or t.lower_ in lex.STATUS_VOTE_WORDS or (
+        t.lower_ == "home" and i + 1 < len(toks) and toks[i + 1].lower_ == "rule") for i, t in enumerate(toks))
+    unions = lex.FIELD["union"] | lex.UNION_NAMES
+    beside_a_union = any(t.lemma_.lower() in unions or t.lower_ in unions for t in toks)
+    return said and not_local(toks[0]) and not beside_a_union and not vote_on_union(span)
+
+
+def status_votes(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A territorial or other claim about a referendum, plebiscite, secession or home rule is self-determination, as
+    the codebook's "when both fit" line has it, "even when it also says the land is one and indivisible or belongs
+    to a state" (and recognising a status vote's result is self-determination too)."""
+    out = []
+    for c in claims:
+        if c.claim_type in _VOTED_FROM and c.evidence:
+            span = evidence_span(doc, c)
+            if span is not None and len(span) and _a_status_vote(span):
+                c = c.with_(claim_type="self_determination", aspect=None)
+        out.append(c)
+    return out
