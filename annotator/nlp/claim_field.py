@@ -414,6 +414,8 @@ def field_of(span: Span, quoted: bool) -> Field:
             continue  # "the Union reaffirms ...": the speaker's name is no field word
         if lower == "foreign" and _an_owned_office(t):
             continue  # "X's foreign ministry", "its foreign minister": a polity's own office, no outsider
+        if lemma in _TITLES and _a_prize(t):
+            continue  # "won the league title": a prize, no title to land
         if pos not in ("NOUN", "PROPN") and _where_the_speaker_is(t):
             continue  # "her spokesman, speaking from abroad, said ...": where the speaker is, no outsider
         if lower == "outside" and _left_out(t):
@@ -453,6 +455,15 @@ def field_of(span: Span, quoted: bool) -> Field:
     from annotator.nlp.claim_types import vote_on_union
 
     return Field(score, classes, pred, polity, right, treaty_only, bool(classes.get("vote")) and vote_on_union(span))
+
+
+_TITLES = frozenset({"title", "titles"})
+_WINNING = frozenset({"win", "lose", "retain", "clinch", "claim", "defend", "take"})
+
+
+def _a_prize(t: Token) -> bool:
+    """ "title" as a prize (won, lost or defended, or in a sentence of sport), not a title to land."""
+    return t.head.lemma_.lower() in _WINNING or bool({w.lower_ for w in sent_of(t)} & lex.SPORT_WORDS)
 
 
 def _where_the_speaker_is(t: Token) -> bool:
