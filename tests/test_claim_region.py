@@ -77,6 +77,16 @@ def test_model_a_state_or_self_rule_stays_sovereignty(nlp, before, said):
 
 
 @pytest.mark.model
+def test_model_a_region_named_as_a_place_only_keeps_the_type(nlp):
+    from annotator.nlp.claim_region import regions_status
+
+    said = "Speaking on a visit to the province of Tellis, the minister said Arvenia's sovereignty was not negotiable."
+    text = _REGION + said + "\n"
+    claim = _claim_on(text, said)
+    assert regions_status(nlp(text), [claim]) == [claim]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("said", "claim_type"), [
     ("The court struck down the law that would have allowed a referendum on the valley's secession, ruling that "
      "the country's territory is one and indivisible.", "territory"),

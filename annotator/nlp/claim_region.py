@@ -17,12 +17,18 @@ _STATED = frozenset({"free", "independent", "sovereign"})  # "a free people": on
 _WANTING = frozenset({"want", "wish", "seek", "hope", "aspire", "dream", "ask", "demand"})
 
 
+_HOLDERS = ("nsubj", "nsubjpass", "poss")
+
+
 def _about_a_region(doc: Doc, c: Claim, span: Span) -> bool:
-    """The claim's object, or a polity its evidence names, is one the document marks as under another state."""
+    """The claim's object is a polity the document marks as under another state, or its evidence names one as
+    who does or has something ("X had its own parliament", "without X's consent"), not as where it happens ("said
+    in the X region")."""
     target = doc.char_span(c.target.start, c.target.end, alignment_mode="expand") if c.target is not None else None
     if target is not None and any(non_state(t) for t in target):
         return True
-    return any(non_state(t) for t in tokens_in(span))
+    return any(non_state(t) and (t.dep_ in _HOLDERS or t.head.dep_ in _HOLDERS and t.dep_ in ("compound", "amod"))
+               for t in tokens_in(span))
 
 
 def _governs(t: Token) -> bool:
