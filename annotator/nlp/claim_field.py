@@ -414,6 +414,8 @@ def field_of(span: Span, quoted: bool) -> Field:
             continue  # "the Union reaffirms ...": the speaker's name is no field word
         if lower == "foreign" and _an_owned_office(t):
             continue  # "X's foreign ministry", "its foreign minister": a polity's own office, no outsider
+        if lemma in _TITLES and _a_prize(t):
+            continue  # "won the league title": a prize, no title to land
         if pos not in ("NOUN", "PROPN") and _where_the_speaker_is(t):
             continue  # "her spokesman, speaking from abroad, said ...": where the speaker is, no outsider
         if lower == "outside" and _left_out(t):
@@ -426,6 +428,8 @@ def field_of(span: Span, quoted: bool) -> Field:
             classes["union"] = classes.get("union", 0) + 1
         for w in {lower, lemma}:
             for k in _CLASSES_OF.get(w, ()):
+                if k == "vote" and _a_chambers_vote(t):
+                    continue  # "a vote in this chamber", "the vote of parliament": a chamber's, no people's say
                 if (k, w) not in seen and not (pos == "PROPN" and k not in ("union", "territory")):
                     seen.add((k, w))
                     classes[k] = classes.get(k, 0) + 1
@@ -453,6 +457,28 @@ def field_of(span: Span, quoted: bool) -> Field:
     from annotator.nlp.claim_types import vote_on_union
 
     return Field(score, classes, pred, polity, right, treaty_only, bool(classes.get("vote")) and vote_on_union(span))
+
+
+def _a_chambers_vote(t: Token) -> bool:
+    """A vote word whose phrase puts it in a chamber or on a bill ("a vote in this chamber", "the vote of
+    parliament", "vote for the first reading"): a chamber's vote, no people's vote on its status. A chamber voting
+    itself out ("a council cannot vote itself out of the country") is the subject, and stays a status vote."""
+    from annotator.nlp.claim_precedence import _CHAMBERS, _VOTES
+
+    if t.lemma_.lower() not in _VOTES and t.lower_ not in _VOTES or t.pos_ not in ("NOUN", "VERB"):
+        return False
+    placed = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "on")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(g.lemma_.lower() in _CHAMBERS or g.lower_ in _CHAMBERS for g in placed)
+
+
+_TITLES = frozenset({"title", "titles"})
+_WINNING = frozenset({"win", "lose", "retain", "clinch", "claim", "defend", "take"})
+
+
+def _a_prize(t: Token) -> bool:
+    """ "title" as a prize (won, lost or defended, or in a sentence of sport), not a title to land."""
+    return t.head.lemma_.lower() in _WINNING or bool({w.lower_ for w in sent_of(t)} & lex.SPORT_WORDS)
 
 
 def _where_the_speaker_is(t: Token) -> bool:

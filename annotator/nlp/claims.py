@@ -36,6 +36,7 @@ from annotator.nlp.claim_objects import (
 from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
 from annotator.nlp.claim_pooled import pooled_sovereignty, threshold_talk
 from annotator.nlp.claim_precedence import bought_say, ceded_to_union, land_beside, peoples_votes, polity_decides
+from annotator.nlp.claim_region import regions_status, status_votes
 from annotator.nlp.claim_rejected_ruling import ruling_beside
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
 from annotator.nlp.claim_tree import (
@@ -474,7 +475,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [focused(doc, sharpen(doc, filled_object(doc, _in_voice(doc, c, issued_by, after)))) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
-    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, claims))))))))
+    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, status_votes(doc, regions_status(doc, claims))))))))))
     claims = ruling_beside(doc, defended_home(doc, land_beside(doc, claims)))
     claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
     return sorted(claims, key=lambda c: (c.start, c.end))
