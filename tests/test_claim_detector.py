@@ -31,9 +31,11 @@ def test_shipped_file_loads_with_expected_keys():
     data = json.loads(cd.DATA.read_text(encoding="utf-8"))
     for key in ("weights", "bias", "threshold", "version", "trained_on", "fallback_type"):
         assert key in data, key
-    assert "heldout7" not in data["trained_on"]  # sealed: never trained on
+    sealed = {"heldout9", "heldout10", "heldout11", "heldout12", "heldout13"}  # never trained on
+    assert not sealed & set(data["trained_on"]) and not sealed & set(data["type_head_trained_on"])
     assert set(data["trained_on"]) == {"dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5",
                                        "heldout6"}
+    assert set(data["type_head_trained_on"]) == set(data["trained_on"]) | {"heldout7", "heldout8"}
     assert 0.5 <= data["threshold"] < 1 and data["weights"]
     assert all(isinstance(v, float | int) for v in data["weights"].values())
     det = cd.read_detector(cd.DATA)
