@@ -31,7 +31,7 @@ from annotator.nlp.lexicon import (
     classes,
     table,
 )
-from annotator.nlp.name_uses import impersonal_keys, person_between, surnamed_keys
+from annotator.nlp.name_uses import impersonal_keys, name_shaped, person_between, surnamed_keys
 from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import by_lower, ents, head_indices, text_between, text_of, tokens, tokens_in, words
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
@@ -253,6 +253,12 @@ class Mentions:
         for m in self.items:
             if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (
                     m.subject and self._personal_pronoun_follows(m) and not person_between(self, m) or self._aged(m)):
+                m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
+        # a first and last name tagged an organisation or a group, the subject of its sentence, whose next he/she
+        # subject comes before anyone else is named or described ("The favourite, Ana Roe-Hart, denied it. “…,” she said"):
+        # centering's continued subject, a person
+        for m in self.items:
+            if m.label in ("ORG", "NORP", NAME, ORG_NAME) and m.subject and self._continued_as_person(m):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # a name tagged ORG that a person's title opens ("Rev X", "Cllr X", "Dr X"), or that a "who" clause
         # follows ("Ann Lee (Lab), who chairs ..."): a person
@@ -527,6 +533,31 @@ class Mentions:
         return any(t.i > root.i and t.lower_ in personal and self.sent_of(t.idx) == m.sent
                    and (self._own_clause(t, verb) or reports and _reported_subject(t, verb))
                    for t in verb.subtree)  # fmt: skip
+
+    def _continued_as_person(self, m: NamedMention) -> bool:
+        """A name shaped like a first and last name (``name_uses``), the subject of its clause, whose next "he" or "she"
+        outside quotes, in its sentence or the next, is a subject (or a "his"/"her" an owner), with no other person's
+        name or noun for a person between: what that pronoun continues (an organisation is "it" or "they")."""
+        if not self.parsed or not name_shaped(self, m):
+            return False
+        doc = self.doc
+        r = tokens(doc)[m.end - 1]
+        while r.dep_ in ("compound", "appos", "flat") and r.head.i != r.i:
+            r = r.head
+        if r.dep_ not in ("nsubj", "nsubjpass"):
+            return False  # the subject of its clause, not a name opening the sentence in another role
+        for t in tokens(doc)[m.end : min(len(doc), m.end + 80)]:
+            if self.sent_of(t.idx) > m.sent + 1:
+                return False
+            if not self.outside(t.i, t.i + 1):
+                continue
+            if t.lower_ in ("he", "she", "his", "her"):
+                return t.dep_ in ("nsubj", "nsubjpass", "poss")  # "she said", "... for her father"
+            if t.ent_type_ == "PERSON" or t.pos_ == "NOUN" and (person_noun(t) or t.lower_ in PEOPLE_NOUNS):
+                return False
+            if t.lower_ == "him":
+                return False  # someone else, whom a "he" after it may continue
+        return False
 
     def _impersonal_pronoun_follows(self, m: NamedMention) -> bool:
         """An "its" in the name's own clause, or an "it" that is the subject of a reporting verb there ("in what it

@@ -142,7 +142,7 @@ def impersonal_keys(mentions: Mentions, personal: bool = True) -> set[str]:
     return {k for k, v in place.items() if v >= 1 and k not in person}
 
 
-def _name_shaped(mentions: Mentions, m: NamedMention) -> bool:
+def name_shaped(mentions: Mentions, m: NamedMention) -> bool:
     """Two or three capitalised proper nouns with no organisation, place or title word: shaped like a
     person's first and last name ("Ana Roe-Hart"), whatever the tagger made it."""
     names = [t for t in tokens(mentions.doc)[m.start : m.end] if t.text != "-"]
@@ -160,7 +160,7 @@ def surnamed_keys(mentions: Mentions) -> set[str]:
     toks = tokens(doc)
     full: dict[str, list[NamedMention]] = {}
     for m in mentions.items:
-        if m.head < 0 and not m.personal and m.label != "NORP" and _name_shaped(mentions, m):
+        if m.head < 0 and not m.personal and m.label != "NORP" and name_shaped(mentions, m):
             full.setdefault(doc[m.start + 1 : m.end].text.lower(), []).append(m)
     out = set()
     for surname, ms in full.items():

@@ -852,3 +852,26 @@ def test_a_former_minister_is_not_an_unnamed_minister_still_in_office(nlp):
             '"hurt the poorest".\n\n'
             '"I cannot back it," the former minister said.\n')  # fmt: skip
     assert attributed(nlp(text))[-1] == ("I cannot back it,", "Ana Roe")
+
+
+def test_a_first_and_last_name_tagged_an_organisation_that_a_she_continues_is_a_person():
+    # Tom Pell said rates fell . The favourite , Ana Roe , denied it . " Yes , " she said .  (Ana Roe tagged ORG)
+    rows = [
+        ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
+        ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 4, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 2, "ccomp", "VERB", "VBD", "fall"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 7, "det", "DET", "DT", "the"),
+        ("favourite", 12, "nsubj", "NOUN", "NN", "favourite"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("Ana", 10, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 7, "appos", "PROPN", "NNP", "Roe"),
+        (",", 7, "punct", "PUNCT", ",", ","),
+        ("denied", 12, "ROOT", "VERB", "VBD", "deny"),
+        ("it", 12, "dobj", "PRON", "PRP", "it"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (9, 11, "ORG")])
+    assert attributed(doc) == [("Yes,", "Ana Roe")]
