@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from annotator.nlp import claim_lexicon as lex
-from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name, labels_of_name
+from annotator.nlp.claim_names import is_demonym_of_text, is_recurring_name, labels_of_name, named_as_polity, surnames
 from annotator.nlp.claim_tree import (
     antecedent,
     clause_verb,
@@ -294,6 +294,46 @@ def _binds(verb: Token) -> Predicate | None:
 
 _RULINGS = frozenset({"ruling", "award", "judgment", "judgement", "verdict", "decision", "finding", "opinion"})
 
+_SELF_DECIDING = frozenset({"decide", "choose", "determine"})
+_HOLDING = frozenset({"keep", "retain", "have", "hold"})
+_FINAL = frozenset({"final", "last"})
+_SAY_NOUNS = frozenset({"decision", "say", "word"})
+_ALONE = frozenset({"alone", "itself", "only"})
+_CHOSEN = frozenset({"who", "what", "which", "how", "where"})  # (not "whether", "when": a decision pending)
+
+
+def _a_polity_by_name(tok: Token) -> bool:
+    """A polity by its own name or as a state ("X", "the country"), not a person's surname or a people."""
+    if label_of(tok) in ("GPE", "NORP"):
+        return True
+    if tok.pos_ == "PROPN":
+        return (_a_country(tok) or is_recurring_name(tok) or named_as_polity(tok)) and tok.text not in surnames(tok.doc)
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _STATE_NOUNS
+
+
+def _decides_for_itself(verb: Token) -> Predicate | None:
+    """A polity deciding for itself, as the codebook has sovereignty: "X alone decides who crosses its border",
+    "the country will choose what it imports", "X will keep the final decision on who may settle here" (a verb of
+    deciding, not in the past, with "alone", its "own" choice or a question of who or what as its object, or a
+    final say kept or had; its subject the polity by name or as a state). Not negated: "X cannot decide alone" argues the other way."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or verb.tag_ in ("VBD", "VBN", "VBG") or _negated(verb):
+        return None
+    subj = subject_of(verb)
+    if subj is None or not _a_polity_by_name(subj):
+        return None
+    kids = list(verb.children)
+    if lemma in _SELF_DECIDING:
+        alone = any(c.lower_ in _ALONE and c.dep_ in ("advmod", "npadvmod", "dobj", "amod") for c in kids) or any(
+            c.lower_ in _ALONE and c.dep_ == "advmod" for c in subj.children)
+        asked = any(c.dep_ in ("ccomp", "dobj") and c.left_edge.lower_ in _CHOSEN for c in kids)
+        owned = any(c.dep_ == "dobj" and any(m.lower_ == "own" for m in c.children) for c in kids)
+        return Predicate(subj, "sovereignty", False) if alone or asked or owned else None
+    if lemma in _HOLDING and any(c.dep_ == "dobj" and c.lemma_.lower() in _SAY_NOUNS and any(
+            m.lower_ in _FINAL for m in c.children) for c in kids):
+        return Predicate(subj, "sovereignty", False)
+    return None
+
 
 def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     """ "X is Valdorian / ours / a Crown asset" (territory), "X stays in Y" (territory), "X is a country"
@@ -315,6 +355,9 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
             continue
         if lemma in _MADE and (p := _made_at_home(t)) is not None:
             out.append(p)  # "the decisions in Dunhal are taken in Dunhal", "our laws will be made in Corvaine"
+            continue
+        if lemma in _SELF_DECIDING | _HOLDING and (p := _decides_for_itself(t)) is not None:
+            out.append(p)  # "X alone decides who crosses its border", "X keeps the final say"
             continue
         if lemma in _BINDING_VERBS and (p := _binds(t)) is not None:
             out.append(p)  # "the award is binding on both", "its judgments bind every member state"
@@ -363,7 +406,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
 
 
 _LOOSE = ("appos", "npadvmod")
-_PREDICATE_LEMMAS = _MADE | _BINDING_VERBS | _BECOMING | _COPULAS  # the lemmas predicates_of looks at
+_PREDICATE_LEMMAS = _MADE | _BINDING_VERBS | _BECOMING | _COPULAS | _SELF_DECIDING | _HOLDING  # the lemmas predicates_of looks at
 
 
 def _framed(t: Token) -> Predicate | None:

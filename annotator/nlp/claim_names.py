@@ -68,6 +68,16 @@ def country_of(tok: Token) -> Token | None:
     return tok.doc[i] if i is not None else None
 
 
+def named_as_polity(tok: Token) -> bool:
+    """The article treats the name ``tok`` as a polity's: it forms a demonym from it ("Ostrian" beside "Ostria"), or
+    puts it where only a place or polity goes ("in X", "the status of X", "X's parliament"), and it is never the
+    surname of a person named in full."""
+    doc = tok.doc
+    if tok.text in surnames(doc):
+        return False
+    return any(tokens(doc)[i].text == tok.text for i in _countries(doc).values()) or _locative(doc, tok.text)
+
+
 def is_demonym_of_text(tok: Token) -> bool:
     """A capitalised word formed from a name that occurs in the same text."""
     return tok.text in _countries(tok.doc)
@@ -141,7 +151,7 @@ def _locative(doc: Doc, name: str) -> bool:
     surname of a person named in full: a place, not a person."""
     text = text_of(doc)
     return _framed(text, name) or _of_a_place_noun(text, name) or (
-        _owns_an_organ(text, name) and name not in _surnames(doc))
+        _owns_an_organ(text, name) and name not in surnames(doc))
 
 
 def _of_a_place_noun(text: str, name: str) -> bool:
@@ -192,7 +202,7 @@ def _after_place_nouns(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def _surnames(doc: Doc) -> frozenset[str]:
+def surnames(doc: Doc) -> frozenset[str]:
     """The words that end a person's name of two or more words in the article ("Beata Fross" -> "Fross")."""
     return frozenset(e[-1].text for e in ents(doc) if e.label_ == "PERSON" and len(e) > 1)
 
