@@ -478,6 +478,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, status_votes(doc, regions_status(doc, claims))))))))))
     claims = ruling_beside(doc, defended_home(doc, land_beside(doc, claims)))
     claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
+    claims = [h for h in (_hosts_report(doc, c) for c in claims) if h is not None]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
@@ -495,6 +496,26 @@ def _only_asks(doc: Doc, c: Claim) -> bool:
         return False
     words = {w.strip(".,;:!?\"'“”‘’").lower() for e in c.evidence for w in text[e.start : e.end].split()}
     return not words & _ASKER_SELF
+
+
+def _hosts_report(doc: Doc, c: Claim) -> Claim | None:
+    """A transcript host's or a Q./A. question's line ("HOST: The opposition says you would be trading our courts
+    for theirs."): the label that opens a line of questions asks and claims nothing, so a claim given to it is the
+    one its line reports, its reporting verb's subject's; with no one reported, the line gives no claim."""
+    if c.claimant is None or c.outlet or not _asks(doc, c.claimant):
+        return c
+    span = evidence_span(doc, c)
+    found = next((r for r in (reported_claimant(t) for t in span) if r is not None), None) if span else None
+    return c.with_(claimant=mention(doc, *found)) if found is not None else None
+
+
+def _asks(doc: Doc, m: Mention) -> bool:
+    """``m`` is the label opening a line ("HOST", "Q.") of a transcript head or mark whose lines are questions."""
+    text = text_of(doc)
+    if text[text.rfind("\n", 0, m.start) + 1 : m.start].strip():
+        return False
+    name = text[m.start : m.end].rstrip(".:")
+    return bool(name) and is_interviewer(doc, Mention(m.start, m.start + len(name)))
 
 
 def _about_its_reporting(doc: Doc, c: Claim) -> bool:
