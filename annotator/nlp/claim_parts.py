@@ -29,7 +29,7 @@ from annotator.nlp.claim_tree import (
     regarded,
     subject_of,
 )
-from annotator.nlp.lexicon import REPORTING_VERBS
+from annotator.nlp.lexicon import ORG_NOUNS, REPORTING_VERBS
 from annotator.nlp.once import ents_within, sent_of, tokens
 
 CLAIMANT_VERBS = REPORTING_VERBS | lex.STANCE_VERBS
@@ -90,14 +90,27 @@ def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
 
 def _named_apposition(tok: Token) -> Token | None:
     """The person's name set off beside a description of them ("the prime minister, Ada Rinn,", "its
-    spokeswoman, Lena Dravic,"): a proper-noun apposition of a common noun that is not an organisation's."""
+    spokeswoman, Lena Dravic,"): a proper-noun apposition of a common noun that is not an organisation's; a first
+    and last name the small model tagged an organisation ("the opposition leader, Ada Rinn,") is a person's too."""
     if tok.pos_ != "NOUN" or label_of(tok) in ("ORG", "GPE", "NORP"):
         return None
     for c in tok.rights:
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and label_of(c) in ("PERSON", "") and (
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.is_title and (
+                label_of(c) in ("PERSON", "") or _full_name(c) and _a_persons(tok)) and (
                 c.i > 0 and tok.doc[c.left_edge.i - 1].text == ","):
             return c
     return None
+
+
+def _full_name(name: Token) -> bool:
+    """A first and last name: two or more title-case proper nouns ("Ada Rinn"), none an organisation's noun."""
+    words = name.doc[name.left_edge.i : name.i + 1]
+    return len(words) >= 2 and all(w.pos_ == "PROPN" and w.is_title and w.lower_ not in ORG_NOUNS for w in words)
+
+
+def _a_persons(tok: Token) -> bool:
+    """A description of a person, not of an organisation ("leader", "minister"; not "party", "bloc")."""
+    return tok.lemma_.lower() not in ORG_NOUNS and tok.lower_ not in ORG_NOUNS and label_of(tok) == ""
 
 
 _DASHES = frozenset({"-", "—", "–", "--"})
