@@ -32,7 +32,7 @@ from annotator.nlp.lexicon import (
     table,
 )
 from annotator.nlp.name_uses import impersonal_keys, name_shaped, person_between, surnamed_keys
-from annotator.nlp.names import is_cap, is_title, label_of_name, named, propn_span
+from annotator.nlp.names import given_name_as, is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import by_lower, ents, head_indices, text_between, text_of, tokens, tokens_in, words
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
 from annotator.nlp.sources import unnamed_sources
@@ -816,7 +816,13 @@ class Mentions:
 
     def best_name(self, m: NamedMention, before: int) -> NamedMention:
         """The fullest earlier mention of the same person (``Ana Rusu`` over ``Rusu``); of two full
-        names with one surname, the first introduced (a bare "Quintero" is the article's Quintero)."""
+        names with one surname, the first introduced (a bare "Quintero" is the article's Quintero); the name
+        an unnamed source gave ("Another man, who gave his name only as Sid," is Sid)."""
+        if m.head >= 0 and self.parsed:
+            given = given_name_as(self.doc, self.doc[m.head])
+            if given is not None:
+                named_so = [x for x in self.between(*given) if x.personal]
+                return named_so[0] if named_so else self.make(*given, "PERSON", True)
         if not m.personal:
             return m
         same = [x for x in self.by_key.get(m.key, []) if x.start < before and x.personal]

@@ -26,7 +26,17 @@ from annotator.nlp.lexicon import (
     SPEAKING_NOUNS,
     TITLE_HEADS,
 )
-from annotator.nlp.names import Found, ent_span, is_cap, is_title, label_of_name, named, noun_phrase, propn_span
+from annotator.nlp.names import (
+    Found,
+    ent_span,
+    given_name_as,
+    is_cap,
+    is_title,
+    label_of_name,
+    named,
+    noun_phrase,
+    propn_span,
+)
 from annotator.nlp.once import head_indices, sent_of, tokens
 from annotator.nlp.roles import age_description, person_noun
 
@@ -158,6 +168,9 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
                     return speaker_from_head(doc, obj)
     if not head.is_alpha or not (speaking_noun(head) or literal and head.pos_ == "NOUN"):
         return None
+    given = given_name_as(doc, head)
+    if given is not None:  # "Another witness, who gave her name only as Ana, said": Ana
+        return named(doc, *given, "PERSON")
     renamed = _indefinite_renamed(head)
     if renamed is not None:  # "Another victim, a widower from X, wrote": the apposition says who
         return Found(*noun_phrase(doc, renamed), False, "")

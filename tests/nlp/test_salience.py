@@ -875,3 +875,52 @@ def test_a_first_and_last_name_tagged_an_organisation_that_a_she_continues_is_a_
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (9, 11, "ORG")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
+
+
+def test_a_he_whose_reported_clause_has_its_own_subject_is_the_unnamed_source_by_the_name_he_gave():
+    # Hal Brent spoke . Another man , who gave his name only as Sid , said two people ran . " Yes , " he said .
+    rows = [
+        ("Hal", 1, "compound", "PROPN", "NNP", "Hal"),
+        ("Brent", 2, "nsubj", "PROPN", "NNP", "Brent"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Another", 5, "det", "DET", "DT", "another"),
+        ("man", 15, "nsubj", "NOUN", "NN", "man"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("who", 8, "nsubj", "PRON", "WP", "who"),
+        ("gave", 5, "relcl", "VERB", "VBD", "give"),
+        ("his", 10, "poss", "PRON", "PRP$", "his"),
+        ("name", 8, "dobj", "NOUN", "NN", "name"),
+        ("only", 12, "advmod", "ADV", "RB", "only"),
+        ("as", 8, "prep", "ADP", "IN", "as"),
+        ("Sid", 12, "pobj", "PROPN", "NNP", "Sid"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("said", 15, "ROOT", "VERB", "VBD", "say"),
+        ("two", 17, "nummod", "NUM", "CD", "two"),
+        ("people", 18, "nsubj", "NOUN", "NNS", "people"),
+        ("ran", 15, "ccomp", "VERB", "VBD", "run"),
+        (".", 15, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (13, 14, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Sid")]
+
+
+def test_the_subject_of_a_reporting_verb_who_gave_her_name_as_a_name_speaks_by_that_name():
+    # " Yes , " said a woman who gave her name as Sid .
+    rows = [
+        ('"', 4, "punct", "PUNCT", "``", '"'),
+        ("Yes", 4, "intj", "INTJ", "UH", "yes"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ('"', 4, "punct", "PUNCT", "''", '"'),
+        ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        ("a", 6, "det", "DET", "DT", "a"),
+        ("woman", 4, "nsubj", "NOUN", "NN", "woman"),
+        ("who", 8, "nsubj", "PRON", "WP", "who"),
+        ("gave", 6, "relcl", "VERB", "VBD", "give"),
+        ("her", 10, "poss", "PRON", "PRP$", "her"),
+        ("name", 8, "dobj", "NOUN", "NN", "name"),
+        ("as", 8, "prep", "ADP", "IN", "as"),
+        ("Sid", 11, "pobj", "PROPN", "NNP", "Sid"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+    assert attributed(parse(rows, ents=[(12, 13, "PERSON")])) == [("Yes,", "Sid")]
