@@ -33,7 +33,7 @@ def test_model_a_claim_on_a_hosts_line_is_the_reported_speakers(nlp):
 
 
 _INTERVIEW = (
-    "Ilse Varrow has led the Harbour Party since 2019. We spoke to her in her office.\n\n"
+    "Ilse Ferrowen has led the Harbour Party since 2019. We spoke to her in her office.\n\n"
     "Q. Why now?\n\n"
     "A. Because the people of the coast have waited long enough.\n\n"
     "Q. The interior minister says the coast is \"an inseparable part of the republic\".\n\n"

@@ -58,8 +58,8 @@ def test_a_final_say_kept_by_a_polity_is_a_predicate_of_sovereignty_but_not_a_pe
 def test_model_a_minister_reported_saying_her_country_alone_decides_makes_a_sovereignty_claim(nlp):
     text = ("Tarnia has begun building a fence along its southern border with Vessel, the interior ministry said "
             "on Monday.\n\n"
-            "The interior minister, Ilse Brandvik, visited the works near the border town of Lomm. "
+            "The interior minister, Ilse Dunsholt, visited the works near the border town of Lomm. "
             "Tarnia alone decides who may settle here, she added.\n")
     found = [c for c in _claims(nlp, text) if "alone decides" in text[c.start : c.end]]
     assert [(c.claim_type, c.stance) for c in found] == [("sovereignty", "favour")], _claims(nlp, text)
-    assert text[found[0].claimant.start : found[0].claimant.end] == "Ilse Brandvik"
+    assert text[found[0].claimant.start : found[0].claimant.end] == "Ilse Dunsholt"

@@ -63,13 +63,13 @@ def _countries(doc: Doc) -> dict[str, int]:
 
 
 def country_of(tok: Token) -> Token | None:
-    """The country token a demonym names in this text ("Ostrian" -> "Ostria"), or None."""
+    """The country token a demonym names in this text ("Ulmenran" -> "Ulmenra"), or None."""
     i = _countries(tok.doc).get(tok.text)
     return tok.doc[i] if i is not None else None
 
 
 def named_as_polity(tok: Token) -> bool:
-    """The article treats the name ``tok`` as a polity's: it forms a demonym from it ("Ostrian" beside "Ostria"), or
+    """The article treats the name ``tok`` as a polity's: it forms a demonym from it ("Ulmenran" beside "Ulmenra"), or
     puts it where only a place or polity goes ("in X", "the status of X", "X's parliament"), and it is never the
     surname of a person named in full."""
     doc = tok.doc

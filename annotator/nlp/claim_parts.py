@@ -90,7 +90,7 @@ def _resolve_pronoun(tok: Token) -> tuple[int, int] | None:
 
 def _named_apposition(tok: Token) -> Token | None:
     """The person's name set off beside a description of them ("the prime minister, Ada Rinn,", "its
-    spokeswoman, Lena Dravic,"): a proper-noun apposition of a common noun that is not an organisation's; a first
+    spokeswoman, Lena Orlimar,"): a proper-noun apposition of a common noun that is not an organisation's; a first
     and last name the small model tagged an organisation ("the opposition leader, Ada Rinn,") is a person's too."""
     if tok.pos_ != "NOUN" or label_of(tok) in ("ORG", "GPE", "NORP"):
         return None

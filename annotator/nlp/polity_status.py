@@ -27,7 +27,7 @@ _GENERIC = (lex.REGION_NOUNS | lex.SUB_STATE_WORDS | lex.SUB_STATE_ORGANS | lex.
 
 def _name(t: Token) -> str:
     """The word a name is known by: the last word of its entity that is no common word ("Upper Ysk" -> "ysk",
-    "the X Regional Party" -> "x"), or the country a demonym of the text is formed from ("Ostrians" -> "ostria")."""
+    "the X Regional Party" -> "x"), or the country a demonym of the text is formed from ("Ulmenrans" -> "ulmenra")."""
     country = country_of(t) if t.is_title else None
     if country is not None:
         return country.lower_
@@ -63,10 +63,10 @@ def _marked_by(t: Token) -> bool:
     if t.dep_ in ("compound", "poss", "nmod", "amod") and head is not t:
         mods = [c for c in head.children if c is not t]
         if _region_word(head) and t.dep_ == "compound":
-            return True  # "the Ketta region", "Vell province"
+            return True  # "the Quellith region", "Sandrek province"
         if head.lemma_.lower() in lex.SUB_STATE_ORGANS and (any(_sub_state(c) for c in mods) or _sub_state(head)
                                                              or _a_sub_state_head(head)):
-            return True  # "the Antrova regional assembly", "X's regional government", "the X Regional Party"
+            return True  # "the Zorvany regional assembly", "X's regional government", "the X Regional Party"
         if head.lemma_.lower() in lex.STATUS_SOUGHT:
             return True  # "X's autonomy", "the X secession bid", "X home rule"
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head is not t.head:
@@ -125,5 +125,5 @@ def non_state_names(doc: Doc) -> frozenset[str]:
 def non_state(t: Token | None) -> bool:
     """``t`` names (or is a demonym of) a polity its document marks as a region or people under another state."""
     if t is None or not t.is_title:
-        return False  # looked up by its word, whatever the tagger made of this mention ("Pellagh" as a person)
+        return False  # looked up by its word, whatever the tagger made of this mention ("Brastova" as a person)
     return _name(t) in non_state_names(t.doc)

@@ -10,20 +10,20 @@ from tests.nlp.test_rules import _said_yes, attributed
 
 
 def _left_then_place(place_dep: str, prep: str | None = None) -> list[tuple]:
-    """Ana Roe left (prep) Morwick . Morwick is quiet ."""
+    """Ana Roe left (prep) Kalvaro . Kalvaro is quiet ."""
     rows = [
         ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
         ("Roe", 2, "nsubj", "PROPN", "NNP", "Roe"),
         ("left", 2, "ROOT", "VERB", "VBD", "leave"),
     ]
     if prep is None:
-        rows.append(("Morwick", 2, place_dep, "PROPN", "NNP", "Morwick"))
+        rows.append(("Kalvaro", 2, place_dep, "PROPN", "NNP", "Kalvaro"))
     else:
-        rows += [(prep, 2, "prep", "ADP", "IN", prep), ("Morwick", 3, place_dep, "PROPN", "NNP", "Morwick")]
+        rows += [(prep, 2, "prep", "ADP", "IN", prep), ("Kalvaro", 3, place_dep, "PROPN", "NNP", "Kalvaro")]
     n = len(rows)
     return rows + [
         (".", 2, "punct", "PUNCT", ".", "."),
-        ("Morwick", n + 2, "nsubj", "PROPN", "NNP", "Morwick"),
+        ("Kalvaro", n + 2, "nsubj", "PROPN", "NNP", "Kalvaro"),
         ("is", n + 2, "ROOT", "AUX", "VBZ", "be"),
         ("quiet", n + 2, "acomp", "ADJ", "JJ", "quiet"),
         (".", n + 2, "punct", "PUNCT", ".", "."),
@@ -38,9 +38,9 @@ def test_a_name_tagged_a_person_that_is_left_like_a_place_is_no_one_a_she_stands
 
 def test_a_name_after_a_preposition_of_place_is_used_as_a_place():
     assert {"in", "at", "near", "outside"} <= PLACE_PREPOSITIONS
-    rows = _left_then_place("pobj", "for")  # "left for Morwick": no preposition of place, the tagger stands
+    rows = _left_then_place("pobj", "for")  # "left for Kalvaro": no preposition of place, the tagger stands
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (6, 7, "PERSON")])
-    assert attributed(doc) == [("Yes,", "Morwick")]
+    assert attributed(doc) == [("Yes,", "Kalvaro")]
     rows = _left_then_place("pobj", "outside")
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (4, 5, "PERSON"), (6, 7, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ana Roe")]
