@@ -418,6 +418,9 @@ class AcceptClaims:
         out = []
         for claim_id in self.claim_ids:
             c = store.claim(claim_id)
+            if c.state == SUGGESTED and store.damaged("claims", c.doc_id, [claim_id]):
+                raise ValueError(f"claim {claim_id} is damaged (another program wrote its evidence): give it "
+                                 "evidence or delete it")
             out.append(store.update_claim(claim_id, state=ACCEPTED) if c.state == SUGGESTED else c)
         return out
 

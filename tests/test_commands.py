@@ -4,6 +4,7 @@ import pytest
 
 from annotator.commands import (
     AcceptAll,
+    AcceptClaims,
     AcceptSpans,
     AddQuote,
     AddSpan,
@@ -610,3 +611,17 @@ def test_accept_all_is_one_update_for_any_number_of_suggestions(store, doc):
     assert len({s for s in statements if s.startswith("UPDATE spans")}) == 1
     store.undo(doc)
     assert len(store.suggested_ids("spans", doc)) == 300
+
+
+def test_accepting_one_damaged_claim_says_it_is_damaged_and_changes_nothing(store, doc):
+    from annotator.domain import Claim
+
+    with store.action("seed", undoable=False):
+        claim = store.insert_claim(Claim("sovereignty", (Mention(0, 7),), origin="rule:c", state="suggested",
+                                         doc_id=doc))
+    store.conn.execute("UPDATE claims SET evidence = 'not json' WHERE id = ?", [claim.id])
+    store.conn.commit()
+    before, entries = _rows(store), len(store.log())
+    with pytest.raises(ValueError, match="is damaged"):
+        run(store, AcceptClaims([claim.id]))
+    assert _rows(store) == before and len(store.log()) == entries
