@@ -536,14 +536,22 @@ def test_accept_all_skips_damaged_rows_and_accepts_the_rest_in_one_action(store,
     assert store.suggested_ids("claims", doc_id, 0.8) == [hand[0]] and store.suggested_ids("spans", doc_id) == [bad_span]
 
 
-def test_accept_all_with_only_damaged_suggestions_writes_nothing(store, doc):
-    from annotator.domain import Accepted, Claim
+def _damaged_claim(store, doc, cell: str):
+    """A suggested claim whose evidence cell another program overwrote with ``cell``."""
+    from annotator.domain import Claim
 
     with store.action("seed", undoable=False):
         claim = store.insert_claim(Claim("sovereignty", (Mention(0, 7),), origin="rule:c", state="suggested",
                                          doc_id=doc))
-    store.conn.execute("UPDATE claims SET evidence = '[[0, 7], [3]]' WHERE id = ?", [claim.id])
+    store.conn.execute("UPDATE claims SET evidence = ? WHERE id = ?", [cell, claim.id])
     store.conn.commit()
+    return claim
+
+
+def test_accept_all_with_only_damaged_suggestions_writes_nothing(store, doc):
+    from annotator.domain import Accepted
+
+    claim = _damaged_claim(store, doc, "[[0, 7], [3]]")
     entries = len(store.log())
     _, (done,) = run(store, AcceptAll(doc, 0.8))
     assert done == Accepted(0, 0, 0, damaged=1)
@@ -614,13 +622,7 @@ def test_accept_all_is_one_update_for_any_number_of_suggestions(store, doc):
 
 
 def test_accepting_one_damaged_claim_says_it_is_damaged_and_changes_nothing(store, doc):
-    from annotator.domain import Claim
-
-    with store.action("seed", undoable=False):
-        claim = store.insert_claim(Claim("sovereignty", (Mention(0, 7),), origin="rule:c", state="suggested",
-                                         doc_id=doc))
-    store.conn.execute("UPDATE claims SET evidence = 'not json' WHERE id = ?", [claim.id])
-    store.conn.commit()
+    claim = _damaged_claim(store, doc, "not json")
     before, entries = _rows(store), len(store.log())
     with pytest.raises(ValueError, match="is damaged"):
         run(store, AcceptClaims([claim.id]))

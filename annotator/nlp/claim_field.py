@@ -22,6 +22,7 @@ from annotator.nlp.claim_tree import (
     is_place,
     label_of,
     names_the_speaker,
+    negated,
     pobj,
     refuses_dependency,
     refuses_to_bargain,
@@ -117,10 +118,6 @@ def _owner_word(tok: Token, place: bool) -> bool:
     return tok.pos_ == "NOUN" and bool(mods) and (place or tok.lemma_.lower() in lex.FIELD["territory"])
 
 
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
 def _place(tok: Token) -> bool:
     return is_place(tok) or tok.lemma_.lower() in lex.FIELD["territory"] or tok.lower_ in lex.FIELD["territory"] or (
         tok.pos_ == "NOUN" and tok.lower_ in _named_place_heads(tok.doc))
@@ -180,13 +177,13 @@ def _pointed_land(verb: Token, subj: Token) -> Predicate | None:
         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                    if g.dep_ == "pobj"), None) if w in lex.PLACE_NOUNS else None
         if owned or of is not None and of.pos_ == "PROPN" and _a_country(of):
-            return Predicate(antecedent(subj), "territory", _negated(verb))
+            return Predicate(antecedent(subj), "territory", negated(verb))
     for c in verb.children:  # "This is X and it always will be": the place pointed at is the country's
         if c.dep_ == "attr" and c.pos_ == "PROPN" and label_of(c) != "PERSON" and (_a_country(c) or _is_polity(
                 c)) and subj.lower_ in _POINTING and not any(
                 d.dep_ in ("relcl", "acl") for d in c.children) and not any(
                 d.dep_ in ("ccomp", "relcl") for d in verb.children):
-            return Predicate(antecedent(subj), "territory", _negated(verb))
+            return Predicate(antecedent(subj), "territory", negated(verb))
     return None
 
 
@@ -208,14 +205,14 @@ def _nationality(verb: Token, subj: Token) -> Predicate | None:
         return None
     for c in verb.children:
         if c.dep_ == "acomp" and (is_demonym(c) or is_demonym_of_text(c)) and subj.lower_ == "we":
-            return Predicate(subj, "territory", _negated(verb))
+            return Predicate(subj, "territory", negated(verb))
         if c.dep_ != "attr" or c.lemma_.lower() not in _MEMBERS:
             continue
         of = next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                    if g.dep_ == "pobj"), None)
         if of is not None and (label_of(of) == "GPE" or _a_country(of)) or any(
                 m.dep_ in ("amod", "compound") and _polity_modifier(m) for m in c.children):
-            return Predicate(subj, "territory", _negated(verb))
+            return Predicate(subj, "territory", negated(verb))
     return None
 
 
@@ -244,7 +241,7 @@ def _runs_its_own(own: Token, we: bool) -> Predicate | None:
     if subj is None or not (subj.lower_ == "we" and we or label_of(subj) in ("GPE", "NORP")
                             or subj.lemma_.lower() in _SELF and subj.pos_ == "NOUN"):
         return None
-    return Predicate(subj, "sovereignty", _negated(t))
+    return Predicate(subj, "sovereignty", negated(t))
 
 
 _MADE = frozenset({"make", "take", "decide", "judge", "write", "pass", "set", "govern", "run", "rule"})
@@ -267,7 +264,7 @@ def _made_at_home(verb: Token) -> Predicate | None:
         return None
     local = where.lemma_.lower() in lex.PLACE_NOUNS and label_of(where) not in ("GPE", "NORP")
     # "decisions about this valley should be made in this valley": its people's say; in a state's name, self-rule
-    return Predicate(subj, "self_determination" if local else "sovereignty", _negated(verb))
+    return Predicate(subj, "self_determination" if local else "sovereignty", negated(verb))
 
 
 _BINDING_VERBS = frozenset({"bind", "be", "remain"})
@@ -289,7 +286,7 @@ def _binds(verb: Token) -> Predicate | None:
     subj = subject_of(verb)
     if subj is None or subj.lemma_.lower() not in _RULINGS:
         return None
-    return Predicate(subj, "other", _negated(verb) or comp is not None and _negated(comp))  # "is not binding"
+    return Predicate(subj, "other", negated(verb) or comp is not None and negated(comp))  # "is not binding"
 
 
 _RULINGS = frozenset({"ruling", "award", "judgment", "judgement", "verdict", "decision", "finding", "opinion"})
@@ -317,7 +314,7 @@ def _decides_for_itself(verb: Token) -> Predicate | None:
     deciding, not in the past, with "alone", its "own" choice or a question of who or what as its object, or a
     final say kept or had; its subject the polity by name or as a state). Not negated: "X cannot decide alone" argues the other way."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or verb.tag_ in ("VBD", "VBN", "VBG") or _negated(verb):
+    if verb.pos_ != "VERB" or verb.tag_ in ("VBD", "VBN", "VBG") or negated(verb):
         return None
     subj = subject_of(verb)
     if subj is None or not _a_polity_by_name(subj):
@@ -362,7 +359,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         if lemma in _BINDING_VERBS and (p := _binds(t)) is not None:
             out.append(p)  # "the award is binding on both", "its judgments bind every member state"
             continue
-        if lemma in _BECOMING and t.pos_ in ("AUX", "VERB") and _statehood(t) and not _negated(t):
+        if lemma in _BECOMING and t.pos_ in ("AUX", "VERB") and _statehood(t) and not negated(t):
             subj = subject_of(t)
             if subj is not None and (subj.lower_ == "we" and we or label_of(subj) in ("GPE", "NORP")):
                 out.append(Predicate(subj, "sovereignty", False))
@@ -370,7 +367,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         if lemma not in _COPULAS or t.pos_ not in ("AUX", "VERB"):
             continue
         subj = subject_of(t)
-        if subj is not None and subj.lower_ == "we" and we and _statehood(t) and not _negated(t):
+        if subj is not None and subj.lower_ == "we" and we and _statehood(t) and not negated(t):
             out.append(Predicate(subj, "sovereignty", False))
             continue
         if subj is not None and (p := _nationality(t, subj)) is not None:
@@ -389,19 +386,19 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         polity = label_of(subj) in ("GPE", "NORP") or subj.pos_ == "PROPN" and is_recurring_name(subj)
         comps = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd")]
         if (place or polity) and any(_owner_word(c, place) for c in comps):
-            out.append(Predicate(subj, "territory", _negated(t)))
+            out.append(Predicate(subj, "territory", negated(t)))
             continue
         if place and t.lemma_.lower() == "be" and any(c.dep_ == "attr" and c.pos_ == "PROPN" and _a_country(c)
                                                      and c.lower_ != subj.lower_ for c in comps):
-            out.append(Predicate(subj, "territory", _negated(t)))  # "Sarnova is Losvenia": X belongs to Y
+            out.append(Predicate(subj, "territory", negated(t)))  # "Sarnova is Losvenia": X belongs to Y
             continue
         into = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "within", "inside")), None)
         whole = next((g for g in into.children if g.dep_ == "pobj"), None) if into is not None else None
         if t.lemma_.lower() != "be" and polity and whole is not None and label_of(whole) in ("GPE", "NORP"):
-            out.append(Predicate(subj, "territory", _negated(t)))
+            out.append(Predicate(subj, "territory", negated(t)))
             continue
         if polity and any(c.lemma_.lower() in _STATE_NOUNS and c.dep_ == "attr" for c in comps):
-            out.append(Predicate(subj, "contest" if _negated(t) else "sovereignty", _negated(t)))
+            out.append(Predicate(subj, "contest" if negated(t) else "sovereignty", negated(t)))
     return out
 
 

@@ -8,15 +8,11 @@ from spacy.tokens import Doc, Span, Token
 from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import mention
-from annotator.nlp.claim_tree import evidence_span, phrase
+from annotator.nlp.claim_tree import evidence_span, negated, phrase, pobj
 
 __all__ = ["rejected_finding", "ruling_beside"]
 
 _REFUSED_UNDER_NEGATION = frozenset({"recognise", "recognize", "accept", "respect", "honour", "honor"})
-
-
-def _negated(t: Token) -> bool:
-    return any(c.dep_ == "neg" for c in t.children)
 
 
 def rejected_finding(span: Span) -> Token | None:
@@ -29,10 +25,10 @@ def rejected_finding(span: Span) -> Token | None:
             continue
         h = t.head
         if t.dep_ == "dobj" and (h.lemma_.lower() in lex.REVERSING or h.lemma_.lower() in _REFUSED_UNDER_NEGATION
-                                 and _negated(h)):
+                                 and negated(h)):
             return t
         if t.dep_ == "pobj" and h.lower_ == "by" and h.head.lower_ == "bound" and (
-                _negated(h.head) or _negated(h.head.head)):
+                negated(h.head) or negated(h.head.head)):
             return t
         if t.dep_ == "nsubj" and any(c.dep_ in ("acomp", "attr") and c.lower_ in lex.DISCREDITING for c in h.children):
             return t
@@ -41,8 +37,7 @@ def rejected_finding(span: Span) -> Token | None:
 
 def _maker(t: Token) -> Token:
     """The body a finding is of ("the findings of the commission": the commission), else the finding itself."""
-    of = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
-              None)
+    of = pobj(t, ("of",))
     return of if of is not None and (of.lemma_.lower() in lex.FINDINGS or of.pos_ == "PROPN") else t
 
 

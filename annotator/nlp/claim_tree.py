@@ -279,6 +279,11 @@ def names_the_speaker(a: Token, verbs: frozenset[str]) -> bool:
     return head.lemma_.lower() in verbs and head.pos_ == "VERB"
 
 
+def negated(tok: Token) -> bool:
+    """A "not" or "n't" on ``tok`` itself."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
 def pobj(tok: Token, preps: tuple[str, ...]) -> Token | None:
     """The object of a preposition of ``tok`` among ``preps`` ("interference from X")."""
     for c in tok.children:

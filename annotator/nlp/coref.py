@@ -233,7 +233,7 @@ class Mentions:
         # "Vell Line raised its forecast", "Vell Line ordered ships, in what it describes as ...": tagged PERSON,
         # the name is an organisation's (none of its mentions titled, or going on with he/she)
         impersonal = {m.key for m in self.items if m.label == "PERSON" and m.subject and self._impersonal_pronoun_follows(m)}
-        impersonal -= {m.key for m in self.items if m.titles & TITLE_HEADS or m.subject and self._personal_pronoun_follows(m)}
+        impersonal -= {m.key for m in self.items if m.titles & TITLE_HEADS or m.subject and self.personal_pronoun_follows(m)}
         for m in self.items:
             if m.label == "PERSON" and m.key in impersonal:
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
@@ -252,7 +252,7 @@ class Mentions:
         # a name tagged ORG that is the subject of a clause going on with "his"/"her": a person
         for m in self.items:
             if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (
-                    m.subject and self._personal_pronoun_follows(m) and not person_between(self, m) or self._aged(m)):
+                    m.subject and self.personal_pronoun_follows(m) and not person_between(self, m) or self.aged(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # a first and last name tagged an organisation or a group, the subject of its sentence, whose next he/she
         # subject comes before anyone else is named or described ("The favourite, Ana Roe-Hart, denied it. “…,” she said"):
@@ -263,7 +263,7 @@ class Mentions:
         # a name tagged ORG that a person's title opens ("Rev X", "Cllr X", "Dr X"), or that a "who" clause
         # follows ("Ann Lee (Lab), who chairs ..."): a person
         for m in self.items:
-            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (self._titled_person(m) or self._who_follows(m)):
+            if m.label in (*ORG_LABELS, NAME, ORG_NAME) and (self._titled_person(m) or self.who_follows(m)):
                 m.label, m.key = "PERSON", name_key(doc, m.start, m.end, "PERSON")
         # "Ana Roe-Hart" tagged a place or an organisation and then called "Roe-Hart" when she speaks: a person
         surnamed = surnamed_keys(self)
@@ -284,15 +284,6 @@ class Mentions:
         self.by_key: dict[str, list[NamedMention]] = {}
         for m in self.items:
             self.by_key.setdefault(m.key, []).append(m)
-
-    def aged(self, m: NamedMention) -> bool:
-        return self._aged(m)
-
-    def who_follows(self, m: NamedMention) -> bool:
-        return self._who_follows(m)
-
-    def pronoun_follows(self, m: NamedMention) -> bool:
-        return self._personal_pronoun_follows(m)
 
     def _apposed_name(self, t: Token) -> bool:
         """A capitalised word inside a sentence, set off by commas against a noun for one person ("her
@@ -389,7 +380,7 @@ class Mentions:
             if m.label != "PERSON" or m.end - m.start < 2 or m.titles & TITLE_HEADS:
                 continue
             short = text_between(doc, m.start, m.end).lower()
-            if any(o.startswith(short + " ") for o in org_names) and not (m.subject and self._personal_pronoun_follows(m)):
+            if any(o.startswith(short + " ") for o in org_names) and not (m.subject and self.personal_pronoun_follows(m)):
                 m.label, m.key = ORG_NAME, name_key(doc, m.start, m.end, ORG_NAME)
         self.person_keys = {m.key for m in self.items if m.label == "PERSON"}
 
@@ -438,7 +429,7 @@ class Mentions:
             v = doc[v.i + 1]  # "who now chairs"
         return v if v.pos_ == "VERB" and v.lemma_.lower() in _OFFICE_VERBS else None
 
-    def _who_follows(self, m: NamedMention) -> bool:
+    def who_follows(self, m: NamedMention) -> bool:
         """A relative "who"/"whose" set off by a comma right after the name, or after brackets that follow it
         ("Ann Lee, who ...", "Ann Lee (Lab, Mill ward), who ..."), the name of two or more proper nouns and
         no organisation noun: a person."""
@@ -453,7 +444,7 @@ class Mentions:
             k = close + 1
         return k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in ("who", "whose")
 
-    def _aged(self, m: NamedMention) -> bool:
+    def aged(self, m: NamedMention) -> bool:
         """An age set off after the name ("Daubenay, 22, storms to ..."): a person."""
         doc = self.doc
         if m.end + 2 >= len(doc) or doc[m.end].text != "," or doc[m.end + 2].text not in (",", ")"):
@@ -516,7 +507,7 @@ class Mentions:
             return False
         return any(c.dep_ == "det" and c.lower_ == "the" and c.i in (m.start - 1, m.start) for c in head.children)
 
-    def _personal_pronoun_follows(self, m: NamedMention) -> bool:
+    def personal_pronoun_follows(self, m: NamedMention) -> bool:
         """ "Chidi Okonkwo reached his first final": a he/his/she/her after the name in its own clause,
         the name made of proper nouns only (no "Ferries", "Council")."""
         doc = self.doc

@@ -85,16 +85,13 @@ def person_use(mentions: Mentions, m: NamedMention) -> bool:
     toks = tokens(doc)[m.start : m.end]
     if m.speaker or _titled(mentions, m) or mentions.aged(m) or mentions.who_follows(m):
         return True
-    if m.subject and mentions.pronoun_follows(m) and not person_between(mentions, m):
+    if m.subject and mentions.personal_pronoun_follows(m) and not person_between(mentions, m):
         return True
     r = _root(doc, m)
     if r.dep_ == "poss" and r.head.lower_ in _KIN:
         return True
     names = [t for t in toks if t.text != "-"]
-    return (
-        len(names) >= 2 and all(t.pos_ == "PROPN" and is_cap(t) and t.tag_ == "NNP" for t in names)
-        and not any(t.lower_ in ORG_NOUNS | _PLACE_WORDS or is_title(t) for t in names)
-    )  # fmt: skip
+    return len(names) >= 2 and _name_words(names)
 
 
 def _titled(mentions: Mentions, m: NamedMention) -> bool:
@@ -121,13 +118,13 @@ def person_between(mentions: Mentions, m: NamedMention) -> bool:
     return False
 
 
-def impersonal_keys(mentions: Mentions, personal: bool = True) -> set[str]:
-    """The keys of the names (of people, when ``personal``: PERSON or NAME?) that some mention uses as a place,
-    venue, work or team and none as a person's: the tagger's guess, not the text's use."""
+def impersonal_keys(mentions: Mentions) -> set[str]:
+    """The keys of the names of people (PERSON or NAME?) that some mention uses as a place, venue, work or team and
+    none as a person's: the tagger's guess, not the text's use."""
     place: dict[str, float] = {}
     person: set[str] = set()
     for m in mentions.items:
-        if m.head >= 0 or personal and not m.personal:
+        if m.head >= 0 or not m.personal:
             continue
         if m.key in person:
             continue
@@ -146,9 +143,13 @@ def name_shaped(mentions: Mentions, m: NamedMention) -> bool:
     """Two or three capitalised proper nouns with no organisation, place or title word: shaped like a
     person's first and last name ("Ana Roe-Hart"), whatever the tagger made it."""
     names = [t for t in tokens(mentions.doc)[m.start : m.end] if t.text != "-"]
-    return 2 <= len(names) <= 3 and all(
-        t.pos_ == "PROPN" and is_cap(t) and t.tag_ == "NNP" and t.lower_ not in ORG_NOUNS | _PLACE_WORDS
-        and not is_title(t) for t in names)  # fmt: skip
+    return 2 <= len(names) <= 3 and _name_words(names)
+
+
+def _name_words(names: list[Token]) -> bool:
+    """Every word a capitalised proper noun (NNP), none an organisation's, a place's or a title word."""
+    return all(t.pos_ == "PROPN" and is_cap(t) and t.tag_ == "NNP" and t.lower_ not in ORG_NOUNS | _PLACE_WORDS
+               and not is_title(t) for t in names)
 
 
 def surnamed_keys(mentions: Mentions) -> set[str]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_names import country_of
-from annotator.nlp.claim_tree import entity_of, label_of
+from annotator.nlp.claim_tree import entity_of, label_of, negated, pobj
 from annotator.nlp.once import tokens
 
 __all__ = ["non_state", "non_state_names"]
@@ -89,8 +89,8 @@ def _marked_by(t: Token) -> bool:
         return True  # "X, part of Y since 1921"
     if t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ("be", "remain", "stay"):
         attr = next((c for c in head.children if c.dep_ == "attr"), None)
-        negated = any(c.dep_ == "neg" for c in head.children)
-        if attr is not None and not negated and (_region_word(attr) or attr.lemma_.lower() == "part" and _whole_state(
+        denied = negated(head)
+        if attr is not None and not denied and (_region_word(attr) or attr.lemma_.lower() == "part" and _whole_state(
                 attr) is not None or _another_state(attr, t)):
             return True  # "X is a province of Y", "X remains part of Y", "X is Y and always has been"
     return _would_be_independent(t)
@@ -98,8 +98,7 @@ def _marked_by(t: Token) -> bool:
 
 def _whole_state(part: Token) -> Token | None:
     """The state a part noun is part of ("part of Y"), else None ("part of the Union", "part of Europe")."""
-    whole = next((g for c in part.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj"), None)
+    whole = pobj(part, ("of",))
     return whole if whole is not None and label_of(whole) == "GPE" and whole.lower_ not in lex.UNION_NAMES else None
 
 
