@@ -37,11 +37,11 @@ if str(ROOT) not in sys.path:
 from annotator.nlp.pipeline import annotate, load_pipeline  # noqa: E402
 
 GOLD_DIR = ROOT / "benchmarks" / "claims"
-SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13")
-SEALED: tuple[str, ...] = ("heldout9", "heldout10", "heldout11", "heldout12", "heldout13")  # heldout2/3 opened in round four, heldout4 in five, heldout5 in six, heldout6 in seven, heldout7 in session 11, heldout8 (``z*``) in session 13; heldout11 written blind in session 13, heldout12 (``q*``) in session 14, heldout13 (``r*``) in session 15
-# Gold files of sealed splits, known by their file name (heldout9 ``m*``, heldout10 ``n*``, heldout11 ``p*``, heldout12 ``q*``, heldout13 ``r*``): they are not even
+SPLITS = ("dev", "dev2", "heldout", "seed", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
+SEALED: tuple[str, ...] = ("heldout10", "heldout11", "heldout12", "heldout13", "heldout14")  # heldout2/3 opened in round four, heldout4 in five, heldout5 in six, heldout6 in seven, heldout7 in session 11, heldout8 (``z*``) in session 13, heldout9 (``m*``) in session 16; heldout11 written blind in session 13, heldout12 (``q*``) in session 14, heldout13 (``r*``) in session 15, heldout14 (``t*``) in session 16
+# Gold files of sealed splits, known by their file name (heldout10 ``n*``, heldout11 ``p*``, heldout12 ``q*``, heldout13 ``r*``, heldout14 ``t*``): they are not even
 # opened unless a sealed split is named, since the split is only known from inside.
-SEALED_PREFIXES: tuple[str, ...] = ("m", "n", "p", "q", "r")
+SEALED_PREFIXES: tuple[str, ...] = ("n", "p", "q", "r", "t")
 
 
 def sealed_file(path: Path) -> bool:
