@@ -1,12 +1,12 @@
 """Score the claim suggestions (``annotate(load_pipeline(), text).claims``) against gold claims.
 
-    python benchmarks/claims.py [--model NAME] [--split dev|dev2|heldout|seed|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13]
-        [--verbose]
+    python benchmarks/claims.py [--model NAME] [--split SPLIT ...] [--verbose]
 
 Without --split every split is scored except the sealed ones (those in ``SEALED``, scored only when named, so
-that the development loop cannot peek at them by accident: heldout9 and heldout10, whose files are skipped unopened by
-name; heldout2 and heldout3 were opened for development in the fourth round, heldout4 in the fifth, heldout5 at the
-start of the sixth, heldout6 at the start of the seventh, heldout7 in session 11, heldout8 in session 13).
+that the development loop cannot peek at them by accident: heldout10 to heldout14, whose files are skipped unopened
+by name, ``SEALED_PREFIXES``). heldout2 and heldout3 were opened for development in the fourth round, heldout4 in
+the fifth, heldout5 at the start of the sixth, heldout6 at the start of the seventh, heldout7 in session 11,
+heldout8 in session 13, heldout9 in session 16, each after its scores were recorded.
 
 Gold: ``benchmarks/claims/*.gold.json`` (text in the ``.txt`` beside it, split in its "split" key) and
 ``benchmarks/claims/seeds/*.gold.json`` (text at the path in its "text" key, from the repository root; split
