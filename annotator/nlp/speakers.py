@@ -56,6 +56,18 @@ def _titled_person_before(doc: Doc, s: int, e: int) -> Found | None:
     return named(doc, names[0], of, "PERSON") if names else None
 
 
+def _person_set_off_after(doc: Doc, head: Token, ent: tuple[int, int, str]) -> Found | None:
+    """A person's name in apposition to an organisation-tagged subject, set off by a comma right after it: the
+    subject names the person's office, and a body has no personal name in apposition."""
+    for child in head.children:
+        if child.dep_ != "appos" or child.ent_type_ != "PERSON":
+            continue
+        cent = ent_span(doc, child)
+        if cent is not None and cent[0] > ent[1] and doc[ent[1]].text == "," and cent[0] - ent[1] <= 3:
+            return named(doc, *cent)
+    return None
+
+
 def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | None:
     """The speaker named by a subject: a person named in apposition, its entity, a proper name,
     the organisation a spokesperson speaks for, or the noun phrase itself (``literal``: the subject
@@ -113,6 +125,10 @@ def speaker_from_head(doc: Doc, head: Token, literal: bool = False) -> Found | N
         set_off = _name_set_off_after(doc, head)
         if set_off is not None:  # "Its chair, Rep. Ana Roe (R-Vell), said": the parse hung the name elsewhere
             return set_off
+    if ent is not None and ent[2] in ORG_LABELS:
+        person = _person_set_off_after(doc, head, ent)
+        if person is not None:  # "The Harbour Master, Mrs. Ada Pollick, said": the office tagged as a body
+            return person
     if ent is not None:
         return named(doc, *ent)
     if head.pos_ == "PROPN" and not head.is_lower or (not head.pos_ and is_cap(head)):

@@ -2874,3 +2874,34 @@ def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_name_where_
     ]
     doc = parse(rows, ents=[(0, 1, "PERSON"), (6, 8, "PERSON")])
     assert [doc[m.start : m.end].text for m in Article(doc, find_marked_quotes(doc.text)).mentions.items] == ["Ana Roe"]
+
+
+def _office_said(second: tuple, second_label: str) -> tuple:
+    # The Weir Warden , Ms. Ada Pollick , said the sluice held .   (the parse tags the office a body)
+    rows = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("Weir", 2, "compound", "PROPN", "NNP", "weir"),
+        ("Warden", 8, "nsubj", "PROPN", "NNP", "warden"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("Ms.", 6, "compound", "PROPN", "NNP", "ms."),
+        second,
+        ("Pollick", 2, "appos", "PROPN", "NNP", "pollick"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("said", 8, "ROOT", "VERB", "VBD", "say"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("sluice", 11, "nsubj", "NOUN", "NN", "sluice"),
+        ("held", 8, "ccomp", "VERB", "VBD", "hold"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    return parse(rows, ents=[(0, 3, "ORG"), (5, 7, second_label)])
+
+
+def test_a_person_set_off_after_an_office_tagged_as_a_body_is_the_speaker():
+    from annotator.nlp.speakers import speaker_from_head
+
+    doc = _office_said(("Ada", 6, "compound", "PROPN", "NNP", "ada"), "PERSON")
+    found = speaker_from_head(doc, doc[2], literal=True)
+    assert doc[found.start : found.end].text == "Ada Pollick"  # the person, not "The Weir Warden"
+    doc = _office_said(("Ada", 6, "compound", "PROPN", "NNP", "ada"), "ORG")
+    found = speaker_from_head(doc, doc[2], literal=True)
+    assert doc[found.start : found.end].text == "The Weir Warden"  # a body beside a body stays the subject
