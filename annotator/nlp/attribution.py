@@ -29,6 +29,7 @@ CONFIDENCE = {
     "dash": 0.85,
     "qa": 0.8,
     "turn": 0.85,
+    "post": 0.85,
     "as-clause": 0.85,
     "headline-colon": 0.75,
     "colon-intro": 0.8,

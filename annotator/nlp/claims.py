@@ -500,13 +500,21 @@ def _only_asks(doc: Doc, c: Claim) -> bool:
 
 def _hosts_report(doc: Doc, c: Claim) -> Claim | None:
     """A transcript host's or a Q./A. question's line ("HOST: The opposition says you would be trading our courts
-    for theirs."): the label that opens a line of questions asks and claims nothing, so a claim given to it is the
-    one its line reports, its reporting verb's subject's; with no one reported, the line gives no claim."""
-    if c.claimant is None or c.outlet or not _asks(doc, c.claimant):
+    for theirs."): the label that opens a line of questions asks and claims nothing, so a claim given to it, or to
+    whoever the quote finder gave that line (a question turn is its interviewer's quote, or no one's), is the one
+    its line reports, its reporting verb's subject's; with no one reported, the line gives no claim."""
+    if c.outlet or not (c.claimant is not None and _asks(doc, c.claimant) or _asked_on(doc, c)):
         return c
     span = evidence_span(doc, c)
     found = next((r for r in (reported_claimant(t) for t in span) if r is not None), None) if span else None
     return c.with_(claimant=mention(doc, *found)) if found is not None else None
+
+
+def _asked_on(doc: Doc, c: Claim) -> bool:
+    """The claim's evidence opens on a line a transcript's or an interview's asker speaks ("Q. The minister says ...")."""
+    span = evidence_span(doc, c)
+    speaker = line_speaker(sent_of(span[0])) if span is not None and len(span) else None
+    return speaker is not None and is_interviewer(doc, speaker)
 
 
 def _asks(doc: Doc, m: Mention) -> bool:

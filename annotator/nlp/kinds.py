@@ -38,8 +38,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     ``term`` for one or two words no cue governs, else ``quote``."""
     q = art.marked[i]
     words = _WORDS.findall(art.text[q.start : q.end])
-    if not words or len(words) > 8 or (attr is not None and attr.rule in _LAYOUT):
-        return QUOTE
+    if q.unmarked or not words or len(words) > 8 or (attr is not None and attr.rule in _LAYOUT):
+        return QUOTE  # a turn or a post, which no marks set off, is words someone said
     if _HASHTAG.fullmatch(art.text[q.start : q.end]):
         return TERM  # 'using the hashtag “#SaveTheLido”': a tag mentioned, not words said
     if len(words) >= 2 and _bare_title(art, i, words) and not governed(art, i):

@@ -1,6 +1,7 @@
 """Attributions given by the layout, not by a verb: a dash line after the quote (`"…" — Name, title`),
-a panel or transcript intro at a paragraph's start (`Name, Outlet: "…"`, `NAME: "…"`), and the bare
-`Q:` / `A:` of an interview (the interviewer and the interviewee its intro names)."""
+a panel or transcript intro at a paragraph's start (`Name, Outlet: "…"`, `NAME: "…"`), the bare
+`Q:` / `A:` of an interview (the interviewer and the interviewee its intro names), and the account
+named under an embedded social post (`<p>…</p>&mdash; Name (@handle)`)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import re
 from typing import TYPE_CHECKING
 
 from annotator.nlp.attribution import Attr, attribute
-from annotator.nlp.lexicon import INTERVIEW_FORMS, NAME_PARTICLES, words
+from annotator.nlp.lexicon import FIRST_PERSON, INTERVIEW_FORMS, NAME, NAME_PARTICLES, OWNER_VERBS, words
 from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named, strip_title
+from annotator.nlp.quote_marks import POST_AUTHOR, QA_LABEL
 from annotator.nlp.roles import is_role
+from annotator.nlp.speakers import speaker_from_head
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article
@@ -116,7 +119,7 @@ def turn_attribution(art: Article, i: int) -> Attr | None:
     before a name dropped (``INTERIOR MINISTER OSKAR THALE:``), a role or place after a comma too
     (``ODA VELL, PILOT:``). Nothing else in the turn can name its speaker."""
     q = art.marked[i]
-    if not q.unmarked:
+    if not q.turn:
         return None
     label = art.text[q.para_start : q.open_at].rstrip().rstrip(":").rstrip()
     lo, hi = art.tokens(q.para_start, q.para_start + len(label))
@@ -153,12 +156,12 @@ def _bracket_is_role(art: Article, outer: tuple[int, int], inner: tuple[int, int
     if key not in art.memo:
         seen: dict[str, set[str]] = {}
         for q in art.marked:
-            if not q.unmarked:
+            if not q.turn:
                 continue
             m = re.match(r"\s*([^(:]+?)\s*\(([^)]+)\)", art.text[q.para_start : q.open_at])
             if m:
                 seen.setdefault(m.group(2).split(",")[0].strip().lower(), set()).add(m.group(1).lower())
-        labels = {q.para_start for q in art.marked if q.unmarked}
+        labels = {q.para_start for q in art.marked if q.turn}
         people = {w for m in art.mentions.items if m.personal and art.doc[m.start].idx not in labels
                   for w in art.doc[m.start : m.end].text.lower().split()}  # fmt: skip
         art.memo[key] = ({w for w, outers in seen.items() if len(outers) >= 2}, people)
@@ -175,10 +178,10 @@ def _asking_label(art: Article, label: str) -> bool:
     key = "asking_label:" + label
     if key not in art.memo:
         words = label.lower().split()
-        labels = {q.para_start for q in art.marked if q.unmarked}
+        labels = {q.para_start for q in art.marked if q.turn}
         people = {w for m in art.mentions.items if m.personal and art.doc[m.start].idx not in labels
                   for w in art.doc[m.start : m.end].text.lower().split()}  # fmt: skip
-        turns = [k for k, q in enumerate(art.marked) if q.unmarked
+        turns = [k for k, q in enumerate(art.marked) if q.turn
                  and art.text[q.para_start : q.open_at].rstrip().rstrip(":").rstrip() == label]  # fmt: skip
         questions = all(art.text[art.marked[k].start : art.q_hi[k]].rstrip().endswith("?") for k in turns)
         art.memo[key] = bool(
@@ -187,14 +190,11 @@ def _asking_label(art: Article, label: str) -> bool:
     return art.memo[key]
 
 
-_QA_LABEL = re.compile(r"(Q|A|Question|Answer)[ \t]*[:.][ \t]*")
-
-
 def qa_attribution(art: Article, i: int) -> Attr | None:
     """A quote right after a paragraph's bare `Q:` or `A:`: the interviewer asks, the interviewee
     answers, as the intro names them; no speaker when the intro names no one for that part."""
     q = art.marked[i]
-    m = _QA_LABEL.match(art.text, q.para_start, q.open_at + 1)
+    m = QA_LABEL.match(art.text, q.para_start, q.open_at + 1)
     if m is None or m.end() != q.open_at:
         return None
     if "interview" not in art.memo:
@@ -202,6 +202,49 @@ def qa_attribution(art: Article, i: int) -> Attr | None:
     asker, answerer = art.memo["interview"]
     who = asker if m.group(1)[0] == "Q" else answerer
     return Attr("qa", who, None, None, "PERSON" if who else "")
+
+
+def post_attribution(art: Article, i: int) -> Attr | None:
+    """An embedded social post: the account named under it (``&mdash; Name (@handle)``, or its handle when it
+    shows no name) posted it, its titles dropped ("Cllr Ana Roe"), or the person the article says runs the
+    business of that name; no speaker when no name can be read there."""
+    q = art.marked[i]
+    if not q.post:
+        return None
+    m = POST_AUTHOR.search(art.text, q.end, q.para_end)
+    start, end = (m.span(1) if m.group(1) else m.span(2)) if m is not None else (0, 0)
+    lo, hi = art.tokens(start, end)
+    while hi > lo and art.tok_starts[hi - 1] + len(art.doc[hi - 1]) > end:
+        hi -= 1  # a token running on into the markup ("@anon)</blockquote>") is no part of a name
+    if hi > lo + 1:
+        lo, hi = strip_title(art.doc, lo, hi)
+    if hi <= lo:
+        return Attr("post", None)
+    owner = _owner(art, lo, hi)
+    if owner is not None:
+        return Attr("post", (owner.start, owner.end), (lo, hi), None, owner.label)
+    return Attr("post", (lo, hi), None, None, art.mentions.label_of(lo, hi, label_of_name(art.doc, lo, hi)))
+
+
+def _owner(art: Article, lo: int, hi: int):
+    """The person a relative clause outside quotes says runs, owns or founded the business named by tokens
+    [lo, hi) ("Ana Roe, who runs the Tolt Bakehouse on Stavely Row" for an account "Tolt Bakehouse";
+    "the Copper Pan" names "Copper Pan Café"): that business's posts are theirs."""
+    if not art.parsed:
+        return None
+    doc = art.doc
+    name = {t.lower_ for t in doc[lo:hi] if is_cap(t)}
+    for m in art.mentions.items:
+        if not m.personal:
+            continue
+        for verb in doc[m.end - 1].children:
+            if verb.dep_ != "relcl" or verb.lemma_.lower() not in OWNER_VERBS or not art.outside(verb.i, verb.i + 1):
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            named = {t.lower_ for t in doc[obj.left_edge.i : obj.i + 1] if is_cap(t)} if obj is not None else set()
+            if named and named <= name:
+                return art.mentions.best_name(m, len(doc))
+    return None
 
 
 def answer_after_bare_question(art: Article, i: int) -> Attr | None:
@@ -243,7 +286,7 @@ def interview_roles(art: Article, first: int | None = None) -> tuple[tuple[int, 
     interviewer is else the byline's writer, the interviewee else the first person the intro names."""
     doc = art.doc
     if first is None:
-        first = next((a for a, b in art.paras if _QA_LABEL.match(art.text, a, b)), len(art.text))
+        first = next((a for a, b in art.paras if QA_LABEL.match(art.text, a, b)), len(art.text))
     lo, hi = art.tokens(0, first)
     asker: tuple[int, int] | None = None
     answerer: tuple[int, int] | None = None
@@ -259,10 +302,17 @@ def interview_roles(art: Article, first: int | None = None) -> tuple[tuple[int, 
             else:
                 asker = asker or _name_before(art, s_lo, k)
                 answerer = answerer or name_in(art, k + 1, s_hi)
-        elif nxt in ("to", "with"):  # "She spoke to Paul Esterhazy of the Courier"
-            asker = asker or name_in(art, k + 2, s_hi)
+        elif nxt in ("to", "with"):  # "She spoke to Paul Esterhazy of the Courier", "The researcher spoke to us"
+            subject, we = _talker(art, k)
+            if we:  # "We spoke to Ana Roe": the one spoken to answers, the writer asks
+                answerer = answerer or name_in(art, k + 2, s_hi)
+            else:
+                asker = asker or name_in(art, k + 2, s_hi)
+                answerer = answerer or subject
     if asker is None and art.mentions.writer is not None:
         asker = (art.mentions.writer.start, art.mentions.writer.end)
+    if answerer is not None and asker is not None and _same(art, answerer, asker):
+        answerer = None
     if answerer is None:
         asker_key = art.mentions.make(*asker, "PERSON").key if asker else None
         people = [m for m in art.mentions.between(lo, hi) if m.personal and m.key != asker_key]
@@ -272,7 +322,34 @@ def interview_roles(art: Article, first: int | None = None) -> tuple[tuple[int, 
         if best is not None:
             best = art.mentions.best_name(best, hi)
             answerer = (best.start, best.end)
+        else:  # a name the tagger missed: the intro's first two or more capitalised words after headline and byline
+            writer = art.mentions.writer
+            body = next((a for pi, (a, b) in enumerate(art.paras)
+                         if pi > 0 and not (writer is not None and a <= doc[writer.start].idx < b)), first)  # fmt: skip
+            answerer = name_in(art, art.tokens(body, body + 1)[0], hi)
+            if answerer is not None and asker is not None and _same(art, answerer, asker):
+                answerer = None
     return asker, answerer
+
+
+def _talker(art: Article, k: int) -> tuple[tuple[int, int] | None, bool]:
+    """Who does the talking of the intro's verb ``k`` ("The researcher, 51, spoke to us": the researcher,
+    a description resolved to the person just named), and whether that is the writer ("We spoke to ...")."""
+    if not art.parsed:
+        return None, False
+    doc = art.doc
+    subj = next((c for c in doc[k].children if c.dep_ == "nsubj"), None)
+    found = speaker_from_head(doc, subj) if subj is not None else None
+    if found is None:
+        return None, False
+    if found.pronoun and doc[found.start].lower_ in FIRST_PERSON:
+        return None, True
+    a = attribute(doc, art.mentions, "qa", found, None, k)
+    return (a.speaker if a.label in ("PERSON", NAME) else None), False
+
+
+def _same(art: Article, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return art.mentions.make(*a, "PERSON").key == art.mentions.make(*b, "PERSON").key
 
 
 def _name_before(art: Article, lo: int, k: int) -> tuple[int, int] | None:

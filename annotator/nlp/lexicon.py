@@ -88,6 +88,7 @@ INTERVIEW_FORMS = {form: lemma for lemma in sorted(INTERVIEW_VERBS) for form in 
 PEOPLE_NOUNS = _PEOPLE_NOUNS = words("people_nouns")
 PARTY_WORDS = words("party_words")
 REPLY_VERBS = words("reply_verbs")
+OWNER_VERBS = words("owner_verbs")
 SPEAKING_NOUNS = _PEOPLE_NOUNS | TITLE_HEADS | ORG_NOUNS | PROXY_NOUNS | DOCUMENT_NOUNS | NOUN_CUES
 AGENT_SUFFIXES = tuple(sorted(words("agent_suffixes"), key=len, reverse=True))
 NOT_AGENTS = words("not_agents")

@@ -15,6 +15,7 @@ from annotator.nlp.layouts import (
     dash_attribution,
     headline_colon,
     panel_name,
+    post_attribution,
     qa_attribution,
     turn_attribution,
 )
@@ -31,6 +32,10 @@ def own_sentence(art: Article, i: int) -> Attr | None:
     """A cue in the quote's own sentence, a "Name:" intro, a colon intro, a short sentence
     right after, or (for a fragment) the subject of the verb governing it."""
     q = art.marked[i]
+    if q.post:  # an embedded post: the account named under it
+        return post_attribution(art, i)
+    if q.continued and q.turn:  # a paragraph going on with a turn: the turn's speaker, as its group's
+        return None
     if q.unmarked:  # a transcript turn: its label, or the Q/A roles of the interview
         return qa_attribution(art, i) or turn_attribution(art, i)
     before, after = art.regions(i)

@@ -1,4 +1,5 @@
-"""Pair quotation marks in plain text: one linear scan per paragraph, apostrophes told apart.
+"""Pair quotation marks in plain text: one linear scan per paragraph, apostrophes told apart; and the
+stretches a layout quotes without marks (transcript and interview turns, social posts left as markup).
 
 No spaCy here: this works on characters only and returns the outermost quoted stretches.
 """
@@ -36,8 +37,9 @@ class MarkedQuote:
 
     ``open_at``/``close_at`` are the positions of the marks (``close_at`` is None when the
     quote runs to the end of its paragraph unclosed). ``para`` is the paragraph's index,
-    ``continues`` says an unclosed piece goes on in the next paragraph's first quote, and
-    ``group`` is shared by the pieces of one multi-paragraph quote.
+    ``continues`` says an unclosed piece goes on in the next paragraph's first quote, ``continued``
+    that this piece goes on with the quote or turn of the paragraph before, and ``group`` is shared by
+    the pieces of one multi-paragraph quote.
     """
 
     start: int
@@ -50,7 +52,13 @@ class MarkedQuote:
     continues: bool = False
     continued: bool = False
     group: int = 0
-    unmarked: bool = False  # a transcript turn with no marks: ``open_at`` is its first character
+    unmarked: bool = False  # a transcript turn or a post with no marks: ``open_at`` is its first character
+    post: bool = False  # an embedded social post left as markup: ``[start, end)`` is its text inside the tags
+
+    @property
+    def turn(self) -> bool:
+        """A transcript or interview turn with no marks (or a paragraph going on with one): its label speaks."""
+        return self.unmarked and not self.post
 
 
 def _word(ch: str) -> bool:
@@ -146,10 +154,13 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     paras = paragraphs(text)
     turns = transcript_turns(text, paras)
     tags = markup_tags(text)
-    marks = [m.start() for m in _MARKS_RE.finditer(text) if not _inside(tags, m.start())]
+    posts = embedded_posts(text)  # marks in a tag are attribute values; in a post, nested quotes
+    marks = [m.start() for m in _MARKS_RE.finditer(text) if not _inside(tags, m.start()) and not _inside(posts, m.start())]
     out: list[MarkedQuote] = []
     mi = 0
+    pj = 0
     prev_unclosed: MarkedQuote | None = None
+    in_turn = False  # the paragraph before is a turn or goes on with one
     group = 0
     for pi, (a, b) in enumerate(paras):
         while mi < len(marks) and marks[mi] < a:
@@ -161,12 +172,22 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
                 events.append(m)
             mi += 1
         pieces, unclosed = _pair(text, events, a, b)
-        if pi in turns:  # the whole turn is the quote; marks inside it are nested quotes
-            group += 1
-            s, e = turns[pi], _strip_end(text, turns[pi], b)
-            out.append(MarkedQuote(s, e, s, e, pi, a, b, group=group, unmarked=True))
+        goes_on = in_turn and pi not in turns and _continues_turn(text, a, b, pieces, unclosed)
+        in_turn = pi in turns or goes_on
+        if in_turn:  # the whole turn is the quote; marks inside it are nested quotes
+            if not goes_on:
+                group += 1  # a paragraph going on with the turn before is a piece of the same quote
+            s = turns.get(pi, a)
+            e = _strip_end(text, s, b)
+            out.append(MarkedQuote(s, e, s, e, pi, a, b, continued=goes_on, group=group, unmarked=True))
             prev_unclosed = None
             continue
+        while pj < len(posts) and posts[pj][0] < a:
+            pj += 1
+        here = []
+        while pj < len(posts) and posts[pj][0] < b:
+            here.append(posts[pj])
+            pj += 1
         next_opens = pi + 1 < len(paras) and _opens_with_mark(text, paras[pi + 1][0])
         if unclosed is not None:
             keep = unclosed.family != SINGLE or (next_opens and _FAMILY[text[paras[pi + 1][0]]] == SINGLE)
@@ -175,6 +196,9 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             if keep and end > unclosed.pos + 1:
                 pieces = [p for p in pieces if p[0] < unclosed.pos] + [(unclosed.pos + 1, end, unclosed.pos, None)]
         for i, (s, e, o, c) in enumerate(pieces):
+            while here and here[0][0] < o:
+                group += 1
+                out.append(_post(here.pop(0), pi, a, b, group))
             s, e = _two_apostrophes(text, s, e, o, c)
             continued = i == 0 and prev_unclosed is not None and o == a
             if not continued:
@@ -184,6 +208,9 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
                 s, e, o, c, pi, a, b, continues=bool(last_open and next_opens), continued=continued, group=group
             )
             out.append(q)
+        for span in here:
+            group += 1
+            out.append(_post(span, pi, a, b, group))
         prev_unclosed = out[-1] if out and out[-1].para == pi and out[-1].continues else None
     return out
 
@@ -200,15 +227,25 @@ _NAME_LABEL = re.compile(r"([A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\
 _NOT_SPEAKERS = frozenset(("NOTE", "UPDATE", "CORRECTION", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "WATCH", "READ MORE", "RELATED"))
 
 
+# An interview's bare turn label: "Q:", "A.", "Question:", "**Q:**", "**A**:".
+QA_LABEL = re.compile(r"(?:\*\*)?(Q|A|Question|Answer)(?:\*\*)?[ \t]*[:.](?:\*\*)?[ \t]+")
+
+
 def transcript_turns(text: str, paras: list[tuple[int, int]]) -> dict[int, int]:
     """Paragraphs of a transcript whose turn is not in quote marks (``KETTERING: Minister, you ...``):
     paragraph index -> where the turn's words begin. A layout, not a lead-in, only when at least three
     paragraphs open with a capitals label and at least two labels differ; or, for full names written in
     Title Case (``Ana Roe: I grew up ...``, a conversation), when at least two such names each open at
-    least two paragraphs (a lead-in such as "Live updates:" or "Washington:" never recurs as a turn)."""
+    least two paragraphs (a lead-in such as "Live updates:" or "Washington:" never recurs as a turn); or,
+    for an interview's ``Q.`` / ``A.`` (any form of ``QA_LABEL``), when each opens at least two paragraphs
+    (an initial such as "A. Ruiz, president of ..." opens one)."""
     found: dict[int, tuple[str, int]] = {}
     named: dict[int, tuple[str, int]] = {}
+    asked: dict[int, tuple[str, int]] = {}
     for pi, (a, b) in enumerate(paras):
+        q = QA_LABEL.match(text, a, b)
+        if q is not None and q.end() < b:
+            asked[pi] = (q.group(1)[0], q.end())
         m = _TURN_LABEL.match(text, a, b)
         if m is None:
             n = _NAME_LABEL.match(text, a, b)
@@ -218,7 +255,9 @@ def transcript_turns(text: str, paras: list[tuple[int, int]]) -> dict[int, int]:
         if m.group(1) in _NOT_SPEAKERS or sum(c.isalpha() for c in m.group(1)) < 1:
             continue
         found[pi] = (m.group(1), m.end())
-    if len(found) < 3 or len({label for label, _ in found.values()}) < 2:
+    if sum(r == "Q" for r, _ in asked.values()) >= 2 and sum(r == "A" for r, _ in asked.values()) >= 2:
+        found = asked
+    elif len(found) < 3 or len({label for label, _ in found.values()}) < 2:
         counts: dict[str, int] = {}
         for label, _ in named.values():
             counts[label] = counts.get(label, 0) + 1
@@ -227,6 +266,65 @@ def transcript_turns(text: str, paras: list[tuple[int, int]]) -> dict[int, int]:
             return {}
         found = {pi: (label, at) for pi, (label, at) in named.items() if label in recurring}
     return {pi: at for pi, (_, at) in found.items() if at < paras[pi][1] and text[at] not in _FAMILY}
+
+
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+
+
+def _continues_turn(
+    text: str, a: int, b: int, pieces: list[tuple[int, int, int, int | None]], unclosed: _Mark | None
+) -> bool:
+    """A paragraph right after a turn goes on with it (an answer over two paragraphs) when it has no label,
+    opens with no quote mark or bracket (a stage direction: "(LAUGHTER)"), and speaks in the first person
+    singular outside any quote marks, as the one whose turn it is does; a closing line about a book or an
+    event ("Her novel is published by ...") does not."""
+    if text[a] in _FAMILY or text[a] in "([" or unclosed is not None:
+        return False
+    said, pos = [], a
+    for _, _, o, c in pieces:
+        said.append(text[pos:o])
+        pos = c + 1 if c is not None else b
+    said.append(text[pos:b])
+    return bool(_FIRST_PERSON_SINGULAR.search(" ".join(said)))
+
+
+# An embedded post's attribution: a dash (or its HTML entity), the account's name and its @handle.
+_DASH = r"(?:&mdash;|&#8212;|&#x2014;|&ndash;|&#8211;|&#x2013;|\u2014|\u2013|--|-)"
+POST_AUTHOR = re.compile(rf"(?<![^\s>]){_DASH}[ \t]*(?:([^\s<>()@][^<>()\n]*?)[ \t]*)?\((@\w+)\)")
+_EMBED = re.compile(r"<(blockquote|div|figure)\b[^<>]*>(.*?)</\1\s*>", re.S | re.I)
+_P_OPEN = re.compile(r"<p\b[^<>]*>", re.I)
+
+
+def embedded_posts(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the text of social posts embedded as markup: a blockquote (or div) that ends
+    with a dash, the account's name and its @handle (``<p>…</p>&mdash; Ana Roe (@anaroe) <a …>May 9</a>``,
+    ``— Ana Roe (@anaroe)``, ``-- Ana Roe (@anaroe)``). The text is what its first ``<p>`` holds up to
+    the last ``</p>`` before the dash, or with no ``<p>`` what stands between the opening tag and the dash."""
+    if "<" not in text:
+        return []
+    out = []
+    for m in _EMBED.finditer(text):
+        lo, hi = m.span(2)
+        accounts = list(POST_AUTHOR.finditer(text, lo, hi))
+        if not accounts:
+            continue
+        s, e = lo, accounts[-1].start()  # the last account line closes the post
+        p = _P_OPEN.search(text, lo, e)
+        if p is not None:
+            s = p.end()
+            close = text.rfind("</p", s, e)
+            e = close if close >= 0 else e
+        while s < e and text[s].isspace():
+            s += 1
+        e = _strip_end(text, s, e)
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _post(span: tuple[int, int], pi: int, a: int, b: int, group: int) -> MarkedQuote:
+    s, e = span
+    return MarkedQuote(s, e, s, e, pi, a, b, group=group, unmarked=True, post=True)
 
 
 # Markup left in the text: "<blockquote class=\"x\" data-id='1'>", "</p>", "<br/>" (one line, no nested "<").

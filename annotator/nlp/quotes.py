@@ -80,9 +80,9 @@ def with_sound_tree(doc: Doc) -> Doc:
     return safe
 
 
-# Rules whose "no speaker" is a decision, not a gap to fill from elsewhere: a dash line that names no
-# one readable, a clause whose own subject is not known to speak.
-DECIDED = ("dash", "qa", "governing-verb")
+# Rules whose "no speaker" is a decision, not a gap to fill from elsewhere: a dash line or a post's account
+# that names no one readable, a clause whose own subject is not known to speak.
+DECIDED = ("dash", "qa", "post", "governing-verb")
 
 
 def attribute_all(art: Article) -> None:

@@ -277,3 +277,67 @@ def test_a_bracket_that_follows_several_labels_is_their_role_and_the_label_is_th
         "OSWIN (LISTENER): The trams too."
     )
     assert [s for _, s in speakers(blank, text)] == ["HOST", "MIRELA", "HOST", "OSWIN"]
+
+
+def test_q_dot_and_bold_labels_are_interview_turns(blank):
+    text = (
+        "Bees\n\nMirela Costa keeps forty hives. She talked with Jonas Pekkari.\n\nQ. Did the bees suffer?\n\n"
+        "A. Less than the lawns did.\n\n**Q:** And the honey?\n\n**A:** Darker this year."
+    )
+    assert speakers(blank, text) == [
+        ("Did the bees suffer?", "Jonas Pekkari"),
+        ("Less than the lawns did.", "Mirela Costa"),
+        ("And the honey?", "Jonas Pekkari"),
+        ("Darker this year.", "Mirela Costa"),
+    ]
+
+
+def test_an_initial_opening_one_paragraph_is_no_interview_turn():
+    text = "Talks\n\nA. Ruiz, president of the union, spoke first.\n\nQ. Why now?\n\nNobody answered."
+    assert find_marked_quotes(text) == []
+
+
+def test_a_paragraph_going_on_with_an_answer_in_the_first_person_is_the_same_answer(blank):
+    text = (
+        "Bees\n\nMirela Costa keeps bees. She talked with Jonas Pekkari.\n\nQ: Did the bees suffer?\n\n"
+        "A: Less than the lawns did.\n\nI watered the hives twice a day, as my father did.\n\n(LAUGHTER)\n\n"
+        "Q: And now?\n\nA: Now they rest.\n\nThe Orvell Honey Fair opens on 4 May."
+    )
+    assert speakers(blank, text) == [
+        ("Did the bees suffer?", "Jonas Pekkari"),
+        ("Less than the lawns did.", "Mirela Costa"),
+        ("I watered the hives twice a day, as my father did.", "Mirela Costa"),
+        ("And now?", "Jonas Pekkari"),
+        ("Now they rest.", "Mirela Costa"),
+    ]  # a stage direction and a closing line about an event are no one's words
+    pieces = find_marked_quotes(text)
+    assert pieces[2].continued and pieces[2].group == pieces[1].group
+
+
+def test_an_embedded_post_is_a_quote_of_the_account_named_under_it(blank):
+    text = (
+        "Runners\n\nThe council posted first.\n\n"
+        '<blockquote class="social-post" data-author="VellBC"><p>The race is off. Refunds follow.</p>&mdash; '
+        'Vell Borough Council (@VellBC) <a href="https://x.example/1">May 8</a></blockquote>\n\n'
+        "Ana Roe replied.\n\n"
+        '<blockquote class="twitter-tweet"><p lang="en">Three weeks of \u201ctraining\u201d wasted?</p>\u2014 Cllr Ana Roe '
+        "(@anaroe)</blockquote>\n\n"
+        '<blockquote class="embed-post">Repaved? -- Yestin Pell (@devp) May 8</blockquote>\n\n'
+        '<div class="embed" data-author="x"><p>No account is named under this one.</p></div>'
+    )
+    found = find_quotes(blank(text))
+    assert [(q.text_in(text), q.speaker.text_in(text) if q.speaker else None, q.kind) for q in found] == [
+        ("The race is off. Refunds follow.", "Vell Borough Council", "quote"),
+        ("Three weeks of \u201ctraining\u201d wasted?", "Ana Roe", "quote"),  # the inner marks are a nested quote
+        ("Repaved?", "Yestin Pell", "quote"),
+    ]
+    assert text[found[0].start - 3 : found[0].start] == "<p>" and text[found[0].end :].startswith("</p>")
+    linked = '<blockquote><p>Read <a href="https://x.example/t">this</a>, \u201cfine\u201d.</p>&mdash; Omar Teal (@ot)</blockquote>'
+    assert [(q.start, q.end, q.post) for q in find_marked_quotes(linked)] == [(15, 67, True)]  # a mark after a tag in it is nested
+
+
+def test_a_post_whose_account_shows_no_name_is_its_handles(blank):
+    text = 'Row\n\n"We are fine," said Ana Roe.\n\n<blockquote><p>Nothing to see.</p>\u2014 (@anon_77) May 8</blockquote>'
+    assert speakers(blank, text) == [("We are fine,", "Ana Roe"), ("Nothing to see.", "@anon_77")]
+    glued = text.replace(") May 8", ")")  # the handle runs on into the markup in one token: no name to give
+    assert speakers(blank, glued)[1] == ("Nothing to see.", None)

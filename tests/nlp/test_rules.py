@@ -2905,3 +2905,106 @@ def test_a_person_set_off_after_an_office_tagged_as_a_body_is_the_speaker():
     doc = _office_said(("Ada", 6, "compound", "PROPN", "NNP", "ada"), "ORG")
     found = speaker_from_head(doc, doc[2], literal=True)
     assert doc[found.start : found.end].text == "The Weir Warden"  # a body beside a body stays the subject
+
+
+def _paragraphs(*paras):
+    """Rows for parse() and their spaces from paragraphs of (word, head offset in the paragraph or None for its
+    root, dep, pos, tag, lemma), a "\n\n" token between them; a paragraph given as a string is its words, each
+    hung on the first."""
+    rows, spaces = [], []
+    for n, para in enumerate(paras):
+        if n:
+            rows.append(("\n\n", len(rows) - 1, "dep", "SPACE", "_SP", "\n\n"))
+            spaces[-1:] = [False, False]
+        if isinstance(para, str):
+            para = [(w, None if k == 0 else 0, "ROOT" if k == 0 else "dep", "X", "XX", w) for k, w in enumerate(para.split())]
+        base = len(rows)
+        for k, (word, head, dep, pos, tag, lemma) in enumerate(para):
+            rows.append((word, base + (k if head is None else head), dep, pos, tag, lemma))
+            spaces.append(k + 1 < len(para) and para[k + 1][0] not in (".", ",", ":", "?"))
+    return rows, spaces
+
+
+_QA = ("Q : Why ice ?", "A : It moves .", "Q : How fast ?", "A : Faster now .")
+
+
+def _interview(intro, ents):
+    rows, spaces = _paragraphs("Ice", [("By", None, "ROOT", "ADP", "IN", "by"), ("Ines", 2, "compound", "PROPN",
+                               "NNP", "Ines"), ("Carrow", 0, "pobj", "PROPN", "NNP", "Carrow")], intro, *_QA)
+    return parse(rows, ents=[(3, 5, "PERSON"), *ents], spaces=spaces)
+
+
+def test_who_an_interview_intro_says_spoke_to_us_answers():
+    # Odile Brand trained Ana Roe . Roe spoke to us .  (the first person named is not the one interviewed)
+    intro = [
+        ("Odile", 1, "compound", "PROPN", "NNP", "Odile"),
+        ("Brand", 2, "nsubj", "PROPN", "NNP", "Brand"),
+        ("trained", None, "ROOT", "VERB", "VBD", "train"),
+        ("Ana", 4, "compound", "PROPN", "NNP", "Ana"),
+        ("Roe", 2, "dobj", "PROPN", "NNP", "Roe"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("Roe", 7, "nsubj", "PROPN", "NNP", "Roe"),
+        ("spoke", None, "ROOT", "VERB", "VBD", "speak"),
+        ("to", 7, "prep", "ADP", "IN", "to"),
+        ("us", 8, "pobj", "PRON", "PRP", "we"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _interview(intro, [(6, 8, "PERSON"), (9, 11, "PERSON"), (12, 13, "PERSON")])
+    assert doc.text.startswith("Ice\n\nBy Ines Carrow\n\nOdile Brand trained Ana Roe. Roe spoke to us.\n\nQ: Why ice?")
+    assert [s for _, s in attributed(doc)] == ["Ines Carrow", "Roe", "Ines Carrow", "Roe"]
+
+
+def test_an_interviewee_the_tagger_missed_is_the_first_name_of_the_intro():
+    # Ulfric Quenell counts ice . The researcher spoke to us .  ("Quenell" tagged a date)
+    intro = [
+        ("Ulfric", 1, "compound", "PROPN", "NNP", "Ulfric"),
+        ("Quenell", 2, "nsubj", "PROPN", "NNP", "Quenell"),
+        ("counts", None, "ROOT", "VERB", "VBZ", "count"),
+        ("ice", 2, "dobj", "NOUN", "NN", "ice"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 6, "det", "DET", "DT", "the"),
+        ("researcher", 7, "nsubj", "NOUN", "NN", "researcher"),
+        ("spoke", None, "ROOT", "VERB", "VBD", "speak"),
+        ("to", 7, "prep", "ADP", "IN", "to"),
+        ("us", 8, "pobj", "PRON", "PRP", "we"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ]
+    doc = _interview(intro, [(7, 8, "DATE")])
+    assert [s for _, s in attributed(doc)] == ["Ines Carrow", "Ulfric Quenell", "Ines Carrow", "Ulfric Quenell"]
+
+
+def test_a_businesss_post_is_the_person_the_article_says_runs_it():
+    # Ana Roe , who runs the Bramwick Bakery , replied .  /  <blockquote><p>We are open.</p>— Bramwick Bakery (@wbakes) ...
+    rows, spaces = _paragraphs(
+        [
+            ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+            ("Roe", 9, "nsubj", "PROPN", "NNP", "Roe"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("who", 4, "nsubj", "PRON", "WP", "who"),
+            ("runs", 1, "relcl", "VERB", "VBZ", "run"),
+            ("the", 7, "det", "DET", "DT", "the"),
+            ("Bramwick", 7, "compound", "PROPN", "NNP", "Bramwick"),
+            ("Bakery", 4, "dobj", "PROPN", "NNP", "Bakery"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("replied", None, "ROOT", "VERB", "VBD", "reply"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+        ],
+        [
+            ("<blockquote><p>", 2, "punct", "X", "XX", "<blockquote><p>"),
+            ("We", 2, "nsubj", "PRON", "PRP", "we"),
+            ("are", None, "ROOT", "AUX", "VBP", "be"),
+            ("open", 2, "acomp", "ADJ", "JJ", "open"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            ("</p>", 2, "punct", "X", "XX", "</p>"),
+            ("\u2014", 2, "punct", "PUNCT", ":", "\u2014"),
+            ("Bramwick", 8, "compound", "PROPN", "NNP", "Bramwick"),
+            ("Bakery", 2, "npadvmod", "PROPN", "NNP", "Bakery"),
+            ("(@wbakes)", 8, "appos", "X", "XX", "(@wbakes)"),
+            ("May", 11, "compound", "PROPN", "NNP", "May"),
+            ("8</blockquote>", 2, "npadvmod", "X", "XX", "8</blockquote>"),
+        ],
+    )
+    spaces[12] = spaces[16] = spaces[17] = False  # "<blockquote><p>We", "open.</p>—"
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (6, 8, "ORG")], spaces=spaces)
+    assert doc.text.endswith("<blockquote><p>We are open.</p>\u2014 Bramwick Bakery (@wbakes) May 8</blockquote>")
+    assert attributed(doc) == [("We are open.", "Ana Roe")]
