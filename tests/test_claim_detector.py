@@ -239,3 +239,27 @@ def test_a_whole_quote_takes_its_field_from_the_reporters_frame(nlp, everything)
     assert found[0].evidence[0].text_in(FRAMED).startswith("That is for the people")
     plain = "Asked about the weather, the harbour master said: \u201cThat is for the forecasters, not for me.\u201d"
     assert not [c for c in claims_of(nlp, plain) if c.cue == "detector"]
+
+
+
+UNFIELDED = "\u201cThat is for the families on the quay to settle, and nobody else,\u201d said Pirkko Lembrand, {who}."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("p", "who", "claimed"), [
+    (0.95, "the mayor", True), (0.85, "the mayor", False), (0.95, "who keeps the boat shed", False)])
+def test_only_a_sure_detector_passes_a_political_actors_sentence_with_no_field_word(nlp, p, who, claimed):
+    # no word of the field and no polity: the gate drops the detector's guess unless it is sure, and a
+    # bystander's words even then
+    text = UNFIELDED.format(who=who)
+    det = cd.Detector({}, math.log(p / (1 - p)), 0.75, "territory", "test")
+    assert det.threshold <= p
+    cd.use_detector(det)
+    try:
+        found = [c for c in claims_of(nlp, text) if c.cue == "detector"]
+    finally:
+        cd.reset_detector()
+    assert bool(found) is claimed, found
+    if claimed:
+        assert found[0].evidence[0].text_in(text).startswith("That is for the families")
+        assert "Lembrand" in found[0].claimant.text_in(text)
