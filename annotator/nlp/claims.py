@@ -12,6 +12,8 @@ add one low-confidence claim each (``cue="detector"``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -33,7 +35,7 @@ from annotator.nlp.claim_objects import (
     sound_object,
     vote_focus,
 )
-from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, target_and_addressee
+from annotator.nlp.claim_parts import CLAIMANT_VERBS, mention, reported_claimant, speaker_phrase, target_and_addressee
 from annotator.nlp.claim_pooled import pooled_sovereignty, threshold_talk
 from annotator.nlp.claim_precedence import bought_say, ceded_to_union, land_beside, peoples_votes, polity_decides
 from annotator.nlp.claim_region import regions_status, status_votes
@@ -52,6 +54,7 @@ from annotator.nlp.claim_tree import (
     phrase,
     pobj,
     status_outcome,
+    subject_of,
     text_of,
 )
 from annotator.nlp.claim_types import (
@@ -79,6 +82,7 @@ from annotator.nlp.claim_voice import (
     reporting,
     voices,
 )
+from annotator.nlp.lexicon import REPORTING_VERBS
 from annotator.nlp.once import sent_of
 
 __all__ = ["find_claims"]
@@ -477,7 +481,8 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
                if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, status_votes(doc, regions_status(doc, claims))))))))))
     claims = ruling_beside(doc, defended_home(doc, land_beside(doc, claims)))
-    claims = [c for c in claims if not _only_asks(doc, c) and not _about_its_reporting(doc, c)]
+    claims = [r for r in (_reported_before_asking(doc, c) if _only_asks(doc, c) else c for c in claims)
+              if r is not None and not _about_its_reporting(doc, r)]
     claims = [h for h in (_hosts_report(doc, c) for c in claims) if h is not None]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
@@ -496,6 +501,56 @@ def _only_asks(doc: Doc, c: Claim) -> bool:
         return False
     words = {w.strip(".,;:!?\"'“”‘’").lower() for e in c.evidence for w in text[e.start : e.end].split()}
     return not words & _ASKER_SELF
+
+
+def _reported_before_asking(doc: Doc, c: Claim) -> Claim | None:
+    """A host's or journalist's line that reports a position before it asks ("QUESTION: The farmers' union says
+    the quota deal sells out the coast. Will you renegotiate it?"): the question claims nothing, but the
+    sentence before it reports its subject's claim, which is that claim's evidence (the first such sentence
+    after the line's label, its reporting verb's subject named, not the asker's "I" or "we"); with none, the
+    line gives no claim."""
+    span = evidence_span(doc, c)
+    if span is None or not len(span):
+        return None
+    text = text_of(doc)
+    for sent in {sent_of(t).start: sent_of(t) for t in span}.values():
+        if "?" in text[sent.start_char : sent.end_char]:
+            continue  # the question, or a sentence that asks inside it ("Who else should decide?" she asks)
+        line = text.rfind("\n", 0, sent.start_char) + 1
+        label = _LINE_LABEL.match(text, line)
+        body = doc.char_span(max(sent.start_char, label.end() if label else line), sent.end_char,
+                             alignment_mode="contract")
+        who = _reporter(body) if body is not None and len(body) else None
+        if who is not None:
+            return c.with_(evidence=(_trim(body),), claimant=mention(doc, *who), outlet=False)
+    return None
+
+
+_LINE_LABEL = re.compile(r"[ \t]*[^\n:.?!]{1,40}:[ \t]+")  # a transcript line's "HOST: ", "QUESTION (Radio X): "
+
+
+def _named(subj) -> tuple[int, int] | None:
+    """A reporting verb's subject as a speaker's phrase, unless it is a pronoun or the speaker's own "I"/"we"."""
+    if subj is None or subj.pos_ == "PRON" or subj.lower_ in _ASKER_SELF:
+        return None
+    return speaker_phrase(subj)
+
+
+def _reporter(body: Span) -> tuple[int, int] | None:
+    """Who ``body`` reports: the named subject of a reporting verb with the clause it reports ("the union says
+    the deal ..."), or of one a first person quotes ("the minister said, and I'm quoting, "...""; the verb of
+    quoting joined to the minister's)."""
+    for v in body:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        subj = next((c for c in reversed(list(v.children)) if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.i >= body.start), None)
+        reports = any(c.dep_ == "ccomp" for c in v.children) or any(
+            c.dep_ == "conj" and c.pos_ == "VERB" and (s := subject_of(c)) is not None
+            and s.lower_ in _ASKER_SELF and any(g.dep_ == "ccomp" for g in c.children) for c in v.children)
+        if reports and (found := _named(subj)) is not None:
+            return found
+    return None
 
 
 def _hosts_report(doc: Doc, c: Claim) -> Claim | None:
