@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.nlp.cues import lemma_of
 from annotator.nlp.issuers import author, issuer
-from annotator.nlp.lexicon import DOCUMENT_NOUNS, FEMALE_NOUNS, MALE_NOUNS, ORG_NOUNS, TITLE_HEADS, classes, words
+from annotator.nlp.lexicon import (
+    DOCUMENT_NOUNS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    ORG_NOUNS,
+    REPORTING_VERBS,
+    TITLE_HEADS,
+    classes,
+    words,
+)
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
 from annotator.nlp.roles import is_role, person_noun, resolve_role
@@ -80,12 +90,19 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
     if same:
         before = [m for m in same if m.start < at]
         return max(before, key=lambda m: m.start) if before else min(same, key=lambda m: m.start)
+    tagged = _tagged_name(mentions, hw, found.start)
+    if tagged is not None:  # "Vell Creameries is recalling ..., the company said": the company is Vell Creameries
+        return tagged
     if hw in _BUSINESS:  # "the company" is the last name that reads as a company ("... Pvt Ltd")
         para = mentions.para_of(doc[at].idx)
         recent = [m for m in orgs if m.start < at and para - m.para <= 3]
         firms = [m for m in recent if doc[m.end - 1].lower_.rstrip(".") in _FIRM_ENDS]
         if firms:  # the company the last sentences are about (their subject) over one they mention
             return max(firms, key=lambda m: (m.subject or m.speaker, m.start))
+        named = [m for m in mentions.items if m.head < 0 and m.start < at and m.end - m.start > 1
+                 and doc[m.end - 1].lower_.rstrip(".") in _FIRM_ENDS]  # fmt: skip  (whatever the tagger labelled it)
+        if len({m.key for m in named}) == 1:  # the one company the text has named, however far back
+            return max(named, key=lambda m: m.start)
     if hw in _OUTLETS:  # "the daily wrote": an outlet described or named before; never an organisation of another
         # kind ("the paper states" after "Vell Medical School": a study's paper, as written)
         outlet = earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
@@ -95,6 +112,36 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
     if hw in ORG_NOUNS:  # "the board": an organisation described so before, else the one the text is about, no town
         return earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
     return earlier_unnamed(mentions, found, at)
+
+
+def _tagged_name(mentions: Mentions, hw: str, before: int) -> NamedMention | None:
+    """The name an earlier reporting tag of the same bare description equates with it: "Vell Creameries is recalling
+    pots, the company said" (the tag "the company said" after the clause whose subject is the name says the company
+    is Vell Creameries); the latest such before token ``before``, else None."""
+    doc = mentions.doc
+    if not mentions.parsed:
+        return None
+    for t in reversed(doc[:before]):
+        if t.lower_ != hw or t.dep_ != "nsubj" or t.i == 0 or doc[t.i - 1].lower_ != "the" or not mentions.outside(t.i, t.i + 1):
+            continue
+        verb = t.head
+        if verb.pos_ != "VERB" or lemma_of(verb) not in REPORTING_VERBS:
+            continue
+        said = [c for c in verb.children if c.dep_ == "ccomp" and c.i < t.i]
+        subj = [s for c in said for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        for s in subj:
+            named = [m for m in mentions.between(s.left_edge.i, s.i + 1) if m.head < 0 and m.end == s.i + 1]
+            if named and mentions.outside(named[0].start, named[0].end) and not _one_person(mentions, named[0]):
+                return mentions.best_name(named[0], before)
+    return None
+
+
+def _one_person(mentions: Mentions, m: NamedMention) -> bool:
+    """A name taken for a person that reads as one: not ending in a plural ("Vell Creameries" is no one person,
+    whatever the tagger labelled it), or with a gender the text gives ("Ana Roe will step down, the company said")."""
+    if not m.personal:
+        return False
+    return mentions.doc[m.end - 1].tag_ != "NNPS" or mentions.gender(m.key) is not None
 
 
 def _former(toks) -> bool:

@@ -1,4 +1,5 @@
-"""What a pronoun (he/she/they/it) refers to: the best-scored compatible named mention before it."""
+"""What a pronoun (he/she/they/it) refers to: the best-scored compatible named mention before it, or the description
+of one person, naming no one, that just spoke ("The coast guard commander said ... he asked")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from spacy.tokens import Token
 
 from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, ORG_NOUNS, PRONOUN_KIND
 from annotator.nlp.once import tokens
-from annotator.nlp.roles import embedded_subject, is_role, person_noun
+from annotator.nlp.roles import embedded_subject, is_role, main_verb, person_noun, reported, reporting_verb
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -146,13 +147,37 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
             return None  # "The last speaker was Ava Lind": the name, weighed by the scored lookup
         span = age_description(doc, t) or noun_phrase(doc, t)
         found = Found(*span, False, "")
-        if not describes_person(doc, found) or description_gender(doc, found) not in (None, kind):
+        person = describes_person(doc, found)
+        m = resolve_phrase(mentions, found, t.i) if person else None
+        said = reporting_verb(t)
+        if said is not None and main_verb(said) and not (m is not None and m.personal):
+            continue  # "The commander said the glass had come from a lamp": a thing said of, no he; who said it is next
+        if m is None and description_gender(doc, found) in (None, kind) and _speaks_unnamed(mentions, t, found, person):
+            return mentions.make(*span, "", True, at=t.i)  # "The coast guard commander said ...": "he" is the commander
+        if not person or description_gender(doc, found) not in (None, kind):
             return None
-        m = resolve_phrase(mentions, found, t.i) or salient_person(mentions, found, t.i)
-        if m is None or not m.personal or mentions.gender(m.key, strong=True) not in (None, kind):
-            return None
+        m = m or salient_person(mentions, found, t.i)
+        if m is None or not m.personal or mentions.gender(m.key) not in (None, kind):
+            return None  # the gender the text gives, however weakly: "the chancellor" whom "she" follows is no "he"
         return mentions.best_name(m, pron.i)
     return None
+
+
+def _speaks_unnamed(mentions: Mentions, t: Token, found, person: bool) -> bool:
+    """The subject ``t`` of a reporting verb is a description of one person that names no one the text names (no title
+    matches it, no person just named stands for it: "The coast guard commander, speaking at a briefing, said",
+    "The ministry's chief officer said"): someone of its own, whom a he/she after it refers to; not someone told by
+    a relation to a person ("his mother", "Roe's colleague"), whom the text may name apart."""
+    from annotator.nlp.cues import lemma_of
+    from annotator.nlp.lexicon import REPORTING_VERBS
+    from annotator.nlp.roles import salient_person
+
+    if t.head.pos_ != "VERB" or lemma_of(t.head) not in REPORTING_VERBS or reported(t) or not (person or person_noun(t)):
+        return False
+    if any(c.dep_ == "poss" and (c.pos_ == "PRON" or any(m.personal for m in mentions.between(c.left_edge.i, c.i + 1)))
+           for c in t.children):  # fmt: skip
+        return False
+    return not person or salient_person(mentions, found, t.i) is None
 
 
 def _paragraph_subject_before(mentions: Mentions, last: Token, kind: str, depth: int) -> NamedMention | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
     FEMALE_NOUNS,
@@ -256,6 +257,8 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     aged = _same_age(mentions, found, at, paras)
     if aged is not None:  # "the 24-year-old" is whom an earlier "Name, 24," or "The 24-year-old striker" was
         return aged
+    if _of_organisation(mentions, _head(doc, found)):
+        return None  # "The Northern Gazette's critic" is someone of that paper, not whoever the text named last
     role = canon(_head(doc, found).text)
     office = role in TITLE_HEADS and role not in PEOPLE_NOUNS  # "the general", not "the father of three"
     gender = description_gender(doc, found)
@@ -287,6 +290,19 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     if mentions.parsed:  # the subject of a sentence's main clause before one of a clause under it
         pool = [m for m in pool if m.speaker or not embedded_subject(doc, m)] or pool  # ("X won, while Y ...")
     return mentions.best_name(max(pool, key=lambda m: m.start), at)
+
+
+def _of_organisation(mentions: Mentions, head: Token) -> bool:
+    """The description's head has an organisation for its possessor ("the ministry's officer", "The Vell Gazette's
+    critic"): a name that is no person's, or a noun for an organisation."""
+    for c in head.children:
+        if c.dep_ != "poss" or c.pos_ == "PRON":
+            continue
+        names = mentions.between(c.left_edge.i, c.i + 1)
+        if any(m.personal for m in names):
+            return False
+        return bool(names) or c.lower_ in ORG_NOUNS
+    return False
 
 
 _YOUNGER, _OLDER = frozenset(("younger", "youngest")), frozenset(("older", "elder", "oldest", "eldest"))
@@ -352,6 +368,32 @@ def embedded_subject(doc: Doc, m: NamedMention) -> bool:
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     return v.dep_ != "ROOT"
+
+
+def reported(t: Token) -> bool:
+    """The subject ``t`` is of a clause inside what a reporting verb reports ("the minister said [costs rose]"):
+    what was said, not who said it."""
+    return reporting_verb(t) is not None
+
+
+def reporting_verb(t: Token) -> Token | None:
+    """The reporting verb whose reported clause holds the subject ``t`` ("said" of "the minister said [costs
+    rose]"), when that verb has a subject of its own ("X, granted anonymity, said" parsed with "X granted" under
+    "said" has none: X is who said it); else None."""
+    v = t.head
+    while v.head.i != v.i:
+        said = v.head
+        if v.dep_ == "ccomp" and said.pos_ == "VERB" and lemma_of(said) in REPORTING_VERBS:
+            return said if any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children) else None
+        v = said
+    return None
+
+
+def main_verb(v: Token) -> bool:
+    """The verb is its sentence's main one: the root, or joined to it by "and"."""
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v.dep_ == "ROOT"
 
 
 def _age_ends_at(doc: Doc, k: int) -> bool:

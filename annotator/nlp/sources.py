@@ -53,6 +53,8 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
         first = toks[s].lower_
         if any(m.personal for m in mentions.between(s, e)):
             continue  # "The trust's chair, Ana Roe," is Ana Roe, named
+        if _named_beside(mentions, t):
+            continue  # "Another witness, Ana Roe, said": named, set off beside it
         if first in _DEFINITE:
             if e - s < 3 or t.lower_ not in ORG_NOUNS:
                 continue  # "the judge": someone named before; "the regional water board": an organisation described
@@ -66,6 +68,23 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
         m.speaker, m.head = True, t.i
         out.append(m)
     return out
+
+
+def _named_beside(mentions: Mentions, t: Token) -> bool:
+    """A person's name set off in apposition to the source's head noun, directly or through another apposition
+    ("Another commuter, Ana Roe,", "One of them, a nurse from Orvell, Ana Roe,"): the source is named."""
+    for m in mentions.between(t.i + 1, t.right_edge.i + 1):
+        if not m.personal:
+            continue
+        r = next((x for x in tokens(t.doc)[m.start : m.end] if not m.start <= x.head.i < m.end or x.head.i == x.i), None)
+        while r is not None and r.dep_ == "appos" and r.head.i != t.i:
+            r = r.head
+        if r is not None and r.dep_ == "appos" and r.head.i == t.i:
+            return True
+        doc = t.doc
+        if m.start > 0 and doc[m.start - 1].text == "," and m.end + 1 == t.head.i and doc[m.end].text == ",":
+            return True  # the name set off just before the verb: "One of them, a nurse from Orvell, Ana Roe, said"
+    return False
 
 
 def _introduces_person(mentions: Mentions, t: Token) -> bool:
