@@ -282,7 +282,7 @@ def _bare_answers(art: Article) -> tuple[set[int], int]:
 
 def interview_roles(art: Article, first: int | None = None) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Who asks and who answers in an interview: the intro before the first `Q:`/`A:` paragraph
-    names them ("She spoke to Paul Esterhazy", "interviewed by ...", "X interviewed Y"); the
+    names them ("She spoke to Tam Ostrick", "interviewed by ...", "X interviewed Y"); the
     interviewer is else the byline's writer, the interviewee else the first person the intro names."""
     doc = art.doc
     if first is None:
@@ -302,7 +302,7 @@ def interview_roles(art: Article, first: int | None = None) -> tuple[tuple[int, 
             else:
                 asker = asker or _name_before(art, s_lo, k)
                 answerer = answerer or name_in(art, k + 1, s_hi)
-        elif nxt in ("to", "with"):  # "She spoke to Paul Esterhazy of the Courier", "The researcher spoke to us"
+        elif nxt in ("to", "with"):  # "She spoke to Tam Ostrick of the Herald", "The researcher spoke to us"
             subject, we = _talker(art, k)
             if we:  # "We spoke to Ana Roe": the one spoken to answers, the writer asks
                 answerer = answerer or name_in(art, k + 2, s_hi)
