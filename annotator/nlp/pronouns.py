@@ -1,5 +1,5 @@
 """What a pronoun (he/she/they/it) refers to: the best-scored compatible named mention before it, or the description
-of one person, naming no one, that just spoke ("The coast guard commander said ... he asked")."""
+of one person, naming no one, that just spoke ("The harbour patrol chief said ... he asked")."""
 
 from __future__ import annotations
 
@@ -153,7 +153,7 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
         if said is not None and main_verb(said) and not (m is not None and m.personal):
             continue  # "The commander said the glass had come from a lamp": a thing said of, no he; who said it is next
         if m is None and description_gender(doc, found) in (None, kind) and _speaks_unnamed(mentions, t, found, person):
-            return mentions.make(*span, "", True, at=t.i)  # "The coast guard commander said ...": "he" is the commander
+            return mentions.make(*span, "", True, at=t.i)  # "The harbour patrol chief said ...": "he" is the chief
         if not person or description_gender(doc, found) not in (None, kind):
             return None
         m = m or salient_person(mentions, found, t.i)
@@ -165,7 +165,7 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
 
 def _speaks_unnamed(mentions: Mentions, t: Token, found, person: bool) -> bool:
     """The subject ``t`` of a reporting verb is a description of one person that names no one the text names (no title
-    matches it, no person just named stands for it: "The coast guard commander, speaking at a briefing, said",
+    matches it, no person just named stands for it: "The harbour patrol chief, at a press call, said",
     "The ministry's chief officer said"): someone of its own, whom a he/she after it refers to; not someone told by
     a relation to a person ("his mother", "Roe's colleague"), whom the text may name apart."""
     from annotator.nlp.cues import lemma_of
