@@ -14,6 +14,7 @@ from annotator.nlp.claim_parts import speaker_phrase
 from annotator.nlp.claim_tree import by_lower, ents, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
 from annotator.nlp.once import sent_of, span_text, tokens, words
+from annotator.nlp.quote_marks import QA_LABEL
 
 _ENDS = frozenset(".!?\"”’'")
 _QUOTE_ENDS = frozenset("\"”’'")
@@ -141,9 +142,6 @@ def line_speaker(sent: Span) -> Mention | None:
     return Mention(start + lead, start + lead + len(name))
 
 
-_QA_MARK = re.compile(r"[ \t]*(Q|A|Question|Answer)(?:[.:]|[ \t]+[-–—])[ \t]+")
-
-
 @lru_cache(maxsize=8)
 def _qa_lines(doc: Doc) -> tuple[tuple[int, str], ...]:
     """The start and kind ("Q" or "A") of each line opening with a question or answer mark, when the text has
@@ -151,7 +149,7 @@ def _qa_lines(doc: Doc) -> tuple[tuple[int, str], ...]:
     text = text_of(doc)
     found, at = [], 0
     for line in text.split("\n"):
-        m = _QA_MARK.match(line)
+        m = QA_LABEL.match(line)
         if m is not None:
             found.append((at, m.group(1)[0]))
         at += len(line) + 1
@@ -210,7 +208,7 @@ def _qa_speaker(doc: Doc, line_start: int) -> Mention | None:
 
 def _mark(doc: Doc, at: int) -> Mention:
     """The mark ("Q", "Question") opening the line at ``at``."""
-    m = _QA_MARK.match(text_of(doc), at)
+    m = QA_LABEL.match(text_of(doc), at)
     return Mention(m.start(1), m.end(1))
 
 
@@ -222,7 +220,7 @@ def answer_of(sent: Span, speaker: Mention) -> Span | None:
     start = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.start_char)
     end = len(text) if end < 0 else end
-    mark = _QA_MARK.match(text, start)
+    mark = QA_LABEL.match(text, start)
     if start <= speaker.start < end:
         start = text.find(":", speaker.end) + 1
     elif mark is not None and mark.end() <= end:

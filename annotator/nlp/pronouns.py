@@ -8,9 +8,19 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from annotator.nlp.lexicon import FEMALE_NOUNS, FIRST_PERSON, MALE_NOUNS, NAME, ORG_NAME, ORG_NOUNS, PRONOUN_KIND
+from annotator.nlp.cues import lemma_of
+from annotator.nlp.lexicon import (
+    FEMALE_NOUNS,
+    FIRST_PERSON,
+    MALE_NOUNS,
+    NAME,
+    ORG_NAME,
+    ORG_NOUNS,
+    PRONOUN_KIND,
+    REPORTING_VERBS,
+)
 from annotator.nlp.once import tokens
-from annotator.nlp.roles import embedded_subject, is_role, main_verb, person_noun, reported, reporting_verb
+from annotator.nlp.roles import embedded_subject, is_role, main_verb, person_noun, reporting_verb, salient_person
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
@@ -168,11 +178,7 @@ def _speaks_unnamed(mentions: Mentions, t: Token, found, person: bool) -> bool:
     matches it, no person just named stands for it: "The harbour patrol chief, at a press call, said",
     "The ministry's chief officer said"): someone of its own, whom a he/she after it refers to; not someone told by
     a relation to a person ("his mother", "Roe's colleague"), whom the text may name apart."""
-    from annotator.nlp.cues import lemma_of
-    from annotator.nlp.lexicon import REPORTING_VERBS
-    from annotator.nlp.roles import salient_person
-
-    if t.head.pos_ != "VERB" or lemma_of(t.head) not in REPORTING_VERBS or reported(t) or not (person or person_noun(t)):
+    if t.head.pos_ != "VERB" or lemma_of(t.head) not in REPORTING_VERBS or reporting_verb(t) is not None or not (person or person_noun(t)):
         return False
     if any(c.dep_ == "poss" and (c.pos_ == "PRON" or any(m.personal for m in mentions.between(c.left_edge.i, c.i + 1)))
            for c in t.children):  # fmt: skip

@@ -227,8 +227,9 @@ _NAME_LABEL = re.compile(r"([A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\
 _NOT_SPEAKERS = frozenset(("NOTE", "UPDATE", "CORRECTION", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "WATCH", "READ MORE", "RELATED"))
 
 
-# An interview's bare turn label: "Q:", "A.", "Question:", "**Q:**", "**A**:".
-QA_LABEL = re.compile(r"(?:\*\*)?(Q|A|Question|Answer)(?:\*\*)?[ \t]*[:.](?:\*\*)?[ \t]+")
+# An interview's bare turn label: "Q:", "A.", "Question:", "**Q:**", "**A**:", "Q -" (the quote finder's turns and the
+# claims' question lines both read it).
+QA_LABEL = re.compile(r"[ \t]*(?:\*\*)?(Q|A|Question|Answer)(?:\*\*)?(?:[ \t]*[:.]|[ \t]+[-\u2013\u2014])(?:\*\*)?[ \t]+")
 
 
 def transcript_turns(text: str, paras: list[tuple[int, int]]) -> dict[int, int]:

@@ -370,12 +370,6 @@ def embedded_subject(doc: Doc, m: NamedMention) -> bool:
     return v.dep_ != "ROOT"
 
 
-def reported(t: Token) -> bool:
-    """The subject ``t`` is of a clause inside what a reporting verb reports ("the minister said [costs rose]"):
-    what was said, not who said it."""
-    return reporting_verb(t) is not None
-
-
 def reporting_verb(t: Token) -> Token | None:
     """The reporting verb whose reported clause holds the subject ``t`` ("said" of "the minister said [costs
     rose]"), when that verb has a subject of its own ("X, granted anonymity, said" parsed with "X granted" under

@@ -72,7 +72,7 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
 
 def _named_beside(mentions: Mentions, t: Token) -> bool:
     """A person's name set off in apposition to the source's head noun, directly or through another apposition
-    ("Another commuter, Ana Roe,", "One of them, a nurse from Orvell, Ana Roe,"): the source is named."""
+    ("Another commuter, Ana Roe,", "One of them, a nurse from Tolbridge, Ana Roe,"): the source is named."""
     for m in mentions.between(t.i + 1, t.right_edge.i + 1):
         if not m.personal:
             continue
@@ -83,7 +83,7 @@ def _named_beside(mentions: Mentions, t: Token) -> bool:
             return True
         doc = t.doc
         if m.start > 0 and doc[m.start - 1].text == "," and m.end + 1 == t.head.i and doc[m.end].text == ",":
-            return True  # the name set off just before the verb: "One of them, a nurse from Orvell, Ana Roe, said"
+            return True  # the name set off just before the verb: "One of them, a nurse from Tolbridge, Ana Roe, said"
     return False
 
 

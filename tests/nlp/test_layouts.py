@@ -341,3 +341,15 @@ def test_a_post_whose_account_shows_no_name_is_its_handles(blank):
     assert speakers(blank, text) == [("We are fine,", "Ana Roe"), ("Nothing to see.", "@anon_77")]
     glued = text.replace(") May 8", ")")  # the handle runs on into the markup in one token: no name to give
     assert speakers(blank, glued)[1] == ("Nothing to see.", None)
+
+
+@pytest.mark.parametrize("q, a", [("Q:", "A:"), ("Q.", "A."), ("**Q:**", "**A:**"), ("Q \u2014", "A \u2014"), ("Question:", "Answer:")])
+def test_quotes_and_claims_read_one_interview_mark(q, a):
+    from annotator.nlp.claim_voice import _qa_lines
+
+    text = f"Talking tides\n\nBrid Quennow runs the ferry.\n\n{q} Busy?\n\n{a} Always.\n\n{q} Why?\n\n{a} Tides."
+    turns = [text[m.start : m.end] for m in find_marked_quotes(text) if m.unmarked]
+    assert turns == ["Busy?", "Always.", "Why?", "Tides."]  # the turns, without their marks
+    assert [k for _, k in _qa_lines(spacy.blank("en")(text))] == ["Q", "A", "Q", "A"]
+    lone = "Talking tides\n\nA. Quennow runs the ferry.\n\nA. Quennow sails it."  # initials, no interview
+    assert not [m for m in find_marked_quotes(lone) if m.unmarked] and not _qa_lines(spacy.blank("en")(lone))
