@@ -466,11 +466,11 @@ def test_model_role_noun_with_organisation_speaks_for_it(model):
 @pytest.mark.model
 def test_model_misattached_conjunct_subject(model):
     text = (
-        "The founders still own a fifth of the company, and a spokesperson for the Orvell Family Trust "
+        "The founders still own a fifth of the company, and a spokesperson for the Varrowgate Family Trust "
         "said it “strongly backs” the sale."
     )
     t, quotes = run(model, text)
-    assert speaker(t, quotes[0]) == "the Orvell Family Trust"
+    assert speaker(t, quotes[0]) == "the Varrowgate Family Trust"
 
 
 @pytest.mark.model

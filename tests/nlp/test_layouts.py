@@ -136,7 +136,7 @@ def test_i_outside_any_transcript_label_is_the_writer(blank):
 
 def test_bare_q_and_a_are_the_interviewer_and_the_interviewee_of_the_intro(blank):
     text = (
-        "Q&A: Keeping Bees in a City\n\nMirela Costa keeps forty hives on the roofs of Orvell. "
+        "Q&A: Keeping Bees in a City\n\nMirela Costa keeps forty hives on the roofs of Varrowgate. "
         'She talked with Jonas Pekkari about the dry summer.\n\nQ: "Did the bees suffer?"\n\n'
         'A: "Less than the lawns did."'
     )
@@ -144,7 +144,7 @@ def test_bare_q_and_a_are_the_interviewer_and_the_interviewee_of_the_intro(blank
 
 
 def test_an_interview_intro_naming_no_interviewer_gives_the_questions_no_speaker(blank):
-    text = 'Interview\n\nMirela Costa keeps bees in Orvell.\n\nQ: "Did the bees suffer?"\n\nA: "Less than the lawns."'
+    text = 'Interview\n\nMirela Costa keeps bees in Varrowgate.\n\nQ: "Did the bees suffer?"\n\nA: "Less than the lawns."'
     assert speakers(blank, text) == [("Did the bees suffer?", None), ("Less than the lawns.", "Mirela Costa")]
 
 
@@ -177,8 +177,8 @@ def _ruled(patterns):
 
 
 def test_a_heading_quote_said_by_a_country_is_the_person_the_body_quotes_in_the_same_words():
-    nlp = _ruled([{"label": "GPE", "pattern": "Orvell"}, {"label": "PERSON", "pattern": "Ana Rusu"}])
-    text = "Orvell says talks 'dead in the water'\n\nForeign Minister Ana Rusu said the talks were \"dead in the water.\""
+    nlp = _ruled([{"label": "GPE", "pattern": "Varrowgate"}, {"label": "PERSON", "pattern": "Ana Rusu"}])
+    text = "Varrowgate says talks 'dead in the water'\n\nForeign Minister Ana Rusu said the talks were \"dead in the water.\""
     assert [s for _, s in speakers(nlp, text)] == ["Ana Rusu", "Ana Rusu"]
 
 
@@ -301,7 +301,7 @@ def test_a_paragraph_going_on_with_an_answer_in_the_first_person_is_the_same_ans
     text = (
         "Bees\n\nMirela Costa keeps bees. She talked with Jonas Pekkari.\n\nQ: Did the bees suffer?\n\n"
         "A: Less than the lawns did.\n\nI watered the hives twice a day, as my father did.\n\n(LAUGHTER)\n\n"
-        "Q: And now?\n\nA: Now they rest.\n\nThe Orvell Honey Fair opens on 4 May."
+        "Q: And now?\n\nA: Now they rest.\n\nThe Varrowgate Honey Fair opens on 4 May."
     )
     assert speakers(blank, text) == [
         ("Did the bees suffer?", "Jonas Pekkari"),

@@ -513,7 +513,7 @@ def test_speech_nouns_are_data():
 
 
 def test_a_description_with_its_own_qualifier_is_someone_new():
-    # Ruud Haan spoke . " We lost , " the visitor from Orvell said .
+    # Ruud Haan spoke . " We lost , " the visitor from Varrowgate said .
     doc = parse(
         [
             ("Ruud", 1, "compound", "PROPN", "NNP", "Ruud"),
@@ -528,7 +528,7 @@ def test_a_description_with_its_own_qualifier_is_someone_new():
             ("the", 10, "det", "DET", "DT", "the"),
             ("visitor", 13, "nsubj", "NOUN", "NN", "visitor"),
             ("from", 10, "prep", "ADP", "IN", "from"),
-            ("Orvell", 11, "pobj", "PROPN", "NNP", "Orvell"),
+            ("Varrowgate", 11, "pobj", "PROPN", "NNP", "Varrowgate"),
             ("said", 13, "ROOT", "VERB", "VBD", "say"),
             (".", 13, "punct", "PUNCT", ".", "."),
         ],
@@ -705,12 +705,12 @@ def test_chanting_is_reporting():
 
 
 def test_a_noun_before_a_preposition_is_no_title_of_the_name_after_it():
-    # A doctor at Orvell 's hospital said he was tired . " We are full , " the doctor said .   (Orvell tagged PERSON)
+    # A doctor at Varrowgate 's hospital said he was tired . " We are full , " the doctor said .   (Varrowgate tagged PERSON)
     rows = [
         ("A", 1, "det", "DET", "DT", "a"),
         ("doctor", 6, "nsubj", "NOUN", "NN", "doctor"),
         ("at", 1, "prep", "ADP", "IN", "at"),
-        ("Orvell", 5, "poss", "PROPN", "NNP", "Orvell"),
+        ("Varrowgate", 5, "poss", "PROPN", "NNP", "Varrowgate"),
         ("'s", 3, "case", "PART", "POS", "'s"),
         ("hospital", 2, "pobj", "NOUN", "NN", "hospital"),
         ("said", 6, "ROOT", "VERB", "VBD", "say"),
@@ -763,9 +763,9 @@ def test_a_name_with_the_is_no_person_whatever_the_tagger_says():
 
 
 def test_the_organisation_noun_names_the_organisation_whose_name_holds_it():
-    # Orvell 's Ministry of Water Affairs issued figures . The Harbour Board disagreed . " We are ready , " the ministry said .
+    # Varrowgate 's Ministry of Water Affairs issued figures . The Harbour Board disagreed . " We are ready , " the ministry said .
     rows = [
-        ("Orvell", 2, "poss", "PROPN", "NNP", "Orvell"),
+        ("Varrowgate", 2, "poss", "PROPN", "NNP", "Varrowgate"),
         ("'s", 0, "case", "PART", "POS", "'s"),
         ("Ministry", 6, "nsubj", "PROPN", "NNP", "Ministry"),
         ("of", 2, "prep", "ADP", "IN", "of"),
