@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.nlp.anonymity import unnamed_by_text
 from annotator.nlp.cues import lemma_of
 from annotator.nlp.issuers import author, issuer
 from annotator.nlp.lexicon import (
@@ -50,6 +51,8 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
         return None  # "the government of Bergland" names itself
     head = toks[-1]
     hw = head.lower_
+    if hw not in ORG_NOUNS and unnamed_by_text(head):  # "the lock keeper, who declined to be identified": no one
+        return earlier_unnamed(mentions, found, at)  # the text names; an unnamed one before ("one of the people")
     dets = {toks[0].lower_} | {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
     if found.start > 0:
         dets.add(doc[found.start - 1].lower_)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from annotator.nlp.anonymity import unnamed_by_text
 from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
@@ -254,6 +255,8 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     doc = mentions.doc
     if not described and not describes_person(doc, found):
         return None
+    if unnamed_by_text(_head(doc, found)):
+        return None  # "The boatman, who asked not to be named": someone of their own
     aged = _same_age(mentions, found, at, paras)
     if aged is not None:  # "the 24-year-old" is whom an earlier "Name, 24," or "The 24-year-old striker" was
         return aged

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from annotator.nlp.anonymity import unnamed_by_text
 from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import FEMALE_NOUNS, MALE_NOUNS, ORG_NOUNS, PROXY_NOUNS, REPORTING_VERBS, words
 from annotator.nlp.once import tokens
@@ -55,7 +56,9 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
             continue  # "The trust's chair, Ana Roe," is Ana Roe, named
         if _named_beside(mentions, t):
             continue  # "Another witness, Ana Roe, said": named, set off beside it
-        if first in _DEFINITE:
+        if first in _DEFINITE and kinds_of(t) and kinds_of(t) <= {"m", "f"} and unnamed_by_text(t):
+            pass  # "The foreman of one yard, who declined to be identified, said": someone unnamed
+        elif first in _DEFINITE:
             if e - s < 3 or t.lower_ not in ORG_NOUNS:
                 continue  # "the judge": someone named before; "the regional water board": an organisation described
             if any(m.organisational for m in mentions.between(s, e)) or _named_org_with(mentions, t):
@@ -93,7 +96,8 @@ def _introduces_person(mentions: Mentions, t: Token) -> bool:
     one a name is set off against ("A local vet, Ana Roe, ...": she is named), nor in the lede, whose
     indefinite person wire copy names later."""
     first, doc = t.left_edge, t.doc
-    if first.lower_ not in _INDEFINITE or first.i == t.i or t.tag_ != "NN" or t.lower_ in ORG_NOUNS:
+    anonymous = first.lower_ in _DEFINITE and unnamed_by_text(t)  # "The boatman, who asked not to be named, sits"
+    if not anonymous and (first.lower_ not in _INDEFINITE or first.i == t.i) or t.tag_ != "NN" or t.lower_ in ORG_NOUNS:
         return False
     if t.head.dep_ != "ROOT" or mentions.para_of(first.idx) <= 1 or not kinds_of(t) or not kinds_of(t) <= {"m", "f"}:
         return False
