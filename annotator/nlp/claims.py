@@ -40,6 +40,7 @@ from annotator.nlp.claim_pooled import pooled_sovereignty, threshold_talk
 from annotator.nlp.claim_precedence import bought_say, ceded_to_union, land_beside, peoples_votes, polity_decides
 from annotator.nlp.claim_region import regions_status, status_votes
 from annotator.nlp.claim_rejected_ruling import ruling_beside
+from annotator.nlp.claim_rejected_title import title_rejected
 from annotator.nlp.claim_stance import neutral_stance, polarity, strength
 from annotator.nlp.claim_tree import (
     clause_verb,
@@ -480,7 +481,7 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     claims += [focused(doc, sharpen(doc, filled_object(doc, _in_voice(doc, c, issued_by, after)))) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
     claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, status_votes(doc, regions_status(doc, claims))))))))))
-    claims = ruling_beside(doc, defended_home(doc, land_beside(doc, claims)))
+    claims = title_rejected(doc, ruling_beside(doc, defended_home(doc, land_beside(doc, claims))))
     claims = [r for r in (_reported_before_asking(doc, c) if _only_asks(doc, c) else c for c in claims)
               if r is not None and not _about_its_reporting(doc, r)]
     claims = [h for h in (_hosts_report(doc, c) for c in claims) if h is not None]
