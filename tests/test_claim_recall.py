@@ -1038,6 +1038,21 @@ def test_model_a_sovereignty_word_in_an_outsider_s_violation_rejects_it(nlp):
     assert claims and claims[0].claim_type == "interference" and claims[0].stance == "favour", claims
 
 
+@pytest.mark.model
+def test_model_a_violation_by_aircraft_or_drones_is_sovereignty_a_law_s_is_interference(nlp):
+    pointed = ("Two Dorvish jets crossed into Pellmar's airspace on Monday and circled the port for an hour.\n\n"
+               "\"This is a flagrant violation of Pellmar's sovereignty,\" the defence minister, Anka Rusel, said.\n")
+    claims = _claims(nlp, pointed)
+    assert claims and all(c.claim_type == "sovereignty" for c in claims), claims
+    said_of = ("Anka Rusel, Pellmar's defence minister, called the flight of Dorvish drones over the port \"a violation "
+               "of Pellmar's sovereignty\".\n")
+    claims = _claims(nlp, said_of)
+    assert claims and all(c.claim_type == "sovereignty" for c in claims), claims
+    law = "Pellmar's foreign minister, Anka Rusel, said the new Dorvish law was \"a flagrant violation of Pellmar's sovereignty\".\n"
+    claims = _claims(nlp, law)
+    assert claims and claims[0].claim_type == "interference", claims
+
+
 def test_a_statement_s_title_line_is_not_its_issuer():
     from annotator.nlp.claim_voice import issuer
 

@@ -25,7 +25,7 @@ from annotator.nlp.claim_tree import (
     phrase,
     subject_of,
 )
-from annotator.nlp.once import ents_within, text_of
+from annotator.nlp.once import ents_within, sent_of, text_of
 
 # What an outsider does to another polity's affairs: the subject of one of these is the outsider.
 _ACTS = frozenset({"dictate", "lecture", "interfere", "meddle", "impose", "instruct", "tell", "comment", "order",
@@ -184,8 +184,40 @@ def in_outsiders_act(a: Token) -> bool:
         if t.pos_ == "NOUN" and _lemma(t) in _NO_STANDING and any(c.lower_ == "no" for c in t.children):
             return True
         if t.pos_ == "NOUN" and _lemma(t) in VIOLATIONS:  # "a gross violation of X's sovereignty"
-            return True
+            return not an_incursion(t)
     return False
+
+
+_POINTING = frozenset({"this", "that", "it"})
+_LOOK_BACK = 3  # sentences before the one of the violation that "this" may point at
+
+
+def _craft(t: Token) -> bool:
+    return t.pos_ in ("NOUN", "PROPN") and (t.lower_ in lex.INCURSION_NOUNS or _lemma(t) in lex.INCURSION_NOUNS)
+
+
+def an_incursion(violation: Token) -> bool:
+    """The violation is committed by an outsider's aircraft, ships or troops ("the jets' overflight was a violation
+    of our sovereignty", "a violation by foreign warships", "Two drones crossed the line. This is a violation of our
+    sovereignty"): an incursion, which the codebook calls sovereignty asserted, not interference. What the violation
+    is said of is the subject of its copula; "this", "that" or "it" (or no subject) points at the sentences before."""
+    if any(c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(_craft(g) for g in c.subtree) for c in
+           violation.children):
+        return True
+    noun = violation
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    subj = subject_of(noun.head) if noun.dep_ == "attr" else None
+    if subj is not None and subj.lower_ not in _POINTING:
+        return any(_craft(w) for w in subj.subtree)
+    sent = sent_of(violation)
+    doc = violation.doc
+    lo = sent.start
+    for _ in range(_LOOK_BACK):
+        if lo == 0:
+            break
+        lo = sent_of(doc[lo - 1]).start
+    return any(_craft(w) for w in doc[lo : violation.i])
 
 
 def aimed(doc: Doc, c: Claim) -> Claim:
