@@ -63,6 +63,8 @@ def test_the_wheel_holds_every_package_and_the_codebook(installed):
     source = {p.relative_to(ROOT).as_posix() for p in (ROOT / "annotator").rglob("*.py")}
     assert source - names == set(), "modules missing from the wheel: add their package to [tool.setuptools] packages"
     assert "annotator/resources/codebook.toml" in names
+    data = {p.relative_to(ROOT).as_posix() for p in (ROOT / "annotator" / "nlp" / "data").iterdir() if p.is_file()}
+    assert data - names == set(), "nlp data files missing from the wheel: add their pattern to [tool.setuptools.package-data]"
     assert (ROOT / "resources" / "codebook.toml").read_bytes() == zipfile.ZipFile(wheel).read(
         "annotator/resources/codebook.toml"
     ), "the packaged codebook is the top-level resources/codebook.toml"

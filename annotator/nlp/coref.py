@@ -93,6 +93,7 @@ class Mentions:
         self.votes: dict[str, list[float]] = {}
         self.strong: dict[str, list[float]] = {}  # from honorifics and gendered nouns only
         self.neutral: set[str] = set()  # people the text says go by "they" ("who uses they/them pronouns")
+        self.named: dict[str, str] = {}  # the gender of a person's first name (``first_names``), when the text says none
         self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
         self.initials: dict[str, set[str]] = {}  # a surname -> the initials of its person's title words
         self._collect()
@@ -757,10 +758,19 @@ class Mentions:
             v[0 if gender == "m" else 1] += weight
 
     def gender(self, key: str, strong: bool = False) -> str | None:
+        """ "m", "f" or None: the text's votes (``strong``: honorifics, gendered nouns, own-clause possessives only)
+        with the he/she of earlier quotes; where they are even, the gender of the person's first name
+        (``named``), unless the text hints at the other, however weakly."""
         m, f = (self.strong if strong else self.votes).get(key, (0.0, 0.0))
         hm, hf = self.heard.get(key, (0.0, 0.0))
         m, f = m + hm, f + hf
-        return "m" if m > f else ("f" if f > m else None)
+        if m != f:
+            return "m" if m > f else "f"
+        named = self.named.get(key)
+        if named is None:
+            return None
+        vm, vf = self.votes.get(key, (0.0, 0.0))
+        return named if (vf + hf if named == "m" else vm + hm) == 0 else None
 
     def hear_gender(self, key: str, gender: str) -> None:
         """An earlier quote's "he said"/"she said" resolved to this person: evidence for the pronouns after it,

@@ -1,13 +1,15 @@
 """Genders of the people named in an article, learnt from the text: honorifics, gendered words
-near a lone subject, gendered titles. Votes go to ``Mentions.vote``."""
+near a lone subject, gendered titles. Votes go to ``Mentions.vote``; a first name's gender by the table of
+``first_names`` goes to ``Mentions.named``, which the text overrides."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from annotator.nlp.first_names import first_name_gender
 from annotator.nlp.lexicon import FEMALE_HONORIFICS, FEMALE_NOUNS, FEMALE_WORDS, MALE_HONORIFICS, MALE_NOUNS, MALE_WORDS
-from annotator.nlp.names import is_cap
+from annotator.nlp.names import is_cap, is_title
 from annotator.nlp.once import text_of, where_lower
 
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS
@@ -79,6 +81,7 @@ def learn_genders(mentions: Mentions) -> None:
                 mentions.vote(m.key, "m" if subj.lower_ == "he" else "f", 3)
 
     _learn_neutral(mentions)
+    _learn_first_names(mentions)
 
     for m in mentions.items:  # "her husband, Dmytro", "the chairwoman, X"
         if m.personal:
@@ -110,6 +113,41 @@ def _learn_continued(mentions: Mentions, people, by_sent: dict[int, set[str]], f
         if any(t.lower_ in same and t.dep_ != "poss" for t in sent):
             continue  # "Tom Reyes put it to her. She disagreed.": she is the one spoken to
         mentions.vote(m.key, "m" if subj.lower_ == "he" else "f", 2)
+
+
+def _learn_first_names(mentions: Mentions) -> None:
+    """The gender of a person's first name where the table of decisive first names holds it ("Brigida Tolvanen"):
+    kept apart from the votes (``Mentions.named``), for ``Mentions.gender`` to fall back on when the text says
+    nothing; none for a name tagged as anything but a person, nor for one whose first names disagree."""
+    found: dict[str, set[str]] = {}
+    for m in mentions.items:
+        if m.label == "PERSON":
+            g = given_name_gender(mentions.doc, *mentions.untitled(m.start, m.end))
+            if g is not None:
+                found.setdefault(m.key, set()).add(g)
+    for key, genders in found.items():
+        if len(genders) == 1:
+            mentions.named[key] = next(iter(genders))
+
+
+def given_name_gender(doc, s: int, e: int) -> str | None:
+    """The gender of the first given name of the person's name ``doc[s:e]`` ("Anne-Sofie Tolvanen", "Gen. Brigida Tolvanen"),
+    by the table of first names; None for a lone name (a surname as often as not), an initial, or a name it lacks."""
+    while s < e and is_title(doc[s]):
+        s += 1
+    if s >= e:
+        return None
+    t = doc[s]
+    hyphened = s + 2 < e and doc[s + 1].text == "-" and not t.whitespace_ and not doc[s + 1].whitespace_
+    if (s + 3 if hyphened else s + 1) >= e:
+        return None  # a lone name ("Tolvanen", "Okkenhaug-Tolvanen"): a surname as often as not
+    if not t.is_alpha or len(t) < 2 or t.is_upper or not is_cap(t):
+        return None  # "B. Tolvanen", "BRIGIDA TOLVANEN" (a headline's capitals, or an acronym)
+    if hyphened:
+        double = first_name_gender(f"{t.text}-{doc[s + 2].text}")  # "Anne-Sofie": the double name, else its first
+        if double is not None:
+            return double
+    return first_name_gender(t.text)
 
 
 _THEY_THEM = re.compile(r"\bthey\s*/\s*them\b", re.IGNORECASE)

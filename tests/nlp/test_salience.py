@@ -590,9 +590,9 @@ def test_an_it_after_a_sentence_whose_subject_is_a_person_is_never_that_person()
 
 
 def _aged_description(noun: tuple[str, str, str, str], label: str = "") -> list:
-    # Ida Moll scored . " We won , " the 31-year-old <noun> <verb> .
+    # Ariel Moll scored . " We won , " the 31-year-old <noun> <verb> .  (Ariel: a first name of either gender)
     rows = [
-        ("Ida", 1, "compound", "PROPN", "NNP", "Ida"),
+        ("Ariel", 1, "compound", "PROPN", "NNP", "Ariel"),
         ("Moll", 2, "nsubj", "PROPN", "NNP", "Moll"),
         ("scored", 2, "ROOT", "VERB", "VBD", "score"),
         (".", 2, "punct", "PUNCT", ".", "."),
@@ -618,12 +618,12 @@ def _aged_description(noun: tuple[str, str, str, str], label: str = "") -> list:
 
 def test_a_noun_given_an_age_as_the_subject_of_a_reporting_verb_is_the_person_just_named():
     # "the 31-year-old forward said": whatever the noun, a speaker given an age is a person
-    assert _aged_description(("forward", "NOUN", "NN", "forward")) == [("We won,", "Ida Moll")]
+    assert _aged_description(("forward", "NOUN", "NN", "forward")) == [("We won,", "Ariel Moll")]
 
 
 def test_a_demonym_after_an_age_is_the_person_just_named():
     # "the 31-year-old Dutchman said" (tagged NORP): the age does not hide the description
-    assert _aged_description(("Dutchman", "PROPN", "NNP", "Dutchman"), "NORP") == [("We won,", "Ida Moll")]
+    assert _aged_description(("Dutchman", "PROPN", "NNP", "Dutchman"), "NORP") == [("We won,", "Ariel Moll")]
 
 
 def test_a_noun_given_an_age_is_a_person_only_as_a_speaker():

@@ -21,7 +21,7 @@ def _reset():
     speaker_ranker.reset_ranker()
 
 
-# Tom Pell spoke . Tom Pell left . Ana Roe waited .
+# Tom Pell spoke . Tom Pell left . Ariel Roe waited .
 _THREE_PEOPLE = [
     ("Tom", 1, "compound", "PROPN", "NNP", "Tom"),
     ("Pell", 2, "nsubj", "PROPN", "NNP", "Pell"),
@@ -31,7 +31,7 @@ _THREE_PEOPLE = [
     ("Pell", 6, "nsubj", "PROPN", "NNP", "Pell"),
     ("left", 6, "ROOT", "VERB", "VBD", "leave"),
     (".", 6, "punct", "PUNCT", ".", "."),
-    ("Ana", 9, "compound", "PROPN", "NNP", "Ana"),
+    ("Ariel", 9, "compound", "PROPN", "NNP", "Ariel"),
     ("Roe", 10, "nsubj", "PROPN", "NNP", "Roe"),
     ("waited", 10, "ROOT", "VERB", "VBD", "wait"),
     (".", 10, "punct", "PUNCT", ".", "."),
@@ -39,7 +39,7 @@ _THREE_PEOPLE = [
 
 
 def _three_people():
-    # Tom Pell spoke . Tom Pell left . Ana Roe waited . " Yes , " he said .
+    # Tom Pell spoke . Tom Pell left . Ariel Roe waited . " Yes , " he said .
     rows = _THREE_PEOPLE
     return parse(rows + _said_yes(len(rows), ("he",)), ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 10, "PERSON")])
 
@@ -55,7 +55,7 @@ def test_the_nearest_subject_wins_over_a_far_salient_name_when_the_weights_say_s
     doc = _three_people()
     near = Ranker({"before_rank0": 6.0, "salience_log": -6.0, "rule": -2.0}, margin=0.2)
     salient = Ranker({"salience_log": 12.0, "before_rank0": -6.0, "rule": -2.0}, margin=0.2)
-    assert _speaker(doc, near) == "Ana Roe"
+    assert _speaker(doc, near) == "Ariel Roe"
     assert _speaker(doc, salient) == "Tom Pell"
 
 
@@ -72,7 +72,7 @@ def test_an_override_says_so_and_has_the_rankers_probability_as_confidence():
     doc = _three_people()
     use_ranker(None)
     [q0] = find_quotes(doc)
-    assert q0.speaker.text_in(doc.text) == "Ana Roe"  # the rules: "he" is the nearest subject
+    assert q0.speaker.text_in(doc.text) == "Ariel Roe"  # the rules: "he" is the nearest subject (Ariel: either gender)
     use_ranker(Ranker({"salience_log": 12.0, "before_rank0": -6.0, "rule": -2.0}, margin=0.2))
     [q] = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Tom Pell"
@@ -91,7 +91,7 @@ def test_the_candidates_hold_the_rules_choice_once_and_no_speaker():
     assert sum(c.rule for c in cands) == 1
     assert sum(c.span is None for c in cands) == 1
     texts = {doc[c.span[0] : c.span[1]].text for c in cands if c.span}
-    assert {"Tom Pell", "Ana Roe"} <= texts
+    assert {"Tom Pell", "Ariel Roe"} <= texts
 
 
 def test_scores_are_a_deterministic_softmax():
@@ -155,7 +155,7 @@ def test_the_shipped_ranker_keeps_a_plain_attribution(nlp):
 
 
 def _said_by(words: tuple[str, str]):
-    # Tom Pell spoke . Tom Pell left . Ana Roe waited . " Yes , " said the <noun> .
+    # Tom Pell spoke . Tom Pell left . Ariel Roe waited . " Yes , " said the <noun> .
     rows = _THREE_PEOPLE
     subject = ((words[0], 18, "det", "DET", "DT", words[0]), (words[1], 16, "nsubj", "NOUN", "NN", words[1]))
     return parse(rows + _said_yes(len(rows), subject), ents=[(0, 2, "PERSON"), (4, 6, "PERSON"), (8, 10, "PERSON")])
