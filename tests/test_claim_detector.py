@@ -213,7 +213,7 @@ def test_a_damaged_weights_file_is_one_clear_error(tmp_path, content):
         cd.read_detector(tmp_path / "missing.json")
 
 
-FRAGMENT = ("Tamberlin's Foreign Minister, Ilse Varga, said the people of Quorvane had \u201cearned their place among "
+FRAGMENT = ("Tamberlin's Foreign Minister, Pera Krunn, said the people of Quorvane had \u201cearned their place among "
             "nations.\u201d")
 
 
@@ -224,7 +224,7 @@ def test_a_fragment_quote_takes_its_field_from_the_sentence_around_it(nlp, every
     assert len(found) == 1, found
     (c,) = found
     assert c.evidence[0].text_in(FRAGMENT).startswith("Tamberlin's Foreign Minister")
-    assert c.claimant is not None and "Varga" in c.claimant.text_in(FRAGMENT)
+    assert c.claimant is not None and "Krunn" in c.claimant.text_in(FRAGMENT)
 
 
 FRAMED = ("Asked whether the isles might one day seek a vote on their status, the harbour master, Pim Dorell, "

@@ -12,8 +12,8 @@ from annotator.cli import cli
 from annotator.domain import ACCEPTED, REJECTED, Claim, Mention, Quote, Span
 from annotator.store import Store
 
-ARTICLE = ("Mayor Ilse Varga opened the Korvel bridge on Monday 🌉.\n\n"
-           "“It joins two towns,” Varga said. =HYPERLINK(\"http://x\") was painted on it.\n")
+ARTICLE = ("Mayor Pera Krunn opened the Korvel bridge on Monday 🌉.\n\n"
+           "“It joins two towns,” Krunn said. =HYPERLINK(\"http://x\") was painted on it.\n")
 
 
 def run(*args):
@@ -28,18 +28,18 @@ def make_db(path, text=ARTICLE, source="wire/korvel.txt"):
     with store.action("setup", undoable=False):
         doc_id, _ = store.add_document(Document(text=text, meta={"source": source, "desk": "city"}))
         at = text.index
-        store.insert_span(Span(at("Ilse Varga"), at("Ilse Varga") + 10, "PERSON", "model:m@1", doc_id=doc_id,
+        store.insert_span(Span(at("Pera Krunn"), at("Pera Krunn") + 10, "PERSON", "model:m@1", doc_id=doc_id,
                                state=ACCEPTED))
         store.insert_span(Span(at("Korvel"), at("Korvel") + 6, "GPE", "model:m@1", doc_id=doc_id))
         store.insert_span(Span(at("Monday"), at("Monday") + 6, "DATE", "model:m@1", doc_id=doc_id, state=REJECTED))
         store.insert_span(Span(at("Korvel bridge"), at("Korvel bridge") + 13, "FAC", doc_id=doc_id))
         store.insert_span(Span(at("=HYPER"), at("=HYPER") + 30, "MISC", doc_id=doc_id))
         q0 = at("It joins")
-        store.insert_quote(Quote(q0, q0 + 18, speaker=Mention(at("Varga said"), at("Varga said") + 5),
+        store.insert_quote(Quote(q0, q0 + 18, speaker=Mention(at("Krunn said"), at("Krunn said") + 5),
                                  cue=Mention(at("said"), at("said") + 4), origin="rule:quotes@0.1.0", doc_id=doc_id,
                                  confidence=0.875))
-        varga, korvel = Mention(at("Varga said"), at("Varga said") + 5), Mention(at("Korvel"), at("Korvel") + 6)
-        store.insert_claim(Claim("pooling", (Mention(q0, q0 + 18),), claimant=varga, target=korvel, stance="favour",
+        krunn, korvel = Mention(at("Krunn said"), at("Krunn said") + 5), Mention(at("Korvel"), at("Korvel") + 6)
+        store.insert_claim(Claim("pooling", (Mention(q0, q0 + 18),), claimant=krunn, target=korvel, stance="favour",
                                  strength=2, aspect="borders", origin="rule:claims@0.1.0", confidence=0.5,
                                  doc_id=doc_id, state=ACCEPTED))
         store.insert_claim(Claim("contest", (Mention(0, 16),), outlet=True, target=korvel, stance="against",
@@ -112,14 +112,14 @@ def test_csv_has_a_bom_escapes_formulas_and_reads_back(tmp_path):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == 6  # 4 kept spans + 1 quote + 1 claim; the rejected span and claim are not rows
     claim = next(r for r in rows if r["kind"] == "claim")
-    assert (claim["label"], claim["speaker"], claim["text"]) == ("pooling", "Varga", "It joins two towns")
+    assert (claim["label"], claim["speaker"], claim["text"]) == ("pooling", "Krunn", "It joins two towns")
     formula = next(r for r in rows if r["label"] == "MISC")
     assert formula["text"] == "'=HYPERLINK(\"http://x\") was pai"
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), row
     quote = next(r for r in rows if r["kind"] == "quote")
-    assert (quote["text"], quote["speaker"]) == ("It joins two towns", "Varga")
+    assert (quote["text"], quote["speaker"]) == ("It joins two towns", "Krunn")
     assert ARTICLE[int(quote["start"]) : int(quote["end"])] == quote["text"]
 
 
@@ -204,13 +204,13 @@ def test_conll_reads_back_with_spacy_emoji_and_crlf(tmp_path):
     from spacy.training.converters import conll_ner_to_docs
 
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_bytes("Ilse Varga 🌉 met Oskar Lind.\r\n\r\nThen Lind left 👋.\r\n".encode())
+    (tmp_path / "in" / "a.txt").write_bytes("Pera Krunn 🌉 met Oskar Lind.\r\n\r\nThen Lind left 👋.\r\n".encode())
     db = tmp_path / "a.db"
     assert run("import", tmp_path / "in", "--db", db, "--no-preannotate").exit_code == 0
     store = Store(db)
     text = store.document(1).text
     with store.action("label"):
-        for name, label in (("Ilse Varga", "PERSON"), ("Oskar Lind", "PERSON"), ("Lind left", "EVENT")):
+        for name, label in (("Pera Krunn", "PERSON"), ("Oskar Lind", "PERSON"), ("Lind left", "EVENT")):
             store.insert_span(Span(text.index(name), text.index(name) + len(name), label, doc_id=1))
     store.close()
     out = run("export", "--db", db, "--format", "conll", "-o", "-").stdout
@@ -220,7 +220,7 @@ def test_conll_reads_back_with_spacy_emoji_and_crlf(tmp_path):
     assert "🌉" in words and "👋" in words
     ents = [(e.text, e.label_) for d in docs for e in d.ents]
     # "Lind left" overlaps nothing; "Oskar Lind" and "Lind left" do not overlap either: both kept
-    assert ents == [("Ilse Varga", "PERSON"), ("Oskar Lind", "PERSON"), ("Lind left", "EVENT")]
+    assert ents == [("Pera Krunn", "PERSON"), ("Oskar Lind", "PERSON"), ("Lind left", "EVENT")]
 
 
 def test_docbin_loads_in_spacy(tmp_path):
@@ -235,11 +235,11 @@ def test_docbin_loads_in_spacy(tmp_path):
     doc = docs[0]
     assert doc.text == ARTICLE
     # "Korvel" (GPE) lies inside "Korvel bridge" (FAC): the longer one is the entity, both are in spans["sc"]
-    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Ilse Varga", "PERSON"), ("Korvel bridge", "FAC")]
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Pera Krunn", "PERSON"), ("Korvel bridge", "FAC")]
     assert {(s.text, s.label_) for s in doc.spans["sc"]} >= {("Korvel", "GPE"), ("Korvel bridge", "FAC")}
     assert "Monday" not in {s.text for s in doc.spans["sc"]}  # rejected
     assert [s.text for s in doc.spans["quotes"]] == ["It joins two towns"]
-    assert doc.user_data["quote_speakers"][0][4] == "Varga"
+    assert doc.user_data["quote_speakers"][0][4] == "Krunn"
     assert run("export", "--db", db, "--format", "spacy", "-o", "-").exit_code == 2
 
 

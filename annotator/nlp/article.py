@@ -58,7 +58,7 @@ class Article:
         self.memo: dict[str, object] = {}  # facts of the whole article a rule works out once
 
     def _transcript_names(self) -> dict[int, NamedMention]:
-        """Paragraphs opened by a speaker's label ("VARGA:", "Ilse Varga:"): their "I" is that speaker."""
+        """Paragraphs opened by a speaker's label ("KRUNN:", "Pera Krunn:"): their "I" is that speaker."""
         out: dict[int, NamedMention] = {}
         for pi, (a, b) in enumerate(self.paras):
             m = _SPEAKER_LABEL.match(self.text, a, b)

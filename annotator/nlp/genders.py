@@ -62,7 +62,7 @@ def learn_genders(mentions: Mentions) -> None:
     if mentions.parsed:
         _learn_continued(mentions, people, by_sent, first)
 
-    if mentions.parsed:  # "Ilse Varga met her counterpart": a possessive in the clause of its subject
+    if mentions.parsed:  # "Pera Krunn met her counterpart": a possessive in the clause of its subject
         roots = {m.end - 1: m for m in mentions.items if m.personal}
         for t in (doc[i] for i in where_lower(doc, lambda w: w in ("his", "her"))):
             if t.dep_ != "poss" or t.lower_ not in ("his", "her") or not mentions.outside(t.i, t.i + 1):
