@@ -278,6 +278,14 @@ class Mentions:
                 key = name_key(doc, m.start, m.end, "PERSON")
                 if key in people:
                     m.label, m.key = "PERSON", key
+        # and "Roe-Hart" tagged ORG where "Ana Roe-Hart", shaped like a first and last name, is a name the tagger
+        # missed (NAME?): the surname alone is that name, not an organisation
+        untagged = {text_between(doc, m.start + 1, m.end).lower(): m for m in self.items
+                    if m.label == NAME and name_shaped(self, m)}  # fmt: skip
+        for m in self.items:
+            full = untagged.get(text_between(doc, m.start, m.end).lower())
+            if m.label in (*ORG_LABELS, ORG_NAME) and full is not None and full.start < m.start and is_cap(doc[m.start]):
+                m.label, m.key = NAME, full.key
         self._not_people()
         self._first_names()
         self._short_org_names()

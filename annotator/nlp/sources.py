@@ -52,8 +52,8 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
             continue
         s, e = span
         first = toks[s].lower_
-        if any(m.personal for m in mentions.between(s, e)):
-            continue  # "The trust's chair, Ana Roe," is Ana Roe, named
+        if any(m.personal and not _behind_preposition(mentions, m, t) for m in mentions.between(s, e)):
+            continue  # "Ana Roe's spokesman" is hers; "A spokeswoman for the Diocese of Tarnhollow" names no one
         if _named_beside(mentions, t):
             continue  # "Another witness, Ana Roe, said": named, set off beside it
         if first in _DEFINITE and kinds_of(t) and kinds_of(t) <= {"m", "f"} and unnamed_by_text(t):
@@ -71,6 +71,17 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
         m.speaker, m.head = True, t.i
         out.append(m)
     return out
+
+
+def _behind_preposition(mentions: Mentions, m: NamedMention, t: Token) -> bool:
+    """The name hangs from the source's head noun ``t`` through a preposition ("a spokeswoman for X", "a nurse at X"):
+    whom or where the source is of, not the source's own name (however the tagger labelled X)."""
+    r = tokens(mentions.doc)[m.end - 1]
+    while r.head.i != r.i and r.i != t.i:
+        if r.dep_ == "prep" and r.head.i == t.i:
+            return True
+        r = r.head
+    return False
 
 
 def _named_beside(mentions: Mentions, t: Token) -> bool:

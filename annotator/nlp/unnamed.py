@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from annotator.nlp.lexicon import ORG_NOUNS, classes
 from annotator.nlp.names import Found, noun_phrase
 from annotator.nlp.once import tokens
@@ -39,7 +41,29 @@ def _contrasted(toks, s1: int, h1: int, s2: int, h2: int) -> bool:
 
 def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -> NamedMention | None:
     """The nearest earlier unnamed subject of the same kind as the definite description ``found``
-    ("the investor" -> "One top-20 shareholder, who asked not to be named, said"), within ``paras``."""
+    ("the investor" -> "One top-20 shareholder, who asked not to be named, said"), within ``paras``; the name set
+    off beside it when it has one ("The porters' union, the Tarnhollow Port Workers, said": "the union" is that name)."""
+    earlier = _earlier_unnamed(mentions, found, at, paras)
+    if earlier is None or not mentions.parsed:
+        return earlier
+    head = tokens(mentions.doc)[earlier.head if earlier.head >= 0 else earlier.end - 1]
+    return _apposed_name(mentions, head) or earlier
+
+
+def _apposed_name(mentions: Mentions, head: Token) -> NamedMention | None:
+    """The name set off after the noun ``head`` in apposition, of its kind (an organisation's for an organisation's
+    noun, else a person's): "Its union, the Tarnhollow Port Workers," -> that name."""
+    for c in head.children:
+        if c.dep_ != "appos" or c.i <= head.i:
+            continue
+        org = head.lower_ in ORG_NOUNS
+        named = [m for m in mentions.between(c.left_edge.i, c.right_edge.i + 1) if (m.organisational if org else m.personal)]
+        if named:
+            return named[0]
+    return None
+
+
+def _earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int) -> NamedMention | None:
     doc = mentions.doc
     toks = tokens(doc)
     if not mentions.parsed or found.start >= found.end or toks[found.start].lower_ not in ("the", "this", "that"):

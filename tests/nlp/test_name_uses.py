@@ -80,3 +80,48 @@ def test_a_first_and_last_name_tagged_a_place_and_then_speaking_by_its_surname_i
     ]
     doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "GPE"), (4, 5, "ORG")])
     assert attributed(doc) == [("Yes,", "Ana Roehart")]
+
+
+def _surname_tagged_org() -> tuple[list[tuple], list[bool]]:
+    """Ilvo Marrant-Quell scored . Carrisk Ansley spoke . Marrant-Quell equalised . " We won , " the 23-year-old said ."""
+    rows = [
+        ("Ilvo", 3, "compound", "PROPN", "NNP", "Ilvo"),
+        ("Marrant", 3, "compound", "PROPN", "NNP", "Marrant"),
+        ("-", 3, "punct", "PUNCT", "HYPH", "-"),
+        ("Quell", 4, "nsubj", "PROPN", "NNP", "Quell"),
+        ("scored", 4, "ROOT", "VERB", "VBD", "score"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+        ("Carrisk", 7, "compound", "PROPN", "NNP", "Carrisk"),
+        ("Ansley", 8, "nsubj", "PROPN", "NNP", "Ansley"),
+        ("spoke", 8, "ROOT", "VERB", "VBD", "speak"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+        ("Marrant", 12, "compound", "PROPN", "NNP", "Marrant"),
+        ("-", 12, "punct", "PUNCT", "HYPH", "-"),
+        ("Quell", 13, "nsubj", "PROPN", "NNP", "Quell"),
+        ("equalised", 13, "ROOT", "VERB", "VBD", "equalise"),
+        (".", 13, "punct", "PUNCT", ".", "."),
+        ('"', 17, "punct", "PUNCT", "``", '"'),
+        ("We", 17, "nsubj", "PRON", "PRP", "we"),
+        ("won", 26, "ccomp", "VERB", "VBD", "win"),
+        (",", 26, "punct", "PUNCT", ",", ","),
+        ('"', 26, "punct", "PUNCT", "''", '"'),
+        ("the", 25, "det", "DET", "DT", "the"),
+        ("23", 23, "nummod", "NUM", "CD", "23"),
+        ("-", 23, "punct", "PUNCT", "HYPH", "-"),
+        ("year", 25, "npadvmod", "NOUN", "NN", "year"),
+        ("-", 25, "punct", "PUNCT", "HYPH", "-"),
+        ("old", 26, "nsubj", "ADJ", "JJ", "old"),
+        ("said", 26, "ROOT", "VERB", "VBD", "say"),
+        (".", 26, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, False, False, True, False, True, True, True, False, True, False, False, True, False, True,
+              False, True, False, False, True, True, False, False, False, False, True, False, False]  # fmt: skip
+    return rows, spaces
+
+
+def test_a_surname_tagged_an_organisation_is_the_untagged_first_and_last_name_before_it():
+    rows, spaces = _surname_tagged_org()
+    doc = parse(rows, ents=[(6, 8, "PERSON"), (10, 13, "ORG")], spaces=spaces)
+    assert doc.text.startswith("Ilvo Marrant-Quell scored. Carrisk Ansley spoke. Marrant-Quell equalised.")
+    assert doc.text.endswith("Marrant-Quell equalised. \"We won,\" the 23-year-old said.")
+    assert attributed(doc) == [("We won,", "Marrant-Quell")]
