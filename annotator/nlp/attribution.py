@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from annotator.nlp.calibration import calibrated
-from annotator.nlp.descriptions import resolve_phrase
+from annotator.nlp.descriptions import kin_named, resolve_phrase
 from annotator.nlp.lexicon import FEMALE_NOUNS, MALE_NOUNS, NAME, ORG_NAME, ORG_NOUNS
 from annotator.nlp.names import Found, clip_to_line
 from annotator.nlp.pronouns import resolve_pronoun
@@ -121,6 +121,9 @@ def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[
         if m is not None:  # "the former shipping magnate told supporters": the person just named
             return Attr(rule, (m.start, m.end), span, cue, m.label, via="salience")
     label = mentions.label_of(*span, found.label) if found.label else ""
+    kin = kin_named(mentions, found, at_tok) if label in ("PERSON", NAME) else None
+    if kin is not None:  # "Dad said" where the text says "my father, X": X
+        return Attr(rule, (kin.start, kin.end), span, cue, kin.label)
     if label in ("PERSON", NAME):
         span = mentions.untitled(*span)  # "DI Roe" after "Detective Inspector Ana Roe": Roe
     return Attr(rule, span, None, cue, label)

@@ -1,5 +1,6 @@
 """What a common noun phrase speaker stands for: a role ("the foreign minister") -> the person so
-titled, "the company"/"their union" -> the organisation, "the statement" -> who issued it."""
+titled, "the company"/"their union" -> the organisation, "the statement" -> who issued it; a kin word
+used as a name ("Dad said") -> the one the text sets off as "my father"."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from annotator.nlp.lexicon import (
     REPORTING_VERBS,
     TITLE_HEADS,
     classes,
+    table,
     words,
 )
 from annotator.nlp.names import Found
@@ -192,3 +194,29 @@ def _last_before(mentions: Mentions, m: NamedMention, at: int) -> int:
     """Where the person of mention ``m`` was last named or heard before token ``at``."""
     same = [x.start for x in mentions.by_key.get(m.key, []) + mentions.history[-200:] if x.key == m.key and x.start < at]
     return max(same, default=m.start)
+
+
+_KIN_NAMES = table("kin_names")  # "dad" -> "father"
+
+
+def kin_named(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
+    """A kin word used as a name ("Dad told him", "Mum said"): the one person the text sets off, outside quotes,
+    as "my father, X" or "X, my father"; None when it sets off no one, or two."""
+    doc = mentions.doc
+    if found.end - found.start != 1 or not mentions.parsed:
+        return None
+    noun = _KIN_NAMES.get(doc[found.start].lower_)
+    if noun is None:
+        return None
+    named: dict[str, NamedMention] = {}
+    for m in mentions.items:
+        root = doc[m.end - 1]
+        if not m.personal or root.dep_ != "appos" and not any(c.dep_ == "appos" for c in root.children):
+            continue
+        kin = root.head if root.dep_ == "appos" else next(c for c in root.children if c.dep_ == "appos")
+        if kin.lower_ == noun and any(c.dep_ == "poss" and c.lower_ == "my" for c in kin.children):
+            if mentions.outside(kin.i, kin.i + 1):
+                named.setdefault(m.key, m)
+    if len(named) != 1:
+        return None
+    return mentions.best_name(next(iter(named.values())), max(at, next(iter(named.values())).end))
