@@ -70,6 +70,7 @@ def name_key(doc: Doc, s: int, e: int, label: str) -> str:
 
 
 _PERSONAL = MALE_WORDS | FEMALE_WORDS  # he, his, she, her ...
+_AGE_RANKS = classes("age_ranks")  # "elder" -> elder, older, ...
 _OFFICE_VERBS = table("office_verbs")  # "chair" -> the titles of one who chairs
 
 
@@ -96,9 +97,11 @@ class Mentions:
         self.named: dict[str, str] = {}  # the gender of a person's first name (``first_names``), when the text says none
         self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
         self.initials: dict[str, set[str]] = {}  # a surname -> the initials of its person's title words
+        self.ranked: dict[int, str] = {}  # a shared surname's token, ranked ("the elder Roe") -> its person's key
         self._collect()
         self._drop_unconfirmed(title_lines)
         self._shared_surnames(title_lines)
+        self._ranked_in_family()
         self.writer = self._writer(writer)
         self.transcript: dict[int, NamedMention] = {}  # paragraph -> the speaker whose label opens it
         learn_genders(self)
@@ -117,7 +120,55 @@ class Mentions:
         key = name_key(self.doc, s, e, label)
         if not self.shared or label not in ("PERSON", NAME):
             return key
-        return self.shared.get(_full_name(self.doc, s, e, self.initials.get(key)), self.shared.get(key, key))
+        full = _full_name(self.doc, s, e, self.initials.get(key))
+        if full == key and e - 1 in self.ranked:
+            return self.ranked[e - 1]
+        return self.shared.get(full, self.shared.get(key, key))
+
+    def family(self, s: int, e: int) -> list[str]:
+        """The full names (keys) of the people sharing the surname that tokens [s, e) are, bare (no first
+        name); [] when it is no shared surname."""
+        key = name_key(self.doc, s, e, "PERSON")
+        if not self.shared or _full_name(self.doc, s, e, self.initials.get(key)) != key or key not in self.shared:
+            return []
+        return sorted({v for k, v in self.shared.items() if k == v and k.rsplit(" ", 1)[-1] == key})
+
+    def _ranked_in_family(self) -> None:
+        """ "the elder Roe", "the younger Roe" where two or more people of the text are called Roe: the one of them
+        whose other mentions carry that rank ("her older sister, Ana Roe"); of two, the one whose sister or brother
+        carries the other rank."""
+        if not self.shared:
+            return
+
+        def rank(titles: frozenset[str]) -> str | None:
+            return next((r for r, ws in _AGE_RANKS.items() if titles & ws), None)
+
+        marked: dict[str, set[str]] = {}
+        for m in self.items:
+            r = rank(m.titles) if m.personal and m.key in self.shared and not self.family(m.start, m.end) else None
+            if r is not None:
+                marked.setdefault(m.key, set()).add(r)
+        changed = False
+        for m in self.items:
+            family = self.family(m.start, m.end) if m.personal else []
+            r = rank(m.titles) if family else None
+            if r is None:
+                continue
+            same = [k for k in family if r in marked.get(k, ())]
+            other = [k for k in family if marked.get(k) and r not in marked[k]]
+            if len(same) == 1:
+                key = same[0]
+            elif not same and len(family) == 2 and len(other) == 1:
+                key = next(k for k in family if k != other[0])
+            else:
+                continue
+            self.ranked[m.end - 1] = key
+            if key != m.key:
+                m.key, changed = key, True
+        if changed:
+            self.by_key = {}
+            for m in self.items:
+                self.by_key.setdefault(m.key, []).append(m)
 
     def _shared_surnames(self, lines: Sequence[tuple[int, int]]) -> None:
         """Two people with one surname ("Alma Reyes ... her son, Tomas Reyes"): each full name is its own

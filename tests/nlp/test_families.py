@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.nlp.article import Article
-from annotator.nlp.lexicon import table
+from annotator.nlp.lexicon import table, words
 from annotator.nlp.quotes import find_quotes
 from tests.nlp.parses import parse
 
@@ -175,3 +175,40 @@ def test_a_kin_word_used_as_a_name_stays_as_written_when_the_text_sets_off_no_on
     doc = _kin_says("Dad", "father", owner="Her")  # her father is someone else's: Dad is still the writer's
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Dad"
+
+
+def _sisters(rank: str, later: str):
+    """Maelis Ventrell 's <rank> sister , Ysella Ventrell , rows . The <later> Ventrell smiled ."""
+    return parse(
+        [
+            ("Maelis", 1, "compound", "PROPN", "NNP", "Maelis"),
+            ("Ventrell", 4, "poss", "PROPN", "NNP", "Ventrell"),
+            ("'s", 1, "case", "PART", "POS", "'s"),
+            (rank, 4, "amod", "ADJ", "JJR", rank),
+            ("sister", 9, "nsubj", "NOUN", "NN", "sister"),
+            (",", 4, "punct", "PUNCT", ",", ","),
+            ("Ysella", 7, "compound", "PROPN", "NNP", "Ysella"),
+            ("Ventrell", 4, "appos", "PROPN", "NNP", "Ventrell"),
+            (",", 4, "punct", "PUNCT", ",", ","),
+            ("rows", 9, "ROOT", "VERB", "VBZ", "row"),
+            (".", 9, "punct", "PUNCT", ".", "."),
+            ("The", 13, "det", "DET", "DT", "the"),
+            (later, 13, "amod", "ADJ", "JJR", later),
+            ("Ventrell", 14, "nsubj", "PROPN", "NNP", "Ventrell"),
+            ("smiled", 14, "ROOT", "VERB", "VBD", "smile"),
+            (".", 14, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (6, 8, "PERSON"), (13, 14, "PERSON")],
+    )
+
+
+@pytest.mark.parametrize("rank", sorted(words("age_ranks")))
+def test_the_ranked_surname_of_a_family_is_the_one_the_text_gives_that_rank(rank):
+    (m,) = [m for m in _mentions(_sisters(rank, rank)).items if m.start == 13]
+    assert m.key == "ysella ventrell"
+
+
+def test_of_two_the_ranked_surname_is_the_one_whose_sibling_has_the_other_rank():
+    mentions = _mentions(_sisters("older", "younger"))
+    (m,) = [m for m in mentions.items if m.start == 13]
+    assert (m.key, mentions.ranked.get(13)) == ("maelis ventrell", "maelis ventrell")  # by the rule, not by default
