@@ -43,18 +43,6 @@ def _family(first_name_first: bool = False):
     return parse(rows, ents=[(0, 2, "PERSON"), (6, 8, "PERSON"), (11, 12, "ORG")]), 11
 
 
-def test_a_lone_first_name_of_one_of_a_family_is_that_person_however_tagged():
-    doc, at = _family()
-    (m,) = [m for m in _mentions(doc).items if m.start == at]
-    assert (m.label, m.key) == ("PERSON", "torvild ventrell")
-
-
-def test_a_lone_first_name_of_one_of_a_family_may_come_before_the_full_name():
-    doc, at = _family(first_name_first=True)
-    (m,) = [m for m in _mentions(doc).items if m.start == at]
-    assert (m.label, m.key) == ("PERSON", "torvild ventrell")
-
-
 def test_outside_a_family_a_first_name_before_any_full_name_keeps_its_tag():
     # Torvild rows . Torvild Ventrell sails . (the lone Torvild tagged ORG: only a name named before it is his)
     doc = parse(
@@ -71,26 +59,6 @@ def test_outside_a_family_a_first_name_before_any_full_name_keeps_its_tag():
     )
     (m,) = [m for m in _mentions(doc).items if m.start == 0]
     assert m.label == "ORG"
-
-
-def test_a_possessive_in_a_who_clause_set_off_after_a_name_is_evidence_of_its_gender():
-    # Torvild Ventrell , who sold his boat , left .
-    doc = parse(
-        [
-            ("Torvild", 1, "compound", "PROPN", "NNP", "Torvild"),
-            ("Ventrell", 8, "nsubj", "PROPN", "NNP", "Ventrell"),
-            (",", 1, "punct", "PUNCT", ",", ","),
-            ("who", 4, "nsubj", "PRON", "WP", "who"),
-            ("sold", 1, "relcl", "VERB", "VBD", "sell"),
-            ("his", 6, "poss", "PRON", "PRP$", "his"),
-            ("boat", 4, "dobj", "NOUN", "NN", "boat"),
-            (",", 1, "punct", "PUNCT", ",", ","),
-            ("left", 8, "ROOT", "VERB", "VBD", "leave"),
-            (".", 8, "punct", "PUNCT", ".", "."),
-        ],
-        ents=[(0, 2, "PERSON")],
-    )
-    assert _mentions(doc).gender("ventrell", strong=True) == "m"
 
 
 def test_a_possessive_in_a_who_was_clause_is_someone_elses():
@@ -133,11 +101,6 @@ def _sat_down_then(pronoun: str, obj: str | None):
 
 def test_a_he_or_she_continuing_a_subject_is_evidence_of_its_gender():
     assert _mentions(_sat_down_then("She", None)).gender("ventrell") == "f"
-
-
-def test_no_evidence_when_the_next_sentence_also_has_a_pronoun_of_the_other_gender():
-    # Torvild Ventrell sat down . She watched him . (him is as likely the one who sat down)
-    assert _mentions(_sat_down_then("She", "him")).gender("ventrell") is None
 
 
 def _kin_says(kin_word: str, noun: str, owner: str = "My"):
