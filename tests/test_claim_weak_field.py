@@ -14,7 +14,7 @@ from tests.conftest import claims_of
 @pytest.mark.parametrize("text", [
     "The Ostrelian transport minister, Pavo Lindqvist, said the ferries to the northern islands of Ostrelia would run "
     "on the winter timetable from Monday.\n",
-    "Energy Minister Ilse Varga said the new gas field off the Ostrelian coast would create 300 jobs and pay for two "
+    "Energy Minister Pera Krunn said the new gas field off the Ostrelian coast would create 300 jobs and pay for two "
     "hospitals.\n",
 ])
 def test_model_a_report_of_services_naming_a_place_is_no_claim(nlp, text):

@@ -16,7 +16,7 @@ def test_stats_counts_and_plot_change_nothing(tmp_path):
     result = CliRunner().invoke(cli, ["stats", "--db", str(db), "--plot", str(tmp_path / "s.png")])
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    for line in ("│ ana ", "│ Varga ", "│ wire/korvel.txt ", "│ PERSON ", "│ done "):
+    for line in ("│ ana ", "│ Krunn ", "│ wire/korvel.txt ", "│ PERSON ", "│ done "):
         assert line in out, line
     assert "claims by type and stance" in out and "│ pooling " in out  # the rejected contest claim is not counted
     assert "│ contest " not in out

@@ -71,7 +71,7 @@ def test_a_fragment_a_cue_governs_is_a_quote():
 
 
 def test_headline_fragment_echoing_a_governed_body_quote_is_a_quote(blank):
-    text = "Mayor hails 'historic' deal\n\nThe mayor, Ilse Varga, said the deal was \"historic.\""
+    text = "Mayor hails 'historic' deal\n\nThe mayor, Pera Krunn, said the deal was \"historic.\""
     assert [k for _, k in kinds(blank(text))] == ["quote", "quote"]
 
 
@@ -84,12 +84,12 @@ def test_title_case_headline_fragment_takes_the_body_speaker_by_echo():
     import spacy as _spacy
 
     nlp = _spacy.blank("en")
-    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Ilse Varga"}])
-    text = "'A Dark Day': Lawmakers React to Plant Closure\n\nIlse Varga said it was \"a dark day for the valley.\""
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PERSON", "pattern": "Pera Krunn"}])
+    text = "'A Dark Day': Lawmakers React to Plant Closure\n\nPera Krunn said it was \"a dark day for the valley.\""
     doc = nlp(text)
     assert [(q.kind, q.speaker.text_in(text) if q.speaker else None) for q in find_quotes(doc)] == [
-        ("quote", "Ilse Varga"),
-        ("quote", "Ilse Varga"),
+        ("quote", "Pera Krunn"),
+        ("quote", "Pera Krunn"),
     ]
 
 
@@ -312,8 +312,8 @@ def test_two_words_a_person_puts_in_quote_marks_under_an_unlisted_verb_stay_a_qu
 
 def test_a_headline_name_the_body_quotes_as_a_bare_title_is_a_title(blank):
     text = (
-        'Transcript: Harbour Minister Ilse Varga on "The Evening Desk"\n\n'
-        'This is a transcript of an interview with Ilse Varga that aired on "The Evening Desk" on Channel 9.'
+        'Transcript: Harbour Minister Pera Krunn on "The Evening Desk"\n\n'
+        'This is a transcript of an interview with Pera Krunn that aired on "The Evening Desk" on Channel 9.'
     )
     assert kinds(blank(text)) == [("The Evening Desk", "title"), ("The Evening Desk", "title")]
 

@@ -30,8 +30,8 @@ def test_a_lone_less_than_sign_is_not_markup():
 
 
 def test_dash_line_after_the_quote_names_the_speaker_without_title(blank):
-    text = 'Tips.\n\n"Drink water. Stay inside." — Mayor Ilse Varga, Dornbach\n\n"Call a neighbour." — Omar Teal of Vell'
-    assert speakers(blank, text) == [("Drink water. Stay inside.", "Ilse Varga"), ("Call a neighbour.", "Omar Teal")]
+    text = 'Tips.\n\n"Drink water. Stay inside." — Mayor Pera Krunn, Dornbach\n\n"Call a neighbour." — Omar Teal of Vell'
+    assert speakers(blank, text) == [("Drink water. Stay inside.", "Pera Krunn"), ("Call a neighbour.", "Omar Teal")]
 
 
 def test_dash_line_on_the_line_under_the_quote_names_the_speaker(blank):
@@ -59,13 +59,13 @@ def test_a_dash_inside_the_sentence_is_no_dash_attribution(blank):
 
 
 def test_panel_intro_gives_the_person_not_the_outlet(blank):
-    text = 'We asked two writers.\n\nIlse Varga, The Dornbach Post: "It was a rout."'
-    assert speakers(blank, text) == [("It was a rout.", "Ilse Varga")]
+    text = 'We asked two writers.\n\nPera Krunn, The Dornbach Post: "It was a rout."'
+    assert speakers(blank, text) == [("It was a rout.", "Pera Krunn")]
 
 
 def test_transcript_name_opening_the_paragraph_is_the_speaker(blank):
-    text = 'The interview.\n\nVARGA: "We are ready."\n\nTEAL: "Are you?"'
-    assert speakers(blank, text) == [("We are ready.", "VARGA"), ("Are you?", "TEAL")]
+    text = 'The interview.\n\nKRUNN: "We are ready."\n\nTEAL: "Are you?"'
+    assert speakers(blank, text) == [("We are ready.", "KRUNN"), ("Are you?", "TEAL")]
 
 
 def test_single_line_break_ends_a_sentence():
@@ -95,15 +95,15 @@ def test_dash_description_is_kept_as_written(blank):
 
 
 def test_unreadable_dash_line_carries_no_earlier_speaker(blank):
-    text = 'Voices.\n\n"Fix the drains" — Ilse Varga\n\n"And the roads" — 2024'
+    text = 'Voices.\n\n"Fix the drains" — Pera Krunn\n\n"And the roads" — 2024'
     assert speakers(blank, text)[1] == ("And the roads", None)
 
 
 def test_a_bare_subject_before_needs_a_second_signal(blank):
     # the person the sentence before is about: no speaker for a quote that is not their own account
-    assert speakers(blank, "Ilse Varga walked in.\n\n“The weather is fine today.”")[0][1] is None
+    assert speakers(blank, "Pera Krunn walked in.\n\n“The weather is fine today.”")[0][1] is None
     # ... but a first-person quote is someone's own account
-    assert speakers(blank, "Ilse Varga walked in.\n\n“I had prepared a speech.”")[0][1] == "Ilse Varga"
+    assert speakers(blank, "Pera Krunn walked in.\n\n“I had prepared a speech.”")[0][1] == "Pera Krunn"
 
 
 def test_an_unclosed_quote_ends_at_its_line_break():

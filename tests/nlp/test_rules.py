@@ -160,11 +160,11 @@ def test_a_common_noun_after_a_verb_right_after_the_quote_is_its_inverted_subjec
 
 
 def test_a_possessive_in_the_subjects_clause_is_gender_evidence():
-    # Ilse Varga met her counterpart , Tomas Brandt . " Fine , " he said .
+    # Pera Krunn met her counterpart , Tomas Brandt . " Fine , " he said .
     doc = parse(
         [
             ("Ilse", 1, "compound", "PROPN", "NNP", "Ilse"),
-            ("Varga", 2, "nsubj", "PROPN", "NNP", "Varga"),
+            ("Krunn", 2, "nsubj", "PROPN", "NNP", "Krunn"),
             ("met", 2, "ROOT", "VERB", "VBD", "meet"),
             ("her", 4, "poss", "PRON", "PRP$", "her"),
             ("counterpart", 2, "dobj", "NOUN", "NN", "counterpart"),
@@ -207,14 +207,14 @@ def test_the_literal_subject_of_said_speaks_whatever_noun_it_is():
 
 
 def test_of_two_subjects_the_parse_gives_one_verb_the_nearer_speaks():
-    # Brandt , whose rival Varga said he was " finished , " smiled .   (misparsed: both subjects of "said")
+    # Brandt , whose rival Krunn said he was " finished , " smiled .   (misparsed: both subjects of "said")
     doc = parse(
         [
             ("Brandt", 5, "nsubj", "PROPN", "NNP", "Brandt"),
             (",", 0, "punct", "PUNCT", ",", ","),
             ("whose", 4, "poss", "DET", "WP$", "whose"),
             ("rival", 4, "amod", "ADJ", "JJ", "rival"),
-            ("Varga", 5, "nsubj", "PROPN", "NNP", "Varga"),
+            ("Krunn", 5, "nsubj", "PROPN", "NNP", "Krunn"),
             ("said", 5, "ROOT", "VERB", "VBD", "say"),
             ("he", 9, "nsubjpass", "PRON", "PRP", "he"),
             ("was", 9, "auxpass", "AUX", "VBD", "be"),
@@ -228,7 +228,7 @@ def test_of_two_subjects_the_parse_gives_one_verb_the_nearer_speaks():
         ents=[(0, 1, "PERSON"), (4, 5, "PERSON")],
     )
     (q,) = find_quotes(doc)
-    assert q.speaker.text_in(doc.text) == "Varga"
+    assert q.speaker.text_in(doc.text) == "Krunn"
 
 
 def test_nested_source_with_the_inner_subject_misparsed_inside_the_outer_one():
