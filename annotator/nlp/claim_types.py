@@ -463,3 +463,47 @@ def standing_denied(doc: Doc, c: Claim) -> Claim:
         return c
     return c.with_(claim_type="contest", stance="against", strength=-abs(c.strength or 1),
                    target=mention(doc, *phrase(body)), aspect="recognition")
+
+
+
+_HELP = frozenset({"help", "interference", "advice", "permission", "instruction", "instructions", "lecture",
+                   "lectures", "guidance", "meddling"})
+_MISSIONS = frozenset({"embassy", "embassies", "consulate", "consulates", "consul", "envoy", "envoys"})
+_DECIDED = _DECIDING | {"decision", "matter", "make", "choice", "say"}
+
+
+def _foreign(t: Token) -> bool:
+    return t.lower_ in lex.FIELD["outsider"] or _lemma(t) in lex.FIELD["outsider"] or t.lower_ in _MISSIONS
+
+
+def shuts_an_outsider_out(span: Span) -> bool:
+    """``span`` sets an outsider's say aside: "..., not for a foreign consulate", "without help from X's embassy",
+    "without outside interference" (a foreign word or a foreign mission in the phrase set aside, up to the next
+    comma or stop)."""
+    doc = span.doc
+    for t in span:
+        if sets_aside(t) or t.lower_ == "without" and any(
+                g.dep_ == "pobj" and (_lemma(g) in _HELP or g.lower_ in _HELP) for g in t.children):
+            end = next((w.i for w in doc[t.i + 1 : span.end] if w.is_punct), span.end)
+            if any(_foreign(w) for w in doc[t.i + 1 : end]):
+                return True
+    return False
+
+
+def outsider_shut_out(doc: Doc, c: Claim) -> Claim:
+    """A self-determination claim whose evidence leaves a matter to a people or a polity and sets an outsider's
+    say aside (``shuts_an_outsider_out``: "not for a foreign consulate", "without help from X's embassy"), where the
+    matter is no status of theirs (no independence, referendum, secession, autonomy or future in it: how they
+    elect a council or choose leaders), rejects outside interference in their affairs, as the codebook has it
+    (self-determination is a people's say over its status)."""
+    if c.claim_type != "self_determination" or not c.evidence:
+        return c
+    span = evidence_span(doc, c)
+    if span is None or not len(span):
+        return c
+    if any(_lemma(t) in _STATUS or t.lower_ in _STATUS for t in span):
+        return c
+    if not any(_lemma(t) in _DECIDED or t.lower_ in _DECIDED for t in span) or not shuts_an_outsider_out(span):
+        return c
+    return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                   aspect="outside_authority")
