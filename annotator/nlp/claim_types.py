@@ -507,3 +507,48 @@ def outsider_shut_out(doc: Doc, c: Claim) -> Claim:
         return c
     return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
                    aspect="outside_authority")
+
+
+_SAY_NOUNS = frozenset({"vote", "say", "referendum", "consultation", "ballot", "plebiscite", "poll"})
+_REFLEXIVE = frozenset({"themselves", "itself", "ourselves"})
+
+
+def _below_a_state(t: Token | None) -> bool:
+    """A people ("the islanders"), a region noun ("the province") or a name the document marks as a region or
+    people under another state (``polity_status.non_state``), itself or as the name on its noun ("the X council")."""
+    from annotator.nlp.polity_status import non_state
+
+    if t is None:
+        return False
+    return _a_people(t) or _lemma(t) in lex.REGION_NOUNS or non_state(t) or any(
+        c.dep_ in ("compound", "poss", "amod") and non_state(c) for c in t.children)
+
+
+def own_say_below_a_state(span: Span) -> bool:
+    """A people or region under a state asks its own say ("the province should hold its own vote on whether to
+    join the union", "the island council wants its own say", "islanders must decide for themselves whether the
+    union's rules apply there"): the holder of an own or separate vote or say, or of deciding for themselves."""
+    for t in span:
+        if t.pos_ == "NOUN" and (_lemma(t) in _SAY_NOUNS) and any(
+                c.dep_ == "amod" and c.lower_ in ("own", "separate") for c in t.children):
+            holder = subject_of(t.head) if t.dep_ in ("dobj", "attr") and t.head is not t else None
+            if _below_a_state(holder):
+                return True
+        if t.pos_ == "VERB" and _lemma(t) in _DECIDING and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in _REFLEXIVE for g in c.children)
+                for c in t.children) and _below_a_state(subject_of(t)):
+            return True
+    return False
+
+
+def own_say_on_a_union(doc: Doc, c: Claim) -> Claim:
+    """A pooling claim whose evidence has a people or region under a state ask its own say on the union
+    (``own_say_below_a_state``) is self-determination: the codebook's tie-break gives a people's or region's say
+    over its own status (leaving or staying) to self-determination; pooling keeps a state's own choice to join or
+    leave."""
+    if c.claim_type != "pooling" or not c.evidence:
+        return c
+    span = evidence_span(doc, c)
+    if span is None or not len(span) or not own_say_below_a_state(span):
+        return c
+    return c.with_(claim_type="self_determination", aspect=None)
