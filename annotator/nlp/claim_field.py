@@ -404,7 +404,17 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
             continue
         if polity and any(c.lemma_.lower() in _STATE_NOUNS and c.dep_ == "attr" for c in comps):
             out.append(Predicate(subj, "contest" if negated(t) else "sovereignty", negated(t)))
+        elif polity and comps and _state_set_aside(t, subj):
+            out.append(Predicate(subj, "contest", True))  # "X is a province with a flag, not a country"
     return out
+
+
+def _state_set_aside(verb: Token, subj: Token) -> bool:
+    """ "X is a province with a flag, not a country": a state noun set aside ("..., not a country") in what the
+    copula says of its subject, however the parser hangs it: statehood denied."""
+    said = [w for c in verb.children if c.dep_ in ("attr", "acomp") for w in c.subtree]
+    return any(w.lemma_.lower() in _STATE_NOUNS and w.i >= 2 and w.doc[w.i - 1].lower_ in ("a", "an")
+               and sets_aside(w.doc[w.i - 2]) for w in said)
 
 
 _NOBODYS = frozenset({"nobody", "no", "noone", "anybody", "anyone"})
