@@ -1301,3 +1301,31 @@ def test_model_a_hearing_owed_to_no_people_is_no_say(nlp, text):
     from annotator.nlp.claim_field import _peoples_say
 
     assert _peoples_say(nlp(text)[:]) is None
+
+
+@pytest.mark.model
+def test_model_a_people_s_say_over_no_status_with_an_outsider_set_aside_rejects_interference(nlp):
+    for text in ("\"Pellmari voters will choose Pellmari leaders without help from the Dorvish embassy,\" the prime "
+                 "minister of Pellmar, Anka Rusel, said.\n",
+                 "\"How the Halbrin council votes is a matter for the people who elected it, not for a foreign "
+                 "consulate,\" the mayor of Halbrin, Anka Rusel, said.\n"):
+        claims = _claims(nlp, text)
+        assert claims and all(c.claim_type == "interference" and c.stance == "favour" for c in claims), claims
+    status = ("\"The islanders of Halbrin will decide their independence in a referendum, not a foreign consulate,\" "
+              "the island leader, Anka Rusel, said.\n")
+    claims = _claims(nlp, status)
+    assert claims and claims[0].claim_type == "self_determination", claims  # their status: self-determination
+
+
+@pytest.mark.model
+def test_model_a_region_s_own_say_on_a_union_is_self_determination_a_state_s_is_pooling(nlp):
+    for text in ("The leader of the Halbrin regional assembly, Anka Rusel, said the province should hold its own vote "
+                 "on whether to join the Dorvish Customs Union.\n",
+                 "The Halbrin regional council has said that islanders must decide for themselves whether the customs "
+                 "union's rules apply there.\n"):
+        claims = _claims(nlp, text)
+        assert claims and all(c.claim_type == "self_determination" for c in claims), claims
+    state = ("Pellmar's prime minister, Anka Rusel, said Pellmar would hold its own vote on whether to join the Dorvish "
+             "Customs Union.\n")
+    claims = _claims(nlp, state)
+    assert claims and all(c.claim_type == "pooling" for c in claims), claims

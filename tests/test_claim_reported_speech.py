@@ -63,3 +63,52 @@ def test_model_a_minister_reported_saying_her_country_alone_decides_makes_a_sove
     found = [c for c in _claims(nlp, text) if "alone decides" in text[c.start : c.end]]
     assert [(c.claim_type, c.stance) for c in found] == [("sovereignty", "favour")], _claims(nlp, text)
     assert text[found[0].claimant.start : found[0].claimant.end] == "Ilse Dunsholt"
+
+
+def _nobodys(noun: str, lemma: str, owner: str = "nobody", of: bool = False) -> Doc:
+    """ "Pellmar is <owner>'s <noun> ." (or "Pellmar is a <noun> of Oresk .") with Pellmar a GPE."""
+    if of:
+        rows = [("Pellmar", 1, "nsubj", "PROPN", "NNP", "Pellmar"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+                ("a", 3, "det", "DET", "DT", "a"), (noun, 1, "attr", "NOUN", "NN", lemma),
+                ("of", 3, "prep", "ADP", "IN", "of"), ("Oresk", 4, "pobj", "PROPN", "NNP", "Oresk"),
+                (".", 1, "punct", "PUNCT", ".", ".")]
+        return _parse(rows, ["B-GPE", "O", "O", "O", "O", "B-GPE", "O"])
+    rows = [("Pellmar", 1, "nsubj", "PROPN", "NNP", "Pellmar"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+            (owner, 4, "poss", "PRON", "NN", owner), ("'s", 2, "case", "PART", "POS", "'s"),
+            (noun, 1, "attr", "NOUN", "NN", lemma), (".", 1, "punct", "PUNCT", ".", ".")]
+    return _parse(rows, ["B-GPE"] + ["O"] * 5)
+
+
+def test_a_polity_that_is_nobody_s_province_or_colony_says_it_governs_itself():
+    from annotator.nlp.claim_field import predicates_of
+    from annotator.nlp.claim_region import says_it_governs
+
+    for noun in ("province", "colony", "vassal"):
+        found = predicates_of(_nobodys(noun, noun)[:])
+        assert [(p.subject.text, p.claim_type, p.negated) for p in found] == [("Pellmar", "sovereignty", False)]
+        assert says_it_governs(_nobodys(noun, noun)[:])
+    assert predicates_of(_nobodys("province", "province", owner="Oresk")[:]) == []  # whose province: not denied
+    # "Pellmar is a province of Oresk" says whose it is, no claim to govern itself
+    assert not [p for p in predicates_of(_nobodys("province", "province", of=True)[:]) if p.claim_type == "sovereignty"]
+    assert not says_it_governs(_nobodys("province", "province", of=True)[:])
+
+
+@pytest.mark.model
+def test_model_a_polity_denied_to_be_a_province_claims_its_sovereignty(nlp):
+    text = "\"Pellmar is nobody's province,\" the prime minister, Anka Rusel, said in Pellmar and in Oresk.\n"
+    claims = _claims(nlp, text)
+    assert claims and claims[0].claim_type == "sovereignty" and claims[0].stance == "favour", claims
+    text = ("\"We will trade with anyone as equals. We will not sit at any table as a colony,\" the foreign minister "
+            "of Pellmar, Anka Rusel, said.\n")
+    claims = _claims(nlp, text)
+    assert claims and claims[0].claim_type == "sovereignty" and claims[0].stance == "favour", claims
+
+
+@pytest.mark.model
+def test_model_a_state_noun_set_aside_after_a_copula_contests_statehood(nlp):
+    text = "\"Pellmar is a province with a flag, not a country,\" the foreign minister of Oresk, Anka Rusel, said in Pellmar.\n"
+    claims = _claims(nlp, text)
+    assert claims and claims[0].claim_type == "contest" and claims[0].stance == "against", claims
+    own = "\"Pellmar is a country with a flag, not a province,\" the foreign minister of Pellmar, Anka Rusel, said in Oresk.\n"
+    claims = _claims(nlp, own)
+    assert claims and all(c.claim_type != "contest" for c in claims), claims

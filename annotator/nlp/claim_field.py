@@ -341,9 +341,14 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
     toks = tokens(span.doc)
     for i in range(span.start, span.end):
         lemma = lemmas[i]
-        if lemma not in _PREDICATE_LEMMAS and deps[i] not in _LOOSE and lowers[i] != "own":
+        if lemma not in _PREDICATE_LEMMAS and deps[i] not in _LOOSE and lowers[i] != "own" and (
+                lemma not in lex.SUBORDINATE_NOUNS):
             continue  # (no test below can pass)
         t = toks[i]
+        if lemma in lex.SUBORDINATE_NOUNS:
+            if (p := _not_subordinate(t, we)) is not None:
+                out.append(p)  # "X is nobody's province", "we will not go anywhere as a colony"
+            continue
         if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
             out.append(p)
             continue
@@ -399,7 +404,45 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
             continue
         if polity and any(c.lemma_.lower() in _STATE_NOUNS and c.dep_ == "attr" for c in comps):
             out.append(Predicate(subj, "contest" if negated(t) else "sovereignty", negated(t)))
+        elif polity and comps and _state_set_aside(t, subj):
+            out.append(Predicate(subj, "contest", True))  # "X is a province with a flag, not a country"
     return out
+
+
+def _state_set_aside(verb: Token, subj: Token) -> bool:
+    """ "X is a province with a flag, not a country": a state noun set aside ("..., not a country") in what the
+    copula says of its subject, however the parser hangs it: statehood denied."""
+    said = [w for c in verb.children if c.dep_ in ("attr", "acomp") for w in c.subtree]
+    return any(w.lemma_.lower() in _STATE_NOUNS and w.i >= 2 and w.doc[w.i - 1].lower_ in ("a", "an")
+               and sets_aside(w.doc[w.i - 2]) for w in said)
+
+
+_NOBODYS = frozenset({"nobody", "no", "noone", "anybody", "anyone"})
+
+
+def _not_subordinate(noun: Token, we: bool) -> Predicate | None:
+    """A polity (or "we" in a political actor's quote) denied to be a province, a colony or a vassal, as the
+    attribute of a copula ("X is not a colony", "X is nobody's province", "X is no vassal") or the object of "as"
+    in a negated clause ("we will not go anywhere as a province"): it says the polity governs itself, sovereignty
+    (an affirmed "X is a province of Y" says whose it is, and is left to the territorial predicates)."""
+    if noun.pos_ != "NOUN":
+        return None
+    verb, denied = None, any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or any(
+        c.dep_ == "poss" and c.lower_ in _NOBODYS for c in noun.children)
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head  # "not go anywhere as a province": the adverb "as" hangs on
+        denied = denied or negated(noun.head)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or not (denied or negated(verb)):
+        return None
+    subj = subject_of(verb)
+    if subj is None or not (subj.lower_ == "we" and we or label_of(subj) in ("GPE", "NORP") or (
+            subj.pos_ == "PROPN" and is_recurring_name(subj))):
+        return None
+    return Predicate(subj, "sovereignty", False)
 
 
 _LOOSE = ("appos", "npadvmod")

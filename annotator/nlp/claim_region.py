@@ -57,8 +57,11 @@ def _a_state(t: Token) -> bool:
 
 def says_it_governs(span: Span) -> bool:
     """``span`` says a polity governs itself or is a state (the codebook's sovereignty, recognised or
-    self-declared), not that a people or region seeks a say over its status."""
-    return any(_governs(t) or _a_state(t) for t in tokens_in(span))
+    self-declared), or is no one's province or colony, not that a people or region seeks a say over its status."""
+    from annotator.nlp.claim_field import _not_subordinate
+
+    return any(_governs(t) or _a_state(t) or t.lemma_.lower() in lex.SUBORDINATE_NOUNS and _not_subordinate(
+        t, True) is not None for t in tokens_in(span))
 
 
 def regions_status(doc: Doc, claims: list[Claim]) -> list[Claim]:

@@ -463,3 +463,92 @@ def standing_denied(doc: Doc, c: Claim) -> Claim:
         return c
     return c.with_(claim_type="contest", stance="against", strength=-abs(c.strength or 1),
                    target=mention(doc, *phrase(body)), aspect="recognition")
+
+
+
+_HELP = frozenset({"help", "interference", "advice", "permission", "instruction", "instructions", "lecture",
+                   "lectures", "guidance", "meddling"})
+_MISSIONS = frozenset({"embassy", "embassies", "consulate", "consulates", "consul", "envoy", "envoys"})
+_DECIDED = _DECIDING | {"decision", "matter", "make", "choice", "say"}
+
+
+def _foreign(t: Token) -> bool:
+    return t.lower_ in lex.FIELD["outsider"] or _lemma(t) in lex.FIELD["outsider"] or t.lower_ in _MISSIONS
+
+
+def shuts_an_outsider_out(span: Span) -> bool:
+    """``span`` sets an outsider's say aside: "..., not for a foreign consulate", "without help from X's embassy",
+    "without outside interference" (a foreign word or a foreign mission in the phrase set aside, up to the next
+    comma or stop)."""
+    doc = span.doc
+    for t in span:
+        if sets_aside(t) or t.lower_ == "without" and any(
+                g.dep_ == "pobj" and (_lemma(g) in _HELP or g.lower_ in _HELP) for g in t.children):
+            end = next((w.i for w in doc[t.i + 1 : span.end] if w.is_punct), span.end)
+            if any(_foreign(w) for w in doc[t.i + 1 : end]):
+                return True
+    return False
+
+
+def outsider_shut_out(doc: Doc, c: Claim) -> Claim:
+    """A self-determination claim whose evidence leaves a matter to a people or a polity and sets an outsider's
+    say aside (``shuts_an_outsider_out``: "not for a foreign consulate", "without help from X's embassy"), where the
+    matter is no status of theirs (no independence, referendum, secession, autonomy or future in it: how they
+    elect a council or choose leaders), rejects outside interference in their affairs, as the codebook has it
+    (self-determination is a people's say over its status)."""
+    if c.claim_type != "self_determination" or not c.evidence:
+        return c
+    span = evidence_span(doc, c)
+    if span is None or not len(span):
+        return c
+    if any(_lemma(t) in _STATUS or t.lower_ in _STATUS for t in span):
+        return c
+    if not any(_lemma(t) in _DECIDED or t.lower_ in _DECIDED for t in span) or not shuts_an_outsider_out(span):
+        return c
+    return c.with_(claim_type="interference", stance="favour", strength=abs(c.strength or 1),
+                   aspect="outside_authority")
+
+
+_SAY_NOUNS = frozenset({"vote", "say", "referendum", "consultation", "ballot", "plebiscite", "poll"})
+_REFLEXIVE = frozenset({"themselves", "itself", "ourselves"})
+
+
+def _below_a_state(t: Token | None) -> bool:
+    """A people ("the islanders"), a region noun ("the province") or a name the document marks as a region or
+    people under another state (``polity_status.non_state``), itself or as the name on its noun ("the X council")."""
+    from annotator.nlp.polity_status import non_state
+
+    if t is None:
+        return False
+    return _a_people(t) or _lemma(t) in lex.REGION_NOUNS or non_state(t) or any(
+        c.dep_ in ("compound", "poss", "amod") and non_state(c) for c in t.children)
+
+
+def own_say_below_a_state(span: Span) -> bool:
+    """A people or region under a state asks its own say ("the province should hold its own vote on whether to
+    join the union", "the island council wants its own say", "islanders must decide for themselves whether the
+    union's rules apply there"): the holder of an own or separate vote or say, or of deciding for themselves."""
+    for t in span:
+        if t.pos_ == "NOUN" and (_lemma(t) in _SAY_NOUNS) and any(
+                c.dep_ == "amod" and c.lower_ in ("own", "separate") for c in t.children):
+            holder = subject_of(t.head) if t.dep_ in ("dobj", "attr") and t.head is not t else None
+            if _below_a_state(holder):
+                return True
+        if t.pos_ == "VERB" and _lemma(t) in _DECIDING and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in _REFLEXIVE for g in c.children)
+                for c in t.children) and _below_a_state(subject_of(t)):
+            return True
+    return False
+
+
+def own_say_on_a_union(doc: Doc, c: Claim) -> Claim:
+    """A pooling claim whose evidence has a people or region under a state ask its own say on the union
+    (``own_say_below_a_state``) is self-determination: the codebook's tie-break gives a people's or region's say
+    over its own status (leaving or staying) to self-determination; pooling keeps a state's own choice to join or
+    leave."""
+    if c.claim_type != "pooling" or not c.evidence:
+        return c
+    span = evidence_span(doc, c)
+    if span is None or not len(span) or not own_say_below_a_state(span):
+        return c
+    return c.with_(claim_type="self_determination", aspect=None)

@@ -62,6 +62,8 @@ from annotator.nlp.claim_types import (
     bodys_competence,
     decided_at_home,
     governed_not_owned,
+    outsider_shut_out,
+    own_say_on_a_union,
     peoples_choice,
     say_stance,
     sovereignty_of_land,
@@ -480,7 +482,8 @@ def find_claims(doc: Doc, quotes: list[Quote] | None = None, min_confidence: flo
     # the learned detector's sentences no rule claim covers, at the threshold like every suggestion
     claims += [focused(doc, sharpen(doc, filled_object(doc, _in_voice(doc, c, issued_by, after)))) for c in detected_claims(doc, quotes, claims)
                if c.confidence >= min_confidence]
-    claims = neutral_stance(doc, say_stance(doc, ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, status_votes(doc, regions_status(doc, claims))))))))))
+    claims = ceding_stance(doc, dismissed(doc, bought_say(doc, threshold_talk(doc, pooled_sovereignty(doc, ceded_to_union(doc, status_votes(doc, regions_status(doc, claims))))))))
+    claims = neutral_stance(doc, say_stance(doc, [outsider_shut_out(doc, own_say_on_a_union(doc, c)) for c in claims]))
     claims = title_rejected(doc, ruling_beside(doc, defended_home(doc, land_beside(doc, claims))))
     claims = [r for r in (_reported_before_asking(doc, c) if _only_asks(doc, c) else c for c in claims)
               if r is not None and not _about_its_reporting(doc, r)]
