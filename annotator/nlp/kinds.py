@@ -178,13 +178,29 @@ def named_by(art: Article, i: int) -> bool:
         # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
         # ("called the drills “routine exercises”", "X, a spokesman, called the vote “a fine start”" with the
         # verb hung on the spokesman and its two objects both taken as oprd) is what the subject said of it
-        return _title_case(_WORDS.findall(art.text[q.start : q.end]))
+        return _title_case(_WORDS.findall(art.text[q.start : q.end])) or _coined(art, i, top)
     if top.dep_ == "oprd" and verb.dep_ not in ("relcl", "acl"):
         # "the ground the fans call “the Kiln”" with the relative clause misparsed: a naming verb with no object
         # of its own names the noun its object was taken from; a proper name, with or without "the"
         words = _WORDS.findall(art.text[q.start : q.end])
-        return _title_case(words[1:] if len(words) > 1 and words[0] == "the" else words)
+        return _title_case(words[1:] if len(words) > 1 and words[0] == "the" else words) or _coined(art, i, top)
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
+
+
+def _coined(art: Article, i: int, top: Token) -> bool:
+    """The name a naming verb with a subject gives is a noun-noun compound of two or three words, definite or
+    bare, and nothing more ("they dubbed the change the “rent cliff”", "she calls them “tide rows”"): a coined
+    name, where an indefinite description ("called it “a paper tiger”") or a longer phrase is what was said."""
+    q = art.marked[i]
+    if len(_WORDS.findall(art.text[q.start : q.end])) > 3 or top.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "nsubj" for c in top.head.children):
+        return False  # "sometimes dubbed the “x y”": no one gives the name here, so it is left as it was
+    lo, hi = art.tokens(q.start, q.end)
+    kids = list(top.children)
+    return (any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and lo <= c.i < hi for c in kids)
+            and not any(c.dep_ == "det" and c.lower_ != "the" for c in kids)
+            and all(c.dep_ in ("compound", "det", "punct") for c in kids if lo <= c.i < hi))
 
 
 def _bare_title(art: Article, i: int, words: list[str]) -> bool:
