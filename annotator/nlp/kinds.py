@@ -42,6 +42,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         return QUOTE  # a turn or a post, which no marks set off, is words someone said
     if _HASHTAG.fullmatch(art.text[q.start : q.end]):
         return TERM  # 'using the hashtag “#SaveTheLido”': a tag mentioned, not words said
+    if len(words) <= 5 and _title_case(words) and _described_after(art, i):
+        return TITLE  # 'a revival of “Salt and Iron,” a comedy that ran in 2019': a work, whatever verb governs it
     if len(words) >= 2 and _bare_title(art, i, words) and not governed(art, i):
         # a Title Case name no listed cue governs ("opens “Salt and Iron”", "“Salt and Iron” runs until",
         # "on “The Sunday Line”"), whatever verb or echo the attribution found: the name of a work or programme
@@ -91,6 +93,19 @@ def _defined_term(art: Article, i: int) -> bool:
     if len(inside) > 80:
         return False
     return _BETWEEN_TERMS.fullmatch(_QUOTED.sub(" ", inside)) is not None
+
+
+def _described_after(art: Article, i: int) -> bool:
+    """The quote's one top word takes, after the closing mark, an apposition that is an indefinite common noun for
+    no person ("“Salt and Iron,” a comedy"): the quote names the thing that noun describes."""
+    top = _top_word(art, i)
+    if top is None or art.marked[i].close_at is None:
+        return False
+    for c in top.children:
+        if c.dep_ == "appos" and c.idx > art.marked[i].close_at and c.pos_ == "NOUN" and not person_noun(c) and (
+                c.lower_ not in PEOPLE_NOUNS and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)):
+            return True
+    return False
 
 
 # Arcs by which a quote names the noun it hangs on (a modifier, "a “historic” deal", is still cited words).

@@ -552,3 +552,28 @@ def test_a_capitalised_stretch_in_apposition_to_a_thing_is_its_name_not_speech()
 
 def test_a_lower_case_stretch_in_apposition_stays_cited_words():
     assert [k for _, k, _ in _motto("never")] == ["quote"]
+
+
+def _staged(noun: str, lemma: str):
+    # She said they staged " Salt Road , " a <noun> .   (a listed cue above the quote)
+    rows = [
+        ("She", 1, "nsubj", "PRON", "PRP", "she"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("they", 3, "nsubj", "PRON", "PRP", "they"),
+        ("staged", 1, "ccomp", "VERB", "VBD", "stage"),
+        ('"', 6, "punct", "PUNCT", "``", '"'),
+        ("Salt", 6, "compound", "PROPN", "NNP", "Salt"),
+        ("Road", 3, "dobj", "PROPN", "NNP", "Road"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ('"', 6, "punct", "PUNCT", "''", '"'),
+        ("a", 10, "det", "DET", "DT", "a"),
+        (noun, 6, "appos", "NOUN", "NN", lemma),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True] * len(rows)
+    spaces[4] = spaces[6] = spaces[7] = spaces[-2] = False
+    return [q.kind for q in find_quotes(parse(rows, spaces=spaces))]
+
+
+def test_a_title_case_stretch_an_indefinite_noun_describes_after_its_marks_is_a_title():
+    assert _staged("comedy", "comedy") == ["title"]
