@@ -42,6 +42,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         return QUOTE  # a turn or a post, which no marks set off, is words someone said
     if _HASHTAG.fullmatch(art.text[q.start : q.end]):
         return TERM  # 'using the hashtag “#SaveTheLido”': a tag mentioned, not words said
+    if len(words) <= 5 and _title_case(words) and _described_after(art, i):
+        return TITLE  # 'a revival of “Salt and Iron,” a comedy that ran in 2019': a work, whatever verb governs it
     if len(words) >= 2 and _bare_title(art, i, words) and not governed(art, i):
         # a Title Case name no listed cue governs ("opens “Salt and Iron”", "“Salt and Iron” runs until",
         # "on “The Sunday Line”"), whatever verb or echo the attribution found: the name of a work or programme
@@ -53,6 +55,10 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     if attr is not None and attr.rule == "structural-cue" and len(words) <= 2 and _object_phrase(art, i) and (
             (_thing_as_subject(art, attr) or _thing_verb_subject(art, i)) and not governed(art, i) and not _sentence_like(art.text[q.start : q.end])):
         return TERM  # 'the release contains “forward-looking statements”': a phrase a document holds, not words said
+    if _names_a_thing(art, i):
+        # 'its motto, “Mind the Gap,”', 'the new one, “Dusk”': the quote stands in apposition to a noun for a
+        # thing, which no cue governs: the thing's name or motto, not words said
+        return TITLE if _title_case(words) else TERM
     if attr is not None and attr.rule in _GOVERNED:
         return QUOTE
     if _title_case(words) and _TITLE_BEFORE.search(art.text[max(0, q.open_at - 40) : q.open_at]):
@@ -87,6 +93,35 @@ def _defined_term(art: Article, i: int) -> bool:
     if len(inside) > 80:
         return False
     return _BETWEEN_TERMS.fullmatch(_QUOTED.sub(" ", inside)) is not None
+
+
+def _described_after(art: Article, i: int) -> bool:
+    """The quote's one top word takes, after the closing mark, an apposition that is an indefinite common noun for
+    no person ("“Salt and Iron,” a comedy"): the quote names the thing that noun describes."""
+    top = _top_word(art, i)
+    if top is None or art.marked[i].close_at is None:
+        return False
+    for c in top.children:
+        if c.dep_ == "appos" and c.idx > art.marked[i].close_at and c.pos_ == "NOUN" and not person_noun(c) and (
+                c.lower_ not in PEOPLE_NOUNS and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)):
+            return True
+    return False
+
+
+# Arcs by which a quote names the noun it hangs on (a modifier, "a “historic” deal", is still cited words).
+_OF_A_NOUN = ("appos",)
+
+
+def _names_a_thing(art: Article, i: int) -> bool:
+    """The quote opens with a capital and hangs by apposition on a common noun for no person nor organisation
+    ("its motto, “X y z”"), and no cue governs it: the name of that thing."""
+    top = _top_word(art, i)
+    q = art.marked[i]
+    if top is None or top.dep_ not in _OF_A_NOUN or not art.text[q.start : q.end].lstrip()[:1].isupper():
+        return False  # a lower-case phrase beside a noun ('in the words of one report, “a x of y”') is cited words
+    head = top.head
+    return (head.pos_ == "NOUN" and not person_noun(head) and head.lower_ not in PEOPLE_NOUNS
+            and head.lower_ not in ORG_NOUNS and head.i not in art.cue_starts and not governed(art, i))
 
 
 def _object_phrase(art: Article, i: int) -> bool:
@@ -178,13 +213,29 @@ def named_by(art: Article, i: int) -> bool:
         # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
         # ("called the drills “routine exercises”", "X, a spokesman, called the vote “a fine start”" with the
         # verb hung on the spokesman and its two objects both taken as oprd) is what the subject said of it
-        return _title_case(_WORDS.findall(art.text[q.start : q.end]))
+        return _title_case(_WORDS.findall(art.text[q.start : q.end])) or _coined(art, i, top)
     if top.dep_ == "oprd" and verb.dep_ not in ("relcl", "acl"):
         # "the ground the fans call “the Kiln”" with the relative clause misparsed: a naming verb with no object
         # of its own names the noun its object was taken from; a proper name, with or without "the"
         words = _WORDS.findall(art.text[q.start : q.end])
-        return _title_case(words[1:] if len(words) > 1 and words[0] == "the" else words)
+        return _title_case(words[1:] if len(words) > 1 and words[0] == "the" else words) or _coined(art, i, top)
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
+
+
+def _coined(art: Article, i: int, top: Token) -> bool:
+    """The name a naming verb with a subject gives is a noun-noun compound of two or three words, definite or
+    bare, and nothing more ("they dubbed the change the “rent cliff”", "she calls them “tide rows”"): a coined
+    name, where an indefinite description ("called it “a paper tiger”") or a longer phrase is what was said."""
+    q = art.marked[i]
+    if len(_WORDS.findall(art.text[q.start : q.end])) > 3 or top.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "nsubj" for c in top.head.children):
+        return False  # "sometimes dubbed the “x y”": no one gives the name here, so it is left as it was
+    lo, hi = art.tokens(q.start, q.end)
+    kids = list(top.children)
+    return (any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and lo <= c.i < hi for c in kids)
+            and not any(c.dep_ == "det" and c.lower_ != "the" for c in kids)
+            and all(c.dep_ in ("compound", "det", "punct") for c in kids if lo <= c.i < hi))
 
 
 def _bare_title(art: Article, i: int, words: list[str]) -> bool:

@@ -480,3 +480,100 @@ def test_the_parsed_subject_of_the_verb_taking_the_quote_tells_a_thing_from_a_sp
 
     assert thing("release", "NOUN", "NN")  # what a document holds, even once coref names its issuer
     assert not thing("Vale", "PROPN", "NNP")
+
+
+def test_a_compound_name_a_naming_verb_of_the_sentence_gives_is_a_term():
+    # Rusu found a wave she calls " the tide rows " .  with "calls" taken as the clause of "found": she gives
+    # the wave a coined name (a noun-noun compound), unlike the bare "the groan" above, which stays a quote
+    quoted = [("the", 3, "det", "DET", "DT", "the"), ("tide", 3, "compound", "NOUN", "NN", "tide"),
+              ("rows", -1, "oprd", "NOUN", "NNS", "row")]
+    assert _calls(quoted, head_dep="ccomp") == [("the tide rows", "term")]
+
+
+def _call_the_bend(quoted: list[tuple]):
+    # Locals call the bend " <quoted> " .
+    n = 5  # index of the first quoted word
+    rows = [
+        ("Locals", 1, "nsubj", "NOUN", "NNS", "local"),
+        ("call", 1, "ROOT", "VERB", "VBP", "call"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("bend", 1, "dobj", "NOUN", "NN", "bend"),
+        ('"', n + len(quoted) - 1, "punct", "PUNCT", "``", '"'),
+    ]
+    rows += [(w, h + n, d, p, t, lem) for w, h, d, p, t, lem in quoted]
+    rows += [('"', 1, "punct", "PUNCT", "''", '"'), (".", 1, "punct", "PUNCT", ".", ".")]
+    spaces = [True] * len(rows)
+    spaces[4] = False  # the opening mark touches the first word
+    spaces[n + len(quoted) - 1] = False  # the last word touches the closing mark
+    spaces[-2] = False
+    return [q.kind for q in find_quotes(parse(rows, spaces=spaces))]
+
+
+def test_a_lower_case_compound_name_given_to_an_object_is_a_term():
+    # Locals call the bend " the dog leg " .
+    quoted = [("the", 2, "det", "DET", "DT", "the"), ("dog", 2, "compound", "NOUN", "NN", "dog"),
+              ("leg", -4, "oprd", "NOUN", "NN", "leg")]
+    assert _call_the_bend(quoted) == ["term"]
+
+
+def test_an_indefinite_description_given_to_an_object_is_not_a_term():
+    # Locals call the bend " a death trap " .  "a ..." describes the bend: what the locals say of it
+    quoted = [("a", 2, "det", "DET", "DT", "a"), ("death", 2, "compound", "NOUN", "NN", "death"),
+              ("trap", -4, "oprd", "NOUN", "NN", "trap")]
+    assert _call_the_bend(quoted) != ["term"]
+
+
+def _motto(first: str):
+    # Its motto , " <first> stand still , " hangs over the door .
+    rows = [
+        ("Its", 1, "poss", "PRON", "PRP$", "its"),
+        ("motto", 9, "nsubj", "NOUN", "NN", "motto"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ('"', 5, "punct", "PUNCT", "``", '"'),
+        (first, 5, "neg", "ADV", "RB", first.lower()),
+        ("stand", 1, "appos", "VERB", "VB", "stand"),
+        ("still", 5, "advmod", "ADV", "RB", "still"),
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ('"', 5, "punct", "PUNCT", "''", '"'),
+        ("hangs", 9, "ROOT", "VERB", "VBZ", "hang"),
+        ("over", 9, "prep", "ADP", "IN", "over"),
+        ("the", 12, "det", "DET", "DT", "the"),
+        ("door", 10, "pobj", "NOUN", "NN", "door"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True] * len(rows)
+    spaces[1] = spaces[3] = spaces[6] = spaces[7] = spaces[-2] = False
+    return [(q.text_in(doc.text), q.kind, q.speaker) for doc in [parse(rows, spaces=spaces)] for q in find_quotes(doc)]
+
+
+def test_a_capitalised_stretch_in_apposition_to_a_thing_is_its_name_not_speech():
+    assert _motto("Never") == [("Never stand still,", "term", None)]
+
+
+def test_a_lower_case_stretch_in_apposition_stays_cited_words():
+    assert [k for _, k, _ in _motto("never")] == ["quote"]
+
+
+def _staged(noun: str, lemma: str):
+    # She said they staged " Salt Road , " a <noun> .   (a listed cue above the quote)
+    rows = [
+        ("She", 1, "nsubj", "PRON", "PRP", "she"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("they", 3, "nsubj", "PRON", "PRP", "they"),
+        ("staged", 1, "ccomp", "VERB", "VBD", "stage"),
+        ('"', 6, "punct", "PUNCT", "``", '"'),
+        ("Salt", 6, "compound", "PROPN", "NNP", "Salt"),
+        ("Road", 3, "dobj", "PROPN", "NNP", "Road"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ('"', 6, "punct", "PUNCT", "''", '"'),
+        ("a", 10, "det", "DET", "DT", "a"),
+        (noun, 6, "appos", "NOUN", "NN", lemma),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True] * len(rows)
+    spaces[4] = spaces[6] = spaces[7] = spaces[-2] = False
+    return [q.kind for q in find_quotes(parse(rows, spaces=spaces))]
+
+
+def test_a_title_case_stretch_an_indefinite_noun_describes_after_its_marks_is_a_title():
+    assert _staged("comedy", "comedy") == ["title"]
