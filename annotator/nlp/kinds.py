@@ -55,10 +55,6 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     if attr is not None and attr.rule == "structural-cue" and len(words) <= 2 and _object_phrase(art, i) and (
             (_thing_as_subject(art, attr) or _thing_verb_subject(art, i)) and not governed(art, i) and not _sentence_like(art.text[q.start : q.end])):
         return TERM  # 'the release contains “forward-looking statements”': a phrase a document holds, not words said
-    if _names_a_thing(art, i):
-        # 'its motto, “Mind the Gap,”', 'the new one, “Dusk”': the quote stands in apposition to a noun for a
-        # thing, which no cue governs: the thing's name or motto, not words said
-        return TITLE if _title_case(words) else TERM
     if attr is not None and attr.rule in _GOVERNED:
         return QUOTE
     if _title_case(words) and _TITLE_BEFORE.search(art.text[max(0, q.open_at - 40) : q.open_at]):
@@ -106,22 +102,6 @@ def _described_after(art: Article, i: int) -> bool:
                 c.lower_ not in PEOPLE_NOUNS and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)):
             return True
     return False
-
-
-# Arcs by which a quote names the noun it hangs on (a modifier, "a “historic” deal", is still cited words).
-_OF_A_NOUN = ("appos",)
-
-
-def _names_a_thing(art: Article, i: int) -> bool:
-    """The quote opens with a capital and hangs by apposition on a common noun for no person nor organisation
-    ("its motto, “X y z”"), and no cue governs it: the name of that thing."""
-    top = _top_word(art, i)
-    q = art.marked[i]
-    if top is None or top.dep_ not in _OF_A_NOUN or not art.text[q.start : q.end].lstrip()[:1].isupper():
-        return False  # a lower-case phrase beside a noun ('in the words of one report, “a x of y”') is cited words
-    head = top.head
-    return (head.pos_ == "NOUN" and not person_noun(head) and head.lower_ not in PEOPLE_NOUNS
-            and head.lower_ not in ORG_NOUNS and head.i not in art.cue_starts and not governed(art, i))
 
 
 def _object_phrase(art: Article, i: int) -> bool:

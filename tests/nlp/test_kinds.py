@@ -523,37 +523,6 @@ def test_an_indefinite_description_given_to_an_object_is_not_a_term():
     assert _call_the_bend(quoted) != ["term"]
 
 
-def _motto(first: str):
-    # Its motto , " <first> stand still , " hangs over the door .
-    rows = [
-        ("Its", 1, "poss", "PRON", "PRP$", "its"),
-        ("motto", 9, "nsubj", "NOUN", "NN", "motto"),
-        (",", 1, "punct", "PUNCT", ",", ","),
-        ('"', 5, "punct", "PUNCT", "``", '"'),
-        (first, 5, "neg", "ADV", "RB", first.lower()),
-        ("stand", 1, "appos", "VERB", "VB", "stand"),
-        ("still", 5, "advmod", "ADV", "RB", "still"),
-        (",", 5, "punct", "PUNCT", ",", ","),
-        ('"', 5, "punct", "PUNCT", "''", '"'),
-        ("hangs", 9, "ROOT", "VERB", "VBZ", "hang"),
-        ("over", 9, "prep", "ADP", "IN", "over"),
-        ("the", 12, "det", "DET", "DT", "the"),
-        ("door", 10, "pobj", "NOUN", "NN", "door"),
-        (".", 9, "punct", "PUNCT", ".", "."),
-    ]
-    spaces = [True] * len(rows)
-    spaces[1] = spaces[3] = spaces[6] = spaces[7] = spaces[-2] = False
-    return [(q.text_in(doc.text), q.kind, q.speaker) for doc in [parse(rows, spaces=spaces)] for q in find_quotes(doc)]
-
-
-def test_a_capitalised_stretch_in_apposition_to_a_thing_is_its_name_not_speech():
-    assert _motto("Never") == [("Never stand still,", "term", None)]
-
-
-def test_a_lower_case_stretch_in_apposition_stays_cited_words():
-    assert [k for _, k, _ in _motto("never")] == ["quote"]
-
-
 def _staged(noun: str, lemma: str):
     # She said they staged " Salt Road , " a <noun> .   (a listed cue above the quote)
     rows = [
