@@ -1307,7 +1307,7 @@ def test_model_a_hearing_owed_to_no_people_is_no_say(nlp, text):
 def test_model_a_people_s_say_over_no_status_with_an_outsider_set_aside_rejects_interference(nlp):
     for text in ("\"Pellmari voters will choose Pellmari leaders without help from the Dorvish embassy,\" the prime "
                  "minister of Pellmar, Anka Rusel, said.\n",
-                 "\"How the Halbrin council votes is a matter for the people who elected it, not for a foreign "
+                 "\"How the Halbrin council votes is for the voters who chose it to judge, not for a foreign "
                  "consulate,\" the mayor of Halbrin, Anka Rusel, said.\n"):
         claims = _claims(nlp, text)
         assert claims and all(c.claim_type == "interference" and c.stance == "favour" for c in claims), claims
@@ -1319,13 +1319,13 @@ def test_model_a_people_s_say_over_no_status_with_an_outsider_set_aside_rejects_
 
 @pytest.mark.model
 def test_model_a_region_s_own_say_on_a_union_is_self_determination_a_state_s_is_pooling(nlp):
-    for text in ("The leader of the Halbrin regional assembly, Anka Rusel, said the province should hold its own vote "
-                 "on whether to join the Dorvish Customs Union.\n",
-                 "The Halbrin regional council has said that islanders must decide for themselves whether the customs "
-                 "union's rules apply there.\n"):
+    for text in ("The leader of the Halbrin regional assembly, Anka Rusel, said the province should have its own vote "
+                 "on joining the Dorvish Customs Union.\n",
+                 "The Halbrin regional council has said that the Halbrin islanders must decide for themselves "
+                 "if the customs union's rules apply there.\n"):
         claims = _claims(nlp, text)
         assert claims and all(c.claim_type == "self_determination" for c in claims), claims
-    state = ("Pellmar's prime minister, Anka Rusel, said Pellmar would hold its own vote on whether to join the Dorvish "
+    state = ("Pellmar's prime minister, Anka Rusel, said Pellmar would have its own vote on joining the Dorvish "
              "Customs Union.\n")
     claims = _claims(nlp, state)
     assert claims and all(c.claim_type == "pooling" for c in claims), claims

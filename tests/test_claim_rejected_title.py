@@ -11,7 +11,7 @@ from tests.conftest import claims_of as _claims
 
 @pytest.mark.model
 @pytest.mark.parametrize(("sentence", "noun"), [
-    ("The tribunal rejected Drelmark's argument that a century of patrols had given it title to the reef.", "argument"),
+    ("The tribunal rejected Drelmark's argument that a century of patrols gave it title over the reef.", "argument"),
     ("The court dismissed Ostvany's claim that an old charter gave it the Lannis Reef.", "claim"),
     ("The panel rejected Drelmark's contention that the island had always been its territory.", "contention"),
     ("The judges rejected Ostvany's case that its maps had shown the valley as its land since 1850.", "case"),
@@ -27,7 +27,7 @@ def test_model_a_case_for_land_rejected(nlp, sentence, noun):
 
 @pytest.mark.model
 @pytest.mark.parametrize("sentence", [
-    "The tribunal accepted Drelmark's argument that a century of patrols had given it title to the reef.",
+    "The tribunal accepted Drelmark's argument that a century of patrols gave it title over the reef.",
     "The court rejected Ostvany's argument that the fees were too high.",  # no land in the case
     "The tribunal did not reject Drelmark's claim that it owned the reef.",  # not rejected
 ])
@@ -40,8 +40,8 @@ def test_model_no_case_for_land_rejected(nlp, sentence):
 @pytest.mark.model
 def test_model_a_ruling_that_rejects_a_case_is_two_claims_for_and_against(nlp):
     text = ('Reef ruling\n\n'
-            'The Velmor Tribunal ruled on Monday that the Lannis Reef lies within Drelmark\'s territory, rejecting '
-            'Ostvany\'s claim that an old fishing charter gave it title to the reef.\n')
+            'The Velmor Tribunal found last week that the Lannis Reef lies within Drelmark\'s territory, rejecting '
+            'Ostvany\'s claim that a royal grant of 1790 conferred title to the reef.\n')
     at = text.index("rejecting")
     on_it = [c for c in _claims(nlp, text) if c.start <= at < c.end and c.claim_type == "territory"]
     assert sorted(c.stance for c in on_it) == ["against", "favour"], on_it
@@ -53,7 +53,7 @@ def test_model_a_ruling_that_rejects_a_case_is_two_claims_for_and_against(nlp):
 def test_model_a_rejection_and_the_award_s_reasons_after_it_are_one_claim(nlp):
     text = ('Reef award\n\n'
             'The Velmor Tribunal gave the Lannis Reef to Drelmark on Monday.\n\n'
-            'The panel rejected Ostvany\'s claim that an old fishing charter gave it title to the reef. '
+            'The panel rejected Ostvany\'s claim that a royal grant of 1790 conferred title to the reef. '
             '"A charter to fish is not a title to govern, and Ostvany never governed the reef," the award says.\n')
     at = text.index("The panel rejected")
     on_it = [c for c in _claims(nlp, text) if c.start <= at < c.end and c.claim_type == "territory"]

@@ -106,7 +106,7 @@ def test_model_a_polity_denied_to_be_a_province_claims_its_sovereignty(nlp):
 
 @pytest.mark.model
 def test_model_a_state_noun_set_aside_after_a_copula_contests_statehood(nlp):
-    text = "\"Pellmar is a province with a flag, not a country,\" the foreign minister of Oresk, Anka Rusel, said in Pellmar.\n"
+    text = "\"Pellmar is a province with its own anthem, not a country,\" the foreign minister of Oresk, Anka Rusel, said in Pellmar.\n"
     claims = _claims(nlp, text)
     assert claims and claims[0].claim_type == "contest" and claims[0].stance == "against", claims
     own = "\"Pellmar is a country with a flag, not a province,\" the foreign minister of Pellmar, Anka Rusel, said in Oresk.\n"

@@ -347,7 +347,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         t = toks[i]
         if lemma in lex.SUBORDINATE_NOUNS:
             if (p := _not_subordinate(t, we)) is not None:
-                out.append(p)  # "X is nobody's province", "we will not go anywhere as a colony"
+                out.append(p)  # "X is nobody's province", "we will not be run as a colony"
             continue
         if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
             out.append(p)
@@ -405,12 +405,12 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
         if polity and any(c.lemma_.lower() in _STATE_NOUNS and c.dep_ == "attr" for c in comps):
             out.append(Predicate(subj, "contest" if negated(t) else "sovereignty", negated(t)))
         elif polity and comps and _state_set_aside(t, subj):
-            out.append(Predicate(subj, "contest", True))  # "X is a province with a flag, not a country"
+            out.append(Predicate(subj, "contest", True))  # "X is a province with an anthem, not a country"
     return out
 
 
 def _state_set_aside(verb: Token, subj: Token) -> bool:
-    """ "X is a province with a flag, not a country": a state noun set aside ("..., not a country") in what the
+    """ "X is a province with an anthem, not a country": a state noun set aside ("..., not a country") in what the
     copula says of its subject, however the parser hangs it: statehood denied."""
     said = [w for c in verb.children if c.dep_ in ("attr", "acomp") for w in c.subtree]
     return any(w.lemma_.lower() in _STATE_NOUNS and w.i >= 2 and w.doc[w.i - 1].lower_ in ("a", "an")
@@ -423,7 +423,7 @@ _NOBODYS = frozenset({"nobody", "no", "noone", "anybody", "anyone"})
 def _not_subordinate(noun: Token, we: bool) -> Predicate | None:
     """A polity (or "we" in a political actor's quote) denied to be a province, a colony or a vassal, as the
     attribute of a copula ("X is not a colony", "X is nobody's province", "X is no vassal") or the object of "as"
-    in a negated clause ("we will not go anywhere as a province"): it says the polity governs itself, sovereignty
+    in a negated clause ("we will not carry on as a province"): it says the polity governs itself, sovereignty
     (an affirmed "X is a province of Y" says whose it is, and is left to the territorial predicates)."""
     if noun.pos_ != "NOUN":
         return None
@@ -434,7 +434,7 @@ def _not_subordinate(noun: Token, we: bool) -> Predicate | None:
     elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
         verb = noun.head.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-            verb = verb.head  # "not go anywhere as a province": the adverb "as" hangs on
+            verb = verb.head  # "not carry on as a province": the adverb "as" hangs on
         denied = denied or negated(noun.head)
     if verb is None or verb.pos_ not in ("VERB", "AUX") or not (denied or negated(verb)):
         return None

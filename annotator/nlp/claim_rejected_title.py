@@ -1,5 +1,5 @@
-"""A body rejecting a party's case for land ("the tribunal rejected X's argument that its patrols had given it title to
-the island"): a territorial claim against that title, the body's, beside its own finding (``title_rejected``)."""
+"""A body rejecting a party's case for land ("the panel dismissed X's contention that old maps gave it title over
+the islet"): a territorial claim against that title, the body's, beside its own finding (``title_rejected``)."""
 
 from __future__ import annotations
 

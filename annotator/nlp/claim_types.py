@@ -525,9 +525,9 @@ def _below_a_state(t: Token | None) -> bool:
 
 
 def own_say_below_a_state(span: Span) -> bool:
-    """A people or region under a state asks its own say ("the province should hold its own vote on whether to
-    join the union", "the island council wants its own say", "islanders must decide for themselves whether the
-    union's rules apply there"): the holder of an own or separate vote or say, or of deciding for themselves."""
+    """A people or region under a state asks its own say ("the province should have its own vote on joining the
+    union", "the island council wants its own say", "the islanders must decide for themselves if the union's
+    rules apply there"): the holder of an own or separate vote or say, or of deciding for themselves."""
     for t in span:
         if t.pos_ == "NOUN" and (_lemma(t) in _SAY_NOUNS) and any(
                 c.dep_ == "amod" and c.lower_ in ("own", "separate") for c in t.children):

@@ -53,7 +53,7 @@ def unnamed_sources(mentions: Mentions) -> list[NamedMention]:
         s, e = span
         first = toks[s].lower_
         if any(m.personal and not _behind_preposition(mentions, m, t) for m in mentions.between(s, e)):
-            continue  # "Ana Roe's spokesman" is hers; "A spokeswoman for the Diocese of Tarnhollow" names no one
+            continue  # "Ana Roe's spokesman" is hers; "A spokeswoman for the Guild of Tarnhollow" names no one
         if _named_beside(mentions, t):
             continue  # "Another witness, Ana Roe, said": named, set off beside it
         if first in _DEFINITE and kinds_of(t) and kinds_of(t) <= {"m", "f"} and unnamed_by_text(t):

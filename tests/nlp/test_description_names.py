@@ -1,6 +1,6 @@
 """Which name names a description: one set off beside it in apposition ("The porters' union, the Tarnhollow Port
 Workers, said so" makes a later "the union" that name), never one behind a preposition ("A spokeswoman for the
-Diocese of Tarnhollow" is no one named Tarnhollow, however the tagger labelled it); on hand-built parses."""
+Guild of Tarnhollow" is no one named Tarnhollow, however the tagger labelled it); on hand-built parses."""
 
 from __future__ import annotations
 
@@ -61,12 +61,12 @@ def test_a_name_behind_a_preposition_does_not_name_the_description_a_she_after_i
         ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
         (".", 2, "punct", "PUNCT", ".", "."),
     ]
-    spokeswoman = [  # A spokeswoman for the Diocese of Tarnhollow confirmed it .
+    spokeswoman = [  # A spokeswoman for the Guild of Tarnhollow confirmed it .
         ("A", 1, "det", "DET", "DT", "a"),
         ("spokeswoman", 7, "nsubj", "NOUN", "NN", "spokeswoman"),
         ("for", 1, "prep", "ADP", "IN", "for"),
         ("the", 4, "det", "DET", "DT", "the"),
-        ("Diocese", 2, "pobj", "PROPN", "NNP", "Diocese"),
+        ("Guild", 2, "pobj", "PROPN", "NNP", "Guild"),
         ("of", 4, "prep", "ADP", "IN", "of"),
         ("Tarnhollow", 5, "pobj", "PROPN", "NNP", "Tarnhollow"),
         ("confirmed", 7, "ROOT", "VERB", "VBD", "confirm"),
