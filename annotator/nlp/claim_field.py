@@ -346,7 +346,7 @@ def predicates_of(span: Span, we: bool = False) -> list[Predicate]:
             continue  # (no test below can pass)
         t = toks[i]
         if lemma in lex.SUBORDINATE_NOUNS:
-            if (p := _not_subordinate(t, we)) is not None:
+            if (p := not_subordinate(t, we)) is not None:
                 out.append(p)  # "X is nobody's province", "we will not be run as a colony"
             continue
         if t.dep_ in _LOOSE and (p := _framed(t)) is not None:
@@ -420,7 +420,7 @@ def _state_set_aside(verb: Token, subj: Token) -> bool:
 _NOBODYS = frozenset({"nobody", "no", "noone", "anybody", "anyone"})
 
 
-def _not_subordinate(noun: Token, we: bool) -> Predicate | None:
+def not_subordinate(noun: Token, we: bool) -> Predicate | None:
     """A polity (or "we" in a political actor's quote) denied to be a province, a colony or a vassal, as the
     attribute of a copula ("X is not a colony", "X is nobody's province", "X is no vassal") or the object of "as"
     in a negated clause ("we will not carry on as a province"): it says the polity governs itself, sovereignty

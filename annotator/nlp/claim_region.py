@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.domain import Claim
 from annotator.nlp import claim_lexicon as lex
+from annotator.nlp.claim_field import not_subordinate
 from annotator.nlp.claim_tree import evidence_span, is_first_person, is_polity, subject_of
 from annotator.nlp.once import tokens_in
 from annotator.nlp.polity_status import non_state
@@ -58,9 +59,7 @@ def _a_state(t: Token) -> bool:
 def says_it_governs(span: Span) -> bool:
     """``span`` says a polity governs itself or is a state (the codebook's sovereignty, recognised or
     self-declared), or is no one's province or colony, not that a people or region seeks a say over its status."""
-    from annotator.nlp.claim_field import _not_subordinate
-
-    return any(_governs(t) or _a_state(t) or t.lemma_.lower() in lex.SUBORDINATE_NOUNS and _not_subordinate(
+    return any(_governs(t) or _a_state(t) or t.lemma_.lower() in lex.SUBORDINATE_NOUNS and not_subordinate(
         t, True) is not None for t in tokens_in(span))
 
 

@@ -11,6 +11,7 @@ from annotator.nlp import claim_lexicon as lex
 from annotator.nlp.claim_parts import mention
 from annotator.nlp.claim_tree import evidence_span, is_demonym, is_place, label_of, phrase, sets_aside, subject_of
 from annotator.nlp.once import sent_of
+from annotator.nlp.polity_status import non_state
 
 # Nouns for a people as such (not a state or its government).
 PEOPLE_NOUNS = frozenset({"people", "peoples", "islander", "islanders", "inhabitant", "inhabitants", "resident",
@@ -465,7 +466,6 @@ def standing_denied(doc: Doc, c: Claim) -> Claim:
                    target=mention(doc, *phrase(body)), aspect="recognition")
 
 
-
 _HELP = frozenset({"help", "interference", "advice", "permission", "instruction", "instructions", "lecture",
                    "lectures", "guidance", "meddling"})
 _MISSIONS = frozenset({"embassy", "embassies", "consulate", "consulates", "consul", "envoy", "envoys"})
@@ -516,8 +516,6 @@ _REFLEXIVE = frozenset({"themselves", "itself", "ourselves"})
 def _below_a_state(t: Token | None) -> bool:
     """A people ("the islanders"), a region noun ("the province") or a name the document marks as a region or
     people under another state (``polity_status.non_state``), itself or as the name on its noun ("the X council")."""
-    from annotator.nlp.polity_status import non_state
-
     if t is None:
         return False
     return _a_people(t) or _lemma(t) in lex.REGION_NOUNS or non_state(t) or any(

@@ -219,4 +219,5 @@ def kin_named(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
                 named.setdefault(m.key, m)
     if len(named) != 1:
         return None
-    return mentions.best_name(next(iter(named.values())), max(at, next(iter(named.values())).end))
+    (m,) = named.values()
+    return mentions.best_name(m, max(at, m.end))
