@@ -722,12 +722,12 @@ def test_model_pronoun_refers_back_to_an_unnamed_speaker(model):
 @pytest.mark.model
 def test_model_definite_description_refers_back_to_an_unnamed_source(model):
     text = (
-        "One top-20 shareholder, who asked not to be named, said several large investors had told the board "
-        "they would not accept less.\n\n"
-        "‘Rachel has earned the right to finish the job,’ the investor said."
+        "One pension fund investor, speaking privately, said other holders had warned the board "
+        "they would vote against the merger.\n\n"
+        "‘Nobody has shown us the sums,’ the investor said."
     )
     t, quotes = run(model, text)
-    assert [speaker(t, q) for q in quotes] == ["One top-20 shareholder"]
+    assert [speaker(t, q) for q in quotes] == ["One pension fund investor"]
     assert quotes[0].speaker_mention.text_in(t) == "the investor"
 
 

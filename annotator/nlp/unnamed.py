@@ -1,4 +1,4 @@
-"""Unnamed sources mentioned again: "the investor said" is the "one top-20 shareholder" who spoke
+"""Unnamed sources mentioned again: "the investor said" is the "one pension fund investor" who spoke
 before, "the judges" the "division bench" (same noun, or one of a few synonyms)."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _contrasted(toks, s1: int, h1: int, s2: int, h2: int) -> bool:
 
 def earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int = 4) -> NamedMention | None:
     """The nearest earlier unnamed subject of the same kind as the definite description ``found``
-    ("the investor" -> "One top-20 shareholder, who asked not to be named, said"), within ``paras``; the name set
+    ("the investor" -> "One pension fund investor, speaking privately, said"), within ``paras``; the name set
     off beside it when it has one ("The porters' union, the Tarnhollow Port Workers, said": "the union" is that name)."""
     earlier = _earlier_unnamed(mentions, found, at, paras)
     if earlier is None or not mentions.parsed:
@@ -89,6 +89,6 @@ def _earlier_unnamed(mentions: Mentions, found: Found, at: int, paras: int) -> N
                 continue  # "The company now expects ..." names no company: "the company" is whichever the text named
             left = t.left_edge.i
             if t.i - left <= 4 and not any(x.is_punct and x.text != "-" for x in toks[left : t.i]):
-                s = min(s, left)  # "One top-20 shareholder"
+                s = min(s, left)  # "One pension fund investor"
             return mentions.make(s, e, "", True)
     return source
