@@ -98,6 +98,7 @@ class Mentions:
         self.shared: dict[str, str] = {}  # a shared surname, full name or first name -> its person's key
         self.initials: dict[str, set[str]] = {}  # a surname -> the initials of its person's title words
         self.ranked: dict[int, str] = {}  # a shared surname's token, ranked ("the elder Roe") -> its person's key
+        self.ranks: dict[str, set[str]] = {}  # a family member's key -> the age ranks the text gives them ("elder")
         self._collect()
         self._drop_unconfirmed(title_lines)
         self._shared_surnames(title_lines)
@@ -143,11 +144,14 @@ class Mentions:
         def rank(titles: frozenset[str]) -> str | None:
             return next((r for r, ws in _AGE_RANKS.items() if titles & ws), None)
 
-        marked: dict[str, set[str]] = {}
+        marked = self.ranks
         for m in self.items:
-            r = rank(m.titles) if m.personal and m.key in self.shared and not self.family(m.start, m.end) else None
+            key = m.key if m.personal else self.shared.get(text_between(self.doc, m.start, m.end).lower(), "")
+            if " " not in key:  # (a family's first name the tagger took for a place, "her sister, Ana,": hers)
+                continue
+            r = rank(m.titles) or self._rank_set_off(m) if key in self.shared and not self.family(m.start, m.end) else None
             if r is not None:
-                marked.setdefault(m.key, set()).add(r)
+                marked.setdefault(key, set()).add(r)
         changed = False
         for m in self.items:
             family = self.family(m.start, m.end) if m.personal else []
@@ -169,6 +173,51 @@ class Mentions:
             self.by_key = {}
             for m in self.items:
                 self.by_key.setdefault(m.key, []).append(m)
+
+    def _rank_set_off(self, m: NamedMention) -> str | None:
+        """The age rank a clause or phrase set off after a name gives its person: "Ana Roe, who is four years
+        younger," / "who is 70 and the elder by two years", "Ana Roe, the eldest of three" (the clause may hang from
+        the noun the name is set off against: "her sister, Ana, who is younger")."""
+        if not self.parsed:
+            return None
+        root = self.doc[m.end - 1]
+        hosts = [root] + ([root.head] if root.dep_ == "appos" and root.head.i < root.i else [])
+        for host in hosts:
+            for c in host.children:
+                if c.i < root.i:
+                    continue
+                if c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ"):
+                    words = [c]
+                elif c.dep_ == "relcl" and c.lemma_ == "be":
+                    words = [w for w in c.children if w.dep_ in ("acomp", "attr", "conj")]
+                else:
+                    continue
+                found = {r for w in words for r, ws in _AGE_RANKS.items() if w.lower_ in ws}
+                if len(found) == 1:
+                    return found.pop()
+        return None
+
+    def ranked_relative(self, rank: str, gender: str | None, at: int) -> NamedMention | None:
+        """ "the elder sister", "the younger brother": the one member of a family sharing a surname whom the text
+        gives that rank (of the gender the noun says); of a family with two members of that gender, the one whose
+        relative the text gives the other rank; None when no one, or more than one, fits."""
+        members: dict[str, list[str]] = {}
+        for k, v in self.shared.items():
+            if k == v and " " in k and (gender is None or self.gender(k) in (None, gender)):
+                members.setdefault(k.rsplit(" ", 1)[-1], []).append(k)
+        same = [k for keys in members.values() for k in keys if rank in self.ranks.get(k, ())]
+        if not same:
+            pairs = [keys for keys in members.values() if len(keys) == 2]
+            pairs = [keys for keys in pairs if sum(bool(self.ranks.get(k)) and rank not in self.ranks[k] for k in keys) == 1]
+            if len(pairs) == 1:
+                same = [k for k in pairs[0] if not self.ranks.get(k)]
+        if len(same) != 1:
+            return None
+        named = [x for x in self.by_key.get(same[0], []) if x.personal]
+        if not named:
+            return None
+        before = [x for x in named if x.start < at]
+        return self.best_name(before[-1] if before else named[0], max(at, named[0].end))
 
     def _shared_surnames(self, lines: Sequence[tuple[int, int]]) -> None:
         """Two people with one surname ("Alma Reyes ... her son, Tomas Reyes"): each full name is its own

@@ -22,7 +22,7 @@ from annotator.nlp.lexicon import (
 )
 from annotator.nlp.names import Found
 from annotator.nlp.pronouns import nearest
-from annotator.nlp.roles import is_role, person_noun, resolve_role
+from annotator.nlp.roles import description_gender, is_role, person_noun, resolve_role
 from annotator.nlp.unnamed import earlier_unnamed
 
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
         return None  # "the government of Bergland" names itself
     head = toks[-1]
     hw = head.lower_
+    ranked = _ranked_relative(mentions, found, at)
+    if ranked is not None:  # "the elder sister" where the text says "Ana Roe, who is the elder": Ana Roe
+        return ranked
     if hw not in ORG_NOUNS and unnamed_by_text(head):  # "the lock keeper, who declined to be identified": no one
         return earlier_unnamed(mentions, found, at)  # the text names; an unnamed one before ("one of the people")
     dets = {toks[0].lower_} | {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
@@ -117,6 +120,23 @@ def resolve_phrase(mentions: Mentions, found: Found, at: int, depth: int = 0) ->
     if hw in ORG_NOUNS:  # "the board": an organisation described so before, else the one the text is about, no town
         return earlier_unnamed(mentions, found, at) or nearest(mentions, at, "org", places=False)
     return earlier_unnamed(mentions, found, at)
+
+
+_AGE_RANKS = classes("age_ranks")  # "elder" -> elder, older, ...
+
+
+def _ranked_relative(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
+    """ "the elder sister", "the younger man": "the", one age rank and a noun for one person, where a family shares
+    a surname, is the family member the text gives that rank (``Mentions.ranked_relative``), of the noun's gender."""
+    doc = mentions.doc
+    toks = doc[found.start : found.end]
+    head = toks[-1]
+    if len(toks) != 3 or toks[0].lower_ != "the" or not mentions.shared or head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return None
+    ranks = [r for r, ws in _AGE_RANKS.items() if toks[1].lower_ in ws]
+    if len(ranks) != 1 or not (person_noun(head) or head.lower_ in MALE_NOUNS | FEMALE_NOUNS):
+        return None
+    return mentions.ranked_relative(ranks[0], description_gender(doc, found), at)
 
 
 def _tagged_name(mentions: Mentions, hw: str, before: int) -> NamedMention | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.nlp.article import Article
-from annotator.nlp.lexicon import table, words
+from annotator.nlp.lexicon import classes, table, words
 from annotator.nlp.quotes import find_quotes
 from tests.nlp.parses import parse
 
@@ -175,3 +175,51 @@ def test_of_two_the_ranked_surname_is_the_one_whose_sibling_has_the_other_rank()
     mentions = _mentions(_sisters("older", "younger"))
     (m,) = [m for m in mentions.items if m.start == 13]
     assert (m.key, mentions.ranked.get(13)) == ("maelis ventrell", "maelis ventrell")  # by the rule, not by default
+
+
+def _set_off_rank(rank_word: str, speaker: str):
+    """Hestia Bexwith , who is <rank_word> , sings . Sunnild Bexwith sings . " Fine , " the <speaker> sister said ."""
+    return parse(
+        [
+            ("Hestia", 1, "compound", "PROPN", "NNP", "Hestia"),
+            ("Bexwith", 7, "nsubj", "PROPN", "NNP", "Bexwith"),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("who", 4, "nsubj", "PRON", "WP", "who"),
+            ("is", 1, "relcl", "AUX", "VBZ", "be"),
+            (rank_word, 4, "acomp", "ADJ", "JJR", rank_word),
+            (",", 1, "punct", "PUNCT", ",", ","),
+            ("sings", 7, "ROOT", "VERB", "VBZ", "sing"),
+            (".", 7, "punct", "PUNCT", ".", "."),
+            ("Sunnild", 10, "compound", "PROPN", "NNP", "Sunnild"),
+            ("Bexwith", 11, "nsubj", "PROPN", "NNP", "Bexwith"),
+            ("sings", 11, "ROOT", "VERB", "VBZ", "sing"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+            ('"', 15, "punct", "PUNCT", "``", '"'),
+            ("Fine", 20, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 15, "punct", "PUNCT", ",", ","),
+            ('"', 15, "punct", "PUNCT", "''", '"'),
+            ("the", 19, "det", "DET", "DT", "the"),
+            (speaker, 19, "amod", "ADJ", "JJR", speaker),
+            ("sister", 20, "nsubj", "NOUN", "NN", "sister"),
+            ("said", 20, "ROOT", "VERB", "VBD", "say"),
+            (".", 20, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (9, 11, "PERSON")],
+    )
+
+
+@pytest.mark.parametrize(("rank_word", "rank"), [(w, r) for r, ws in classes("age_ranks").items() for w in sorted(ws)])
+def test_a_rank_set_off_in_a_who_clause_marks_that_family_member(rank_word, rank):
+    assert _mentions(_set_off_rank(rank_word, rank_word)).ranks == {"hestia bexwith": {rank}}
+
+
+def test_the_ranked_sister_is_the_family_member_the_text_gives_that_rank():
+    doc = _set_off_rank("older", "elder")
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Hestia Bexwith"
+
+
+def test_of_two_sisters_the_other_rank_is_the_one_the_text_does_not_rank():
+    doc = _set_off_rank("older", "younger")
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Sunnild Bexwith"
