@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from annotator.nlp.calibration import calibrated
-from annotator.nlp.descriptions import kin_named, resolve_phrase
-from annotator.nlp.lexicon import FEMALE_NOUNS, MALE_NOUNS, NAME, ORG_NAME, ORG_NOUNS
+from annotator.nlp.descriptions import kin_named, kin_of, owner_of, resolve_phrase
+from annotator.nlp.lexicon import NAME, ORG_NAME, ORG_NOUNS
 from annotator.nlp.names import Found, clip_to_line
 from annotator.nlp.pronouns import resolve_pronoun
-from annotator.nlp.roles import demonym_description, description_gender, party_description, person_noun, salient_person
+from annotator.nlp.roles import demonym_description, party_description, salient_person
 
 if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions
@@ -108,10 +108,10 @@ def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[
         found, span = described, (described.start, described.end)
     if not found.label:
         m = resolve_phrase(mentions, found, min(found.start, at_tok))
-        owner = _owner(mentions, found)
+        owner = owner_of(mentions, found)
         if m is not None and owner is not None and m.key == owner.key:  # "her sister" is not she herself
             at = min(found.start, at_tok)
-            m = salient_person(mentions, found, at, described=True, exclude=frozenset({owner.key})) or _kin_of(mentions, found, owner, at)
+            m = salient_person(mentions, found, at, described=True, exclude=frozenset({owner.key})) or kin_of(mentions, found, owner, at)
             if m is not None:
                 return Attr(rule, (m.start, m.end), span, cue, m.label, via="salience")
         if m is not None:  # "the daily" names an organisation, whatever label its name had
@@ -127,31 +127,3 @@ def attribute(doc: Doc, mentions: Mentions, rule: str, found: Found, cue: tuple[
     if label in ("PERSON", NAME):
         span = mentions.untitled(*span)  # "DI Roe" after "Detective Inspector Ana Roe": Roe
     return Attr(rule, span, None, cue, label)
-
-
-def _owner(mentions: Mentions, found: Found):
-    """Whom the possessive pronoun opening a description of a person refers to ("her" of "her sister", "his
-    lawyer"): someone other than the person described."""
-    doc = mentions.doc
-    first = doc[found.start]
-    if first.lower_ not in ("his", "her") or found.end - found.start < 2 or first.dep_ != "poss":
-        return None
-    head = doc[found.end - 1]
-    if not (person_noun(head) or head.lower_ in MALE_NOUNS | FEMALE_NOUNS):
-        return None  # "her post", "his statement": no person
-    return resolve_pronoun(mentions, first)
-
-
-def _kin_of(mentions: Mentions, found: Found, owner, at: int):
-    """ "her sister", "his father": the person last named before ``at`` who shares the owner's surname, not the
-    owner, of the gender the noun says (a family shares a name); None when the noun says none or no one fits."""
-    doc = mentions.doc
-    gender = description_gender(doc, found)
-    if gender is None:
-        return None
-    surname = doc[owner.end - 1].lower_
-    family = [m for m in mentions.items if m.personal and m.start < at and m.key != owner.key
-              and doc[m.end - 1].lower_ == surname and mentions.gender(m.key) in (None, gender)]  # fmt: skip
-    if len({m.key for m in family}) != 1:
-        return None  # two of the family fit: no telling which
-    return mentions.best_name(family[-1], at)

@@ -21,7 +21,7 @@ from annotator.nlp.lexicon import (
     words,
 )
 from annotator.nlp.names import Found
-from annotator.nlp.pronouns import nearest
+from annotator.nlp.pronouns import nearest, resolve_pronoun
 from annotator.nlp.roles import description_gender, is_role, person_noun, resolve_role
 from annotator.nlp.unnamed import earlier_unnamed
 
@@ -241,3 +241,31 @@ def kin_named(mentions: Mentions, found: Found, at: int) -> NamedMention | None:
         return None
     (m,) = named.values()
     return mentions.best_name(m, max(at, m.end))
+
+
+def owner_of(mentions: Mentions, found: Found):
+    """Whom the possessive pronoun opening a description of a person refers to ("her" of "her sister", "his
+    lawyer"): someone other than the person described."""
+    doc = mentions.doc
+    first = doc[found.start]
+    if first.lower_ not in ("his", "her") or found.end - found.start < 2 or first.dep_ != "poss":
+        return None
+    head = doc[found.end - 1]
+    if not (person_noun(head) or head.lower_ in MALE_NOUNS | FEMALE_NOUNS):
+        return None  # "her post", "his statement": no person
+    return resolve_pronoun(mentions, first)
+
+
+def kin_of(mentions: Mentions, found: Found, owner, at: int):
+    """ "her sister", "his father": the person last named before ``at`` who shares the owner's surname, not the
+    owner, of the gender the noun says (a family shares a name); None when the noun says none or no one fits."""
+    doc = mentions.doc
+    gender = description_gender(doc, found)
+    if gender is None:
+        return None
+    surname = doc[owner.end - 1].lower_
+    family = [m for m in mentions.items if m.personal and m.start < at and m.key != owner.key
+              and doc[m.end - 1].lower_ == surname and mentions.gender(m.key) in (None, gender)]  # fmt: skip
+    if len({m.key for m in family}) != 1:
+        return None  # two of the family fit: no telling which
+    return mentions.best_name(family[-1], at)

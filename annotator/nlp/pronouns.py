@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from annotator.nlp.coref import Mentions, NamedMention
 
 
-_POSSESSIVE_KIND = {"its": "org", "their": "pl"}  # "Its annual report": whom an "it" there would refer to
+_POSSESSIVE_KIND = {"its": "org", "their": "pl", "his": "m"}  # "Its annual report", "his wife": whom an "it", a "he"
+# there would refer to ("her" is in PRONOUN_KIND already)
 
 
 def resolve_pronoun(mentions: Mentions, pron: Token, depth: int = 0, exclude: frozenset[str] = frozenset()) -> NamedMention | None:
@@ -122,7 +123,7 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
     """The last subject outside quotes before a he/she, in its sentence or the one before: when it
     is the same pronoun, what that one refers to; when it is a description of one person, whom that
     stands for; None when it is a name (the scored lookup decides) or nothing fits."""
-    from annotator.nlp.descriptions import resolve_phrase
+    from annotator.nlp.descriptions import kin_of, owner_of, resolve_phrase
     from annotator.nlp.names import Found, given_name_as, noun_phrase
     from annotator.nlp.roles import age_description, describes_person, description_gender, salient_person
 
@@ -159,6 +160,10 @@ def _subject_before(mentions: Mentions, pron: Token, kind: str, depth: int) -> N
         found = Found(*span, False, "")
         person = describes_person(doc, found)
         m = resolve_phrase(mentions, found, t.i) if person else None
+        owner = owner_of(mentions, found) if m is None and main_verb(t.head) else None
+        if owner is not None:  # "her sister climbs in. “…,” she calls": the one of her family the noun says
+            m = kin_of(mentions, found, owner, t.i)
+            person = person or m is not None
         said = reporting_verb(t)
         if said is not None and main_verb(said) and not (m is not None and m.personal):
             continue  # "The commander said the glass had come from a lamp": a thing said of, no he; who said it is next

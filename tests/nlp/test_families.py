@@ -223,3 +223,39 @@ def test_of_two_sisters_the_other_rank_is_the_one_the_text_does_not_rank():
     doc = _set_off_rank("older", "younger")
     (q,) = find_quotes(doc)
     assert q.speaker.text_in(doc.text) == "Sunnild Bexwith"
+
+
+def _kin_subject_then_she(poss: str, kin: str, second: str):
+    """Mirabel Bexwith rows . <second> Bexwith sings . <poss> <kin> climbs in . " Fine , " she said ."""
+    return parse(
+        [
+            ("Mirabel", 1, "compound", "PROPN", "NNP", "Mirabel"),
+            ("Bexwith", 2, "nsubj", "PROPN", "NNP", "Bexwith"),
+            ("rows", 2, "ROOT", "VERB", "VBZ", "row"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+            (second, 5, "compound", "PROPN", "NNP", second),
+            ("Bexwith", 6, "nsubj", "PROPN", "NNP", "Bexwith"),
+            ("sings", 6, "ROOT", "VERB", "VBZ", "sing"),
+            (".", 6, "punct", "PUNCT", ".", "."),
+            (poss, 9, "poss", "PRON", "PRP$", poss.lower()),
+            (kin, 10, "nsubj", "NOUN", "NN", kin),
+            ("climbs", 10, "ROOT", "VERB", "VBZ", "climb"),
+            ("in", 10, "prt", "ADP", "RP", "in"),
+            (".", 10, "punct", "PUNCT", ".", "."),
+            ('"', 19, "punct", "PUNCT", "``", '"'),
+            ("Fine", 19, "ccomp", "ADJ", "JJ", "fine"),
+            (",", 19, "punct", "PUNCT", ",", ","),
+            ('"', 19, "punct", "PUNCT", "''", '"'),
+            ("she", 19, "nsubj", "PRON", "PRP", "she"),
+            ("said", 19, "ROOT", "VERB", "VBD", "say"),
+            (".", 19, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "PERSON"), (4, 6, "PERSON")],
+    )
+
+
+@pytest.mark.parametrize(("poss", "kin", "second"), [("Her", "sister", "Hestia"), ("His", "wife", "Leofric")])
+def test_a_he_or_she_after_his_or_her_kin_as_subject_is_that_relative_of_the_family(poss, kin, second):
+    doc = _kin_subject_then_she(poss, kin, second)  # her: Hestia, named last; her sister: the other woman of her family
+    (q,) = find_quotes(doc)
+    assert q.speaker.text_in(doc.text) == "Mirabel Bexwith"
