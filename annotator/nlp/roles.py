@@ -12,6 +12,7 @@ from annotator.nlp.anonymity import unnamed_by_text
 from annotator.nlp.cues import lemma_of
 from annotator.nlp.lexicon import (
     AGENT_SUFFIXES,
+    DOCUMENT_NOUNS,
     FEMALE_NOUNS,
     MALE_NOUNS,
     NOT_AGENTS,
@@ -217,10 +218,11 @@ def _head(doc: Doc, found: Found) -> Token:
     return next((t for t in span if not found.start <= t.head.i < found.end or t.head.i == t.i), span[-1])
 
 
-def describes_person(doc: Doc, found: Found) -> bool:
+def describes_person(doc: Doc, found: Found, so_called: dict[str, int] | None = None) -> bool:
     """A definite description of one person: "the former shipping magnate", "the 23-year-old",
     "the striker", "the Ostend boss" (a role, a kin or people noun, a noun that says a man or a woman, an
-    agent noun, an age)."""
+    agent noun, an age), or a noun the text gave a person before (``so_called``: ``persons_so_called``)."""
+    so_called = so_called or {}
     head = _head(doc, found)
     if found.pronoun or found.label or doc[found.start].lower_ not in ("the", "this", "that"):
         return False
@@ -233,7 +235,38 @@ def describes_person(doc: Doc, found: Found) -> bool:
         return False
     if any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in head.rights):
         return False  # "the visitor from Orvell": someone the phrase itself introduces ("the father of three" is not)
+    if so_called.get(w, head.i) < head.i:  # "He was the hotel's second chef ... the chef said"
+        return True
     return is_role(w) or person_noun(head) or w in MALE_NOUNS or w in FEMALE_NOUNS  # "the grandmother of five"
+
+
+def persons_so_called(doc: Doc, outside) -> dict[str, int]:
+    """Common nouns the text itself gives a person, outside quotes, with where it first does: the complement of
+    "be" whose subject is a he/she or a name ("He was the hotel's second chef"), a noun in apposition with a
+    name ("X, the club's chef," / "the chef, X,"), and a definite subject whose verb's object is "his"/"her" own
+    ("the Vell United winger picked his spot"). A later "the chef said" is then a description of one person."""
+    out: dict[str, int] = {}
+    if not doc.has_annotation("DEP"):
+        return out
+    for t in doc:
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or t.lower_ in ORG_NOUNS or t.lower_ in DOCUMENT_NOUNS:
+            continue
+        if not outside(t.i, t.i + 1):
+            continue
+        head = t.head
+        so = False
+        if t.dep_ == "attr" and head.lemma_ == "be":
+            so = any(c.dep_ == "nsubj" and (c.lower_ in ("he", "she") or c.pos_ == "PROPN") for c in head.children)
+        elif t.dep_ == "appos":
+            so = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "")
+        elif any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "") for c in t.children):
+            so = True
+        elif t.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            so = any(p.dep_ == "poss" and p.lower_ in ("his", "her") for o in objects for p in o.children)
+        if so:
+            out.setdefault(t.lower_, t.i)
+    return out
 
 
 def description_gender(doc: Doc, found: Found) -> str | None:
@@ -253,7 +286,7 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     latest person named there) whose known gender and office do not contradict it ("Diarra said ...
     the former prime minister added", "Pell scored twice ... the 23-year-old said"); never one of ``exclude``."""
     doc = mentions.doc
-    if not described and not describes_person(doc, found):
+    if not described and not describes_person(doc, found, _so_called(mentions)):
         return None
     if unnamed_by_text(_head(doc, found)):
         return None  # "The boatman, who asked not to be named": someone of their own
@@ -293,6 +326,14 @@ def salient_person(mentions: Mentions, found: Found, at: int, paras: int = 2, de
     if mentions.parsed:  # the subject of a sentence's main clause before one of a clause under it
         pool = [m for m in pool if m.speaker or not embedded_subject(doc, m)] or pool  # ("X won, while Y ...")
     return mentions.best_name(max(pool, key=lambda m: m.start), at)
+
+
+def _so_called(mentions: Mentions) -> dict[str, int]:
+    """``persons_so_called`` of the mentions' text, worked out once."""
+    memo = getattr(mentions, "_persons_so_called", None)
+    if memo is None:
+        memo = mentions._persons_so_called = persons_so_called(mentions.doc, mentions.outside)
+    return memo
 
 
 def _of_organisation(mentions: Mentions, head: Token) -> bool:

@@ -924,3 +924,78 @@ def test_the_subject_of_a_reporting_verb_who_gave_her_name_as_a_name_speaks_by_t
         (".", 4, "punct", "PUNCT", ".", "."),
     ]
     assert attributed(parse(rows, ents=[(12, 13, "PERSON")])) == [("Yes,", "Sid")]
+
+
+def _the_noun_said(start: int, noun: str) -> list[tuple]:
+    """ " Yes , " the NOUN said .  rows from token ``start``."""
+    said = start + 6
+    return [('"', said, "punct", "PUNCT", "``", '"'), ("Yes", said, "intj", "INTJ", "UH", "yes"),
+            (",", said, "punct", "PUNCT", ",", ","), ('"', said, "punct", "PUNCT", "''", '"'),
+            ("the", said - 1, "det", "DET", "DT", "the"), (noun, said, "nsubj", "NOUN", "NN", noun),
+            ("said", said, "ROOT", "VERB", "VBD", "say"), (".", said, "punct", "PUNCT", ".", ".")]  # fmt: skip
+
+
+def test_a_noun_the_text_gave_a_person_by_be_describes_that_person_when_it_speaks():
+    # Bram Stoddle waits . He was the club 's cook . " Yes , " the cook said .
+    rows = [
+        ("Bram", 1, "compound", "PROPN", "NNP", "Bram"),
+        ("Stoddle", 2, "nsubj", "PROPN", "NNP", "Stoddle"),
+        ("waits", 2, "ROOT", "VERB", "VBZ", "wait"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("He", 5, "nsubj", "PRON", "PRP", "he"),
+        ("was", 5, "ROOT", "AUX", "VBD", "be"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("club", 9, "poss", "NOUN", "NN", "club"),
+        ("'s", 7, "case", "PART", "POS", "'s"),
+        ("cook", 5, "attr", "NOUN", "NN", "cook"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, False, True, True, True, True, False, True, False, True]
+    doc = parse(rows + _the_noun_said(len(rows), "cook"), ents=[(0, 2, "PERSON")],
+                spaces=spaces + [False, False, False, True, True, True, False, False])  # fmt: skip
+    assert attributed(doc) == [("Yes,", "Bram Stoddle")]
+
+
+def test_a_noun_the_text_never_gave_a_person_stays_as_written():
+    # Bram Stoddle waits . The soup was cold . " Yes , " the cook said .
+    rows = [
+        ("Bram", 1, "compound", "PROPN", "NNP", "Bram"),
+        ("Stoddle", 2, "nsubj", "PROPN", "NNP", "Stoddle"),
+        ("waits", 2, "ROOT", "VERB", "VBZ", "wait"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("The", 5, "det", "DET", "DT", "the"),
+        ("soup", 6, "nsubj", "NOUN", "NN", "soup"),
+        ("was", 6, "ROOT", "AUX", "VBD", "be"),
+        ("cold", 6, "acomp", "ADJ", "JJ", "cold"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _the_noun_said(len(rows), "cook"), ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("Yes,", "the cook")]
+
+
+def test_a_definite_subject_whose_object_is_her_own_is_a_person_its_noun_describes_again():
+    # Ulla Quirrell runs , but the Odsall goalie kept her place . (new paragraph) " Yes , " the young goalie said .
+    rows = [
+        ("Ulla", 1, "compound", "PROPN", "NNP", "Ulla"),
+        ("Quirrell", 2, "nsubj", "PROPN", "NNP", "Quirrell"),
+        ("runs", 2, "ROOT", "VERB", "VBZ", "run"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("but", 2, "cc", "CCONJ", "CC", "but"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("Odsall", 7, "compound", "PROPN", "NNP", "Odsall"),
+        ("goalie", 8, "nsubj", "NOUN", "NN", "goalie"),
+        ("kept", 2, "conj", "VERB", "VBD", "keep"),
+        ("her", 10, "poss", "PRON", "PRP$", "her"),
+        ("place", 8, "dobj", "NOUN", "NN", "place"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("\n\n", 11, "dep", "SPACE", "_SP", "\n\n"),
+    ]
+    rows += [('"', 20, "punct", "PUNCT", "``", '"'), ("Yes", 20, "intj", "INTJ", "UH", "yes"),
+             (",", 20, "punct", "PUNCT", ",", ","), ('"', 20, "punct", "PUNCT", "''", '"'),
+             ("the", 19, "det", "DET", "DT", "the"), ("young", 19, "amod", "ADJ", "JJ", "young"),
+             ("goalie", 20, "nsubj", "NOUN", "NN", "goalie"), ("said", 20, "ROOT", "VERB", "VBD", "say"),
+             (".", 20, "punct", "PUNCT", ".", ".")]  # fmt: skip
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (6, 7, "ORG")])
+    assert doc.text.endswith('"Yes," the young goalie said.')
+    assert attributed(doc) == [("Yes,", "Ulla Quirrell")]
+
