@@ -233,11 +233,18 @@ def describes_person(doc: Doc, found: Found, so_called: dict[str, int] | None = 
     w = head.lower_
     if head.tag_ in ("NNS", "NNPS") or w in ORG_NOUNS:
         return False
-    if any(c.dep_ in ("relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in head.rights):
+    if any(c.dep_ in ("relcl", "acl") and not _set_off(c) or c.dep_ == "prep" and c.lower_ != "of" for c in head.rights):
         return False  # "the visitor from Orvell": someone the phrase itself introduces ("the father of three" is not)
     if so_called.get(w, head.i) < head.i:  # "He was the hotel's second chef ... the chef said"
         return True
     return is_role(w) or person_noun(head) or w in MALE_NOUNS or w in FEMALE_NOUNS  # "the grandmother of five"
+
+
+def _set_off(clause: Token) -> bool:
+    """A relative clause set off by a comma ("The singer, who moved away last year, ..."): it tells more of
+    someone known, where one without ("the man who called") picks a new person out."""
+    i = clause.left_edge.i
+    return i > 0 and clause.doc[i - 1].text == ","
 
 
 def persons_so_called(doc: Doc, outside) -> dict[str, int]:

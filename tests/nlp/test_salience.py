@@ -999,3 +999,26 @@ def test_a_definite_subject_whose_object_is_her_own_is_a_person_its_noun_describ
     assert doc.text.endswith('"Yes," the young goalie said.')
     assert attributed(doc) == [("Yes,", "Ulla Quirrell")]
 
+
+def test_a_relative_clause_set_off_by_commas_leaves_a_description_of_someone_known():
+    # The star , who moved , said .   /   The man who called said .
+    set_off = parse([
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("star", 6, "nsubj", "NOUN", "NN", "star"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("who", 4, "nsubj", "PRON", "WP", "who"),
+        ("moved", 1, "relcl", "VERB", "VBD", "move"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("said", 6, "ROOT", "VERB", "VBD", "say"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+    ])
+    assert describes_person(set_off, Found(0, 2, False, ""))
+    picked_out = parse([
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("man", 4, "nsubj", "NOUN", "NN", "man"),
+        ("who", 3, "nsubj", "PRON", "WP", "who"),
+        ("called", 1, "relcl", "VERB", "VBD", "call"),
+        ("said", 4, "ROOT", "VERB", "VBD", "say"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ])
+    assert not describes_person(picked_out, Found(0, 2, False, ""))
