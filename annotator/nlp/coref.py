@@ -303,9 +303,10 @@ class Mentions:
                     continue  # "A GRANDMOTHER was ..." where the text also writes "grandmother": a common noun
                 f = named(doc, s, e, NAME)
                 label = "PERSON" if self._titled(f.start, t) else label_of_name(doc, f.start, f.end)
-                if t.ent_type_ and not (label in (ORG_NAME, "PERSON") or t.lower_ in surnames):
+                if t.ent_type_ and not (label in (ORG_NAME, "PERSON") or t.lower_ in surnames or _who_after(doc, f.start, f.end)):
                     continue  # a place, date or work; but "Popescu" tagged LOC is the Popescu named before,
-                    # and "its chairwoman, Agnes Ferreira" tagged LOC is a person by her title
+                    # "its chairwoman, Agnes Ferreira" tagged LOC is a person by her title, and a name of two
+                    # or more proper nouns set off before "who" ("Ilse Varga-Orme, who runs ...") is someone's
                 self.items.append(self._with_role(f.start, f.end, label, t))
         elif not has_tags(doc):
             self._collect_capitalised(taken)
@@ -948,6 +949,15 @@ class Mentions:
     def between(self, lo: int, hi: int) -> list[NamedMention]:
         """Mentions starting in tokens [lo, hi)."""
         return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _who_after(doc: Doc, s: int, e: int) -> bool:
+    """A run of two or more proper nouns set off by a comma before a relative "who"/"whose" ("Ilse Varga-Orme, who
+    runs the shop,"): a person's name, whatever the tagger took it for (a product, a work)."""
+    names = [t for t in doc[s:e] if t.text != "-"]
+    if len(names) < 2 or any(t.pos_ != "PROPN" or t.lower_ in ORG_NOUNS for t in names):
+        return False
+    return e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ in ("who", "whose")
 
 
 def _joining_hyphen(t: Token) -> bool:

@@ -1022,3 +1022,41 @@ def test_a_relative_clause_set_off_by_commas_leaves_a_description_of_someone_kno
         (".", 4, "punct", "PUNCT", ".", "."),
     ])
     assert not describes_person(picked_out, Found(0, 2, False, ""))
+
+
+
+def test_a_hyphenated_name_tagged_a_product_before_a_who_clause_is_the_person_a_he_after_it_continues():
+    # One neighbour said rates rose . (new paragraph) Ardwin Pollitt-Skarr , who runs a shop , said rates fell .
+    # " Yes , " he said .   (the tagger took the name for a product: without it, "he" is the neighbour)
+    rows = [
+        ("One", 1, "nummod", "NUM", "CD", "one"),
+        ("neighbour", 2, "nsubj", "NOUN", "NN", "neighbour"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 4, "nsubj", "NOUN", "NNS", "rate"),
+        ("rose", 2, "ccomp", "VERB", "VBD", "rise"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ("\n\n", 5, "dep", "SPACE", "_SP", "\n\n"),
+    ]
+    k = len(rows)
+    rows += [(w, h + k, d, pos, tag, lem) for w, h, d, pos, tag, lem in [
+        ("Ardwin", 3, "compound", "PROPN", "NNP", "Ardwin"),
+        ("Pollitt", 3, "compound", "PROPN", "NNP", "Pollitt"),
+        ("-", 3, "punct", "PUNCT", "HYPH", "-"),
+        ("Skarr", 10, "nsubj", "PROPN", "NNP", "Skarr"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("who", 6, "nsubj", "PRON", "WP", "who"),
+        ("runs", 3, "relcl", "VERB", "VBZ", "run"),
+        ("a", 8, "det", "DET", "DT", "a"),
+        ("shop", 6, "dobj", "NOUN", "NN", "shop"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("said", 10, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 12, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 10, "ccomp", "VERB", "VBD", "fall"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ]]
+    rows += _said_yes(len(rows), ("he",))
+    spaces = [t.whitespace_ != "" for t in parse(rows)]
+    spaces[k + 1] = spaces[k + 2] = False
+    doc = parse(rows, ents=[(k + 1, k + 4, "PRODUCT")], spaces=spaces)
+    assert "Ardwin Pollitt-Skarr, who runs" in doc.text
+    assert attributed(doc) == [("Yes,", "Ardwin Pollitt-Skarr")]
