@@ -777,7 +777,7 @@ class Mentions:
         if label in ("PERSON", NAME):
             self._people_sents.add(m.sent)
         if self.parsed:
-            r = root
+            r = _span_root(self.doc, s, e, root)
             while r.dep_ in ("compound", "appos", "flat", "conj") and r.head.i != r.i and self._same_sent(r.head, m):
                 r = r.head
             if r.dep_ == "oprd" and r.head.dep_ == "acl" and r.head.lemma_ in ("call", "name") and r.head.head.i != r.head.i:
@@ -1001,3 +1001,13 @@ def _has_subject(verb: Token) -> bool:
 def _reported_subject(t: Token, verb: Token) -> bool:
     """``t`` is the subject of what ``verb`` reports: "Ellie Quarendon said she had no idea"."""
     return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp" and t.head.head.i == verb.i
+
+
+def _span_root(doc: Doc, s: int, e: int, root: Token) -> Token:
+    """The token whose role a name [s, e) plays in its clause: ``root`` (its last word), unless that hangs on a
+    word inside the name ("The Council of Haverel States": "States" is the object of "of"); then the one word of
+    the name whose head lies outside it ("Council", the subject)."""
+    if root.head.i == root.i or not s <= root.head.i < e:
+        return root
+    outer = [t for t in tokens(doc)[s:e] if t.head.i == t.i or not s <= t.head.i < e]
+    return outer[0] if len(outer) == 1 else root

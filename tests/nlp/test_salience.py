@@ -1060,3 +1060,25 @@ def test_a_hyphenated_name_tagged_a_product_before_a_who_clause_is_the_person_a_
     doc = parse(rows, ents=[(k + 1, k + 4, "PRODUCT")], spaces=spaces)
     assert "Ardwin Pollitt-Skarr, who runs" in doc.text
     assert attributed(doc) == [("Yes,", "Ardwin Pollitt-Skarr")]
+
+
+def test_a_name_of_the_form_x_of_y_is_the_subject_its_first_word_is():
+    # The Yarrick Trust said costs rose . The Council of Haverel States met . " Yes , " it said .
+    rows = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("Yarrick", 2, "compound", "PROPN", "NNP", "Yarrick"),
+        ("Trust", 3, "nsubj", "PROPN", "NNP", "Trust"),
+        ("said", 3, "ROOT", "VERB", "VBD", "say"),
+        ("costs", 5, "nsubj", "NOUN", "NNS", "cost"),
+        ("rose", 3, "ccomp", "VERB", "VBD", "rise"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        ("The", 8, "det", "DET", "DT", "the"),
+        ("Council", 12, "nsubj", "PROPN", "NNP", "Council"),
+        ("of", 8, "prep", "ADP", "IN", "of"),
+        ("Haverel", 11, "compound", "PROPN", "NNP", "Haverel"),
+        ("States", 9, "pobj", "PROPN", "NNPS", "States"),
+        ("met", 12, "ROOT", "VERB", "VBD", "meet"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 3, "ORG"), (7, 12, "ORG")])
+    assert attributed(doc) == [("Yes,", "The Council of Haverel States")]
