@@ -275,8 +275,8 @@ class Mentions:
                 self.items.append(self._with_role(of + 1, ent.end, label, toks[ent.end - 1]))
                 taken.update(range(ent.start, ent.end))
                 continue
-            if label != "PERSON" and self._titled(start, ent.root):
-                label = "PERSON"  # "its president, Urs Brunner" tagged ORG
+            if label != "PERSON" and self._titled(start, ent.root) and toks[ent.end - 1].lower_ not in _FIRM_ENDS:
+                label = "PERSON"  # "its president, Urs Brunner" tagged ORG; not "Yarrick Foods, the paint maker"
             f = named(doc, start, ent.end, label)
             self.items.append(self._with_role(f.start, f.end, label, toks[ent.end - 1]))
             taken.update(range(ent.start, ent.end))
@@ -990,6 +990,7 @@ def _full_name(doc: Doc, s: int, e: int, initials: set[str] | None = None) -> st
                     and not abbreviated(t))  # fmt: skip
 
 
+_FIRM_ENDS = frozenset().union(*classes("firm_endings").values())  # "Foods", "Holdings": a company's name, no one's
 _PERSON_TITLES = frozenset().union(*(v for k, v in classes("title_heads").items()
                                      if k in ("honorifics", "religious", "political_offices")))  # fmt: skip
 

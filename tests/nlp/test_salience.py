@@ -1082,3 +1082,24 @@ def test_a_name_of_the_form_x_of_y_is_the_subject_its_first_word_is():
     ]
     doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 3, "ORG"), (7, 12, "ORG")])
     assert attributed(doc) == [("Yes,", "The Council of Haverel States")]
+
+
+def test_a_company_name_set_off_against_a_maker_noun_stays_a_company():
+    # Coldwick Foods , the largest paint maker , grew . " Yes , " it said .
+    rows = [
+        ("Coldwick", 1, "compound", "PROPN", "NNP", "Coldwick"),
+        ("Foods", 8, "nsubj", "PROPN", "NNP", "Foods"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("largest", 6, "amod", "ADJ", "JJS", "large"),
+        ("paint", 6, "compound", "NOUN", "NN", "paint"),
+        ("maker", 1, "appos", "NOUN", "NN", "maker"),
+        (",", 1, "punct", "PUNCT", ",", ","),
+        ("grew", 8, "ROOT", "VERB", "VBD", "grow"),
+        (".", 8, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "ORG")])
+    from annotator.nlp.article import Article
+
+    assert [(m.label, m.key) for m in Article(doc, []).mentions.items] == [("ORG", "coldwick foods")]
+    assert attributed(doc) == [("Yes,", "Coldwick Foods")]
