@@ -243,6 +243,8 @@ def _compatible(mentions: Mentions, m: NamedMention, kind: str) -> bool:
     last = mentions.doc[m.end - 1]
     plural = last.tag_ in ("NNS", "NNPS")  # "Residents of X" are no "it"
     one = last.lower_ not in ORG_NOUNS and (person_noun(last) or is_role(last.lower_))  # nor is "the broker"
+    if m.label == "" and m.speaker and kind == "org" and last.pos_ in ("PRON", "DET", "NUM"):
+        return False  # "One reader asked ... another answered": the noun left out is the one before, no "it"'s
     return m.organisational or (m.label == "" and m.speaker and (kind == "pl" or not plural and not one))
 
 
@@ -294,3 +296,4 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
                 best = m
             j -= 1
     return best
+

@@ -1103,3 +1103,25 @@ def test_a_company_name_set_off_against_a_maker_noun_stays_a_company():
 
     assert [(m.label, m.key) for m in Article(doc, []).mentions.items] == [("ORG", "coldwick foods")]
     assert attributed(doc) == [("Yes,", "Coldwick Foods")]
+
+
+def test_it_is_never_a_speaker_written_as_another_with_its_noun_left_out():
+    # Jem Brandle asked the Yarrick Police . " No , " another said . " Yes , " it said .
+    rows = [
+        ("Jem", 1, "compound", "PROPN", "NNP", "Jem"),
+        ("Brandle", 2, "nsubj", "PROPN", "NNP", "Brandle"),
+        ("asked", 2, "ROOT", "VERB", "VBD", "ask"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("Yarrick", 5, "compound", "PROPN", "NNP", "Yarrick"),
+        ("Police", 2, "dobj", "PROPN", "NNP", "Police"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ('"', 12, "punct", "PUNCT", "``", '"'),
+        ("No", 12, "intj", "INTJ", "UH", "no"),
+        (",", 12, "punct", "PUNCT", ",", ","),
+        ('"', 12, "punct", "PUNCT", "''", '"'),
+        ("another", 12, "nsubj", "PRON", "DT", "another"),
+        ("said", 12, "ROOT", "VERB", "VBD", "say"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "PERSON"), (3, 6, "ORG")])
+    assert attributed(doc) == [("No,", "another"), ("Yes,", "the Yarrick Police")]
