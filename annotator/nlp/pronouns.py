@@ -284,6 +284,8 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
             score -= 1  # the subject of a clause under another ("X was furious, claiming Y had been pushed")
         if m.subject and sent - m.sent == 1 and kind in ("m", "f") and _addresses_one_of_kind(mentions, m, kind):
             score -= 2  # "Halloran put it to her. She disagreed.": she is the one he put it to
+        if kind == "org" and mentions.parsed and _modifier(mentions, m):
+            score -= 1  # "the X staff", "the X plant": a name qualifying a common noun, not the one spoken of
         if kind in ("m", "f") and mentions.gender(m.key) is not None:  # a hint only: names and nearby pronouns mislead
             score += 0.5 if mentions.gender(m.key) == kind else -0.5
         if score > best_score or score == best_score and best is not None and m.start > best.start:
@@ -296,4 +298,11 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
                 best = m
             j -= 1
     return best
+
+
+def _modifier(mentions: Mentions, m: NamedMention) -> bool:
+    """The name [m.start, m.end) is a compound modifier of a common noun after it ("the Yarrick staff")."""
+    doc = mentions.doc
+    last = doc[m.end - 1]
+    return last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN"
 

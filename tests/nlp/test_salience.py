@@ -1125,3 +1125,21 @@ def test_it_is_never_a_speaker_written_as_another_with_its_noun_left_out():
     ]
     doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(0, 2, "PERSON"), (3, 6, "ORG")])
     assert attributed(doc) == [("No,", "another"), ("Yes,", "the Yarrick Police")]
+
+
+def test_it_is_not_a_name_that_only_qualifies_a_common_noun():
+    # Staff backed the Yarrick Federation over the Haverel plant . " Yes , " it said .
+    rows = [
+        ("Staff", 1, "nsubj", "NOUN", "NNS", "staff"),
+        ("backed", 1, "ROOT", "VERB", "VBD", "back"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("Yarrick", 4, "compound", "PROPN", "NNP", "Yarrick"),
+        ("Federation", 1, "dobj", "PROPN", "NNP", "Federation"),
+        ("over", 1, "prep", "ADP", "IN", "over"),
+        ("the", 8, "det", "DET", "DT", "the"),
+        ("Haverel", 8, "compound", "PROPN", "NNP", "Haverel"),
+        ("plant", 5, "pobj", "NOUN", "NN", "plant"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(3, 5, "ORG"), (7, 8, "ORG")])
+    assert attributed(doc) == [("Yes,", "the Yarrick Federation")]
