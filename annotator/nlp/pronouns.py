@@ -274,6 +274,9 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
     pos = mentions.doc[before].idx
     sent, para = mentions.sent_of(pos), mentions.para_of(pos)
     best, best_score = None, float("-inf")
+    own_para = kind in ("m", "f") and mentions.parsed and _first_of_paragraph(mentions, before, kind) and any(
+        x.para == para and x.head < 0 and x.personal and _compatible(mentions, x, kind) and x.key not in exclude
+        for x in mentions.earlier(before, para))
     for m in mentions.earlier(before, para - window):
         if not _compatible(mentions, m, kind) or not places and m.label == "GPE" or m.key in exclude:
             continue
@@ -284,6 +287,8 @@ def nearest(mentions: Mentions, before: int, kind: str, window: int = 3, places:
             score -= 1  # the subject of a clause under another ("X was furious, claiming Y had been pushed")
         if m.subject and sent - m.sent == 1 and kind in ("m", "f") and _addresses_one_of_kind(mentions, m, kind):
             score -= 2  # "Halloran put it to her. She disagreed.": she is the one he put it to
+        if own_para and m.para < para:
+            score -= 1  # a person named in the pronoun's own paragraph before it: a new paragraph about them
         if kind == "org" and mentions.parsed and _modifier(mentions, m):
             score -= 1  # "the X staff", "the X plant": a name qualifying a common noun, not the one spoken of
         if kind in ("m", "f") and mentions.gender(m.key) is not None:  # a hint only: names and nearby pronouns mislead
@@ -306,3 +311,14 @@ def _modifier(mentions: Mentions, m: NamedMention) -> bool:
     last = doc[m.end - 1]
     return last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN"
 
+
+def _first_of_paragraph(mentions: Mentions, before: int, kind: str) -> bool:
+    """No he/she of ``kind`` outside quotes comes before token ``before`` in its paragraph: the paragraph's first."""
+    doc = mentions.doc
+    para = mentions.para_of(doc[before].idx)
+    for t in reversed(tokens(doc)[max(0, before - 200) : before]):
+        if mentions.para_of(t.idx) != para:
+            return True
+        if PRONOUN_KIND.get(t.lower_) == kind and mentions.outside(t.i, t.i + 1):
+            return False
+    return True

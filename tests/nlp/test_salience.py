@@ -1143,3 +1143,53 @@ def test_it_is_not_a_name_that_only_qualifies_a_common_noun():
     ]
     doc = parse(rows + _said_yes(len(rows), ("it",)), ents=[(3, 5, "ORG"), (7, 8, "ORG")])
     assert attributed(doc) == [("Yes,", "the Yarrick Federation")]
+
+
+def _two_paragraphs(second: list[tuple]) -> tuple[list[tuple], list[bool]]:
+    """Jem Brandle said rates fell .  /  <second> " Yes , " he said .  (rows and spaces; ``second``'s heads count
+    from its own first word)"""
+    first = [
+        ("Jem", 1, "compound", "PROPN", "NNP", "Jem"),
+        ("Brandle", 2, "nsubj", "PROPN", "NNP", "Brandle"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("rates", 4, "nsubj", "NOUN", "NNS", "rate"),
+        ("fell", 2, "ccomp", "VERB", "VBD", "fall"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    n = len(first)
+    rows = first + [("\n\n", n - 1, "dep", "SPACE", "_SP", "\n\n")]
+    rows += [(w, n + 1 + h, d, p, t, lem) for w, h, d, p, t, lem in second]  # heads counted within the paragraph
+    rows += _said_yes(len(rows), ("he",))
+    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in (".", ",", "\n\n") and rows[i][0] != "\n\n" for i in range(len(rows))]
+    for i, r in enumerate(rows):
+        if r[0] == '"' and i + 1 < len(rows) and rows[i + 1][0] == "Yes":
+            spaces[i] = False
+        if i + 1 < len(rows) and rows[i + 1][0] == '"' and r[0] == ",":
+            spaces[i] = False
+    return rows, spaces
+
+
+def test_a_he_opening_a_paragraph_that_names_a_man_is_that_man_not_the_subject_of_the_paragraph_before():
+    # Jem Brandle said rates fell .  /  Rain delayed Tiber Oskin . " Yes , " he said .
+    rows, spaces = _two_paragraphs([
+        ("Rain", 1, "nsubj", "NOUN", "NN", "rain"),
+        ("delayed", 1, "ROOT", "VERB", "VBD", "delay"),
+        ("Tiber", 3, "compound", "PROPN", "NNP", "Tiber"),
+        ("Oskin", 1, "dobj", "PROPN", "NNP", "Oskin"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (9, 11, "PERSON")], spaces=spaces)
+    assert attributed(doc) == [("Yes,", "Tiber Oskin")]
+
+
+def test_a_he_that_continues_the_paragraphs_own_he_is_not_moved_to_the_man_named_after_it():
+    # Jem Brandle said rates fell .  /  He thanked Tiber Oskin . " Yes , " he said .
+    rows, spaces = _two_paragraphs([
+        ("He", 1, "nsubj", "PRON", "PRP", "he"),
+        ("thanked", 1, "ROOT", "VERB", "VBD", "thank"),
+        ("Tiber", 3, "compound", "PROPN", "NNP", "Tiber"),
+        ("Oskin", 1, "dobj", "PROPN", "NNP", "Oskin"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (9, 11, "PERSON")], spaces=spaces)
+    assert attributed(doc) == [("Yes,", "Jem Brandle")]
