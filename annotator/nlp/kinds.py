@@ -42,6 +42,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         return QUOTE  # a turn or a post, which no marks set off, is words someone said
     if _HASHTAG.fullmatch(art.text[q.start : q.end]):
         return TERM  # 'using the hashtag “#SaveTheLido”': a tag mentioned, not words said
+    if _named_thing(art, i):
+        return TITLE  # 'a banner that reads “x”', 'a memo headed “x”', 'the firm's motto, “x”': a thing's words or name
     if len(words) <= 5 and _title_case(words) and _described_after(art, i):
         return TITLE  # 'a revival of “Salt and Iron,” a comedy that ran in 2019': a work, whatever verb governs it
     if len(words) >= 2 and _bare_title(art, i, words) and not governed(art, i):
@@ -72,6 +74,52 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
 
 _QUOTED = re.compile(r"[\"\u201c\u2018][^\"\u201d\u2019\n]*[\"\u201d\u2019]")
 _BETWEEN_TERMS = re.compile(r"(?:[\s,]|\b(?:the|or|and)\b)*", re.I)
+
+
+_BEARERS = classes("name_bearers")
+_INSCRIBED = _BEARERS["inscriptions"]
+_NAMED = _BEARERS["mottos"] | _BEARERS["works"]
+_HEADINGS = words("heading_participles")
+_CARRYING = frozenset(("read", "say", "bear"))
+
+
+def _named_thing(art: Article, i: int) -> bool:
+    """The quote is what a thing bears or is called, not words anyone said: the object of "reads", "says" or
+    "bears" whose subject is a thing with writing on it ('a banner that reads “x”', 'placards reading “x”'), the
+    heading a participle gives a thing ('an email headed “x”', 'the report, entitled “x”'), or a quote set
+    right after a motto or a work that it names ('the party's slogan, “x”', 'her second album “x”')."""
+    if not art.parsed:
+        return False
+    q = art.marked[i]
+    k = art.tokens(q.open_at, q.open_at + 1)[0] - 1
+    if k >= 0 and art.doc[k].is_punct and art.doc[k].text in (",", ":"):
+        k -= 1
+    if k < 0 or art.doc[k].idx + len(art.doc[k].text) > q.open_at:
+        return False
+    before = art.doc[k]
+    if before.lemma_.lower() in _CARRYING and before.pos_ in ("VERB", "AUX"):
+        return any(t.lemma_.lower() in _INSCRIBED for t in _bearers(before))
+    if before.lower_ in _HEADINGS:
+        j = k - 1 if k > 0 and art.doc[k - 1].text == "," else k
+        return j > 0 and art.doc[j - 1].pos_ in ("NOUN", "PROPN")  # "a memo headed": not "she headed “home”"
+    if before.pos_ == "VERB" or before.lemma_.lower() not in _NAMED and before.lower_ not in _NAMED:
+        return False
+    top = _top_word(art, i)
+    # "balancing the books “on the backs of …”", "called the show “a mess”": the quote hangs on the verb, not the noun
+    return top is None or top.head.i == before.i or top.dep_ not in ("oprd", "prep", "dobj", "pobj", "ccomp", "xcomp")
+
+
+def _bearers(verb: Token) -> list[Token]:
+    """What may be the subject of a verb of bearing words: the noun its relative or participle clause hangs on, its
+    subject, or the noun right before it ("placards reading", "a banner that reads")."""
+    found = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+    found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    k = verb.i - 1
+    while k >= 0 and verb.doc[k].lower_ in ("that", "which", ","):
+        k -= 1
+    if k >= 0 and verb.doc[k].pos_ == "NOUN":
+        found.append(verb.doc[k])
+    return found
 
 
 def _defined_term(art: Article, i: int) -> bool:

@@ -546,3 +546,99 @@ def _staged(noun: str, lemma: str):
 
 def test_a_title_case_stretch_an_indefinite_noun_describes_after_its_marks_is_a_title():
     assert _staged("comedy", "comedy") == ["title"]
+
+
+def test_the_words_a_banner_reads_are_no_quote():
+    # Walkers passed a banner that reads " Keep the gate shut " .
+    doc = parse(
+        [
+            ("Walkers", 1, "nsubj", "NOUN", "NNS", "walker"),
+            ("passed", 1, "ROOT", "VERB", "VBD", "pass"),
+            ("a", 3, "det", "DET", "DT", "a"),
+            ("banner", 1, "dobj", "NOUN", "NN", "banner"),
+            ("that", 5, "nsubj", "PRON", "WDT", "that"),
+            ("reads", 3, "relcl", "VERB", "VBZ", "read"),
+            ('"', 7, "punct", "PUNCT", "``", '"'),
+            ("Keep", 5, "xcomp", "VERB", "VB", "keep"),
+            ("the", 9, "det", "DET", "DT", "the"),
+            ("gate", 10, "nsubj", "NOUN", "NN", "gate"),
+            ("shut", 7, "ccomp", "VERB", "VBN", "shut"),
+            ('"', 7, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert kinds(doc) == [("Keep the gate shut", "title")]
+
+
+def test_the_heading_a_participle_gives_a_thing_is_no_quote():
+    # Dunstreve sent staff an email headed " We are moving " .
+    doc = parse(
+        [
+            ("Dunstreve", 1, "nsubj", "PROPN", "NNP", "Dunstreve"),
+            ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+            ("staff", 1, "dative", "NOUN", "NN", "staff"),
+            ("an", 4, "det", "DET", "DT", "an"),
+            ("email", 1, "dobj", "NOUN", "NN", "email"),
+            ("headed", 4, "acl", "VERB", "VBN", "head"),
+            ('"', 9, "punct", "PUNCT", "``", '"'),
+            ("We", 9, "nsubj", "PRON", "PRP", "we"),
+            ("are", 9, "aux", "AUX", "VBP", "be"),
+            ("moving", 5, "ccomp", "VERB", "VBG", "move"),
+            ('"', 9, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "ORG")],
+    )
+    assert kinds(doc) == [("We are moving", "title")]
+
+
+def test_a_motto_set_beside_its_noun_is_no_quote():
+    # The co-op 's motto , " Share the harvest , " hangs over the till .
+    doc = parse(
+        [
+            ("The", 1, "det", "DET", "DT", "the"),
+            ("co-op", 3, "poss", "NOUN", "NN", "co-op"),
+            ("'s", 1, "case", "PART", "POS", "'s"),
+            ("motto", 11, "nsubj", "NOUN", "NN", "motto"),
+            (",", 3, "punct", "PUNCT", ",", ","),
+            ('"', 6, "punct", "PUNCT", "``", '"'),
+            ("Share", 3, "appos", "VERB", "VB", "share"),
+            ("the", 8, "det", "DET", "DT", "the"),
+            ("harvest", 6, "dobj", "NOUN", "NN", "harvest"),
+            (",", 6, "punct", "PUNCT", ",", ","),
+            ('"', 6, "punct", "PUNCT", "''", '"'),
+            ("hangs", 11, "ROOT", "VERB", "VBZ", "hang"),
+            ("over", 11, "prep", "ADP", "IN", "over"),
+            ("the", 14, "det", "DET", "DT", "the"),
+            ("till", 12, "pobj", "NOUN", "NN", "till"),
+            (".", 11, "punct", "PUNCT", ".", "."),
+        ],
+        spaces=[True, False, True, False, True, False, True, True, False, False, True, True, True, True, False, False],
+    )
+    assert kinds(doc) == [("Share the harvest,", "title")]
+
+
+def test_a_phrase_the_verb_after_a_work_noun_takes_is_still_a_quote():
+    # Ilkwater accused them of balancing the books " on the backs of the poor " .
+    doc = parse(
+        [
+            ("Ilkwater", 1, "nsubj", "PROPN", "NNP", "Ilkwater"),
+            ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+            ("them", 1, "dobj", "PRON", "PRP", "they"),
+            ("of", 1, "prep", "ADP", "IN", "of"),
+            ("balancing", 3, "pcomp", "VERB", "VBG", "balance"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("books", 4, "dobj", "NOUN", "NNS", "book"),
+            ('"', 8, "punct", "PUNCT", "``", '"'),
+            ("on", 4, "prep", "ADP", "IN", "on"),
+            ("the", 10, "det", "DET", "DT", "the"),
+            ("backs", 8, "pobj", "NOUN", "NNS", "back"),
+            ("of", 10, "prep", "ADP", "IN", "of"),
+            ("the", 13, "det", "DET", "DT", "the"),
+            ("poor", 11, "pobj", "ADJ", "JJ", "poor"),
+            ('"', 8, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert kinds(doc) == [("on the backs of the poor", "quote")]
