@@ -44,6 +44,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
         return TERM  # 'using the hashtag “#SaveTheLido”': a tag mentioned, not words said
     if _named_thing(art, i):
         return TITLE  # 'a banner that reads “x”', 'a memo headed “x”', 'the firm's motto, “x”': a thing's words or name
+    if _names_noun_after(art, i, words):
+        return TITLE  # 'a “pay as you go” scheme', 'the “Open Doors” fund', 'a “no dogs” sign': the name of what follows
     if len(words) <= 5 and _title_case(words) and _described_after(art, i):
         return TITLE  # 'a revival of “Salt and Iron,” a comedy that ran in 2019': a work, whatever verb governs it
     if len(words) >= 2 and _bare_title(art, i, words) and not governed(art, i):
@@ -107,6 +109,25 @@ def _named_thing(art: Article, i: int) -> bool:
     top = _top_word(art, i)
     # "balancing the books “on the backs of …”", "called the show “a mess”": the quote hangs on the verb, not the noun
     return top is None or top.head.i == before.i or top.dep_ not in ("oprd", "prep", "dobj", "pobj", "ccomp", "xcomp")
+
+
+_NAME_BEFORE = _NAMED | _INSCRIBED | _BEARERS["schemes"]
+
+
+def _names_noun_after(art: Article, i: int, words: list[str]) -> bool:
+    """The quote stands right before a noun for a scheme, a work or a thing with writing on it, as its name: a noun
+    phrase or a clause in the marks ('a “pay as you go” scheme', 'a “no dogs” sign'), or Title Case words. A lone
+    adjective or adverb there is a judgment someone made of it ('what she called a “reckless” scheme'), left as it was."""
+    q = art.marked[i]
+    if not art.parsed or q.close_at is None:
+        return False
+    k = art.tokens(q.close_at, q.close_at + 1)[0] + 1
+    if k >= len(art.doc) or art.doc[k].pos_ not in ("NOUN", "PROPN") or art.doc[k].lemma_.lower() not in _NAME_BEFORE:
+        return False
+    if len(words) >= 2 and _title_case(words):
+        return True
+    top = _top_word(art, i)
+    return top is None or top.pos_ not in ("ADJ", "ADV")
 
 
 def _bearers(verb: Token) -> list[Token]:

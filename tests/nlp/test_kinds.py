@@ -642,3 +642,48 @@ def test_a_phrase_the_verb_after_a_work_noun_takes_is_still_a_quote():
         ents=[(0, 1, "PERSON")],
     )
     assert kinds(doc) == [("on the backs of the poor", "quote")]
+
+
+def test_a_phrase_named_before_a_scheme_noun_is_no_quote():
+    # Carrowby council runs a " pay as you go " scheme .
+    doc = parse(
+        [
+            ("Carrowby", 1, "compound", "PROPN", "NNP", "Carrowby"),
+            ("council", 2, "nsubj", "NOUN", "NN", "council"),
+            ("runs", 2, "ROOT", "VERB", "VBZ", "run"),
+            ("a", 10, "det", "DET", "DT", "a"),
+            ('"', 5, "punct", "PUNCT", "``", '"'),
+            ("pay", 10, "compound", "NOUN", "NN", "pay"),
+            ("as", 8, "mark", "SCONJ", "IN", "as"),
+            ("you", 8, "nsubj", "PRON", "PRP", "you"),
+            ("go", 5, "advcl", "VERB", "VBP", "go"),
+            ('"', 5, "punct", "PUNCT", "''", '"'),
+            ("scheme", 2, "dobj", "NOUN", "NN", "scheme"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 2, "ORG")],
+    )
+    assert kinds(doc) == [("pay as you go", "title")]
+
+
+def test_a_judgment_before_a_scheme_noun_is_still_a_quote():
+    # Morvane said it was a " reckless and cynical " scheme .
+    doc = parse(
+        [
+            ("Morvane", 1, "nsubj", "PROPN", "NNP", "Morvane"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("it", 3, "nsubj", "PRON", "PRP", "it"),
+            ("was", 1, "ccomp", "AUX", "VBD", "be"),
+            ("a", 10, "det", "DET", "DT", "a"),
+            ('"', 6, "punct", "PUNCT", "``", '"'),
+            ("reckless", 10, "amod", "ADJ", "JJ", "reckless"),
+            ("and", 6, "cc", "CCONJ", "CC", "and"),
+            ("cynical", 6, "conj", "ADJ", "JJ", "cynical"),
+            ('"', 6, "punct", "PUNCT", "''", '"'),
+            ("scheme", 3, "attr", "NOUN", "NN", "scheme"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.text_in(doc.text), q.kind, q.speaker.text_in(doc.text)) == ("reckless and cynical", "quote", "Morvane")
