@@ -59,6 +59,8 @@ def quote_kind(art: Article, i: int, attr: Attr | None) -> str:
     if attr is not None and attr.rule == "structural-cue" and len(words) <= 2 and _object_phrase(art, i) and (
             (_thing_as_subject(art, attr) or _thing_verb_subject(art, i)) and not governed(art, i) and not _sentence_like(art.text[q.start : q.end])):
         return TERM  # 'the release contains “forward-looking statements”': a phrase a document holds, not words said
+    if attr is not None and attr.rule == "echo" and (named := _echo_of_a_name(art, i)) is not None:
+        return named  # "a chant of “X!”" after 'the slogan, “X,”': the words of a name, whoever the echo found
     if attr is not None and attr.rule in _GOVERNED:
         return QUOTE
     if _title_case(words) and _TITLE_BEFORE.search(art.text[max(0, q.open_at - 40) : q.open_at]):
@@ -213,6 +215,20 @@ def _echoed(art: Article, i: int) -> bool:
         if j != i and (other := _norm(art.text[q.start : q.end])) and (other == me or other.startswith(me + " ")):
             return quote_kind_of_words(art, j)
     return False
+
+
+def _echo_of_a_name(art: Article, i: int) -> str | None:
+    """The kind of the other stretches of the same words that an echo takes its speaker from, when each of those
+    found its own attribution and none of them is a quote ('the premiere of “X”' is a term, so 'The new one,
+    “X”,' that echoes it is too); else None."""
+    me = _norm(art.text[art.marked[i].start : art.marked[i].end])
+    found = set()
+    for j, q in enumerate(art.marked):
+        b = art.results[j]
+        if j == i or b is None or b.speaker is None or b.rule == "echo" or _norm(art.text[q.start : q.end]) != me:
+            continue
+        found.add(quote_kind(art, j, b))
+    return found.pop() if len(found) == 1 and QUOTE not in found else None
 
 
 def _named_in_body(art: Article, i: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from annotator.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from annotator.nlp.quotes import find_quotes
 from tests.nlp.parses import parse
 
@@ -687,3 +688,15 @@ def test_a_judgment_before_a_scheme_noun_is_still_a_quote():
     )
     (q,) = find_quotes(doc)
     assert (q.text_in(doc.text), q.kind, q.speaker.text_in(doc.text)) == ("reckless and cynical", "quote", "Morvane")
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_pipeline(DEFAULT_MODEL)
+
+
+def test_an_echo_of_a_name_is_no_quote(model):
+    # the first "Ashlume" is a term in the clause of a cue; the second takes its speaker only by echo
+    text = ("The conductor Orsolya Dunstreve, who led the premiere of \u201cAshlume\u201d, admits she had doubts.\n\n"
+            "The new one, \u201cAshlume\u201d, opened in May at the Ilkwater hall.")
+    assert [k for _, k in kinds(model(text))] == ["term", "term"]
