@@ -274,6 +274,8 @@ def named_by(art: Article, i: int) -> bool:
     verb = top.head
     if verb.lemma_.lower() not in _NAMING:
         return False
+    if top.dep_ == "oprd" and _nickname(art, i, top):
+        return True
     if top.dep_ == "oprd" and any(c.dep_ in ("dobj", "nsubjpass", "oprd") and c.i != top.i for c in verb.children):
         # "Locals call the bend “Miller's Elbow”": the proper name given to it; a description in lower case
         # ("called the drills “routine exercises”", "X, a spokesman, called the vote “a fine start”" with the
@@ -285,6 +287,22 @@ def named_by(art: Article, i: int) -> bool:
         words = _WORDS.findall(art.text[q.start : q.end])
         return _title_case(words[1:] if len(words) > 1 and words[0] == "the" else words) or _coined(art, i, top)
     return verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN"
+
+
+_PERSONS = frozenset(("him", "her", "himself", "herself", "me", "myself", "them", "themselves", "us"))
+
+
+def _nickname(art: Article, i: int, top: Token) -> bool:
+    """A naming verb in the present gives a person, its object, a definite name ("still calls him “the x”", "calls
+    herself “the y's z”"): what they are called from day to day, not a judgment said once ("called him “a liar”")."""
+    verb = top.head
+    if verb.tag_ not in ("VBZ", "VBP") or _in_title_line(art, art.marked[i].open_at):
+        return False  # a headline's "calls" is any day's news
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != top.i), None)
+    if obj is None or not (obj.lower_ in _PERSONS or obj.ent_type_ == "PERSON"):
+        return False
+    lo, hi = art.tokens(art.marked[i].start, art.marked[i].end)
+    return art.doc[lo].lower_ == "the" or any(c.dep_ == "poss" and lo <= c.i < hi for c in top.children)
 
 
 def _coined(art: Article, i: int, top: Token) -> bool:

@@ -700,3 +700,40 @@ def test_an_echo_of_a_name_is_no_quote(model):
     text = ("The conductor Orsolya Dunstreve, who led the premiere of \u201cAshlume\u201d, admits she had doubts.\n\n"
             "The new one, \u201cAshlume\u201d, opened in May at the Ilkwater hall.")
     assert [k for _, k in kinds(model(text))] == ["term", "term"]
+
+
+def test_a_definite_name_a_present_naming_verb_gives_a_person_is_a_term():
+    # Locals still call him " the captain " .
+    doc = parse(
+        [
+            ("Locals", 2, "nsubj", "NOUN", "NNS", "local"),
+            ("still", 2, "advmod", "ADV", "RB", "still"),
+            ("call", 2, "ROOT", "VERB", "VBP", "call"),
+            ("him", 2, "dobj", "PRON", "PRP", "he"),
+            ('"', 6, "punct", "PUNCT", "``", '"'),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("captain", 2, "oprd", "NOUN", "NN", "captain"),
+            ('"', 6, "punct", "PUNCT", "''", '"'),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    assert kinds(doc) == [("the captain", "term")]
+
+
+def test_an_indefinite_description_a_past_naming_verb_gives_a_person_is_a_quote():
+    # Ilkwater called him " a liar " .
+    doc = parse(
+        [
+            ("Ilkwater", 1, "nsubj", "PROPN", "NNP", "Ilkwater"),
+            ("called", 1, "ROOT", "VERB", "VBD", "call"),
+            ("him", 1, "dobj", "PRON", "PRP", "he"),
+            ('"', 5, "punct", "PUNCT", "``", '"'),
+            ("a", 5, "det", "DET", "DT", "a"),
+            ("liar", 1, "oprd", "NOUN", "NN", "liar"),
+            ('"', 5, "punct", "PUNCT", "''", '"'),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    (q,) = find_quotes(doc)
+    assert (q.text_in(doc.text), q.kind, q.speaker.text_in(doc.text)) == ("a liar", "quote", "Ilkwater")
