@@ -593,32 +593,6 @@ def test_the_heading_a_participle_gives_a_thing_is_no_quote():
     assert kinds(doc) == [("We are moving", "title")]
 
 
-def test_a_motto_set_beside_its_noun_is_no_quote():
-    # The co-op 's motto , " Share the harvest , " hangs over the till .
-    doc = parse(
-        [
-            ("The", 1, "det", "DET", "DT", "the"),
-            ("co-op", 3, "poss", "NOUN", "NN", "co-op"),
-            ("'s", 1, "case", "PART", "POS", "'s"),
-            ("motto", 11, "nsubj", "NOUN", "NN", "motto"),
-            (",", 3, "punct", "PUNCT", ",", ","),
-            ('"', 6, "punct", "PUNCT", "``", '"'),
-            ("Share", 3, "appos", "VERB", "VB", "share"),
-            ("the", 8, "det", "DET", "DT", "the"),
-            ("harvest", 6, "dobj", "NOUN", "NN", "harvest"),
-            (",", 6, "punct", "PUNCT", ",", ","),
-            ('"', 6, "punct", "PUNCT", "''", '"'),
-            ("hangs", 11, "ROOT", "VERB", "VBZ", "hang"),
-            ("over", 11, "prep", "ADP", "IN", "over"),
-            ("the", 14, "det", "DET", "DT", "the"),
-            ("till", 12, "pobj", "NOUN", "NN", "till"),
-            (".", 11, "punct", "PUNCT", ".", "."),
-        ],
-        spaces=[True, False, True, False, True, False, True, True, False, False, True, True, True, True, False, False],
-    )
-    assert kinds(doc) == [("Share the harvest,", "title")]
-
-
 def test_a_phrase_the_verb_after_a_work_noun_takes_is_still_a_quote():
     # Ilkwater accused them of balancing the books " on the backs of the poor " .
     doc = parse(
