@@ -31,7 +31,7 @@ from annotator.nlp.lexicon import (
     classes,
     table,
 )
-from annotator.nlp.name_uses import impersonal_keys, name_shaped, person_between, surnamed_keys
+from annotator.nlp.name_uses import impersonal_keys, name_shaped, person_between, person_use, place_use, surnamed_keys
 from annotator.nlp.names import given_name_as, is_cap, is_title, label_of_name, named, propn_span
 from annotator.nlp.once import by_lower, ents, head_indices, text_between, text_of, tokens, tokens_in, words
 from annotator.nlp.roles import is_party_tag, is_role, party_titles, person_noun
@@ -311,6 +311,15 @@ class Mentions:
         elif not has_tags(doc):
             self._collect_capitalised(taken)
         self.items.sort(key=lambda m: m.start)
+        # "the X peninsula", "the X staff": a name inside a noun phrase that "the" opens on a common noun only
+        # modifies that noun; unless the text uses the name as a person's elsewhere ("the Roe contract" after "Ana
+        # Roe"), it is no mention of anyone a he/she or a description can go back to
+        if self.parsed:
+            modifiers = [m for m in self.items if self._modifier(m)]
+            if modifiers:
+                people = {m.key for m in self.items if m.personal and m not in modifiers
+                          and person_use(self, m) and not place_use(self, m)}  # fmt: skip
+                self.items = [m for m in self.items if m not in modifiers or m.key in people]
         # one name, one kind: a name the NER missed once takes the label it gave it elsewhere
         seen: dict[str, str] = {}
         for ent in ents(doc):
@@ -606,6 +615,22 @@ class Mentions:
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             return root.head
         return next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+
+    def _modifier(self, m: NamedMention) -> bool:
+        """The name modifies a lower-case common noun after it that a determiner before the name opens ("the X
+        peninsula", "the X Lane gardens", "the X staff"); not "the X sisters", "the X family" (the people called X),
+        "X's wife" (a possessive), "Labour leader Ann Roe" (no determiner)."""
+        toks = tokens(self.doc)
+        inner = [t for t in toks[m.start : m.end] if t.dep_ != "det"]
+        root = next((t for t in inner if not m.start <= t.head.i < m.end), None)
+        if root is None or root.dep_ not in ("compound", "nmod", "amod"):
+            return False
+        head = root.head
+        if head.i < m.end or head.pos_ not in ("NOUN", "PROPN") or not head.is_lower or not head.is_alpha:
+            return False
+        if head.lower_ in MALE_NOUNS | FEMALE_NOUNS or head.lower_ in ("family", "families"):
+            return False  # "the X sisters", "the X family": the people called X
+        return any(c.dep_ == "det" and c.i <= m.start for c in head.children)
 
     def _with_the(self, m: NamedMention) -> bool:
         """ "the Rovers": the name heads a noun phrase that "the" opens (not "the Obama plan", where it

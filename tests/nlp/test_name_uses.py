@@ -4,6 +4,7 @@ name the tagger made a place, called by its surname when it speaks, is a person.
 
 from __future__ import annotations
 
+from annotator.nlp.article import Article
 from annotator.nlp.name_uses import PLACE_PREPOSITIONS
 from tests.nlp.parses import parse
 from tests.nlp.test_rules import _said_yes, attributed
@@ -125,3 +126,37 @@ def test_a_surname_tagged_an_organisation_is_the_untagged_first_and_last_name_be
     assert doc.text.startswith("Ilvo Marrant-Quell scored. Carrisk Ansley spoke. Marrant-Quell equalised.")
     assert doc.text.endswith("Marrant-Quell equalised. \"We won,\" the 23-year-old said.")
     assert attributed(doc) == [("We won,", "Marrant-Quell")]
+
+
+def _moved_to_the(head: str, head_pos: str = "NOUN") -> list[tuple]:
+    """Ana Vorrane moved to the Darrowick <head> . (Darrowick tagged a person: a modifier of ``head``)"""
+    return [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Vorrane", 2, "nsubj", "PROPN", "NNP", "Vorrane"),
+        ("moved", 2, "ROOT", "VERB", "VBD", "move"),
+        ("to", 2, "prep", "ADP", "IN", "to"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("Darrowick", 6, "compound", "PROPN", "NNP", "Darrowick"),
+        (head, 3, "pobj", head_pos, "NNS" if head.endswith("s") else "NN", head),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_name_modifying_a_common_noun_that_the_opens_is_no_one_a_she_stands_for():
+    for head, pos in (("peninsula", "NOUN"), ("gardens", "PROPN")):  # (the small model tags some such plurals NNPS)
+        rows = _moved_to_the(head, pos)
+        doc = parse(rows + _said_yes(len(rows), ("she",)), ents=[(0, 2, "PERSON"), (5, 6, "PERSON")])
+        assert attributed(doc) == [("Yes,", "Ana Vorrane")], head
+        mentions = Article(doc, []).mentions
+        assert [doc[m.start : m.end].text for m in mentions.items] == ["Ana Vorrane"]
+
+
+def test_a_modifying_name_stays_a_mention_of_the_family_or_of_a_person_named_elsewhere():
+    rows = _moved_to_the("family")  # "the Darrowick family": the people called Darrowick
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (5, 6, "PERSON")])
+    assert [doc[m.start : m.end].text for m in Article(doc, []).mentions.items][-1] == "Darrowick"
+    # Ana Vorrane moved to the Vorrane farm . : her own name, as a person's
+    rows = _moved_to_the("farm")
+    rows[5] = ("Vorrane", 6, "compound", "PROPN", "NNP", "Vorrane")
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (5, 6, "PERSON")])
+    assert [doc[m.start : m.end].text for m in Article(doc, []).mentions.items][-1] == "Vorrane"
