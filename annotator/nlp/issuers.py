@@ -84,6 +84,9 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
         if only is not None and t.i != only:
             continue
         who = _writer_of(t)
+        it = _it_after(mentions, t) if who is None and only is None else None
+        if it is not None:  # "“…,” the letter read. It was signed by X": the document, going on as "it"
+            who = _writer_of(it)
         if who is not None:
             found.append((abs(t.i - at), who))
     for _, who in sorted(found, key=lambda x: x[0]):
@@ -112,6 +115,18 @@ def author(mentions: Mentions, noun: str, at: int, paras: int = 2, only: int | N
             if (who.tag_ != "NNS" or who.dep_ == "nsubj") and doc[s].lower_ in ("the", "its", "their", "a", "an"):
                 return mentions.make(s, e, "", True)  # "circulated by the summit presidency", "an email from a
                 # ministry engineer": who wrote it, as written
+    return None
+
+
+def _it_after(mentions: Mentions, doc_noun: Token) -> Token | None:
+    """The "it" that opens the next sentence outside quotes after the document noun, with no other noun outside
+    quotes between them: the document itself ("“…,” the note read. “…” It was signed by X")."""
+    doc = mentions.doc
+    for t in doc[doc_noun.i + 1 : min(len(doc), doc_noun.i + 200)]:
+        if not mentions.outside(t.i, t.i + 1) or t.is_punct or t.is_space:
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t if t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") and t.sent.start > doc_noun.sent.start else None
     return None
 
 

@@ -1,0 +1,52 @@
+"""Who wrote a document that speaks (``issuers.author``), on hand-built parses (tests/nlp/parses.py; invented
+names): the "it" that goes on after the document's words."""
+
+from __future__ import annotations
+
+from tests.nlp.parses import parse
+from tests.nlp.test_rules import attributed
+
+
+def _letter_then(subject: list[tuple]) -> list[tuple]:
+    """ " Yes , " the letter read . <subject> was signed by Ilse Hestrand ."""
+    n = len(subject)
+    signed = 8 + n + 1
+    return [
+        ('"', 6, "punct", "PUNCT", "``", '"'),
+        ("Yes", 6, "intj", "INTJ", "UH", "yes"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ('"', 6, "punct", "PUNCT", "''", '"'),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("letter", 6, "nsubj", "NOUN", "NN", "letter"),
+        ("read", 6, "ROOT", "VERB", "VBD", "read"),
+        (".", 6, "punct", "PUNCT", ".", "."),
+        *[(w, signed if dep == "nsubjpass" else h, dep, pos, tag, lemma) for w, h, dep, pos, tag, lemma in subject],
+        ("was", signed, "auxpass", "AUX", "VBD", "be"),
+        ("signed", signed, "ROOT", "VERB", "VBN", "sign"),
+        ("by", signed, "agent", "ADP", "IN", "by"),
+        ("Ilse", signed + 3, "compound", "PROPN", "NNP", "Ilse"),
+        ("Hestrand", signed + 1, "pobj", "PROPN", "NNP", "Hestrand"),
+        (".", signed, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_a_document_going_on_as_it_is_signed_by_its_writer():
+    rows = _letter_then([("It", -1, "nsubjpass", "PRON", "PRP", "it")])
+    doc = parse(rows, ents=[(12, 14, "PERSON")])
+    assert doc.text.endswith('the letter read. It was signed by Ilse Hestrand.')
+    from annotator.nlp.article import Article
+    from annotator.nlp.issuers import author
+
+    mentions = Article(doc, []).mentions
+    found = author(mentions, "letter", 5)
+    assert found is not None and doc[found.start : found.end].text == "Ilse Hestrand"
+    assert attributed(doc) == [("Yes,", "Ilse Hestrand")]
+
+
+def test_something_else_signed_after_the_document_is_not_its_writer():
+    rows = _letter_then([("The", 9, "det", "DET", "DT", "the"), ("card", -1, "nsubjpass", "NOUN", "NN", "card")])
+    doc = parse(rows, ents=[(13, 15, "PERSON")])
+    from annotator.nlp.article import Article
+    from annotator.nlp.issuers import author
+
+    assert author(Article(doc, []).mentions, "letter", 5) is None
