@@ -130,11 +130,14 @@ def _it_after(mentions: Mentions, doc_noun: Token) -> Token | None:
     return None
 
 
+_HANDWRITING = ("hand", "handwriting")  # "a note in X's handwriting", "a letter in her own hand": X wrote it
+
+
 def _writer_of(doc_noun: Token) -> Token | None:
     """The token for who wrote a document noun, in its own clause: the agent of a passive writing verb
     it is the subject of ("was written by", "is dated ... and signed by"), the subject of a writing verb
     it is the object of or that qualifies it ("X wrote the note", "which X sent"), "from"/"by" after it,
-    its possessor."""
+    "in X's handwriting" after it, its possessor."""
     verbs = []
     if doc_noun.dep_ in ("nsubj", "nsubjpass"):
         v = doc_noun.head
@@ -159,6 +162,11 @@ def _writer_of(doc_noun: Token) -> Token | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+        if c.dep_ == "prep" and c.lower_ == "in":
+            hand = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in _HANDWRITING), None)
+            owner = next((g for g in hand.children if g.dep_ == "poss"), None) if hand is not None else None
+            if owner is not None and (owner.pos_ in ("PROPN", "NOUN") or owner.lower_ in ("his", "her", "their")):
+                return owner
         if c.dep_ == "poss" and (c.pos_ in ("PROPN", "NOUN") or c.lower_ in ("his", "her", "their", "its")):
             return c  # "X's memo", "Her letter was read to the meeting", "Its annual report"
     return None

@@ -1,5 +1,5 @@
 """Who wrote a document that speaks (``issuers.author``), on hand-built parses (tests/nlp/parses.py; invented
-names): the "it" that goes on after the document's words."""
+names): the "it" that goes on after the document's words, and "in X's handwriting"."""
 
 from __future__ import annotations
 
@@ -50,3 +50,30 @@ def test_something_else_signed_after_the_document_is_not_its_writer():
     from annotator.nlp.issuers import author
 
     assert author(Article(doc, []).mentions, "letter", 5) is None
+
+
+def test_a_note_in_someones_handwriting_was_written_by_them():
+    # Ana Calliwen found a note in Ilse Hestrand 's handwriting . " Yes , " said the note .
+    rows = [
+        ("Ana", 1, "compound", "PROPN", "NNP", "Ana"),
+        ("Calliwen", 2, "nsubj", "PROPN", "NNP", "Calliwen"),
+        ("found", 2, "ROOT", "VERB", "VBD", "find"),
+        ("a", 4, "det", "DET", "DT", "a"),
+        ("note", 2, "dobj", "NOUN", "NN", "note"),
+        ("in", 4, "prep", "ADP", "IN", "in"),
+        ("Ilse", 7, "compound", "PROPN", "NNP", "Ilse"),
+        ("Hestrand", 9, "poss", "PROPN", "NNP", "Hestrand"),
+        ("'s", 7, "case", "PART", "POS", "'s"),
+        ("handwriting", 5, "pobj", "NOUN", "NN", "handwriting"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+        ('"', 15, "punct", "PUNCT", "``", '"'),
+        ("Yes", 15, "intj", "INTJ", "UH", "yes"),
+        (",", 15, "punct", "PUNCT", ",", ","),
+        ('"', 15, "punct", "PUNCT", "''", '"'),
+        ("said", 15, "ROOT", "VERB", "VBD", "say"),
+        ("the", 17, "det", "DET", "DT", "the"),
+        ("note", 15, "nsubj", "NOUN", "NN", "note"),
+        (".", 15, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
+    assert attributed(doc) == [("Yes,", "Ilse Hestrand")]
