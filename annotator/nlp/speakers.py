@@ -331,6 +331,9 @@ def subject_candidates(
                 if left is not None:  # "..., and a spokesperson for the trust said": a misattached subject
                     out.append(left)
                     break
+            if v.dep_ == "acl" and v.tag_ == "VBG" and not subj_all and _adverbial_noun(v.head):
+                v = v.head.head.head  # "issued a statement after the hearing saying ...": the participle is the clause's
+                continue
             if v.dep_ in ("acl", "relcl") and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("PROPN", "NOUN") and not subj_all:
                 issuer = _issuer_of(v.head, lo, hi)
                 out.append(issuer if issuer is not None else v.head)  # "its founder, Declan O'Neill, blaming ..."
@@ -403,6 +406,15 @@ def _opens_after_quote(doc: Doc, verb: Token) -> bool:
     if j >= 0 and doc[j].is_punct and not doc[j].is_quote:
         j -= 1
     return j >= 0 and doc[j].is_quote
+
+
+def _adverbial_noun(noun: Token) -> bool:
+    """A common noun for no speaker that is the object of a preposition hung on a verb ("after the hearing", "at
+    the meeting"): a participle the parse hangs on it is the verb's."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or speaking_noun(noun):
+        return False
+    prep = noun.head
+    return prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") and prep.head.i < prep.i
 
 
 def _issuer_of(noun: Token, lo: int, hi: int) -> Token | None:

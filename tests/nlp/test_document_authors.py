@@ -1,8 +1,10 @@
 """Who wrote a document that speaks (``issuers.author``), on hand-built parses (tests/nlp/parses.py; invented
-names): the "it" that goes on after the document's words, and "in X's handwriting"."""
+names): the "it" that goes on after the document's words, and "in X's handwriting"; and whose clause a
+participle hung on an adverbial noun is ("spoke after the meeting saying")."""
 
 from __future__ import annotations
 
+from annotator.nlp.quotes import find_quotes
 from tests.nlp.parses import parse
 from tests.nlp.test_rules import attributed
 
@@ -77,3 +79,25 @@ def test_a_note_in_someones_handwriting_was_written_by_them():
     ]
     doc = parse(rows, ents=[(0, 2, "PERSON"), (6, 8, "PERSON")])
     assert attributed(doc) == [("Yes,", "Ilse Hestrand")]
+
+
+def test_a_participle_hung_on_the_object_of_a_preposition_belongs_to_the_clause():
+    # Ilse Hestrand spoke after the meeting saying " we agree . "
+    rows = [
+        ("Ilse", 1, "compound", "PROPN", "NNP", "Ilse"),
+        ("Hestrand", 2, "nsubj", "PROPN", "NNP", "Hestrand"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        ("after", 2, "prep", "ADP", "IN", "after"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("meeting", 3, "pobj", "NOUN", "NN", "meeting"),
+        ("saying", 5, "acl", "VERB", "VBG", "say"),
+        ('"', 9, "punct", "PUNCT", "``", '"'),
+        ("we", 9, "nsubj", "PRON", "PRP", "we"),
+        ("agree", 6, "ccomp", "VERB", "VBP", "agree"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+        ('"', 9, "punct", "PUNCT", "''", '"'),
+    ]
+    doc = parse(rows, ents=[(0, 2, "PERSON")])
+    assert attributed(doc) == [("we agree.", "Ilse Hestrand")]
+    (quote,) = find_quotes(doc)
+    assert quote.origin.endswith("speaker:subject-of-cue")  # the subject of the clause, not a guess by salience
