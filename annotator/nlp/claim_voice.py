@@ -14,7 +14,7 @@ from annotator.nlp.claim_parts import speaker_phrase
 from annotator.nlp.claim_tree import by_lower, ents, label_of, memo, sentences, subject_of, text_of
 from annotator.nlp.lexicon import REPORTING_VERBS
 from annotator.nlp.once import sent_of, span_text, tokens, words
-from annotator.nlp.quote_marks import QA_LABEL
+from annotator.nlp.turn_labels import QA_LABEL
 
 _ENDS = frozenset(".!?\"”’'")
 _QUOTE_ENDS = frozenset("\"”’'")

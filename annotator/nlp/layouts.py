@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 from annotator.nlp.attribution import Attr, attribute
 from annotator.nlp.lexicon import FIRST_PERSON, INTERVIEW_FORMS, NAME, NAME_PARTICLES, OWNER_VERBS, words
 from annotator.nlp.names import Found, is_cap, is_title, label_of_name, named, strip_title
-from annotator.nlp.quote_marks import POST_AUTHOR, QA_LABEL
+from annotator.nlp.quote_marks import POST_AUTHOR
 from annotator.nlp.roles import is_role
 from annotator.nlp.speakers import speaker_from_head
+from annotator.nlp.turn_labels import QA_LABEL
 
 if TYPE_CHECKING:
     from annotator.nlp.article import Article

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from annotator.nlp.lexicon import words
 from annotator.nlp.sentences import paragraphs
+from annotator.nlp.turn_labels import labelled_spans
 
 # Families: a closer only closes an opener of its own family.
 DOUBLE, SINGLE, CJK_CORNER, CJK_WHITE = "double", "single", "cjk1", "cjk2"
@@ -215,58 +216,18 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     return out
 
 
-# A transcript's speaker label opening a paragraph: "KETTERING:", "RAFE DELACROIX:", "CALLER (MARGARET):",
-# "CALLER (MARGARET, EASTFIELD):", "ODA VELL, PILOT:", "Q:"; capitals only, so that a title-case lead-in
-# ("Update: ...", "Washington: ...") is never one.
-_CAPS_WORDS = r"[A-Z][A-Z.'\u2019-]*(?:[ \t][A-Z][A-Z.'\u2019-]*){0,3}"
-_TURN_LABEL = re.compile(rf"({_CAPS_WORDS}(?:,[ \t]{_CAPS_WORDS})?(?:[ \t]\([A-Z][A-Za-z .,'\u2019-]*\))?):[ \t]+")
-# A full name in Title Case as a conversation's turn label: "Ana Roe-Vell:", "Marta van Dijk:" (two to four words).
-_NAME_LABEL = re.compile(r"([A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff'\u2019]+)?"
-                         r"(?:[ \t](?:(?:van|von|de|der|den|da|di|du|al|bin|ibn|la|le)[ \t])?"
-                         r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[A-Z][a-z\u00e0-\u00ff'\u2019]+)?){1,3}):[ \t]+")
-_NOT_SPEAKERS = frozenset(("NOTE", "UPDATE", "CORRECTION", "EDITOR'S NOTE", "EDITOR\u2019S NOTE", "WATCH", "READ MORE", "RELATED"))
-
-
-# An interview's bare turn label: "Q:", "A.", "Question:", "**Q:**", "**A**:", "Q -" (the quote finder's turns and the
-# claims' question lines both read it).
-QA_LABEL = re.compile(r"[ \t]*(?:\*\*)?(Q|A|Question|Answer)(?:\*\*)?(?:[ \t]*[:.]|[ \t]+[-\u2013\u2014])(?:\*\*)?[ \t]+")
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]\n]*[)\]][ \t]*\Z")
 
 
 def transcript_turns(text: str, paras: list[tuple[int, int]]) -> dict[int, int]:
-    """Paragraphs of a transcript whose turn is not in quote marks (``KETTERING: Minister, you ...``):
-    paragraph index -> where the turn's words begin. A layout, not a lead-in, only when at least three
-    paragraphs open with a capitals label and at least two labels differ; or, for full names written in
-    Title Case (``Ana Roe: I grew up ...``, a conversation), when at least two such names each open at
-    least two paragraphs (a lead-in such as "Live updates:" or "Washington:" never recurs as a turn); or,
-    for an interview's ``Q.`` / ``A.`` (any form of ``QA_LABEL``), when each opens at least two paragraphs
-    (an initial such as "A. Ruiz, president of ..." opens one)."""
-    found: dict[int, tuple[str, int]] = {}
-    named: dict[int, tuple[str, int]] = {}
-    asked: dict[int, tuple[str, int]] = {}
-    for pi, (a, b) in enumerate(paras):
-        q = QA_LABEL.match(text, a, b)
-        if q is not None and q.end() < b:
-            asked[pi] = (q.group(1)[0], q.end())
-        m = _TURN_LABEL.match(text, a, b)
-        if m is None:
-            n = _NAME_LABEL.match(text, a, b)
-            if n is not None:
-                named[pi] = (n.group(1), n.end())
-            continue
-        if m.group(1) in _NOT_SPEAKERS or sum(c.isalpha() for c in m.group(1)) < 1:
-            continue
-        found[pi] = (m.group(1), m.end())
-    if sum(r == "Q" for r, _ in asked.values()) >= 2 and sum(r == "A" for r, _ in asked.values()) >= 2:
-        found = asked
-    elif len(found) < 3 or len({label for label, _ in found.values()}) < 2:
-        counts: dict[str, int] = {}
-        for label, _ in named.values():
-            counts[label] = counts.get(label, 0) + 1
-        recurring = {label for label, n in counts.items() if n >= 2}
-        if len(recurring) < 2:
-            return {}
-        found = {pi: (label, at) for pi, (label, at) in named.items() if label in recurring}
-    return {pi: at for pi, (_, at) in found.items() if at < paras[pi][1] and text[at] not in _FAMILY}
+    """Paragraphs of a transcript whose turn is not in quote marks (``KETTERING: Minister, you ...``, the layout of
+    ``turn_labels.labelled_spans``): paragraph index -> where the turn's words begin. A turn that opens with a mark
+    is quoted by its marks; one that is only a stage direction ("(CROSSTALK)") is no one's words."""
+    return {
+        pi: at
+        for pi, at in labelled_spans(text, paras).items()
+        if text[at] not in _FAMILY and not _STAGE_DIRECTION.match(text, at, paras[pi][1])
+    }
 
 
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")

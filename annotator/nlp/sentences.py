@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from annotator.nlp.lexicon import words
+from annotator.nlp.turn_labels import label_lines
 
 _PARA_RE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
 _LINE_RE = re.compile(r"\n\s*")
@@ -18,17 +19,55 @@ _OPENERS = "\"'\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u300c\u300e([{"
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each paragraph (blank-line separated; line separated if there are no blank lines)."""
-    sep = _PARA_RE if _PARA_RE.search(text) else _LINE_RE
+    """``(start, end)`` of each paragraph (blank-line separated; line separated if there are no blank lines). In a
+    transcript a single line break before a turn's label is a paragraph break too (``turn_labels.label_lines``)."""
+    blank = _PARA_RE.search(text) is not None
+    out = [(a, b) for a, b in _split(text, 0, len(text), _PARA_RE if blank else _LINE_RE) if text[a:b].strip()]
+    if not blank or not any("\n" in text[a:b] for a, b in out):
+        return out
+    turns = label_lines(text)
+    if not any(a < t < b for t in turns for a, b in out):
+        return out
+    split: list[tuple[int, int]] = []
+    for a, b in out:
+        lines = _split(text, a, b, _LINE_RE)
+        if not any(a < t < b for t in turns) or len(lines) < 2:
+            split.append((a, b))
+        elif _hard_wrapped(text, lines, turns):  # only a label begins a turn: a wrapped turn goes on on its next line
+            cuts = [a] + [s for s, _ in lines if s in turns and s > a] + [b]
+            split += [(s, _strip(text, s, e)) for s, e in zip(cuts, cuts[1:], strict=False)]
+        else:  # turns one a line: every line is a paragraph
+            split += lines
+    return split
+
+
+def _split(text: str, a: int, b: int, sep: re.Pattern[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    pos = 0
-    for m in sep.finditer(text):
+    pos = a
+    for m in sep.finditer(text, a, b):
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    if pos < b:
+        out.append((pos, b))
+    return out
+
+
+def _strip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+_LINE_END = re.compile(r"[.!?\u2026:;)\]\"'\u201d\u2019\u00bb\u2014\u2013-][ \t]*\Z")
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]], turns: set[int]) -> bool:
+    """A block of lines is wrapped by hand when a line ends inside a sentence (no closing punctuation) and the
+    next line is not a new turn: its lines are not paragraphs."""
+    return any(
+        not _LINE_END.search(text, a, b) and nxt not in turns for (a, b), (nxt, _) in zip(lines, lines[1:], strict=False)
+    )
 
 
 def sentences(text: str, paras: list[tuple[int, int]], in_quote: Callable[[int], bool]) -> list[tuple[int, int]]:

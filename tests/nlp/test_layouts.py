@@ -353,3 +353,47 @@ def test_quotes_and_claims_read_one_interview_mark(q, a):
     assert [k for _, k in _qa_lines(spacy.blank("en")(text))] == ["Q", "A", "Q", "A"]
     lone = "Talking tides\n\nA. Quennow runs the ferry.\n\nA. Quennow sails it."  # initials, no interview
     assert not [m for m in find_marked_quotes(lone) if m.unmarked] and not _qa_lines(spacy.blank("en")(lone))
+
+
+def test_turns_on_single_lines_of_a_text_with_blank_lines_are_each_a_turn(blank):
+    text = (
+        "Bridge tolls: transcript\n\nAn edited transcript. The host Orlaith Brisemar spoke to Pruett Tovaine and "
+        "Liesl Ambrel.\nBRISEMAR: Why raise the toll?\nTOVAINE: The repairs cost more than we thought.\n"
+        "AMBREL: You knew that in spring —\nTOVAINE: (CROSSTALK)\nBRISEMAR: One at a time.\nAMBREL: We will pay twice.\n"
+        "The council meets on Monday.\n\nIt said the toll was \"under review\"."
+    )
+    assert speakers(blank, text)[:5] == [
+        ("Why raise the toll?", "BRISEMAR"),
+        ("The repairs cost more than we thought.", "TOVAINE"),
+        ("You knew that in spring —", "AMBREL"),
+        ("One at a time.", "BRISEMAR"),
+        ("We will pay twice.", "AMBREL"),
+    ]  # a stage direction alone is no one's words; the closing line is no one's turn
+    paras = paragraphs(text)
+    assert [text[a:b] for a, b in paras][-2:] == ["The council meets on Monday.", 'It said the toll was "under review".']
+    assert len(paras) == 10
+
+
+def test_a_stage_direction_turn_between_blank_lines_is_no_quote():
+    text = "Tolls\n\nHOST: Why?\n\nGUEST: Repairs.\n\nHOST: (CROSSTALK)\n\nGUEST: [inaudible]\n\nHOST: Thanks."
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["Why?", "Repairs.", "Thanks."]
+
+
+def test_a_turn_wrapped_by_hand_goes_on_on_its_next_line():
+    text = (
+        "Tolls\n\nHOST: Why raise the toll when the\nrepairs are done?\nGUEST: Because the loan\nis not.\n"
+        "HOST: And next year?\n\nThe bridge was built in\n1931 and widened\nin 1970."
+    )
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == [
+        "Why raise the toll when the\nrepairs are done?",
+        "Because the loan\nis not.",
+        "And next year?",
+    ]
+    assert [text[a:b] for a, b in paragraphs(text)][-1] == "The bridge was built in\n1931 and widened\nin 1970."
+
+
+def test_capitals_lead_ins_on_lines_of_prose_cut_no_paragraph():
+    text = "Roads\n\nThe bridge reopened at noon.\nLONDON: traffic was light.\nUPDATE: quiet.\n\nShe said \"fine\"."
+    assert len(paragraphs(text)) == 3
+    assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["fine"]
+
