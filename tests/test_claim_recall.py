@@ -102,7 +102,7 @@ def test_model_a_minister_s_answer_without_cue_words_is_one_claim_about_the_ques
     assert claims, "the answer makes a claim"
     answer = "No. Pellmar signed it in good faith and Pellmar will keep it. Nobody in Brisk gets a second signature."
     c = next(c for c in claims if answer in text[c.evidence[0].start : c.evidence[0].end])
-    assert _t(text, c.claimant) == "KORSA"
+    assert _t(text, c.claimant) == "Ines Korsa"  # the surname label speaks as the full name written before it
     assert all(_t(text, x.claimant) != "HOST" for x in claims)
 
 

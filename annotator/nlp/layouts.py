@@ -118,7 +118,8 @@ def turn_attribution(art: Article, i: int) -> Attr | None:
     """A transcript turn without quote marks (``KETTERING: Minister, ...``): its label speaks, the name in
     brackets when the label is a role (``CALLER (MARGARET):``, ``CALLER (MARGARET, EASTFIELD):``), titles
     before a name dropped (``INTERIOR MINISTER OSKAR THALE:``), a role or place after a comma too
-    (``ODA VELL, PILOT:``). Nothing else in the turn can name its speaker."""
+    (``ODA VELL, PILOT:``), a surname alone the full name written before it. Nothing else in the turn can name
+    its speaker."""
     q = art.marked[i]
     if not q.turn:
         return None
@@ -144,7 +145,34 @@ def turn_attribution(art: Article, i: int) -> Attr | None:
         asker = art.memo["interview"][0]
         if asker is not None:
             return Attr("turn", asker, None, None, "PERSON")
+    if hi - lo == 1:  # a surname alone ("BRELL:", "Brell:"): the person the text named in full before
+        full = _full_name_before(art, lo)
+        if full is not None:
+            return Attr("turn", full, None, None, "PERSON")
     return Attr("turn", (lo, hi), None, None, "PERSON")
+
+
+def _full_name_before(art: Article, k: int) -> tuple[int, int] | None:
+    """The fullest name that token ``k``'s word ends before it, outside quotes and Title Case lines (where every word
+    is capitalised): a run of capitalised words, titles dropped ("the presenter Ossa Brell" for "BRELL"); the first of
+    the longest."""
+    doc = art.doc
+    word = doc[k].lower_
+    best = None
+    for j in range(k):
+        if doc[j].lower_ != word or not is_cap(doc[j]) or not art.outside(j, j + 1) or _in_title_line(art, j):
+            continue
+        s = j
+        while s > 0 and is_cap(doc[s - 1]) and not is_title(doc[s - 1]) and "\n" not in doc[s - 1].whitespace_:
+            s -= 1
+        if s < j and (best is None or j + 1 - s > best[1] - best[0]):
+            best = (s, j + 1)
+    return best
+
+
+def _in_title_line(art: Article, j: int) -> bool:
+    at = art.tok_starts[j]
+    return any(a <= at < b for a, b in art.title_lines)
 
 
 def _bracket_is_role(art: Article, outer: tuple[int, int], inner: tuple[int, int]) -> bool:

@@ -196,7 +196,7 @@ def test_transcript_turns_without_quote_marks_are_quotes_of_their_label(blank):
     got = speakers(blank, text)
     assert got[0] == ("Good evening. Is the ferry running?", "HOST")
     assert got[1] == ('Not tonight. The swell is "too high," she said.', "ANA LUZ")  # the inner quote is nested
-    assert [s for _, s in got[2:]] == ["HOST", "LUZ"]
+    assert [s for _, s in got[2:]] == ["HOST", "ANA LUZ"]  # the surname alone: the full name her first label gave
 
 
 def test_a_role_label_with_a_name_in_brackets_gives_the_name(blank):
@@ -250,7 +250,7 @@ def test_a_label_that_names_no_one_and_only_asks_is_the_interviewer_of_the_bylin
         "Ten Questions\n\nInterview by Ines Carrow\n\nOdile Brand keeps bees on a city roof.\n\n"
         "GAZETTE: Why bees?\n\nBRAND: They were there first.\n\nGAZETTE: Do they sting you?\n\nBRAND: Rarely."
     )
-    assert [s for _, s in speakers(nlp, text)] == ["Ines Carrow", "BRAND", "Ines Carrow", "BRAND"]
+    assert [s for _, s in speakers(nlp, text)] == ["Ines Carrow", "Odile Brand", "Ines Carrow", "Odile Brand"]
 
 
 def test_full_names_in_title_case_that_each_open_two_turns_are_a_conversation(blank):
@@ -355,7 +355,7 @@ def test_quotes_and_claims_read_one_interview_mark(q, a):
     assert not [m for m in find_marked_quotes(lone) if m.unmarked] and not _qa_lines(spacy.blank("en")(lone))
 
 
-def test_turns_on_single_lines_of_a_text_with_blank_lines_are_each_a_turn(blank):
+def test_turns_on_single_lines_of_a_text_with_blank_lines_are_each_a_turn_of_the_full_name(blank):
     text = (
         "Bridge tolls: transcript\n\nAn edited transcript. The host Orlaith Brisemar spoke to Pruett Tovaine and "
         "Liesl Ambrel.\nBRISEMAR: Why raise the toll?\nTOVAINE: The repairs cost more than we thought.\n"
@@ -363,11 +363,11 @@ def test_turns_on_single_lines_of_a_text_with_blank_lines_are_each_a_turn(blank)
         "The council meets on Monday.\n\nIt said the toll was \"under review\"."
     )
     assert speakers(blank, text)[:5] == [
-        ("Why raise the toll?", "BRISEMAR"),
-        ("The repairs cost more than we thought.", "TOVAINE"),
-        ("You knew that in spring —", "AMBREL"),
-        ("One at a time.", "BRISEMAR"),
-        ("We will pay twice.", "AMBREL"),
+        ("Why raise the toll?", "Orlaith Brisemar"),
+        ("The repairs cost more than we thought.", "Pruett Tovaine"),
+        ("You knew that in spring —", "Liesl Ambrel"),
+        ("One at a time.", "Orlaith Brisemar"),
+        ("We will pay twice.", "Liesl Ambrel"),
     ]  # a stage direction alone is no one's words; the closing line is no one's turn
     paras = paragraphs(text)
     assert [text[a:b] for a, b in paras][-2:] == ["The council meets on Monday.", 'It said the toll was "under review".']
@@ -397,3 +397,29 @@ def test_capitals_lead_ins_on_lines_of_prose_cut_no_paragraph():
     assert len(paragraphs(text)) == 3
     assert [text[q.start : q.end] for q in find_marked_quotes(text)] == ["fine"]
 
+
+def test_a_surname_label_that_answers_a_full_name_is_a_conversation_of_the_person_the_intro_names(blank):
+    text = (
+        "Orlaith Brisemar: the archivist who kept every ticket\n\nThe archivist talks to Marwenna Pellwick about "
+        "the bus company's records.\n\nMarwenna Pellwick: Why keep them?\n\nBrisemar: Because nobody else would.\n\n"
+        "Marwenna Pellwick: All of them?\n\nBrisemar: Most of them."
+    )
+    assert speakers(blank, text) == [
+        ("Why keep them?", "Marwenna Pellwick"),
+        ("Because nobody else would.", "Orlaith Brisemar"),
+        ("All of them?", "Marwenna Pellwick"),
+        ("Most of them.", "Orlaith Brisemar"),
+    ]
+
+
+def test_a_one_word_lead_in_or_a_surname_beside_a_publication_is_no_conversation():
+    lead_in = (
+        "Storm\n\nMarwenna Pellwick runs the depot.\n\nUpdate: Roads closed.\n\nMarwenna Pellwick: We are ready.\n\n"
+        "Update: Roads open.\n\nMarwenna Pellwick: Told you."
+    )
+    assert find_marked_quotes(lead_in) == []  # "Update" is no surname the text names
+    publication = (
+        "Depot\n\nHobart Vaskell spoke to the Ulvane Gazette.\n\nUlvane Gazette: Why now?\n\nVaskell: The roof.\n\n"
+        "Ulvane Gazette: And then?\n\nVaskell: Rest."
+    )
+    assert find_marked_quotes(publication) == []
