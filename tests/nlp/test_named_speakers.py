@@ -1,0 +1,44 @@
+"""Speakers who are the wrong named person: a name the tagger mislabelled, a second name in the attribution
+sentence, a gender learnt from the wrong sentence. Hand-built parses (tests/nlp/parses.py), no model."""
+
+from __future__ import annotations
+
+from annotator.nlp.quotes import find_quotes
+from tests.nlp.parses import parse
+
+
+def attributed(doc):
+    text = doc.text
+    return [(q.text_in(text), q.speaker.text_in(text) if q.speaker else None) for q in find_quotes(doc)]
+
+
+def _she_said_yes(start: int, pron: str = "she") -> list[tuple]:
+    """ " Yes , " she said .  rows from token ``start``."""
+    said = start + 5
+    return [('"', said, "punct", "PUNCT", "``", '"'), ("Yes", said, "intj", "INTJ", "UH", "yes"),
+            (",", said, "punct", "PUNCT", ",", ","), ('"', said, "punct", "PUNCT", "''", '"'),
+            (pron, said, "nsubj", "PRON", "PRP", pron), ("said", said, "ROOT", "VERB", "VBD", "say"),
+            (".", said, "punct", "PUNCT", ".", ".")]  # fmt: skip
+
+
+def test_a_who_clause_after_a_hyphenated_name_tagged_an_organisation_makes_a_person():
+    # Ignatius Varnley thanked Perdita Vint - Tovald , who chairs it . " Yes , " she said .  (Perdita Vint-Tovald tagged ORG)
+    rows = [
+        ("Ignatius", 1, "compound", "PROPN", "NNP", "Ignatius"),
+        ("Varnley", 2, "nsubj", "PROPN", "NNP", "Varnley"),
+        ("thanked", 2, "ROOT", "VERB", "VBD", "thank"),
+        ("Perdita", 6, "compound", "PROPN", "NNP", "Perdita"),
+        ("Vint", 6, "compound", "PROPN", "NNP", "Vint"),
+        ("-", 6, "punct", "PUNCT", "HYPH", "-"),
+        ("Tovald", 2, "dobj", "PROPN", "NNP", "Tovald"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ("who", 9, "nsubj", "PRON", "WP", "who"),
+        ("chairs", 6, "relcl", "VERB", "VBZ", "chair"),
+        ("it", 9, "dobj", "PRON", "PRP", "it"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    spaces = [True, True, True, True, False, False, False, True, True, True, False, True]
+    doc = parse(rows + _she_said_yes(len(rows)), ents=[(0, 2, "PERSON"), (3, 7, "ORG")],
+                spaces=spaces + [False, False, False, True, True, False, False])  # fmt: skip
+    assert doc.text.startswith("Ignatius Varnley thanked Perdita Vint-Tovald, who chairs it.")
+    assert attributed(doc) == [("Yes,", "Perdita Vint-Tovald")]
