@@ -42,3 +42,31 @@ def test_a_who_clause_after_a_hyphenated_name_tagged_an_organisation_makes_a_per
                 spaces=spaces + [False, False, False, True, True, False, False])  # fmt: skip
     assert doc.text.startswith("Ignatius Varnley thanked Perdita Vint-Tovald, who chairs it.")
     assert attributed(doc) == [("Yes,", "Perdita Vint-Tovald")]
+
+
+def test_a_she_after_a_sentence_whose_own_he_is_its_subjects_is_no_evidence_the_subject_is_a_woman():
+    from annotator.nlp.article import Article
+    from annotator.nlp.quote_marks import find_marked_quotes
+
+    # Ignatius Varnley will have it if he wants it . She has changed her will .
+    rows = [
+        ("Ignatius", 1, "compound", "PROPN", "NNP", "Ignatius"),
+        ("Varnley", 3, "nsubj", "PROPN", "NNP", "Varnley"),
+        ("will", 3, "aux", "AUX", "MD", "will"),
+        ("have", 3, "ROOT", "VERB", "VB", "have"),
+        ("it", 3, "dobj", "PRON", "PRP", "it"),
+        ("if", 7, "mark", "SCONJ", "IN", "if"),
+        ("he", 7, "nsubj", "PRON", "PRP", "he"),
+        ("wants", 3, "advcl", "VERB", "VBZ", "want"),
+        ("it", 7, "dobj", "PRON", "PRP", "it"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+        ("She", 12, "nsubj", "PRON", "PRP", "she"),
+        ("has", 12, "aux", "AUX", "VBZ", "have"),
+        ("changed", 12, "ROOT", "VERB", "VBN", "change"),
+        ("her", 14, "poss", "PRON", "PRP$", "her"),
+        ("will", 12, "dobj", "NOUN", "NN", "will"),
+        (".", 12, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 2, "PERSON")])
+    mentions = Article(doc, find_marked_quotes(doc.text)).mentions
+    assert mentions.gender("varnley", strong=True) != "f"
