@@ -314,7 +314,8 @@ def subject_candidates(
             for s in subj:
                 clause = _relative_clause(v) if s.lower_ in ("who", "that", "which") else None
                 if clause is not None:
-                    out.append(_named_antecedent(clause.head))
+                    antecedent = _personal_antecedent(clause.head) if s.lower_ == "who" else clause.head
+                    out.append(_named_antecedent(antecedent))
                 elif (s.dep_ == "nsubj" or lemma_of(v) in ("quote", "cite")) and (
                     speaking_noun(s) or literal and v.i == verb.i and s.pos_ == "NOUN"
                 ):
@@ -382,6 +383,23 @@ def _relative_clause(v: Token) -> Token | None:
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     return v if v.dep_ in ("relcl", "acl") else None
+
+
+def _personal_antecedent(noun: Token) -> Token:
+    """What a "who" stands for when the parse hung its clause on a noun for no person: "who" takes a person, so
+    "X, the deputy leader of the party, who told ..." is the leader (so X), not the party; the noun an "of"
+    phrase or a conjunct hangs from, up to the first that is a person or a name, else the noun as parsed."""
+    n = noun
+    for _ in range(4):
+        if n.ent_type_ == "PERSON" or person_noun(n):
+            return n
+        if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i < n.i:
+            n = n.head.head  # "the leader of the party": the leader
+        elif n.dep_ == "conj" and n.head.i < n.i:
+            n = n.head
+        else:
+            break
+    return n if n.ent_type_ == "PERSON" or person_noun(n) else noun
 
 
 def _named_antecedent(noun: Token) -> Token:

@@ -70,3 +70,28 @@ def test_a_she_after_a_sentence_whose_own_he_is_its_subjects_is_no_evidence_the_
     doc = parse(rows, ents=[(0, 2, "PERSON")])
     mentions = Article(doc, find_marked_quotes(doc.text)).mentions
     assert mentions.gender("varnley", strong=True) != "f"
+
+
+def test_who_after_an_of_phrase_in_apposition_to_a_name_is_the_person_not_the_body():
+    from annotator.nlp.speakers import subject_candidates
+
+    # We met Ignatius Varnley , the leader of the party , who told us .
+    rows = [
+        ("We", 1, "nsubj", "PRON", "PRP", "we"),
+        ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+        ("Ignatius", 3, "compound", "PROPN", "NNP", "Ignatius"),
+        ("Varnley", 1, "dobj", "PROPN", "NNP", "Varnley"),
+        (",", 3, "punct", "PUNCT", ",", ","),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("leader", 3, "appos", "NOUN", "NN", "leader"),
+        ("of", 6, "prep", "ADP", "IN", "of"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("party", 7, "pobj", "NOUN", "NN", "party"),
+        (",", 9, "punct", "PUNCT", ",", ","),
+        ("who", 12, "nsubj", "PRON", "WP", "who"),
+        ("told", 9, "relcl", "VERB", "VBD", "tell"),
+        ("us", 12, "dobj", "PRON", "PRP", "we"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(2, 4, "PERSON")])
+    assert [t.text for t in subject_candidates(doc, doc[12])] == ["Varnley"]
