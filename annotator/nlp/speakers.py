@@ -38,7 +38,7 @@ from annotator.nlp.names import (
     propn_span,
 )
 from annotator.nlp.once import head_indices, sent_of, tokens
-from annotator.nlp.roles import age_description, person_noun
+from annotator.nlp.roles import age_description, is_role, person_noun
 
 
 def _titled_person_before(doc: Doc, s: int, e: int) -> Found | None:
@@ -59,11 +59,18 @@ def _titled_person_before(doc: Doc, s: int, e: int) -> Found | None:
 def _person_set_off_after(doc: Doc, head: Token, ent: tuple[int, int, str]) -> Found | None:
     """A person's name in apposition to an organisation-tagged subject, set off by a comma right after it: the
     subject names the person's office, and a body has no personal name in apposition."""
+    k = ent[1]
+    if k > 0 and doc[k - 1].tag_ == "POS":  # "The Vell Group's secretary-general, Ana Roe," parsed as the group's
+        j = k
+        while j < len(doc) and j - k < 4 and (doc[j].is_alpha and doc[j].is_lower or doc[j].text == "-"):
+            j += 1
+        if j > k and any(is_role(doc[x].lower_) for x in range(k, j) if doc[x].is_alpha):
+            k = j  # the office the body's name owns, then the name set off after it
     for child in head.children:
         if child.dep_ != "appos" or child.ent_type_ != "PERSON":
             continue
         cent = ent_span(doc, child)
-        if cent is not None and cent[0] > ent[1] and doc[ent[1]].text == "," and cent[0] - ent[1] <= 3:
+        if cent is not None and cent[0] > k and k < len(doc) and doc[k].text == "," and cent[0] - k <= 3:
             return named(doc, *cent)
     return None
 

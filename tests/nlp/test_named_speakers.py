@@ -95,3 +95,30 @@ def test_who_after_an_of_phrase_in_apposition_to_a_name_is_the_person_not_the_bo
     ]
     doc = parse(rows, ents=[(2, 4, "PERSON")])
     assert [t.text for t in subject_candidates(doc, doc[12])] == ["Varnley"]
+
+
+def test_a_name_set_off_after_a_bodys_office_is_the_speaker_however_the_parse_hung_the_office():
+    from annotator.nlp.speakers import speaker_from_head
+
+    # The Wexlow Group 's secretary - general , Perdita Tovald , said no .  (the office parsed as the group's modifier)
+    rows = [
+        ("The", 2, "det", "DET", "DT", "the"),
+        ("Wexlow", 2, "compound", "PROPN", "NNP", "Wexlow"),
+        ("Group", 11, "nsubj", "PROPN", "NNP", "Group"),
+        ("'s", 2, "case", "PART", "POS", "'s"),
+        ("secretary", 6, "npadvmod", "NOUN", "NN", "secretary"),
+        ("-", 6, "punct", "PUNCT", "HYPH", "-"),
+        ("general", 2, "amod", "ADJ", "JJ", "general"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("Perdita", 9, "compound", "PROPN", "NNP", "Perdita"),
+        ("Tovald", 2, "appos", "PROPN", "NNP", "Tovald"),
+        (",", 2, "punct", "PUNCT", ",", ","),
+        ("said", 11, "ROOT", "VERB", "VBD", "say"),
+        ("no", 11, "dobj", "INTJ", "UH", "no"),
+        (".", 11, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents=[(0, 4, "ORG"), (8, 10, "PERSON")],
+                spaces=[True, True, False, True, False, False, False, True, True, False, True, True, False, False])  # fmt: skip
+    assert doc.text.startswith("The Wexlow Group's secretary-general, Perdita Tovald, said")
+    found = speaker_from_head(doc, doc[2])
+    assert doc[found.start : found.end].text == "Perdita Tovald"
