@@ -132,7 +132,8 @@ def propn_span(doc: Doc, head: Token) -> tuple[int, int]:
     s = head.i
     while s > 0:
         t = doc[s - 1]
-        if t.head.i == head.i or t.head.i == s or t.text == "-":
+        joined = doc[s].text == "-" and not t.whitespace_ and not doc[s].whitespace_  # "Lee" of "Lee-Hart"
+        if t.head.i == head.i or t.head.i == s or t.text == "-" or joined:
             if (
                 t.pos_ == "PROPN"
                 or (t.text == "-" and s - 2 >= 0 and doc[s - 2].pos_ == "PROPN")
