@@ -552,7 +552,7 @@ class Mentions:
         """A relative "who"/"whose" set off by a comma right after the name, or after brackets that follow it
         ("Ann Lee, who ...", "Ann Lee (Lab, Mill ward), who ..."), the name of two or more proper nouns and
         no organisation noun: a person."""
-        toks = [t for t in tokens(self.doc)[m.start : m.end] if not _joining_hyphen(t)]  # "Ann Lee-Hart": two names
+        toks = [t for t in tokens(self.doc)[m.start : m.end] if not _joining_hyphen(t)]  # "Perdita Vint-Tovald": two names
         if len(toks) < 2 or any(t.pos_ != "PROPN" or t.lower_ in ORG_NOUNS or t.tag_ == "NNPS" for t in toks):
             return False
         doc, k = self.doc, m.end

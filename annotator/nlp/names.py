@@ -132,7 +132,7 @@ def propn_span(doc: Doc, head: Token) -> tuple[int, int]:
     s = head.i
     while s > 0:
         t = doc[s - 1]
-        joined = doc[s].text == "-" and not t.whitespace_ and not doc[s].whitespace_  # "Lee" of "Lee-Hart"
+        joined = doc[s].text == "-" and not t.whitespace_ and not doc[s].whitespace_  # "Vint" of "Vint-Tovald"
         if t.head.i == head.i or t.head.i == s or t.text == "-" or joined:
             if (
                 t.pos_ == "PROPN"

@@ -60,7 +60,7 @@ def _person_set_off_after(doc: Doc, head: Token, ent: tuple[int, int, str]) -> F
     """A person's name in apposition to an organisation-tagged subject, set off by a comma right after it: the
     subject names the person's office, and a body has no personal name in apposition."""
     k = ent[1]
-    if k > 0 and doc[k - 1].tag_ == "POS":  # "The Vell Group's secretary-general, Ana Roe," parsed as the group's
+    if k > 0 and doc[k - 1].tag_ == "POS":  # "The Wexlow Group's secretary-general, Perdita Tovald," parsed as the group's
         j = k
         while j < len(doc) and j - k < 4 and (doc[j].is_alpha and doc[j].is_lower or doc[j].text == "-"):
             j += 1
