@@ -95,7 +95,7 @@ def _learn_continued(mentions: Mentions, people, by_sent: dict[int, set[str]], f
     next sentence, in the same paragraph, with no one named before it there and no quote in it (whose "he
     said" is what is being resolved), continues the one person who was a subject in the sentence before,
     unless that sentence has a he/him or she/her other than a possessive ("Tom put it to her. She ..."), or a
-    subject pronoun of the other gender ("Varnley will take it over if he wants it. She ...": the she is another):
+    subject pronoun of the other gender ("Varnley will take it over if he likes it. She ...": the she is another):
     evidence of that person's gender, as a possessive in the subject's own clause is."""
     doc = mentions.doc
     for m in people:
@@ -115,7 +115,7 @@ def _learn_continued(mentions: Mentions, people, by_sent: dict[int, set[str]], f
             continue  # "Tom Reyes put it to her. She disagreed.": she is the one spoken to
         other = "she" if subj.lower_ == "he" else "he"
         if any(t.lower_ == other and t.dep_ in ("nsubj", "nsubjpass") and mentions.outside(t.i, t.i + 1) for t in sent):
-            continue  # "Varnley will take it over if he wants it. She has ...": he is his own, she another
+            continue  # "Varnley will take it over if he likes it. She has ...": he is his own, she another
         mentions.vote(m.key, "m" if subj.lower_ == "he" else "f", 2)
 
 

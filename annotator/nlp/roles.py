@@ -235,7 +235,7 @@ def describes_person(doc: Doc, found: Found, so_called: dict[str, int] | None = 
         return False
     if any(c.dep_ in ("relcl", "acl") and not _set_off(c) or c.dep_ == "prep" and c.lower_ != "of" for c in head.rights):
         return False  # "the visitor from Orvell": someone the phrase itself introduces ("the father of three" is not)
-    if so_called.get(w, head.i) < head.i:  # "He was the hotel's second chef ... the chef said"
+    if so_called.get(w, head.i) < head.i:  # "He was the hotel's pastry chef ... the chef said"
         return True
     return is_role(w) or person_noun(head) or w in MALE_NOUNS or w in FEMALE_NOUNS  # "the grandmother of five"
 
@@ -249,7 +249,7 @@ def _set_off(clause: Token) -> bool:
 
 def persons_so_called(doc: Doc, outside) -> dict[str, int]:
     """Common nouns the text itself gives a person, outside quotes, with where it first does: the complement of
-    "be" whose subject is a he/she or a name ("He was the hotel's second chef"), a noun in apposition with a
+    "be" whose subject is a he/she or a name ("He was the hotel's pastry chef"), a noun in apposition with a
     name ("X, the club's chef," / "the chef, X,"), and a definite subject whose verb's object is "his"/"her" own
     ("the Vell United winger picked his spot"). A later "the chef said" is then a description of one person."""
     out: dict[str, int] = {}

@@ -340,7 +340,7 @@ def subject_candidates(
                     out.append(left)
                     break
             if v.dep_ == "acl" and v.tag_ == "VBG" and not subj_all and _adverbial_noun(v.head):
-                v = v.head.head.head  # "issued a statement after the hearing saying ...": the participle is the clause's
+                v = v.head.head.head  # "issued a statement after the vote saying ...": the participle is the clause's
                 continue
             if v.dep_ in ("acl", "relcl") and v.tag_ in ("VBG", "VBN") and v.head.pos_ in ("PROPN", "NOUN") and not subj_all:
                 issuer = _issuer_of(v.head, lo, hi)

@@ -594,20 +594,20 @@ def test_the_heading_a_participle_gives_a_thing_is_no_quote():
 
 
 def test_a_phrase_the_verb_after_a_work_noun_takes_is_still_a_quote():
-    # Ilkwater accused them of balancing the books " on the backs of the poor " .
+    # Ilkwater accused them of closing the books " on the shoulders of the poor " .
     doc = parse(
         [
             ("Ilkwater", 1, "nsubj", "PROPN", "NNP", "Ilkwater"),
             ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
             ("them", 1, "dobj", "PRON", "PRP", "they"),
             ("of", 1, "prep", "ADP", "IN", "of"),
-            ("balancing", 3, "pcomp", "VERB", "VBG", "balance"),
+            ("closing", 3, "pcomp", "VERB", "VBG", "close"),
             ("the", 6, "det", "DET", "DT", "the"),
             ("books", 4, "dobj", "NOUN", "NNS", "book"),
             ('"', 8, "punct", "PUNCT", "``", '"'),
             ("on", 4, "prep", "ADP", "IN", "on"),
             ("the", 10, "det", "DET", "DT", "the"),
-            ("backs", 8, "pobj", "NOUN", "NNS", "back"),
+            ("shoulders", 8, "pobj", "NOUN", "NNS", "shoulder"),
             ("of", 10, "prep", "ADP", "IN", "of"),
             ("the", 13, "det", "DET", "DT", "the"),
             ("poor", 11, "pobj", "ADJ", "JJ", "poor"),
@@ -616,7 +616,7 @@ def test_a_phrase_the_verb_after_a_work_noun_takes_is_still_a_quote():
         ],
         ents=[(0, 1, "PERSON")],
     )
-    assert kinds(doc) == [("on the backs of the poor", "quote")]
+    assert kinds(doc) == [("on the shoulders of the poor", "quote")]
 
 
 def test_a_phrase_named_before_a_scheme_noun_is_no_quote():

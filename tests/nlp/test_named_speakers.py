@@ -96,16 +96,16 @@ def test_a_she_after_a_sentence_whose_own_he_is_its_subjects_is_no_evidence_the_
     from annotator.nlp.article import Article
     from annotator.nlp.quote_marks import find_marked_quotes
 
-    # Ignatius Varnley will have it if he wants it . She has changed her will .
+    # Ignatius Varnley will keep it if he likes it . She has changed her will .
     rows = [
         ("Ignatius", 1, "compound", "PROPN", "NNP", "Ignatius"),
         ("Varnley", 3, "nsubj", "PROPN", "NNP", "Varnley"),
         ("will", 3, "aux", "AUX", "MD", "will"),
-        ("have", 3, "ROOT", "VERB", "VB", "have"),
+        ("keep", 3, "ROOT", "VERB", "VB", "keep"),
         ("it", 3, "dobj", "PRON", "PRP", "it"),
         ("if", 7, "mark", "SCONJ", "IN", "if"),
         ("he", 7, "nsubj", "PRON", "PRP", "he"),
-        ("wants", 3, "advcl", "VERB", "VBZ", "want"),
+        ("likes", 3, "advcl", "VERB", "VBZ", "like"),
         ("it", 7, "dobj", "PRON", "PRP", "it"),
         (".", 3, "punct", "PUNCT", ".", "."),
         ("She", 12, "nsubj", "PRON", "PRP", "she"),
